@@ -1,0 +1,2 @@
+def main() -> None:  # replaced by the typer app
+    raise SystemExit("corpusclean: not built yet")
