@@ -1,0 +1,74 @@
+"""Hashed n-gram shingles of a normalized text, computed with numpy (no Python object per shingle).
+
+A token is one CJK character or one run of other word characters (an English word, a number), so one
+rule covers Chinese, English and mixed text: Chinese gets character n-grams, English word n-grams. A text
+mostly made of CJK tokens uses ``char_ngram``, any other ``word_ngram``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+_SPACE = 0x20
+_FIRST_CJK = 0x2E80     # radicals, kana, CJK ideographs, Hangul and above: one character, one token
+
+_BASE = 0x9E3779B97F4A7C15                      # odd, so invertible modulo 2**64
+_BASE_INVERSE = pow(_BASE, -1, 2**64)
+# Odd multipliers that place each token of an n-gram; fixed so signatures are stable across runs.
+_POSITION_MULTIPLIERS = np.random.default_rng(20240605).integers(1, 2**63, 16, dtype=np.uint64) * 2 + 1
+MAX_NGRAM = len(_POSITION_MULTIPLIERS)
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """splitmix64 finalizer: spreads polynomial hashes over all 64 bits."""
+    values = (values ^ (values >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    values = (values ^ (values >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return values ^ (values >> np.uint64(31))
+
+
+def _powers(base: int, count: int) -> np.ndarray:
+    powers = np.full(count, base, dtype=np.uint64)
+    powers[0] = 1
+    return np.cumprod(powers, dtype=np.uint64)   # wraps modulo 2**64, as intended
+
+
+def token_hashes(normalized: str) -> tuple[np.ndarray, int]:
+    """One 64-bit hash per token, in text order, and how many of the tokens are CJK characters."""
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if codes.size == 0:
+        return codes, 0
+    is_cjk = codes >= _FIRST_CJK
+    is_space = codes == _SPACE
+    previous_breaks = np.empty_like(is_cjk)
+    previous_breaks[0] = True
+    previous_breaks[1:] = is_space[:-1] | is_cjk[:-1]
+    starts = np.flatnonzero(~is_space & (is_cjk | previous_breaks))
+    next_breaks = np.empty_like(is_cjk)
+    next_breaks[-1] = True
+    next_breaks[:-1] = is_space[1:] | is_cjk[1:]
+    ends = np.flatnonzero(~is_space & (is_cjk | next_breaks)) + 1
+    # Polynomial hash of each token from prefix sums: (P[end] - P[start]) / BASE**start, mod 2**64.
+    prefix = np.zeros(codes.size + 1, dtype=np.uint64)
+    np.cumsum(codes * _powers(_BASE, codes.size), out=prefix[1:])
+    hashes = (prefix[ends] - prefix[starts]) * _powers(_BASE_INVERSE, codes.size)[starts]
+    return _mix(hashes), int(np.count_nonzero(is_cjk))
+
+
+def ngram_hashes(tokens: np.ndarray, n: int) -> np.ndarray:
+    """One hash per window of n consecutive tokens; a text shorter than n is one shingle."""
+    if not 1 <= n <= MAX_NGRAM:
+        raise ValueError(f"n-gram size must be in 1..{MAX_NGRAM}, not {n}")
+    n = min(n, tokens.size)
+    if n == 0:
+        return tokens
+    windows = tokens.size - n + 1
+    combined = np.zeros(windows, dtype=np.uint64)
+    for offset in range(n):
+        combined += tokens[offset:offset + windows] * _POSITION_MULTIPLIERS[offset]
+    return _mix(combined)
+
+
+def shingle_hashes(normalized: str, char_ngram: int, word_ngram: int) -> np.ndarray:
+    tokens, cjk_count = token_hashes(normalized)
+    n = char_ngram if 2 * cjk_count >= tokens.size else word_ngram
+    return ngram_hashes(tokens, n)
