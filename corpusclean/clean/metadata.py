@@ -1,0 +1,248 @@
+"""Metadata lines: page title with a site suffix, dates, source, author and editor lines.
+
+A metadata line is short and made only of label/value pairs and dates ("2020-11-09 08:53:19 来源：X",
+"Editor in charge: Y"); it is removed and its values fill the record. A sentence that merely mentions a
+date or a source is not such a line and stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import datetime
+
+from corpusclean.clean.boilerplate import rule_sections
+from corpusclean.document import Document
+
+FIELDS = ("title", "created", "publisher", "author", "editor")
+LABEL_FIELD = {"source": "publisher", "author": "author", "editor": "editor", "date": "created", "noise": None}
+FIELD_REASON = {"publisher": "meta.source", "author": "meta.author", "editor": "meta.editor", "created": "meta.date"}
+
+MAX_LINE_CHARS = 160
+MAX_HAN_VALUE = 30
+MAX_LATIN_VALUE = 60
+TOP_LINES = 12                    # the title and the metadata block sit near the top of a page
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
+SEPARATORS = " \t|｜丨/·•-–—,，、"
+BRACKETS = "【】[]（）()"
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})(?:[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
+    r"|(?P<mon>" + _MONTH_NAME + r")\s+(?P<d3>\d{1,2}),?\s+(?P<y3>(?:19|20)\d{2})"
+    r"|(?P<d4>\d{1,2})\s+(?P<mon4>" + _MONTH_NAME + r")\s+(?P<y4>(?:19|20)\d{2})"
+)
+TIME = re.compile(r"\s*(?:T|,\s*)?(?P<hh>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<ss>\d{2}))?(?!\d)")
+# "Worker's Daily - reporter A and B from X", "X - A B, reporter of Y", "By A B"
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_NAMES = _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*"
+_OUTLET = r"(?:[^.!?;]{1,60}?\s[-–—|]\s*)?"
+EN_BYLINES = (
+    re.compile(r"^" + _OUTLET + r"(?i:staff\s+)?(?i:reporters?)\s+(?P<names>" + _NAMES + r")(?:\s+(?:from|of|for|at)\s+[^.!?;]{1,60})?$"),
+    re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
+    re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
+)
+
+
+@functools.cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
+    field_of: dict[str, str | None] = {}
+    for section, labels in rule_sections("metadata_labels.txt").items():
+        for label in labels:
+            field_of[label.casefold()] = LABEL_FIELD[section]
+    alternatives = "|".join(re.escape(label) for label in sorted(field_of, key=len, reverse=True))
+    pattern = re.compile(r"(?<![A-Za-z])(?P<label>" + alternatives + r")\s*[:：]", re.I)
+    return pattern, field_of
+
+
+@functools.cache
+def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(sorted(rule_sections("bylines_zh.txt")[""], key=len, reverse=True))
+    name = r"[\u4e00-\u9fff]{2,4}"
+    names = rf"{name}(?:\s*[、，,\s]\s*{name})*"
+    unit = rf"(?:{words})(?:\s*[:：]?\s*)(?:{names})(?:\s+摄)?"
+    # a whole line: "本报记者 张三 通讯员 李四"; with no prefix the name must be set off by a space or colon
+    line = re.compile(
+        rf"^(?:[\u4e00-\u9fff]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*))(?P<names>{names})"
+        rf"(?:\s+摄)?(?P<more>(?:\s+{unit})*)$"
+    )
+    paren = re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,10}}?(?:{words})\s*[:：]?\s*(?P<names>[^（）()]{{2,40}}?)\s*[）)]")
+    return line, paren
+
+
+def find_dates(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, ISO 8601 or None when invalid) of each date, with the time that follows it if any."""
+    found = []
+    for match in DATE.finditer(text):
+        time = TIME.match(text, match.end())
+        iso = _iso(match, time)
+        found.append((match.start(), time.end() if time else match.end(), iso))
+    return found
+
+
+def _iso(date: re.Match[str], time: re.Match[str] | None) -> str | None:
+    g = date.groupdict()
+    if g["y"]:
+        year, month, day = g["y"], g["m"] or g["m2"], g["d"] or g["d2"]
+    elif g["y3"]:
+        year, month, day = g["y3"], _month_number(g["mon"]), g["d3"]
+    else:
+        year, month, day = g["y4"], _month_number(g["mon4"]), g["d4"]
+    try:
+        if time is None:
+            return datetime(int(year), int(month), int(day)).date().isoformat()
+        hour, minute, second = time.group("hh", "mi", "ss")
+        return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0)).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _value_ok(value: str) -> bool:
+    if SENTENCE_PUNCT.search(value):
+        return False
+    return len(value) <= (MAX_HAN_VALUE if HAN.search(value) else MAX_LATIN_VALUE)
+
+
+def parse_metadata_line(line: str) -> dict[str, str] | None:
+    """The fields of a line made only of label/value pairs and dates, in order; None for any other line."""
+    text = line.strip(BRACKETS + " ")
+    if not text or len(text) > MAX_LINE_CHARS:
+        return None
+    byline = _parse_byline(text)
+    if byline is not None:
+        return byline
+    label_re, field_of = _labels()
+    tokens = [(m.start(), m.end(), "label", m) for m in label_re.finditer(text)]
+    tokens += [(start, end, "date", iso) for start, end, iso in find_dates(text)]
+    tokens.sort(key=lambda t: t[0])
+    if not tokens or text[: tokens[0][0]].strip(SEPARATORS):
+        return None
+    fields: dict[str, str] = {}
+    end_of_previous = 0
+    for index, (start, end, kind, match) in enumerate(tokens):
+        if start < end_of_previous:
+            return None
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
+        value = text[end:following].strip(SEPARATORS + BRACKETS)
+        if kind == "date":
+            if value:           # a date is followed by a label or nothing, never by free text
+                return None
+            if match is None:
+                return None
+            fields.setdefault("created", match)
+        else:
+            if not _value_ok(value):
+                return None
+            field = field_of[match.group("label").casefold()]
+            if field in ("publisher", "author", "editor") and value:
+                fields.setdefault(field, value)
+        end_of_previous = end
+    return fields if fields else None
+
+
+def _parse_byline(text: str) -> dict[str, str] | None:
+    zh_line, _ = _zh_bylines()
+    match = zh_line.match(text)
+    if match:
+        return {"author": _strip_byline_words(match.group("names") + match.group("more"))}
+    if HAN.search(text) or len(text.split()) > 20:
+        return None
+    for pattern in EN_BYLINES:
+        match = pattern.match(text)
+        if match:
+            return {"author": match.group("names")}
+    return None
+
+
+def _strip_byline_words(names: str) -> str:
+    words = set(rule_sections("bylines_zh.txt")[""]) | {"摄"}
+    parts = names.replace("、", " ").replace("，", " ").replace(",", " ").replace("：", " ").replace(":", " ")
+    return " ".join(part for part in parts.split() if part not in words)
+
+
+def paragraph_byline(line: str) -> str | None:
+    """The reporters named in a parenthetical byline inside a paragraph: "……（记者 张三 通讯员 李四）"."""
+    _, paren = _zh_bylines()
+    match = paren.search(line)
+    if match is None:
+        return None
+    return _strip_byline_words(match.group("names")) or None
+
+
+TITLE_SPLIT = re.compile(r"\s*(?:\s[-–—|｜]\s|[_｜|]|(?<=[\u4e00-\u9fff）”])-(?=[\u4e00-\u9fff（“A-Za-z]))\s*")
+MAX_SUFFIX_PART = 24
+
+
+def split_site_title(line: str) -> str | None:
+    """The headline of a page title carrying site or channel suffixes ("标题-栏目-网站", "Title | Site")."""
+    parts = [part for part in TITLE_SPLIT.split(line) if part]
+    if len(parts) < 2:
+        return None
+    headline, suffixes = parts[0], parts[1:]
+    if any(len(part) > MAX_SUFFIX_PART or SENTENCE_PUNCT.search(part) for part in suffixes):
+        return None
+    if len(headline) < max(len(part) for part in suffixes):
+        return None
+    return headline
+
+
+def _looks_like_headline(line: str) -> bool:
+    if HAN.search(line):
+        return len(line) >= 6
+    return len(line.split()) >= 4
+
+
+def find_metadata(lines: list[str]) -> tuple[dict, list[str | None]]:
+    """Fields {title, created, publisher, author, editor} found in the lines, and one verdict per line."""
+    fields: dict[str, str | None] = dict.fromkeys(FIELDS)
+    verdicts: list[str | None] = [None] * len(lines)
+    for index, line in enumerate(lines):
+        parsed = parse_metadata_line(line)
+        if parsed:
+            verdicts[index] = FIELD_REASON[next(iter(parsed))]
+            for key, value in parsed.items():
+                if fields[key] is None:
+                    fields[key] = value
+        elif fields["author"] is None:
+            fields["author"] = paragraph_byline(line)
+    fields["title"] = _find_title(lines, verdicts)
+    return fields, verdicts
+
+
+def _find_title(lines: list[str], verdicts: list[str | None]) -> str | None:
+    top = [i for i in range(min(len(lines), TOP_LINES)) if verdicts[i] is None]
+    for index in top:
+        headline = split_site_title(lines[index])
+        if headline and headline in lines[index + 1:]:
+            verdicts[index] = "meta.title"
+            return headline
+    for index in top:
+        if _looks_like_headline(lines[index]):
+            return split_site_title(lines[index]) or lines[index]
+    return None
+
+
+class MetadataLines:
+    """Document stage: removes metadata lines and fills the fields HTML extraction left empty."""
+
+    name = "metadata"
+
+    def __call__(self, doc: Document) -> Document:
+        kept = doc.kept_indices()
+        fields, verdicts = find_metadata([doc.lines[i] for i in kept])
+        for index, verdict in zip(kept, verdicts):
+            if verdict is not None:
+                doc.remove(index, self.name, verdict)
+        if doc.created is None:
+            doc.created = fields["created"]
+        for key in ("title", "author", "editor", "publisher"):
+            if doc.metadata.get(key) is None:
+                doc.metadata[key] = fields[key]
+        return doc
