@@ -1,0 +1,105 @@
+"""The dedup corpus stage: summarize each document, fit clusters over all summaries, reject the copies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+from corpusclean.config import Config
+from corpusclean.dedup import cluster
+from corpusclean.dedup.keys import exact_key, normalize
+from corpusclean.dedup.minhash import signature
+from corpusclean.dedup.shingles import shingle_hashes
+from corpusclean.document import Document
+
+Summary = tuple  # (id, created, text length, exact key | None, signature bytes)
+
+
+@dataclass(frozen=True)
+class DedupParams:
+    """Knobs not (yet) in Config; the defaults are the ones measured best by bench/dedup_eval.py."""
+
+    char_ngram: int = 5       # CJK characters per shingle
+    word_ngram: int = 3       # words per shingle in other text
+    num_perm: int = 128       # signature length: 512 bytes per document
+    seed: int = 1
+
+
+@dataclass
+class DedupModel:
+    duplicate_of: dict[str, str] = field(default_factory=dict)    # dropped id -> kept id
+    cluster_sizes: dict[int, int] = field(default_factory=dict)   # cluster size -> number of clusters
+
+
+class Dedup:
+    name = "dedup"
+
+    def __init__(self, config: Config, params: DedupParams = DedupParams()) -> None:
+        self.mode = config.dedup
+        self.threshold = config.dedup_threshold
+        self.keep = config.keep
+        self.params = params
+
+    def summarize(self, doc: Document) -> Summary:
+        text = doc.clean_text()
+        if self.mode == "none":
+            return (doc.id, doc.created, len(text), None, b"")
+        normalized = normalize(text)
+        near = b""
+        if self.mode == "near":
+            shingles = shingle_hashes(normalized, self.params.char_ngram, self.params.word_ngram)
+            near = signature(shingles, self.params.num_perm, self.params.seed).tobytes()
+        return (doc.id, doc.created, len(text), exact_key(normalized), near)
+
+    def fit(self, summaries: Iterable[Summary]) -> DedupModel:
+        ids: list[str] = []
+        created: list[str | None] = []
+        lengths: list[int] = []
+        first_with_key: dict[int, int] = {}
+        exact_copies: list[tuple[int, int]] = []
+        near_rows: list[int] = []          # first document of each exact key that has a signature
+        signature_bytes = bytearray()
+        for index, (doc_id, doc_created, length, key, near) in enumerate(summaries):
+            ids.append(doc_id)
+            created.append(doc_created)
+            lengths.append(length)
+            if key is None:
+                continue
+            first = first_with_key.setdefault(key, index)
+            if first != index:
+                exact_copies.append((first, index))
+            elif near:
+                near_rows.append(index)
+                signature_bytes += near
+        sets = cluster.UnionFind(len(ids))
+        for first, copy in exact_copies:
+            sets.union(first, copy)
+        if near_rows:
+            signatures = np.frombuffer(bytes(signature_bytes), dtype=np.uint32).reshape(len(near_rows), -1)
+            for a, b in self._near_pairs(signatures):
+                sets.union(near_rows[a], near_rows[b])
+        return self._model(sets.groups(), ids, lengths, created)
+
+    def _near_pairs(self, signatures: np.ndarray) -> np.ndarray:
+        bands, rows = cluster.choose_bands(signatures.shape[1], self.threshold)
+        pairs = cluster.candidate_pairs(signatures, bands, rows)
+        return pairs[cluster.pair_similarities(signatures, pairs) >= self.threshold]
+
+    def _model(self, groups: list[list[int]], ids: list[str], lengths: list[int],
+               created: list[str | None]) -> DedupModel:
+        model = DedupModel(cluster_sizes=dict(sorted(Counter(len(g) for g in groups).items())))
+        for members in groups:
+            kept = cluster.kept_member(members, self.keep, lengths, created)
+            for member in members:
+                if member != kept:
+                    model.duplicate_of[ids[member]] = ids[kept]
+        return model
+
+    def apply(self, doc: Document, model: DedupModel) -> Document:
+        kept_id = model.duplicate_of.get(doc.id)
+        if kept_id is not None and not doc.rejected:
+            doc.reject("duplicate", detail=kept_id)
+        return doc
