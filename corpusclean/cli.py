@@ -1,2 +1,134 @@
-def main() -> None:  # replaced by the typer app
-    raise SystemExit("corpusclean: not built yet")
+"""The command line: `corpusclean run`, `check`, `explain`, `stages`. Data on stdout, messages on stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from corpusclean import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Clean and deduplicate scraped Chinese and English news pages into JSONL.\n\n"
+    "Example: corpusclean run seeds/ > clean.jsonl",
+)
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class ScriptChoice(str, Enum):
+    keep = "keep"
+    hans = "hans"
+    hant = "hant"
+    tw = "tw"
+    hk = "hk"
+
+
+class DedupChoice(str, Enum):
+    none = "none"
+    exact = "exact"
+    near = "near"
+
+
+class KeepChoice(str, Enum):
+    first = "first"
+    longest = "longest"
+    earliest = "earliest"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"corpusclean {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Clean and deduplicate scraped Chinese and English news pages into JSONL."""
+
+
+def _usage_error(message: str) -> typer.Exit:
+    from corpusclean.ui import error
+
+    error(f"error: {message}")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str]) -> None:
+    """An output inside an input folder would be read back next run; equal to an input it would destroy it."""
+    folders = [Path(a).resolve() for a in args if a != "-" and Path(a).is_dir()]
+    files = {Path(i.path).resolve() for i in inputs if i.path != "-"}
+    for out in outputs:
+        if out in (None, "-"):
+            continue
+        target = Path(out).resolve()
+        if target in files:
+            raise _usage_error(f"output {out} is also an input file")
+        for folder in folders:
+            if folder in target.parents:
+                raise _usage_error(f"output {out} is inside the input folder {folder}")
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin.", metavar="PATH..."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSONL here instead of stdout."),
+    rejects: Optional[str] = typer.Option(None, "--rejects", help="Write rejected inputs (with reject_reason) here."),
+    report: Optional[str] = typer.Option(None, "--report", help="Write the run report (counts, timings) as JSON."),
+    text_key: Optional[str] = typer.Option(None, "--text-key", help="Field holding the text in JSONL inputs [text]."),
+    script: Optional[ScriptChoice] = typer.Option(None, "--script", help="Convert Chinese to this script [hans]."),
+    cjk_punct: Optional[bool] = typer.Option(
+        None, "--cjk-punct/--no-cjk-punct", help="ASCII , : ; ( ) ! ? between Han characters -> full width [on]."
+    ),
+    template: Optional[bool] = typer.Option(
+        None, "--template/--no-template", help="Learn and remove per-site template lines [on]."
+    ),
+    dedup: Optional[DedupChoice] = typer.Option(None, "--dedup", help="Duplicate removal: none, exact, near [near]."),
+    no_dedup: bool = typer.Option(False, "--no-dedup", help="Same as --dedup none."),
+    dedup_threshold: Optional[float] = typer.Option(
+        None, "--dedup-threshold", help="Similarity above which documents are near duplicates [0.8]."
+    ),
+    keep: Optional[KeepChoice] = typer.Option(None, "--keep", help="Which duplicate stays: first, longest, earliest."),
+    explain: Optional[bool] = typer.Option(None, "--explain", help="Add each record's trace of removed lines."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes [one per core]."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
+) -> None:
+    """Clean pages into JSONL: decode, extract, strip boilerplate, dedup.
+
+    Example: corpusclean run seeds/ -o clean.jsonl --rejects rejects.jsonl --report report.json
+    """
+    from corpusclean.config import ConfigError, load_config
+    from corpusclean.read.paths import UsageError, expand_paths
+
+    overrides = {
+        "text_key": text_key, "script": script.value if script else None, "cjk_punct": cjk_punct,
+        "template": template, "dedup": "none" if no_dedup else (dedup.value if dedup else None),
+        "dedup_threshold": dedup_threshold, "keep": keep.value if keep else None, "explain": explain, "jobs": jobs,
+    }
+    try:
+        config = load_config(config_file, overrides)
+        inputs = expand_paths(paths)
+    except (ConfigError, UsageError) as err:
+        raise _usage_error(str(err)) from None
+    _refuse_overlap([output, rejects, report], inputs, paths)
+    from corpusclean.runner import run_command
+
+    raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("corpusclean: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
 
 SCRIPTS = ("keep", "hans", "hant", "tw", "hk")
 DEDUP_MODES = ("none", "exact", "near")
@@ -39,3 +42,54 @@ class Config:
 
 def field_names() -> set[str]:
     return {f.name for f in fields(Config)}
+
+
+class ConfigError(Exception):
+    """A configuration file or option that cannot be used (exit 2)."""
+
+
+def find_config_file(start: Path) -> Path | None:
+    """corpusclean.toml, or a pyproject.toml with [tool.corpusclean], from `start` upwards."""
+    for folder in (start, *start.parents):
+        own = folder / "corpusclean.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "corpusclean" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"{path}: {err}") from err
+
+
+def file_settings(path: Path) -> dict[str, Any]:
+    """The settings a file holds: [tool.corpusclean] of a pyproject.toml, the whole corpusclean.toml."""
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("corpusclean", {}) if path.name == "pyproject.toml" else data
+    settings = {key.replace("-", "_"): value for key, value in table.items()}
+    unknown = sorted(set(settings) - field_names())
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(field_names()))}")
+    return settings
+
+
+def load_config(config_file: str | None, overrides: dict[str, Any], start: Path | None = None) -> Config:
+    """File settings (given, or found from `start` upwards), then command-line options on top."""
+    path = Path(config_file) if config_file else find_config_file(start or Path.cwd())
+    if config_file and not path.is_file():  # type: ignore[union-attr]
+        raise ConfigError(f"config file not found: {config_file}")
+    settings = file_settings(path) if path else {}
+    settings.update({key: value for key, value in overrides.items() if value is not None})
+    for key in ("extra_boilerplate", "extra_titles"):
+        if key in settings:
+            settings[key] = tuple(settings[key])
+    try:
+        return Config(**settings)
+    except (TypeError, ValueError) as err:
+        raise ConfigError(f"{path or 'options'}: {err}") from err

@@ -1,0 +1,172 @@
+"""Turn input files into documents: sniff the format, look through gzip, split JSONL into records.
+
+Every input record becomes exactly one Document, rejected on the spot when it cannot be read, so the
+report can account for all of them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import sys
+from typing import BinaryIO, Iterator
+
+from corpusclean.document import Document
+from corpusclean.read.paths import STDIN, InputFile, inner_suffix
+
+# Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
+READ_ERRORS = frozenset(
+    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "undecodable"}
+)
+
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".json"}
+GZIP_MAGIC = b"\x1f\x8b"
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+SNIFF_BYTES = 4096
+
+_HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|div|table|title|p)[\s>/]", re.I)
+_WRAPPER = re.compile(rb"\A\s*<text\b([^>\n]*)>[ \t\r]*\n?")
+_WRAPPER_END = re.compile(rb"</text>\s*\Z")
+_ATTR = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def open_binary(path: str) -> BinaryIO:
+    """A buffered binary stream of the file (or stdin), decompressed when it is gzip whatever its name."""
+    raw: BinaryIO = sys.stdin.buffer if path == STDIN else open(path, "rb")
+    stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
+    if stream.peek(2)[:2] == GZIP_MAGIC:
+        return io.BufferedReader(gzip.GzipFile(fileobj=stream))  # type: ignore[arg-type]
+    return stream
+
+
+def looks_like_html(head: bytes) -> bool:
+    return _HTML_START.search(head[:SNIFF_BYTES]) is not None
+
+
+def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
+    """Strip a crawl dump's `<text id=... encoding=...>` first line; return the body and its attributes."""
+    match = _WRAPPER.match(data)
+    if not match:
+        return data, {}
+    attrs = {
+        m.group(1).decode("ascii", "replace").lower(): (m.group(2) or m.group(3) or m.group(4) or b"").decode(
+            "utf-8", "replace"
+        )
+        for m in _ATTR.finditer(match.group(1))
+    }
+    return _WRAPPER_END.sub(b"", data[match.end():]), attrs
+
+
+def _sniff_kind(path: str, head: bytes) -> str:
+    suffix = "" if path == STDIN else inner_suffix(path)
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    stripped = head.lstrip(b"".join(BOMS) + b" \t\r\n")
+    if suffix != ".txt" and stripped.startswith(b"{"):
+        return "jsonl"
+    return "page"
+
+
+def _new_doc(inp: InputFile, doc_id: str, location: str, line: int | None = None) -> Document:
+    doc = Document(id=doc_id, source=inp.source, location=location)
+    doc.metadata["path"] = inp.path if inp.path != STDIN else "-"
+    doc.metadata["line"] = line
+    return doc
+
+
+def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
+    """One file is one page: a text dump or HTML, possibly inside a crawl wrapper."""
+    doc = _new_doc(inp, inp.id_base, inp.path)
+    if not data.strip():
+        doc.reject("empty_input", "the file is empty")
+        return doc
+    if len(data) > max_bytes:
+        doc.reject("too_large", f"{len(data)} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
+        return doc
+    data, wrapper = parse_wrapper(data)
+    if wrapper.get("id", "").startswith(("http://", "https://")):
+        doc.metadata["url"] = wrapper["id"]
+    doc.declared_charset = wrapper.get("encoding") or None
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(BOMS[1:]):
+        doc.reject("binary", "binary content (NUL bytes), not text")
+        return doc
+    doc.raw = data
+    doc.format = "html" if inner_suffix(inp.path) in HTML_SUFFIXES or looks_like_html(data) else "txt"
+    return doc
+
+
+def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Document:
+    import orjson
+
+    doc = _new_doc(inp, f"{inp.id_base}#{line_no}", f"{inp.path}:{line_no}", line_no)
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError as err:
+        doc.reject("invalid_json", f"invalid JSON: {err}")
+        return doc
+    if not isinstance(record, dict):
+        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        return doc
+    text = record.get(text_key)
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        doc.reject("invalid_record", f"field {text_key!r} is {what}")
+        return doc
+    if record.get("id") is not None:
+        doc.id = str(record["id"])
+    if isinstance(record.get("source"), str):
+        doc.source = record["source"]
+    if isinstance(record.get("created"), str):
+        doc.created = record["created"]
+    metadata = record.get("metadata")
+    for key, value in (metadata.items() if isinstance(metadata, dict) else ()):
+        if key in doc.metadata and value is not None:
+            doc.metadata[key] = value
+    for key in ("url", "title"):
+        if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
+            doc.metadata[key] = record[key]
+    doc.text = text
+    doc.format = "html" if looks_like_html(text[:SNIFF_BYTES].encode()) else "txt"
+    return doc
+
+
+def read_jsonl(inp: InputFile, stream: BinaryIO, text_key: str) -> Iterator[Document]:
+    """One document per non-blank line; lines are split on \\n only (never on U+2028)."""
+    seen_any = False
+    for line_no, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        seen_any = True
+        yield _record_doc(inp, line_no, line, text_key)
+    if not seen_any:
+        doc = _new_doc(inp, inp.id_base, inp.path)
+        doc.reject("empty_input", "the file holds no JSON lines")
+        yield doc
+
+
+def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Document]:
+    """All documents of one input file, streaming JSONL record by record."""
+    try:
+        stream = open_binary(inp.path)
+    except OSError as err:
+        doc = _new_doc(inp, inp.id_base, inp.path)
+        doc.reject("unreadable", err.strerror or str(err))
+        yield doc
+        return
+    try:
+        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        if _sniff_kind(inp.path, head) == "jsonl":
+            yield from read_jsonl(inp, stream, text_key)
+        else:
+            yield read_page(inp, stream.read(max_bytes + 1), max_bytes)
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        doc = _new_doc(inp, inp.id_base, inp.path)
+        doc.reject("unreadable", f"read failed: {err}")
+        yield doc
+    finally:
+        if inp.path != STDIN:
+            stream.close()

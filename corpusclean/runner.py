@@ -1,0 +1,108 @@
+"""`corpusclean run`: inputs -> pipeline -> JSONL, rejects and report, with every input accounted for."""
+
+from __future__ import annotations
+
+import os
+import sys
+from time import perf_counter
+from typing import Iterator
+
+from corpusclean.config import Config
+from corpusclean.document import Document
+from corpusclean.pipeline import build_pipeline, run_pipeline
+from corpusclean.read.paths import InputFile
+from corpusclean.read.sources import READ_ERRORS, read_input
+from corpusclean.ui import Progress, error, print_summary
+from corpusclean.write.records import to_record, to_reject
+from corpusclean.write.report import Report
+from corpusclean.write.sink import JsonlSink, OutputClosed, write_json_file
+
+
+def default_jobs(config: Config) -> int:
+    return config.jobs if config.jobs > 0 else (os.cpu_count() or 1)
+
+
+class Run:
+    """State of one run: the sinks, the report, the progress display."""
+
+    def __init__(self, config: Config, inputs: list[InputFile], quiet: bool) -> None:
+        self.config, self.inputs = config, inputs
+        self.report = Report()
+        self.input_bytes = 0
+        self.files_read = 0
+        self.progress = Progress(not quiet, len(inputs))
+
+    def documents(self) -> Iterator[Document]:
+        for inp in self.inputs:
+            for doc in read_input(inp, self.config.text_key, self.config.max_page_bytes):
+                self.report.count_input(doc)
+                self.input_bytes += len(doc.raw) if doc.raw is not None else len(doc.text.encode("utf-8"))
+                yield doc
+            self.files_read += 1
+
+    def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
+        explain = self.config.explain
+
+        def emit(doc: Document) -> None:
+            if doc.rejected:
+                if doc.reject_reason in READ_ERRORS:
+                    error(f"{doc.location}: {doc.reject_reason}: {doc.reject_detail}")
+                if rejects is not None:
+                    rejects.write(to_reject(doc, explain))
+            else:
+                out.write(to_record(doc, explain))
+            self.report.count_output(doc)
+            self.progress.advance(self.files_read, self.report.total("written") + self.report.total("rejected"))
+
+        return emit
+
+
+def run_command(
+    config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
+    report_path: str | None, quiet: bool,
+) -> int:
+    """The whole run; returns the exit status (0 ok, 1 some input could not be read)."""
+    run = Run(config, inputs, quiet)
+    out = JsonlSink(output)
+    rejects = JsonlSink(rejects_path) if rejects_path else None
+    start = perf_counter()
+    try:
+        result = run_pipeline(run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects))
+        out.close()
+        if rejects is not None:
+            rejects.close()
+    except OutputClosed:
+        # The reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
+        run.progress.stop()
+        if rejects is not None:
+            rejects.discard()
+        sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+        return 0
+    except BaseException:
+        run.progress.stop()
+        out.discard()
+        if rejects is not None:
+            rejects.discard()
+        raise
+    elapsed = perf_counter() - start
+    run.progress.stop()
+
+    problems = run.report.accounting_problems()
+    for problem in problems:
+        error(f"accounting: {problem}")
+    if report_path:
+        extra = {"input_bytes": run.input_bytes, "models": model_stats(result.models)}
+        write_json_file(report_path, run.report.to_json(config, result.timings, elapsed, extra))
+    if not quiet:
+        print_summary(run.report, elapsed, run.input_bytes)
+    read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
+    return 1 if problems or read_errors else 0
+
+
+def model_stats(models: dict) -> dict:
+    """What the corpus stages learned, in numbers: dedup cluster sizes, template lines per source."""
+    stats = {}
+    for name, model in models.items():
+        describe = getattr(model, "stats", None)
+        stats[name] = describe() if callable(describe) else None
+    return stats
