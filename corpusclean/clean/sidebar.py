@@ -1,0 +1,107 @@
+"""Leadership sidebars: a run of "name + official titles" lines, usually under a 领导/Leadership heading.
+
+Only runs count: one "张三 市委书记" line on its own, or a sentence that names an official, is article text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from corpusclean.clean.boilerplate import rule_sections
+
+REASON = "sidebar.leadership"
+MIN_RUN = 3
+MAX_ZH_TITLES = 60
+MAX_EN_TITLE_WORDS = 12
+MAX_HEADING_CHARS = 10
+
+# 2-4 Han characters, sites pad two-character names with a space ("陈 刚"), then the titles
+ZH_PERSON = re.compile(r"^(?P<name>[\u4e00-\u9fff] ?[\u4e00-\u9fff]{1,3})\s+(?P<titles>\S.*)$")
+EN_PERSON = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*[,–—]\s*(?P<titles>[A-Z][^.!?;]*)$")
+SENTENCE_PUNCT = re.compile(r"[。！？；：:!?;…“”\"]")
+ZH_QUALIFIERS = ("（兼）", "(兼)", "候选人")
+
+
+@functools.cache
+def _titles(extra_titles: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    rules = rule_sections("official_titles.txt")
+    zh = tuple(t for t in (*rules["zh"], *extra_titles) if re.search(r"[^\x00-\x7f]", t))
+    en = tuple(t for t in (*rules["en"], *extra_titles) if not re.search(r"[^\x00-\x7f]", t))
+    en_pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True)) + r")\b", re.I)
+    return zh, en_pattern
+
+
+@functools.cache
+def _headings() -> frozenset[str]:
+    rules = rule_sections("sidebar_headings.txt")
+    return frozenset(h.casefold() for h in (*rules["zh"], *rules["en"]))
+
+
+def is_person_line(line: str, extra_titles: tuple[str, ...] = ()) -> bool:
+    """True for "name + official titles" with nothing else: "张少琴 全国总工会副主席（兼）", "Jane Roe, Mayor"."""
+    zh_titles, en_titles = _titles(extra_titles)
+    match = ZH_PERSON.match(line)
+    if match:
+        titles = match.group("titles")
+        if len(titles) > MAX_ZH_TITLES or SENTENCE_PUNCT.search(titles):
+            return False
+        titles = _strip_qualifiers(titles.rstrip())
+        return titles.endswith(zh_titles)
+    match = EN_PERSON.match(line)
+    if match:
+        titles = match.group("titles")
+        return len(titles.split()) <= MAX_EN_TITLE_WORDS and en_titles.search(titles) is not None
+    return False
+
+
+def _strip_qualifiers(titles: str) -> str:
+    stripped = True
+    while stripped:
+        stripped = False
+        for qualifier in ZH_QUALIFIERS:
+            if titles.endswith(qualifier) and len(titles) > len(qualifier):
+                titles = titles[: -len(qualifier)].rstrip()
+                stripped = True
+    return titles
+
+
+def is_sidebar_heading(line: str) -> bool:
+    """A short heading of a leadership block: 领导班子, 市领导, "Leadership"."""
+    if line.casefold() in _headings():
+        return True
+    return len(line) <= MAX_HEADING_CHARS and line.endswith("领导") and not SENTENCE_PUNCT.search(line)
+
+
+def judge_sidebar(lines: list[str], extra_titles: tuple[str, ...] = ()) -> list[str | None]:
+    """One verdict per line: sidebar.leadership for each run of >= 3 person lines and its heading."""
+    extra = tuple(extra_titles)
+    verdicts: list[str | None] = [None] * len(lines)
+    is_person = [is_person_line(line, extra) for line in lines]
+    start = 0
+    while start < len(lines):
+        if not is_person[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and is_person[end]:
+            end += 1
+        if end - start >= MIN_RUN:
+            for index in range(start, end):
+                verdicts[index] = REASON
+            if start > 0 and is_sidebar_heading(lines[start - 1]):
+                verdicts[start - 1] = REASON
+        start = end
+    return verdicts
+
+
+class Sidebar:
+    """Line stage: leadership sidebars."""
+
+    name = "sidebar"
+
+    def __init__(self, extra_titles: tuple[str, ...] = ()) -> None:
+        self.extra_titles = tuple(extra_titles)
+
+    def judge(self, lines: list[str]) -> list[str | None]:
+        return judge_sidebar(lines, self.extra_titles)
