@@ -1,0 +1,38 @@
+import pytest
+
+from corpusclean.document import Document
+from corpusclean.normalize.lang import Lang, detect_lang
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新华社北京10月20日电 国务院总理主持召开国务院常务会议，部署进一步稳就业工作。", "zh"),
+        ("新華社北京10月20日電 國務院總理主持召開國務院常務會議，部署進一步穩就業工作。", "zh"),
+        ("習近平在APEC會議上發表講話", "zh"),
+        ("2023年中国国际进口博览会(CIIE)在上海开幕，吸引了来自Apple、Tesla等企业参展。", "zh"),
+        ("BEIJING, Oct 20 (Reuters) - China's economy grew 4.9% in the third quarter from a year "
+         "earlier, official data showed on Wednesday, beating analysts' expectations.", "en"),
+        ("Trade unions hold annual meeting", "en"),
+        ("The workers said the new training centre in Jiaxing (嘉兴) had helped them find jobs.", "en"),
+        # negative cases: Japanese with kana, Korean, French, German, Russian, empty, numbers only
+        ("東京都は20日、新型コロナウイルスの感染者が新たに確認されたと発表した。", "other"),
+        ("서울시는 20일 새로운 정책을 발표했다고 밝혔다.", "other"),
+        ("Le gouvernement a annoncé mardi une nouvelle série de mesures pour soutenir les entreprises "
+         "et les salariés dans la crise.", "other"),
+        ("Die Regierung hat am Dienstag neue Maßnahmen angekündigt, um die Unternehmen und die "
+         "Beschäftigten in der Krise zu unterstützen.", "other"),
+        ("Правительство объявило во вторник о новых мерах поддержки.", "other"),
+        ("", "other"),
+        ("2023-10-20 07:19", "other"),
+        ("El gobierno anunció el martes nuevas medidas para apoyar a las empresas y los trabajadores.", "other"),
+    ],
+)
+def test_detect_lang(text, expected):
+    assert detect_lang(text) == expected
+
+
+def test_stage_sets_metadata():
+    doc = Document(id="1", source="s", location="p")
+    doc.set_lines(["全国总工会召开会议", "会议强调，要切实维护职工合法权益。"])
+    assert Lang()(doc).metadata["lang"] == "zh"
