@@ -1,0 +1,114 @@
+"""Chinese script: detect Simplified or Traditional, convert to the configured target with OpenCC.
+
+Detection is a set probe of Traditional-only characters (rules/traditional_only.txt): far cheaper than a
+conversion. Conversion is one OpenCC call per document, made only when the text is not already in the
+target script.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from corpusclean.document import Document
+from corpusclean.normalize.lang import HAN_RE
+
+PREFIX_CHARS = 20_000
+# Traditional-only characters are about a third of the Han characters of a Traditional text and
+# (almost) none of a Simplified one; a name or a quoted title in Traditional stays far below this share.
+HANT_SHARE = 0.15
+# Below this share of Han characters among non-space characters a text is not Chinese (a name in an
+# English article).
+MIN_HAN_SHARE = 0.05
+
+# (source script, target) -> OpenCC configuration; a missing pair needs no conversion.
+OPENCC_CONFIGS = {
+    ("hant", "hans"): "t2s",
+    ("hans", "hant"): "s2t",
+    ("hans", "tw"): "s2tw",
+    ("hans", "hk"): "s2hk",
+    ("hant", "tw"): "t2tw",
+    ("hant", "hk"): "t2hk",
+}
+
+
+@cache
+def traditional_only_chars() -> frozenset[str]:
+    text = (resources.files("corpusclean") / "rules" / "traditional_only.txt").read_text("utf-8")
+    return frozenset(
+        char
+        for line in text.splitlines()
+        if not line.startswith("#")
+        for char in line
+        if not char.isspace()
+    )
+
+
+def _probe(text: str) -> tuple[str | None, int]:
+    """(detected script, number of Traditional-only characters) of a prefix of the text."""
+    prefix = text[:PREFIX_CHARS]
+    traditional_chars = traditional_only_chars()
+    traditional = sum(char in traditional_chars for char in prefix)
+    han = len(HAN_RE.findall(prefix))
+    non_space = len("".join(prefix.split()))
+    if han < 2 or han < MIN_HAN_SHARE * non_space:
+        return None, traditional
+    return ("hant" if traditional >= HANT_SHARE * han else "hans"), traditional
+
+
+def detect_script(text: str) -> str | None:
+    """Return "hans" or "hant", or None when the text has (almost) no Han characters."""
+    return _probe(text)[0]
+
+
+def opencc_config_for(detected: str | None, has_traditional: bool, target: str) -> str | None:
+    """The OpenCC configuration to apply, or None when the text is already in the target script.
+
+    A Simplified text with a few Traditional characters (a name, a quoted title) is still converted for
+    the "hans" target, so the output is in one script.
+    """
+    if detected is None or target == "keep":
+        return None
+    if target == "hans" and detected == "hans":
+        return "t2s" if has_traditional else None
+    return OPENCC_CONFIGS.get((detected, target))
+
+
+class Script:
+    """Record the detected script in doc.metadata["script"] and convert the lines to the target."""
+
+    name = "script"
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._converters: dict[str, Any] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        # OpenCC converters are C++ objects that do not pickle; each process builds its own.
+        return {"target": self.target}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.target = state["target"]
+        self._converters = {}
+
+    def _converter(self, config: str) -> Any:
+        if config not in self._converters:
+            import opencc
+
+            self._converters[config] = opencc.OpenCC(config)
+        return self._converters[config]
+
+    def __call__(self, doc: Document) -> Document:
+        text = "\n".join(doc.lines)
+        detected, traditional = _probe(text)
+        doc.metadata["script"] = detected
+        config = opencc_config_for(detected, traditional > 0, self.target)
+        if config is None:
+            return doc
+        converter = self._converter(config)
+        converted = converter.convert(text).split("\n")
+        if len(converted) != len(doc.lines):  # never seen; keep lines aligned with their verdicts
+            converted = [converter.convert(line) for line in doc.lines]
+        doc.lines = converted
+        return doc
