@@ -1,0 +1,117 @@
+"""Per-site template lines: lines that recur across many pages of the same site (doc.source).
+
+map -> reduce -> apply: ``summarize`` hashes a page's kept lines, ``count_lines``/``merge_counts`` add up
+per-site counts (associative, so shards merge in any order), ``select_template`` keeps the hashes frequent
+enough to be template, and ``apply`` removes them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import xxhash
+
+from corpusclean.document import Document
+
+REASON = "boilerplate.template"
+SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "\"")
+SENTENCE_MIN_CHARS = 40
+# Two articles quoting the same sentence must keep it: sentence-like lines need most of the site's pages.
+SENTENCE_MIN_DOCS = 5
+SENTENCE_MIN_SHARE = 0.8
+
+
+def line_hash(line: str) -> int:
+    return xxhash.xxh3_64_intdigest(line.encode("utf-8"))
+
+
+def is_sentence_like(line: str) -> bool:
+    return len(line) > SENTENCE_MIN_CHARS and line.endswith(SENTENCE_ENDS)
+
+
+@dataclass
+class SiteCounts:
+    """Per-site tallies: distinct pages seen, and in how many of them each line hash occurs."""
+
+    pages: set[int] = field(default_factory=set)          # page fingerprints: a copied page counts once
+    lines: Counter = field(default_factory=Counter)
+    sentences: Counter = field(default_factory=Counter)
+
+
+Summary = tuple[str, int, tuple[int, ...], tuple[int, ...]]
+
+
+def summarize_lines(source: str, lines: list[str]) -> Summary:
+    """(source, page fingerprint, hashes of short lines, hashes of sentence-like lines), each hash once."""
+    short = sorted({line_hash(line) for line in lines if not is_sentence_like(line)})
+    sentences = sorted({line_hash(line) for line in lines if is_sentence_like(line)})
+    fingerprint = line_hash("\n".join(lines))
+    return source, fingerprint, tuple(short), tuple(sentences)
+
+
+def count_lines(summaries: Iterable[Summary]) -> dict[str, SiteCounts]:
+    counts: dict[str, SiteCounts] = {}
+    for source, fingerprint, short, sentences in summaries:
+        site = counts.setdefault(source, SiteCounts())
+        if fingerprint in site.pages:
+            continue
+        site.pages.add(fingerprint)
+        site.lines.update(short)
+        site.sentences.update(sentences)
+    return counts
+
+
+def merge_counts(a: dict[str, SiteCounts], b: dict[str, SiteCounts]) -> dict[str, SiteCounts]:
+    """Counts of two shards added up (a page seen in both shards is counted once per shard)."""
+    merged: dict[str, SiteCounts] = {}
+    for source in sorted(a.keys() | b.keys()):
+        site = merged.setdefault(source, SiteCounts())
+        for part in (a.get(source), b.get(source)):
+            if part is not None:
+                site.pages |= part.pages
+                site.lines.update(part.lines)
+                site.sentences.update(part.sentences)
+    return merged
+
+
+def select_template(counts: dict[str, SiteCounts], min_docs: int, min_share: float) -> dict[str, frozenset[int]]:
+    """Per site, the line hashes frequent enough to be its template; sites with too few pages learn nothing."""
+    model: dict[str, frozenset[int]] = {}
+    for source, site in counts.items():
+        pages = len(site.pages)
+        if pages < min_docs:
+            continue
+        short_bar = max(min_docs, min_share * pages)
+        sentence_bar = max(min_docs, SENTENCE_MIN_DOCS, SENTENCE_MIN_SHARE * pages)
+        template = {h for h, n in site.lines.items() if n >= short_bar}
+        template |= {h for h, n in site.sentences.items() if n >= sentence_bar}
+        if template:
+            model[source] = frozenset(template)
+    return model
+
+
+class TemplateLines:
+    """Corpus stage: per-site template lines, removed with reason boilerplate.template."""
+
+    name = "template"
+
+    def __init__(self, min_docs: int, min_share: float) -> None:
+        self.min_docs = min_docs
+        self.min_share = min_share
+
+    def summarize(self, doc: Document) -> Summary:
+        return summarize_lines(doc.source, doc.kept_lines())
+
+    def fit(self, summaries: Iterable[Summary]) -> dict[str, frozenset[int]]:
+        return select_template(count_lines(summaries), self.min_docs, self.min_share)
+
+    def apply(self, doc: Document, model: dict[str, frozenset[int]]) -> Document:
+        template = model.get(doc.source)
+        if not template:
+            return doc
+        for index in doc.kept_indices():
+            if line_hash(doc.lines[index]) in template:
+                doc.remove(index, self.name, REASON)
+        return doc
