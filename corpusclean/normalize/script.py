@@ -14,7 +14,7 @@ from typing import Any
 from corpusclean.document import Document
 from corpusclean.normalize.lang import HAN_RE
 
-PREFIX_CHARS = 20_000
+PREFIX_CHARS = 10_000
 # Traditional-only characters are about a third of the Han characters of a Traditional text and
 # (almost) none of a Simplified one; a name or a quoted title in Traditional stays far below this share.
 HANT_SHARE = 0.15
@@ -48,9 +48,9 @@ def traditional_only_chars() -> frozenset[str]:
 def _probe(text: str) -> tuple[str | None, int]:
     """(detected script, number of Traditional-only characters) of a prefix of the text."""
     prefix = text[:PREFIX_CHARS]
-    traditional_chars = traditional_only_chars()
-    traditional = sum(char in traditional_chars for char in prefix)
-    han = len(HAN_RE.findall(prefix))
+    han_chars = HAN_RE.findall(prefix)
+    traditional = sum(map(traditional_only_chars().__contains__, han_chars))
+    han = len(han_chars)
     non_space = len("".join(prefix.split()))
     if han < 2 or han < MIN_HAN_SHARE * non_space:
         return None, traditional
