@@ -1,0 +1,62 @@
+import pytest
+
+from corpusclean.config import Config, ConfigError, find_config_file, load_config
+
+
+def test_defaults_without_any_file(tmp_path):
+    assert load_config(None, {}, start=tmp_path) == Config()
+
+
+def test_pyproject_table_is_found_from_a_subfolder(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.corpusclean]\nscript = "tw"\ndedup-threshold = 0.9\n')
+    sub = tmp_path / "data" / "raw"
+    sub.mkdir(parents=True)
+    config = load_config(None, {}, start=sub)
+    assert (config.script, config.dedup_threshold) == ("tw", 0.9)
+
+
+def test_corpusclean_toml_wins_over_pyproject_in_the_same_folder(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.corpusclean]\nscript = "tw"\n')
+    (tmp_path / "corpusclean.toml").write_text('script = "hk"\nextra_boilerplate = ["本站声明"]\n')
+    config = load_config(None, {}, start=tmp_path)
+    assert config.script == "hk" and config.extra_boilerplate == ("本站声明",)
+
+
+def test_pyproject_without_our_table_is_ignored(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config_file(tmp_path) is None
+
+
+def test_options_override_the_file(tmp_path):
+    (tmp_path / "corpusclean.toml").write_text('dedup = "exact"\n')
+    config = load_config(None, {"dedup": "none", "script": None}, start=tmp_path)
+    assert config.dedup == "none" and config.script == "hans"
+
+
+def test_explicit_config_file(tmp_path):
+    path = tmp_path / "my.toml"
+    path.write_text("jobs = 1\n")
+    assert load_config(str(path), {}).jobs == 1
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(str(tmp_path / "missing.toml"), {})
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('colour = "red"\n', "unknown setting"),
+        ('script = "latin"\n', "script must be"),
+        ('dedup = "fuzzy"\n', "dedup must be"),
+        ("dedup_threshold = 1.5\n", "dedup_threshold"),
+        ("script = [\n", "corpusclean.toml"),
+    ],
+)
+def test_bad_settings_name_the_problem(tmp_path, text, message):
+    (tmp_path / "corpusclean.toml").write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_config(None, {}, start=tmp_path)
+
+
+def test_config_is_frozen():
+    with pytest.raises(Exception):
+        Config().script = "tw"  # type: ignore[misc]

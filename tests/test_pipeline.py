@@ -1,0 +1,108 @@
+"""The runner on toy stages: order, rejections, corpus stages across segments, workers."""
+
+from collections import Counter
+
+import pytest
+
+from corpusclean.document import Document
+from corpusclean.normalize.whitespace import Whitespace
+from corpusclean.pipeline import Spool, run_pipeline, split_segments
+
+
+class DropShort:
+    name = "short"
+
+    def judge(self, lines):
+        return ["short.line" if len(line) < 3 else None for line in lines]
+
+
+class RejectMarked:
+    name = "marked"
+
+    def __call__(self, doc):
+        if "REJECT" in doc.kept_lines():
+            doc.reject("marked")
+        return doc
+
+
+class CommonLines:
+    """A toy corpus stage: drops lines that every document has."""
+
+    name = "common"
+
+    def summarize(self, doc):
+        return frozenset(doc.kept_lines())
+
+    def fit(self, summaries):
+        summaries = list(summaries)
+        counts = Counter(line for s in summaries for line in s)
+        return frozenset(line for line, n in counts.items() if n == len(summaries))
+
+    def apply(self, doc, model):
+        for i in doc.kept_indices():
+            if doc.lines[i] in model:
+                doc.remove(i, self.name, "common.line")
+        return doc
+
+
+def make_docs(n):
+    docs = []
+    for i in range(n):
+        text = f"header line\nbody of document {i}\nok\n" + ("REJECT\n" if i % 5 == 3 else "")
+        docs.append(Document(id=f"d{i}", source="s", location=f"d{i}", text=text))
+    return docs
+
+
+def run(pipeline, docs, jobs=1):
+    out = []
+    result = run_pipeline(iter(docs), pipeline, jobs, out.append)
+    return out, result
+
+
+def test_segments_split_at_corpus_stages():
+    pipeline = [Whitespace(), DropShort(), CommonLines(), RejectMarked()]
+    segments = split_segments(pipeline)
+    assert [len(s.stages) for s in segments] == [2, 1]
+    assert isinstance(segments[0].corpus, CommonLines) and segments[1].corpus is None
+
+
+def test_every_document_is_emitted_once_in_order_with_its_trace():
+    out, result = run([Whitespace(), DropShort(), RejectMarked(), CommonLines()], make_docs(10))
+    assert [d.id for d in out if d.rejected] == ["d3", "d8"]
+    assert sorted(d.id for d in out) == sorted(f"d{i}" for i in range(10))
+    kept = [d for d in out if not d.rejected]
+    assert [d.id for d in kept] == [f"d{i}" for i in range(10) if i % 5 != 3]
+    assert kept[0].kept_lines() == ["body of document 0"]
+    assert {(t["stage"], t["reason"]) for t in kept[0].trace} == {("short", "short.line"), ("common", "common.line")}
+    assert result.models["common"] == frozenset({"header line"})
+    assert set(result.timings) >= {"whitespace", "short", "marked", "common"}
+
+
+def test_two_workers_give_the_same_documents_as_one():
+    pipeline = [Whitespace(), DropShort(), RejectMarked(), CommonLines()]
+    one, _ = run(pipeline, make_docs(200), jobs=1)
+    two, _ = run(pipeline, make_docs(200), jobs=2)
+    assert [(d.id, d.lines, d.verdicts, d.reject_reason) for d in one] == [
+        (d.id, d.lines, d.verdicts, d.reject_reason) for d in two
+    ]
+
+
+def test_a_line_stage_must_give_one_verdict_per_line():
+    class Broken:
+        name = "broken"
+
+        def judge(self, lines):
+            return []
+
+    with pytest.raises(ValueError, match="broken"):
+        run([Whitespace(), Broken()], make_docs(1))
+
+
+def test_spool_round_trips_documents_in_order():
+    spool = Spool()
+    docs = make_docs(5)
+    for doc in docs:
+        doc.raw = b"bytes"
+        spool.add(doc)
+    back = list(spool.drain())
+    assert [d.id for d in back] == [d.id for d in docs] and all(d.raw is None for d in back)

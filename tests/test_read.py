@@ -1,0 +1,158 @@
+"""Input walking and sniffing: every format, every failure is one rejected document."""
+
+import gzip
+import io
+import sys
+
+import pytest
+
+from corpusclean.read.paths import UsageError, expand_paths, inner_suffix
+from corpusclean.read.sources import looks_like_html, parse_wrapper, read_input
+
+PAGE_ZH = "国务院常务会议部署稳就业工作。\n会议指出，要加大对中小企业的支持力度。\n".encode("utf-8")
+PAGE_HTML = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>"
+
+
+def docs_of(path, text_key="text", max_bytes=1_000_000):
+    [inp] = expand_paths([str(path)])
+    return list(read_input(inp, text_key, max_bytes))
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("a.html.gz", ".html"), ("a.JSONL", ".jsonl"), ("a.txt", ".txt"), ("noext", ""), ("a.tar.gz", ".tar")],
+)
+def test_inner_suffix(name, expected):
+    assert inner_suffix(name) == expected
+
+
+def test_folder_walk_is_recursive_sorted_and_skips_unknown_and_hidden(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.html").write_bytes(PAGE_HTML)
+    (tmp_path / "1.txt").write_bytes(PAGE_ZH)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".hidden.txt").write_bytes(PAGE_ZH)
+    inputs = expand_paths([str(tmp_path)])
+    assert [i.id_base for i in inputs] == [f"{tmp_path.name}/1.txt", f"{tmp_path.name}/b/2.html"]
+    assert inputs[1].source == "b"
+
+
+def test_glob_and_missing_paths(tmp_path):
+    (tmp_path / "x1.txt").write_bytes(PAGE_ZH)
+    (tmp_path / "x2.txt").write_bytes(PAGE_ZH)
+    assert len(expand_paths([str(tmp_path / "x*.txt")])) == 2
+    with pytest.raises(UsageError, match="no file matches"):
+        expand_paths([str(tmp_path / "nothing*.txt")])
+    with pytest.raises(UsageError, match="no such file"):
+        expand_paths([str(tmp_path / "absent.txt")])
+
+
+def test_text_page(tmp_path):
+    (tmp_path / "a.txt").write_bytes(PAGE_ZH)
+    [doc] = docs_of(tmp_path / "a.txt")
+    assert (doc.format, doc.raw, doc.rejected) == ("txt", PAGE_ZH, False)
+    assert doc.metadata["path"] == str(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page", "page.html"])
+def test_html_sniffed_whatever_the_name(tmp_path, name):
+    (tmp_path / name).write_bytes(PAGE_HTML)
+    [doc] = docs_of(tmp_path / name)
+    assert doc.format == "html"
+
+
+def test_gzip_looked_through_even_when_the_name_lies(tmp_path):
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(PAGE_HTML))
+    (tmp_path / "b.txt").write_bytes(gzip.compress(PAGE_ZH))
+    assert docs_of(tmp_path / "a.html.gz")[0].raw == PAGE_HTML
+    assert docs_of(tmp_path / "b.txt")[0].raw == PAGE_ZH
+
+
+def test_crawl_wrapper_gives_url_and_charset(tmp_path):
+    body = "<html><body><p>正文</p></body></html>".encode("gbk")
+    data = b'<text id="http://news.example.cn/a/1.html" encoding="gbk">\n' + body + b"\n</text>\n"
+    (tmp_path / "dump.txt").write_bytes(data)
+    [doc] = docs_of(tmp_path / "dump.txt")
+    assert doc.metadata["url"] == "http://news.example.cn/a/1.html"
+    assert doc.declared_charset == "gbk"
+    assert doc.format == "html"
+    assert doc.raw.strip() == body
+
+
+def test_parse_wrapper_leaves_plain_pages_alone():
+    assert parse_wrapper(PAGE_ZH) == (PAGE_ZH, {})
+
+
+@pytest.mark.parametrize(
+    "head, is_html",
+    [(PAGE_HTML, True), (b"  <html lang='zh'>", True), (b"<div class='a'>x</div>", True),
+     (PAGE_ZH, False), (b"a < b and c > d", False), (b"<<<>>>", False)],
+)
+def test_looks_like_html(head, is_html):
+    assert looks_like_html(head) is is_html
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [(b"", "empty_input"), (b"  \n\n", "empty_input"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
+)
+def test_unreadable_pages_are_rejected_with_a_reason(tmp_path, data, reason):
+    (tmp_path / "bad.txt").write_bytes(data)
+    [doc] = docs_of(tmp_path / "bad.txt")
+    assert doc.reject_reason == reason
+
+
+def test_too_large_page(tmp_path):
+    (tmp_path / "big.txt").write_bytes(PAGE_ZH * 10)
+    [doc] = docs_of(tmp_path / "big.txt", max_bytes=100)
+    assert doc.reject_reason == "too_large"
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    lines = [
+        b'{"id": "a1", "text": "\xe6\x96\x87\xe6\x9c\xac", "url": "http://x.cn/1"}',
+        b"",
+        b"{not json",
+        b"[1, 2]",
+        b'{"text": 3}',
+        b'{"body": "elsewhere"}',
+        '{"text": "line\u2028separator"}'.encode("utf-8"),
+    ]
+    (tmp_path / "d.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    docs = docs_of(tmp_path / "d.jsonl")
+    assert [d.reject_reason for d in docs] == [None, "invalid_json", "invalid_record", "invalid_record",
+                                               "invalid_record", None]
+    assert docs[0].id == "a1" and docs[0].text == "文本" and docs[0].metadata["url"] == "http://x.cn/1"
+    assert docs[1].location.endswith("d.jsonl:3") and docs[1].metadata["line"] == 3
+    assert docs[5].id.endswith("d.jsonl#7")
+    assert docs[5].text == "line\u2028separator"
+
+
+def test_text_key(tmp_path):
+    (tmp_path / "d.jsonl").write_bytes(b'{"body": "hello"}\n')
+    [doc] = docs_of(tmp_path / "d.jsonl", text_key="body")
+    assert doc.text == "hello"
+
+
+def test_empty_jsonl_file_is_one_rejected_input(tmp_path):
+    (tmp_path / "e.jsonl").write_bytes(b"\n\n")
+    [doc] = docs_of(tmp_path / "e.jsonl")
+    assert doc.reject_reason == "empty_input"
+
+
+def test_stdin_jsonl_is_sniffed(monkeypatch):
+    data = b'{"text": "one"}\n{"text": "two"}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    [inp] = expand_paths(["-"])
+    docs = list(read_input(inp, "text", 1000))
+    assert [d.text for d in docs] == ["one", "two"]
+    assert [d.id for d in docs] == ["stdin#1", "stdin#2"]
+
+
+def test_unreadable_file(tmp_path):
+    target = tmp_path / "locked.txt"
+    target.write_bytes(PAGE_ZH)
+    [inp] = expand_paths([str(target)])
+    target.unlink()
+    [doc] = read_input(inp, "text", 1000)
+    assert doc.reject_reason == "unreadable"

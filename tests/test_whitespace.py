@@ -1,0 +1,43 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from corpusclean.document import Document
+from corpusclean.normalize.whitespace import Whitespace, normalize_line, normalize_lines
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("  一项工会工作传统品牌", "一项工会工作传统品牌"),
+        ("\u3000\u3000本报讯 记者", "本报讯 记者"),
+        ("陈 刚 全国总工会", "陈 刚 全国总工会"),
+        ("a\u00a0\u00a0b", "a b"),
+        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("tab\tseparated\t\tcells", "tab separated cells"),
+        ("trailing   ", "trailing"),
+        ("\u3000", ""),
+        ("English  sentence,  two spaces.", "English sentence, two spaces."),
+    ],
+)
+def test_normalize_line(line, expected):
+    assert normalize_line(line) == expected
+
+
+def test_blank_lines_dropped_and_crlf_split():
+    doc = Document(id="x", source="s", location="x", text="第一段\r\n\r\n \u3000 \r\n第二段\r第三段\n")
+    Whitespace()(doc)
+    assert doc.lines == ["第一段", "第二段", "第三段"]
+    assert doc.verdicts == [None, None, None]
+
+
+def test_html_documents_keep_their_extracted_lines():
+    doc = Document(id="x", source="s", location="x", format="html", text="<p>ignored</p>")
+    doc.set_lines(["  标题 ", "", "正文"])
+    Whitespace()(doc)
+    assert doc.lines == ["标题", "正文"]
+
+
+@given(st.lists(st.text()))
+def test_normalize_lines_is_idempotent(lines):
+    once = normalize_lines(lines)
+    assert normalize_lines(once) == once
