@@ -1,0 +1,134 @@
+"""Main-content selection: the densest contiguous run of prose lines, with the headline in front.
+
+Each line gets a value: positive for prose (text outside links, with sentence punctuation, inside
+content-like containers), negative for link labels, short labels without punctuation and lines inside
+navigation-like containers. The main content is the contiguous run of lines with the largest sum
+(maximum subarray), so a short dip (a share bar, a caption) inside an article does not cut it, while a
+block of links between two texts does. Chinese sites rarely mark their article with <article>; the
+sentence punctuation 。，、；！？ is the strongest signal they give.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpusclean.extract.html import Block
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+CJK_PUNCT = re.compile(r"[。，、；！？：]")
+LATIN_SENTENCE_PUNCT = re.compile(r"[.,;!?:](?:\s|$|[\"”’)])")
+
+LINK_LINE = 0.5        # link share above which a line is a link label
+MIN_PROSE_UNITS = 10   # a line shorter than this without punctuation is a label, not prose
+MIN_CONTENT_UNITS = 40  # less prose than this in the best region: the page has no article
+MIN_REGION_SCORE = 25
+MAX_HEADLINE_GAP = 8     # blocks between headline and body still taken as part of the article
+
+
+@dataclass(frozen=True)
+class Selection:
+    lines: list[str]
+    start: int           # index of the first block of the region (before the headline was added)
+    end: int             # one past the last block of the region
+    prose_units: float   # text units of the region outside links
+    headline: str | None  # the page's headline block, when one was found
+
+
+def text_units(text: str) -> int:
+    """Comparable size of Chinese and Latin text: one per Han character, two per Latin word."""
+    return len(HAN.findall(text)) + 2 * len(LATIN_WORD.findall(text))
+
+
+def punctuation_count(text: str) -> int:
+    return len(CJK_PUNCT.findall(text)) + len(LATIN_SENTENCE_PUNCT.findall(text))
+
+
+def link_share(block: Block) -> float:
+    visible = len(block.text) - block.text.count(" ")
+    return block.link_chars / visible if visible else 0.0
+
+
+def line_value(block: Block) -> float:
+    """Positive for prose, negative for link labels and navigation; captions are neutral."""
+    if block.caption:
+        return 0.0
+    units = text_units(block.text)
+    share = link_share(block)
+    if share > LINK_LINE:
+        value = -max(units, 2) * share
+    else:
+        prose = units * (1.0 - share)
+        punct = punctuation_count(block.text)
+        if punct == 0 and prose < MIN_PROSE_UNITS:
+            value = -2.0
+        elif punct == 0:
+            value = prose * 0.3
+        else:
+            value = prose * (1.0 + min(punct, 4) * 0.1)
+    if block.hint > 0:
+        value = value * 1.5 if value > 0 else value * 0.5
+    elif block.hint < 0:
+        value = value * 0.3 if value > 0 else value * 1.5
+    return value
+
+
+def densest_region(values: list[float]) -> tuple[int, int, float]:
+    """The contiguous run [start, end) with the largest sum (Kadane), as (start, end, sum)."""
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for index, value in enumerate(values):
+        if total <= 0:
+            start, total = index, 0.0
+        total += value
+        if total > best[2]:
+            best = (start, index + 1, total)
+    return best
+
+
+def find_headline(blocks: list[Block], title: str | None, end: int) -> int | None:
+    """Index of the headline: the last h1/h2 before ``end`` that matches the title, else the last h1."""
+    candidates = [
+        index for index in range(end - 1, -1, -1)
+        if blocks[index].tag in ("h1", "h2") and not blocks[index].caption and link_share(blocks[index]) <= LINK_LINE
+    ]
+    if title:
+        for index in candidates:
+            text = blocks[index].text
+            if len(text) >= 4 and (text in title or title in text):
+                return index
+    for index in candidates:
+        if blocks[index].tag == "h1" and text_units(blocks[index].text) >= 4:
+            return index
+    return None
+
+
+def keep_in_region(block: Block) -> bool:
+    """Inside the region keep everything but link lists and navigation-only labels."""
+    if block.caption:
+        return True
+    if link_share(block) > LINK_LINE:
+        return False
+    return not (block.hint < 0 and punctuation_count(block.text) == 0 and text_units(block.text) < MIN_PROSE_UNITS)
+
+
+def select_content(blocks: list[Block], title: str | None = None) -> Selection | None:
+    """The lines of the main content, headline first; None when the page holds no article."""
+    values = [line_value(block) for block in blocks]
+    start, end, score = densest_region(values)
+    if end == 0 or score < MIN_REGION_SCORE:
+        return None
+    region = blocks[start:end]
+    prose = sum(text_units(b.text) * (1.0 - link_share(b)) for b in region if not b.caption)
+    if prose < MIN_CONTENT_UNITS:
+        return None
+    headline = find_headline(blocks, title, end)
+    if headline is not None and headline < start and start - headline <= MAX_HEADLINE_GAP:
+        start = headline  # the lines between headline and body: date, source, author
+    lines = [block.text for block in blocks[start:end] if keep_in_region(block)]
+    if headline is not None and headline < start:
+        lines = [blocks[headline].text, *lines]
+    elif headline is None and title and title not in lines[:3]:
+        lines = [title, *lines]
+    return Selection(lines, start, end, prose, None if headline is None else blocks[headline].text)

@@ -1,0 +1,100 @@
+"""The extract stage: an HTML page -> the lines of its main content and its metadata.
+
+Reject reasons: ``too_large`` (over Config.max_page_bytes), ``truncated_html`` (libxml2 stopped early, or
+the parsed tree lost most of the page), ``malformed_html`` (the parser gave up), ``no_content`` (a list
+or index page, an empty shell: no run of prose worth calling an article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpusclean.config import Config
+from corpusclean.document import Document
+
+METADATA_COPIED = ("title", "url", "author", "editor", "publisher")
+HAN = re.compile(r"[\u3400-\u9fff]")
+# The parsed tree keeping less than this share of the page's Han characters means a silent truncation.
+MIN_KEPT_HAN_SHARE = 0.5
+MIN_HAN_FOR_TRUNCATION_CHECK = 200
+
+
+@dataclass
+class Extracted:
+    lines: list[str]
+    metadata: dict = field(default_factory=dict)
+    reject: str | None = None
+    detail: str | None = None
+
+
+def _rejected(reason: str, detail: str) -> Extracted:
+    return Extracted([], {}, reason, detail)
+
+
+def lost_text(html: str, root) -> str | None:
+    """A description of the text the parser silently dropped, or None when the tree holds the page."""
+    from lxml import etree
+
+    raw_han = len(HAN.findall(html))
+    if raw_han < MIN_HAN_FOR_TRUNCATION_CHECK:
+        return None
+    kept_han = len(HAN.findall(etree.tostring(root, encoding="unicode")))
+    if kept_han < raw_han * MIN_KEPT_HAN_SHARE:
+        return f"parsed tree holds {kept_han} of the page's {raw_han} Han characters"
+    return None
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Main-content lines (headline first) and metadata of one HTML page, or a reject reason."""
+    from lxml import etree
+
+    from corpusclean.extract.content import select_content
+    from corpusclean.extract.html import HtmlLimitError, html_blocks, parse_html
+    from corpusclean.extract.meta import page_metadata, title_guess
+
+    try:
+        root = parse_html(html)
+    except HtmlLimitError as error:
+        return _rejected("truncated_html", f"parser stopped early: {error}")
+    except (etree.ParserError, ValueError, RecursionError) as error:
+        return _rejected("malformed_html", f"{type(error).__name__}: {error}")
+    if root is None:
+        return _rejected("no_content", "empty page")
+    lost = lost_text(html, root)
+    if lost:
+        return _rejected("truncated_html", lost)
+    blocks = html_blocks(root)
+    selection = select_content(blocks, title_guess(root))
+    if selection is None:
+        return _rejected("no_content", f"no run of prose among {len(blocks)} blocks")
+    metadata = page_metadata(root, selection.lines, url, selection.headline)
+    return Extracted(selection.lines, metadata)
+
+
+class ExtractHtml:
+    """Document stage: HTML documents get their lines and metadata from the page; others pass through."""
+
+    name = "extract"
+
+    def __init__(self, config: Config) -> None:
+        self.max_page_bytes = config.max_page_bytes
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.format != "html" or doc.rejected:
+            return doc
+        size = len(doc.raw) if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
+        if size > self.max_page_bytes:
+            doc.reject("too_large", f"{size} bytes > max_page_bytes {self.max_page_bytes}")
+            return doc
+        extracted = extract_html(doc.text, doc.metadata.get("url"))
+        if extracted.reject:
+            doc.reject(extracted.reject, extracted.detail)
+            return doc
+        doc.set_lines(extracted.lines)
+        for key in METADATA_COPIED:
+            if extracted.metadata.get(key) is not None and doc.metadata.get(key) is None:
+                doc.metadata[key] = extracted.metadata[key]
+        if doc.created is None and extracted.metadata.get("created"):
+            doc.created = extracted.metadata["created"]
+        return doc
