@@ -23,6 +23,8 @@ class JsonlSink:
         self._tmp_name: str | None = None
         if self.path is None:
             self._out: BinaryIO = sys.stdout.buffer
+        elif self.path.exists() and not self.path.is_file():
+            self._out = open(self.path, "wb")  # a device or pipe (/dev/null): nothing to rename
         else:
             fd, self._tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
             self._out = os.fdopen(fd, "wb")

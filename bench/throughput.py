@@ -1,0 +1,202 @@
+"""Throughput of `corpusclean run` beside the floor, measured in the same run.
+
+    python bench/throughput.py --mb 100            # build a corpus under bench/out/, measure everything
+    python bench/throughput.py --corpus DIR        # measure on your own folder of pages
+
+The corpus is deterministic and built from text in this repo (the seed pages): pages of paragraphs drawn
+from the seeds, half Chinese and half English, 30% of the Chinese converted to Traditional, 9% of the pages
+saved in GB18030 or Big5, 5% republished copies. Each measurement runs in a fresh process and reports
+wall seconds, MB/s, docs/s and peak RSS (the process and, for --jobs 2, its largest worker).
+
+The floor is read + decode + write one JSON line per document, nothing else: no Python program that reads
+and writes the corpus can beat it, so the ratio run/floor is the figure that travels between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+def seed_paragraphs() -> tuple[list[str], list[str], list[str]]:
+    """Article paragraphs (zh, en) and noise lines from the seeds, split by a crude length rule."""
+    zh, en, noise = [], [], []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for line in path.read_text("utf-8").splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            han = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+            if len(line) < 40:
+                noise.append(line)
+            elif han > len(line) / 3:
+                zh.append(line)
+            else:
+                en.append(line)
+    return zh, en, noise
+
+
+def build_corpus(folder: Path, megabytes: float, html_pages: int) -> None:
+    import opencc
+
+    rng = random.Random(20261121)
+    zh, en, noise = seed_paragraphs()
+    to_traditional = opencc.OpenCC("s2t")
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    target, written, index, pages = megabytes * 1e6, 0, 0, []
+    while written < target:
+        chinese = index % 2 == 0
+        pool = zh if chinese else en
+        if pages and rng.random() < 0.05:
+            body = list(rng.choice(pages))  # a republished copy
+        else:
+            body = rng.sample(pool, k=min(len(pool), rng.randint(4, 12)))
+            pages.append(body)
+            pages = pages[-200:]
+        lines = rng.sample(noise, 3) + [f"稿件编号 {index}" if chinese else f"Story {index}"] + body
+        lines += rng.sample(noise, 4)
+        text = "\n\n".join(lines) + "\n"
+        encoding = "utf-8"
+        if chinese and rng.random() < 0.3:
+            text = to_traditional.convert(text)
+            if rng.random() < 0.3:
+                encoding = "big5hkscs"
+        elif chinese and rng.random() < 0.09:
+            encoding = "gb18030"
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            data = text.encode("utf-8")
+        sub = folder / "text" / f"{index // 1000:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"{index:06d}.txt").write_bytes(data)
+        written += len(data)
+        index += 1
+    html = folder / "html"
+    html.mkdir(exist_ok=True)
+    for i in range(html_pages):
+        body = rng.sample(zh, k=min(len(zh), rng.randint(4, 10)))
+        nav = " ".join(rng.sample(noise, 8))
+        paragraphs = "".join(f"<p>{p}</p>" for p in body)
+        links = "".join(f'<li><a href="/n/{rng.randint(1, 9999)}.html">{t}</a></li>' for t in rng.sample(noise, 10))
+        page = (
+            f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{body[0][:20]}-新闻-示例网</title></head>"
+            f"<body><div class='nav'>{nav}</div><div class='main'><h1>{body[0][:20]}</h1>"
+            f"<div class='info'>2024-05-17 15:58 来源：示例日报</div><div class='content'>{paragraphs}</div></div>"
+            f"<div class='sidebar'><ul>{links}</ul></div><div class='footer'>版权所有 示例网 京ICP备00000000号</div>"
+            "</body></html>"
+        )
+        (html / f"{i:05d}.html").write_text(page, "utf-8")
+
+
+def corpus_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def measure_floor(folder: str) -> None:
+    """Runs inside a child process: read + decode + write JSON lines to /dev/null."""
+    import orjson
+
+    from corpusclean.decode import decode_bytes
+
+    with open(os.devnull, "wb") as out:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                decoded = decode_bytes(path.read_bytes())
+                out.write(orjson.dumps({"id": str(path), "text": decoded.text}) + b"\n")
+
+
+def timed_child(args: list[str]) -> dict:
+    """Run a command in a fresh process; wall seconds and peak RSS of it and its children (MB)."""
+    probe = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        "code = subprocess.call(sys.argv[1:])\n"
+        "s = time.perf_counter() - t\n"
+        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(json.dumps({'seconds': s, 'rss_mb': rss, 'code': code}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_args(folder: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "corpusclean", "run", str(folder), "-o", os.devnull, "--quiet", *options]
+
+
+def trafilatura_pages_per_second(folder: Path) -> float:
+    import trafilatura
+
+    pages = [p.read_text("utf-8") for p in sorted(folder.glob("*.html"))]
+    start = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page)
+    return len(pages) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mb", type=float, default=100.0, help="size of the generated text corpus")
+    parser.add_argument("--html-pages", type=int, default=2000)
+    parser.add_argument("--corpus", help="measure this folder instead of building one")
+    parser.add_argument("--out", default=str(REPO / "bench" / "out"))
+    parser.add_argument("--floor-only", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.floor_only:
+        measure_floor(args.floor_only)
+        return
+
+    if args.corpus:
+        text_dir, html_dir = Path(args.corpus), None
+    else:
+        root = Path(args.out) / f"corpus-{args.mb:g}mb"
+        if not root.exists():
+            print(f"building {args.mb:g} MB corpus in {root} ...", file=sys.stderr)
+            build_corpus(root, args.mb, args.html_pages)
+        text_dir, html_dir = root / "text", root / "html"
+
+    docs, size = corpus_size(text_dir)
+    mb = size / 1e6
+    print(f"corpus: {text_dir} ({docs:,} files, {mb:.1f} MB)")
+    rows = [
+        ("floor (read+decode+write)", [sys.executable, __file__, "--floor-only", str(text_dir)]),
+        ("run --jobs 1", run_args(text_dir, "--jobs", "1")),
+        ("run --jobs 2", run_args(text_dir, "--jobs", "2")),
+        ("run --jobs 1 --no-dedup --no-template", run_args(text_dir, "--jobs", "1", "--no-dedup", "--no-template")),
+    ]
+    results = {}
+    print(f"{'what':40} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'peak RSS MB':>12}")
+    for name, command in rows:
+        r = timed_child(command)
+        results[name] = r
+        print(f"{name:40} {r['seconds']:8.2f} {mb / r['seconds']:7.2f} {docs / r['seconds']:8.0f} {r['rss_mb']:12.0f}")
+    floor = results["floor (read+decode+write)"]["seconds"]
+    one, two = results["run --jobs 1"]["seconds"], results["run --jobs 2"]["seconds"]
+    print(f"run --jobs 1 / floor speed: 1/{one / floor:.1f}   (target: at least 1/22)")
+    print(f"run --jobs 2 / run --jobs 1 speed: {one / two:.2f}x   (target: at least 1.6x)")
+
+    if html_dir is not None and html_dir.exists():
+        pages = len(list(html_dir.glob("*.html")))
+        r = timed_child(run_args(html_dir, "--jobs", "1"))
+        ours = pages / r["seconds"]
+        try:
+            theirs = trafilatura_pages_per_second(html_dir)
+            peer = f"trafilatura {theirs:.0f} pages/s (in-process, one core): ratio {ours / theirs:.2f}x"
+        except ImportError:
+            peer = "trafilatura not installed (pip install -e '.[bench]')"
+        print(f"html: {pages} pages, run --jobs 1 {ours:.0f} pages/s (whole process, imports included); {peer}")
+
+
+if __name__ == "__main__":
+    main()
