@@ -1,0 +1,80 @@
+import pytest
+
+from corpusclean.clean.captions import Captions, is_caption_candidate, judge_captions
+
+BODY = "新华社北京10月20日电 全国总工会20日召开会议，部署今年第四季度重点工作，要求各级工会切实维护职工合法权益。"
+BODY2 = "会议强调，要深入开展劳动和技能竞赛，大力弘扬劳模精神、劳动精神、工匠精神。"
+CAPTION = "全国总工会机关干部职工参加义务植树活动现场"
+EN_BODY = "BEIJING (Reuters) - Chinese factory activity expanded in October, a private survey showed on Wednesday."
+EN_CAPTION = "Workers assemble electric vehicles at a factory in Hefei, Anhui province"
+
+R = "caption.repeat"
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # exact repeats interleaved with the body
+        ([CAPTION, BODY, CAPTION, BODY2, CAPTION], [None, None, R, None, R]),
+        # an organisation-name prefix and a photo credit suffix are the same caption
+        ([CAPTION, BODY, "北京市总工会" + CAPTION, "北京市总工会" + CAPTION], [None, None, R, R]),
+        ([CAPTION, BODY, CAPTION + "（新华社记者 王明 摄）"], [None, None, R]),
+        # the prefixed variant first, the bare caption later
+        (["北京市总工会" + CAPTION, BODY, CAPTION], [None, None, R]),
+        # quotes and a typo: small edits
+        (["“" + CAPTION + "”", BODY, CAPTION], [None, None, R]),
+        (["全国总工会机关干部职工参加义务植树活动现场", "全国总工会机关干部职工参加义务植数活动现场"], [None, R]),
+        # English captions, with a credit suffix
+        ([EN_CAPTION, EN_BODY, EN_CAPTION + ". REUTERS/Stringer"], [None, None, R]),
+        # negative: two different English captions
+        (["Workers attend a skills training session in Hangzhou", EN_BODY,
+          "Students attend a skills training session in Ningbo"], [None, None, None]),
+        # negative: distinct subheadings appear once and survive
+        (["一、加强组织领导", BODY, "二、加强队伍建设", BODY2], [None, None, None, None]),
+        (["坚持党建引领 夯实基层基础", BODY, "坚持改革创新 激发组织活力", BODY2], [None] * 4),
+        # negative: headings that differ only by the number
+        (["2023年第一季度全市经济运行情况", BODY, "2023年第二季度全市经济运行情况"], [None, None, None]),
+        (["一、加强组织领导", "二、加强组织领导"], [None, None]),
+        (["第一季度", "第二季度"], [None, None]),
+        # negative: a table of contents repeats numbered headings
+        (["一、总体要求", "二、主要任务", BODY, "一、总体要求", BODY2, "二、主要任务"], [None] * 6),
+        # negative: a repeated short line that is not a caption (too short, or a sentence)
+        (["更多>>", BODY, "更多>>"], [None, None, None]),
+        (["“我们一定能做到！”", BODY, "“我们一定能做到！”"], [None, None, None]),
+        (["主要做法如下：", BODY, "主要做法如下："], [None, None, None]),
+        # negative: two courts differ by more than a small edit
+        (["北京市朝阳区人民法院召开工作会议", "北京市海淀区人民法院召开工作会议"], [None, None]),
+        # negative: an English headline repeated with a different word
+        (["Police say the suspect was arrested on Monday", EN_BODY, "Police say the suspect was released on Monday"],
+         [None, None, None]),
+        # negative: a short heading contained in a much longer one
+        (["加强队伍建设", "进一步加强基层工会队伍建设工作的若干措施"], [None, None]),
+        # long body lines repeated are not captions (the paragraph stage handles them)
+        ([BODY, BODY2, BODY], [None, None, None]),
+        ([], []),
+    ],
+)
+def test_judge_captions(lines, expected):
+    assert judge_captions(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (CAPTION, True),
+        (EN_CAPTION, True),
+        ("一、加强组织领导", False),
+        ("（三）强化监督检查", False),
+        ("第二章 总则", False),
+        (BODY, False),
+        ("这是一句话。", False),
+        ("Read more", False),
+    ],
+)
+def test_is_caption_candidate(line, expected):
+    assert is_caption_candidate(line) is expected
+
+
+def test_stage_judges_like_the_function():
+    lines = [CAPTION, BODY, CAPTION]
+    assert Captions().judge(lines) == judge_captions(lines)
