@@ -6,7 +6,10 @@ Also home of ``rule_sections``, the loader of the plain-text vocabularies in ``c
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import dataclass
 from importlib import resources
+from typing import Iterable
 
 
 @functools.cache
@@ -24,3 +27,192 @@ def rule_sections(filename: str) -> dict[str, tuple[str, ...]]:
         else:
             current.append(line)
     return {name: tuple(entries) for name, entries in sections.items() if entries}
+
+
+PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "share", "promo")
+REASON_PREFIX = "boilerplate."
+BLOCK = "boilerplate.block"
+MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+BULLETS = "•·▪●◆■□>-*◎ "
+SENTENCE_END = ("。", "！", "？", "!", "?", "…", "；", ";")
+PIPE = re.compile(r"\s*[|｜丨]\s*")
+CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")
+TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
+COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
+CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前的位置", "位置", "Home",
+                "Current location", "You are here")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    phrases: dict[str, re.Pattern[str]]       # section -> any of its phrases, ignoring case
+    weak_promo: re.Pattern[str]
+    pager: tuple[str, ...]
+    labels: frozenset[str]
+    tools: frozenset[str]
+    extra: re.Pattern[str] | None
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    # Latin phrases match whole words so "App" does not fire inside "Approval"
+    parts = [re.escape(p) if HAN.search(p) else r"(?<![A-Za-z])" + re.escape(p) + r"(?![A-Za-z])" for p in ordered]
+    return re.compile("|".join(parts), re.I)
+
+
+@functools.cache
+def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
+    zh, en = rule_sections("boilerplate_zh.txt"), rule_sections("boilerplate_en.txt")
+
+    def both(section: str) -> tuple[str, ...]:
+        return (*zh.get(section, ()), *en.get(section, ()))
+
+    return Vocabulary(
+        phrases={section: _alternation(both(section)) for section in PHRASE_SECTIONS},
+        weak_promo=_alternation(both("promo_weak")),
+        pager=tuple(p.casefold() for p in both("pager")),
+        labels=frozenset(p.casefold() for p in both("label")),
+        tools=frozenset(p.casefold() for p in both("tools")),
+        extra=_alternation(extra_phrases) if extra_phrases else None,
+    )
+
+
+def is_sentence(line: str) -> bool:
+    if HAN.search(line):
+        return line.endswith(SENTENCE_END) or "。" in line[:-1]
+    return line.endswith((".", "!", "?")) and len(line.split()) > 10
+
+
+def _size(line: str) -> int:
+    """Length in Han characters for Chinese lines, in words for others."""
+    return len(line) if HAN.search(line) else len(line.split())
+
+
+def is_short_label(line: str, han_max: int = 20, words_max: int = 10) -> bool:
+    """A short line that is not a sentence: a heading, a channel name, an account name."""
+    if is_sentence(line):
+        return False
+    return len(line) <= han_max if HAN.search(line) else len(line.split()) <= words_max
+
+
+def _nav_row(line: str) -> bool:
+    """Many short channel names separated by spaces: "首页 要闻 国内 国际 财经 体育"."""
+    tokens = line.split()
+    return len(tokens) >= 5 and all(len(t) <= 6 and HAN.search(t) for t in tokens)
+
+
+def _link_row(line: str) -> bool:
+    """Short items separated by |: "市政府| 市人大| 市政协" or "About us | Contact | Sitemap"."""
+    items = [item for item in PIPE.split(line) if item]
+    if len(items) < 3 or is_sentence(line):
+        return False
+    return all(len(i) <= 20 if HAN.search(i) else len(i.split()) <= 5 for i in items)
+
+
+def _breadcrumb(line: str) -> bool:
+    parts = [part for part in CRUMB.split(line) if part]
+    if len(parts) < 2 or is_sentence(line):
+        return False
+    if not all(len(p) <= 12 if HAN.search(p) else len(p.split()) <= 4 for p in parts):
+        return False
+    return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
+
+
+def _toolbar(line: str, tools: frozenset[str]) -> bool:
+    tokens = [t.casefold() for t in TOOL_SPLIT.split(line) if t]
+    return bool(tokens) and all(t in tools for t in tokens) and (len(tokens) > 1 or len(tokens[0]) > 1)
+
+
+def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
+    """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
+    text = line.strip(BULLETS)
+    if not text:
+        return REASON_PREFIX + "label", True
+    size, sentence = _size(text), is_sentence(text)
+    if len(text) <= 300 and COPYRIGHT_SIGN.search(text):
+        return REASON_PREFIX + "copyright", True
+    if not sentence and len(text) <= 200:
+        for section in ("hotline", "icp", "licence", "copyright"):
+            if vocab.phrases[section].search(text):
+                return REASON_PREFIX + section, True
+    if _link_row(text):
+        return REASON_PREFIX + "links", True
+    if _breadcrumb(text) or _nav_row(text):
+        return REASON_PREFIX + "nav", True
+    if sentence:
+        return None, False
+    folded = text.casefold()
+    if size <= 40 and folded.startswith(vocab.pager):
+        return REASON_PREFIX + "pager", True
+    if folded.rstrip(":：>» ") in vocab.labels or _toolbar(text, vocab.tools):
+        return REASON_PREFIX + "label", True
+    if is_short_label(text, 30, 10):
+        for section in ("share", "promo"):
+            if vocab.phrases[section].search(text):
+                return REASON_PREFIX + section, True
+        if vocab.extra is not None and vocab.extra.search(text):
+            return REASON_PREFIX + "phrase", True
+    if is_short_label(text, 15, 6) and vocab.weak_promo.search(text):
+        return REASON_PREFIX + "promo", False
+    return None, False
+
+
+def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
+    """One verdict per line: strong patterns anywhere, weak ones and short lines in head/tail runs."""
+    vocab = vocabulary(tuple(extra_phrases))
+    found = [classify_line(line, vocab) for line in lines]
+    verdicts = [reason if strong else None for reason, strong in found]
+    head = range(len(lines))
+    _trim_edge(lines, found, verdicts, head, absorb_inner_labels=False)
+    _trim_edge(lines, found, verdicts, reversed(head), absorb_inner_labels=True)
+    return verdicts
+
+
+def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None:
+    """Remove the run of boilerplate at one edge of the page, with the short lines inside it.
+
+    At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
+    article and the footer ("图片新闻", "Focus graph"); at the head that could be a short headline, so no.
+    """
+    run: list[int] = []
+    matched = 0
+    last_match = -1
+    gap = 0
+    order = list(order)
+    stop = len(order)
+    for position, index in enumerate(order):
+        reason = found[index][0]
+        if reason is not None:
+            matched += 1
+            last_match = len(run)
+            gap = 0
+        elif is_short_label(lines[index]) and gap < MAX_GAP:
+            gap += 1
+        else:
+            stop = position
+            break
+        run.append(index)
+    for index in run[: last_match + 1]:
+        if verdicts[index] is None:
+            verdicts[index] = found[index][0] or BLOCK
+    if not absorb_inner_labels or matched < 2:
+        return
+    inner = run[last_match + 1:]
+    reached_article = stop < len(order) and not is_short_label(lines[order[stop]])
+    if reached_article and all(is_short_label(lines[i], 12, 6) for i in inner):
+        for index in inner:
+            verdicts[index] = BLOCK
+
+
+class Boilerplate:
+    """Line stage: site boilerplate."""
+
+    name = "boilerplate"
+
+    def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
+        self.extra_phrases = tuple(extra_phrases)
+
+    def judge(self, lines: list[str]) -> list[str | None]:
+        return judge_boilerplate(lines, self.extra_phrases)

@@ -1,0 +1,80 @@
+import pytest
+
+from corpusclean.clean.boilerplate import Boilerplate, classify_line, judge_boilerplate, vocabulary
+
+BODY = "新华社北京6月1日电 记者从国家发展改革委获悉，今年以来全国重点项目建设进展顺利，投资稳步增长。"
+BODY_EN = "Officials said on Tuesday that the new rail line would open to passengers next spring, ahead of schedule."
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("首页 > 新闻中心 > 国内 > 正文", "boilerplate.nav"),
+        ("Home > World > Asia", "boilerplate.nav"),
+        ("首页 要闻 国内 国际 财经 体育 视频 图片", "boilerplate.nav"),
+        ("某某日报社版权所有 未经授权禁止复制或建立镜像", "boilerplate.copyright"),
+        ("Copyright © 2024 Example Media Group. All Rights Reserved.", "boilerplate.copyright"),
+        ("京ICP备12345678号-1 京公网安备 11010502000001号", "boilerplate.icp"),
+        ("互联网新闻信息服务许可证：11120170001", "boilerplate.licence"),
+        ("违法和不良信息举报电话：010-12345678 举报邮箱：jubao@example.cn", "boilerplate.hotline"),
+        ("扫一扫，关注我们", "boilerplate.promo"),
+        ("Download the app", "boilerplate.promo"),
+        ("分享到：", "boilerplate.share"),
+        ("上一篇：全市春耕生产有序推进", "boilerplate.pager"),
+        ("【打印本页】【关闭窗口】", "boilerplate.label"),
+        ("【字号 大 中 小】", "boilerplate.label"),
+        ("相关新闻", "boilerplate.label"),
+        ("×", "boilerplate.label"),
+        ("市政府| 市人大| 市政协| 市纪委| 市委组织部", "boilerplate.links"),
+        ("About us | Contact | Sitemap | Privacy", "boilerplate.links"),
+        # article lines that look like boilerplate
+        ("新修订的著作权法加大了对侵犯版权行为的惩处力度，权利人维权成本明显降低。", None),
+        ("The court held that all rights reserved under the 1998 licence had passed to the new owner.", None),
+        ("越来越多的老年人学会用微信视频和子女聊天，也学会了在手机上缴纳水电费。", None),
+        ("市民可拨打12345热线反映问题，相关部门将在24小时内答复。", None),
+        ("来源于基层的创新做法正在全省推广。", None),
+        ("春风拂面 万物生长", None),
+        ("China's exports rose 8% in May > forecasts", None),
+        ("分享经济带来了新的就业机会，但也对监管提出了挑战。", None),
+        ("上一篇报道中我们提到，这座古桥已有六百多年历史。", None),
+    ],
+)
+def test_classify_line_strong(line, reason):
+    found, strong = classify_line(line, vocabulary())
+    assert found == reason
+    assert strong or found is None
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # weak promo and short labels go only in a run at the edge of the page
+        ([BODY, "编辑部", "官方微信", "客户端", "版权所有 © 某某网"],
+         [None, "boilerplate.block", "boilerplate.promo", "boilerplate.promo", "boilerplate.copyright"]),
+        (["微信", BODY, "客户端", BODY], ["boilerplate.promo", None, None, None]),
+        # the same weak word mid-page stays
+        ([BODY, "微信", BODY], [None, None, None]),
+        # a footer of two boilerplate lines also takes the tiny labels between article and footer
+        ([BODY, "图片新闻", "热点专题", "友情链接", "Copyright © 2020 example.cn"],
+         [None, "boilerplate.block", "boilerplate.block", "boilerplate.label", "boilerplate.copyright"]),
+        # ... but a lone footer line does not
+        ([BODY, "图片新闻", "Copyright © 2020 example.cn"], [None, None, "boilerplate.copyright"]),
+        # at the head, a short headline after the nav bar stays
+        (["首页 要闻 国内 国际 财经 体育", "秋粮丰收", BODY], ["boilerplate.nav", None, None]),
+        # ... unless it is sandwiched between two boilerplate lines
+        (["首页 要闻 国内 国际 财经 体育", "本网专稿", "首页 > 要闻 > 正文", BODY],
+         ["boilerplate.nav", "boilerplate.block", "boilerplate.nav", None]),
+        ([BODY_EN, "Share this", "Related news", "Back to top"],
+         [None, "boilerplate.share", "boilerplate.label", "boilerplate.label"]),
+        ([BODY_EN, "Follow the story on WeChat"], [None, "boilerplate.promo"]),
+        ([BODY_EN, "A short English headline", BODY_EN], [None, None, None]),
+    ],
+)
+def test_judge_boilerplate_runs(lines, expected):
+    assert judge_boilerplate(lines) == expected
+
+
+def test_extra_phrases_are_strong():
+    lines = [BODY, "本站特约专栏", BODY]
+    assert judge_boilerplate(lines) == [None, None, None]
+    assert Boilerplate(extra_phrases=("特约专栏",)).judge(lines) == [None, "boilerplate.phrase", None]
