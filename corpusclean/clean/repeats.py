@@ -1,0 +1,120 @@
+"""Repeated paragraphs and sentences: a page that shows the same quote or passage twice keeps the first.
+
+Paragraphs and sentences are compared by a key that ignores whitespace and the width of punctuation
+(NFKC maps "，" to ","), so a copy that differs only there is still a copy. Only text of real length
+counts: short lines belong to the caption stage, short sentences ("是的。") may well recur.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from corpusclean.document import Document, Verdict
+from corpusclean.normalize.lang import HAN_RE
+
+PARAGRAPH_REASON = "repeat.paragraph"
+SENTENCE_REASON = "repeat.sentence"
+
+MIN_PARAGRAPH_HAN = 15
+MIN_PARAGRAPH_WORDS = 10
+MIN_SENTENCE_HAN = 10
+MIN_SENTENCE_WORDS = 6
+
+# End of a sentence: Chinese end marks with closing quotes (and the space after them), or English end
+# marks followed by a space and a capital, a digit or an opening quote.
+SENTENCE_END_RE = re.compile(
+    r"[。！？]+[”’」』）)]*\s*"
+    r"|[.!?]+[\"'”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+)
+# The word before an English full stop that does not end a sentence: "Mr.", "U.S.", "No.", "A.".
+ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Nos|vs|etc|Gen|Sen|Rep|Gov|Lt|Col|Capt|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+
+
+def comparison_key(text: str) -> str:
+    """The text without whitespace, with full-width punctuation and letters folded to ASCII."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _has_real_length(text: str, min_han: int, min_words: int) -> bool:
+    return len(HAN_RE.findall(text)) >= min_han or len(text.split()) >= min_words
+
+
+def split_sentences(line: str) -> list[str]:
+    """Split a line into sentences that join back to the line exactly (punctuation and the space after
+    it stay with their sentence)."""
+    sentences: list[str] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(line):
+        if match.group()[0] == "." and ABBREVIATION_RE.search(line, start, match.start() + 1):
+            continue
+        sentences.append(line[start:match.end()])
+        start = match.end()
+    if start < len(line):
+        sentences.append(line[start:])
+    return sentences
+
+
+def judge_repeated_paragraphs(lines: list[str]) -> list[Verdict]:
+    """``repeat.paragraph`` for a later copy of a paragraph of real length, None for the rest."""
+    seen: set[str] = set()
+    verdicts: list[Verdict] = []
+    for line in lines:
+        verdict = None
+        if _has_real_length(line, MIN_PARAGRAPH_HAN, MIN_PARAGRAPH_WORDS):
+            key = comparison_key(line)
+            if key in seen:
+                verdict = PARAGRAPH_REASON
+            seen.add(key)
+        verdicts.append(verdict)
+    return verdicts
+
+
+def cut_repeated_sentences(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """For each line: the line without the sentences of real length already seen earlier in the
+    document (or earlier in the line), and the list of sentences cut."""
+    seen: set[str] = set()
+    results: list[tuple[str, list[str]]] = []
+    for line in lines:
+        kept: list[str] = []
+        cut: list[str] = []
+        for sentence in split_sentences(line):
+            if not _has_real_length(sentence, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
+                kept.append(sentence)
+                continue
+            key = comparison_key(sentence)
+            if key in seen:
+                cut.append(sentence)
+            else:
+                seen.add(key)
+                kept.append(sentence)
+        results.append(("".join(kept).strip() if cut else line, cut))
+    return results
+
+
+class RepeatedParagraphs:
+    name = "repeats"
+
+    def judge(self, lines: list[str]) -> list[Verdict]:
+        return judge_repeated_paragraphs(lines)
+
+
+class RepeatedSentences:
+    """Cut later copies of sentences out of the kept lines; a line left empty is removed."""
+
+    name = "repeats"
+
+    def __call__(self, doc: Document) -> Document:
+        kept = doc.kept_indices()
+        results = cut_repeated_sentences([doc.lines[i] for i in kept])
+        for index, (new_line, cut) in zip(kept, results):
+            if not cut:
+                continue
+            if new_line:
+                doc.edit(index, self.name, SENTENCE_REASON, new_line, "".join(cut).strip())
+            else:
+                doc.remove(index, self.name, SENTENCE_REASON)
+        return doc

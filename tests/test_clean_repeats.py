@@ -1,0 +1,113 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from corpusclean.clean.repeats import (
+    RepeatedParagraphs,
+    RepeatedSentences,
+    cut_repeated_sentences,
+    judge_repeated_paragraphs,
+    split_sentences,
+)
+from corpusclean.document import Document
+
+QUOTE = "“只要肯钻研，普通岗位也能干出不普通的业绩！”全国劳动模范、某汽车零部件公司高级技师李建国这样说。"
+PARA = "今年以来，全市各级工会组织职工开展劳动和技能竞赛120余场，参赛职工超过3万人次。"
+S1 = "全市各级工会共走访慰问困难职工2300余户，发放慰问金560万元。"
+S2 = "市总工会将继续深化产业工人队伍建设改革，为高质量发展提供人才支撑。"
+EN = "Factory output rose 4.5% from a year earlier, the statistics bureau said on Tuesday."
+EN2 = "Retail sales, a gauge of consumption, grew 5.5% in the same period."
+P = "repeat.paragraph"
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        ([QUOTE, PARA, QUOTE, QUOTE], [None, None, P, P]),
+        # copies that differ only in whitespace or punctuation width are copies
+        ([PARA, PARA.replace("，", ",")], [None, P]),
+        ([PARA, " ".join(PARA[:10]) + PARA[10:]], [None, P]),
+        ([EN + " " + EN2, EN + "  " + EN2], [None, P]),
+        # negative: short repeated lines are left to the caption stage or kept
+        (["是的。", PARA, "是的。"], [None, None, None]),
+        (["Thank you.", EN, "Thank you."], [None, None, None]),
+        # negative: similar but different paragraphs
+        ([PARA, PARA.replace("120", "130")], [None, None]),
+        ([EN, EN.replace("rose", "fell")], [None, None]),
+        ([], []),
+    ],
+)
+def test_judge_repeated_paragraphs(lines, expected):
+    assert judge_repeated_paragraphs(lines) == expected
+    assert RepeatedParagraphs().judge(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("第一句话。第二句话！第三句话？", ["第一句话。", "第二句话！", "第三句话？"]),
+        ("“说得好！”他说。", ["“说得好！”", "他说。"]),
+        ("The U.S. Treasury said so. Prices rose 3.5% in May.", ["The U.S. Treasury said so. ", "Prices rose 3.5% in May."]),
+        ("Mr. Smith met Dr. Lee. They talked.", ["Mr. Smith met Dr. Lee. ", "They talked."]),
+        ("没有句号的标题", ["没有句号的标题"]),
+        ("Visit www.gov.cn for details. Thanks", ["Visit www.gov.cn for details. ", "Thanks"]),
+    ],
+)
+def test_split_sentences(line, expected):
+    assert split_sentences(line) == expected
+    assert "".join(split_sentences(line)) == line
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # a later paragraph repeats a sentence of an earlier one
+        ([S1 + S2, "会议还指出，" + "要做好困难职工帮扶工作。" + S1],
+         [(S1 + S2, []), ("会议还指出，要做好困难职工帮扶工作。", [S1])]),
+        # a sentence repeated inside one line
+        ([S1 + S2 + S1], [(S1 + S2, [S1])]),
+        # nothing left of the line
+        ([S1, S1.replace("，", ",")], [(S1, []), ("", [S1.replace("，", ",")])]),
+        # English sentence repeated
+        ([EN + " " + EN2, "Analysts were surprised. " + EN], [(EN + " " + EN2, []), ("Analysts were surprised.", [EN])]),
+        # negative: short sentences may recur
+        (["他说：“是的。”今天天气很好。", "是的。今天天气很好。"], [("他说：“是的。”今天天气很好。", []), ("是的。今天天气很好。", [])]),
+        (["He said yes. It was sunny.", "He said yes. It was late."], [("He said yes. It was sunny.", []), ("He said yes. It was late.", [])]),
+        # negative: an English sentence repeated with different words
+        ([EN, EN.replace("said on Tuesday", "reported on Tuesday")], [(EN, []), (EN.replace("said on Tuesday", "reported on Tuesday"), [])]),
+        # negative: numbers differ
+        ([S1, S1.replace("2300", "2400")], [(S1, []), (S1.replace("2300", "2400"), [])]),
+    ],
+)
+def test_cut_repeated_sentences(lines, expected):
+    assert cut_repeated_sentences(lines) == expected
+
+
+def _is_deletion(short: str, long: str) -> bool:
+    """Whether short is long with some substrings deleted (short is a subsequence of long)."""
+    chars = iter(long)
+    return all(char in chars for char in short)
+
+
+SENTENCE = st.sampled_from([S1, S2, EN + " ", EN2 + " ", "是的。", "没有句号的标题", "A.B. c. ", "  "])
+
+
+@given(st.lists(st.lists(SENTENCE, max_size=5).map("".join), max_size=6))
+def test_cutting_never_adds_text(lines):
+    results = cut_repeated_sentences(lines)
+    assert len(results) == len(lines)
+    for line, (new_line, cut) in zip(lines, results):
+        assert _is_deletion(new_line, line)
+        assert len(new_line) <= len(line)
+        for sentence in cut:
+            assert sentence in line
+
+
+def test_document_stage_edits_and_removes():
+    doc = Document(id="1", source="s", location="p")
+    doc.set_lines([S1 + S2, "标题行", S2 + "会议要求，各地抓好落实。", S1])
+    doc.verdicts[1] = "boilerplate.nav"
+    RepeatedSentences()(doc)
+    assert doc.lines[2] == "会议要求，各地抓好落实。"
+    assert doc.verdicts == ["boilerplate.nav" if i == 1 else None for i in range(3)] + ["repeat.sentence"]
+    assert [entry["reason"] for entry in doc.trace] == ["repeat.sentence", "repeat.sentence"]
+    assert doc.trace[0]["text"] == S2
