@@ -1,0 +1,93 @@
+"""Normalized form, exact key, Traditional probe, and n-gram shingles."""
+
+import numpy as np
+import pytest
+
+from corpusclean.dedup.keys import exact_key, has_traditional, normalize
+from corpusclean.dedup.minhash import estimated_jaccard, signature
+from corpusclean.dedup.shingles import ngram_hashes, shingle_hashes, token_hashes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全國總工會發佈通知", "全国总工会发布通知"),
+    ("“中国工会”，　大会！", "中国工会 大会"),
+    ("Ｈｅｌｌｏ，Ｗｏｒｌｄ", "hello world"),
+    ("  The  Harbour\tBridge\n\nOPENS  ", "the harbour bridge opens"),
+    ("２０２４年６月", "2024年6月"),
+    ("snake_case--and...dots", "snake case and dots"),
+    ("", ""),
+    ("。！？", ""),
+])
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全國總工會", True),
+    ("臺灣的經濟發展", True),
+    ("全国总工会", False),
+    ("The harbour bridge", False),
+    ("", False),
+])
+def test_has_traditional(text, expected):
+    assert has_traditional(text) == expected
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("中国工会 召开大会", "中國工會召開大會", True),
+    ("龙舟赛，今天开幕。", "龙舟赛,今天开幕.", True),
+    ("Bridge opens", "bridge  OPENS!", True),
+    ("龙舟赛今天开幕", "龙舟赛明天开幕", False),
+    ("bridge opens", "bridge closes", False),
+])
+def test_exact_key(a, b, same):
+    assert (exact_key(normalize(a)) == exact_key(normalize(b))) == same
+
+
+@pytest.mark.parametrize("normalized, tokens, cjk", [
+    ("中国工会", 4, 4),
+    ("the harbour bridge", 3, 0),
+    ("2024年6月 bridge opens", 6, 2),
+    ("", 0, 0),
+])
+def test_tokens(normalized, tokens, cjk):
+    hashes, cjk_count = token_hashes(normalized)
+    assert (hashes.size, cjk_count) == (tokens, cjk)
+
+
+def test_equal_tokens_hash_equal_and_different_tokens_differ():
+    hashes, _ = token_hashes("bridge 桥 bridges 桥 bridge")
+    assert hashes[0] == hashes[4] and hashes[1] == hashes[3]
+    assert len(set(hashes[:3].tolist())) == 3
+
+
+@pytest.mark.parametrize("tokens, n, windows", [(10, 5, 6), (5, 5, 1), (3, 5, 1), (0, 5, 0)])
+def test_ngram_windows(tokens, n, windows):
+    assert ngram_hashes(np.arange(tokens, dtype=np.uint64), n).size == windows
+
+
+@pytest.mark.parametrize("n", [0, 17])
+def test_ngram_size_out_of_range(n):
+    with pytest.raises(ValueError):
+        ngram_hashes(np.arange(10, dtype=np.uint64), n)
+
+
+def test_ngram_order_matters():
+    forward = ngram_hashes(np.array([1, 2, 3], dtype=np.uint64), 3)
+    backward = ngram_hashes(np.array([3, 2, 1], dtype=np.uint64), 3)
+    assert forward[0] != backward[0]
+
+
+@pytest.mark.parametrize("normalized, char_ngram, word_ngram, count", [
+    ("一二三四五六七八", 5, 3, 4),                  # mostly CJK: character 5-grams
+    ("one two three four five six", 5, 3, 4),      # English: word 3-grams
+])
+def test_shingles_pick_the_ngram_size_by_script(normalized, char_ngram, word_ngram, count):
+    assert shingle_hashes(normalized, char_ngram, word_ngram).size == count
+
+
+def test_signature_estimates_jaccard():
+    shared = np.arange(3000, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    a, b = shared[:2000], shared[1000:]               # true Jaccard 1000 / 3000
+    assert abs(estimated_jaccard(signature(a, 256, 1), signature(b, 256, 1)) - 1 / 3) < 0.1
+    assert signature(np.zeros(0, dtype=np.uint64), 128, 1).size == 0
