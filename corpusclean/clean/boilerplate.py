@@ -39,6 +39,7 @@ BULLETS = "•·▪●◆■□>-*◎ "
 SENTENCE_END = ("。", "！", "？", "!", "?", "…", "；", ";")
 PIPE = re.compile(r"\s*[|｜丨]\s*")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")
+CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
 CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前的位置", "位置", "Home",
@@ -115,7 +116,7 @@ def _breadcrumb(line: str) -> bool:
     parts = [part for part in CRUMB.split(line) if part]
     if len(parts) < 2 or is_sentence(line):
         return False
-    if not all(len(p) <= 12 if HAN.search(p) else len(p.split()) <= 4 for p in parts):
+    if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN.search(p) else len(p.split()) <= 4) for p in parts):
         return False
     return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
 
@@ -129,7 +130,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
     text = line.strip(BULLETS)
     if not text:
-        return REASON_PREFIX + "label", True
+        return None, False
     size, sentence = _size(text), is_sentence(text)
     if len(text) <= 300 and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True

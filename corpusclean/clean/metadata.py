@@ -26,6 +26,7 @@ TOP_LINES = 12                    # the title and the metadata block sit near th
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
+DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -132,6 +133,7 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
         following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
         value = text[end:following].strip(SEPARATORS + BRACKETS)
         if kind == "date":
+            value = text[end:following].strip(DATE_TRAILERS)
             if value:           # a date is followed by a label or nothing, never by free text
                 return None
             if match is None:
