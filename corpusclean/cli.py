@@ -126,6 +126,63 @@ def run(
     raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet))
 
 
+@app.command()
+def explain(
+    path: str = typer.Argument(..., help="A page (txt or HTML) or a JSONL file; - for stdin."),
+    record: int = typer.Option(1, "--record", "-n", min=1, help="Which record of a JSONL file (1-based)."),
+    script: Optional[ScriptChoice] = typer.Option(None, "--script", help="Convert Chinese to this script [hans]."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
+) -> None:
+    """Show which lines of one page the cleaning removes, and why, then the metadata found.
+
+    Example: corpusclean explain seeds/004_a5b3ca67eec450e6.txt | less -R
+
+    Removed lines are marked "- " (struck through on a terminal), sentences cut out of a kept line "~ ",
+    each with the stage and reason code. Per-site templates and dedup need a whole corpus and are not run.
+    """
+    from corpusclean.config import ConfigError, load_config
+    from corpusclean.read.paths import UsageError, expand_paths
+
+    try:
+        config = load_config(config_file, {"script": script.value if script else None})
+        inputs = expand_paths([path])
+    except (ConfigError, UsageError) as err:
+        raise _usage_error(str(err)) from None
+    if len(inputs) != 1:
+        raise _usage_error(f"explain takes one file; {path} gives {len(inputs)}")
+    from rich.console import Console
+
+    from corpusclean.explain import explain_document, load_one, render
+
+    doc = load_one(inputs[0], record, config)
+    if doc is None:
+        raise _usage_error(f"{path} has fewer than {record} records")
+    render(explain_document(doc, config), Console(no_color="NO_COLOR" in os.environ, highlight=False))
+
+
+@app.command()
+def stages() -> None:
+    """List the pipeline in order: each stage, its kind, its options and the reason codes it gives.
+
+    Example: corpusclean stages
+    """
+    from corpusclean.config import Config
+    from corpusclean.pipeline import build_pipeline, is_corpus_stage
+
+    for number, stage in enumerate(build_pipeline(Config()), 1):
+        kind = "corpus" if is_corpus_stage(stage) else "line" if hasattr(stage, "judge") else "document"
+        print(f"{number:2}. {stage.name} ({kind} stage, {type(stage).__module__})")
+        doc = (type(stage).__doc__ or "").strip().splitlines()
+        if doc:
+            print(f"      {doc[0]}")
+        options = getattr(stage, "options", ())
+        if options:
+            print(f"      options: {', '.join(options)}")
+        reasons = getattr(stage, "reasons", ())
+        if reasons:
+            print(f"      reasons: {', '.join(reasons)}")
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,65 @@
+"""`corpusclean explain`: one page or record, each removed line marked with the stage and reason."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator
+
+from corpusclean.config import Config
+from corpusclean.document import Document
+from corpusclean.pipeline import build_pipeline, is_corpus_stage, run_stages
+from corpusclean.read.paths import InputFile
+from corpusclean.read.sources import read_input
+
+KEPT, REMOVED, CUT = "  ", "- ", "~ "
+
+
+def load_one(inp: InputFile, record: int, config: Config) -> Document | None:
+    """The `record`-th document (1-based) of the input: a page is its only record."""
+    for number, doc in enumerate(read_input(inp, config.text_key, config.max_page_bytes), 1):
+        if number == record:
+            return doc
+    return None
+
+
+def explain_document(doc: Document, config: Config) -> Document:
+    """Every per-document stage; corpus stages (templates, dedup) need a corpus and are left out."""
+    stages = [stage for stage in build_pipeline(config) if not is_corpus_stage(stage)]
+    return run_stages(stages, doc, defaultdict(float))
+
+
+def explained_lines(doc: Document) -> Iterator[tuple[str, str, str | None]]:
+    """(marker, text, 'stage: reason' or None) for each line, cut sentences after their line."""
+    removals = {step["line"]: step for step in doc.trace if doc.verdicts[step["line"]] == step["reason"]}
+    cuts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for step in doc.trace:
+        if step["line"] not in removals or removals[step["line"]] is not step:
+            cuts[step["line"]].append(step)
+    for index, line in enumerate(doc.lines):
+        step = removals.get(index)
+        if step is None:
+            yield KEPT, line, None
+        else:
+            yield REMOVED, step["text"], f"{step['stage']}: {step['reason']}"
+        for cut in cuts.get(index, []):
+            yield CUT, cut["text"], f"{cut['stage']}: {cut['reason']}"
+
+
+def render(doc: Document, console: Any) -> None:
+    from rich.text import Text
+
+    if doc.rejected and not doc.lines:
+        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"))
+        return
+    for marker, text, why in explained_lines(doc):
+        line = Text(marker + text, style=None if why is None else "red strike" if marker == REMOVED else "yellow")
+        if why:
+            line.append(f"   [{why}]", style="dim")
+        console.print(line, soft_wrap=True)
+    console.print()
+    if doc.rejected:
+        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"))
+    console.print(Text("metadata", style="bold"))
+    console.print(Text(f"  created: {doc.created}"), soft_wrap=True)
+    for key, value in doc.metadata.items():
+        console.print(Text(f"  {key}: {value}"), soft_wrap=True)

@@ -1,0 +1,170 @@
+"""The command line as users drive it: pipes, files, exit codes, accounting, errors."""
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from clirun import SEEDS, corpusclean, jsonl
+
+ZH_PAGE = (
+    "市政府召开常务会议研究部署防汛工作\n\n"
+    "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。\n\n"
+    "会议强调，要加强监测预警，及时转移受威胁群众，确保人民群众生命财产安全。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds")
+    result = corpusclean("run", SEEDS, "-o", out / "clean.jsonl", "--rejects", out / "rejects.jsonl",
+                         "--report", out / "report.json", "--quiet")
+    return result, out
+
+
+def test_seeds_give_one_record_per_page(seeds_run):
+    result, out = seeds_run
+    assert result.returncode == 0, result.stderr.decode()
+    records = jsonl((out / "clean.jsonl").read_bytes())
+    assert len(records) == 5
+    assert [r["id"] for r in records] == [f"seeds/{p.name}" for p in sorted(SEEDS.glob("*.txt"))]
+    keys = {tuple(sorted(r["metadata"])) for r in records}
+    assert len(keys) == 1, "every record has the same metadata keys"
+    for record in records:
+        assert set(record) == {"id", "text", "source", "created", "metadata"}
+        assert record["text"].strip()
+
+
+def test_output_is_plain_utf8_jsonl(seeds_run):
+    _, out = seeds_run
+    data = (out / "clean.jsonl").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and data.endswith(b"\n")
+    assert "中".encode("utf-8") in data, "Chinese is written as UTF-8, not \\u escapes"
+    assert len(data.split(b"\n")) - 1 == len(jsonl(data))
+
+
+def test_report_accounts_for_every_input(seeds_run):
+    _, out = seeds_run
+    report = json.loads((out / "report.json").read_text())
+    assert report["inputs"] == 5 == report["written"] + report["rejected"]
+    for counts in report["files"].values():
+        assert counts["inputs"] == counts.get("written", 0) + counts.get("rejected", 0)
+    assert report["versions"]["corpusclean"]
+    assert report["removed_by_reason"]
+    assert report["seconds_by_stage"]
+
+
+def test_stdin_to_stdout_pipe():
+    records = [{"id": "r1", "text": ZH_PAGE}, {"id": "r2", "text": "Short English note about the weather."}]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    result = corpusclean("run", "-", "--quiet", input=data)
+    assert result.returncode == 0, result.stderr.decode()
+    out = jsonl(result.stdout)
+    assert [r["id"] for r in out] == ["r1", "r2"]
+    assert result.stderr == b""
+
+
+def test_gzipped_jsonl_on_stdin():
+    data = gzip.compress(json.dumps({"id": "g", "text": ZH_PAGE}, ensure_ascii=False).encode() + b"\n")
+    result = corpusclean("run", "-", "--quiet", input=data)
+    assert [r["id"] for r in jsonl(result.stdout)] == ["g"]
+
+
+def test_head_ends_quietly():
+    command = f"{sys.executable} -m corpusclean run {SEEDS} --quiet --jobs 1 | head -1"
+    result = subprocess.run(["bash", "-c", "set -o pipefail; " + command], capture_output=True, timeout=300)
+    assert len(jsonl(result.stdout)) == 1
+    assert b"Traceback" not in result.stderr and b"Error" not in result.stderr
+
+
+def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ZH_PAGE, "utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (folder / "records.jsonl").write_bytes(b'{"id": "ok", "text": "fine text here"}\n{broken\n')
+    rejects = tmp_path / "rejects.jsonl"
+    result = corpusclean("run", folder, "--rejects", rejects, "--quiet", "--no-dedup")
+    assert result.returncode == 1
+    errors = result.stderr.decode().strip().splitlines()
+    assert len(errors) == 3
+    assert any("empty.txt" in e and "empty_input" in e for e in errors)
+    assert any("image.txt" in e and "binary" in e for e in errors)
+    assert any("records.jsonl:2" in e and "invalid_json" in e for e in errors)
+    written, rejected = jsonl(result.stdout), jsonl(rejects.read_bytes())
+    assert len(written) + len(rejected) == 5
+    assert {r["reject_reason"] for r in rejected} >= {"empty_input", "binary", "invalid_json"}
+    binary = next(r for r in rejected if r["reject_reason"] == "binary")
+    assert binary["location"].endswith("image.txt")
+
+
+def test_exit_code_zero_when_all_inputs_read(tmp_path):
+    (tmp_path / "a.txt").write_text(ZH_PAGE, "utf-8")
+    result = corpusclean("run", tmp_path / "a.txt", "--quiet")
+    assert result.returncode == 0 and len(jsonl(result.stdout)) == 1
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run", "no/such/folder"], b"no such file"),
+        (["run", "seeds/", "--script", "latin"], b"latin"),
+        (["run", "seeds/", "--dedup-threshold", "2"], b"dedup_threshold"),
+        (["run", "seeds/", "-o", "seeds/out.jsonl"], b"inside the input folder"),
+        (["run", "seeds/000_0ebebded1c068a09.txt", "-o", "seeds/000_0ebebded1c068a09.txt"], b"also an input"),
+        (["frobnicate"], b"No such command"),
+    ],
+)
+def test_usage_errors_exit_2(args, message):
+    result = corpusclean(*args, cwd=SEEDS.parent)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert result.stdout == b""
+
+
+def test_output_file_appears_only_when_complete(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_PAGE, "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = corpusclean("run", tmp_path / "in", "-o", out, "--quiet")
+    assert result.returncode == 0 and len(jsonl(out.read_bytes())) == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_summary_table_on_stderr_only(tmp_path):
+    (tmp_path / "a.txt").write_text(ZH_PAGE, "utf-8")
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = corpusclean("run", tmp_path / "a.txt", env=env)
+    assert b"documents in" in result.stderr and b"\x1b[" not in result.stderr
+    assert len(jsonl(result.stdout)) == 1
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["explain"], ["stages"]])
+def test_help_opens_with_purpose_and_example(command):
+    result = corpusclean(*command, "--help")
+    assert result.returncode == 0
+    assert b"Example: corpusclean" in result.stdout
+
+
+def test_explain_marks_removed_lines():
+    result = corpusclean("explain", SEEDS / "004_a5b3ca67eec450e6.txt")
+    assert result.returncode == 0, result.stderr.decode()
+    text = result.stdout.decode()
+    assert "\n- " in text and "sidebar" in text and "metadata" in text
+    assert "\x1b[" not in text, "plain markers when piped"
+
+
+def test_stages_lists_the_pipeline_in_order():
+    result = corpusclean("stages")
+    names = [line.split()[1] for line in result.stdout.decode().splitlines() if line[:3].strip().rstrip(".").isdigit()]
+    assert names[:3] == ["decode", "extract", "whitespace"]
+    assert names[-1] == "dedup"
+
+
+def test_version():
+    result = corpusclean("--version")
+    assert result.returncode == 0 and result.stdout.startswith(b"corpusclean ")
