@@ -47,6 +47,11 @@ R = "caption.repeat"
         # negative: an English headline repeated with a different word
         (["Police say the suspect was arrested on Monday", EN_BODY, "Police say the suspect was released on Monday"],
          [None, None, None]),
+        # negative: English headings that differ by a letter label, a short template phrase, code
+        (["Photos of the winning entries in Group A", EN_BODY, "Photos of the winning entries in Group B"],
+         [None, None, None]),
+        (["Get it from Amazon for", "$19.99", "Get it from Amazon for", "$24.50"], [None] * 4),
+        (["docker stop web && docker rm web", "docker stop web && docker rm web"], [None, None]),
         # negative: a short heading contained in a much longer one
         (["加强队伍建设", "进一步加强基层工会队伍建设工作的若干措施"], [None, None]),
         # long body lines repeated are not captions (the paragraph stage handles them)
