@@ -198,7 +198,7 @@ def _decode_bomless_utf16(data: bytes) -> Decoded | None:
     """UTF-16 without a BOM: mostly-ASCII text puts its NUL bytes on one side of every pair."""
     sample = data[:_SNIFF_BYTES]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if even + odd < len(sample) // 5 or min(even, odd) * 10 > even + odd:
+    if (even + odd) * 5 < len(sample) or min(even, odd) * 10 > even + odd:
         return None
     text = _strict(data, "utf-16-le" if odd > even else "utf-16-be")
     if text is None or _looks_binary(text.encode("utf-8")):
