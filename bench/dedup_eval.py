@@ -1,13 +1,14 @@
 """Evaluate and time the dedup stage on a labelled near-duplicate set built from real article text.
 
-    python bench/dedup_eval.py [GOLD.jsonl] [--docs 100000] [--seed 7]
+    python bench/dedup_eval.py [GOLD.jsonl] [--docs 100000] [--seed 7] [--scale 10]
 
 GOLD.jsonl (default ../shared/devdata/magic-html/gold.jsonl) is read at run time; nothing of it is stored.
 Each base article gets republished copies (new header/footer, a paragraph dropped, two reordered,
 Traditional script, punctuation width, whitespace, and a mix); hard negatives are distinct articles that
 share a long quote, and different bodies wrapped in the same long site template. Prints pair precision
 and recall for the defaults and a sweep of thresholds and n-gram sizes, then docs/s of near vs exact-only
-dedup on synthetic documents, bytes per summary and peak RSS.
+dedup on synthetic documents, bytes per summary and peak RSS, and the fit alone on --scale times
+as many summaries.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import opencc
 import orjson
 
@@ -186,27 +188,32 @@ def evaluate(texts: list[str], labels: list[int], mode: str, params: DedupParams
     return results
 
 
-def synthetic_corpus(articles: list[list[str]], count: int, seed: int) -> list[str]:
-    """Mostly distinct stories spliced from random paragraphs; one in five a mutated copy of an earlier one."""
+def synthetic_corpus(articles: list[list[str]], count: int, seed: int) -> tuple[list[str], list[int]]:
+    """(texts, origin story per text): mostly distinct stories spliced from random paragraphs, one in
+    five a mutated copy of an earlier one."""
     rng = random.Random(seed)
     mutate = Mutator(rng)
     pool = [p for paragraphs in articles for p in paragraphs if len(p) >= 20]
     stories: list[list[str]] = []
-    for _ in range(count):
+    origins: list[int] = []
+    for index in range(count):
         if stories and rng.random() < 0.2:
-            stories.append(mutate.any(rng.choice(stories)))
+            copied = rng.randrange(len(stories))
+            stories.append(mutate.any(stories[copied]))
+            origins.append(origins[copied])
         else:
             stories.append(rng.sample(pool, rng.randint(4, 10)))
-    return ["\n".join(s) for s in stories]
+            origins.append(index)
+    return ["\n".join(s) for s in stories], origins
 
 
 def summary_bytes(summary: tuple) -> int:
     return sys.getsizeof(summary) + sum(sys.getsizeof(field) for field in summary if field is not None)
 
 
-def throughput(texts: list[str], mode: str) -> tuple[float, float, float, int]:
-    """(docs/s, MB/s, seconds, mean bytes per summary) of summarize + fit + apply over all texts."""
-    stage = Dedup(Config(dedup=mode))
+def throughput(texts: list[str], mode: str, threshold: float) -> tuple[float, float, list[tuple], object]:
+    """(docs/s, MB/s, summaries, model) of summarize + fit + apply over all texts, in CPU time."""
+    stage = Dedup(Config(dedup=mode, dedup_threshold=threshold))
     docs = [as_document(i, t) for i, t in enumerate(texts)]
     started = time.process_time()
     summaries = [stage.summarize(d) for d in docs]
@@ -215,8 +222,21 @@ def throughput(texts: list[str], mode: str) -> tuple[float, float, float, int]:
         stage.apply(d, model)
     seconds = time.process_time() - started
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    per_summary = sum(map(summary_bytes, summaries)) // len(summaries)
-    return len(texts) / seconds, megabytes / seconds, seconds, per_summary
+    return len(texts) / seconds, megabytes / seconds, summaries, model
+
+
+def scaled_summaries(summaries: list[tuple], factor: int) -> list[tuple]:
+    """``factor`` disjoint copies of a corpus: new ids, keys and signature values, the same structure."""
+    scaled = []
+    for copy in range(factor):
+        for doc_id, created, length, key, near in summaries:
+            signature = np.frombuffer(near, dtype=np.uint32) ^ np.uint32(copy * 0x9E3779B1 & 0xFFFFFFFF)
+            scaled.append((f"{doc_id}/{copy}", created, length, key ^ (copy << 40), signature.tobytes()))
+    return scaled
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -224,6 +244,9 @@ def main() -> None:
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--docs", type=int, default=100_000, help="synthetic documents for the timing run")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scale", type=int, default=10, help="copies of the synthetic summaries for the fit-only run")
+    parser.add_argument("--threshold", type=float, default=Config().dedup_threshold,
+                        help="dedup_threshold of the defaults line and the synthetic runs")
     args = parser.parse_args()
 
     articles = load_articles(args.gold)
@@ -231,7 +254,7 @@ def main() -> None:
     print(f"eval set: {len(texts)} documents from {len(articles)} articles, "
           f"{sum(n * (n - 1) // 2 for n in Counter(labels).values())} true duplicate pairs")
     defaults = DedupParams()
-    default_threshold = Config().dedup_threshold
+    default_threshold = args.threshold
     print(f"\ndefaults: char_ngram={defaults.char_ngram} word_ngram={defaults.word_ngram} "
           f"num_perm={defaults.num_perm} threshold={default_threshold}")
     for mode in ("exact", "near"):
@@ -245,15 +268,23 @@ def main() -> None:
         for threshold, precision, recall in evaluate(texts, labels, "near", params, [0.6, 0.7, 0.75, 0.8, 0.9]):
             print(f"  {char_ngram:>13} {word_ngram:>6} {num_perm:>8} {threshold:>9}  {precision:9.4f}  {recall:6.4f}")
 
-    corpus = synthetic_corpus(articles, args.docs, args.seed)
-    print(f"\nthroughput on {len(corpus)} synthetic documents (summarize + fit + apply, one process, CPU time):")
+    corpus, origins = synthetic_corpus(articles, args.docs, args.seed)
+    print(f"\nsynthetic corpus: {len(corpus)} documents (summarize + fit + apply, one process, CPU time)")
     for mode in ("exact", "near"):
-        docs_per_s, mb_per_s, seconds, per_summary = throughput(corpus, mode)
-        print(f"  {mode:5}  {docs_per_s:8.0f} docs/s  {mb_per_s:5.1f} MB/s  {seconds:6.1f} s  "
-              f"{per_summary} bytes per summary")
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak_mib:.0f} MiB (whole run, synthetic texts and documents included)")
+        docs_per_s, mb_per_s, summaries, model = throughput(corpus, mode, args.threshold)
+        precision, recall = pair_scores(predicted_labels(model.duplicate_of, len(corpus)), origins)
+        per_summary = sum(map(summary_bytes, summaries)) // len(summaries)
+        print(f"  {mode:5}  {docs_per_s:8.0f} docs/s  {mb_per_s:5.1f} MB/s  {per_summary} bytes per summary  "
+              f"precision {precision:.4f}  recall {recall:.4f}")
+    print(f"peak RSS so far {rss_mib():.0f} MiB (synthetic texts and documents included)")
 
+    scaled = scaled_summaries(summaries, args.scale)
+    del corpus, summaries
+    started = time.process_time()
+    model = Dedup(Config(dedup_threshold=args.threshold)).fit(scaled)
+    print(f"fit over {len(scaled)} near summaries ({args.scale} disjoint copies): "
+          f"{time.process_time() - started:.1f} s, {len(model.duplicate_of)} duplicates, "
+          f"peak RSS {rss_mib():.0f} MiB (the summaries included)")
 
 if __name__ == "__main__":
     main()

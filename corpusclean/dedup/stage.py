@@ -78,7 +78,7 @@ class Dedup:
         for first, copy in exact_copies:
             sets.union(first, copy)
         if near_rows:
-            signatures = np.frombuffer(bytes(signature_bytes), dtype=np.uint32).reshape(len(near_rows), -1)
+            signatures = np.frombuffer(signature_bytes, dtype=np.uint32).reshape(len(near_rows), -1)
             for a, b in self._near_pairs(signatures):
                 sets.union(near_rows[a], near_rows[b])
         return self._model(sets.groups(), ids, lengths, created)
