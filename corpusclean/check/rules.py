@@ -1,0 +1,272 @@
+"""The check rules: each a pure function from a record (or its parts) to the issues it finds.
+
+A rule knows nothing about files: it returns ``Issue``s (code, message, column), and the command turns
+them into ``path:line:col: CODE message`` findings. Codes are stable: tools and configs refer to them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+# code -> what the rule finds; docs/check.md shows an example finding of each.
+RULES: dict[str, str] = {
+    "CC001": "line is not valid JSON",
+    "CC002": "record is not a JSON object",
+    "CC003": "text field missing or not a string",
+    "CC004": "id missing or empty",
+    "CC005": "id already used by an earlier record (in any file checked)",
+    "CC006": "text is empty or whitespace only",
+    "CC007": "encoding damage: U+FFFD or mojibake",
+    "CC008": "control characters other than \\n and \\t",
+    "CC009": "Chinese in mixed or unexpected script",
+    "CC010": "boilerplate line the cleaning stages would remove",
+    "CC011": "sidebar line the cleaning stages would remove",
+    "CC012": "repeated caption line the cleaning stages would remove",
+    "CC013": "repeated paragraph or sentence the cleaning stages would remove",
+    "CC014": "metadata line the cleaning stages would remove",
+    "CC015": "exact duplicate of an earlier document (same normalized text)",
+    "CC016": "near duplicate of an earlier document (only with --near-dups)",
+}
+OFF_BY_DEFAULT = frozenset({"CC016"})
+LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014"})
+
+# The first part of a stage's reason code ("caption.repeat") -> the rule that reports it. A reason of a
+# stage added later falls under CC010 until it gets a code of its own.
+REASON_CODES = {"boilerplate": "CC010", "sidebar": "CC011", "caption": "CC012", "repeat": "CC013", "meta": "CC014"}
+OTHER_REASON_CODE = "CC010"
+
+QUOTE_CHARS = 60
+
+# UTF-8 read as Latin-1 or cp1252: a UTF-8 lead byte shown as a Latin-1 letter, then its continuation
+# bytes shown as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™").
+_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_UTF8_AS_LATIN1 = re.compile(f"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][{_CONTINUATION}]{{2}}")
+# GBK or Big5 bytes read as Latin-1 ("ÖÐ¹ú" for 中国): runs of high Latin-1 characters. Four in a row
+# so that French or German words ("créée") never match.
+_LEGACY_CJK_AS_LATIN1 = re.compile("[\x81-\xfe]{4,}")
+# UTF-8 bytes of U+FFFD read as GBK, the classic 锟斤拷.
+_FFFD_AS_GBK = "锟斤拷"
+
+# "Mixed" script: both kinds of script-specific characters are at least this share of the Han characters.
+# A Traditional text converted by OpenCC keeps < 0.5% of Simplified-only ones (variants such as 群, 采).
+MIXED_SHARE = 0.05
+MIN_HAN_FOR_SCRIPT = 20
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    message: str
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "col": self.col, "code": self.code, "message": self.message}
+
+
+def quote(text: str) -> str:
+    """A short, one-line rendering of a text for a message."""
+    shown = text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+    return repr(shown)
+
+
+def text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a character index, lines split on \\n as in the JSON text."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# --- one record --------------------------------------------------------------------------------------
+
+
+def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
+    """The decoded JSON value of one line, or None and a CC001 issue."""
+    import orjson
+
+    try:
+        return orjson.loads(raw), []
+    except orjson.JSONDecodeError as err:
+        return None, [Issue("CC001", f"invalid JSON: {err.msg}", err.colno)]
+
+
+def record_shape(value: Any, text_key: str) -> list[Issue]:
+    """CC002 for a non-object, CC003 for a missing or non-string text, CC004 for a missing id."""
+    if not isinstance(value, dict):
+        return [Issue("CC002", f"a JSON {type(value).__name__}, not an object")]
+    issues = []
+    text = value.get(text_key)
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        issues.append(Issue("CC003", f"field {text_key!r} is {what}"))
+    doc_id = value.get("id")
+    if doc_id is None or doc_id == "":
+        issues.append(Issue("CC004", "no id"))
+    elif id_key(doc_id) is None:
+        issues.append(Issue("CC004", f"id is a {type(doc_id).__name__}, not a string or number"))
+    return issues
+
+
+def id_key(doc_id: Any) -> str | int | None:
+    """The id as a comparable value: strings and integers only (JSON true is not an id)."""
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
+        return None
+    return doc_id
+
+
+def empty_text(text: str) -> list[Issue]:
+    return [] if text.strip() else [Issue("CC006", "text is empty" if not text else "text is whitespace only")]
+
+
+def encoding_damage(text: str) -> list[Issue]:
+    """CC007 once per record, at the first damaged spot, with the count of each kind."""
+    kinds = [
+        ("U+FFFD", [m.start() for m in re.finditer("\ufffd", text)]),
+        ("锟斤拷", [m.start() for m in re.finditer(_FFFD_AS_GBK, text)]),
+        ("UTF-8 read as Latin-1", [m.start() for m in _UTF8_AS_LATIN1.finditer(text)]),
+        ("GBK/Big5 read as Latin-1", [m.start() for m in _LEGACY_CJK_AS_LATIN1.finditer(text)]),
+    ]
+    found = [(name, starts) for name, starts in kinds if starts]
+    if not found:
+        return []
+    first = min(starts[0] for _, starts in found)
+    line, col = text_position(text, first)
+    counts = ", ".join(f"{len(starts)} × {name}" for name, starts in found)
+    return [Issue("CC007", f"encoding damage ({counts}), first at text line {line} col {col}: "
+                           f"{quote(text[first:first + 12])}")]
+
+
+def control_chars(text: str) -> list[Issue]:
+    """CC008 once per record: characters of category Cc other than \\n and \\t (\\r included)."""
+    found = [i for i, char in enumerate(text) if char not in "\n\t" and unicodedata.category(char) == "Cc"]
+    if not found:
+        return []
+    line, col = text_position(text, found[0])
+    kinds = ", ".join(sorted({f"U+{ord(text[i]):04X}" for i in found}))
+    return [Issue("CC008", f"{len(found)} control character(s) ({kinds}), first at text line {line} col {col}")]
+
+
+@functools.cache
+def simplified_only_chars() -> frozenset[str]:
+    """Characters OpenCC s2t changes that are not Traditional themselves (这, 们, 国; not 后 or 台)."""
+    import opencc
+
+    from corpusclean.dedup.keys import traditional_chars
+
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    converted = opencc.OpenCC("s2t").convert("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, converted) if a != b) - traditional_chars()
+
+
+def script_shares(text: str) -> tuple[int, float, float]:
+    """(Han characters, Traditional-only share, Simplified-only share) of a text."""
+    from corpusclean.normalize.script import traditional_only_chars
+
+    han = HAN.findall(text)
+    if not han:
+        return 0, 0.0, 0.0
+    traditional = sum(map(traditional_only_chars().__contains__, han))
+    simplified = sum(map(simplified_only_chars().__contains__, han))
+    return len(han), traditional / len(han), simplified / len(han)
+
+
+def script_issue(text: str, expected: str | None) -> list[Issue]:
+    """CC009 when Traditional-only and Simplified-only characters are both common ("mixed"), or when
+    the text's Chinese is not in the expected script (hans or hant; None checks mixing only)."""
+    han, traditional, simplified = script_shares(text)
+    if han < MIN_HAN_FOR_SCRIPT:
+        return []
+    if traditional >= MIXED_SHARE and simplified >= MIXED_SHARE:
+        return [Issue("CC009", f"mixed script: {traditional:.0%} Traditional-only and {simplified:.0%} "
+                               f"Simplified-only of {han} Han characters")]
+    if expected is None:
+        return []
+    from corpusclean.normalize.script import detect_script
+
+    detected = detect_script(text)
+    if detected is not None and detected != expected:
+        return [Issue("CC009", f"script is {detected}, expected {expected}")]
+    return []
+
+
+def kept_line_numbers(text: str) -> list[int]:
+    """For each line the Whitespace stage keeps, its 1-based line number in the text split on \\n."""
+    from corpusclean.normalize.whitespace import normalize_line, split_text
+
+    return [
+        number
+        for number, piece in enumerate(text.split("\n"), 1)
+        for part in split_text(piece)
+        if normalize_line(part)
+    ]
+
+
+def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | None) -> list[Issue]:
+    """One issue per trace entry of the cleaning stages: the line (or sentence) they would remove.
+
+    ``line_numbers`` maps the stages' line indices to text lines; None when the text was HTML, whose
+    extracted lines have no line in the text.
+    """
+    issues = []
+    for entry in trace:
+        code = REASON_CODES.get(entry["reason"].split(".", 1)[0], OTHER_REASON_CODE)
+        where = f"text line {line_numbers[entry['line']]}" if line_numbers is not None else f"extracted line {entry['line'] + 1}"
+        issues.append(Issue(code, f"{where}: {entry['reason']}: {quote(entry['text'])}"))
+    return issues
+
+
+# --- across records and files ------------------------------------------------------------------------
+
+
+def repeated_values(entries: Iterable[tuple[str, int, Any]]) -> list[tuple[str, int, Any, str, int]]:
+    """(path, line, value, first path, first line) for every entry whose value an earlier one had.
+
+    Entries are (path, line, value), in reading order; a None value is never a repeat.
+    """
+    first: dict[Any, tuple[str, int]] = {}
+    repeats = []
+    for path, line, value in entries:
+        if value is None:
+            continue
+        if value in first:
+            repeats.append((path, line, value, *first[value]))
+        else:
+            first[value] = (path, line)
+    return repeats
+
+
+def duplicate_ids(entries: Iterable[tuple[str, int, Any]]) -> list[Finding]:
+    return [
+        Finding(path, line, 1, "CC005", f"duplicate id {value!r}, first at {first_path}:{first_line}")
+        for path, line, value, first_path, first_line in repeated_values(entries)
+    ]
+
+
+def exact_text_key(text: str) -> int | None:
+    """The Dedup stage's exact key of a text; None for a text with no words (reported by CC006)."""
+    from corpusclean.dedup.keys import exact_key, normalize
+
+    normalized = normalize(text)
+    return exact_key(normalized) if normalized else None
+
+
+def duplicate_texts(entries: Iterable[tuple[str, int, int | None]]) -> list[Finding]:
+    return [
+        Finding(path, line, 1, "CC015", f"same text as {first_path}:{first_line}")
+        for path, line, _, first_path, first_line in repeated_values(entries)
+    ]
