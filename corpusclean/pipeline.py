@@ -27,6 +27,7 @@ def build_pipeline(config: Config) -> list:
     """The recipe, top to bottom. Imports are here so `corpusclean --help` loads none of them."""
     from corpusclean.clean.boilerplate import Boilerplate
     from corpusclean.clean.captions import Captions
+    from corpusclean.clean.head import HeadLabels
     from corpusclean.clean.metadata import MetadataLines
     from corpusclean.clean.repeats import RepeatedParagraphs, RepeatedSentences
     from corpusclean.clean.sidebar import Sidebar
@@ -46,6 +47,7 @@ def build_pipeline(config: Config) -> list:
         MetadataLines(),
         Sidebar(config.extra_titles),
         Boilerplate(config.extra_boilerplate),
+        HeadLabels(),
         Captions(),
         RepeatedParagraphs(),
         RepeatedSentences(),

@@ -96,6 +96,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
         return doc
     doc.raw = data
     doc.format = "html" if inner_suffix(inp.path) in HTML_SUFFIXES or looks_like_html(data) else "txt"
+    doc.metadata["format"] = doc.format
     return doc
 
 
@@ -131,6 +132,8 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
             doc.metadata[key] = record[key]
     doc.text = text
     doc.format = "html" if looks_like_html(text[:SNIFF_BYTES].encode()) else "txt"
+    if doc.metadata["format"] is None:
+        doc.metadata["format"] = doc.format
     return doc
 
 
