@@ -1,1 +1,1 @@
-"""dedup stage."""
+"""Exact and near-duplicate documents across the corpus; the stage is dedup.stage.Dedup."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from corpusclean.dedup.shingles import _mix
+from corpusclean.dedup.shingles import mix64
 
 # Pairs are verified in slices so the (pairs x num_perm) comparison stays a few tens of MB.
 _VERIFY_CHUNK = 65_536
@@ -34,7 +34,7 @@ def band_hashes(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
     block = signatures[:, band * rows:(band + 1) * rows].astype(np.uint64)
     combined = np.zeros(len(signatures), dtype=np.uint64)
     for column in range(rows):
-        combined = _mix(combined ^ block[:, column])
+        combined = mix64(combined ^ block[:, column])
     return combined
 
 

@@ -19,7 +19,7 @@ _POSITION_MULTIPLIERS = np.random.default_rng(20240605).integers(1, 2**63, 16, d
 MAX_NGRAM = len(_POSITION_MULTIPLIERS)
 
 
-def _mix(values: np.ndarray) -> np.ndarray:
+def mix64(values: np.ndarray) -> np.ndarray:
     """splitmix64 finalizer: spreads polynomial hashes over all 64 bits."""
     values = (values ^ (values >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     values = (values ^ (values >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
@@ -51,7 +51,7 @@ def token_hashes(normalized: str) -> tuple[np.ndarray, int]:
     prefix = np.zeros(codes.size + 1, dtype=np.uint64)
     np.cumsum(codes * _powers(_BASE, codes.size), out=prefix[1:])
     hashes = (prefix[ends] - prefix[starts]) * _powers(_BASE_INVERSE, codes.size)[starts]
-    return _mix(hashes), int(np.count_nonzero(is_cjk))
+    return mix64(hashes), int(np.count_nonzero(is_cjk))
 
 
 def ngram_hashes(tokens: np.ndarray, n: int) -> np.ndarray:
@@ -65,7 +65,7 @@ def ngram_hashes(tokens: np.ndarray, n: int) -> np.ndarray:
     combined = np.zeros(windows, dtype=np.uint64)
     for offset in range(n):
         combined += tokens[offset:offset + windows] * _POSITION_MULTIPLIERS[offset]
-    return _mix(combined)
+    return mix64(combined)
 
 
 def shingle_hashes(normalized: str, char_ngram: int, word_ngram: int) -> np.ndarray:

@@ -15,7 +15,8 @@ from corpusclean.dedup.minhash import signature
 from corpusclean.dedup.shingles import shingle_hashes
 from corpusclean.document import Document
 
-Summary = tuple  # (id, created, text length, exact key | None, signature bytes)
+# (id, created, clean text length, exact key or None in mode "none", signature bytes or b"" unless "near")
+Summary = tuple
 
 
 @dataclass(frozen=True)
