@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from corpusclean.extract.html import Block
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-CJK_PUNCT = re.compile(r"[。，、；！？：]")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{_CJK}]")           # Han, kana, Hangul: one unit each
+WORD = re.compile(f"[^\\W{_CJK}]+")          # a word of any other script
+CJK_PUNCT = re.compile(r"[。，、；！？：۔،]")
 LATIN_SENTENCE_PUNCT = re.compile(r"[.,;!?:](?:\s|$|[\"”’)])")
 
 LINK_LINE = 0.5        # link share above which a line is a link label
@@ -37,8 +38,8 @@ class Selection:
 
 
 def text_units(text: str) -> int:
-    """Comparable size of Chinese and Latin text: one per Han character, two per Latin word."""
-    return len(HAN.findall(text)) + 2 * len(LATIN_WORD.findall(text))
+    """Comparable size of Chinese and other text: one per CJK character, two per word of other scripts."""
+    return len(CJK_CHAR.findall(text)) + 2 * len(WORD.findall(text))
 
 
 def punctuation_count(text: str) -> int:
@@ -87,6 +88,60 @@ def densest_region(values: list[float]) -> tuple[int, int, float]:
     return best
 
 
+# Share of a line's value credited to the element holding it, its parent, grandparent, ...
+ANCESTOR_CREDIT = (1.0, 1.0, 0.5, 0.25)
+
+
+def best_container(blocks: list[Block], values: list[float]) -> int | None:
+    """The element whose nearby lines add up to the most prose (readability-style credit to ancestors),
+    discounted by the share of its nearby text that sits in links."""
+    prose: dict[int, float] = {}
+    chars: dict[int, list[int]] = {}
+    for block, value in zip(blocks, values):
+        visible = len(block.text)
+        for credit, element in zip(ANCESTOR_CREDIT, reversed(block.ancestors)):
+            if value > 0:
+                prose[element] = prose.get(element, 0.0) + value * credit
+            counts = chars.setdefault(element, [0, 0])
+            counts[0] += visible
+            counts[1] += block.link_chars
+    scores = {element: score * (1.0 - chars[element][1] / max(chars[element][0], 1)) for element, score in prose.items()}
+    if not scores:
+        return None
+    return max(scores, key=lambda element: (scores[element], -element))
+
+
+SIBLING_SHARE = 0.2  # a sibling of the best container with this share of its score joins the content
+SIBLING_LEVELS = 3
+
+
+def content_blocks(blocks: list[Block], values: list[float], container: int) -> list[int]:
+    """Indices of the blocks of the container and of its siblings that hold prose too (readability),
+    looking up to SIBLING_LEVELS levels up while siblings keep qualifying (the posts of a forum thread)."""
+    inside = [i for i, block in enumerate(blocks) if container in block.ancestors]
+    depth = blocks[inside[0]].ancestors.index(container)
+    own = sum(values[i] for i in inside)
+    threshold = max(MIN_REGION_SCORE / 2, own * SIBLING_SHARE)
+    chosen = set(inside)
+    for _ in range(SIBLING_LEVELS):
+        if depth == 0:
+            break
+        parent = blocks[inside[0]].ancestors[depth - 1]
+        groups: dict[int, list[int]] = {}
+        for index, block in enumerate(blocks):
+            if index in chosen:
+                continue
+            if len(block.ancestors) > depth and block.ancestors[depth - 1] == parent:
+                groups.setdefault(block.ancestors[depth], []).append(index)
+        added = [members for members in groups.values() if sum(values[i] for i in members) >= threshold]
+        if not added:
+            break
+        for members in added:
+            chosen.update(members)
+        depth -= 1
+    return sorted(chosen)
+
+
 def find_headline(blocks: list[Block], title: str | None, end: int) -> int | None:
     """Index of the headline: the last h1/h2 before ``end`` that matches the title, else the last h1."""
     candidates = [
@@ -116,17 +171,24 @@ def keep_in_region(block: Block) -> bool:
 def select_content(blocks: list[Block], title: str | None = None) -> Selection | None:
     """The lines of the main content, headline first; None when the page holds no article."""
     values = [line_value(block) for block in blocks]
-    start, end, score = densest_region(values)
-    if end == 0 or score < MIN_REGION_SCORE:
+    container = best_container(blocks, values)
+    if container is None:
         return None
-    region = blocks[start:end]
+    chosen = content_blocks(blocks, values, container)
+    start, end, score = densest_region([values[i] for i in chosen])
+    start, end = chosen[start], chosen[end - 1] + 1 if end else 0
+    chosen = set(chosen)
+    if end == start or score < MIN_REGION_SCORE:
+        return None
+    region = [blocks[i] for i in range(start, end) if i in chosen]
     prose = sum(text_units(b.text) * (1.0 - link_share(b)) for b in region if not b.caption)
     if prose < MIN_CONTENT_UNITS:
         return None
     headline = find_headline(blocks, title, end)
+    first_chosen = start
     if headline is not None and headline < start and start - headline <= MAX_HEADLINE_GAP:
-        start = headline  # the lines between headline and body: date, source, author
-    lines = [block.text for block in blocks[start:end] if keep_in_region(block)]
+        first_chosen, start = start, headline  # the lines between headline and body: date, source, author
+    lines = [blocks[i].text for i in range(start, end) if (i in chosen or i < first_chosen) and keep_in_region(blocks[i])]
     if headline is not None and headline < start:
         lines = [blocks[headline].text, *lines]
     elif headline is None and title and title not in lines[:3]:

@@ -45,6 +45,7 @@ class Block:
     link_chars: int     # characters of the line inside <a href>
     hint: int           # sum of class/id hint weights of its ancestors (positive: content-like)
     caption: bool = False  # image alt or figcaption text
+    ancestors: tuple[int, ...] = ()  # ids (document order) of the open elements, outermost first
 
 
 @dataclass(frozen=True)
@@ -125,11 +126,11 @@ class _LineBuilder:
             if in_link:
                 self.link_chars += len(text) - text.count(" ")
 
-    def flush(self, tag: str, hint: int, caption: bool = False) -> None:
+    def flush(self, tag: str, hint: int, caption: bool = False, ancestors: tuple[int, ...] = ()) -> None:
         if self.pieces:
             text = " ".join("".join(self.pieces).split())
             if text and not (caption and self.blocks and self.blocks[-1].text == text):
-                self.blocks.append(Block(text, tag, min(self.link_chars, len(text)), hint, caption))
+                self.blocks.append(Block(text, tag, min(self.link_chars, len(text)), hint, caption, ancestors))
         self.pieces = []
         self.link_chars = 0
 
@@ -149,6 +150,8 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
     # Per open element: (hint sum so far, inside a link, inside a figcaption). A stack, not recursion.
     context: list[tuple[int, bool, bool]] = [(0, False, False)]
     tag_stack: list[str] = ["html"]
+    id_stack: list[int] = [0]
+    next_id = 1
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         hint, in_link, in_caption = context[-1]
@@ -161,11 +164,12 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
                 walker.skip_subtree()
                 context.append(context[-1])
                 tag_stack.append("")  # marks a skipped element: its end adds only its tail
+                id_stack.append(-1)
                 continue
             if tag in CELL_TAGS:
                 builder.add(" ", False)
             elif tag in BLOCK_TAGS:
-                builder.flush(tag_stack[-1], hint, in_caption)
+                builder.flush(tag_stack[-1], hint, in_caption, tuple(id_stack))
             weight = hint_weight(f"{element.get('class', '')} {element.get('id', '')}", hints)
             context.append((
                 hint + weight,
@@ -173,16 +177,19 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
                 in_caption or tag in CAPTION_TAGS,
             ))
             tag_stack.append(tag)
+            id_stack.append(next_id)
+            next_id += 1
             if tag == "img" and not in_link and useful_alt(element.get("alt")):
-                builder.flush(tag_stack[-2], hint, in_caption)
+                builder.flush(tag_stack[-2], hint, in_caption, tuple(id_stack[:-1]))
                 builder.add(element.get("alt"), False)
-                builder.flush("img", hint, caption=True)
+                builder.flush("img", hint, True, tuple(id_stack[:-1]))
             builder.add(element.text, context[-1][1])
         else:
             inner_hint, _, inner_caption = context.pop()
             skipped = tag_stack.pop() == ""
             if not skipped and tag in BLOCK_TAGS and tag != "br":
-                builder.flush(tag, inner_hint, inner_caption)
+                builder.flush(tag, inner_hint, inner_caption, tuple(id_stack))
+            id_stack.pop()
             builder.add(element.tail, context[-1][1])
-    builder.flush("html", 0)
+    builder.flush("html", 0, False, (0,))
     return builder.blocks
