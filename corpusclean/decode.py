@@ -33,6 +33,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 
+_WIDE_CODECS = ("utf-16", "utf-32")
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)"""
@@ -120,10 +121,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     by_bom = _decode_with_bom(data)
     if by_bom is not None:
         return by_bom
-    if _looks_binary(data):
-        return _decode_bomless_utf16(data) or _failure("binary content")
-    utf8 = _strict(data, "utf-8")
     codec = canonical_codec(declared or sniff_declared_charset(data))
+    if _looks_binary(data):
+        return _decode_wide_without_bom(data, codec) or _failure("binary content")
+    if codec is not None and codec.startswith(_WIDE_CODECS):
+        codec = None  # bytes that read as ASCII are not UTF-16/32, whatever they declare (as browsers do)
+    utf8 = _strict(data, "utf-8")
     if codec == "utf-8" and utf8 is not None:
         return _success(utf8, "utf-8", "declared")
     if codec is not None and codec != "utf-8":
@@ -147,9 +150,11 @@ class Decode:
     name = "decode"
 
     def __call__(self, doc: Document) -> Document:
-        if doc.raw is None:
-            doc.metadata["encoding"] = "utf-8"
-            doc.metadata["replacement_chars"] = doc.text.count("\ufffd")
+        if doc.raw is None:  # a JSONL record: already text; a record we wrote keeps what it said
+            if doc.metadata["encoding"] is None:
+                doc.metadata["encoding"] = "utf-8"
+            if doc.metadata["replacement_chars"] is None:
+                doc.metadata["replacement_chars"] = doc.text.count("\ufffd")
             return doc
         decoded = decode_bytes(doc.raw, doc.declared_charset)
         if decoded.text is None:
@@ -201,8 +206,12 @@ def _looks_binary(data: bytes) -> bool:
     return controls > _MAX_CONTROL_SHARE * len(sample)
 
 
-def _decode_bomless_utf16(data: bytes) -> Decoded | None:
-    """UTF-16 without a BOM: mostly-ASCII text puts its NUL bytes on one side of every pair."""
+def _decode_wide_without_bom(data: bytes, declared: str | None) -> Decoded | None:
+    """UTF-16/32 without a BOM: as declared, else mostly-ASCII UTF-16 with its NULs on one side of each pair."""
+    if declared is not None and declared.startswith(_WIDE_CODECS):
+        text = _strict(data, declared)
+        if text is not None:
+            return _success(text, declared[:6], "declared")
     sample = data[:_SNIFF_BYTES]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if (even + odd) * 5 < len(sample) or min(even, odd) * 10 > even + odd:

@@ -161,6 +161,17 @@ def test_english_utf_16_without_bom_is_text_not_binary():
     assert (decoded.text, decoded.encoding) == (ENGLISH, "utf-16")
 
 
+def test_utf_16_declared_by_a_page_readable_as_ascii_is_ignored():
+    page = html_page('<meta charset="utf-16">', SIMPLIFIED)
+    decoded = decode_bytes(page.encode("utf-8"))
+    assert (decoded.text, decoded.encoding) == (page, "utf-8")
+
+
+def test_utf_16_without_bom_is_decoded_as_declared():
+    decoded = decode_bytes(TRADITIONAL.encode("utf-16-le"), declared="utf-16-le")
+    assert (decoded.text, decoded.encoding, decoded.method) == (TRADITIONAL, "utf-16", "declared")
+
+
 @pytest.mark.parametrize(
     ("data", "label"),
     [
