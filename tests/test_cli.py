@@ -168,3 +168,11 @@ def test_stages_lists_the_pipeline_in_order():
 def test_version():
     result = corpusclean("--version")
     assert result.returncode == 0 and result.stdout.startswith(b"corpusclean ")
+
+
+def test_running_on_its_own_output_changes_nothing(seeds_run, tmp_path):
+    _, out = seeds_run
+    again = tmp_path / "again.jsonl"
+    result = corpusclean("run", out / "clean.jsonl", "-o", again, "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    assert again.read_bytes() == (out / "clean.jsonl").read_bytes()

@@ -102,7 +102,8 @@ class Script:
     def __call__(self, doc: Document) -> Document:
         text = "\n".join(doc.lines)
         detected, traditional = _probe(text)
-        doc.metadata["script"] = detected
+        if doc.metadata["script"] is None:  # a record read back keeps the script its source had
+            doc.metadata["script"] = detected
         config = opencc_config_for(detected, traditional > 0, self.target)
         if config is None:
             return doc

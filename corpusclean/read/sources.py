@@ -124,9 +124,12 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
     if isinstance(record.get("created"), str):
         doc.created = record["created"]
     metadata = record.get("metadata")
-    for key, value in (metadata.items() if isinstance(metadata, dict) else ()):
-        if key in doc.metadata and value is not None:
-            doc.metadata[key] = value
+    if isinstance(metadata, dict):
+        # A record we wrote (it has our keys) is read back as it was, nulls included: runs are idempotent.
+        ours = "path" in metadata
+        for key, value in metadata.items():
+            if key in doc.metadata and (ours or value is not None):
+                doc.metadata[key] = value
     for key in ("url", "title"):
         if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
             doc.metadata[key] = record[key]
