@@ -1,0 +1,315 @@
+"""`corpusclean check`: rule case tables, the command's contract (exit codes, formats, selection),
+--fix (idempotent, atomic, keeps what it cannot fix) and the end-to-end agreement with `corpusclean run`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+import typer
+from hypothesis import given, strategies as st
+from typer.testing import CliRunner
+
+from corpusclean.check import rules
+from corpusclean.check.command import UsageError, check, enabled_codes
+from corpusclean.normalize.whitespace import normalize_lines, split_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+app = typer.Typer()
+app.command()(check)
+
+
+@app.command("version")  # a second command, so typer keeps `check` as a subcommand like the real app
+def _version() -> None:
+    pass
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, ["check", *args])
+
+
+def write_jsonl(path: Path, records: list) -> Path:
+    path.write_bytes(b"".join((r if isinstance(r, bytes) else orjson.dumps(r)) + b"\n" for r in records))
+    return path
+
+
+def codes_of(issues) -> list[str]:
+    return [issue.code for issue in issues]
+
+
+# --- rules -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, codes", [
+    (b'{"id": "a", "text": "x"}', []),
+    (b'{"id": "a", "text": "x"', ["CC001"]),
+    (b"not json", ["CC001"]),
+    (b"[1, 2]", ["CC002"]),
+    (b"null", ["CC002"]),
+    (b'{"id": "a"}', ["CC003"]),
+    (b'{"id": "a", "text": 3}', ["CC003"]),
+    (b'{"text": "x"}', ["CC004"]),
+    (b'{"id": "", "text": "x"}', ["CC004"]),
+    (b'{"id": ["a"], "text": "x"}', ["CC004"]),
+    (b'{"id": 7, "text": "x"}', []),
+])
+def test_record_shape(raw, codes):
+    value, issues = rules.parse_record(raw)
+    if not issues:
+        issues = rules.record_shape(value, "text")
+    assert codes_of(issues) == codes
+
+
+def test_invalid_json_reports_the_column():
+    _, issues = rules.parse_record(b'{"id": "a", "text": }')
+    assert issues[0].col == 21
+
+
+@pytest.mark.parametrize("text, damaged", [
+    ("工会要闻", False),
+    ("café, créée, Müller Straße", False),
+    ("a café… and the café’s menu", False),
+    ("« à la française »", False),
+    ("Copyright \ufffd 2008", True),
+    ("caf\u00c3\u00a9", True),                # é as UTF-8 read as Latin-1: "Ã©"
+    ("\u00e6\u0096\u0087\u00e5\u00ad\u0097", True),  # 文字 as UTF-8 read as Latin-1
+    ("it\u00e2\u20ac\u2122s", True),         # ’ as UTF-8 read as cp1252: "â€™"
+    ("锟斤拷锟斤拷", True),
+    ("\u00d6\u00d0\u00b9\u00fa", True),      # 中国 as GBK read as Latin-1: "ÖÐ¹ú"
+])
+def test_encoding_damage(text, damaged):
+    assert codes_of(rules.encoding_damage(text)) == (["CC007"] if damaged else [])
+
+
+def test_encoding_damage_points_at_the_first_spot():
+    [issue] = rules.encoding_damage("ok\nab\ufffd and \ufffd")
+    assert "2 × U+FFFD" in issue.message and "text line 2 col 3" in issue.message
+
+
+@pytest.mark.parametrize("text, found", [
+    ("line\n\tindented", False),
+    ("windows\r\nline", True),
+    ("nul\x00byte", True),
+    ("c1 \x85 control", True),
+    ("zero\u200bwidth is a format character", False),
+])
+def test_control_chars(text, found):
+    assert codes_of(rules.control_chars(text)) == (["CC008"] if found else [])
+
+
+SIMPLIFIED = "全国总工会党组书记主持会议，会议听取了各地工会关于劳动和技能竞赛工作的汇报，并对下一步工作进行了部署。"
+TRADITIONAL = "全國總工會黨組書記主持會議，會議聽取了各地工會關於勞動和技能競賽工作的匯報，並對下一步工作進行了部署。"
+
+
+@pytest.mark.parametrize("text, expected, flagged", [
+    (SIMPLIFIED, None, False),
+    (SIMPLIFIED, "hans", False),
+    (SIMPLIFIED, "hant", True),
+    (TRADITIONAL, None, False),
+    (TRADITIONAL, "hant", False),
+    (TRADITIONAL, "hans", True),
+    (SIMPLIFIED + "\n" + TRADITIONAL, None, True),
+    (SIMPLIFIED * 3 + "引用《紅樓夢》", "hans", False),  # a quoted Traditional title is not mixing
+    ("龍", "hans", False),                            # too little Chinese to judge
+    ("An English text.", "hans", False),
+])
+def test_script_issue(text, expected, flagged):
+    assert codes_of(rules.script_issue(text, expected)) == (["CC009"] if flagged else [])
+
+
+def test_mixed_script_is_named():
+    [issue] = rules.script_issue(SIMPLIFIED + TRADITIONAL, "hans")
+    assert issue.message.startswith("mixed script")
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("a\nb", [1, 2]),
+    ("  a  \n\n \u3000\nb", [1, 4]),
+    ("a\r\nb\rc", [1, 2, 2]),       # a lone \r splits a line for the stages, not for the JSON text
+    ("", []),
+])
+def test_kept_line_numbers(text, numbers):
+    assert rules.kept_line_numbers(text) == numbers
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\u2028\u3000\u200b"), max_size=40))
+def test_kept_line_numbers_match_the_whitespace_stage(text):
+    assert len(rules.kept_line_numbers(text)) == len(normalize_lines(split_text(text)))
+
+
+def test_leftover_lines_map_reasons_to_codes_and_text_lines():
+    trace = [
+        {"line": 0, "stage": "boilerplate", "reason": "boilerplate.copyright", "text": "版权所有"},
+        {"line": 1, "stage": "sidebar", "reason": "sidebar.leadership", "text": "陈 刚 全国总工会党组书记"},
+        {"line": 2, "stage": "captions", "reason": "caption.repeat", "text": "推进会"},
+        {"line": 2, "stage": "repeats", "reason": "repeat.sentence", "text": "重复的句子。"},
+        {"line": 0, "stage": "metadata", "reason": "meta.editor", "text": "编辑：张三"},
+        {"line": 1, "stage": "head", "reason": "boilerplate.head", "text": "工会要闻"},
+    ]
+    issues = rules.leftover_lines(trace, [3, 5, 9])
+    assert codes_of(issues) == ["CC010", "CC011", "CC012", "CC013", "CC014", "CC010"]
+    assert issues[1].message.startswith("text line 5: sidebar.leadership:")
+
+
+def test_repeated_values_point_at_the_first():
+    entries = [("a", 1, "x"), ("a", 2, None), ("b", 1, "x"), ("b", 2, None), ("b", 3, "x")]
+    assert rules.repeated_values(entries) == [("b", 1, "x", "a", 1), ("b", 3, "x", "a", 1)]
+
+
+def test_exact_text_key_ignores_width_space_case_and_script():
+    assert rules.exact_text_key("工会，Union 要闻") == rules.exact_text_key("工會,union  要聞")
+    assert rules.exact_text_key(" 。 ") is None
+
+
+@pytest.mark.parametrize("select, ignore, near, expected", [
+    (None, None, False, set(rules.RULES) - {"CC016"}),
+    (None, None, True, set(rules.RULES)),
+    ("CC001, cc005", None, False, {"CC001", "CC005"}),
+    (None, "CC010,CC012", False, set(rules.RULES) - {"CC010", "CC012", "CC016"}),
+    ("CC001,CC002", "CC002", False, {"CC001"}),
+])
+def test_enabled_codes(select, ignore, near, expected):
+    assert enabled_codes(select, ignore, near) == expected
+
+
+@pytest.mark.parametrize("select, ignore", [("CC999", None), (None, "E501"), ("CC001,bogus", None)])
+def test_unknown_codes_are_usage_errors(select, ignore):
+    with pytest.raises(UsageError):
+        enabled_codes(select, ignore, False)
+
+
+# --- the command -------------------------------------------------------------------------------------
+
+ARTICLE = ("全省各级工会牢牢把握时代主题，主题劳动和技能竞赛风起云涌，广大职工投身高质量发展主战场激情澎湃。\n"
+           "体系更健全、平台更广阔、成效更显著，这是对五年来全省工会劳动和技能竞赛的精准概括。")
+
+
+def test_clean_file_exits_0_with_no_output(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": ARTICLE}])
+    result = invoke(str(path))
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_findings_are_lines_on_stdout_and_exit_1(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "1", "text": ARTICLE},
+        b"{broken",
+        {"id": "1", "text": "   "},
+    ])
+    result = invoke(str(path))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:2:2: CC001 invalid JSON: ")  # then orjson's own words
+    assert lines[1:] == [
+        f"{path}:3:1: CC005 duplicate id '1', first at {path}:1",
+        f"{path}:3:1: CC006 text is whitespace only",
+    ]
+
+
+def test_json_format_gives_one_object_per_finding(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"text": ARTICLE}])
+    result = invoke(str(path), "--format", "json")
+    assert result.exit_code == 1
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [
+        {"path": str(path), "line": 1, "col": 1, "code": "CC004", "message": "no id"}
+    ]
+
+
+def test_duplicates_are_found_across_files(tmp_path):
+    a = write_jsonl(tmp_path / "a.jsonl", [{"id": "x", "text": ARTICLE}])
+    b = write_jsonl(tmp_path / "b.jsonl", [{"id": "x", "text": ARTICLE.replace("，", ",") + "  "}])
+    result = invoke(str(a), str(b))
+    assert result.stdout.splitlines() == [
+        f"{b}:1:1: CC005 duplicate id 'x', first at {a}:1",
+        f"{b}:1:1: CC015 same text as {a}:1",
+    ]
+
+
+def test_near_duplicates_only_when_asked(tmp_path):
+    near = ARTICLE.replace("激情澎湃", "热情高涨")
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": ARTICLE}, {"id": "2", "text": near}])
+    assert invoke(str(path)).exit_code == 0
+    result = invoke(str(path), "--near-dups")
+    assert result.stdout.splitlines() == [f"{path}:2:1: CC016 near duplicate of {path}:1"]
+
+
+def test_select_and_ignore_filter_findings(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"text": ""}])
+    assert "CC006" not in invoke(str(path), "--select", "CC004").stdout
+    result = invoke(str(path), "--ignore", "CC004,CC006")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("args", [["missing.jsonl"], ["{file}", "--select", "CC999"], ["{file}", "--ignore", "X1"]])
+def test_usage_errors_exit_2(tmp_path, args):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": ARTICLE}])
+    result = invoke(*(a.format(file=path) for a in args))
+    assert (result.exit_code, result.stdout) == (2, "")
+
+
+def test_help_opens_with_purpose_and_example():
+    result = invoke("--help")
+    assert "Lint JSONL datasets" in result.stdout
+    assert "Example: corpusclean check data/*.jsonl" in result.stdout
+
+
+# --- --fix -------------------------------------------------------------------------------------------
+
+def raw_seed_records() -> list[dict]:
+    return [{"id": p.name, "text": p.read_text("utf-8")} for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_fix_cleans_keeps_other_fields_and_leaves_what_it_cannot_fix(tmp_path):
+    seed = raw_seed_records()[4]
+    seed.update(source="workercn", metadata={"url": "http://example.com/1"})
+    path = write_jsonl(tmp_path / "a.jsonl", [seed, b"{broken", {"id": "2", "text": ARTICLE}])
+    before = path.read_bytes().split(b"\n")
+    result = invoke(str(path), "--fix")
+    after = path.read_bytes().split(b"\n")
+    fixed = orjson.loads(after[0])
+    assert {k: v for k, v in fixed.items() if k != "text"} == {k: v for k, v in seed.items() if k != "text"}
+    assert "全总领导" not in fixed["text"] and "建功立业" in fixed["text"]
+    assert after[1:] == before[1:]  # untouched records stay byte for byte
+    [finding] = result.stdout.splitlines()
+    assert finding.startswith(f"{path}:2:2: CC001 invalid JSON: ")
+    assert result.exit_code == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["a.jsonl"]  # no temporary file left behind
+
+
+def test_fix_is_idempotent(tmp_path):
+    path = write_jsonl(tmp_path / "raw.jsonl", raw_seed_records())
+    assert invoke(str(path), "--fix").exit_code == 0
+    once = path.read_bytes()
+    assert invoke(str(path), "--fix").exit_code == 0
+    assert path.read_bytes() == once
+
+
+def test_fix_with_script_converts_to_it(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": TRADITIONAL}])
+    assert invoke(str(path), "--script", "hans").exit_code == 1
+    assert invoke(str(path), "--script", "hans", "--fix").exit_code == 0
+    assert orjson.loads(path.read_bytes())["text"] == SIMPLIFIED
+
+
+# --- agreement with `corpusclean run` ----------------------------------------------------------------
+
+def test_run_output_checks_clean_and_raw_seeds_do_not(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "corpusclean", "run", "-q", str(SEEDS)], capture_output=True, check=True
+    )
+    clean = tmp_path / "clean.jsonl"
+    clean.write_bytes(run.stdout)
+    result = invoke(str(clean))
+    assert (result.exit_code, result.stdout) == (0, "")
+
+    raw = write_jsonl(tmp_path / "raw.jsonl", raw_seed_records())
+    result = invoke(str(raw))
+    assert result.exit_code == 1
+    found = {line.split(" ", 2)[1] for line in result.stdout.splitlines()}
+    assert {"CC010", "CC011", "CC012"} <= found
+    assert f"{raw}:5:1: CC011 text line 8: sidebar.leadership: '全总领导'" in result.stdout
+    assert "boilerplate.copyright: 'Copyright © 2008-2024 by www.workercn.cn" in result.stdout
