@@ -211,6 +211,9 @@ class Boilerplate:
     """Line stage: site boilerplate."""
 
     name = "boilerplate"
+    options = ("extra_boilerplate (config file)",)
+    reasons = tuple(f"boilerplate.{r}" for r in (
+        "nav", "links", "copyright", "icp", "licence", "hotline", "promo", "share", "pager", "label", "block", "phrase"))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(extra_phrases)

@@ -118,7 +118,10 @@ def judge_captions(lines: list[str]) -> list[Verdict]:
 
 
 class Captions:
+    """Line stage: repeated image captions (exact or fuzzy variants) collapse to the first."""
+
     name = "captions"
+    reasons = ("caption.repeat",)
 
     def judge(self, lines: list[str]) -> list[Verdict]:
         return judge_captions(lines)

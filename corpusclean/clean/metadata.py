@@ -235,6 +235,7 @@ class MetadataLines:
     """Document stage: removes metadata lines and fills the fields HTML extraction left empty."""
 
     name = "metadata"
+    reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor")
 
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept_indices()

@@ -97,6 +97,7 @@ def cut_repeated_sentences(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 class RepeatedParagraphs:
     name = "repeats"
+    reasons = ("repeat.paragraph",)
 
     def judge(self, lines: list[str]) -> list[Verdict]:
         return judge_repeated_paragraphs(lines)
@@ -106,6 +107,7 @@ class RepeatedSentences:
     """Cut later copies of sentences out of the kept lines; a line left empty is removed."""
 
     name = "repeats"
+    reasons = ("repeat.sentence",)
 
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept_indices()

@@ -99,6 +99,8 @@ class Sidebar:
     """Line stage: leadership sidebars."""
 
     name = "sidebar"
+    options = ("extra_titles (config file)",)
+    reasons = ("sidebar.leadership",)
 
     def __init__(self, extra_titles: tuple[str, ...] = ()) -> None:
         self.extra_titles = tuple(extra_titles)

@@ -96,6 +96,8 @@ class TemplateLines:
     """Corpus stage: per-site template lines, removed with reason boilerplate.template."""
 
     name = "template"
+    options = ("--template/--no-template", "template_min_docs", "template_min_share")
+    reasons = ("boilerplate.template",)
 
     def __init__(self, min_docs: int, min_share: float) -> None:
         self.min_docs = min_docs

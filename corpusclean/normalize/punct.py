@@ -69,6 +69,7 @@ class CjkPunct:
     """Rewrite every line with fix_cjk_punct. It removes nothing, so it leaves no trace."""
 
     name = "punct"
+    options = ("--cjk-punct/--no-cjk-punct",)
 
     def __call__(self, doc: Document) -> Document:
         doc.lines = [fix_cjk_punct(line) for line in doc.lines]

@@ -79,6 +79,7 @@ class Script:
     """Record the detected script in doc.metadata["script"] and convert the lines to the target."""
 
     name = "script"
+    options = ("--script keep|hans|hant|tw|hk",)
 
     def __init__(self, target: str) -> None:
         self.target = target

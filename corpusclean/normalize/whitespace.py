@@ -29,6 +29,8 @@ def split_text(text: str) -> list[str]:
 
 
 class Whitespace:
+    """Split the text into lines; strip indentation, nbsp, U+3000, zero-width characters; drop blank lines."""
+
     name = "whitespace"
 
     def __call__(self, doc: Document) -> Document:
