@@ -165,7 +165,8 @@ def keep_in_region(block: Block) -> bool:
         return True
     if link_share(block) > LINK_LINE:
         return False
-    return not (block.hint < 0 and punctuation_count(block.text) == 0 and text_units(block.text) < MIN_PROSE_UNITS)
+    is_prose = punctuation_count(block.text) > 0 and text_units(block.text) >= MIN_PROSE_UNITS
+    return block.nearest_hint >= 0 or is_prose
 
 
 def select_content(blocks: list[Block], title: str | None = None) -> Selection | None:

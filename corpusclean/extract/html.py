@@ -46,6 +46,7 @@ class Block:
     hint: int           # sum of class/id hint weights of its ancestors (positive: content-like)
     caption: bool = False  # image alt or figcaption text
     ancestors: tuple[int, ...] = ()  # ids (document order) of the open elements, outermost first
+    nearest_hint: int = 0  # hint weight of the innermost ancestor that has one (a share bar in an article)
 
 
 @dataclass(frozen=True)
@@ -126,11 +127,13 @@ class _LineBuilder:
             if in_link:
                 self.link_chars += len(text) - text.count(" ")
 
-    def flush(self, tag: str, hint: int, caption: bool = False, ancestors: tuple[int, ...] = ()) -> None:
+    def flush(self, tag: str, hint: tuple[int, int], caption: bool = False, ancestors: tuple[int, ...] = ()) -> None:
+        """``hint``: (sum over ancestors, weight of the innermost hinted ancestor)."""
         if self.pieces:
             text = " ".join("".join(self.pieces).split())
             if text and not (caption and self.blocks and self.blocks[-1].text == text):
-                self.blocks.append(Block(text, tag, min(self.link_chars, len(text)), hint, caption, ancestors))
+                block = Block(text, tag, min(self.link_chars, len(text)), hint[0], caption, ancestors, hint[1])
+                self.blocks.append(block)
         self.pieces = []
         self.link_chars = 0
 
@@ -147,8 +150,8 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
         return []
     hints = hints or load_hints()
     builder = _LineBuilder()
-    # Per open element: (hint sum so far, inside a link, inside a figcaption). A stack, not recursion.
-    context: list[tuple[int, bool, bool]] = [(0, False, False)]
+    # Per open element: ((hint sum, innermost hint), inside a link, inside a figcaption). A stack, not recursion.
+    context: list[tuple[tuple[int, int], bool, bool]] = [((0, 0), False, False)]
     tag_stack: list[str] = ["html"]
     id_stack: list[int] = [0]
     next_id = 1
@@ -172,7 +175,7 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
                 builder.flush(tag_stack[-1], hint, in_caption, tuple(id_stack))
             weight = hint_weight(f"{element.get('class', '')} {element.get('id', '')}", hints)
             context.append((
-                hint + weight,
+                (hint[0] + weight, weight or hint[1]),
                 in_link or (tag == "a" and element.get("href") is not None),
                 in_caption or tag in CAPTION_TAGS,
             ))
@@ -191,5 +194,5 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
                 builder.flush(tag, inner_hint, inner_caption, tuple(id_stack))
             id_stack.pop()
             builder.add(element.tail, context[-1][1])
-    builder.flush("html", 0, False, (0,))
+    builder.flush("html", (0, 0), False, (0,))
     return builder.blocks

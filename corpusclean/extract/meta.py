@@ -36,7 +36,7 @@ ENGLISH_DATE_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19
 ENGLISH_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d{2})", re.IGNORECASE)
 CLOCK = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
-LABELLED_VALUE = r"\s*[:：]\s*([^\s|｜/]{2,30}(?:\s[A-Z][\w.\-]+)*)"
+LABELLED_VALUE = r"\s*[:：]\s*([^\s|｜/()（）\[\]【】]{2,30}(?:\s[A-Z][\w.\-]+)*)"
 SOURCE_LINE = re.compile(r"(?:来源|來源|稿源|出处|Source)" + LABELLED_VALUE, re.IGNORECASE)
 AUTHOR_LINE = re.compile(r"(?:作者|记者|記者|撰文|文|Author|By)" + LABELLED_VALUE, re.IGNORECASE)
 EDITOR_LINE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|Editor(?: in charge)?)" + LABELLED_VALUE, re.IGNORECASE)

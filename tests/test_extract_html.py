@@ -1,0 +1,83 @@
+"""HTML -> blocks: block structure, dropped elements, captions, hints, parser limits."""
+
+import pytest
+
+from corpusclean.extract.html import HtmlLimitError, hint_weight, html_blocks, load_hints, parse_html
+
+
+def texts(html: str) -> list[str]:
+    return [block.text for block in html_blocks(parse_html(html))]
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>第一段。</p><p>第二段。</p>", ["第一段。", "第二段。"]),
+    ("<div>甲行<br>乙行<br/>丙行</div>", ["甲行", "乙行", "丙行"]),
+    ("<ul><li>一</li><li>二</li></ul>", ["一", "二"]),
+    ("<table><tr><td>姓名</td><td>张三</td></tr><tr><td>职务</td><td>主席</td></tr></table>",
+     ["姓名 张三", "职务 主席"]),
+    ("<h1>标题</h1><p>正文<b>加粗</b>继续。</p>", ["标题", "正文加粗继续。"]),
+    ("<p>before<script>var x = 1;</script>after</p>", ["beforeafter"]),
+    ("<p>a<!-- comment -->b</p>", ["ab"]),
+    ("<div><style>p {}</style><noscript>开启脚本</noscript><template>模板</template>正文</div>", ["正文"]),
+    ("<form><p>搜索</p></form><iframe>框架</iframe><p>留下</p>", ["留下"]),
+    ("<p hidden>隐藏</p><p style='display: none'>隐藏</p><p aria-hidden='true'>隐藏</p><p>显示</p>", ["显示"]),
+    ("<p style='color: red'>红字</p>", ["红字"]),
+])
+def test_block_structure_and_dropped_elements(html, expected):
+    assert texts(f"<html><body>{html}</body></html>") == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>正文。</p><img src='a.jpg' alt='会议现场照片'><p>又一段。</p>", [("正文。", False), ("会议现场照片", True), ("又一段。", False)]),
+    ("<figure><img alt='会议现场'><figcaption>会议现场</figcaption></figure>", [("会议现场", True)]),
+    ("<figure><img src='x.jpg'><figcaption>图为会议现场</figcaption></figure>", [("图为会议现场", True)]),
+    ("<a href='/'><img alt='网站标志图片'></a><p>正文。</p>", [("正文。", False)]),  # a logo link
+    ("<img alt='IMG_2034.jpg'><p>正文。</p>", [("正文。", False)]),
+])
+def test_captions(html, expected):
+    blocks = html_blocks(parse_html(f"<html><body>{html}</body></html>"))
+    assert [(block.text, block.caption) for block in blocks] == expected
+
+
+def test_link_characters_are_counted():
+    [block] = html_blocks(parse_html("<html><body><p>看 <a href='/x'>这里</a></p></body></html>"))
+    assert block.link_chars == 2
+
+
+@pytest.mark.parametrize("attributes, weight", [
+    ("TRS_Editor", 1),
+    ("article-content", 1),
+    ("newsContent", 1),
+    ("zoom", 1),
+    ("top-nav", -1),
+    ("footer", -1),
+    ("bdsharebuttonbox", -1),
+    ("related-news", -1),
+    ("breadcrumb", -1),
+    ("canvas-wrap", 0),      # "nav" inside a word is not a hint
+    ("thread-list", 0),       # nor "ad" inside "thread"
+    ("", 0),
+])
+def test_hint_weight(attributes, weight):
+    assert hint_weight(attributes, load_hints()) == weight
+
+
+def test_hint_sums_over_ancestors():
+    html = "<html><body><div class='main'><div id='zoom'><p>正文。</p></div></div><div class='footer'><p>页脚</p></div></body></html>"
+    assert [block.hint for block in html_blocks(parse_html(html))] == [2, -1]
+
+
+def test_deep_nesting_is_reported_not_truncated_silently():
+    html = "<html><body>" + "<div>" * 5000 + "深处文字" + "</div>" * 5000 + "<p>尾部</p></body></html>"
+    with pytest.raises(HtmlLimitError, match="depth"):
+        parse_html(html)
+
+
+def test_moderate_nesting_is_walked_without_recursion():
+    html = "<html><body>" + "<div>" * 1500 + "深处文字。" + "</div>" * 1500 + "</body></html>"
+    assert texts(html) == ["深处文字。"]
+
+
+def test_empty_page():
+    assert parse_html("   ") is None
+    assert html_blocks(None) == []

@@ -1,0 +1,143 @@
+"""The extract stage and main-content selection on small pages in the style of real news sites."""
+
+from pathlib import Path
+
+import pytest
+
+from corpusclean.config import Config
+from corpusclean.document import Document
+from corpusclean.extract.stage import ExtractHtml, Extracted, extract_html
+
+PAGES = Path(__file__).parent / "data" / "html"
+
+
+def page(name: str) -> str:
+    return (PAGES / name).read_text(encoding="utf-8")
+
+
+def html_doc(text: str, **fields) -> Document:
+    return Document(id="d", source="test", location="test.html", format="html", text=text, **fields)
+
+
+def test_government_article_keeps_body_and_drops_furniture():
+    extracted = extract_html(page("gov_article.html"))
+    assert extracted.reject is None
+    assert extracted.lines[0] == "市总工会召开劳动竞赛推进会"
+    body = "\n".join(extracted.lines)
+    for kept in ("10月19日，市总工会召开", "涌现出一批先进集体和个人。", "推动竞赛向基层延伸",
+                 "听取了项目建设情况介绍。", "该项目计划明年年底前全面完工。", "劳动竞赛推进会现场"):
+        assert kept in body
+    for dropped in ("首页", "当前位置", "王建国", "市总领导", "相关新闻", "送温暖", "友情链接",
+                    "版权所有", "ICP", "隐藏", "编辑注释", "pageId", "微博"):
+        assert dropped not in body
+    assert body.count("劳动竞赛推进会现场") == 1  # alt and identical figcaption give one caption line
+
+
+def test_government_article_metadata():
+    assert extract_html(page("gov_article.html")).metadata == {
+        "title": "市总工会召开劳动竞赛推进会",
+        "url": "http://www.bjzgh.example.cn/gzdt/202310/t20231020_1001.html",
+        "author": "陈晓",
+        "editor": "刘洋",
+        "publisher": "滨江日报",
+        "created": "2023-10-20T07:19:00",
+    }
+
+
+def test_english_article():
+    extracted = extract_html(page("english_news.html"), url="https://fallback.example.com/x")
+    body = "\n".join(extracted.lines)
+    assert extracted.lines[0] == "City council approves new river park plan"
+    assert "voted 7-2 on Monday" in body and "covered by a state grant." in body
+    for dropped in ("Home", "Sport", "Council delays budget vote", "All rights reserved", "Privacy", "Tweet"):
+        assert dropped not in body
+    assert extracted.metadata["created"] == "2018-01-08T07:19:00"
+    assert extracted.metadata["author"] == "Jane Doe"
+    assert extracted.metadata["url"] == "https://www.riverside-herald.example.com/news/river-park-plan"
+
+
+@pytest.mark.parametrize("html, detail_part", [
+    (None, "no run of prose"),  # the list page, read below
+    ("<html><body></body></html>", "no run of prose"),
+    ("", "empty page"),
+    ("<html><body><div class='nav'><a href='/a'>新闻</a> <a href='/b'>图片</a></div></body></html>", "no run of prose"),
+])
+def test_pages_without_article_are_no_content(html, detail_part):
+    extracted = extract_html(page("list_page.html") if html is None else html)
+    assert (extracted.reject, extracted.lines) == ("no_content", [])
+    assert detail_part in extracted.detail
+
+
+def test_short_notice_is_still_content():
+    html = ("<html><body><div class='nav'><a href='/'>首页</a></div><div class='content'>"
+            "<h1>停水通知</h1><p>因管道检修，10月21日8时至18时人民路沿线停水，请居民提前储水，由此带来不便，敬请谅解。</p>"
+            "</div></body></html>")
+    assert extract_html(html).lines == [
+        "停水通知", "因管道检修，10月21日8时至18时人民路沿线停水，请居民提前储水，由此带来不便，敬请谅解。"]
+
+
+def test_gbk_page_declaring_its_charset():
+    raw = page("gov_article.html").replace("charset=utf-8", "charset=gbk").encode("gbk")
+    try:
+        from corpusclean.decode import decode_bytes
+        text = decode_bytes(raw, declared=None).text
+    except ImportError:
+        text = raw.decode("utf-8", errors="replace")
+    extracted = extract_html(text)
+    assert extracted.reject is None
+    assert "市总工会召开全市重点工程劳动竞赛推进会" in "\n".join(extracted.lines)
+
+
+def test_deeply_nested_page_is_rejected_not_crashed():
+    html = "<html><body>" + "<div>" * 5000 + "<p>深处的正文，很长很长。</p>" + "</div>" * 5000 + "</body></html>"
+    extracted = extract_html(html)
+    assert extracted.reject == "truncated_html"
+    assert "depth" in extracted.detail
+
+
+def test_stage_fills_document():
+    doc = ExtractHtml(Config())(html_doc(page("gov_article.html")))
+    assert not doc.rejected
+    assert doc.lines[0] == "市总工会召开劳动竞赛推进会"
+    assert doc.verdicts == [None] * len(doc.lines)
+    assert doc.metadata["publisher"] == "滨江日报"
+    assert doc.created == "2023-10-20T07:19:00"
+
+
+def test_stage_keeps_metadata_already_known():
+    doc = html_doc(page("gov_article.html"), created="2023-10-21")
+    doc.metadata["url"] = "http://crawl.example.cn/a"
+    doc = ExtractHtml(Config())(doc)
+    assert doc.metadata["url"] == "http://crawl.example.cn/a"
+    assert doc.created == "2023-10-21"
+    assert doc.metadata["title"] == "市总工会召开劳动竞赛推进会"
+
+
+def test_stage_rejects_oversized_page():
+    doc = ExtractHtml(Config(max_page_bytes=1000))(html_doc(page("gov_article.html")))
+    assert doc.reject_reason == "too_large"
+    assert "max_page_bytes" in doc.reject_detail
+
+
+def test_stage_rejects_list_page():
+    doc = ExtractHtml(Config())(html_doc(page("list_page.html")))
+    assert doc.reject_reason == "no_content"
+
+
+def test_stage_passes_text_documents_through():
+    doc = Document(id="t", source="test", location="t.txt", format="txt", text="<p>不是网页。</p>")
+    assert ExtractHtml(Config())(doc) is doc
+    assert doc.lines == [] and not doc.rejected
+
+
+def test_stage_is_deterministic_and_picklable():
+    import pickle
+
+    stage = pickle.loads(pickle.dumps(ExtractHtml(Config())))
+    first = stage(html_doc(page("english_news.html")))
+    second = stage(html_doc(page("english_news.html")))
+    assert first.lines == second.lines and first.metadata == second.metadata
+
+
+def test_extracted_shape():
+    assert Extracted(["a"], {}) == Extracted(lines=["a"], metadata={}, reject=None, detail=None)
