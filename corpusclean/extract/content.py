@@ -176,11 +176,11 @@ def select_content(blocks: list[Block], title: str | None = None) -> Selection |
     if container is None:
         return None
     chosen = content_blocks(blocks, values, container)
-    start, end, score = densest_region([values[i] for i in chosen])
-    start, end = chosen[start], chosen[end - 1] + 1 if end else 0
-    chosen = set(chosen)
-    if end == start or score < MIN_REGION_SCORE:
+    first, last, score = densest_region([values[i] for i in chosen])
+    if last == first or score < MIN_REGION_SCORE:
         return None
+    start, end = chosen[first], chosen[last - 1] + 1
+    chosen = set(chosen)
     region = [blocks[i] for i in range(start, end) if i in chosen]
     prose = sum(text_units(b.text) * (1.0 - link_share(b)) for b in region if not b.caption)
     if prose < MIN_CONTENT_UNITS:
