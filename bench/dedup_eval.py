@@ -189,11 +189,12 @@ def evaluate(texts: list[str], labels: list[int], mode: str, params: DedupParams
 
 
 def synthetic_corpus(articles: list[list[str]], count: int, seed: int) -> tuple[list[str], list[int]]:
-    """(texts, origin story per text): mostly distinct stories spliced from random paragraphs, one in
-    five a mutated copy of an earlier one."""
+    """(texts, origin story per text): mostly distinct stories spliced from 6-12 random paragraphs, one in
+    five a mutated copy of an earlier one. Paragraphs are capped at 400 characters: two splices sharing
+    one huge paragraph would really be near duplicates, and the labels would be wrong."""
     rng = random.Random(seed)
     mutate = Mutator(rng)
-    pool = [p for paragraphs in articles for p in paragraphs if len(p) >= 20]
+    pool = [p for paragraphs in articles for p in paragraphs if 40 <= len(p) <= 400]
     stories: list[list[str]] = []
     origins: list[int] = []
     for index in range(count):
@@ -202,7 +203,7 @@ def synthetic_corpus(articles: list[list[str]], count: int, seed: int) -> tuple[
             stories.append(mutate.any(stories[copied]))
             origins.append(origins[copied])
         else:
-            stories.append(rng.sample(pool, rng.randint(4, 10)))
+            stories.append(rng.sample(pool, rng.randint(6, 12)))
             origins.append(index)
     return ["\n".join(s) for s in stories], origins
 
