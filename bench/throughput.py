@@ -194,7 +194,7 @@ def main() -> None:
             theirs = trafilatura_pages_per_second(html_dir)
             peer = f"trafilatura {theirs:.0f} pages/s (in-process, one core): ratio {ours / theirs:.2f}x"
         except ImportError:
-            peer = "trafilatura not installed (pip install -e '.[bench]')"
+            peer = "trafilatura not installed (pip install -e '.[test]')"
         print(f"html: {pages} pages, run --jobs 1 {ours:.0f} pages/s (whole process, imports included); {peer}")
 
 
