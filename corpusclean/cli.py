@@ -126,6 +126,11 @@ def run(
     raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet))
 
 
+from corpusclean.check.command import check  # noqa: E402  (typer only at import time)
+
+app.command()(check)
+
+
 @app.command()
 def explain(
     path: str = typer.Argument(..., help="A page (txt or HTML) or a JSONL file; - for stdin."),

@@ -60,8 +60,8 @@ def print_summary(report: Report, elapsed: float, input_bytes: int) -> None:
     table.add_row("rejected", f"{report.total('rejected'):,}")
     for reason, count in sorted(report.rejects.items()):
         table.add_row(f"  rejected: {reason}", f"{count:,}")
-    for reason, count in sorted(report.removals.items()):
-        table.add_row(f"  removed: {reason}", f"{count:,}")
+    for stage_reason, count in sorted(report.removals.items(), key=lambda item: item[0].split("/")[1]):
+        table.add_row(f"  removed: {stage_reason.split('/')[1]}", f"{count:,}")
     rate = input_bytes / 1e6 / elapsed if elapsed > 0 else 0.0
     table.add_row("time", f"{elapsed:.2f} s ({rate:.2f} MB/s)")
     stderr_console().print(table)
