@@ -101,6 +101,14 @@ def test_control_chars(text, found):
     assert codes_of(rules.control_chars(text)) == (["CC008"] if found else [])
 
 
+def test_control_chars_are_exactly_category_cc_but_newline_and_tab():
+    import unicodedata
+
+    controls = [chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cc" and chr(c) not in "\n\t"]
+    flagged = [chr(c) for c in range(0x10000) if rules.control_chars(chr(c))]
+    assert flagged == controls
+
+
 SIMPLIFIED = "全国总工会党组书记主持会议，会议听取了各地工会关于劳动和技能竞赛工作的汇报，并对下一步工作进行了部署。"
 TRADITIONAL = "全國總工會黨組書記主持會議，會議聽取了各地工會關於勞動和技能競賽工作的匯報，並對下一步工作進行了部署。"
 
@@ -313,3 +321,10 @@ def test_run_output_checks_clean_and_raw_seeds_do_not(tmp_path):
     assert {"CC010", "CC011", "CC012"} <= found
     assert f"{raw}:5:1: CC011 text line 8: sidebar.leadership: '全总领导'" in result.stdout
     assert "boilerplate.copyright: 'Copyright © 2008-2024 by www.workercn.cn" in result.stdout
+
+
+def test_fix_keeps_crlf_line_endings(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(orjson.dumps({"id": "1", "text": ARTICLE + "\n版权所有 中工网"}) + b"\r\n")
+    invoke(str(path), "--fix")
+    assert path.read_bytes() == orjson.dumps({"id": "1", "text": ARTICLE}) + b"\r\n"

@@ -92,7 +92,8 @@ def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
         clean = doc.clean_text()
         if clean != record[text_key]:
             record[text_key] = clean
-            pieces[index] = orjson.dumps(record)
+            ending = b"\r" if piece.endswith(b"\r") else b""  # a CRLF file stays CRLF
+            pieces[index] = orjson.dumps(record) + ending
     return b"\n".join(pieces)
 
 
@@ -262,7 +263,12 @@ def run_check(
                     error(f"fixed {path}")
     line_stages = stages if codes & LINE_STAGE_CODES else None
     findings = collect_findings(contents, config.text_key, codes, script, line_stages, config.dedup_threshold)
-    write_findings(findings, output_format, out)
+    try:
+        write_findings(findings, output_format, out)
+    except BrokenPipeError:
+        # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
+        sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+        return EXIT_FINDINGS if findings else EXIT_OK
     if findings and not quiet:
         error(f"{len(findings)} finding(s) in {len({f.path for f in findings})} of {len(files)} file(s)")
     return EXIT_FINDINGS if findings else EXIT_OK

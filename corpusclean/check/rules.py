@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -41,15 +41,25 @@ OTHER_REASON_CODE = "CC010"
 
 QUOTE_CHARS = 60
 
-# UTF-8 read as Latin-1 or cp1252: a UTF-8 lead byte shown as a Latin-1 letter, then its continuation
-# bytes shown as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™").
+# Encoding damage, one alternative a kind:
+# - fffd: U+FFFD, a character a decoder could not read;
+# - gbk_fffd: the UTF-8 bytes of U+FFFD read as GBK, the classic 锟斤拷;
+# - utf8_latin1: UTF-8 read as Latin-1 or cp1252: a lead byte shown as a Latin-1 letter, then its
+#   continuation bytes as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™");
+# - legacy_latin1: GBK or Big5 read as Latin-1 ("ÖÐ¹ú" for 中国): a run of high Latin-1 characters, four
+#   at least so that French or German words ("créée") never match.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_UTF8_AS_LATIN1 = re.compile(f"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][{_CONTINUATION}]{{2}}")
-# GBK or Big5 bytes read as Latin-1 ("ÖÐ¹ú" for 中国): runs of high Latin-1 characters. Four in a row
-# so that French or German words ("créée") never match.
-_LEGACY_CJK_AS_LATIN1 = re.compile("[\x81-\xfe]{4,}")
-# UTF-8 bytes of U+FFFD read as GBK, the classic 锟斤拷.
-_FFFD_AS_GBK = "锟斤拷"
+_DAMAGE = re.compile(
+    "(?P<fffd>\ufffd)|(?P<gbk_fffd>锟斤拷)"
+    f"|(?P<utf8_latin1>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][{_CONTINUATION}]{{2}})"
+    "|(?P<legacy_latin1>[\x81-\xfe]{4,})"
+)
+DAMAGE_NAMES = {
+    "fffd": "U+FFFD", "gbk_fffd": "锟斤拷", "utf8_latin1": "UTF-8 read as Latin-1",
+    "legacy_latin1": "GBK/Big5 read as Latin-1",
+}
+# Category Cc is exactly C0, DEL and C1; \n and \t are the two a text may hold.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # "Mixed" script: both kinds of script-specific characters are at least this share of the Han characters.
 # A Traditional text converted by OpenCC keeps < 0.5% of Simplified-only ones (variants such as 群, 采).
@@ -135,29 +145,24 @@ def empty_text(text: str) -> list[Issue]:
 
 def encoding_damage(text: str) -> list[Issue]:
     """CC007 once per record, at the first damaged spot, with the count of each kind."""
-    kinds = [
-        ("U+FFFD", [m.start() for m in re.finditer("\ufffd", text)]),
-        ("锟斤拷", [m.start() for m in re.finditer(_FFFD_AS_GBK, text)]),
-        ("UTF-8 read as Latin-1", [m.start() for m in _UTF8_AS_LATIN1.finditer(text)]),
-        ("GBK/Big5 read as Latin-1", [m.start() for m in _LEGACY_CJK_AS_LATIN1.finditer(text)]),
-    ]
-    found = [(name, starts) for name, starts in kinds if starts]
-    if not found:
+    matches = list(_DAMAGE.finditer(text))
+    if not matches:
         return []
-    first = min(starts[0] for _, starts in found)
+    counts = Counter(match.lastgroup for match in matches)
+    first = matches[0].start()
     line, col = text_position(text, first)
-    counts = ", ".join(f"{len(starts)} × {name}" for name, starts in found)
-    return [Issue("CC007", f"encoding damage ({counts}), first at text line {line} col {col}: "
+    kinds = ", ".join(f"{count} × {DAMAGE_NAMES[kind]}" for kind, count in counts.items())
+    return [Issue("CC007", f"encoding damage ({kinds}), first at text line {line} col {col}: "
                            f"{quote(text[first:first + 12])}")]
 
 
 def control_chars(text: str) -> list[Issue]:
     """CC008 once per record: characters of category Cc other than \\n and \\t (\\r included)."""
-    found = [i for i, char in enumerate(text) if char not in "\n\t" and unicodedata.category(char) == "Cc"]
+    found = _CONTROL.findall(text)
     if not found:
         return []
-    line, col = text_position(text, found[0])
-    kinds = ", ".join(sorted({f"U+{ord(text[i]):04X}" for i in found}))
+    line, col = text_position(text, _CONTROL.search(text).start())  # type: ignore[union-attr]
+    kinds = ", ".join(sorted({f"U+{ord(char):04X}" for char in found}))
     return [Issue("CC008", f"{len(found)} control character(s) ({kinds}), first at text line {line} col {col}")]
 
 
