@@ -18,7 +18,7 @@ class Config:
     script: str = "hans"                # target Chinese script: keep | hans | hant | tw | hk
     cjk_punct: bool = True              # ASCII , : ; ( ) ! ? between Han characters -> full width
     template: bool = True               # learn per-site template lines across the corpus
-    template_min_docs: int = 3          # a template line recurs in at least this many pages of a site
+    template_min_docs: int = 5          # a template line recurs in at least this many pages of a site
     template_min_share: float = 0.3     # ... and in at least this share of the site's pages
     dedup: str = "near"                 # none | exact | near
     dedup_threshold: float = 0.8        # similarity above which two documents are near duplicates

@@ -52,11 +52,13 @@ def build_pipeline(config: Config) -> list:
         RepeatedParagraphs(),
         RepeatedSentences(),
     ]
-    if config.template:
-        stages.append(TemplateLines(config.template_min_docs, config.template_min_share))
     stages.append(RequireText())
+    # Dedup first: syndicated copies of one story would otherwise look like a site template to each other.
     if config.dedup != "none":
         stages.append(Dedup(config))
+    if config.template:
+        stages.append(TemplateLines(config.template_min_docs, config.template_min_share))
+        stages.append(RequireText())  # template lines may have been all that was left
     return stages
 
 

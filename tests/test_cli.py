@@ -162,7 +162,7 @@ def test_stages_lists_the_pipeline_in_order():
     result = corpusclean("stages")
     names = [line.split()[1] for line in result.stdout.decode().splitlines() if line[:3].strip().rstrip(".").isdigit()]
     assert names[:3] == ["decode", "extract", "whitespace"]
-    assert names[-1] == "dedup"
+    assert names.index("dedup") < names.index("template"), "syndicated copies go before templates are learned"
 
 
 def test_version():

@@ -226,9 +226,17 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> str | None:
             verdicts[index] = "meta.title"
             return headline
     for index in top:
-        if _looks_like_headline(lines[index]):
+        if _looks_like_headline(lines[index]) and not _is_page_chrome(lines[index]):
             return split_site_title(lines[index]) or lines[index]
     return None
+
+
+def _is_page_chrome(line: str) -> bool:
+    """A nav bar or breadcrumb above the headline is not the title (the boilerplate stage removes it later)."""
+    from corpusclean.clean.boilerplate import classify_line, vocabulary
+
+    reason, _ = classify_line(line, vocabulary())
+    return reason is not None
 
 
 class MetadataLines:

@@ -18,6 +18,7 @@ from corpusclean.document import Document
 REASON = "boilerplate.template"
 SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "\"")
 SENTENCE_MIN_CHARS = 40
+SENTENCE_MIN_HAN = 12
 # Two articles quoting the same sentence must keep it: sentence-like lines need most of the site's pages.
 SENTENCE_MIN_DOCS = 5
 SENTENCE_MIN_SHARE = 0.8
@@ -28,7 +29,10 @@ def line_hash(line: str) -> int:
 
 
 def is_sentence_like(line: str) -> bool:
-    return len(line) > SENTENCE_MIN_CHARS and line.endswith(SENTENCE_ENDS)
+    """A sentence, not a label: Han text is dense, so a dozen characters already make one."""
+    if not line.endswith(SENTENCE_ENDS):
+        return False
+    return len(line) > SENTENCE_MIN_CHARS or sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= SENTENCE_MIN_HAN
 
 
 @dataclass
