@@ -275,7 +275,7 @@ def run_check(
 
 
 def check(
-    files: list[str] = typer.Argument(..., help="JSONL files to check.", metavar="FILE..."),
+    files: list[str] = typer.Argument(..., help="JSONL files to check.", metavar="FILE"),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rule codes (comma-separated)."),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Skip these rule codes (comma-separated)."),
     output_format: OutputFormat = typer.Option(
