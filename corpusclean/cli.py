@@ -95,7 +95,7 @@ def run(
     dedup: Optional[DedupChoice] = typer.Option(None, "--dedup", help="Duplicate removal: none, exact, near [near]."),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="Same as --dedup none."),
     dedup_threshold: Optional[float] = typer.Option(
-        None, "--dedup-threshold", help="Similarity above which documents are near duplicates [0.8]."
+        None, "--dedup-threshold", help="Similarity above which documents are near duplicates [0.7]."
     ),
     keep: Optional[KeepChoice] = typer.Option(None, "--keep", help="Which duplicate stays: first, longest, earliest."),
     explain: Optional[bool] = typer.Option(None, "--explain", help="Add each record's trace of removed lines."),

@@ -21,7 +21,7 @@ class Config:
     template_min_docs: int = 5          # a template line recurs in at least this many pages of a site
     template_min_share: float = 0.3     # ... and in at least this share of the site's pages
     dedup: str = "near"                 # none | exact | near
-    dedup_threshold: float = 0.8        # similarity above which two documents are near duplicates
+    dedup_threshold: float = 0.7        # MinHash Jaccard estimate at which documents merge (bench/dedup_eval.py)
     keep: str = "first"                 # which copy of a duplicate cluster stays: first | longest | earliest
     explain: bool = False               # each record carries its trace of removed lines
     jobs: int = 0                       # worker processes; 0 = one per core
