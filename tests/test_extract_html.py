@@ -19,12 +19,22 @@ def texts(html: str) -> list[str]:
     ("<p>before<script>var x = 1;</script>after</p>", ["beforeafter"]),
     ("<p>a<!-- comment -->b</p>", ["ab"]),
     ("<div><style>p {}</style><noscript>开启脚本</noscript><template>模板</template>正文</div>", ["正文"]),
-    ("<form><p>搜索</p></form><iframe>框架</iframe><p>留下</p>", ["留下"]),
+    ("<form><input value='搜索'><button>提交</button></form><iframe>框架</iframe><p>留下</p>", ["留下"]),
+    # a page wrapped in one <form> (ASP.NET, forum engines) keeps its text
+    ("<form><p>帖子正文。</p><select><option>选项</option></select></form>", ["帖子正文。"]),
     ("<p hidden>隐藏</p><p style='display: none'>隐藏</p><p aria-hidden='true'>隐藏</p><p>显示</p>", ["显示"]),
     ("<p style='color: red'>红字</p>", ["红字"]),
 ])
 def test_block_structure_and_dropped_elements(html, expected):
     assert texts(f"<html><body>{html}</body></html>") == expected
+
+
+def test_element_kinds_drop_digits_and_fall_back_to_id():
+    kinds: list[str] = []
+    html_blocks(parse_html("<html><body><div class='post post-17'><p>甲。</p></div>"
+                           "<div id='reply_18'><p>乙。</p></div><p>丙。</p></body></html>"), kinds=kinds)
+    # html, html element, body, div, p, div, p, p: unnamed elements have no kind
+    assert kinds == ["html", "", "", "div.post post-", "", "div.reply_", "", ""]
 
 
 @pytest.mark.parametrize("html, expected", [

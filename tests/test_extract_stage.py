@@ -141,3 +141,26 @@ def test_stage_is_deterministic_and_picklable():
 
 def test_extracted_shape():
     assert Extracted(["a"], {}) == Extracted(lines=["a"], metadata={}, reject=None, detail=None)
+
+
+def test_forum_thread_keeps_every_post():
+    """Replies sit in a separate list from the opening post, under a comment-like class: the repeated kind
+    of the post body carries them into the content, user panels and the reply box stay out."""
+    post = ("<div class='post-item'><div class='author'><a href='/u/{n}'>用户{n}</a></div>"
+            "<div class='post-body'><p>{text}</p></div></div>")
+    replies = "".join(post.format(n=n, text=text) for n, text in [
+        (2, "我家也是这样，换了滤芯以后水压就恢复了，可以先试试。"),
+        (3, "楼上说得对，另外记得检查进水阀门有没有开到底。"),
+        (4, "谢谢各位，已经解决了！"),
+    ])
+    html = ("<html><head><title>热水器水压变小怎么办 - 家电论坛</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a> <a href='/bbs'>论坛</a></div>"
+            "<div class='thread'><h1>热水器水压变小怎么办</h1>"
+            + post.format(n=1, text="家里的燃气热水器最近出水越来越小，冷水正常，热水很小，请问是哪里出了问题？用了五年了。")
+            + "</div><div class='comments'><h3>全部回复</h3>" + replies + "</div>"
+            "<div class='reply-box'><p>登录后才能回复</p></div><div class='footer'>版权所有</div></body></html>")
+    body = "\n".join(extract_html(html).lines)
+    for kept in ("热水器水压变小怎么办", "用了五年了", "换了滤芯", "进水阀门", "已经解决了"):
+        assert kept in body
+    for dropped in ("首页", "登录后才能回复", "版权所有"):
+        assert dropped not in body

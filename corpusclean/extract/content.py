@@ -51,7 +51,7 @@ def link_share(block: Block) -> float:
     return block.link_chars / visible if visible else 0.0
 
 
-def line_value(block: Block) -> float:
+def line_value(block: Block, use_hints: bool = True) -> float:
     """Positive for prose, negative for link labels and navigation; captions are neutral."""
     if block.caption:
         return 0.0
@@ -68,6 +68,8 @@ def line_value(block: Block) -> float:
             value = prose * 0.3
         else:
             value = prose * (1.0 + min(punct, 4) * 0.1)
+    if not use_hints:
+        return value
     if block.hint > 0:
         value = value * 1.5 if value > 0 else value * 0.5
     elif block.hint < 0:
@@ -142,6 +144,37 @@ def content_blocks(blocks: list[Block], values: list[float], container: int) -> 
     return sorted(chosen)
 
 
+REPEAT_LEVELS = 6      # ancestors of the best container looked at for repeated structures
+MIN_REPEAT_SCORE = 8.0  # prose a repeat (another post of the thread) needs to join the content
+
+
+def repeated_blocks(blocks: list[Block], container: int, kinds: list[str]) -> dict[int, float]:
+    """Blocks of the elements of the same kind (tag and class) as the container or one of its nearest
+    ancestors, wherever they sit in the page: the other posts and answers of a thread, the other parts
+    of an article split in several boxes. Each repeat must hold prose of its own, mostly outside links.
+    Class hints are not held against them (replies sit under "comment" and "reply" classes): the blocks
+    come with their values judged without hints."""
+    values = [line_value(block, use_hints=False) for block in blocks]
+    members: dict[int, list[int]] = {}
+    for index, block in enumerate(blocks):
+        for element in block.ancestors:
+            members.setdefault(element, []).append(index)
+    path = blocks[members[container][0]].ancestors
+    depth = path.index(container)
+    levels = path[max(1, depth - REPEAT_LEVELS):depth + 1]
+    wanted = {kinds[element] for element in levels if kinds[element]}
+    chosen: dict[int, float] = {}
+    for element, indices in members.items():
+        if element in levels or kinds[element] not in wanted:
+            continue
+        prose = sum(values[i] for i in indices if values[i] > 0)
+        chars = sum(len(blocks[i].text) for i in indices)
+        links = sum(blocks[i].link_chars for i in indices)
+        if prose * (1.0 - links / max(chars, 1)) >= MIN_REPEAT_SCORE:
+            chosen.update((i, values[i]) for i in indices)
+    return chosen
+
+
 def find_headline(blocks: list[Block], title: str | None, end: int) -> int | None:
     """Index of the headline: the last h1/h2 before ``end`` that matches the title, else the last h1."""
     candidates = [
@@ -159,23 +192,29 @@ def find_headline(blocks: list[Block], title: str | None, end: int) -> int | Non
     return None
 
 
-def keep_in_region(block: Block) -> bool:
-    """Inside the region keep everything but link lists and navigation-only labels."""
+def keep_in_region(block: Block, repeat: bool = False) -> bool:
+    """Inside the region keep everything but link lists and navigation-only labels (in a repeat, a post
+    of a thread, class hints do not count)."""
     if block.caption:
         return True
     if link_share(block) > LINK_LINE:
         return False
     is_prose = punctuation_count(block.text) > 0 and text_units(block.text) >= MIN_PROSE_UNITS
-    return block.nearest_hint >= 0 or is_prose
+    return repeat or block.nearest_hint >= 0 or is_prose
 
 
-def select_content(blocks: list[Block], title: str | None = None) -> Selection | None:
+def select_content(blocks: list[Block], title: str | None = None, kinds: list[str] | None = None) -> Selection | None:
     """The lines of the main content, headline first; None when the page holds no article."""
     values = [line_value(block) for block in blocks]
     container = best_container(blocks, values)
     if container is None:
         return None
     chosen = content_blocks(blocks, values, container)
+    repeats = repeated_blocks(blocks, container, kinds) if kinds else {}
+    if repeats:
+        for index, value in repeats.items():
+            values[index] = max(values[index], value)
+        chosen = sorted(set(chosen) | set(repeats))
     first, last, score = densest_region([values[i] for i in chosen])
     if last == first or score < MIN_REGION_SCORE:
         return None
@@ -189,7 +228,10 @@ def select_content(blocks: list[Block], title: str | None = None) -> Selection |
     first_chosen = start
     if headline is not None and headline < start and start - headline <= MAX_HEADLINE_GAP:
         first_chosen, start = start, headline  # the lines between headline and body: date, source, author
-    lines = [blocks[i].text for i in range(start, end) if (i in chosen or i < first_chosen) and keep_in_region(blocks[i])]
+    lines = [
+        blocks[i].text for i in range(start, end)
+        if (i in chosen or i < first_chosen) and keep_in_region(blocks[i], i in repeats)
+    ]
     if headline is not None and headline < start:
         lines = [blocks[headline].text, *lines]
     elif headline is None and title and title not in lines[:3]:

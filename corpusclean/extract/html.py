@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-# Elements whose whole subtree is never text of the page.
+# Elements whose whole subtree is never text of the page. Not <form>: ASP.NET pages and many forum
+# engines wrap the whole page, article and posts included, in one.
 SKIPPED_TAGS = frozenset({
-    "script", "style", "noscript", "template", "iframe", "form", "select", "option", "button",
+    "script", "style", "noscript", "template", "iframe", "select", "option", "button",
     "textarea", "input", "svg", "canvas", "object", "embed", "video", "audio", "map", "head",
 })
 # Elements that end the current line when they open and when they close.
@@ -29,6 +30,7 @@ CELL_TAGS = frozenset({"td", "th"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+DIGITS = re.compile(r"\d+")
 IMAGE_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)$|^(?:img|dsc|image)[_\-\d]", re.IGNORECASE)
 
 
@@ -142,8 +144,18 @@ def useful_alt(alt: str | None) -> bool:
     return bool(alt) and len(alt.strip()) >= 4 and not IMAGE_FILE_NAME.search(alt.strip())
 
 
-def html_blocks(root, hints: Hints | None = None) -> list[Block]:
-    """Every visible line of the page in document order."""
+def element_kind(tag: str, element) -> str:
+    """Tag and class with digits dropped ("div.post" for post-17 and post-18), else tag and id; "" for neither:
+    elements of one kind that repeat across the page are the posts of a thread, the items of a list."""
+    name = element.get("class") or element.get("id")
+    if not name:
+        return ""
+    return f"{tag}.{' '.join(DIGITS.sub('', name).split())}"
+
+
+def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None) -> list[Block]:
+    """Every visible line of the page in document order. ``kinds``, when given, gets the element_kind of
+    every element, indexed by the element ids that Block.ancestors hold."""
     from lxml import etree
 
     if root is None:
@@ -155,6 +167,8 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
     tag_stack: list[str] = ["html"]
     id_stack: list[int] = [0]
     next_id = 1
+    if kinds is not None:
+        kinds[:] = ["html"]
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         hint, in_link, in_caption = context[-1]
@@ -182,6 +196,8 @@ def html_blocks(root, hints: Hints | None = None) -> list[Block]:
             tag_stack.append(tag)
             id_stack.append(next_id)
             next_id += 1
+            if kinds is not None:
+                kinds.append(element_kind(tag, element))
             if tag == "img" and not in_link and useful_alt(element.get("alt")):
                 builder.flush(tag_stack[-2], hint, in_caption, tuple(id_stack[:-1]))
                 builder.add(element.get("alt"), False)

@@ -64,8 +64,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     lost = lost_text(html, root)
     if lost:
         return _rejected("truncated_html", lost)
-    blocks = html_blocks(root)
-    selection = select_content(blocks, title_guess(root))
+    kinds: list[str] = []
+    blocks = html_blocks(root, kinds=kinds)
+    selection = select_content(blocks, title_guess(root), kinds)
     if selection is None:
         return _rejected("no_content", f"no run of prose among {len(blocks)} blocks")
     metadata = page_metadata(root, selection.lines, url, selection.headline)
