@@ -24,6 +24,8 @@ def texts(html: str) -> list[str]:
     ("<form><p>帖子正文。</p><select><option>选项</option></select></form>", ["帖子正文。"]),
     ("<p hidden>隐藏</p><p style='display: none'>隐藏</p><p aria-hidden='true'>隐藏</p><p>显示</p>", ["显示"]),
     ("<p style='color: red'>红字</p>", ["红字"]),
+    # visibility:hidden is how script-revealed article bodies (WeChat's) wait in the page: kept
+    ("<div style='visibility: hidden;'><p>脚本显示的正文。</p></div>", ["脚本显示的正文。"]),
 ])
 def test_block_structure_and_dropped_elements(html, expected):
     assert texts(f"<html><body>{html}</body></html>") == expected
