@@ -76,6 +76,10 @@ def test_split_sentences(line, expected):
         ([EN, EN.replace("said on Tuesday", "reported on Tuesday")], [(EN, []), (EN.replace("said on Tuesday", "reported on Tuesday"), [])]),
         # negative: numbers differ
         ([S1, S1.replace("2300", "2400")], [(S1, []), (S1.replace("2300", "2400"), [])]),
+        # negative: a formula that articles of a law or a notice repeat on purpose
+        (["第十二条 调查人员应当出示证件。被调查单位应当依法予以协助。", "第十三条 检查结束后应当制作笔录。被调查单位应当依法予以协助。"],
+         [("第十二条 调查人员应当出示证件。被调查单位应当依法予以协助。", []),
+          ("第十三条 检查结束后应当制作笔录。被调查单位应当依法予以协助。", [])]),
     ],
 )
 def test_cut_repeated_sentences(lines, expected):

@@ -18,7 +18,7 @@ SENTENCE_REASON = "repeat.sentence"
 
 MIN_PARAGRAPH_HAN = 15
 MIN_PARAGRAPH_WORDS = 10
-MIN_SENTENCE_HAN = 10
+MIN_SENTENCE_HAN = 16  # formulaic short sentences (laws, notices) legitimately recur
 MIN_SENTENCE_WORDS = 6
 
 # End of a sentence: Chinese end marks with closing quotes (and the space after them), or English end
