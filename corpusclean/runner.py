@@ -30,6 +30,7 @@ class Run:
         self.report = Report()
         self.input_bytes = 0
         self.files_read = 0
+        self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
         self.progress = Progress(not quiet, len(inputs))
 
     def documents(self) -> Iterator[Document]:
@@ -52,7 +53,8 @@ class Run:
             else:
                 out.write(to_record(doc, explain))
             self.report.count_output(doc)
-            self.progress.advance(self.files_read, self.report.total("written") + self.report.total("rejected"))
+            self.emitted += 1
+            self.progress.advance(self.files_read, self.emitted)
 
         return emit
 
