@@ -66,6 +66,8 @@ def test_link_characters_are_counted():
     ("bdsharebuttonbox", -1),
     ("related-news", -1),
     ("breadcrumb", -1),
+    ("onetrust-consent-sdk", -1),
+    ("cookie-banner", -1),
     ("canvas-wrap", 0),      # "nav" inside a word is not a hint
     ("thread-list", 0),       # nor "ad" inside "thread"
     ("", 0),

@@ -94,8 +94,8 @@ def densest_region(values: list[float]) -> tuple[int, int, float]:
 ANCESTOR_CREDIT = (1.0, 1.0, 0.5, 0.25)
 
 
-def best_container(blocks: list[Block], values: list[float]) -> int | None:
-    """The element whose nearby lines add up to the most prose (readability-style credit to ancestors),
+def container_scores(blocks: list[Block], values: list[float]) -> dict[int, float]:
+    """Per element, how much prose its nearby lines add up to (readability-style credit to ancestors),
     discounted by the share of its nearby text that sits in links."""
     prose: dict[int, float] = {}
     chars: dict[int, list[int]] = {}
@@ -107,10 +107,7 @@ def best_container(blocks: list[Block], values: list[float]) -> int | None:
             counts = chars.setdefault(element, [0, 0])
             counts[0] += visible
             counts[1] += block.link_chars
-    scores = {element: score * (1.0 - chars[element][1] / max(chars[element][0], 1)) for element, score in prose.items()}
-    if not scores:
-        return None
-    return max(scores, key=lambda element: (scores[element], -element))
+    return {element: score * (1.0 - chars[element][1] / max(chars[element][0], 1)) for element, score in prose.items()}
 
 
 SIBLING_SHARE = 0.2  # a sibling of the best container with this share of its score joins the content
@@ -144,34 +141,40 @@ def content_blocks(blocks: list[Block], values: list[float], container: int) -> 
     return sorted(chosen)
 
 
-REPEAT_LEVELS = 6      # ancestors of the best container looked at for repeated structures
+REPEAT_LEVELS = 6      # ancestors of a candidate container looked at for repeated structures
 MIN_REPEAT_SCORE = 8.0  # prose a repeat (another post of the thread) needs to join the content
 
 
-def repeated_blocks(blocks: list[Block], container: int, kinds: list[str]) -> dict[int, float]:
-    """Blocks of the elements of the same kind (tag and class) as the container or one of its nearest
-    ancestors, wherever they sit in the page: the other posts and answers of a thread, the other parts
-    of an article split in several boxes. Each repeat must hold prose of its own, mostly outside links.
-    Class hints are not held against them (replies sit under "comment" and "reply" classes): the blocks
-    come with their values judged without hints."""
-    values = [line_value(block, use_hints=False) for block in blocks]
+def element_members(blocks: list[Block]) -> dict[int, list[int]]:
+    """Per element, the indices of the blocks inside it."""
     members: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         for element in block.ancestors:
             members.setdefault(element, []).append(index)
+    return members
+
+
+def repeated_blocks(blocks: list[Block], unhinted: list[float], members: dict[int, list[int]],
+                    container: int, kinds: list[str]) -> dict[int, float]:
+    """Blocks of the elements of the same kind (tag and class) as the container or one of its nearest
+    ancestors, wherever they sit in the page: the other posts and answers of a thread, the other parts
+    of an article split in several boxes. Each repeat must hold prose of its own, mostly outside links.
+    Class hints are not held against them (replies sit under "comment" and "reply" classes): ``unhinted``
+    holds the line values judged without hints."""
     path = blocks[members[container][0]].ancestors
     depth = path.index(container)
     levels = path[max(1, depth - REPEAT_LEVELS):depth + 1]
     wanted = {kinds[element] for element in levels if kinds[element]}
     chosen: dict[int, float] = {}
     for element, indices in members.items():
-        if element in levels or kinds[element] not in wanted:
+        if element in levels or kinds[element] not in wanted or indices[0] in chosen:
             continue
-        prose = sum(values[i] for i in indices if values[i] > 0)
+        prose = sum(unhinted[i] for i in indices if unhinted[i] > 0)
         chars = sum(len(blocks[i].text) for i in indices)
         links = sum(blocks[i].link_chars for i in indices)
-        if prose * (1.0 - links / max(chars, 1)) >= MIN_REPEAT_SCORE:
-            chosen.update((i, values[i]) for i in indices)
+        score = prose * (1.0 - links / max(chars, 1))
+        if score >= MIN_REPEAT_SCORE:
+            chosen.update((i, unhinted[i]) for i in indices if i not in members[container])
     return chosen
 
 
@@ -206,15 +209,17 @@ def keep_in_region(block: Block, repeat: bool = False) -> bool:
 def select_content(blocks: list[Block], title: str | None = None, kinds: list[str] | None = None) -> Selection | None:
     """The lines of the main content, headline first; None when the page holds no article."""
     values = [line_value(block) for block in blocks]
-    container = best_container(blocks, values)
-    if container is None:
+    scores = container_scores(blocks, values)
+    if not scores:
         return None
-    chosen = content_blocks(blocks, values, container)
-    repeats = repeated_blocks(blocks, container, kinds) if kinds else {}
-    if repeats:
+    container = max(scores, key=lambda element: (scores[element], -element))
+    repeats: dict[int, float] = {}
+    if kinds:
+        unhinted = [line_value(block, use_hints=False) for block in blocks]
+        repeats = repeated_blocks(blocks, unhinted, element_members(blocks), container, kinds)
         for index, value in repeats.items():
             values[index] = max(values[index], value)
-        chosen = sorted(set(chosen) | set(repeats))
+    chosen = sorted(set(content_blocks(blocks, values, container)) | set(repeats))
     first, last, score = densest_region([values[i] for i in chosen])
     if last == first or score < MIN_REGION_SCORE:
         return None
