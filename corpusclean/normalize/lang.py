@@ -72,7 +72,8 @@ class Lang:
     name = "lang"
 
     def __call__(self, doc: Document) -> Document:
-        doc.metadata["lang"] = detect_lang(_text_prefix(doc))
+        if doc.metadata["lang"] is None:  # a record read back keeps the language its source had
+            doc.metadata["lang"] = detect_lang(_text_prefix(doc))
         return doc
 
 
