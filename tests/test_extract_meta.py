@@ -81,3 +81,15 @@ def test_nothing_found_is_none():
 
 def test_english_byline():
     assert metadata("", ["Headline", "By Jane Doe | Jan 8, 2018"])["author"] == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "value, plausible",
+    [("张三", True), ("Jane Doe", True), ("By Sandee LaMotte, CNN", True), (None, False), ("", False),
+     ("name, email@gmail.com", False), ("104363", False), ("http://example.com/author/1", False),
+     ("余毅菁 向雪妮返回富达，查看更多", False)],
+)
+def test_is_plausible_name(value, plausible):
+    from corpusclean.extract.meta import is_plausible_name
+
+    assert is_plausible_name(value) is plausible

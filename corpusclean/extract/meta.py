@@ -159,6 +159,14 @@ def title_guess(root) -> str | None:
     return strip_site_suffix(raw) if raw else None
 
 
+NOT_A_NAME = re.compile(r"https?:|@|^\d+$|[，。！？；]")
+
+
+def is_plausible_name(value: str | None) -> bool:
+    """Template placeholders ("name, email@example.com"), ids and sentences are not an author's name."""
+    return bool(value) and len(value) <= 60 and NOT_A_NAME.search(value) is None
+
+
 def page_metadata(root, lines: list[str], url: str | None = None, headline: str | None = None) -> dict:
     """Metadata from the page's tags and from the first lines of its main content (headline first)."""
     meta = meta_values(root)
@@ -171,9 +179,9 @@ def page_metadata(root, lines: list[str], url: str | None = None, headline: str 
             break
     if created is None:
         created = next((d for d in map(parse_date, near_headline[1:]) if d), None)
-    author = _first_meta(meta, AUTHOR_META_KEYS)
-    if author is None or author.startswith("http"):
-        author = first_match(AUTHOR_LINE, near_headline) or first_match(ENGLISH_BYLINE, near_headline)
+    candidates = (_first_meta(meta, AUTHOR_META_KEYS), first_match(AUTHOR_LINE, near_headline),
+                  first_match(ENGLISH_BYLINE, near_headline))
+    author = next((name for name in candidates if is_plausible_name(name)), None)
     return {
         "title": title,
         "url": canonical_url(root, meta) or url,
