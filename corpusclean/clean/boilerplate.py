@@ -37,7 +37,9 @@ MAX_GAP = 6               # unmatched short lines tolerated between two boilerpl
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BULLETS = "•·▪●◆■□>-*◎ "
 SENTENCE_END = ("。", "！", "？", "!", "?", "…", "；", ";")
+PIPE_CHARS = "|｜丨"
 PIPE = re.compile(r"\s*[|｜丨]\s*")
+CRUMB_CHARS = ">＞»›"       # every breadcrumb separator holds one of them
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
@@ -98,6 +100,10 @@ def is_short_label(line: str, han_max: int = 20, words_max: int = 10) -> bool:
     return len(line) <= han_max if HAN.search(line) else len(line.split()) <= words_max
 
 
+def _has_any(line: str, chars: str) -> bool:
+    return any(char in line for char in chars)
+
+
 def _nav_row(line: str) -> bool:
     """Many short channel names separated by spaces: "首页 要闻 国内 国际 财经 体育"."""
     tokens = line.split()
@@ -106,6 +112,8 @@ def _nav_row(line: str) -> bool:
 
 def _link_row(line: str) -> bool:
     """Short items separated by |: "市政府| 市人大| 市政协" or "About us | Contact | Sitemap"."""
+    if not _has_any(line, PIPE_CHARS):
+        return False
     items = [item for item in PIPE.split(line) if item]
     if len(items) < 3 or is_sentence(line):
         return False
@@ -113,6 +121,8 @@ def _link_row(line: str) -> bool:
 
 
 def _breadcrumb(line: str) -> bool:
+    if not _has_any(line, CRUMB_CHARS):
+        return False
     parts = [part for part in CRUMB.split(line) if part]
     if len(parts) < 2 or is_sentence(line):
         return False
@@ -126,13 +136,19 @@ def _toolbar(line: str, tools: frozenset[str]) -> bool:
     return bool(tokens) and all(t in tools for t in tokens) and (len(tokens) > 1 or len(tokens[0]) > 1)
 
 
+def _may_hold_copyright_sign(text: str) -> bool:
+    """Each branch of COPYRIGHT_SIGN needs one of these; testing them first spares most lines the regex.
+    (The letters of "copyr" have no case variants besides their upper case, so lower() sees them all.)"""
+    return "©" in text or "(" in text or "copyr" in text.lower()
+
+
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
     text = line.strip(BULLETS)
     if not text:
         return None, False
-    size, sentence = _size(text), is_sentence(text)
-    if len(text) <= 300 and COPYRIGHT_SIGN.search(text):
+    sentence = is_sentence(text)
+    if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
     if not sentence and len(text) <= 200:
         for section in ("hotline", "icp", "licence", "copyright"):
@@ -145,7 +161,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if sentence:
         return None, False
     folded = text.casefold()
-    if size <= 40 and folded.startswith(vocab.pager):
+    if _size(text) <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
     if folded.rstrip(":：>» ") in vocab.labels or _toolbar(text, vocab.tools):
         return REASON_PREFIX + "label", True

@@ -120,6 +120,8 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
     if byline is not None:
         return byline
     label_re, field_of = _labels()
+    if not _starts_with_token(text, label_re):
+        return None
     tokens = [(m.start(), m.end(), "label", m) for m in label_re.finditer(text)]
     tokens += [(start, end, "date", iso) for start, end, iso in find_dates(text)]
     tokens.sort(key=lambda t: t[0])
@@ -149,6 +151,14 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
     return fields if fields else None
 
 
+def _starts_with_token(text: str, label_re: re.Pattern[str]) -> bool:
+    """Whether a label or a date starts before the first non-separator character. A line made of
+    label/value pairs and dates must open with one; this anchored test spares the other lines (nearly
+    all of them) a scan for every label and date."""
+    first = len(text) - len(text.lstrip(SEPARATORS))
+    return any(label_re.match(text, pos) or DATE.match(text, pos) for pos in range(first + 1))
+
+
 def _parse_byline(text: str) -> dict[str, str] | None:
     zh_line, _ = _zh_bylines()
     match = zh_line.match(text)
@@ -171,6 +181,8 @@ def _strip_byline_words(names: str) -> str:
 
 def paragraph_byline(line: str) -> str | None:
     """The reporters named in a parenthetical byline inside a paragraph: "……（记者 张三 通讯员 李四）"."""
+    if "(" not in line and "（" not in line:
+        return None
     _, paren = _zh_bylines()
     match = paren.search(line)
     if match is None:

@@ -7,11 +7,13 @@ counts: short lines belong to the caption stage, short sentences ("是的。") m
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
+import string
 
 from corpusclean.document import Document, Verdict
-from corpusclean.normalize.lang import HAN_RE
+from corpusclean.normalize.forms import nfkc
+from corpusclean.normalize.lang import HAN_CLASS
 
 PARAGRAPH_REASON = "repeat.paragraph"
 SENTENCE_REASON = "repeat.sentence"
@@ -34,13 +36,32 @@ ABBREVIATION_RE = re.compile(
 )
 
 
+ABBREVIATION_CHARS = string.ascii_letters + "."
+
+
 def comparison_key(text: str) -> str:
     """The text without whitespace, with full-width punctuation and letters folded to ASCII."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(nfkc(text).split())
+
+
+@functools.cache
+def _han_at_least(count: int) -> re.Pattern[str]:
+    """Matches a text holding at least `count` Han characters; stops at the count-th one."""
+    return re.compile(f"(?:[^{HAN_CLASS}]*[{HAN_CLASS}]){{{count}}}")
 
 
 def _has_real_length(text: str, min_han: int, min_words: int) -> bool:
-    return len(HAN_RE.findall(text)) >= min_han or len(text.split()) >= min_words
+    if len(text) >= min_han and not text.isascii() and _han_at_least(min_han).match(text):
+        return True
+    return len(text.split()) >= min_words
+
+
+def _ends_with_abbreviation(line: str, start: int, stop: int) -> bool:
+    """Whether line[start:stop] ends with an abbreviation and its full stop. An abbreviation is made of
+    ASCII letters and dots, so the search starts where the last run of those begins, not at `start`
+    (the regex's word boundary still sees the character before)."""
+    begin = start + len(line[start:stop - 1].rstrip(ABBREVIATION_CHARS))
+    return ABBREVIATION_RE.search(line, begin, stop) is not None
 
 
 def split_sentences(line: str) -> list[str]:
@@ -49,7 +70,7 @@ def split_sentences(line: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(line):
-        if match.group()[0] == "." and ABBREVIATION_RE.search(line, start, match.start() + 1):
+        if match.group()[0] == "." and _ends_with_abbreviation(line, start, match.start() + 1):
             continue
         sentences.append(line[start:match.end()])
         start = match.end()

@@ -7,6 +7,8 @@ mostly made of CJK tokens uses ``char_ngram``, any other ``word_ngram``.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 _SPACE = 0x20
@@ -26,10 +28,27 @@ def mix64(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(31))
 
 
-def _powers(base: int, count: int) -> np.ndarray:
+_POWER_TABLE_SIZE = 1 << 16    # covers most documents; a longer one computes its own powers
+
+
+def _compute_powers(base: int, count: int) -> np.ndarray:
     powers = np.full(count, base, dtype=np.uint64)
     powers[0] = 1
     return np.cumprod(powers, dtype=np.uint64)   # wraps modulo 2**64, as intended
+
+
+@functools.cache
+def _power_table(base: int) -> np.ndarray:
+    table = _compute_powers(base, _POWER_TABLE_SIZE)
+    table.flags.writeable = False
+    return table
+
+
+def _powers(base: int, count: int) -> np.ndarray:
+    """base**0 .. base**(count-1) modulo 2**64."""
+    if count <= _POWER_TABLE_SIZE:
+        return _power_table(base)[:count]
+    return _compute_powers(base, count)
 
 
 def token_hashes(normalized: str) -> tuple[np.ndarray, int]:
