@@ -49,20 +49,37 @@ CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", 
 
 
 @dataclass(frozen=True)
+class Phrases:
+    """Any of a set of phrases, ignoring case; Latin phrases match whole words only, so "App" does not
+    fire inside "Approval". Han and Latin phrases are two regexes: apart, the Han one keeps re's fast scan
+    for its first characters, which the Latin word-boundary tests would disable (3x faster together)."""
+
+    han: re.Pattern[str] | None
+    latin: re.Pattern[str] | None
+
+    def search(self, text: str) -> bool:
+        return bool((self.han is not None and self.han.search(text))
+                    or (self.latin is not None and self.latin.search(text)))
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    phrases: dict[str, re.Pattern[str]]       # section -> any of its phrases, ignoring case
-    weak_promo: re.Pattern[str]
+    phrases: dict[str, Phrases]               # section -> any of its phrases, ignoring case
+    weak_promo: Phrases
     pager: tuple[str, ...]
     labels: frozenset[str]
     tools: frozenset[str]
-    extra: re.Pattern[str] | None
+    extra: Phrases | None
 
 
-def _alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+def _alternation(phrases: Iterable[str]) -> Phrases:
     ordered = sorted(set(phrases), key=len, reverse=True)
-    # Latin phrases match whole words so "App" does not fire inside "Approval"
-    parts = [re.escape(p) if HAN.search(p) else r"(?<![A-Za-z])" + re.escape(p) + r"(?![A-Za-z])" for p in ordered]
-    return re.compile("|".join(parts), re.I)
+    han = [re.escape(p) for p in ordered if HAN.search(p)]
+    latin = [re.escape(p) for p in ordered if not HAN.search(p)]
+    return Phrases(
+        han=re.compile("|".join(han), re.I) if han or not latin else None,  # no phrase at all: matches all
+        latin=re.compile(r"(?<![A-Za-z])(?:" + "|".join(latin) + r")(?![A-Za-z])", re.I) if latin else None,
+    )
 
 
 @functools.cache

@@ -6,19 +6,52 @@ scripts, and tells English from other Latin-script languages by the share of com
 
 from __future__ import annotations
 
+import functools
 import re
+
+import numpy as np
 
 from corpusclean.document import Document
 
 PREFIX_CHARS = 4000
 
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-HAN_RE = re.compile(f"[{HAN_CLASS}]")
-KANA_RE = re.compile("[\u3040-\u309f\u30a0-\u30ff]")
-HANGUL_RE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:'[a-z]+)?")
+# Character classes as code point ranges (inclusive); the regexes below are built from them.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+KANA_RANGES = ((0x3040, 0x309F), (0x30A0, 0x30FF))
+HANGUL_RANGES = ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))
 # Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai: a page mostly in one of these is "other".
-OTHER_SCRIPT_RE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f]")
+OTHER_SCRIPT_RANGES = ((0x0370, 0x03FF), (0x0400, 0x04FF), (0x0590, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F))
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"{chr(start)}-{chr(stop)}" for start, stop in ranges)
+
+
+HAN_CLASS = _char_class(HAN_RANGES)
+HAN_RE = re.compile(f"[{HAN_CLASS}]")
+LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:'[a-z]+)?")
+
+# Classes counted by one table lookup per character (numpy), in this order after "none" (0).
+HAN, KANA_HANGUL, OTHER_SCRIPT = 1, 2, 3
+_CLASS_RANGES = ((HAN, HAN_RANGES), (KANA_HANGUL, KANA_RANGES + HANGUL_RANGES), (OTHER_SCRIPT, OTHER_SCRIPT_RANGES))
+
+
+@functools.cache
+def _class_table() -> np.ndarray:
+    """The class of every code point up to the last one any class holds."""
+    table = np.zeros(max(stop for _, ranges in _CLASS_RANGES for _, stop in ranges) + 1, dtype=np.uint8)
+    for klass, ranges in _CLASS_RANGES:
+        for start, stop in ranges:
+            table[start:stop + 1] = klass
+    table.flags.writeable = False
+    return table
+
+
+def class_counts(text: str) -> list[int]:
+    """How many characters of the text are in each class: [none, HAN, KANA_HANGUL, OTHER_SCRIPT]."""
+    table = _class_table()
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.bincount(table[codes[codes < table.size]], minlength=4).tolist()
 
 ENGLISH_STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by at from it are be this said has have will an not "
@@ -40,8 +73,8 @@ KANA_HANGUL_SHARE = 0.1
 
 def _is_english(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
-    english = sum(w in ENGLISH_STOPWORDS for w in lowered)
-    foreign = sum(w in FOREIGN_STOPWORDS for w in lowered)
+    english = sum(map(ENGLISH_STOPWORDS.__contains__, lowered))
+    foreign = sum(map(FOREIGN_STOPWORDS.__contains__, lowered))
     if foreign * 2 > english:
         return False
     if len(lowered) < 8:  # a headline has few stopwords; no foreign evidence is enough
@@ -52,10 +85,8 @@ def _is_english(words: list[str]) -> bool:
 def detect_lang(text: str) -> str:
     """Return "zh", "en" or "other" for a text, judged on its first few thousand characters."""
     prefix = text[:PREFIX_CHARS]
-    han = len(HAN_RE.findall(prefix))
-    kana_hangul = len(KANA_RE.findall(prefix)) + len(HANGUL_RE.findall(prefix))
+    _, han, kana_hangul, other = class_counts(prefix)
     words = LATIN_WORD_RE.findall(prefix)
-    other = len(OTHER_SCRIPT_RE.findall(prefix))
     if kana_hangul >= 3 and kana_hangul > KANA_HANGUL_SHARE * (han + kana_hangul):
         return "other"
     latin_weight = len(words) * HAN_CHARS_PER_WORD

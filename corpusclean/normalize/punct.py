@@ -56,8 +56,8 @@ def fix_cjk_punct(line: str) -> str:
     Each pass only turns ASCII into full width and a conversion can give a neighbour Chinese context,
     so passes repeat until nothing changes: the result is a fixed point (the function is idempotent).
     """
-    if not ANY_CONVERTIBLE_RE.search(line):
-        return line
+    if not ANY_CONVERTIBLE_RE.search(line) or line.isascii() or not CJK_CONTEXT_RE.search(line):
+        return line  # nothing to convert, or no Chinese text for it to touch
     while True:
         fixed = _convert_marks(_convert_parens(line))
         if fixed == line:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from corpusclean.document import Document
 
 # Invisible characters that str.split() does not treat as whitespace.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH_CHARS), None)
 
 
 def normalize_line(line: str) -> str:
     """Strip indentation, collapse runs of whitespace (nbsp, U+3000, tabs) to one space."""
-    return " ".join(line.translate(_ZERO_WIDTH).split())
+    if any(char in line for char in ZERO_WIDTH_CHARS):  # rare; translate costs far more than the test
+        line = line.translate(_ZERO_WIDTH)
+    return " ".join(line.split())
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
