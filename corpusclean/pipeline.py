@@ -4,12 +4,17 @@ Corpus stages (template learning, dedup) cut the list into segments. Each segmen
 through its per-document stages and hands each survivor's summary to the corpus stage; once all
 documents have passed, the stage fits its model and the next segment starts by applying it. Documents
 wait between segments in a spool file on disk, so memory holds summaries, not texts.
+
+A document that goes on to the next segment is parked (pickled) by the process that ran its stages and
+stays bytes until a process runs its next stages: with workers, the main process only reads inputs, copies
+bytes to and from the spool, fits the corpus stages and writes the output.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import struct
 import tempfile
 from collections import defaultdict, deque
 from dataclasses import dataclass
@@ -119,17 +124,33 @@ def run_stages(stages: list, doc: Document, timings: dict[str, float]) -> Docume
     return doc
 
 
-def _process_batch(stages: list, corpus: Any, batch: list[Document]) -> tuple[list, dict[str, float]]:
+def park(doc: Document) -> bytes:
+    """A document as bytes, to wait in a spool or travel between processes; its undecoded input is dropped."""
+    doc.raw = None
+    return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpark(data: bytes) -> Document:
+    return pickle.loads(data)
+
+
+def _process_batch(
+    stages: list, corpus: Any, batch: list[Document | bytes]
+) -> tuple[list[tuple[Document | bytes, Any]], dict[str, float]]:
+    """(document, summary) per input. A survivor of a segment closed by a corpus stage comes back parked,
+    with its summary; a rejected document, or one at the end of the pipeline, comes back as a Document."""
     timings: dict[str, float] = defaultdict(float)
-    out = []
-    for doc in batch:
+    out: list[tuple[Document | bytes, Any]] = []
+    for item in batch:
+        doc = unpark(item) if isinstance(item, bytes) else item
         doc = run_stages(stages, doc, timings)
-        summary = None
-        if corpus is not None and not doc.rejected:
-            start = perf_counter()
-            summary = corpus.summarize(doc)
-            timings[corpus.name] += perf_counter() - start
-        out.append((doc, summary))
+        if corpus is None or doc.rejected:
+            out.append((doc, None))
+            continue
+        start = perf_counter()
+        summary = corpus.summarize(doc)
+        timings[corpus.name] += perf_counter() - start
+        out.append((park(doc), summary))
     return out, dict(timings)
 
 
@@ -141,13 +162,13 @@ def _init_worker(stages: list, corpus: Any) -> None:
     _worker_state = (stages, corpus)
 
 
-def _work(batch: list[Document]) -> tuple[list, dict[str, float]]:
+def _work(batch: list[Document | bytes]) -> tuple[list, dict[str, float]]:
     assert _worker_state is not None
     return _process_batch(*_worker_state, batch)
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
+def _batches(docs: Iterable[Document | bytes], size: int) -> Iterator[list[Document | bytes]]:
+    batch: list[Document | bytes] = []
     for doc in docs:
         batch.append(doc)
         if len(batch) == size:
@@ -158,9 +179,10 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def map_segment(
-    segment: Segment, stages: list, docs: Iterable[Document], jobs: int, timings: dict[str, float]
-) -> Iterator[tuple[Document, Any]]:
-    """(document, corpus summary) for every document, in input order, on `jobs` processes."""
+    segment: Segment, stages: list, docs: Iterable[Document | bytes], jobs: int, timings: dict[str, float]
+) -> Iterator[tuple[Document | bytes, Any]]:
+    """(document, corpus summary) for every document, in input order, on `jobs` processes; see
+    _process_batch for which documents come back parked."""
     if jobs <= 1:
         for batch in _batches(docs, BATCH_SIZE):
             results, spent = _process_batch(stages, segment.corpus, batch)
@@ -192,19 +214,28 @@ def _collect(result: Any, timings: dict[str, float]) -> list:
 class Spool:
     """Documents parked on disk between two segments, read back once in the same order."""
 
+    _SIZE = struct.Struct("<Q")
+
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()
         self.count = 0
 
     def add(self, doc: Document) -> None:
-        doc.raw = None
-        pickle.dump(doc, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.add_parked(park(doc))
+
+    def add_parked(self, data: bytes) -> None:
+        self._file.write(self._SIZE.pack(len(data)))
+        self._file.write(data)
         self.count += 1
 
     def drain(self) -> Iterator[Document]:
+        return map(unpark, self.drain_parked())
+
+    def drain_parked(self) -> Iterator[bytes]:
         self._file.seek(0)
         for _ in range(self.count):
-            yield pickle.load(self._file)
+            (size,) = self._SIZE.unpack(self._file.read(self._SIZE.size))
+            yield self._file.read(size)
         self._file.close()
 
 
@@ -230,19 +261,19 @@ def run_pipeline(
                 emit(doc)
             break
         spool, summaries = Spool(), []
-        for doc, summary in map_segment(segment, stages, docs, jobs, timings):
-            if doc.rejected:
-                emit(doc)
-            else:
+        for item, summary in map_segment(segment, stages, docs, jobs, timings):
+            if isinstance(item, bytes):
                 summaries.append(summary)
-                spool.add(doc)
+                spool.add_parked(item)
+            else:
+                emit(item)  # rejected
         start = perf_counter()
         model = segment.corpus.fit(summaries)
         timings[segment.corpus.name] += perf_counter() - start
         del summaries
         models[segment.corpus.name] = model
         carried = [Fitted(segment.corpus, model)]
-        docs = spool.drain()
+        docs = spool.drain_parked()
     return RunResult(dict(timings), models)
 
 

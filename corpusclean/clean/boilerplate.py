@@ -37,9 +37,9 @@ MAX_GAP = 6               # unmatched short lines tolerated between two boilerpl
 HAN = re.compile(r"[\u4e00-\u9fff]")
 BULLETS = "•·▪●◆■□>-*◎ "
 SENTENCE_END = ("。", "！", "？", "!", "?", "…", "；", ";")
-PIPE_CHARS = "|｜丨"
 PIPE = re.compile(r"\s*[|｜丨]\s*")
-CRUMB_CHARS = ">＞»›"       # every breadcrumb separator holds one of them
+PIPE_CHAR = re.compile(r"[|｜丨]")
+CRUMB_CHAR = re.compile(r"[>＞»›]")   # every breadcrumb separator holds one of them
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
@@ -117,10 +117,6 @@ def is_short_label(line: str, han_max: int = 20, words_max: int = 10) -> bool:
     return len(line) <= han_max if HAN.search(line) else len(line.split()) <= words_max
 
 
-def _has_any(line: str, chars: str) -> bool:
-    return any(char in line for char in chars)
-
-
 def _nav_row(line: str) -> bool:
     """Many short channel names separated by spaces: "首页 要闻 国内 国际 财经 体育"."""
     tokens = line.split()
@@ -129,7 +125,7 @@ def _nav_row(line: str) -> bool:
 
 def _link_row(line: str) -> bool:
     """Short items separated by |: "市政府| 市人大| 市政协" or "About us | Contact | Sitemap"."""
-    if not _has_any(line, PIPE_CHARS):
+    if not PIPE_CHAR.search(line):
         return False
     items = [item for item in PIPE.split(line) if item]
     if len(items) < 3 or is_sentence(line):
@@ -138,7 +134,7 @@ def _link_row(line: str) -> bool:
 
 
 def _breadcrumb(line: str) -> bool:
-    if not _has_any(line, CRUMB_CHARS):
+    if not CRUMB_CHAR.search(line):
         return False
     parts = [part for part in CRUMB.split(line) if part]
     if len(parts) < 2 or is_sentence(line):
@@ -171,9 +167,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         for section in ("hotline", "icp", "licence", "copyright"):
             if vocab.phrases[section].search(text):
                 return REASON_PREFIX + section, True
-    if _link_row(text):
+    # link rows and breadcrumbs are never sentences (both tests say so): skip them for sentences
+    if not sentence and _link_row(text):
         return REASON_PREFIX + "links", True
-    if _breadcrumb(text) or _nav_row(text):
+    if (not sentence and _breadcrumb(text)) or _nav_row(text):
         return REASON_PREFIX + "nav", True
     if sentence:
         return None, False

@@ -190,14 +190,14 @@ def paragraph_byline(line: str) -> str | None:
     return _strip_byline_words(match.group("names")) or None
 
 
-TITLE_SEPARATORS = "-–—|｜_"      # every TITLE_SPLIT match holds one of them
+TITLE_SEPARATOR = re.compile(r"[-–—|｜_]")      # every TITLE_SPLIT match holds one of them
 TITLE_SPLIT = re.compile(r"\s*(?:\s[-–—|｜]\s|[_｜|]|(?<=[\u4e00-\u9fff）”])-(?=[\u4e00-\u9fff（“A-Za-z]))\s*")
 MAX_SUFFIX_PART = 24
 
 
 def split_site_title(line: str) -> str | None:
     """The headline of a page title carrying site or channel suffixes ("标题-栏目-网站", "Title | Site")."""
-    if not any(char in line for char in TITLE_SEPARATORS):
+    if not TITLE_SEPARATOR.search(line):
         return None
     parts = [part for part in TITLE_SPLIT.split(line) if part]
     if len(parts) < 2:

@@ -72,7 +72,7 @@ KANA_HANGUL_SHARE = 0.1
 
 
 def _is_english(words: list[str]) -> bool:
-    lowered = [w.lower() for w in words]
+    lowered = " ".join(words).lower().split(" ") if words else []  # one call, not one per word
     english = sum(map(ENGLISH_STOPWORDS.__contains__, lowered))
     foreign = sum(map(FOREIGN_STOPWORDS.__contains__, lowered))
     if foreign * 2 > english:

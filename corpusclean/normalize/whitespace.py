@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from corpusclean.document import Document
 
 # Invisible characters that str.split() does not treat as whitespace.
 ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = dict.fromkeys(map(ord, ZERO_WIDTH_CHARS), None)
+_ZERO_WIDTH_RE = re.compile(f"[{ZERO_WIDTH_CHARS}]")
 
 
 def normalize_line(line: str) -> str:
     """Strip indentation, collapse runs of whitespace (nbsp, U+3000, tabs) to one space."""
-    if any(char in line for char in ZERO_WIDTH_CHARS):  # rare; translate costs far more than the test
+    if _ZERO_WIDTH_RE.search(line):  # rare; translate costs far more than the test
         line = line.translate(_ZERO_WIDTH)
     return " ".join(line.split())
 
