@@ -34,6 +34,7 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
 )
 
 _WIDE_CODECS = ("utf-16", "utf-32")
+_MIN_WIDE_SNIFF = 32
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)"""
@@ -213,6 +214,8 @@ def _decode_wide_without_bom(data: bytes, declared: str | None) -> Decoded | Non
         if text is not None:
             return _success(text, declared[:6], "declared")
     sample = data[:_SNIFF_BYTES]
+    if len(sample) < _MIN_WIDE_SNIFF:  # a few bytes with a NUL are no evidence of UTF-16
+        return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if (even + odd) * 5 < len(sample) or min(even, odd) * 10 > even + odd:
         return None

@@ -36,6 +36,7 @@ class Document:
     verdicts: list[Verdict] = field(default_factory=list)
     trace: list[dict[str, Any]] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=empty_metadata)
+    preset: frozenset[str] = frozenset()  # metadata keys the input itself stated; detectors leave them
     created: str | None = None
     reject_reason: str | None = None
     reject_detail: str | None = None

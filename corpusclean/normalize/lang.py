@@ -103,7 +103,7 @@ class Lang:
     name = "lang"
 
     def __call__(self, doc: Document) -> Document:
-        if doc.metadata["lang"] is None:  # a record read back keeps the language its source had
+        if "lang" not in doc.preset:  # a record read back keeps the language its source had
             doc.metadata["lang"] = detect_lang(_text_prefix(doc))
         return doc
 

@@ -120,7 +120,7 @@ class Script:
     def __call__(self, doc: Document) -> Document:
         text = "\n".join(doc.lines)
         detected, traditional = _probe(text)
-        if doc.metadata["script"] is None:  # a record read back keeps the script its source had
+        if "script" not in doc.preset:  # a record read back keeps the script its source had
             doc.metadata["script"] = detected
         config = opencc_config_for(detected, traditional > 0, self.target)
         if config is None:

@@ -130,6 +130,8 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
         for key, value in metadata.items():
             if key in doc.metadata and (ours or value is not None):
                 doc.metadata[key] = value
+        if ours:
+            doc.preset = frozenset(key for key in metadata if key in doc.metadata)
     for key in ("url", "title"):
         if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
             doc.metadata[key] = record[key]
