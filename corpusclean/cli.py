@@ -65,6 +65,8 @@ def _usage_error(message: str) -> typer.Exit:
 
 def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str]) -> None:
     """An output inside an input folder would be read back next run; equal to an input it would destroy it."""
+    if all(out in (None, "-") for out in outputs):
+        return
     folders = [Path(a).resolve() for a in args if a != "-" and Path(a).is_dir()]
     files = {Path(i.path).resolve() for i in inputs if i.path != "-"}
     for out in outputs:

@@ -35,8 +35,9 @@ def _is_wanted(path: Path) -> bool:
 
 def _walk_folder(folder: Path) -> list[InputFile]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and _is_wanted(p))
+    name = folder.resolve().name
     return [
-        InputFile(str(p), f"{folder.resolve().name}/{p.relative_to(folder).as_posix()}", p.parent.name)
+        InputFile(str(p), f"{name}/{p.relative_to(folder).as_posix()}", p.parent.name)
         for p in files
         if not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
