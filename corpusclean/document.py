@@ -92,7 +92,8 @@ class CorpusStage(Protocol):
     """A stage that needs the whole corpus, split as map -> reduce -> apply so it can run per shard.
 
     ``summarize`` runs once per document (in any worker) and returns a small picklable summary;
-    ``fit`` merges all summaries into a model; ``apply`` uses the model on each document.
+    ``fit`` merges all summaries into a model; ``apply`` uses the model on each document; ``describe`` sums
+    the model up for the report.
     """
 
     name: str
@@ -102,6 +103,10 @@ class CorpusStage(Protocol):
     def fit(self, summaries: Iterable[Any]) -> Any: ...
 
     def apply(self, doc: Document, model: Any) -> Document: ...
+
+    def describe(self, model: Any) -> dict[str, Any]:
+        """What the model learned, in numbers, for the run report."""
+        ...
 
 
 def apply_line_stage(stage: LineStage, doc: Document) -> Document:

@@ -243,6 +243,7 @@ class Spool:
 class RunResult:
     timings: dict[str, float]
     models: dict[str, Any]
+    learned: dict[str, dict[str, Any]]  # each corpus stage's own summary of its model, for the report
 
 
 def run_pipeline(
@@ -251,6 +252,7 @@ def run_pipeline(
     """Run every document through the pipeline; `emit` receives each one once, written or rejected."""
     timings: dict[str, float] = defaultdict(float)
     models: dict[str, Any] = {}
+    learned: dict[str, dict[str, Any]] = {}
     carried: list = []  # fitted corpus stages that open the next segment
     for segment in split_segments(pipeline):
         stages = carried + segment.stages
@@ -272,9 +274,10 @@ def run_pipeline(
         timings[segment.corpus.name] += perf_counter() - start
         del summaries
         models[segment.corpus.name] = model
+        learned[segment.corpus.name] = segment.corpus.describe(model)
         carried = [Fitted(segment.corpus, model)]
         docs = spool.drain_parked()
-    return RunResult(dict(timings), models)
+    return RunResult(dict(timings), models, learned)
 
 
 def process_page(data: bytes, path: str, config: Config) -> Document:

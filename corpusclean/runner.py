@@ -93,18 +93,9 @@ def run_command(
     for problem in problems:
         error(f"accounting: {problem}")
     if report_path:
-        extra = {"input_bytes": run.input_bytes, "models": model_stats(result.models)}
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned}
         write_json_file(report_path, run.report.to_json(config, result.timings, elapsed, extra))
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
     return 1 if problems or read_errors else 0
-
-
-def model_stats(models: dict) -> dict:
-    """What the corpus stages learned, in numbers: dedup cluster sizes, template lines per source."""
-    stats = {}
-    for name, model in models.items():
-        describe = getattr(model, "stats", None)
-        stats[name] = describe() if callable(describe) else None
-    return stats

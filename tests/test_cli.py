@@ -55,6 +55,8 @@ def test_report_accounts_for_every_input(seeds_run):
     assert report["versions"]["corpusclean"]
     assert report["removed_by_reason"]
     assert report["seconds_by_stage"]
+    assert report["learned"]["dedup"] == {"duplicates": 0, "clusters": 0, "cluster_sizes": {}}
+    assert set(report["learned"]["template"]["template_lines_by_source"]) <= {"seeds"}
 
 
 def test_stdin_to_stdout_pipe():

@@ -38,6 +38,9 @@ class CommonLines:
         counts = Counter(line for s in summaries for line in s)
         return frozenset(line for line, n in counts.items() if n == len(summaries))
 
+    def describe(self, model):
+        return {"lines": len(model)}
+
     def apply(self, doc, model):
         for i in doc.kept_indices():
             if doc.lines[i] in model:
@@ -75,6 +78,7 @@ def test_every_document_is_emitted_once_in_order_with_its_trace():
     assert kept[0].kept_lines() == ["body of document 0"]
     assert {(t["stage"], t["reason"]) for t in kept[0].trace} == {("short", "short.line"), ("common", "common.line")}
     assert result.models["common"] == frozenset({"header line"})
+    assert result.learned["common"] == {"lines": 1}
     assert set(result.timings) >= {"whitespace", "short", "marked", "common"}
 
 

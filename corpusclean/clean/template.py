@@ -113,6 +113,9 @@ class TemplateLines:
     def fit(self, summaries: Iterable[Summary]) -> dict[str, frozenset[int]]:
         return select_template(count_lines(summaries), self.min_docs, self.min_share)
 
+    def describe(self, model: dict[str, frozenset[int]]) -> dict:
+        return {"template_lines_by_source": {source: len(lines) for source, lines in sorted(model.items())}}
+
     def apply(self, doc: Document, model: dict[str, frozenset[int]]) -> Document:
         template = model.get(doc.source)
         if not template:

@@ -99,6 +99,13 @@ class Dedup:
                     model.duplicate_of[ids[member]] = ids[kept]
         return model
 
+    def describe(self, model: DedupModel) -> dict:
+        return {
+            "duplicates": len(model.duplicate_of),
+            "clusters": sum(model.cluster_sizes.values()),
+            "cluster_sizes": {str(size): count for size, count in sorted(model.cluster_sizes.items())},
+        }
+
     def apply(self, doc: Document, model: DedupModel) -> Document:
         kept_id = model.duplicate_of.get(doc.id)
         if kept_id is not None and not doc.rejected:
