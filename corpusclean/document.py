@@ -55,6 +55,12 @@ class Document:
         self.verdicts[index] = reason
         self.trace.append({"line": index, "stage": stage, "reason": reason, "text": self.lines[index]})
 
+    def remove_judged(self, indices: list[int], verdicts: list[Verdict], stage: str) -> None:
+        """Apply one verdict per line index (as a judge returned them for those lines)."""
+        for index, verdict in zip(indices, verdicts):
+            if verdict is not None:
+                self.remove(index, stage, verdict)
+
     def edit(self, index: int, stage: str, reason: str, new_line: str, removed_text: str) -> None:
         """Replace a kept line by a shorter one (a sentence cut out of it), keeping the cut in the trace."""
         self.lines[index] = new_line
@@ -115,7 +121,5 @@ def apply_line_stage(stage: LineStage, doc: Document) -> Document:
     verdicts = stage.judge([doc.lines[i] for i in kept])
     if len(verdicts) != len(kept):
         raise ValueError(f"stage {stage.name} gave {len(verdicts)} verdicts for {len(kept)} lines")
-    for index, verdict in zip(kept, verdicts):
-        if verdict is not None:
-            doc.remove(index, stage.name, verdict)
+    doc.remove_judged(kept, verdicts, stage.name)
     return doc

@@ -49,7 +49,5 @@ class HeadLabels:
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept_indices()
         verdicts = judge_head_labels([doc.lines[i] for i in kept], doc.metadata["title"])
-        for index, verdict in zip(kept, verdicts):
-            if verdict:
-                doc.remove(index, self.name, verdict)
+        doc.remove_judged(kept, verdicts, self.name)
         return doc

@@ -263,9 +263,7 @@ class MetadataLines:
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept_indices()
         fields, verdicts = find_metadata([doc.lines[i] for i in kept])
-        for index, verdict in zip(kept, verdicts):
-            if verdict is not None:
-                doc.remove(index, self.name, verdict)
+        doc.remove_judged(kept, verdicts, self.name)
         if doc.created is None:
             doc.created = fields["created"]
         for key in ("title", "author", "editor", "publisher"):
