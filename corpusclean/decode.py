@@ -11,9 +11,9 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from corpusclean.document import Document
+from corpusclean.rules import rule_chars
 
 CHINESE_CODECS = ("gb18030", "big5hkscs")
 
@@ -77,12 +77,8 @@ class ChineseScore:
         return self.han >= _MIN_HAN and self.common_share >= _MIN_COMMON_SHARE
 
 
-@cache
 def common_han() -> frozenset[str]:
-    text = resources.files("corpusclean.rules").joinpath("common_han.txt").read_text(encoding="utf-8")
-    return frozenset(
-        char for line in text.splitlines() if not line.startswith("#") for char in line if not char.isspace()
-    )
+    return rule_chars("common_han.txt")
 
 
 def chinese_score(text: str) -> ChineseScore:

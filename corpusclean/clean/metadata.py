@@ -11,7 +11,7 @@ import functools
 import re
 from datetime import datetime
 
-from corpusclean.clean.boilerplate import rule_sections
+from corpusclean.rules import rule_sections
 from corpusclean.document import Document
 
 FIELDS = ("title", "created", "publisher", "author", "editor")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from corpusclean.clean.boilerplate import rule_sections
+from corpusclean.rules import rule_sections
 
 REASON = "sidebar.leadership"
 MIN_RUN = 3

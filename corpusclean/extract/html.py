@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+from corpusclean.rules import rule_sections
 
 # Elements whose whole subtree is never text of the page. Not <form>: ASP.NET pages and many forum
 # engines wrap the whole page, article and posts included, in one.
@@ -72,18 +73,12 @@ def _hint_pattern(words: list[str]) -> re.Pattern | None:
 @cache
 def load_hints() -> Hints:
     """The class/id vocabularies of rules/html_hints.txt (sections ``[positive]`` and ``[negative]``)."""
-    text = (Path(__file__).parent.parent / "rules" / "html_hints.txt").read_text(encoding="utf-8")
-    sections: dict[str, list[str]] = {"positive": [], "negative": []}
-    current = None
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip().lower()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections[line[1:-1]]
-        elif current is not None:
-            current.append(line)
-    return Hints(_hint_pattern(sections["positive"]), _hint_pattern(sections["negative"]))
+    sections = rule_sections("html_hints.txt")
+
+    def words(section: str) -> list[str]:
+        return [word.lower() for word in sections.get(section, ())]
+
+    return Hints(_hint_pattern(words("positive")), _hint_pattern(words("negative")))
 
 
 def hint_weight(attributes: str, hints: Hints) -> int:

@@ -8,13 +8,13 @@ target script.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from corpusclean.document import Document
 from corpusclean.normalize.lang import HAN, HAN_RE, class_counts
+from corpusclean.rules import rule_chars
 
 PREFIX_CHARS = 10_000
 # Traditional-only characters are about a third of the Han characters of a Traditional text and
@@ -35,16 +35,8 @@ OPENCC_CONFIGS = {
 }
 
 
-@cache
 def traditional_only_chars() -> frozenset[str]:
-    text = (resources.files("corpusclean") / "rules" / "traditional_only.txt").read_text("utf-8")
-    return frozenset(
-        char
-        for line in text.splitlines()
-        if not line.startswith("#")
-        for char in line
-        if not char.isspace()
-    )
+    return rule_chars("traditional_only.txt")
 
 
 @cache
