@@ -32,11 +32,17 @@ def test_prf(harness, predicted, gold, expected):
     assert harness.prf(predicted, gold) == pytest.approx(expected)
 
 
+def test_prf_folds_script_only_when_asked(harness):
+    assert harness.prf("国际新闻", "國際新聞", fold_script=True) == pytest.approx((1.0, 1.0, 1.0))
+    assert harness.prf("国际新闻", "國際新聞") == pytest.approx((0.25, 0.25, 0.25))  # only 新 is the same
+
+
 @pytest.mark.parametrize("record, chinese", [
     ({"lang_guess": "zh", "text": "English only"}, True),
     ({"text": "中文为主的金标准文本 with a few words"}, True),
     ({"text": "Mostly English text with 一个 word"}, False),
     ({"text": ""}, False),
+    ({"lang_guess": "ja", "text": "築73年、２階建ての古い建物"}, False),
 ])
 def test_is_chinese(harness, record, chinese):
     assert harness.is_chinese(record) is chinese

@@ -105,3 +105,17 @@ def test_ascii_text_is_identity(text):
     for target in ("hans", "hant", "tw", "hk"):
         doc = _doc([text])
         assert Script(target)(doc).lines == [text]
+
+
+def test_japanese_document_keeps_its_kanji():
+    doc = _doc(["築73年、２階建ての古い建物が競売にかけられた。"])
+    doc.metadata["lang"] = "other"
+    Script("hans")(doc)
+    assert doc.lines == ["築73年、２階建ての古い建物が競売にかけられた。"] and doc.metadata["script"] is None
+
+
+def test_chinese_document_by_language_tag_is_converted():
+    for lang in ("zh", "zh-Hant", None):
+        doc = _doc(["國際新聞"])
+        doc.metadata["lang"] = lang
+        assert Script("hans")(doc).lines == ["国际新闻"]

@@ -84,6 +84,11 @@ def opencc_config_for(detected: str | None, has_traditional: bool, target: str) 
     return OPENCC_CONFIGS.get((detected, target))
 
 
+def is_chinese(lang: str | None) -> bool:
+    """Whether a document's language allows script conversion; None (unknown) does, as before detection."""
+    return lang is None or lang == "zh" or lang.startswith("zh-")
+
+
 class Script:
     """Record the detected script in doc.metadata["script"] and convert the lines to the target."""
 
@@ -110,6 +115,9 @@ class Script:
         return self._converters[config]
 
     def __call__(self, doc: Document) -> Document:
+        if not is_chinese(doc.metadata.get("lang")):
+            # Japanese kanji are not Traditional Chinese: t2s would write 築 as 筑 in a Japanese page.
+            return doc
         text = "\n".join(doc.lines)
         detected, traditional = _probe(text)
         if "script" not in doc.preset:  # a record read back keeps the script its source had
