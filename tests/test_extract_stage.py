@@ -6,7 +6,7 @@ import pytest
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.extract.stage import ExtractHtml, Extracted, extract_html
+from corpusclean.extract.stage import ExtractHtml, Extracted, extract_html, without_headline
 
 PAGES = Path(__file__).parent / "data" / "html"
 
@@ -98,7 +98,9 @@ def test_deeply_nested_page_is_rejected_not_crashed():
 def test_stage_fills_document():
     doc = ExtractHtml(Config())(html_doc(page("gov_article.html")))
     assert not doc.rejected
-    assert doc.lines[0] == "市总工会召开劳动竞赛推进会"
+    assert "市总工会召开劳动竞赛推进会" not in doc.lines  # the headline is lifted into metadata.title
+    assert doc.metadata["title"] == "市总工会召开劳动竞赛推进会"
+    assert doc.lines[0] == "2023-10-20 07:19 来源：滨江日报 作者：陈晓"
     assert doc.verdicts == [None] * len(doc.lines)
     assert doc.metadata["publisher"] == "滨江日报"
     assert doc.created == "2023-10-20T07:19:00"
@@ -164,3 +166,13 @@ def test_forum_thread_keeps_every_post():
         assert kept in body
     for dropped in ("首页", "登录后才能回复", "版权所有"):
         assert dropped not in body
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    (["标题", "正文。"], "标题", ["正文。"]),
+    (["频道", "标题", "正文。"], "标题", ["频道", "正文。"]),
+    (["正文。", "另一段。", "第三段。", "标题"], "标题", ["正文。", "另一段。", "第三段。", "标题"]),  # too far down
+    (["标题", "正文。"], None, ["标题", "正文。"]),
+])
+def test_without_headline(lines, title, expected):
+    assert without_headline(lines, title) == expected

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpusclean.extract.html import Block
+from corpusclean.extract.html import Block, is_chrome_kind
 
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{_CJK}]")           # Han, kana, Hangul: one unit each
@@ -132,7 +132,9 @@ def content_blocks(blocks: list[Block], values: list[float], container: int) -> 
                 continue
             if len(block.ancestors) > depth and block.ancestors[depth - 1] == parent:
                 groups.setdefault(block.ancestors[depth], []).append(index)
-        added = [members for members in groups.values() if sum(values[i] for i in members) >= threshold]
+        # A sibling inside comment, footer or related-links furniture does not join on its prose
+        added = [members for members in groups.values()
+                 if sum(values[i] for i in members if blocks[i].nearest_hint >= 0) >= threshold]
         if not added:
             break
         for members in added:
@@ -169,6 +171,9 @@ def repeated_blocks(blocks: list[Block], unhinted: list[float], members: dict[in
     for element, indices in members.items():
         if element in levels or kinds[element] not in wanted or indices[0] in chosen:
             continue
+        ancestors = blocks[indices[0]].ancestors
+        if any(is_chrome_kind(kinds[a]) for a in ancestors[:ancestors.index(element)] if a not in path):
+            continue  # the same wrapper class inside the header or footer is page furniture, not a post
         prose = sum(unhinted[i] for i in indices if unhinted[i] > 0)
         chars = sum(len(blocks[i].text) for i in indices)
         links = sum(blocks[i].link_chars for i in indices)

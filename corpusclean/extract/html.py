@@ -81,6 +81,21 @@ def load_hints() -> Hints:
     return Hints(_hint_pattern(words("positive")), _hint_pattern(words("negative")))
 
 
+CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
+
+
+@cache
+def _chrome_pattern() -> re.Pattern | None:
+    return _hint_pattern([word.lower() for word in rule_sections("html_hints.txt").get("chrome", ())])
+
+
+def is_chrome_kind(kind: str) -> bool:
+    """Whether an element kind ("tag.class", see element_kind) is page furniture: header, footer, menu."""
+    tag, _, classes = kind.partition(".")
+    pattern = _chrome_pattern()
+    return tag in CHROME_TAGS or (pattern is not None and pattern.search(classes.lower()) is not None)
+
+
 def hint_weight(attributes: str, hints: Hints) -> int:
     """+1 for a content-like class/id, -1 for a navigation-like one, 0 for none or both."""
     if not attributes:

@@ -73,6 +73,19 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     return Extracted(selection.lines, metadata)
 
 
+HEADLINE_SEARCH = 3  # the headline is the first line, or follows a channel label or two
+
+
+def without_headline(lines: list[str], title: str | None) -> list[str]:
+    """The lines without the headline: it is lifted into metadata.title, and the text is the article body
+    (as the extraction gold sets have it)."""
+    if title:
+        for index, line in enumerate(lines[:HEADLINE_SEARCH]):
+            if line.strip() == title.strip():
+                return lines[:index] + lines[index + 1:]
+    return lines
+
+
 class ExtractHtml:
     """Document stage: HTML documents get their lines and metadata from the page; others pass through."""
 
@@ -92,7 +105,7 @@ class ExtractHtml:
         if extracted.reject:
             doc.reject(extracted.reject, extracted.detail)
             return doc
-        doc.set_lines(extracted.lines)
+        doc.set_lines(without_headline(extracted.lines, extracted.metadata.get("title")))
         for key in METADATA_COPIED:
             if extracted.metadata.get(key) is not None and doc.metadata.get(key) is None:
                 doc.metadata[key] = extracted.metadata[key]
