@@ -176,3 +176,34 @@ def test_forum_thread_keeps_every_post():
 ])
 def test_without_headline(lines, title, expected):
     assert without_headline(lines, title) == expected
+
+
+def _portal_page(next_article_paragraphs: int) -> str:
+    """A short article under the page's title, then the next article a portal appends, longer."""
+    body = "".join(f"<p>第二篇文章的第{i}段，内容很长，讲述了另一件完全不同的事情，读者往往会继续往下看。</p>"
+                   for i in range(next_article_paragraphs))
+    return (
+        "<html><head><title>港口吞吐量创新高_新闻频道</title></head><body>"
+        "<div class='detail'><h1 class='article-title'>港口吞吐量创新高</h1>"
+        "<div class='article-content'><p>今年前三季度，滨江港完成货物吞吐量一点二亿吨，同比增长百分之八，创历史同期新高。</p>"
+        "<p>港口集团表示，将继续扩大航线网络。</p></div></div>"
+        "<div class='detail'><h1 class='article-title'>另一篇完全不同的文章标题</h1>"
+        f"<div class='article-content'>{body}</div></div></body></html>"
+    )
+
+
+def test_article_under_the_title_wins_over_a_longer_appended_article():
+    extracted = extract_html(_portal_page(8))
+    assert any("滨江港" in line for line in extracted.lines)
+    assert not any("第二篇文章" in line for line in extracted.lines)
+
+
+def test_subtitle_below_the_headline_does_not_move_the_content():
+    html = (
+        "<html><head><title>港口吞吐量创新高</title></head><body><h1>港口吞吐量创新高</h1>"
+        "<h2>前三季度同比增长百分之八</h2><div class='content'>"
+        + "".join(f"<p>第{i}段正文，滨江港完成货物吞吐量一点二亿吨，同比增长百分之八。</p>" for i in range(6))
+        + "</div></body></html>"
+    )
+    lines = extract_html(html).lines
+    assert sum("滨江港" in line for line in lines) == 6

@@ -200,6 +200,52 @@ def find_headline(blocks: list[Block], title: str | None, end: int) -> int | Non
     return None
 
 
+def title_headline(blocks: list[Block], title: str | None) -> int | None:
+    """Index of the first h1/h2 that matches the page's title: where the page's own article starts."""
+    if not title:
+        return None
+    for index, block in enumerate(blocks):
+        if block.tag in ("h1", "h2") and not block.caption and len(block.text) >= 4 and block.text in title:
+            return index
+    return None
+
+
+def heading_of(block: Block, kinds: list[str] | None) -> tuple[str, int] | None:
+    """("h1" or "h2", element id) of the heading that holds a line (kinds name the classed elements)."""
+    if block.tag in ("h1", "h2"):
+        return block.tag, block.ancestors[-1]
+    for element in reversed(block.ancestors[-3:]) if kinds else ():
+        if kinds[element].startswith(("h1.", "h2.")):
+            return kinds[element][:2], element
+    return None
+
+
+def next_headline(blocks: list[Block], kinds: list[str] | None, headline: int, title: str) -> int | None:
+    """The next headline of the title's level after it that is not a second copy of the title: another
+    article starts there (a lower level is a subtitle or a section of the article)."""
+    level, element = heading_of(blocks[headline], kinds) or ("", -1)
+    for index in range(headline + 1, len(blocks)):
+        heading = heading_of(blocks[index], kinds)
+        if heading and heading[0] == level and heading[1] != element and blocks[index].text not in title:
+            return index
+    return None
+
+
+ANCHOR_MIN_SHARE = 0.15  # of the best element's score that the element after the headline must reach
+
+
+def anchored_container(scores: dict[int, float], members: dict[int, list[int]], headline: int,
+                       best: float) -> int | None:
+    """The best-scoring element that starts right after the title's headline, if one holds enough prose.
+
+    The best element of the whole page can be a stream of teasers below a short article, or the next
+    article a portal appends to the page: the title says which article the page is about."""
+    starting = [element for element, score in scores.items()
+                if score >= max(MIN_REGION_SCORE, ANCHOR_MIN_SHARE * best)
+                and headline < members[element][0] <= headline + MAX_HEADLINE_GAP]
+    return max(starting, key=lambda element: (scores[element], -element), default=None)
+
+
 def keep_in_region(block: Block, repeat: bool = False) -> bool:
     """Inside the region keep everything but link lists and navigation-only labels (in a repeat, a post
     of a thread, class hints do not count)."""
@@ -218,13 +264,21 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     if not scores:
         return None
     container = max(scores, key=lambda element: (scores[element], -element))
+    members = element_members(blocks)
+    anchor = title_headline(blocks, title)
+    next_article = len(blocks)  # where the next article appended to the page starts, when one was seen
+    if anchor is not None:
+        other = next_headline(blocks, kinds, anchor, title)
+        anchored = anchored_container(scores, members, anchor, scores[container])
+        if other is not None and other < members[container][0] and anchored is not None:
+            container, next_article = anchored, other
     repeats: dict[int, float] = {}
     if kinds:
         unhinted = [line_value(block, use_hints=False) for block in blocks]
-        repeats = repeated_blocks(blocks, unhinted, element_members(blocks), container, kinds)
+        repeats = repeated_blocks(blocks, unhinted, members, container, kinds)
         for index, value in repeats.items():
             values[index] = max(values[index], value)
-    chosen = sorted(set(content_blocks(blocks, values, container)) | set(repeats))
+    chosen = sorted(i for i in set(content_blocks(blocks, values, container)) | set(repeats) if i < next_article)
     first, last, score = densest_region([values[i] for i in chosen])
     if last == first or score < MIN_REGION_SCORE:
         return None
