@@ -22,7 +22,7 @@ def html_doc(text: str, **fields) -> Document:
 def test_government_article_keeps_body_and_drops_furniture():
     extracted = extract_html(page("gov_article.html"))
     assert extracted.reject is None
-    assert extracted.lines[0] == "市总工会召开劳动竞赛推进会"
+    assert extracted.lines[0].startswith("10月19日，市总工会召开")  # the body: headline and date line are metadata
     body = "\n".join(extracted.lines)
     for kept in ("10月19日，市总工会召开", "涌现出一批先进集体和个人。", "推动竞赛向基层延伸",
                  "听取了项目建设情况介绍。", "该项目计划明年年底前全面完工。", "劳动竞赛推进会现场"):
@@ -47,7 +47,8 @@ def test_government_article_metadata():
 def test_english_article():
     extracted = extract_html(page("english_news.html"), url="https://fallback.example.com/x")
     body = "\n".join(extracted.lines)
-    assert extracted.lines[0] == "City council approves new river park plan"
+    assert extracted.lines[0].startswith("The city council voted 7-2")
+    assert "City council approves new river park plan" not in body and "By Jane Doe" not in body
     assert "voted 7-2 on Monday" in body and "covered by a state grant." in body
     for dropped in ("Home", "Sport", "Council delays budget vote", "All rights reserved", "Privacy", "Tweet"):
         assert dropped not in body
@@ -72,8 +73,9 @@ def test_short_notice_is_still_content():
     html = ("<html><body><div class='nav'><a href='/'>首页</a></div><div class='content'>"
             "<h1>停水通知</h1><p>因管道检修，10月21日8时至18时人民路沿线停水，请居民提前储水，由此带来不便，敬请谅解。</p>"
             "</div></body></html>")
-    assert extract_html(html).lines == [
-        "停水通知", "因管道检修，10月21日8时至18时人民路沿线停水，请居民提前储水，由此带来不便，敬请谅解。"]
+    extracted = extract_html(html)
+    assert extracted.lines == ["因管道检修，10月21日8时至18时人民路沿线停水，请居民提前储水，由此带来不便，敬请谅解。"]
+    assert extracted.metadata["title"] == "停水通知"
 
 
 def test_gbk_page_declaring_its_charset():
@@ -100,7 +102,7 @@ def test_stage_fills_document():
     assert not doc.rejected
     assert "市总工会召开劳动竞赛推进会" not in doc.lines  # the headline is lifted into metadata.title
     assert doc.metadata["title"] == "市总工会召开劳动竞赛推进会"
-    assert doc.lines[0] == "2023-10-20 07:19 来源：滨江日报 作者：陈晓"
+    assert doc.lines[0].startswith("10月19日，市总工会召开")
     assert doc.verdicts == [None] * len(doc.lines)
     assert doc.metadata["publisher"] == "滨江日报"
     assert doc.created == "2023-10-20T07:19:00"
@@ -162,7 +164,7 @@ def test_forum_thread_keeps_every_post():
             + "</div><div class='comments'><h3>全部回复</h3>" + replies + "</div>"
             "<div class='reply-box'><p>登录后才能回复</p></div><div class='footer'>版权所有</div></body></html>")
     body = "\n".join(extract_html(html).lines)
-    for kept in ("热水器水压变小怎么办", "用了五年了", "换了滤芯", "进水阀门", "已经解决了"):
+    for kept in ("用了五年了", "换了滤芯", "进水阀门", "已经解决了"):
         assert kept in body
     for dropped in ("首页", "登录后才能回复", "版权所有"):
         assert dropped not in body

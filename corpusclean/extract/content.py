@@ -1,4 +1,4 @@
-"""Main-content selection: the densest contiguous run of prose lines, with the headline in front.
+"""Main-content selection: the densest contiguous run of prose lines, found near the title's headline.
 
 Each line gets a value: positive for prose (text outside links, with sentence punctuation, inside
 content-like containers), negative for link labels, short labels without punctuation and lines inside
@@ -35,6 +35,7 @@ class Selection:
     end: int             # one past the last block of the region
     prose_units: float   # text units of the region outside links
     headline: str | None  # the page's headline block, when one was found
+    preamble: list[str]   # lines between headline and body (date, source, author): for metadata, not text
 
 
 def text_units(text: str) -> int:
@@ -258,7 +259,8 @@ def keep_in_region(block: Block, repeat: bool = False) -> bool:
 
 
 def select_content(blocks: list[Block], title: str | None = None, kinds: list[str] | None = None) -> Selection | None:
-    """The lines of the main content, headline first; None when the page holds no article."""
+    """The lines of the main content (the article body), its headline and the lines between them; None
+    when the page holds no article."""
     values = [line_value(block) for block in blocks]
     scores = container_scores(blocks, values)
     if not scores:
@@ -289,15 +291,8 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     if prose < MIN_CONTENT_UNITS:
         return None
     headline = find_headline(blocks, title, end)
-    first_chosen = start
+    preamble: list[str] = []
     if headline is not None and headline < start and start - headline <= MAX_HEADLINE_GAP:
-        first_chosen, start = start, headline  # the lines between headline and body: date, source, author
-    lines = [
-        blocks[i].text for i in range(start, end)
-        if (i in chosen or i < first_chosen) and keep_in_region(blocks[i], i in repeats)
-    ]
-    if headline is not None and headline < start:
-        lines = [blocks[headline].text, *lines]
-    elif headline is None and title and title not in lines[:3]:
-        lines = [title, *lines]
-    return Selection(lines, start, end, prose, None if headline is None else blocks[headline].text)
+        preamble = [blocks[i].text for i in range(headline + 1, start) if keep_in_region(blocks[i])]
+    lines = [blocks[i].text for i in range(start, end) if i in chosen and keep_in_region(blocks[i], i in repeats)]
+    return Selection(lines, start, end, prose, None if headline is None else blocks[headline].text, preamble)

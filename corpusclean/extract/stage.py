@@ -46,7 +46,7 @@ def lost_text(html: str, root) -> str | None:
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
-    """Main-content lines (headline first) and metadata of one HTML page, or a reject reason."""
+    """Main-content lines (the article body) and metadata of one HTML page, or a reject reason."""
     from lxml import etree
 
     from corpusclean.extract.content import select_content
@@ -69,7 +69,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     selection = select_content(blocks, title_guess(root), kinds)
     if selection is None:
         return _rejected("no_content", f"no run of prose among {len(blocks)} blocks")
-    metadata = page_metadata(root, selection.lines, url, selection.headline)
+    # metadata reads the lines after the headline: the date, source and author lines of the preamble
+    metadata = page_metadata(root, [selection.headline or ""] + selection.preamble + selection.lines, url,
+                             selection.headline)
     return Extracted(selection.lines, metadata)
 
 
