@@ -1,9 +1,16 @@
 """Normalized form, exact key, Traditional probe, and n-gram shingles."""
 
-import numpy as np
-import pytest
+import re
+import unicodedata
 
-from corpusclean.dedup.keys import exact_key, has_traditional, normalize
+import numpy as np
+import opencc
+import pytest
+from hypothesis import given, strategies as st
+
+from corpusclean.dedup.keys import (
+    _SLOW, _TABLE_LIMIT, _fold_table, exact_key, has_traditional, normalize, spaced_form, traditional_chars,
+)
 from corpusclean.dedup.minhash import estimated_jaccard, signature
 from corpusclean.dedup.shingles import ngram_hashes, shingle_hashes, token_hashes
 
@@ -20,6 +27,46 @@ from corpusclean.dedup.shingles import ngram_hashes, shingle_hashes, token_hashe
 ])
 def test_normalize(text, expected):
     assert normalize(text) == expected
+
+
+def normalize_by_definition(text):
+    """normalize() the slow, obvious way."""
+    text = unicodedata.normalize("NFKC", text)
+    if has_traditional(text):
+        text = opencc.OpenCC("t2s").convert(text)
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+@pytest.mark.parametrize("text", [
+    "Straße ΣΑΣ σς İstanbul ǅungla ﬁne ŉ",          # case folds to several characters, or context-free
+    "𠮷野家 😀 \U00030001 \U0010FFFF",              # beyond the BMP, beyond the fold table
+    "全國 and ÉCOLE x\u0345y",                        # Traditional; a mark that folds into a letter
+    "snake_case ²³ Ⅻ ① ｆｕｌｌ ＷＩＤＴＨ",
+    "龙舟赛，今天开幕。The Harbour   Bridge\topens!",
+])
+def test_normalize_fast_and_slow_paths_match_the_definition(text):
+    assert normalize(text) == normalize_by_definition(text)
+    assert exact_key(spaced_form(text)) == exact_key(normalize(text))
+    assert (shingle_hashes(spaced_form(text), 5, 3) == shingle_hashes(normalize(text), 5, 3)).all()
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=40))
+def test_normalize_matches_the_definition_on_any_text(text):
+    assert normalize(text) == normalize_by_definition(text)
+
+
+def test_fold_table_is_casefold_then_the_word_regex():
+    table = _fold_table()
+    assert table[_TABLE_LIMIT] == _SLOW       # every code point beyond the table takes the slow path
+    word, traditional = re.compile(r"[^\W_]"), traditional_chars()
+    for code in range(_TABLE_LIMIT):
+        if 0xD800 <= code < 0xE000:
+            continue
+        folded = chr(code).casefold()
+        if chr(code) in traditional or len(folded) != 1:
+            assert table[code] == _SLOW
+        else:
+            assert chr(table[code]) == (folded if word.match(folded) else " ")
 
 
 @pytest.mark.parametrize("text, expected", [

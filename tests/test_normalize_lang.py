@@ -1,7 +1,10 @@
 import pytest
+from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import Lang, detect_lang
+from corpusclean.normalize.lang import (
+    _ENGLISH_SPELLINGS, _FOREIGN_SPELLINGS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, LATIN_WORD_RE, Lang, detect_lang,
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +29,13 @@ from corpusclean.normalize.lang import Lang, detect_lang
         ("", "other"),
         ("2023-10-20 07:19", "other"),
         ("El gobierno anunció el martes nuevas medidas para apoyar a las empresas y los trabajadores.", "other"),
+        # stopwords in capitals count; an apostrophe joins a lowercase ending to its word
+        ("THE UNION SAID IT WAS READY FOR THE TALKS AND THAT THE WORKERS HAD BEEN CONSULTED", "en"),
+        ("LE GOUVERNEMENT ET LES SYNDICATS DANS LA CRISE POUR LES SALARIÉS DU PAYS", "other"),
+        ("the union's members didn't say it'S over and the talks are on", "en"),
+        # more Latin letters than Han characters, yet fewer words: the words decide
+        ("中国工会代表大会 Internationalization", "zh"),
+        ("中国 Internationalization Internationalization", "en"),
     ],
 )
 def test_detect_lang(text, expected):
@@ -36,3 +46,22 @@ def test_stage_sets_metadata():
     doc = Document(id="1", source="s", location="p")
     doc.set_lines(["全国总工会召开会议", "会议强调，要切实维护职工合法权益。"])
     assert Lang()(doc).metadata["lang"] == "zh"
+
+
+LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZÀÉİıſßÿĀŉǅȺɏ"
+
+
+@given(st.lists(st.one_of(
+    st.sampled_from(sorted(ENGLISH_STOPWORDS | FOREIGN_STOPWORDS)).flatmap(
+        lambda word: st.sampled_from([word, word.upper(), word.title(), word[:-1] + word[-1].upper()])),
+    st.text(alphabet=LATIN_LETTERS + "'", max_size=8),
+)).map(" ".join))
+def test_a_found_word_is_a_stopword_spelling_exactly_when_it_lowers_to_a_stopword(text):
+    for word in LATIN_WORD_RE.findall(text):
+        assert (word in _ENGLISH_SPELLINGS) == (word.lower() in ENGLISH_STOPWORDS)
+        assert (word in _FOREIGN_SPELLINGS) == (word.lower() in FOREIGN_STOPWORDS)
+
+
+def test_no_letter_of_a_latin_word_lowers_to_ascii_but_ascii_letters():
+    letters = [chr(code) for code in range(0x250) if LATIN_WORD_RE.fullmatch(chr(code))]
+    assert [c for c in letters if not c.isascii() and c.lower().isascii()] == []

@@ -1,10 +1,14 @@
 import pickle
+import sys
 
 import pytest
 from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
-from corpusclean.normalize.script import Script, detect_script, opencc_config_for, traditional_only_chars
+from corpusclean.normalize.lang import HAN_RE
+from corpusclean.normalize.script import (
+    HANT_SHARE, LAST_SPACE, MIN_HAN_SHARE, Script, _probe, detect_script, opencc_config_for, traditional_only_chars,
+)
 
 
 @pytest.mark.parametrize(
@@ -29,6 +33,10 @@ from corpusclean.normalize.script import Script, detect_script, opencc_config_fo
         ("东京都政府20日发布消息称，新增确诊病例。", "hans"),
         ("中", None),
         ("BEIJING (Reuters) - 國", None),
+        # every kind of whitespace is left out of the share of Han characters
+        ("國" * 2 + "\u3000" * 30 + "\xa0\x1c\u2028" * 10, "hant"),
+        ("国" * 2 + "x" * 50, None),
+        ("𠮷野家 😀", "hans"),
     ],
 )
 def test_detect_script(text, expected):
@@ -119,3 +127,22 @@ def test_chinese_document_by_language_tag_is_converted():
         doc = _doc(["國際新聞"])
         doc.metadata["lang"] = lang
         assert Script("hans")(doc).lines == ["国际新闻"]
+
+
+def probe_by_definition(text):
+    """_probe the slow, obvious way."""
+    prefix = text[:10_000]
+    han = HAN_RE.findall(prefix)
+    traditional = sum(map(traditional_only_chars().__contains__, han))
+    if len(han) < 2 or len(han) < MIN_HAN_SHARE * len("".join(prefix.split())):
+        return None, traditional
+    return ("hant" if traditional >= HANT_SHARE * len(han) else "hans"), traditional
+
+
+@given(st.text(st.sampled_from("國们這这中𠮷 \u3000\xa0\n\x1cabc，😀"), max_size=60))
+def test_probe_matches_its_definition(text):
+    assert _probe(text) == probe_by_definition(text)
+
+
+def test_no_whitespace_after_the_last_space():
+    assert max(code for code in range(sys.maxunicode + 1) if chr(code).isspace()) == LAST_SPACE

@@ -11,8 +11,8 @@ import functools
 
 import numpy as np
 
-_SPACE = 0x20
-_FIRST_CJK = 0x2E80     # radicals, kana, CJK ideographs, Hangul and above: one character, one token
+_SPACE = np.uint32(0x20)
+_FIRST_CJK = np.uint32(0x2E80)    # radicals, kana, CJK ideographs, Hangul and above: one character, one token
 
 _BASE = 0x9E3779B97F4A7C15                      # odd, so invertible modulo 2**64
 _BASE_INVERSE = pow(_BASE, -1, 2**64)
@@ -21,11 +21,19 @@ _POSITION_MULTIPLIERS = np.random.default_rng(20240605).integers(1, 2**63, 16, d
 MAX_NGRAM = len(_POSITION_MULTIPLIERS)
 
 
+_SHIFT_1, _SHIFT_2, _SHIFT_3 = np.uint64(30), np.uint64(27), np.uint64(31)
+_MULTIPLIER_1, _MULTIPLIER_2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+
+
 def mix64(values: np.ndarray) -> np.ndarray:
-    """splitmix64 finalizer: spreads polynomial hashes over all 64 bits."""
-    values = (values ^ (values >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    values = (values ^ (values >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return values ^ (values >> np.uint64(31))
+    """splitmix64 finalizer: spreads polynomial hashes over all 64 bits. In place after the first step,
+    which copies: half the temporary arrays."""
+    values = values ^ (values >> _SHIFT_1)
+    values *= _MULTIPLIER_1
+    values ^= values >> _SHIFT_2
+    values *= _MULTIPLIER_2
+    values ^= values >> _SHIFT_3
+    return values
 
 
 _POWER_TABLE_SIZE = 1 << 16    # covers most documents; a longer one computes its own powers
@@ -52,24 +60,29 @@ def _powers(base: int, count: int) -> np.ndarray:
 
 
 def token_hashes(normalized: str) -> tuple[np.ndarray, int]:
-    """One 64-bit hash per token, in text order, and how many of the tokens are CJK characters."""
-    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    """One 64-bit hash per token, in text order, and how many of the tokens are CJK characters.
+    Spaces only separate tokens: any number of them may stand between two."""
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32)
     if codes.size == 0:
-        return codes, 0
+        return np.zeros(0, dtype=np.uint64), 0
     is_cjk = codes >= _FIRST_CJK
-    is_space = codes == _SPACE
-    previous_breaks = np.empty_like(is_cjk)
-    previous_breaks[0] = True
-    previous_breaks[1:] = is_space[:-1] | is_cjk[:-1]
-    starts = np.flatnonzero(~is_space & (is_cjk | previous_breaks))
-    next_breaks = np.empty_like(is_cjk)
-    next_breaks[-1] = True
-    next_breaks[:-1] = is_space[1:] | is_cjk[1:]
-    ends = np.flatnonzero(~is_space & (is_cjk | next_breaks)) + 1
+    breaks = codes == _SPACE
+    in_token = ~breaks
+    breaks |= is_cjk
+    # cut[i]: no token spans characters i-1 and i (cut[0] and cut[-1] are the text's ends)
+    cut = np.empty(codes.size + 1, dtype=bool)
+    cut[0] = cut[-1] = True
+    np.logical_or(breaks[1:], breaks[:-1], out=cut[1:-1])
+    starts = np.flatnonzero(cut[:-1] & in_token)
+    ends = np.flatnonzero(cut[1:] & in_token)
+    ends += 1
     # Polynomial hash of each token from prefix sums: (P[end] - P[start]) / BASE**start, mod 2**64.
     prefix = np.zeros(codes.size + 1, dtype=np.uint64)
-    np.cumsum(codes * _powers(_BASE, codes.size), out=prefix[1:])
-    hashes = (prefix[ends] - prefix[starts]) * _powers(_BASE_INVERSE, codes.size)[starts]
+    np.multiply(codes, _powers(_BASE, codes.size), out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
+    hashes = prefix.take(ends)
+    hashes -= prefix.take(starts)
+    hashes *= _powers(_BASE_INVERSE, codes.size).take(starts)
     return mix64(hashes), int(np.count_nonzero(is_cjk))
 
 
@@ -81,9 +94,11 @@ def ngram_hashes(tokens: np.ndarray, n: int) -> np.ndarray:
     if n == 0:
         return tokens
     windows = tokens.size - n + 1
-    combined = np.zeros(windows, dtype=np.uint64)
-    for offset in range(n):
-        combined += tokens[offset:offset + windows] * _POSITION_MULTIPLIERS[offset]
+    combined = tokens[:windows] * _POSITION_MULTIPLIERS[0]
+    term = np.empty_like(combined)
+    for offset in range(1, n):
+        np.multiply(tokens[offset:offset + windows], _POSITION_MULTIPLIERS[offset], out=term)
+        combined += term
     return mix64(combined)
 
 

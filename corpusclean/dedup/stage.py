@@ -10,7 +10,7 @@ import numpy as np
 
 from corpusclean.config import Config
 from corpusclean.dedup import cluster
-from corpusclean.dedup.keys import exact_key, normalize
+from corpusclean.dedup.keys import exact_key, spaced_form
 from corpusclean.dedup.minhash import signature
 from corpusclean.dedup.shingles import shingle_hashes
 from corpusclean.document import Document
@@ -48,12 +48,12 @@ class Dedup:
         text = doc.clean_text()
         if self.mode == "none":
             return (doc.id, doc.created, len(text), None, b"")
-        normalized = normalize(text)
+        spaced = spaced_form(text)
         near = b""
         if self.mode == "near":
-            shingles = shingle_hashes(normalized, self.params.char_ngram, self.params.word_ngram)
+            shingles = shingle_hashes(spaced, self.params.char_ngram, self.params.word_ngram)
             near = signature(shingles, self.params.num_perm, self.params.seed).tobytes()
-        return (doc.id, doc.created, len(text), exact_key(normalized), near)
+        return (doc.id, doc.created, len(text), exact_key(spaced), near)
 
     def fit(self, summaries: Iterable[Summary]) -> DedupModel:
         ids: list[str] = []

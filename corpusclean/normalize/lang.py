@@ -7,6 +7,7 @@ scripts, and tells English from other Latin-script languages by the share of com
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import numpy as np
@@ -21,6 +22,7 @@ KANA_RANGES = ((0x3040, 0x309F), (0x30A0, 0x30FF))
 HANGUL_RANGES = ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))
 # Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai: a page mostly in one of these is "other".
 OTHER_SCRIPT_RANGES = ((0x0370, 0x03FF), (0x0400, 0x04FF), (0x0590, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F))
+LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0x00C0, 0x024F))   # the letters of a Latin word
 
 
 def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -29,17 +31,21 @@ def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
 
 HAN_CLASS = _char_class(HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
-LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:'[a-z]+)?")
+LATIN_WORD_RE = re.compile(f"[{_char_class(LATIN_RANGES)}]+(?:'[a-z]+)?")
 
 # Classes counted by one table lookup per character (numpy), in this order after "none" (0).
-HAN, KANA_HANGUL, OTHER_SCRIPT = 1, 2, 3
-_CLASS_RANGES = ((HAN, HAN_RANGES), (KANA_HANGUL, KANA_RANGES + HANGUL_RANGES), (OTHER_SCRIPT, OTHER_SCRIPT_RANGES))
+HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN = 1, 2, 3, 4
+_CLASS_RANGES = (
+    (HAN, HAN_RANGES), (KANA_HANGUL, KANA_RANGES + HANGUL_RANGES), (OTHER_SCRIPT, OTHER_SCRIPT_RANGES),
+    (LATIN, LATIN_RANGES),
+)
 
 
 @functools.cache
 def _class_table() -> np.ndarray:
-    """The class of every code point up to the last one any class holds."""
-    table = np.zeros(max(stop for _, ranges in _CLASS_RANGES for _, stop in ranges) + 1, dtype=np.uint8)
+    """The class of every code point up to the last one any class holds, then one "none" that
+    take(mode="clip") gives every code point above."""
+    table = np.zeros(max(stop for _, ranges in _CLASS_RANGES for _, stop in ranges) + 2, dtype=np.uint8)
     for klass, ranges in _CLASS_RANGES:
         for start, stop in ranges:
             table[start:stop + 1] = klass
@@ -48,10 +54,9 @@ def _class_table() -> np.ndarray:
 
 
 def class_counts(text: str) -> list[int]:
-    """How many characters of the text are in each class: [none, HAN, KANA_HANGUL, OTHER_SCRIPT]."""
-    table = _class_table()
+    """How many characters of the text are in each class: [none, HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN]."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.bincount(table[codes[codes < table.size]], minlength=4).tolist()
+    return np.bincount(_class_table().take(codes, mode="clip"), minlength=5).tolist()
 
 ENGLISH_STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by at from it are be this said has have will an not "
@@ -65,6 +70,19 @@ FOREIGN_STOPWORDS = frozenset(
     "il di che per non della sono ".split()
 )
 
+
+def _any_case(words: frozenset[str]) -> frozenset[str]:
+    """Every spelling of the words in upper- and lowercase ASCII. A word LATIN_WORD_RE finds lowers to one
+    of the words exactly when it is one of these spellings (no other letter of its class lowers to ASCII
+    alone), so it is looked up as found: 2.5x cheaper than lowering every word."""
+    return frozenset(
+        "".join(letters) for word in words for letters in itertools.product(*({c, c.upper()} for c in word))
+    )
+
+
+_ENGLISH_SPELLINGS = _any_case(ENGLISH_STOPWORDS)
+_FOREIGN_SPELLINGS = _any_case(FOREIGN_STOPWORDS)
+
 # A Latin word counts for about this many Han characters when weighing a mixed text.
 HAN_CHARS_PER_WORD = 1.5
 # A kana or hangul share of the CJK characters above this makes the text Japanese or Korean.
@@ -72,23 +90,26 @@ KANA_HANGUL_SHARE = 0.1
 
 
 def _is_english(words: list[str]) -> bool:
-    lowered = " ".join(words).lower().split(" ") if words else []  # one call, not one per word
-    english = sum(map(ENGLISH_STOPWORDS.__contains__, lowered))
-    foreign = sum(map(FOREIGN_STOPWORDS.__contains__, lowered))
+    english = sum(map(_ENGLISH_SPELLINGS.__contains__, words))
+    foreign = sum(map(_FOREIGN_SPELLINGS.__contains__, words))
     if foreign * 2 > english:
         return False
-    if len(lowered) < 8:  # a headline has few stopwords; no foreign evidence is enough
+    if len(words) < 8:  # a headline has few stopwords; no foreign evidence is enough
         return True
-    return english >= 0.12 * len(lowered)
+    return english >= 0.12 * len(words)
 
 
 def detect_lang(text: str) -> str:
     """Return "zh", "en" or "other" for a text, judged on its first few thousand characters."""
     prefix = text[:PREFIX_CHARS]
-    _, han, kana_hangul, other = class_counts(prefix)
-    words = LATIN_WORD_RE.findall(prefix)
+    _, han, kana_hangul, other, latin_letters = class_counts(prefix)
     if kana_hangul >= 3 and kana_hangul > KANA_HANGUL_SHARE * (han + kana_hangul):
         return "other"
+    # Every word holds a Latin letter: when the letters cannot outweigh the Han characters, neither can
+    # the words, and a Chinese text is told without finding its words (the regex is half the cost).
+    if han > 0 and han >= latin_letters * HAN_CHARS_PER_WORD and han >= other:
+        return "zh"
+    words = LATIN_WORD_RE.findall(prefix)
     latin_weight = len(words) * HAN_CHARS_PER_WORD
     if han > 0 and han >= latin_weight and han >= other:
         return "zh"

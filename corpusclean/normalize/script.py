@@ -1,7 +1,7 @@
 """Chinese script: detect Simplified or Traditional, convert to the configured target with OpenCC.
 
-Detection counts Traditional-only characters (rules/traditional_only.txt) with a lookup table: far cheaper
-than a conversion. Conversion is one OpenCC call per document, made only when the text is not already in the
+Detection counts Han, Traditional-only (rules/traditional_only.txt) and whitespace characters with one
+lookup table: far cheaper than a conversion. Conversion is one OpenCC call per document, made only when the text is not already in the
 target script.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import HAN, HAN_RE, class_counts
+from corpusclean.normalize.lang import HAN_RANGES, HAN_RE
 from corpusclean.rules import rule_chars
 
 PREFIX_CHARS = 10_000
@@ -39,28 +39,31 @@ def traditional_only_chars() -> frozenset[str]:
     return rule_chars("traditional_only.txt")
 
 
+# What the probe counts, one class per code point; any other character is 0.
+_HAN, _TRADITIONAL_HAN, _SPACE = 1, 2, 3
+LAST_SPACE = 0x3000   # the ideographic space: no whitespace character comes after it
+
+
 @cache
-def _traditional_table() -> np.ndarray:
-    """One flag per code point up to the last Traditional-only Han character: a lookup table for numpy."""
-    codes = [ord(char) for char in traditional_only_chars() if HAN_RE.match(char)]
-    table = np.zeros(max(codes) + 1, dtype=bool)
-    table[codes] = True
+def _probe_table() -> np.ndarray:
+    """The probe's class of every code point up to the last Han one, then a 0 that take(mode="clip") gives
+    every code point above. A space is a character str.split() splits on."""
+    table = np.zeros(max(stop for _, stop in HAN_RANGES) + 2, dtype=np.uint8)
+    for start, stop in HAN_RANGES:
+        table[start:stop + 1] = _HAN
+    table[[ord(char) for char in traditional_only_chars() if HAN_RE.match(char)]] = _TRADITIONAL_HAN
+    table[[code for code in range(LAST_SPACE + 1) if chr(code).isspace()]] = _SPACE
     table.flags.writeable = False
     return table
-
-
-def _count_traditional(text: str) -> int:
-    table = _traditional_table()
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return int(np.count_nonzero(table[codes[codes < table.size]]))
 
 
 def _probe(text: str) -> tuple[str | None, int]:
     """(detected script, number of Traditional-only characters) of a prefix of the text."""
     prefix = text[:PREFIX_CHARS]
-    han = class_counts(prefix)[HAN]
-    traditional = _count_traditional(prefix) if han else 0
-    non_space = len("".join(prefix.split()))
+    codes = np.frombuffer(prefix.encode("utf-32-le"), dtype=np.uint32)
+    _, han, traditional, spaces = np.bincount(_probe_table().take(codes, mode="clip"), minlength=4).tolist()
+    han += traditional
+    non_space = len(prefix) - spaces
     if han < 2 or han < MIN_HAN_SHARE * non_space:
         return None, traditional
     return ("hant" if traditional >= HANT_SHARE * han else "hans"), traditional
