@@ -37,6 +37,18 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("China's exports rose 8% in May > forecasts", None),
         ("分享经济带来了新的就业机会，但也对监管提出了挑战。", None),
         ("上一篇报道中我们提到，这座古桥已有六百多年历史。", None),
+        # IGNORECASE takes İ ı ſ K for ASCII letters: such lines skip no phrase test
+        ("İCP No. 12345", "boilerplate.icp"),
+        ("Scan the ﬁle ſhare to", "boilerplate.share"),
+        ("Download the Kelvin ſcan code", "boilerplate.promo"),
+        ("京icp备12345678号", "boilerplate.icp"),
+        ("ALL RIGHTS RESERVED", "boilerplate.copyright"),
+        ("All-rights-reserved", None),
+        ("Applications received", None),
+        # a toolbar may open with white space or a separator other than the stripped bullets
+        ("\u3000打印 收藏", "boilerplate.label"),
+        ("（打印）（收藏）", "boilerplate.label"),
+        ("\t", None),
     ],
 )
 def test_classify_line_strong(line, reason):
@@ -78,3 +90,15 @@ def test_extra_phrases_are_strong():
     lines = [BODY, "本站特约专栏", BODY]
     assert judge_boilerplate(lines) == [None, None, None]
     assert Boilerplate(extra_phrases=("特约专栏",)).judge(lines) == [None, "boilerplate.phrase", None]
+
+
+@pytest.mark.parametrize(
+    "phrase, line",
+    [
+        ("Café corner", "Visit the CAFÉ CORNER"),      # not ASCII
+        ("★★★", "Rated ★★★"),                           # no letters at all
+        ("A+ Club", "a+ club"),
+    ],
+)
+def test_extra_phrases_of_any_characters(phrase, line):
+    assert Boilerplate(extra_phrases=(phrase,)).judge([BODY, line, BODY]) == [None, "boilerplate.phrase", None]

@@ -19,14 +19,19 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 BULLETS = "•·▪●◆■□>-*◎ "
 SENTENCE_END = ("。", "！", "？", "!", "?", "…", "；", ";")
 PIPE = re.compile(r"\s*[|｜丨]\s*")
-PIPE_CHAR = re.compile(r"[|｜丨]")
-CRUMB_CHAR = re.compile(r"[>＞»›]")   # every breadcrumb separator holds one of them
-CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")
+CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
+TOOL_SEPARATORS = "【】[]|｜丨/（）()"     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
+# What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
+CASELESS_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+# bytes -> the same with each ASCII letter in lower case and every other byte a space
+LETTERS_ONLY = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
 CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前的位置", "位置", "Home",
                 "Current location", "You are here")
+
+Words = list[bytes]
 
 
 @dataclass(frozen=True)
@@ -37,10 +42,46 @@ class Phrases:
 
     han: re.Pattern[str] | None
     latin: re.Pattern[str] | None
+    latin_keys: frozenset[bytes] | None   # a word each Latin phrase holds, lower case; None: not all have one
 
-    def search(self, text: str) -> bool:
-        return bool((self.han is not None and self.han.search(text))
-                    or (self.latin is not None and self.latin.search(text)))
+    def search(self, text: str, words: Words | None = None) -> bool:
+        """words: the line's _latin_words when the caller has them (they spare most lines the Latin regex)."""
+        if self.han is not None and self.han.search(text):
+            return True
+        if self.latin is None:
+            return False
+        if words is not None and self.latin_keys is not None and self.latin_keys.isdisjoint(words):
+            return False
+        return self.latin.search(text) is not None
+
+
+def _latin_words(text: str) -> Words | None:
+    """The runs of ASCII letters of a line, in lower case; None when it holds one of İ ı ſ K (no shortcut).
+
+    A Latin phrase of ASCII characters matches only where its first run of letters is one of these words:
+    each run of the phrase ends at a non-letter of the phrase, which matches only itself, or at the
+    pattern's letter boundary, and without those four characters a letter matches only its own case pair.
+    """
+    if not text.isascii() and CASELESS_ASCII.search(text):
+        return None
+    return text.encode("ascii", "replace").translate(LETTERS_ONLY).split()
+
+
+def _latin_keys(phrases: list[str]) -> frozenset[bytes] | None:
+    keys = [re.findall(b"[A-Za-z]+", p.encode())[:1] for p in phrases if p.isascii()]
+    if len(keys) < len(phrases) or not all(keys):
+        return None
+    return frozenset(key[0].lower() for key in keys)
+
+
+def _han_branch(phrase: str) -> str:
+    """The phrase as a regex branch that starts at its first Han character, the part before it checked
+    by a lookbehind: "ICP备" becomes "备(?<=ICP备)". It matches where the phrase does, and a pattern whose
+    branches all start with a Han character (no case) gets re's fast scan for them."""
+    first = HAN.search(phrase).start()
+    if first == 0:
+        return re.escape(phrase)
+    return re.escape(phrase[first]) + f"(?<={re.escape(phrase[:first + 1])})" + re.escape(phrase[first + 1:])
 
 
 @dataclass(frozen=True)
@@ -50,16 +91,20 @@ class Vocabulary:
     pager: tuple[str, ...]
     labels: frozenset[str]
     tools: frozenset[str]
+    tool_initials: frozenset[str]             # the first character of each tool
     extra: Phrases | None
+    any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
     ordered = sorted(set(phrases), key=len, reverse=True)
-    han = [re.escape(p) for p in ordered if HAN.search(p)]
-    latin = [re.escape(p) for p in ordered if not HAN.search(p)]
+    han = [_han_branch(p) for p in ordered if HAN.search(p)]
+    latin = [p for p in ordered if not HAN.search(p)]
     return Phrases(
         han=re.compile("|".join(han), re.I) if han or not latin else None,  # no phrase at all: matches all
-        latin=re.compile(r"(?<![A-Za-z])(?:" + "|".join(latin) + r")(?![A-Za-z])", re.I) if latin else None,
+        latin=re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Za-z])", re.I)
+        if latin else None,
+        latin_keys=_latin_keys(latin),
     )
 
 
@@ -70,62 +115,74 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
     def both(section: str) -> tuple[str, ...]:
         return (*zh.get(section, ()), *en.get(section, ()))
 
+    phrase_lists = [both(section) for section in (*PHRASE_SECTIONS, "promo_weak")] + [extra_phrases]
+    # a section without phrases matches every line, so then must the union
+    union = () if not all(phrase_lists[:-1]) else [p for phrases in phrase_lists for p in phrases]
     return Vocabulary(
         phrases={section: _alternation(both(section)) for section in PHRASE_SECTIONS},
         weak_promo=_alternation(both("promo_weak")),
         pager=tuple(p.casefold() for p in both("pager")),
         labels=frozenset(p.casefold() for p in both("label")),
         tools=frozenset(p.casefold() for p in both("tools")),
+        tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         extra=_alternation(extra_phrases) if extra_phrases else None,
+        any_phrase=_alternation(union),
     )
 
 
 def is_sentence(line: str) -> bool:
-    if HAN.search(line):
+    return _is_sentence(line, _has_han(line))
+
+
+def _is_sentence(line: str, han: bool) -> bool:
+    if han:
         return line.endswith(SENTENCE_END) or "。" in line[:-1]
-    return line.endswith((".", "!", "?")) and len(line.split()) > 10
+    return line.endswith((".", "!", "?")) and len(line.split(None, 10)) > 10
 
 
-def _size(line: str) -> int:
-    """Length in Han characters for Chinese lines, in words for others."""
-    return len(line) if HAN.search(line) else len(line.split())
+def _has_han(text: str) -> bool:
+    return not text.isascii() and HAN.search(text) is not None
 
 
 def is_short_label(line: str, han_max: int = 20, words_max: int = 10) -> bool:
     """A short line that is not a sentence: a heading, a channel name, an account name."""
-    if is_sentence(line):
+    han = _has_han(line)
+    if _is_sentence(line, han):
         return False
-    return len(line) <= han_max if HAN.search(line) else len(line.split()) <= words_max
+    return len(line) <= han_max if han else len(line.split(None, words_max)) <= words_max
 
 
-def _nav_row(line: str) -> bool:
+def _nav_row(words: list[str]) -> bool:
     """Many short channel names separated by spaces: "首页 要闻 国内 国际 财经 体育"."""
-    tokens = line.split()
-    return len(tokens) >= 5 and all(len(t) <= 6 and HAN.search(t) for t in tokens)
+    return len(words) >= 5 and all(len(t) <= 6 and HAN.search(t) for t in words)
 
 
 def _link_row(line: str) -> bool:
-    """Short items separated by |: "市政府| 市人大| 市政协" or "About us | Contact | Sitemap"."""
-    if not PIPE_CHAR.search(line):
+    """Short items separated by |: "市政府| 市人大| 市政协" or "About us | Contact | Sitemap" (never a sentence)."""
+    if "|" not in line and "｜" not in line and "丨" not in line:
         return False
     items = [item for item in PIPE.split(line) if item]
-    if len(items) < 3 or is_sentence(line):
+    if len(items) < 3:
         return False
     return all(len(i) <= 20 if HAN.search(i) else len(i.split()) <= 5 for i in items)
 
 
 def _breadcrumb(line: str) -> bool:
-    if not CRUMB_CHAR.search(line):
+    """"首页 > 要闻 > 正文" (never a sentence)."""
+    if ">" not in line and "＞" not in line and "»" not in line and "›" not in line:
         return False
     parts = [part for part in CRUMB.split(line) if part]
-    if len(parts) < 2 or is_sentence(line):
+    if len(parts) < 2:
         return False
     if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN.search(p) else len(p.split()) <= 4) for p in parts):
         return False
     return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
 
 
-def _toolbar(line: str, tools: frozenset[str]) -> bool:
+def _toolbar(line: str, tools: frozenset[str], initials: frozenset[str]) -> bool:
+    # most lines fail on their first character: their first token can be no tool
+    if not (line[0].isspace() or line[0] in TOOL_SEPARATORS or line[0].casefold()[0] in initials):
+        return False
     tokens = [t.casefold() for t in TOOL_SPLIT.split(line) if t]
     return bool(tokens) and all(t in tools for t in tokens) and (len(tokens) > 1 or len(tokens[0]) > 1)
 
@@ -133,7 +190,7 @@ def _toolbar(line: str, tools: frozenset[str]) -> bool:
 def _may_hold_copyright_sign(text: str) -> bool:
     """Each branch of COPYRIGHT_SIGN needs one of these; testing them first spares most lines the regex.
     (The letters of "copyr" have no case variants besides their upper case, so lower() sees them all.)"""
-    return "©" in text or "(" in text or "copyr" in text.lower()
+    return "©" in text or "(" in text or (("c" in text or "C" in text) and "copyr" in text.lower())
 
 
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
@@ -141,32 +198,38 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     text = line.strip(BULLETS)
     if not text:
         return None, False
-    sentence = is_sentence(text)
+    han = _has_han(text)
+    sentence = _is_sentence(text, han)
     if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
-    if not sentence and len(text) <= 200:
+    if sentence:        # of the tests below only the nav row applies to sentences
+        return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) else (None, False)
+    # in Han characters or in words, as is_short_label counts; more than 41 words are never compared
+    size = len(text) if han else len(text.split(None, 41))
+    latin_words, any_phrase = None, False
+    if len(text) <= 200 or size <= 10:      # phrases count only in such lines (for Han, short implies 200)
+        latin_words = _latin_words(text)
+        any_phrase = vocab.any_phrase.search(text, latin_words)
+    if any_phrase and len(text) <= 200:
         for section in ("hotline", "icp", "licence", "copyright"):
-            if vocab.phrases[section].search(text):
+            if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
-    # link rows and breadcrumbs are never sentences (both tests say so): skip them for sentences
-    if not sentence and _link_row(text):
+    if _link_row(text):
         return REASON_PREFIX + "links", True
-    if (not sentence and _breadcrumb(text)) or _nav_row(text):
+    if _breadcrumb(text) or (han and _nav_row(text.split())):
         return REASON_PREFIX + "nav", True
-    if sentence:
-        return None, False
     folded = text.casefold()
-    if _size(text) <= 40 and folded.startswith(vocab.pager):
+    if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
-    if folded.rstrip(":：>» ") in vocab.labels or _toolbar(text, vocab.tools):
+    if folded.rstrip(":：>» ") in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
-    if is_short_label(text, 30, 10):
+    if any_phrase and size <= (30 if han else 10):
         for section in ("share", "promo"):
-            if vocab.phrases[section].search(text):
+            if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
-        if vocab.extra is not None and vocab.extra.search(text):
+        if vocab.extra is not None and vocab.extra.search(text, latin_words):
             return REASON_PREFIX + "phrase", True
-    if is_short_label(text, 15, 6) and vocab.weak_promo.search(text):
+    if any_phrase and size <= (15 if han else 6) and vocab.weak_promo.search(text, latin_words):
         return REASON_PREFIX + "promo", False
     return None, False
 
