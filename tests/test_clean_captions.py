@@ -8,6 +8,8 @@ CAPTION = "全国总工会机关干部职工参加义务植树活动现场"
 EN_BODY = "BEIJING (Reuters) - Chinese factory activity expanded in October, a private survey showed on Wednesday."
 EN_CAPTION = "Workers assemble electric vehicles at a factory in Hefei, Anhui province"
 
+LONG_EN_CAPTION = "Workers assemble electric vehicles on the new production line at a factory in Hefei"
+
 R = "caption.repeat"
 
 
@@ -56,6 +58,13 @@ R = "caption.repeat"
         (["加强队伍建设", "进一步加强基层工会队伍建设工作的若干措施"], [None, None]),
         # long body lines repeated are not captions (the paragraph stage handles them)
         ([BODY, BODY2, BODY], [None, None, None]),
+        # edits: a length difference of two can be a small edit, of three cannot
+        (["全国总工会机关干部职工参加义务植树活动", "全国总工会机关干部职工们都参加义务植树活动"], [None, R]),
+        (["全国总工会机关干部职工参加义务植树活动", "全国总工会机关干部职工们都去参加义务植树活动"], [None, None]),
+        # a caption longer than 64 characters contained in its variant
+        ([LONG_EN_CAPTION, EN_BODY, LONG_EN_CAPTION + " REUTERS/Stringer"], [None, None, R]),
+        # one key without numbers does not make numbers differ
+        (["2023年全市经济运行情况分析会议召开", "全市经济运行情况分析会议召开"], [None, R]),
         ([], []),
     ],
 )
@@ -74,6 +83,12 @@ def test_judge_captions(lines, expected):
         (BODY, False),
         ("这是一句话。", False),
         ("Read more", False),
+        # the length limits, at and just over them
+        ("a" * 5 + " word" * 23, True),
+        ("a" * 6 + " word" * 23, False),
+        ("全" * 60, True),
+        ("全" * 61, False),
+        ("全" * 7, False),
     ],
 )
 def test_is_caption_candidate(line, expected):

@@ -9,9 +9,13 @@ The first occurrence of each cluster is kept; later ones get ``caption.repeat``.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from corpusclean.document import Verdict
-from corpusclean.normalize.lang import HAN_RE
+from corpusclean.normalize.lang import HAN_CLASS, HAN_RE
 
 REASON = "caption.repeat"
 
@@ -37,64 +41,58 @@ NUMBERED_HEADING_RE = re.compile(
 CODE_SYMBOLS_RE = re.compile(r"[{}\[\]<>=&|$#@*_~^\\]")
 NUMERALS_RE = re.compile(r"[\d一二三四五六七八九十百千万零〇两]+")
 LATIN_RE = re.compile(r"[a-z0-9]+")
+# A line with at least four Han characters is judged as Chinese; the match stops at the fourth.
+FOUR_HAN_RE = re.compile(f"(?:[^{HAN_CLASS}]*[{HAN_CLASS}]){{4}}")
 
 
 def is_caption_candidate(line: str) -> bool:
     """A short line without end punctuation that is not a numbered heading."""
+    if len(line) > MAX_ENGLISH_CHARS:  # too long for either kind (MAX_CHINESE_CHARS is smaller): most lines
+        return False
     if line.rstrip(CLOSING_QUOTES).endswith(END_PUNCTUATION) or NUMBERED_HEADING_RE.match(line):
         return False
     if len(CODE_SYMBOLS_RE.findall(line)) >= 2:
         return False
-    if len(HAN_RE.findall(line)) >= 4:
+    if FOUR_HAN_RE.match(line):
         return MIN_CHINESE_CHARS <= len(line) <= MAX_CHINESE_CHARS
-    return len(line) <= MAX_ENGLISH_CHARS and len(line.split()) >= MIN_ENGLISH_WORDS
+    return len(line.split()) >= MIN_ENGLISH_WORDS
 
 
-def _numerals(key: str) -> str:
-    return "".join(NUMERALS_RE.findall(key))
+class _Key(NamedTuple):
+    """A candidate's key and what the comparisons read from it, computed once."""
+
+    text: str
+    numerals: str
+    latin: str
+    min_contained: int
 
 
-def _latin(key: str) -> str:
-    return "".join(LATIN_RE.findall(key.lower()))
+def _facts(key: str) -> _Key:
+    min_contained = MIN_CONTAINED_CHARS if HAN_RE.search(key) else MIN_CONTAINED_LATIN_CHARS
+    return _Key(key, "".join(NUMERALS_RE.findall(key)), "".join(LATIN_RE.findall(key.lower())), min_contained)
 
 
-def _differ(np, values: list[str], both_present: bool):
-    """Matrix of pairs whose values differ (when both_present: and neither is empty)."""
-    value_ids = {value: index for index, value in enumerate(sorted(set(values)))}
-    ids = np.array([value_ids[value] for value in values])
-    differ = ids[:, None] != ids[None, :]
-    if both_present:
-        present = np.array([bool(value) for value in values])
-        differ &= present[:, None] & present[None, :]
-    return differ
+def _is_variant(earlier: _Key, later: _Key) -> bool:
+    """Whether two keys are the same caption: a small edit, or one contained in the other."""
+    # Lines that differ in their numbers are different captions ("第一季度…" vs "第二季度…"), and a
+    # small edit of Latin letters is a different label ("Plan B" vs "Plan C"), not a typo.
+    if earlier.numerals and later.numerals and earlier.numerals != later.numerals:
+        return False
+    a, b = earlier.text, later.text
+    shorter, longer = sorted((len(a), len(b)))
+    # An edit distance is at least the difference in length, so the cheap test goes first.
+    if (longer - shorter <= MAX_EDITS and earlier.latin == later.latin
+            and Indel.distance(a, b, score_cutoff=MAX_EDITS) <= MAX_EDITS):
+        return True
+    return (shorter >= MIN_CONTAINED_SHARE * longer
+            and shorter >= max(earlier.min_contained, later.min_contained)
+            and fuzz.partial_ratio(a, b, score_cutoff=100) == 100)
 
 
 def _variant_mask(keys: list[str]) -> list[bool]:
     """For each distinct key (in order of first occurrence), whether it is a variant of an earlier one."""
-    import numpy as np
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import Indel
-
-    edits = process.cdist(keys, keys, scorer=Indel.distance, dtype=np.uint8,
-                          score_cutoff=MAX_EDITS, workers=1)
-    contained = process.cdist(keys, keys, scorer=fuzz.partial_ratio, dtype=np.uint8,
-                              score_cutoff=100, workers=1) == 100
-    lengths = np.array([len(key) for key in keys])
-    min_contained = np.array([MIN_CONTAINED_CHARS if HAN_RE.search(key) else MIN_CONTAINED_LATIN_CHARS
-                              for key in keys])
-    shorter = np.minimum.outer(lengths, lengths)
-    longer = np.maximum.outer(lengths, lengths)
-    contained &= (shorter >= np.maximum.outer(min_contained, min_contained))
-    contained &= shorter >= MIN_CONTAINED_SHARE * longer
-
-    # Lines that differ in their numbers are different captions ("第一季度…" vs "第二季度…"), and a
-    # small edit of Latin letters is a different label ("Plan B" vs "Plan C"), not a typo.
-    numbers_differ = _differ(np, [_numerals(key) for key in keys], both_present=True)
-    latin_differ = _differ(np, [_latin(key) for key in keys], both_present=False)
-
-    same = (((edits <= MAX_EDITS) & ~latin_differ) | contained) & ~numbers_differ
-    earlier = np.tril(same, k=-1)  # row j, column i < j
-    return earlier.any(axis=1).tolist()
+    facts = [_facts(key) for key in keys]
+    return [any(_is_variant(earlier, later) for earlier in facts[:j]) for j, later in enumerate(facts)]
 
 
 def judge_captions(lines: list[str]) -> list[Verdict]:
