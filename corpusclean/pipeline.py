@@ -135,17 +135,17 @@ def unpark(data: bytes) -> Document:
 
 
 def _process_batch(
-    stages: list, corpus: Any, batch: list[Document | bytes]
-) -> tuple[list[tuple[Document | bytes, Any]], dict[str, float]]:
+    stages: list, corpus: Any, finish: Callable[[Document], Any], batch: list[Document | bytes]
+) -> tuple[list[tuple[Any, Any]], dict[str, float]]:
     """(document, summary) per input. A survivor of a segment closed by a corpus stage comes back parked,
-    with its summary; a rejected document, or one at the end of the pipeline, comes back as a Document."""
+    with its summary; a rejected document, or one at the end of the pipeline, comes back finished."""
     timings: dict[str, float] = defaultdict(float)
-    out: list[tuple[Document | bytes, Any]] = []
+    out: list[tuple[Any, Any]] = []
     for item in batch:
         doc = unpark(item) if isinstance(item, bytes) else item
         doc = run_stages(stages, doc, timings)
         if corpus is None or doc.rejected:
-            out.append((doc, None))
+            out.append((finish(doc), None))
             continue
         start = perf_counter()
         summary = corpus.summarize(doc)
@@ -154,12 +154,12 @@ def _process_batch(
     return out, dict(timings)
 
 
-_worker_state: tuple[list, Any] | None = None
+_worker_state: tuple[list, Any, Callable[[Document], Any]] | None = None
 
 
-def _init_worker(stages: list, corpus: Any) -> None:
+def _init_worker(stages: list, corpus: Any, finish: Callable[[Document], Any]) -> None:
     global _worker_state  # one per worker process, set once: the stages it runs
-    _worker_state = (stages, corpus)
+    _worker_state = (stages, corpus, finish)
 
 
 def _work(batch: list[Document | bytes]) -> tuple[list, dict[str, float]]:
@@ -179,13 +179,14 @@ def _batches(docs: Iterable[Document | bytes], size: int) -> Iterator[list[Docum
 
 
 def map_segment(
-    segment: Segment, stages: list, docs: Iterable[Document | bytes], jobs: int, timings: dict[str, float]
-) -> Iterator[tuple[Document | bytes, Any]]:
+    segment: Segment, stages: list, finish: Callable[[Document], Any], docs: Iterable[Document | bytes],
+    jobs: int, timings: dict[str, float],
+) -> Iterator[tuple[Any, Any]]:
     """(document, corpus summary) for every document, in input order, on `jobs` processes; see
     _process_batch for which documents come back parked."""
     if jobs <= 1:
         for batch in _batches(docs, BATCH_SIZE):
-            results, spent = _process_batch(stages, segment.corpus, batch)
+            results, spent = _process_batch(stages, segment.corpus, finish, batch)
             for name, seconds in spent.items():
                 timings[name] += seconds
             yield from results
@@ -193,7 +194,7 @@ def map_segment(
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(stages, segment.corpus)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(stages, segment.corpus, finish)) as pool:
         pending: deque = deque()
         batches = _batches(docs, BATCH_SIZE)
         for batch in batches:
@@ -246,10 +247,16 @@ class RunResult:
     learned: dict[str, dict[str, Any]]  # each corpus stage's own summary of its model, for the report
 
 
+def _unchanged(doc: Document) -> Document:
+    return doc
+
+
 def run_pipeline(
-    docs: Iterable[Document], pipeline: list, jobs: int, emit: Callable[[Document], None]
+    docs: Iterable[Document], pipeline: list, jobs: int, emit: Callable[[Any], None],
+    finish: Callable[[Document], Any] = _unchanged,
 ) -> RunResult:
-    """Run every document through the pipeline; `emit` receives each one once, written or rejected."""
+    """Run every document through the pipeline; each one leaves it once, written or rejected, through
+    `finish` (in the process that cleaned it: must be picklable) and then `emit` (in this process)."""
     timings: dict[str, float] = defaultdict(float)
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
@@ -259,11 +266,11 @@ def run_pipeline(
         if segment.corpus is None:
             # Applying fitted models alone is cheap: not worth shipping documents to workers.
             final_jobs = jobs if segment.stages else 1
-            for doc, _ in map_segment(segment, stages, docs, final_jobs, timings):
-                emit(doc)
+            for done, _ in map_segment(segment, stages, finish, docs, final_jobs, timings):
+                emit(done)
             break
         spool, summaries = Spool(), []
-        for item, summary in map_segment(segment, stages, docs, jobs, timings):
+        for item, summary in map_segment(segment, stages, finish, docs, jobs, timings):
             if isinstance(item, bytes):
                 summaries.append(summary)
                 spool.add_parked(item)

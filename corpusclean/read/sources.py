@@ -95,6 +95,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
         doc.reject("binary", "binary content (NUL bytes), not text")
         return doc
     doc.raw = data
+    doc.input_bytes = len(data)
     doc.format = "html" if inner_suffix(inp.path) in HTML_SUFFIXES or looks_like_html(data) else "txt"
     doc.metadata["format"] = doc.format
     return doc
@@ -136,6 +137,7 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
         if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
             doc.metadata[key] = record[key]
     doc.text = text
+    doc.input_bytes = len(text.encode("utf-8"))
     doc.format = "html" if looks_like_html(text[:SNIFF_BYTES].encode()) else "txt"
     if doc.metadata["format"] is None:
         doc.metadata["format"] = doc.format
