@@ -27,6 +27,10 @@ from corpusclean.document import Document, apply_line_stage
 BATCH_SIZE = 32          # documents per task sent to a worker process
 IN_FLIGHT_PER_JOB = 4    # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
 
+# What enters a segment: a Document, a parked one (bytes), or one not read yet (an object whose read() makes
+# it, so a worker reads the input rather than the main process).
+Item = Any
+
 
 def build_pipeline(config: Config) -> list:
     """The recipe, top to bottom. Imports are here so `corpusclean --help` loads none of them."""
@@ -134,16 +138,24 @@ def unpark(data: bytes) -> Document:
     return pickle.loads(data)
 
 
+def open_item(item: Item) -> Document:
+    """The document an item stands for, in the process that runs its stages."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, bytes):
+        return unpark(item)
+    return item.read()
+
+
 def _process_batch(
-    stages: list, corpus: Any, finish: Callable[[Document], Any], batch: list[Document | bytes]
+    stages: list, corpus: Any, finish: Callable[[Document], Any], batch: list[Item]
 ) -> tuple[list[tuple[Any, Any]], dict[str, float]]:
     """(document, summary) per input. A survivor of a segment closed by a corpus stage comes back parked,
     with its summary; a rejected document, or one at the end of the pipeline, comes back finished."""
     timings: dict[str, float] = defaultdict(float)
     out: list[tuple[Any, Any]] = []
     for item in batch:
-        doc = unpark(item) if isinstance(item, bytes) else item
-        doc = run_stages(stages, doc, timings)
+        doc = run_stages(stages, open_item(item), timings)
         if corpus is None or doc.rejected:
             out.append((finish(doc), None))
             continue
@@ -162,13 +174,13 @@ def _init_worker(stages: list, corpus: Any, finish: Callable[[Document], Any]) -
     _worker_state = (stages, corpus, finish)
 
 
-def _work(batch: list[Document | bytes]) -> tuple[list, dict[str, float]]:
+def _work(batch: list[Item]) -> tuple[list, dict[str, float]]:
     assert _worker_state is not None
     return _process_batch(*_worker_state, batch)
 
 
-def _batches(docs: Iterable[Document | bytes], size: int) -> Iterator[list[Document | bytes]]:
-    batch: list[Document | bytes] = []
+def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for doc in docs:
         batch.append(doc)
         if len(batch) == size:
@@ -179,7 +191,7 @@ def _batches(docs: Iterable[Document | bytes], size: int) -> Iterator[list[Docum
 
 
 def map_segment(
-    segment: Segment, stages: list, finish: Callable[[Document], Any], docs: Iterable[Document | bytes],
+    segment: Segment, stages: list, finish: Callable[[Document], Any], docs: Iterable[Item],
     jobs: int, timings: dict[str, float],
 ) -> Iterator[tuple[Any, Any]]:
     """(document, corpus summary) for every document, in input order, on `jobs` processes; see
@@ -252,7 +264,7 @@ def _unchanged(doc: Document) -> Document:
 
 
 def run_pipeline(
-    docs: Iterable[Document], pipeline: list, jobs: int, emit: Callable[[Any], None],
+    docs: Iterable[Item], pipeline: list, jobs: int, emit: Callable[[Any], None],
     finish: Callable[[Document], Any] = _unchanged,
 ) -> RunResult:
     """Run every document through the pipeline; each one leaves it once, written or rejected, through

@@ -12,7 +12,7 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.pipeline import build_pipeline, run_pipeline
 from corpusclean.read.paths import InputFile
-from corpusclean.read.sources import READ_ERRORS, read_input
+from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
@@ -34,11 +34,17 @@ class Run:
         self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
         self.progress = Progress(not quiet, len(inputs))
 
-    def documents(self) -> Iterator[Document]:
+    def documents(self) -> Iterator[Document | PageFile]:
+        """Every input record; page files only named, to be read by the worker that cleans them."""
+        text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
         for inp in self.inputs:
-            for doc in read_input(inp, self.config.text_key, self.config.max_page_bytes):
-                self.report.count_input(doc.metadata["path"])
-                yield doc
+            if holds_one_page(inp):
+                self.report.count_input(inp.path)
+                yield PageFile(inp, text_key, max_bytes)
+            else:
+                for doc in read_input(inp, text_key, max_bytes):
+                    self.report.count_input(doc.metadata["path"])
+                    yield doc
             self.files_read += 1
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):

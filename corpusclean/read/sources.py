@@ -10,7 +10,7 @@ import gzip
 import io
 import re
 import sys
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, NamedTuple
 
 from corpusclean.document import Document
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -22,6 +22,7 @@ READ_ERRORS = frozenset(
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".json"}
+PAGE_SUFFIXES = HTML_SUFFIXES | {".txt"}  # names that say one page, whatever the content
 GZIP_MAGIC = b"\x1f\x8b"
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
@@ -180,3 +181,21 @@ def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Docume
     finally:
         if inp.path != STDIN:
             stream.close()
+
+
+def holds_one_page(inp: InputFile) -> bool:
+    """The file's name says it is a single page, never JSONL: read_input gives exactly one document for it."""
+    return inp.path != STDIN and inner_suffix(inp.path) in PAGE_SUFFIXES
+
+
+class PageFile(NamedTuple):
+    """A page file named but not yet read: the worker that cleans it reads it, so the main process neither
+    reads nor ships its bytes."""
+
+    inp: InputFile
+    text_key: str
+    max_bytes: int
+
+    def read(self) -> Document:
+        [doc] = read_input(*self)
+        return doc
