@@ -29,6 +29,7 @@ class Document:
     source: str
     location: str                       # "path" or "path:line", for people's messages
     raw: bytes | None = None            # undecoded input; dropped once decoded
+    input_bytes: int = 0                # size of what was read for it (raw bytes or record text), for the report
     declared_charset: str | None = None  # from a crawl wrapper or the input record
     format: str = "txt"                 # txt | html
     text: str = ""                      # decoded text (whole page, before line splitting)

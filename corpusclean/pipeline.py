@@ -27,6 +27,10 @@ from corpusclean.document import Document, apply_line_stage
 BATCH_SIZE = 32          # documents per task sent to a worker process
 IN_FLIGHT_PER_JOB = 4    # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
 
+# What enters a segment: a Document, a parked one (bytes), or one not read yet (an object whose read() makes
+# it, so a worker reads the input rather than the main process).
+Item = Any
+
 
 def build_pipeline(config: Config) -> list:
     """The recipe, top to bottom. Imports are here so `corpusclean --help` loads none of them."""
@@ -134,18 +138,26 @@ def unpark(data: bytes) -> Document:
     return pickle.loads(data)
 
 
+def open_item(item: Item) -> Document:
+    """The document an item stands for, in the process that runs its stages."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, bytes):
+        return unpark(item)
+    return item.read()
+
+
 def _process_batch(
-    stages: list, corpus: Any, batch: list[Document | bytes]
-) -> tuple[list[tuple[Document | bytes, Any]], dict[str, float]]:
+    stages: list, corpus: Any, finish: Callable[[Document], Any], batch: list[Item]
+) -> tuple[list[tuple[Any, Any]], dict[str, float]]:
     """(document, summary) per input. A survivor of a segment closed by a corpus stage comes back parked,
-    with its summary; a rejected document, or one at the end of the pipeline, comes back as a Document."""
+    with its summary; a rejected document, or one at the end of the pipeline, comes back finished."""
     timings: dict[str, float] = defaultdict(float)
-    out: list[tuple[Document | bytes, Any]] = []
+    out: list[tuple[Any, Any]] = []
     for item in batch:
-        doc = unpark(item) if isinstance(item, bytes) else item
-        doc = run_stages(stages, doc, timings)
+        doc = run_stages(stages, open_item(item), timings)
         if corpus is None or doc.rejected:
-            out.append((doc, None))
+            out.append((finish(doc), None))
             continue
         start = perf_counter()
         summary = corpus.summarize(doc)
@@ -154,21 +166,21 @@ def _process_batch(
     return out, dict(timings)
 
 
-_worker_state: tuple[list, Any] | None = None
+_worker_state: tuple[list, Any, Callable[[Document], Any]] | None = None
 
 
-def _init_worker(stages: list, corpus: Any) -> None:
+def _init_worker(stages: list, corpus: Any, finish: Callable[[Document], Any]) -> None:
     global _worker_state  # one per worker process, set once: the stages it runs
-    _worker_state = (stages, corpus)
+    _worker_state = (stages, corpus, finish)
 
 
-def _work(batch: list[Document | bytes]) -> tuple[list, dict[str, float]]:
+def _work(batch: list[Item]) -> tuple[list, dict[str, float]]:
     assert _worker_state is not None
     return _process_batch(*_worker_state, batch)
 
 
-def _batches(docs: Iterable[Document | bytes], size: int) -> Iterator[list[Document | bytes]]:
-    batch: list[Document | bytes] = []
+def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for doc in docs:
         batch.append(doc)
         if len(batch) == size:
@@ -179,13 +191,14 @@ def _batches(docs: Iterable[Document | bytes], size: int) -> Iterator[list[Docum
 
 
 def map_segment(
-    segment: Segment, stages: list, docs: Iterable[Document | bytes], jobs: int, timings: dict[str, float]
-) -> Iterator[tuple[Document | bytes, Any]]:
+    segment: Segment, stages: list, finish: Callable[[Document], Any], docs: Iterable[Item],
+    jobs: int, timings: dict[str, float],
+) -> Iterator[tuple[Any, Any]]:
     """(document, corpus summary) for every document, in input order, on `jobs` processes; see
     _process_batch for which documents come back parked."""
     if jobs <= 1:
         for batch in _batches(docs, BATCH_SIZE):
-            results, spent = _process_batch(stages, segment.corpus, batch)
+            results, spent = _process_batch(stages, segment.corpus, finish, batch)
             for name, seconds in spent.items():
                 timings[name] += seconds
             yield from results
@@ -193,7 +206,7 @@ def map_segment(
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(stages, segment.corpus)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(stages, segment.corpus, finish)) as pool:
         pending: deque = deque()
         batches = _batches(docs, BATCH_SIZE)
         for batch in batches:
@@ -246,10 +259,16 @@ class RunResult:
     learned: dict[str, dict[str, Any]]  # each corpus stage's own summary of its model, for the report
 
 
+def _unchanged(doc: Document) -> Document:
+    return doc
+
+
 def run_pipeline(
-    docs: Iterable[Document], pipeline: list, jobs: int, emit: Callable[[Document], None]
+    docs: Iterable[Item], pipeline: list, jobs: int, emit: Callable[[Any], None],
+    finish: Callable[[Document], Any] = _unchanged,
 ) -> RunResult:
-    """Run every document through the pipeline; `emit` receives each one once, written or rejected."""
+    """Run every document through the pipeline; each one leaves it once, written or rejected, through
+    `finish` (in the process that cleaned it: must be picklable) and then `emit` (in this process)."""
     timings: dict[str, float] = defaultdict(float)
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
@@ -259,11 +278,11 @@ def run_pipeline(
         if segment.corpus is None:
             # Applying fitted models alone is cheap: not worth shipping documents to workers.
             final_jobs = jobs if segment.stages else 1
-            for doc, _ in map_segment(segment, stages, docs, final_jobs, timings):
-                emit(doc)
+            for done, _ in map_segment(segment, stages, finish, docs, final_jobs, timings):
+                emit(done)
             break
         spool, summaries = Spool(), []
-        for item, summary in map_segment(segment, stages, docs, jobs, timings):
+        for item, summary in map_segment(segment, stages, finish, docs, jobs, timings):
             if isinstance(item, bytes):
                 summaries.append(summary)
                 spool.add_parked(item)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from time import perf_counter
 from typing import Iterator
 
@@ -11,9 +12,9 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.pipeline import build_pipeline, run_pipeline
 from corpusclean.read.paths import InputFile
-from corpusclean.read.sources import READ_ERRORS, read_input
+from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
-from corpusclean.write.records import to_record, to_reject
+from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
 from corpusclean.write.sink import JsonlSink, OutputClosed, write_json_file
 
@@ -33,26 +34,29 @@ class Run:
         self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
         self.progress = Progress(not quiet, len(inputs))
 
-    def documents(self) -> Iterator[Document]:
+    def documents(self) -> Iterator[Document | PageFile]:
+        """Every input record; page files only named, to be read by the worker that cleans them."""
+        text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
         for inp in self.inputs:
-            for doc in read_input(inp, self.config.text_key, self.config.max_page_bytes):
-                self.report.count_input(doc)
-                self.input_bytes += len(doc.raw) if doc.raw is not None else len(doc.text.encode("utf-8"))
-                yield doc
+            if holds_one_page(inp):
+                self.report.count_input(inp.path)
+                yield PageFile(inp, text_key, max_bytes)
+            else:
+                for doc in read_input(inp, text_key, max_bytes):
+                    self.report.count_input(doc.metadata["path"])
+                    yield doc
             self.files_read += 1
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
-        explain = self.config.explain
-
-        def emit(doc: Document) -> None:
-            if doc.rejected:
-                if doc.reject_reason in READ_ERRORS:
-                    error(f"{doc.location}: {doc.reject_reason}: {doc.reject_detail}")
-                if rejects is not None:
-                    rejects.write(to_reject(doc, explain))
-            else:
-                out.write(to_record(doc, explain))
-            self.report.count_output(doc)
+        def emit(done: Finished) -> None:
+            if done.read_error is not None:
+                error(done.read_error)
+            if done.reject_reason is None:
+                out.write_line(done.line)
+            elif rejects is not None:
+                rejects.write_line(done.line)
+            self.report.count_output(done.path, done.reject_reason, done.removals)
+            self.input_bytes += done.input_bytes
             self.emitted += 1
             self.progress.advance(self.files_read, self.emitted)
 
@@ -69,7 +73,10 @@ def run_command(
     rejects = JsonlSink(rejects_path) if rejects_path else None
     start = perf_counter()
     try:
-        result = run_pipeline(run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects))
+        result = run_pipeline(
+            run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects),
+            finish=partial(finish, explain=config.explain, keep_rejects=rejects is not None),
+        )
         out.close()
         if rejects is not None:
             rejects.close()

@@ -1,5 +1,6 @@
 """The output does not depend on the number of worker processes: same bytes, same order, same rejects."""
 
+import gzip
 import json
 import random
 
@@ -61,6 +62,21 @@ def generated_corpus(folder, count=400):
     return folder
 
 
+def mixed_corpus(folder):
+    """Pages (read by the workers) between files the main process reads: JSONL with two bad lines, gzip, names
+    that do not say what the file holds; and a broken gzip page, unreadable."""
+    generated_corpus(folder, count=150)
+    records = [json.dumps({"id": f"r{i}", "text": "\n".join(random.Random(i).sample(ZH + EN, 4))}) for i in range(60)]
+    records[7:7] = ["{not json", "[1]", ""]
+    (folder / "site1" / "records.jsonl").write_text("\n".join(records) + "\n", "utf-8")
+    (folder / "site2" / "records.jsonl.gz").write_bytes(gzip.compress("\n".join(records[20:40]).encode()))
+    (folder / "site2" / "sniffed").write_text("\n".join(records[40:50]) + "\n", "utf-8")
+    (folder / "site3" / "page").write_text("\n".join(EN) + "\n", "utf-8")
+    (folder / "site3" / "page.html.gz").write_bytes(gzip.compress(f"<html><body><p>{ZH[0]}</p></body></html>".encode()))
+    (folder / "site3" / "broken.txt").write_bytes(b"\x1f\x8b\x08broken")
+    return folder
+
+
 def run_with_jobs(inputs, out, jobs):
     folder = out / f"jobs{jobs}"
     folder.mkdir()
@@ -73,9 +89,10 @@ def run_with_jobs(inputs, out, jobs):
     return (folder / "clean.jsonl").read_bytes(), (folder / "rejects.jsonl").read_bytes(), report
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "generated"])
+@pytest.mark.parametrize("corpus", ["seeds", "generated", "mixed"])
 def test_output_is_byte_identical_whatever_the_number_of_jobs(corpus, tmp_path):
-    inputs = SEEDS if corpus == "seeds" else generated_corpus(tmp_path / "corpus")
+    make = {"seeds": lambda folder: SEEDS, "generated": generated_corpus, "mixed": mixed_corpus}[corpus]
+    inputs = make(tmp_path / "corpus")
     one = run_with_jobs(inputs, tmp_path, 1)
     assert one[0], "something is written"
     for jobs in (2, 3):
@@ -91,3 +108,11 @@ def test_generated_corpus_exercises_every_corpus_stage(tmp_path):
     assert {"duplicate", "empty_input", "binary"} <= reasons
     removed = report["removed_by_reason"]
     assert removed.get("template/boilerplate.template") and removed.get("captions/caption.repeat")
+
+
+def test_mixed_corpus_has_pages_records_and_read_errors(tmp_path):
+    clean, rejects, report = run_with_jobs(mixed_corpus(tmp_path / "corpus"), tmp_path, 2)
+    reasons = {json.loads(line)["reject_reason"] for line in rejects.decode("utf-8").splitlines()}
+    assert {"invalid_json", "invalid_record", "unreadable", "empty_input", "binary"} <= reasons
+    assert report["inputs"] == (150 + 3) + (60 + 2) + 20 + 10 and report["input_bytes"] > 0
+    assert any(path.endswith("records.jsonl.gz") for path in report["files"])

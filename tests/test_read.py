@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from corpusclean.read.paths import UsageError, expand_paths, inner_suffix
-from corpusclean.read.sources import looks_like_html, parse_wrapper, read_input
+from corpusclean.read.sources import PageFile, holds_one_page, looks_like_html, parse_wrapper, read_input
 
 PAGE_ZH = "国务院常务会议部署稳就业工作。\n会议指出，要加大对中小企业的支持力度。\n".encode("utf-8")
 PAGE_HTML = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>"
@@ -156,3 +156,31 @@ def test_unreadable_file(tmp_path):
     target.unlink()
     [doc] = read_input(inp, "text", 1000)
     assert doc.reject_reason == "unreadable"
+
+
+@pytest.mark.parametrize(
+    "name, one_page",
+    [("a.txt", True), ("a.html.gz", True), ("a.SHTML", True), ("a.jsonl", False), ("a.json.gz", False),
+     ("noext", False), ("a.text", False)],
+)
+def test_only_names_that_say_one_page_are_left_to_the_worker(tmp_path, name, one_page):
+    (tmp_path / name).write_bytes(PAGE_ZH)
+    [inp] = expand_paths([str(tmp_path / name)])
+    assert holds_one_page(inp) == one_page
+    assert not holds_one_page(expand_paths(["-"])[0])
+
+
+@pytest.mark.parametrize("data", [PAGE_ZH, gzip.compress(PAGE_HTML), b"", b"\x1f\x8b\x08broken"])
+def test_a_page_file_reads_as_read_input_does(tmp_path, data):
+    (tmp_path / "p.txt").write_bytes(data)
+    [inp] = expand_paths([str(tmp_path / "p.txt")])
+    [expected] = read_input(inp, "text", 1000)
+    assert PageFile(inp, "text", 1000).read() == expected
+
+
+def test_input_bytes_is_what_was_read(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b'<text id="http://x.cn/1">\n' + PAGE_ZH + b"</text>")
+    (tmp_path / "d.jsonl").write_bytes(b'{"text": "\xe6\x96\x87"}\n{oops\n')
+    [page] = docs_of(tmp_path / "a.txt")
+    assert page.input_bytes == len(PAGE_ZH)
+    assert [d.input_bytes for d in docs_of(tmp_path / "d.jsonl")] == [3, 0]

@@ -10,7 +10,7 @@ import gzip
 import io
 import re
 import sys
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, NamedTuple
 
 from corpusclean.document import Document
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -22,6 +22,7 @@ READ_ERRORS = frozenset(
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".json"}
+PAGE_SUFFIXES = HTML_SUFFIXES | {".txt"}  # names that say one page, whatever the content
 GZIP_MAGIC = b"\x1f\x8b"
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
@@ -95,6 +96,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
         doc.reject("binary", "binary content (NUL bytes), not text")
         return doc
     doc.raw = data
+    doc.input_bytes = len(data)
     doc.format = "html" if inner_suffix(inp.path) in HTML_SUFFIXES or looks_like_html(data) else "txt"
     doc.metadata["format"] = doc.format
     return doc
@@ -136,6 +138,7 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
         if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
             doc.metadata[key] = record[key]
     doc.text = text
+    doc.input_bytes = len(text.encode("utf-8"))
     doc.format = "html" if looks_like_html(text[:SNIFF_BYTES].encode()) else "txt"
     if doc.metadata["format"] is None:
         doc.metadata["format"] = doc.format
@@ -178,3 +181,21 @@ def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Docume
     finally:
         if inp.path != STDIN:
             stream.close()
+
+
+def holds_one_page(inp: InputFile) -> bool:
+    """The file's name says it is a single page, never JSONL: read_input gives exactly one document for it."""
+    return inp.path != STDIN and inner_suffix(inp.path) in PAGE_SUFFIXES
+
+
+class PageFile(NamedTuple):
+    """A page file named but not yet read: the worker that cleans it reads it, so the main process neither
+    reads nor ships its bytes."""
+
+    inp: InputFile
+    text_key: str
+    max_bytes: int
+
+    def read(self) -> Document:
+        [doc] = read_input(*self)
+        return doc

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import Any, NamedTuple
 
 from corpusclean.document import Document
+from corpusclean.read.sources import READ_ERRORS
+from corpusclean.write.sink import json_line
 
 
 def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
@@ -30,3 +32,27 @@ def to_reject(doc: Document, explain: bool = False) -> dict[str, Any]:
     record["location"] = doc.location
     record["raw_base64"] = base64.b64encode(doc.raw).decode("ascii") if doc.raw is not None else None
     return record
+
+
+class Finished(NamedTuple):
+    """A document leaving the pipeline, reduced to what the main process writes and counts. Made where the
+    document was cleaned (a worker), so the main process neither unpickles nor serialises documents."""
+
+    path: str                   # the input file, for the report's per-file counts
+    reject_reason: str | None
+    read_error: str | None      # the stderr line for an input that could not be read
+    removals: list[str]         # "stage/reason" of each trace step
+    input_bytes: int
+    line: bytes | None          # the JSON line: the record, or the reject when rejects are kept
+
+
+def finish(doc: Document, explain: bool, keep_rejects: bool) -> Finished:
+    read_error = None
+    if doc.reject_reason is None:
+        line: bytes | None = json_line(to_record(doc, explain))
+    else:
+        line = json_line(to_reject(doc, explain)) if keep_rejects else None
+        if doc.reject_reason in READ_ERRORS:
+            read_error = f"{doc.location}: {doc.reject_reason}: {doc.reject_detail}"
+    removals = [f"{step['stage']}/{step['reason']}" for step in doc.trace]
+    return Finished(doc.metadata["path"], doc.reject_reason, read_error, removals, doc.input_bytes, line)

@@ -10,7 +10,6 @@ from typing import Any
 
 from corpusclean import __version__
 from corpusclean.config import Config
-from corpusclean.document import Document
 
 LIBRARIES = ("typer", "rich", "beautifulsoup4", "lxml", "rapidfuzz", "chardet", "opencc", "orjson", "xxhash", "numpy")
 
@@ -22,18 +21,18 @@ class Report:
         self.removals: Counter = Counter()  # "stage/reason" -> lines (or sentences) removed
         self.input_chars = 0
 
-    def count_input(self, doc: Document) -> None:
-        self.per_file[doc.metadata["path"]]["inputs"] += 1
+    def count_input(self, path: str) -> None:
+        self.per_file[path]["inputs"] += 1
 
-    def count_output(self, doc: Document) -> None:
-        counts = self.per_file[doc.metadata["path"]]
-        if doc.rejected:
+    def count_output(self, path: str, reject_reason: str | None, removals: list[str]) -> None:
+        """One document written or rejected; removals: "stage/reason" of each line it lost."""
+        counts = self.per_file[path]
+        if reject_reason is not None:
             counts["rejected"] += 1
-            self.rejects[doc.reject_reason] += 1
+            self.rejects[reject_reason] += 1
         else:
             counts["written"] += 1
-        for step in doc.trace:
-            self.removals[f"{step['stage']}/{step['reason']}"] += 1
+        self.removals.update(removals)
 
     def total(self, key: str) -> int:
         return sum(counts[key] for counts in self.per_file.values())

@@ -8,6 +8,13 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import orjson
+
+
+def json_line(record: dict[str, Any]) -> bytes:
+    """One JSONL line: compact UTF-8 JSON and a newline."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+
 
 class OutputClosed(Exception):
     """The reader of stdout went away (`| head`): stop quietly."""
@@ -16,9 +23,6 @@ class OutputClosed(Exception):
 class JsonlSink:
     def __init__(self, path: str | None) -> None:
         """path None or '-' means stdout."""
-        import orjson
-
-        self._dumps = orjson.dumps
         self.path = None if path in (None, "-") else Path(path)
         self._tmp_name: str | None = None
         if self.path is None:
@@ -30,9 +34,10 @@ class JsonlSink:
             self._out = os.fdopen(fd, "wb")
         self.count = 0
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write_line(self, line: bytes) -> None:
+        """A line made by json_line (in the worker process that finished the document)."""
         try:
-            self._out.write(self._dumps(record) + b"\n")
+            self._out.write(line)
         except BrokenPipeError as err:
             raise OutputClosed from err
         self.count += 1
@@ -58,8 +63,6 @@ class JsonlSink:
 
 def write_json_file(path: str, obj: Any) -> None:
     """A small JSON document (the report), written atomically."""
-    import orjson
-
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     with os.fdopen(fd, "wb") as out:

@@ -1,0 +1,53 @@
+"""Finishing a document: what the main process writes and counts, made where the document was cleaned."""
+
+import orjson
+
+from corpusclean.document import Document
+from corpusclean.write.records import finish, to_record, to_reject
+from corpusclean.write.report import Report
+
+
+def cleaned_doc():
+    doc = Document(id="a", source="site", location="in/a.txt")
+    doc.metadata["path"] = "in/a.txt"
+    doc.input_bytes = 42
+    doc.set_lines(["menu", "kept line", "copyright"])
+    doc.remove(0, "sidebar", "sidebar.nav")
+    doc.remove(2, "boilerplate", "boilerplate.copyright")
+    return doc
+
+
+def test_a_written_document_becomes_its_record_line():
+    doc = cleaned_doc()
+    done = finish(doc, explain=True, keep_rejects=False)
+    assert done.line == orjson.dumps(to_record(doc, True)) + b"\n"
+    assert orjson.loads(done.line)["text"] == "kept line"
+    assert (done.path, done.reject_reason, done.read_error, done.input_bytes) == ("in/a.txt", None, None, 42)
+    assert done.removals == ["sidebar/sidebar.nav", "boilerplate/boilerplate.copyright"]
+
+
+def test_a_rejected_document_becomes_its_reject_line_only_when_rejects_are_kept():
+    doc = Document(id="b", source="site", location="in/b.txt", raw=b"\xff\xfe?")
+    doc.metadata["path"] = "in/b.txt"
+    doc.reject("undecodable", "no encoding fits")
+    kept = finish(doc, explain=False, keep_rejects=True)
+    assert kept.line == orjson.dumps(to_reject(doc)) + b"\n"
+    assert kept.read_error == "in/b.txt: undecodable: no encoding fits"
+    assert finish(doc, explain=False, keep_rejects=False).line is None
+
+
+def test_a_rejection_that_is_no_read_error_gives_no_message():
+    doc = cleaned_doc()
+    doc.reject("duplicate", "other-id")
+    assert finish(doc, explain=False, keep_rejects=True).read_error is None
+
+
+def test_report_counts_finished_documents():
+    report = Report()
+    report.count_input("in/a.txt")
+    report.count_input("in/a.txt")
+    report.count_output("in/a.txt", None, ["sidebar/sidebar.nav", "sidebar/sidebar.nav"])
+    report.count_output("in/a.txt", "duplicate", [])
+    assert report.per_file["in/a.txt"] == {"inputs": 2, "written": 1, "rejected": 1}
+    assert report.rejects == {"duplicate": 1} and report.removals == {"sidebar/sidebar.nav": 2}
+    assert report.accounting_problems() == []
