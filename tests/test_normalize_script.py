@@ -117,13 +117,14 @@ def test_ascii_text_is_identity(text):
 
 def test_japanese_document_keeps_its_kanji():
     doc = _doc(["築73年、２階建ての古い建物が競売にかけられた。"])
-    doc.metadata["lang"] = "other"
-    Script("hans")(doc)
-    assert doc.lines == ["築73年、２階建ての古い建物が競売にかけられた。"] and doc.metadata["script"] is None
+    for lang in ("other", "ja"):
+        doc.metadata["lang"] = lang
+        Script("hans")(doc)
+        assert doc.lines == ["築73年、２階建ての古い建物が競売にかけられた。"] and doc.metadata["script"] is None
 
 
 def test_chinese_document_by_language_tag_is_converted():
-    for lang in ("zh", "zh-Hant", None):
+    for lang in ("zh", "zh-Hant", "en", None):
         doc = _doc(["國際新聞"])
         doc.metadata["lang"] = lang
         assert Script("hans")(doc).lines == ["国际新闻"]

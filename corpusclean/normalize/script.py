@@ -87,9 +87,10 @@ def opencc_config_for(detected: str | None, has_traditional: bool, target: str) 
     return OPENCC_CONFIGS.get((detected, target))
 
 
-def is_chinese(lang: str | None) -> bool:
-    """Whether a document's language allows script conversion; None (unknown) does, as before detection."""
-    return lang is None or lang == "zh" or lang.startswith("zh-")
+def may_convert(lang: str | None) -> bool:
+    """Whether a document's language allows script conversion: Chinese, English with Chinese passages, or
+    unknown; not another language (Japanese above all: its kanji are no Traditional Chinese)."""
+    return lang is None or lang == "en" or lang.startswith("zh")
 
 
 class Script:
@@ -118,7 +119,7 @@ class Script:
         return self._converters[config]
 
     def __call__(self, doc: Document) -> Document:
-        if not is_chinese(doc.metadata.get("lang")):
+        if not may_convert(doc.metadata.get("lang")):
             # Japanese kanji are not Traditional Chinese: t2s would write 築 as 筑 in a Japanese page.
             return doc
         text = "\n".join(doc.lines)
