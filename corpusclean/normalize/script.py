@@ -1,8 +1,8 @@
 """Chinese script: detect Simplified or Traditional, convert to the configured target with OpenCC.
 
 Detection counts Han, Traditional-only (rules/traditional_only.txt) and whitespace characters with one
-lookup table: far cheaper than a conversion. Conversion is one OpenCC call per document, made only when the text is not already in the
-target script.
+lookup table: far cheaper than a conversion. Conversion is one OpenCC call per document, made only when the
+text is not already in the target script.
 """
 
 from __future__ import annotations
@@ -61,8 +61,8 @@ def _probe(text: str) -> tuple[str | None, int]:
     """(detected script, number of Traditional-only characters) of a prefix of the text."""
     prefix = text[:PREFIX_CHARS]
     codes = np.frombuffer(prefix.encode("utf-32-le"), dtype=np.uint32)
-    _, han, traditional, spaces = np.bincount(_probe_table().take(codes, mode="clip"), minlength=4).tolist()
-    han += traditional
+    _, other_han, traditional, spaces = np.bincount(_probe_table().take(codes, mode="clip"), minlength=4).tolist()
+    han = other_han + traditional
     non_space = len(prefix) - spaces
     if han < 2 or han < MIN_HAN_SHARE * non_space:
         return None, traditional
