@@ -37,6 +37,17 @@ from corpusclean.document import Document
         ("Reporters Without Borders condemned the arrest.", None),
         ("时间就是生命，效率就是金钱", None),
         ("2023-13-45 来源：某报", None),
+        # a date may open with a month name or with digits other than ASCII ones
+        ("May 12, 2020 来源：新华社", {"created": "2020-05-12", "publisher": "新华社"}),
+        ("１２ May 2020", {"created": "2020-05-12"}),
+        ("Sept 3, 2019", {"created": "2019-09-03"}),
+        ("2024-05-17 15:58", {"created": "2024-05-17T15:58:00"}),
+        ("|", None),
+        ("| -", None),
+        # "reporter" in any case; "By" only as written
+        ("REPORTER John Smith", {"author": "John Smith"}),
+        ("Staff Reporter Jane Doe", {"author": "Jane Doe"}),
+        ("by Jane Doe", None),
     ],
 )
 def test_parse_metadata_line(line, expected):
@@ -89,3 +100,21 @@ def test_stage_fills_only_missing_fields():
     assert doc.metadata["author"] == "钱进"
     assert doc.metadata["editor"] == "吴敏"
     assert [t["reason"] for t in doc.trace] == ["meta.date", "meta.editor"]
+
+
+@pytest.mark.parametrize(
+    "title_line, title, verdict",
+    [
+        ("标题新闻-要闻-某某网", "标题新闻", "meta.title"),
+        # a line that opens with a separator has its headline further in
+        ("| 标题新闻 | 某某网", "标题新闻", "meta.title"),
+        ("_标题新闻_某某网", "标题新闻", "meta.title"),
+        ("  | 标题新闻 | 某某网", "标题新闻", "meta.title"),
+        # white space before the headline is part of it: it is not the later line, which is the title
+        (" 标题新闻 - 某某网", " 标题新闻", None),
+    ],
+)
+def test_title_line_with_separators_at_its_start(title_line, title, verdict):
+    fields, verdicts = find_metadata([title_line, "标题新闻", "正文。"])
+    assert fields["title"] == title
+    assert verdicts == [verdict, None, None]

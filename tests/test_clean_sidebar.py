@@ -62,3 +62,29 @@ def test_extra_titles_extend_the_vocabulary():
     lines = ["张一 首席科学家", "李二 首席科学家", "王三 首席科学家"]
     assert judge_sidebar(lines) == [None, None, None]
     assert Sidebar(extra_titles=("首席科学家",)).judge(lines) == [L, L, L]
+
+
+PERSON = "李建国 市委书记"
+BODY = "会议强调，要狠抓落实。"
+
+
+@pytest.mark.parametrize("before", range(4))
+@pytest.mark.parametrize("run", range(1, 6))
+def test_runs_are_found_wherever_they_start(before, run):
+    lines = [BODY] * before + [PERSON] * run + [BODY, PERSON, PERSON, "现任领导"] + [PERSON] * run
+    is_sidebar = [L if run >= 3 else None]
+    expected = [None] * before + is_sidebar * run + [None, None, None] + (is_sidebar * (run + 1))
+    assert judge_sidebar(lines) == expected
+
+
+def test_runs_next_to_each_other():
+    lines = [PERSON] * 3 + ["现任领导"] + [PERSON] * 4 + [BODY] + [PERSON] * 2 + [BODY] + [PERSON] * 3
+    assert judge_sidebar(lines) == [L] * 8 + [None] * 4 + [L] * 3
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [("Jane Roe – Mayor", True), ("Jane Roe — Mayor", True), ("Jane Roe Mayor", False)],
+)
+def test_english_name_and_titles_are_set_apart(line, expected):
+    assert is_person_line(line) is expected

@@ -36,6 +36,7 @@ DATE = re.compile(
     r"|(?P<mon>" + _MONTH_NAME + r")\s+(?P<d3>\d{1,2}),?\s+(?P<y3>(?:19|20)\d{2})"
     r"|(?P<d4>\d{1,2})\s+(?P<mon4>" + _MONTH_NAME + r")\s+(?P<y4>(?:19|20)\d{2})"
 )
+DATE_INITIALS = "JFMASOND"     # a DATE match starts with a digit or with one of these (a month's initial)
 TIME = re.compile(r"\s*(?:T|,\s*)?(?P<hh>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<ss>\d{2}))?(?!\d)")
 # "Worker's Daily - reporter A and B from X", "X - A B, reporter of Y", "By A B"
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
@@ -120,9 +121,10 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
     if byline is not None:
         return byline
     label_re, field_of = _labels()
-    if not _starts_with_token(text, label_re):
+    has_label = ":" in text or "：" in text     # every label is followed by a colon
+    if not _starts_with_token(text, label_re if has_label else None):
         return None
-    tokens = [(m.start(), m.end(), "label", m) for m in label_re.finditer(text)]
+    tokens = [(m.start(), m.end(), "label", m) for m in label_re.finditer(text)] if has_label else []
     tokens += [(start, end, "date", iso) for start, end, iso in find_dates(text)]
     tokens.sort(key=lambda t: t[0])
     if not tokens or text[: tokens[0][0]].strip(SEPARATORS):
@@ -151,12 +153,18 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
     return fields if fields else None
 
 
-def _starts_with_token(text: str, label_re: re.Pattern[str]) -> bool:
-    """Whether a label or a date starts before the first non-separator character. A line made of
-    label/value pairs and dates must open with one; this anchored test spares the other lines (nearly
-    all of them) a scan for every label and date."""
+def _starts_with_token(text: str, label_re: re.Pattern[str] | None) -> bool:
+    """Whether a label (unless label_re is None) or a date starts before the first non-separator
+    character. A line made of label/value pairs and dates must open with one; this anchored test spares
+    the other lines (nearly all of them) a scan for every label and date."""
     first = len(text) - len(text.lstrip(SEPARATORS))
-    return any(label_re.match(text, pos) or DATE.match(text, pos) for pos in range(first + 1))
+    # (a line of separators only ends with first == len(text), where no label or date can start)
+    for pos, char in enumerate(text[:first + 1]):
+        if label_re is not None and label_re.match(text, pos):
+            return True
+        if (char.isdecimal() or char in DATE_INITIALS) and DATE.match(text, pos):
+            return True
+    return False
 
 
 def _parse_byline(text: str) -> dict[str, str] | None:
@@ -164,7 +172,12 @@ def _parse_byline(text: str) -> dict[str, str] | None:
     match = zh_line.match(text)
     if match:
         return {"author": _strip_byline_words(match.group("names") + match.group("more"))}
-    if HAN.search(text) or len(text.split()) > 20:
+    if not text.isascii() and HAN.search(text):
+        return None
+    # the first two patterns need "reporter" (whose letters have no case variants but their upper case)
+    if not text.startswith("By") and "reporter" not in text.lower():
+        return None
+    if len(text.split()) > 20:
         return None
     for pattern in EN_BYLINES:
         match = pattern.match(text)
@@ -210,6 +223,15 @@ def split_site_title(line: str) -> str | None:
     return headline
 
 
+def _may_open_with_one_of(line: str, later: list[str]) -> bool:
+    """Whether the headline split_site_title may find in the line can be one of the later lines. That
+    headline is the line's first part: the line starts with it, unless a separator match opens the line
+    (which then starts with white space or one of _｜|)."""
+    if line[:1].isspace() or line[:1] in "_｜|":
+        return any(other in line for other in later)
+    return line.startswith(tuple(later))
+
+
 def _looks_like_headline(line: str) -> bool:
     if HAN.search(line):
         return len(line) >= 6
@@ -236,8 +258,11 @@ def find_metadata(lines: list[str]) -> tuple[dict, list[str | None]]:
 def _find_title(lines: list[str], verdicts: list[str | None]) -> str | None:
     top = [i for i in range(min(len(lines), TOP_LINES)) if verdicts[i] is None]
     for index in top:
-        headline = split_site_title(lines[index])
-        if headline and headline in lines[index + 1:]:
+        line, later = lines[index], lines[index + 1:]
+        if not _may_open_with_one_of(line, later):      # nearly all lines: no need to split them
+            continue
+        headline = split_site_title(line)
+        if headline and headline in later:
             verdicts[index] = "meta.title"
             return headline
     for index in top:

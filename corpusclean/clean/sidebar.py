@@ -48,6 +48,8 @@ def is_person_line(line: str, extra_titles: tuple[str, ...] = ()) -> bool:
             return False
         titles = _strip_qualifiers(titles.rstrip())
         return titles.endswith(zh_titles)
+    if "," not in line and "–" not in line and "—" not in line:     # EN_PERSON's name ends at one of them
+        return False
     match = EN_PERSON.match(line)
     if match:
         titles = match.group("titles")
@@ -77,21 +79,22 @@ def judge_sidebar(lines: list[str], extra_titles: tuple[str, ...] = ()) -> list[
     """One verdict per line: sidebar.leadership for each run of >= 3 person lines and its heading."""
     extra = tuple(extra_titles)
     verdicts: list[str | None] = [None] * len(lines)
-    is_person = [is_person_line(line, extra) for line in lines]
-    start = 0
-    while start < len(lines):
-        if not is_person[start]:
-            start += 1
+    # Every run of MIN_RUN lines holds one of the probes, every MIN_RUN-th line: the other lines are
+    # looked at only around a probe that is a person line, to find the whole run it is part of.
+    end = 0
+    for probe in range(MIN_RUN - 1, len(lines), MIN_RUN):
+        if probe < end or not is_person_line(lines[probe], extra):
             continue
-        end = start
-        while end < len(lines) and is_person[end]:
+        start, end = probe, probe + 1
+        while start > 0 and is_person_line(lines[start - 1], extra):
+            start -= 1
+        while end < len(lines) and is_person_line(lines[end], extra):
             end += 1
         if end - start >= MIN_RUN:
             for index in range(start, end):
                 verdicts[index] = REASON
             if start > 0 and is_sidebar_heading(lines[start - 1]):
                 verdicts[start - 1] = REASON
-        start = end
     return verdicts
 
 
