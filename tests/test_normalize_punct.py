@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
-from corpusclean.normalize.punct import CjkPunct, fix_cjk_punct
+from corpusclean.normalize.punct import CjkPunct, _convert_mark_runs, _convert_marks, fix_cjk_punct
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,13 @@ from corpusclean.normalize.punct import CjkPunct, fix_cjk_punct
         ("一、加强组织领导（重点", "一、加强组织领导（重点"),
         ("全文(未完", "全文(未完"),
         ("已经是全角，不变：（好）！", "已经是全角，不变：（好）！"),
+        # conversions that give a neighbour Chinese context take more than one pass
+        ("(中(a)中)", "（中（a）中）"),
+        ("(中)(a)", "（中）（a）"),
+        ("中,(abc)", "中，（abc）"),
+        # some runs of marks convert, others (in numbers) do not
+        ("中文,1,000", "中文，1,000"),
+        ("报道(a,b)中", "报道（a,b）中"),
     ],
 )
 def test_fix_cjk_punct(line, expected):
@@ -51,6 +58,11 @@ def test_idempotent_and_keeps_length_and_letters(line):
         assert before == after or (before in ",:;!?()" and after in "，：；！？（）")
     # parentheses are converted in pairs
     assert line.count("(") - fixed.count("(") == line.count(")") - fixed.count(")")
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_marks_shortcut_agrees_with_run_by_run(line):
+    assert _convert_marks(line) == _convert_mark_runs(line)
 
 
 def test_stage_rewrites_lines_without_trace():

@@ -2,7 +2,12 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
-from corpusclean.normalize.whitespace import Whitespace, normalize_line, normalize_lines
+import re
+import sys
+
+from corpusclean.normalize.whitespace import (
+    LINE_BREAKS, SPACES_BUT_SPACE, Whitespace, normalize_line, normalize_lines, normalize_text, split_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +46,29 @@ def test_html_documents_keep_their_extracted_lines():
 def test_normalize_lines_is_idempotent(lines):
     once = normalize_lines(lines)
     assert normalize_lines(once) == once
+
+
+def test_character_classes_match_python():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert set(LINE_BREAKS) == {c for c in every if len(f"a{c}b".splitlines()) == 2}
+    spaces = set(re.findall(f"[{SPACES_BUT_SPACE}]", every))
+    assert spaces | set(LINE_BREAKS) | {" "} == {c for c in every if c.isspace()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", "a", " a", "a ", "a  b", "a b\nc d", "a \nb", "a\n b", "a\r\n b", "a\r \nb", "a\n\n\nb\n",
+        "a\u3000b", "a\tb", "zero\u200bwidth", "a\u2028 b", "a \x85b", "\n \n", "   ",
+    ],
+)
+def test_normalize_text_is_normalize_lines_of_split_text(text):
+    assert normalize_text(text) == normalize_lines(split_text(text))
+
+
+SPACY_TEXT = st.text(alphabet=st.sampled_from(list("ab中 \t\n\r\x0b\x1c\x1f\x85\xa0\u2000\u200b\u2028\u3000\ufeff")))
+
+
+@given(SPACY_TEXT)
+def test_normalize_text_agrees_with_line_by_line(text):
+    assert normalize_text(text) == normalize_lines(split_text(text))

@@ -12,9 +12,14 @@ from corpusclean.document import Document
 from corpusclean.normalize.lang import HAN_CLASS, HAN_RE
 
 FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
+MARK_FULL_WIDTH = (",，", ":：", ";；", "!！", "?？")
 # Characters that make their neighbour "Chinese text": Han and Chinese full-width punctuation.
-CJK_CONTEXT_RE = re.compile(f"[{HAN_CLASS}，。、：；！？（）「」『』《》【】…]")
+CJK_CONTEXT = f"{HAN_CLASS}，。、：；！？（）「」『』《》【】…"
+CJK_CONTEXT_RE = re.compile(f"[{CJK_CONTEXT}]")
 MARK_RUN_RE = re.compile(r"[,:;!?]+")
+# A whole run of marks (not the tail of a longer one) with no Chinese text on either side. It starts
+# with the mark itself, not a lookbehind, so that the regex engine can skip to the next mark quickly.
+LONE_MARK_RUN_RE = re.compile(f"[,:;!?](?<![{CJK_CONTEXT},:;!?].)[,:;!?]*(?![{CJK_CONTEXT},:;!?])")
 # An innermost ASCII parenthesis pair on one line.
 PAREN_PAIR_RE = re.compile(r"\(([^()]*)\)")
 ANY_CONVERTIBLE_RE = re.compile(r"[,:;!?()]")
@@ -26,6 +31,15 @@ def _is_cjk(text: str, index: int) -> bool:
 
 def _convert_marks(line: str) -> str:
     """A run of , : ; ! ? touching Chinese text on either side becomes full width."""
+    if not LONE_MARK_RUN_RE.search(line):  # the rule in Chinese text: every run converts
+        for mark, full_width in MARK_FULL_WIDTH:
+            line = line.replace(mark, full_width)
+        return line
+    return _convert_mark_runs(line)
+
+
+def _convert_mark_runs(line: str) -> str:
+    """_convert_marks run by run, each by its own neighbours."""
 
     def convert(match: re.Match[str]) -> str:
         if _is_cjk(line, match.start() - 1) or _is_cjk(line, match.end()):
@@ -56,11 +70,13 @@ def fix_cjk_punct(line: str) -> str:
     Each pass only turns ASCII into full width and a conversion can give a neighbour Chinese context,
     so passes repeat until nothing changes: the result is a fixed point (the function is idempotent).
     """
-    if not ANY_CONVERTIBLE_RE.search(line) or line.isascii() or not CJK_CONTEXT_RE.search(line):
+    if line.isascii() or not ANY_CONVERTIBLE_RE.search(line) or not CJK_CONTEXT_RE.search(line):
         return line  # nothing to convert, or no Chinese text for it to touch
     while True:
         fixed = _convert_marks(_convert_parens(line))
-        if fixed == line:
+        # Converting marks never gives other marks new context (runs are separated by other characters,
+        # which stay), so only a parenthesis pair left over can lead to a further change.
+        if fixed == line or not PAREN_PAIR_RE.search(fixed):
             return fixed
         line = fixed
 
