@@ -204,21 +204,26 @@ def map_segment(
             yield from results
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
+    # Not multiprocessing.Pool: its worker-handler thread spins while results wait unread in its queue,
+    # taking CPU and the GIL from this process.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(stages, segment.corpus, finish)) as pool:
+    pool = ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(stages, segment.corpus, finish))
+    try:
         pending: deque = deque()
-        batches = _batches(docs, BATCH_SIZE)
-        for batch in batches:
-            pending.append(pool.apply_async(_work, (batch,)))
+        for batch in _batches(docs, BATCH_SIZE):
+            pending.append(pool.submit(_work, batch))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from _collect(pending.popleft(), timings)
         while pending:
             yield from _collect(pending.popleft(), timings)
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
 def _collect(result: Any, timings: dict[str, float]) -> list:
-    results, spent = result.get()
+    results, spent = result.result()
     for name, seconds in spent.items():
         timings[name] += seconds
     return results

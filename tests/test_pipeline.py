@@ -100,6 +100,8 @@ def test_a_line_stage_must_give_one_verdict_per_line():
 
     with pytest.raises(ValueError, match="broken"):
         run([Whitespace(), Broken()], make_docs(1))
+    with pytest.raises(ValueError, match="broken"):  # raised in a worker, re-raised here
+        run([Whitespace(), Broken()], make_docs(100), jobs=2)
 
 
 def test_spool_round_trips_documents_in_order():
