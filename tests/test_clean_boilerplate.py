@@ -1,6 +1,6 @@
 import pytest
 
-from corpusclean.clean.boilerplate import Boilerplate, classify_line, judge_boilerplate, vocabulary
+from corpusclean.clean.boilerplate import Boilerplate, classify_line, is_sentence, judge_boilerplate, vocabulary
 
 BODY = "新华社北京6月1日电 记者从国家发展改革委获悉，今年以来全国重点项目建设进展顺利，投资稳步增长。"
 BODY_EN = "Officials said on Tuesday that the new rail line would open to passengers next spring, ahead of schedule."
@@ -49,6 +49,9 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("\u3000打印 收藏", "boilerplate.label"),
         ("（打印）（收藏）", "boilerplate.label"),
         ("\t", None),
+        # Latin phrases in Chinese lines
+        ("请 Download the app", "boilerplate.promo"),
+        ("欢迎关注 Approval", None),
     ],
 )
 def test_classify_line_strong(line, reason):
@@ -102,3 +105,13 @@ def test_extra_phrases_are_strong():
 )
 def test_extra_phrases_of_any_characters(phrase, line):
     assert Boilerplate(extra_phrases=(phrase,)).judge([BODY, line, BODY]) == [None, "boilerplate.phrase", None]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [("第一句。第二句", True), ("一句话。", True), ("。", False), ("标题", False), ("“引语”", False),
+     ("Officials said on Tuesday that the new line would open next spring.", True),
+     ("Officials said the new line would open next spring.", False)],
+)
+def test_is_sentence(line, expected):
+    assert is_sentence(line) is expected

@@ -26,6 +26,7 @@ TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
 # What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
 CASELESS_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+LETTER_LIKE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
 # bytes -> the same with each ASCII letter in lower case and every other byte a space
 LETTERS_ONLY = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
 CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前的位置", "位置", "Home",
@@ -62,8 +63,11 @@ def _latin_words(text: str) -> Words | None:
     each run of the phrase ends at a non-letter of the phrase, which matches only itself, or at the
     pattern's letter boundary, and without those four characters a letter matches only its own case pair.
     """
-    if not text.isascii() and CASELESS_ASCII.search(text):
-        return None
+    if not text.isascii():
+        if not LETTER_LIKE.search(text):
+            return []
+        if CASELESS_ASCII.search(text):
+            return None
     return text.encode("ascii", "replace").translate(LETTERS_ONLY).split()
 
 
@@ -135,8 +139,8 @@ def is_sentence(line: str) -> bool:
 
 
 def _is_sentence(line: str, han: bool) -> bool:
-    if han:
-        return line.endswith(SENTENCE_END) or "。" in line[:-1]
+    if han:     # (a line that does not end with 。 holds one before its end when it holds one)
+        return line.endswith(SENTENCE_END) or "。" in line
     return line.endswith((".", "!", "?")) and len(line.split(None, 10)) > 10
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 from datetime import datetime
 
+from corpusclean.clean.boilerplate import classify_line, vocabulary
 from corpusclean.rules import rule_sections
 from corpusclean.document import Document
 
@@ -273,8 +274,6 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> str | None:
 
 def _is_page_chrome(line: str) -> bool:
     """A nav bar or breadcrumb above the headline is not the title (the boilerplate stage removes it later)."""
-    from corpusclean.clean.boilerplate import classify_line, vocabulary
-
     reason, _ = classify_line(line, vocabulary())
     return reason is not None
 
