@@ -63,6 +63,9 @@ R = "caption.repeat"
         (["全国总工会机关干部职工参加义务植树活动", "全国总工会机关干部职工们都去参加义务植树活动"], [None, None]),
         # a caption longer than 64 characters contained in its variant
         ([LONG_EN_CAPTION, EN_BODY, LONG_EN_CAPTION + " REUTERS/Stringer"], [None, None, R]),
+        # a contained Chinese caption needs ten characters
+        (["九字图片的说明文字", "北京总工会九字图片的说明文字"], [None, None]),
+        (["十个字图片的说明文字", "北京总工会十个字图片的说明文字"], [None, R]),
         # one key without numbers does not make numbers differ
         (["2023年全市经济运行情况分析会议召开", "全市经济运行情况分析会议召开"], [None, R]),
         ([], []),

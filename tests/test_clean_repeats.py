@@ -4,6 +4,9 @@ from hypothesis import given, strategies as st
 from corpusclean.clean.repeats import (
     RepeatedParagraphs,
     RepeatedSentences,
+    _has_real_length,
+    _key_if_real_length,
+    comparison_key,
     cut_repeated_sentences,
     judge_repeated_paragraphs,
     split_sentences,
@@ -33,6 +36,12 @@ P = "repeat.paragraph"
         # negative: similar but different paragraphs
         ([PARA, PARA.replace("120", "130")], [None, None]),
         ([EN, EN.replace("rose", "fell")], [None, None]),
+        # ten words are a paragraph, nine are not, however they are spaced
+        (["one two three four five six seven eight nine ten"] * 2, [None, P]),
+        (["one two three four five six seven eight nine ten", " one two\tthree four five six seven eight nine ten "],
+         [None, P]),
+        (["one two three four five six seven eight nine"] * 2, [None, None]),
+        ([" one two three four five six seven eight nine\t"] * 2, [None, None]),
         ([], []),
     ],
 )
@@ -115,3 +124,17 @@ def test_document_stage_edits_and_removes():
     assert doc.verdicts == ["boilerplate.nav" if i == 1 else None for i in range(3)] + ["repeat.sentence"]
     assert [entry["reason"] for entry in doc.trace] == ["repeat.sentence", "repeat.sentence"]
     assert doc.trace[0]["text"] == S2
+
+
+TEXT = st.lists(st.sampled_from(list("工会ab. \t\u3000，,Ａ\ufb01é") + ["e\u0301"]), max_size=30).map("".join)
+
+
+@given(TEXT, st.integers(min_value=-1, max_value=12))
+def test_word_count_stops_early_but_counts_right(text, min_words):
+    assert _has_real_length(text, 10**6, min_words) == (len(text.split()) >= min_words)
+
+
+@given(TEXT, st.integers(min_value=1, max_value=8), st.integers(min_value=1, max_value=8))
+def test_key_if_real_length(text, min_han, min_words):
+    expected = comparison_key(text) if _has_real_length(text, min_han, min_words) else None
+    assert _key_if_real_length(text, min_han, min_words) == expected

@@ -9,7 +9,6 @@ The first occurrence of each cluster is kept; later ones get ``caption.repeat``.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -58,41 +57,41 @@ def is_caption_candidate(line: str) -> bool:
     return len(line.split()) >= MIN_ENGLISH_WORDS
 
 
-class _Key(NamedTuple):
-    """A candidate's key and what the comparisons read from it, computed once."""
-
-    text: str
-    numerals: str
-    latin: str
-    min_contained: int
+def _numerals(key: str) -> str:
+    return "".join(NUMERALS_RE.findall(key))
 
 
-def _facts(key: str) -> _Key:
-    min_contained = MIN_CONTAINED_CHARS if HAN_RE.search(key) else MIN_CONTAINED_LATIN_CHARS
-    return _Key(key, "".join(NUMERALS_RE.findall(key)), "".join(LATIN_RE.findall(key.lower())), min_contained)
+def _latin(key: str) -> str:
+    return "".join(LATIN_RE.findall(key.lower()))
 
 
-def _is_variant(earlier: _Key, later: _Key) -> bool:
+def _min_contained(key: str) -> int:
+    return MIN_CONTAINED_CHARS if HAN_RE.search(key) else MIN_CONTAINED_LATIN_CHARS
+
+
+def _is_variant(earlier: str, later: str, numerals: dict[str, str]) -> bool:
     """Whether two keys are the same caption: a small edit, or one contained in the other."""
     # Lines that differ in their numbers are different captions ("第一季度…" vs "第二季度…"), and a
     # small edit of Latin letters is a different label ("Plan B" vs "Plan C"), not a typo.
-    if earlier.numerals and later.numerals and earlier.numerals != later.numerals:
+    if numerals[earlier] and numerals[later] and numerals[earlier] != numerals[later]:
         return False
-    a, b = earlier.text, later.text
-    shorter, longer = sorted((len(a), len(b)))
+    shorter, longer = sorted((earlier, later), key=len)
     # An edit distance is at least the difference in length, so the cheap test goes first.
-    if (longer - shorter <= MAX_EDITS and earlier.latin == later.latin
-            and Indel.distance(a, b, score_cutoff=MAX_EDITS) <= MAX_EDITS):
+    if (len(longer) - len(shorter) <= MAX_EDITS and _latin(earlier) == _latin(later)
+            and Indel.distance(earlier, later, score_cutoff=MAX_EDITS) <= MAX_EDITS):
         return True
-    return (shorter >= MIN_CONTAINED_SHARE * longer
-            and shorter >= max(earlier.min_contained, later.min_contained)
-            and fuzz.partial_ratio(a, b, score_cutoff=100) == 100)
+    # partial_ratio scores 100 only when the shorter key is a substring of the longer one (keys of at
+    # most 120 characters leave no rounding that could approach 100), so the substring test goes first.
+    return (len(shorter) >= MIN_CONTAINED_SHARE * len(longer)
+            and shorter in longer
+            and len(shorter) >= max(_min_contained(earlier), _min_contained(later))
+            and fuzz.partial_ratio(earlier, later, score_cutoff=100) == 100)
 
 
 def _variant_mask(keys: list[str]) -> list[bool]:
     """For each distinct key (in order of first occurrence), whether it is a variant of an earlier one."""
-    facts = [_facts(key) for key in keys]
-    return [any(_is_variant(earlier, later) for earlier in facts[:j]) for j, later in enumerate(facts)]
+    numerals = {key: _numerals(key) for key in keys}
+    return [any(_is_variant(earlier, later, numerals) for earlier in keys[:j]) for j, later in enumerate(keys)]
 
 
 def judge_captions(lines: list[str]) -> list[Verdict]:

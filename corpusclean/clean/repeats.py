@@ -24,10 +24,12 @@ MIN_SENTENCE_HAN = 16  # formulaic short sentences (laws, notices) legitimately 
 MIN_SENTENCE_WORDS = 6
 
 # End of a sentence: Chinese end marks with closing quotes (and the space after them), or English end
-# marks followed by a space and a capital, a digit or an opening quote.
+# marks followed by a space and a capital, a digit or an opening quote. The pattern opens with one
+# character class, which lets the regex engine skip quickly to the next end mark.
 SENTENCE_END_RE = re.compile(
-    r"[。！？]+[”’」』）)]*\s*"
-    r"|[.!?]+[\"'”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9])"
+    r"[。！？.!?]"
+    r"(?:(?<=[。！？])[。！？]*[”’」』）)]*\s*"
+    r"|(?<=[.!?])[.!?]*[\"'”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9]))"
 )
 # The word before an English full stop that does not end a sentence: "Mr.", "U.S.", "No.", "A.".
 ABBREVIATION_RE = re.compile(
@@ -53,7 +55,16 @@ def _han_at_least(count: int) -> re.Pattern[str]:
 def _has_real_length(text: str, min_han: int, min_words: int) -> bool:
     if len(text) >= min_han and not text.isascii() and _han_at_least(min_han).match(text):
         return True
-    return len(text.split()) >= min_words
+    # At most min_words pieces, and min_words only if there are that many words: no need to split all.
+    return len(text.split(None, min_words - 1)) >= min_words
+
+
+def _key_if_real_length(text: str, min_han: int, min_words: int) -> str | None:
+    """comparison_key(text) for a text of real length, None for a shorter one."""
+    if text.isascii():  # no Han characters, and its own NFKC: its words make the key
+        words = text.split()
+        return "".join(words) if len(words) >= min_words else None
+    return comparison_key(text) if _has_real_length(text, min_han, min_words) else None
 
 
 def _ends_with_abbreviation(line: str, start: int, stop: int) -> bool:
@@ -85,8 +96,8 @@ def judge_repeated_paragraphs(lines: list[str]) -> list[Verdict]:
     verdicts: list[Verdict] = []
     for line in lines:
         verdict = None
-        if _has_real_length(line, MIN_PARAGRAPH_HAN, MIN_PARAGRAPH_WORDS):
-            key = comparison_key(line)
+        key = _key_if_real_length(line, MIN_PARAGRAPH_HAN, MIN_PARAGRAPH_WORDS)
+        if key is not None:
             if key in seen:
                 verdict = PARAGRAPH_REASON
             seen.add(key)
@@ -103,11 +114,10 @@ def cut_repeated_sentences(lines: list[str]) -> list[tuple[str, list[str]]]:
         kept: list[str] = []
         cut: list[str] = []
         for sentence in split_sentences(line):
-            if not _has_real_length(sentence, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
+            key = _key_if_real_length(sentence, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS)
+            if key is None:
                 kept.append(sentence)
-                continue
-            key = comparison_key(sentence)
-            if key in seen:
+            elif key in seen:
                 cut.append(sentence)
             else:
                 seen.add(key)

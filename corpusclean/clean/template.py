@@ -7,6 +7,7 @@ enough to be template, and ``apply`` removes them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -22,6 +23,8 @@ SENTENCE_MIN_HAN = 12
 # Two articles quoting the same sentence must keep it: sentence-like lines need most of the site's pages.
 SENTENCE_MIN_DOCS = 5
 SENTENCE_MIN_SHARE = 0.8
+# A line holding at least SENTENCE_MIN_HAN characters U+4E00-U+9FFF; the match stops at the last one needed.
+ENOUGH_HAN_RE = re.compile(f"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{SENTENCE_MIN_HAN}}}")
 
 
 def line_hash(line: str) -> int:
@@ -32,7 +35,7 @@ def is_sentence_like(line: str) -> bool:
     """A sentence, not a label: Han text is dense, so a dozen characters already make one."""
     if not line.endswith(SENTENCE_ENDS):
         return False
-    return len(line) > SENTENCE_MIN_CHARS or sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= SENTENCE_MIN_HAN
+    return len(line) > SENTENCE_MIN_CHARS or ENOUGH_HAN_RE.match(line) is not None
 
 
 @dataclass
@@ -49,10 +52,12 @@ Summary = tuple[str, int, tuple[int, ...], tuple[int, ...]]
 
 def summarize_lines(source: str, lines: list[str]) -> Summary:
     """(source, page fingerprint, hashes of short lines, hashes of sentence-like lines), each hash once."""
-    short = sorted({line_hash(line) for line in lines if not is_sentence_like(line)})
-    sentences = sorted({line_hash(line) for line in lines if is_sentence_like(line)})
+    short: set[int] = set()
+    sentences: set[int] = set()
+    for line in lines:
+        (sentences if is_sentence_like(line) else short).add(line_hash(line))
     fingerprint = line_hash("\n".join(lines))
-    return source, fingerprint, tuple(short), tuple(sentences)
+    return source, fingerprint, tuple(sorted(short)), tuple(sorted(sentences))
 
 
 def count_lines(summaries: Iterable[Summary]) -> dict[str, SiteCounts]:
