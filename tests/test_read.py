@@ -3,6 +3,7 @@
 import gzip
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,35 @@ def docs_of(path, text_key="text", max_bytes=1_000_000):
 )
 def test_inner_suffix(name, expected):
     assert inner_suffix(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["", "/", ".", "..", "x/..", "a/.", "a.txt/", "//a.txt", "g.", "h..txt", "..i", ".a.b", "a.b.c.json",
+             "dir.d/noext", "A.TXT.GZ", "x.gz", ".gz", "dir/.x.txt", "ü.HTML"],
+)
+def test_inner_suffix_is_pathlibs_suffix(name):
+    stem = name[:-3] if name.lower().endswith(".gz") else name
+    assert inner_suffix(name) == Path(stem).suffix.lower()
+
+
+def test_folder_walk_finds_what_rglob_finds(tmp_path):
+    """The walk lists folders itself (no Path per file); it must keep what the rglob walk kept."""
+    for folder in ["", "s1", "s1/deep", "s-1", ".hidden", "S1", "s1.txt"]:
+        (tmp_path / folder).mkdir(exist_ok=True)
+        for name in ["a.txt", "B.TXT", "c.html.gz", "d", "e.jsonl", "f.pdf", ".h.txt", "h..txt", "l-m.txt", "l.txt"]:
+            (tmp_path / folder / name).write_bytes(PAGE_ZH)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "f.pdf")      # a symlinked file is read
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "absent")
+    (tmp_path / "dirlink").symlink_to(tmp_path / "s1")           # a symlinked folder is not entered
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    files = sorted(p for p in tmp_path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                   and inner_suffix(p.name) in {".txt", ".html", ".jsonl", ""})
+    expected = [
+        (str(p), f"{tmp_path.name}/{p.relative_to(tmp_path).as_posix()}", p.parent.name)
+        for p in files if not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)
+    ]
+    assert [(i.path, i.id_base, i.source) for i in expand_paths([str(tmp_path)])] == expected
+    assert len(expected) == 6 * 8 + 1  # 8 wanted names in 6 folders, and the symlinked file
 
 
 def test_folder_walk_is_recursive_sorted_and_skips_unknown_and_hidden(tmp_path):

@@ -6,6 +6,7 @@ import glob
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 # Files a folder walk picks up; a file named on the command line is read whatever its name.
 KNOWN_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl", ".json", ""}
@@ -24,22 +25,50 @@ class InputFile:
 
 
 def inner_suffix(name: str) -> str:
-    """The suffix that says what a file holds, looking through .gz: 'a.html.gz' -> '.html'."""
+    """The suffix that says what a file holds, looking through .gz: 'a.html.gz' -> '.html'. The same as
+    pathlib's Path(...).suffix, without building a Path (it is asked for every input file)."""
     stem = name[:-3] if name.lower().endswith(".gz") else name
-    return Path(stem).suffix.lower()
+    if os.altsep:
+        stem = stem.replace(os.altsep, os.sep)
+    base = next((part for part in reversed(stem.split(os.sep)) if part not in ("", ".")), "")
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
 
-def _is_wanted(path: Path) -> bool:
-    return not path.name.startswith(".") and inner_suffix(path.name) in KNOWN_SUFFIXES
+def _is_wanted(name: str) -> bool:
+    return not name.startswith(".") and inner_suffix(name) in KNOWN_SUFFIXES
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """Path.is_file() of a folder entry: a stat only for symlinks, the others' type came with the listing."""
+    return Path(entry.path).is_file() if entry.is_symlink() else entry.is_file(follow_symlinks=False)
+
+
+def _wanted_files(folder: str) -> Iterator[list[str]]:
+    """The parts, below folder, of each wanted file: the files Path.rglob('*') finds (symlinked files
+    followed, symlinked folders not entered, unreadable folders skipped) less hidden names at any depth."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            for parts in _wanted_files(entry.path):
+                yield [entry.name, *parts]
+        elif _is_wanted(entry.name) and _is_file(entry):
+            yield [entry.name]
 
 
 def _walk_folder(folder: Path) -> list[InputFile]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and _is_wanted(p))
+    files = sorted(_wanted_files(str(folder)), key=lambda parts: [os.path.normcase(part) for part in parts])
     name = folder.resolve().name
+    prefix = "" if str(folder) == "." else os.path.join(str(folder), "")  # as str(folder / part) spells it
     return [
-        InputFile(str(p), f"{name}/{p.relative_to(folder).as_posix()}", p.parent.name)
-        for p in files
-        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        InputFile(prefix + os.sep.join(parts), f"{name}/{'/'.join(parts)}", (folder.name, *parts)[-2])
+        for parts in files
     ]
 
 
