@@ -26,13 +26,13 @@ TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
 # What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
 CASELESS_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-LETTER_LIKE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")
+LETTER_LIKE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")      # an ASCII letter or one of those
 # bytes -> the same with each ASCII letter in lower case and every other byte a space
 LETTERS_ONLY = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
 CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前的位置", "位置", "Home",
                 "Current location", "You are here")
 
-Words = list[bytes]
+Words = list[bytes]         # a line's runs of ASCII letters, lower case (_latin_words)
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Phrases:
 
     han: re.Pattern[str] | None
     latin: re.Pattern[str] | None
-    latin_keys: frozenset[bytes] | None   # a word each Latin phrase holds, lower case; None: not all have one
+    latin_keys: frozenset[bytes] | None   # each Latin phrase's first Words; None: a phrase is not ASCII or has none
 
     def search(self, text: str, words: Words | None = None) -> bool:
         """words: the line's _latin_words when the caller has them (they spare most lines the Latin regex)."""
