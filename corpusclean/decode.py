@@ -106,6 +106,8 @@ def canonical_codec(label: str | None) -> str | None:
 
 def sniff_declared_charset(data: bytes) -> str | None:
     """The charset label an HTML or XML page declares in its first few KB, lower-cased, or None."""
+    if data.find(b"<", 0, _SNIFF_BYTES) < 0:  # plain text: a memchr instead of a regex scan
+        return None
     match = _DECLARATION.search(data, 0, _SNIFF_BYTES)
     if match is None:
         return None

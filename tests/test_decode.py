@@ -183,6 +183,9 @@ def test_utf_16_without_bom_is_decoded_as_declared():
         # negatives: no declaration, or one too far into the page to be the page's own
         (b"<html><head><title>charset=gbk</title>", None),
         (b"<html>" + b" " * 10_000 + b'<meta charset="gbk">', None),
+        (b"x" * 8191 + b'<meta charset="gbk">', None),
+        (b"plain text that mentions charset=gbk", None),
+        (b"a < b\n" + b'<meta charset="gbk">', "gbk"),
         (b"", None),
     ],
 )
