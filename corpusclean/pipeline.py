@@ -3,23 +3,23 @@
 Corpus stages (template learning, dedup) cut the list into segments. Each segment streams every document
 through its per-document stages and hands each survivor's summary to the corpus stage; once all
 documents have passed, the stage fits its model and the next segment starts by applying it. Documents
-wait between segments in a spool file on disk, so memory holds summaries, not texts.
+wait between segments in spool files on disk, so memory holds summaries, not texts.
 
-A document that goes on to the next segment is parked (pickled) by the process that ran its stages and
-stays bytes until a process runs its next stages: with workers, the main process only reads inputs, copies
-bytes to and from the spool, fits the corpus stages and writes the output.
+A document that goes on to the next segment is parked (pickled) to a spool file by the process that ran its
+stages, and read back by the process that runs its next stages: with workers, the main process only names
+the inputs, passes references to parked documents along, fits the corpus stages and writes the output.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import struct
+import shutil
 import tempfile
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from time import perf_counter
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document, apply_line_stage
@@ -27,8 +27,8 @@ from corpusclean.document import Document, apply_line_stage
 BATCH_SIZE = 32          # documents per task sent to a worker process
 IN_FLIGHT_PER_JOB = 4    # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
 
-# What enters a segment: a Document, a parked one (bytes), or one not read yet (an object whose read() makes
-# it, so a worker reads the input rather than the main process).
+# What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
+# (a Parked document, a page file not read yet), so the main process does not handle the bytes.
 Item = Any
 
 
@@ -129,7 +129,7 @@ def run_stages(stages: list, doc: Document, timings: dict[str, float]) -> Docume
 
 
 def park(doc: Document) -> bytes:
-    """A document as bytes, to wait in a spool or travel between processes; its undecoded input is dropped."""
+    """A document as bytes, to wait in a spool; its undecoded input is dropped."""
     doc.raw = None
     return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -138,43 +138,86 @@ def unpark(data: bytes) -> Document:
     return pickle.loads(data)
 
 
+class Parked(NamedTuple):
+    """A parked document: `size` bytes at `offset` in a spool file."""
+
+    path: str
+    offset: int
+    size: int
+
+    def read(self) -> Document:
+        with open(self.path, "rb") as spool_file:
+            spool_file.seek(self.offset)
+            return unpark(spool_file.read(self.size))
+
+
+def park_all(docs: list[Document], folder: str) -> list[Parked]:
+    """Park documents at the end of this process's own file in a spool folder, in one write."""
+    data = [park(doc) for doc in docs]
+    path = os.path.join(folder, str(os.getpid()))
+    with open(path, "ab") as spool_file:
+        offset = spool_file.tell()
+        spool_file.write(b"".join(data))
+    parked = []
+    for blob in data:
+        parked.append(Parked(path, offset, len(blob)))
+        offset += len(blob)
+    return parked
+
+
+class Spool:
+    """A folder where documents wait between two segments. Each process that parks documents writes its own
+    file there, so only references (Parked) pass through the main process, in document order."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.mkdtemp(prefix="corpusclean-spool-")
+        self.parked: list[Parked] = []
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def open_item(item: Item) -> Document:
     """The document an item stands for, in the process that runs its stages."""
-    if isinstance(item, Document):
-        return item
-    if isinstance(item, bytes):
-        return unpark(item)
-    return item.read()
+    return item if isinstance(item, Document) else item.read()
+
+
+class BatchOut(NamedTuple):
+    finished: list             # what `finish` made of the documents that left the pipeline, in order
+    parked: list[Parked]       # the survivors of a segment closed by a corpus stage, in order
+    summaries: list            # their summaries for the corpus stage, in the same order
+    timings: dict[str, float]
 
 
 def _process_batch(
-    stages: list, corpus: Any, finish: Callable[[Document], Any], batch: list[Item]
-) -> tuple[list[tuple[Any, Any]], dict[str, float]]:
-    """(document, summary) per input. A survivor of a segment closed by a corpus stage comes back parked,
-    with its summary; a rejected document, or one at the end of the pipeline, comes back finished."""
+    stages: list, corpus: Any, finish: Callable[[Document], Any], spool_folder: str | None, batch: list[Item]
+) -> BatchOut:
+    """A document rejected, or at the end of the pipeline, leaves it finished; a survivor of a segment closed
+    by a corpus stage is summarized and parked in the spool folder."""
     timings: dict[str, float] = defaultdict(float)
-    out: list[tuple[Any, Any]] = []
+    finished, survivors, summaries = [], [], []
     for item in batch:
         doc = run_stages(stages, open_item(item), timings)
         if corpus is None or doc.rejected:
-            out.append((finish(doc), None))
+            finished.append(finish(doc))
             continue
         start = perf_counter()
-        summary = corpus.summarize(doc)
+        summaries.append(corpus.summarize(doc))
         timings[corpus.name] += perf_counter() - start
-        out.append((park(doc), summary))
-    return out, dict(timings)
+        survivors.append(doc)
+    parked = park_all(survivors, spool_folder) if survivors else []
+    return BatchOut(finished, parked, summaries, dict(timings))
 
 
-_worker_state: tuple[list, Any, Callable[[Document], Any]] | None = None
+_worker_state: tuple | None = None
 
 
-def _init_worker(stages: list, corpus: Any, finish: Callable[[Document], Any]) -> None:
-    global _worker_state  # one per worker process, set once: the stages it runs
-    _worker_state = (stages, corpus, finish)
+def _init_worker(*state: Any) -> None:
+    global _worker_state  # one per worker process, set once: the stages it runs and where it parks
+    _worker_state = state
 
 
-def _work(batch: list[Item]) -> tuple[list, dict[str, float]]:
+def _work(batch: list[Item]) -> BatchOut:
     assert _worker_state is not None
     return _process_batch(*_worker_state, batch)
 
@@ -191,17 +234,14 @@ def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def map_segment(
-    segment: Segment, stages: list, finish: Callable[[Document], Any], docs: Iterable[Item],
-    jobs: int, timings: dict[str, float],
-) -> Iterator[tuple[Any, Any]]:
-    """(document, corpus summary) for every document, in input order, on `jobs` processes; see
-    _process_batch for which documents come back parked."""
+    segment: Segment, stages: list, finish: Callable[[Document], Any], spool: Spool | None,
+    docs: Iterable[Item], jobs: int, timings: dict[str, float],
+) -> Iterator[BatchOut]:
+    """Every batch of documents through the segment's stages, in input order, on `jobs` processes."""
+    state = (stages, segment.corpus, finish, spool.folder if spool is not None else None)
     if jobs <= 1:
         for batch in _batches(docs, BATCH_SIZE):
-            results, spent = _process_batch(stages, segment.corpus, finish, batch)
-            for name, seconds in spent.items():
-                timings[name] += seconds
-            yield from results
+            yield _collected(_process_batch(*state, batch), timings)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -209,52 +249,23 @@ def map_segment(
     # Not multiprocessing.Pool: its worker-handler thread spins while results wait unread in its queue,
     # taking CPU and the GIL from this process.
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=(stages, segment.corpus, finish))
+    pool = ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=state)
     try:
         pending: deque = deque()
         for batch in _batches(docs, BATCH_SIZE):
             pending.append(pool.submit(_work, batch))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from _collect(pending.popleft(), timings)
+                yield _collected(pending.popleft().result(), timings)
         while pending:
-            yield from _collect(pending.popleft(), timings)
+            yield _collected(pending.popleft().result(), timings)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _collect(result: Any, timings: dict[str, float]) -> list:
-    results, spent = result.result()
-    for name, seconds in spent.items():
+def _collected(out: BatchOut, timings: dict[str, float]) -> BatchOut:
+    for name, seconds in out.timings.items():
         timings[name] += seconds
-    return results
-
-
-class Spool:
-    """Documents parked on disk between two segments, read back once in the same order."""
-
-    _SIZE = struct.Struct("<Q")
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()
-        self.count = 0
-
-    def add(self, doc: Document) -> None:
-        self.add_parked(park(doc))
-
-    def add_parked(self, data: bytes) -> None:
-        self._file.write(self._SIZE.pack(len(data)))
-        self._file.write(data)
-        self.count += 1
-
-    def drain(self) -> Iterator[Document]:
-        return map(unpark, self.drain_parked())
-
-    def drain_parked(self) -> Iterator[bytes]:
-        self._file.seek(0)
-        for _ in range(self.count):
-            (size,) = self._SIZE.unpack(self._file.read(self._SIZE.size))
-            yield self._file.read(size)
-        self._file.close()
+    return out
 
 
 @dataclass
@@ -278,29 +289,36 @@ def run_pipeline(
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
     carried: list = []  # fitted corpus stages that open the next segment
-    for segment in split_segments(pipeline):
-        stages = carried + segment.stages
-        if segment.corpus is None:
-            # Applying fitted models alone is cheap: not worth shipping documents to workers.
-            final_jobs = jobs if segment.stages else 1
-            for done, _ in map_segment(segment, stages, finish, docs, final_jobs, timings):
-                emit(done)
-            break
-        spool, summaries = Spool(), []
-        for item, summary in map_segment(segment, stages, finish, docs, jobs, timings):
-            if isinstance(item, bytes):
-                summaries.append(summary)
-                spool.add_parked(item)
-            else:
-                emit(item)  # rejected
-        start = perf_counter()
-        model = segment.corpus.fit(summaries)
-        timings[segment.corpus.name] += perf_counter() - start
-        del summaries
-        models[segment.corpus.name] = model
-        learned[segment.corpus.name] = segment.corpus.describe(model)
-        carried = [Fitted(segment.corpus, model)]
-        docs = spool.drain_parked()
+    reading: Spool | None = None  # where the segment's documents wait
+    writing: Spool | None = None  # where it parks its survivors
+    try:
+        for segment in split_segments(pipeline):
+            stages = carried + segment.stages
+            writing = Spool() if segment.corpus is not None else None
+            summaries: list = []
+            for out in map_segment(segment, stages, finish, writing, docs, jobs, timings):
+                for done in out.finished:
+                    emit(done)
+                if writing is not None:
+                    writing.parked += out.parked
+                    summaries += out.summaries
+            if reading is not None:
+                reading.remove()  # every document parked there has been read
+            reading, writing = writing, None
+            if segment.corpus is None:
+                break
+            start = perf_counter()
+            model = segment.corpus.fit(summaries)
+            timings[segment.corpus.name] += perf_counter() - start
+            del summaries
+            models[segment.corpus.name] = model
+            learned[segment.corpus.name] = segment.corpus.describe(model)
+            carried = [Fitted(segment.corpus, model)]
+            docs = reading.parked
+    finally:
+        for spool in (reading, writing):
+            if spool is not None:
+                spool.remove()
     return RunResult(dict(timings), models, learned)
 
 

@@ -1,12 +1,13 @@
 """The runner on toy stages: order, rejections, corpus stages across segments, workers."""
 
+import tempfile
 from collections import Counter
 
 import pytest
 
 from corpusclean.document import Document
 from corpusclean.normalize.whitespace import Whitespace
-from corpusclean.pipeline import Spool, run_pipeline, split_segments
+from corpusclean.pipeline import park_all, run_pipeline, split_segments
 
 
 class DropShort:
@@ -91,24 +92,36 @@ def test_two_workers_give_the_same_documents_as_one():
     ]
 
 
+class Broken:
+    name = "broken"
+
+    def judge(self, lines):
+        return []
+
+
 def test_a_line_stage_must_give_one_verdict_per_line():
-    class Broken:
-        name = "broken"
-
-        def judge(self, lines):
-            return []
-
     with pytest.raises(ValueError, match="broken"):
         run([Whitespace(), Broken()], make_docs(1))
     with pytest.raises(ValueError, match="broken"):  # raised in a worker, re-raised here
         run([Whitespace(), Broken()], make_docs(100), jobs=2)
 
 
-def test_spool_round_trips_documents_in_order():
-    spool = Spool()
+def test_parked_documents_read_back_in_order(tmp_path):
     docs = make_docs(5)
     for doc in docs:
         doc.raw = b"bytes"
-        spool.add(doc)
-    back = list(spool.drain())
+    parked = park_all(docs[:2], str(tmp_path)) + park_all(docs[2:], str(tmp_path))
+    back = [p.read() for p in parked]
     assert [d.id for d in back] == [d.id for d in docs] and all(d.raw is None for d in back)
+    assert len(list(tmp_path.iterdir())) == 1  # one file per parking process
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_spool_folders_are_removed(jobs, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    pipeline = [Whitespace(), CommonLines(), DropShort(), CommonLines()]
+    out, _ = run(pipeline, make_docs(100), jobs=jobs)
+    assert len(out) == 100 and list(tmp_path.iterdir()) == []
+    with pytest.raises(ValueError):
+        run([Whitespace(), CommonLines(), Broken()], make_docs(100), jobs=jobs)
+    assert list(tmp_path.iterdir()) == []
