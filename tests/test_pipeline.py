@@ -1,5 +1,6 @@
 """The runner on toy stages: order, rejections, corpus stages across segments, workers."""
 
+import os
 import tempfile
 from collections import Counter
 
@@ -97,6 +98,25 @@ class Broken:
 
     def judge(self, lines):
         return []
+
+
+def test_large_batches_both_ways_do_not_block_the_workers():
+    """Batches and results far larger than a pipe holds, in flight both ways at once."""
+    docs = [Document(id=f"d{i}", source="s", location=f"d{i}", text=f"line {i}\n" * 20_000) for i in range(100)]
+    out, _ = run([Whitespace()], docs, jobs=2)
+    assert [d.id for d in out] == [f"d{i}" for i in range(100)] and len(out[-1].lines) == 20_000
+
+
+class Dies:
+    name = "dies"
+
+    def __call__(self, doc):
+        os._exit(3)
+
+
+def test_a_worker_that_dies_stops_the_run():
+    with pytest.raises(RuntimeError, match="stopped"):
+        run([Whitespace(), Dies()], make_docs(10), jobs=2)
 
 
 def test_a_line_stage_must_give_one_verdict_per_line():
