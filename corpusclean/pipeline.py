@@ -19,7 +19,7 @@ import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from time import perf_counter
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document, apply_line_stage
@@ -139,6 +139,11 @@ def unpark(data: bytes) -> Document:
     return pickle.loads(data)
 
 
+# The spool files this process reads parked documents from, left open until their spool is removed: opening
+# a file took longer than reading a document from it.
+_spool_files: dict[str, BinaryIO] = {}
+
+
 class Parked(NamedTuple):
     """A parked document: `size` bytes at `offset` in a spool file."""
 
@@ -147,9 +152,11 @@ class Parked(NamedTuple):
     size: int
 
     def read(self) -> Document:
-        with open(self.path, "rb") as spool_file:
-            spool_file.seek(self.offset)
-            return unpark(spool_file.read(self.size))
+        spool_file = _spool_files.get(self.path)
+        if spool_file is None:
+            spool_file = _spool_files[self.path] = open(self.path, "rb", buffering=0)
+        spool_file.seek(self.offset)
+        return unpark(spool_file.read(self.size))
 
 
 def park_all(docs: list[Document], folder: str) -> list[Parked]:
@@ -175,6 +182,8 @@ class Spool:
         self.parked: list[Parked] = []
 
     def remove(self) -> None:
+        for path in [path for path in _spool_files if os.path.dirname(path) == self.folder]:
+            _spool_files.pop(path).close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
