@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import shutil
+import signal
 import tempfile
+import threading
+import traceback
 from collections import defaultdict
 from dataclasses import dataclass
 from time import perf_counter
@@ -239,9 +243,15 @@ def map_segment(
     if jobs <= 1:
         outs: Iterator[BatchOut] = (_process_batch(*state, batch) for batch in _batches(docs, BATCH_SIZE))
     else:
-        outs = on_workers(jobs, state, _batches(docs, BATCH_SIZE))
+        outs = _on_workers(jobs, state, _batches(docs, BATCH_SIZE))
     for out in outs:
         yield _collected(out, timings)
+
+
+def _collected(out: BatchOut, timings: dict[str, float]) -> BatchOut:
+    for name, seconds in out.timings.items():
+        timings[name] += seconds
+    return out
 
 
 @dataclass
@@ -252,7 +262,7 @@ class _Worker:
     busy: int = 0     # batches sent and not answered yet
 
 
-def on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Iterator[BatchOut]:
+def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Iterator[BatchOut]:
     """Each batch through _process_batch(*state, batch) on `jobs` worker processes, results in batch order.
 
     Not multiprocessing.Pool nor ProcessPoolExecutor: their helper threads in this process compete with it for
@@ -314,7 +324,9 @@ def _receive(worker: _Worker) -> tuple[int, BatchOut]:
     try:
         number, out, error = worker.results.recv()
     except EOFError:
-        raise RuntimeError(f"worker process {worker.process.pid} stopped (exit code {worker.process.exitcode})")
+        raise RuntimeError(
+            f"worker process {worker.process.pid} stopped (exit code {worker.process.exitcode})"
+        ) from None
     if error is not None:
         raise error
     worker.busy -= 1
@@ -323,11 +335,6 @@ def _receive(worker: _Worker) -> tuple[int, BatchOut]:
 
 def _serve(tasks: Any, results: Any, state: tuple) -> None:
     """A worker process: _process_batch on each batch received, until None."""
-    import queue
-    import signal
-    import threading
-    import traceback
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
@@ -350,12 +357,6 @@ def _read_tasks(tasks: Any, inbox: Any) -> None:
         inbox.put(task)
         if task is None:
             return
-
-
-def _collected(out: BatchOut, timings: dict[str, float]) -> BatchOut:
-    for name, seconds in out.timings.items():
-        timings[name] += seconds
-    return out
 
 
 @dataclass
