@@ -8,7 +8,9 @@ from the seeds, half Chinese and half English, 30% of the Chinese converted to T
 saved in GB18030 or Big5, 5% republished copies. Each measurement runs in a fresh process (interpreter
 start and imports included, as a user sees them) and reports wall seconds, MB/s, docs/s and peak RSS:
 of the largest single process (ru_maxrss), and of all its processes together (PSS sampled from /proc every
-20 ms, so --jobs 2 counts the main process and both workers, and their shared pages once).
+20 ms, so --jobs 2 counts the main process and both workers, and their shared pages once). For --jobs 2 it
+also gives the CPU seconds of the main process apart from the workers': the serial part, which bounds the
+speed-up the workers can bring.
 
 The floor is read + decode + write one JSON line per document, nothing else: each file is read, decoded
 by the same decoder `run` uses (corpusclean.decode.decode_bytes: BOM, strict UTF-8, then legacy Chinese
@@ -141,26 +143,41 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
+def _main_cpu_seconds(probe_pid: int) -> float:
+    """CPU seconds so far of the command's own process (the probe's child), not counting its workers; 0 when
+    unavailable (Linux /proc only)."""
+    try:
+        [pid] = Path(f"/proc/{probe_pid}/task/{probe_pid}/children").read_text().split()
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (OSError, ValueError):
+        return 0.0
+
+
 def timed_child(args: list[str]) -> dict:
-    """Run a command in a fresh process: wall seconds, peak RSS of its largest process (ru_maxrss) and
-    peak PSS of all its processes together (sampled), in MB."""
+    """Run a command in a fresh process: wall seconds, peak RSS of its largest process (ru_maxrss), peak PSS of
+    all its processes together (sampled), in MB; CPU seconds of all its processes, and of its main process
+    alone (sampled: the serial part that bounds what worker processes can gain)."""
     probe = (
         "import resource, subprocess, sys, time, json\n"
         "t = time.perf_counter()\n"
         "code = subprocess.call(sys.argv[1:])\n"
         "s = time.perf_counter() - t\n"
-        "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(json.dumps({'seconds': s, 'rss_mb': rss, 'code': code}))\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "cpu = usage.ru_utime + usage.ru_stime\n"
+        "print(json.dumps({'seconds': s, 'rss_mb': usage.ru_maxrss / 1024, 'cpu': cpu, 'code': code}))\n"
     )
     child = subprocess.Popen([sys.executable, "-c", probe, *args], stdout=subprocess.PIPE, text=True)
-    tree_peak = 0
+    tree_peak, main_cpu = 0, 0.0
     while child.poll() is None:
         tree_peak = max(tree_peak, _tree_rss_kb(child.pid))
+        main_cpu = max(main_cpu, _main_cpu_seconds(child.pid))
         time.sleep(0.02)
     result = json.loads(child.stdout.read().strip().splitlines()[-1])
     if result["code"] != 0:
         raise SystemExit(f"{' '.join(args)} exited with {result['code']}")
     result["tree_rss_mb"] = tree_peak / 1024
+    result["main_cpu"] = main_cpu
     return result
 
 
@@ -250,6 +267,10 @@ def main() -> None:
     print(f"run --jobs 1: {sizes['full'][1] / 1e6 / one:.2f} MB/s (target: at least 5); "
           f"speed / floor: 1/{one / floor:.1f} (target: at least 1/22)")
     print(f"run --jobs 2 / run --jobs 1 speed: {one / two:.2f}x   (target: at least 1.6x)")
+    mb, parallel = sizes["full"][1] / 1e6, results["run --jobs 2"]
+    main_cpu = parallel["main_cpu"]
+    print(f"run --jobs 2 CPU: main process {main_cpu:.1f} s ({main_cpu / mb * 1000:.0f} ms/MB), "
+          f"workers {parallel['cpu'] - main_cpu:.1f} s; --jobs 1: {results['run --jobs 1']['cpu']:.1f} s")
     print(f"run --jobs 2 peak memory, all processes (PSS): {results['run --jobs 2']['tree_rss_mb']:.0f} MB "
           "(target: under 500 MB on 100 MB)")
     small = results[f"run -j1 --no-dedup --no-template, {share:.0%}"]["rss_mb"]

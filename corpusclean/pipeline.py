@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import shutil
+import signal
 import tempfile
-from collections import defaultdict, deque
+import threading
+import traceback
+from collections import defaultdict
 from dataclasses import dataclass
 from time import perf_counter
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document, apply_line_stage
 
 BATCH_SIZE = 32          # documents per task sent to a worker process
-IN_FLIGHT_PER_JOB = 4    # tasks queued per worker: enough to keep it busy, few enough to keep memory flat
+BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
+IN_FLIGHT_PER_JOB = 4    # batches out per worker, waiting for their turn included: keeps memory flat
 
 # What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
 # (a Parked document, a page file not read yet), so the main process does not handle the bytes.
@@ -138,6 +143,11 @@ def unpark(data: bytes) -> Document:
     return pickle.loads(data)
 
 
+# The spool files this process reads parked documents from, left open until their spool is removed: opening
+# a file took longer than reading a document from it.
+_spool_files: dict[str, BinaryIO] = {}
+
+
 class Parked(NamedTuple):
     """A parked document: `size` bytes at `offset` in a spool file."""
 
@@ -146,9 +156,11 @@ class Parked(NamedTuple):
     size: int
 
     def read(self) -> Document:
-        with open(self.path, "rb") as spool_file:
-            spool_file.seek(self.offset)
-            return unpark(spool_file.read(self.size))
+        spool_file = _spool_files.get(self.path)
+        if spool_file is None:
+            spool_file = _spool_files[self.path] = open(self.path, "rb", buffering=0)
+        spool_file.seek(self.offset)
+        return unpark(spool_file.read(self.size))
 
 
 def park_all(docs: list[Document], folder: str) -> list[Parked]:
@@ -174,6 +186,8 @@ class Spool:
         self.parked: list[Parked] = []
 
     def remove(self) -> None:
+        for path in [path for path in _spool_files if os.path.dirname(path) == self.folder]:
+            _spool_files.pop(path).close()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -209,19 +223,6 @@ def _process_batch(
     return BatchOut(finished, parked, summaries, dict(timings))
 
 
-_worker_state: tuple | None = None
-
-
-def _init_worker(*state: Any) -> None:
-    global _worker_state  # one per worker process, set once: the stages it runs and where it parks
-    _worker_state = state
-
-
-def _work(batch: list[Item]) -> BatchOut:
-    assert _worker_state is not None
-    return _process_batch(*_worker_state, batch)
-
-
 def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:
     batch: list[Item] = []
     for doc in docs:
@@ -240,32 +241,122 @@ def map_segment(
     """Every batch of documents through the segment's stages, in input order, on `jobs` processes."""
     state = (stages, segment.corpus, finish, spool.folder if spool is not None else None)
     if jobs <= 1:
-        for batch in _batches(docs, BATCH_SIZE):
-            yield _collected(_process_batch(*state, batch), timings)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Not multiprocessing.Pool: its worker-handler thread spins while results wait unread in its queue,
-    # taking CPU and the GIL from this process.
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool = ProcessPoolExecutor(jobs, context, initializer=_init_worker, initargs=state)
-    try:
-        pending: deque = deque()
-        for batch in _batches(docs, BATCH_SIZE):
-            pending.append(pool.submit(_work, batch))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield _collected(pending.popleft().result(), timings)
-        while pending:
-            yield _collected(pending.popleft().result(), timings)
-    finally:
-        pool.shutdown(cancel_futures=True)
+        outs: Iterator[BatchOut] = (_process_batch(*state, batch) for batch in _batches(docs, BATCH_SIZE))
+    else:
+        outs = _on_workers(jobs, state, _batches(docs, BATCH_SIZE))
+    for out in outs:
+        yield _collected(out, timings)
 
 
 def _collected(out: BatchOut, timings: dict[str, float]) -> BatchOut:
     for name, seconds in out.timings.items():
         timings[name] += seconds
     return out
+
+
+@dataclass
+class _Worker:
+    process: Any
+    tasks: Any        # connection: (number, batch) to the worker, None to stop it
+    results: Any      # connection: (number, BatchOut, exception) back
+    busy: int = 0     # batches sent and not answered yet
+
+
+def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Iterator[BatchOut]:
+    """Each batch through _process_batch(*state, batch) on `jobs` worker processes, results in batch order.
+
+    Not multiprocessing.Pool nor ProcessPoolExecutor: their helper threads in this process compete with it for
+    the GIL and spend more CPU than the work of passing batches (Pool's worker handler even spins while results
+    wait unread). Here this process sends and receives itself, and a thread in each worker reads its batches
+    as they come, so that neither side ever blocks the other on a full pipe.
+    """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    workers: list[_Worker] = []
+    try:
+        for _ in range(jobs):
+            task_reader, task_writer = context.Pipe(duplex=False)
+            result_reader, result_writer = context.Pipe(duplex=False)
+            process = context.Process(target=_serve, args=(task_reader, result_writer, state), daemon=True)
+            process.start()
+            task_reader.close()
+            result_writer.close()
+            workers.append(_Worker(process, task_writer, result_reader))
+        arrived: dict[int, BatchOut] = {}  # results that came back before their turn
+        sent = turn = 0  # batches sent; the next one to yield
+        pending = True   # batches left to send
+        while pending or turn < sent:
+            while pending and sent - turn < jobs * IN_FLIGHT_PER_JOB:
+                worker = min(workers, key=lambda w: w.busy)
+                if worker.busy >= BATCHES_PER_WORKER:
+                    break
+                batch = next(batches, None)
+                if batch is None:
+                    pending = False
+                    break
+                worker.tasks.send((sent, batch))
+                worker.busy += 1
+                sent += 1
+            if turn in arrived:
+                yield arrived.pop(turn)
+                turn += 1
+                continue
+            ready = wait([w.results for w in workers if w.busy])
+            for worker in workers:
+                if worker.results in ready:
+                    number, out = _receive(worker)
+                    arrived[number] = out
+        for worker in workers:
+            worker.tasks.send(None)
+            worker.process.join()
+    finally:
+        for worker in workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join()
+            worker.tasks.close()
+            worker.results.close()
+
+
+def _receive(worker: _Worker) -> tuple[int, BatchOut]:
+    try:
+        number, out, error = worker.results.recv()
+    except EOFError:
+        raise RuntimeError(
+            f"worker process {worker.process.pid} stopped (exit code {worker.process.exitcode})"
+        ) from None
+    if error is not None:
+        raise error
+    worker.busy -= 1
+    return number, out
+
+
+def _serve(tasks: Any, results: Any, state: tuple) -> None:
+    """A worker process: _process_batch on each batch received, until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
+    while (task := inbox.get()) is not None:
+        number, batch = task
+        try:
+            results.send((number, _process_batch(*state, batch), None))
+        except Exception as err:
+            err.add_note(f"in worker process {os.getpid()}:\n{traceback.format_exc()}")
+            results.send((number, None, err))
+            return
+
+
+def _read_tasks(tasks: Any, inbox: Any) -> None:
+    while True:
+        try:
+            task = tasks.recv()
+        except EOFError:
+            task = None
+        inbox.put(task)
+        if task is None:
+            return
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """The runner on toy stages: order, rejections, corpus stages across segments, workers."""
 
+import os
 import tempfile
 from collections import Counter
 
@@ -7,7 +8,8 @@ import pytest
 
 from corpusclean.document import Document
 from corpusclean.normalize.whitespace import Whitespace
-from corpusclean.pipeline import park_all, run_pipeline, split_segments
+import corpusclean.pipeline as pipeline_module
+from corpusclean.pipeline import Spool, park_all, run_pipeline, split_segments
 
 
 class DropShort:
@@ -99,6 +101,25 @@ class Broken:
         return []
 
 
+def test_large_batches_both_ways_do_not_block_the_workers():
+    """Batches and results far larger than a pipe holds, in flight both ways at once."""
+    docs = [Document(id=f"d{i}", source="s", location=f"d{i}", text=f"line {i}\n" * 20_000) for i in range(100)]
+    out, _ = run([Whitespace()], docs, jobs=2)
+    assert [d.id for d in out] == [f"d{i}" for i in range(100)] and len(out[-1].lines) == 20_000
+
+
+class Dies:
+    name = "dies"
+
+    def __call__(self, doc):
+        os._exit(3)
+
+
+def test_a_worker_that_dies_stops_the_run():
+    with pytest.raises(RuntimeError, match="stopped"):
+        run([Whitespace(), Dies()], make_docs(10), jobs=2)
+
+
 def test_a_line_stage_must_give_one_verdict_per_line():
     with pytest.raises(ValueError, match="broken"):
         run([Whitespace(), Broken()], make_docs(1))
@@ -106,14 +127,17 @@ def test_a_line_stage_must_give_one_verdict_per_line():
         run([Whitespace(), Broken()], make_docs(100), jobs=2)
 
 
-def test_parked_documents_read_back_in_order(tmp_path):
+def test_parked_documents_read_back_in_order():
     docs = make_docs(5)
     for doc in docs:
         doc.raw = b"bytes"
-    parked = park_all(docs[:2], str(tmp_path)) + park_all(docs[2:], str(tmp_path))
+    spool = Spool()
+    parked = park_all(docs[:2], spool.folder) + park_all(docs[2:], spool.folder)
     back = [p.read() for p in parked]
     assert [d.id for d in back] == [d.id for d in docs] and all(d.raw is None for d in back)
-    assert len(list(tmp_path.iterdir())) == 1  # one file per parking process
+    assert len(os.listdir(spool.folder)) == 1  # one file per parking process
+    spool.remove()
+    assert not os.path.exists(spool.folder) and not pipeline_module._spool_files
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -122,6 +146,7 @@ def test_spool_folders_are_removed(jobs, tmp_path, monkeypatch):
     pipeline = [Whitespace(), CommonLines(), DropShort(), CommonLines()]
     out, _ = run(pipeline, make_docs(100), jobs=jobs)
     assert len(out) == 100 and list(tmp_path.iterdir()) == []
+    assert not pipeline_module._spool_files  # and the files read from them are closed
     with pytest.raises(ValueError):
         run([Whitespace(), CommonLines(), Broken()], make_docs(100), jobs=jobs)
     assert list(tmp_path.iterdir()) == []

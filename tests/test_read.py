@@ -214,3 +214,13 @@ def test_input_bytes_is_what_was_read(tmp_path):
     [page] = docs_of(tmp_path / "a.txt")
     assert page.input_bytes == len(PAGE_ZH)
     assert [d.input_bytes for d in docs_of(tmp_path / "d.jsonl")] == [3, 0]
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_pages_larger_than_a_read_are_read_whole_up_to_the_limit(tmp_path, compress):
+    page = PAGE_ZH * 3000  # about 270 KB: several reads
+    (tmp_path / "big.txt").write_bytes(gzip.compress(page) if compress else page)
+    [doc] = docs_of(tmp_path / "big.txt", max_bytes=len(page))
+    assert doc.raw == page
+    [doc] = docs_of(tmp_path / "big.txt", max_bytes=len(page) - 1)
+    assert doc.reject_reason == "too_large" and doc.reject_detail.startswith(f"{len(page)} bytes")

@@ -26,6 +26,7 @@ PAGE_SUFFIXES = HTML_SUFFIXES | {".txt"}  # names that say one page, whatever th
 GZIP_MAGIC = b"\x1f\x8b"
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
+READ_CHUNK = 1 << 16
 
 _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|div|table|title|p)[\s>/]", re.I)
 _WRAPPER = re.compile(rb"\A\s*<text\b([^>\n]*)>[ \t\r]*\n?")
@@ -40,6 +41,19 @@ def open_binary(path: str) -> BinaryIO:
     if stream.peek(2)[:2] == GZIP_MAGIC:
         return io.BufferedReader(gzip.GzipFile(fileobj=stream))  # type: ignore[arg-type]
     return stream
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """The first `limit` bytes of a stream, in 64 KB reads: BufferedReader.read(limit) first reserves
+    `limit` bytes, 8 MB for every page at the default max_page_bytes."""
+    chunks = []
+    while limit > 0:
+        chunk = stream.read1(min(limit, READ_CHUNK))  # type: ignore[attr-defined]
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -173,7 +187,7 @@ def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Docume
         if _sniff_kind(inp.path, head) == "jsonl":
             yield from read_jsonl(inp, stream, text_key)
         else:
-            yield read_page(inp, stream.read(max_bytes + 1), max_bytes)
+            yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         doc = _new_doc(inp, inp.id_base, inp.path)
         doc.reject("unreadable", f"read failed: {err}")
