@@ -63,17 +63,24 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def _same_file(path: str, target: Path) -> bool:
+    try:
+        return os.path.samestat(os.stat(path), os.stat(target))
+    except OSError:
+        return False
+
+
 def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str]) -> None:
     """An output inside an input folder would be read back next run; equal to an input it would destroy it."""
     if all(out in (None, "-") for out in outputs):
         return
     folders = [Path(a).resolve() for a in args if a != "-" and Path(a).is_dir()]
-    files = {Path(i.path).resolve() for i in inputs if i.path != "-"}
     for out in outputs:
         if out in (None, "-"):
             continue
         target = Path(out).resolve()
-        if target in files:
+        # Only an existing file can be an input; comparing file identities is cheaper than resolving paths.
+        if target.exists() and any(i.path != "-" and _same_file(i.path, target) for i in inputs):
             raise _usage_error(f"output {out} is also an input file")
         for folder in folders:
             if folder in target.parents:
