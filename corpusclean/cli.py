@@ -63,9 +63,9 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def _same_file(path: str, target: Path) -> bool:
+def _same_file(path: str, target: os.stat_result) -> bool:
     try:
-        return os.path.samestat(os.stat(path), os.stat(target))
+        return os.path.samestat(os.stat(path), target)
     except OSError:
         return False
 
@@ -80,8 +80,10 @@ def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str])
             continue
         target = Path(out).resolve()
         # Only an existing file can be an input; comparing file identities is cheaper than resolving paths.
-        if target.exists() and any(i.path != "-" and _same_file(i.path, target) for i in inputs):
-            raise _usage_error(f"output {out} is also an input file")
+        if target.exists():
+            target_stat = target.stat()
+            if any(i.path != "-" and _same_file(i.path, target_stat) for i in inputs):
+                raise _usage_error(f"output {out} is also an input file")
         for folder in folders:
             if folder in target.parents:
                 raise _usage_error(f"output {out} is inside the input folder {folder}")
