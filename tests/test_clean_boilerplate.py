@@ -20,6 +20,9 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("扫一扫，关注我们", "boilerplate.promo"),
         ("Download the app", "boilerplate.promo"),
         ("分享到：", "boilerplate.share"),
+        ("平台声明：该文观点仅代表作者本人，本平台仅提供信息存储空间服务。", "boilerplate.disclaimer"),
+        ("某某网专稿，未经书面授权请勿转载。", "boilerplate.disclaimer"),
+        ("免责声明 如有侵权请联系删除", "boilerplate.disclaimer"),
         ("上一篇：全市春耕生产有序推进", "boilerplate.pager"),
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
@@ -36,6 +39,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("春风拂面 万物生长", None),
         ("China's exports rose 8% in May > forecasts", None),
         ("分享经济带来了新的就业机会，但也对监管提出了挑战。", None),
+        ("他表示，以上观点仅代表个人看法，欢迎各方讨论。", None),
         ("上一篇报道中我们提到，这座古桥已有六百多年历史。", None),
         # IGNORECASE takes İ ı ſ K for ASCII letters: such lines skip no phrase test
         ("İCP No. 12345", "boilerplate.icp"),

@@ -118,3 +118,16 @@ def test_title_line_with_separators_at_its_start(title_line, title, verdict):
     fields, verdicts = find_metadata([title_line, "标题新闻", "正文。"])
     assert fields["title"] == title
     assert verdicts == [verdict, None, None]
+
+
+def test_label_lines_with_nothing_to_lift_are_removed_without_filling_fields():
+    lines = ["市区新增三处口袋公园", "公园已向市民开放。", "发布于：北京市", "IP属地：广西", "阅读：1024", "责任编辑："]
+    fields, verdicts = find_metadata(lines)
+    assert verdicts == [None, None, "meta.label", "meta.label", "meta.label", "meta.label"]
+    assert fields["editor"] is None and fields["publisher"] is None
+
+
+@pytest.mark.parametrize("line", ["时间：每周三下午", "发布时间：", "地点：市民中心", "来源于群众，服务于群众。"])
+def test_lines_that_may_carry_text_are_not_label_lines(line):
+    fields, verdicts = find_metadata([line])
+    assert verdicts == [None]

@@ -24,6 +24,11 @@ def texts(html: str) -> list[str]:
     ("<form><p>帖子正文。</p><select><option>选项</option></select></form>", ["帖子正文。"]),
     ("<p hidden>隐藏</p><p style='display: none'>隐藏</p><p aria-hidden='true'>隐藏</p><p>显示</p>", ["显示"]),
     ("<p style='color: red'>红字</p>", ["红字"]),
+    # overlays shown by a script: a report form, a login box, a cookie notice; never the article
+    ("<div class='ui modal small'><div class='content'><p>举报理由：广告。</p></div></div><p>正文。</p>", ["正文。"]),
+    ("<div role='dialog'>登录</div><div role='alertdialog'>Cookies</div><dialog>关闭</dialog><p>正文。</p>",
+     ["正文。"]),
+    ("<div aria-modal='true'>订阅</div><div class='modal-open article'><p>正文。</p></div>", ["正文。"]),
     # visibility:hidden is how script-revealed article bodies (WeChat's) wait in the page: kept
     ("<div style='visibility: hidden;'><p>脚本显示的正文。</p></div>", ["脚本显示的正文。"]),
 ])

@@ -10,7 +10,7 @@ from typing import Iterable
 from corpusclean.rules import rule_sections
 
 
-PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "share", "promo")
+PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "disclaimer", "share", "promo")
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
@@ -206,7 +206,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
-    if sentence:        # of the tests below only the nav row applies to sentences
+    if sentence:        # of the tests below only disclaimers and the nav row apply to sentences
+        if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
+            return REASON_PREFIX + "disclaimer", True
         return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) else (None, False)
     # in Han characters or in words, as is_short_label counts; more than 41 words are never compared
     size = len(text) if han else len(text.split(None, 41))
@@ -215,7 +217,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         latin_words = _latin_words(text)
         any_phrase = vocab.any_phrase.search(text, latin_words)
     if any_phrase and len(text) <= 200:
-        for section in ("hotline", "icp", "licence", "copyright"):
+        for section in ("hotline", "icp", "licence", "copyright", "disclaimer"):
             if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
     if _link_row(text):
@@ -291,7 +293,8 @@ class Boilerplate:
     name = "boilerplate"
     options = ("extra_boilerplate (config file)",)
     reasons = tuple(f"boilerplate.{r}" for r in (
-        "nav", "links", "copyright", "icp", "licence", "hotline", "promo", "share", "pager", "label", "block", "phrase"))
+        "nav", "links", "copyright", "icp", "licence", "hotline", "disclaimer", "promo", "share", "pager", "label",
+        "block", "phrase"))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(extra_phrases)

@@ -114,7 +114,8 @@ def _value_ok(value: str) -> bool:
 
 
 def parse_metadata_line(line: str) -> dict[str, str] | None:
-    """The fields of a line made only of label/value pairs and dates, in order; None for any other line."""
+    """The fields of a line made only of label/value pairs and dates, in order; None for any other line,
+    {} for such a line with no field to fill (its labels are empty or carry nothing worth keeping)."""
     text = line.strip(BRACKETS + " ")
     if not text or len(text) > MAX_LINE_CHARS:
         return None
@@ -131,6 +132,7 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
     if not tokens or text[: tokens[0][0]].strip(SEPARATORS):
         return None
     fields: dict[str, str] = {}
+    label_only = False      # a label with nothing to lift: an empty "责任编辑：", a view count, an IP location
     end_of_previous = 0
     for index, (start, end, kind, match) in enumerate(tokens):
         if start < end_of_previous:
@@ -150,8 +152,10 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
             field = field_of[match.group("label").casefold()]
             if field in ("publisher", "author", "editor") and value:
                 fields.setdefault(field, value)
+            elif field is None or (field != "created" and not value):
+                label_only = True
         end_of_previous = end
-    return fields if fields else None
+    return fields if fields or label_only else None
 
 
 def _starts_with_token(text: str, label_re: re.Pattern[str] | None) -> bool:
@@ -245,8 +249,8 @@ def find_metadata(lines: list[str]) -> tuple[dict, list[str | None]]:
     verdicts: list[str | None] = [None] * len(lines)
     for index, line in enumerate(lines):
         parsed = parse_metadata_line(line)
-        if parsed:
-            verdicts[index] = FIELD_REASON[next(iter(parsed))]
+        if parsed is not None:
+            verdicts[index] = FIELD_REASON[next(iter(parsed))] if parsed else "meta.label"
             for key, value in parsed.items():
                 if fields[key] is None:
                     fields[key] = value
@@ -282,7 +286,7 @@ class MetadataLines:
     """Document stage: removes metadata lines and fills the fields HTML extraction left empty."""
 
     name = "metadata"
-    reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor")
+    reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor", "meta.label")
 
     def __call__(self, doc: Document) -> Document:
         kept = doc.kept_indices()

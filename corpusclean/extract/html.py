@@ -118,6 +118,21 @@ def parse_html(html: str):
     return root
 
 
+# Overlays (a login form, a report dialog, a cookie notice) are shown over the page by a script; they are
+# never its article, even when they sit inside a content-like container.
+OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})
+OVERLAY_CLASSES = frozenset({"modal", "dialog"})
+
+
+def is_overlay(tag: str, element) -> bool:
+    if tag == "dialog" or element.get("aria-modal", "").lower() == "true":
+        return True
+    if element.get("role", "").lower() in OVERLAY_ROLES:
+        return True
+    classes = element.get("class")
+    return bool(classes) and not OVERLAY_CLASSES.isdisjoint(classes.lower().split())
+
+
 def is_hidden(element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
         return True
@@ -187,7 +202,7 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
             continue
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in SKIPPED_TAGS or is_hidden(element):
+            if tag in SKIPPED_TAGS or is_hidden(element) or is_overlay(tag, element):
                 walker.skip_subtree()
                 context.append(context[-1])
                 tag_stack.append("")  # marks a skipped element: its end adds only its tail
