@@ -131,3 +131,22 @@ def test_label_lines_with_nothing_to_lift_are_removed_without_filling_fields():
 def test_lines_that_may_carry_text_are_not_label_lines(line):
     fields, verdicts = find_metadata([line])
     assert verdicts == [None]
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("Posted Fri, May 10, 2024 at 2:52 pm PT|Updated Fri, May 10, 2024 at 2:55 pm PT", {"created": "2024-05-10"}),
+    ("Published 11:11 PM EST Nov 19, 2019", {"created": "2019-11-19"}),
+    ("发表于 2024-4-11 11:52:24 | 只看该作者", {"created": "2024-04-11T11:52:24"}),
+    ("By Mark Stetson on May 16, 2024", {"author": "Mark Stetson", "created": "2024-05-16"}),
+    ("By Ann Lee | November 18, 2019 -- 19:14 GMT | Topic: Hardware", {"author": "Ann Lee", "created": "2019-11-18"}),
+    # an update's date is not the publication date: the line goes, no field is filled
+    ("Updated: 18 Nov 2019 9:38 pm", {}),
+    # sentences that open like a dateline stay
+    ("Published in 1998, the novel sold well.", None),
+    ("Updated May 5, 2024 to correct the spelling of the mayor's name.", None),
+    ("发布于2024年5月1日的新规，已经在全市施行。", None),
+    ("By the way, on May 5, 2024 we met.", None),
+    ("Postedby May 5, 2024", None),
+])
+def test_datelines(line, fields):
+    assert parse_metadata_line(line) == fields

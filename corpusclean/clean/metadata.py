@@ -48,6 +48,16 @@ EN_BYLINES = (
     re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
     re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
 )
+# "By A B on May 16, 2024", "By A B | November 18, 2019 -- 19:14 GMT | Topic: Hardware"
+EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•])\s*(?P<rest>.+)$")
+# "Posted Fri, May 10, 2024 at 2:52 pm PT", "Published 11:11 PM EST Nov 19, 2019", "发表于 2024-4-11 11:52"
+DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于)"
+                      r"|(?:(?i:updated|last updated)(?![A-Za-z])(?:\s+on)?|更新于)(?P<updated_only>)")
+DATELINE_INITIALS = "PpFfUuLl发更"
+MAX_DATELINE_CHARS = 100
+MAX_DATELINE_WORDS = 8
+MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
+NOT_IN_DATELINE = "。！？!?;；"
 
 
 @functools.cache
@@ -122,6 +132,9 @@ def parse_metadata_line(line: str) -> dict[str, str] | None:
     byline = _parse_byline(text)
     if byline is not None:
         return byline
+    dateline = _parse_dateline(text)
+    if dateline is not None:
+        return dateline
     label_re, field_of = _labels()
     has_label = ":" in text or "：" in text     # every label is followed by a colon
     if not _starts_with_token(text, label_re if has_label else None):
@@ -188,7 +201,44 @@ def _parse_byline(text: str) -> dict[str, str] | None:
         match = pattern.match(text)
         if match:
             return {"author": match.group("names")}
-    return None
+    return _dated_en_byline(text) if text.startswith("By") else None
+
+
+def _first_date(text: str) -> tuple[int, str | None] | None:
+    """(offset, ISO date or None when invalid) of the first date of a short dateline, if it has one."""
+    if len(text) > MAX_DATELINE_CHARS or any(char in text for char in NOT_IN_DATELINE):
+        return None
+    if text.endswith(".") and len(text.split()) > MAX_DATELINE_WORDS:
+        return None     # "Updated May 5, 2024 to correct the spelling of a name." is a sentence
+    dates = find_dates(text)
+    if not dates or dates[0][0] > MAX_DATE_OFFSET:
+        return None
+    return dates[0][0], dates[0][2]
+
+
+def _parse_dateline(text: str) -> dict[str, str] | None:
+    """A publication dateline: its date; {} for an update line (its date is not the publication's)."""
+    if text[0] not in DATELINE_INITIALS:
+        return None
+    match = DATELINE.match(text)
+    found = _first_date(text) if match else None
+    if found is None:
+        return None
+    _, iso = found
+    if match.group("updated_only") is not None or iso is None:
+        return {}
+    return {"created": iso}
+
+
+def _dated_en_byline(text: str) -> dict[str, str] | None:
+    match = EN_DATED_BYLINE.match(text)
+    found = _first_date(match.group("rest")) if match else None
+    if found is None or found[0] > 0:
+        return None
+    fields = {"author": match.group("names")}
+    if found[1]:
+        fields["created"] = found[1]
+    return fields
 
 
 def _strip_byline_words(names: str) -> str:
