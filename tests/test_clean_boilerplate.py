@@ -27,6 +27,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
         ("相关新闻", "boilerplate.label"),
+        ("广告", "boilerplate.label"),
+        ("本平台仅提供信息存储服务", "boilerplate.disclaimer"),
         ("×", "boilerplate.label"),
         ("市政府| 市人大| 市政协| 市纪委| 市委组织部", "boilerplate.links"),
         ("About us | Contact | Sitemap | Privacy", "boilerplate.links"),

@@ -141,6 +141,11 @@ def test_lines_that_may_carry_text_are_not_label_lines(line):
     ("By Ann Lee | November 18, 2019 -- 19:14 GMT | Topic: Hardware", {"author": "Ann Lee", "created": "2019-11-18"}),
     # an update's date is not the publication date: the line goes, no field is filled
     ("Updated: 18 Nov 2019 9:38 pm", {}),
+    # a forum post's number and date; a relative date fills nothing
+    ("发布 #5 2023年11月18日星期六 14点15分", {"created": "2023-11-18"}),
+    ("发表于 6 天前 | 只看该作者", {}),
+    ("Posted 3 hours ago", {}),
+    ("发布会将于2024年5月1日举行", None),
     # sentences that open like a dateline stay
     ("Published in 1998, the novel sold well.", None),
     ("Updated May 5, 2024 to correct the spelling of the mayor's name.", None),

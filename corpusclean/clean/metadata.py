@@ -51,13 +51,16 @@ EN_BYLINES = (
 # "By A B on May 16, 2024", "By A B | November 18, 2019 -- 19:14 GMT | Topic: Hardware"
 EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•])\s*(?P<rest>.+)$")
 # "Posted Fri, May 10, 2024 at 2:52 pm PT", "Published 11:11 PM EST Nov 19, 2019", "发表于 2024-4-11 11:52"
-DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于)"
+DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
+                      r"|(?:发布|Post)\s*#\d+)"
                       r"|(?:(?i:updated|last updated)(?![A-Za-z])(?:\s+on)?|更新于)(?P<updated_only>)")
 DATELINE_INITIALS = "PpFfUuLl发更"
 MAX_DATELINE_CHARS = 100
 MAX_DATELINE_WORDS = 8
 MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
 NOT_IN_DATELINE = "。！？!?;；"
+RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前"
+                           r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
 
 
 @functools.cache
@@ -205,15 +208,16 @@ def _parse_byline(text: str) -> dict[str, str] | None:
 
 
 def _first_date(text: str) -> tuple[int, str | None] | None:
-    """(offset, ISO date or None when invalid) of the first date of a short dateline, if it has one."""
+    """(offset, ISO date or None when invalid or relative: "6 天前") of the first date of a short dateline."""
     if len(text) > MAX_DATELINE_CHARS or any(char in text for char in NOT_IN_DATELINE):
         return None
     if text.endswith(".") and len(text.split()) > MAX_DATELINE_WORDS:
         return None     # "Updated May 5, 2024 to correct the spelling of a name." is a sentence
     dates = find_dates(text)
-    if not dates or dates[0][0] > MAX_DATE_OFFSET:
-        return None
-    return dates[0][0], dates[0][2]
+    if dates and dates[0][0] <= MAX_DATE_OFFSET:
+        return dates[0][0], dates[0][2]
+    relative = RELATIVE_TIME.search(text, 0, MAX_DATE_OFFSET + 12)
+    return (relative.start(), None) if relative else None
 
 
 def _parse_dateline(text: str) -> dict[str, str] | None:
