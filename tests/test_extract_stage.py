@@ -209,3 +209,32 @@ def test_subtitle_below_the_headline_does_not_move_the_content():
     )
     lines = extract_html(html).lines
     assert sum("滨江港" in line for line in lines) == 6
+
+
+def _teaser_stream_page(link_headlines: bool) -> str:
+    """A short article under the title, then a stream of five items, each a headline and a long summary
+    nested deep enough that one item outweighs the list: teasers of other articles when the headlines are
+    links, the comments of the page when they are not."""
+    item = ("<li><div class='stream-item'><div class='teaser'><h4 class='teaser-title'>{headline}</h4>"
+            "<p class='summary'>第{n}篇的摘要：{text}</p></div></div></li>")
+    text = "这是另一篇文章开头的几句话，内容很长，讲的是另一件事情，读者点进去才能看到全文，" * 4
+    headline = "<a href='/news/{n}.html'>另一篇报道的标题{n}</a>" if link_headlines else "网友{n}的评论"
+    stream = "".join(item.format(headline=headline.format(n=n), n=n, text=text) for n in range(5))
+    return (
+        "<html><head><title>港口吞吐量创新高 - 财经新闻</title></head><body>"
+        "<div class='article'><h1>港口吞吐量创新高</h1><div class='article-body'>"
+        "<p>今年前三季度，滨江港完成货物吞吐量一点二亿吨，同比增长百分之八，创历史同期新高。</p>"
+        "<p>港口集团表示，明年将继续扩大航线网络，新开通两条远洋航线。</p></div></div>"
+        f"<h2>你可能还想看</h2><ul class='stream'>{stream}</ul></body></html>"
+    )
+
+
+def test_article_under_the_title_wins_over_a_stream_of_teasers():
+    lines = extract_html(_teaser_stream_page(link_headlines=True)).lines
+    assert any("滨江港" in line for line in lines)
+    assert not any("摘要" in line for line in lines)
+
+
+def test_items_without_headline_links_are_not_taken_for_teasers():
+    lines = extract_html(_teaser_stream_page(link_headlines=False)).lines
+    assert sum("摘要" in line for line in lines) >= 1

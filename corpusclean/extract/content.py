@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpusclean.extract.html import Block, is_chrome_kind
+from corpusclean.extract.html import HEADING_TAGS, Block, is_chrome_kind
 
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{_CJK}]")           # Han, kana, Hangul: one unit each
@@ -236,15 +236,51 @@ ANCHOR_MIN_SHARE = 0.15  # of the best element's score that the element after th
 
 
 def anchored_container(scores: dict[int, float], members: dict[int, list[int]], headline: int,
-                       best: float) -> int | None:
-    """The best-scoring element that starts right after the title's headline, if one holds enough prose.
+                       best: float, kinds: list[str] | None = None) -> int | None:
+    """The best-scoring element that starts right after the title's headline, if one holds enough prose
+    (with ``kinds``, an element that is no item of a list).
 
     The best element of the whole page can be a stream of teasers below a short article, or the next
     article a portal appends to the page: the title says which article the page is about."""
     starting = [element for element, score in scores.items()
                 if score >= max(MIN_REGION_SCORE, ANCHOR_MIN_SHARE * best)
-                and headline < members[element][0] <= headline + MAX_HEADLINE_GAP]
+                and headline < members[element][0] <= headline + MAX_HEADLINE_GAP
+                and not (kinds and is_list_item(element, kinds))]
     return max(starting, key=lambda element: (scores[element], -element), default=None)
+
+
+MIN_LIST_ITEMS = 3  # elements of one kind that make a list (of teasers, of links)
+
+
+def is_list_item(element: int, kinds: list[str]) -> bool:
+    return bool(kinds[element]) and kinds.count(kinds[element]) >= MIN_LIST_ITEMS
+
+
+TEASER_LEVELS = 2  # how far up from the summary its teaser (headline link + summary) may reach
+
+
+def is_linked_heading(block: Block, kinds: list[str]) -> bool:
+    if link_share(block) <= LINK_LINE:
+        return False
+    holders = block.ancestors[-3:]
+    return block.tag in HEADING_TAGS or any(kinds[a].partition(".")[0] in HEADING_TAGS for a in holders)
+
+
+def is_teaser(container: int, anchored: int, blocks: list[Block], members: dict[int, list[int]],
+              kinds: list[str]) -> bool:
+    """Whether the best element is the summary of a teaser (a headline link and a summary, one item of a
+    "you may also like" stream) below an article of its own under the title's headline. The posts of a
+    thread, also items of a list, carry no headline link."""
+    if members[anchored][0] >= members[container][0]:
+        return False
+    path = blocks[members[container][0]].ancestors
+    item = path[max(0, path.index(container) - TEASER_LEVELS)]
+    if not any(is_linked_heading(blocks[i], kinds) for i in members[item]):
+        return False
+    if container in blocks[members[anchored][0]].ancestors or anchored in blocks[members[container][0]].ancestors:
+        return False
+    # too short to be the page's article: a thread's opening line, a lead
+    return sum(text_units(blocks[i].text) for i in members[anchored]) >= MIN_CONTENT_UNITS
 
 
 def keep_in_region(block: Block, repeat: bool = False) -> bool:
@@ -274,6 +310,10 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
         anchored = anchored_container(scores, members, anchor, scores[container])
         if other is not None and other < members[container][0] and anchored is not None:
             container, next_article = anchored, other
+        elif kinds and is_list_item(container, kinds):
+            own = anchored_container(scores, members, anchor, scores[container], kinds)
+            if own is not None and is_teaser(container, own, blocks, members, kinds):
+                container = own
     repeats: dict[int, float] = {}
     if kinds:
         unhinted = [line_value(block, use_hints=False) for block in blocks]
