@@ -1,6 +1,6 @@
 import pytest
 
-from corpusclean.clean.metadata import MetadataLines, find_metadata, paragraph_byline, parse_metadata_line
+from corpusclean.clean.metadata import MetadataLines, find_dates, find_metadata, paragraph_byline, parse_metadata_line
 from corpusclean.document import Document
 
 
@@ -155,3 +155,14 @@ def test_lines_that_may_carry_text_are_not_label_lines(line):
 ])
 def test_datelines(line, fields):
     assert parse_metadata_line(line) == fields
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("May 16, 2024 6:33 PM", "2024-05-16T18:33:00"),
+    ("May 16, 2024 6:33 p.m. PT", "2024-05-16T18:33:00"),
+    ("May 16, 2024 12:05 am", "2024-05-16T00:05:00"),
+    ("May 16, 2024 12:05 pm", "2024-05-16T12:05:00"),
+    ("2024-05-16 18:33", "2024-05-16T18:33:00"),
+])
+def test_twelve_hour_times(text, iso):
+    assert find_dates(text)[0][2] == iso

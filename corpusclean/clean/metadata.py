@@ -38,7 +38,8 @@ DATE = re.compile(
     r"|(?P<d4>\d{1,2})\s+(?P<mon4>" + _MONTH_NAME + r")\s+(?P<y4>(?:19|20)\d{2})"
 )
 DATE_INITIALS = "JFMASOND"     # a DATE match starts with a digit or with one of these (a month's initial)
-TIME = re.compile(r"\s*(?:T|,\s*)?(?P<hh>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<ss>\d{2}))?(?!\d)")
+TIME = re.compile(r"\s*(?:T|,\s*)?(?P<hh>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<ss>\d{2}))?(?!\d)"
+                  r"(?:\s*(?P<half>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?")
 # "Worker's Daily - reporter A and B from X", "X - A B, reporter of Y", "By A B"
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _NAMES = _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*"
@@ -111,7 +112,10 @@ def _iso(date: re.Match[str], time: re.Match[str] | None) -> str | None:
         if time is None:
             return datetime(int(year), int(month), int(day)).date().isoformat()
         hour, minute, second = time.group("hh", "mi", "ss")
-        return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0)).isoformat()
+        hour, half = int(hour), time.group("half")
+        if half and 1 <= hour <= 12:      # 12:05 AM is 00:05, 12:05 PM is 12:05
+            hour = hour % 12 + (12 if half in "Pp" else 0)
+        return datetime(int(year), int(month), int(day), hour, int(minute), int(second or 0)).isoformat()
     except ValueError:
         return None
 
