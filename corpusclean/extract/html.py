@@ -9,9 +9,10 @@ Python stack; libxml2's own depth limit is detected from its error log (see ``pa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from corpusclean.extract.units import units_and_punctuation
 from corpusclean.rules import rule_sections
 
 # Elements whose whole subtree is never text of the page. Not <form>: ASP.NET pages and many forum
@@ -50,6 +51,16 @@ class Block:
     caption: bool = False  # image alt or figcaption text
     ancestors: tuple[int, ...] = ()  # ids (document order) of the open elements, outermost first
     nearest_hint: int = 0  # hint weight of the innermost ancestor that has one (a share bar in an article)
+    # Measured once from the text: selection looks at every line several times.
+    visible_chars: int = field(init=False)  # characters other than spaces
+    units: int = field(init=False)          # size (see units_and_punctuation)
+    punctuation: int = field(init=False)    # sentence punctuation marks
+
+    def __post_init__(self) -> None:
+        units, punctuation = units_and_punctuation(self.text)
+        object.__setattr__(self, "visible_chars", len(self.text) - self.text.count(" "))
+        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "punctuation", punctuation)
 
 
 @dataclass(frozen=True)
