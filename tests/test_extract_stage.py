@@ -209,3 +209,17 @@ def test_subtitle_below_the_headline_does_not_move_the_content():
     )
     lines = extract_html(html).lines
     assert sum("滨江港" in line for line in lines) == 6
+
+
+def test_page_the_parser_cut_short_is_rejected():
+    # an unclosed attribute quote swallows the rest of the page into the attribute
+    html = "<html><body><p>" + "前" * 100 + "</p><div class='x>" + "<p>" + "后文" * 300 + "</p></body></html>"
+    extracted = extract_html(html)
+    assert extracted.reject == "truncated_html"
+    assert extracted.detail == "parsed tree holds 100 of the page's 700 Han characters"
+
+
+def test_han_kept_outside_text_nodes_is_not_a_truncation():
+    # a long comment holds most Han characters of the page: the tree keeps them, though not as text
+    html = "<html><body><!-- " + "注释" * 300 + " --><p>" + "正文内容，很长。" * 10 + "</p></body></html>"
+    assert extract_html(html).reject != "truncated_html"
