@@ -204,11 +204,8 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
         hint, in_link, in_caption = context[-1]
-        if event in ("comment", "pi"):
-            builder.add(element.tail, in_link)
-            continue
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
         if event == "start":
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
             if tag in SKIPPED_TAGS or is_hidden(element):
                 walker.skip_subtree()
                 context.append(context[-1])
@@ -236,12 +233,14 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
                 builder.add(element.get("alt"), False)
                 builder.flush("img", hint, True, id_stack[:-1])
             builder.add(element.text, context[-1][1])
-        else:
+        elif event == "end":
             inner_hint, _, inner_caption = context.pop()
-            skipped = tag_stack.pop() == ""
-            if not skipped and tag in BLOCK_TAGS and tag != "br":
+            tag = tag_stack.pop()
+            if tag in BLOCK_TAGS and tag != "br":
                 builder.flush(tag, inner_hint, inner_caption, id_stack)
             id_stack.pop()
             builder.add(element.tail, context[-1][1])
+        else:  # a comment or processing instruction: only its tail is text
+            builder.add(element.tail, in_link)
     builder.flush("html", (0, 0), False, [0])
     return builder.blocks

@@ -7,8 +7,9 @@ import re
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 CJK_RUN = re.compile(f"[{_CJK}]+")            # Han, kana, Hangul: one unit per character
 WORD = re.compile(f"[^\\W{_CJK}]+")          # a word of any other script: two units
-CJK_PUNCT = re.compile(r"[。，、；！？：۔،]")
-LATIN_SENTENCE_PUNCT = re.compile(r"[.,;!?:](?:\s|$|[\"”’)])")
+# CJK punctuation, or Latin punctuation that ends a word (the two never overlap: what follows the Latin
+# mark is no punctuation of either kind)
+SENTENCE_PUNCT = re.compile(r"[。，、；！？：۔،]|[.,;!?:](?:\s|$|[\"”’)])")
 # Stands for a run of CJK characters: like them it is no word character, no space and no quote.
 CJK_PLACEHOLDER = "\x00"
 
@@ -22,6 +23,6 @@ def units_and_punctuation(text: str) -> tuple[int, int]:
     rest, runs = CJK_RUN.subn(CJK_PLACEHOLDER, text)
     cjk_chars = len(text) - len(rest) + runs
     units = cjk_chars + 2 * len(WORD.findall(rest))
-    punctuation = len(CJK_PUNCT.findall(rest)) + len(LATIN_SENTENCE_PUNCT.findall(rest))
+    punctuation = len(SENTENCE_PUNCT.findall(rest))
     return units, punctuation
 
