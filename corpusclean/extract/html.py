@@ -194,52 +194,47 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
         return []
     hints = hints or load_hints()
     builder = _LineBuilder()
-    # Per open element: ((hint sum, innermost hint), inside a link, inside a figcaption). A stack, not recursion.
-    context: list[tuple[tuple[int, int], bool, bool]] = [((0, 0), False, False)]
-    tag_stack: list[str] = ["html"]
+    # Per open element, a stack rather than recursion: its tag ("" for a skipped element, whose end adds
+    # only its tail), (hint sum, innermost hint), inside a link, inside a figcaption; and its id.
+    context: list[tuple[str, tuple[int, int], bool, bool]] = [("html", (0, 0), False, False)]
     id_stack: list[int] = [0]
     next_id = 1
     if kinds is not None:
         kinds[:] = ["html"]
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
-        hint, in_link, in_caption = context[-1]
+        parent_tag, hint, in_link, in_caption = context[-1]
         if event == "start":
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
             if tag in SKIPPED_TAGS or is_hidden(element):
                 walker.skip_subtree()
-                context.append(context[-1])
-                tag_stack.append("")  # marks a skipped element: its end adds only its tail
+                context.append(("", hint, in_link, in_caption))
                 id_stack.append(-1)
                 continue
             if tag in CELL_TAGS:
                 builder.add(" ", False)
             elif tag in BLOCK_TAGS:
-                builder.flush(tag_stack[-1], hint, in_caption, id_stack)
+                builder.flush(parent_tag, hint, in_caption, id_stack)
             classes, element_id = element.get("class"), element.get("id")
-            weight = hint_weight(f"{classes or ''} {element_id or ''}", hints)
-            context.append((
-                (hint[0] + weight, weight or hint[1]),
-                in_link or (tag == "a" and element.get("href") is not None),
-                in_caption or tag in CAPTION_TAGS,
-            ))
-            tag_stack.append(tag)
+            name = classes or element_id
+            weight = hint_weight(f"{classes or ''} {element_id or ''}", hints) if name else 0
+            inner_link = in_link or (tag == "a" and element.get("href") is not None)
+            context.append((tag, (hint[0] + weight, weight or hint[1]), inner_link, in_caption or tag in CAPTION_TAGS))
             id_stack.append(next_id)
             next_id += 1
             if kinds is not None:
-                kinds.append(element_kind(tag, classes or element_id))
+                kinds.append(element_kind(tag, name) if name else "")
             if tag == "img" and not in_link and useful_alt(element.get("alt")):
-                builder.flush(tag_stack[-2], hint, in_caption, id_stack[:-1])
+                builder.flush(parent_tag, hint, in_caption, id_stack[:-1])
                 builder.add(element.get("alt"), False)
                 builder.flush("img", hint, True, id_stack[:-1])
-            builder.add(element.text, context[-1][1])
+            builder.add(element.text, inner_link)
         elif event == "end":
-            inner_hint, _, inner_caption = context.pop()
-            tag = tag_stack.pop()
+            tag, inner_hint, _, inner_caption = context.pop()
             if tag in BLOCK_TAGS and tag != "br":
                 builder.flush(tag, inner_hint, inner_caption, id_stack)
             id_stack.pop()
-            builder.add(element.tail, context[-1][1])
+            builder.add(element.tail, context[-1][2])
         else:  # a comment or processing instruction: only its tail is text
             builder.add(element.tail, in_link)
     builder.flush("html", (0, 0), False, [0])
