@@ -238,3 +238,17 @@ def test_article_under_the_title_wins_over_a_stream_of_teasers():
 def test_items_without_headline_links_are_not_taken_for_teasers():
     lines = extract_html(_teaser_stream_page(link_headlines=False)).lines
     assert sum("摘要" in line for line in lines) >= 1
+
+
+def test_page_the_parser_cut_short_is_rejected():
+    # an unclosed attribute quote swallows the rest of the page into the attribute
+    html = "<html><body><p>" + "前" * 100 + "</p><div class='x>" + "<p>" + "后文" * 300 + "</p></body></html>"
+    extracted = extract_html(html)
+    assert extracted.reject == "truncated_html"
+    assert extracted.detail == "parsed tree holds 100 of the page's 700 Han characters"
+
+
+def test_han_kept_outside_text_nodes_is_not_a_truncation():
+    # a long comment holds most Han characters of the page: the tree keeps them, though not as text
+    html = "<html><body><!-- " + "注释" * 300 + " --><p>" + "正文内容，很长。" * 10 + "</p></body></html>"
+    assert extract_html(html).reject != "truncated_html"

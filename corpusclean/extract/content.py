@@ -10,16 +10,9 @@ sentence punctuation 。，、；！？ is the strongest signal they give.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from corpusclean.extract.html import HEADING_TAGS, Block, is_chrome_kind
-
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-CJK_CHAR = re.compile(f"[{_CJK}]")           # Han, kana, Hangul: one unit each
-WORD = re.compile(f"[^\\W{_CJK}]+")          # a word of any other script
-CJK_PUNCT = re.compile(r"[。，、；！？：۔،]")
-LATIN_SENTENCE_PUNCT = re.compile(r"[.,;!?:](?:\s|$|[\"”’)])")
 
 LINK_LINE = 0.5        # link share above which a line is a link label
 MIN_PROSE_UNITS = 10   # a line shorter than this without punctuation is a label, not prose
@@ -38,43 +31,33 @@ class Selection:
     preamble: list[str]   # lines between headline and body (date, source, author): for metadata, not text
 
 
-def text_units(text: str) -> int:
-    """Comparable size of Chinese and other text: one per CJK character, two per word of other scripts."""
-    return len(CJK_CHAR.findall(text)) + 2 * len(WORD.findall(text))
-
-
-def punctuation_count(text: str) -> int:
-    return len(CJK_PUNCT.findall(text)) + len(LATIN_SENTENCE_PUNCT.findall(text))
-
-
 def link_share(block: Block) -> float:
-    visible = len(block.text) - block.text.count(" ")
-    return block.link_chars / visible if visible else 0.0
+    return block.link_chars / block.visible_chars if block.visible_chars else 0.0
 
 
-def line_value(block: Block, use_hints: bool = True) -> float:
-    """Positive for prose, negative for link labels and navigation; captions are neutral."""
+def unhinted_value(block: Block) -> float:
+    """Positive for prose, negative for link labels and short labels; captions are neutral."""
     if block.caption:
         return 0.0
-    units = text_units(block.text)
+    units = block.units
     share = link_share(block)
     if share > LINK_LINE:
-        value = -max(units, 2) * share
-    else:
-        prose = units * (1.0 - share)
-        punct = punctuation_count(block.text)
-        if punct == 0 and prose < MIN_PROSE_UNITS:
-            value = -2.0
-        elif punct == 0:
-            value = prose * 0.3
-        else:
-            value = prose * (1.0 + min(punct, 4) * 0.1)
-    if not use_hints:
-        return value
-    if block.hint > 0:
-        value = value * 1.5 if value > 0 else value * 0.5
-    elif block.hint < 0:
-        value = value * 0.3 if value > 0 else value * 1.5
+        return -max(units, 2) * share
+    prose = units * (1.0 - share)
+    punct = block.punctuation
+    if punct == 0 and prose < MIN_PROSE_UNITS:
+        return -2.0
+    if punct == 0:
+        return prose * 0.3
+    return prose * (1.0 + min(punct, 4) * 0.1)
+
+
+def hinted_value(value: float, hint: int) -> float:
+    """A line's value weighed by the class/id hints of its containers (content-like or navigation-like)."""
+    if hint > 0:
+        return value * 1.5 if value > 0 else value * 0.5
+    if hint < 0:
+        return value * 0.3 if value > 0 else value * 1.5
     return value
 
 
@@ -196,7 +179,7 @@ def find_headline(blocks: list[Block], title: str | None, end: int) -> int | Non
             if len(text) >= 4 and (text in title or title in text):
                 return index
     for index in candidates:
-        if blocks[index].tag == "h1" and text_units(blocks[index].text) >= 4:
+        if blocks[index].tag == "h1" and blocks[index].units >= 4:
             return index
     return None
 
@@ -280,7 +263,7 @@ def is_teaser(container: int, anchored: int, blocks: list[Block], members: dict[
     if container in blocks[members[anchored][0]].ancestors or anchored in blocks[members[container][0]].ancestors:
         return False
     # too short to be the page's article: a thread's opening line, a lead
-    return sum(text_units(blocks[i].text) for i in members[anchored]) >= MIN_CONTENT_UNITS
+    return sum(blocks[i].units for i in members[anchored]) >= MIN_CONTENT_UNITS
 
 
 def keep_in_region(block: Block, repeat: bool = False) -> bool:
@@ -290,14 +273,15 @@ def keep_in_region(block: Block, repeat: bool = False) -> bool:
         return True
     if link_share(block) > LINK_LINE:
         return False
-    is_prose = punctuation_count(block.text) > 0 and text_units(block.text) >= MIN_PROSE_UNITS
+    is_prose = block.punctuation > 0 and block.units >= MIN_PROSE_UNITS
     return repeat or block.nearest_hint >= 0 or is_prose
 
 
 def select_content(blocks: list[Block], title: str | None = None, kinds: list[str] | None = None) -> Selection | None:
     """The lines of the main content (the article body), its headline and the lines between them; None
     when the page holds no article."""
-    values = [line_value(block) for block in blocks]
+    unhinted = [unhinted_value(block) for block in blocks]
+    values = [hinted_value(value, block.hint) for block, value in zip(blocks, unhinted)]
     scores = container_scores(blocks, values)
     if not scores:
         return None
@@ -316,7 +300,6 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
                 container = own
     repeats: dict[int, float] = {}
     if kinds:
-        unhinted = [line_value(block, use_hints=False) for block in blocks]
         repeats = repeated_blocks(blocks, unhinted, members, container, kinds)
         for index, value in repeats.items():
             values[index] = max(values[index], value)
@@ -327,7 +310,7 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     start, end = chosen[first], chosen[last - 1] + 1
     chosen = set(chosen)
     region = [blocks[i] for i in range(start, end) if i in chosen]
-    prose = sum(text_units(b.text) * (1.0 - link_share(b)) for b in region if not b.caption)
+    prose = sum(b.units * (1.0 - link_share(b)) for b in region if not b.caption)
     if prose < MIN_CONTENT_UNITS:
         return None
     headline = find_headline(blocks, title, end)

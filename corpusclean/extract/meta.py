@@ -20,8 +20,12 @@ DATE_META_KEYS = (
 AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author")
 PUBLISHER_META_KEYS = ("source", "og:site_name", "publisher", "dc.publisher", "application-name")
 
+# The patterns start with a literal or a character class, never with a lookbehind or an IGNORECASE
+# literal: the regex engine then skips in C to the positions where a match can start (or tests the first
+# character of each alternative before entering it), which matters on lines of 10,000 characters.
+# "Not after a digit" is checked just after the first characters, where (?<!\d(?:19|20)) means the same.
 NUMERIC_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    r"((?:19|20)(?<!\d(?:19|20))\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     r"(?:\s*T?\s*(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?)?"
 )
 MONTHS = {
@@ -33,13 +37,25 @@ MONTHS = {
 }
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 ENGLISH_DATE_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})", re.IGNORECASE)
-ENGLISH_DATE_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d{2})", re.IGNORECASE)
+# What follows the month in ENGLISH_DATE_MDY: a line without it holds no such date, and it is found without
+# trying the twelve month names at every position
+MDY_AFTER_MONTH = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}", re.IGNORECASE)
+ENGLISH_DATE_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d{2})", re.IGNORECASE)
 CLOCK = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
-LABELLED_VALUE = r"\s*[:：]\s*([^\s|｜/()（）\[\]【】]{2,30}(?:\s[A-Z][\w.\-]+)*)"
-SOURCE_LINE = re.compile(r"(?:来源|來源|稿源|出处|Source)" + LABELLED_VALUE, re.IGNORECASE)
-AUTHOR_LINE = re.compile(r"(?:作者|记者|記者|撰文|文|Author|By)" + LABELLED_VALUE, re.IGNORECASE)
-EDITOR_LINE = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|Editor(?: in charge)?)" + LABELLED_VALUE, re.IGNORECASE)
+
+def _caseless(word: str) -> str:
+    """``word`` ignoring case, its first letter spelt as a class (which the engine can test before entering
+    the alternative). Ignoring case, an ASCII letter also matches ſ (s), K (k), İ and ı (i)."""
+    first = word[0].lower()
+    others = {"s": "ſ", "k": "\u212a", "i": "İı"}.get(first, "")
+    return f"[{first}{first.upper()}{others}](?i:{word[1:]})"
+
+
+LABELLED_VALUE = r"(?i:\s*[:：]\s*([^\s|｜/()（）\[\]【】]{2,30}(?:\s[A-Z][\w.\-]+)*))"
+SOURCE_LINE = re.compile(rf"(?:来源|來源|稿源|出处|{_caseless('Source')})" + LABELLED_VALUE)
+AUTHOR_LINE = re.compile(rf"(?:作者|记者|記者|撰文|文|{_caseless('Author')}|{_caseless('By')})" + LABELLED_VALUE)
+EDITOR_LINE = re.compile(rf"(?:责任编辑|責任編輯|编辑|編輯|责编|{_caseless('Editor(?: in charge)?')})" + LABELLED_VALUE)
 ENGLISH_BYLINE = re.compile(r"^By\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|de|van|von))*)")
 SEARCHED_LINES = 12  # lines after the headline where the date/source/author line is looked for
 
@@ -66,7 +82,7 @@ def parse_date(text: str) -> str | None:
         if _valid(year, month, day, *(clock or ())):
             return _iso(year, month, day, clock)
     for pattern, order in ((ENGLISH_DATE_MDY, "mdy"), (ENGLISH_DATE_DMY, "dmy")):
-        match = pattern.search(text)
+        match = pattern.search(text) if order == "dmy" or MDY_AFTER_MONTH.search(text) else None
         if not match:
             continue
         if order == "mdy":
@@ -137,6 +153,11 @@ def page_title(root) -> str | None:
     return None
 
 
+def with_colon(lines: list[str]) -> list[str]:
+    """The lines that can hold a labelled value ("来源：..."): searching only them is 4x faster."""
+    return [line for line in lines if ":" in line or "：" in line]
+
+
 def first_match(pattern: re.Pattern, lines: list[str]) -> str | None:
     for line in lines:
         match = pattern.search(line)
@@ -179,14 +200,15 @@ def page_metadata(root, lines: list[str], url: str | None = None, headline: str 
             break
     if created is None:
         created = next((d for d in map(parse_date, near_headline[1:]) if d), None)
-    candidates = (_first_meta(meta, AUTHOR_META_KEYS), first_match(AUTHOR_LINE, near_headline),
+    labelled = with_colon(near_headline)  # the *_LINE patterns all need a colon after the label
+    candidates = (_first_meta(meta, AUTHOR_META_KEYS), first_match(AUTHOR_LINE, labelled),
                   first_match(ENGLISH_BYLINE, near_headline))
     author = next((name for name in candidates if is_plausible_name(name)), None)
     return {
         "title": title,
         "url": canonical_url(root, meta) or url,
         "author": author,
-        "editor": first_match(EDITOR_LINE, lines[-SEARCHED_LINES:]) or first_match(EDITOR_LINE, near_headline),
-        "publisher": first_match(SOURCE_LINE, near_headline) or _first_meta(meta, PUBLISHER_META_KEYS),
+        "editor": first_match(EDITOR_LINE, with_colon(lines[-SEARCHED_LINES:])) or first_match(EDITOR_LINE, labelled),
+        "publisher": first_match(SOURCE_LINE, labelled) or _first_meta(meta, PUBLISHER_META_KEYS),
         "created": created,
     }

@@ -14,7 +14,9 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 
 METADATA_COPIED = ("title", "url", "author", "editor", "publisher")
-HAN = re.compile(r"[\u3400-\u9fff]")
+# Han characters U+3400-U+9FFF in UTF-8: a lead byte E4-E9 (U+4000-U+9FFF), or E3 then 90-BF (U+3400-U+3FFF).
+NOT_HAN_LEAD_BYTES = bytes(byte for byte in range(256) if not 0xE4 <= byte <= 0xE9)
+HAN_E3_START = re.compile(rb"\xe3[\x90-\xbf]")
 # The parsed tree keeping less than this share of the page's Han characters means a silent truncation.
 MIN_KEPT_HAN_SHARE = 0.5
 MIN_HAN_FOR_TRUNCATION_CHECK = 200
@@ -32,14 +34,25 @@ def _rejected(reason: str, detail: str) -> Extracted:
     return Extracted([], {}, reason, detail)
 
 
+def han_count(text: str) -> int:
+    """Han characters (U+3400-U+9FFF) in the text, counted in its UTF-8 bytes: 5x faster than a regex over the
+    characters on pages of 200 KB of markup and script."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, NOT_HAN_LEAD_BYTES)) + len(HAN_E3_START.findall(data))
+
+
 def lost_text(html: str, root) -> str | None:
     """A description of the text the parser silently dropped, or None when the tree holds the page."""
     from lxml import etree
 
-    raw_han = len(HAN.findall(html))
+    raw_han = han_count(html)
     if raw_han < MIN_HAN_FOR_TRUNCATION_CHECK:
         return None
-    kept_han = len(HAN.findall(etree.tostring(root, encoding="unicode")))
+    # The tree's text nodes alone are a lower bound of what it holds, and usually enough (and 3x cheaper to
+    # serialize): the whole markup, attributes and comments included, is counted only when they are not.
+    if han_count(etree.tostring(root, method="text", encoding="unicode")) >= raw_han * MIN_KEPT_HAN_SHARE:
+        return None
+    kept_han = han_count(etree.tostring(root, encoding="unicode"))
     if kept_han < raw_han * MIN_KEPT_HAN_SHARE:
         return f"parsed tree holds {kept_han} of the page's {raw_han} Han characters"
     return None
