@@ -143,20 +143,26 @@ OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})
 OVERLAY_CLASSES = frozenset({"modal", "dialog"})
 
 
-def is_overlay(tag: str, element) -> bool:
-    if tag == "dialog" or element.get("aria-modal", "").lower() == "true":
+def is_invisible(tag: str, element) -> bool:
+    """Hidden by an attribute or a style, or an overlay (OVERLAY_ROLES, OVERLAY_CLASSES, aria-modal)."""
+    if tag == "dialog":
         return True
-    if element.get("role", "").lower() in OVERLAY_ROLES:
+    names = element.keys()
+    if not names:       # most elements: no attribute to look at
+        return False
+    get = element.get
+    if "hidden" in names:
         return True
-    classes = element.get("class")
+    if "aria-hidden" in names and get("aria-hidden").lower() == "true":
+        return True
+    if "aria-modal" in names and get("aria-modal").lower() == "true":
+        return True
+    if "style" in names and HIDDEN_STYLE.search(get("style")) is not None:
+        return True
+    if "role" in names and get("role").lower() in OVERLAY_ROLES:
+        return True
+    classes = get("class")
     return bool(classes) and not OVERLAY_CLASSES.isdisjoint(classes.lower().split())
-
-
-def is_hidden(element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
-        return True
-    style = element.get("style")
-    return bool(style) and HIDDEN_STYLE.search(style) is not None
 
 
 class _LineBuilder:
@@ -221,7 +227,7 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
         parent_tag, hint, in_link, in_caption = context[-1]
         if event == "start":
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
-            if tag in SKIPPED_TAGS or is_hidden(element) or is_overlay(tag, element):
+            if tag in SKIPPED_TAGS or is_invisible(tag, element):
                 walker.skip_subtree()
                 context.append(("", hint, in_link, in_caption))
                 id_stack.append(-1)
