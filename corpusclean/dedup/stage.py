@@ -106,6 +106,10 @@ class Dedup:
             "cluster_sizes": {str(size): count for size, count in sorted(model.cluster_sizes.items())},
         }
 
+    def rejects(self, summary: Summary, model: DedupModel) -> bool:
+        """Whether apply rejects the document of this summary: dedup is a filter, it changes nothing else."""
+        return summary[0] in model.duplicate_of
+
     def apply(self, doc: Document, model: DedupModel) -> Document:
         kept_id = model.duplicate_of.get(doc.id)
         if kept_id is not None and not doc.rejected:
