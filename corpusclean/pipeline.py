@@ -389,8 +389,8 @@ def fit_corpus(
 ) -> tuple[list[Fitted], list[Parked]]:
     """The corpus stages closing a segment fitted in order, each on the summaries of the documents that the
     filters before it let through; and the parked documents in the order the next segment takes them: first
-    those each filter rejects, filter by filter, then the others. So documents leave in the same order as
-    they would if each corpus stage closed a segment of its own."""
+    those each filter rejects, filter by filter, then the others. So the records, and the rejects, leave in
+    the same order as they would if each corpus stage closed a segment of its own."""
     fitted: list[Fitted] = []
     rejected: list[int] = []
     passing = list(range(len(summaries)))
