@@ -100,7 +100,9 @@ class CorpusStage(Protocol):
 
     ``summarize`` runs once per document (in any worker) and returns a small picklable summary;
     ``fit`` merges all summaries into a model; ``apply`` uses the model on each document; ``describe`` sums
-    the model up for the report.
+    the model up for the report. A filter, whose ``apply`` only rejects documents, also has
+    ``rejects(summary, model) -> bool``, whether ``apply`` rejects the document of that summary: the next
+    corpus stage can then summarize the documents in the same pass.
     """
 
     name: str

@@ -3,7 +3,10 @@
 Corpus stages (template learning, dedup) cut the list into segments. Each segment streams every document
 through its per-document stages and hands each survivor's summary to the corpus stage; once all
 documents have passed, the stage fits its model and the next segment starts by applying it. Documents
-wait between segments in spool files on disk, so memory holds summaries, not texts.
+wait between segments in spool files on disk, so memory holds summaries, not texts. A corpus stage right
+after a filter (dedup: a corpus stage that only rejects documents) closes the same segment as the filter, so
+both summaries are taken in one pass: the documents the filter lets through reach the next corpus stage
+unchanged.
 
 A document that goes on to the next segment is parked (pickled) to a spool file by the process that ran its
 stages, and read back by the process that runs its next stages: with workers, the main process only names
@@ -91,21 +94,29 @@ def is_corpus_stage(stage: Any) -> bool:
     return hasattr(stage, "summarize")
 
 
+def is_filter(stage: Any) -> bool:
+    """A corpus stage whose apply only rejects documents, and which tells from a summary whether it will."""
+    return hasattr(stage, "rejects")
+
+
 @dataclass
 class Segment:
     stages: list              # document and line stages, in order
-    corpus: Any | None        # the corpus stage that closes the segment, if any
+    corpus: list              # the corpus stages that close the segment, in order; none for the last segment
 
 
 def split_segments(pipeline: list) -> list[Segment]:
+    """Stages between corpus stages; a corpus stage right after a filter joins the filter's segment."""
     segments, current = [], []
     for stage in pipeline:
-        if is_corpus_stage(stage):
-            segments.append(Segment(current, stage))
-            current = []
-        else:
+        if not is_corpus_stage(stage):
             current.append(stage)
-    segments.append(Segment(current, None))
+        elif not current and segments and is_filter(segments[-1].corpus[-1]):
+            segments[-1].corpus.append(stage)
+        else:
+            segments.append(Segment(current, [stage]))
+            current = []
+    segments.append(Segment(current, []))
     return segments
 
 
@@ -198,26 +209,29 @@ def open_item(item: Item) -> Document:
 
 class BatchOut(NamedTuple):
     finished: list             # what `finish` made of the documents that left the pipeline, in order
-    parked: list[Parked]       # the survivors of a segment closed by a corpus stage, in order
-    summaries: list            # their summaries for the corpus stage, in the same order
+    parked: list[Parked]       # the survivors of a segment closed by corpus stages, in order
+    summaries: list[tuple]     # their summaries, one per corpus stage, in the same order
     timings: dict[str, float]
 
 
 def _process_batch(
-    stages: list, corpus: Any, finish: Callable[[Document], Any], spool_folder: str | None, batch: list[Item]
+    stages: list, corpus: list, finish: Callable[[Document], Any], spool_folder: str | None, batch: list[Item]
 ) -> BatchOut:
     """A document rejected, or at the end of the pipeline, leaves it finished; a survivor of a segment closed
-    by a corpus stage is summarized and parked in the spool folder."""
+    by corpus stages is summarized for each of them and parked in the spool folder."""
     timings: dict[str, float] = defaultdict(float)
     finished, survivors, summaries = [], [], []
     for item in batch:
         doc = run_stages(stages, open_item(item), timings)
-        if corpus is None or doc.rejected:
+        if not corpus or doc.rejected:
             finished.append(finish(doc))
             continue
-        start = perf_counter()
-        summaries.append(corpus.summarize(doc))
-        timings[corpus.name] += perf_counter() - start
+        summary = []
+        for stage in corpus:
+            start = perf_counter()
+            summary.append(stage.summarize(doc))
+            timings[stage.name] += perf_counter() - start
+        summaries.append(tuple(summary))
         survivors.append(doc)
     parked = park_all(survivors, spool_folder) if survivors else []
     return BatchOut(finished, parked, summaries, dict(timings))
@@ -370,6 +384,28 @@ def _unchanged(doc: Document) -> Document:
     return doc
 
 
+def fit_corpus(
+    corpus: list, summaries: list[tuple], parked: list[Parked], timings: dict[str, float]
+) -> tuple[list[Fitted], list[Parked]]:
+    """The corpus stages closing a segment fitted in order, each on the summaries of the documents that the
+    filters before it let through; and the parked documents in the order the next segment takes them: first
+    those each filter rejects, filter by filter, then the others. So the records, and the rejects, leave in
+    the same order as they would if each corpus stage closed a segment of its own."""
+    fitted: list[Fitted] = []
+    rejected: list[int] = []
+    passing = list(range(len(summaries)))
+    for position, stage in enumerate(corpus):
+        start = perf_counter()
+        model = stage.fit([summaries[i][position] for i in passing])
+        if is_filter(stage):
+            rejects = [stage.rejects(summaries[i][position], model) for i in passing]
+            rejected += [i for i, reject in zip(passing, rejects) if reject]
+            passing = [i for i, reject in zip(passing, rejects) if not reject]
+        timings[stage.name] += perf_counter() - start
+        fitted.append(Fitted(stage, model))
+    return fitted, [parked[i] for i in rejected + passing]
+
+
 def run_pipeline(
     docs: Iterable[Item], pipeline: list, jobs: int, emit: Callable[[Any], None],
     finish: Callable[[Document], Any] = _unchanged,
@@ -385,8 +421,8 @@ def run_pipeline(
     try:
         for segment in split_segments(pipeline):
             stages = carried + segment.stages
-            writing = Spool() if segment.corpus is not None else None
-            summaries: list = []
+            writing = Spool() if segment.corpus else None
+            summaries: list[tuple] = []
             for out in map_segment(segment, stages, finish, writing, docs, jobs, timings):
                 for done in out.finished:
                     emit(done)
@@ -396,16 +432,13 @@ def run_pipeline(
             if reading is not None:
                 reading.remove()  # every document parked there has been read
             reading, writing = writing, None
-            if segment.corpus is None:
+            if not segment.corpus:
                 break
-            start = perf_counter()
-            model = segment.corpus.fit(summaries)
-            timings[segment.corpus.name] += perf_counter() - start
+            carried, docs = fit_corpus(segment.corpus, summaries, reading.parked, timings)
             del summaries
-            models[segment.corpus.name] = model
-            learned[segment.corpus.name] = segment.corpus.describe(model)
-            carried = [Fitted(segment.corpus, model)]
-            docs = reading.parked
+            for fitted in carried:
+                models[fitted.name] = fitted.model
+                learned[fitted.name] = fitted.stage.describe(fitted.model)
     finally:
         for spool in (reading, writing):
             if spool is not None:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from corpusclean.dedup.cluster import (
-    UnionFind, candidate_pairs, choose_bands, kept_member, pair_similarities,
+    UnionFind, candidate_pairs, choose_bands, kept_member, pair_similarities, similar_pairs,
 )
 
 
@@ -44,6 +44,20 @@ def test_no_candidates():
 def test_pair_similarities():
     signatures = np.array([[1, 2, 3, 4], [1, 2, 0, 0], [9, 9, 9, 9]], dtype=np.uint32)
     assert pair_similarities(signatures, np.array([[0, 1], [0, 2], [0, 0]])).tolist() == [0.5, 0.0, 1.0]
+
+
+def test_similar_pairs_are_those_at_the_threshold_or_above():
+    rng = np.random.default_rng(5)
+    signatures = rng.integers(0, 2**32, size=(40, 16), dtype=np.uint32)
+    for row in range(1, 40):  # each row shares a random number of values with the previous one
+        same = rng.random(16) < 0.8
+        signatures[row, same] = signatures[row - 1, same]
+    signatures[7] = signatures[6] + 256  # every low byte equal to row 6's, no value equal
+    pairs = np.array([(i, j) for i in range(40) for j in range(i + 1, 40)])
+    for threshold in (0.5, 0.75, 1.0):
+        expected = pairs[pair_similarities(signatures, pairs) >= threshold]
+        assert similar_pairs(signatures, pairs, threshold).tolist() == expected.tolist()
+    assert [6, 7] not in similar_pairs(signatures, pairs, 0.5).tolist()
 
 
 def test_union_find_is_transitive_and_rooted_at_the_smallest():

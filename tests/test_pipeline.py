@@ -65,11 +65,71 @@ def run(pipeline, docs, jobs=1):
     return out, result
 
 
+class SameText:
+    """A toy corpus stage that rejects a document whose kept text an earlier one has."""
+
+    name = "same"
+
+    def summarize(self, doc):
+        return doc.id, "\n".join(doc.kept_lines())
+
+    def fit(self, summaries):
+        first = {}
+        for doc_id, text in summaries:
+            first.setdefault(text, doc_id)
+        return {doc_id: first[text] for doc_id, text in summaries if first[text] != doc_id}
+
+    def describe(self, model):
+        return {"copies": len(model)}
+
+    def apply(self, doc, model):
+        if doc.id in model:
+            doc.reject("same", model[doc.id])
+        return doc
+
+
+class SameTextFilter(SameText):
+    """The same stage, declared a filter: the corpus stage after it is summarized in the same pass."""
+
+    def rejects(self, summary, model):
+        return summary[0] in model
+
+
 def test_segments_split_at_corpus_stages():
     pipeline = [Whitespace(), DropShort(), CommonLines(), RejectMarked()]
     segments = split_segments(pipeline)
     assert [len(s.stages) for s in segments] == [2, 1]
-    assert isinstance(segments[0].corpus, CommonLines) and segments[1].corpus is None
+    assert segments[0].corpus == pipeline[2:3] and segments[1].corpus == []
+
+
+def test_a_corpus_stage_right_after_a_filter_closes_the_same_segment():
+    same, common = SameTextFilter(), CommonLines()
+    segments = split_segments([Whitespace(), same, common, DropShort()])
+    assert [(len(s.stages), s.corpus) for s in segments] == [(1, [same, common]), (1, [])]
+    segments = split_segments([Whitespace(), SameText(), common, DropShort()])
+    assert [len(s.corpus) for s in segments] == [1, 1, 0]
+
+
+def with_copies(docs):
+    """Documents where some have the same text as an earlier one, a copy marked for rejection among them."""
+    for i in (4, 9, 13, 17):
+        docs[i].text = docs[i - 4].text.replace("\nREJECT", "")
+    docs[18].text = docs[8].text
+    return docs
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_filter_and_the_next_corpus_stage_in_one_segment_give_the_same_output(jobs):
+    """Same documents, same verdicts, same order of leaving as with a segment for each corpus stage."""
+    separate, _ = run([Whitespace(), SameText(), CommonLines(), RejectMarked()], with_copies(make_docs(150)), jobs)
+    merged, result = run([Whitespace(), SameTextFilter(), CommonLines(), RejectMarked()], with_copies(make_docs(150)),
+                         jobs)
+    assert [(d.id, d.lines, d.verdicts, d.reject_reason, d.reject_detail) for d in merged] == [
+        (d.id, d.lines, d.verdicts, d.reject_reason, d.reject_detail) for d in separate
+    ]
+    assert result.learned == {"same": {"copies": 5}, "common": {"lines": 2}}
+    # the filter's rejects leave first, then the documents of the last segment
+    assert [d.id for d in merged if d.rejected][:7] == ["d4", "d9", "d13", "d17", "d18", "d3", "d8"]
 
 
 def test_every_document_is_emitted_once_in_order_with_its_trace():

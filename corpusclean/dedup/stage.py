@@ -87,7 +87,7 @@ class Dedup:
     def _near_pairs(self, signatures: np.ndarray) -> np.ndarray:
         bands, rows = cluster.choose_bands(signatures.shape[1], self.threshold)
         pairs = cluster.candidate_pairs(signatures, bands, rows)
-        return pairs[cluster.pair_similarities(signatures, pairs) >= self.threshold]
+        return cluster.similar_pairs(signatures, pairs, self.threshold)
 
     def _model(self, groups: list[list[int]], ids: list[str], lengths: list[int],
                created: list[str | None]) -> DedupModel:
@@ -105,6 +105,10 @@ class Dedup:
             "clusters": sum(model.cluster_sizes.values()),
             "cluster_sizes": {str(size): count for size, count in sorted(model.cluster_sizes.items())},
         }
+
+    def rejects(self, summary: Summary, model: DedupModel) -> bool:
+        """Whether apply rejects the document of this summary: dedup is a filter, it changes nothing else."""
+        return summary[0] in model.duplicate_of
 
     def apply(self, doc: Document, model: DedupModel) -> Document:
         kept_id = model.duplicate_of.get(doc.id)
