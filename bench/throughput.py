@@ -201,12 +201,21 @@ def quarter(folder: Path) -> list[Path]:
     return chosen
 
 
-def best_of(repeat: int, command: list[str]) -> dict:
-    """The fastest of `repeat` runs (these machines are shared: the fastest run is the least disturbed),
-    with the highest peak RSS seen."""
-    runs = [timed_child(command) for _ in range(repeat)]
+def fastest(runs: list[dict]) -> dict:
+    """The fastest run (these machines are shared: the fastest run is the least disturbed), with the highest
+    peak RSS seen."""
     best = min(runs, key=lambda r: r["seconds"])
     return {**best, "rss_mb": max(r["rss_mb"] for r in runs), "tree_rss_mb": max(r["tree_rss_mb"] for r in runs)}
+
+
+def best_of_rounds(repeat: int, commands: dict[str, list[str]]) -> dict[str, dict]:
+    """The fastest run of each command over `repeat` rounds that run every command once, in turn: a slow
+    spell of the shared machine then falls on all of them alike, not on the whole repeats of one."""
+    runs: dict[str, list[dict]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(timed_child(command))
+    return {name: fastest(found) for name, found in runs.items()}
 
 
 def trafilatura_in_process(folder: Path) -> tuple[float, float]:
@@ -236,13 +245,17 @@ def measure_trafilatura_run(folder: str) -> None:
 def measure_html(html_dir: Path, repeat: int) -> None:
     """`corpusclean run --jobs 1` on the HTML pages beside trafilatura, in a process of its own and in a loop."""
     pages = len(list(html_dir.glob("*.html")))
-    ours = best_of(repeat, run_args([html_dir], "--jobs", "1"))
     try:
-        theirs_run = best_of(repeat, [sys.executable, __file__, "--trafilatura-only", str(html_dir)])
-        theirs_loop = min((trafilatura_in_process(html_dir) for _ in range(repeat)), key=lambda r: r[0])
+        import trafilatura  # noqa: F401  (only whether it is installed)
     except ImportError:
         print("html: trafilatura not installed (pip install -e '.[test]')")
         return
+    results = best_of_rounds(repeat, {
+        "ours": run_args([html_dir], "--jobs", "1"),
+        "theirs": [sys.executable, __file__, "--trafilatura-only", str(html_dir)],
+    })
+    ours, theirs_run = results["ours"], results["theirs"]
+    theirs_loop = min((trafilatura_in_process(html_dir) for _ in range(repeat)), key=lambda r: r[0])
     print(f"html: {pages} pages, best of {repeat}; pages/s by wall seconds (by CPU seconds: one core's speed)")
 
     def speeds(wall: float, cpu: float) -> str:
@@ -293,7 +306,7 @@ def main() -> None:
     sizes = {"full": corpus_size(full), "quarter": corpus_size(part)}
     docs, size = sizes["full"]
     share = sizes["quarter"][1] / size
-    print(f"corpus: {text_dir} ({docs:,} files, {size / 1e6:.1f} MB); best of {args.repeat} runs each")
+    print(f"corpus: {text_dir} ({docs:,} files, {size / 1e6:.1f} MB); best of {args.repeat} rounds (each runs every measurement once, in turn)")
     print("floor = read + corpusclean.decode.decode_bytes + one orjson line per file to /dev/null, one process")
     doc_stages = ("--jobs", "1", "--no-dedup", "--no-template")
     rows = [
@@ -303,11 +316,10 @@ def main() -> None:
         (f"run -j1 --no-dedup --no-template, {share:.0%}", "quarter", run_args(part, *doc_stages)),
         ("run -j1 --no-dedup --no-template", "full", run_args(full, *doc_stages)),
     ]
-    results = {}
+    results = best_of_rounds(args.repeat, {name: command for name, _, command in rows})
     print(f"{'what':40} {'seconds':>8} {'MB/s':>7} {'docs/s':>8} {'RSS MB max proc':>16} {'PSS MB all procs':>17}")
-    for name, corpus, command in rows:
-        r = best_of(args.repeat, command)
-        results[name] = r
+    for name, corpus, _ in rows:
+        r = results[name]
         docs, size = sizes[corpus]
         print(f"{name:40} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:7.2f} {docs / r['seconds']:8.0f} "
               f"{r['rss_mb']:16.0f} {r['tree_rss_mb']:17.0f}")
