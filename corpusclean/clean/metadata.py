@@ -12,6 +12,7 @@ import re
 from datetime import datetime
 
 from corpusclean.clean.boilerplate import classify_line, vocabulary
+from corpusclean.extract.meta import hour_24
 from corpusclean.rules import rule_sections
 from corpusclean.document import Document
 
@@ -112,9 +113,7 @@ def _iso(date: re.Match[str], time: re.Match[str] | None) -> str | None:
         if time is None:
             return datetime(int(year), int(month), int(day)).date().isoformat()
         hour, minute, second = time.group("hh", "mi", "ss")
-        hour, half = int(hour), time.group("half")
-        if half and 1 <= hour <= 12:      # 12:05 AM is 00:05, 12:05 PM is 12:05
-            hour = hour % 12 + (12 if half in "Pp" else 0)
+        hour = hour_24(int(hour), time.group("half"))
         return datetime(int(year), int(month), int(day), hour, int(minute), int(second or 0)).isoformat()
     except ValueError:
         return None

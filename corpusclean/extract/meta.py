@@ -95,16 +95,22 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+def hour_24(hour: int, meridiem: str | None) -> int:
+    """The hour on the 24-hour clock, given "am"/"pm" (or "a.m.", "P", ...) or None: 12 AM is 0, 6 PM is 18."""
+    half = (meridiem or "")[:1].lower()
+    if half == "p" and hour < 12:
+        return hour + 12
+    if half == "a" and hour == 12:
+        return 0
+    return hour
+
+
 def _clock_near(text: str) -> tuple[int, int, int] | None:
     match = CLOCK.search(text)
     if not match:
         return None
     hour, minute, second = int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
-    meridiem = (match.group(4) or "").lower().replace(".", "")
-    if meridiem == "pm" and hour < 12:
-        hour += 12
-    elif meridiem == "am" and hour == 12:
-        hour = 0
+    hour = hour_24(hour, match.group(4))
     return (hour, minute, second) if _valid(2000, 1, 1, hour, minute, second) else None
 
 
