@@ -10,6 +10,7 @@ sentence punctuation 。，、；！？ is the strongest signal they give.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from corpusclean.extract.html import HEADING_TAGS, Block, is_chrome_kind
@@ -194,13 +195,15 @@ def title_headline(blocks: list[Block], title: str | None) -> int | None:
     return None
 
 
-def heading_of(block: Block, kinds: list[str] | None) -> tuple[str, int] | None:
-    """("h1" or "h2", element id) of the heading that holds a line (kinds name the classed elements)."""
-    if block.tag in ("h1", "h2"):
+def heading_of(block: Block, kinds: list[str] | None, levels: Container[str] = ("h1", "h2")) -> tuple[str, int] | None:
+    """(tag, element id) of the heading of one of ``levels`` that holds a line (kinds name the classed
+    elements)."""
+    if block.tag in levels:
         return block.tag, block.ancestors[-1]
     for element in reversed(block.ancestors[-3:]) if kinds else ():
-        if kinds[element].startswith(("h1.", "h2.")):
-            return kinds[element][:2], element
+        tag = kinds[element].partition(".")[0]
+        if tag in levels:
+            return tag, element
     return None
 
 
@@ -243,10 +246,7 @@ TEASER_LEVELS = 2  # how far up from the summary its teaser (headline link + sum
 
 
 def is_linked_heading(block: Block, kinds: list[str]) -> bool:
-    if link_share(block) <= LINK_LINE:
-        return False
-    holders = block.ancestors[-3:]
-    return block.tag in HEADING_TAGS or any(kinds[a].partition(".")[0] in HEADING_TAGS for a in holders)
+    return link_share(block) > LINK_LINE and heading_of(block, kinds, HEADING_TAGS) is not None
 
 
 def is_teaser(container: int, anchored: int, blocks: list[Block], members: dict[int, list[int]],
