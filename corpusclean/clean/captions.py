@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from corpusclean.document import Verdict
-from corpusclean.normalize.lang import HAN_CLASS, HAN_RE
+from corpusclean.normalize.lang import HAN_RE, han_at_least
 
 REASON = "caption.repeat"
 
@@ -41,7 +41,7 @@ CODE_SYMBOLS_RE = re.compile(r"[{}\[\]<>=&|$#@*_~^\\]")
 NUMERALS_RE = re.compile(r"[\d一二三四五六七八九十百千万零〇两]+")
 LATIN_RE = re.compile(r"[a-z0-9]+")
 # A line with at least four Han characters is judged as Chinese; the match stops at the fourth.
-FOUR_HAN_RE = re.compile(f"(?:[^{HAN_CLASS}]*[{HAN_CLASS}]){{4}}")
+FOUR_HAN_RE = han_at_least(4)
 
 
 def is_caption_candidate(line: str) -> bool:

@@ -7,13 +7,12 @@ counts: short lines belong to the caption stage, short sentences ("是的。") m
 
 from __future__ import annotations
 
-import functools
 import re
 import string
 
 from corpusclean.document import Document, Verdict
 from corpusclean.normalize.forms import nfkc
-from corpusclean.normalize.lang import HAN_CLASS
+from corpusclean.normalize.lang import han_at_least
 
 PARAGRAPH_REASON = "repeat.paragraph"
 SENTENCE_REASON = "repeat.sentence"
@@ -46,14 +45,8 @@ def comparison_key(text: str) -> str:
     return "".join(nfkc(text).split())
 
 
-@functools.cache
-def _han_at_least(count: int) -> re.Pattern[str]:
-    """Matches a text holding at least `count` Han characters; stops at the count-th one."""
-    return re.compile(f"(?:[^{HAN_CLASS}]*[{HAN_CLASS}]){{{count}}}")
-
-
 def _has_real_length(text: str, min_han: int, min_words: int) -> bool:
-    if len(text) >= min_han and not text.isascii() and _han_at_least(min_han).match(text):
+    if len(text) >= min_han and not text.isascii() and han_at_least(min_han).match(text):
         return True
     # At most min_words pieces, and min_words only if there are that many words: no need to split all.
     return len(text.split(None, min_words - 1)) >= min_words

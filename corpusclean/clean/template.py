@@ -7,7 +7,6 @@ enough to be template, and ``apply`` removes them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -15,6 +14,7 @@ from typing import Iterable
 import xxhash
 
 from corpusclean.document import Document
+from corpusclean.normalize.lang import han_at_least
 
 REASON = "boilerplate.template"
 SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "\"")
@@ -24,7 +24,7 @@ SENTENCE_MIN_HAN = 12
 SENTENCE_MIN_DOCS = 5
 SENTENCE_MIN_SHARE = 0.8
 # A line holding at least SENTENCE_MIN_HAN characters U+4E00-U+9FFF; the match stops at the last one needed.
-ENOUGH_HAN_RE = re.compile(f"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{SENTENCE_MIN_HAN}}}")
+ENOUGH_HAN_RE = han_at_least(SENTENCE_MIN_HAN, "\u4e00-\u9fff")
 
 
 def line_hash(line: str) -> int:
