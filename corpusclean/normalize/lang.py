@@ -38,6 +38,7 @@ def han_at_least(count: int, han_class: str = HAN_CLASS) -> re.Pattern[str]:
     """Matches a text holding at least ``count`` characters of ``han_class``; stops at the count-th one."""
     return re.compile(f"(?:[^{han_class}]*[{han_class}]){{{count}}}")
 
+
 LATIN_WORD_RE = re.compile(f"[{_char_class(LATIN_RANGES)}]+(?:'[a-z]+)?")
 
 # Classes counted by one table lookup per character (numpy), in this order after "none" (0).
