@@ -6,9 +6,11 @@ from corpusclean.clean.template import (
     TemplateLines,
     count_lines,
     is_sentence_like,
+    line_hash,
     merge_counts,
     select_template,
     summarize_lines,
+    unpack_summary,
 )
 from corpusclean.document import Document
 
@@ -110,3 +112,12 @@ def test_stage_and_model_pickle():
     model = stage.fit([stage.summarize(page("a.example.cn", n)) for n in range(3)])
     assert pickle.loads(pickle.dumps(model)) == model
     assert pickle.loads(pickle.dumps(stage)).min_docs == 3
+
+
+def test_summary_packs_the_source_fingerprint_and_hashes():
+    lines = [NAV, QUOTE, FOOTER, NAV]
+    source, fingerprint, short, sentences = unpack_summary(summarize_lines("新闻网.cn", lines))
+    assert source == "新闻网.cn"
+    assert fingerprint == line_hash("\n".join(lines))
+    assert list(short) == sorted({line_hash(NAV), line_hash(FOOTER)})
+    assert list(sentences) == [line_hash(QUOTE)]

@@ -6,7 +6,7 @@ import opencc
 import pytest
 
 from corpusclean.config import Config
-from corpusclean.dedup.stage import Dedup, DedupModel
+from corpusclean.dedup.stage import Dedup, DedupModel, pack_summary, summary_id, unpack_summary
 from corpusclean.document import Document
 
 RIVER_FESTIVAL = [
@@ -198,7 +198,8 @@ def test_summary_comes_from_clean_text_only():
     for index in range(8):
         noisy.remove(index, "boilerplate", "boilerplate.app")
     stage = Dedup(Config(dedup="exact"))
-    assert stage.summarize(noisy)[2:4] == stage.summarize(make_doc("clean", RIVER_FESTIVAL))[2:4]
+    clean = make_doc("clean", RIVER_FESTIVAL)
+    assert unpack_summary(stage.summarize(noisy))[2:4] == unpack_summary(stage.summarize(clean))[2:4]
 
 
 def test_a_rejected_document_keeps_its_reason():
@@ -223,3 +224,15 @@ def test_same_input_gives_the_same_model_and_the_stage_pickles():
 def test_empty_and_short_documents():
     docs = [make_doc("a", []), make_doc("b", ["。"]), make_doc("c", ["短讯"]), make_doc("d", ["短讯！"])]
     assert run(docs).duplicate_of == {"b": "a", "d": "c"}
+
+
+@pytest.mark.parametrize("fields", [
+    ("seeds/a.txt", None, 120, 2**64 - 1, b"\x01\x02\x03\x04" * 128),
+    ("新闻/报道.jsonl:7", "", 0, None, b""),
+    ("b.jsonl:1", "2024-05-17T15:58:00+08:00", 3, 0, b""),
+])
+def test_summary_packs_and_unpacks(fields):
+    summary = pack_summary(*fields)
+    doc_id, created, length, key, near = unpack_summary(summary)
+    assert (doc_id, created, length, key, bytes(near)) == fields
+    assert summary_id(summary) == fields[0]

@@ -7,6 +7,8 @@ enough to be template, and ``apply`` removes them.
 
 from __future__ import annotations
 
+import struct
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -47,22 +49,38 @@ class SiteCounts:
     sentences: Counter = field(default_factory=Counter)
 
 
-Summary = tuple[str, int, tuple[int, ...], tuple[int, ...]]
+# A page's summary packed in one bytes object: the main process holds one per page until the fit, and a
+# tuple of Python ints took five times the memory. After the head come the hashes (short lines first, each
+# sorted) and the source.
+Summary = bytes
+_HEAD = struct.Struct("<QII")  # page fingerprint, number of short-line hashes, number of sentence hashes
 
 
 def summarize_lines(source: str, lines: list[str]) -> Summary:
-    """(source, page fingerprint, hashes of short lines, hashes of sentence-like lines), each hash once."""
+    """The page's fingerprint, the hashes of its short lines and of its sentence-like lines (each hash once),
+    and its source."""
     short: set[int] = set()
     sentences: set[int] = set()
     for line in lines:
         (sentences if is_sentence_like(line) else short).add(line_hash(line))
     fingerprint = line_hash("\n".join(lines))
-    return source, fingerprint, tuple(sorted(short)), tuple(sorted(sentences))
+    hashes = array("Q", sorted(short))
+    hashes.extend(sorted(sentences))
+    return b"".join((_HEAD.pack(fingerprint, len(short), len(sentences)), hashes.tobytes(), source.encode("utf-8")))
+
+
+def unpack_summary(summary: Summary) -> tuple[str, int, memoryview, memoryview]:
+    """(source, page fingerprint, hashes of short lines, hashes of sentence-like lines)"""
+    fingerprint, short_count, sentence_count = _HEAD.unpack_from(summary)
+    view = memoryview(summary)
+    hashes_end = _HEAD.size + 8 * (short_count + sentence_count)
+    hashes = view[_HEAD.size:hashes_end].cast("Q")
+    return str(view[hashes_end:], "utf-8"), fingerprint, hashes[:short_count], hashes[short_count:]
 
 
 def count_lines(summaries: Iterable[Summary]) -> dict[str, SiteCounts]:
     counts: dict[str, SiteCounts] = {}
-    for source, fingerprint, short, sentences in summaries:
+    for source, fingerprint, short, sentences in map(unpack_summary, summaries):
         site = counts.setdefault(source, SiteCounts())
         if fingerprint in site.pages:
             continue

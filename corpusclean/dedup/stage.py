@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -15,8 +16,33 @@ from corpusclean.dedup.minhash import signature
 from corpusclean.dedup.shingles import shingle_hashes
 from corpusclean.document import Document
 
-# (id, created, clean text length, exact key or None in mode "none", signature bytes or b"" unless "near")
-Summary = tuple
+# A document's summary packed in one bytes object: the main process holds one per document until the fit,
+# and tuples of Python objects took four times the memory. After the head come the id, the created date and
+# the signature (num_perm uint32 in "near" mode, else nothing).
+Summary = bytes
+_HEAD = struct.Struct("<qQ??II")  # clean text length, exact key, has key, has created, id bytes, created bytes
+
+
+def pack_summary(doc_id: str, created: str | None, length: int, key: int | None, near: bytes) -> Summary:
+    id_bytes, created_bytes = doc_id.encode("utf-8"), (created or "").encode("utf-8")
+    head = _HEAD.pack(length, key or 0, key is not None, created is not None, len(id_bytes), len(created_bytes))
+    return b"".join((head, id_bytes, created_bytes, near))
+
+
+def unpack_summary(summary: Summary) -> tuple[str, str | None, int, int | None, memoryview]:
+    """(id, created, clean text length, exact key or None in mode "none", signature bytes, empty unless "near")"""
+    length, key, has_key, has_created, id_size, created_size = _HEAD.unpack_from(summary)
+    view = memoryview(summary)
+    created_start = _HEAD.size + id_size
+    near_start = created_start + created_size
+    doc_id = str(view[_HEAD.size:created_start], "utf-8")
+    created = str(view[created_start:near_start], "utf-8") if has_created else None
+    return doc_id, created, length, key if has_key else None, view[near_start:]
+
+
+def summary_id(summary: Summary) -> str:
+    id_size = _HEAD.unpack_from(summary)[4]
+    return str(memoryview(summary)[_HEAD.size:_HEAD.size + id_size], "utf-8")
 
 
 @dataclass(frozen=True)
@@ -47,13 +73,13 @@ class Dedup:
     def summarize(self, doc: Document) -> Summary:
         text = doc.clean_text()
         if self.mode == "none":
-            return (doc.id, doc.created, len(text), None, b"")
+            return pack_summary(doc.id, doc.created, len(text), None, b"")
         spaced = spaced_form(text)
         near = b""
         if self.mode == "near":
             shingles = shingle_hashes(spaced, self.params.char_ngram, self.params.word_ngram)
             near = signature(shingles, self.params.num_perm, self.params.seed).tobytes()
-        return (doc.id, doc.created, len(text), exact_key(spaced), near)
+        return pack_summary(doc.id, doc.created, len(text), exact_key(spaced), near)
 
     def fit(self, summaries: Iterable[Summary]) -> DedupModel:
         ids: list[str] = []
@@ -63,7 +89,7 @@ class Dedup:
         exact_copies: list[tuple[int, int]] = []
         near_rows: list[int] = []          # first document of each exact key that has a signature
         signature_bytes = bytearray()
-        for index, (doc_id, doc_created, length, key, near) in enumerate(summaries):
+        for index, (doc_id, doc_created, length, key, near) in enumerate(map(unpack_summary, summaries)):
             ids.append(doc_id)
             created.append(doc_created)
             lengths.append(length)
@@ -108,7 +134,7 @@ class Dedup:
 
     def rejects(self, summary: Summary, model: DedupModel) -> bool:
         """Whether apply rejects the document of this summary: dedup is a filter, it changes nothing else."""
-        return summary[0] in model.duplicate_of
+        return summary_id(summary) in model.duplicate_of
 
     def apply(self, doc: Document, model: DedupModel) -> Document:
         kept_id = model.duplicate_of.get(doc.id)
