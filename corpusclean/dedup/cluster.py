@@ -59,9 +59,15 @@ def candidate_pairs(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray
         found.append(_packed_pairs(order[members - 1], order[members]))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    packed = np.sort(np.concatenate(found))
+    # The fit's peak memory is here: each step frees what the last one made, and sorts and splits in place.
+    packed = np.concatenate(found)
+    del found
+    packed.sort()
     packed = packed[np.insert(packed[1:] != packed[:-1], 0, True)]   # np.unique, without its hash table: 10x faster
-    return np.stack([packed >> 32, packed & 0xFFFFFFFF], axis=1)
+    pairs = np.empty((len(packed), 2), dtype=np.int64)
+    np.right_shift(packed, 32, out=pairs[:, 0])
+    np.bitwise_and(packed, 0xFFFFFFFF, out=pairs[:, 1])
+    return pairs
 
 
 def _packed_pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
