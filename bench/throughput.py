@@ -25,7 +25,9 @@ the seed text, about 5 s) once alone and twice at once, and the run --jobs 2 spe
 the speed-up the machine gave that loop in the same rounds.
 
 Memory flatness: the document stages alone (--no-dedup --no-template) on the first quarter of the corpus
-and on all of it; their peak RSS should be about the same.
+and on all of it; their peak RSS should be about the same. What the corpus stages hold grows with the
+corpus (a summary per document, and the fit's arrays): the difference between the peak RSS of run --jobs 1
+and of the document stages alone, per million documents.
 """
 
 from __future__ import annotations
@@ -376,6 +378,9 @@ def main() -> None:
     large = results["run -j1 --no-dedup --no-template"]["rss_mb"]
     print(f"memory flatness, document stages: peak RSS {small:.0f} MB on {share:.0%} of the corpus, {large:.0f} MB "
           f"on all of it ({large / small:.2f}x for {1 / share:.1f}x the data)")
+    state = results["run --jobs 1"]["rss_mb"] - large
+    print(f"corpus stages (dedup, template): peak RSS of run --jobs 1 less the document stages': {state:.0f} MB "
+          f"for {sizes['full'][0]:,} documents, {state / sizes['full'][0] * 1e6:,.0f} MB per million documents")
 
     if html_dir is not None and html_dir.exists():
         measure_html(html_dir, args.repeat)
