@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from corpusclean.dedup.cluster import (
-    UnionFind, candidate_pairs, choose_bands, kept_member, pair_similarities, similar_pairs,
+    UnionFind, band_pairs, choose_bands, kept_member, near_pairs, pair_similarities, similar_pairs,
 )
 
 
@@ -25,20 +25,24 @@ def test_candidates_share_a_band():
     signatures = rng.integers(0, 2**32, size=(6, 16), dtype=np.uint32)
     signatures[4] = signatures[1]
     signatures[5, :4] = signatures[1, :4]            # shares only the first band with 1 and 4
-    pairs = candidate_pairs(signatures, bands=4, rows=4)
-    assert sorted(map(tuple, pairs.tolist())) == [(1, 4), (1, 5), (4, 5)]
+    assert band_pairs(signatures, 0, rows=4).tolist() == [[1, 4], [1, 5], [4, 5]]
+    assert band_pairs(signatures, 1, rows=4).tolist() == [[1, 4]]
+    assert near_pairs(signatures, bands=4, rows=4, threshold=0.0).tolist() == [[1, 4], [1, 5], [4, 5]]
+    assert near_pairs(signatures, bands=4, rows=4, threshold=0.5).tolist() == [[1, 4]]
 
 
 def test_a_large_bucket_yields_linear_pairs():
     signatures = np.zeros((50, 8), dtype=np.uint32)
-    pairs = candidate_pairs(signatures, bands=2, rows=4)
+    pairs = band_pairs(signatures, 0, rows=4)
     assert len(pairs) == 2 * 49 - 1                  # star to the head plus chain, deduplicated
     assert (pairs[:, 0] < pairs[:, 1]).all()
+    assert near_pairs(signatures, bands=2, rows=4, threshold=1.0).tolist() == pairs.tolist()
 
 
 def test_no_candidates():
     signatures = np.arange(40, dtype=np.uint32).reshape(5, 8)
-    assert candidate_pairs(signatures, bands=2, rows=4).shape == (0, 2)
+    assert band_pairs(signatures, 0, rows=4).shape == (0, 2)
+    assert near_pairs(signatures, bands=2, rows=4, threshold=0.0).shape == (0, 2)
 
 
 def test_pair_similarities():

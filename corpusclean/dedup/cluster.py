@@ -39,41 +39,44 @@ def band_hashes(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
     return combined
 
 
-def candidate_pairs(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """(i, j) rows with i < j that share a band. Within one bucket each member is paired with the
-    bucket's first member and with its predecessor: linear in the bucket size, yet a group of near
-    copies stays connected."""
-    found = []
-    for band in range(bands):
-        hashes = band_hashes(signatures, band, rows)
-        order = np.argsort(hashes, kind="stable")
-        sorted_hashes = hashes[order]
-        same_as_previous = np.zeros(len(order), dtype=bool)
-        same_as_previous[1:] = sorted_hashes[1:] == sorted_hashes[:-1]
-        members = np.flatnonzero(same_as_previous)
-        if members.size == 0:
-            continue
-        bucket_starts = np.flatnonzero(~same_as_previous)
-        heads = bucket_starts[np.searchsorted(bucket_starts, members, side="right") - 1]
-        found.append(_packed_pairs(order[heads], order[members]))
-        found.append(_packed_pairs(order[members - 1], order[members]))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    # The fit's peak memory is here: each step frees what the last one made, and sorts and splits in place.
-    packed = np.concatenate(found)
-    del found
-    packed.sort()
-    packed = packed[np.insert(packed[1:] != packed[:-1], 0, True)]   # np.unique, without its hash table: 10x faster
-    pairs = np.empty((len(packed), 2), dtype=np.int64)
-    np.right_shift(packed, 32, out=pairs[:, 0])
-    np.bitwise_and(packed, 0xFFFFFFFF, out=pairs[:, 1])
-    return pairs
+def band_pairs(signatures: np.ndarray, band: int, rows: int) -> np.ndarray:
+    """(i, j) rows with i < j in the same bucket of one band, sorted, each once. Within a bucket each member
+    is paired with the bucket's first member and with its predecessor: linear in the bucket size, yet a group
+    of near copies stays connected."""
+    hashes = band_hashes(signatures, band, rows)
+    order = np.argsort(hashes, kind="stable")
+    sorted_hashes = hashes[order]
+    same_as_previous = np.zeros(len(order), dtype=bool)
+    same_as_previous[1:] = sorted_hashes[1:] == sorted_hashes[:-1]
+    members = np.flatnonzero(same_as_previous)
+    bucket_starts = np.flatnonzero(~same_as_previous)
+    heads = bucket_starts[np.searchsorted(bucket_starts, members, side="right") - 1]
+    return _unique_pairs([
+        _packed_pairs(order[heads], order[members]), _packed_pairs(order[members - 1], order[members])
+    ])
+
+
+def near_pairs(signatures: np.ndarray, bands: int, rows: int, threshold: float) -> np.ndarray:
+    """(i, j) rows with i < j that share a band and whose similarity is at least ``threshold``, sorted, each
+    once. Each band's pairs are verified as soon as they are found, so only one band's pairs are held at a
+    time: all bands' pairs together took most of the fit's memory. A pair found in several bands is verified
+    in each, which costs about what sorting all bands' pairs together did."""
+    low = signatures.astype(np.uint8)
+    found = [similar_pairs(signatures, band_pairs(signatures, band, rows), threshold, low) for band in range(bands)]
+    return _unique_pairs([_packed_pairs(pairs[:, 0], pairs[:, 1]) for pairs in found])
 
 
 def _packed_pairs(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Each pair of rows (a[k], b[k]) as one int64, smaller row in the high half: sorts as the pairs do."""
     a, b = a.astype(np.int64), b.astype(np.int64)
     return np.minimum(a, b) << 32 | np.maximum(a, b)
+
+
+def _unique_pairs(packed: list[np.ndarray]) -> np.ndarray:
+    """Packed pairs back to (i, j) rows, sorted, each once (np.unique, without its hash table: 10x faster)."""
+    values = np.sort(np.concatenate(packed))
+    values = values[np.insert(values[1:] != values[:-1], 0, True)] if values.size else values
+    return np.stack([values >> 32, values & 0xFFFFFFFF], axis=1)
 
 
 def pair_similarities(signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
@@ -86,11 +89,15 @@ def pair_similarities(signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     return similarities
 
 
-def similar_pairs(signatures: np.ndarray, pairs: np.ndarray, threshold: float) -> np.ndarray:
+def similar_pairs(
+    signatures: np.ndarray, pairs: np.ndarray, threshold: float, low: np.ndarray | None = None
+) -> np.ndarray:
     """The pairs whose similarity (as pair_similarities gives it) is at least ``threshold``. A first pass
-    compares only the low byte of each value, a quarter of the memory to read: equal values have equal low
-    bytes, so a pair it drops has too few equal values, and few pairs are left for the full comparison."""
-    low = signatures.astype(np.uint8)
+    compares only the low byte of each value (``low``: signatures.astype(np.uint8)), a quarter of the memory
+    to read: equal values have equal low bytes, so a pair it drops has too few equal values, and few pairs
+    are left for the full comparison."""
+    if low is None:
+        low = signatures.astype(np.uint8)
     maybe = np.empty(len(pairs), dtype=bool)
     for start in range(0, len(pairs), _VERIFY_CHUNK):
         chunk = pairs[start:start + _VERIFY_CHUNK]

@@ -112,8 +112,7 @@ class Dedup:
 
     def _near_pairs(self, signatures: np.ndarray) -> np.ndarray:
         bands, rows = cluster.choose_bands(signatures.shape[1], self.threshold)
-        pairs = cluster.candidate_pairs(signatures, bands, rows)
-        return cluster.similar_pairs(signatures, pairs, self.threshold)
+        return cluster.near_pairs(signatures, bands, rows, self.threshold)
 
     def _model(self, groups: list[list[int]], ids: list[str], lengths: list[int],
                created: list[str | None]) -> DedupModel:
