@@ -84,19 +84,17 @@ def decode(data: bytes) -> str:
 
 
 def corpusclean_extractor(extract_only: bool = False):
-    """Whole pipeline (extraction + cleaning line stages) when it exists, else the extract stage alone."""
+    """Every per-document stage (extraction and the cleaning stages), or the extract stage alone."""
     from corpusclean.config import Config
     from corpusclean.document import Document
+    from corpusclean.pipeline import document_stages, process_page
 
     config = Config()
-    try:
-        from corpusclean.pipeline import process_page
-    except ImportError:
-        process_page = None
+    if not extract_only:
+        stages = document_stages(config)
 
-    if process_page is not None and not extract_only:
         def run(data: bytes, path: str, url: str | None) -> tuple[str, dict, str | None]:
-            doc = process_page(data, path, config)
+            doc = process_page(data, path, config, stages)
             return doc.clean_text(), {**doc.metadata, "created": doc.created}, doc.reject_reason
         return run
 

@@ -446,11 +446,16 @@ def run_pipeline(
     return RunResult(dict(timings), models, learned)
 
 
-def process_page(data: bytes, path: str, config: Config) -> Document:
-    """One page through every per-document stage (no corpus stages): for evaluation harnesses."""
+def document_stages(config: Config) -> list:
+    """Every per-document stage of the pipeline, in order: all but the corpus stages."""
+    return [s for s in build_pipeline(config) if not is_corpus_stage(s)]
+
+
+def process_page(data: bytes, path: str, config: Config, stages: list | None = None) -> Document:
+    """One page through every per-document stage (no corpus stages): for evaluation harnesses. A harness
+    that processes many pages passes document_stages(config), made once."""
     from corpusclean.read.paths import InputFile
     from corpusclean.read.sources import read_page
 
     doc = read_page(InputFile(path, path, "page"), data, config.max_page_bytes)
-    stages = [s for s in build_pipeline(config) if not is_corpus_stage(s)]
-    return run_stages(stages, doc, defaultdict(float))
+    return run_stages(stages if stages is not None else document_stages(config), doc, defaultdict(float))

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.normalize.whitespace import normalize_lines
-from corpusclean.pipeline import build_pipeline, is_corpus_stage, run_stages
+from corpusclean.pipeline import document_stages, run_stages
 from corpusclean.read.paths import InputFile
 from corpusclean.read.sources import _record_doc
 from corpusclean.write.records import to_record
@@ -40,9 +40,8 @@ NOISE = [
     "Copyright © 2024 Example News. All rights reserved.",
 ]
 LINES = st.lists(st.sampled_from(ARTICLE + NOISE), min_size=1, max_size=25)
-STAGES = [s for s in build_pipeline(Config(dedup="none", template=False)) if not is_corpus_stage(s)]
-LITERAL = [s for s in build_pipeline(Config(dedup="none", template=False, script="keep", cjk_punct=False))
-           if not is_corpus_stage(s)]
+STAGES = document_stages(Config(dedup="none", template=False))
+LITERAL = document_stages(Config(dedup="none", template=False, script="keep", cjk_punct=False))
 
 
 def clean(text: str, stages=STAGES, record: dict | None = None) -> Document:
