@@ -39,7 +39,7 @@ class Run:
         text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
         for inp in self.inputs:
             if holds_one_page(inp):
-                self.report.count_input(inp.path)
+                self.report.count_input(inp.shown)
                 yield PageFile(inp, text_key, max_bytes)
             else:
                 for doc in read_input(inp, text_key, max_bytes):

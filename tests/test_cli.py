@@ -189,3 +189,20 @@ def test_config_file_adds_boilerplate_phrases_and_options_override_it(tmp_path):
     configured = jsonl(corpusclean("run", "in", "-q", "--no-dedup", "--script", "hans", cwd=tmp_path).stdout)
     assert "本站郑重声明" not in configured[0]["text"]
     assert "会议指出" in configured[0]["text"], "--script hans overrides the file's tw"
+
+
+def test_file_names_that_are_not_utf8_are_written_escaped(tmp_path):
+    """A scrape saved on a GBK system has GBK file names: its pages are cleaned, and the names' bytes that
+    are not UTF-8 appear as \\xNN in ids, sources, paths and the report."""
+    site = os.fsencode(tmp_path) + b"/" + "报道".encode("gbk")
+    os.mkdir(site)
+    with open(site + b"/" + "新闻".encode("gbk") + b".txt", "w", encoding="utf-8") as page:
+        page.write(ZH_PAGE)
+    result = corpusclean("run", tmp_path, "--report", tmp_path.parent / "gbk-report.json", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    [record] = jsonl(result.stdout)
+    assert record["id"] == f"{tmp_path.name}/\\xb1\\xa8\\xb5\\xc0/\\xd0\\xc2\\xce\\xc5.txt"
+    assert record["source"] == "\\xb1\\xa8\\xb5\\xc0"
+    assert record["metadata"]["path"].endswith("/\\xb1\\xa8\\xb5\\xc0/\\xd0\\xc2\\xce\\xc5.txt")
+    report = json.loads((tmp_path.parent / "gbk-report.json").read_text())
+    assert report["written"] == 1 and list(report["files"]) == [record["metadata"]["path"]]

@@ -17,11 +17,26 @@ class UsageError(Exception):
     """A PATH argument that names nothing: reported before any work starts (exit 2)."""
 
 
+def as_text(name: str) -> str:
+    """A file name fit for JSON and messages: the bytes of a name that are not UTF-8 (which os.fsdecode
+    keeps as lone surrogates, and JSON cannot hold) written as \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True)
 class InputFile:
     path: str      # where to read it ("-" for stdin)
     id_base: str   # stable name for ids: "<folder name>/<relative path>", or the path as given
     source: str    # the folder the file sits in: the site or crawl it came from
+
+    @property
+    def shown(self) -> str:
+        """The path as records, the report and messages give it."""
+        return as_text(self.path)
 
 
 def inner_suffix(name: str) -> str:
@@ -67,14 +82,16 @@ def _walk_folder(folder: Path) -> list[InputFile]:
     name = folder.resolve().name
     prefix = "" if str(folder) == "." else os.path.join(str(folder), "")  # as str(folder / part) spells it
     return [
-        InputFile(prefix + os.sep.join(parts), f"{name}/{'/'.join(parts)}", (folder.name, *parts)[-2])
+        InputFile(
+            prefix + os.sep.join(parts), as_text(f"{name}/{'/'.join(parts)}"), as_text((folder.name, *parts)[-2])
+        )
         for parts in files
     ]
 
 
 def _one_file(path: Path) -> InputFile:
     given = Path(os.path.normpath(path)).as_posix()
-    return InputFile(str(path), given, path.resolve().parent.name)
+    return InputFile(str(path), as_text(given), as_text(path.resolve().parent.name))
 
 
 def expand_paths(args: list[str]) -> list[InputFile]:
