@@ -86,8 +86,12 @@ def _sniff_kind(path: str, head: bytes) -> str:
     return "page"
 
 
-def _new_doc(inp: InputFile, doc_id: str, location: str, line: int | None = None) -> Document:
-    doc = Document(id=doc_id, source=inp.source, location=location)
+def _new_doc(inp: InputFile, line: int | None = None) -> Document:
+    """A document of the input file; a JSONL record's id and location also name its line."""
+    if line is None:
+        doc = Document(id=inp.id_base, source=inp.source, location=inp.shown)
+    else:
+        doc = Document(id=f"{inp.id_base}#{line}", source=inp.source, location=f"{inp.shown}:{line}")
     doc.metadata["path"] = inp.shown
     doc.metadata["line"] = line
     return doc
@@ -95,7 +99,7 @@ def _new_doc(inp: InputFile, doc_id: str, location: str, line: int | None = None
 
 def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     """One file is one page: a text dump or HTML, possibly inside a crawl wrapper."""
-    doc = _new_doc(inp, inp.id_base, inp.shown)
+    doc = _new_doc(inp)
     if not data.strip():
         doc.reject("empty_input", "the file is empty")
         return doc
@@ -119,7 +123,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
 def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Document:
     import orjson
 
-    doc = _new_doc(inp, f"{inp.id_base}#{line_no}", f"{inp.shown}:{line_no}", line_no)
+    doc = _new_doc(inp, line_no)
     try:
         record = orjson.loads(line)
     except orjson.JSONDecodeError as err:
@@ -168,7 +172,7 @@ def read_jsonl(inp: InputFile, stream: BinaryIO, text_key: str) -> Iterator[Docu
         seen_any = True
         yield _record_doc(inp, line_no, line, text_key)
     if not seen_any:
-        doc = _new_doc(inp, inp.id_base, inp.shown)
+        doc = _new_doc(inp)
         doc.reject("empty_input", "the file holds no JSON lines")
         yield doc
 
@@ -178,7 +182,7 @@ def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Docume
     try:
         stream = open_binary(inp.path)
     except OSError as err:
-        doc = _new_doc(inp, inp.id_base, inp.shown)
+        doc = _new_doc(inp)
         doc.reject("unreadable", err.strerror or str(err))
         yield doc
         return
@@ -189,7 +193,7 @@ def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Docume
         else:
             yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
-        doc = _new_doc(inp, inp.id_base, inp.shown)
+        doc = _new_doc(inp)
         doc.reject("unreadable", f"read failed: {err}")
         yield doc
     finally:
