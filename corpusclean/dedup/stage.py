@@ -41,8 +41,7 @@ def unpack_summary(summary: Summary) -> tuple[str, str | None, int, int | None, 
 
 
 def summary_id(summary: Summary) -> str:
-    id_size = _HEAD.unpack_from(summary)[4]
-    return str(memoryview(summary)[_HEAD.size:_HEAD.size + id_size], "utf-8")
+    return unpack_summary(summary)[0]
 
 
 @dataclass(frozen=True)
