@@ -248,16 +248,20 @@ def best_of_rounds(repeat: int, commands: dict[str, list[str]]) -> dict[str, dic
     return {name: fastest(found) for name, found in runs.items()}
 
 
+def timed_loop(work, items: list) -> tuple[float, float]:
+    """(wall, CPU) seconds of work(item) over the items, in this process."""
+    start, cpu = time.perf_counter(), time.process_time()
+    for item in items:
+        work(item)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 def trafilatura_in_process(folder: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of trafilatura.extract over the pages, read beforehand, in this process: no
     interpreter start, no imports, no reading or writing counted."""
     import trafilatura
 
-    pages = [p.read_text("utf-8") for p in sorted(folder.glob("*.html"))]
-    start, cpu = time.perf_counter(), time.process_time()
-    for page in pages:
-        trafilatura.extract(page)
-    return time.perf_counter() - start, time.process_time() - cpu
+    return timed_loop(trafilatura.extract, [p.read_text("utf-8") for p in sorted(folder.glob("*.html"))])
 
 
 def corpusclean_in_process(folder: Path) -> tuple[float, float]:
@@ -270,10 +274,7 @@ def corpusclean_in_process(folder: Path) -> tuple[float, float]:
     config = Config()
     stages = document_stages(config)
     pages = [(str(p), p.read_bytes()) for p in sorted(folder.glob("*.html"))]
-    start, cpu = time.perf_counter(), time.process_time()
-    for path, data in pages:
-        process_page(data, path, config, stages)
-    return time.perf_counter() - start, time.process_time() - cpu
+    return timed_loop(lambda page: process_page(page[1], page[0], config, stages), pages)
 
 
 def measure_trafilatura_run(folder: str) -> None:
