@@ -64,10 +64,12 @@ def build_pipeline(config: Config) -> list:
         MetadataLines(),
         Sidebar(config.extra_titles),
         Boilerplate(config.extra_boilerplate),
-        HeadLabels(),
         Captions(),
         RepeatedParagraphs(),
         RepeatedSentences(),
+        # Last: where the headline stands depends on every line removed before, and a second run must find
+        # it where the first did (cleaning clean output changes nothing).
+        HeadLabels(),
     ]
     stages.append(RequireText())
     # Dedup first: syndicated copies of one story would otherwise look like a site template to each other.

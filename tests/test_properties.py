@@ -3,7 +3,7 @@
 import json
 
 import orjson
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from corpusclean.config import Config
 from corpusclean.document import Document
@@ -59,6 +59,9 @@ PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 @PROPERTY
 @given(LINES)
+# Found by hypothesis: the repeats, removed after the head stage ran, had kept the headline out of its zone
+# the first time, and the second run found it there.
+@example([ARTICLE[6], NOISE[0], *[ARTICLE[0]] * 7, ARTICLE[7], ARTICLE[6]])
 def test_cleaning_clean_output_changes_nothing(lines):
     first = clean("\n".join(lines))
     if first.rejected:
