@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from corpusclean.document import Verdict
-from corpusclean.normalize.lang import HAN_RE, han_at_least
+from corpusclean.text import HAN_RE, han_at_least
 
 REASON = "caption.repeat"
 

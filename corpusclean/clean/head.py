@@ -8,6 +8,7 @@ headline (kickers, overlines) are kept: they read as part of the article.
 from __future__ import annotations
 
 from corpusclean.document import Document
+from corpusclean.text import has_han
 
 HEAD_ZONE = 8           # the headline must sit within the first lines for the rule to apply
 MAX_LABEL_HAN = 8       # a Chinese label: at most this many characters
@@ -19,8 +20,7 @@ def is_label(line: str) -> bool:
     """A short line with no punctuation and no digits: a name, not a sentence."""
     if any(ch in LABEL_PUNCTUATION or ch.isdigit() for ch in line):
         return False
-    han = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
-    if han:
+    if has_han(line):
         return len(line.replace(" ", "")) <= MAX_LABEL_HAN
     return len(line.split()) <= MAX_LABEL_WORDS
 

@@ -12,7 +12,7 @@ import string
 
 from corpusclean.document import Document, Verdict
 from corpusclean.normalize.forms import nfkc
-from corpusclean.normalize.lang import han_at_least
+from corpusclean.text import han_at_least
 
 PARAGRAPH_REASON = "repeat.paragraph"
 SENTENCE_REASON = "repeat.sentence"

@@ -9,6 +9,7 @@ import functools
 import re
 
 from corpusclean.rules import rule_sections
+from corpusclean.text import HAN_CLASS
 
 REASON = "sidebar.leadership"
 MIN_RUN = 3
@@ -17,7 +18,7 @@ MAX_EN_TITLE_WORDS = 12
 MAX_HEADING_CHARS = 10
 
 # 2-4 Han characters, sites pad two-character names with a space ("陈 刚"), then the titles
-ZH_PERSON = re.compile(r"^(?P<name>[\u4e00-\u9fff] ?[\u4e00-\u9fff]{1,3})\s+(?P<titles>\S.*)$")
+ZH_PERSON = re.compile(rf"^(?P<name>[{HAN_CLASS}] ?[{HAN_CLASS}]{{1,3}})\s+(?P<titles>\S.*)$")
 EN_PERSON = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*[,–—]\s*(?P<titles>[A-Z][^.!?;]*)$")
 SENTENCE_PUNCT = re.compile(r"[。！？；：:!?;…“”\"]")
 ZH_QUALIFIERS = ("（兼）", "(兼)", "候选人")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import HAN_CLASS, HAN_RE
+from corpusclean.text import HAN_CLASS, HAN_RE
 
 FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
 MARK_FULL_WIDTH = (",，", ":：", ";；", "!！", "?？")

@@ -13,8 +13,7 @@ from typing import Any
 import numpy as np
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import HAN_RANGES, HAN_RE
-from corpusclean.rules import rule_chars
+from corpusclean.text import HAN_RANGES, HAN_RE, traditional_only_chars
 
 PREFIX_CHARS = 10_000
 # Traditional-only characters are about a third of the Han characters of a Traditional text and
@@ -33,10 +32,6 @@ OPENCC_CONFIGS = {
     ("hant", "tw"): "t2tw",
     ("hant", "hk"): "t2hk",
 }
-
-
-def traditional_only_chars() -> frozenset[str]:
-    return rule_chars("traditional_only.txt")
 
 
 # What the probe counts, one class per code point; any other character is 0.
