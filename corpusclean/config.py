@@ -10,6 +10,7 @@ from typing import Any
 SCRIPTS = ("keep", "hans", "hant", "tw", "hk")
 DEDUP_MODES = ("none", "exact", "near")
 KEEP_POLICIES = ("first", "longest", "earliest")
+PHRASE_LISTS = ("extra_boilerplate", "extra_titles")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,19 @@ class Config:
             raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
         if not 0.0 < self.dedup_threshold <= 1.0:
             raise ValueError(f"dedup_threshold must be in (0, 1], not {self.dedup_threshold}")
+        for name in PHRASE_LISTS:
+            _check_phrases(name, getattr(self, name))
+
+
+def _check_phrases(name: str, phrases: object) -> None:
+    """A list of phrases, none blank: an empty phrase would match every line."""
+    if not isinstance(phrases, tuple):
+        raise ValueError(f"{name} must be a list of phrases, not {phrases!r}")
+    for number, phrase in enumerate(phrases, 1):
+        if not isinstance(phrase, str):
+            raise ValueError(f"{name}: phrase {number} is {phrase!r}, not a string")
+        if not phrase.strip():
+            raise ValueError(f"{name}: phrase {number} is empty (it would match every line)")
 
 
 def field_names() -> set[str]:
@@ -86,8 +100,8 @@ def load_config(config_file: str | None, overrides: dict[str, Any], start: Path 
         raise ConfigError(f"config file not found: {config_file}")
     settings = file_settings(path) if path else {}
     settings.update({key: value for key, value in overrides.items() if value is not None})
-    for key in ("extra_boilerplate", "extra_titles"):
-        if key in settings:
+    for key in PHRASE_LISTS:
+        if isinstance(settings.get(key), list):
             settings[key] = tuple(settings[key])
     try:
         return Config(**settings)

@@ -49,6 +49,10 @@ def test_explicit_config_file(tmp_path):
         ('dedup = "fuzzy"\n', "dedup must be"),
         ("dedup_threshold = 1.5\n", "dedup_threshold"),
         ("script = [\n", "corpusclean.toml"),
+        ('extra_boilerplate = ["本站声明", ""]\n', "extra_boilerplate: phrase 2 is empty"),
+        ('extra_titles = ["  "]\n', "extra_titles: phrase 1 is empty"),
+        ('extra_boilerplate = "本站声明"\n', "extra_boilerplate must be a list of phrases"),
+        ("extra_titles = [1]\n", "extra_titles: phrase 1 is 1, not a string"),
     ],
 )
 def test_bad_settings_name_the_problem(tmp_path, text, message):
