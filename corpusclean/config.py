@@ -27,6 +27,8 @@ class Config:
     explain: bool = False               # each record carries its trace of removed lines
     jobs: int = 0                       # worker processes; 0 = one per core
     max_page_bytes: int = 8_000_000     # larger inputs are rejected as too_large
+    max_page_elements: int = 100_000    # HTML pages with more are rejected as too_complex
+    max_page_lines: int = 10_000        # pages with more lines are rejected as too_complex
     extra_boilerplate: tuple[str, ...] = ()  # more boilerplate phrases, from the config file
     extra_titles: tuple[str, ...] = ()       # more official titles for the sidebar stage
 

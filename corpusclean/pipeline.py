@@ -57,7 +57,7 @@ def build_pipeline(config: Config) -> list:
     from corpusclean.normalize.script import Script
     from corpusclean.normalize.whitespace import Whitespace
 
-    stages: list = [Decode(), ExtractHtml(config), Whitespace(), Lang(), Script(config.script)]
+    stages: list = [Decode(), ExtractHtml(config), Whitespace(config.max_page_lines), Lang(), Script(config.script)]
     if config.cjk_punct:
         stages.append(CjkPunct())
     stages += [

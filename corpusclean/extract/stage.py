@@ -1,6 +1,6 @@
 """The extract stage: an HTML page -> the lines of its main content and its metadata.
 
-Reject reasons: ``too_large`` (over Config.max_page_bytes), ``truncated_html`` (libxml2 stopped early, or
+Reject reasons: ``too_large`` (over Config.max_page_bytes), ``too_complex`` (see limits.py), ``truncated_html`` (libxml2 stopped early, or
 the parsed tree lost most of the page), ``malformed_html`` (the parser gave up), ``no_content`` (a list
 or index page, an empty shell: no run of prose worth calling an article).
 """
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.extract.limits import TOO_COMPLEX, too_complex
 
 METADATA_COPIED = ("title", "url", "author", "editor", "publisher")
 # Han characters U+3400-U+9FFF in UTF-8: a lead byte E4-E9 (U+4000-U+9FFF), or E3 then 90-BF (U+3400-U+3FFF).
@@ -108,6 +109,7 @@ class ExtractHtml:
 
     def __init__(self, config: Config) -> None:
         self.max_page_bytes = config.max_page_bytes
+        self.max_page_elements = config.max_page_elements
 
     def __call__(self, doc: Document) -> Document:
         if doc.format != "html" or doc.rejected:
@@ -115,6 +117,10 @@ class ExtractHtml:
         size = len(doc.raw) if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
         if size > self.max_page_bytes:
             doc.reject("too_large", f"{size} bytes > max_page_bytes {self.max_page_bytes}")
+            return doc
+        problem = too_complex(doc.text, self.max_page_elements)
+        if problem:
+            doc.reject(TOO_COMPLEX, problem)
             return doc
         extracted = extract_html(doc.text, doc.metadata.get("url"))
         if extracted.reject:

@@ -17,7 +17,7 @@ from corpusclean.read.paths import STDIN, InputFile, inner_suffix
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
 READ_ERRORS = frozenset(
-    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "undecodable"}
+    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "too_complex", "undecodable"}
 )
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
