@@ -13,6 +13,7 @@ import sys
 from typing import BinaryIO, Iterator, NamedTuple
 
 from corpusclean.document import Document
+from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
@@ -137,8 +138,9 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
         doc.reject("invalid_record", f"field {text_key!r} is {what}")
         return doc
-    if record.get("id") is not None:
-        doc.id = str(record["id"])
+    given_id = input_id(record.get("id"))
+    if given_id is not None:
+        doc.id = given_id
     if isinstance(record.get("source"), str):
         doc.source = record["source"]
     if isinstance(record.get("created"), str):
