@@ -176,13 +176,20 @@ class Parked(NamedTuple):
         return unpark(spool_file.read(self.size))
 
 
+class SpoolError(Exception):
+    """The spool folder cannot be created or written (a full disk, a read-only TMPDIR)."""
+
+
 def park_all(docs: list[Document], folder: str) -> list[Parked]:
     """Park documents at the end of this process's own file in a spool folder, in one write."""
     data = [park(doc) for doc in docs]
     path = os.path.join(folder, str(os.getpid()))
-    with open(path, "ab") as spool_file:
-        offset = spool_file.tell()
-        spool_file.write(b"".join(data))
+    try:
+        with open(path, "ab") as spool_file:
+            offset = spool_file.tell()
+            spool_file.write(b"".join(data))
+    except OSError as err:
+        raise SpoolError(f"cannot write the spool file {path}: {err.strerror or err}") from None
     parked = []
     for blob in data:
         parked.append(Parked(path, offset, len(blob)))
@@ -195,7 +202,10 @@ class Spool:
     file there, so only references (Parked) pass through the main process, in document order."""
 
     def __init__(self) -> None:
-        self.folder = tempfile.mkdtemp(prefix="corpusclean-spool-")
+        try:
+            self.folder = tempfile.mkdtemp(prefix="corpusclean-spool-")
+        except OSError as err:
+            raise SpoolError(f"cannot create a spool folder in {tempfile.gettempdir()}: {err.strerror or err}") from None
         self.parked: list[Parked] = []
 
     def remove(self) -> None:
@@ -319,6 +329,8 @@ def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Itera
                 yield arrived.pop(turn)
                 turn += 1
                 continue
+            if turn == sent:  # nothing out: the last batch was sent and answered, or there was none
+                continue
             ready = wait([w.results for w in workers if w.busy])
             for worker in workers:
                 if worker.results in ready:
@@ -352,6 +364,7 @@ def _receive(worker: _Worker) -> tuple[int, BatchOut]:
 def _serve(tasks: Any, results: Any, state: tuple) -> None:
     """A worker process: _process_batch on each batch received, until None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process's handler cleans up; a worker just ends
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
     while (task := inbox.get()) is not None:
