@@ -257,7 +257,11 @@ def run_check(
         for path, data in contents.items():
             fixed = fixed_file(data, path, config.text_key, stages)
             if fixed != data:
-                replace_atomically(path, fixed)
+                try:
+                    replace_atomically(path, fixed)
+                except OSError as err:
+                    error(f"error: cannot write {path}: {err.strerror or err}")
+                    return EXIT_USAGE
                 contents[path] = fixed
                 if not quiet:
                     error(f"fixed {path}")
