@@ -192,11 +192,10 @@ def stages() -> None:
     Example: corpusclean stages
     """
     from corpusclean.config import Config
-    from corpusclean.pipeline import build_pipeline, is_corpus_stage
+    from corpusclean.pipeline import build_pipeline
 
     for number, stage in enumerate(build_pipeline(Config()), 1):
-        kind = "corpus" if is_corpus_stage(stage) else "line" if hasattr(stage, "judge") else "document"
-        print(f"{number:2}. {stage.name} ({kind} stage, {type(stage).__module__})")
+        print(f"{number:2}. {stage.name} ({stage.kind} stage, {type(stage).__module__})")
         doc = (type(stage).__doc__ or "").strip().splitlines()
         if doc:
             print(f"      {doc[0]}")

@@ -10,7 +10,8 @@ from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.pipeline import SpoolError, build_pipeline, run_pipeline
+from corpusclean.engine import SpoolError, run_pipeline
+from corpusclean.pipeline import build_pipeline
 from corpusclean.read.paths import InputFile
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
