@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
 from corpusclean.text import HAN_RANGES, HAN_RE, traditional_only_chars
 
 PREFIX_CHARS = 10_000
@@ -88,11 +89,11 @@ def may_convert(lang: str | None) -> bool:
     return lang is None or lang == "en" or lang.startswith("zh")
 
 
-class Script:
+class Script(DocumentStage):
     """Record the detected script in doc.metadata["script"] and convert the lines to the target."""
 
     name = "script"
-    options = ("--script keep|hans|hant|tw|hk",)
+    options = ("script",)
 
     def __init__(self, target: str) -> None:
         self.target = target

@@ -7,6 +7,7 @@ import re
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.normalize.mojibake import repair_mojibake
+from corpusclean.pipeline import DocumentStage
 
 # Invisible characters that str.split() does not treat as whitespace.
 ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -67,10 +68,11 @@ def split_text(text: str) -> list[str]:
     return text.splitlines()
 
 
-class Whitespace:
+class Whitespace(DocumentStage):
     """Split the text into lines; repair UTF-8 read as Latin-1; strip indentation, nbsp, U+3000, zero-width
-    and control characters; drop blank lines. A page of more than max_lines lines is rejected as too_complex: the caption stage compares its short
-    lines pairwise (10,000 took 7 s; the dev pages have 916 at most)."""
+    and control characters; drop blank lines. A page of more than max_lines lines is rejected as
+    too_complex: the caption stage compares its short lines pairwise (10,000 took 7 s; the dev pages have
+    916 at most)."""
 
     name = "whitespace"
     options = ("max_page_lines (config file)",)
