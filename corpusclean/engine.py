@@ -34,6 +34,10 @@ from corpusclean.pipeline import CorpusStage, DocumentStage, run_stages
 BATCH_SIZE = 32          # documents per task sent to a worker process
 BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
 IN_FLIGHT_PER_JOB = 4    # batches out per worker, waiting for their turn included: keeps memory flat
+# Held back while a worker is forked: else the new worker may run the main process's handler, which raises
+# inside its start-up code, where the exception is lost: the worker lives on and the main process, which
+# stops it, waits for it forever.
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if os.name == "posix" else set()
 
 # What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
 # (a Parked document, a page file not read yet), so the main process does not handle the bytes.
@@ -230,11 +234,17 @@ def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Itera
         for _ in range(jobs):
             task_reader, task_writer = context.Pipe(duplex=False)
             result_reader, result_writer = context.Pipe(duplex=False)
-            process = context.Process(target=_serve, args=(task_reader, result_writer, state), daemon=True)
-            process.start()
+            process = context.Process(
+                target=_serve, args=(task_reader, task_writer, result_writer, state), daemon=True
+            )
+            signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+            try:
+                process.start()
+                workers.append(_Worker(process, task_writer, result_reader))
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
             task_reader.close()
             result_writer.close()
-            workers.append(_Worker(process, task_writer, result_reader))
         arrived: dict[int, BatchOut] = {}  # results that came back before their turn
         sent = turn = 0  # batches sent; the next one to yield
         pending = True   # batches left to send
@@ -286,10 +296,14 @@ def _receive(worker: _Worker) -> tuple[int, BatchOut]:
     return number, out
 
 
-def _serve(tasks: Any, results: Any, state: tuple) -> None:
-    """A worker process: _process_batch on each batch received, until None."""
+def _serve(tasks: Any, tasks_writer: Any, results: Any, state: tuple) -> None:
+    """A worker process: _process_batch on each batch received, until None, or until its tasks end."""
+    # Its copy of the writing end (a fork copies it): the tasks then end when the main process does, even
+    # when it could not stop this worker (killed, or interrupted between forking it and knowing it).
+    tasks_writer.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process's handler cleans up; a worker just ends
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held back since the fork
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
     while (task := inbox.get()) is not None:
@@ -306,7 +320,7 @@ def _read_tasks(tasks: Any, inbox: Any) -> None:
     while True:
         try:
             task = tasks.recv()
-        except EOFError:
+        except (EOFError, OSError):  # OSError: the main process ended in the middle of a task
             task = None
         inbox.put(task)
         if task is None:

@@ -108,6 +108,28 @@ def test_stopping_a_run_leaves_no_temporary_outputs_or_spool(signum, tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    """Each worker held a copy of the writing end of its own task pipe, so a main process that ended without
+    stopping it (killed, or interrupted between forking a worker and knowing it: the Ctrl-C test above hung
+    one run in ten that way) left workers waiting for a task forever."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    workers: list[str] = []
+
+    def started() -> bool:
+        workers[:] = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text().split()
+        return len(workers) == 2
+
+    _wait_for(started)
+    run.kill()
+    run.wait()
+    _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), seconds=20)
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
