@@ -95,8 +95,10 @@ def writes_traditional(detected: str | None, target: str) -> bool:
 
 
 class Script(DocumentStage):
-    """Record the detected script in doc.metadata["script"], convert the lines and the fields found so far
-    to the target, and keep a Simplified form of Traditional lines for the line stages to judge."""
+    """Document stage: detect the script, convert lines and fields to the target, fold Traditional for judging.
+
+    The detected script goes to doc.metadata["script"]; the lines and the fields found so far are converted
+    to the target; Traditional lines get a Simplified form (doc.folded) that the line stages judge."""
 
     name = "script"
     options = ("script",)
