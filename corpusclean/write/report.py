@@ -11,7 +11,7 @@ from typing import Any
 from corpusclean import __version__
 from corpusclean.config import Config
 
-LIBRARIES = ("typer", "rich", "beautifulsoup4", "lxml", "rapidfuzz", "chardet", "opencc", "orjson", "xxhash", "numpy", "rensa")
+LIBRARIES = ("typer", "rich", "lxml", "rapidfuzz", "chardet", "opencc", "orjson", "xxhash", "numpy", "rensa")
 
 
 class Report:
