@@ -107,7 +107,8 @@ class ExtractHtml(DocumentStage):
     """Document stage: HTML documents get their lines and metadata from the page; others pass through."""
 
     name = "extract"
-    rejects_with = ("too_large", "truncated_html", "malformed_html", "no_content")
+    options = ("max_page_bytes", "max_page_elements")
+    rejects_with = ("too_large", TOO_COMPLEX, "truncated_html", "malformed_html", "no_content")
 
     def __init__(self, config: Config) -> None:
         self.max_page_bytes = config.max_page_bytes

@@ -75,7 +75,8 @@ class Whitespace(DocumentStage):
     916 at most)."""
 
     name = "whitespace"
-    options = ("max_page_lines (config file)",)
+    options = ("max_page_lines",)
+    rejects_with = ("too_complex",)
 
     def __init__(self, max_lines: int = Config.max_page_lines) -> None:
         self.max_lines = max_lines
