@@ -107,6 +107,35 @@ def test_stopping_a_run_leaves_no_temporary_outputs_or_spool(signum, tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    """Each worker inherited the write end of its own task pipe, so a main process that died without
+    stopping it (SIGKILL, or a stop signal at the wrong moment) left it waiting forever, holding stdout."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _wait_for(lambda: leftovers(Path(env["TMPDIR"])))
+
+    def workers() -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True).stdout.split()
+        return [int(pid) for pid in found]
+
+    _wait_for(lambda: len(workers()) == 2)
+    children = workers()
+    run.kill()
+    run.wait()
+    _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in children), 30)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
