@@ -14,7 +14,7 @@ Verdict = str | None
 
 METADATA_KEYS = (
     "path", "line", "url", "title", "author", "editor", "publisher",
-    "lang", "script", "encoding", "format", "replacement_chars",
+    "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes",
 )
 
 

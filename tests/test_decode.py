@@ -141,7 +141,7 @@ def test_binary_content_is_an_error_not_text(data):
 
 def test_bytes_no_codec_accepts_are_an_error():
     decoded = decode_bytes(b"\xfe\xff\xfe" * 33)  # a UTF-16 BOM, then an odd number of bytes
-    assert (decoded.text, decoded.error) == (None, "no encoding decodes these bytes cleanly")
+    assert (decoded.text, decoded.error) == (None, "no encoding gives plausible text for these bytes")
 
 
 @pytest.mark.parametrize(
