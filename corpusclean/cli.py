@@ -37,6 +37,12 @@ class DedupChoice(str, Enum):
     near = "near"
 
 
+class TextFormatChoice(str, Enum):
+    text = "text"
+    html = "html"
+    auto = "auto"
+
+
 class KeepChoice(str, Enum):
     first = "first"
     longest = "longest"
@@ -96,6 +102,12 @@ def run(
     rejects: Optional[str] = typer.Option(None, "--rejects", help="Write rejected inputs (with reject_reason) here."),
     report: Optional[str] = typer.Option(None, "--report", help="Write the run report (counts, timings) as JSON."),
     text_key: Optional[str] = typer.Option(None, "--text-key", help="Field holding the text in JSONL inputs [text]."),
+    text_format: Optional[TextFormatChoice] = typer.Option(
+        None, "--text-format", help="JSONL texts are text, html, or auto (html when one starts as a page) [text]."
+    ),
+    follow_links: Optional[bool] = typer.Option(
+        None, "--follow-links", help="Read symbolic links that leave an input folder, enter linked folders."
+    ),
     script: Optional[ScriptChoice] = typer.Option(None, "--script", help="Convert Chinese to this script [hans]."),
     cjk_punct: Optional[bool] = typer.Option(
         None, "--cjk-punct/--no-cjk-punct", help="ASCII , : ; ( ) ! ? between Han characters -> full width [on]."
@@ -119,22 +131,23 @@ def run(
     Example: corpusclean run seeds/ -o clean.jsonl --rejects rejects.jsonl --report report.json
     """
     from corpusclean.config import ConfigError, load_config
-    from corpusclean.read.paths import UsageError, expand_paths
+    from corpusclean.read.paths import UsageError, find_inputs
 
     overrides = {
-        "text_key": text_key, "script": script.value if script else None, "cjk_punct": cjk_punct,
+        "text_key": text_key, "text_format": text_format.value if text_format else None,
+        "follow_links": follow_links, "script": script.value if script else None, "cjk_punct": cjk_punct,
         "template": template, "dedup": "none" if no_dedup else (dedup.value if dedup else None),
         "dedup_threshold": dedup_threshold, "keep": keep.value if keep else None, "explain": explain, "jobs": jobs,
     }
     try:
         config = load_config(config_file, overrides)
-        inputs = expand_paths(paths)
+        inputs, skipped = find_inputs(paths, config.follow_links)
     except (ConfigError, UsageError) as err:
         raise _usage_error(str(err)) from None
     _refuse_overlap([output, rejects, report], inputs, paths)
     from corpusclean.runner import run_command
 
-    raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet))
+    raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet, skipped))
 
 
 from corpusclean.check.command import check  # noqa: E402  (typer only at import time)

@@ -10,11 +10,13 @@ from typing import Any
 SCRIPTS = ("keep", "hans", "hant", "tw", "hk")
 DEDUP_MODES = ("none", "exact", "near")
 KEEP_POLICIES = ("first", "longest", "earliest")
+TEXT_FORMATS = ("text", "html", "auto")
 
 
 @dataclass(frozen=True)
 class Config:
     text_key: str = "text"              # where JSONL inputs keep their text
+    text_format: str = "text"           # a JSONL text is: text | html | auto (html when it starts as a document)
     script: str = "hans"                # target Chinese script: keep | hans | hant | tw | hk
     cjk_punct: bool = True              # ASCII , : ; ( ) ! ? between Han characters -> full width
     template: bool = True               # learn per-site template lines across the corpus
@@ -26,6 +28,8 @@ class Config:
     explain: bool = False               # each record carries its trace of removed lines
     jobs: int = 0                       # worker processes; 0 = one per core
     max_page_bytes: int = 8_000_000     # larger inputs are rejected as too_large
+    max_record_bytes: int = 8_000_000   # larger JSONL lines are rejected as too_large
+    follow_links: bool = False          # read symbolic links that leave the input folder, enter linked folders
     extra_boilerplate: tuple[str, ...] = ()  # more boilerplate phrases, from the config file
     extra_titles: tuple[str, ...] = ()       # more official titles for the sidebar stage
 
@@ -34,6 +38,8 @@ class Config:
             raise ValueError(f"script must be one of {', '.join(SCRIPTS)}, not {self.script!r}")
         if self.dedup not in DEDUP_MODES:
             raise ValueError(f"dedup must be one of {', '.join(DEDUP_MODES)}, not {self.dedup!r}")
+        if self.text_format not in TEXT_FORMATS:
+            raise ValueError(f"text_format must be one of {', '.join(TEXT_FORMATS)}, not {self.text_format!r}")
         if self.keep not in KEEP_POLICIES:
             raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
         if not 0.0 < self.dedup_threshold <= 1.0:

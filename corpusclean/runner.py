@@ -10,8 +10,8 @@ from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.pipeline import build_pipeline, run_pipeline
-from corpusclean.read.paths import InputFile
+from corpusclean.pipeline import RunResult, build_pipeline, run_pipeline
+from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
@@ -36,13 +36,14 @@ class Run:
 
     def documents(self) -> Iterator[Document | PageFile]:
         """Every input record; page files only named, to be read by the worker that cleans them."""
-        text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
+        config = self.config
+        text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
             if holds_one_page(inp):
                 self.report.count_input(inp.shown)
                 yield PageFile(inp, text_key, max_bytes)
             else:
-                for doc in read_input(inp, text_key, max_bytes):
+                for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
                     yield doc
             self.files_read += 1
@@ -65,9 +66,14 @@ class Run:
 
 def run_command(
     config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
-    report_path: str | None, quiet: bool,
+    report_path: str | None, quiet: bool, skipped: list[Skipped] | None = None,
 ) -> int:
-    """The whole run; returns the exit status (0 ok, 1 some input could not be read)."""
+    """The whole run; returns the exit status (0 ok, 1 some input could not be read, or none was found)."""
+    skipped = skipped or []
+    for message in skip_messages(skipped):
+        error(message)
+    if not inputs:
+        error(f"nothing to read: no input file found ({len(skipped)} paths skipped)")
     run = Run(config, inputs, quiet)
     out = JsonlSink(output)
     rejects = JsonlSink(rejects_path) if rejects_path else None
@@ -76,7 +82,7 @@ def run_command(
         result = run_pipeline(
             run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects),
             finish=partial(finish, explain=config.explain, keep_rejects=rejects is not None),
-        )
+        ) if inputs else RunResult({}, {}, {})
         out.close()
         if rejects is not None:
             rejects.close()
@@ -100,9 +106,9 @@ def run_command(
     for problem in problems:
         error(f"accounting: {problem}")
     if report_path:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned}
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped)}
         write_json_file(report_path, run.report.to_json(config, result.timings, elapsed, extra))
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
-    return 1 if problems or read_errors else 0
+    return 1 if problems or read_errors or not inputs else 0

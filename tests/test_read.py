@@ -115,8 +115,25 @@ def test_parse_wrapper_leaves_plain_pages_alone():
 
 @pytest.mark.parametrize(
     "head, is_html",
-    [(PAGE_HTML, True), (b"  <html lang='zh'>", True), (b"<div class='a'>x</div>", True),
-     (PAGE_ZH, False), (b"a < b and c > d", False), (b"<<<>>>", False)],
+    [
+        pytest.param(PAGE_HTML, True, id="doctype"),
+        pytest.param(b"  <html lang='zh'>", True, id="html-tag-after-space"),
+        pytest.param(b"\xef\xbb\xbf<!doctype html>\n<html>", True, id="after-a-bom"),
+        pytest.param(b'<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">',
+                     True, id="xhtml-after-xml-declaration"),
+        pytest.param(b"<!-- saved from url=(0041)http://news.example.cn/ -->\n<HTML><HEAD>", True,
+                     id="after-a-comment"),
+        pytest.param(b"<body bgcolor=white><p>x</p>", True, id="body-without-html"),
+        # negatives: text that mentions tags, fragments, look-alikes
+        pytest.param("文中提到<p>标签的用法。".encode(), False, id="prose-mentioning-p"),
+        pytest.param(b"An HTML document has a <head> and a <body> inside <html>.", False, id="prose-about-html"),
+        pytest.param(b"[<p>text</p><p> ]", False, id="markup-inside-a-text-dump"),
+        pytest.param(b"<div class='a'>x</div>", False, id="fragment-is-not-a-document"),
+        pytest.param(b"<htmlfoo>", False, id="tag-lookalike"),
+        pytest.param(PAGE_ZH, False, id="chinese-text"),
+        pytest.param(b"a < b and c > d", False, id="comparison"),
+        pytest.param(b"<<<>>>", False, id="brackets"),
+    ],
 )
 def test_looks_like_html(head, is_html):
     assert looks_like_html(head) is is_html
