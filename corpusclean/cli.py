@@ -76,10 +76,19 @@ def _same_file(path: str, target: os.stat_result) -> bool:
         return False
 
 
-def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str]) -> None:
-    """An output inside an input folder would be read back next run; equal to an input it would destroy it."""
-    if all(out in (None, "-") for out in outputs):
+def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[str]) -> None:
+    """Two outputs in one file would lose one of them; an output inside an input folder would be read back
+    next run; equal to an input it would destroy it."""
+    named = {option: out for option, out in outputs.items() if out not in (None, "-")}
+    if not named:
         return
+    seen: dict[Path, str] = {}
+    for option, out in named.items():
+        target = Path(out).resolve()
+        if target in seen and not target.is_char_device():  # /dev/null may take both
+            raise _usage_error(f"{option} and {seen[target]} name the same file {out}")
+        seen[target] = option
+    outputs = list(named.values())
     folders = [Path(a).resolve() for a in args if a != "-" and Path(a).is_dir()]
     for out in outputs:
         if out in (None, "-"):
@@ -144,7 +153,7 @@ def run(
         inputs, skipped = find_inputs(paths, config.follow_links)
     except (ConfigError, UsageError) as err:
         raise _usage_error(str(err)) from None
-    _refuse_overlap([output, rejects, report], inputs, paths)
+    _refuse_overlap({"--output": output, "--rejects": rejects, "--report": report}, inputs, paths)
     from corpusclean.runner import run_command
 
     raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet, skipped))
@@ -196,11 +205,10 @@ def stages() -> None:
     Example: corpusclean stages
     """
     from corpusclean.config import Config
-    from corpusclean.pipeline import build_pipeline, is_corpus_stage
+    from corpusclean.pipeline import build_pipeline
 
     for number, stage in enumerate(build_pipeline(Config()), 1):
-        kind = "corpus" if is_corpus_stage(stage) else "line" if hasattr(stage, "judge") else "document"
-        print(f"{number:2}. {stage.name} ({kind} stage, {type(stage).__module__})")
+        print(f"{number:2}. {stage.name} ({stage.kind} stage, {type(stage).__module__})")
         doc = (type(stage).__doc__ or "").strip().splitlines()
         if doc:
             print(f"      {doc[0]}")
@@ -212,9 +220,24 @@ def stages() -> None:
             print(f"      reasons: {', '.join(reasons)}")
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwind like Ctrl-C, so that workers stop and temporary files and spools go."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminate)
     try:
         app()
     except KeyboardInterrupt:
         print("corpusclean: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated as stop:
+        print(f"corpusclean: stopped by signal {stop.args[0]}", file=sys.stderr)
+        sys.exit(128 + stop.args[0])

@@ -41,10 +41,10 @@ def run(docs: list[Document], min_docs: int = 3, min_share: float = 0.3) -> list
         (FOOTER, False),
         ("短句。", False),
         ("A heading without a full stop that is nonetheless rather long for a heading", False),
-        # a short line needs twelve characters U+4E00-U+9FFF (Extension A does not count)
+        # a short line needs twelve Han characters (corpusclean.text: Extension A counts too)
         ("一二三四五六七八九十，一二。", True),
         ("一二三四五六七八九十，一。", False),
-        ("\u3400" * 12 + "。", False),
+        ("\u3400" * 12 + "。", True),
     ],
 )
 def test_is_sentence_like(line, expected):

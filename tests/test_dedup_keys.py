@@ -8,8 +8,9 @@ import opencc
 import pytest
 from hypothesis import given, strategies as st
 
+from corpusclean.text import t2s_changes
 from corpusclean.dedup.keys import (
-    _SLOW, _TABLE_LIMIT, _fold_table, exact_key, has_traditional, normalize, spaced_form, traditional_chars,
+    _SLOW, _TABLE_LIMIT, _fold_table, exact_key, has_traditional, normalize, spaced_form,
 )
 from corpusclean.dedup.minhash import estimated_jaccard, signature
 from corpusclean.dedup.shingles import ngram_hashes, shingle_hashes, token_hashes
@@ -58,7 +59,7 @@ def test_normalize_matches_the_definition_on_any_text(text):
 def test_fold_table_is_casefold_then_the_word_regex():
     table = _fold_table()
     assert table[_TABLE_LIMIT] == _SLOW       # every code point beyond the table takes the slow path
-    word, traditional = re.compile(r"[^\W_]"), traditional_chars()
+    word, traditional = re.compile(r"[^\W_]"), t2s_changes()
     for code in range(_TABLE_LIMIT):
         if 0xD800 <= code < 0xE000:
             continue

@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import HAN_RE
+from corpusclean.text import HAN_RE, traditional_only_chars
 from corpusclean.normalize.script import (
-    HANT_SHARE, LAST_SPACE, MIN_HAN_SHARE, Script, _probe, detect_script, opencc_config_for, traditional_only_chars,
+    HANT_SHARE, LAST_SPACE, MIN_HAN_SHARE, Script, _probe, detect_script, opencc_config_for,
 )
 
 

@@ -12,6 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from corpusclean.document import Removal
+from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
+
 # code -> what the rule finds; docs/check.md shows an example finding of each.
 RULES: dict[str, str] = {
     "CC001": "line is not valid JSON",
@@ -68,7 +71,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A Traditional text converted by OpenCC keeps < 0.5% of Simplified-only ones (variants such as 群, 采).
 MIXED_SHARE = 0.05
 MIN_HAN_FOR_SCRIPT = 20
-HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -176,23 +178,9 @@ def control_chars(text: str) -> list[Issue]:
     return [Issue("CC008", f"{len(found)} control character(s) ({kinds}), first at text line {line} col {col}")]
 
 
-@functools.cache
-def simplified_only_chars() -> frozenset[str]:
-    """Characters OpenCC s2t changes that are not Traditional themselves (这, 们, 国; not 后 or 台)."""
-    import opencc
-
-    from corpusclean.dedup.keys import traditional_chars
-
-    chars = [chr(c) for c in range(0x4E00, 0xA000)]
-    converted = opencc.OpenCC("s2t").convert("\n".join(chars)).split("\n")
-    return frozenset(a for a, b in zip(chars, converted) if a != b) - traditional_chars()
-
-
 def script_shares(text: str) -> tuple[int, float, float]:
     """(Han characters, Traditional-only share, Simplified-only share) of a text."""
-    from corpusclean.normalize.script import traditional_only_chars
-
-    han = HAN.findall(text)
+    han = HAN_RE.findall(text)
     if not han:
         return 0, 0.0, 0.0
     traditional = sum(map(traditional_only_chars().__contains__, han))
@@ -231,7 +219,7 @@ def kept_line_numbers(text: str) -> list[int]:
     ]
 
 
-def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | None) -> list[Issue]:
+def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> list[Issue]:
     """One issue per trace entry of the cleaning stages: the line (or sentence) they would remove.
 
     ``line_numbers`` maps the stages' line indices to text lines; None when the text was HTML, whose
@@ -239,9 +227,9 @@ def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | No
     """
     issues = []
     for entry in trace:
-        code = REASON_CODES.get(entry["reason"].split(".", 1)[0], OTHER_REASON_CODE)
-        where = f"text line {line_numbers[entry['line']]}" if line_numbers is not None else f"extracted line {entry['line'] + 1}"
-        issues.append(Issue(code, f"{where}: {entry['reason']}: {quote(entry['text'])}"))
+        code = REASON_CODES.get(entry.reason.split(".", 1)[0], OTHER_REASON_CODE)
+        where = f"text line {line_numbers[entry.line]}" if line_numbers is not None else f"extracted line {entry.line + 1}"
+        issues.append(Issue(code, f"{where}: {entry.reason}: {quote(entry.text)}"))
     return issues
 
 

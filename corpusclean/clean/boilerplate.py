@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
+from corpusclean.text import HAN_RE, SENTENCE_END, has_han
 
 
 PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "disclaimer", "share", "promo")
@@ -15,9 +18,7 @@ REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
 BULLETS = "•·▪●◆■□>-*◎ "
-SENTENCE_END = ("。", "！", "？", "!", "?", "…", "；", ";")
 PIPE = re.compile(r"\s*[|｜丨]\s*")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
@@ -82,7 +83,7 @@ def _han_branch(phrase: str) -> str:
     """The phrase as a regex branch that starts at its first Han character, the part before it checked
     by a lookbehind: "ICP备" becomes "备(?<=ICP备)". It matches where the phrase does, and a pattern whose
     branches all start with a Han character (no case) gets re's fast scan for them."""
-    first = HAN.search(phrase).start()
+    first = HAN_RE.search(phrase).start()
     if first == 0:
         return re.escape(phrase)
     return re.escape(phrase[first]) + f"(?<={re.escape(phrase[:first + 1])})" + re.escape(phrase[first + 1:])
@@ -102,8 +103,8 @@ class Vocabulary:
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
     ordered = sorted(set(phrases), key=len, reverse=True)
-    han = [_han_branch(p) for p in ordered if HAN.search(p)]
-    latin = [p for p in ordered if not HAN.search(p)]
+    han = [_han_branch(p) for p in ordered if HAN_RE.search(p)]
+    latin = [p for p in ordered if not HAN_RE.search(p)]
     return Phrases(
         han=re.compile("|".join(han), re.I) if han or not latin else None,  # no phrase at all: matches all
         latin=re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Za-z])", re.I)
@@ -135,7 +136,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
 
 
 def is_sentence(line: str) -> bool:
-    return _is_sentence(line, _has_han(line))
+    return _is_sentence(line, has_han(line))
 
 
 def _is_sentence(line: str, han: bool) -> bool:
@@ -144,13 +145,9 @@ def _is_sentence(line: str, han: bool) -> bool:
     return line.endswith((".", "!", "?")) and len(line.split(None, 10)) > 10
 
 
-def _has_han(text: str) -> bool:
-    return not text.isascii() and HAN.search(text) is not None
-
-
 def is_short_label(line: str, han_max: int = 20, words_max: int = 10) -> bool:
     """A short line that is not a sentence: a heading, a channel name, an account name."""
-    han = _has_han(line)
+    han = has_han(line)
     if _is_sentence(line, han):
         return False
     return len(line) <= han_max if han else len(line.split(None, words_max)) <= words_max
@@ -158,7 +155,7 @@ def is_short_label(line: str, han_max: int = 20, words_max: int = 10) -> bool:
 
 def _nav_row(words: list[str]) -> bool:
     """Many short channel names separated by spaces: "首页 要闻 国内 国际 财经 体育"."""
-    return len(words) >= 5 and all(len(t) <= 6 and HAN.search(t) for t in words)
+    return len(words) >= 5 and all(len(t) <= 6 and HAN_RE.search(t) for t in words)
 
 
 def _link_row(line: str) -> bool:
@@ -168,7 +165,7 @@ def _link_row(line: str) -> bool:
     items = [item for item in PIPE.split(line) if item]
     if len(items) < 3:
         return False
-    return all(len(i) <= 20 if HAN.search(i) else len(i.split()) <= 5 for i in items)
+    return all(len(i) <= 20 if HAN_RE.search(i) else len(i.split()) <= 5 for i in items)
 
 
 def _breadcrumb(line: str) -> bool:
@@ -178,7 +175,7 @@ def _breadcrumb(line: str) -> bool:
     parts = [part for part in CRUMB.split(line) if part]
     if len(parts) < 2:
         return False
-    if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN.search(p) else len(p.split()) <= 4) for p in parts):
+    if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN_RE.search(p) else len(p.split()) <= 4) for p in parts):
         return False
     return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
 
@@ -202,7 +199,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     text = line.strip(BULLETS)
     if not text:
         return None, False
-    han = _has_han(text)
+    han = has_han(text)
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
@@ -287,11 +284,11 @@ def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None
             verdicts[index] = BLOCK
 
 
-class Boilerplate:
+class Boilerplate(LineStage):
     """Line stage: site boilerplate."""
 
     name = "boilerplate"
-    options = ("extra_boilerplate (config file)",)
+    options = ("extra_boilerplate",)
     reasons = tuple(f"boilerplate.{r}" for r in (
         "nav", "links", "copyright", "icp", "licence", "hotline", "disclaimer", "promo", "share", "pager", "label",
         "block", "phrase"))
@@ -299,5 +296,5 @@ class Boilerplate:
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(extra_phrases)
 
-    def judge(self, lines: list[str]) -> list[str | None]:
-        return judge_boilerplate(lines, self.extra_phrases)
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_boilerplate(lines, self.extra_phrases))

@@ -14,7 +14,9 @@ from datetime import datetime
 from corpusclean.clean.boilerplate import classify_line, vocabulary
 from corpusclean.extract.meta import hour_24
 from corpusclean.rules import rule_sections
-from corpusclean.document import Document
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
+from corpusclean.text import HAN_CLASS, HAN_RE
 
 FIELDS = ("title", "created", "publisher", "author", "editor")
 LABEL_FIELD = {"source": "publisher", "author": "author", "editor": "editor", "date": "created", "noise": None}
@@ -25,7 +27,6 @@ MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
 TOP_LINES = 12                    # the title and the metadata block sit near the top of a page
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
@@ -79,15 +80,15 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
 @functools.cache
 def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(sorted(rule_sections("bylines_zh.txt")[""], key=len, reverse=True))
-    name = r"[\u4e00-\u9fff]{2,4}"
+    name = rf"[{HAN_CLASS}]{{2,4}}"
     names = rf"{name}(?:\s*[、，,\s]\s*{name})*"
     unit = rf"(?:{words})(?:\s*[:：]?\s*)(?:{names})(?:\s+摄)?"
     # a whole line: "本报记者 张三 通讯员 李四"; with no prefix the name must be set off by a space or colon
     line = re.compile(
-        rf"^(?:[\u4e00-\u9fff]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*))(?P<names>{names})"
+        rf"^(?:[{HAN_CLASS}]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*))(?P<names>{names})"
         rf"(?:\s+摄)?(?P<more>(?:\s+{unit})*)$"
     )
-    paren = re.compile(rf"[（(]\s*[\u4e00-\u9fff]{{0,10}}?(?:{words})\s*[:：]?\s*(?P<names>[^（）()]{{2,40}}?)\s*[）)]")
+    paren = re.compile(rf"[（(]\s*[{HAN_CLASS}]{{0,10}}?(?:{words})\s*[:：]?\s*(?P<names>[^（）()]{{2,40}}?)\s*[）)]")
     return line, paren
 
 
@@ -126,7 +127,7 @@ def _month_number(name: str) -> int:
 def _value_ok(value: str) -> bool:
     if SENTENCE_PUNCT.search(value):
         return False
-    return len(value) <= (MAX_HAN_VALUE if HAN.search(value) else MAX_LATIN_VALUE)
+    return len(value) <= (MAX_HAN_VALUE if HAN_RE.search(value) else MAX_LATIN_VALUE)
 
 
 def parse_metadata_line(line: str) -> dict[str, str] | None:
@@ -196,7 +197,7 @@ def _parse_byline(text: str) -> dict[str, str] | None:
     match = zh_line.match(text)
     if match:
         return {"author": _strip_byline_words(match.group("names") + match.group("more"))}
-    if not text.isascii() and HAN.search(text):
+    if not text.isascii() and HAN_RE.search(text):
         return None
     # the first two patterns need "reporter" (whose letters have no case variants but their upper case)
     if not text.startswith("By") and "reporter" not in text.lower():
@@ -266,7 +267,7 @@ def paragraph_byline(line: str) -> str | None:
 
 
 TITLE_SEPARATOR = re.compile(r"[-–—|｜_]")      # every TITLE_SPLIT match holds one of them
-TITLE_SPLIT = re.compile(r"\s*(?:\s[-–—|｜]\s|[_｜|]|(?<=[\u4e00-\u9fff）”])-(?=[\u4e00-\u9fff（“A-Za-z]))\s*")
+TITLE_SPLIT = re.compile(rf"\s*(?:\s[-–—|｜]\s|[_｜|]|(?<=[{HAN_CLASS}）”])-(?=[{HAN_CLASS}（“A-Za-z]))\s*")
 MAX_SUFFIX_PART = 24
 
 
@@ -295,7 +296,7 @@ def _may_open_with_one_of(line: str, later: list[str]) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
-    if HAN.search(line):
+    if HAN_RE.search(line):
         return len(line) >= 6
     return len(line.split()) >= 4
 
@@ -339,19 +340,12 @@ def _is_page_chrome(line: str) -> bool:
     return reason is not None
 
 
-class MetadataLines:
-    """Document stage: removes metadata lines and fills the fields HTML extraction left empty."""
+class MetadataLines(LineStage):
+    """Line stage: removes metadata lines and lifts their fields where HTML extraction left them empty."""
 
     name = "metadata"
     reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor", "meta.label")
 
-    def __call__(self, doc: Document) -> Document:
-        kept = doc.kept_indices()
-        fields, verdicts = find_metadata([doc.lines[i] for i in kept])
-        doc.remove_judged(kept, verdicts, self.name)
-        if doc.created is None:
-            doc.created = fields["created"]
-        for key in ("title", "author", "editor", "publisher"):
-            if doc.metadata.get(key) is None:
-                doc.metadata[key] = fields[key]
-        return doc
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        fields, verdicts = find_metadata(lines)
+        return Judged(verdicts, fields)

@@ -8,7 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
+from corpusclean.text import HAN_CLASS
 
 REASON = "sidebar.leadership"
 MIN_RUN = 3
@@ -17,7 +20,7 @@ MAX_EN_TITLE_WORDS = 12
 MAX_HEADING_CHARS = 10
 
 # 2-4 Han characters, sites pad two-character names with a space ("陈 刚"), then the titles
-ZH_PERSON = re.compile(r"^(?P<name>[\u4e00-\u9fff] ?[\u4e00-\u9fff]{1,3})\s+(?P<titles>\S.*)$")
+ZH_PERSON = re.compile(rf"^(?P<name>[{HAN_CLASS}] ?[{HAN_CLASS}]{{1,3}})\s+(?P<titles>\S.*)$")
 EN_PERSON = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*[,–—]\s*(?P<titles>[A-Z][^.!?;]*)$")
 SENTENCE_PUNCT = re.compile(r"[。！？；：:!?;…“”\"]")
 ZH_QUALIFIERS = ("（兼）", "(兼)", "候选人")
@@ -98,15 +101,15 @@ def judge_sidebar(lines: list[str], extra_titles: tuple[str, ...] = ()) -> list[
     return verdicts
 
 
-class Sidebar:
+class Sidebar(LineStage):
     """Line stage: leadership sidebars."""
 
     name = "sidebar"
-    options = ("extra_titles (config file)",)
+    options = ("extra_titles",)
     reasons = ("sidebar.leadership",)
 
     def __init__(self, extra_titles: tuple[str, ...] = ()) -> None:
         self.extra_titles = tuple(extra_titles)
 
-    def judge(self, lines: list[str]) -> list[str | None]:
-        return judge_sidebar(lines, self.extra_titles)
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_sidebar(lines, self.extra_titles))

@@ -16,7 +16,8 @@ from typing import Iterable
 import xxhash
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import han_at_least
+from corpusclean.pipeline import CorpusStage
+from corpusclean.text import han_at_least
 
 REASON = "boilerplate.template"
 SENTENCE_ENDS = ("。", "！", "？", ".", "!", "?", "”", "\"")
@@ -25,8 +26,7 @@ SENTENCE_MIN_HAN = 12
 # Two articles quoting the same sentence must keep it: sentence-like lines need most of the site's pages.
 SENTENCE_MIN_DOCS = 5
 SENTENCE_MIN_SHARE = 0.8
-# A line holding at least SENTENCE_MIN_HAN characters U+4E00-U+9FFF; the match stops at the last one needed.
-ENOUGH_HAN_RE = han_at_least(SENTENCE_MIN_HAN, "\u4e00-\u9fff")
+ENOUGH_HAN_RE = han_at_least(SENTENCE_MIN_HAN)
 
 
 def line_hash(line: str) -> int:
@@ -119,11 +119,11 @@ def select_template(counts: dict[str, SiteCounts], min_docs: int, min_share: flo
     return model
 
 
-class TemplateLines:
+class TemplateLines(CorpusStage):
     """Corpus stage: per-site template lines, removed with reason boilerplate.template."""
 
     name = "template"
-    options = ("--template/--no-template", "template_min_docs", "template_min_share")
+    options = ("template", "template_min_docs", "template_min_share")
     reasons = ("boilerplate.template",)
 
     def __init__(self, min_docs: int, min_share: float) -> None:

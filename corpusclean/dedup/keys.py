@@ -16,12 +16,11 @@ import opencc
 import xxhash
 
 from corpusclean.normalize.forms import nfkc
+from corpusclean.text import t2s_changes
 
 # Runs of letters, digits and Han characters: everything else (punctuation, symbols, whitespace,
 # underscore) separates them. Joining the runs with spaces costs half a substitution of the separators.
 _WORD_RUN = re.compile(r"[^\W_]+")
-
-_CJK_BLOCKS = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2B740))
 
 
 @functools.cache
@@ -30,21 +29,9 @@ def _to_simplified() -> opencc.OpenCC:
 
 
 @functools.cache
-def traditional_chars() -> frozenset[str]:
-    """Characters that t2s changes when they stand alone: a text without any needs no conversion.
-
-    Derived from the converter itself (one call over the CJK blocks, a few ms) so the probe and the
-    conversion can never disagree.
-    """
-    chars = [chr(c) for start, stop in _CJK_BLOCKS for c in range(start, stop)]
-    converted = _to_simplified().convert("\n".join(chars)).split("\n")
-    return frozenset(a for a, b in zip(chars, converted) if a != b)
-
-
-@functools.cache
 def _traditional_table() -> np.ndarray:
     """One flag per code point up to the last Traditional character: a lookup table for numpy."""
-    codes = [ord(char) for char in traditional_chars()]
+    codes = [ord(char) for char in t2s_changes()]
     table = np.zeros(max(codes, default=0) + 1, dtype=bool)
     table[codes] = True
     return table
@@ -80,7 +67,7 @@ def _fold_table() -> np.ndarray:
     single = folded != _SLOW
     table = np.full(_TABLE_LIMIT + 1, _SLOW, dtype=np.uint32)
     table[:-1][single] = np.where(is_word[folded[single]], folded[single], _SPACE)
-    table[[ord(char) for char in traditional_chars() if ord(char) < _TABLE_LIMIT]] = _SLOW
+    table[[ord(char) for char in t2s_changes() if ord(char) < _TABLE_LIMIT]] = _SLOW
     table.flags.writeable = False
     return table
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from corpusclean.text import HAN_CLASS
+
 TITLE_SEPARATORS = re.compile(
     r"\s+[-–—|｜_]{1,2}\s+|\s*[_｜|]\s*"
-    r"|(?<=[\u3400-\u9fff）》”])\s*[-－—–]{1,2}\s*(?=[\u3400-\u9fff（《“])"
+    rf"|(?<=[{HAN_CLASS}）》”])\s*[-－—–]{{1,2}}\s*(?=[{HAN_CLASS}（《“])"
 )
 DATE_META_KEYS = (
     "article:published_time", "og:release_date", "datepublished", "pubdate", "publishdate",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-CJK_RUN = re.compile(f"[{_CJK}]+")            # Han, kana, Hangul: one unit per character
-WORD = re.compile(f"[^\\W{_CJK}]+")          # a word of any other script: two units
+from corpusclean.text import CJK_CLASS
+
+CJK_RUN = re.compile(f"[{CJK_CLASS}]+")            # Han, kana, Hangul: one unit per character
+WORD = re.compile(f"[^\\W{CJK_CLASS}]+")          # a word of any other script: two units
 # CJK punctuation, or Latin punctuation that ends a word (the two never overlap: what follows the Latin
 # mark is no punctuation of either kind)
 SENTENCE_PUNCT = re.compile(r"[。，、；！？：۔،]|[.,;!?:](?:\s|$|[\"”’)])")

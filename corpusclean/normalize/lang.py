@@ -13,33 +13,12 @@ import re
 import numpy as np
 
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
+from corpusclean.text import HAN_RANGES, HANGUL_RANGES, KANA_RANGES, LATIN_RANGES, OTHER_SCRIPT_RANGES, char_class
 
 PREFIX_CHARS = 4000
 
-# Character classes as code point ranges (inclusive); the regexes below are built from them.
-HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
-KANA_RANGES = ((0x3040, 0x309F), (0x30A0, 0x30FF))
-HANGUL_RANGES = ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))
-# Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai: a page mostly in one of these is "other".
-OTHER_SCRIPT_RANGES = ((0x0370, 0x03FF), (0x0400, 0x04FF), (0x0590, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F))
-LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0x00C0, 0x024F))   # the letters of a Latin word
-
-
-def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
-    return "".join(f"{chr(start)}-{chr(stop)}" for start, stop in ranges)
-
-
-HAN_CLASS = _char_class(HAN_RANGES)
-HAN_RE = re.compile(f"[{HAN_CLASS}]")
-
-
-@functools.cache
-def han_at_least(count: int, han_class: str = HAN_CLASS) -> re.Pattern[str]:
-    """Matches a text holding at least ``count`` characters of ``han_class``; stops at the count-th one."""
-    return re.compile(f"(?:[^{han_class}]*[{han_class}]){{{count}}}")
-
-
-LATIN_WORD_RE = re.compile(f"[{_char_class(LATIN_RANGES)}]+(?:'[a-z]+)?")
+LATIN_WORD_RE = re.compile(f"[{char_class(LATIN_RANGES)}]+(?:'[a-z]+)?")
 
 # Classes counted by one table lookup per character (numpy), in this order after "none" (0).
 HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN = 1, 2, 3, 4
@@ -126,7 +105,7 @@ def detect_lang(text: str) -> str:
     return "other"
 
 
-class Lang:
+class Lang(DocumentStage):
     """Set doc.metadata["lang"] from the document's lines."""
 
     name = "lang"

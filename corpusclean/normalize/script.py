@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 
 from corpusclean.document import Document
-from corpusclean.normalize.lang import HAN_RANGES, HAN_RE
-from corpusclean.rules import rule_chars
+from corpusclean.pipeline import DocumentStage
+from corpusclean.text import HAN_RANGES, HAN_RE, traditional_only_chars
 
 PREFIX_CHARS = 10_000
 # Traditional-only characters are about a third of the Han characters of a Traditional text and
@@ -33,10 +33,6 @@ OPENCC_CONFIGS = {
     ("hant", "tw"): "t2tw",
     ("hant", "hk"): "t2hk",
 }
-
-
-def traditional_only_chars() -> frozenset[str]:
-    return rule_chars("traditional_only.txt")
 
 
 # What the probe counts, one class per code point; any other character is 0.
@@ -93,11 +89,11 @@ def may_convert(lang: str | None) -> bool:
     return lang is None or lang == "en" or lang.startswith("zh")
 
 
-class Script:
+class Script(DocumentStage):
     """Record the detected script in doc.metadata["script"] and convert the lines to the target."""
 
     name = "script"
-    options = ("--script keep|hans|hant|tw|hk",)
+    options = ("script",)
 
     def __init__(self, target: str) -> None:
         self.target = target

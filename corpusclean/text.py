@@ -1,0 +1,91 @@
+"""What the stages know about characters: one home for scripts, punctuation and script-specific sets.
+
+Every stage asks here what a Han character, a sentence end or a Traditional-only character is, instead of
+carrying its own copy (as ftfy's chardata.py does for its stages).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from corpusclean.rules import rule_chars
+
+# Character classes as code point ranges (inclusive); the regexes below are built from them.
+# Han: CJK Unified Ideographs with Extension A, the compatibility ideographs, and the supplementary planes.
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+KANA_RANGES = ((0x3040, 0x309F), (0x30A0, 0x30FF))
+HANGUL_RANGES = ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))
+# Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai: a page mostly in one of these is "other".
+OTHER_SCRIPT_RANGES = ((0x0370, 0x03FF), (0x0400, 0x04FF), (0x0590, 0x06FF), (0x0900, 0x097F), (0x0E00, 0x0E7F))
+LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0x00C0, 0x024F))   # the letters of a Latin word
+
+
+def char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    """The ranges as the inside of a regex character class: "a-z0-9"."""
+    return "".join(f"{chr(start)}-{chr(stop)}" for start, stop in ranges)
+
+
+HAN_CLASS = char_class(HAN_RANGES)
+HAN_RE = re.compile(f"[{HAN_CLASS}]")
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")    # runs: 4x faster than finding characters one by one
+# Han, kana and Hangul syllables: the scripts whose characters each count as a word-sized unit of text.
+CJK_CLASS = char_class(((0x3040, 0x30FF), *HAN_RANGES, (0xAC00, 0xD7AF)))
+
+
+def has_han(text: str) -> bool:
+    return not text.isascii() and HAN_RE.search(text) is not None
+
+
+@functools.cache
+def han_at_least(count: int) -> re.Pattern[str]:
+    """Matches a text holding at least ``count`` Han characters; stops at the count-th one."""
+    return re.compile(f"(?:[^{HAN_CLASS}]*[{HAN_CLASS}]){{{count}}}")
+
+
+# Punctuation, by what it does in a line. Stages combine these; each says why its set differs.
+ZH_TERMINALS = "。！？"           # end a Chinese sentence
+LATIN_TERMINALS = ".!?"          # end an English sentence (a full stop only when followed by a space or the end)
+SEMICOLONS = "；;"
+COLONS = "：:"
+ELLIPSIS = "…"
+CJK_COMMAS = "，、"
+CLOSING_QUOTES = "”’」』"
+# A line ending with one of these (or holding a 。 anywhere) reads as a sentence, not a label or a menu item.
+SENTENCE_END = (*ZH_TERMINALS, "!", "?", ELLIPSIS, *SEMICOLONS)
+
+
+@functools.cache
+def common_han() -> frozenset[str]:
+    """The Han characters of everyday Chinese text (rules/common_han.txt): correct readings of news pages
+    put most of their Han characters here, wrong-codec readings few."""
+    return rule_chars("common_han.txt")
+
+
+@functools.cache
+def traditional_only_chars() -> frozenset[str]:
+    """Characters used only in Traditional Chinese (rules/traditional_only.txt): the script probe."""
+    return rule_chars("traditional_only.txt")
+
+
+@functools.cache
+def t2s_changes() -> frozenset[str]:
+    """Characters that OpenCC's t2s changes when they stand alone: a text without any needs no conversion.
+    Derived from the converter itself (one call over the Han blocks, a few ms) so a probe and the
+    conversion can never disagree."""
+    import opencc
+
+    blocks = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2B740))
+    chars = [chr(c) for start, stop in blocks for c in range(start, stop)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, converted) if a != b)
+
+
+@functools.cache
+def simplified_only_chars() -> frozenset[str]:
+    """Characters that s2t changes and t2s leaves alone: used only in Simplified Chinese."""
+    import opencc
+
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    converted = opencc.OpenCC("s2t").convert("\n".join(chars)).split("\n")
+    return frozenset(a for a, b in zip(chars, converted) if a != b) - t2s_changes()
