@@ -254,7 +254,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     # No reading is strict: the bytes are damaged, or in an encoding only a detector can name. A file
     # mixing UTF-8 and legacy lines cannot be read whole in the legacy codec.
     return (
-        _decode_damaged(data, "utf-8" if mixed else codec)
+        _decode_damaged(data, None if mixed else codec)
         or _decode_with_detector(data)
         or _failure("no encoding gives plausible text for these bytes")
     )
