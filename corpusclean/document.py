@@ -18,8 +18,8 @@ METADATA_KEYS = (
     "path", "line", "url", "title", "author", "editor", "publisher",
     "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes",
 )
-# Fields a line stage may lift from the lines: the record's `created` and these metadata keys.
-LIFTED_FIELDS = ("created", "title", "author", "editor", "publisher")
+# Metadata a page states in words, lifted from its lines or its HTML: in the output script like the text.
+LIFTED_FIELDS = ("title", "author", "editor", "publisher")
 
 
 def empty_metadata() -> dict[str, Any]:

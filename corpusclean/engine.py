@@ -247,7 +247,11 @@ def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Itera
                 if batch is None:
                     pending = False
                     break
-                worker.tasks.send((sent, batch))
+                try:
+                    worker.tasks.send((sent, batch))
+                except OSError:  # the worker has stopped: its last answer says why, or _receive that it died
+                    while True:
+                        _receive(worker)
                 worker.busy += 1
                 sent += 1
             if turn in arrived:

@@ -86,9 +86,11 @@ def build_pipeline(config: Config) -> list[Stage]:
     from corpusclean.normalize.script import Script
     from corpusclean.normalize.whitespace import Whitespace
 
-    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace(), Lang(), Script(config.script)]
+    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace()]
     if config.cjk_punct:
         stages.append(CjkPunct())
+    # Script last among the normalizers: it also makes the Simplified form the line stages judge.
+    stages += [Lang(), Script(config.script)]
     stages += [
         MetadataLines(),
         Sidebar(config.extra_titles),

@@ -503,3 +503,37 @@ def test_a_fifo_named_on_the_command_line_does_not_block(tmp_path):
                             capture_output=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 1
     assert "pipe.jsonl: empty_input" in result.stderr.decode()
+
+
+# --- Traditional output (matching on a script-folded form) ---
+
+def _removed(records: list[dict]) -> list[list[tuple[int, str]]]:
+    return [sorted((step["line"], step["reason"]) for step in record["trace"]) for record in records]
+
+
+@pytest.mark.parametrize("script", ["tw", "hk", "hant"])
+def test_traditional_output_removes_what_simplified_output_removes(script, tmp_path):
+    """With --script tw|hant|hk the sidebar, date and editor lines stayed (the vocabularies are Simplified and
+    conversion ran before matching), and title/author stayed Simplified while the text was Traditional."""
+    from clirun import jsonl
+
+    hans = jsonl(corpusclean("run", SEEDS, "-q", "--explain").stdout)
+    hant = jsonl(corpusclean("run", SEEDS, "-q", "--explain", "--script", script).stdout)
+    assert _removed(hant) == _removed(hans)
+    assert [r["created"] for r in hant] == [r["created"] for r in hans]
+    chinese = next(r for r in hant if r["id"].endswith("004_a5b3ca67eec450e6.txt"))
+    assert (chinese["metadata"]["author"], chinese["metadata"]["editor"]) == ("阮向民", "李方")
+    assert chinese["metadata"]["title"].startswith("建功立業") and chinese["text"].startswith("建功立業")
+
+
+def test_simplified_user_phrases_match_a_traditional_page(tmp_path):
+    page = tmp_path / "pages" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("市政府召開會議部署防汛工作\n會議強調，各區各部門要壓實責任，做好隱患排查，確保群眾安全。\n本站聲明：轉載請註明出處\n", "utf-8")
+    (tmp_path / "corpusclean.toml").write_text('extra_boilerplate = ["本站声明"]\n', "utf-8")
+    from clirun import jsonl
+
+    for script in ("keep", "tw", "hans"):
+        [record] = jsonl(corpusclean("run", "pages", "-q", "--script", script, cwd=tmp_path).stdout)
+        assert "聲明" not in record["text"] and "声明" not in record["text"], script
+        assert "壓實" in record["text"] or "压实" in record["text"]

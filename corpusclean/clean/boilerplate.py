@@ -10,7 +10,7 @@ from typing import Iterable
 from corpusclean.document import DocView, Judged
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_RE, SENTENCE_END, has_han
+from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 
 
 PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "disclaimer", "share", "promo")
@@ -294,7 +294,7 @@ class Boilerplate(LineStage):
         "block", "phrase"))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
-        self.extra_phrases = tuple(extra_phrases)
+        self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
         return Judged(judge_boilerplate(lines, self.extra_phrases))

@@ -11,7 +11,7 @@ import re
 from corpusclean.document import DocView, Judged
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_CLASS
+from corpusclean.text import HAN_CLASS, to_simplified
 
 REASON = "sidebar.leadership"
 MIN_RUN = 3
@@ -109,7 +109,7 @@ class Sidebar(LineStage):
     reasons = ("sidebar.leadership",)
 
     def __init__(self, extra_titles: tuple[str, ...] = ()) -> None:
-        self.extra_titles = tuple(extra_titles)
+        self.extra_titles = tuple(map(to_simplified, extra_titles))  # lines are judged in Simplified
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
         return Judged(judge_sidebar(lines, self.extra_titles))
