@@ -145,10 +145,10 @@ def misread_marks(text: str) -> tuple[int, int]:
     return odd + flips, non_ascii
 
 
-def reads_as_text(text: str) -> bool:
+def reads_as_text(text: str, score: ChineseScore | None = None) -> bool:
     """Whether a reading is plausible text of its script: Chinese (enough Han to judge) mostly in common
-    characters; any other script without the marks of a misreading."""
-    score = chinese_score(text)
+    characters; any other script without the marks of a misreading. ``score``: the text's chinese_score."""
+    score = score or chinese_score(text)
     if score.han >= _CONCLUSIVE_HAN:
         return score.reads_as_chinese
     marks, non_ascii = misread_marks(text)
@@ -366,14 +366,15 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
     text = _strict(data, codec)
     if text is None:
         return None
+    score = chinese_score(text)
     if utf8 is not None and not data.isascii():
         # Legacy text is almost never valid UTF-8 by accident, unless it is very short.
-        if not (chinese_score(text).reads_as_chinese and not chinese_score(utf8).reads_as_chinese):
+        if not (score.reads_as_chinese and not chinese_score(utf8).reads_as_chinese):
             return None
     if codec in CHINESE_CODECS:
         if _mixes_utf8_and_legacy_lines(data):
             return None
-        if not chinese_score(text).reads_as_chinese:
+        if not score.reads_as_chinese:
             other = _most_chinese(data, [c for c in CHINESE_CODECS if c != codec])
             if other is not None:
                 return _success(other[1], other[0], "detector")
@@ -381,7 +382,7 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
         chinese = _most_chinese(data, CHINESE_CODECS) or _most_chinese(data, CHINESE_CODECS, tolerant=True)
         if chinese is not None:
             return _success(chinese[1], chinese[0], "detector", chinese[3])
-    if not reads_as_text(text):
+    if not reads_as_text(text, score):
         return None
     return _success(text, codec, "declared")
 
