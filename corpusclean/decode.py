@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from corpusclean.document import Document
@@ -256,6 +256,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     return (
         _decode_damaged(data, None if mixed else codec)
         or _decode_with_detector(data)
+        or (None if mixed else _decode_per_line(data))
         or _failure("no encoding gives plausible text for these bytes")
     )
 

@@ -50,8 +50,10 @@ def open_binary(path: str) -> BinaryIO:
     if path == STDIN:
         raw: BinaryIO = sys.stdin.buffer
     else:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        os.set_blocking(fd, True)
+        no_wait = getattr(os, "O_NONBLOCK", 0)  # POSIX only; elsewhere there are no named pipes to wait on
+        fd = os.open(path, os.O_RDONLY | no_wait)
+        if no_wait:
+            os.set_blocking(fd, True)  # reads then wait for data as usual
         raw = open(fd, "rb")
     stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
     if stream.peek(2)[:2] == GZIP_MAGIC:
@@ -200,22 +202,22 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
     import orjson
 
     doc = _new_doc(inp, line_no)
+
+    def rejected(reason: str, detail: str) -> Document:
+        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
+        doc.reject(reason, detail)
+        return doc
+
     try:
         record, invalid = parse_json_line(line)
     except orjson.JSONDecodeError as err:
-        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
-        doc.reject("invalid_json", f"invalid JSON: {err}")
-        return doc
+        return rejected("invalid_json", f"invalid JSON: {err}")
     if not isinstance(record, dict):
-        doc.raw = line.rstrip(b"\r\n")
-        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
-        return doc
+        return rejected("invalid_record", f"a JSON {type(record).__name__}, not an object")
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        doc.raw = line.rstrip(b"\r\n")
-        doc.reject("invalid_record", f"field {text_key!r} is {what}")
-        return doc
+        return rejected("invalid_record", f"field {text_key!r} is {what}")
     if record.get("id") is not None:
         doc.id = str(record["id"])
     if isinstance(record.get("source"), str):
@@ -244,13 +246,13 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
     return doc
 
 
-def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None, int]]:
-    """(line, size) for each line of the stream; the line is None when it is over max_bytes, and then it was
-    read past in chunks, never held whole."""
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """Each line of the stream, or for a line over max_bytes its size: it is read past in chunks, never
+    held whole."""
     limit = max_bytes + 1
     while line := stream.readline(limit):
         if len(line) < limit or line.endswith(b"\n"):
-            yield line, len(line)
+            yield line
             continue
         size = len(line)
         while chunk := stream.readline(READ_CHUNK):
@@ -258,7 +260,7 @@ def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes | None, int
             if chunk.endswith(b"\n"):
                 size -= 1
                 break
-        yield None, size
+        yield size
 
 
 def read_jsonl(
@@ -268,11 +270,11 @@ def read_jsonl(
     """One document per non-blank line; lines are split on \\n only (never on U+2028), a byte order mark at the
     start of a line is dropped, and a line over max_record_bytes is rejected as too_large."""
     seen_any = False
-    for line_no, (line, size) in enumerate(_lines(stream, max_record_bytes), 1):
-        if line is None:
+    for line_no, line in enumerate(_lines(stream, max_record_bytes), 1):
+        if isinstance(line, int):
             seen_any = True
             doc = _new_doc(inp, line_no)
-            doc.reject("too_large", f"{size} bytes, over the {max_record_bytes}-byte limit (max_record_bytes)")
+            doc.reject("too_large", f"{line} bytes, over the {max_record_bytes}-byte limit (max_record_bytes)")
             yield doc
             continue
         line = line.removeprefix(codecs.BOM_UTF8)
