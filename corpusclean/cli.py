@@ -22,7 +22,7 @@ app = typer.Typer(
     "Example: corpusclean run seeds/ > clean.jsonl",
 )
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130   # 0 ok and 1 a dataset problem come from the commands themselves
 
 
 def _version(value: bool) -> None:
