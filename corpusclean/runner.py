@@ -12,7 +12,7 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.engine import SpoolError, run_pipeline
 from corpusclean.pipeline import build_pipeline
-from corpusclean.read.paths import InputFile
+from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
@@ -37,13 +37,14 @@ class Run:
 
     def documents(self) -> Iterator[Document | PageFile]:
         """Every input record; page files only named, to be read by the worker that cleans them."""
-        text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
+        config = self.config
+        text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
             if holds_one_page(inp):
                 self.report.count_input(inp.shown)
                 yield PageFile(inp, text_key, max_bytes)
             else:
-                for doc in read_input(inp, text_key, max_bytes):
+                for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
                     yield doc
             self.files_read += 1
@@ -66,10 +67,15 @@ class Run:
 
 def run_command(
     config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
-    report_path: str | None, quiet: bool,
+    report_path: str | None, quiet: bool, skipped: list[Skipped] | None = None,
 ) -> int:
-    """The whole run; returns the exit status: 0 ok, 1 some input could not be read, 2 an output or the
-    spool could not be written (one line on stderr; no output file is left behind)."""
+    """The whole run; returns the exit status: 0 ok, 1 some input could not be read (or none was found), 2 an
+    output or the spool could not be written (one line on stderr; no output file is left behind)."""
+    skipped = skipped or []
+    for message in skip_messages(skipped):
+        error(message)
+    if not inputs:
+        error(f"nothing to read: no input file found ({len(skipped)} paths skipped)")
     try:
         out = JsonlSink(output)
         rejects = JsonlSink(rejects_path) if rejects_path else None
@@ -113,7 +119,7 @@ def run_command(
     for problem in problems:
         error(f"accounting: {problem}")
     if report_file is not None:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned}
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped)}
         try:
             write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
         except OutputError as err:
@@ -122,4 +128,4 @@ def run_command(
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
-    return 1 if problems or read_errors else 0
+    return 1 if problems or read_errors or not inputs else 0
