@@ -70,6 +70,10 @@ def test_invalid_json_reports_the_column():
     assert issues[0].col == 21
 
 
+GBK_AS_KOI8 = "市统计局有关负责人表示，下一步将继续做好稳就业工作。".encode("gbk").decode("koi8-u")
+BIG5_AS_CP866 = "發言人指出，政府將繼續推動產業轉型，加強對中小企業的協助。".encode("big5").decode("cp866")
+
+
 @pytest.mark.parametrize("text, damaged", [
     ("工会要闻", False),
     ("café, créée, Müller Straße", False),
@@ -81,9 +85,17 @@ def test_invalid_json_reports_the_column():
     ("it\u00e2\u20ac\u2122s", True),         # ’ as UTF-8 read as cp1252: "â€™"
     ("锟斤拷锟斤拷", True),
     ("\u00d6\u00d0\u00b9\u00fa", True),      # 中国 as GBK read as Latin-1: "ÖÐ¹ú"
+    (GBK_AS_KOI8, True),                      # GBK read as KOI8-U Cyrillic
+    (BIG5_AS_CP866, True),                    # Big5 read as CP866 Cyrillic
+    ("Министерство сообщило, что рост ВВП составил 2,3 процента. Анн-Софи приехала в Санкт-Петербург.", False),
 ])
 def test_encoding_damage(text, damaged):
     assert codes_of(rules.encoding_damage(text)) == (["CC007"] if damaged else [])
+
+
+def test_encoding_damage_names_a_cyrillic_misreading():
+    [issue] = rules.encoding_damage("正文。\n" + GBK_AS_KOI8)
+    assert "GBK/Big5 read as a single-byte codec" in issue.message and "text line 2 col 1" in issue.message
 
 
 @pytest.mark.parametrize("text, declared, damaged", [
@@ -97,6 +109,7 @@ def test_encoding_damage_a_record_declares(text, declared, damaged):
 
 @pytest.mark.parametrize("record, count", [
     pytest.param({"metadata": {"replacement_chars": 3}}, 3, id="declared"),
+    pytest.param({"metadata": {"replacement_chars": 1, "invalid_bytes": 2}}, 3, id="and-bytes-replaced"),
     pytest.param({"metadata": {"replacement_chars": None}}, 0, id="null"),
     pytest.param({"metadata": {"replacement_chars": True}}, 0, id="not-a-count"),
     pytest.param({"metadata": "x"}, 0, id="metadata-not-an-object"),

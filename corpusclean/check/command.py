@@ -80,7 +80,11 @@ def cleaned_records(data: bytes, path: str, text_key: str, stages: list) -> dict
 def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
     """The file with each record's text replaced by its cleaned text; every other field and every line
     that cannot be cleaned (invalid JSON, no text, nothing left after cleaning) is kept byte for byte."""
+    import codecs
+
     import orjson
+
+    from corpusclean.read.sources import parse_json_line
 
     docs = cleaned_records(data, path, text_key, stages)
     pieces = data.split(b"\n")
@@ -88,7 +92,7 @@ def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
         doc = docs.get(index + 1)
         if doc is None or doc.rejected:
             continue
-        record = orjson.loads(piece)
+        record = parse_json_line(piece.removeprefix(codecs.BOM_UTF8))[0]  # as the reader parsed it
         clean = doc.clean_text()
         if clean != record[text_key]:
             record[text_key] = clean

@@ -50,7 +50,9 @@ QUOTE_CHARS = 60
 # - utf8_latin1: UTF-8 read as Latin-1 or cp1252: a lead byte shown as a Latin-1 letter, then its
 #   continuation bytes as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™");
 # - legacy_latin1: GBK or Big5 read as Latin-1 ("ÖÐ¹ú" for 中国): a run of high Latin-1 characters, four
-#   at least so that French or German words ("créée") never match.
+#   at least so that French or German words ("créée") never match;
+# - legacy_misread (decode.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
+#   Cyrillic ones included ("ЦР№ъ", "╓╨╣·"): a run with the marks of a misreading whose bytes read as Chinese.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _DAMAGE = re.compile(
     "(?P<fffd>\ufffd)|(?P<gbk_fffd>锟斤拷)"
@@ -60,6 +62,7 @@ _DAMAGE = re.compile(
 DAMAGE_NAMES = {
     "fffd": "U+FFFD", "gbk_fffd": "锟斤拷", "utf8_latin1": "UTF-8 read as Latin-1",
     "legacy_latin1": "GBK/Big5 read as Latin-1",
+    "legacy_misread": "GBK/Big5 read as a single-byte codec",
 }
 # Category Cc is exactly C0, DEL and C1; \n and \t are the two a text may hold.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -146,23 +149,33 @@ def empty_text(text: str) -> list[Issue]:
 
 
 def declared_replacements(record: dict[str, Any]) -> int:
-    """The U+FFFD a record says its input held (metadata.replacement_chars, as `corpusclean run` counts
-    them): encoding damage it reports itself."""
+    """The U+FFFD a record says it holds, as `corpusclean run` counts them: those its input held
+    (metadata.replacement_chars) and those that replace bytes it could not decode (metadata.invalid_bytes).
+    Encoding damage the record reports itself."""
     metadata = record.get("metadata")
-    count = metadata.get("replacement_chars") if isinstance(metadata, dict) else None
-    return count if isinstance(count, int) and not isinstance(count, bool) else 0
+    if not isinstance(metadata, dict):
+        return 0
+    counts = [metadata.get(key) for key in ("replacement_chars", "invalid_bytes")]
+    return sum(count for count in counts if isinstance(count, int) and not isinstance(count, bool))
 
 
 def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
     """CC007 once per record, at the first damaged spot, with the count of each kind. U+FFFD are not
     counted when the record declares at least as many (declared_replacements)."""
-    matches = list(_DAMAGE.finditer(text))
-    if matches and text.count("\ufffd") <= declared_fffd:
-        matches = [match for match in matches if match.lastgroup != "fffd"]
-    if not matches:
+    from corpusclean.decode import misread_chinese
+
+    spots = [(match.start(), match.end(), match.lastgroup) for match in _DAMAGE.finditer(text)]
+    if spots and text.count("\ufffd") <= declared_fffd:
+        spots = [spot for spot in spots if spot[2] != "fffd"]
+    latin1 = [(start, end) for start, end, kind in spots if kind == "legacy_latin1"]
+    spots += [  # a Latin-1 run the pattern found is not counted twice
+        (start, end, "legacy_misread") for start, end in misread_chinese(text)
+        if not any(start < other_end and other_start < end for other_start, other_end in latin1)
+    ]
+    if not spots:
         return []
-    counts = Counter(match.lastgroup for match in matches)
-    first = matches[0].start()
+    counts = Counter(kind for _, _, kind in spots)
+    first = min(start for start, _, _ in spots)
     line, col = text_position(text, first)
     kinds = ", ".join(f"{count} × {DAMAGE_NAMES[kind]}" for kind, count in counts.items())
     return [Issue("CC007", f"encoding damage ({kinds}), first at text line {line} col {col}: "
