@@ -1,8 +1,9 @@
 """The extract stage: an HTML page -> the lines of its main content and its metadata.
 
-Reject reasons: ``too_large`` (over Config.max_page_bytes), ``too_complex`` (see limits.py), ``truncated_html`` (libxml2 stopped early, or
-the parsed tree lost most of the page), ``malformed_html`` (the parser gave up), ``no_content`` (a list
-or index page, an empty shell: no run of prose worth calling an article).
+Reject reasons: ``too_large`` (over Config.max_page_bytes), ``too_complex`` (over a limit of limits.py),
+``truncated_html`` (libxml2 stopped early, or the parsed tree lost most of the page), ``malformed_html``
+(the parser gave up), ``no_content`` (a list or index page, an empty shell: no run of prose worth calling
+an article).
 """
 
 from __future__ import annotations

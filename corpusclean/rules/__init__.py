@@ -49,7 +49,8 @@ def parse_sections(text: str, shown: str, declared: tuple[str, ...]) -> dict[str
                 known = ", ".join(f"[{name}]" for name in declared if name) or "no section"
                 raise RuleFileError(f"{shown}:{number}: unknown section [{current}]; its reader reads {known}")
             if current in header_line:
-                raise RuleFileError(f"{shown}:{number}: section [{current}] again (first at line {header_line[current]})")
+                first = header_line[current]
+                raise RuleFileError(f"{shown}:{number}: section [{current}] again (first at line {first})")
             header_line[current] = number
             sections[current] = []
         elif current == NO_HEADER and NO_HEADER not in declared:
