@@ -1,0 +1,184 @@
+"""The Ray engine: the pipeline as Ray Data tasks, for a corpus larger than one machine (`run --engine ray`).
+
+Each segment of the pipeline (see pipeline.split_segments) is one `map_batches` over the documents, the
+first one reading the input files where it runs (pages and JSONL shards alike: the cluster reads, the
+driver only names the files). A document that leaves the pipeline there is finished in the task (the
+JSON line is made where it was cleaned); a survivor of a segment closed by corpus stages is pickled into
+the dataset beside its summaries, and the dataset is materialized: Ray's object store, spilling to disk,
+is the local engine's spool. The driver takes the finished documents and the summaries (never a
+document), fits the corpus stages on the summaries in input order, so that the models are the local
+engine's, and the next segment's tasks open by applying them (map -> reduce -> map).
+
+`ray` is imported here only, and only when a run starts: it is an optional extra.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import pickle
+import resource
+import socket
+from collections import Counter, defaultdict
+from typing import Any, Callable, Generator, Iterable, Iterator
+
+from corpusclean.config import Config
+from corpusclean.document import Document
+from corpusclean.engine import Results, RunResult, park, unpark
+from corpusclean.pipeline import Fitted, build_pipeline, fit_segment, run_stages, split_segments
+
+DOCS_PER_OUTPUT = 256     # documents per output batch of a task: bounds a task's memory on a large JSONL shard
+ITEMS_PER_BLOCK = 1000    # input items (files, or documents given to the API) per read task, at most
+BLOCKS_PER_CPU = 4        # read tasks per CPU of the cluster, at least: keeps every CPU busy to the end
+# A document's place in the input: its item's index in the high bits, its index among the item's documents
+# (records of a JSONL file) in the low ones, so that sorting by it gives the order the local engine reads in.
+INDEX_BITS = 32
+
+
+def run_on_ray(items: Iterable[Any], config: Config, finish: Callable[[Document], Any]) -> Results:
+    """Like engine.run_pipeline, on Ray: the cluster RAY_ADDRESS names, else one started on this machine
+    with `config.jobs` CPUs (all of them for 0). An item is a Document, a page file or an input file."""
+    return Results(_run(list(items), config, finish))
+
+
+def _start_ray(config: Config) -> bool:
+    """Connect to Ray; True when this call started it (and so stops it at the end)."""
+    import ray
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.print_on_execution_start = False
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # no notes on every dataset executed, on stderr
+    if ray.is_initialized():
+        return False
+    options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+    if not os.environ.get("RAY_ADDRESS") and config.jobs > 0:
+        options["num_cpus"] = config.jobs
+    ray.init(**options)
+    return True
+
+
+def _run(items: list[Any], config: Config, finish: Callable[[Document], Any]) -> Generator[Any, None, RunResult]:
+    started = _start_ray(config)
+    import ray
+    import ray.data
+
+    timings: dict[str, float] = defaultdict(float)
+    inputs: Counter = Counter()
+    peak_rss: dict[str, int] = {}
+    models: dict[str, Any] = {}
+    learned: dict[str, dict[str, Any]] = {}
+    try:
+        pipeline = build_pipeline(config)
+        segments = split_segments(pipeline)
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        blocks = min(len(items), max(BLOCKS_PER_CPU * cpus, math.ceil(len(items) / ITEMS_PER_BLOCK))) or 1
+        rows = [{"number": index << INDEX_BITS, "item": pickle.dumps(item)} for index, item in enumerate(items)]
+        dataset = ray.data.from_items(rows, override_num_blocks=blocks)
+        carried: list[Fitted] = []
+        for position, segment in enumerate(segments):
+            state = {"stages": carried + segment.stages, "corpus": segment.corpus, "finish": finish,
+                     "read": config if position == 0 else None}
+            dataset = dataset.map_batches(_clean_batch, batch_size=None, fn_kwargs={"state": state})
+            if segment.corpus:
+                dataset = dataset.materialize()
+            summaries: list[tuple[int, tuple]] = []
+            columns = ["number", "path", "finished", "summaries", "stats"]
+            for batch in dataset.select_columns(columns).iter_batches(batch_size=4096, batch_format="numpy"):
+                _collect_stats(batch["stats"], timings, peak_rss)
+                for number, path, finished, summary in zip(
+                    batch["number"], batch["path"], batch["finished"], batch["summaries"]
+                ):
+                    if position == 0:
+                        inputs[str(path)] += 1
+                    if finished:
+                        yield pickle.loads(finished)
+                    else:
+                        summaries.append((int(number), pickle.loads(summary)))
+            if not segment.corpus:
+                break
+            summaries.sort(key=lambda pair: pair[0])
+            carried, _ = fit_segment(segment.corpus, [summary for _, summary in summaries], timings)
+            del summaries
+            for fitted in carried:
+                models[fitted.name] = fitted.model
+                learned[fitted.name] = fitted.stage.describe(fitted.model)
+            dataset = dataset.select_columns(["number", "doc"])
+    finally:
+        if started:
+            ray.shutdown()
+    workers = {"count": len(peak_rss), "peak_rss_bytes": max(peak_rss.values(), default=0)}
+    return RunResult(dict(timings), models, learned, dict(inputs), workers)
+
+
+def _documents(item: Any, config: Config) -> Iterator[Document]:
+    """The documents an input item stands for, read here: a document; a page file; every record of an input
+    file (a JSONL shard), read as `run` reads it."""
+    from corpusclean.read.paths import InputFile
+    from corpusclean.read.sources import read_input
+
+    if isinstance(item, Document):
+        yield item
+    elif isinstance(item, InputFile):
+        yield from read_input(item, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
+    else:
+        yield item.read()
+
+
+def _clean_batch(batch: dict[str, Any], state: dict[str, Any]) -> Iterator[dict[str, list]]:
+    """One segment's stages on every document of a batch: the first segment reads its items into documents
+    (numbered in input order), the others unpickle theirs (a row finished before has none). Each document
+    leaves as a row: finished (what `finish` made of it, pickled), or a survivor with its summaries for the
+    corpus stages closing the segment, pickled."""
+    stages, corpus, finish, config = state["stages"], state["corpus"], state["finish"], state["read"]
+    timings: dict[str, float] = defaultdict(float)
+    out = _empty_output()
+    for number, data in zip(batch["number"], batch["item" if config is not None else "doc"]):
+        if config is not None:
+            docs: Iterable[tuple[int, Document]] = enumerate(_documents(pickle.loads(data), config))
+        elif data:
+            docs = [(0, unpark(data))]
+        else:
+            continue
+        for index, doc in docs:
+            path = doc.metadata["path"]
+            doc = run_stages(stages, doc, timings)
+            out["number"].append(int(number) + index)
+            out["path"].append(path)
+            if not corpus or doc.rejected:
+                out["finished"].append(pickle.dumps(finish(doc), protocol=pickle.HIGHEST_PROTOCOL))
+                out["summaries"].append(b"")
+                out["doc"].append(b"")
+            else:
+                summaries = tuple(stage.summarize(doc) for stage in corpus)
+                out["finished"].append(b"")
+                out["summaries"].append(pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL))
+                out["doc"].append(park(doc))
+            if len(out["number"]) == DOCS_PER_OUTPUT:
+                yield _with_stats(out, timings)
+                out, timings = _empty_output(), defaultdict(float)
+    if out["number"]:
+        yield _with_stats(out, timings)
+
+
+def _empty_output() -> dict[str, list]:
+    return {"number": [], "path": [], "finished": [], "summaries": [], "doc": [], "stats": []}
+
+
+def _with_stats(out: dict[str, list], timings: dict[str, float]) -> dict[str, list]:
+    """The batch with its stage timings and this worker's peak memory in the first row's stats."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    stats = pickle.dumps((dict(timings), f"{socket.gethostname()}:{os.getpid()}", peak))
+    out["stats"] = [stats] + [b""] * (len(out["number"]) - 1)
+    return out
+
+
+def _collect_stats(column: Any, timings: dict[str, float], peak_rss: dict[str, int]) -> None:
+    for stats in column:
+        if stats:
+            batch_timings, worker, peak = pickle.loads(stats)
+            for name, seconds in batch_timings.items():
+                timings[name] += seconds
+            peak_rss[worker] = max(peak_rss.get(worker, 0), peak)
