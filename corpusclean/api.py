@@ -31,10 +31,10 @@ class Page(NamedTuple):
 
 
 def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name: str = "records",
-             position: int = 1) -> Document:
+                position: int | None = 1) -> Document:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
     optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
-    `position` of a JSONL file called `name`; or a Page."""
+    `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
     from corpusclean.read.paths import InputFile
     from corpusclean.read.sources import read_page, record_doc
 
