@@ -21,6 +21,7 @@ import pickle
 import resource
 import socket
 from collections import Counter, defaultdict
+from time import perf_counter
 from typing import Any, Callable, Generator, Iterable, Iterator
 
 from corpusclean.config import Config
@@ -61,13 +62,15 @@ def _start_ray(config: Config) -> bool:
 
 
 def _run(items: list[Any], config: Config, finish: Callable[[Document], Any]) -> Generator[Any, None, RunResult]:
+    if not items:
+        return RunResult({}, {}, {})
     started = _start_ray(config)
     import ray
     import ray.data
 
     timings: dict[str, float] = defaultdict(float)
     inputs: Counter = Counter()
-    peak_rss: dict[str, int] = {}
+    memory: dict[str, tuple[int, int]] = {}  # worker -> highest (resident, private) memory seen
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
     try:
@@ -87,7 +90,7 @@ def _run(items: list[Any], config: Config, finish: Callable[[Document], Any]) ->
             summaries: list[tuple[int, tuple]] = []
             columns = ["number", "path", "finished", "summaries", "stats"]
             for batch in dataset.select_columns(columns).iter_batches(batch_size=4096, batch_format="numpy"):
-                _collect_stats(batch["stats"], timings, peak_rss)
+                _collect_stats(batch["stats"], timings, memory)
                 for number, path, finished, summary in zip(
                     batch["number"], batch["path"], batch["finished"], batch["summaries"]
                 ):
@@ -109,7 +112,8 @@ def _run(items: list[Any], config: Config, finish: Callable[[Document], Any]) ->
     finally:
         if started:
             ray.shutdown()
-    workers = {"count": len(peak_rss), "peak_rss_bytes": max(peak_rss.values(), default=0)}
+    workers = {"count": len(memory), "peak_rss_bytes": max((rss for rss, _ in memory.values()), default=0),
+               "peak_private_bytes": max((private for _, private in memory.values()), default=0)}
     return RunResult(dict(timings), models, learned, dict(inputs), workers)
 
 
@@ -152,9 +156,13 @@ def _clean_batch(batch: dict[str, Any], state: dict[str, Any]) -> Iterator[dict[
                 out["summaries"].append(b"")
                 out["doc"].append(b"")
             else:
-                summaries = tuple(stage.summarize(doc) for stage in corpus)
+                summaries = []
+                for stage in corpus:
+                    start = perf_counter()
+                    summaries.append(stage.summarize(doc))
+                    timings[stage.name] += perf_counter() - start
                 out["finished"].append(b"")
-                out["summaries"].append(pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL))
+                out["summaries"].append(pickle.dumps(tuple(summaries), protocol=pickle.HIGHEST_PROTOCOL))
                 out["doc"].append(park(doc))
             if len(out["number"]) == DOCS_PER_OUTPUT:
                 yield _with_stats(out, timings)
@@ -168,17 +176,30 @@ def _empty_output() -> dict[str, list]:
 
 
 def _with_stats(out: dict[str, list], timings: dict[str, float]) -> dict[str, list]:
-    """The batch with its stage timings and this worker's peak memory in the first row's stats."""
+    """The batch with its stage timings and this worker's memory in the first row's stats: its peak
+    resident memory, which counts the pages of Ray's shared object store it wrote its output to, and its
+    private memory now (Linux only; else 0)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
-    stats = pickle.dumps((dict(timings), f"{socket.gethostname()}:{os.getpid()}", peak))
+    stats = pickle.dumps((dict(timings), f"{socket.gethostname()}:{os.getpid()}", peak, _private_memory()))
     out["stats"] = [stats] + [b""] * (len(out["number"]) - 1)
     return out
 
 
-def _collect_stats(column: Any, timings: dict[str, float], peak_rss: dict[str, int]) -> None:
+def _private_memory() -> int:
+    try:
+        with open("/proc/self/smaps_rollup") as status:
+            fields = dict(line.split(":", 1) for line in status if line.startswith("Private_"))
+    except OSError:
+        return 0
+    return sum(int(value.split()[0]) for value in fields.values()) * 1024
+
+
+def _collect_stats(column: Any, timings: dict[str, float], memory: dict[str, tuple[int, int]]) -> None:
+    """Stage timings added up; each worker's highest (resident, private) memory seen."""
     for stats in column:
         if stats:
-            batch_timings, worker, peak = pickle.loads(stats)
+            batch_timings, worker, peak, private = pickle.loads(stats)
             for name, seconds in batch_timings.items():
                 timings[name] += seconds
-            peak_rss[worker] = max(peak_rss.get(worker, 0), peak)
+            seen = memory.get(worker, (0, 0))
+            memory[worker] = (max(seen[0], peak), max(seen[1], private))
