@@ -120,5 +120,5 @@ def segments(config: Config) -> list[Segment]:
     run its stages on every document (`run_stages`), summarize each survivor for each of its corpus stages
     (`stage.summarize`), fit them over all summaries in input order (`stage.fit`; what a filter rejects,
     `stage.rejects(summary, model)`, is left out of the fits after it), and open the next segment by
-    applying each model (`stage.apply`)."""
+    applying each model (`stage.apply`) until one rejects the document."""
     return split_segments(build_pipeline(config))

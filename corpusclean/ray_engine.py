@@ -70,14 +70,14 @@ def _run(items: list[Any], config: Config, finish: Callable[[Document], Any]) ->
 
     timings: dict[str, float] = defaultdict(float)
     inputs: Counter = Counter()
-    memory: dict[str, tuple[int, int]] = {}  # worker -> highest (resident, private) memory seen
+    memory: dict[str, tuple[int, int]] = {}  # worker -> highest (resident, heap) memory seen
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
     try:
         pipeline = build_pipeline(config)
         segments = split_segments(pipeline)
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        blocks = min(len(items), max(BLOCKS_PER_CPU * cpus, math.ceil(len(items) / ITEMS_PER_BLOCK))) or 1
+        blocks = min(len(items), max(BLOCKS_PER_CPU * cpus, math.ceil(len(items) / ITEMS_PER_BLOCK)))
         rows = [{"number": index << INDEX_BITS, "item": pickle.dumps(item)} for index, item in enumerate(items)]
         dataset = ray.data.from_items(rows, override_num_blocks=blocks)
         carried: list[Fitted] = []
@@ -113,7 +113,7 @@ def _run(items: list[Any], config: Config, finish: Callable[[Document], Any]) ->
         if started:
             ray.shutdown()
     workers = {"count": len(memory), "peak_rss_bytes": max((rss for rss, _ in memory.values()), default=0),
-               "peak_private_bytes": max((private for _, private in memory.values()), default=0)}
+               "peak_heap_bytes": max((heap for _, heap in memory.values()), default=0)}
     return RunResult(dict(timings), models, learned, dict(inputs), workers)
 
 
@@ -178,28 +178,29 @@ def _empty_output() -> dict[str, list]:
 def _with_stats(out: dict[str, list], timings: dict[str, float]) -> dict[str, list]:
     """The batch with its stage timings and this worker's memory in the first row's stats: its peak
     resident memory, which counts the pages of Ray's shared object store it wrote its output to, and its
-    private memory now (Linux only; else 0)."""
+    heap now (Linux only; else 0)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
-    stats = pickle.dumps((dict(timings), f"{socket.gethostname()}:{os.getpid()}", peak, _private_memory()))
+    stats = pickle.dumps((dict(timings), f"{socket.gethostname()}:{os.getpid()}", peak, _heap()))
     out["stats"] = [stats] + [b""] * (len(out["number"]) - 1)
     return out
 
 
-def _private_memory() -> int:
+def _heap() -> int:
+    """This process's anonymous memory: its own objects and buffers, without the object store's pages
+    (shared memory, which the kernel counts as private to the one process that touched them)."""
     try:
-        with open("/proc/self/smaps_rollup") as status:
-            fields = dict(line.split(":", 1) for line in status if line.startswith("Private_"))
-    except OSError:
+        with open("/proc/self/smaps_rollup") as rollup:
+            return next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Anonymous:"))
+    except (OSError, StopIteration):
         return 0
-    return sum(int(value.split()[0]) for value in fields.values()) * 1024
 
 
 def _collect_stats(column: Any, timings: dict[str, float], memory: dict[str, tuple[int, int]]) -> None:
-    """Stage timings added up; each worker's highest (resident, private) memory seen."""
+    """Stage timings added up; each worker's highest (resident, heap) memory seen."""
     for stats in column:
         if stats:
-            batch_timings, worker, peak, private = pickle.loads(stats)
+            batch_timings, worker, peak, heap = pickle.loads(stats)
             for name, seconds in batch_timings.items():
                 timings[name] += seconds
             seen = memory.get(worker, (0, 0))
-            memory[worker] = (max(seen[0], peak), max(seen[1], private))
+            memory[worker] = (max(seen[0], peak), max(seen[1], heap))

@@ -129,7 +129,8 @@ def test_the_segments_sharded_by_hand_give_the_records_of_clean_records():
         for shard in shards:
             for doc in shard:
                 for stage, model in models.items():
-                    doc = stage.apply(doc, model)
+                    if not doc.rejected:  # as run_stages does, a rejected document goes no further
+                        doc = stage.apply(doc, model)
                 doc = corpusclean.run_stages(segment.stages, doc)
                 (out if doc.rejected or not segment.corpus else survivors).append(doc)
         survivors.sort(key=lambda doc: position[doc.id])  # summaries in input order: dedup keeps the first copy
