@@ -10,7 +10,8 @@ installed). On the dumps the peers, which read only HTML, get the dump's lines a
 Scores: the date right at day level, and to the minute over the labels that give a time; the authors right
 when the set of names equals the label's (no author = no author); the title right when equal after white
 space is collapsed (and dropped between two Han characters, where w3m drops it). ms/page is CPU time per page of each tool's whole call (corpusclean: every
-per-document stage; trafilatura: bare_extraction with metadata; GNE: extract; htmldate: find_date).
+per-document stage; cc-fields: its
+field reading alone, on the page already parsed and its article selected; trafilatura: bare_extraction with metadata; GNE: extract; htmldate: find_date).
 trafilatura, gne, htmldate and inscriptis are bench dependencies (pip install -e '.[bench]').
 """
 
@@ -117,6 +118,31 @@ def corpusclean_tool():
     return run
 
 
+def fields_tool():
+    """corpusclean's field reading alone on an HTML page (its tags, its lines, htmldate where they give no
+    date): the page is parsed and its article selected outside the timed part."""
+    from corpusclean.extract.content import select_content
+    from corpusclean.extract.html import html_blocks, parse_html
+    from corpusclean.extract.meta import page_metadata, title_guess
+    from corpusclean.fields.html import read_tags
+    from corpusclean.fields.page import Layout
+
+    def run(html: str) -> tuple[dict, float]:
+        root = parse_html(html)
+        kinds: list[str] = []
+        blocks = html_blocks(root, kinds=kinds)
+        tags = read_tags(root)
+        selection = select_content(blocks, title_guess(tags), kinds)
+        layout = Layout(title=tags.og_title or tags.title)
+        if selection is not None:
+            layout = Layout(selection.headline, selection.start, selection.end, tags.og_title or tags.title)
+        started = time.process_time()
+        found = page_metadata(tags, [block.text for block in blocks], layout)
+        seconds = time.process_time() - started
+        return {"date": found["created"], "author": found["author"], "title": found["title"]}, seconds
+    return run
+
+
 def trafilatura_tool():
     from trafilatura import bare_extraction
 
@@ -190,6 +216,7 @@ def evaluate(labels: list[dict], devdata: Path) -> dict[tuple[str, str, str], Ta
     from textdump import renderers
 
     ours = corpusclean_tool()
+    fields_alone = fields_tool()
     peers = {"trafilatura": trafilatura_tool(), "gne": gne_tool(), "htmldate": htmldate_tool()}
     dumpers = renderers()
     tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
@@ -205,6 +232,7 @@ def evaluate(labels: list[dict], devdata: Path) -> dict[tuple[str, str, str], Ta
         name = f"{label['dataset']}/{label['path']}"
         got, seconds = timed(ours, data, name)
         add("html", "corpusclean", label, got, seconds)
+        add("html", "cc-fields", label, *fields_alone(html))
         for peer, run in peers.items():
             add("html", peer, label, *timed(run, html))
         for renderer, dump in dumpers.items():

@@ -13,9 +13,10 @@ from typing import Any, Iterable, Protocol
 Verdict = str | None
 
 METADATA_KEYS = (
-    "path", "line", "url", "title", "author", "editor", "publisher",
+    "path", "line", "url", "title", "author", "editor", "publisher", "created_precision", "created_timezone",
     "lang", "script", "encoding", "format", "replacement_chars",
 )
+CREATED_KEYS = ("created", "created_precision", "created_timezone")  # one value: set together or not at all
 
 
 def empty_metadata() -> dict[str, Any]:
@@ -66,6 +67,18 @@ class Document:
         """Replace a kept line by a shorter one (a sentence cut out of it), keeping the cut in the trace."""
         self.lines[index] = new_line
         self.trace.append({"line": index, "stage": stage, "reason": reason, "text": removed_text})
+
+    def fill_missing(self, values: dict[str, Any]) -> None:
+        """Set each value found (title, author, ...) that the document does not have yet and its input did
+        not state (a record we wrote states its nulls too); ``created`` with its precision and time zone,
+        as one."""
+        if self.created is None and values.get("created") is not None and "created_precision" not in self.preset:
+            self.created = values["created"]
+            self.metadata["created_precision"] = values["created_precision"]
+            self.metadata["created_timezone"] = values["created_timezone"]
+        for key, value in values.items():
+            if key not in CREATED_KEYS and value is not None and self.metadata.get(key) is None and key not in self.preset:
+                self.metadata[key] = value
 
     def reject(self, reason: str, detail: str | None = None) -> None:
         self.reject_reason = reason
