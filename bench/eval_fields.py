@@ -137,7 +137,7 @@ def fields_tool():
         if selection is not None:
             layout = Layout(selection.headline, selection.start, selection.end, tags.og_title or tags.title)
         started = time.process_time()
-        found = page_metadata(tags, [block.text for block in blocks], layout)
+        found = page_metadata(html, tags, [block.text for block in blocks], layout)
         seconds = time.process_time() - started
         return {"date": found["created"], "author": found["author"], "title": found["title"]}, seconds
     return run

@@ -32,6 +32,8 @@ def created(values: dict) -> tuple:
                  '"datePublished": "2021-03-04"}]}</script>', ("2021-03-04T00:00:00", "day", None), id="json-ld-graph"),
     pytest.param("<meta property='article:modified_time' content='2021-03-05T10:00:00+08:00'>",
                  ("2021-03-05T10:00:00", "second", "+08:00"), id="a-change-when-nothing-else"),
+    pytest.param("<meta name='apub:time' content='2019-9-7 21:30:50'>", ("2019-09-07T00:00:00", "day", None),
+                 id="a-site-tag-htmldate-reads"),
     pytest.param("", (None, None, None), id="nothing"),
 ])
 def test_dates_stated_by_tags(head, expected):

@@ -85,7 +85,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if selection is None:
         return _rejected("no_content", f"no run of prose among {len(blocks)} blocks")
     layout = Layout(selection.headline, selection.start, selection.end, tags.og_title or tags.title)
-    metadata = page_metadata(tags, [block.text for block in blocks], layout, url)
+    metadata = page_metadata(html, tags, [block.text for block in blocks], layout, url)
     return Extracted(selection.lines, metadata)
 
 
