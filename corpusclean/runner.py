@@ -10,13 +10,14 @@ from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.pipeline import build_pipeline, run_pipeline
-from corpusclean.read.paths import InputFile
+from corpusclean.engine import SpoolError, run_pipeline
+from corpusclean.pipeline import build_pipeline
+from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
-from corpusclean.write.sink import JsonlSink, OutputClosed, write_json_file
+from corpusclean.write.sink import AtomicFile, JsonlSink, OutputClosed, OutputError, write_json_file
 
 
 def default_jobs(config: Config) -> int:
@@ -36,13 +37,14 @@ class Run:
 
     def documents(self) -> Iterator[Document | PageFile]:
         """Every input record; page files only named, to be read by the worker that cleans them."""
-        text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
+        config = self.config
+        text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
             if holds_one_page(inp):
                 self.report.count_input(inp.shown)
                 yield PageFile(inp, text_key, max_bytes)
             else:
-                for doc in read_input(inp, text_key, max_bytes):
+                for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
                     yield doc
             self.files_read += 1
@@ -65,12 +67,24 @@ class Run:
 
 def run_command(
     config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
-    report_path: str | None, quiet: bool,
+    report_path: str | None, quiet: bool, skipped: list[Skipped] | None = None,
 ) -> int:
-    """The whole run; returns the exit status (0 ok, 1 some input could not be read)."""
+    """The whole run; returns the exit status: 0 ok, 1 some input could not be read (or none was found), 2 an
+    output or the spool could not be written (one line on stderr; no output file is left behind)."""
+    skipped = skipped or []
+    for message in skip_messages(skipped):
+        error(message)
+    if not inputs:
+        error(f"nothing to read: no input file found ({len(skipped)} paths skipped)")
+    try:
+        out = JsonlSink(output)
+        rejects = JsonlSink(rejects_path) if rejects_path else None
+        report_file = AtomicFile(report_path) if report_path else None
+    except OutputError as err:
+        error(str(err))
+        return 2
+    sinks = [sink for sink in (out, rejects, report_file) if sink is not None]
     run = Run(config, inputs, quiet)
-    out = JsonlSink(output)
-    rejects = JsonlSink(rejects_path) if rejects_path else None
     start = perf_counter()
     try:
         result = run_pipeline(
@@ -83,15 +97,20 @@ def run_command(
     except OutputClosed:
         # The reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
         run.progress.stop()
-        if rejects is not None:
-            rejects.discard()
+        for sink in sinks:
+            sink.discard()
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return 0
+    except (OutputError, SpoolError) as err:
+        run.progress.stop()
+        for sink in sinks:
+            sink.discard()
+        error(str(err))
+        return 2
     except BaseException:
         run.progress.stop()
-        out.discard()
-        if rejects is not None:
-            rejects.discard()
+        for sink in sinks:
+            sink.discard()
         raise
     elapsed = perf_counter() - start
     run.progress.stop()
@@ -99,10 +118,14 @@ def run_command(
     problems = run.report.accounting_problems()
     for problem in problems:
         error(f"accounting: {problem}")
-    if report_path:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned}
-        write_json_file(report_path, run.report.to_json(config, result.timings, elapsed, extra))
+    if report_file is not None:
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped)}
+        try:
+            write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
+        except OutputError as err:
+            error(str(err))
+            return 2
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
-    return 1 if problems or read_errors else 0
+    return 1 if problems or read_errors or not inputs else 0

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from corpusclean.check import rules
 from corpusclean.check.command import UsageError, check, enabled_codes
+from corpusclean.document import Removal
 from corpusclean.normalize.whitespace import normalize_lines, split_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -69,6 +70,10 @@ def test_invalid_json_reports_the_column():
     assert issues[0].col == 21
 
 
+GBK_AS_KOI8 = "市统计局有关负责人表示，下一步将继续做好稳就业工作。".encode("gbk").decode("koi8-u")
+BIG5_AS_CP866 = "發言人指出，政府將繼續推動產業轉型，加強對中小企業的協助。".encode("big5").decode("cp866")
+
+
 @pytest.mark.parametrize("text, damaged", [
     ("工会要闻", False),
     ("café, créée, Müller Straße", False),
@@ -80,9 +85,17 @@ def test_invalid_json_reports_the_column():
     ("it\u00e2\u20ac\u2122s", True),         # ’ as UTF-8 read as cp1252: "â€™"
     ("锟斤拷锟斤拷", True),
     ("\u00d6\u00d0\u00b9\u00fa", True),      # 中国 as GBK read as Latin-1: "ÖÐ¹ú"
+    (GBK_AS_KOI8, True),                      # GBK read as KOI8-U Cyrillic
+    (BIG5_AS_CP866, True),                    # Big5 read as CP866 Cyrillic
+    ("Министерство сообщило, что рост ВВП составил 2,3 процента. Анн-Софи приехала в Санкт-Петербург.", False),
 ])
 def test_encoding_damage(text, damaged):
     assert codes_of(rules.encoding_damage(text)) == (["CC007"] if damaged else [])
+
+
+def test_encoding_damage_names_a_cyrillic_misreading():
+    [issue] = rules.encoding_damage("正文。\n" + GBK_AS_KOI8)
+    assert "GBK/Big5 read as a single-byte codec" in issue.message and "text line 2 col 1" in issue.message
 
 
 def test_encoding_damage_points_at_the_first_spot():
@@ -151,12 +164,12 @@ def test_kept_line_numbers_match_the_whitespace_stage(text):
 
 def test_leftover_lines_map_reasons_to_codes_and_text_lines():
     trace = [
-        {"line": 0, "stage": "boilerplate", "reason": "boilerplate.copyright", "text": "版权所有"},
-        {"line": 1, "stage": "sidebar", "reason": "sidebar.leadership", "text": "陈 刚 全国总工会党组书记"},
-        {"line": 2, "stage": "captions", "reason": "caption.repeat", "text": "推进会"},
-        {"line": 2, "stage": "repeats", "reason": "repeat.sentence", "text": "重复的句子。"},
-        {"line": 0, "stage": "metadata", "reason": "meta.editor", "text": "编辑：张三"},
-        {"line": 1, "stage": "head", "reason": "boilerplate.head", "text": "工会要闻"},
+        Removal(0, "boilerplate", "boilerplate.copyright", "版权所有"),
+        Removal(1, "sidebar", "sidebar.leadership", "陈 刚 全国总工会党组书记"),
+        Removal(2, "captions", "caption.repeat", "推进会"),
+        Removal(2, "repeat_sentences", "repeat.sentence", "重复的句子。"),
+        Removal(0, "metadata", "meta.editor", "编辑：张三"),
+        Removal(1, "head", "boilerplate.head", "工会要闻"),
     ]
     issues = rules.leftover_lines(trace, [3, 5, 9])
     assert codes_of(issues) == ["CC010", "CC011", "CC012", "CC013", "CC014", "CC010"]

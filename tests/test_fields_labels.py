@@ -23,7 +23,13 @@ def fields(**values):
                  fields(created="2019-09-26 12:11", publisher="证券时报网", author=("李在山",)), id="labels-glued-with-colons"),
     pytest.param("2015/09/30 Source: Hangzhou Evening News Author: Li Wei",
                  fields(created="2015/09/30", publisher="Hangzhou Evening News", author=("Li Wei",)), id="english-labels"),
+    pytest.param("2017.05.04 来源：人民日报 作者：王小明", fields(created="2017.05.04", publisher="人民日报", author=("王小明",)),
+                 id="date-source-author"),
+    pytest.param("2022-08-01 14:20 字号：A- A A+ 来源：央视新闻客户端", fields(created="2022-08-01 14:20", publisher="央视新闻客户端"),
+                 id="font-size-controls"),
+    pytest.param("May 12, 2020 来源：新华社", fields(created="May 12, 2020", publisher="新华社"), id="month-name-first"),
     pytest.param("2019-05-17", fields(dated="2019-05-17"), id="a-date-alone"),
+    pytest.param("Sept 3, 2019", fields(dated="Sept 3, 2019"), id="english-date-alone"),
     pytest.param("最后更新: 2019-09-07 09:27:48", fields(updated="2019-09-07 09:27:48"), id="update-label"),
     pytest.param("Updated: 18 Nov 2019 9:38 pm", fields(updated="18 Nov 2019 9:38 pm"), id="english-update"),
     pytest.param("Published: March 4, 2021 10:15", fields(created="March 4, 2021 10:15"), id="english-published"),
@@ -46,6 +52,9 @@ def fields(**values):
     pytest.param("Evening Post - reporter Chen Jie and Liu Ming from the City Desk", fields(author=("Chen Jie", "Liu Ming")),
                  id="outlet-reporters"),
     pytest.param("REPORTER John Smith", fields(author=("John Smith",)), id="reporter-upper-case"),
+    pytest.param("Staff Reporter Jane Doe", fields(author=("Jane Doe",)), id="staff-reporter"),
+    pytest.param("People's Daily - Zhao Lei, reporter of People's Daily Online", fields(author=("Zhao Lei",)),
+                 id="name-then-reporter-of"),
     pytest.param("作者：未知 责任编辑：棒棒不是糖", fields(editor=("棒棒不是糖",)), id="unknown-author"),
     # editors: never the author
     pytest.param("【责任编辑：赵六】", fields(editor=("赵六",)), id="editor-in-brackets"),
@@ -56,6 +65,7 @@ def fields(**values):
     pytest.param("责任编辑：NF051", fields(editor=("NF051",)), id="editor-only-a-code"),
     pytest.param("编辑|禤志杰 责编|陈梦莹", fields(editor=("禤志杰", "陈梦莹")), id="editors-with-bars"),
     pytest.param("Editor in charge: Zhang Min", fields(editor=("Zhang Min",)), id="english-editor"),
+    pytest.param("Tags: Editor: Wu Fang", fields(editor=("Wu Fang",)), id="empty-tags-label"),
     pytest.param("本文来源：第一财经日报 作者：杜卿卿 李隽", fields(publisher="第一财经日报", author=("杜卿卿", "李隽")),
                  id="closing-source-and-author"),
     # a site or an office in the name slot is no author
@@ -86,6 +96,7 @@ def fields(**values):
     pytest.param("发布会将于2024年5月1日举行", None, id="announcement"),
     pytest.param("by Jane Doe", None, id="lower-case-by"),
     pytest.param("|", None, id="separator-only"),
+    pytest.param("| -", None, id="separators-only"),
 ])
 def test_read_line(line, expected):
     assert read_line(line) == expected

@@ -52,9 +52,9 @@ def enabled_codes(select: str | None, ignore: str | None, near_dups: bool) -> fr
 
 def cleaning_stages(config: Any) -> list:
     """The per-document stages of `corpusclean run`, exactly: check and --fix cannot disagree with it."""
-    from corpusclean.pipeline import build_pipeline, is_corpus_stage
+    from corpusclean.pipeline import document_stages
 
-    return [stage for stage in build_pipeline(config) if not is_corpus_stage(stage)]
+    return document_stages(config)
 
 
 def cleaned_records(data: bytes, path: str, text_key: str, stages: list) -> dict[int, Any]:
@@ -80,7 +80,11 @@ def cleaned_records(data: bytes, path: str, text_key: str, stages: list) -> dict
 def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
     """The file with each record's text replaced by its cleaned text; every other field and every line
     that cannot be cleaned (invalid JSON, no text, nothing left after cleaning) is kept byte for byte."""
+    import codecs
+
     import orjson
+
+    from corpusclean.read.sources import parse_json_line
 
     docs = cleaned_records(data, path, text_key, stages)
     pieces = data.split(b"\n")
@@ -88,7 +92,7 @@ def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
         doc = docs.get(index + 1)
         if doc is None or doc.rejected:
             continue
-        record = orjson.loads(piece)
+        record = parse_json_line(piece.removeprefix(codecs.BOM_UTF8))[0]  # as the reader parsed it
         clean = doc.clean_text()
         if clean != record[text_key]:
             record[text_key] = clean
@@ -257,7 +261,11 @@ def run_check(
         for path, data in contents.items():
             fixed = fixed_file(data, path, config.text_key, stages)
             if fixed != data:
-                replace_atomically(path, fixed)
+                try:
+                    replace_atomically(path, fixed)
+                except OSError as err:
+                    error(f"error: cannot write {path}: {err.strerror or err}")
+                    return EXIT_USAGE
                 contents[path] = fixed
                 if not quiet:
                     error(f"fixed {path}")

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from corpusclean.document import Removal
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
 # code -> what the rule finds; docs/check.md shows an example finding of each.
@@ -49,7 +50,9 @@ QUOTE_CHARS = 60
 # - utf8_latin1: UTF-8 read as Latin-1 or cp1252: a lead byte shown as a Latin-1 letter, then its
 #   continuation bytes as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™");
 # - legacy_latin1: GBK or Big5 read as Latin-1 ("ÖÐ¹ú" for 中国): a run of high Latin-1 characters, four
-#   at least so that French or German words ("créée") never match.
+#   at least so that French or German words ("créée") never match;
+# - legacy_misread (decode.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
+#   Cyrillic ones included ("ЦР№ъ", "╓╨╣·"): a run with the marks of a misreading whose bytes read as Chinese.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _DAMAGE = re.compile(
     "(?P<fffd>\ufffd)|(?P<gbk_fffd>锟斤拷)"
@@ -59,6 +62,7 @@ _DAMAGE = re.compile(
 DAMAGE_NAMES = {
     "fffd": "U+FFFD", "gbk_fffd": "锟斤拷", "utf8_latin1": "UTF-8 read as Latin-1",
     "legacy_latin1": "GBK/Big5 read as Latin-1",
+    "legacy_misread": "GBK/Big5 read as a single-byte codec",
 }
 # Category Cc is exactly C0, DEL and C1; \n and \t are the two a text may hold.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -146,11 +150,18 @@ def empty_text(text: str) -> list[Issue]:
 
 def encoding_damage(text: str) -> list[Issue]:
     """CC007 once per record, at the first damaged spot, with the count of each kind."""
-    matches = list(_DAMAGE.finditer(text))
-    if not matches:
+    from corpusclean.decode import misread_chinese
+
+    spots = [(match.start(), match.end(), match.lastgroup) for match in _DAMAGE.finditer(text)]
+    latin1 = [(start, end) for start, end, kind in spots if kind == "legacy_latin1"]
+    spots += [  # a Latin-1 run the pattern found is not counted twice
+        (start, end, "legacy_misread") for start, end in misread_chinese(text)
+        if not any(start < other_end and other_start < end for other_start, other_end in latin1)
+    ]
+    if not spots:
         return []
-    counts = Counter(match.lastgroup for match in matches)
-    first = matches[0].start()
+    counts = Counter(kind for _, _, kind in spots)
+    first = min(start for start, _, _ in spots)
     line, col = text_position(text, first)
     kinds = ", ".join(f"{count} × {DAMAGE_NAMES[kind]}" for kind, count in counts.items())
     return [Issue("CC007", f"encoding damage ({kinds}), first at text line {line} col {col}: "
@@ -208,7 +219,7 @@ def kept_line_numbers(text: str) -> list[int]:
     ]
 
 
-def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | None) -> list[Issue]:
+def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> list[Issue]:
     """One issue per trace entry of the cleaning stages: the line (or sentence) they would remove.
 
     ``line_numbers`` maps the stages' line indices to text lines; None when the text was HTML, whose
@@ -216,9 +227,9 @@ def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | No
     """
     issues = []
     for entry in trace:
-        code = REASON_CODES.get(entry["reason"].split(".", 1)[0], OTHER_REASON_CODE)
-        where = f"text line {line_numbers[entry['line']]}" if line_numbers is not None else f"extracted line {entry['line'] + 1}"
-        issues.append(Issue(code, f"{where}: {entry['reason']}: {quote(entry['text'])}"))
+        code = REASON_CODES.get(entry.reason.split(".", 1)[0], OTHER_REASON_CODE)
+        where = f"text line {line_numbers[entry.line]}" if line_numbers is not None else f"extracted line {entry.line + 1}"
+        issues.append(Issue(code, f"{where}: {entry.reason}: {quote(entry.text)}"))
     return issues
 
 

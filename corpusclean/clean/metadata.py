@@ -7,9 +7,9 @@ corpusclean/fields, for text pages and HTML pages alike.
 from __future__ import annotations
 
 from corpusclean.clean.boilerplate import classify_line, vocabulary
-from corpusclean.document import Document
-from corpusclean.fields.dates import stamp_of_record
+from corpusclean.document import DocView, Judged
 from corpusclean.fields.page import choose, read_lines, record_values
+from corpusclean.pipeline import LineStage
 
 
 def is_page_chrome(line: str) -> bool:
@@ -25,22 +25,12 @@ def find_metadata(lines: list[str], url: str | None = None) -> tuple[dict, list[
     return record_values(choose(found, url=url)), verdicts
 
 
-class MetadataLines:
-    """Document stage: removes metadata lines and fills the fields HTML extraction left empty. A
-    ``created`` the input stated in another shape is written in the record's one shape."""
+class MetadataLines(LineStage):
+    """Line stage: removes metadata lines and lifts their fields where HTML extraction left them empty."""
 
     name = "metadata"
     reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor", "meta.label")
 
-    def __call__(self, doc: Document) -> Document:
-        kept = doc.kept_indices()
-        values, verdicts = find_metadata([doc.lines[i] for i in kept], doc.metadata.get("url"))
-        doc.remove_judged(kept, verdicts, self.name)
-        if doc.created is not None and doc.metadata["created_precision"] is None:
-            stamp = stamp_of_record(doc.created, None, None)
-            if stamp is not None:
-                doc.created = None
-                doc.fill_missing({"created": stamp.created, "created_precision": stamp.precision,
-                                  "created_timezone": stamp.timezone})
-        doc.fill_missing(values)
-        return doc
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        fields, verdicts = find_metadata(lines, view.url)
+        return Judged(verdicts, fields)

@@ -25,9 +25,8 @@ MAX_HEADLINE_GAP = 8     # blocks between headline and body still taken as part 
 @dataclass(frozen=True)
 class Selection:
     lines: list[str]
-    start: int           # index of the first block of the region (before the headline was added)
-    end: int             # one past the last block of the region
-    prose_units: float   # text units of the region outside links
+    start: int            # index of the first block of the region (before the headline was added)
+    end: int              # one past the last block of the region
     headline: int | None  # index of the page's headline block, when one was found
 
 
@@ -313,4 +312,4 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     if prose < MIN_CONTENT_UNITS:
         return None
     lines = [blocks[i].text for i in range(start, end) if i in chosen and keep_in_region(blocks[i], i in repeats)]
-    return Selection(lines, start, end, prose, find_headline(blocks, title, end))
+    return Selection(lines, start, end, find_headline(blocks, title, end))

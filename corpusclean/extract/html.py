@@ -125,11 +125,17 @@ def hint_weight(attributes: str, hints: Hints) -> int:
     return int(positive) - int(negative)
 
 
+# An XML declaration opening an XHTML page (`<?xml version="1.0" encoding="gb2312"?>`): lxml refuses a str that
+# starts with one, and the page is already decoded, so its encoding no longer applies.
+XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*>")
+
+
 def parse_html(html: str):
     """Parse into an lxml tree; raise HtmlLimitError when libxml2 cut the page short."""
     from lxml import etree
 
     parser = etree.HTMLParser(recover=True, huge_tree=True, remove_blank_text=False)
+    html = XML_DECLARATION.sub("", html, count=1)
     root = etree.fromstring(html, parser) if html.strip() else None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:

@@ -1,0 +1,568 @@
+"""Faults a real corpus or machine brings, one regression test each, named after the fault (issue 13).
+
+Every run here uses the default --jobs (one worker per core) and, where the fault lives in the worker pool,
+an explicit --jobs 2 as well, so the multi-process path is covered on any machine.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clirun import SEEDS, corpusclean, jsonl
+
+JOBS = [pytest.param([], id="default-jobs"), pytest.param(["--jobs", "2"], id="two-jobs")]
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary outputs and spool folders a run left in a folder."""
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp") or p.name.startswith("corpusclean-spool"))
+
+
+def isolated_tmp(tmp_path: Path) -> dict:
+    """An environment whose TMPDIR (where spools go) is a fresh folder of the test's own."""
+    spool_root = tmp_path / "tmpdir"
+    spool_root.mkdir()
+    return {**os.environ, "TMPDIR": str(spool_root)}
+
+
+# --- engine faults (workers, outputs, signals) ---
+
+def _empty_folder(tmp_path):
+    (tmp_path / "in").mkdir()
+    return ["in"], b""
+
+
+def _empty_stdin(tmp_path):
+    return ["-"], b""
+
+
+def _every_input_rejected(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\x00\x01binary\x00" * 8)
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.html").write_bytes(b"<html><body><ul><li><a href='/'>home</a></li></ul></body></html>")
+    return ["in"], b""
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize(
+    "make_input",
+    [
+        pytest.param(_empty_folder, id="empty-folder"),
+        pytest.param(_empty_stdin, id="empty-stdin"),
+        pytest.param(_every_input_rejected, id="every-input-rejected"),
+    ],
+)
+def test_run_with_nothing_reaching_a_worker_ends(make_input, jobs, tmp_path):
+    """The worker loop waited on an empty set of busy workers: the run never ended."""
+    args, stdin = make_input(tmp_path)
+    env = isolated_tmp(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "corpusclean", "run", *args, "-q", "-o", "out.jsonl", *jobs],
+        input=stdin, capture_output=True, cwd=tmp_path, env=env, timeout=60,
+    )
+    assert result.returncode in (0, 1), result.stderr.decode()
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+
+
+def _slow_corpus(folder: Path) -> Path:
+    """Enough pages that a run is still going a moment after it starts."""
+    folder.mkdir()
+    text = "\n".join(["首页 新闻 国内 国际 财经 体育"] + [f"第{i}段：会议强调，要加强监测预警，确保人民群众生命财产安全。" for i in range(40)])
+    for i in range(3000):
+        (folder / f"{i:05d}.txt").write_text(f"{text}\n稿件编号 {i}\n", "utf-8")
+    return folder
+
+
+def _wait_for(condition, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the run did not start writing"
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "ctrl-c"])
+def test_stopping_a_run_leaves_no_temporary_outputs_or_spool(signum, tmp_path):
+    """SIGTERM left .tmp outputs and spool folders behind (65 MB on a real corpus)."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--rejects", "rej.jsonl",
+         "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    _wait_for(lambda: leftovers(Path(env["TMPDIR"])) and leftovers(tmp_path))
+    run.send_signal(signum)
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == (130 if signum == signal.SIGINT else 128 + signum), stderr.decode()
+    assert len(stderr.decode().splitlines()) <= 1 and "Traceback" not in stderr.decode(), stderr.decode()
+    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    """Each worker inherited the write end of its own task pipe, so a main process that died without
+    stopping it (SIGKILL, or a stop signal at the wrong moment) left it waiting forever, holding stdout."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _wait_for(lambda: leftovers(Path(env["TMPDIR"])))
+
+    def workers() -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True).stdout.split()
+        return [int(pid) for pid in found]
+
+    _wait_for(lambda: len(workers()) == 2)
+    children = workers()
+    run.kill()
+    run.wait()
+    _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in children), 30)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        pytest.param(["-o", "/dev/full"], "cannot write /dev/full: No space left on device", id="full-disk-output"),
+        pytest.param(["--report", "/dev/full"], "cannot write /dev/full: No space left on device",
+                     id="full-disk-report"),
+        pytest.param(["-o", "folder"], "cannot write folder: it is a folder", id="output-is-a-folder"),
+        pytest.param(["-o", "missing/out.jsonl"], "cannot write missing/out.jsonl: No such file or directory",
+                     id="output-folder-missing"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "x.jsonl"], "--rejects and --output name the same file",
+                     id="output-and-rejects-one-file"),
+        pytest.param(["--rejects", "x.jsonl", "--report", "./x.jsonl"], "--report and --rejects name the same file",
+                     id="rejects-and-report-one-file"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
+    """A full disk printed an 80-line traceback; -o naming a folder failed only after the whole run;
+    -o X --rejects X exited 0 and lost all output."""
+    (tmp_path / "folder").mkdir()
+    result = corpusclean("run", SEEDS, "-q", *args, cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert stderr.splitlines() == [line for line in stderr.splitlines() if message in line] and stderr
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"], "no output, complete or partial, is left"
+
+
+def test_full_stdout_is_one_line_and_exit_2(tmp_path):
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", "run", str(SEEDS), "-q"],
+                                stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "corpusclean: cannot write to standard output: No space left on device\n"
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)],
+                         ids=["umask-022", "umask-077", "umask-002"])
+def test_output_files_get_the_mode_the_umask_gives(umask, mode, tmp_path):
+    """Every -o, --rejects and --report file was created 0600 whatever the umask."""
+    result = subprocess.run(
+        [sys.executable, "-m", "corpusclean", "run", str(SEEDS), "-q", "-o", "out.jsonl", "--rejects", "rej.jsonl",
+         "--report", "report.json"],
+        cwd=tmp_path, capture_output=True, timeout=120, preexec_fn=lambda: os.umask(umask),
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    for name in ("out.jsonl", "rej.jsonl", "report.json"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == mode, name
+
+
+def test_an_existing_output_keeps_its_mode(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b"old\n")
+    out.chmod(0o640)
+    assert corpusclean("run", SEEDS, "-q", "-o", out).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o640 and out.read_bytes() != b"old\n"
+
+
+def test_check_fix_on_a_file_it_cannot_write_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    """check --fix on a read-only file exited 1 (the findings code) with a traceback."""
+    import io
+
+    from corpusclean.check.command import run_check
+
+    dirty = tmp_path / "dirty.jsonl"
+    dirty.write_text('{"id": "1", "text": "正文第一段，内容足够长。\\nCopyright © 2024 示例网 版权所有"}\n', "utf-8")
+
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    status = run_check([str(dirty)], fix=True, out=io.StringIO())
+    assert status == 2
+    assert capsys.readouterr().err == f"corpusclean: error: cannot write {dirty}: Permission denied\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["dirty.jsonl"], "the temporary file is removed"
+
+
+# --- input faults (read, decode) ---
+
+ZH_NEWS = (
+    "市气象台今天上午发布暴雨蓝色预警，预计未来六小时内全市大部分地区将出现短时强降水。\n"
+    "市防汛办要求各区做好低洼路段和地下空间的排水准备，及时转移危险区域人员。\n"
+    "交通部门提醒市民雨天出行减速慢行，尽量避开积水路段，注意人身安全。\n"
+)
+TW_NEWS = (
+    "高雄市政府昨日宣布，將在年底前完成港區周邊道路的拓寬工程，以改善上下班時段的交通壅塞。\n"
+    "工務局表示，施工期間將實施交通管制，並增派人員在重要路口指揮，請民眾多加配合。\n"
+    "市府也將同步更新路燈與人行道，讓行人通行更加安全便利。\n"
+)
+# "臺北市政府今日召開記者會，說明明年度預算編列情形。市長表示，將優先照顧長者與學童，並加強防災工作。" in EUC-TW
+# (CNS 11643 plane 1): Python has no codec for it, and its bytes decode strictly as GB18030, to nonsense.
+EUC_TW = bytes.fromhex(
+    "ead7c6a1c6cbd1c9cdb4c4f4c5cac6aee2e4d8b4cfafe4c4a1a2eba9cdfccdfcc8a1d0f9e7dfeaabeebec7c4dac5cab0a1a4c6cbcfdb"
+    "cfd0c6fca1a2d9f2f3c0c7bfe4f9fbc1cfdbcfafead8f0d0e1a9a1a2cbe4c5fbdab0cbdfcba4c4d6c9a2a1a4"
+)
+CYRILLIC = set(range(0x400, 0x530)) | set(range(0x2500, 0x25A0))  # Cyrillic letters, box drawing
+
+
+def with_stray_bytes(text: str, codec: str, junk: bytes) -> bytes:
+    """The text in the codec, with junk bytes between its first and second line."""
+    first, rest = text.split("\n", 1)
+    return (first + "\n").encode(codec) + junk + rest.encode(codec)
+
+
+def xhtml_page(declared: str, headline: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in body.splitlines())
+    return (
+        f'<?xml version="1.0" encoding="{declared}"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head>\n'
+        f'<meta http-equiv="Content-Type" content="text/html; charset={declared}" />\n'
+        f"<title>{headline}</title></head>\n"
+        f'<body><div class="article"><h1>{headline}</h1>\n{paragraphs}</div></body></html>\n'
+    )
+
+
+def read_jsonl_file(path: Path) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()] if path.exists() else []
+
+
+STRAY_BYTES = [pytest.param(b"\xff", id="ff"), pytest.param(b"\x80", id="80"),
+               pytest.param(b"\x81 ", id="81-space"), pytest.param(b"\xa1\x7f", id="a1-7f")]
+
+ZH_HEADLINE, TW_HEADLINE = "市气象台发布暴雨蓝色预警", "港區道路拓寬工程年底完工"
+TAGS_PROSE = "文中提到<p>标签的用法，<div>和<script>也一并说明。\n" + ZH_NEWS
+
+# One page file per fault, all cleaned in one run (dedup and templates off, script kept, so each record is its
+# page's text): (file name, bytes, expected: ("written", lines its text must hold, bytes that were damaged) or
+# ("rejected", reason)).
+PAGE_FAULTS = [
+    *[pytest.param(f"gbk-{p.id}.txt", with_stray_bytes(ZH_NEWS, "gbk", p.values[0]), ("written", ZH_NEWS, True),
+                   id=f"gbk-page-with-stray-byte-{p.id}-is-not-cyrillic") for p in STRAY_BYTES],
+    *[pytest.param(f"big5-{p.id}.txt", with_stray_bytes(TW_NEWS, "big5", p.values[0]), ("written", TW_NEWS, True),
+                   id=f"big5-page-with-stray-byte-{p.id}-is-not-cyrillic") for p in STRAY_BYTES],
+    pytest.param("declared-gbk.html", xhtml_page("gbk", ZH_HEADLINE, ZH_NEWS).split("\n", 1)[1].encode("gbk")
+                 .replace("交通".encode("gbk"), b"\x80" + "交通".encode("gbk")), ("written", ZH_NEWS, True),
+                 id="page-declaring-gbk-with-a-stray-byte-keeps-gbk"),
+    pytest.param("euc-tw.txt", EUC_TW, ("rejected", "undecodable"), id="euc-tw-is-rejected-not-gb18030-garbage"),
+    pytest.param("utf8-ff.txt", with_stray_bytes(ZH_NEWS, "utf-8", b"\xff"), ("written", ZH_NEWS, True),
+                 id="utf-8-article-with-one-ff-is-kept"),
+    pytest.param("gbk-cut.txt", ZH_NEWS.encode("gbk") + "雨".encode("gbk")[:1], ("written", ZH_NEWS, True),
+                 id="gbk-file-ending-on-a-lone-lead-byte-is-kept"),
+    pytest.param("xhtml-gb2312.html", xhtml_page("gb2312", ZH_HEADLINE, ZH_NEWS).encode("gb2312"),
+                 ("written", ZH_NEWS, False), id="xhtml-with-xml-declaration-gb2312-is-not-malformed"),
+    pytest.param("xhtml-big5.htm", xhtml_page("big5", TW_HEADLINE, TW_NEWS).encode("big5"),
+                 ("written", TW_NEWS, False), id="xhtml-with-xml-declaration-big5-is-not-malformed"),
+    pytest.param("prose-with-tags.txt", TAGS_PROSE.encode(), ("written", TAGS_PROSE, False),
+                 id="text-file-mentioning-tags-stays-text"),
+]
+
+
+@pytest.fixture(scope="module")
+def page_fault_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("page-faults")
+    (folder / "in").mkdir()
+    for param in PAGE_FAULTS:
+        name, data, _ = param.values
+        (folder / "in" / name).write_bytes(data)
+    result = corpusclean("run", "in", "-q", "--dedup", "none", "--no-template", "--script", "keep",
+                         "-o", "out.jsonl", "--rejects", "rejects.jsonl", cwd=folder)
+    records = {r["metadata"]["path"]: r for r in read_jsonl_file(folder / "out.jsonl")}
+    rejects = {r["metadata"]["path"]: r for r in read_jsonl_file(folder / "rejects.jsonl")}
+    return result, records, rejects
+
+
+@pytest.mark.parametrize("name, data, expected", PAGE_FAULTS)
+def test_a_damaged_or_legacy_page_is_read_as_it_should(name, data, expected, page_fault_run):
+    """Silent mojibake, one bad byte losing a whole page, XHTML rejected as malformed_html, prose taken for HTML."""
+    result, records, rejects = page_fault_run
+    path = f"in/{name}"
+    if expected[0] == "rejected":
+        assert path not in records and rejects[path]["reject_reason"] == expected[1], result.stderr.decode()
+        assert rejects[path]["raw_base64"], "the bytes are kept for the user"
+        return
+    _, lines, damaged = expected
+    assert path in records, rejects.get(path, result.stderr.decode())
+    record = records[path]
+    text = f"{record['metadata']['title']}\n{record['text']}"
+    for line in lines.splitlines():
+        assert line in text.replace("\ufffd", "").replace("\x7f", "")
+    assert not any(ord(char) in CYRILLIC for char in text)
+    assert (record["metadata"]["invalid_bytes"] > 0) is damaged
+    assert record["metadata"]["format"] == ("html" if name.endswith(("html", "htm")) else "txt")
+
+
+def jsonl_line(record: dict) -> bytes:
+    import json
+
+    return json.dumps(record, ensure_ascii=False).encode() + b"\n"
+
+
+TUTORIAL = (
+    "网页的正文通常放在<div>里，每一段用<p>包起来。\n"
+    "脚本写在<script>标签中，浏览器不会把它显示出来，但这一段说明文字本身是正文。\n"
+    "最后提醒读者：<script>之后的这句话同样属于文章，不能丢失。"
+)
+HTML_PAGE = (
+    f"<!DOCTYPE html><html><head><title>{ZH_HEADLINE}</title></head><body><div class='article'>"
+    f"<h1>{ZH_HEADLINE}</h1>" + "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</div></body></html>"
+)
+INVALID_LINE = b'{"id": "cut-off", "text": "\xe6\x96\x87\xe5\xad\x97'
+INVALID_LEGACY_LINE = b'{"id": "gbk-bytes", "text": "' + "新闻".encode("gbk") + b'",,}'
+
+# One JSONL fed on stdin, one line per fault: (line, expected: ("written", text lines, format, bad characters)
+# or ("rejected", reason, raw kept as text or None when kept in base64)).
+JSONL_FAULTS = [
+    pytest.param(b"\xef\xbb\xbf" + jsonl_line({"id": "bom-file", "text": ZH_NEWS}), ("written", ZH_NEWS, "txt", 0),
+                 id="jsonl-bom-at-file-start-is-read"),
+    pytest.param(jsonl_line({"id": "tags", "text": TAGS_PROSE}), ("written", TAGS_PROSE, "txt", 0),
+                 id="jsonl-text-mentioning-tags-stays-text"),
+    pytest.param(jsonl_line({"id": "tutorial", "text": TUTORIAL}), ("written", TUTORIAL, "txt", 0),
+                 id="jsonl-tutorial-about-script-keeps-the-text-after-it"),
+    pytest.param(b'{"id": "surrogate", "text": "\\ud800' + jsonl_line({"text": TW_NEWS})[10:],
+                 ("written", TW_NEWS, "txt", 1), id="jsonl-lone-surrogate-is-replaced-and-counted"),
+    pytest.param(b'{"id": "bad-byte", "text": "\xff' + jsonl_line({"text": TW_NEWS.replace("高雄", "臺南")})[10:],
+                 ("written", TW_NEWS.replace("高雄", "臺南"), "txt", 1), id="jsonl-invalid-utf-8-byte-is-replaced"),
+    pytest.param(b"\xef\xbb\xbf" + jsonl_line({"id": "bom-line", "text": TUTORIAL.replace("网页", "页面")}),
+                 ("written", TUTORIAL.replace("网页", "页面"), "txt", 0), id="jsonl-bom-at-line-start-is-read"),
+    pytest.param(jsonl_line({"id": "html-field", "html": HTML_PAGE}), ("written", ZH_NEWS, "html", 0),
+                 id="jsonl-record-with-an-html-field-is-html"),
+    pytest.param(INVALID_LINE + b"\n", ("rejected", "invalid_json", INVALID_LINE.decode()),
+                 id="jsonl-invalid-line-keeps-its-raw-text"),
+    pytest.param(INVALID_LEGACY_LINE + b"\n", ("rejected", "invalid_json", None),
+                 id="jsonl-invalid-non-utf-8-line-keeps-its-bytes-in-base64"),
+]
+
+
+@pytest.fixture(scope="module")
+def jsonl_fault_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("jsonl-faults")
+    data = b"".join(param.values[0] for param in JSONL_FAULTS)
+    result = corpusclean("run", "-", "-q", "--dedup", "none", "--no-template", "--script", "keep",
+                         "-o", "out.jsonl", "--rejects", "rejects.jsonl", input=data, cwd=folder)
+    by_line = {r["metadata"]["line"]: r for name in ("out.jsonl", "rejects.jsonl")
+               for r in read_jsonl_file(folder / name)}
+    return result, by_line, folder
+
+
+@pytest.mark.parametrize("line, expected", JSONL_FAULTS)
+def test_a_damaged_or_tagged_jsonl_record_is_read_as_it_should(line, expected, jsonl_fault_run):
+    """Text taken for HTML (lines flattened, text after <script> lost); one bad character or a BOM losing the
+    record; an invalid line from stdin lost for good."""
+    import base64
+
+    result, by_line, _ = jsonl_fault_run
+    number = 1 + [param.values[0] for param in JSONL_FAULTS].index(line)
+    record = by_line[number]
+    if expected[0] == "rejected":
+        _, reason, raw = expected
+        assert record["reject_reason"] == reason
+        kept = record["raw"].encode() if raw is not None else base64.b64decode(record["raw_base64"])
+        assert kept == line.rstrip(b"\n") and record["raw"] == raw
+        return
+    _, lines, text_format, bad = expected
+    assert "reject_reason" not in record, record.get("reject_detail")
+    text = f"{record['metadata']['title']}\n{record['text']}"
+    for expected_line in lines.splitlines():
+        assert expected_line in text.replace("\ufffd", "")
+    assert (record["metadata"]["format"], record["metadata"]["invalid_bytes"]) == (text_format, bad)
+
+
+def test_run_on_its_own_output_of_tagged_text_changes_nothing(jsonl_fault_run):
+    """2 of 231 magic-html records changed on a second run; a 158-line article became 2 lines."""
+    _, _, folder = jsonl_fault_run
+    first = (folder / "out.jsonl").read_bytes()
+    again = corpusclean("run", "-", "-q", "--dedup", "none", "--no-template", "--script", "keep", input=first)
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout == first
+
+
+ZH_MORE = (
+    "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
+    "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
+    "市民如遇险情，应及时向社区报告，并服从现场工作人员的指挥。"
+)
+
+
+def test_check_fix_never_takes_text_for_html(tmp_path):
+    """check --fix rewrote the user's file with the damage of text parsed as HTML (an article's lines
+    flattened into one from its first <p> on)."""
+    article = "文中提到<p>标签的用法。\n" + ZH_NEWS + ZH_MORE
+    data = jsonl_line({"id": "tags", "text": article}) + jsonl_line({"id": "tutorial", "text": TUTORIAL})
+    (tmp_path / "data.jsonl").write_bytes(data)
+    result = corpusclean("check", "--fix", "data.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    assert (tmp_path / "data.jsonl").read_bytes() == data
+
+
+def test_text_format_auto_takes_only_a_document_for_html(tmp_path):
+    """Sniffing must demand a real document (doctype/html/head/body), never a stray tag in prose."""
+    data = jsonl_line({"id": "page", "text": HTML_PAGE}) + jsonl_line({"id": "prose", "text": TUTORIAL})
+    result = corpusclean("run", "-", "-q", "--text-format", "auto", "--dedup", "none", input=data)
+    assert result.returncode == 0, result.stderr.decode()
+    formats = {r["id"]: r["metadata"]["format"] for r in jsonl(result.stdout)}
+    assert formats == {"page": "html", "prose": "txt"}
+
+
+def test_check_reports_gbk_read_as_cyrillic(tmp_path):
+    """A GBK page written as KOI8-U Cyrillic passed check without a finding."""
+    mojibake = ZH_NEWS.encode("gbk").decode("koi8-u")
+    (tmp_path / "data.jsonl").write_bytes(jsonl_line({"id": "m", "text": mojibake}))
+    result = corpusclean("check", "--select", "CC007", "data.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert b"CC007 encoding damage" in result.stdout and b"GBK/Big5 read as a single-byte codec" in result.stdout
+
+
+def test_a_record_over_max_record_bytes_is_too_large_and_the_next_one_is_read(tmp_path):
+    """A 1 GB record took all memory and the kernel killed a worker; a 300 MB record was written whole."""
+    import gzip
+
+    big = jsonl_line({"id": "big", "text": ZH_NEWS * 400})
+    data = jsonl_line({"id": "before", "text": ZH_NEWS}) + big + jsonl_line({"id": "after", "text": TW_NEWS})
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 10000\n")
+    result = corpusclean("run", "in.jsonl.gz", "-q", "--dedup", "none", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert [r["id"] for r in jsonl(result.stdout)] == ["before", "after"]
+    [reject] = read_jsonl_file(tmp_path / "rejects.jsonl")
+    assert reject["reject_reason"] == "too_large"
+    assert reject["reject_detail"].startswith(f"{len(big) - 1} bytes, over the 10000-byte limit")
+    assert f"in.jsonl.gz:2: too_large: {len(big) - 1} bytes" in result.stderr.decode()
+
+
+def _outside_link(tmp_path):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "passwd.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (tmp_path / "in" / "page.txt").symlink_to(tmp_path / "outside" / "passwd.txt")
+    return {"link_outside": "in/page.txt"}
+
+
+def _special_files(tmp_path):
+    import socket
+
+    (tmp_path / "in" / "loop.txt").symlink_to(tmp_path / "in" / "loop.txt")
+    (tmp_path / "in" / "dangling.html").symlink_to(tmp_path / "in" / "absent.html")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "in" / "sock.txt"))
+    listener.close()
+    (tmp_path / "in" / "linked.txt").symlink_to(tmp_path / "in", target_is_directory=True)
+    return {"broken_link": "in/dangling.html", "not_a_file": "in/pipe.txt", "link_to_folder": "in/linked.txt"}
+
+
+def _unknown_names(tmp_path):
+    for name in ("feed.xml", "dump.dat", "pages.zst", ".hidden.txt"):
+        (tmp_path / "in" / name).write_text(ZH_NEWS)
+    return {"unknown_type": "in/dump.dat", "hidden": "in/.hidden.txt"}
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(_outside_link, id="symlink-out-of-the-tree-is-skipped"),
+        pytest.param(_special_files, id="symlink-loops-fifos-sockets-folder-links-are-skipped-never-read"),
+        pytest.param(_unknown_names, id="unknown-names-are-skipped-with-a-reason"),
+    ],
+)
+def test_a_folder_of_nothing_readable_says_why_and_exits_1(make, tmp_path):
+    """A page.txt -> /etc/passwd link put the password file in the dataset; symlink loops, FIFOs and unknown
+    names vanished silently, and a folder of them gave "documents in: 0", exit 0."""
+    import json
+
+    (tmp_path / "in").mkdir()
+    expected = make(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "corpusclean", "run", "in", "-q", "--report", "report.json"],
+        capture_output=True, cwd=tmp_path, timeout=60,
+    )
+    stderr = result.stderr.decode()
+    assert (result.returncode, result.stdout) == (1, b""), stderr
+    assert "nothing to read" in stderr
+    skipped = json.loads((tmp_path / "report.json").read_text())["skipped"]
+    for reason, path in expected.items():
+        assert f"{path}: skipped: {reason}:" in stderr or f"{reason}:" in stderr and path in stderr
+        assert skipped[reason]["count"] >= 1 and path.startswith(skipped[reason]["first"].rsplit("/", 1)[0])
+
+
+def test_follow_links_reads_a_link_out_of_the_tree(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "news.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "in" / "news.txt").symlink_to(tmp_path / "outside" / "news.txt")
+    result = corpusclean("run", "in", "-q", "--follow-links", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["in/news.txt"]
+
+
+def test_a_fifo_named_on_the_command_line_does_not_block(tmp_path):
+    """A FIFO named on the command line blocked forever, waiting for a writer."""
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "run", "pipe.jsonl", "-q"],
+                            capture_output=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert "pipe.jsonl: empty_input" in result.stderr.decode()
+
+
+# --- Traditional output (matching on a script-folded form) ---
+
+def _removed(records: list[dict]) -> list[list[tuple[int, str]]]:
+    return [sorted((step["line"], step["reason"]) for step in record["trace"]) for record in records]
+
+
+@pytest.mark.parametrize("script", ["tw", "hk", "hant"])
+def test_traditional_output_removes_what_simplified_output_removes(script, tmp_path):
+    """With --script tw|hant|hk the sidebar, date and editor lines stayed (the vocabularies are Simplified and
+    conversion ran before matching), and title/author stayed Simplified while the text was Traditional."""
+    from clirun import jsonl
+
+    hans = jsonl(corpusclean("run", SEEDS, "-q", "--explain").stdout)
+    hant = jsonl(corpusclean("run", SEEDS, "-q", "--explain", "--script", script).stdout)
+    assert _removed(hant) == _removed(hans)
+    assert [r["created"] for r in hant] == [r["created"] for r in hans]
+    chinese = next(r for r in hant if r["id"].endswith("004_a5b3ca67eec450e6.txt"))
+    assert (chinese["metadata"]["author"], chinese["metadata"]["editor"]) == ("阮向民", "李方")
+    assert chinese["metadata"]["title"].startswith("建功立業") and chinese["text"].startswith("建功立業")
+
+
+def test_simplified_user_phrases_match_a_traditional_page(tmp_path):
+    page = tmp_path / "pages" / "a.txt"
+    page.parent.mkdir()
+    page.write_text("市政府召開會議部署防汛工作\n會議強調，各區各部門要壓實責任，做好隱患排查，確保群眾安全。\n本站聲明：轉載請註明出處\n", "utf-8")
+    (tmp_path / "corpusclean.toml").write_text('extra_boilerplate = ["本站声明"]\n', "utf-8")
+    from clirun import jsonl
+
+    for script in ("keep", "tw", "hans"):
+        [record] = jsonl(corpusclean("run", "pages", "-q", "--script", script, cwd=tmp_path).stdout)
+        assert "聲明" not in record["text"] and "声明" not in record["text"], script
+        assert "壓實" in record["text"] or "压实" in record["text"]
