@@ -35,7 +35,8 @@ SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
-DATE_INITIALS = "JFMASONDjfmasond〇○零一二三四五六七八九"  # a date starts with a digit or one of these
+# A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
+DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 # "Worker's Daily - reporter A and B from X", "X - A B, reporter of Y", "By A B"
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
@@ -290,10 +291,10 @@ def _starts_with_token(text: str, label_re: re.Pattern[str]) -> bool:
     all of them) a scan for every label and date."""
     first = len(text) - len(text.lstrip(SEPARATORS + BRACKETS))
     # (a line of separators only ends with first == len(text), where no label or date can start)
-    for pos, char in enumerate(text[:first + 1]):
+    for pos in range(min(first + 1, len(text))):
         if label_re.match(text, pos):
             return True
-        if (char.isdecimal() or char in DATE_INITIALS) and any(d.start == pos for d in find_dates(text[pos:pos + 40])):
+        if DATE_START.match(text, pos) and any(d.start == 0 for d in find_dates(text[pos:pos + 40])):
             return True
     return False
 
