@@ -161,17 +161,22 @@ def _fill(found: LineFields, lines: list[str], parsed: list[dict | None], head: 
     after_fields = [parsed[i] for i in after if parsed[i]]
     found.dateline = _first(head_fields, "created", "dated")
     # a labelled date above a headline found in the wrong place is still the page's
-    found.labelled = _first(after_fields, "created") or _first([p for p in parsed if p], "created")
+    found.labelled = _first(after_fields, "created") or _first([fields for fields in parsed if fields], "created")
     found.bare = _first(after_fields, "dated")
     found.updated = _first(after_fields, "updated")
     found.publisher = _first(head_fields, "publisher") or _first(after_fields, "publisher")
     found.authors = _first(head_fields, "author") or _first(after_fields, "author") or ()
     if not found.authors:
         found.authors = _closing_byline(lines, parsed, body_start, layout.body_end)
-    editors: tuple[str, ...] = ()
-    for fields in after_fields:
-        editors += fields.get("editor", ())
-    found.editors = tuple(dict.fromkeys(editors))
+    every_field = [fields for fields in parsed if fields]
+    found.editors = _every(after_fields, "editor") or _every(every_field, "editor")
+    # a labelled byline above a headline found in the wrong place is still the page's
+    found.authors = found.authors or _first(every_field, "author") or ()
+
+
+def _every(fields_list: list[dict], key: str) -> tuple[str, ...]:
+    """The names of every line that gives them (an editor, then a proofreading editor...), once each."""
+    return tuple(dict.fromkeys(name for fields in fields_list for name in fields.get(key, ())))
 
 
 def _first(fields_list: list[dict], *keys: str):
