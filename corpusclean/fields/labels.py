@@ -35,6 +35,7 @@ SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
+OPENING, CLOSING = BRACKETS[0::2], BRACKETS[1::2]
 # A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
 DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
@@ -120,20 +121,22 @@ def _words_pattern(words) -> str:
 
 
 @functools.cache
-def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A whole byline line, one of its units (a word and its names), and a closing byline in a paragraph."""
+def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A whole byline line, its byline words, one unit (a word and its names), and a closing byline in a
+    paragraph."""
     words = _words_pattern(_byline_words())
     name = rf"[{HAN_CLASS}]{{2,4}}"
     names = rf"{name}(?:\s*[、，,\s]\s*{name})*"
-    unit = rf"(?P<word>{words})\s*[:：]?\s*(?P<names>{names})(?:\s*摄)?"
-    # "本报记者 张三 通讯员 李四", "编辑 王五": with no prefix the first name is set off by a space or colon
+    unit = rf"(?P<word>{words})(?P<separator>\s+|\s*[:：]\s*|)(?P<names>{names})(?:\s*摄)?"
+    # "本报记者 张三 通讯员 李四", "新京报记者陆一夫" (w3m drops the space between Han characters); with no
+    # outlet before it the name is set off by a space or a colon ("记者手记" is a column)
     line = re.compile(
-        rf"^(?:[{HAN_CLASS}《》]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*))"
-        rf"{names}(?:\s*摄)?(?:\s+{unit.replace('?P<word>', '').replace('?P<names>', '')})*$"
+        rf"^(?:[{HAN_CLASS}《》]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*)){names}(?:\s*摄)?"
+        rf"(?:\s+(?:{words})\s*[:：]?\s*{names}(?:\s*摄)?)*$"
     )
     authors = _words_pattern(word for word, field in _byline_words().items() if field == "author")
     paren = re.compile(rf"[（(]\s*[{HAN_CLASS}]{{0,10}}?(?:{authors})\s*[:：]?\s*(?P<names>[^（）()]{{2,40}}?)\s*[）)]")
-    return line, re.compile(unit), paren
+    return line, re.compile(words), re.compile(unit), paren
 
 
 @functools.cache
@@ -221,14 +224,26 @@ def _value_ok(value: str) -> bool:
 
 def read_line(line: str) -> dict | None:
     """The fields of a metadata line (see the module's docstring); None for any other line."""
-    text = line.strip(BRACKETS + " ")
-    if not text or len(text) > MAX_LINE_CHARS:
-        return None
+    text = _unwrapped(line)
+    if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
+        return None     # "（编辑：小何）返回首页，查看更多": a note, then other text
     for reader in (_read_labelled, _read_byline, _read_dateline):
         fields = reader(text)
         if fields is not None:
             return fields
     return None
+
+
+def _unwrapped(line: str) -> str:
+    """The line without the brackets around all of it: "【责任编辑：赵六】" -> "责任编辑：赵六"."""
+    text = line.strip()
+    while len(text) >= 2 and text[0] in OPENING and text[-1] in CLOSING:
+        text = text[1:-1].strip()
+    return text
+
+
+def _balanced(text: str) -> bool:
+    return sum(text.count(char) for char in OPENING) == sum(text.count(char) for char in CLOSING)
 
 
 def _read_labelled(text: str) -> dict | None:
@@ -255,9 +270,10 @@ def _read_labelled(text: str) -> dict | None:
             fields.setdefault(pending_date_field, found)
             pending_date_field = "created"
         else:
-            value = text[end:following].strip(SEPARATORS + BRACKETS)
-            if not _value_ok(value):
-                return None
+            value = text[end:following].strip(SEPARATORS)
+            if not _value_ok(value) or not _balanced(value):
+                return None     # "（编辑：小何）返回首页": the value closes a bracket the label is inside of
+            value = value.strip(BRACKETS)
             field = field_of[found.group("label").casefold()]
             if field in ("created", "updated"):
                 if value:
@@ -300,11 +316,14 @@ def _starts_with_token(text: str, label_re: re.Pattern[str]) -> bool:
 
 
 def _read_byline(text: str) -> dict | None:
-    zh_line, unit, _ = _zh_bylines()
+    zh_line, word_re, unit, _ = _zh_bylines()
     if zh_line.match(text):
         fields: dict = {}
-        for match in unit.finditer(text):
-            field = _byline_words()[match.group("word")]
+        for word in word_re.finditer(text):
+            match = unit.match(text, word.start())
+            field = _byline_words()[word.group(0)]
+            if match is None or (field == "editor" and not match.group("separator")):
+                continue    # "编辑者的页面", "编辑部": an editor's name is set off by a space or a colon
             names = fields.get(field, ()) + split_names(match.group("names"))
             fields[field] = tuple(dict.fromkeys(names))
         return {field: names for field, names in fields.items() if names} or None
@@ -364,7 +383,7 @@ def paragraph_byline(line: str) -> tuple[str, ...]:
     """The reporters named in a parenthetical byline inside a paragraph: "……（记者 张三 通讯员 李四）"."""
     if "(" not in line and "（" not in line:
         return ()
-    _, _, paren = _zh_bylines()
+    *_, paren = _zh_bylines()
     match = paren.search(line)
     if match is None or match.group("names").rstrip().endswith(PHOTO_CREDIT):
         return ()   # "（记者 王五 摄）" credits a photograph
