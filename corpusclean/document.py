@@ -16,7 +16,7 @@ from typing import Any, Mapping, NamedTuple
 
 METADATA_KEYS = (
     "path", "line", "url", "title", "author", "editor", "publisher", "created_precision", "created_timezone",
-    "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes",
+    "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes", "original_id",
 )
 # `created` is one value with its precision and zone: set together or not at all.
 CREATED_KEYS = ("created", "created_precision", "created_timezone")

@@ -31,7 +31,8 @@ class Tags:
 
 @functools.cache
 def _keys() -> dict[str, tuple[str, ...]]:
-    return {section: tuple(key.lower() for key in keys) for section, keys in rule_sections("html_fields.txt").items()}
+    sections = rule_sections("html_fields.txt", ("published", "modified", "author", "publisher"))
+    return {section: tuple(key.lower() for key in keys) for section, keys in sections.items()}
 
 
 def meta_values(root) -> dict[str, str]:

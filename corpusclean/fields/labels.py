@@ -22,6 +22,7 @@ from corpusclean.text import HAN_CLASS, HAN_RE, has_han
 
 FIELD_OF_SECTION = {"source": "publisher", "author": "author", "editor": "editor", "date": "created",
                     "updated": "updated", "noise": None}
+BYLINE_SECTIONS = ("author", "editor", "titles", "credit")
 REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "meta.date", "publisher": "meta.source",
                    "author": "meta.author", "editor": "meta.editor"}
 
@@ -78,7 +79,7 @@ NOT_A_NAME = re.compile(r"^\d+$|[，。！？；：:（）()《》“”\"]")
 def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
     """The label pattern (group ``label``) and the field of each label, casefolded."""
     field_of: dict[str, str | None] = {}
-    for section, labels in rule_sections("metadata_labels.txt").items():
+    for section, labels in rule_sections("metadata_labels.txt", tuple(FIELD_OF_SECTION)).items():
         for label in labels:
             field_of[label.casefold()] = FIELD_OF_SECTION[section]
     alternatives = []
@@ -107,13 +108,13 @@ def _label_matches(text: str) -> list[re.Match[str]]:
 @functools.cache
 def _byline_words() -> dict[str, str]:
     """Byline word -> the field its names fill ("记者" -> author, "编辑" -> editor)."""
-    sections = rule_sections("bylines_zh.txt")
-    return {word: field for field in ("author", "editor") for word in sections.get(field, ())}
+    sections = rule_sections("bylines_zh.txt", BYLINE_SECTIONS)
+    return {word: field for field in ("author", "editor") for word in sections[field]}
 
 
 @functools.cache
 def _credit_words() -> tuple[str, ...]:
-    return tuple(sorted(rule_sections("bylines_zh.txt").get("credit", ()), key=len, reverse=True))
+    return tuple(sorted(rule_sections("bylines_zh.txt", BYLINE_SECTIONS)["credit"], key=len, reverse=True))
 
 
 def _words_pattern(words) -> str:
@@ -141,9 +142,9 @@ def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
 
 @functools.cache
 def _not_names() -> tuple[frozenset[str], tuple[str, ...]]:
-    sections = rule_sections("not_names.txt")
-    placeholders = frozenset(word.casefold() for word in sections.get("placeholders", ()))
-    return placeholders, tuple(ending.casefold() for ending in sections.get("outlet_endings", ()))
+    sections = rule_sections("not_names.txt", ("placeholders", "outlet_endings"))
+    placeholders = frozenset(word.casefold() for word in sections["placeholders"])
+    return placeholders, tuple(ending.casefold() for ending in sections["outlet_endings"])
 
 
 def is_outlet(value: str) -> bool:
@@ -167,7 +168,7 @@ def _is_name(token: str) -> bool:
 @functools.cache
 def _title_words() -> tuple[str, ...]:
     """Byline words and titles that may stand before a name in a byline value, longest first."""
-    titles = rule_sections("bylines_zh.txt").get("titles", ())
+    titles = rule_sections("bylines_zh.txt", BYLINE_SECTIONS)["titles"]
     return tuple(sorted({*_byline_words(), *titles}, key=len, reverse=True))
 
 
