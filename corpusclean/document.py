@@ -119,9 +119,11 @@ class CorpusStage(Protocol):
 
 
 def apply_line_stage(stage: LineStage, doc: Document) -> Document:
-    """Run a line stage on the lines still kept and record its verdicts in the document."""
+    """Run a line stage on the lines still kept and record its verdicts in the document. A stage that needs
+    to know more than the lines (the title, the input format) has ``context(doc)``: judge gets its answer."""
     kept = doc.kept_indices()
-    verdicts = stage.judge([doc.lines[i] for i in kept])
+    lines = [doc.lines[i] for i in kept]
+    verdicts = stage.judge(lines, stage.context(doc)) if hasattr(stage, "context") else stage.judge(lines)
     if len(verdicts) != len(kept):
         raise ValueError(f"stage {stage.name} gave {len(verdicts)} verdicts for {len(kept)} lines")
     doc.remove_judged(kept, verdicts, stage.name)

@@ -51,6 +51,8 @@ COLONS = "：:"
 ELLIPSIS = "…"
 CJK_COMMAS = "，、"
 CLOSING_QUOTES = "”’」』"
+# What may follow a sentence's end at the end of a line: closing quotes and brackets ("……了。”", "(... today.)").
+LINE_CLOSERS = CLOSING_QUOTES + "\"')）]】》"
 # A line ending with one of these (or holding a 。 anywhere) reads as a sentence, not a label or a menu item.
 SENTENCE_END = (*ZH_TERMINALS, "!", "?", ELLIPSIS, *SEMICOLONS)
 
