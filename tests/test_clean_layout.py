@@ -45,6 +45,7 @@ def kept(lines, context=LayoutContext()):
     pytest.param("We hope to see all of you at the theatre again soon! 🙂", PROSE, id="sentence-ending-in-a-smiley"),
     pytest.param("床前明月光，", CLAUSE, id="verse"),
     pytest.param("Yes.", CLAUSE, id="short-answer"),
+    pytest.param("(Reporting by Daniel Hart; Editing by Susan Mills)", CLAUSE, id="note-in-parentheses"),
     pytest.param("新一轮降温即将来袭", HEADLINE, id="zh-headline"),
     pytest.param("Why Are Rents Still Rising In The Suburbs?", HEADLINE, id="title-case-question"),
     pytest.param("首页", ITEM, id="zh-menu-item"),
@@ -93,8 +94,7 @@ def test_the_headline_named_by_the_title_bounds_the_head():
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_BODY, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
     assert removed(lines) == {}, "list lines below the body stay (they may belong to it)"
-    assert removed(lines, LayoutContext(after_removed=frozenset({6}))) == {5: MENU, 6: OUTSIDE, 7: MENU}, \
-        "the article ends at the removed line, and the menu-shaped line above it goes too"
+    assert removed(lines, LayoutContext(after_removed=frozenset({6}))) == {6: OUTSIDE, 7: MENU}
 
 
 def test_comments_under_an_article_go_a_thread_stays():
@@ -131,6 +131,7 @@ CLEAN_ARTICLES = {
     "subheadings": ["Budget Approved", EN_BODY[0], "Transport first", EN_BODY[1], EN_BODY[2],
                     "What critics say", EN_BODY[3], EN_BODY[4]],
     "closing-reporter": [*ZH_BODY, "（记者 王五）"],
+    "closing-note-above-related": [*EN_BODY, "(Reporting by Daniel Hart; Editing by Susan Mills)"],
     "original-title": ["Budget Approved", "Original title: Council passes budget", *EN_BODY],
     "no-body": ["首页", "新闻", "财经"],
 }

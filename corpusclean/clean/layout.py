@@ -41,7 +41,8 @@ REASONS = (MENU, HEADLINE_LIST, COMMENTS, OUTSIDE)
 
 # Line kinds.
 PROSE = "prose"           # a sentence
-CLAUSE = "clause"         # a short line ending with punctuation: a verse, a list item, a short answer
+CLAUSE = "clause"         # a short line ending with punctuation (a verse, a list item, a short answer), a note
+                          # in parentheses
 LONG = "long"             # a long line without punctuation at its end
 HEADLINE = "headline"     # a line of a few words without sentence punctuation
 ITEM = "item"             # a menu item: a word or two
@@ -107,8 +108,8 @@ def shape(line: str) -> Shape:
         return Shape(TEASER, units, punctuation)
     if (not sentence or units < MIN_PROSE_UNITS) and units <= MAX_DATED_UNITS and _is_dated(line):
         return Shape(DATED, units, punctuation)
-    if sentence:
-        if units < MIN_PROSE_UNITS:
+    if sentence or _is_parenthetical(line):
+        if units < MIN_PROSE_UNITS or not sentence:
             return Shape(CLAUSE, units, punctuation)
         return Shape(HEADLINE if end in "?!" and _is_title_case(line) else PROSE, units, punctuation)
     if end and end in CLAUSE_ENDS:
@@ -129,6 +130,11 @@ def _last_mark(line: str) -> str:
     while text and unicodedata.category(text[-1])[0] in "SZ" or text[-1:] == "*":
         text = text[:-1].rstrip(LINE_CLOSERS)
     return text[-1:]
+
+
+def _is_parenthetical(line: str) -> bool:
+    """A note in parentheses: "(Reporting by A; Editing by B)", "（记者 王五）"."""
+    return line[:1] in "(（" and line[-1:] in ")）"
 
 
 def _is_truncated(line: str) -> bool:
@@ -289,14 +295,13 @@ def _names_title(line: str, title: str) -> bool:
 def tail_end(shapes: list[Shape], end: int, after_removed: frozenset[int]) -> int:
     """One past the article's last line: the body, and below it every line down to the first that follows a
     removed chrome or metadata line, the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
-    list-shaped lines, or the first dated header of a chain of them (comments), whichever comes first;
-    the menu-shaped lines right above where it stops go with what follows."""
+    list-shaped lines, or the first dated header of a chain of them (comments), whichever comes first."""
     menu_run = list_run = 0
     menu_top = list_top = end
     for index in range(end, len(shapes)):
         kind = shapes[index].kind
         if index in after_removed:
-            return menu_top if menu_run else index
+            return index
         if kind == DATED and _starts_chain(shapes, index):
             return _comment_start(shapes, end, index)
         if kind == CLAUSE:      # a short question or verse neither starts nor breaks a run
