@@ -58,7 +58,8 @@ MIN_PROSE_UNITS = 16      # units as units_and_punctuation counts them: one per 
 MAX_ITEM_UNITS = 6
 LONG_UNITS = 120
 MIN_ROW_ITEMS = 4
-MAX_ROW_ITEM_UNITS = 8
+MAX_ROW_HAN = 8           # an item of a row: at most 8 characters when it holds Han ones, else 4 words
+MAX_ROW_WORDS = 4
 MAX_DATED_UNITS = 40
 
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 8.0, CLAUSE: 1.0}
@@ -77,6 +78,10 @@ POST_HEADER_REACH = 3     # a post's dated header stands this close above its te
 MIN_POSTS = 3
 COMMENT_REACH = 3         # a text line this close below a dated header outside the body is a comment
 
+DIGIT = re.compile(r"\d")
+# Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
+# pair, an address), not a menu item
+DATA_MARK = re.compile("[:：@]")
 ROW_SEPARATORS = "|｜丨·•/"
 ROW_SPLIT = re.compile(r"\s*[|｜丨·•/]\s*")
 CLAUSE_ENDS = "，、；：,;:"
@@ -104,9 +109,10 @@ def shape(line: str) -> Shape:
     units, punctuation = units_and_punctuation(line)
     end = _last_mark(line)
     sentence = end in ZH_TERMINALS or end in LATIN_TERMINALS or "。" in line
+    digit = DIGIT.search(line) is not None
     if _is_truncated(line):
         return Shape(TEASER, units, punctuation)
-    if (not sentence or units < MIN_PROSE_UNITS) and units <= MAX_DATED_UNITS and _is_dated(line):
+    if digit and (not sentence or units < MIN_PROSE_UNITS) and units <= MAX_DATED_UNITS and _is_dated(line):
         return Shape(DATED, units, punctuation)
     if sentence or _is_parenthetical(line):
         if units < MIN_PROSE_UNITS or not sentence:
@@ -118,7 +124,7 @@ def shape(line: str) -> Shape:
         return Shape(LONG, units, punctuation)
     if _is_row(line):
         return Shape(ROW, units, punctuation)
-    if _is_data(line) or _is_enumerated(line):
+    if digit or DATA_MARK.search(line) or _is_enumerated(line):
         return Shape(FIGURES, units, punctuation)
     return Shape(ITEM if units <= MAX_ITEM_UNITS else HEADLINE, units, punctuation)
 
@@ -153,12 +159,6 @@ def _is_title_case(line: str) -> bool:
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
 
-def _is_data(line: str) -> bool:
-    """A figure, a "label: value" pair or an address: a row of data in an article ("VIP: 60,000₩",
-    "June 9 – Tampa, FL", a URL), not a menu item."""
-    return any(ch.isdigit() for ch in line) or ":" in line or "：" in line or "@" in line
-
-
 def _is_enumerated(line: str) -> bool:
     """A numbered heading or a bulleted item ("一、强化组织领导", "(2) 资金", "- a bus pass"): the article's
     own structure, not a menu."""
@@ -177,7 +177,7 @@ def _is_row(line: str) -> bool:
         items = [item for item in ROW_SPLIT.split(line) if item.strip()]
     if len(items) < MIN_ROW_ITEMS:
         return False
-    return all(units_and_punctuation(item)[0] <= MAX_ROW_ITEM_UNITS for item in items)
+    return all(len(item) <= MAX_ROW_HAN if has_han(item) else len(item.split()) <= MAX_ROW_WORDS for item in items)
 
 
 def own_value(line_shape: Shape, beside_text: bool) -> float:
