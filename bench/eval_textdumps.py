@@ -107,7 +107,8 @@ def read_pages(root: Path, renderer: str, dataset: str, limit: int | None) -> li
 def corpusclean_docs(folder: Path, ids: set[str], with_layout: bool) -> dict:
     """`run FOLDER` in this process (no dedup), with or without the layout stage: page id -> Document."""
     from corpusclean.config import Config
-    from corpusclean.pipeline import build_pipeline, run_pipeline
+    from corpusclean.engine import run_pipeline
+    from corpusclean.pipeline import build_pipeline
     from corpusclean.read.paths import InputFile
     from corpusclean.read.sources import PageFile
 

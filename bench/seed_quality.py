@@ -15,7 +15,8 @@ sys.path.insert(0, str(REPO / "tests"))
 from test_seed_quality import load_labels  # noqa: E402
 
 from corpusclean.config import Config  # noqa: E402
-from corpusclean.pipeline import build_pipeline, run_pipeline  # noqa: E402
+from corpusclean.engine import run_pipeline
+from corpusclean.pipeline import build_pipeline  # noqa: E402
 from corpusclean.read.paths import expand_paths  # noqa: E402
 from corpusclean.read.sources import read_input  # noqa: E402
 

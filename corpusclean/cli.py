@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
+from dataclasses import Field
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 
@@ -21,26 +23,6 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-
-class ScriptChoice(str, Enum):
-    keep = "keep"
-    hans = "hans"
-    hant = "hant"
-    tw = "tw"
-    hk = "hk"
-
-
-class DedupChoice(str, Enum):
-    none = "none"
-    exact = "exact"
-    near = "near"
-
-
-class KeepChoice(str, Enum):
-    first = "first"
-    longest = "longest"
-    earliest = "earliest"
 
 
 def _version(value: bool) -> None:
@@ -70,10 +52,19 @@ def _same_file(path: str, target: os.stat_result) -> bool:
         return False
 
 
-def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str]) -> None:
-    """An output inside an input folder would be read back next run; equal to an input it would destroy it."""
-    if all(out in (None, "-") for out in outputs):
+def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[str]) -> None:
+    """Two outputs in one file would lose one of them; an output inside an input folder would be read back
+    next run; equal to an input it would destroy it."""
+    named = {option: out for option, out in outputs.items() if out not in (None, "-")}
+    if not named:
         return
+    seen: dict[Path, str] = {}
+    for option, out in named.items():
+        target = Path(out).resolve()
+        if target in seen and not target.is_char_device():  # /dev/null may take both
+            raise _usage_error(f"{option} and {seen[target]} name the same file {out}")
+        seen[target] = option
+    outputs = list(named.values())
     folders = [Path(a).resolve() for a in args if a != "-" and Path(a).is_dir()]
     for out in outputs:
         if out in (None, "-"):
@@ -89,52 +80,67 @@ def _refuse_overlap(outputs: list[Optional[str]], inputs: list, args: list[str])
                 raise _usage_error(f"output {out} is inside the input folder {folder}")
 
 
-@app.command()
+def setting_parameter(setting: Field) -> inspect.Parameter:
+    """A setting's command-line option, built from its declaration in corpusclean/config.py. Its default
+    is None, so that a setting the user does not give comes from the config file or the declaration."""
+    meta = setting.metadata
+    shown = ("on" if setting.default else "off") if isinstance(setting.default, bool) else setting.default
+    annotation: Any = {"str": str, "bool": bool, "int": int, "float": float}[str(setting.type)]
+    if meta["choices"]:  # typer offers choices as the members of an Enum
+        annotation = Enum(setting.name, {choice: choice for choice in meta["choices"]}, type=str)
+    return inspect.Parameter(
+        setting.name, inspect.Parameter.KEYWORD_ONLY, annotation=Optional[annotation],
+        default=typer.Option(None, *meta["flags"], help=f"{meta['help'][0].upper()}{meta['help'][1:]} [{shown}].",
+                             show_default=False),
+    )
+
+
+def with_settings(command: Callable, names: tuple[str, ...] | None = None) -> Callable:
+    """The command with an option for each setting that has a flag (or for the named ones), given to it as
+    keyword arguments (**settings)."""
+    from corpusclean.config import settings
+
+    chosen = [s for s in settings() if s.metadata["flags"] and (names is None or s.name in names)]
+    own = [p for p in inspect.signature(command).parameters.values() if p.kind != p.VAR_KEYWORD]
+    command.__signature__ = inspect.Signature(own + [setting_parameter(s) for s in chosen])  # type: ignore[attr-defined]
+    return command
+
+
+def _load(config_file: Optional[str], overrides: dict, paths: list[str]) -> tuple:
+    from corpusclean.config import ConfigError, load_config
+    from corpusclean.read.paths import UsageError, expand_paths
+
+    values = {key: value.value if isinstance(value, Enum) else value for key, value in overrides.items()}
+    try:
+        return load_config(config_file, values), expand_paths(paths)
+    except (ConfigError, UsageError) as err:
+        raise _usage_error(str(err)) from None
+
+
 def run(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin.", metavar="PATH..."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSONL here instead of stdout."),
     rejects: Optional[str] = typer.Option(None, "--rejects", help="Write rejected inputs (with reject_reason) here."),
     report: Optional[str] = typer.Option(None, "--report", help="Write the run report (counts, timings) as JSON."),
-    text_key: Optional[str] = typer.Option(None, "--text-key", help="Field holding the text in JSONL inputs [text]."),
-    script: Optional[ScriptChoice] = typer.Option(None, "--script", help="Convert Chinese to this script [hans]."),
-    cjk_punct: Optional[bool] = typer.Option(
-        None, "--cjk-punct/--no-cjk-punct", help="ASCII , : ; ( ) ! ? between Han characters -> full width [on]."
-    ),
-    template: Optional[bool] = typer.Option(
-        None, "--template/--no-template", help="Learn and remove per-site template lines [on]."
-    ),
-    dedup: Optional[DedupChoice] = typer.Option(None, "--dedup", help="Duplicate removal: none, exact, near [near]."),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="Same as --dedup none."),
-    dedup_threshold: Optional[float] = typer.Option(
-        None, "--dedup-threshold", help="Similarity above which documents are near duplicates [0.7]."
-    ),
-    keep: Optional[KeepChoice] = typer.Option(None, "--keep", help="Which duplicate stays: first, longest, earliest."),
-    explain: Optional[bool] = typer.Option(None, "--explain", help="Add each record's trace of removed lines."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes [one per core]."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
+    **settings: Any,
 ) -> None:
     """Clean pages into JSONL: decode, extract, strip boilerplate, dedup.
 
     Example: corpusclean run seeds/ -o clean.jsonl --rejects rejects.jsonl --report report.json
     """
-    from corpusclean.config import ConfigError, load_config
-    from corpusclean.read.paths import UsageError, expand_paths
-
-    overrides = {
-        "text_key": text_key, "script": script.value if script else None, "cjk_punct": cjk_punct,
-        "template": template, "dedup": "none" if no_dedup else (dedup.value if dedup else None),
-        "dedup_threshold": dedup_threshold, "keep": keep.value if keep else None, "explain": explain, "jobs": jobs,
-    }
-    try:
-        config = load_config(config_file, overrides)
-        inputs = expand_paths(paths)
-    except (ConfigError, UsageError) as err:
-        raise _usage_error(str(err)) from None
-    _refuse_overlap([output, rejects, report], inputs, paths)
+    if no_dedup:
+        settings["dedup"] = "none"
+    config, inputs = _load(config_file, settings, paths)
+    _refuse_overlap({"--output": output, "--rejects": rejects, "--report": report}, inputs, paths)
     from corpusclean.runner import run_command
 
     raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet))
+
+
+app.command()(with_settings(run))
 
 
 from corpusclean.check.command import check  # noqa: E402  (typer only at import time)
@@ -142,12 +148,11 @@ from corpusclean.check.command import check  # noqa: E402  (typer only at import
 app.command()(check)
 
 
-@app.command()
 def explain(
     path: str = typer.Argument(..., help="A page (txt or HTML) or a JSONL file; - for stdin."),
     record: int = typer.Option(1, "--record", "-n", min=1, help="Which record of a JSONL file (1-based)."),
-    script: Optional[ScriptChoice] = typer.Option(None, "--script", help="Convert Chinese to this script [hans]."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
+    **settings: Any,
 ) -> None:
     """Show which lines of one page the cleaning removes, and why, then the metadata found.
 
@@ -156,14 +161,7 @@ def explain(
     Removed lines are marked "- " (struck through on a terminal), sentences cut out of a kept line "~ ",
     each with the stage and reason code. Per-site templates and dedup need a whole corpus and are not run.
     """
-    from corpusclean.config import ConfigError, load_config
-    from corpusclean.read.paths import UsageError, expand_paths
-
-    try:
-        config = load_config(config_file, {"script": script.value if script else None})
-        inputs = expand_paths([path])
-    except (ConfigError, UsageError) as err:
-        raise _usage_error(str(err)) from None
+    config, inputs = _load(config_file, settings, [path])
     if len(inputs) != 1:
         raise _usage_error(f"explain takes one file; {path} gives {len(inputs)}")
     from rich.console import Console
@@ -176,32 +174,53 @@ def explain(
     render(explain_document(doc, config), Console(no_color="NO_COLOR" in os.environ, highlight=False))
 
 
+# The settings that change what one page's cleaning removes; the others are about whole runs.
+app.command()(with_settings(explain, ("text_key", "script", "cjk_punct")))
+
+
 @app.command()
 def stages() -> None:
     """List the pipeline in order: each stage, its kind, its options and the reason codes it gives.
 
     Example: corpusclean stages
     """
-    from corpusclean.config import Config
-    from corpusclean.pipeline import build_pipeline, is_corpus_stage
+    from corpusclean.config import Config, settings
+    from corpusclean.pipeline import build_pipeline
 
+    declared = {setting.name: setting for setting in settings()}
     for number, stage in enumerate(build_pipeline(Config()), 1):
-        kind = "corpus" if is_corpus_stage(stage) else "line" if hasattr(stage, "judge") else "document"
-        print(f"{number:2}. {stage.name} ({kind} stage, {type(stage).__module__})")
+        print(f"{number:2}. {stage.name} ({stage.kind} stage, {type(stage).__module__})")
         doc = (type(stage).__doc__ or "").strip().splitlines()
         if doc:
             print(f"      {doc[0]}")
-        options = getattr(stage, "options", ())
-        if options:
-            print(f"      options: {', '.join(options)}")
-        reasons = getattr(stage, "reasons", ())
-        if reasons:
-            print(f"      reasons: {', '.join(reasons)}")
+        for name in stage.options:
+            setting = declared[name]
+            where = " ".join(setting.metadata["flags"]) or "config file"
+            print(f"      option {name} ({where}, default {setting.default!r}): {setting.metadata['help']}")
+        if stage.reasons:
+            print(f"      removes lines as: {', '.join(stage.reasons)}")
+        if stage.rejects_with:
+            print(f"      rejects documents as: {', '.join(stage.rejects_with)}")
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwind like Ctrl-C, so that workers stop and temporary files and spools go."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
 
 
 def main() -> None:
+    import signal
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _terminate)
     try:
         app()
     except KeyboardInterrupt:
         print("corpusclean: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
+    except Terminated as stop:
+        print(f"corpusclean: stopped by signal {stop.args[0]}", file=sys.stderr)
+        sys.exit(128 + stop.args[0])

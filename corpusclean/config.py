@@ -1,43 +1,86 @@
-"""One frozen configuration object; its field names are the command-line option names."""
+"""One frozen configuration object. Each setting is declared once, here: its default, its command-line
+flag (if any), its choices or range, and its help. The command line, the config file, validation and
+`corpusclean stages` all read these declarations."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 SCRIPTS = ("keep", "hans", "hant", "tw", "hk")
 DEDUP_MODES = ("none", "exact", "near")
 KEEP_POLICIES = ("first", "longest", "earliest")
 
 
+def option(
+    default: Any, *flags: str, help: str, choices: tuple[str, ...] = (),
+    valid: Callable[[Any], bool] | None = None, must: str = "",
+) -> Any:
+    """A setting. `flags` are its command-line option names ("--jobs", "-j"; "--template/--no-template"),
+    none for a setting only a config file sets; `valid` and `must` say which values it takes."""
+    metadata = {"flags": flags, "help": help, "choices": choices, "valid": valid, "must": must}
+    return field(default=default, metadata=metadata)
+
+
 @dataclass(frozen=True)
 class Config:
-    text_key: str = "text"              # where JSONL inputs keep their text
-    script: str = "hans"                # target Chinese script: keep | hans | hant | tw | hk
-    cjk_punct: bool = True              # ASCII , : ; ( ) ! ? between Han characters -> full width
-    template: bool = True               # learn per-site template lines across the corpus
-    template_min_docs: int = 5          # a template line recurs in at least this many pages of a site
-    template_min_share: float = 0.3     # ... and in at least this share of the site's pages
-    dedup: str = "near"                 # none | exact | near
-    dedup_threshold: float = 0.7        # MinHash Jaccard estimate at which documents merge (bench/dedup_eval.py)
-    keep: str = "first"                 # which copy of a duplicate cluster stays: first | longest | earliest
-    explain: bool = False               # each record carries its trace of removed lines
-    jobs: int = 0                       # worker processes; 0 = one per core
-    max_page_bytes: int = 8_000_000     # larger inputs are rejected as too_large
-    extra_boilerplate: tuple[str, ...] = ()  # more boilerplate phrases, from the config file
-    extra_titles: tuple[str, ...] = ()       # more official titles for the sidebar stage
+    text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs")
+    script: str = option("hans", "--script", choices=SCRIPTS, help="convert Chinese to this script (keep: leave it)")
+    cjk_punct: bool = option(True, "--cjk-punct/--no-cjk-punct",
+                             help="ASCII , : ; ( ) ! ? between Han characters become full width")
+    template: bool = option(True, "--template/--no-template", help="learn and remove per-site template lines")
+    template_min_docs: int = option(5, help="a template line recurs in at least this many pages of a site",
+                                    valid=lambda n: n >= 1, must="at least 1")
+    template_min_share: float = option(0.3, help="... and in at least this share of the site's pages",
+                                       valid=lambda x: 0.0 < x <= 1.0, must="in (0, 1]")
+    dedup: str = option("near", "--dedup", choices=DEDUP_MODES, help="duplicate removal: none, exact, or near "
+                        "(exact, then MinHash near duplicates)")
+    dedup_threshold: float = option(0.7, "--dedup-threshold", help="MinHash similarity at which two documents "
+                                    "are near duplicates (bench/dedup_eval.py)",
+                                    valid=lambda x: 0.0 < x <= 1.0, must="in (0, 1]")
+    keep: str = option("first", "--keep", choices=KEEP_POLICIES, help="which copy of a duplicate cluster stays")
+    explain: bool = option(False, "--explain", help="each record also carries its trace of removed lines")
+    jobs: int = option(0, "--jobs", "-j", help="worker processes; 0 = one per core", valid=lambda n: n >= 0,
+                       must="0 or more")
+    max_page_bytes: int = option(8_000_000, help="larger inputs are rejected as too_large",
+                                 valid=lambda n: n >= 1, must="at least 1")
+    extra_boilerplate: tuple[str, ...] = option((), help="more boilerplate phrases")
+    extra_titles: tuple[str, ...] = option((), help="more official titles for the sidebar stage")
 
     def __post_init__(self) -> None:
-        if self.script not in SCRIPTS:
-            raise ValueError(f"script must be one of {', '.join(SCRIPTS)}, not {self.script!r}")
-        if self.dedup not in DEDUP_MODES:
-            raise ValueError(f"dedup must be one of {', '.join(DEDUP_MODES)}, not {self.dedup!r}")
-        if self.keep not in KEEP_POLICIES:
-            raise ValueError(f"keep must be one of {', '.join(KEEP_POLICIES)}, not {self.keep!r}")
-        if not 0.0 < self.dedup_threshold <= 1.0:
-            raise ValueError(f"dedup_threshold must be in (0, 1], not {self.dedup_threshold}")
+        for setting in fields(self):
+            problem = _problem(setting, getattr(self, setting.name))
+            if problem:
+                raise ValueError(f"{setting.name} {problem}")
+
+
+# Each setting's declared type: the Python types its values may have, and how a message names it.
+_TYPES = {
+    "str": (str, "a string"), "bool": (bool, "true or false"), "int": (int, "a whole number"),
+    "float": ((int, float), "a number"), "tuple[str, ...]": (tuple, "a list of strings"),
+}
+
+
+def _problem(setting: Field, value: Any) -> str | None:
+    """What is wrong with a value of a setting, or None."""
+    expected, named = _TYPES[str(setting.type)]
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        return f"must be {named}, not {value!r}"
+    if isinstance(value, tuple) and not all(isinstance(item, str) and item.strip() for item in value):
+        return "must hold non-empty strings"
+    choices, valid = setting.metadata["choices"], setting.metadata["valid"]
+    if choices and value not in choices:
+        return f"must be one of {', '.join(choices)}, not {value!r}"
+    if valid is not None and not valid(value):
+        return f"must be {setting.metadata['must']}, not {value}"
+    return None
+
+
+def settings() -> tuple[Field, ...]:
+    """Every setting's declaration, in order."""
+    return fields(Config)
 
 
 def field_names() -> set[str]:
@@ -72,11 +115,11 @@ def file_settings(path: Path) -> dict[str, Any]:
     """The settings a file holds: [tool.corpusclean] of a pyproject.toml, the whole corpusclean.toml."""
     data = _read_toml(path)
     table = data.get("tool", {}).get("corpusclean", {}) if path.name == "pyproject.toml" else data
-    settings = {key.replace("-", "_"): value for key, value in table.items()}
-    unknown = sorted(set(settings) - field_names())
+    found = {key.replace("-", "_"): value for key, value in table.items()}
+    unknown = sorted(set(found) - field_names())
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(field_names()))}")
-    return settings
+    return found
 
 
 def load_config(config_file: str | None, overrides: dict[str, Any], start: Path | None = None) -> Config:
@@ -84,12 +127,15 @@ def load_config(config_file: str | None, overrides: dict[str, Any], start: Path 
     path = Path(config_file) if config_file else find_config_file(start or Path.cwd())
     if config_file and not path.is_file():  # type: ignore[union-attr]
         raise ConfigError(f"config file not found: {config_file}")
-    settings = file_settings(path) if path else {}
-    settings.update({key: value for key, value in overrides.items() if value is not None})
-    for key in ("extra_boilerplate", "extra_titles"):
-        if key in settings:
-            settings[key] = tuple(settings[key])
-    try:
-        return Config(**settings)
-    except (TypeError, ValueError) as err:
-        raise ConfigError(f"{path or 'options'}: {err}") from err
+    values = file_settings(path) if path else {}
+    given = {key: value for key, value in overrides.items() if value is not None}
+    values.update(given)
+    declared = {setting.name: setting for setting in settings()}
+    for key, value in values.items():
+        if isinstance(value, list):  # TOML arrays are lists; the frozen Config holds tuples
+            values[key] = value = tuple(value)
+        problem = _problem(declared[key], value)
+        if problem:
+            where = declared[key].metadata["flags"][0] if key in given else f"{path}: {key}"
+            raise ConfigError(f"{where} {problem}")
+    return Config(**values)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
 from corpusclean.text import HAN_RUN, common_han
 
 CHINESE_CODECS = ("gb18030", "big5hkscs")
@@ -138,10 +139,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     )
 
 
-class Decode:
+class Decode(DocumentStage):
     """Document stage: ``doc.raw`` -> ``doc.text``; rejects undecodable bytes, keeping them for the rejects file."""
 
     name = "decode"
+    rejects_with = ("undecodable",)
 
     def __call__(self, doc: Document) -> Document:
         if doc.raw is None:  # a JSONL record: already text; a record we wrote keeps what it said

@@ -1,26 +1,79 @@
-"""The document that flows through the pipeline, and the three stage shapes.
+"""The document that flows through the pipeline, and what a line stage says about its lines.
 
 A document carries its lines and, beside them, one verdict per line: None while the line is kept, a
 reason code (``boilerplate.copyright``) once a stage removed it. Nothing is deleted; the writer joins the
 kept lines and ``--explain`` shows the trace.
+
+Line stages judge a Simplified form of the lines (``judged_lines``) whatever script the output is in, so
+their vocabularies (all Simplified) and the user's phrases match a page written or converted to
+Traditional; what they lift into fields is given back in the document's own script.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol
-
-Verdict = str | None
+from typing import Any, Mapping, NamedTuple
 
 METADATA_KEYS = (
     "path", "line", "url", "title", "author", "editor", "publisher",
     "lang", "script", "encoding", "format", "replacement_chars",
 )
+# Metadata a page states in words, lifted from its lines or its HTML: in the output script like the text.
+LIFTED_FIELDS = ("title", "author", "editor", "publisher")
 
 
 def empty_metadata() -> dict[str, Any]:
     """Every record has every key, with null where nothing was found (one type per key)."""
     return dict.fromkeys(METADATA_KEYS)
+
+
+class Removal(NamedTuple):
+    """One step of a document's trace: a line removed, or a part cut out of a kept line."""
+
+    line: int       # index into the document's lines
+    stage: str
+    reason: str
+    text: str       # what was removed
+
+
+class Cut(NamedTuple):
+    """A verdict that keeps part of a line: the spans kept, in order; the rest is removed for `reason`."""
+
+    kept: tuple[tuple[int, int], ...]
+    reason: str
+
+    def apply(self, line: str) -> tuple[str, str]:
+        """(what remains of the line, stripped; what was cut, joined and stripped)."""
+        remains, cut, start = [], [], 0
+        for begin, end in self.kept:
+            cut.append(line[start:begin])
+            remains.append(line[begin:end])
+            start = end
+        cut.append(line[start:])
+        return "".join(remains).strip(), "".join(cut).strip()
+
+
+Verdict = str | Cut | None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What a line stage says of the lines it was given: one verdict each, and any fields they state."""
+
+    verdicts: list[Verdict]
+    fields: Mapping[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DocView:
+    """What a line stage may know of its document besides the lines (read-only)."""
+
+    title: str | None       # the headline found so far, in the judged (Simplified) form
+    lang: str | None
+    format: str             # txt | html
+    source: str
+    # For each judged line that follows lines earlier stages removed: the reason of the nearest one above it.
+    removed_above: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -34,8 +87,11 @@ class Document:
     format: str = "txt"                 # txt | html
     text: str = ""                      # decoded text (whole page, before line splitting)
     lines: list[str] = field(default_factory=list)
-    verdicts: list[Verdict] = field(default_factory=list)
-    trace: list[dict[str, Any]] = field(default_factory=list)
+    verdicts: list[str | None] = field(default_factory=list)
+    # The lines in Simplified script, index for index, when the lines themselves are Traditional; None when
+    # the lines are their own Simplified form.
+    folded: list[str] | None = None
+    trace: list[Removal] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=empty_metadata)
     preset: frozenset[str] = frozenset()  # metadata keys the input itself stated; detectors leave them
     created: str | None = None
@@ -45,6 +101,11 @@ class Document:
     def set_lines(self, lines: list[str]) -> None:
         self.lines = lines
         self.verdicts = [None] * len(lines)
+        self.folded = None
+
+    def judged_lines(self) -> list[str]:
+        """The lines as line stages see them: in Simplified script."""
+        return self.lines if self.folded is None else self.folded
 
     def kept_indices(self) -> list[int]:
         return [i for i, v in enumerate(self.verdicts) if v is None]
@@ -54,18 +115,71 @@ class Document:
 
     def remove(self, index: int, stage: str, reason: str) -> None:
         self.verdicts[index] = reason
-        self.trace.append({"line": index, "stage": stage, "reason": reason, "text": self.lines[index]})
+        self.trace.append(Removal(index, stage, reason, self.lines[index]))
 
-    def remove_judged(self, indices: list[int], verdicts: list[Verdict], stage: str) -> None:
-        """Apply one verdict per line index (as a judge returned them for those lines)."""
-        for index, verdict in zip(indices, verdicts):
-            if verdict is not None:
-                self.remove(index, stage, verdict)
+    def cut(self, index: int, stage: str, cut: Cut) -> None:
+        """Keep part of a line; a line left empty is removed. A Traditional line whose Simplified form has
+        another length (the spans would not fit it) is kept whole: losing text is worse than a repeat."""
+        if self.folded is not None and len(self.folded[index]) != len(self.lines[index]):
+            return
+        remains, removed = cut.apply(self.lines[index])
+        if not remains:
+            self.remove(index, stage, cut.reason)
+            return
+        self.lines[index] = remains
+        if self.folded is not None:
+            self.folded[index] = cut.apply(self.folded[index])[0]
+        self.trace.append(Removal(index, stage, cut.reason, removed))
 
-    def edit(self, index: int, stage: str, reason: str, new_line: str, removed_text: str) -> None:
-        """Replace a kept line by a shorter one (a sentence cut out of it), keeping the cut in the trace."""
-        self.lines[index] = new_line
-        self.trace.append({"line": index, "stage": stage, "reason": reason, "text": removed_text})
+    def view(self) -> DocView:
+        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source, self.removed_above())
+
+    def removed_above(self) -> dict[int, str]:
+        """Position among the kept lines -> the reason of the removed line just above it, for each kept line
+        that follows a removed one (a cut line is kept)."""
+        above: dict[int, str] = {}
+        position, reason = 0, None
+        for verdict in self.verdicts:
+            if verdict is None:
+                if reason is not None:
+                    above[position] = reason
+                position, reason = position + 1, None
+            else:
+                reason = verdict
+        return above
+
+    def judged_title(self) -> str | None:
+        """The title in the judged form: the Simplified words of the line it came from."""
+        title = self.metadata.get("title")
+        if title is None or self.folded is None:
+            return title
+        for line, folded in zip(self.lines, self.folded):
+            start = line.find(title)
+            if start >= 0 and len(line) == len(folded):
+                return folded[start:start + len(title)]
+        return title
+
+    def unfold(self, value: str) -> str:
+        """A value found in the judged lines, in the lines' own script: the same span of the line it was
+        read from (Simplified folding keeps lengths on nearly every line), else the value as found."""
+        if self.folded is None:
+            return value
+        for line, folded in zip(self.lines, self.folded):
+            start = folded.find(value)
+            if start >= 0 and len(line) == len(folded):
+                return line[start:start + len(value)]
+        return value
+
+    def fill(self, fields: Mapping[str, str | None]) -> None:
+        """Fields a stage found, where nothing filled them yet (HTML <meta>, the input record)."""
+        for key, value in fields.items():
+            if value is None:
+                continue
+            if key == "created":
+                if self.created is None:
+                    self.created = value
+            elif self.metadata.get(key) is None:
+                self.metadata[key] = self.unfold(value)
 
     def reject(self, reason: str, detail: str | None = None) -> None:
         self.reject_reason = reason
@@ -77,54 +191,3 @@ class Document:
 
     def clean_text(self) -> str:
         return "\n".join(self.kept_lines())
-
-
-class DocumentStage(Protocol):
-    """Document -> Document. Rejects by calling ``doc.reject(reason)``; never drops a document silently."""
-
-    name: str
-
-    def __call__(self, doc: Document) -> Document: ...
-
-
-class LineStage(Protocol):
-    """One verdict per kept line: a reason code to remove it, None to keep it. Pure: no state, no I/O."""
-
-    name: str
-
-    def judge(self, lines: list[str]) -> list[Verdict]: ...
-
-
-class CorpusStage(Protocol):
-    """A stage that needs the whole corpus, split as map -> reduce -> apply so it can run per shard.
-
-    ``summarize`` runs once per document (in any worker) and returns a small picklable summary;
-    ``fit`` merges all summaries into a model; ``apply`` uses the model on each document; ``describe`` sums
-    the model up for the report. A filter, whose ``apply`` only rejects documents, also has
-    ``rejects(summary, model) -> bool``, whether ``apply`` rejects the document of that summary: the next
-    corpus stage can then summarize the documents in the same pass.
-    """
-
-    name: str
-
-    def summarize(self, doc: Document) -> Any: ...
-
-    def fit(self, summaries: Iterable[Any]) -> Any: ...
-
-    def apply(self, doc: Document, model: Any) -> Document: ...
-
-    def describe(self, model: Any) -> dict[str, Any]:
-        """What the model learned, in numbers, for the run report."""
-        ...
-
-
-def apply_line_stage(stage: LineStage, doc: Document) -> Document:
-    """Run a line stage on the lines still kept and record its verdicts in the document. A stage that needs
-    to know more than the lines (the title, the input format) has ``context(doc)``: judge gets its answer."""
-    kept = doc.kept_indices()
-    lines = [doc.lines[i] for i in kept]
-    verdicts = stage.judge(lines, stage.context(doc)) if hasattr(stage, "context") else stage.judge(lines)
-    if len(verdicts) != len(kept):
-        raise ValueError(f"stage {stage.name} gave {len(verdicts)} verdicts for {len(kept)} lines")
-    doc.remove_judged(kept, verdicts, stage.name)
-    return doc

@@ -6,8 +6,8 @@ from collections import defaultdict
 from typing import Any, Iterator
 
 from corpusclean.config import Config
-from corpusclean.document import Document
-from corpusclean.pipeline import build_pipeline, is_corpus_stage, run_stages
+from corpusclean.document import Document, Removal
+from corpusclean.pipeline import document_stages, run_stages
 from corpusclean.read.paths import InputFile
 from corpusclean.read.sources import read_input
 
@@ -24,25 +24,24 @@ def load_one(inp: InputFile, record: int, config: Config) -> Document | None:
 
 def explain_document(doc: Document, config: Config) -> Document:
     """Every per-document stage; corpus stages (templates, dedup) need a corpus and are left out."""
-    stages = [stage for stage in build_pipeline(config) if not is_corpus_stage(stage)]
-    return run_stages(stages, doc, defaultdict(float))
+    return run_stages(document_stages(config), doc, defaultdict(float))
 
 
 def explained_lines(doc: Document) -> Iterator[tuple[str, str, str | None]]:
     """(marker, text, 'stage: reason' or None) for each line, cut sentences after their line."""
-    removals = {step["line"]: step for step in doc.trace if doc.verdicts[step["line"]] == step["reason"]}
-    cuts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    removals = {step.line: step for step in doc.trace if doc.verdicts[step.line] == step.reason}
+    cuts: dict[int, list[Removal]] = defaultdict(list)
     for step in doc.trace:
-        if step["line"] not in removals or removals[step["line"]] is not step:
-            cuts[step["line"]].append(step)
+        if step.line not in removals or removals[step.line] is not step:
+            cuts[step.line].append(step)
     for index, line in enumerate(doc.lines):
         step = removals.get(index)
         if step is None:
             yield KEPT, line, None
         else:
-            yield REMOVED, step["text"], f"{step['stage']}: {step['reason']}"
+            yield REMOVED, step.text, f"{step.stage}: {step.reason}"
         for cut in cuts.get(index, []):
-            yield CUT, cut["text"], f"{cut['stage']}: {cut['reason']}"
+            yield CUT, cut.text, f"{cut.stage}: {cut.reason}"
 
 
 def render(doc: Document, console: Any) -> None:

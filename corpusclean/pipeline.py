@@ -1,46 +1,75 @@
-"""The pipeline: a plain list of stages, and the loop that runs documents through it.
+"""The recipe: the stage shapes, the ordered list of stages, and how one document goes through them.
 
-Corpus stages (template learning, dedup) cut the list into segments. Each segment streams every document
-through its per-document stages and hands each survivor's summary to the corpus stage; once all
-documents have passed, the stage fits its model and the next segment starts by applying it. Documents
-wait between segments in spool files on disk, so memory holds summaries, not texts. A corpus stage right
-after a filter (dedup: a corpus stage that only rejects documents) closes the same segment as the filter, so
-both summaries are taken in one pass: the documents the filter lets through reach the next corpus stage
-unchanged.
+Three shapes cover every stage, each declaring its kind once by its base class:
+- a document stage: ``Document -> Document`` (decode, extract, normalize); rejects with ``doc.reject``;
+- a line stage: ``judge(lines, view) -> Judged``, one verdict per kept line (every cleaning heuristic);
+  the loop that applies verdicts and lifted fields lives here, in ``apply_line_stage``, and nowhere else;
+- a corpus stage: ``summarize`` per document, ``fit`` over all summaries (mergeable, so it can shard),
+  ``apply`` the model per document. A filter only rejects documents and tells from a summary whether it
+  will (``rejects``), so the next corpus stage can summarize in the same pass.
 
-A document that goes on to the next segment is parked (pickled) to a spool file by the process that ran its
-stages, and read back by the process that runs its next stages: with workers, the main process only names
-the inputs, passes references to parked documents along, fits the corpus stages and writes the output.
+How the list runs over a corpus (processes, spools) is the engine's business (corpusclean/engine.py).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import queue
-import shutil
-import signal
-import tempfile
-import threading
-import traceback
 from collections import defaultdict
-from dataclasses import dataclass
 from time import perf_counter
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, ClassVar, Iterable
 
 from corpusclean.config import Config
-from corpusclean.document import Document, apply_line_stage
-
-BATCH_SIZE = 32          # documents per task sent to a worker process
-BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
-IN_FLIGHT_PER_JOB = 4    # batches out per worker, waiting for their turn included: keeps memory flat
-
-# What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
-# (a Parked document, a page file not read yet), so the main process does not handle the bytes.
-Item = Any
+from corpusclean.document import Cut, Document, DocView, Judged
 
 
-def build_pipeline(config: Config) -> list:
+class Stage:
+    """What every stage declares: its name (trace, report, timings), the Config options it reads, the
+    reason codes it removes lines with, and the reasons it rejects whole documents with."""
+
+    kind: ClassVar[str]
+    name: ClassVar[str]
+    options: ClassVar[tuple[str, ...]] = ()
+    reasons: ClassVar[tuple[str, ...]] = ()
+    rejects_with: ClassVar[tuple[str, ...]] = ()
+
+
+class DocumentStage(Stage):
+    kind = "document"
+
+    def __call__(self, doc: Document) -> Document:
+        raise NotImplementedError
+
+
+class LineStage(Stage):
+    """Pure: no state, no I/O. Sees the kept lines in Simplified script and a read-only view of the page."""
+
+    kind = "line"
+
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        raise NotImplementedError
+
+
+class CorpusStage(Stage):
+    kind = "corpus"
+    filter: ClassVar[bool] = False   # apply only rejects documents; rejects(summary, model) says which
+
+    def summarize(self, doc: Document) -> Any:
+        raise NotImplementedError
+
+    def fit(self, summaries: Iterable[Any]) -> Any:
+        raise NotImplementedError
+
+    def apply(self, doc: Document, model: Any) -> Document:
+        raise NotImplementedError
+
+    def describe(self, model: Any) -> dict[str, Any]:
+        """What the model learned, in numbers, for the run report."""
+        raise NotImplementedError
+
+    def rejects(self, summary: Any, model: Any) -> bool:
+        raise NotImplementedError
+
+
+def build_pipeline(config: Config) -> list[Stage]:
     """The recipe, top to bottom. Imports are here so `corpusclean --help` loads none of them."""
     from corpusclean.clean.boilerplate import Boilerplate
     from corpusclean.clean.captions import Captions
@@ -58,9 +87,11 @@ def build_pipeline(config: Config) -> list:
     from corpusclean.normalize.script import Script
     from corpusclean.normalize.whitespace import Whitespace
 
-    stages: list = [Decode(), ExtractHtml(config), Whitespace(), Lang(), Script(config.script)]
+    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace()]
     if config.cjk_punct:
         stages.append(CjkPunct())
+    # Script last among the normalizers: it also makes the Simplified form the line stages judge.
+    stages += [Lang(), Script(config.script)]
     stages += [
         MetadataLines(),
         Sidebar(config.extra_titles),
@@ -85,10 +116,11 @@ def build_pipeline(config: Config) -> list:
     return stages
 
 
-class RequireText:
-    """A document with no line left is rejected as `empty`: it is not written as an empty record."""
+class RequireText(DocumentStage):
+    """Document stage: a document with no line left is rejected as `empty`, not written as an empty record."""
 
     name = "require_text"
+    rejects_with = ("empty",)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.kept_indices():
@@ -96,368 +128,45 @@ class RequireText:
         return doc
 
 
-def is_corpus_stage(stage: Any) -> bool:
-    return hasattr(stage, "summarize")
+def document_stages(config: Config) -> list[Stage]:
+    """Every per-document stage of the pipeline, in order: all but the corpus stages."""
+    return [stage for stage in build_pipeline(config) if stage.kind != "corpus"]
 
 
-def is_filter(stage: Any) -> bool:
-    """A corpus stage whose apply only rejects documents, and which tells from a summary whether it will."""
-    return hasattr(stage, "rejects")
-
-
-@dataclass
-class Segment:
-    stages: list              # document and line stages, in order
-    corpus: list              # the corpus stages that close the segment, in order; none for the last segment
-
-
-def split_segments(pipeline: list) -> list[Segment]:
-    """Stages between corpus stages; a corpus stage right after a filter joins the filter's segment."""
-    segments, current = [], []
-    for stage in pipeline:
-        if not is_corpus_stage(stage):
-            current.append(stage)
-        elif not current and segments and is_filter(segments[-1].corpus[-1]):
-            segments[-1].corpus.append(stage)
+def apply_line_stage(stage: LineStage, doc: Document) -> Document:
+    """Run a line stage on the lines still kept and record its verdicts and fields in the document."""
+    kept = doc.kept_indices()
+    lines = doc.judged_lines()
+    judged = stage.judge([lines[i] for i in kept], doc.view())
+    if len(judged.verdicts) != len(kept):
+        raise ValueError(f"stage {stage.name} gave {len(judged.verdicts)} verdicts for {len(kept)} lines")
+    for index, verdict in zip(kept, judged.verdicts):
+        if verdict is None:
+            continue
+        if isinstance(verdict, Cut):
+            doc.cut(index, stage.name, verdict)
         else:
-            segments.append(Segment(current, [stage]))
-            current = []
-    segments.append(Segment(current, []))
-    return segments
+            doc.remove(index, stage.name, verdict)
+    if judged.fields:
+        doc.fill(judged.fields)
+    return doc
 
 
-class Fitted:
-    """A corpus stage bound to its fitted model: applies it like any document stage."""
-
-    def __init__(self, stage: Any, model: Any) -> None:
-        self.name, self.stage, self.model = stage.name, stage, model
-
-    def __call__(self, doc: Document) -> Document:
-        return self.stage.apply(doc, self.model)
-
-
-def run_stages(stages: list, doc: Document, timings: dict[str, float]) -> Document:
-    """One document through a list of stages, stopping at the first rejection."""
+def run_stages(stages: list[Stage], doc: Document, timings: dict[str, float]) -> Document:
+    """One document through a list of document and line stages, stopping at the first rejection."""
     for stage in stages:
         if doc.rejected:
             break
         start = perf_counter()
-        if hasattr(stage, "judge"):
-            apply_line_stage(stage, doc)
+        if stage.kind == "line":
+            apply_line_stage(stage, doc)  # type: ignore[arg-type]
         else:
-            doc = stage(doc)
+            doc = stage(doc)  # type: ignore[operator]
         timings[stage.name] += perf_counter() - start
     return doc
 
 
-def park(doc: Document) -> bytes:
-    """A document as bytes, to wait in a spool; its undecoded input is dropped."""
-    doc.raw = None
-    return pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def unpark(data: bytes) -> Document:
-    return pickle.loads(data)
-
-
-# The spool files this process reads parked documents from, left open until their spool is removed: opening
-# a file took longer than reading a document from it.
-_spool_files: dict[str, BinaryIO] = {}
-
-
-class Parked(NamedTuple):
-    """A parked document: `size` bytes at `offset` in a spool file."""
-
-    path: str
-    offset: int
-    size: int
-
-    def read(self) -> Document:
-        spool_file = _spool_files.get(self.path)
-        if spool_file is None:
-            spool_file = _spool_files[self.path] = open(self.path, "rb", buffering=0)
-        spool_file.seek(self.offset)
-        return unpark(spool_file.read(self.size))
-
-
-def park_all(docs: list[Document], folder: str) -> list[Parked]:
-    """Park documents at the end of this process's own file in a spool folder, in one write."""
-    data = [park(doc) for doc in docs]
-    path = os.path.join(folder, str(os.getpid()))
-    with open(path, "ab") as spool_file:
-        offset = spool_file.tell()
-        spool_file.write(b"".join(data))
-    parked = []
-    for blob in data:
-        parked.append(Parked(path, offset, len(blob)))
-        offset += len(blob)
-    return parked
-
-
-class Spool:
-    """A folder where documents wait between two segments. Each process that parks documents writes its own
-    file there, so only references (Parked) pass through the main process, in document order."""
-
-    def __init__(self) -> None:
-        self.folder = tempfile.mkdtemp(prefix="corpusclean-spool-")
-        self.parked: list[Parked] = []
-
-    def remove(self) -> None:
-        for path in [path for path in _spool_files if os.path.dirname(path) == self.folder]:
-            _spool_files.pop(path).close()
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def open_item(item: Item) -> Document:
-    """The document an item stands for, in the process that runs its stages."""
-    return item if isinstance(item, Document) else item.read()
-
-
-class BatchOut(NamedTuple):
-    finished: list             # what `finish` made of the documents that left the pipeline, in order
-    parked: list[Parked]       # the survivors of a segment closed by corpus stages, in order
-    summaries: list[tuple]     # their summaries, one per corpus stage, in the same order
-    timings: dict[str, float]
-
-
-def _process_batch(
-    stages: list, corpus: list, finish: Callable[[Document], Any], spool_folder: str | None, batch: list[Item]
-) -> BatchOut:
-    """A document rejected, or at the end of the pipeline, leaves it finished; a survivor of a segment closed
-    by corpus stages is summarized for each of them and parked in the spool folder."""
-    timings: dict[str, float] = defaultdict(float)
-    finished, survivors, summaries = [], [], []
-    for item in batch:
-        doc = run_stages(stages, open_item(item), timings)
-        if not corpus or doc.rejected:
-            finished.append(finish(doc))
-            continue
-        summary = []
-        for stage in corpus:
-            start = perf_counter()
-            summary.append(stage.summarize(doc))
-            timings[stage.name] += perf_counter() - start
-        summaries.append(tuple(summary))
-        survivors.append(doc)
-    parked = park_all(survivors, spool_folder) if survivors else []
-    return BatchOut(finished, parked, summaries, dict(timings))
-
-
-def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    batch: list[Item] = []
-    for doc in docs:
-        batch.append(doc)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def map_segment(
-    segment: Segment, stages: list, finish: Callable[[Document], Any], spool: Spool | None,
-    docs: Iterable[Item], jobs: int, timings: dict[str, float],
-) -> Iterator[BatchOut]:
-    """Every batch of documents through the segment's stages, in input order, on `jobs` processes."""
-    state = (stages, segment.corpus, finish, spool.folder if spool is not None else None)
-    if jobs <= 1:
-        outs: Iterator[BatchOut] = (_process_batch(*state, batch) for batch in _batches(docs, BATCH_SIZE))
-    else:
-        outs = _on_workers(jobs, state, _batches(docs, BATCH_SIZE))
-    for out in outs:
-        yield _collected(out, timings)
-
-
-def _collected(out: BatchOut, timings: dict[str, float]) -> BatchOut:
-    for name, seconds in out.timings.items():
-        timings[name] += seconds
-    return out
-
-
-@dataclass
-class _Worker:
-    process: Any
-    tasks: Any        # connection: (number, batch) to the worker, None to stop it
-    results: Any      # connection: (number, BatchOut, exception) back
-    busy: int = 0     # batches sent and not answered yet
-
-
-def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Iterator[BatchOut]:
-    """Each batch through _process_batch(*state, batch) on `jobs` worker processes, results in batch order.
-
-    Not multiprocessing.Pool nor ProcessPoolExecutor: their helper threads in this process compete with it for
-    the GIL and spend more CPU than the work of passing batches (Pool's worker handler even spins while results
-    wait unread). Here this process sends and receives itself, and a thread in each worker reads its batches
-    as they come, so that neither side ever blocks the other on a full pipe.
-    """
-    import multiprocessing
-    from multiprocessing.connection import wait
-
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    workers: list[_Worker] = []
-    try:
-        for _ in range(jobs):
-            task_reader, task_writer = context.Pipe(duplex=False)
-            result_reader, result_writer = context.Pipe(duplex=False)
-            process = context.Process(target=_serve, args=(task_reader, result_writer, state), daemon=True)
-            process.start()
-            task_reader.close()
-            result_writer.close()
-            workers.append(_Worker(process, task_writer, result_reader))
-        arrived: dict[int, BatchOut] = {}  # results that came back before their turn
-        sent = turn = 0  # batches sent; the next one to yield
-        pending = True   # batches left to send
-        while pending or turn < sent:
-            while pending and sent - turn < jobs * IN_FLIGHT_PER_JOB:
-                worker = min(workers, key=lambda w: w.busy)
-                if worker.busy >= BATCHES_PER_WORKER:
-                    break
-                batch = next(batches, None)
-                if batch is None:
-                    pending = False
-                    break
-                worker.tasks.send((sent, batch))
-                worker.busy += 1
-                sent += 1
-            if turn in arrived:
-                yield arrived.pop(turn)
-                turn += 1
-                continue
-            ready = wait([w.results for w in workers if w.busy])
-            for worker in workers:
-                if worker.results in ready:
-                    number, out = _receive(worker)
-                    arrived[number] = out
-        for worker in workers:
-            worker.tasks.send(None)
-            worker.process.join()
-    finally:
-        for worker in workers:
-            if worker.process.is_alive():
-                worker.process.terminate()
-                worker.process.join()
-            worker.tasks.close()
-            worker.results.close()
-
-
-def _receive(worker: _Worker) -> tuple[int, BatchOut]:
-    try:
-        number, out, error = worker.results.recv()
-    except EOFError:
-        raise RuntimeError(
-            f"worker process {worker.process.pid} stopped (exit code {worker.process.exitcode})"
-        ) from None
-    if error is not None:
-        raise error
-    worker.busy -= 1
-    return number, out
-
-
-def _serve(tasks: Any, results: Any, state: tuple) -> None:
-    """A worker process: _process_batch on each batch received, until None."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
-    inbox: queue.SimpleQueue = queue.SimpleQueue()
-    threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
-    while (task := inbox.get()) is not None:
-        number, batch = task
-        try:
-            results.send((number, _process_batch(*state, batch), None))
-        except Exception as err:
-            err.add_note(f"in worker process {os.getpid()}:\n{traceback.format_exc()}")
-            results.send((number, None, err))
-            return
-
-
-def _read_tasks(tasks: Any, inbox: Any) -> None:
-    while True:
-        try:
-            task = tasks.recv()
-        except EOFError:
-            task = None
-        inbox.put(task)
-        if task is None:
-            return
-
-
-@dataclass
-class RunResult:
-    timings: dict[str, float]
-    models: dict[str, Any]
-    learned: dict[str, dict[str, Any]]  # each corpus stage's own summary of its model, for the report
-
-
-def _unchanged(doc: Document) -> Document:
-    return doc
-
-
-def fit_corpus(
-    corpus: list, summaries: list[tuple], parked: list[Parked], timings: dict[str, float]
-) -> tuple[list[Fitted], list[Parked]]:
-    """The corpus stages closing a segment fitted in order, each on the summaries of the documents that the
-    filters before it let through; and the parked documents in the order the next segment takes them: first
-    those each filter rejects, filter by filter, then the others. So the records, and the rejects, leave in
-    the same order as they would if each corpus stage closed a segment of its own."""
-    fitted: list[Fitted] = []
-    rejected: list[int] = []
-    passing = list(range(len(summaries)))
-    for position, stage in enumerate(corpus):
-        start = perf_counter()
-        model = stage.fit([summaries[i][position] for i in passing])
-        if is_filter(stage):
-            rejects = [stage.rejects(summaries[i][position], model) for i in passing]
-            rejected += [i for i, reject in zip(passing, rejects) if reject]
-            passing = [i for i, reject in zip(passing, rejects) if not reject]
-        timings[stage.name] += perf_counter() - start
-        fitted.append(Fitted(stage, model))
-    return fitted, [parked[i] for i in rejected + passing]
-
-
-def run_pipeline(
-    docs: Iterable[Item], pipeline: list, jobs: int, emit: Callable[[Any], None],
-    finish: Callable[[Document], Any] = _unchanged,
-) -> RunResult:
-    """Run every document through the pipeline; each one leaves it once, written or rejected, through
-    `finish` (in the process that cleaned it: must be picklable) and then `emit` (in this process)."""
-    timings: dict[str, float] = defaultdict(float)
-    models: dict[str, Any] = {}
-    learned: dict[str, dict[str, Any]] = {}
-    carried: list = []  # fitted corpus stages that open the next segment
-    reading: Spool | None = None  # where the segment's documents wait
-    writing: Spool | None = None  # where it parks its survivors
-    try:
-        for segment in split_segments(pipeline):
-            stages = carried + segment.stages
-            writing = Spool() if segment.corpus else None
-            summaries: list[tuple] = []
-            for out in map_segment(segment, stages, finish, writing, docs, jobs, timings):
-                for done in out.finished:
-                    emit(done)
-                if writing is not None:
-                    writing.parked += out.parked
-                    summaries += out.summaries
-            if reading is not None:
-                reading.remove()  # every document parked there has been read
-            reading, writing = writing, None
-            if not segment.corpus:
-                break
-            carried, docs = fit_corpus(segment.corpus, summaries, reading.parked, timings)
-            del summaries
-            for fitted in carried:
-                models[fitted.name] = fitted.model
-                learned[fitted.name] = fitted.stage.describe(fitted.model)
-    finally:
-        for spool in (reading, writing):
-            if spool is not None:
-                spool.remove()
-    return RunResult(dict(timings), models, learned)
-
-
-def document_stages(config: Config) -> list:
-    """Every per-document stage of the pipeline, in order: all but the corpus stages."""
-    return [s for s in build_pipeline(config) if not is_corpus_stage(s)]
-
-
-def process_page(data: bytes, path: str, config: Config, stages: list | None = None) -> Document:
+def process_page(data: bytes, path: str, config: Config, stages: list[Stage] | None = None) -> Document:
     """One page through every per-document stage (no corpus stages): for evaluation harnesses. A harness
     that processes many pages passes document_stages(config), made once."""
     from corpusclean.read.paths import InputFile

@@ -10,13 +10,14 @@ from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.pipeline import build_pipeline, run_pipeline
+from corpusclean.engine import SpoolError, run_pipeline
+from corpusclean.pipeline import build_pipeline
 from corpusclean.read.paths import InputFile
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
-from corpusclean.write.sink import JsonlSink, OutputClosed, write_json_file
+from corpusclean.write.sink import AtomicFile, JsonlSink, OutputClosed, OutputError, write_json_file
 
 
 def default_jobs(config: Config) -> int:
@@ -67,10 +68,17 @@ def run_command(
     config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
     report_path: str | None, quiet: bool,
 ) -> int:
-    """The whole run; returns the exit status (0 ok, 1 some input could not be read)."""
+    """The whole run; returns the exit status: 0 ok, 1 some input could not be read, 2 an output or the
+    spool could not be written (one line on stderr; no output file is left behind)."""
+    try:
+        out = JsonlSink(output)
+        rejects = JsonlSink(rejects_path) if rejects_path else None
+        report_file = AtomicFile(report_path) if report_path else None
+    except OutputError as err:
+        error(str(err))
+        return 2
+    sinks = [sink for sink in (out, rejects, report_file) if sink is not None]
     run = Run(config, inputs, quiet)
-    out = JsonlSink(output)
-    rejects = JsonlSink(rejects_path) if rejects_path else None
     start = perf_counter()
     try:
         result = run_pipeline(
@@ -83,15 +91,20 @@ def run_command(
     except OutputClosed:
         # The reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
         run.progress.stop()
-        if rejects is not None:
-            rejects.discard()
+        for sink in sinks:
+            sink.discard()
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return 0
+    except (OutputError, SpoolError) as err:
+        run.progress.stop()
+        for sink in sinks:
+            sink.discard()
+        error(str(err))
+        return 2
     except BaseException:
         run.progress.stop()
-        out.discard()
-        if rejects is not None:
-            rejects.discard()
+        for sink in sinks:
+            sink.discard()
         raise
     elapsed = perf_counter() - start
     run.progress.stop()
@@ -99,9 +112,13 @@ def run_command(
     problems = run.report.accounting_problems()
     for problem in problems:
         error(f"accounting: {problem}")
-    if report_path:
+    if report_file is not None:
         extra = {"input_bytes": run.input_bytes, "learned": result.learned}
-        write_json_file(report_path, run.report.to_json(config, result.timings, elapsed, extra))
+        try:
+            write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
+        except OutputError as err:
+            error(str(err))
+            return 2
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)

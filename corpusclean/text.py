@@ -71,15 +71,25 @@ def traditional_only_chars() -> frozenset[str]:
 
 
 @functools.cache
+def _t2s():  # an OpenCC converter: a C++ object, made once per process (it does not pickle)
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """The text in Simplified script (OpenCC t2s): the form line stages and dedup compare."""
+    return _t2s().convert(text)
+
+
+@functools.cache
 def t2s_changes() -> frozenset[str]:
     """Characters that OpenCC's t2s changes when they stand alone: a text without any needs no conversion.
     Derived from the converter itself (one call over the Han blocks, a few ms) so a probe and the
     conversion can never disagree."""
-    import opencc
-
     blocks = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2B740))
     chars = [chr(c) for start, stop in blocks for c in range(start, stop)]
-    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    converted = to_simplified("\n".join(chars)).split("\n")
     return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from corpusclean.check import rules
 from corpusclean.check.command import UsageError, check, enabled_codes
+from corpusclean.document import Removal
 from corpusclean.normalize.whitespace import normalize_lines, split_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -151,12 +152,12 @@ def test_kept_line_numbers_match_the_whitespace_stage(text):
 
 def test_leftover_lines_map_reasons_to_codes_and_text_lines():
     trace = [
-        {"line": 0, "stage": "boilerplate", "reason": "boilerplate.copyright", "text": "版权所有"},
-        {"line": 1, "stage": "sidebar", "reason": "sidebar.leadership", "text": "陈 刚 全国总工会党组书记"},
-        {"line": 2, "stage": "captions", "reason": "caption.repeat", "text": "推进会"},
-        {"line": 2, "stage": "repeats", "reason": "repeat.sentence", "text": "重复的句子。"},
-        {"line": 0, "stage": "metadata", "reason": "meta.editor", "text": "编辑：张三"},
-        {"line": 1, "stage": "head", "reason": "boilerplate.head", "text": "工会要闻"},
+        Removal(0, "boilerplate", "boilerplate.copyright", "版权所有"),
+        Removal(1, "sidebar", "sidebar.leadership", "陈 刚 全国总工会党组书记"),
+        Removal(2, "captions", "caption.repeat", "推进会"),
+        Removal(2, "repeat_sentences", "repeat.sentence", "重复的句子。"),
+        Removal(0, "metadata", "meta.editor", "编辑：张三"),
+        Removal(1, "head", "boilerplate.head", "工会要闻"),
     ]
     issues = rules.leftover_lines(trace, [3, 5, 9])
     assert codes_of(issues) == ["CC010", "CC011", "CC012", "CC013", "CC014", "CC010"]

@@ -98,7 +98,7 @@ def test_judge_boilerplate_runs(lines, expected):
 def test_extra_phrases_are_strong():
     lines = [BODY, "本站特约专栏", BODY]
     assert judge_boilerplate(lines) == [None, None, None]
-    assert Boilerplate(extra_phrases=("特约专栏",)).judge(lines) == [None, "boilerplate.phrase", None]
+    assert Boilerplate(extra_phrases=("特约专栏",)).judge(lines, None).verdicts == [None, "boilerplate.phrase", None]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_extra_phrases_are_strong():
     ],
 )
 def test_extra_phrases_of_any_characters(phrase, line):
-    assert Boilerplate(extra_phrases=(phrase,)).judge([BODY, line, BODY]) == [None, "boilerplate.phrase", None]
+    assert Boilerplate(extra_phrases=(phrase,)).judge([BODY, line, BODY], None).verdicts == [None, "boilerplate.phrase", None]
 
 
 @pytest.mark.parametrize(

@@ -100,4 +100,4 @@ def test_is_caption_candidate(line, expected):
 
 def test_stage_judges_like_the_function():
     lines = [CAPTION, BODY, CAPTION]
-    assert Captions().judge(lines) == judge_captions(lines)
+    assert Captions().judge(lines, None).verdicts == judge_captions(lines)

@@ -4,9 +4,9 @@ import pytest
 
 from corpusclean.clean.layout import (
     CLAUSE, COMMENTS, DATED, FIGURES, HEADLINE, HEADLINE_LIST, ITEM, LONG, MENU, OUTSIDE, PROSE, ROW, TEASER,
-    Layout, LayoutContext, after_removed, judge_layout, shape,
+    Layout, judge_layout, shape, walls,
 )
-from corpusclean.document import Document
+from corpusclean.document import Document, DocView
 
 ZH_BODY = [
     "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营，全长约十八公里，共设车站十二座。",
@@ -31,12 +31,12 @@ EN_RELATED = ["Most Read", "Storm Knocks Out Power To Thousands Along The Coast"
               "School Board Delays Vote On New Start Times"]
 
 
-def removed(lines, context=LayoutContext()):
-    return {index: reason for index, reason in enumerate(judge_layout(lines, context)) if reason}
+def removed(lines, title=None, after_removed=frozenset()):
+    return {index: reason for index, reason in enumerate(judge_layout(lines, title, after_removed)) if reason}
 
 
-def kept(lines, context=LayoutContext()):
-    return [line for line, reason in zip(lines, judge_layout(lines, context)) if reason is None]
+def kept(lines):
+    return [line for line, reason in zip(lines, judge_layout(lines)) if reason is None]
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -86,7 +86,7 @@ def test_removes_what_surrounds_the_body(lines, expected):
 
 def test_the_headline_named_by_the_title_bounds_the_head():
     lines = ["Contact", "Subscribe", "Best Deals Of The Week", "City Council Approves Budget", *EN_BODY]
-    assert removed(lines, LayoutContext(title="City Council Approves Budget")) == {
+    assert removed(lines, title="City Council Approves Budget") == {
         0: MENU, 1: MENU, 2: HEADLINE_LIST}
     assert removed(lines) == {}, "without a title, a short head is kept whole"
 
@@ -94,7 +94,7 @@ def test_the_headline_named_by_the_title_bounds_the_head():
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_BODY, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
     assert removed(lines) == {}, "list lines below the body stay (they may belong to it)"
-    assert removed(lines, LayoutContext(after_removed=frozenset({6}))) == {6: OUTSIDE, 7: MENU}
+    assert removed(lines, after_removed=frozenset({6})) == {6: OUTSIDE, 7: MENU}
 
 
 def test_comments_under_an_article_go_a_thread_stays():
@@ -148,16 +148,15 @@ def test_judging_the_kept_lines_again_removes_nothing(lines):
     assert kept(once) == once
 
 
-def test_after_removed_positions_are_among_kept_lines():
-    verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
-    assert after_removed(verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall; metadata is"
+def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(["a", "share", "b", "caption", "c", "editor", "label", "d"])
+    doc.verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
+    assert walls(doc.view().removed_above) == frozenset({1, 3}), "a caption or a repeat is no wall; metadata is"
 
 
 def test_pages_from_html_are_left_alone():
-    doc = Document(id="p", source="s", location="p")
-    doc.metadata["format"] = "html"
-    assert Layout().context(doc) is None
-    assert Layout().judge(PORTAL, None) == [None] * len(PORTAL)
-    doc.metadata.update(format="txt", title="城市地铁三号线二期年底开通")
-    doc.set_lines(PORTAL)
-    assert Layout().context(doc) == LayoutContext("城市地铁三号线二期年底开通", frozenset())
+    html = DocView(title=None, lang="zh", format="html", source="s")
+    assert Layout().judge(PORTAL, html).verdicts == [None] * len(PORTAL)
+    txt = DocView(title=None, lang="zh", format="txt", source="s")
+    assert Layout().judge(PORTAL, txt).verdicts == judge_layout(PORTAL)

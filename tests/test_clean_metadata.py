@@ -2,6 +2,7 @@ import pytest
 
 from corpusclean.clean.metadata import MetadataLines, find_dates, find_metadata, paragraph_byline, parse_metadata_line
 from corpusclean.document import Document
+from corpusclean.pipeline import apply_line_stage
 
 
 @pytest.mark.parametrize(
@@ -93,13 +94,13 @@ def test_stage_fills_only_missing_fields():
     doc = Document(id="1", source="example.cn", location="x")
     doc.set_lines(["市区新增三处口袋公园", "2022-04-02 来源：晚报 作者：钱进", "公园已向市民开放。", "编辑：吴敏"])
     doc.metadata["publisher"] = "From HTML"
-    MetadataLines()(doc)
+    apply_line_stage(MetadataLines(), doc)
     assert doc.kept_lines() == ["市区新增三处口袋公园", "公园已向市民开放。"]
     assert doc.created == "2022-04-02"
     assert doc.metadata["publisher"] == "From HTML"
     assert doc.metadata["author"] == "钱进"
     assert doc.metadata["editor"] == "吴敏"
-    assert [t["reason"] for t in doc.trace] == ["meta.date", "meta.editor"]
+    assert [t.reason for t in doc.trace] == ["meta.date", "meta.editor"]
 
 
 @pytest.mark.parametrize(

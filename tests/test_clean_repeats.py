@@ -7,11 +7,28 @@ from corpusclean.clean.repeats import (
     _has_real_length,
     _key_if_real_length,
     comparison_key,
-    cut_repeated_sentences,
     judge_repeated_paragraphs,
+    judge_repeated_sentences,
     split_sentences,
 )
 from corpusclean.document import Document
+from corpusclean.pipeline import apply_line_stage
+
+
+def cut_repeated_sentences(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Each line as judge_repeated_sentences leaves it, and the pieces its Cut removes."""
+    results = []
+    for line, verdict in zip(lines, judge_repeated_sentences(lines)):
+        if verdict is None:
+            results.append((line, []))
+            continue
+        pieces, start = [], 0
+        for begin, end in (*verdict.kept, (len(line), len(line))):
+            if begin > start:
+                pieces.append(line[start:begin])
+            start = end
+        results.append((verdict.apply(line)[0], pieces))
+    return results
 
 QUOTE = "“只要肯钻研，普通岗位也能干出不普通的业绩！”全国劳动模范、某汽车零部件公司高级技师李建国这样说。"
 PARA = "今年以来，全市各级工会组织职工开展劳动和技能竞赛120余场，参赛职工超过3万人次。"
@@ -47,7 +64,7 @@ P = "repeat.paragraph"
 )
 def test_judge_repeated_paragraphs(lines, expected):
     assert judge_repeated_paragraphs(lines) == expected
-    assert RepeatedParagraphs().judge(lines) == expected
+    assert RepeatedParagraphs().judge(lines, None).verdicts == expected
 
 
 @pytest.mark.parametrize(
@@ -92,7 +109,10 @@ def test_split_sentences(line, expected):
     ],
 )
 def test_cut_repeated_sentences(lines, expected):
-    assert cut_repeated_sentences(lines) == expected
+    # adjacent sentences cut from one line are one piece
+    assert [(line, "".join(cut)) for line, cut in cut_repeated_sentences(lines)] == [
+        (line, "".join(cut)) for line, cut in expected
+    ]
 
 
 def _is_deletion(short: str, long: str) -> bool:
@@ -119,11 +139,11 @@ def test_document_stage_edits_and_removes():
     doc = Document(id="1", source="s", location="p")
     doc.set_lines([S1 + S2, "标题行", S2 + "会议要求，各地抓好落实。", S1])
     doc.verdicts[1] = "boilerplate.nav"
-    RepeatedSentences()(doc)
+    apply_line_stage(RepeatedSentences(), doc)
     assert doc.lines[2] == "会议要求，各地抓好落实。"
     assert doc.verdicts == ["boilerplate.nav" if i == 1 else None for i in range(3)] + ["repeat.sentence"]
-    assert [entry["reason"] for entry in doc.trace] == ["repeat.sentence", "repeat.sentence"]
-    assert doc.trace[0]["text"] == S2
+    assert [entry.reason for entry in doc.trace] == ["repeat.sentence", "repeat.sentence"]
+    assert doc.trace[0].text == S2
 
 
 TEXT = st.lists(st.sampled_from(list("工会ab. \t\u3000，,Ａ\ufb01é") + ["e\u0301"]), max_size=30).map("".join)

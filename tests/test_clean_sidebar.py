@@ -61,7 +61,7 @@ def test_judge_sidebar(lines, expected):
 def test_extra_titles_extend_the_vocabulary():
     lines = ["张一 首席科学家", "李二 首席科学家", "王三 首席科学家"]
     assert judge_sidebar(lines) == [None, None, None]
-    assert Sidebar(extra_titles=("首席科学家",)).judge(lines) == [L, L, L]
+    assert Sidebar(extra_titles=("首席科学家",)).judge(lines, None).verdicts == [L, L, L]
 
 
 PERSON = "李建国 市委书记"

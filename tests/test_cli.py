@@ -115,7 +115,7 @@ def test_exit_code_zero_when_all_inputs_read(tmp_path):
     [
         (["run", "no/such/folder"], b"no such file"),
         (["run", "seeds/", "--script", "latin"], b"latin"),
-        (["run", "seeds/", "--dedup-threshold", "2"], b"dedup_threshold"),
+        (["run", "seeds/", "--dedup-threshold", "2"], b"--dedup-threshold must be in (0, 1]"),
         (["run", "seeds/", "-o", "seeds/out.jsonl"], b"inside the input folder"),
         (["run", "seeds/000_0ebebded1c068a09.txt", "-o", "seeds/000_0ebebded1c068a09.txt"], b"also an input"),
         (["frobnicate"], b"No such command"),
@@ -206,3 +206,12 @@ def test_file_names_that_are_not_utf8_are_written_escaped(tmp_path):
     assert record["metadata"]["path"].endswith("/\\xb1\\xa8\\xb5\\xc0/\\xd0\\xc2\\xce\\xc5.txt")
     report = json.loads((tmp_path.parent / "gbk-report.json").read_text())
     assert report["written"] == 1 and list(report["files"]) == [record["metadata"]["path"]]
+
+
+def test_stages_shows_each_stages_options_reasons_and_rejects():
+    shown = corpusclean("stages").stdout.decode()
+    dedup = shown[shown.index(". dedup ("):]
+    assert "option dedup_threshold (--dedup-threshold, default 0.7)" in dedup
+    assert "rejects documents as: duplicate" in dedup
+    assert "option extra_titles (config file" in shown
+    assert "removes lines as: repeat.paragraph" in shown and "removes lines as: repeat.sentence" in shown

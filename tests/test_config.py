@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from corpusclean.config import Config, ConfigError, find_config_file, load_config
@@ -60,3 +62,37 @@ def test_bad_settings_name_the_problem(tmp_path, text, message):
 def test_config_is_frozen():
     with pytest.raises(Exception):
         Config().script = "tw"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        pytest.param('jobs = "two"\n', "jobs must be a whole number, not 'two'", id="jobs-a-string"),
+        pytest.param("explain = 1\n", "explain must be true or false", id="bool-from-int"),
+        pytest.param("template_min_share = 0\n", "template_min_share must be in (0, 1]", id="share-zero"),
+        pytest.param('extra_boilerplate = ["本站声明", ""]\n', "extra_boilerplate must hold non-empty strings",
+                     id="empty-phrase"),
+        pytest.param('extra_titles = "总经理"\n', "extra_titles must be a list of strings", id="titles-not-a-list"),
+    ],
+)
+def test_every_setting_is_checked_against_its_declaration(tmp_path, text, message):
+    (tmp_path / "corpusclean.toml").write_text(text, "utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(None, {}, start=tmp_path)
+
+
+def test_a_bad_option_names_its_flag(tmp_path):
+    with pytest.raises(ConfigError, match=re.escape("--dedup-threshold must be in (0, 1], not 2")):
+        load_config(None, {"dedup_threshold": 2}, start=tmp_path)
+
+
+def test_every_setting_with_a_flag_is_an_option_of_run():
+    from typer.testing import CliRunner
+
+    from corpusclean.cli import app
+    from corpusclean.config import settings
+
+    shown = CliRunner().invoke(app, ["run", "--help"]).output
+    for setting in settings():
+        for flag in setting.metadata["flags"]:
+            assert flag.split("/")[0] in shown, setting.name

@@ -13,7 +13,8 @@ import pytest
 from clirun import REPO, SEEDS
 from corpusclean.config import Config
 from corpusclean.normalize.whitespace import normalize_lines
-from corpusclean.pipeline import build_pipeline, run_pipeline
+from corpusclean.engine import run_pipeline
+from corpusclean.pipeline import build_pipeline
 from corpusclean.read.paths import expand_paths
 from corpusclean.read.sources import read_input
 

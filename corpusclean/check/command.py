@@ -52,9 +52,9 @@ def enabled_codes(select: str | None, ignore: str | None, near_dups: bool) -> fr
 
 def cleaning_stages(config: Any) -> list:
     """The per-document stages of `corpusclean run`, exactly: check and --fix cannot disagree with it."""
-    from corpusclean.pipeline import build_pipeline, is_corpus_stage
+    from corpusclean.pipeline import document_stages
 
-    return [stage for stage in build_pipeline(config) if not is_corpus_stage(stage)]
+    return document_stages(config)
 
 
 def cleaned_records(data: bytes, path: str, text_key: str, stages: list) -> dict[int, Any]:
@@ -257,7 +257,11 @@ def run_check(
         for path, data in contents.items():
             fixed = fixed_file(data, path, config.text_key, stages)
             if fixed != data:
-                replace_atomically(path, fixed)
+                try:
+                    replace_atomically(path, fixed)
+                except OSError as err:
+                    error(f"error: cannot write {path}: {err.strerror or err}")
+                    return EXIT_USAGE
                 contents[path] = fixed
                 if not quiet:
                     error(f"fixed {path}")

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from corpusclean.document import Removal
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
 # code -> what the rule finds; docs/check.md shows an example finding of each.
@@ -211,7 +212,7 @@ def kept_line_numbers(text: str) -> list[int]:
     ]
 
 
-def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | None) -> list[Issue]:
+def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> list[Issue]:
     """One issue per trace entry of the cleaning stages: the line (or sentence) they would remove.
 
     ``line_numbers`` maps the stages' line indices to text lines; None when the text was HTML, whose
@@ -219,9 +220,9 @@ def leftover_lines(trace: Iterable[dict[str, Any]], line_numbers: list[int] | No
     """
     issues = []
     for entry in trace:
-        code = REASON_CODES.get(entry["reason"].split(".", 1)[0], OTHER_REASON_CODE)
-        where = f"text line {line_numbers[entry['line']]}" if line_numbers is not None else f"extracted line {entry['line'] + 1}"
-        issues.append(Issue(code, f"{where}: {entry['reason']}: {quote(entry['text'])}"))
+        code = REASON_CODES.get(entry.reason.split(".", 1)[0], OTHER_REASON_CODE)
+        where = f"text line {line_numbers[entry.line]}" if line_numbers is not None else f"extracted line {entry.line + 1}"
+        issues.append(Issue(code, f"{where}: {entry.reason}: {quote(entry.text)}"))
     return issues
 
 

@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_RE, SENTENCE_END, has_han
+from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 
 
 PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "disclaimer", "share", "promo")
@@ -282,17 +284,17 @@ def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None
             verdicts[index] = BLOCK
 
 
-class Boilerplate:
+class Boilerplate(LineStage):
     """Line stage: site boilerplate."""
 
     name = "boilerplate"
-    options = ("extra_boilerplate (config file)",)
+    options = ("extra_boilerplate",)
     reasons = tuple(f"boilerplate.{r}" for r in (
         "nav", "links", "copyright", "icp", "licence", "hotline", "disclaimer", "promo", "share", "pager", "label",
         "block", "phrase"))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
-        self.extra_phrases = tuple(extra_phrases)
+        self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified
 
-    def judge(self, lines: list[str]) -> list[str | None]:
-        return judge_boilerplate(lines, self.extra_phrases)
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_boilerplate(lines, self.extra_phrases))

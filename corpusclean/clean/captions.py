@@ -13,7 +13,8 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from corpusclean.document import Verdict
+from corpusclean.document import DocView, Judged, Verdict
+from corpusclean.pipeline import LineStage
 from corpusclean.text import HAN_RE, han_at_least
 
 REASON = "caption.repeat"
@@ -114,11 +115,11 @@ def judge_captions(lines: list[str]) -> list[Verdict]:
     return verdicts
 
 
-class Captions:
+class Captions(LineStage):
     """Line stage: repeated image captions (exact or fuzzy variants) collapse to the first."""
 
     name = "captions"
     reasons = ("caption.repeat",)
 
-    def judge(self, lines: list[str]) -> list[Verdict]:
-        return judge_captions(lines)
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_captions(lines))

@@ -7,7 +7,8 @@ headline (kickers, overlines) are kept: they read as part of the article.
 
 from __future__ import annotations
 
-from corpusclean.document import Document
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
 from corpusclean.text import has_han
 
 HEAD_ZONE = 8           # the headline must sit within the first lines for the rule to apply
@@ -40,14 +41,11 @@ def judge_head_labels(lines: list[str], title: str | None) -> list[str | None]:
     return verdicts
 
 
-class HeadLabels:
-    """Short channel labels above the headline (runs after metadata, which finds the title)."""
+class HeadLabels(LineStage):
+    """Line stage: short channel labels above the headline (runs after metadata, which finds the title)."""
 
     name = "head"
     reasons = ("boilerplate.head",)
 
-    def __call__(self, doc: Document) -> Document:
-        kept = doc.kept_indices()
-        verdicts = judge_head_labels([doc.lines[i] for i in kept], doc.metadata["title"])
-        doc.remove_judged(kept, verdicts, self.name)
-        return doc
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_head_labels(lines, view.title))

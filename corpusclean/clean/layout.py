@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from corpusclean.clean.captions import NUMBERED_HEADING_RE
 from corpusclean.clean.metadata import RELATIVE_TIME, TIME
-from corpusclean.document import Document, Verdict
+from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.extract.units import units_and_punctuation
+from corpusclean.pipeline import LineStage
 from corpusclean.text import LATIN_TERMINALS, LINE_CLOSERS, ZH_TERMINALS, has_han
 
 MENU = "layout.menu"
@@ -94,15 +94,6 @@ class Shape(NamedTuple):
     kind: str
     units: int
     punctuation: int
-
-
-@dataclass(frozen=True)
-class LayoutContext:
-    """What the stage knows besides the lines: the headline the metadata stage found, and the positions of
-    the lines that follow a line an earlier stage removed as page chrome or metadata."""
-
-    title: str | None = None
-    after_removed: frozenset[int] = frozenset()
 
 
 def shape(line: str) -> Shape:
@@ -344,7 +335,7 @@ def reason_of(shapes: list[Shape], index: int, below: bool) -> str:
     return OUTSIDE
 
 
-def judge_layout(lines: list[str], context: LayoutContext = LayoutContext()) -> list[Verdict]:
+def judge_layout(lines: list[str], title: str | None = None, after_removed: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it."""
     verdicts: list[Verdict] = [None] * len(lines)
     shapes = [shape(line) for line in lines]
@@ -352,8 +343,8 @@ def judge_layout(lines: list[str], context: LayoutContext = LayoutContext()) -> 
     if score < MIN_BODY_SCORE:
         return verdicts
     start, end = thread_span(shapes, start, end)
-    first = head_start(lines, shapes, start, context.title)
-    last = tail_end(shapes, end, context.after_removed)
+    first = head_start(lines, shapes, start, title)
+    last = tail_end(shapes, end, after_removed)
     for index in range(first):
         verdicts[index] = reason_of(shapes, index, below=False)
     for index in range(last, len(lines)):
@@ -361,21 +352,12 @@ def judge_layout(lines: list[str], context: LayoutContext = LayoutContext()) -> 
     return verdicts
 
 
-def after_removed(verdicts: list[Verdict]) -> frozenset[int]:
-    """Positions, among the kept lines, of those that follow a line removed as chrome or metadata."""
-    positions, kept, wall = [], 0, False
-    for verdict in verdicts:
-        if verdict is None:
-            if wall:
-                positions.append(kept)
-            kept += 1
-            wall = False
-        elif verdict.startswith(WALL_PREFIXES):
-            wall = True
-    return frozenset(positions)
+def walls(removed_above: Mapping[int, str]) -> frozenset[int]:
+    """Positions of the lines that follow a line an earlier stage removed as page chrome or metadata."""
+    return frozenset(index for index, reason in removed_above.items() if reason.startswith(WALL_PREFIXES))
 
 
-class Layout:
+class Layout(LineStage):
     """Line stage: the article body of a plain-text page found by its shape, the page around it removed.
 
     Menus, headline lists, comments and the rest of the page around the body go. Pages extracted from
@@ -384,13 +366,7 @@ class Layout:
     name = "layout"
     reasons = REASONS
 
-    def context(self, doc: Document) -> LayoutContext | None:
-        """What judge needs to know of the document; None for a page extracted from HTML."""
-        if doc.metadata.get("format") == "html":
-            return None
-        return LayoutContext(doc.metadata.get("title"), after_removed(doc.verdicts))
-
-    def judge(self, lines: list[str], context: LayoutContext | None = LayoutContext()) -> list[Verdict]:
-        if context is None:
-            return [None] * len(lines)
-        return judge_layout(lines, context)
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        if view.format == "html":
+            return Judged([None] * len(lines))
+        return Judged(judge_layout(lines, view.title, walls(view.removed_above)))

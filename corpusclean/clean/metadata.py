@@ -14,7 +14,8 @@ from datetime import datetime
 from corpusclean.clean.boilerplate import classify_line, vocabulary
 from corpusclean.extract.meta import hour_24
 from corpusclean.rules import rule_sections
-from corpusclean.document import Document
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
 from corpusclean.text import HAN_CLASS, HAN_RE
 
 FIELDS = ("title", "created", "publisher", "author", "editor")
@@ -339,19 +340,12 @@ def _is_page_chrome(line: str) -> bool:
     return reason is not None
 
 
-class MetadataLines:
-    """Document stage: removes metadata lines and fills the fields HTML extraction left empty."""
+class MetadataLines(LineStage):
+    """Line stage: removes metadata lines and lifts their fields where HTML extraction left them empty."""
 
     name = "metadata"
     reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor", "meta.label")
 
-    def __call__(self, doc: Document) -> Document:
-        kept = doc.kept_indices()
-        fields, verdicts = find_metadata([doc.lines[i] for i in kept])
-        doc.remove_judged(kept, verdicts, self.name)
-        if doc.created is None:
-            doc.created = fields["created"]
-        for key in ("title", "author", "editor", "publisher"):
-            if doc.metadata.get(key) is None:
-                doc.metadata[key] = fields[key]
-        return doc
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        fields, verdicts = find_metadata(lines)
+        return Judged(verdicts, fields)

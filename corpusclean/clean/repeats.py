@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import string
 
-from corpusclean.document import Document, Verdict
+from corpusclean.document import Cut, DocView, Judged, Verdict
+from corpusclean.pipeline import LineStage
 from corpusclean.normalize.forms import nfkc
 from corpusclean.text import han_at_least
 
@@ -98,49 +99,42 @@ def judge_repeated_paragraphs(lines: list[str]) -> list[Verdict]:
     return verdicts
 
 
-def cut_repeated_sentences(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """For each line: the line without the sentences of real length already seen earlier in the
-    document (or earlier in the line), and the list of sentences cut."""
+def judge_repeated_sentences(lines: list[str]) -> list[Verdict]:
+    """For each line: a Cut keeping all but the sentences of real length already seen earlier in the
+    document (or earlier in the line), None when it has none."""
     seen: set[str] = set()
-    results: list[tuple[str, list[str]]] = []
+    verdicts: list[Verdict] = []
     for line in lines:
-        kept: list[str] = []
-        cut: list[str] = []
+        kept: list[tuple[int, int]] = []
+        start = 0
         for sentence in split_sentences(line):
+            end = start + len(sentence)
             key = _key_if_real_length(sentence, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS)
-            if key is None:
-                kept.append(sentence)
-            elif key in seen:
-                cut.append(sentence)
-            else:
-                seen.add(key)
-                kept.append(sentence)
-        results.append(("".join(kept).strip() if cut else line, cut))
-    return results
+            if key is None or key not in seen:
+                if key is not None:
+                    seen.add(key)
+                kept.append((start, end))
+            start = end
+        cut_any = sum(end - begin for begin, end in kept) < len(line)
+        verdicts.append(Cut(tuple(kept), SENTENCE_REASON) if cut_any else None)
+    return verdicts
 
 
-class RepeatedParagraphs:
-    name = "repeats"
-    reasons = ("repeat.paragraph",)
+class RepeatedParagraphs(LineStage):
+    """Line stage: later copies of a paragraph of real length."""
 
-    def judge(self, lines: list[str]) -> list[Verdict]:
-        return judge_repeated_paragraphs(lines)
+    name = "repeat_paragraphs"
+    reasons = (PARAGRAPH_REASON,)
+
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_repeated_paragraphs(lines))
 
 
-class RepeatedSentences:
-    """Cut later copies of sentences out of the kept lines; a line left empty is removed."""
+class RepeatedSentences(LineStage):
+    """Line stage: cut later copies of sentences out of the kept lines; a line left empty is removed."""
 
-    name = "repeats"
-    reasons = ("repeat.sentence",)
+    name = "repeat_sentences"
+    reasons = (SENTENCE_REASON,)
 
-    def __call__(self, doc: Document) -> Document:
-        kept = doc.kept_indices()
-        results = cut_repeated_sentences([doc.lines[i] for i in kept])
-        for index, (new_line, cut) in zip(kept, results):
-            if not cut:
-                continue
-            if new_line:
-                doc.edit(index, self.name, SENTENCE_REASON, new_line, "".join(cut).strip())
-            else:
-                doc.remove(index, self.name, SENTENCE_REASON)
-        return doc
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_repeated_sentences(lines))

@@ -8,8 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
+from corpusclean.document import DocView, Judged
+from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_CLASS
+from corpusclean.text import HAN_CLASS, to_simplified
 
 REASON = "sidebar.leadership"
 MIN_RUN = 3
@@ -99,15 +101,15 @@ def judge_sidebar(lines: list[str], extra_titles: tuple[str, ...] = ()) -> list[
     return verdicts
 
 
-class Sidebar:
+class Sidebar(LineStage):
     """Line stage: leadership sidebars."""
 
     name = "sidebar"
-    options = ("extra_titles (config file)",)
+    options = ("extra_titles",)
     reasons = ("sidebar.leadership",)
 
     def __init__(self, extra_titles: tuple[str, ...] = ()) -> None:
-        self.extra_titles = tuple(extra_titles)
+        self.extra_titles = tuple(map(to_simplified, extra_titles))  # lines are judged in Simplified
 
-    def judge(self, lines: list[str]) -> list[str | None]:
-        return judge_sidebar(lines, self.extra_titles)
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        return Judged(judge_sidebar(lines, self.extra_titles))

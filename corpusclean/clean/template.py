@@ -16,6 +16,7 @@ from typing import Iterable
 import xxhash
 
 from corpusclean.document import Document
+from corpusclean.pipeline import CorpusStage
 from corpusclean.text import han_at_least
 
 REASON = "boilerplate.template"
@@ -118,11 +119,11 @@ def select_template(counts: dict[str, SiteCounts], min_docs: int, min_share: flo
     return model
 
 
-class TemplateLines:
+class TemplateLines(CorpusStage):
     """Corpus stage: per-site template lines, removed with reason boilerplate.template."""
 
     name = "template"
-    options = ("--template/--no-template", "template_min_docs", "template_min_share")
+    options = ("template", "template_min_docs", "template_min_share")
     reasons = ("boilerplate.template",)
 
     def __init__(self, min_docs: int, min_share: float) -> None:

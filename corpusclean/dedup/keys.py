@@ -12,20 +12,14 @@ import functools
 import re
 
 import numpy as np
-import opencc
 import xxhash
 
 from corpusclean.normalize.forms import nfkc
-from corpusclean.text import t2s_changes
+from corpusclean.text import t2s_changes, to_simplified
 
 # Runs of letters, digits and Han characters: everything else (punctuation, symbols, whitespace,
 # underscore) separates them. Joining the runs with spaces costs half a substitution of the separators.
 _WORD_RUN = re.compile(r"[^\W_]+")
-
-
-@functools.cache
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
 
 
 @functools.cache
@@ -89,7 +83,7 @@ def spaced_form(text: str) -> str:
 
 def _normalize_nfkc(text: str) -> str:
     if has_traditional(text):
-        text = _to_simplified().convert(text)
+        text = to_simplified(text)
     return " ".join(_WORD_RUN.findall(text.casefold()))
 
 

@@ -15,6 +15,7 @@ from corpusclean.dedup.keys import exact_key, spaced_form
 from corpusclean.dedup.minhash import signature
 from corpusclean.dedup.shingles import shingle_hashes
 from corpusclean.document import Document
+from corpusclean.pipeline import CorpusStage
 
 # A document's summary packed in one bytes object: the main process holds one per document until the fit,
 # and a tuple of Python objects took 780 bytes where this takes 600 (512 of them the signature). After the
@@ -60,8 +61,13 @@ class DedupModel:
     cluster_sizes: dict[int, int] = field(default_factory=dict)   # cluster size -> number of clusters
 
 
-class Dedup:
+class Dedup(CorpusStage):
+    """Corpus stage: exact and near-duplicate documents; a filter: it only rejects (`duplicate`)."""
+
     name = "dedup"
+    filter = True
+    options = ("dedup", "dedup_threshold", "keep")
+    rejects_with = ("duplicate",)
 
     def __init__(self, config: Config, params: DedupParams = DedupParams()) -> None:
         self.mode = config.dedup

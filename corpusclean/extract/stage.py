@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
 
 METADATA_COPIED = ("title", "url", "author", "editor", "publisher")
 # Han characters U+3400-U+9FFF in UTF-8: a lead byte E4-E9 (U+4000-U+9FFF), or E3 then 90-BF (U+3400-U+3FFF).
@@ -101,10 +102,11 @@ def without_headline(lines: list[str], title: str | None) -> list[str]:
     return lines
 
 
-class ExtractHtml:
+class ExtractHtml(DocumentStage):
     """Document stage: HTML documents get their lines and metadata from the page; others pass through."""
 
     name = "extract"
+    rejects_with = ("too_large", "truncated_html", "malformed_html", "no_content")
 
     def __init__(self, config: Config) -> None:
         self.max_page_bytes = config.max_page_bytes

@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
 from corpusclean.text import HAN_RANGES, HANGUL_RANGES, KANA_RANGES, LATIN_RANGES, OTHER_SCRIPT_RANGES, char_class
 
 PREFIX_CHARS = 4000
@@ -104,7 +105,7 @@ def detect_lang(text: str) -> str:
     return "other"
 
 
-class Lang:
+class Lang(DocumentStage):
     """Set doc.metadata["lang"] from the document's lines."""
 
     name = "lang"

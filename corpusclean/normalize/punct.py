@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
 from corpusclean.text import HAN_CLASS, HAN_RE
 
 FULL_WIDTH = str.maketrans(",:;!?()", "，：；！？（）")
@@ -81,11 +82,11 @@ def fix_cjk_punct(line: str) -> str:
         line = fixed
 
 
-class CjkPunct:
+class CjkPunct(DocumentStage):
     """Rewrite every line with fix_cjk_punct. It removes nothing, so it leaves no trace."""
 
     name = "punct"
-    options = ("--cjk-punct/--no-cjk-punct",)
+    options = ("cjk_punct",)
 
     def __call__(self, doc: Document) -> Document:
         doc.lines = [fix_cjk_punct(line) for line in doc.lines]

@@ -8,12 +8,13 @@ text is not already in the target script.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
-from corpusclean.document import Document
-from corpusclean.text import HAN_RANGES, HAN_RE, traditional_only_chars
+from corpusclean.document import LIFTED_FIELDS, Document
+from corpusclean.pipeline import DocumentStage
+from corpusclean.text import HAN_RANGES, HAN_RE, to_simplified, traditional_only_chars
 
 PREFIX_CHARS = 10_000
 # Traditional-only characters are about a third of the Han characters of a Traditional text and
@@ -88,11 +89,19 @@ def may_convert(lang: str | None) -> bool:
     return lang is None or lang == "en" or lang.startswith("zh")
 
 
-class Script:
-    """Record the detected script in doc.metadata["script"] and convert the lines to the target."""
+def writes_traditional(detected: str | None, target: str) -> bool:
+    """Whether a Chinese document's lines are in Traditional script once converted to the target."""
+    return detected is not None and (target in ("hant", "tw", "hk") or (target == "keep" and detected == "hant"))
+
+
+class Script(DocumentStage):
+    """Document stage: detect the script, convert lines and fields to the target, fold Traditional for judging.
+
+    The detected script goes to doc.metadata["script"]; the lines and the fields found so far are converted
+    to the target; Traditional lines get a Simplified form (doc.folded) that the line stages judge."""
 
     name = "script"
-    options = ("--script keep|hans|hant|tw|hk",)
+    options = ("script",)
 
     def __init__(self, target: str) -> None:
         self.target = target
@@ -122,11 +131,19 @@ class Script:
         if "script" not in doc.preset:  # a record read back keeps the script its source had
             doc.metadata["script"] = detected
         config = opencc_config_for(detected, traditional > 0, self.target)
-        if config is None:
-            return doc
-        converter = self._converter(config)
-        converted = converter.convert(text).split("\n")
-        if len(converted) != len(doc.lines):  # never seen; keep lines aligned with their verdicts
-            converted = [converter.convert(line) for line in doc.lines]
-        doc.lines = converted
+        if config is not None:
+            converter = self._converter(config)
+            doc.lines = _convert_lines(converter.convert, text, doc.lines)
+            for key in LIFTED_FIELDS:
+                if isinstance(doc.metadata.get(key), str):
+                    doc.metadata[key] = converter.convert(doc.metadata[key])
+        if writes_traditional(detected, self.target):
+            doc.folded = _convert_lines(to_simplified, "\n".join(doc.lines), doc.lines)
         return doc
+
+
+def _convert_lines(convert: Callable[[str], str], text: str, lines: list[str]) -> list[str]:
+    """The lines converted in one call over their text; line by line if that ever moved a line break
+    (lines stay aligned with their verdicts)."""
+    converted = convert(text).split("\n")
+    return converted if len(converted) == len(lines) else [convert(line) for line in lines]

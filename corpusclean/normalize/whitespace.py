@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpusclean.document import Document
+from corpusclean.pipeline import DocumentStage
 
 # Invisible characters that str.split() does not treat as whitespace.
 ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -55,7 +56,7 @@ def split_text(text: str) -> list[str]:
     return text.splitlines()
 
 
-class Whitespace:
+class Whitespace(DocumentStage):
     """Split the text into lines; strip indentation, nbsp, U+3000, zero-width characters; drop blank lines."""
 
     name = "whitespace"

@@ -19,7 +19,7 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
         "metadata": doc.metadata,
     }
     if explain:
-        record["trace"] = doc.trace
+        record["trace"] = [step._asdict() for step in doc.trace]
     return record
 
 
@@ -54,5 +54,5 @@ def finish(doc: Document, explain: bool, keep_rejects: bool) -> Finished:
         line = json_line(to_reject(doc, explain)) if keep_rejects else None
         if doc.reject_reason in READ_ERRORS:
             read_error = f"{doc.location}: {doc.reject_reason}: {doc.reject_detail}"
-    removals = [f"{step['stage']}/{step['reason']}" for step in doc.trace]
+    removals = [f"{step.stage}/{step.reason}" for step in doc.trace]
     return Finished(doc.metadata["path"], doc.reject_reason, read_error, removals, doc.input_bytes, line)

@@ -1,7 +1,12 @@
-"""JSONL out: one object per line, UTF-8, no BOM. Files appear only when complete (temp name + rename)."""
+"""JSONL out: one object per line, UTF-8, no BOM. Files appear only when complete (temp name + rename).
+
+Every output file is created when the run starts, so a path that cannot be written fails before any work;
+a write that fails later (a full disk) is one OutputError naming the file, never a traceback.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -20,18 +25,87 @@ class OutputClosed(Exception):
     """The reader of stdout went away (`| head`): stop quietly."""
 
 
+class OutputError(Exception):
+    """An output file that cannot be created or written (a missing folder, permissions, a full disk)."""
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode(target: Path) -> int:
+    """The mode the file gets: an existing file keeps its own; a new one gets what open() would give it
+    (mkstemp makes its temporary file 0600 whatever the umask)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _reason(err: OSError) -> str:
+    return err.strerror or str(err)
+
+
+class AtomicFile:
+    """A file written under a temporary name beside its target and renamed into place by commit(); a
+    device or pipe (/dev/null) is written directly."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self._tmp_name: str | None = None
+        try:
+            if self.path.exists() and not self.path.is_file():
+                if self.path.is_dir():
+                    raise OutputError(f"cannot write {path}: it is a folder")
+                self.handle: BinaryIO = open(self.path, "wb")
+                return
+            fd, self._tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            os.fchmod(fd, new_file_mode(self.path))
+            self.handle = os.fdopen(fd, "wb")
+        except OSError as err:
+            raise OutputError(f"cannot write {path}: {_reason(err)}") from None
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.handle.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(f"cannot write {self.path}: {_reason(err)}") from None
+
+    def commit(self) -> None:
+        """Flush and, for a regular file, rename into place: the file appears only now, complete."""
+        try:
+            self.handle.flush()
+            if self._tmp_name is not None:
+                self.handle.close()
+                os.replace(self._tmp_name, self.path)
+                self._tmp_name = None
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            self.discard()
+            raise OutputError(f"cannot write {self.path}: {_reason(err)}") from None
+
+    def discard(self) -> None:
+        """Drop an unfinished file: a run that failed leaves no half-written output behind."""
+        if self._tmp_name is not None:
+            try:
+                self.handle.close()
+            except OSError:
+                pass        # a full disk fails the close's flush too; the file goes anyway
+            os.unlink(self._tmp_name)
+            self._tmp_name = None
+
+
 class JsonlSink:
     def __init__(self, path: str | None) -> None:
         """path None or '-' means stdout."""
-        self.path = None if path in (None, "-") else Path(path)
-        self._tmp_name: str | None = None
-        if self.path is None:
-            self._out: BinaryIO = sys.stdout.buffer
-        elif self.path.exists() and not self.path.is_file():
-            self._out = open(self.path, "wb")  # a device or pipe (/dev/null): nothing to rename
-        else:
-            fd, self._tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            self._out = os.fdopen(fd, "wb")
+        self.file = None if path in (None, "-") else AtomicFile(path)
+        self._out: BinaryIO | AtomicFile = sys.stdout.buffer if self.file is None else self.file
         self.count = 0
 
     def write_line(self, line: bytes) -> None:
@@ -40,31 +114,27 @@ class JsonlSink:
             self._out.write(line)
         except BrokenPipeError as err:
             raise OutputClosed from err
+        except OSError as err:  # stdout on a full disk (a file's own errors come as OutputError)
+            raise OutputError(f"cannot write to standard output: {_reason(err)}") from None
         self.count += 1
 
     def close(self) -> None:
-        """Flush; a file is renamed into place only now, when it is complete."""
         try:
-            self._out.flush()
+            if self.file is None:
+                sys.stdout.buffer.flush()
+            else:
+                self.file.commit()
         except BrokenPipeError as err:
             raise OutputClosed from err
-        if self.path is not None and self._tmp_name is not None:
-            self._out.close()
-            os.replace(self._tmp_name, self.path)
-            self._tmp_name = None
+        except OSError as err:
+            raise OutputError(f"cannot write to standard output: {_reason(err)}") from None
 
     def discard(self) -> None:
-        """Drop an unfinished file: a run that failed leaves no half-written output behind."""
-        if self._tmp_name is not None:
-            self._out.close()
-            os.unlink(self._tmp_name)
-            self._tmp_name = None
+        if self.file is not None:
+            self.file.discard()
 
 
-def write_json_file(path: str, obj: Any) -> None:
-    """A small JSON document (the report), written atomically."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(fd, "wb") as out:
-        out.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-    os.replace(tmp, target)
+def write_json_file(target: AtomicFile, obj: Any) -> None:
+    """A small JSON document (the report), written atomically to a file opened when the run started."""
+    target.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+    target.commit()

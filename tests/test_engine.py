@@ -1,4 +1,4 @@
-"""The runner on toy stages: order, rejections, corpus stages across segments, workers."""
+"""The local engine on toy stages: order, rejections, corpus stages across segments, workers."""
 
 import os
 import tempfile
@@ -6,20 +6,21 @@ from collections import Counter
 
 import pytest
 
-from corpusclean.document import Document
+import corpusclean.engine as engine_module
+from corpusclean.document import Document, Judged
+from corpusclean.engine import Spool, park_all, run_pipeline, split_segments
 from corpusclean.normalize.whitespace import Whitespace
-import corpusclean.pipeline as pipeline_module
-from corpusclean.pipeline import Spool, park_all, run_pipeline, split_segments
+from corpusclean.pipeline import CorpusStage, DocumentStage, LineStage
 
 
-class DropShort:
+class DropShort(LineStage):
     name = "short"
 
-    def judge(self, lines):
-        return ["short.line" if len(line) < 3 else None for line in lines]
+    def judge(self, lines, view):
+        return Judged(["short.line" if len(line) < 3 else None for line in lines])
 
 
-class RejectMarked:
+class RejectMarked(DocumentStage):
     name = "marked"
 
     def __call__(self, doc):
@@ -28,7 +29,7 @@ class RejectMarked:
         return doc
 
 
-class CommonLines:
+class CommonLines(CorpusStage):
     """A toy corpus stage: drops lines that every document has."""
 
     name = "common"
@@ -65,7 +66,7 @@ def run(pipeline, docs, jobs=1):
     return out, result
 
 
-class SameText:
+class SameText(CorpusStage):
     """A toy corpus stage that rejects a document whose kept text an earlier one has."""
 
     name = "same"
@@ -90,6 +91,8 @@ class SameText:
 
 class SameTextFilter(SameText):
     """The same stage, declared a filter: the corpus stage after it is summarized in the same pass."""
+
+    filter = True
 
     def rejects(self, summary, model):
         return summary[0] in model
@@ -139,7 +142,7 @@ def test_every_document_is_emitted_once_in_order_with_its_trace():
     kept = [d for d in out if not d.rejected]
     assert [d.id for d in kept] == [f"d{i}" for i in range(10) if i % 5 != 3]
     assert kept[0].kept_lines() == ["body of document 0"]
-    assert {(t["stage"], t["reason"]) for t in kept[0].trace} == {("short", "short.line"), ("common", "common.line")}
+    assert {(t.stage, t.reason) for t in kept[0].trace} == {("short", "short.line"), ("common", "common.line")}
     assert result.models["common"] == frozenset({"header line"})
     assert result.learned["common"] == {"lines": 1}
     assert set(result.timings) >= {"whitespace", "short", "marked", "common"}
@@ -154,11 +157,11 @@ def test_two_workers_give_the_same_documents_as_one():
     ]
 
 
-class Broken:
+class Broken(LineStage):
     name = "broken"
 
-    def judge(self, lines):
-        return []
+    def judge(self, lines, view):
+        return Judged([])
 
 
 def test_large_batches_both_ways_do_not_block_the_workers():
@@ -168,7 +171,7 @@ def test_large_batches_both_ways_do_not_block_the_workers():
     assert [d.id for d in out] == [f"d{i}" for i in range(100)] and len(out[-1].lines) == 20_000
 
 
-class Dies:
+class Dies(DocumentStage):
     name = "dies"
 
     def __call__(self, doc):
@@ -197,7 +200,7 @@ def test_parked_documents_read_back_in_order():
     assert [d.id for d in back] == [d.id for d in docs] and all(d.raw is None for d in back)
     assert len(os.listdir(spool.folder)) == 1  # one file per parking process
     spool.remove()
-    assert not os.path.exists(spool.folder) and not pipeline_module._spool_files
+    assert not os.path.exists(spool.folder) and not engine_module._spool_files
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -206,7 +209,7 @@ def test_spool_folders_are_removed(jobs, tmp_path, monkeypatch):
     pipeline = [Whitespace(), CommonLines(), DropShort(), CommonLines()]
     out, _ = run(pipeline, make_docs(100), jobs=jobs)
     assert len(out) == 100 and list(tmp_path.iterdir()) == []
-    assert not pipeline_module._spool_files  # and the files read from them are closed
+    assert not engine_module._spool_files  # and the files read from them are closed
     with pytest.raises(ValueError):
         run([Whitespace(), CommonLines(), Broken()], make_docs(100), jobs=jobs)
     assert list(tmp_path.iterdir()) == []
