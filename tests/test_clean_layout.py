@@ -1,12 +1,15 @@
-"""The layout stage: the article body of a plain-text page found by its shape (clean/layout.py)."""
+"""The layout stage: the article body of a plain-text page found by its shape (clean/layout.py, line_shapes.py)."""
 
 import pytest
 
 from corpusclean.clean.layout import (
-    CLAUSE, COMMENTS, DATED, FIGURES, HEADLINE, HEADLINE_LIST, ITEM, LONG, MENU, OUTSIDE, PROSE, ROW, TEASER,
-    Layout, judge_layout, shape, walls,
+    HEADLINE_LIST, MENU, OUTSIDE, Layout, chrome_walls, judge_layout, teaser_summaries,
 )
-from corpusclean.document import Document, DocView
+from corpusclean.clean.line_shapes import (
+    CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separators_marked,
+    shape,
+)
+from corpusclean.document import DocView, Document
 
 ZH_BODY = [
     "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营，全长约十八公里，共设车站十二座。",
@@ -24,19 +27,29 @@ EN_BODY = [
 ]
 ZH_MENU = ["首页", "新闻", "国内", "国际", "财经", "体育", "娱乐", "科技"]
 EN_MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Travel"]
-ZH_HOT = ["热点排行", "多地出台新政支持首套房贷款", "这个假期哪里人最多？", "高速公路免费通行时间公布",
+ZH_HOT = ["热点排行", "多地出台新政支持首套房贷款", "这个假期哪里人最多", "高速公路免费通行时间公布",
           "新一轮降温即将来袭", "专家解读最新就业数据"]
 EN_RELATED = ["Most Read", "Storm Knocks Out Power To Thousands Along The Coast",
               "Why Are Rents Still Rising In The Suburbs?", "Local Team Clinches Playoff Spot With Late Goal",
               "School Board Delays Vote On New Start Times"]
+EN_FOOTER = ["About Us", "Contact", "Careers", "Advertise"]
+COOKIE_BANNER = [
+    "We use cookies and similar technologies to store or access information on your device, to personalise the ads "
+    "and content you see and to measure how our site is used.",
+    "Strictly necessary cookies let the site work and cannot be switched off in our systems; you can set your "
+    "browser to block them, but some parts of the site will then not work.",
+    "Advertising cookies may be set through our site by our partners to build a profile of your interests and show "
+    "you relevant adverts on other sites.",
+    "Accept all", "Reject all", "Cookie settings",
+]
 
 
-def removed(lines, title=None, after_removed=frozenset()):
-    return {index: reason for index, reason in enumerate(judge_layout(lines, title, after_removed)) if reason}
+def removed(lines, title=None, walls=frozenset()):
+    return {index: reason for index, reason in enumerate(judge_layout(lines, title, walls)) if reason}
 
 
-def kept(lines):
-    return [line for line, reason in zip(lines, judge_layout(lines)) if reason is None]
+def kept(lines, title=None, walls=frozenset()):
+    return [line for line, reason in zip(lines, judge_layout(lines, title, walls)) if reason is None]
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -46,7 +59,12 @@ def kept(lines):
     pytest.param("床前明月光，", CLAUSE, id="verse"),
     pytest.param("Yes.", CLAUSE, id="short-answer"),
     pytest.param("(Reporting by Daniel Hart; Editing by Susan Mills)", CLAUSE, id="note-in-parentheses"),
+    pytest.param("最近总有纯英文回复的机器人，估计看是纯英文就给删了", OPEN, id="zh-post-without-an-end-mark"),
+    pytest.param("I get these are broke artists, but still they should have paid the whole bill", OPEN,
+                 id="en-post-without-an-end-mark"),
+    pytest.param("word " * 70, OPEN, id="long-line-without-punctuation"),
     pytest.param("新一轮降温即将来袭", HEADLINE, id="zh-headline"),
+    pytest.param("多地出台新政，支持首套房贷款", HEADLINE, id="zh-headline-with-a-comma-is-short"),
     pytest.param("Why Are Rents Still Rising In The Suburbs?", HEADLINE, id="title-case-question"),
     pytest.param("首页", ITEM, id="zh-menu-item"),
     pytest.param("Log In", ITEM, id="en-menu-item"),
@@ -62,7 +80,6 @@ def kept(lines):
     pytest.param("Jane on May 5, 2019 at 4:47 pm said:", DATED, id="en-comment-header"),
     pytest.param("The meeting starts at 10:30 on Monday and will be open to the public.", PROSE,
                  id="a-sentence-with-a-time-is-prose"),
-    pytest.param("word " * 70, LONG, id="long-line-without-punctuation"),
     pytest.param("一、强化组织领导", FIGURES, id="numbered-heading"),
     pytest.param("- a photo ID", FIGURES, id="bulleted-item"),
 ])
@@ -70,15 +87,58 @@ def test_shape(line, kind):
     assert shape(line).kind == kind
 
 
+@pytest.mark.parametrize("line, kind", [
+    pytest.param(COOKIE_BANNER[0], NOTICE, id="cookie-banner"),
+    pytest.param("注册即表示同意服务条款及隐私政策。", NOTICE, id="zh-terms"),
+    pytest.param("Please enable JavaScript in your browser to comment.", NOTICE, id="browser-warning"),
+    pytest.param("Consent preferences", NOTICE, id="consent-item"),
+    pytest.param(EN_BODY[0], PROSE, id="article-sentence-is-no-notice"),
+    pytest.param("The privacy of patients was the main concern of the committee.", PROSE,
+                 id="privacy-as-a-subject-is-no-notice"),
+])
+def test_site_notices(line, kind):
+    [found] = line_shapes([line])
+    assert found.kind == kind
+
+
+@pytest.mark.parametrize("lines, separators", [
+    pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1], "Reply"], {0, 2, 4}, id="reply-under-each-post"),
+    pytest.param(["Forum Posts: 3", "a", "Forum Posts: 1201", "b", "Forum Posts: 68"], {0, 2, 4},
+                 id="figures-blurred"),
+    pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1]], set(), id="twice-is-no-separator"),
+    pytest.param([EN_BODY[0]] * 3, set(), id="text-is-never-a-separator"),
+])
+def test_separators(lines, separators):
+    marked = separators_marked(lines, line_shapes(lines))
+    assert {index for index, item in enumerate(marked) if item.kind == REPEAT} == separators
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    pytest.param([HEADLINE, PROSE, HEADLINE, PROSE, HEADLINE, PROSE, HEADLINE], {1, 3, 5}, id="teaser-list"),
+    pytest.param([HEADLINE, DATED, PROSE, REPEAT, HEADLINE, DATED, PROSE, HEADLINE, ITEM, PROSE], {2, 6, 9},
+                 id="title-date-summary"),
+    pytest.param([HEADLINE, PROSE, PROSE, HEADLINE, PROSE, PROSE, HEADLINE, PROSE, PROSE], set(),
+                 id="sections-of-paragraphs"),
+    pytest.param([HEADLINE, PROSE, HEADLINE, PROSE], set(), id="two-pairs-are-no-list"),
+])
+def test_teaser_summaries(kinds, expected):
+    assert teaser_summaries(kinds) == expected
+
+
 PORTAL = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
 WIRE = [*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_RELATED]
+COOKIES_AFTER_A_SHORT_ARTICLE = [*EN_MENU, "City Council Approves Budget", *EN_BODY[:3], *EN_FOOTER, *COOKIE_BANNER]
 
 
 @pytest.mark.parametrize("lines, expected", [
     pytest.param(PORTAL, {**dict.fromkeys(range(8), MENU), 14: MENU, **dict.fromkeys(range(15, 20), HEADLINE_LIST),
-                          16: OUTSIDE, 20: MENU, 21: MENU, 22: MENU}, id="zh-portal"),
+                          20: MENU, 21: MENU, 22: MENU}, id="zh-portal"),
     pytest.param(WIRE, {**dict.fromkeys(range(7), MENU), 13: MENU, **dict.fromkeys(range(14, 18), HEADLINE_LIST)},
                  id="en-wire-story"),
+    pytest.param(COOKIES_AFTER_A_SHORT_ARTICLE,
+                 {**dict.fromkeys(range(7), MENU), **dict.fromkeys(range(11, 15), MENU),
+                  **dict.fromkeys(range(15, 18), OUTSIDE), 18: MENU, 19: MENU, 20: OUTSIDE},
+                 id="a-cookie-banner-does-not-win-over-a-short-article"),
 ])
 def test_removes_what_surrounds_the_body(lines, expected):
     assert removed(lines) == expected
@@ -86,30 +146,45 @@ def test_removes_what_surrounds_the_body(lines, expected):
 
 def test_the_headline_named_by_the_title_bounds_the_head():
     lines = ["Contact", "Subscribe", "Best Deals Of The Week", "City Council Approves Budget", *EN_BODY]
-    assert removed(lines, title="City Council Approves Budget") == {
-        0: MENU, 1: MENU, 2: HEADLINE_LIST}
+    assert removed(lines, title="City Council Approves Budget") == {0: MENU, 1: MENU, 2: HEADLINE_LIST}
     assert removed(lines) == {}, "without a title, a short head is kept whole"
 
 
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_BODY, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
     assert removed(lines) == {}, "list lines below the body stay (they may belong to it)"
-    assert removed(lines, after_removed=frozenset({6})) == {6: OUTSIDE, 7: MENU}
+    assert removed(lines, walls=frozenset({6})) == {6: OUTSIDE, 7: MENU}
 
 
-def test_comments_under_an_article_go_a_thread_stays():
-    comments = []
-    for number in range(4):
-        comments += [f"reader{number} says:", f"May {number + 5}, 2019 at 6:3{number} am",
-                     "I think the council got this one right and the buses really do need more drivers."]
-    article = ["Budget Approved", *EN_BODY, "Comments", *comments]
-    verdicts = removed(article)
-    assert set(verdicts) == set(range(6, len(article))), "the comments, their heading and their authors"
-    assert {verdicts[i] for i in range(8, len(article)) if i % 3 != 1} == {COMMENTS}
-    thread = ["Help: my bus pass stopped working", "poster 2 hours ago", EN_BODY[1], EN_BODY[2]]
-    for number in range(3):
-        thread += [f"replier{number}", f"{number + 1} hours ago", EN_BODY[number + 2]]
-    assert removed(thread) == {}
+TEASERS = [
+    "Storm Knocks Out Power Along The Coast", "By Ann Lee",
+    "Thousands of homes lost power overnight as the storm moved north along the coast.",
+    "Schools Reopen After Flooding", "By Tom Hart",
+    "Most schools in the valley opened again on Monday, a week after the river burst its banks.",
+    "Bridge Repairs Begin Next Month", "By Mia Chen",
+    "Work on the old river bridge will close one lane in each direction until the end of the summer.",
+    "New Bus Routes For The East Side", "By Raj Patel",
+    "Three new routes will link the eastern suburbs to the hospital and the university from April.",
+]
+
+
+def test_a_teaser_list_below_the_article_goes():
+    lines = [*EN_MENU, "City Council Approves Budget", *EN_BODY, "More Stories", *TEASERS, *EN_FOOTER]
+    assert kept(lines) == ["City Council Approves Budget", *EN_BODY]
+
+
+def thread(replies):
+    lines = [*EN_MENU, "Help: my bus pass stopped working", "poster", "2 hours ago",
+             "My bus pass stopped working this morning and the machine at the station says it has expired.",
+             "I bought it last week at the ticket office and the clerk told me it was valid for a whole month.",
+             "Has anyone had the same problem with the new cards?", "Reply", "Quote"]
+    for number, reply in enumerate(replies):
+        lines += [f"member{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
+    return [*lines, *EN_FOOTER]
+
+
+SHORT_REPLIES = ["Same here", "Mine too, since Monday", "call the helpline they fix it in a minute",
+                 "thanks that worked for me"]
 
 
 # A clean article of any shape keeps every line: what `run` writes is cleaned again by `check` and by a
@@ -131,8 +206,15 @@ CLEAN_ARTICLES = {
     "subheadings": ["Budget Approved", EN_BODY[0], "Transport first", EN_BODY[1], EN_BODY[2],
                     "What critics say", EN_BODY[3], EN_BODY[4]],
     "closing-reporter": [*ZH_BODY, "（记者 王五）"],
-    "closing-note-above-related": [*EN_BODY, "(Reporting by Daniel Hart; Editing by Susan Mills)"],
+    "closing-note": [*EN_BODY, "(Reporting by Daniel Hart; Editing by Susan Mills)"],
     "original-title": ["Budget Approved", "Original title: Council passes budget", *EN_BODY],
+    "products-between-paragraphs": [EN_BODY[0], EN_BODY[1], "Our picks:",
+                                    *[line for name in ("Bus Pass", "Rail Card", "Bike Share Plan") for line in
+                                      (name, "Works on every line", "Free transfers", "$20.00", "Buy Now")],
+                                    EN_BODY[2]],
+    "article-about-privacy": ["New Privacy Rules", EN_BODY[0],
+                              "The new rules say a site must ask before it stores a cookie on a reader's computer.",
+                              EN_BODY[1], EN_BODY[2]],
     "no-body": ["首页", "新闻", "财经"],
 }
 
@@ -142,7 +224,15 @@ def test_a_clean_article_keeps_every_line(lines):
     assert removed(lines) == {}
 
 
-@pytest.mark.parametrize("lines", [PORTAL, WIRE], ids=["zh-portal", "en-wire-story"])
+def test_a_thread_keeps_its_replies_however_short():
+    lines = thread(SHORT_REPLIES)
+    article = kept(lines)
+    assert all(reply in article for reply in SHORT_REPLIES)
+    assert not set(EN_MENU) & set(article), "the menu above the thread goes"
+
+
+@pytest.mark.parametrize("lines", [PORTAL, WIRE, COOKIES_AFTER_A_SHORT_ARTICLE, thread(SHORT_REPLIES)],
+                         ids=["zh-portal", "en-wire-story", "cookie-banner", "thread"])
 def test_judging_the_kept_lines_again_removes_nothing(lines):
     once = kept(lines)
     assert kept(once) == once
@@ -152,7 +242,7 @@ def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
     doc = Document(id="p", source="s", location="p")
     doc.set_lines(["a", "share", "b", "caption", "c", "editor", "label", "d"])
     doc.verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
-    assert walls(doc.view().removed_above) == frozenset({1, 3}), "a caption or a repeat is no wall; metadata is"
+    assert chrome_walls(doc.view().removed_above) == frozenset({1, 3}), "a caption or a repeat is no wall"
 
 
 def test_pages_from_html_are_left_alone():
