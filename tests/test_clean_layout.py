@@ -1,15 +1,18 @@
 """The layout stage: the article body of a plain-text page found by its shape (clean/layout.py, line_shapes.py)."""
 
+import numpy as np
 import pytest
 
 from corpusclean.clean.layout import (
     HEADLINE_LIST, MENU, OUTSIDE, Layout, chrome_walls, judge_layout, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separators_marked,
-    shape,
+    CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
+    separators_marked, shape,
 )
 from corpusclean.document import DocView, Document
+from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
+from corpusclean.text import char_flags
 
 ZH_BODY = [
     "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营，全长约十八公里，共设车站十二座。",
@@ -97,8 +100,7 @@ def test_shape(line, kind):
                  id="privacy-as-a-subject-is-no-notice"),
 ])
 def test_site_notices(line, kind):
-    [found] = line_shapes([line])
-    assert found.kind == kind
+    assert shape(line).kind == kind
 
 
 @pytest.mark.parametrize("lines, separators", [
@@ -109,8 +111,9 @@ def test_site_notices(line, kind):
     pytest.param([EN_BODY[0]] * 3, set(), id="text-is-never-a-separator"),
 ])
 def test_separators(lines, separators):
-    marked = separators_marked(lines, line_shapes(lines))
-    assert {index for index, item in enumerate(marked) if item.kind == REPEAT} == separators
+    shapes = line_shapes(lines)
+    marked = separators_marked(shapes, separator_ids(lines, shapes))
+    assert set(np.flatnonzero(marked.kinds == REPEAT).tolist()) == separators
 
 
 @pytest.mark.parametrize("kinds, expected", [
@@ -122,7 +125,7 @@ def test_separators(lines, separators):
     pytest.param([HEADLINE, PROSE, HEADLINE, PROSE], set(), id="two-pairs-are-no-list"),
 ])
 def test_teaser_summaries(kinds, expected):
-    assert teaser_summaries(kinds) == expected
+    assert set(np.flatnonzero(teaser_summaries(np.array(kinds, dtype=np.int8))).tolist()) == expected
 
 
 PORTAL = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
@@ -250,3 +253,19 @@ def test_pages_from_html_are_left_alone():
     assert Layout().judge(PORTAL, html).verdicts == [None] * len(PORTAL)
     txt = DocView(title=None, lang="zh", format="txt", source="s")
     assert Layout().judge(PORTAL, txt).verdicts == judge_layout(PORTAL)
+
+
+PAGE_LINES = [
+    ZH_BODY[0], EN_BODY[2], "首页 新闻 国内", "Home | News", "", "a", "2024-03-05 10:21:09",
+    "He said: \"yes.\" Then left.", "中文,English;混合:text.", "价格：60,000₩ 🙂", "𠀀𠀁 ext-B ideographs",
+    "Ünïcödé wörds, ça va? Oui!", "end with a mark.", "..." * 3, "x" * 300,
+]
+
+
+def test_units_of_a_whole_page_are_those_of_each_line():
+    text = "\n".join(PAGE_LINES) + "\n"
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.array([len(line) for line in PAGE_LINES])
+    starts = np.cumsum(lengths + 1) - 1 - lengths
+    units, punctuation = units_and_punctuation_of_lines(codes, char_flags(codes), starts)
+    assert list(zip(units.tolist(), punctuation.tolist())) == [units_and_punctuation(line) for line in PAGE_LINES]

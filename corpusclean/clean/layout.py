@@ -27,9 +27,11 @@ from __future__ import annotations
 
 from typing import Mapping
 
+import numpy as np
+
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, DIGIT, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shape,
-    line_shapes, separators_marked, separator_key,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
+    Shapes, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.pipeline import LineStage
@@ -42,15 +44,16 @@ REASONS = (MENU, HEADLINE_LIST, OUTSIDE)
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
 PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
+TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}
 RAMP = 3.0                # the k-th list-shaped line in a row costs (1 + (k - 1) / RAMP) times its base cost
 WINDOW = 4                # lines on each side that tell whether a line stands among text or among lists
 LIST_DENSITY_COST = 3.0   # a list-shaped line among list-shaped lines costs up to 1 + this times more
 LIST_DENSITY_DAMP = 0.6   # text among list-shaped lines loses up to this share of its value
+CLAUSE_WEIGHT = 0.5       # a short punctuated line beside text counts this much per unit
 OPEN_WEIGHT = 0.3         # text without an end mark counts this much per unit
 SUMMARY_WEIGHT = 0.2      # a teaser's one-line summary counts this share of its value
-TITLES = frozenset({HEADLINE, TEASER, FIGURES})
-MIN_TEASERS = 3           # lone text lines under headlines, each this close to the next, that make a teaser list
+MIN_TEASERS = 3           # lone text lines under titles, each this close to the next, that make a teaser list
 TEASER_PERIOD = 6
 
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
@@ -63,65 +66,114 @@ WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata re
 MAX_PASSES = 4            # judging the kept lines again settles in one or two passes
 
 
-def own_value(line_shape: Shape, beside_text: bool) -> float:
-    """A line's value by its kind; a short punctuated line counts as text only beside text."""
-    kind, units, punctuation = line_shape
-    if kind == PROSE:
-        return units * (1.0 + min(punctuation, 4) * 0.1)
-    if kind == CLAUSE and beside_text:
-        return units * 0.5
-    if kind == OPEN:
-        return units * OPEN_WEIGHT
-    if kind == REPEAT:
-        return 0.0
-    return -BASE_COST[kind]
+_COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
+IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
 
 
-def line_values(shapes: list[Shape], summaries: set[int]) -> list[float]:
-    """Each line's value, weighed by its neighbourhood: a list-shaped line among others (a menu, a headline
-    list) costs more than one among text (a subheading, a caption), and more the longer their run; text
-    among list-shaped lines counts less than text among text, a teaser's summary less still. A repeated
-    separator neither costs nor breaks a run."""
-    kinds = [item.kind for item in shapes]
-    listlike = [0] * (len(kinds) + 1)       # prefix sums of list-shaped lines
-    for index, kind in enumerate(kinds):
-        listlike[index + 1] = listlike[index] + (kind in LISTLIKE)
-    values, run = [], 0
-    for index, item in enumerate(shapes):
-        if item.kind == REPEAT:
-            values.append(0.0)
-            continue
-        low, high = max(0, index - WINDOW), min(len(kinds), index + WINDOW + 1)
-        around = high - low - 1
-        density = (listlike[high] - listlike[low] - (kinds[index] in LISTLIKE)) / around if around else 0.0
-        beside_text = (index > 0 and kinds[index - 1] in TEXT) or (index + 1 < len(kinds) and kinds[index + 1] in TEXT)
-        value = own_value(item, beside_text)
-        if value < 0:
-            run += 1
-            values.append(value * (1.0 + (run - 1) / RAMP) * (1.0 + LIST_DENSITY_COST * density))
-        else:
-            run = 0
-            weight = SUMMARY_WEIGHT if index in summaries else 1.0
-            values.append(value * (1.0 - LIST_DENSITY_DAMP * density) * weight)
-    return values
+def own_values(shapes: Shapes) -> np.ndarray:
+    """Each line's value by its kind alone: per unit for text (a short clause only beside text, see
+    line_values), a cost for the rest."""
+    kinds, units = shapes.kinds, shapes.units.astype(float)
+    worth = -_COST[kinds]
+    prose = kinds == PROSE
+    worth[prose] = units[prose] * (1.0 + np.minimum(shapes.punctuation[prose], 4) * 0.1)
+    for kind, weight in ((CLAUSE, CLAUSE_WEIGHT), (OPEN, OPEN_WEIGHT)):
+        worth[kinds == kind] = units[kinds == kind] * weight
+    return worth
 
 
-def teaser_summaries(kinds: list[int]) -> set[int]:
+def line_values(kinds: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> np.ndarray:
+    """Each line's value, weighed by its neighbourhood: a short clause counts as text only beside text;
+    a list-shaped line among others (a menu, a headline list) costs more than one among text (a
+    subheading, a caption), and more the longer their run; text among list-shaped lines counts less
+    than text among text, a teaser's summary less still. A separator neither costs nor breaks a run."""
+    count = len(kinds)
+    text = IS_TEXT[kinds]
+    listlike = IS_LISTLIKE[kinds].astype(float)
+    separator = kinds == REPEAT
+    beside_text = np.zeros(count, dtype=bool)
+    beside_text[1:] |= text[:-1]
+    beside_text[:-1] |= text[1:]
+    own = np.where(separator, 0.0, np.where((kinds == CLAUSE) & ~beside_text, -_COST[CLAUSE], worth))
+    index = np.arange(count)
+    around = np.minimum(index, WINDOW) + np.minimum(count - 1 - index, WINDOW)
+    density = (np.convolve(listlike, _WINDOW_ONES)[WINDOW:WINDOW + count] - listlike) / np.maximum(around, 1)
+    negative = (own < 0) & ~separator
+    negatives = np.cumsum(negative)
+    run = negatives - np.maximum.accumulate(np.where(~negative & ~separator, negatives, 0))
+    return np.where(
+        negative,
+        own * (1.0 + (run - 1) / RAMP) * (1.0 + LIST_DENSITY_COST * density),
+        own * (1.0 - LIST_DENSITY_DAMP * density) * np.where(summaries, SUMMARY_WEIGHT, 1.0),
+    )
+
+
+_WINDOW_ONES = np.ones(2 * WINDOW + 1)
+
+
+def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
     """The summaries of a teaser list: text lines that each stand alone under a title (a headline-shaped
     line among the lines since the text before), at least MIN_TEASERS of them each at most TEASER_PERIOD
-    lines from the next. An article's sections hold more than one paragraph under a subheading; a forum
-    post stands under a name and a date, not under a title."""
-    shown = [index for index, kind in enumerate(kinds) if kind != REPEAT]    # separators looked through
-    lone, titled = [], False
-    for k, index in enumerate(shown):
-        if kinds[index] in TEXT:
-            alone = (k == 0 or kinds[shown[k - 1]] not in TEXT) and (k + 1 == len(shown) or kinds[shown[k + 1]] not in TEXT)
-            if alone and titled:
-                lone.append(index)
-            titled = False
-        elif kinds[index] in TITLES:
-            titled = True
-    return set().union(*(chain for chain in _chains(lone, TEASER_PERIOD) if len(chain) >= MIN_TEASERS))
+    lines from the next. Separators are looked through. An article's sections hold more than one
+    paragraph under a subheading; a forum post stands under a name and a date, not under a title."""
+    found = np.zeros(len(kinds), dtype=bool)
+    if np.count_nonzero(IS_TITLE[kinds]) < MIN_TEASERS:
+        return found
+    shown = (kinds != REPEAT).nonzero()[0]
+    text = IS_TEXT[kinds[shown]]
+    titles = np.cumsum(IS_TITLE[kinds[shown]])
+    at = text.nonzero()[0]
+    if len(at) < MIN_TEASERS:
+        return found
+    alone = np.ones(len(at), dtype=bool)
+    apart = at[1:] - at[:-1] > 1
+    alone[1:] &= apart
+    alone[:-1] &= apart
+    counted = titles[at]
+    titled = counted - np.concatenate(([0], counted[:-1])) > 0
+    lone = shown[at[alone & titled]]
+    chain = np.concatenate(([0], np.cumsum(lone[1:] - lone[:-1] > TEASER_PERIOD)))
+    sizes = np.bincount(chain) if len(lone) else np.zeros(0, dtype=np.int64)
+    found[lone[sizes[chain] >= MIN_TEASERS] if len(lone) else []] = True
+    return found
+
+
+def stretches(values: np.ndarray) -> list[tuple[int, int, float]]:
+    """Every maximal-sum run of lines [start, end) with its sum, in page order (Ruzzo and Tompa's linear
+    algorithm: a run is maximal when no run containing it has a larger sum)."""
+    found: list[list[float]] = []   # [start, end, sum of values before start, sum of values up to end]
+    totals = np.cumsum(values).tolist()
+    for index in (values > 0).nonzero()[0].tolist():
+        run = [index, index + 1, totals[index] - float(values[index]), totals[index]]
+        while True:
+            j = len(found) - 1
+            while j >= 0 and found[j][2] >= run[2]:
+                j -= 1
+            if j < 0 or found[j][3] >= run[3]:
+                found.append(run)
+                break
+            run = [found[j][0], run[1], found[j][2], run[3]]
+            del found[j:]
+    return [(int(start), int(end), after - before) for start, end, before, after in found]
+
+
+def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of records [start, end): from the first to the last of a separator repeated at most
+    RECORD_PERIOD lines apart, three times or more. Only separators without figures count: a date
+    repeated under every teaser of a list makes no records."""
+    positions: dict[int, list[int]] = {}
+    separators = ((shapes.kinds == REPEAT) & ~shapes.figures).nonzero()[0]
+    for index, number in zip(separators.tolist(), ids[separators].tolist()):
+        positions.setdefault(number, []).append(index)
+    runs = sorted((chain[0], chain[-1] + 1) for found in positions.values()
+                  for chain in _chains(found, RECORD_PERIOD) if len(chain) >= 3)
+    merged: list[tuple[int, int]] = []
+    for start, end in runs:
+        if merged and start <= merged[-1][1]:
+            start, previous_end = merged.pop()
+            end = max(end, previous_end)
+        merged.append((start, end))
+    return merged
 
 
 def _chains(positions: list[int], reach: int) -> list[list[int]]:
@@ -135,57 +187,14 @@ def _chains(positions: list[int], reach: int) -> list[list[int]]:
     return chains
 
 
-def stretches(values: list[float]) -> list[tuple[int, int, float]]:
-    """Every maximal-sum run of lines [start, end) with its sum, in page order (Ruzzo and Tompa's linear
-    algorithm: a run is maximal when no run containing it has a larger sum)."""
-    found: list[list[float]] = []   # [start, end, sum of values before start, sum of values up to end]
-    total = 0.0
-    for index, value in enumerate(values):
-        if value <= 0:
-            total += value
-            continue
-        run = [index, index + 1, total, total + value]
-        total += value
-        while True:
-            j = len(found) - 1
-            while j >= 0 and found[j][2] >= run[2]:
-                j -= 1
-            if j < 0 or found[j][3] >= run[3]:
-                found.append(run)
-                break
-            run = [found[j][0], run[1], found[j][2], run[3]]
-            del found[j:]
-    return [(int(start), int(end), after - before) for start, end, before, after in found]
-
-
-def record_runs(lines: list[str], shapes: list[Shape]) -> list[tuple[int, int]]:
-    """Runs of records [start, end): from the first to the last of a separator repeated at most
-    RECORD_PERIOD lines apart, three times or more. Only separators without figures count: a date
-    repeated under every teaser of a list makes no records."""
-    positions: dict[str, list[int]] = {}
-    for index, (line, item) in enumerate(zip(lines, shapes)):
-        if item.kind == REPEAT and DIGIT.search(line) is None:
-            positions.setdefault(separator_key(line), []).append(index)
-    runs = sorted((chain[0], chain[-1] + 1) for found in positions.values()
-                  for chain in _chains(found, RECORD_PERIOD) if len(chain) >= 3)
-    merged: list[tuple[int, int]] = []
-    for start, end in runs:
-        if merged and start <= merged[-1][1]:
-            start, previous_end = merged.pop()
-            end = max(end, previous_end)
-        merged.append((start, end))
-    return merged
-
-
-def body_span(lines: list[str], shapes: list[Shape], values: list[float]) -> tuple[int, int] | None:
+def body_span(values: np.ndarray, records: list[tuple[int, int]]) -> tuple[int, int] | None:
     """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one, each
     widened to the runs of records near it; None when the best stretch holds too little text."""
     found = stretches(values)
     best = max((score for _, _, score in found), default=0.0)
     if best < MIN_BODY_SCORE:
         return None
-    records = record_runs(lines, shapes)
-    start, end = len(lines), 0
+    start, end = len(values), 0
     for first, last, score in found:
         if score < BODY_SHARE * best:
             continue
@@ -196,12 +205,12 @@ def body_span(lines: list[str], shapes: list[Shape], values: list[float]) -> tup
     return start, end
 
 
-def head_start(lines: list[str], shapes: list[Shape], start: int, title: str | None) -> int:
+def head_start(lines: list[str], kinds: list[int], start: int, title: str | None) -> int:
     """The first line of the article's head: the headline when the title names one above the body, else
     the line after the last run of MENU_RUN menu-shaped lines."""
     top, run, bottom = 0, 0, start
     for index in range(start - 1, -1, -1):
-        kind = shapes[index].kind
+        kind = kinds[index]
         if kind in MENU_LIKE:
             run, bottom = run + 1, bottom if run else index
             if run >= MENU_RUN:
@@ -220,60 +229,64 @@ def _names_title(line: str, title: str) -> bool:
     return line == title or (len(line) >= 4 and (line in title or title in line))
 
 
-def tail_end(shapes: list[Shape], end: int, walls: frozenset[int], summaries: set[int]) -> int:
+def tail_end(kinds: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
     """One past the article's last line: the body, and below it every line down to the first that follows a
     removed chrome or metadata line, or the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
     list-shaped lines (a teaser's summary is one), whichever comes first."""
     menu_run = list_run = 0
     menu_top = list_top = end
-    for index in range(end, len(shapes)):
-        kind = shapes[index].kind
+    for index in range(end, len(kinds)):
+        kind = kinds[index]
         if index in walls:
             return index
         if kind in PASSED:
             continue
-        listlike = kind in LISTLIKE or index in summaries
+        listlike = kind in LISTLIKE or summaries[index]
         menu_run, menu_top = (menu_run + 1, menu_top if menu_run else index) if kind in MENU_LIKE else (0, index)
         list_run, list_top = (list_run + 1, list_top if list_run else index) if listlike else (0, index)
         if menu_run >= MENU_RUN:
             return menu_top
         if list_run >= HEADLINE_RUN:
             return list_top
-    return len(shapes)
+    return len(kinds)
 
 
-def reason_of(kind: int) -> str:
-    if kind in (ITEM, ROW):
-        return MENU
-    if kind in (HEADLINE, TEASER):
-        return HEADLINE_LIST
-    return OUTSIDE
+# A removed line's reason, by its kind.
+REASON_OF = [MENU if kind in (ITEM, ROW) else HEADLINE_LIST if kind in (HEADLINE, TEASER) else OUTSIDE
+             for kind in range(len(KIND_NAMES))]
 
 
-def article_lines(lines: list[str], shapes: list[Shape], title: str | None, walls: frozenset[int]) -> range:
+def article_lines(lines: list[str], shapes: Shapes, worth: np.ndarray, separators: np.ndarray, title: str | None,
+                  walls: frozenset[int]) -> range:
     """The lines of the article, head to tail; all of them when no body is found."""
-    shapes = separators_marked(lines, shapes)
-    summaries = teaser_summaries([item.kind for item in shapes])
-    span = body_span(lines, shapes, line_values(shapes, summaries))
+    shapes = separators_marked(shapes, separators)
+    summaries = teaser_summaries(shapes.kinds)
+    span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators))
     if span is None:
         return range(len(lines))
-    return range(head_start(lines, shapes, span[0], title), tail_end(shapes, span[1], walls, summaries))
+    kinds = shapes.kinds.tolist()
+    return range(head_start(lines, kinds, span[0], title), tail_end(kinds, span[1], walls, summaries))
 
 
 def judge_layout(lines: list[str], title: str | None = None, walls: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     The article found is judged again (as a second run would, without the earlier stages' walls) until
     it holds."""
+    if not lines:
+        return []
     shapes = line_shapes(lines)
-    kept = list(range(len(lines)))
+    separators = separator_ids(lines, shapes)
+    worth = own_values(shapes)
+    start, end = 0, len(lines)
     for _ in range(MAX_PASSES):
-        article = article_lines([lines[i] for i in kept], [shapes[i] for i in kept], title, walls)
-        if len(article) == len(kept):
+        article = article_lines(lines[start:end], shapes[start:end], worth[start:end], separators[start:end],
+                                title, walls)
+        if len(article) == end - start:
             break
-        kept = kept[article.start:article.stop]
+        start, end = start + article.start, start + article.stop
         walls = frozenset()
-    inside = set(kept)
-    return [None if index in inside else reason_of(item.kind) for index, item in enumerate(shapes)]
+    kinds = shapes.kinds.tolist()
+    return [REASON_OF[kind] for kind in kinds[:start]] + [None] * (end - start) + [REASON_OF[kind] for kind in kinds[end:]]
 
 
 def chrome_walls(removed_above: Mapping[int, str]) -> frozenset[int]:

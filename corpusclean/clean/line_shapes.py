@@ -4,6 +4,10 @@ A line's kind comes from its own form (length in units, sentence punctuation and
 separators) and from two page-wide facts: a short line the page repeats (a "Reply" under every post, a
 "Buy Now" under every product) separates records, and a line about the site itself (cookies, privacy,
 terms of use) is no article text however well it is written.
+
+A page is read at once: its lines joined, one numpy pass over the code points gives each line's size,
+punctuation, digits and last mark; the few lines whose kind hangs on more (a time of day, a row of
+items, a numbered heading, a title-case question) are then asked one by one.
 """
 
 from __future__ import annotations
@@ -11,19 +15,23 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
+from dataclasses import dataclass, replace
 from typing import NamedTuple
+
+import numpy as np
 
 from corpusclean.clean.captions import NUMBERED_HEADING_RE
 from corpusclean.clean.metadata import RELATIVE_TIME, TIME
-from corpusclean.extract.units import units_and_punctuation
+from corpusclean.extract.units import units_and_punctuation_of_lines
 from corpusclean.rules import rule_sections
-from corpusclean.text import LATIN_TERMINALS, LINE_CLOSERS, ZH_TERMINALS, has_han
+from corpusclean.text import (
+    CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, has_han,
+)
 
 # Kinds, in the order of KIND_NAMES.
 PROSE = 0      # a sentence
 CLAUSE = 1     # a short line ending with punctuation (a verse, a list item, a short answer), a note in parentheses
-OPEN = 2       # text without an end mark: a long line, or a line holding clause punctuation (a forum post)
+OPEN = 2       # text without an end mark: a long line, or a line holding sentence punctuation (a forum post)
 HEADLINE = 3   # a line of a few words without sentence punctuation
 ITEM = 4       # a menu item: a word or two
 ROW = 5        # many short items on one line
@@ -34,26 +42,30 @@ REPEAT = 9     # a short line the page repeats: a separator between records
 NOTICE = 10    # a line about the site itself: cookies, privacy, terms
 KIND_NAMES = ("prose", "clause", "open", "headline", "item", "row", "teaser", "figures", "dated", "repeat",
               "notice")
+TEXT = frozenset({PROSE, CLAUSE, OPEN})
 
 MIN_PROSE_UNITS = 16      # units as units_and_punctuation counts them: one per Han character, two per word
 MAX_ITEM_UNITS = 6
-OPEN_UNITS = 24           # a line this long holding clause punctuation is text even without an end mark
+OPEN_UNITS = 24           # a line this long holding sentence punctuation is text even without an end mark
 LONG_UNITS = 120          # a line this long is text whatever its punctuation
 MIN_ROW_ITEMS = 4
 MAX_ROW_HAN = 8           # an item of a row: at most 8 characters when it holds Han ones, else 4 words
 MAX_ROW_WORDS = 4
 MAX_DATED_UNITS = 40
+MAX_TITLE_UNITS = 40      # a question or an exclamation this long is a sentence, however it is capitalized
 MAX_REPEAT_UNITS = 12     # a separator line is short
 MIN_REPEATS = 3
 
-DIGIT = re.compile(r"\d")
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
 # pair, an address), not a menu item
-DATA_MARK = re.compile("[:：@]")
+DATA_MARKS = ":：@"
 ROW_SEPARATORS = "|｜丨·•/"
 ROW_SPLIT = re.compile(r"\s*[|｜丨·•/]\s*")
 CLAUSE_ENDS = "，、；：,;:"
+QUESTION_ENDS = "?!"
 BULLETS = ("- ", "• ", "· ", "* ", "● ", "◆ ", "■ ")
+# A numbered heading or a bulleted item starts with one of these (NUMBERED_HEADING_RE, BULLETS).
+ENUMERATION_STARTS = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇（(第-•·*●◆■"
 NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
@@ -63,73 +75,164 @@ class Shape(NamedTuple):
     punctuation: int
 
 
-def line_shapes(lines: list[str]) -> list[Shape]:
-    """Each line's shape, site notices marked."""
-    notices = notice_phrases()
-    return [Shape(NOTICE, *found[1:]) if notices.search(line) else found
-            for line, found in zip(lines, map(shape, lines))]
+@dataclass(frozen=True)
+class Shapes:
+    """The shapes of a page's lines, one array entry per line."""
 
+    kinds: np.ndarray
+    units: np.ndarray
+    punctuation: np.ndarray
+    figures: np.ndarray     # whether the line holds a digit
 
-def separators_marked(lines: list[str], shapes: list[Shape]) -> list[Shape]:
-    """The shapes with each short line the page repeats MIN_REPEATS times or more (figures aside) marked
-    as a separator."""
-    keys = [separator_key(line) if item.kind not in TEXT and item.units <= MAX_REPEAT_UNITS else None
-            for line, item in zip(lines, shapes)]
-    counts = Counter(key for key in keys if key is not None)
-    return [Shape(REPEAT, *item[1:]) if key is not None and counts[key] >= MIN_REPEATS else item
-            for key, item in zip(keys, shapes)]
+    def __len__(self) -> int:
+        return len(self.kinds)
 
+    def __getitem__(self, index: slice) -> Shapes:
+        return Shapes(self.kinds[index], self.units[index], self.punctuation[index], self.figures[index])
 
-def separator_key(line: str) -> str:
-    """What two copies of a separator share: the line with its figures blurred ("Forum Posts: 12")."""
-    return line.translate(NO_DIGITS)
-
-
-TEXT = frozenset({PROSE, CLAUSE, OPEN})
+    def at(self, index: int) -> Shape:
+        return Shape(int(self.kinds[index]), int(self.units[index]), int(self.punctuation[index]))
 
 
 def shape(line: str) -> Shape:
-    """The kind of a line from its own form."""
-    units, punctuation = units_and_punctuation(line)
-    end = _last_mark(line)
-    sentence = end in ZH_TERMINALS or end in LATIN_TERMINALS or "。" in line
-    digit = DIGIT.search(line) is not None
-    if _is_truncated(line):
-        return Shape(TEASER, units, punctuation)
-    if digit and (not sentence or units < MIN_PROSE_UNITS) and units <= MAX_DATED_UNITS and _is_dated(line):
-        return Shape(DATED, units, punctuation)
-    if sentence or _is_parenthetical(line):
-        if units < MIN_PROSE_UNITS or not sentence:
-            return Shape(CLAUSE, units, punctuation)
-        return Shape(HEADLINE if end in "?!" and _is_title_case(line) else PROSE, units, punctuation)
-    if end and end in CLAUSE_ENDS:
-        return Shape(CLAUSE, units, punctuation)
-    if units >= LONG_UNITS or (units >= OPEN_UNITS and punctuation):
-        return Shape(OPEN, units, punctuation)
-    if _is_row(line):
-        return Shape(ROW, units, punctuation)
-    if digit or DATA_MARK.search(line) or _is_enumerated(line):
-        return Shape(FIGURES, units, punctuation)
-    return Shape(ITEM if units <= MAX_ITEM_UNITS else HEADLINE, units, punctuation)
+    """The shape of one line, read as a page of its own."""
+    return line_shapes([line]).at(0)
 
 
-def _last_mark(line: str) -> str:
-    """The line's last character that tells how it ends, past closing quotes and brackets and past
-    symbols (a smiley, a footnote star)."""
-    text = line.rstrip(LINE_CLOSERS)
-    while text and unicodedata.category(text[-1])[0] in "SZ" or text[-1:] == "*":
-        text = text[:-1].rstrip(LINE_CLOSERS)
-    return text[-1:]
+def line_shapes(lines: list[str]) -> Shapes:
+    """Each line's shape by its own form, site notices marked."""
+    if not lines:
+        empty = np.zeros(0, dtype=np.int64)
+        return Shapes(empty.astype(np.int8), empty, empty, empty.astype(bool))
+    text = "\n".join(lines) + "\n"
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    flags = char_flags(codes)
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    ends = np.cumsum(lengths + 1) - 1          # where each line's "\n" stands
+    starts = ends - lengths
+    units, punctuation = units_and_punctuation_of_lines(codes, flags, starts)
+    table = _mark_table()
+    marks = table.take(codes, mode="clip")
+    held = np.bitwise_or.reduceat(marks, starts)        # the marks each line holds somewhere
+    holds = np.bitwise_or.reduceat(flags, starts)       # the kinds of characters each line holds
+    digit = (holds & DIGIT_FLAG) != 0
+    data = (held & _DATA) != 0
+    first, last, before_last = _edge_chars(codes, starts, ends, lengths)
+    end = table.take(_last_marks(lines, last, flags.take(ends - 1)), mode="clip")
+    lowered = text.encode("utf-8").lower()     # bytes.lower: ASCII letters only, offsets kept
+
+    sentence = ((end & _TERMINAL) != 0) | ((held & _FULL_STOP) != 0)
+    dots = _asked(lines, (last == ord(".")) & (before_last == ord(".")), _is_cut_short)
+    truncated = dots | (last == ord("…")) & (before_last != ord("…"))
+    parenthetical = ((table.take(first, mode="clip") & _OPENING) != 0) & ((table.take(last, mode="clip") & _CLOSING) != 0)
+    short = units < MIN_PROSE_UNITS
+    timed = ((held & (_COLON | _BEFORE)) != 0) | _holding(lowered, ("ago",), len(lines))
+    dated = _asked(lines, digit & timed & (~sentence | short) & (units <= MAX_DATED_UNITS) & ~truncated, _is_dated)
+    clause = (sentence | parenthetical) & (short | ~sentence)
+    title_case = _asked(lines, sentence & ~short & (units <= MAX_TITLE_UNITS) & ((end & _QUESTION) != 0),
+                        _is_title_case)
+    prose = sentence & ~clause & ~title_case
+    open_text = (units >= LONG_UNITS) | ((units >= OPEN_UNITS) & (punctuation > 0))
+    clause_end = (end & _CLAUSE_END) != 0
+    decided = truncated | dated | sentence | parenthetical | clause_end | open_text
+    # a row's MIN_ROW_ITEMS items stand between separators, or between spaces when they are Han
+    separators = np.add.reduceat((marks & _ROW) != 0, starts)
+    spaced = separators + np.add.reduceat(codes == ord(" "), starts)
+    row_like = (separators >= MIN_ROW_ITEMS - 1) | ((spaced >= MIN_ROW_ITEMS - 1) & ((holds & CJK_FLAG) != 0))
+    row = _asked(lines, ~decided & row_like, _is_row)
+    numbered = (table.take(first, mode="clip") & _ENUMERATION) != 0
+    enumerated = _asked(lines, ~decided & ~row & ~digit & ~data & numbered, _is_enumerated)
+    kinds = np.full(len(lines), HEADLINE, dtype=np.int8)
+    # the first test that holds decides: set from the last test to the first
+    for test, kind in reversed(((truncated, TEASER), (dated, DATED), (clause, CLAUSE), (title_case, HEADLINE),
+                                (prose, PROSE), (clause_end, CLAUSE), (open_text, OPEN), (row, ROW),
+                                (digit | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
+        kinds[test] = kind
+    kinds[_holding(lowered, notice_phrases(), len(lines))] = NOTICE
+    return Shapes(kinds, units, punctuation, digit)
 
 
-def _is_parenthetical(line: str) -> bool:
-    """A note in parentheses: "(Reporting by A; Editing by B)", "（记者 王五）"."""
-    return line[:1] in "(（" and line[-1:] in ")）"
+def separator_ids(lines: list[str], shapes: Shapes) -> np.ndarray:
+    """For each short line that is no text, a number it shares with its copies (the line without its
+    figures: "Forum Posts: 12"); -1 for the other lines."""
+    ids = np.full(len(lines), -1, dtype=np.int64)
+    seen: dict[str, int] = {}
+    short = ~IS_TEXT[shapes.kinds] & (shapes.units <= MAX_REPEAT_UNITS)
+    figures = shapes.figures
+    for index in short.nonzero()[0].tolist():
+        line = lines[index]
+        ids[index] = seen.setdefault(line.translate(NO_DIGITS) if figures[index] else line, len(seen))
+    return ids
 
 
-def _is_truncated(line: str) -> bool:
-    """A teaser cut short: "…" or "..." at the end (Chinese prose ends sentences with "……")."""
-    return (line.endswith("...") and not line.endswith("....")) or (line.endswith("…") and not line.endswith("……"))
+def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
+    """The shapes with each line whose separator number comes MIN_REPEATS times or more marked as a
+    separator."""
+    known = (ids >= 0).nonzero()[0]
+    if len(known) < MIN_REPEATS:
+        return shapes
+    counts = np.bincount(ids[known])
+    kinds = shapes.kinds.copy()
+    kinds[known[counts[ids[known]] >= MIN_REPEATS]] = REPEAT
+    return replace(shapes, kinds=kinds)
+
+
+def kind_table(kinds: frozenset[int]) -> np.ndarray:
+    """A lookup: kind -> whether it is one of kinds (index it with an array of kinds)."""
+    table = np.zeros(len(KIND_NAMES), dtype=bool)
+    table[list(kinds)] = True
+    return table
+
+
+IS_TEXT = kind_table(TEXT)
+(_FULL_STOP, _DATA, _ROW, _TERMINAL, _CLAUSE_END, _QUESTION, _OPENING, _CLOSING, _COLON, _BEFORE,
+ _ENUMERATION) = (1 << bit for bit in range(11))
+
+
+@functools.cache
+def _mark_table() -> np.ndarray:
+    """Code point -> the sets of marks below it belongs to (bits)."""
+    table = np.zeros(0x10000, dtype=np.uint16)
+    for chars, bit in (("。", _FULL_STOP), (DATA_MARKS, _DATA), (ROW_SEPARATORS, _ROW),
+                       (ZH_TERMINALS + LATIN_TERMINALS, _TERMINAL), (CLAUSE_ENDS, _CLAUSE_END),
+                       (QUESTION_ENDS, _QUESTION), ("(（", _OPENING), (")）", _CLOSING), (":：", _COLON),
+                       ("前", _BEFORE), (ENUMERATION_STARTS, _ENUMERATION)):
+        table[[ord(char) for char in chars]] |= bit
+    return table
+
+
+def _last_marks(lines: list[str], last: np.ndarray, last_flags: np.ndarray) -> np.ndarray:
+    """Each line's last character that tells how it ends, past closing quotes and brackets and past
+    symbols (a smiley, a footnote star); 0 for a line of such characters only. Most lines end with it."""
+    marks = last.copy()
+    for index in ((last_flags & TRAILING_FLAG) != 0).nonzero()[0].tolist():
+        text = lines[index].rstrip(LINE_CLOSERS)
+        while text and unicodedata.category(text[-1])[0] in "SZ" or text[-1:] == "*":
+            text = text[:-1].rstrip(LINE_CLOSERS)
+        marks[index] = ord(text[-1]) if text else 0
+    return marks
+
+
+def _edge_chars(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lengths: np.ndarray):
+    """Each line's first, last and last-but-one character (0 where the line is too short)."""
+    first = np.where(lengths >= 1, codes[starts], 0)
+    last = np.where(lengths >= 1, codes[ends - 1], 0)
+    before_last = np.where(lengths >= 2, codes[np.maximum(ends - 2, 0)], 0)
+    return first, last, before_last
+
+
+def _is_cut_short(line: str) -> bool:
+    """"..." at the end, not a row of dots; "…" is told from "……" (Chinese prose ends with it) by the
+    last two characters alone."""
+    return line.endswith("...") and not line.endswith("....")
+
+
+def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
+    """test(line) for the candidate lines, False for the others."""
+    answers = np.zeros(len(lines), dtype=bool)
+    for index in candidates.nonzero()[0].tolist():
+        answers[index] = test(lines[index])
+    return answers
 
 
 def _is_dated(line: str) -> bool:
@@ -152,7 +255,8 @@ def _is_enumerated(line: str) -> bool:
 def _is_row(line: str) -> bool:
     """Many short items on one line: a menu or a tool bar. Han items may be split by spaces ("首页 新闻 体育
     财经"); words need a separator between items ("Home | News | Sport"), spaces split a sentence too."""
-    if has_han(line):
+    han = has_han(line)
+    if han:
         text = line
         for separator in ROW_SEPARATORS:
             text = text.replace(separator, " ")
@@ -161,11 +265,34 @@ def _is_row(line: str) -> bool:
         items = [item for item in ROW_SPLIT.split(line) if item.strip()]
     if len(items) < MIN_ROW_ITEMS:
         return False
-    return all(len(item) <= MAX_ROW_HAN if has_han(item) else len(item.split()) <= MAX_ROW_WORDS for item in items)
+    return all(len(item) <= MAX_ROW_HAN or not has_han(item) if han else len(item.split()) <= MAX_ROW_WORDS
+               for item in items)
 
 
 @functools.cache
-def notice_phrases() -> re.Pattern[str]:
-    """Any phrase of rules/site_notices.txt, ignoring case."""
-    phrases = [phrase for section in rule_sections("site_notices.txt").values() for phrase in section]
-    return re.compile("|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True)), re.I)
+def _encoded(phrases: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(phrase.encode("utf-8") for phrase in phrases)
+
+
+@functools.cache
+def notice_phrases() -> tuple[str, ...]:
+    """The phrases of rules/site_notices.txt, in lower case."""
+    return tuple(phrase.lower() for section in rule_sections("site_notices.txt").values() for phrase in section)
+
+
+def _holding(lowered: bytes, phrases: tuple[str, ...], count: int) -> np.ndarray:
+    """Whether each of the count lines of a page (UTF-8, ASCII letters in lower case) holds one of the
+    phrases (lower case)."""
+    found = []
+    for needle in _encoded(phrases):
+        at = lowered.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(needle, at + len(needle))
+    held = np.zeros(count, dtype=bool)
+    line = previous = 0
+    for at in sorted(found):        # phrases are rare: count the newlines up to each
+        line += lowered.count(b"\n", previous, at)
+        held[line] = True
+        previous = at
+    return held
