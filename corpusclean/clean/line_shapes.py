@@ -13,8 +13,10 @@ items, a numbered heading, a title-case question) are then asked one by one.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -148,20 +150,21 @@ def line_shapes(lines: list[str]) -> Shapes:
                                 (prose, PROSE), (clause_end, CLAUSE), (open_text, OPEN), (row, ROW),
                                 (digit | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
         kinds[test] = kind
-    kinds[_holding(lowered, notice_phrases(), len(lines))] = NOTICE
+    kinds[_notices(lines, lowered)] = NOTICE
     return Shapes(kinds, units, punctuation, digit)
 
 
 def separator_ids(lines: list[str], shapes: Shapes) -> np.ndarray:
-    """For each short line that is no text, a number it shares with its copies (the line without its
-    figures: "Forum Posts: 12"); -1 for the other lines."""
+    """For each short line that is no text and comes MIN_REPEATS times or more on the page (its figures
+    blurred: "Forum Posts: 12"), a number it shares with its copies; -1 for the other lines."""
     ids = np.full(len(lines), -1, dtype=np.int64)
-    seen: dict[str, int] = {}
-    short = ~IS_TEXT[shapes.kinds] & (shapes.units <= MAX_REPEAT_UNITS)
-    figures = shapes.figures
-    for index in short.nonzero()[0].tolist():
-        line = lines[index]
-        ids[index] = seen.setdefault(line.translate(NO_DIGITS) if figures[index] else line, len(seen))
+    short = (~IS_TEXT[shapes.kinds] & (shapes.units <= MAX_REPEAT_UNITS)).nonzero()[0].tolist()
+    figures = shapes.figures.tolist()
+    keys = [lines[index].translate(NO_DIGITS) if figures[index] else lines[index] for index in short]
+    numbers = {key: number for number, (key, count) in enumerate(Counter(keys).items()) if count >= MIN_REPEATS}
+    for index, key in zip(short, keys):
+        if key in numbers:
+            ids[index] = numbers[key]
     return ids
 
 
@@ -214,11 +217,9 @@ def _last_marks(lines: list[str], last: np.ndarray, last_flags: np.ndarray) -> n
 
 
 def _edge_chars(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lengths: np.ndarray):
-    """Each line's first, last and last-but-one character (0 where the line is too short)."""
-    first = np.where(lengths >= 1, codes[starts], 0)
-    last = np.where(lengths >= 1, codes[ends - 1], 0)
-    before_last = np.where(lengths >= 2, codes[np.maximum(ends - 2, 0)], 0)
-    return first, last, before_last
+    """Each line's first, last and last-but-one character; "\n" (the line's own or the one before it)
+    where the line is too short."""
+    return codes.take(starts), codes.take(ends - 1), codes.take(np.maximum(ends - 2, 0))
 
 
 def _is_cut_short(line: str) -> bool:
@@ -230,8 +231,7 @@ def _is_cut_short(line: str) -> bool:
 def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
     """test(line) for the candidate lines, False for the others."""
     answers = np.zeros(len(lines), dtype=bool)
-    for index in candidates.nonzero()[0].tolist():
-        answers[index] = test(lines[index])
+    answers[[index for index in candidates.nonzero()[0].tolist() if test(lines[index])]] = True
     return answers
 
 
@@ -278,6 +278,29 @@ def _encoded(phrases: tuple[str, ...]) -> tuple[bytes, ...]:
 def notice_phrases() -> tuple[str, ...]:
     """The phrases of rules/site_notices.txt, in lower case."""
     return tuple(phrase.lower() for section in rule_sections("site_notices.txt").values() for phrase in section)
+
+
+@functools.cache
+def _notice_anchors() -> tuple[str, ...]:
+    """What a page is searched for: each phrase, or what the phrases sharing a first word begin with
+    ("privacy ", "terms ", "隐私") when that word is rare enough to search for (five letters or more, two
+    Han characters)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in notice_phrases():
+        groups.setdefault(phrase.split()[0] if phrase.isascii() else phrase[:2], []).append(phrase)
+    anchors = set()
+    for first, phrases in groups.items():
+        common = os.path.commonprefix(phrases)
+        rare = len(first) >= 5 or not first.isascii()
+        anchors.update([common] if len(phrases) > 1 and rare and len(common) >= len(first) else phrases)
+    return tuple(sorted(anchors))
+
+
+def _notices(lines: list[str], lowered: bytes) -> list[int]:
+    """The lines holding a site notice phrase, ignoring the case of ASCII letters."""
+    candidates = _holding(lowered, _notice_anchors(), len(lines)).nonzero()[0].tolist()
+    phrases = notice_phrases()
+    return [index for index in candidates if any(phrase in lines[index].lower() for phrase in phrases)]
 
 
 def _holding(lowered: bytes, phrases: tuple[str, ...], count: int) -> np.ndarray:
