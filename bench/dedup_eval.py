@@ -26,7 +26,7 @@ import opencc
 import orjson
 
 from corpusclean.config import Config
-from corpusclean.dedup.stage import Dedup, DedupParams
+from corpusclean.dedup.stage import Dedup, DedupParams, pack_summary, unpack_summary
 from corpusclean.document import Document
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared/devdata/magic-html/gold.jsonl"
@@ -208,8 +208,9 @@ def synthetic_corpus(articles: list[list[str]], count: int, seed: int) -> tuple[
     return ["\n".join(s) for s in stories], origins
 
 
-def summary_bytes(summary: tuple) -> int:
-    return sys.getsizeof(summary) + sum(sys.getsizeof(field) for field in summary if field is not None)
+def summary_bytes(summary: bytes) -> int:
+    """What the main process holds per document until the fit: one packed bytes object."""
+    return sys.getsizeof(summary)
 
 
 def throughput(texts: list[str], mode: str, threshold: float) -> tuple[float, float, list[tuple], object]:
@@ -226,13 +227,14 @@ def throughput(texts: list[str], mode: str, threshold: float) -> tuple[float, fl
     return len(texts) / seconds, megabytes / seconds, summaries, model
 
 
-def scaled_summaries(summaries: list[tuple], factor: int) -> list[tuple]:
+def scaled_summaries(summaries: list[bytes], factor: int) -> list[bytes]:
     """``factor`` disjoint copies of a corpus: new ids, keys and signature values, the same structure."""
     scaled = []
     for copy in range(factor):
-        for doc_id, created, length, key, near in summaries:
+        for doc_id, created, length, key, near in map(unpack_summary, summaries):
             signature = np.frombuffer(near, dtype=np.uint32) ^ np.uint32(copy * 0x9E3779B1 & 0xFFFFFFFF)
-            scaled.append((f"{doc_id}/{copy}", created, length, key ^ (copy << 40), signature.tobytes()))
+            new_key = None if key is None else key ^ (copy << 40)
+            scaled.append(pack_summary(f"{doc_id}/{copy}", created, length, new_key, signature.tobytes()))
     return scaled
 
 

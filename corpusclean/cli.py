@@ -22,7 +22,7 @@ app = typer.Typer(
     "Example: corpusclean run seeds/ > clean.jsonl",
 )
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130   # 0 ok and 1 a dataset problem come from the commands themselves
 
 
 def _version(value: bool) -> None:
@@ -107,12 +107,14 @@ def with_settings(command: Callable, names: tuple[str, ...] | None = None) -> Ca
 
 
 def _load(config_file: Optional[str], overrides: dict, paths: list[str]) -> tuple:
+    """The config, the input files and the paths skipped on the way to them."""
     from corpusclean.config import ConfigError, load_config
-    from corpusclean.read.paths import UsageError, expand_paths
+    from corpusclean.read.paths import UsageError, find_inputs
 
     values = {key: value.value if isinstance(value, Enum) else value for key, value in overrides.items()}
     try:
-        return load_config(config_file, values), expand_paths(paths)
+        config = load_config(config_file, values)
+        return (config, *find_inputs(paths, config.follow_links))
     except (ConfigError, UsageError) as err:
         raise _usage_error(str(err)) from None
 
@@ -133,11 +135,11 @@ def run(
     """
     if no_dedup:
         settings["dedup"] = "none"
-    config, inputs = _load(config_file, settings, paths)
+    config, inputs, skipped = _load(config_file, settings, paths)
     _refuse_overlap({"--output": output, "--rejects": rejects, "--report": report}, inputs, paths)
     from corpusclean.runner import run_command
 
-    raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet))
+    raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet, skipped))
 
 
 app.command()(with_settings(run))
@@ -161,7 +163,7 @@ def explain(
     Removed lines are marked "- " (struck through on a terminal), sentences cut out of a kept line "~ ",
     each with the stage and reason code. Per-site templates and dedup need a whole corpus and are not run.
     """
-    config, inputs = _load(config_file, settings, [path])
+    config, inputs, _ = _load(config_file, settings, [path])
     if len(inputs) != 1:
         raise _usage_error(f"explain takes one file; {path} gives {len(inputs)}")
     from rich.console import Console
@@ -175,7 +177,7 @@ def explain(
 
 
 # The settings that change what one page's cleaning removes; the others are about whole runs.
-app.command()(with_settings(explain, ("text_key", "script", "cjk_punct")))
+app.command()(with_settings(explain, ("text_key", "text_format", "script", "cjk_punct")))
 
 
 @app.command()

@@ -12,6 +12,7 @@ from typing import Any, Callable
 SCRIPTS = ("keep", "hans", "hant", "tw", "hk")
 DEDUP_MODES = ("none", "exact", "near")
 KEEP_POLICIES = ("first", "longest", "earliest")
+TEXT_FORMATS = ("text", "html", "auto")
 
 
 def option(
@@ -27,6 +28,8 @@ def option(
 @dataclass(frozen=True)
 class Config:
     text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs")
+    text_format: str = option("text", "--text-format", choices=TEXT_FORMATS,
+                              help="what a JSONL text is: text, html, or auto (html when it starts as an HTML page)")
     script: str = option("hans", "--script", choices=SCRIPTS, help="convert Chinese to this script (keep: leave it)")
     cjk_punct: bool = option(True, "--cjk-punct/--no-cjk-punct",
                              help="ASCII , : ; ( ) ! ? between Han characters become full width")
@@ -45,6 +48,14 @@ class Config:
     jobs: int = option(0, "--jobs", "-j", help="worker processes; 0 = one per core", valid=lambda n: n >= 0,
                        must="0 or more")
     max_page_bytes: int = option(8_000_000, help="larger inputs are rejected as too_large",
+                                 valid=lambda n: n >= 1, must="at least 1")
+    max_record_bytes: int = option(8_000_000, help="larger JSONL lines are rejected as too_large",
+                                   valid=lambda n: n >= 1, must="at least 1")
+    follow_links: bool = option(False, "--follow-links",
+                                help="read symbolic links that leave an input folder, enter linked folders")
+    max_page_elements: int = option(100_000, help="HTML pages with more elements are rejected as too_complex",
+                                    valid=lambda n: n >= 1, must="at least 1")
+    max_page_lines: int = option(10_000, help="pages with more lines are rejected as too_complex",
                                  valid=lambda n: n >= 1, must="at least 1")
     extra_boilerplate: tuple[str, ...] = option((), help="more boilerplate phrases")
     extra_titles: tuple[str, ...] = option((), help="more official titles for the sidebar stage")

@@ -1,14 +1,18 @@
-"""Bytes -> str, never silently: BOM, declared charset, strict UTF-8, detector, then line by line.
+"""Bytes -> str, never silently: BOM, declared charset, strict UTF-8, line by line, then damaged bytes.
 
-Each step only accepts a reading that decodes strictly. Strict decoding cannot tell GB from Big5 (a
+The first steps only accept a reading that decodes strictly. Strict decoding cannot tell GB from Big5 (a
 gb18030 decode "succeeds" on almost any Big5 file, with the wrong text), so when legacy Chinese codecs
-compete, the reading whose Han characters are mostly very common ones wins.
+compete, the reading whose Han characters are mostly very common ones wins. When no reading is strict, a
+reading that fails on only a few bytes (a stray byte, a file cut inside a character) is kept, each bad byte
+replaced by U+FFFD and counted. A detector's guess is kept only when it reads as text of its script: a
+Chinese page read as KOI8 or Latin-1 is mojibake, not text, and is rejected.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,6 +61,40 @@ _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")  # where wrong legacy readings lan
 _MIN_COMMON_SHARE = 0.25
 _MIN_HAN = 2
 
+# A reading that fails on at most this share of the non-ASCII bytes is the right codec with a few damaged
+# bytes; a wrong one fails on most of them (GBK read as UTF-8 or Latin-1 text read as UTF-8: over half).
+_MAX_INVALID_SHARE = 0.02
+_NOT_ASCII = bytes(range(128))
+# While a reading is judged, each byte its codec cannot decode stands as U+DC00 + the byte: strict decoding
+# never gives lone surrogates, so they count the bad bytes exactly; U+FFFD replaces them in the result.
+_MARKED = re.compile("[\udc00-\udcff]")
+
+
+def _mark_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
+    return "".join(chr(0xDC00 + byte) for byte in error.object[error.start:error.end]), error.end
+
+
+codecs.register_error("corpusclean-mark", _mark_invalid)
+
+# Marks of a misreading in a text that is not Chinese: characters text of any script rarely holds (symbols,
+# box drawing, controls, unassigned or private code points; the usual symbols of news text aside), and letters
+# whose case flips inside a word. Real Russian, French, German or Greek text has none; GBK or Big5 read as
+# KOI8, CP866, cp1251, Latin-1 or another single-byte codec has them in 12-76% of its non-ASCII characters.
+_ODD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs", "Sk", "Sm", "So"})
+_USUAL_SYMBOLS = frozenset("©®°±×÷™№´")
+_WORD = re.compile(r"[^\W\d_]+")
+_MAX_MISREAD_SHARE = 0.05
+_MIN_MISREAD = 3  # one or two odd symbols (¤, ¬) in an English page are no evidence
+# Single-byte codecs GBK and Big5 bytes get misread with (detectors guess Cyrillic ones for their byte pairs).
+_SINGLE_BYTE_CODECS = (
+    "cp1252", "latin-1", "cp1251", "koi8-r", "koi8-u", "cp866", "cp1125", "iso8859-5", "mac-cyrillic",
+    "cp1250", "iso8859-2",
+)
+_MIN_MISREAD_RUN = 4  # two Chinese characters
+_MIN_MARKED_SHARE = 0.3   # of the characters in runs (mojibake: most runs; Russian text: a few names)
+_MIN_MISREAD_HAN = 4
+_MIN_MISREAD_COMMON_SHARE = 0.45  # real Cyrillic words' bytes read as Han: 0.2-0.3 common, mojibake 0.6+
+
 
 @dataclass(frozen=True)
 class Decoded:
@@ -64,6 +102,7 @@ class Decoded:
     encoding: str | None      # Python codec name used, normalised; "mixed" when lines used different ones
     method: str               # bom | declared | utf-8 | detector | per-line
     replacement_chars: int    # U+FFFD already present in the decoded text
+    invalid_bytes: int        # bytes the codec could not decode, each replaced by U+FFFD
     error: str | None         # why text is None
 
 
@@ -86,6 +125,83 @@ def chinese_score(text: str) -> ChineseScore:
         return ChineseScore(0, 0.0)
     common = sum(map(common_han().__contains__, han))
     return ChineseScore(len(han), common / len(han))
+
+
+def misread_marks(text: str) -> tuple[int, int]:
+    """(marks of a misreading, non-ASCII characters) in the text's first characters (see _ODD_CATEGORIES)."""
+    sample = text[:_SCORED_PREFIX]
+    if sample.isascii():
+        return 0, 0
+    non_ascii = odd = 0
+    for char in sample:
+        if char > "\x7f":
+            non_ascii += 1
+            if unicodedata.category(char) in _ODD_CATEGORIES and char not in _USUAL_SYMBOLS:
+                odd += 1
+    flips = sum(
+        sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
+        for word in _WORD.findall(sample) if not word.isascii()
+    )
+    return odd + flips, non_ascii
+
+
+def reads_as_text(text: str, score: ChineseScore | None = None) -> bool:
+    """Whether a reading is plausible text of its script: Chinese (enough Han to judge) mostly in common
+    characters; any other script without the marks of a misreading. ``score``: the text's chinese_score."""
+    score = score or chinese_score(text)
+    if score.han >= _CONCLUSIVE_HAN:
+        return score.reads_as_chinese
+    marks, non_ascii = misread_marks(text)
+    return marks < _MIN_MISREAD or marks <= _MAX_MISREAD_SHARE * non_ascii
+
+
+@cache
+def _misread_run() -> re.Pattern:
+    """A run of characters that single-byte codecs give for bytes 0x80-0xFF, each maybe followed by one
+    ASCII character (the second byte of a GBK or Big5 pair)."""
+    high = {char for codec in _SINGLE_BYTE_CODECS for char in bytes(range(0x80, 0x100)).decode(codec, "ignore")}
+    chars = "".join(re.escape(char) for char in sorted(high))
+    return re.compile(f"(?:[{chars}][!-~]?)+")
+
+
+def _has_misread_marks(run: str) -> bool:
+    """A run that is no word: odd characters (see misread_marks), or non-ASCII letters whose case flips
+    once the other characters between them are left out ("±ѕ±ЁС¶")."""
+    if misread_marks(run)[0]:
+        return True
+    letters = [char for char in run if char > "\x7f" and char.isalpha()]
+    return any(a.islower() and b.isupper() for a, b in zip(letters, letters[1:]))
+
+
+def misread_chinese(text: str) -> list[tuple[int, int]]:
+    """Spans of the text that are GBK or Big5 bytes misread with a single-byte codec ("ÖÐ¹ú", "ЦР№ъ" for
+    中国): runs that carry marks of a misreading, when such runs are a good part of the text's runs and their
+    bytes in one of those codecs read as Chinese. A hyphenated Russian name or two words run together carry
+    marks too, and the bytes of short Cyrillic words often read as common Han: one run is no evidence."""
+    if text.isascii():
+        return []
+    runs = [match for match in _misread_run().finditer(text) if len(match.group()) >= _MIN_MISREAD_RUN]
+    marked = [match for match in runs if _has_misread_marks(match.group())]
+    marked_chars = sum(len(match.group()) for match in marked)
+    if not marked or marked_chars < _MIN_MARKED_SHARE * sum(len(match.group()) for match in runs):
+        return []
+    if not _reads_as_chinese_bytes(" ".join(match.group() for match in marked)):
+        return []
+    return [match.span() for match in marked]
+
+
+def _reads_as_chinese_bytes(runs: str) -> bool:
+    """Whether the bytes of the runs in one of the single-byte codecs read as Chinese, clearly."""
+    for codec in _SINGLE_BYTE_CODECS:
+        try:
+            data = runs.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        for chinese in CHINESE_CODECS:
+            score = chinese_score(data.decode(chinese, "replace"))
+            if score.han >= _MIN_MISREAD_HAN and score.common_share >= _MIN_MISREAD_COMMON_SHARE:
+                return True
+    return False
 
 
 def canonical_codec(label: str | None) -> str | None:
@@ -130,12 +246,18 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return by_declaration
     if utf8 is not None:
         return _success(utf8, "utf-8", "utf-8")
-    if _mixes_utf8_and_legacy_lines(data):
-        return _decode_per_line(data) or _failure("no encoding decodes these bytes cleanly")
+    mixed = _mixes_utf8_and_legacy_lines(data)
+    if mixed:
+        by_line = _decode_per_line(data)
+        if by_line is not None:
+            return by_line
+    # No reading is strict: the bytes are damaged, or in an encoding only a detector can name. A file
+    # mixing UTF-8 and legacy lines cannot be read whole in the legacy codec.
     return (
-        _decode_with_detector(data)
-        or _decode_per_line(data)
-        or _failure("no encoding decodes these bytes cleanly")
+        _decode_damaged(data, None if mixed else codec)
+        or _decode_with_detector(data)
+        or (None if mixed else _decode_per_line(data))
+        or _failure("no encoding gives plausible text for these bytes")
     )
 
 
@@ -151,6 +273,8 @@ class Decode(DocumentStage):
                 doc.metadata["encoding"] = "utf-8"
             if doc.metadata["replacement_chars"] is None:
                 doc.metadata["replacement_chars"] = doc.text.count("\ufffd")
+            if doc.metadata["invalid_bytes"] is None:
+                doc.metadata["invalid_bytes"] = 0
             return doc
         decoded = decode_bytes(doc.raw, doc.declared_charset)
         if decoded.text is None:
@@ -159,16 +283,21 @@ class Decode(DocumentStage):
         doc.text = decoded.text
         doc.metadata["encoding"] = decoded.encoding
         doc.metadata["replacement_chars"] = decoded.replacement_chars
+        doc.metadata["invalid_bytes"] = decoded.invalid_bytes
         doc.raw = None
         return doc
 
 
-def _success(text: str, encoding: str, method: str) -> Decoded:
-    return Decoded(text, encoding, method, text.count("\ufffd"), None)
+def _success(text: str, encoding: str, method: str, invalid: int = 0) -> Decoded:
+    """A reading; ``invalid`` > 0 when its text still marks the bytes that did not decode (see _MARKED)."""
+    replacement = text.count("\ufffd")
+    if invalid:
+        text = _MARKED.sub("\ufffd", text)
+    return Decoded(text, encoding, method, replacement, invalid, None)
 
 
 def _failure(error: str) -> Decoded:
-    return Decoded(None, None, "none", 0, error)
+    return Decoded(None, None, "none", 0, 0, error)
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -176,6 +305,15 @@ def _strict(data: bytes, codec: str) -> str | None:
         return data.decode(codec)
     except UnicodeDecodeError:
         return None
+
+
+def _tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
+    """(text with its bad bytes marked, how many) when the codec fails on only a few bytes, else None."""
+    text = data.decode(codec, "corpusclean-mark")
+    invalid = len(_MARKED.findall(text))
+    if invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII)):
+        return None
+    return text, invalid
 
 
 @cache
@@ -193,6 +331,10 @@ def _decode_with_bom(data: bytes) -> Decoded | None:
             text = _strict(data, codec)
             if text is not None:
                 return _success(text, encoding, "bom")
+            if codec == "utf-8-sig":  # the BOM says UTF-8: a few bad bytes do not change that
+                reading = _tolerant(data[len(bom):], "utf-8")
+                if reading is not None:
+                    return _success(reading[0], encoding, "bom", reading[1])
     return None
 
 
@@ -225,42 +367,69 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
     text = _strict(data, codec)
     if text is None:
         return None
+    score = chinese_score(text)
     if utf8 is not None and not data.isascii():
         # Legacy text is almost never valid UTF-8 by accident, unless it is very short.
-        if not (chinese_score(text).reads_as_chinese and not chinese_score(utf8).reads_as_chinese):
+        if not (score.reads_as_chinese and not chinese_score(utf8).reads_as_chinese):
             return None
     if codec in CHINESE_CODECS:
         if _mixes_utf8_and_legacy_lines(data):
             return None
-        if not chinese_score(text).reads_as_chinese:
+        if not score.reads_as_chinese:
             other = _most_chinese(data, [c for c in CHINESE_CODECS if c != codec])
             if other is not None:
                 return _success(other[1], other[0], "detector")
     elif not _can_write_chinese(codec):
-        chinese = _most_chinese(data, CHINESE_CODECS)
+        chinese = _most_chinese(data, CHINESE_CODECS) or _most_chinese(data, CHINESE_CODECS, tolerant=True)
         if chinese is not None:
-            return _success(chinese[1], chinese[0], "detector")
+            return _success(chinese[1], chinese[0], "detector", chinese[3])
+    if not reads_as_text(text, score):
+        return None
     return _success(text, codec, "declared")
 
 
-def _most_chinese(data: bytes, candidates: list[str] | tuple[str, ...]) -> tuple[str, str, ChineseScore] | None:
-    """(codec, text, score) of the strict reading that reads most like Chinese, or None if none does."""
-    best: tuple[str, str, ChineseScore] | None = None
-    for codec in candidates:
-        text = _strict(data, codec)
-        if text is None:
+def _decode_damaged(data: bytes, codec: str | None) -> Decoded | None:
+    """The declared codec, else UTF-8, when it fails on only a few bytes and gives plausible text; a
+    declared Chinese codec whose reading is not Chinese gives way to the other one."""
+    for candidate, method in ((codec, "declared"), ("utf-8", "utf-8")):
+        if candidate is None or (method == "utf-8" and candidate == codec):
             continue
+        reading = _tolerant(data, candidate)
+        if reading is None:
+            continue
+        text, invalid = reading
+        if candidate in CHINESE_CODECS and not chinese_score(text).reads_as_chinese:
+            other = _most_chinese(data, [c for c in CHINESE_CODECS if c != candidate], tolerant=True)
+            if other is not None:
+                return _success(other[1], other[0], "detector", other[3])
+        if reads_as_text(text):
+            return _success(text, candidate, method, invalid)
+    return None
+
+
+def _most_chinese(
+    data: bytes, candidates: list[str] | tuple[str, ...], tolerant: bool = False
+) -> tuple[str, str, ChineseScore, int] | None:
+    """(codec, text, score, bad bytes) of the reading that reads most like Chinese, or None if none does.
+    Strict readings only, or with ``tolerant`` those failing on a few bytes (their text marks them)."""
+    best: tuple[str, str, ChineseScore, int] | None = None
+    for codec in candidates:
+        reading = _tolerant(data, codec) if tolerant else (_strict(data, codec), 0)
+        if reading is None or reading[0] is None:
+            continue
+        text, invalid = reading
         score = chinese_score(text)
         if score.reads_as_chinese and (best is None or score.common_share > best[2].common_share):
-            best = (codec, text, score)
+            best = (codec, text, score, invalid)
     return best
 
 
 def _decode_with_detector(data: bytes) -> Decoded | None:
-    """A conclusive Chinese reading, else chardet's guess (unless a Chinese reading is more plausible)."""
-    chinese = _most_chinese(data, CHINESE_CODECS)
+    """A conclusive Chinese reading (strict, else with a few bad bytes), else chardet's guess (unless a
+    Chinese reading is more plausible) when it reads as text of its script."""
+    chinese = _most_chinese(data, CHINESE_CODECS) or _most_chinese(data, CHINESE_CODECS, tolerant=True)
     if chinese is not None and chinese[2].han >= _CONCLUSIVE_HAN:
-        return _success(chinese[1], chinese[0], "detector")
+        return _success(chinese[1], chinese[0], "detector", chinese[3])
 
     import chardet
 
@@ -271,14 +440,14 @@ def _decode_with_detector(data: bytes) -> Decoded | None:
         or guess in CHINESE_CODECS
         or chinese[2].common_share > chinese_score(guessed_text).common_share
     ):
-        return _success(chinese[1], chinese[0], "detector")
-    if guess is not None and guessed_text is not None:
+        return _success(chinese[1], chinese[0], "detector", chinese[3])
+    if guess is not None and guessed_text is not None and reads_as_text(guessed_text):
         return _success(guessed_text, guess, "detector")
     # The guess is wrong; a legacy Chinese reading with no Han to judge (English text with a few
     # GB18030 symbols) is still right when it lands outside the user-defined areas.
     for codec in CHINESE_CODECS:
         text = _strict(data, codec)
-        if text is not None and not _PRIVATE_USE.search(text):
+        if text is not None and chinese_score(text).han < _MIN_HAN and not _PRIVATE_USE.search(text):
             return _success(text, codec, "detector")
     return None
 

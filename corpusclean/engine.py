@@ -24,6 +24,7 @@ import tempfile
 import threading
 import traceback
 from collections import defaultdict
+from contextlib import closing
 from dataclasses import dataclass
 from time import perf_counter
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
@@ -34,6 +35,7 @@ from corpusclean.pipeline import CorpusStage, DocumentStage, run_stages
 BATCH_SIZE = 32          # documents per task sent to a worker process
 BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
 IN_FLIGHT_PER_JOB = 4    # batches out per worker, waiting for their turn included: keeps memory flat
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 # What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
 # (a Parked document, a page file not read yet), so the main process does not handle the bytes.
@@ -195,8 +197,11 @@ def map_segment(
         outs: Iterator[BatchOut] = (_process_batch(*state, batch) for batch in _batches(docs, BATCH_SIZE))
     else:
         outs = _on_workers(jobs, state, _batches(docs, BATCH_SIZE))
-    for out in outs:
-        yield _collected(out, timings)
+    try:
+        for out in outs:
+            yield _collected(out, timings)
+    finally:
+        outs.close()  # stops the workers now, not whenever the generator is collected
 
 
 def _collected(out: BatchOut, timings: dict[str, float]) -> BatchOut:
@@ -230,11 +235,22 @@ def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Itera
         for _ in range(jobs):
             task_reader, task_writer = context.Pipe(duplex=False)
             result_reader, result_writer = context.Pipe(duplex=False)
-            process = context.Process(target=_serve, args=(task_reader, result_writer, state), daemon=True)
-            process.start()
+            # The main process's pipe ends a worker would inherit (its own and the other workers'): closed in it,
+            # so that each task pipe has one writer, the main process, and a worker sees the end of its pipe
+            # when the main process ends, however it ends (even by SIGKILL).
+            inherited = [task_writer.fileno(), result_reader.fileno()]
+            inherited += [fd for w in workers for fd in (w.tasks.fileno(), w.results.fileno())]
+            process = context.Process(target=_serve, args=(task_reader, result_writer, state, inherited), daemon=True)
+            # A stop signal arriving while a worker forks would leave it half started (unknown to the
+            # cleanup below) or raise the main process's exception inside it: held until it is recorded.
+            held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+            try:
+                process.start()
+                workers.append(_Worker(process, task_writer, result_reader))
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
             task_reader.close()
             result_writer.close()
-            workers.append(_Worker(process, task_writer, result_reader))
         arrived: dict[int, BatchOut] = {}  # results that came back before their turn
         sent = turn = 0  # batches sent; the next one to yield
         pending = True   # batches left to send
@@ -290,10 +306,14 @@ def _receive(worker: _Worker) -> tuple[int, BatchOut]:
     return number, out
 
 
-def _serve(tasks: Any, results: Any, state: tuple) -> None:
-    """A worker process: _process_batch on each batch received, until None."""
+def _serve(tasks: Any, results: Any, state: tuple, inherited: list[int]) -> None:
+    """A worker process: _process_batch on each batch received, until None (or the end of the pipe)."""
+    for fd in inherited:
+        os.close(fd)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the main process, which stops the workers
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process's handler cleans up; a worker just ends
+    for signum in STOP_SIGNALS - {signal.SIGINT}:
+        signal.signal(signum, signal.SIG_DFL)  # the main process's handler cleans up; a worker just ends
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # held by the main process while it forked
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
     while (task := inbox.get()) is not None:
@@ -367,12 +387,13 @@ def run_pipeline(
             stages = carried + segment.stages
             writing = Spool() if segment.corpus else None
             summaries: list[tuple] = []
-            for out in map_segment(segment, stages, finish, writing, docs, jobs, timings):
-                for done in out.finished:
-                    emit(done)
-                if writing is not None:
-                    writing.parked += out.parked
-                    summaries += out.summaries
+            with closing(map_segment(segment, stages, finish, writing, docs, jobs, timings)) as outs:
+                for out in outs:
+                    for done in out.finished:
+                        emit(done)
+                    if writing is not None:
+                        writing.parked += out.parked
+                        summaries += out.summaries
             if reading is not None:
                 reading.remove()  # every document parked there has been read
             reading, writing = writing, None

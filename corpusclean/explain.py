@@ -16,7 +16,8 @@ KEPT, REMOVED, CUT = "  ", "- ", "~ "
 
 def load_one(inp: InputFile, record: int, config: Config) -> Document | None:
     """The `record`-th document (1-based) of the input: a page is its only record."""
-    for number, doc in enumerate(read_input(inp, config.text_key, config.max_page_bytes), 1):
+    docs = read_input(inp, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
+    for number, doc in enumerate(docs, 1):
         if number == record:
             return doc
     return None

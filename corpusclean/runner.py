@@ -12,7 +12,8 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.engine import SpoolError, run_pipeline
 from corpusclean.pipeline import build_pipeline
-from corpusclean.read.paths import InputFile
+from corpusclean.read.ids import UniqueIds
+from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
@@ -30,6 +31,7 @@ class Run:
     def __init__(self, config: Config, inputs: list[InputFile], quiet: bool) -> None:
         self.config, self.inputs = config, inputs
         self.report = Report()
+        self.ids = UniqueIds()
         self.input_bytes = 0
         self.files_read = 0
         self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
@@ -37,15 +39,16 @@ class Run:
 
     def documents(self) -> Iterator[Document | PageFile]:
         """Every input record; page files only named, to be read by the worker that cleans them."""
-        text_key, max_bytes = self.config.text_key, self.config.max_page_bytes
+        config = self.config
+        text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
             if holds_one_page(inp):
                 self.report.count_input(inp.shown)
-                yield PageFile(inp, text_key, max_bytes)
+                yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
-                for doc in read_input(inp, text_key, max_bytes):
+                for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
-                    yield doc
+                    yield self.ids.document(doc, inp)
             self.files_read += 1
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
@@ -66,10 +69,15 @@ class Run:
 
 def run_command(
     config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
-    report_path: str | None, quiet: bool,
+    report_path: str | None, quiet: bool, skipped: list[Skipped] | None = None,
 ) -> int:
-    """The whole run; returns the exit status: 0 ok, 1 some input could not be read, 2 an output or the
-    spool could not be written (one line on stderr; no output file is left behind)."""
+    """The whole run; returns the exit status: 0 ok, 1 some input could not be read (or none was found), 2 an
+    output or the spool could not be written (one line on stderr; no output file is left behind)."""
+    skipped = skipped or []
+    for message in skip_messages(skipped):
+        error(message)
+    if not inputs:
+        error(f"nothing to read: no input file found ({len(skipped)} paths skipped)")
     try:
         out = JsonlSink(output)
         rejects = JsonlSink(rejects_path) if rejects_path else None
@@ -112,8 +120,12 @@ def run_command(
     problems = run.report.accounting_problems()
     for problem in problems:
         error(f"accounting: {problem}")
+    if run.ids.renamed:
+        error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
+              "(their own is in metadata.original_id)")
     if report_file is not None:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned}
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
+                 "ids_renamed": run.ids.renamed}
         try:
             write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
         except OutputError as err:
@@ -122,4 +134,4 @@ def run_command(
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
-    return 1 if problems or read_errors else 0
+    return 1 if problems or read_errors or not inputs else 0

@@ -50,6 +50,7 @@ def test_explicit_config_file(tmp_path):
         ('script = "latin"\n', "script must be"),
         ('dedup = "fuzzy"\n', "dedup must be"),
         ("dedup_threshold = 1.5\n", "dedup_threshold"),
+        ('text-format = "markdown"\n', "text_format must be"),
         ("script = [\n", "corpusclean.toml"),
     ],
 )

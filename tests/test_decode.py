@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpusclean.decode import Decode, canonical_codec, chinese_score, decode_bytes, sniff_declared_charset
+from corpusclean.decode import (
+    Decode, canonical_codec, chinese_score, decode_bytes, misread_chinese, reads_as_text, sniff_declared_charset,
+)
 from corpusclean.document import Document
 
 SIMPLIFIED = (
@@ -141,7 +143,7 @@ def test_binary_content_is_an_error_not_text(data):
 
 def test_bytes_no_codec_accepts_are_an_error():
     decoded = decode_bytes(b"\xfe\xff\xfe" * 33)  # a UTF-16 BOM, then an odd number of bytes
-    assert (decoded.text, decoded.error) == (None, "no encoding decodes these bytes cleanly")
+    assert (decoded.text, decoded.error) == (None, "no encoding gives plausible text for these bytes")
 
 
 @pytest.mark.parametrize(
@@ -246,3 +248,140 @@ class TestDecodeStage:
         doc = Document(id="a", source="s", location="a.jsonl:3", text="标题\ufffd正文")
         doc = Decode()(doc)
         assert (doc.text, doc.metadata["encoding"], doc.metadata["replacement_chars"]) == ("标题\ufffd正文", "utf-8", 1)
+
+
+RUSSIAN = (
+    "Министерство экономического развития сообщило в понедельник, что рост ВВП в третьем квартале "
+    "составил 2,3 процента. Эксперты считают, что достопримечательности Москвы привлекли больше туристов.\n"
+)
+FRENCH = "Le ministère de l'Économie a annoncé lundi une croissance de 2,3 % au troisième trimestre, a déclaré la porte-parole.\n"
+GREEK = "Η κυβέρνηση ανακοίνωσε τη Δευτέρα νέα μέτρα στήριξης για τα νοικοκυριά και τις μικρές επιχειρήσεις.\n"
+JAPANESE = "東京都は月曜日、新しい防災計画を発表した。地震や台風に備え、避難所の数を増やすという。\n"
+KOREAN = "서울시는 월요일 새로운 방재 계획을 발표했다. 지진과 태풍에 대비해 대피소를 늘린다고 밝혔다.\n"
+
+
+def damaged(text: str, codec: str, junk: bytes) -> bytes:
+    """The text in the codec with junk bytes after its first line."""
+    first, rest = text.split("\n", 1)
+    return (first + "\n").encode(codec) + junk + rest.encode(codec)
+
+
+def as_read(text: str, junk: bytes) -> str:
+    """What a tolerant reading gives for damaged(text, codec, junk): each bad byte U+FFFD, ASCII bytes as they are."""
+    first, rest = text.split("\n", 1)
+    return first + "\n" + "".join("\ufffd" if byte > 0x7F else chr(byte) for byte in junk) + rest
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "junk", "encoding", "method"),
+    [
+        pytest.param(SIMPLIFIED, "utf-8", b"\xff", "utf-8", "utf-8", id="utf-8-one-ff"),
+        pytest.param(SIMPLIFIED, "gbk", b"\xff", "gb18030", "detector", id="gbk-one-ff"),
+        pytest.param(SIMPLIFIED, "gbk", b"\x80", "gb18030", "detector", id="gbk-one-80"),
+        pytest.param(SIMPLIFIED, "gbk", b"\x81 ", "gb18030", "detector", id="gbk-81-space"),
+        pytest.param(TRADITIONAL, "big5", b"\xa1\x7f", "big5hkscs", "detector", id="big5-a1-7f"),
+        pytest.param(TRADITIONAL, "big5", b"\xff", "big5hkscs", "detector", id="big5-one-ff"),
+        pytest.param(html_page('<meta charset="gbk">', "\n" + SIMPLIFIED), "gbk", b"\x80", "gb18030", "declared",
+                     id="declared-gbk-one-80"),
+    ],
+)
+def test_a_few_bad_bytes_are_replaced_and_counted(text, codec, junk, encoding, method):
+    decoded = decode_bytes(damaged(text, codec, junk))
+    assert (decoded.encoding, decoded.method, decoded.text) == (encoding, method, as_read(text, junk))
+    assert (decoded.invalid_bytes, decoded.replacement_chars) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding", "method"),
+    [
+        pytest.param(codecs.BOM_UTF8 + SIMPLIFIED.encode() + b"\xe4\xb8", SIMPLIFIED + "\ufffd\ufffd", "utf-8", "bom",
+                     id="utf-8-with-bom-cut-inside-a-character"),
+        pytest.param(SIMPLIFIED.encode("gbk") + b"\xb1", SIMPLIFIED + "\ufffd", "gb18030", "detector",
+                     id="gbk-ending-on-a-lead-byte"),
+    ],
+)
+def test_a_file_cut_inside_a_character_keeps_its_text(data, text, encoding, method):
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding, decoded.method) == (text, encoding, method)
+    assert decoded.invalid_bytes == text.count("\ufffd")
+
+
+def test_replacement_characters_in_the_input_are_not_bad_bytes():
+    decoded = decode_bytes(damaged("版权所有 \ufffd 2023\n" + SIMPLIFIED, "utf-8", b"\xff"))
+    assert (decoded.replacement_chars, decoded.invalid_bytes) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        pytest.param(RUSSIAN * 2, "koi8-r", id="russian-koi8-r"),
+        pytest.param(RUSSIAN * 2, "cp1251", id="russian-cp1251"),
+        pytest.param(RUSSIAN * 2, "cp866", id="russian-cp866"),
+        pytest.param(FRENCH * 2, "cp1252", id="french-cp1252"),
+        pytest.param(GREEK * 2, "cp1253", id="greek-cp1253"),
+        pytest.param(JAPANESE * 2, "shift_jis", id="japanese-shift-jis"),
+        pytest.param(KOREAN * 2, "euc-kr", id="korean-euc-kr"),
+        pytest.param("Café owners welcomed the decision.\n", "latin-1", id="one-accent-is-no-damaged-utf-8"),
+    ],
+)
+def test_legacy_text_in_other_scripts_still_reads_as_itself(text, codec):
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.invalid_bytes) == (text, 0)
+
+
+# "臺北市政府今日召開記者會，說明明年度預算編列情形。" in EUC-TW: strict GB18030 reads it as nonsense Han.
+EUC_TW = bytes.fromhex("ead7c6a1c6cbd1c9cdb4c4f4c5cac6aee2e4d8b4cfafe4c4a1a2eba9cdfccdfcc8a1d0f9e7dfeaabeebec7c4dac5cab0a1a4")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(EUC_TW * 3, id="euc-tw"),
+        pytest.param(bytes(range(0x80, 0x100)) * 4, id="every-high-byte"),
+    ],
+)
+def test_bytes_with_no_plausible_reading_are_an_error(data):
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.error) == (None, "no encoding gives plausible text for these bytes")
+
+
+@pytest.mark.parametrize(
+    ("text", "plausible"),
+    [
+        pytest.param(SIMPLIFIED, True, id="chinese"),
+        pytest.param(RUSSIAN, True, id="russian"),
+        pytest.param(FRENCH + "1½ cups, ¼ tsp, 5 m², ±2 °C, © 2024, don´t", True, id="usual-symbols"),
+        pytest.param(GREEK, True, id="greek"),
+        pytest.param(ENGLISH, True, id="english"),
+        pytest.param(SIMPLIFIED.encode("gbk").decode("koi8-u"), False, id="gbk-as-koi8-u"),
+        pytest.param(TRADITIONAL.encode("big5").decode("cp866"), False, id="big5-as-cp866"),
+        pytest.param(SIMPLIFIED.encode("gbk").decode("cp1251"), False, id="gbk-as-cp1251"),
+        pytest.param(SIMPLIFIED.encode("gbk").decode("latin-1"), False, id="gbk-as-latin-1"),
+        pytest.param(TRADITIONAL.encode("big5").decode("gb18030"), False, id="big5-as-gb18030"),
+    ],
+)
+def test_reads_as_text(text, plausible):
+    assert reads_as_text(text) is plausible
+
+
+@pytest.mark.parametrize(
+    ("text", "misread"),
+    [
+        *[pytest.param(SIMPLIFIED.encode("gbk").decode(codec), True, id=f"gbk-as-{codec}")
+          for codec in ("koi8-u", "koi8-r", "cp866", "cp1251", "latin-1", "iso8859-5", "mac-cyrillic")],
+        *[pytest.param(TRADITIONAL.encode("big5").decode(codec), True, id=f"big5-as-{codec}")
+          for codec in ("koi8-u", "cp866", "cp1251", "iso8859-5")],
+        pytest.param(f"正文第一段。\n{SIMPLIFIED.splitlines()[1].encode('gbk').decode('cp1251')}\n正文第三段。", True,
+                     id="one-misread-line-among-chinese-lines"),
+        # negatives: real text in those scripts, including runs that carry a mark
+        pytest.param(RUSSIAN, False, id="russian"),
+        pytest.param("Анн-Софи и Жан-Пьер приехали в Санкт-Петербург. " * 3, False, id="hyphenated-russian-names"),
+        pytest.param("ДзенеВакансииДзенеРекламаДзене", False, id="russian-menu-words-run-together"),
+        pytest.param("Straße, Ärger, ÖSTERREICH, café, crème brûlée", False, id="german-and-french"),
+        pytest.param(GREEK, False, id="greek"),
+        pytest.param(SIMPLIFIED, False, id="chinese"),
+        pytest.param("•Lifestyle•Worth•Trending•News", False, id="bullets-between-english-words"),
+    ],
+)
+def test_misread_chinese(text, misread):
+    assert bool(misread_chinese(text)) is misread

@@ -97,6 +97,20 @@ def test_moderate_nesting_is_walked_without_recursion():
     assert texts(html) == ["深处文字。"]
 
 
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        pytest.param('<?xml version="1.0" encoding="gb2312"?>\n', id="with-encoding"),
+        pytest.param("  <?xml version='1.0' encoding='GBK' standalone='yes' ?>", id="after-space-single-quotes"),
+        pytest.param('<?xml version="1.0"?>', id="without-encoding"),
+    ],
+)
+def test_an_xml_declaration_opening_an_xhtml_page_is_dropped(declaration):
+    """lxml refuses a str that starts with an encoding declaration; the page is already decoded."""
+    html = declaration + '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>正文第一段。</p></body></html>'
+    assert texts(html) == ["正文第一段。"]
+
+
 def test_empty_page():
     assert parse_html("   ") is None
     assert html_blocks(None) == []

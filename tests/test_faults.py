@@ -4,16 +4,18 @@ Every run here uses the default --jobs (one worker per core) and, where the faul
 an explicit --jobs 2 as well, so the multi-process path is covered on any machine.
 """
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from clirun import SEEDS, corpusclean
+from clirun import SEEDS, corpusclean, jsonl
 
 JOBS = [pytest.param([], id="default-jobs"), pytest.param(["--jobs", "2"], id="two-jobs")]
 
@@ -107,6 +109,35 @@ def test_stopping_a_run_leaves_no_temporary_outputs_or_spool(signum, tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def test_workers_end_when_the_main_process_is_killed(tmp_path):
+    """Each worker inherited the write end of its own task pipe, so a main process that died without
+    stopping it (SIGKILL, or a stop signal at the wrong moment) left it waiting forever, holding stdout."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    _wait_for(lambda: leftovers(Path(env["TMPDIR"])))
+
+    def workers() -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True).stdout.split()
+        return [int(pid) for pid in found]
+
+    _wait_for(lambda: len(workers()) == 2)
+    children = workers()
+    run.kill()
+    run.wait()
+    _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in children), 30)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -183,6 +214,328 @@ def test_check_fix_on_a_file_it_cannot_write_is_one_line_and_exit_2(tmp_path, mo
     assert [p.name for p in tmp_path.iterdir()] == ["dirty.jsonl"], "the temporary file is removed"
 
 
+# --- input faults (read, decode) ---
+
+ZH_NEWS = (
+    "市气象台今天上午发布暴雨蓝色预警，预计未来六小时内全市大部分地区将出现短时强降水。\n"
+    "市防汛办要求各区做好低洼路段和地下空间的排水准备，及时转移危险区域人员。\n"
+    "交通部门提醒市民雨天出行减速慢行，尽量避开积水路段，注意人身安全。\n"
+)
+TW_NEWS = (
+    "高雄市政府昨日宣布，將在年底前完成港區周邊道路的拓寬工程，以改善上下班時段的交通壅塞。\n"
+    "工務局表示，施工期間將實施交通管制，並增派人員在重要路口指揮，請民眾多加配合。\n"
+    "市府也將同步更新路燈與人行道，讓行人通行更加安全便利。\n"
+)
+# "臺北市政府今日召開記者會，說明明年度預算編列情形。市長表示，將優先照顧長者與學童，並加強防災工作。" in EUC-TW
+# (CNS 11643 plane 1): Python has no codec for it, and its bytes decode strictly as GB18030, to nonsense.
+EUC_TW = bytes.fromhex(
+    "ead7c6a1c6cbd1c9cdb4c4f4c5cac6aee2e4d8b4cfafe4c4a1a2eba9cdfccdfcc8a1d0f9e7dfeaabeebec7c4dac5cab0a1a4c6cbcfdb"
+    "cfd0c6fca1a2d9f2f3c0c7bfe4f9fbc1cfdbcfafead8f0d0e1a9a1a2cbe4c5fbdab0cbdfcba4c4d6c9a2a1a4"
+)
+CYRILLIC = set(range(0x400, 0x530)) | set(range(0x2500, 0x25A0))  # Cyrillic letters, box drawing
+
+
+def with_stray_bytes(text: str, codec: str, junk: bytes) -> bytes:
+    """The text in the codec, with junk bytes between its first and second line."""
+    first, rest = text.split("\n", 1)
+    return (first + "\n").encode(codec) + junk + rest.encode(codec)
+
+
+def xhtml_page(declared: str, headline: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in body.splitlines())
+    return (
+        f'<?xml version="1.0" encoding="{declared}"?>\n'
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head>\n'
+        f'<meta http-equiv="Content-Type" content="text/html; charset={declared}" />\n'
+        f"<title>{headline}</title></head>\n"
+        f'<body><div class="article"><h1>{headline}</h1>\n{paragraphs}</div></body></html>\n'
+    )
+
+
+def read_jsonl_file(path: Path) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()] if path.exists() else []
+
+
+STRAY_BYTES = [pytest.param(b"\xff", id="ff"), pytest.param(b"\x80", id="80"),
+               pytest.param(b"\x81 ", id="81-space"), pytest.param(b"\xa1\x7f", id="a1-7f")]
+
+ZH_HEADLINE, TW_HEADLINE = "市气象台发布暴雨蓝色预警", "港區道路拓寬工程年底完工"
+TAGS_PROSE = "文中提到<p>标签的用法，<div>和<script>也一并说明。\n" + ZH_NEWS
+
+# One page file per fault, all cleaned in one run (dedup and templates off, script kept, so each record is its
+# page's text): (file name, bytes, expected: ("written", lines its text must hold, bytes that were damaged) or
+# ("rejected", reason)).
+PAGE_FAULTS = [
+    *[pytest.param(f"gbk-{p.id}.txt", with_stray_bytes(ZH_NEWS, "gbk", p.values[0]), ("written", ZH_NEWS, True),
+                   id=f"gbk-page-with-stray-byte-{p.id}-is-not-cyrillic") for p in STRAY_BYTES],
+    *[pytest.param(f"big5-{p.id}.txt", with_stray_bytes(TW_NEWS, "big5", p.values[0]), ("written", TW_NEWS, True),
+                   id=f"big5-page-with-stray-byte-{p.id}-is-not-cyrillic") for p in STRAY_BYTES],
+    pytest.param("declared-gbk.html", xhtml_page("gbk", ZH_HEADLINE, ZH_NEWS).split("\n", 1)[1].encode("gbk")
+                 .replace("交通".encode("gbk"), b"\x80" + "交通".encode("gbk")), ("written", ZH_NEWS, True),
+                 id="page-declaring-gbk-with-a-stray-byte-keeps-gbk"),
+    pytest.param("euc-tw.txt", EUC_TW, ("rejected", "undecodable"), id="euc-tw-is-rejected-not-gb18030-garbage"),
+    pytest.param("utf8-ff.txt", with_stray_bytes(ZH_NEWS, "utf-8", b"\xff"), ("written", ZH_NEWS, True),
+                 id="utf-8-article-with-one-ff-is-kept"),
+    pytest.param("gbk-cut.txt", ZH_NEWS.encode("gbk") + "雨".encode("gbk")[:1], ("written", ZH_NEWS, True),
+                 id="gbk-file-ending-on-a-lone-lead-byte-is-kept"),
+    pytest.param("xhtml-gb2312.html", xhtml_page("gb2312", ZH_HEADLINE, ZH_NEWS).encode("gb2312"),
+                 ("written", ZH_NEWS, False), id="xhtml-with-xml-declaration-gb2312-is-not-malformed"),
+    pytest.param("xhtml-big5.htm", xhtml_page("big5", TW_HEADLINE, TW_NEWS).encode("big5"),
+                 ("written", TW_NEWS, False), id="xhtml-with-xml-declaration-big5-is-not-malformed"),
+    pytest.param("prose-with-tags.txt", TAGS_PROSE.encode(), ("written", TAGS_PROSE, False),
+                 id="text-file-mentioning-tags-stays-text"),
+]
+
+
+@pytest.fixture(scope="module")
+def page_fault_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("page-faults")
+    (folder / "in").mkdir()
+    for param in PAGE_FAULTS:
+        name, data, _ = param.values
+        (folder / "in" / name).write_bytes(data)
+    result = corpusclean("run", "in", "-q", "--dedup", "none", "--no-template", "--script", "keep",
+                         "-o", "out.jsonl", "--rejects", "rejects.jsonl", cwd=folder)
+    records = {r["metadata"]["path"]: r for r in read_jsonl_file(folder / "out.jsonl")}
+    rejects = {r["metadata"]["path"]: r for r in read_jsonl_file(folder / "rejects.jsonl")}
+    return result, records, rejects
+
+
+@pytest.mark.parametrize("name, data, expected", PAGE_FAULTS)
+def test_a_damaged_or_legacy_page_is_read_as_it_should(name, data, expected, page_fault_run):
+    """Silent mojibake, one bad byte losing a whole page, XHTML rejected as malformed_html, prose taken for HTML."""
+    result, records, rejects = page_fault_run
+    path = f"in/{name}"
+    if expected[0] == "rejected":
+        assert path not in records and rejects[path]["reject_reason"] == expected[1], result.stderr.decode()
+        assert rejects[path]["raw_base64"], "the bytes are kept for the user"
+        return
+    _, lines, damaged = expected
+    assert path in records, rejects.get(path, result.stderr.decode())
+    record = records[path]
+    text = f"{record['metadata']['title']}\n{record['text']}"
+    for line in lines.splitlines():
+        assert line in text.replace("\ufffd", "").replace("\x7f", "")
+    assert not any(ord(char) in CYRILLIC for char in text)
+    assert (record["metadata"]["invalid_bytes"] > 0) is damaged
+    assert record["metadata"]["format"] == ("html" if name.endswith(("html", "htm")) else "txt")
+
+
+def jsonl_line(record: dict) -> bytes:
+    import json
+
+    return json.dumps(record, ensure_ascii=False).encode() + b"\n"
+
+
+TUTORIAL = (
+    "网页的正文通常放在<div>里，每一段用<p>包起来。\n"
+    "脚本写在<script>标签中，浏览器不会把它显示出来，但这一段说明文字本身是正文。\n"
+    "最后提醒读者：<script>之后的这句话同样属于文章，不能丢失。"
+)
+HTML_PAGE = (
+    f"<!DOCTYPE html><html><head><title>{ZH_HEADLINE}</title></head><body><div class='article'>"
+    f"<h1>{ZH_HEADLINE}</h1>" + "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</div></body></html>"
+)
+INVALID_LINE = b'{"id": "cut-off", "text": "\xe6\x96\x87\xe5\xad\x97'
+INVALID_LEGACY_LINE = b'{"id": "gbk-bytes", "text": "' + "新闻".encode("gbk") + b'",,}'
+
+# One JSONL fed on stdin, one line per fault: (line, expected: ("written", text lines, format, bad characters)
+# or ("rejected", reason, raw kept as text or None when kept in base64)).
+JSONL_FAULTS = [
+    pytest.param(b"\xef\xbb\xbf" + jsonl_line({"id": "bom-file", "text": ZH_NEWS}), ("written", ZH_NEWS, "txt", 0),
+                 id="jsonl-bom-at-file-start-is-read"),
+    pytest.param(jsonl_line({"id": "tags", "text": TAGS_PROSE}), ("written", TAGS_PROSE, "txt", 0),
+                 id="jsonl-text-mentioning-tags-stays-text"),
+    pytest.param(jsonl_line({"id": "tutorial", "text": TUTORIAL}), ("written", TUTORIAL, "txt", 0),
+                 id="jsonl-tutorial-about-script-keeps-the-text-after-it"),
+    pytest.param(b'{"id": "surrogate", "text": "\\ud800' + jsonl_line({"text": TW_NEWS})[10:],
+                 ("written", TW_NEWS, "txt", 1), id="jsonl-lone-surrogate-is-replaced-and-counted"),
+    pytest.param(b'{"id": "bad-byte", "text": "\xff' + jsonl_line({"text": TW_NEWS.replace("高雄", "臺南")})[10:],
+                 ("written", TW_NEWS.replace("高雄", "臺南"), "txt", 1), id="jsonl-invalid-utf-8-byte-is-replaced"),
+    pytest.param(b"\xef\xbb\xbf" + jsonl_line({"id": "bom-line", "text": TUTORIAL.replace("网页", "页面")}),
+                 ("written", TUTORIAL.replace("网页", "页面"), "txt", 0), id="jsonl-bom-at-line-start-is-read"),
+    pytest.param(jsonl_line({"id": "html-field", "html": HTML_PAGE}), ("written", ZH_NEWS, "html", 0),
+                 id="jsonl-record-with-an-html-field-is-html"),
+    pytest.param(INVALID_LINE + b"\n", ("rejected", "invalid_json", INVALID_LINE.decode()),
+                 id="jsonl-invalid-line-keeps-its-raw-text"),
+    pytest.param(INVALID_LEGACY_LINE + b"\n", ("rejected", "invalid_json", None),
+                 id="jsonl-invalid-non-utf-8-line-keeps-its-bytes-in-base64"),
+]
+
+
+@pytest.fixture(scope="module")
+def jsonl_fault_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("jsonl-faults")
+    data = b"".join(param.values[0] for param in JSONL_FAULTS)
+    result = corpusclean("run", "-", "-q", "--dedup", "none", "--no-template", "--script", "keep",
+                         "-o", "out.jsonl", "--rejects", "rejects.jsonl", input=data, cwd=folder)
+    by_line = {r["metadata"]["line"]: r for name in ("out.jsonl", "rejects.jsonl")
+               for r in read_jsonl_file(folder / name)}
+    return result, by_line, folder
+
+
+@pytest.mark.parametrize("line, expected", JSONL_FAULTS)
+def test_a_damaged_or_tagged_jsonl_record_is_read_as_it_should(line, expected, jsonl_fault_run):
+    """Text taken for HTML (lines flattened, text after <script> lost); one bad character or a BOM losing the
+    record; an invalid line from stdin lost for good."""
+    import base64
+
+    result, by_line, _ = jsonl_fault_run
+    number = 1 + [param.values[0] for param in JSONL_FAULTS].index(line)
+    record = by_line[number]
+    if expected[0] == "rejected":
+        _, reason, raw = expected
+        assert record["reject_reason"] == reason
+        kept = record["raw"].encode() if raw is not None else base64.b64decode(record["raw_base64"])
+        assert kept == line.rstrip(b"\n") and record["raw"] == raw
+        return
+    _, lines, text_format, bad = expected
+    assert "reject_reason" not in record, record.get("reject_detail")
+    text = f"{record['metadata']['title']}\n{record['text']}"
+    for expected_line in lines.splitlines():
+        assert expected_line in text.replace("\ufffd", "")
+    assert (record["metadata"]["format"], record["metadata"]["invalid_bytes"]) == (text_format, bad)
+
+
+def test_run_on_its_own_output_of_tagged_text_changes_nothing(jsonl_fault_run):
+    """2 of 231 magic-html records changed on a second run; a 158-line article became 2 lines."""
+    _, _, folder = jsonl_fault_run
+    first = (folder / "out.jsonl").read_bytes()
+    again = corpusclean("run", "-", "-q", "--dedup", "none", "--no-template", "--script", "keep", input=first)
+    assert again.returncode == 0, again.stderr.decode()
+    assert again.stdout == first
+
+
+ZH_MORE = (
+    "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
+    "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
+    "市民如遇险情，应及时向社区报告，并服从现场工作人员的指挥。"
+)
+
+
+def test_check_fix_never_takes_text_for_html(tmp_path):
+    """check --fix rewrote the user's file with the damage of text parsed as HTML (an article's lines
+    flattened into one from its first <p> on)."""
+    article = "文中提到<p>标签的用法。\n" + ZH_NEWS + ZH_MORE
+    data = jsonl_line({"id": "tags", "text": article}) + jsonl_line({"id": "tutorial", "text": TUTORIAL})
+    (tmp_path / "data.jsonl").write_bytes(data)
+    result = corpusclean("check", "--fix", "data.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    assert (tmp_path / "data.jsonl").read_bytes() == data
+
+
+def test_text_format_auto_takes_only_a_document_for_html(tmp_path):
+    """Sniffing must demand a real document (doctype/html/head/body), never a stray tag in prose."""
+    data = jsonl_line({"id": "page", "text": HTML_PAGE}) + jsonl_line({"id": "prose", "text": TUTORIAL})
+    result = corpusclean("run", "-", "-q", "--text-format", "auto", "--dedup", "none", input=data)
+    assert result.returncode == 0, result.stderr.decode()
+    formats = {r["id"]: r["metadata"]["format"] for r in jsonl(result.stdout)}
+    assert formats == {"page": "html", "prose": "txt"}
+
+
+def test_check_reports_gbk_read_as_cyrillic(tmp_path):
+    """A GBK page written as KOI8-U Cyrillic passed check without a finding."""
+    mojibake = ZH_NEWS.encode("gbk").decode("koi8-u")
+    (tmp_path / "data.jsonl").write_bytes(jsonl_line({"id": "m", "text": mojibake}))
+    result = corpusclean("check", "--select", "CC007", "data.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert b"CC007 encoding damage" in result.stdout and b"GBK/Big5 read as a single-byte codec" in result.stdout
+
+
+def test_a_record_over_max_record_bytes_is_too_large_and_the_next_one_is_read(tmp_path):
+    """A 1 GB record took all memory and the kernel killed a worker; a 300 MB record was written whole."""
+    import gzip
+
+    big = jsonl_line({"id": "big", "text": ZH_NEWS * 400})
+    data = jsonl_line({"id": "before", "text": ZH_NEWS}) + big + jsonl_line({"id": "after", "text": TW_NEWS})
+    (tmp_path / "in.jsonl.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 10000\n")
+    result = corpusclean("run", "in.jsonl.gz", "-q", "--dedup", "none", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert [r["id"] for r in jsonl(result.stdout)] == ["before", "after"]
+    [reject] = read_jsonl_file(tmp_path / "rejects.jsonl")
+    assert reject["reject_reason"] == "too_large"
+    assert reject["reject_detail"].startswith(f"{len(big) - 1} bytes, over the 10000-byte limit")
+    assert f"in.jsonl.gz:2: too_large: {len(big) - 1} bytes" in result.stderr.decode()
+
+
+def _outside_link(tmp_path):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "passwd.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (tmp_path / "in" / "page.txt").symlink_to(tmp_path / "outside" / "passwd.txt")
+    return {"link_outside": "in/page.txt"}
+
+
+def _special_files(tmp_path):
+    import socket
+
+    (tmp_path / "in" / "loop.txt").symlink_to(tmp_path / "in" / "loop.txt")
+    (tmp_path / "in" / "dangling.html").symlink_to(tmp_path / "in" / "absent.html")
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "in" / "sock.txt"))
+    listener.close()
+    (tmp_path / "in" / "linked.txt").symlink_to(tmp_path / "in", target_is_directory=True)
+    return {"broken_link": "in/dangling.html", "not_a_file": "in/pipe.txt", "link_to_folder": "in/linked.txt"}
+
+
+def _unknown_names(tmp_path):
+    for name in ("feed.xml", "dump.dat", "pages.zst", ".hidden.txt"):
+        (tmp_path / "in" / name).write_text(ZH_NEWS)
+    return {"unknown_type": "in/dump.dat", "hidden": "in/.hidden.txt"}
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(_outside_link, id="symlink-out-of-the-tree-is-skipped"),
+        pytest.param(_special_files, id="symlink-loops-fifos-sockets-folder-links-are-skipped-never-read"),
+        pytest.param(_unknown_names, id="unknown-names-are-skipped-with-a-reason"),
+    ],
+)
+def test_a_folder_of_nothing_readable_says_why_and_exits_1(make, tmp_path):
+    """A page.txt -> /etc/passwd link put the password file in the dataset; symlink loops, FIFOs and unknown
+    names vanished silently, and a folder of them gave "documents in: 0", exit 0."""
+    import json
+
+    (tmp_path / "in").mkdir()
+    expected = make(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "corpusclean", "run", "in", "-q", "--report", "report.json"],
+        capture_output=True, cwd=tmp_path, timeout=60,
+    )
+    stderr = result.stderr.decode()
+    assert (result.returncode, result.stdout) == (1, b""), stderr
+    assert "nothing to read" in stderr
+    skipped = json.loads((tmp_path / "report.json").read_text())["skipped"]
+    for reason, path in expected.items():
+        assert f"{path}: skipped: {reason}:" in stderr or f"{reason}:" in stderr and path in stderr
+        assert skipped[reason]["count"] >= 1 and path.startswith(skipped[reason]["first"].rsplit("/", 1)[0])
+
+
+def test_follow_links_reads_a_link_out_of_the_tree(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "news.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "in" / "news.txt").symlink_to(tmp_path / "outside" / "news.txt")
+    result = corpusclean("run", "in", "-q", "--follow-links", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["in/news.txt"]
+
+
+def test_a_fifo_named_on_the_command_line_does_not_block(tmp_path):
+    """A FIFO named on the command line blocked forever, waiting for a writer."""
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "run", "pipe.jsonl", "-q"],
+                            capture_output=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert "pipe.jsonl: empty_input" in result.stderr.decode()
+
+
 # --- Traditional output (matching on a script-folded form) ---
 
 def _removed(records: list[dict]) -> list[list[tuple[int, str]]]:
@@ -215,3 +568,148 @@ def test_simplified_user_phrases_match_a_traditional_page(tmp_path):
         [record] = jsonl(corpusclean("run", "pages", "-q", "--script", script, cwd=tmp_path).stdout)
         assert "聲明" not in record["text"] and "声明" not in record["text"], script
         assert "壓實" in record["text"] or "压实" in record["text"]
+
+
+# --- robustness faults (limits, rule files, run/check agreement) ---
+
+
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        pytest.param('extra_boilerplate = [""]', "extra_boilerplate must hold non-empty strings", id="empty-boilerplate-phrase"),
+        pytest.param('extra_titles = ["总经理", " "]', "extra_titles must hold non-empty strings", id="blank-title"),
+    ],
+)
+def test_fault_empty_user_phrase_would_match_every_line(tmp_path, setting, message):
+    (tmp_path / "corpusclean.toml").write_text(setting + "\n")
+    (tmp_path / "a.txt").write_text("市政府召开常务会议\n会议指出，今年入汛以来，全市降雨偏多。\n", encoding="utf-8")
+    result = corpusclean("run", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode() and "corpusclean.toml" in result.stderr.decode()
+    assert not result.stdout
+
+
+ZH_TEXT = "市政府召开常务会议\n会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。\n各区各部门要压实责任，做好隐患排查。\n"
+HTML_BODY = "<p>会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。</p>" * 3
+
+
+@pytest.mark.parametrize(
+    "page, setting, detail",
+    [
+        pytest.param("<html><body><div " + " ".join(f"data-a{i}=x" for i in range(2001)) + f">{HTML_BODY}</div></body></html>",
+                     "", "2001 attributes on one <div> element, over the 2000 limit", id="attributes-quadratic-in-lxml"),
+        pytest.param("<html><body>" + "<!-- c -->" * 40 + f"{HTML_BODY}</body></html>", "max_page_elements = 40",
+                     "45 elements, over the 40 limit (max_page_elements)", id="elements"),
+        pytest.param(ZH_TEXT + "更多内容\n", "max_page_lines = 3", "4 lines, over the 3 limit (max_page_lines)",
+                     id="lines"),
+    ],
+)
+def test_fault_one_page_stalls_the_run(tmp_path, page, setting, detail):
+    (tmp_path / "corpusclean.toml").write_text(setting + "\n")
+    (tmp_path / "pages").mkdir()
+    name = "a.html" if page.startswith("<html>") else "a.txt"
+    (tmp_path / "pages" / name).write_text(page, encoding="utf-8")
+    (tmp_path / "pages" / "b.txt").write_text(ZH_TEXT, encoding="utf-8")
+    result = corpusclean("run", "pages", "--rejects", "rejects.jsonl", "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 1, "a page not cleaned is data not written"
+    assert f"pages/{name}: too_complex: {detail}" in result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["pages/b.txt"]
+    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
+    assert (reject["id"], reject["reject_reason"], reject["reject_detail"]) == (f"pages/{name}", "too_complex", detail)
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["written"], report["rejected"]) == (2, 1, 1)
+
+
+# `run` must write what `check` finds clean: one corpus holding each fault, one run with the default --jobs.
+ARTICLES = [
+    "区政府召开防汛工作会议\n会议指出，今年入汛以来降雨偏多，各街道要落实巡查责任，及时转移低洼地区群众。\n"
+    "会议要求，水务部门每日报告河道水位，发现险情第一时间处置。\n",
+    "市图书馆新馆开放\n新馆建筑面积三万平方米，设有少儿阅览区和古籍修复室，开馆首日接待读者八千余人次。\n"
+    "馆方表示，将延长周末开放时间，并推出线上预约服务。\n",
+    "高新区签约十二个项目\n签约项目涵盖集成电路、生物医药和新能源，总投资约一百二十亿元。\n"
+    "园区负责人介绍，项目投产后预计新增就业岗位四千个。\n",
+    "乡村公路改造完工\n全长四十公里的县道改造工程日前通过验收，沿线六个村的群众出行时间缩短一半。\n"
+    "交通部门表示，明年将继续实施农村公路提档升级。\n",
+    "社区养老服务中心启用\n中心提供日间照料、助餐和康复训练服务，首批入托老人六十名。\n"
+    "街道将根据需求增加床位，并与附近医院建立转诊机制。\n",
+]
+RECORDS = [
+    {"id": "", "text": ARTICLES[0]},
+    {"id": "n1", "text": ARTICLES[1]},
+    {"id": "n1", "text": ARTICLES[2]},
+    {"id": True, "text": ARTICLES[3]},
+    {"id": "c", "text": "市场监管局开展\x00食品安全抽检\n本次抽检\x7f覆盖超市、农贸市场和餐饮单位，共抽取样品两百批次。\n"},
+]
+CONTROLS = "博物馆举办古代钱币展\x07\n展览展出历代钱币\x01三百余件，其中宋代铜钱\x1b最为丰富。\n" \
+           "The curator called it \x93the finest collection in the province\x94 in a short speech.\n" \
+           "展览持续至年底，市民可凭身份证免费参观，每周一闭馆。馆方还将举办四场专题讲座，介绍钱币收藏与鉴定知识。\n"
+MOJIBAKE = ("Keeping reef fish at home\nThe tank should stay between 75.0Â° F and 82.0Â° F all year round.\n"
+            "A heater with a thermostat is the simplest way to keep the water at the fishâ€™s favourite temperature.\n")
+JAPANESE = ("市長は二十日の定例会見で、来年度の予算案について説明した。\n県内の鉄道や道路の整備に重点を置き、観光客の"
+            "増加に備える考えを示した。\n築四十年の古い庁舎は建て替えられ、跡地には新しい図書館が建設される。\n")
+REPLACEMENT = "旧城改造进展顺利\n施工单位表示\ufffd\ufffd主体工程已完成八成，预计年底前全部完工。\n居民可在社区公告栏查看回迁安排。\n"
+
+
+@pytest.fixture(scope="module")
+def agreement_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("agreement")
+    for folder in ("a/pages", "b/pages"):
+        (root / folder).mkdir(parents=True)
+    (root / "a/pages/records.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8")
+    pages = {"a/pages/controls.txt": CONTROLS, "b/pages/controls.txt": ARTICLES[4], "a/pages/mojibake.txt": MOJIBAKE,
+             "a/pages/japanese.txt": JAPANESE, "a/pages/replacement.txt": REPLACEMENT}
+    for name, text in pages.items():
+        (root / name).write_text(text, encoding="utf-8")
+    result = corpusclean("run", "a/pages", "b/pages", "-o", "out.jsonl", "--report", "report.json", cwd=root)
+    assert result.returncode == 0, result.stderr.decode()
+    records = {r["metadata"]["path"] + (f"#{r['metadata']['line']}" if r["metadata"]["line"] else ""): r
+               for r in jsonl((root / "out.jsonl").read_bytes())}
+    return root, result, records
+
+
+def test_fault_run_output_fails_check(agreement_run):
+    root, _, records = agreement_run
+    assert len(records) == 10, "every input written"
+    checked = corpusclean("check", "out.jsonl", cwd=root)
+    assert (checked.returncode, checked.stdout.decode()) == (0, "")
+
+
+def test_fault_empty_or_unusable_input_id_written(agreement_run):
+    _, _, records = agreement_run
+    assert records["a/pages/records.jsonl#1"]["id"] == "pages/records.jsonl#1"
+    assert records["a/pages/records.jsonl#4"]["id"] == "pages/records.jsonl#4"
+
+
+def test_fault_repeated_id_written_twice(agreement_run):
+    root, result, records = agreement_run
+    first, again = records["a/pages/records.jsonl#2"], records["a/pages/records.jsonl#3"]
+    assert (first["id"], first["metadata"]["original_id"]) == ("n1", None)
+    assert (again["id"], again["metadata"]["original_id"]) == ("pages/records.jsonl#3", "n1")
+    a_page, b_page = records["a/pages/controls.txt"], records["b/pages/controls.txt"]
+    assert (a_page["id"], b_page["id"], b_page["metadata"]["original_id"]) == (
+        "pages/controls.txt", "pages/controls.txt~2", "pages/controls.txt")
+    assert json.loads((root / "report.json").read_text())["ids_renamed"] == 2
+    assert "2 record(s) got a new id" in result.stderr.decode()
+
+
+def test_fault_control_characters_written(agreement_run):
+    page, record = agreement_run[2]["a/pages/controls.txt"]["text"], agreement_run[2]["a/pages/records.jsonl#5"]["text"]
+    assert "展出历代钱币三百余件" in page and "“the finest collection in the province”" in page
+    assert "本次抽检覆盖超市" in record
+    assert not [char for char in page + record if unicodedata.category(char) == "Cc" and char != "\n"]
+
+
+def test_fault_mojibake_in_the_source_written(agreement_run):
+    text = agreement_run[2]["a/pages/mojibake.txt"]["text"]
+    assert "75.0° F and 82.0° F" in text and "fish’s favourite" in text
+
+
+def test_fault_japanese_page_taken_for_mixed_chinese(agreement_run):
+    record = agreement_run[2]["a/pages/japanese.txt"]
+    assert record["metadata"]["lang"] == "other" and "築四十年" in record["text"], "kanji are not converted"
+
+
+def test_fault_replacement_characters_from_the_source_reported_twice(agreement_run):
+    record = agreement_run[2]["a/pages/replacement.txt"]
+    assert "\ufffd\ufffd" in record["text"] and record["metadata"]["replacement_chars"] == 2

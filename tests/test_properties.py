@@ -3,6 +3,7 @@
 import json
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from corpusclean.config import Config
@@ -97,3 +98,21 @@ def test_records_round_trip_through_jsonl(text, extra):
     line = orjson.dumps(record) + b"\n"
     assert line.count(b"\n") == 1, "one record, one line, whatever the text holds"
     assert json.loads(line.decode("utf-8")) == record
+
+
+# Known misses: each fails today and is marked so; when a change fixes one, strict xfail fails the suite
+# and the case moves up into the tests above.
+KNOWN_MISSES = [
+    pytest.param(
+        [NOISE[0]] * 12 + [ARTICLE[0]],
+        marks=pytest.mark.xfail(strict=True, raises=AssertionError, reason="the title is looked for among the first 12 lines, and nav "
+                                "lines use them up: the first run finds no title, the second (nav removed) "
+                                "takes the article sentence"),
+        id="title-zone-used-up-by-nav-lines",
+    ),
+]
+
+
+@pytest.mark.parametrize("lines", KNOWN_MISSES)
+def test_known_misses_of_idempotence(lines):
+    test_cleaning_clean_output_changes_nothing.hypothesis.inner_test(lines)

@@ -2,13 +2,18 @@
 
 import gzip
 import io
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from corpusclean.read.paths import UsageError, expand_paths, inner_suffix
-from corpusclean.read.sources import PageFile, holds_one_page, looks_like_html, parse_wrapper, read_input
+from corpusclean.read.paths import (
+    SKIP_REASONS, Skipped, UsageError, expand_paths, find_inputs, inner_suffix, skip_counts, skip_messages,
+)
+from corpusclean.read.sources import (
+    PageFile, holds_one_page, looks_like_html, parse_json_line, parse_wrapper, read_input, read_jsonl, record_text,
+)
 
 PAGE_ZH = "国务院常务会议部署稳就业工作。\n会议指出，要加大对中小企业的支持力度。\n".encode("utf-8")
 PAGE_HTML = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>"
@@ -115,8 +120,25 @@ def test_parse_wrapper_leaves_plain_pages_alone():
 
 @pytest.mark.parametrize(
     "head, is_html",
-    [(PAGE_HTML, True), (b"  <html lang='zh'>", True), (b"<div class='a'>x</div>", True),
-     (PAGE_ZH, False), (b"a < b and c > d", False), (b"<<<>>>", False)],
+    [
+        pytest.param(PAGE_HTML, True, id="doctype"),
+        pytest.param(b"  <html lang='zh'>", True, id="html-tag-after-space"),
+        pytest.param(b"\xef\xbb\xbf<!doctype html>\n<html>", True, id="after-a-bom"),
+        pytest.param(b'<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">',
+                     True, id="xhtml-after-xml-declaration"),
+        pytest.param(b"<!-- saved from url=(0041)http://news.example.cn/ -->\n<HTML><HEAD>", True,
+                     id="after-a-comment"),
+        pytest.param(b"<body bgcolor=white><p>x</p>", True, id="body-without-html"),
+        # negatives: text that mentions tags, fragments, look-alikes
+        pytest.param("文中提到<p>标签的用法。".encode(), False, id="prose-mentioning-p"),
+        pytest.param(b"An HTML document has a <head> and a <body> inside <html>.", False, id="prose-about-html"),
+        pytest.param(b"[<p>text</p><p> ]", False, id="markup-inside-a-text-dump"),
+        pytest.param(b"<div class='a'>x</div>", False, id="fragment-is-not-a-document"),
+        pytest.param(b"<htmlfoo>", False, id="tag-lookalike"),
+        pytest.param(PAGE_ZH, False, id="chinese-text"),
+        pytest.param(b"a < b and c > d", False, id="comparison"),
+        pytest.param(b"<<<>>>", False, id="brackets"),
+    ],
 )
 def test_looks_like_html(head, is_html):
     assert looks_like_html(head) is is_html
@@ -224,3 +246,171 @@ def test_pages_larger_than_a_read_are_read_whole_up_to_the_limit(tmp_path, compr
     assert doc.raw == page
     [doc] = docs_of(tmp_path / "big.txt", max_bytes=len(page) - 1)
     assert doc.reject_reason == "too_large" and doc.reject_detail.startswith(f"{len(page)} bytes")
+
+
+@pytest.mark.parametrize(
+    "line, value, replaced",
+    [
+        pytest.param(b'{"text": "ok"}', {"text": "ok"}, 0, id="clean"),
+        pytest.param(b'{"text": "\\ud83d\\ude00 pair"}', {"text": "\U0001f600 pair"}, 0, id="surrogate-pair-is-fine"),
+        pytest.param(b'{"text": "a\\ud800b"}', {"text": "a\ufffdb"}, 1, id="lone-surrogate"),
+        pytest.param(b'{"text": "a\\udc00", "id": "\\ud800"}', {"text": "a\ufffd", "id": "\ufffd"}, 2,
+                     id="lone-surrogates-in-every-field"),
+        pytest.param(b'{"text": "a\xffb\xfe"}', {"text": "a\ufffdb\ufffd"}, 2, id="bytes-that-are-not-utf-8"),
+        pytest.param(b'{"meta": {"t\xff": ["\\udfff"]}, "text": ""}', {"meta": {"t\ufffd": ["\ufffd"]}, "text": ""},
+                     2, id="nested-keys-and-lists"),
+    ],
+)
+def test_parse_json_line_replaces_bad_characters(line, value, replaced):
+    assert parse_json_line(line) == (value, replaced)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param(b'{"text": "cut', id="cut-off"),
+        pytest.param(b'{"text": NaN}', id="nan-is-not-json"),
+        pytest.param(b'{"text": "\xff", ', id="bad-byte-in-a-broken-line"),
+        pytest.param(b'\xff{"text": "x"}', id="bad-byte-outside-a-string"),
+    ],
+)
+def test_parse_json_line_refuses_what_is_not_json(line):
+    import orjson
+
+    with pytest.raises(orjson.JSONDecodeError):
+        parse_json_line(line)
+
+
+HTML_DOC = "<!DOCTYPE html><html><body><p>正文</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    "record, text_key, text_format, expected",
+    [
+        pytest.param({"text": "文中提到<p>标签"}, "text", "text", ("文中提到<p>标签", False), id="text-is-text"),
+        pytest.param({"text": HTML_DOC}, "text", "text", (HTML_DOC, False), id="even-a-page-by-default"),
+        pytest.param({"text": HTML_DOC}, "text", "html", (HTML_DOC, True), id="option-html"),
+        pytest.param({"text": HTML_DOC}, "text", "auto", (HTML_DOC, True), id="auto-takes-a-document"),
+        pytest.param({"text": "文中提到<p>标签"}, "text", "auto", ("文中提到<p>标签", False), id="auto-leaves-prose"),
+        pytest.param({"html": HTML_DOC}, "text", "text", (HTML_DOC, True), id="html-field"),
+        pytest.param({"raw_html": HTML_DOC}, "text", "text", (HTML_DOC, True), id="raw-html-field"),
+        pytest.param({"text": "正文", "html": HTML_DOC}, "text", "text", ("正文", False), id="text-before-html-field"),
+        pytest.param({"html": HTML_DOC}, "html", "text", (HTML_DOC, True), id="text-key-html"),
+        pytest.param({"html": HTML_DOC}, "body", "text", (None, False), id="named-key-missing-no-fallback"),
+        pytest.param({"text": 3}, "text", "html", (3, False), id="not-a-string"),
+    ],
+)
+def test_record_text(record, text_key, text_format, expected):
+    assert record_text(record, text_key, text_format) == expected
+
+
+def test_jsonl_bom_lines_and_raw_lines_of_rejects(tmp_path):
+    lines = [b'\xef\xbb\xbf{"id": "a", "text": "one"}', b'\xef\xbb\xbf', b'{"id": "b", "text": "tw\\ud800o"}',
+             b"{broken", b"[1]", b'{"body": 1}']
+    (tmp_path / "d.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    docs = docs_of(tmp_path / "d.jsonl")
+    assert [d.reject_reason for d in docs] == [None, None, "invalid_json", "invalid_record", "invalid_record"]
+    assert [d.text for d in docs[:2]] == ["one", "tw\ufffdo"]
+    assert [d.metadata["invalid_bytes"] for d in docs[:2]] == [0, 1]
+    assert [d.raw for d in docs[2:]] == [b"{broken", b"[1]", b'{"body": 1}']
+
+
+class ReadSizes(io.BytesIO):
+    """A stream that remembers the largest read asked of it."""
+
+    largest = 0
+
+    def readline(self, size=-1):
+        self.largest = max(self.largest, size)
+        return super().readline(size)
+
+
+def test_an_oversized_jsonl_line_is_read_past_in_pieces_and_rejected_with_its_size():
+    big = b'{"text": "' + b"x" * 100_000 + b'"}'
+    stream = ReadSizes(b'{"text": "a"}\n' + big + b'\n{"text": "b"}\n' + big)
+    [inp] = expand_paths(["-"])
+    docs = list(read_jsonl(inp, stream, "text", max_record_bytes=1000))
+    assert [d.reject_reason for d in docs] == [None, "too_large", None, "too_large"]
+    assert docs[1].reject_detail == f"{len(big)} bytes, over the 1000-byte limit (max_record_bytes)"
+    assert docs[3].reject_detail.startswith(f"{len(big)} bytes")
+    assert [d.text for d in docs if not d.rejected] == ["a", "b"]
+    assert stream.largest <= 1 << 16, "never asked for the whole line"
+
+
+def test_a_line_of_exactly_the_limit_is_read():
+    line = b'{"text": "' + b"x" * 50 + b'"}'
+    [inp] = expand_paths(["-"])
+    [doc] = read_jsonl(inp, io.BytesIO(line + b"\n"), "text", max_record_bytes=len(line))
+    assert not doc.rejected
+
+
+def make_tree(root: Path) -> None:
+    """A folder of pages beside every kind of path a walk must skip, and a folder outside it."""
+    (root / "outside").mkdir()
+    (root / "outside" / "secret.txt").write_bytes(PAGE_ZH)
+    tree = root / "in"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "a.txt").write_bytes(PAGE_ZH)
+    (tree / "sub" / "b.html").write_bytes(PAGE_HTML)
+    (tree / "inside.txt").symlink_to(tree / "a.txt")                    # a link within the tree: read
+    (tree / "escape.txt").symlink_to(root / "outside" / "secret.txt")   # link_outside
+    (tree / "out-folder").symlink_to(root / "outside")                  # link_to_folder
+    (tree / "sub" / "up").symlink_to(tree)                              # link_to_folder (a loop when followed)
+    (tree / "loop.txt").symlink_to(tree / "loop.txt")                   # broken_link
+    os.mkfifo(tree / "pipe.txt")                                        # not_a_file
+    (tree / "feed.xml").write_bytes(b"<rss/>")                          # unknown_type
+    (tree / ".git").mkdir()                                             # hidden
+
+
+@pytest.mark.parametrize(
+    "follow_links, read, skipped",
+    [
+        pytest.param(False, ["in/a.txt", "in/inside.txt", "in/sub/b.html"],
+                     {"broken_link": ["loop.txt"], "hidden": [".git"], "link_outside": ["escape.txt"],
+                      "link_to_folder": ["out-folder", "sub/up"], "not_a_file": ["pipe.txt"],
+                      "unknown_type": ["feed.xml"]},
+                     id="links-stay-in-the-tree"),
+        pytest.param(True, ["in/a.txt", "in/escape.txt", "in/inside.txt", "in/out-folder/secret.txt",
+                            "in/sub/b.html"],
+                     {"broken_link": ["loop.txt"], "hidden": [".git"], "link_loop": ["sub/up"],
+                      "not_a_file": ["pipe.txt"], "unknown_type": ["feed.xml"]},
+                     id="follow-links"),
+    ],
+)
+def test_a_walk_reads_what_it_should_and_says_why_it_skips_the_rest(tmp_path, follow_links, read, skipped):
+    make_tree(tmp_path)
+    inputs, skips = find_inputs([str(tmp_path / "in")], follow_links)
+    assert [i.id_base for i in inputs] == read
+    found: dict[str, list[str]] = {}
+    for skip in skips:
+        found.setdefault(skip.reason, []).append(Path(skip.path).relative_to(tmp_path / "in").as_posix())
+    assert found == skipped
+
+
+def test_special_files_named_on_the_command_line(tmp_path):
+    import socket
+
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "sock.txt"))
+    listener.close()
+    inputs, skips = find_inputs([str(tmp_path / "pipe.jsonl"), str(tmp_path / "sock.txt")])
+    assert [i.path for i in inputs] == [str(tmp_path / "pipe.jsonl")], "a named pipe is read (<(zcat ...))"
+    assert [(s.path, s.reason) for s in skips] == [(str(tmp_path / "sock.txt"), "not_a_file")]
+    [doc] = read_input(inputs[0], "text", 1000)  # no writer: empty at once instead of blocking
+    assert doc.reject_reason == "empty_input"
+
+
+def test_skip_messages_give_each_path_or_a_count_per_reason():
+    few = [Skipped("in/a.xml", "unknown_type"), Skipped("in/p", "not_a_file")]
+    assert skip_messages(few) == [
+        f"in/a.xml: skipped: unknown_type: {SKIP_REASONS['unknown_type']}",
+        f"in/p: skipped: not_a_file: {SKIP_REASONS['not_a_file']}",
+    ]
+    many = [Skipped(f"in/{n}.xml", "unknown_type") for n in range(5)]
+    assert skip_messages(many) == [
+        f"skipped 5 paths: unknown_type: {SKIP_REASONS['unknown_type']}; the first is in/0.xml"
+    ]
+    assert skip_counts(many + few) == {
+        "not_a_file": {"count": 1, "first": "in/p"}, "unknown_type": {"count": 6, "first": "in/0.xml"},
+    }

@@ -46,3 +46,12 @@ def test_every_check_rule_is_documented():
 
     for code in RULES:
         assert code in README, code
+
+
+def test_every_read_error_and_skip_reason_is_documented():
+    from corpusclean.read.paths import SKIP_REASONS
+    from corpusclean.read.sources import READ_ERRORS
+
+    errors = section("Errors and exit codes")
+    for reason in sorted(READ_ERRORS | set(SKIP_REASONS)):
+        assert f"`{reason}`" in errors, reason

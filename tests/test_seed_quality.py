@@ -4,43 +4,36 @@ Article lines must all survive; noise, metadata and repeated lines must go, at l
 in tests/data/seed_quality_floors.json, which only ever go up.
 """
 
+import importlib.util
 import json
 import re
+import sys
 from collections import Counter
 
 import pytest
 
 from clirun import REPO, SEEDS
-from corpusclean.config import Config
 from corpusclean.normalize.whitespace import normalize_lines
-from corpusclean.engine import run_pipeline
-from corpusclean.pipeline import build_pipeline
-from corpusclean.read.paths import expand_paths
-from corpusclean.read.sources import read_input
 
 DATA = REPO / "tests" / "data"
 
 
-def load_labels() -> dict[str, dict[int, str]]:
-    labels: dict[str, dict[int, str]] = {}
-    for row in (DATA / "seed_labels.tsv").read_text("utf-8").splitlines():
-        if not row or row.startswith("#"):
-            continue
-        name, lines, label = row.split("\t")
-        first, _, last = lines.partition("-")
-        for index in range(int(first), int(last or first) + 1):
-            labels.setdefault(name, {})[index] = label
-    return labels
+def _harness():
+    """bench/seed_quality.py, which owns the labels and the way the seeds are cleaned for them."""
+    spec = importlib.util.spec_from_file_location("seed_quality", REPO / "bench" / "seed_quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+harness = _harness()
+load_labels = harness.load_labels
 
 
 @pytest.fixture(scope="module")
 def cleaned():
-    config = Config(dedup="none", jobs=1)
-    docs = []
-    inputs = expand_paths([str(SEEDS)])
-    stream = (doc for inp in inputs for doc in read_input(inp, config.text_key, config.max_page_bytes))
-    run_pipeline(stream, build_pipeline(config), 1, docs.append)
-    return {doc.id.split("/")[-1]: doc for doc in docs}
+    return harness.clean_seeds()
 
 
 def test_every_seed_line_is_labelled(cleaned):
@@ -52,18 +45,10 @@ def test_every_seed_line_is_labelled(cleaned):
 
 
 def test_line_labels_against_the_floors(cleaned):
-    labels = load_labels()
     floors = json.loads((DATA / "seed_quality_floors.json").read_text())
-    total, removed, lost = Counter(), Counter(), []
-    for name, by_line in labels.items():
-        doc = cleaned[name]
-        assert not doc.rejected, (name, doc.reject_reason)
-        for index, label in by_line.items():
-            total[label] += 1
-            gone = doc.verdicts[index] is not None
-            removed[label] += gone
-            if label == "article" and gone:
-                lost.append(f"{name}:{index}: {doc.verdicts[index]}: {doc.lines[index][:60]}")
+    assert not [name for name, doc in cleaned.items() if doc.rejected]
+    total, removed, misses = harness.line_counts(cleaned, load_labels())
+    lost = [miss for miss in misses if " article " in miss]
     assert not lost, "article lines removed:\n" + "\n".join(lost)
     assert 1 - removed["article"] / total["article"] >= floors["article_lines_kept"]
     for label in ("noise", "meta", "repeat"):

@@ -51,3 +51,17 @@ def test_report_counts_finished_documents():
     assert report.per_file["in/a.txt"] == {"inputs": 2, "written": 1, "rejected": 1}
     assert report.rejects == {"duplicate": 1} and report.removals == {"sidebar/sidebar.nav": 2}
     assert report.accounting_problems() == []
+
+
+def test_a_reject_keeps_its_raw_input_as_text_when_it_is_utf8_else_in_base64():
+    import base64
+
+    line = Document(id="c", source="s", location="in/c.jsonl:3", raw='{"text": "断'.encode())
+    legacy = Document(id="d", source="s", location="in/d.txt", raw="新闻".encode("gbk"))
+    clean = Document(id="e", source="s", location="in/e.txt")
+    for doc in (line, legacy, clean):
+        doc.reject("invalid_json")
+    assert (to_reject(line)["raw"], to_reject(line)["raw_base64"]) == ('{"text": "断', None)
+    assert to_reject(legacy)["raw"] is None
+    assert base64.b64decode(to_reject(legacy)["raw_base64"]) == "新闻".encode("gbk")
+    assert (to_reject(clean)["raw"], to_reject(clean)["raw_base64"]) == (None, None)

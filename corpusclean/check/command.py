@@ -80,7 +80,11 @@ def cleaned_records(data: bytes, path: str, text_key: str, stages: list) -> dict
 def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
     """The file with each record's text replaced by its cleaned text; every other field and every line
     that cannot be cleaned (invalid JSON, no text, nothing left after cleaning) is kept byte for byte."""
+    import codecs
+
     import orjson
+
+    from corpusclean.read.sources import parse_json_line
 
     docs = cleaned_records(data, path, text_key, stages)
     pieces = data.split(b"\n")
@@ -88,7 +92,7 @@ def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
         doc = docs.get(index + 1)
         if doc is None or doc.rejected:
             continue
-        record = orjson.loads(piece)
+        record = parse_json_line(piece.removeprefix(codecs.BOM_UTF8))[0]  # as the reader parsed it
         clean = doc.clean_text()
         if clean != record[text_key]:
             record[text_key] = clean
@@ -137,7 +141,8 @@ def file_findings(
             ids.append((path, line_no, rules.id_key(value.get("id"))))
         text = value.get(text_key) if isinstance(value, dict) else None
         if isinstance(text, str):
-            issues += record_text_issues(text, expected_script, docs.get(line_no))
+            declared = rules.declared_replacements(value)
+            issues += record_text_issues(text, expected_script, docs.get(line_no), declared)
             if "CC015" in codes:
                 keys.append((path, line_no, rules.exact_text_key(text)))
             if "CC016" in codes:
@@ -146,10 +151,10 @@ def file_findings(
     return findings, ids, keys, texts
 
 
-def record_text_issues(text: str, expected_script: str | None, cleaned: Any) -> list:
+def record_text_issues(text: str, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text) + rules.control_chars(text)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None

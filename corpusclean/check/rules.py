@@ -53,7 +53,9 @@ QUOTE_CHARS = 60
 # - utf8_latin1: UTF-8 read as Latin-1 or cp1252: a lead byte shown as a Latin-1 letter, then its
 #   continuation bytes as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™");
 # - legacy_latin1: GBK or Big5 read as Latin-1 ("ÖÐ¹ú" for 中国): a run of high Latin-1 characters, four
-#   at least so that French or German words ("créée") never match.
+#   at least so that French or German words ("créée") never match;
+# - legacy_misread (decode.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
+#   Cyrillic ones included ("ЦР№ъ", "╓╨╣·"): a run with the marks of a misreading whose bytes read as Chinese.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _DAMAGE = re.compile(
     "(?P<fffd>\ufffd)|(?P<gbk_fffd>锟斤拷)"
@@ -63,6 +65,7 @@ _DAMAGE = re.compile(
 DAMAGE_NAMES = {
     "fffd": "U+FFFD", "gbk_fffd": "锟斤拷", "utf8_latin1": "UTF-8 read as Latin-1",
     "legacy_latin1": "GBK/Big5 read as Latin-1",
+    "legacy_misread": "GBK/Big5 read as a single-byte codec",
 }
 # Category Cc is exactly C0, DEL and C1; \n and \t are the two a text may hold.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -148,13 +151,34 @@ def empty_text(text: str) -> list[Issue]:
     return [] if text.strip() else [Issue("CC006", "text is empty" if not text else "text is whitespace only")]
 
 
-def encoding_damage(text: str) -> list[Issue]:
-    """CC007 once per record, at the first damaged spot, with the count of each kind."""
-    matches = list(_DAMAGE.finditer(text))
-    if not matches:
+def declared_replacements(record: dict[str, Any]) -> int:
+    """The U+FFFD a record says it holds, as `corpusclean run` counts them: those its input held
+    (metadata.replacement_chars) and those that replace bytes it could not decode (metadata.invalid_bytes).
+    Encoding damage the record reports itself."""
+    metadata = record.get("metadata")
+    if not isinstance(metadata, dict):
+        return 0
+    counts = [metadata.get(key) for key in ("replacement_chars", "invalid_bytes")]
+    return sum(count for count in counts if isinstance(count, int) and not isinstance(count, bool))
+
+
+def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
+    """CC007 once per record, at the first damaged spot, with the count of each kind. U+FFFD are not
+    counted when the record declares at least as many (declared_replacements)."""
+    from corpusclean.decode import misread_chinese
+
+    spots = [(match.start(), match.end(), match.lastgroup) for match in _DAMAGE.finditer(text)]
+    if spots and text.count("\ufffd") <= declared_fffd:
+        spots = [spot for spot in spots if spot[2] != "fffd"]
+    latin1 = [(start, end) for start, end, kind in spots if kind == "legacy_latin1"]
+    spots += [  # a Latin-1 run the pattern found is not counted twice
+        (start, end, "legacy_misread") for start, end in misread_chinese(text)
+        if not any(start < other_end and other_start < end for other_start, other_end in latin1)
+    ]
+    if not spots:
         return []
-    counts = Counter(match.lastgroup for match in matches)
-    first = matches[0].start()
+    counts = Counter(kind for _, _, kind in spots)
+    first = min(start for start, _, _ in spots)
     line, col = text_position(text, first)
     kinds = ", ".join(f"{count} × {DAMAGE_NAMES[kind]}" for kind, count in counts.items())
     return [Issue("CC007", f"encoding damage ({kinds}), first at text line {line} col {col}: "
@@ -181,11 +205,22 @@ def script_shares(text: str) -> tuple[int, float, float]:
     return len(han), traditional / len(han), simplified / len(han)
 
 
+def is_chinese_text(text: str) -> bool:
+    """Whether `corpusclean run` takes the text for Chinese and sets its script: the language and script
+    probes of its Lang and Script stages. Japanese kanji are not Traditional Chinese, and a language menu
+    ("简体中文 繁體中文") in an English page is no Chinese text."""
+    from corpusclean.normalize.lang import detect_lang
+    from corpusclean.normalize.script import detect_script, may_convert
+
+    return may_convert(detect_lang(text)) and detect_script(text) is not None
+
+
 def script_issue(text: str, expected: str | None) -> list[Issue]:
     """CC009 when Traditional-only and Simplified-only characters are both common ("mixed"), or when
-    the text's Chinese is not in the expected script (hans or hant; None checks mixing only)."""
+    the text's Chinese is not in the expected script (hans or hant; None checks mixing only). Only for
+    Chinese text (is_chinese_text)."""
     han, traditional, simplified = script_shares(text)
-    if han < MIN_HAN_FOR_SCRIPT:
+    if han < MIN_HAN_FOR_SCRIPT or not is_chinese_text(text):
         return []
     if traditional >= MIXED_SHARE and simplified >= MIXED_SHARE:
         return [Issue("CC009", f"mixed script: {traditional:.0%} Traditional-only and {simplified:.0%} "

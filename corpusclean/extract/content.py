@@ -25,9 +25,6 @@ MAX_HEADLINE_GAP = 8     # blocks between headline and body still taken as part 
 @dataclass(frozen=True)
 class Selection:
     lines: list[str]
-    start: int           # index of the first block of the region (before the headline was added)
-    end: int             # one past the last block of the region
-    prose_units: float   # text units of the region outside links
     headline: str | None  # the page's headline block, when one was found
     preamble: list[str]   # lines between headline and body (date, source, author): for metadata, not text
 
@@ -318,4 +315,4 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     if headline is not None and headline < start and start - headline <= MAX_HEADLINE_GAP:
         preamble = [blocks[i].text for i in range(headline + 1, start) if keep_in_region(blocks[i])]
     lines = [blocks[i].text for i in range(start, end) if i in chosen and keep_in_region(blocks[i], i in repeats)]
-    return Selection(lines, start, end, prose, None if headline is None else blocks[headline].text, preamble)
+    return Selection(lines, None if headline is None else blocks[headline].text, preamble)

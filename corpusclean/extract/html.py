@@ -33,6 +33,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
+HINT_SECTIONS = ("positive", "negative", "chrome")  # rules/html_hints.txt
 IMAGE_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)$|^(?:img|dsc|image)[_\-\d]", re.IGNORECASE)
 
 
@@ -91,10 +92,10 @@ def _hint_pattern(words: list[str]) -> re.Pattern | None:
 @cache
 def load_hints() -> Hints:
     """The class/id vocabularies of rules/html_hints.txt (sections ``[positive]`` and ``[negative]``)."""
-    sections = rule_sections("html_hints.txt")
+    sections = rule_sections("html_hints.txt", HINT_SECTIONS)
 
     def words(section: str) -> list[str]:
-        return [word.lower() for word in sections.get(section, ())]
+        return [word.lower() for word in sections[section]]
 
     return Hints(_hint_pattern(words("positive")), _hint_pattern(words("negative")))
 
@@ -104,7 +105,7 @@ CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 
 @cache
 def _chrome_pattern() -> re.Pattern | None:
-    return _hint_pattern([word.lower() for word in rule_sections("html_hints.txt").get("chrome", ())])
+    return _hint_pattern([word.lower() for word in rule_sections("html_hints.txt", HINT_SECTIONS)["chrome"]])
 
 
 def is_chrome_kind(kind: str) -> bool:
@@ -125,11 +126,17 @@ def hint_weight(attributes: str, hints: Hints) -> int:
     return int(positive) - int(negative)
 
 
+# An XML declaration opening an XHTML page (`<?xml version="1.0" encoding="gb2312"?>`): lxml refuses a str that
+# starts with one, and the page is already decoded, so its encoding no longer applies.
+XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*>")
+
+
 def parse_html(html: str):
     """Parse into an lxml tree; raise HtmlLimitError when libxml2 cut the page short."""
     from lxml import etree
 
     parser = etree.HTMLParser(recover=True, huge_tree=True, remove_blank_text=False)
+    html = XML_DECLARATION.sub("", html, count=1)
     root = etree.fromstring(html, parser) if html.strip() else None
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in entry.message:

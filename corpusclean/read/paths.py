@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -54,33 +55,90 @@ def _is_wanted(name: str) -> bool:
     return not name.startswith(".") and inner_suffix(name) in KNOWN_SUFFIXES
 
 
-def _is_file(entry: os.DirEntry) -> bool:
-    """Path.is_file() of a folder entry: a stat only for symlinks, the others' type came with the listing."""
-    return Path(entry.path).is_file() if entry.is_symlink() else entry.is_file(follow_symlinks=False)
+# Why a path met in a folder walk (or named on the command line) is not read; each is reported.
+SKIP_REASONS = {
+    "unknown_type": "not a page or JSONL file by its name (.txt, .html, .jsonl, ..., no suffix, or .gz of one)",
+    "hidden": "a hidden file or folder (its name starts with a dot)",
+    "link_outside": "a symbolic link to a file outside the input folder (--follow-links reads it)",
+    "link_to_folder": "a symbolic link to a folder (--follow-links enters it)",
+    "link_loop": "a symbolic link back to a folder being walked",
+    "broken_link": "a symbolic link to nothing, or a loop of links",
+    "not_a_file": "a named pipe, socket or device, not a file",
+    "unreadable_folder": "a folder that cannot be listed",
+}
 
 
-def _wanted_files(folder: str) -> Iterator[list[str]]:
-    """The parts, below folder, of each wanted file: the files Path.rglob('*') finds (symlinked files
-    followed, symlinked folders not entered, unreadable folders skipped) less hidden names at any depth."""
+@dataclass(frozen=True)
+class Skipped:
+    path: str     # as records and messages give it
+    reason: str   # a key of SKIP_REASONS
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(os.path.join(root, ""))
+
+
+def _link_verdict(path: str, root: str, follow_links: bool, walked: tuple[str, ...]) -> tuple[str | None, bool]:
+    """(why the link is skipped or None, whether it leads to a folder)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # dangling, or a loop of links
+        return "broken_link", False
+    real = os.path.realpath(path)
+    if stat.S_ISDIR(mode):
+        if not follow_links:
+            return "link_to_folder", True
+        return ("link_loop" if real in walked else None), True
+    if not stat.S_ISREG(mode):
+        return "not_a_file", False
+    if not follow_links and not _inside(real, root):
+        return "link_outside", False
+    return None, False
+
+
+def _walk(
+    folder: str, parts: list[str], root: str, follow_links: bool, walked: tuple[str, ...]
+) -> Iterator[tuple[list[str], str | None]]:
+    """(parts below the walked folder, None) for each file to read, (parts, reason) for each path skipped.
+    Regular files and links to files inside the walked folder are read; links elsewhere and links to
+    folders only with follow_links (a folder once on each branch); hidden names never."""
     try:
         with os.scandir(folder) as listing:
             entries = list(listing)
-    except PermissionError:
+    except OSError:
+        yield parts, "unreadable_folder"
         return
     for entry in entries:
+        here = [*parts, entry.name]
         if entry.name.startswith("."):
+            yield here, "hidden"
             continue
-        if entry.is_dir(follow_symlinks=False):
-            for parts in _wanted_files(entry.path):
-                yield [entry.name, *parts]
-        elif _is_wanted(entry.name) and _is_file(entry):
-            yield [entry.name]
+        if entry.is_symlink():
+            reason, is_folder = _link_verdict(entry.path, root, follow_links, walked)
+            if reason is not None:
+                yield here, reason
+                continue
+            if is_folder:
+                yield from _walk(entry.path, here, root, follow_links, (*walked, os.path.realpath(entry.path)))
+                continue
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path, here, root, follow_links, (*walked, os.path.realpath(entry.path)))
+            continue
+        elif not entry.is_file(follow_symlinks=False):
+            yield here, "not_a_file"
+            continue
+        yield here, None if _is_wanted(entry.name) else "unknown_type"
 
 
-def _walk_folder(folder: Path) -> list[InputFile]:
-    files = sorted(_wanted_files(str(folder)), key=lambda parts: [os.path.normcase(part) for part in parts])
-    name = folder.resolve().name
+def _walk_folder(folder: Path, follow_links: bool, skipped: list[Skipped]) -> list[InputFile]:
+    root = os.path.realpath(folder)
+    found = sorted(_walk(str(folder), [], root, follow_links, (root,)),
+                   key=lambda item: [os.path.normcase(part) for part in item[0]])
     prefix = "" if str(folder) == "." else os.path.join(str(folder), "")  # as str(folder / part) spells it
+    skipped += [Skipped(as_text(prefix + os.sep.join(parts) if parts else str(folder)), reason)
+                for parts, reason in found if reason is not None]
+    files = [parts for parts, reason in found if reason is None]
+    name = Path(root).name
     return [
         InputFile(
             prefix + os.sep.join(parts), as_text(f"{name}/{'/'.join(parts)}"), as_text((folder.name, *parts)[-2])
@@ -94,25 +152,71 @@ def _one_file(path: Path) -> InputFile:
     return InputFile(str(path), as_text(given), as_text(path.resolve().parent.name))
 
 
-def expand_paths(args: list[str]) -> list[InputFile]:
-    """Every input file, in argument order then sorted order within folders and globs."""
+def _named_file(path: Path, skipped: list[Skipped]) -> list[InputFile]:
+    """A file named on the command line is read whatever its name or wherever its link leads; a named pipe
+    too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end."""
+    mode = path.stat().st_mode
+    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+        return [_one_file(path)]
+    skipped.append(Skipped(as_text(str(path)), "not_a_file"))
+    return []
+
+
+def find_inputs(args: list[str], follow_links: bool = False) -> tuple[list[InputFile], list[Skipped]]:
+    """Every input file, in argument order then sorted order within folders and globs; and every path a
+    folder walk (or the command line) met and skipped, with its reason."""
     inputs: list[InputFile] = []
+    skipped: list[Skipped] = []
     for arg in args:
         if arg == STDIN:
             inputs.append(InputFile(STDIN, "stdin", "stdin"))
             continue
         path = Path(arg)
         if path.is_dir():
-            inputs.extend(_walk_folder(path))
+            inputs.extend(_walk_folder(path, follow_links, skipped))
         elif path.exists():
-            inputs.append(_one_file(path))
+            inputs.extend(_named_file(path, skipped))
         elif glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 raise UsageError(f"no file matches {arg!r}")
             for match in matches:
                 found = Path(match)
-                inputs.extend(_walk_folder(found) if found.is_dir() else [_one_file(found)])
+                inputs.extend(_walk_folder(found, follow_links, skipped) if found.is_dir()
+                              else _named_file(found, skipped))
         else:
             raise UsageError(f"no such file or folder: {arg}")
-    return inputs
+    return inputs, skipped
+
+
+def expand_paths(args: list[str], follow_links: bool = False) -> list[InputFile]:
+    """Every input file (see find_inputs), without the skipped paths."""
+    return find_inputs(args, follow_links)[0]
+
+
+# A reason with more skipped paths than this gets one line with the count and the first path.
+MAX_SKIP_LINES = 3
+
+
+def skip_messages(skipped: list[Skipped]) -> list[str]:
+    """The stderr lines for skipped paths: one per path, or one per reason with a count when there are many."""
+    by_reason: dict[str, list[str]] = {}
+    for skip in skipped:
+        by_reason.setdefault(skip.reason, []).append(skip.path)
+    messages = []
+    for reason, paths in by_reason.items():
+        why = SKIP_REASONS[reason]
+        if len(paths) <= MAX_SKIP_LINES:
+            messages += [f"{path}: skipped: {reason}: {why}" for path in paths]
+        else:
+            messages.append(f"skipped {len(paths)} paths: {reason}: {why}; the first is {paths[0]}")
+    return messages
+
+
+def skip_counts(skipped: list[Skipped]) -> dict[str, dict[str, object]]:
+    """Skipped paths by reason, for the run report: how many, and the first."""
+    counts: dict[str, dict[str, object]] = {}
+    for skip in skipped:
+        entry = counts.setdefault(skip.reason, {"count": 0, "first": skip.path})
+        entry["count"] += 1  # type: ignore[operator]
+    return dict(sorted(counts.items()))

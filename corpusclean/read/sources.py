@@ -6,18 +6,22 @@ report can account for all of them.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
+import os
 import re
 import sys
-from typing import BinaryIO, Iterator, NamedTuple
+from typing import Any, BinaryIO, Iterator, NamedTuple
 
+from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
 READ_ERRORS = frozenset(
-    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "undecodable"}
+    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "too_complex", "undecodable"}
 )
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -28,15 +32,30 @@ BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
 READ_CHUNK = 1 << 16
 
-_HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|div|table|title|p)[\s>/]", re.I)
+# A page or record is HTML when it starts as a document does: a doctype or an <html>, <head> or <body> tag,
+# after a byte order mark, blank space, comments and an XML declaration. Text that mentions a tag
+# ("文中提到<p>标签的用法", a tutorial on <div> and <script>) is text.
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)[\s>/]", re.I | re.S
+)
+# Record fields whose name says they hold a page's HTML (used when the text field is missing).
+HTML_FIELDS = ("html", "raw_html")
 _WRAPPER = re.compile(rb"\A\s*<text\b([^>\n]*)>[ \t\r]*\n?")
 _WRAPPER_END = re.compile(rb"</text>\s*\Z")
 _ATTR = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 def open_binary(path: str) -> BinaryIO:
-    """A buffered binary stream of the file (or stdin), decompressed when it is gzip whatever its name."""
-    raw: BinaryIO = sys.stdin.buffer if path == STDIN else open(path, "rb")
+    """A buffered binary stream of the file (or stdin), decompressed when it is gzip whatever its name. A named
+    pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking forever."""
+    if path == STDIN:
+        raw: BinaryIO = sys.stdin.buffer
+    else:
+        no_wait = getattr(os, "O_NONBLOCK", 0)  # POSIX only; elsewhere there are no named pipes to wait on
+        fd = os.open(path, os.O_RDONLY | no_wait)
+        if no_wait:
+            os.set_blocking(fd, True)  # reads then wait for data as usual
+        raw = open(fd, "rb")
     stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
     if stream.peek(2)[:2] == GZIP_MAGIC:
         return io.BufferedReader(gzip.GzipFile(fileobj=stream))  # type: ignore[arg-type]
@@ -57,7 +76,8 @@ def read_at_most(stream: BinaryIO, limit: int) -> bytes:
 
 
 def looks_like_html(head: bytes) -> bool:
-    return _HTML_START.search(head[:SNIFF_BYTES]) is not None
+    """Whether the content starts as an HTML document (see _HTML_START)."""
+    return _HTML_START.match(head[:SNIFF_BYTES]) is not None
 
 
 def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
@@ -120,25 +140,88 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     return doc
 
 
-def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Document:
+def parse_json_line(line: bytes) -> tuple[Any, int]:
+    """The value of a JSONL line and how many bad characters its strings held: bytes that are not UTF-8 and
+    lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises orjson.JSONDecodeError for a line that is
+    not JSON (the damage of a bad byte is in the text, not the record)."""
+    import json
+
+    import orjson
+
+    try:
+        return orjson.loads(line), 0
+    except orjson.JSONDecodeError as err:
+        error = err
+    try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
+        value = json.loads(line.decode("utf-8", "surrogateescape"))
+        value, replaced = _replace_surrogates(value)
+    except (ValueError, RecursionError):
+        raise error from None
+    if not replaced:  # orjson refused the line for another reason (NaN, ...)
+        raise error
+    return value, replaced
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(value: Any) -> tuple[Any, int]:
+    """The value with every lone surrogate in its strings (keys too) replaced by U+FFFD, and how many."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        items = [_replace_surrogates(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(value, dict):
+        replaced = 0
+        clean = {}
+        for key, item in value.items():
+            (key, key_count), (item, item_count) = _replace_surrogates(key), _replace_surrogates(item)
+            clean[key] = item
+            replaced += key_count + item_count
+        return clean, replaced
+    return value, 0
+
+
+def record_text(record: dict, text_key: str, text_format: str) -> tuple[Any, bool]:
+    """The record's text and whether it is HTML. Text is text unless the record says it is HTML (its text is
+    under a field named html or raw_html) or ``text_format`` does: "html", or "auto" for a text that starts
+    as an HTML document."""
+    text = record.get(text_key)
+    if text is None and text_key == "text":
+        for field in HTML_FIELDS:
+            if isinstance(record.get(field), str):
+                return record[field], True
+    if not isinstance(text, str):
+        return text, False
+    if text_key in HTML_FIELDS or text_format == "html":
+        return text, True
+    return text, text_format == "auto" and looks_like_html(text[:SNIFF_BYTES].encode("utf-8", "surrogatepass"))
+
+
+def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_format: str = "text") -> Document:
     import orjson
 
     doc = _new_doc(inp, line_no)
+
+    def rejected(reason: str, detail: str) -> Document:
+        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
+        doc.reject(reason, detail)
+        return doc
+
     try:
-        record = orjson.loads(line)
+        record, invalid = parse_json_line(line)
     except orjson.JSONDecodeError as err:
-        doc.reject("invalid_json", f"invalid JSON: {err}")
-        return doc
+        return rejected("invalid_json", f"invalid JSON: {err}")
     if not isinstance(record, dict):
-        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
-        return doc
-    text = record.get(text_key)
+        return rejected("invalid_record", f"a JSON {type(record).__name__}, not an object")
+    text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        doc.reject("invalid_record", f"field {text_key!r} is {what}")
-        return doc
-    if record.get("id") is not None:
-        doc.id = str(record["id"])
+        return rejected("invalid_record", f"field {text_key!r} is {what}")
+    given_id = input_id(record.get("id"))
+    if given_id is not None:
+        doc.id = given_id
     if isinstance(record.get("source"), str):
         doc.source = record["source"]
     if isinstance(record.get("created"), str):
@@ -155,29 +238,62 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str) -> Doc
     for key in ("url", "title"):
         if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
             doc.metadata[key] = record[key]
+    previous = doc.metadata["invalid_bytes"]
+    doc.metadata["invalid_bytes"] = (previous if isinstance(previous, int) else 0) + invalid
     doc.text = text
     doc.input_bytes = len(text.encode("utf-8"))
-    doc.format = "html" if looks_like_html(text[:SNIFF_BYTES].encode()) else "txt"
+    doc.format = "html" if is_html else "txt"
     if doc.metadata["format"] is None:
         doc.metadata["format"] = doc.format
     return doc
 
 
-def read_jsonl(inp: InputFile, stream: BinaryIO, text_key: str) -> Iterator[Document]:
-    """One document per non-blank line; lines are split on \\n only (never on U+2028)."""
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """Each line of the stream, or for a line over max_bytes its size: it is read past in chunks, never
+    held whole."""
+    limit = max_bytes + 1
+    while line := stream.readline(limit):
+        if len(line) < limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while chunk := stream.readline(READ_CHUNK):
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                size -= 1
+                break
+        yield size
+
+
+def read_jsonl(
+    inp: InputFile, stream: BinaryIO, text_key: str, text_format: str = "text",
+    max_record_bytes: int = Config.max_record_bytes,
+) -> Iterator[Document]:
+    """One document per non-blank line; lines are split on \\n only (never on U+2028), a byte order mark at the
+    start of a line is dropped, and a line over max_record_bytes is rejected as too_large."""
     seen_any = False
-    for line_no, line in enumerate(stream, 1):
+    for line_no, line in enumerate(_lines(stream, max_record_bytes), 1):
+        if isinstance(line, int):
+            seen_any = True
+            doc = _new_doc(inp, line_no)
+            doc.reject("too_large", f"{line} bytes, over the {max_record_bytes}-byte limit (max_record_bytes)")
+            yield doc
+            continue
+        line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
             continue
         seen_any = True
-        yield _record_doc(inp, line_no, line, text_key)
+        yield _record_doc(inp, line_no, line, text_key, text_format)
     if not seen_any:
         doc = _new_doc(inp)
         doc.reject("empty_input", "the file holds no JSON lines")
         yield doc
 
 
-def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Document]:
+def read_input(
+    inp: InputFile, text_key: str, max_bytes: int, text_format: str = "text",
+    max_record_bytes: int = Config.max_record_bytes,
+) -> Iterator[Document]:
     """All documents of one input file, streaming JSONL record by record."""
     try:
         stream = open_binary(inp.path)
@@ -189,7 +305,7 @@ def read_input(inp: InputFile, text_key: str, max_bytes: int) -> Iterator[Docume
     try:
         head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
         if _sniff_kind(inp.path, head) == "jsonl":
-            yield from read_jsonl(inp, stream, text_key)
+            yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
         else:
             yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:

@@ -24,14 +24,24 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
 
 
 def to_reject(doc: Document, explain: bool = False) -> dict[str, Any]:
-    """The record shape plus why it was rejected and where it came from; undecodable bytes kept in base64."""
+    """The record shape plus why it was rejected and where it came from; the input that could not be read
+    (an undecodable page, a JSONL line) kept as `raw` when it is UTF-8, else in base64."""
     record = to_record(doc, explain)
     record["reject_reason"] = doc.reject_reason
     record["reject_detail"] = doc.reject_detail
     record["duplicate_of"] = doc.reject_detail if doc.reject_reason == "duplicate" else None
     record["location"] = doc.location
-    record["raw_base64"] = base64.b64encode(doc.raw).decode("ascii") if doc.raw is not None else None
+    raw = _utf8(doc.raw) if doc.raw is not None else None
+    record["raw"] = raw
+    record["raw_base64"] = base64.b64encode(doc.raw).decode("ascii") if doc.raw is not None and raw is None else None
     return record
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 class Finished(NamedTuple):

@@ -11,7 +11,7 @@ from typing import Any
 from corpusclean import __version__
 from corpusclean.config import Config
 
-LIBRARIES = ("typer", "rich", "beautifulsoup4", "lxml", "rapidfuzz", "chardet", "opencc", "orjson", "xxhash", "numpy")
+LIBRARIES = ("typer", "rich", "lxml", "rapidfuzz", "chardet", "opencc", "orjson", "xxhash", "numpy", "rensa")
 
 
 class Report:
@@ -19,7 +19,6 @@ class Report:
         self.per_file: dict[str, Counter] = defaultdict(Counter)
         self.rejects: Counter = Counter()
         self.removals: Counter = Counter()  # "stage/reason" -> lines (or sentences) removed
-        self.input_chars = 0
 
     def count_input(self, path: str) -> None:
         self.per_file[path]["inputs"] += 1
