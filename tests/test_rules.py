@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from corpusclean.clean import boilerplate, metadata, sidebar
+from corpusclean.clean import boilerplate, line_shapes, metadata, sidebar
 from corpusclean.extract import html
 from corpusclean.rules import NO_HEADER, RuleFileError, parse_chars, parse_sections
 from corpusclean import text
@@ -21,6 +21,7 @@ SHIPPED = [
     pytest.param("bylines_zh.txt", metadata._zh_bylines, id="bylines_zh"),
     pytest.param("common_han.txt", text.common_han, id="common_han"),
     pytest.param("traditional_only.txt", text.traditional_only_chars, id="traditional_only"),
+    pytest.param("site_notices.txt", line_shapes.notice_phrases, id="site_notices"),
 ]
 
 

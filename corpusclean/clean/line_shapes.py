@@ -69,6 +69,7 @@ BULLETS = ("- ", "• ", "· ", "* ", "● ", "◆ ", "■ ")
 # A numbered heading or a bulleted item starts with one of these (NUMBERED_HEADING_RE, BULLETS).
 ENUMERATION_STARTS = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇（(第-•·*●◆■"
 NO_DIGITS = str.maketrans("", "", "0123456789")
+NOTICE_SECTIONS = ("cookies", "privacy", "terms", "consent", "browser")   # of rules/site_notices.txt
 
 
 class Shape(NamedTuple):
@@ -107,7 +108,7 @@ def line_shapes(lines: list[str]) -> Shapes:
         empty = np.zeros(0, dtype=np.int64)
         return Shapes(empty.astype(np.int8), empty, empty, empty.astype(bool))
     text = "\n".join(lines) + "\n"
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = char_flags(codes)
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     ends = np.cumsum(lengths + 1) - 1          # where each line's "\n" stands
@@ -121,7 +122,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     data = (held & _DATA) != 0
     first, last, before_last = _edge_chars(codes, starts, ends, lengths)
     end = table.take(_last_marks(lines, last, flags.take(ends - 1)), mode="clip")
-    lowered = text.encode("utf-8").lower()     # bytes.lower: ASCII letters only, offsets kept
+    lowered = text.encode("utf-8", "surrogatepass").lower()     # bytes.lower: ASCII letters only
 
     sentence = ((end & _TERMINAL) != 0) | ((held & _FULL_STOP) != 0)
     dots = _asked(lines, (last == ord(".")) & (before_last == ord(".")), _is_cut_short)
@@ -277,7 +278,8 @@ def _encoded(phrases: tuple[str, ...]) -> tuple[bytes, ...]:
 @functools.cache
 def notice_phrases() -> tuple[str, ...]:
     """The phrases of rules/site_notices.txt, in lower case."""
-    return tuple(phrase.lower() for section in rule_sections("site_notices.txt").values() for phrase in section)
+    sections = rule_sections("site_notices.txt", NOTICE_SECTIONS)
+    return tuple(phrase.lower() for phrases in sections.values() for phrase in phrases)
 
 
 @functools.cache
