@@ -12,8 +12,10 @@ dataset it prints mean precision, recall and F1 per page (the token scoring of e
 All measured in the same run. For the two corpusclean runs it also prints the split by line: each line of
 the dump is an article line when its tokens are a line of the gold text (or, for a longer line, a stretch
 of it), a boilerplate line otherwise; how many article lines are kept and how many boilerplate lines
-removed. --worst N lists the pages that lose the most article lines and keep the most boilerplate lines;
---show ID prints one page line by line: gold label, verdict, text.
+removed. With the kind of each page (--kinds: magic-html's gold says article or forum; a forum thread's
+replies are part of its gold text) it prints the scores by kind too. --worst N lists the pages whose token
+recall the layout stage lowers most and the pages of lowest precision; --show ID prints one page line by
+line: gold label, verdict, text.
 """
 
 from __future__ import annotations
@@ -162,9 +164,17 @@ def split_of(labels: list[tuple[bool | None, bool]]) -> LineSplit:
 
 @dataclass
 class Cell:
+    ids: list[str] = field(default_factory=list)       # the pages, in the order of each system's scores
     scores: dict[str, list[tuple[float, float, float]]] = field(default_factory=lambda: defaultdict(list))
     splits: dict[str, LineSplit] = field(default_factory=lambda: defaultdict(LineSplit))
-    pages: dict[str, list[tuple[str, LineSplit]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def read_kinds(path: Path | None) -> dict[str, str]:
+    """Page id -> kind (article, forum) from a gold file that has them (magic-html's)."""
+    if path is None or not path.exists():
+        return {}
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+    return {record["id"]: record["kind"] for record in records if record.get("kind")}
 
 
 def evaluate(root: Path, limit: int | None) -> dict[tuple[str, str], Cell]:
@@ -178,6 +188,7 @@ def evaluate(root: Path, limit: int | None) -> dict[tuple[str, str], Cell]:
                     for name, with_layout in (("corpusclean -layout", False), ("corpusclean", True))}
             cell = cells[renderer, dataset] = Cell()
             for page in pages:
+                cell.ids.append(page.id)
                 outputs = {"nothing": page.dump, "c4": c4(page.dump)}
                 outputs.update({name: _text(docs.get(page.id)) for name, docs in runs.items()})
                 for name, text in outputs.items():
@@ -185,9 +196,7 @@ def evaluate(root: Path, limit: int | None) -> dict[tuple[str, str], Cell]:
                 gold = Gold.of(page.gold, page.chinese)
                 for name, docs in runs.items():
                     if page.id in docs:
-                        split = split_of(line_labels(docs[page.id], gold, page.chinese))
-                        cell.splits[name].add(split)
-                        cell.pages[name].append((page.id, split))
+                        cell.splits[name].add(split_of(line_labels(docs[page.id], gold, page.chinese)))
     return cells
 
 
@@ -199,7 +208,7 @@ def _mean(rows: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     return tuple(sum(row[i] for row in rows) / len(rows) for i in range(3)) if rows else (0.0, 0.0, 0.0)
 
 
-def report(cells: dict[tuple[str, str], Cell], worst: int, out=sys.stdout) -> None:
+def report(cells: dict[tuple[str, str], Cell], kinds: dict[str, str], worst: int, out=sys.stdout) -> None:
     print(f"{'renderer':<11} {'dataset':<12} {'system':<20} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6}"
           f"  {'article lines kept':>22}  {'boilerplate lines removed':>26}", file=out)
     for (renderer, dataset), cell in cells.items():
@@ -212,17 +221,28 @@ def report(cells: dict[tuple[str, str], Cell], worst: int, out=sys.stdout) -> No
                          f"  {split.noise_removed:>7}/{split.noise:<7} {_share(split.noise_removed, split.noise)}")
             print(f"{renderer:<11} {dataset:<12} {name:<20} {len(rows):>5} {p:>6.3f} {r:>6.3f} {f:>6.3f}{extra}",
                   file=out)
+    by_kind = [(key, cell) for key, cell in cells.items() if any(page_id in kinds for page_id in cell.ids)]
+    if by_kind:
+        print(f"\n{'renderer':<11} {'dataset':<12} {'kind':<8} {'system':<20} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6}",
+              file=out)
+    for (renderer, dataset), cell in by_kind:
+        for kind in sorted({kinds.get(page_id, "?") for page_id in cell.ids}):
+            for name, rows in cell.scores.items():
+                chosen = [row for page_id, row in zip(cell.ids, rows) if kinds.get(page_id, "?") == kind]
+                p, r, f = _mean(chosen)
+                print(f"{renderer:<11} {dataset:<12} {kind:<8} {name:<20} {len(chosen):>5} {p:>6.3f} {r:>6.3f} {f:>6.3f}",
+                      file=out)
     if worst:
         for (renderer, dataset), cell in cells.items():
-            pages = cell.pages["corpusclean"]
-            lost = sorted(pages, key=lambda item: item[1].article - item[1].article_kept, reverse=True)[:worst]
-            kept = sorted(pages, key=lambda item: item[1].noise - item[1].noise_removed, reverse=True)[:worst]
-            print(f"\n{renderer}/{dataset}: most article lines lost", file=out)
-            for page_id, split in lost:
-                print(f"  {page_id[:16]}  lost {split.article - split.article_kept}/{split.article}", file=out)
-            print(f"{renderer}/{dataset}: most boilerplate lines kept", file=out)
-            for page_id, split in kept:
-                print(f"  {page_id[:16]}  kept {split.noise - split.noise_removed}/{split.noise}", file=out)
+            pages = list(zip(cell.ids, cell.scores["corpusclean -layout"], cell.scores["corpusclean"]))
+            lost = sorted(pages, key=lambda page: page[2][1] - page[1][1])[:worst]
+            noisy = sorted(pages, key=lambda page: page[2][0])[:worst]
+            print(f"\n{renderer}/{dataset}: most token recall lost by the layout stage (R without -> with)", file=out)
+            for page_id, without, with_layout in lost:
+                print(f"  {page_id[:16]}  {kinds.get(page_id, ''):<8} R {without[1]:.2f} -> {with_layout[1]:.2f}", file=out)
+            print(f"{renderer}/{dataset}: lowest precision (P without -> with)", file=out)
+            for page_id, without, with_layout in noisy:
+                print(f"  {page_id[:16]}  {kinds.get(page_id, ''):<8} P {without[0]:.2f} -> {with_layout[0]:.2f}", file=out)
 
 
 def _share(part: int, whole: int) -> str:
@@ -252,11 +272,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of each cell")
     parser.add_argument("--show", metavar="ID", help="print one page (an id prefix) line by line, and stop")
     parser.add_argument("--renderer", default="inscriptis", choices=RENDERERS, help="the renderer for --show")
+    parser.add_argument("--kinds", type=Path, default=None,
+                        help="a gold file with each page's kind (article, forum) for the split by kind; "
+                             "default: ROOT/../magic-html/gold.jsonl when it exists")
     args = parser.parse_args(argv)
     if args.show:
         show(args.root, args.show, args.renderer)
         return 0
-    report(evaluate(args.root, args.limit), args.worst)
+    kinds = read_kinds(args.kinds or args.root.parent / "magic-html" / "gold.jsonl")
+    report(evaluate(args.root, args.limit), kinds, args.worst)
     return 0
 
 
