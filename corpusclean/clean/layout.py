@@ -13,8 +13,7 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   text is split by a list, a table or a thread's post headers keeps all of it;
 - a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
   "Buy Now") takes the whole run: a thread's replies are its text, and so are comments;
-- above the body, the head is kept back to the headline the metadata stage found, else to the last run
-  of menu items;
+- above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line), or to the first run of menu items
   or of headlines.
@@ -205,28 +204,19 @@ def body_span(values: np.ndarray, records: list[tuple[int, int]]) -> tuple[int, 
     return start, end
 
 
-def head_start(lines: list[str], kinds: list[int], start: int, title: str | None) -> int:
-    """The first line of the article's head: the headline when the title names one above the body, else
-    the line after the last run of MENU_RUN menu-shaped lines."""
-    top, run, bottom = 0, 0, start
+def head_start(kinds: list[int], start: int) -> int:
+    """The first line of the article's head: the line after the last run of MENU_RUN menu-shaped lines
+    above the body."""
+    run, bottom = 0, start
     for index in range(start - 1, -1, -1):
         kind = kinds[index]
         if kind in MENU_LIKE:
             run, bottom = run + 1, bottom if run else index
             if run >= MENU_RUN:
-                top = bottom + 1
-                break
+                return bottom + 1
         elif kind not in PASSED:
             run = 0
-    if title:
-        for index in range(start - 1, top - 1, -1):
-            if _names_title(lines[index], title):
-                return index
-    return top
-
-
-def _names_title(line: str, title: str) -> bool:
-    return line == title or (len(line) >= 4 and (line in title or title in line))
+    return 0
 
 
 def tail_end(kinds: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
@@ -256,19 +246,18 @@ REASON_OF = [MENU if kind in (ITEM, ROW) else HEADLINE_LIST if kind in (HEADLINE
              for kind in range(len(KIND_NAMES))]
 
 
-def article_lines(lines: list[str], shapes: Shapes, worth: np.ndarray, separators: np.ndarray, title: str | None,
-                  walls: frozenset[int]) -> range:
+def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int]) -> range:
     """The lines of the article, head to tail; all of them when no body is found."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators))
     if span is None:
-        return range(len(lines))
+        return range(len(shapes))
     kinds = shapes.kinds.tolist()
-    return range(head_start(lines, kinds, span[0], title), tail_end(kinds, span[1], walls, summaries))
+    return range(head_start(kinds, span[0]), tail_end(kinds, span[1], walls, summaries))
 
 
-def judge_layout(lines: list[str], title: str | None = None, walls: frozenset[int] = frozenset()) -> list[Verdict]:
+def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     The article found is judged again (as a second run would, without the earlier stages' walls) until
     it holds."""
@@ -279,8 +268,7 @@ def judge_layout(lines: list[str], title: str | None = None, walls: frozenset[in
     worth = own_values(shapes)
     start, end = 0, len(lines)
     for _ in range(MAX_PASSES):
-        article = article_lines(lines[start:end], shapes[start:end], worth[start:end], separators[start:end],
-                                title, walls)
+        article = article_lines(shapes[start:end], worth[start:end], separators[start:end], walls)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
@@ -306,4 +294,4 @@ class Layout(LineStage):
     def judge(self, lines: list[str], view: DocView) -> Judged:
         if view.format == "html":
             return Judged([None] * len(lines))
-        return Judged(judge_layout(lines, view.title, chrome_walls(view.removed_above)))
+        return Judged(judge_layout(lines, chrome_walls(view.removed_above)))
