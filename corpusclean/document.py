@@ -12,7 +12,7 @@ Traditional; what they lift into fields is given back in the document's own scri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 METADATA_KEYS = (
     "path", "line", "url", "title", "author", "editor", "publisher",
@@ -72,8 +72,8 @@ class DocView:
     lang: str | None
     format: str             # txt | html
     source: str
-    # For each judged line that follows lines earlier stages removed: the reason of the nearest one above it.
-    removed_above: Mapping[int, str] = field(default_factory=dict)
+    # Each line's verdict so far (None: kept), all the document's lines: what earlier stages removed.
+    verdicts: Sequence[str | None] = ()
 
 
 @dataclass
@@ -132,21 +132,7 @@ class Document:
         self.trace.append(Removal(index, stage, cut.reason, removed))
 
     def view(self) -> DocView:
-        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source, self.removed_above())
-
-    def removed_above(self) -> dict[int, str]:
-        """Position among the kept lines -> the reason of the removed line just above it, for each kept line
-        that follows a removed one (a cut line is kept)."""
-        above: dict[int, str] = {}
-        position, reason = 0, None
-        for verdict in self.verdicts:
-            if verdict is None:
-                if reason is not None:
-                    above[position] = reason
-                position, reason = position + 1, None
-            else:
-                reason = verdict
-        return above
+        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source, self.verdicts)
 
     def judged_title(self) -> str | None:
         """The title in the judged form: the Simplified words of the line it came from."""

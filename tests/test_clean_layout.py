@@ -246,7 +246,7 @@ def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
     doc = Document(id="p", source="s", location="p")
     doc.set_lines(["a", "share", "b", "caption", "c", "editor", "label", "d"])
     doc.verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
-    assert chrome_walls(doc.view().removed_above) == frozenset({1, 3}), "a caption or a repeat is no wall"
+    assert chrome_walls(doc.view().verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall"
 
 
 def test_pages_from_html_are_left_alone():

@@ -24,7 +24,7 @@ removes nothing.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Sequence
 
 import numpy as np
 
@@ -277,9 +277,18 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[
     return [REASON_OF[kind] for kind in kinds[:start]] + [None] * (end - start) + [REASON_OF[kind] for kind in kinds[end:]]
 
 
-def chrome_walls(removed_above: Mapping[int, str]) -> frozenset[int]:
-    """Positions of the lines that follow a line an earlier stage removed as page chrome or metadata."""
-    return frozenset(index for index, reason in removed_above.items() if reason.startswith(WALL_PREFIXES))
+def chrome_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
+    """Positions, among the lines still kept, of those that follow a line an earlier stage removed as page
+    chrome or metadata (the reason of the removed line nearest above counts)."""
+    walls, position, wall = [], 0, False
+    for verdict in verdicts:
+        if verdict is None:
+            if wall:
+                walls.append(position)
+            position, wall = position + 1, False
+        else:
+            wall = verdict.startswith(WALL_PREFIXES)
+    return frozenset(walls)
 
 
 class Layout(LineStage):
@@ -294,4 +303,4 @@ class Layout(LineStage):
     def judge(self, lines: list[str], view: DocView) -> Judged:
         if view.format == "html":
             return Judged([None] * len(lines))
-        return Judged(judge_layout(lines, chrome_walls(view.removed_above)))
+        return Judged(judge_layout(lines, chrome_walls(view.verdicts)))
