@@ -98,7 +98,7 @@ def line_values(kinds: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> 
     around = np.minimum(index, WINDOW) + np.minimum(count - 1 - index, WINDOW)
     density = (np.convolve(listlike, _WINDOW_ONES)[WINDOW:WINDOW + count] - listlike) / np.maximum(around, 1)
     negative = (own < 0) & ~separator
-    negatives = np.cumsum(negative)
+    negatives = negative.cumsum()
     run = negatives - np.maximum.accumulate(np.where(~negative & ~separator, negatives, 0))
     return np.where(
         negative,
@@ -120,7 +120,7 @@ def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
         return found
     shown = (kinds != REPEAT).nonzero()[0]
     text = IS_TEXT[kinds[shown]]
-    titles = np.cumsum(IS_TITLE[kinds[shown]])
+    titles = IS_TITLE[kinds[shown]].cumsum()
     at = text.nonzero()[0]
     if len(at) < MIN_TEASERS:
         return found
@@ -131,7 +131,7 @@ def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
     counted = titles[at]
     titled = counted - np.concatenate(([0], counted[:-1])) > 0
     lone = shown[at[alone & titled]]
-    chain = np.concatenate(([0], np.cumsum(lone[1:] - lone[:-1] > TEASER_PERIOD)))
+    chain = np.concatenate(([0], (lone[1:] - lone[:-1] > TEASER_PERIOD).cumsum()))
     sizes = np.bincount(chain) if len(lone) else np.zeros(0, dtype=np.int64)
     found[lone[sizes[chain] >= MIN_TEASERS] if len(lone) else []] = True
     return found
@@ -139,33 +139,47 @@ def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
 
 def stretches(values: np.ndarray) -> list[tuple[int, int, float]]:
     """Every maximal-sum run of lines [start, end) with its sum, in page order (Ruzzo and Tompa's linear
-    algorithm: a run is maximal when no run containing it has a larger sum)."""
+    algorithm: a run is maximal when no run containing it has a larger sum). Lines of positive value in a
+    row always fall in one run: they enter the algorithm together."""
+    totals = [0.0, *values.cumsum().tolist()]
     found: list[list[float]] = []   # [start, end, sum of values before start, sum of values up to end]
-    totals = np.cumsum(values).tolist()
-    for index in (values > 0).nonzero()[0].tolist():
-        run = [index, index + 1, totals[index] - float(values[index]), totals[index]]
-        while True:
-            j = len(found) - 1
-            while j >= 0 and found[j][2] >= run[2]:
-                j -= 1
-            if j < 0 or found[j][3] >= run[3]:
-                found.append(run)
-                break
-            run = [found[j][0], run[1], found[j][2], run[3]]
-            del found[j:]
+    first = last = -1
+    for index in [*(values > 0).nonzero()[0].tolist(), -1]:
+        if index == last:
+            last += 1
+            continue
+        if first >= 0:
+            run = [first, last, totals[first], totals[last]]
+            while True:
+                j = len(found) - 1
+                while j >= 0 and found[j][2] >= run[2]:
+                    j -= 1
+                if j < 0 or found[j][3] >= run[3]:
+                    found.append(run)
+                    break
+                run = [found[j][0], run[1], found[j][2], run[3]]
+                del found[j:]
+        first, last = index, index + 1
     return [(int(start), int(end), after - before) for start, end, before, after in found]
 
 
 def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
     """Runs of records [start, end): from the first to the last of a separator repeated at most
-    RECORD_PERIOD lines apart, three times or more. Only separators without figures count: a date
-    repeated under every teaser of a list makes no records."""
-    positions: dict[int, list[int]] = {}
-    separators = ((shapes.kinds == REPEAT) & ~shapes.figures).nonzero()[0]
-    for index, number in zip(separators.tolist(), ids[separators].tolist()):
-        positions.setdefault(number, []).append(index)
-    runs = sorted((chain[0], chain[-1] + 1) for found in positions.values()
-                  for chain in _chains(found, RECORD_PERIOD) if len(chain) >= 3)
+    RECORD_PERIOD lines apart, three times or more (runs that overlap merged). Only separators without
+    figures count: a date repeated under every teaser of a list makes no records."""
+    at = ((shapes.kinds == REPEAT) & ~shapes.figures).nonzero()[0]
+    if len(at) < 3:
+        return []
+    numbers = ids[at]
+    order = np.lexsort((at, numbers))          # by separator, then by place
+    at, numbers = at[order], numbers[order]
+    breaks = np.ones(len(at), dtype=bool)
+    breaks[1:] = (numbers[1:] != numbers[:-1]) | (at[1:] - at[:-1] > RECORD_PERIOD)
+    chain = breaks.cumsum() - 1
+    starts = breaks.nonzero()[0]
+    long_enough = np.bincount(chain)[chain[starts]] >= 3
+    ends = np.maximum.reduceat(at, starts)
+    runs = sorted(zip(at[starts][long_enough].tolist(), (ends[long_enough] + 1).tolist()))
     merged: list[tuple[int, int]] = []
     for start, end in runs:
         if merged and start <= merged[-1][1]:
@@ -173,17 +187,6 @@ def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
             end = max(end, previous_end)
         merged.append((start, end))
     return merged
-
-
-def _chains(positions: list[int], reach: int) -> list[list[int]]:
-    """Positions split where two in a row are more than reach apart."""
-    chains: list[list[int]] = []
-    for position in positions:
-        if chains and position - chains[-1][-1] <= reach:
-            chains[-1].append(position)
-        else:
-            chains.append([position])
-    return chains
 
 
 def body_span(values: np.ndarray, records: list[tuple[int, int]]) -> tuple[int, int] | None:

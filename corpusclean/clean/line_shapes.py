@@ -111,7 +111,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = char_flags(codes)
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-    ends = np.cumsum(lengths + 1) - 1          # where each line's "\n" stands
+    ends = (lengths + 1).cumsum() - 1          # where each line's "\n" stands
     starts = ends - lengths
     units, punctuation = units_and_punctuation_of_lines(codes, flags, starts)
     table = _mark_table()
