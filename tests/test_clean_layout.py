@@ -28,6 +28,13 @@ EN_BODY = [
     "Opposition members said the plan relied on optimistic revenue forecasts and would leave the city short next year.",
     "The budget takes effect on July 1 and will be reviewed by the state's fiscal oversight board in the autumn.",
 ]
+EN_MORE = [
+    "The plan also sets aside money to repair two bridges and to repave forty miles of the city's busiest roads.",
+    "Parents at the meeting asked the council to keep the school crossing guards, which the plan does.",
+    "The mayor, who proposed most of the spending, said she would sign the budget before the end of the week.",
+    "Business groups welcomed the repairs but warned that a higher parking fee would keep shoppers away.",
+    "A final vote on the parking fee was put off until the council meets again next month.",
+]
 ZH_MENU = ["首页", "新闻", "国内", "国际", "财经", "体育", "娱乐", "科技"]
 EN_MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Travel"]
 ZH_HOT = ["热点排行", "多地出台新政支持首套房贷款", "这个假期哪里人最多", "高速公路免费通行时间公布",
@@ -129,15 +136,15 @@ def test_teaser_summaries(kinds, expected):
 
 
 PORTAL = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
-WIRE = [*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_RELATED]
+WIRE = [*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_RELATED, *EN_FOOTER]
 COOKIES_AFTER_A_SHORT_ARTICLE = [*EN_MENU, "City Council Approves Budget", *EN_BODY[:3], *EN_FOOTER, *COOKIE_BANNER]
 
 
 @pytest.mark.parametrize("lines, expected", [
     pytest.param(PORTAL, {**dict.fromkeys(range(8), MENU), 14: MENU, **dict.fromkeys(range(15, 20), HEADLINE_LIST),
                           20: MENU, 21: MENU, 22: MENU}, id="zh-portal"),
-    pytest.param(WIRE, {**dict.fromkeys(range(7), MENU), 13: MENU, **dict.fromkeys(range(14, 18), HEADLINE_LIST)},
-                 id="en-wire-story"),
+    pytest.param(WIRE, {**dict.fromkeys(range(7), MENU), 13: MENU, **dict.fromkeys(range(14, 18), HEADLINE_LIST),
+                        **dict.fromkeys(range(18, 22), MENU)}, id="en-wire-story"),
     pytest.param(COOKIES_AFTER_A_SHORT_ARTICLE,
                  {**dict.fromkeys(range(7), MENU), **dict.fromkeys(range(11, 15), MENU),
                   **dict.fromkeys(range(15, 18), OUTSIDE), 18: MENU, 19: MENU, 20: OUTSIDE},
@@ -149,15 +156,22 @@ def test_removes_what_surrounds_the_body(lines, expected):
 
 def test_the_head_is_kept_back_to_the_last_menu_run():
     head = ["Port Strike Ends After Workers Accept New Contract", "By Daniel Hart", "June 12, 2024"]
-    assert kept([*EN_MENU, *head, *EN_BODY]) == [*head, *EN_BODY], "a headline, a byline and a date stay"
-    lines = ["Contact", "Subscribe", "Best Deals Of The Week", "City Council Approves Budget", *EN_BODY]
-    assert removed(lines) == {}, "two menu items are no menu run: a short head is kept whole"
+    assert kept([*EN_MENU, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE], "a headline, a byline, a date stay"
+    lines = ["Contact", "Subscribe", "Best Deals Of The Week", "City Council Approves Budget", *EN_BODY, *EN_MORE,
+             *EN_RELATED, *EN_FOOTER]
+    assert kept(lines)[:5] == lines[:5], "two menu items are no menu run: the head stays whole"
 
 
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
-    lines = [*EN_BODY, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
-    assert removed(lines) == {}, "list lines below the body stay (they may belong to it)"
-    assert removed(lines, walls=frozenset({6})) == {6: OUTSIDE, 7: MENU}
+    lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
+    menu = dict.fromkeys(range(7), MENU)
+    assert removed(lines) == menu, "list lines below the body stay (they may belong to it)"
+    assert removed(lines, walls=frozenset({18})) == {**menu, 18: OUTSIDE, 19: MENU}
+
+
+def test_a_short_text_is_left_alone():
+    lines = ["Home", "News", "Sport", *EN_BODY, *EN_RELATED]
+    assert removed(lines) == {}, "under 20 lines: no whole page, or too little to tell its parts by"
 
 
 TEASERS = [

@@ -18,7 +18,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   chrome or metadata (a share bar, a "Related" label, an editor line), or to the first run of menu items
   or of headlines.
 Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
-is left alone. The stage judges what it keeps again until nothing more goes, so that cleaning its output
+is left alone, and so is a text of a few lines: no whole page, an article already cut out (a record of a
+JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output
 removes nothing.
 """
 
@@ -55,6 +56,7 @@ SUMMARY_WEIGHT = 0.2      # a teaser's one-line summary counts this share of its
 MIN_TEASERS = 3           # lone text lines under titles, each this close to the next, that make a teaser list
 TEASER_PERIOD = 6
 
+MIN_PAGE_LINES = 20       # fewer lines than this: no whole page (no menus and lists around an article), left alone
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
@@ -264,8 +266,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     The article found is judged again (as a second run would, without the earlier stages' walls) until
     it holds."""
-    if not lines:
-        return []
+    if len(lines) < MIN_PAGE_LINES:
+        return [None] * len(lines)
     shapes = line_shapes(lines)
     separators = separator_ids(lines, shapes)
     worth = own_values(shapes)
@@ -276,6 +278,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[
             break
         start, end = start + article.start, start + article.stop
         walls = frozenset()
+        if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
+            break
     kinds = shapes.kinds.tolist()
     return [REASON_OF[kind] for kind in kinds[:start]] + [None] * (end - start) + [REASON_OF[kind] for kind in kinds[end:]]
 
