@@ -223,15 +223,15 @@ def report(cells: dict[tuple[str, str], Cell], kinds: dict[str, str], worst: int
                   file=out)
     by_kind = [(key, cell) for key, cell in cells.items() if any(page_id in kinds for page_id in cell.ids)]
     if by_kind:
-        print(f"\n{'renderer':<11} {'dataset':<12} {'kind':<8} {'system':<20} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6}",
-              file=out)
+        print(f"\n{'renderer':<11} {'dataset':<12} {'kind':<8} {'system':<20} {'pages':>5} "
+              f"{'P':>6} {'R':>6} {'F1':>6}", file=out)
     for (renderer, dataset), cell in by_kind:
         for kind in sorted({kinds.get(page_id, "?") for page_id in cell.ids}):
             for name, rows in cell.scores.items():
                 chosen = [row for page_id, row in zip(cell.ids, rows) if kinds.get(page_id, "?") == kind]
                 p, r, f = _mean(chosen)
-                print(f"{renderer:<11} {dataset:<12} {kind:<8} {name:<20} {len(chosen):>5} {p:>6.3f} {r:>6.3f} {f:>6.3f}",
-                      file=out)
+                print(f"{renderer:<11} {dataset:<12} {kind:<8} {name:<20} {len(chosen):>5} "
+                      f"{p:>6.3f} {r:>6.3f} {f:>6.3f}", file=out)
     if worst:
         for (renderer, dataset), cell in cells.items():
             pages = list(zip(cell.ids, cell.scores["corpusclean -layout"], cell.scores["corpusclean"]))
@@ -239,10 +239,12 @@ def report(cells: dict[tuple[str, str], Cell], kinds: dict[str, str], worst: int
             noisy = sorted(pages, key=lambda page: page[2][0])[:worst]
             print(f"\n{renderer}/{dataset}: most token recall lost by the layout stage (R without -> with)", file=out)
             for page_id, without, with_layout in lost:
-                print(f"  {page_id[:16]}  {kinds.get(page_id, ''):<8} R {without[1]:.2f} -> {with_layout[1]:.2f}", file=out)
+                print(f"  {page_id[:16]}  {kinds.get(page_id, ''):<8} R {without[1]:.2f} -> {with_layout[1]:.2f}",
+                      file=out)
             print(f"{renderer}/{dataset}: lowest precision (P without -> with)", file=out)
             for page_id, without, with_layout in noisy:
-                print(f"  {page_id[:16]}  {kinds.get(page_id, ''):<8} P {without[0]:.2f} -> {with_layout[0]:.2f}", file=out)
+                print(f"  {page_id[:16]}  {kinds.get(page_id, ''):<8} P {without[0]:.2f} -> {with_layout[0]:.2f}",
+                      file=out)
 
 
 def _share(part: int, whole: int) -> str:

@@ -19,8 +19,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   or of headlines.
 Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
 is left alone, and so is a text of a few lines: no whole page, an article already cut out (a record of a
-JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output
-removes nothing.
+JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
+goes, so that cleaning its output removes nothing.
 """
 
 from __future__ import annotations
@@ -53,10 +53,10 @@ LIST_DENSITY_DAMP = 0.6   # text among list-shaped lines loses up to this share 
 CLAUSE_WEIGHT = 0.5       # a short punctuated line beside text counts this much per unit
 OPEN_WEIGHT = 0.3         # text without an end mark counts this much per unit
 SUMMARY_WEIGHT = 0.2      # a teaser's one-line summary counts this share of its value
-MIN_TEASERS = 3           # lone text lines under titles, each this close to the next, that make a teaser list
-TEASER_PERIOD = 6
+MIN_TEASERS = 3           # lone text lines under titles that make a teaser list...
+TEASER_PERIOD = 6         # ...each at most this many lines from the next
 
-MIN_PAGE_LINES = 20       # fewer lines than this: no whole page (no menus and lists around an article), left alone
+MIN_PAGE_LINES = 20       # fewer lines: no whole page (no menus and lists around an article), left alone
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
@@ -69,6 +69,7 @@ MAX_PASSES = 4            # judging the kept lines again settles in one or two p
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
 IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
+_WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
 def own_values(shapes: Shapes) -> np.ndarray:
@@ -107,9 +108,6 @@ def line_values(kinds: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> 
         own * (1.0 + (run - 1) / RAMP) * (1.0 + LIST_DENSITY_COST * density),
         own * (1.0 - LIST_DENSITY_DAMP * density) * np.where(summaries, SUMMARY_WEIGHT, 1.0),
     )
-
-
-_WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
 def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
@@ -280,8 +278,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[
         walls = frozenset()
         if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
             break
-    kinds = shapes.kinds.tolist()
-    return [REASON_OF[kind] for kind in kinds[:start]] + [None] * (end - start) + [REASON_OF[kind] for kind in kinds[end:]]
+    reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
+    return [*reasons[:start], *[None] * (end - start), *reasons[end:]]
 
 
 def chrome_walls(verdicts: Sequence[str | None]) -> frozenset[int]:

@@ -127,7 +127,8 @@ def line_shapes(lines: list[str]) -> Shapes:
     sentence = ((end & _TERMINAL) != 0) | ((held & _FULL_STOP) != 0)
     dots = _asked(lines, (last == ord(".")) & (before_last == ord(".")), _is_cut_short)
     truncated = dots | (last == ord("…")) & (before_last != ord("…"))
-    parenthetical = ((table.take(first, mode="clip") & _OPENING) != 0) & ((table.take(last, mode="clip") & _CLOSING) != 0)
+    opening, closing = table.take(first, mode="clip"), table.take(last, mode="clip")
+    parenthetical = ((opening & _OPENING) != 0) & ((closing & _CLOSING) != 0)
     short = units < MIN_PROSE_UNITS
     timed = ((held & (_COLON | _BEFORE)) != 0) | _holding(lowered, ("ago",), len(lines))
     dated = _asked(lines, digit & timed & (~sentence | short) & (units <= MAX_DATED_UNITS) & ~truncated, _is_dated)
@@ -143,7 +144,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     spaced = separators + np.add.reduceat(codes == ord(" "), starts)
     row_like = (separators >= MIN_ROW_ITEMS - 1) | ((spaced >= MIN_ROW_ITEMS - 1) & ((holds & CJK_FLAG) != 0))
     row = _asked(lines, ~decided & row_like, _is_row)
-    numbered = (table.take(first, mode="clip") & _ENUMERATION) != 0
+    numbered = (opening & _ENUMERATION) != 0
     enumerated = _asked(lines, ~decided & ~row & ~digit & ~data & numbered, _is_enumerated)
     kinds = np.full(len(lines), HEADLINE, dtype=np.int8)
     # the first test that holds decides: set from the last test to the first
@@ -218,7 +219,7 @@ def _last_marks(lines: list[str], last: np.ndarray, last_flags: np.ndarray) -> n
 
 
 def _edge_chars(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lengths: np.ndarray):
-    """Each line's first, last and last-but-one character; "\n" (the line's own or the one before it)
+    """Each line's first, last and last-but-one character; a newline (the line's own or the one before it)
     where the line is too short."""
     return codes.take(starts), codes.take(ends - 1), codes.take(np.maximum(ends - 2, 0))
 

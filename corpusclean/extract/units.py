@@ -32,7 +32,6 @@ def units_and_punctuation(text: str) -> tuple[int, int]:
     return units, punctuation
 
 
-
 def units_and_punctuation_of_lines(codes, flags, starts):
     """units_and_punctuation for each line of a page at once: codes and flags (text.char_flags) of the
     page's lines joined by "\n" with a "\n" after the last; line k starts at starts[k]."""
