@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from contextlib import closing
 from functools import partial
 from time import perf_counter
 from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.engine import SpoolError, run_pipeline
-from corpusclean.pipeline import build_pipeline
+from corpusclean.api import stream
+from corpusclean.engine import SpoolError
 from corpusclean.read.ids import UniqueIds
 from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
@@ -19,10 +19,6 @@ from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
 from corpusclean.write.sink import AtomicFile, JsonlSink, OutputClosed, OutputError, write_json_file
-
-
-def default_jobs(config: Config) -> int:
-    return config.jobs if config.jobs > 0 else (os.cpu_count() or 1)
 
 
 class Run:
@@ -37,12 +33,15 @@ class Run:
         self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
         self.progress = Progress(not quiet, len(inputs))
 
-    def documents(self) -> Iterator[Document | PageFile]:
-        """Every input record; page files only named, to be read by the worker that cleans them."""
+    def documents(self) -> Iterator[Document | PageFile | InputFile]:
+        """Every input record; page files only named, to be read by the worker that cleans them. The Ray
+        engine reads every input file on the cluster, and counts what it read."""
         config = self.config
         text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
-            if holds_one_page(inp):
+            if config.engine == "ray":
+                yield inp
+            elif holds_one_page(inp):
                 self.report.count_input(inp.shown)
                 yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
@@ -89,10 +88,16 @@ def run_command(
     run = Run(config, inputs, quiet)
     start = perf_counter()
     try:
-        result = run_pipeline(
-            run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects),
-            finish=partial(finish, explain=config.explain, keep_rejects=rejects is not None),
-        )
+        keep_rejects = rejects is not None
+        results = stream(run.documents(), config, partial(finish, explain=config.explain, keep_rejects=keep_rejects),
+                         run.ids)
+        with closing(results):
+            emit = run.emit_to(out, rejects)
+            for done in results:
+                emit(done)
+        result = results.result
+        for path, count in result.inputs.items():
+            run.report.count_input(path, count)
         out.close()
         if rejects is not None:
             rejects.close()
@@ -126,6 +131,8 @@ def run_command(
     if report_file is not None:
         extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
                  "ids_renamed": run.ids.renamed}
+        if result.workers:
+            extra["workers"] = result.workers
         try:
             write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
         except OutputError as err:

@@ -8,9 +8,9 @@ import pytest
 
 import corpusclean.engine as engine_module
 from corpusclean.document import Document, Judged
-from corpusclean.engine import Spool, park_all, run_pipeline, split_segments
+from corpusclean.engine import Spool, park_all, run_pipeline
 from corpusclean.normalize.whitespace import Whitespace
-from corpusclean.pipeline import CorpusStage, DocumentStage, LineStage
+from corpusclean.pipeline import CorpusStage, DocumentStage, LineStage, split_segments
 
 
 class DropShort(LineStage):
@@ -61,9 +61,9 @@ def make_docs(n):
 
 
 def run(pipeline, docs, jobs=1):
-    out = []
-    result = run_pipeline(iter(docs), pipeline, jobs, out.append)
-    return out, result
+    results = run_pipeline(iter(docs), pipeline, jobs)
+    out = list(results)
+    return out, results.result
 
 
 class SameText(CorpusStage):

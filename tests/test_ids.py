@@ -35,7 +35,7 @@ def test_location_id():
 
 def claims(*requests):
     ids = UniqueIds()
-    return [ids.claim(doc_id, inp, line) for doc_id, inp, line in requests], ids.renamed
+    return [ids.claim(doc_id, location_id(inp, line)) for doc_id, inp, line in requests], ids.renamed
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_a_record_rejected_on_reading_takes_no_id():
     broken = Document(id="crawl/a.jsonl#1", source="crawl", location="crawl/a.jsonl:1")
     broken.reject("invalid_json", "invalid JSON")
     ids.document(broken, CRAWL)
-    assert ids.claim("crawl/a.jsonl#1", CRAWL, 1) == "crawl/a.jsonl#1"
+    assert ids.claim("crawl/a.jsonl#1", location_id(CRAWL, 1)) == "crawl/a.jsonl#1"
 
 
 def test_a_page_file_with_a_taken_id_is_read_under_a_new_one(tmp_path):

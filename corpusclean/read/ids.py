@@ -62,12 +62,12 @@ class UniqueIds:
         self.seen.add(key)
         return True
 
-    def claim(self, doc_id: str, inp: InputFile, line: int | None) -> str:
-        """doc_id when no earlier record has it, else the first free one of the location's id, id~2, id~3..."""
+    def claim(self, doc_id: str, base: str) -> str:
+        """doc_id when no earlier record has it, else the first free one of base (the record's location id),
+        base~2, base~3..."""
         if self._take(doc_id):
             return doc_id
         self.renamed += 1
-        base = location_id(inp, line)
         if base != doc_id and self._take(base):
             return base
         number = 2
@@ -77,7 +77,7 @@ class UniqueIds:
 
     def page(self, page_file: Any) -> Any:
         """A page file (its id is its location's), renamed when that id is taken."""
-        new_id = self.claim(page_file.inp.id_base, page_file.inp, None)
+        new_id = self.claim(page_file.inp.id_base, page_file.inp.id_base)
         return page_file if new_id == page_file.inp.id_base else Renamed(page_file, new_id)
 
     def document(self, doc: Document, inp: InputFile) -> Document:
@@ -85,5 +85,5 @@ class UniqueIds:
         rejected on reading is never written: it takes no id."""
         if doc.rejected:
             return doc
-        new_id = self.claim(doc.id, inp, doc.metadata["line"])
+        new_id = self.claim(doc.id, location_id(inp, doc.metadata["line"]))
         return doc if new_id == doc.id else renamed(doc, new_id)

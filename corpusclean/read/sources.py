@@ -203,22 +203,39 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
     import orjson
 
     doc = _new_doc(inp, line_no)
-
-    def rejected(reason: str, detail: str) -> Document:
-        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
-        doc.reject(reason, detail)
-        return doc
-
     try:
         record, invalid = parse_json_line(line)
     except orjson.JSONDecodeError as err:
-        return rejected("invalid_json", f"invalid JSON: {err}")
+        doc.reject("invalid_json", f"invalid JSON: {err}")
+    else:
+        fill_from_record(doc, record, text_key, text_format, invalid)
+    if doc.rejected:
+        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
+    return doc
+
+
+def record_doc(
+    inp: InputFile, position: int | None, record: Any, text_key: str, text_format: str = "text"
+) -> Document:
+    """The document of an input record given as a value (a dict handed to the Python API), as if it were
+    line `position` of the file `inp` (or the whole file: None). Lone surrogates in its strings are replaced and counted, as in a JSONL
+    line."""
+    record, invalid = _replace_surrogates(record)
+    return fill_from_record(_new_doc(inp, position), record, text_key, text_format, invalid)
+
+
+def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str, invalid: int = 0) -> Document:
+    """The document filled from an input record: its text, and its id, source, date and metadata when it has
+    them; rejected as invalid_record unless it is an object with a string text. `invalid` counts the bad
+    characters already replaced in it."""
     if not isinstance(record, dict):
-        return rejected("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        return doc
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        return rejected("invalid_record", f"field {text_key!r} is {what}")
+        doc.reject("invalid_record", f"field {text_key!r} is {what}")
+        return doc
     given_id = input_id(record.get("id"))
     if given_id is not None:
         doc.id = given_id
