@@ -118,13 +118,7 @@ def corpusclean_docs(folder: Path, ids: set[str], with_layout: bool) -> dict:
     pipeline = [stage for stage in build_pipeline(config) if with_layout or stage.name != "layout"]
     inputs = [PageFile(InputFile(str(folder / f"{page_id}.txt"), f"{folder.name}/{page_id}.txt", folder.name),
                        config.text_key, config.max_page_bytes) for page_id in sorted(ids)]
-    docs = {}
-
-    def emit(doc) -> None:
-        docs[Path(doc.metadata["path"]).stem] = doc
-
-    run_pipeline(inputs, pipeline, 1, emit)
-    return docs
+    return {Path(doc.metadata["path"]).stem: doc for doc in run_pipeline(inputs, pipeline, 1)}
 
 
 @dataclass
