@@ -20,7 +20,9 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     from corpusclean.config import Config
-    from corpusclean.pipeline import document_stages, process_page
+    from corpusclean.pipeline import document_stages
+    from corpusclean.read.paths import InputFile
+    from corpusclean.read.sources import read_page
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path, help="folders of pages (*.txt, *.html)")
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         timings: dict[str, float] = defaultdict(float)
         start = time.process_time()
         for path, data in pages:
-            doc = process_page(data, path, config, [])
+            doc = read_page(InputFile(path, path, "page"), data, config.max_page_bytes)
             for stage in stages:
                 if doc.rejected:
                     break
