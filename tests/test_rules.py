@@ -4,8 +4,9 @@ from importlib import resources
 
 import pytest
 
-from corpusclean.clean import boilerplate, line_shapes, metadata, sidebar
+from corpusclean.clean import boilerplate, line_shapes, sidebar
 from corpusclean.extract import html
+from corpusclean.fields import html as html_fields, labels
 from corpusclean.rules import NO_HEADER, RuleFileError, parse_chars, parse_sections
 from corpusclean import text
 
@@ -17,8 +18,12 @@ SHIPPED = [
     pytest.param("html_hints.txt", html._chrome_pattern, id="html_hints-chrome"),
     pytest.param("official_titles.txt", lambda: sidebar._titles(()), id="official_titles"),
     pytest.param("sidebar_headings.txt", sidebar._headings, id="sidebar_headings"),
-    pytest.param("metadata_labels.txt", metadata._labels, id="metadata_labels"),
-    pytest.param("bylines_zh.txt", metadata._zh_bylines, id="bylines_zh"),
+    pytest.param("metadata_labels.txt", labels._labels, id="metadata_labels"),
+    pytest.param("bylines_zh.txt", labels._zh_bylines, id="bylines_zh"),
+    pytest.param("bylines_zh.txt", labels._title_words, id="bylines_zh-titles"),
+    pytest.param("bylines_zh.txt", labels._credit_words, id="bylines_zh-credit"),
+    pytest.param("not_names.txt", labels._not_names, id="not_names"),
+    pytest.param("html_fields.txt", html_fields._keys, id="html_fields"),
     pytest.param("common_han.txt", text.common_han, id="common_han"),
     pytest.param("traditional_only.txt", text.traditional_only_chars, id="traditional_only"),
     pytest.param("site_notices.txt", line_shapes.notice_phrases, id="site_notices"),

@@ -23,8 +23,9 @@ from typing import NamedTuple
 import numpy as np
 
 from corpusclean.clean.captions import NUMBERED_HEADING_RE
-from corpusclean.clean.metadata import RELATIVE_TIME, TIME
 from corpusclean.extract.units import units_and_punctuation_of_lines
+from corpusclean.fields.dates import TIME
+from corpusclean.fields.labels import RELATIVE_TIME
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
     CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, has_han,

@@ -255,6 +255,8 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
     for key in ("url", "title"):
         if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
             doc.metadata[key] = record[key]
+    if doc.created is not None:
+        _created_in_shape(doc)
     previous = doc.metadata["invalid_bytes"]
     doc.metadata["invalid_bytes"] = (previous if isinstance(previous, int) else 0) + invalid
     doc.text = text
@@ -263,6 +265,18 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
     if doc.metadata["format"] is None:
         doc.metadata["format"] = doc.format
     return doc
+
+
+def _created_in_shape(doc: Document) -> None:
+    """A created the record states in another shape ("2018-01-08", "...Z") in the one shape of our records,
+    with its precision and zone; ours read back as they were; one that names no date is kept as stated."""
+    from corpusclean.fields.dates import stamp_of_record
+
+    metadata = doc.metadata
+    stamp = stamp_of_record(doc.created, metadata["created_precision"], metadata["created_timezone"])
+    if stamp is not None:
+        doc.created, metadata["created_precision"], metadata["created_timezone"] = (
+            stamp.created, stamp.precision, stamp.timezone)
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:

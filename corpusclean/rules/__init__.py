@@ -33,11 +33,15 @@ def _is_header(line: str) -> bool:
     return line.startswith("[") and line.endswith("]")
 
 
-def parse_sections(text: str, shown: str, declared: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Entries by section, for exactly the `declared` sections (NO_HEADER: entries before any header).
+def parse_sections(
+    text: str, shown: str, declared: tuple[str, ...], families: bool = False
+) -> dict[str, tuple[str, ...]]:
+    """Entries by section, for exactly the `declared` sections (NO_HEADER: entries before any header), and,
+    when the reader takes `families`, for any other section too (a family of phrases its reader treats
+    alike, named by its header), in the file's order.
 
-    A header not declared, a section given twice, a declared section missing or without entries, or
-    entries before the first header when NO_HEADER is not declared: RuleFileError naming `shown` and line.
+    A header not declared (without families), a section given twice, a section missing or without entries,
+    or entries before the first header when NO_HEADER is not declared: RuleFileError naming `shown` and line.
     """
     sections: dict[str, list[str]] = {}
     header_line: dict[str, int] = {}
@@ -45,7 +49,7 @@ def parse_sections(text: str, shown: str, declared: tuple[str, ...]) -> dict[str
     for number, line in _entries(text):
         if _is_header(line):
             current = line[1:-1].strip()
-            if current not in declared:
+            if current not in declared and not (families and current.isidentifier()):
                 known = ", ".join(f"[{name}]" for name in declared if name) or "no section"
                 raise RuleFileError(f"{shown}:{number}: unknown section [{current}]; its reader reads {known}")
             if current in header_line:
@@ -57,13 +61,13 @@ def parse_sections(text: str, shown: str, declared: tuple[str, ...]) -> dict[str
             raise RuleFileError(f"{shown}:{number}: {line!r} comes before the first [section] header")
         else:
             sections.setdefault(current, []).append(line)
-    for name in declared:
+    for name in (*declared, *sections):
         if sections.get(name):
             continue
         if name in header_line:
             raise RuleFileError(f"{shown}:{header_line[name]}: section [{name}] has no entry")
         raise RuleFileError(f"{shown}: section [{name}] is missing" if name else f"{shown}: the file has no entry")
-    return {name: tuple(sections[name]) for name in declared}
+    return {name: tuple(sections[name]) for name in (*sections, *declared) if name in sections}
 
 
 def parse_chars(text: str, shown: str) -> frozenset[str]:
@@ -86,9 +90,9 @@ def _read(filename: str) -> tuple[str, str]:
 
 
 @functools.cache
-def rule_sections(filename: str, declared: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The declared sections of a packaged rule file (see parse_sections)."""
-    return parse_sections(*_read(filename), declared)
+def rule_sections(filename: str, declared: tuple[str, ...], families: bool = False) -> dict[str, tuple[str, ...]]:
+    """The sections of a packaged rule file (see parse_sections)."""
+    return parse_sections(*_read(filename), declared, families)
 
 
 @functools.cache
