@@ -303,7 +303,7 @@ def check(
 
     Example: corpusclean check data/*.jsonl
 
-    Rules CC001-CC016 are described in docs/check.md. Lines the cleaning stages of `corpusclean run`
+    Rules CC001-CC017 are described in docs/check.md. Lines the cleaning stages of `corpusclean run`
     would remove are findings too, so the output of `run` checks clean.
     """
     status = run_check(
