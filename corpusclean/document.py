@@ -72,7 +72,7 @@ class DocView:
 
     title: str | None       # the headline found so far, in the judged (Simplified) form
     lang: str | None
-    format: str             # txt | html
+    format: str             # txt | html: what the page was (a record we wrote from HTML is html, though its text is text)
     source: str
     url: str | None = None  # the page's address (its path may carry the publication date)
     # Each line's verdict so far (None: kept), all the document's lines: what earlier stages removed.
@@ -135,7 +135,7 @@ class Document:
         self.trace.append(Removal(index, stage, cut.reason, removed))
 
     def view(self) -> DocView:
-        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source,
+        return DocView(self.judged_title(), self.metadata.get("lang"), self.metadata.get("format") or self.format, self.source,
                        url=self.metadata.get("url"), verdicts=self.verdicts)
 
     def judged_title(self) -> str | None:
