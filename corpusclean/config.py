@@ -53,6 +53,10 @@ class Config:
                                    valid=lambda n: n >= 1, must="at least 1")
     follow_links: bool = option(False, "--follow-links",
                                 help="read symbolic links that leave an input folder, enter linked folders")
+    max_page_elements: int = option(100_000, help="HTML pages with more elements are rejected as too_complex",
+                                    valid=lambda n: n >= 1, must="at least 1")
+    max_page_lines: int = option(10_000, help="pages with more lines are rejected as too_complex",
+                                 valid=lambda n: n >= 1, must="at least 1")
     extra_boilerplate: tuple[str, ...] = option((), help="more boilerplate phrases")
     extra_titles: tuple[str, ...] = option((), help="more official titles for the sidebar stage")
 

@@ -16,7 +16,7 @@ from typing import Any, Mapping, NamedTuple
 
 METADATA_KEYS = (
     "path", "line", "url", "title", "author", "editor", "publisher",
-    "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes",
+    "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes", "original_id",
 )
 # Metadata a page states in words, lifted from its lines or its HTML: in the output script like the text.
 LIFTED_FIELDS = ("title", "author", "editor", "publisher")

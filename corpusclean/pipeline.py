@@ -86,7 +86,7 @@ def build_pipeline(config: Config) -> list[Stage]:
     from corpusclean.normalize.script import Script
     from corpusclean.normalize.whitespace import Whitespace
 
-    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace()]
+    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace(config.max_page_lines)]
     if config.cjk_punct:
         stages.append(CjkPunct())
     # Script last among the normalizers: it also makes the Simplified form the line stages judge.

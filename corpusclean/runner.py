@@ -12,6 +12,7 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.engine import SpoolError, run_pipeline
 from corpusclean.pipeline import build_pipeline
+from corpusclean.read.ids import UniqueIds
 from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
@@ -30,6 +31,7 @@ class Run:
     def __init__(self, config: Config, inputs: list[InputFile], quiet: bool) -> None:
         self.config, self.inputs = config, inputs
         self.report = Report()
+        self.ids = UniqueIds()
         self.input_bytes = 0
         self.files_read = 0
         self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
@@ -42,11 +44,11 @@ class Run:
         for inp in self.inputs:
             if holds_one_page(inp):
                 self.report.count_input(inp.shown)
-                yield PageFile(inp, text_key, max_bytes)
+                yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
                 for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
-                    yield doc
+                    yield self.ids.document(doc, inp)
             self.files_read += 1
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
@@ -118,8 +120,12 @@ def run_command(
     problems = run.report.accounting_problems()
     for problem in problems:
         error(f"accounting: {problem}")
+    if run.ids.renamed:
+        error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
+              "(their own is in metadata.original_id)")
     if report_file is not None:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped)}
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
+                 "ids_renamed": run.ids.renamed}
         try:
             write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
         except OutputError as err:

@@ -141,7 +141,8 @@ def file_findings(
             ids.append((path, line_no, rules.id_key(value.get("id"))))
         text = value.get(text_key) if isinstance(value, dict) else None
         if isinstance(text, str):
-            issues += record_text_issues(text, expected_script, docs.get(line_no))
+            declared = rules.declared_replacements(value)
+            issues += record_text_issues(text, expected_script, docs.get(line_no), declared)
             if "CC015" in codes:
                 keys.append((path, line_no, rules.exact_text_key(text)))
             if "CC016" in codes:
@@ -150,10 +151,10 @@ def file_findings(
     return findings, ids, keys, texts
 
 
-def record_text_issues(text: str, expected_script: str | None, cleaned: Any) -> list:
+def record_text_issues(text: str, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text) + rules.control_chars(text)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None

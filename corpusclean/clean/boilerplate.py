@@ -14,6 +14,9 @@ from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 
 
 PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "disclaimer", "share", "promo")
+# The sections each rule file holds; the English one has no disclaimers.
+EN_SECTIONS = ("copyright", "icp", "licence", "hotline", "promo", "promo_weak", "share", "pager", "label", "tools")
+ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
@@ -102,11 +105,15 @@ class Vocabulary:
 
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
+    """Any of the phrases; no phrase at all matches no line (an empty alternation would match every one).
+    Blank phrases are a mistake of the caller: they would match every line too."""
     ordered = sorted(set(phrases), key=len, reverse=True)
+    if not all(p.strip() for p in ordered):
+        raise ValueError("a boilerplate phrase is empty")
     han = [_han_branch(p) for p in ordered if HAN_RE.search(p)]
     latin = [p for p in ordered if not HAN_RE.search(p)]
     return Phrases(
-        han=re.compile("|".join(han), re.I) if han or not latin else None,  # no phrase at all: matches all
+        han=re.compile("|".join(han), re.I) if han else None,
         latin=re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Za-z])", re.I)
         if latin else None,
         latin_keys=_latin_keys(latin),
@@ -115,14 +122,12 @@ def _alternation(phrases: Iterable[str]) -> Phrases:
 
 @functools.cache
 def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
-    zh, en = rule_sections("boilerplate_zh.txt"), rule_sections("boilerplate_en.txt")
+    zh, en = rule_sections("boilerplate_zh.txt", ZH_SECTIONS), rule_sections("boilerplate_en.txt", EN_SECTIONS)
 
     def both(section: str) -> tuple[str, ...]:
         return (*zh.get(section, ()), *en.get(section, ()))
 
     phrase_lists = [both(section) for section in (*PHRASE_SECTIONS, "promo_weak")] + [extra_phrases]
-    # a section without phrases matches every line, so then must the union
-    union = () if not all(phrase_lists[:-1]) else [p for phrases in phrase_lists for p in phrases]
     return Vocabulary(
         phrases={section: _alternation(both(section)) for section in PHRASE_SECTIONS},
         weak_promo=_alternation(both("promo_weak")),
@@ -131,7 +136,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         extra=_alternation(extra_phrases) if extra_phrases else None,
-        any_phrase=_alternation(union),
+        any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from corpusclean.clean.boilerplate import classify_line, vocabulary
 from corpusclean.extract.meta import hour_24
-from corpusclean.rules import rule_sections
+from corpusclean.rules import NO_HEADER, rule_sections
 from corpusclean.document import DocView, Judged
 from corpusclean.pipeline import LineStage
 from corpusclean.text import HAN_CLASS, HAN_RE
@@ -69,7 +69,7 @@ RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前"
 @functools.cache
 def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
     field_of: dict[str, str | None] = {}
-    for section, labels in rule_sections("metadata_labels.txt").items():
+    for section, labels in rule_sections("metadata_labels.txt", tuple(LABEL_FIELD)).items():
         for label in labels:
             field_of[label.casefold()] = LABEL_FIELD[section]
     alternatives = "|".join(re.escape(label) for label in sorted(field_of, key=len, reverse=True))
@@ -79,7 +79,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
 
 @functools.cache
 def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = "|".join(sorted(rule_sections("bylines_zh.txt")[""], key=len, reverse=True))
+    words = "|".join(sorted(rule_sections("bylines_zh.txt", (NO_HEADER,))[NO_HEADER], key=len, reverse=True))
     name = rf"[{HAN_CLASS}]{{2,4}}"
     names = rf"{name}(?:\s*[、，,\s]\s*{name})*"
     unit = rf"(?:{words})(?:\s*[:：]?\s*)(?:{names})(?:\s+摄)?"
@@ -250,7 +250,7 @@ def _dated_en_byline(text: str) -> dict[str, str] | None:
 
 
 def _strip_byline_words(names: str) -> str:
-    words = set(rule_sections("bylines_zh.txt")[""]) | {"摄"}
+    words = set(rule_sections("bylines_zh.txt", (NO_HEADER,))[NO_HEADER]) | {"摄"}
     parts = names.replace("、", " ").replace("，", " ").replace(",", " ").replace("：", " ").replace(":", " ")
     return " ".join(part for part in parts.split() if part not in words)
 

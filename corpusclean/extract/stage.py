@@ -1,8 +1,9 @@
 """The extract stage: an HTML page -> the lines of its main content and its metadata.
 
-Reject reasons: ``too_large`` (over Config.max_page_bytes), ``truncated_html`` (libxml2 stopped early, or
-the parsed tree lost most of the page), ``malformed_html`` (the parser gave up), ``no_content`` (a list
-or index page, an empty shell: no run of prose worth calling an article).
+Reject reasons: ``too_large`` (over Config.max_page_bytes), ``too_complex`` (over a limit of limits.py),
+``truncated_html`` (libxml2 stopped early, or the parsed tree lost most of the page), ``malformed_html``
+(the parser gave up), ``no_content`` (a list or index page, an empty shell: no run of prose worth calling
+an article).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.extract.limits import TOO_COMPLEX, too_complex
 from corpusclean.pipeline import DocumentStage
 
 METADATA_COPIED = ("title", "url", "author", "editor", "publisher")
@@ -106,10 +108,12 @@ class ExtractHtml(DocumentStage):
     """Document stage: HTML documents get their lines and metadata from the page; others pass through."""
 
     name = "extract"
-    rejects_with = ("too_large", "truncated_html", "malformed_html", "no_content")
+    options = ("max_page_bytes", "max_page_elements")
+    rejects_with = ("too_large", TOO_COMPLEX, "truncated_html", "malformed_html", "no_content")
 
     def __init__(self, config: Config) -> None:
         self.max_page_bytes = config.max_page_bytes
+        self.max_page_elements = config.max_page_elements
 
     def __call__(self, doc: Document) -> Document:
         if doc.format != "html" or doc.rejected:
@@ -117,6 +121,10 @@ class ExtractHtml(DocumentStage):
         size = len(doc.raw) if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
         if size > self.max_page_bytes:
             doc.reject("too_large", f"{size} bytes > max_page_bytes {self.max_page_bytes}")
+            return doc
+        problem = too_complex(doc.text, self.max_page_elements)
+        if problem:
+            doc.reject(TOO_COMPLEX, problem)
             return doc
         extracted = extract_html(doc.text, doc.metadata.get("url"))
         if extracted.reject:

@@ -16,11 +16,12 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
 READ_ERRORS = frozenset(
-    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "undecodable"}
+    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "too_complex", "undecodable"}
 )
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -218,8 +219,9 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
         return rejected("invalid_record", f"field {text_key!r} is {what}")
-    if record.get("id") is not None:
-        doc.id = str(record["id"])
+    given_id = input_id(record.get("id"))
+    if given_id is not None:
+        doc.id = given_id
     if isinstance(record.get("source"), str):
         doc.source = record["source"]
     if isinstance(record.get("created"), str):
