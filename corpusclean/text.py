@@ -30,7 +30,8 @@ HAN_CLASS = char_class(HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")    # runs: 4x faster than finding characters one by one
 # Han, kana and Hangul syllables: the scripts whose characters each count as a word-sized unit of text.
-CJK_CLASS = char_class(((0x3040, 0x30FF), *HAN_RANGES, (0xAC00, 0xD7AF)))
+CJK_RANGES = ((0x3040, 0x30FF), *HAN_RANGES, (0xAC00, 0xD7AF))
+CJK_CLASS = char_class(CJK_RANGES)
 
 
 def has_han(text: str) -> bool:
