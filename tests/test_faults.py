@@ -389,7 +389,7 @@ def test_a_damaged_or_tagged_jsonl_record_is_read_as_it_should(line, expected, j
         _, reason, raw = expected
         assert record["reject_reason"] == reason
         kept = record["raw"].encode() if raw is not None else base64.b64decode(record["raw_base64"])
-        assert kept == line.rstrip(b"\n") and record["raw"] == raw
+        assert kept == line.rstrip(b"\n") and record["raw"] == (raw or "")
         return
     _, lines, text_format, bad = expected
     assert "reject_reason" not in record, record.get("reject_detail")
@@ -482,7 +482,7 @@ def _special_files(tmp_path):
 
 
 def _unknown_names(tmp_path):
-    for name in ("feed.xml", "dump.dat", "pages.zst", ".hidden.txt"):
+    for name in ("feed.xml", "dump.dat", "pages.7z", ".hidden.txt"):
         (tmp_path / "in" / name).write_text(ZH_NEWS)
     return {"unknown_type": "in/dump.dat", "hidden": "in/.hidden.txt"}
 
