@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from corpusclean.document import Removal
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
-# code -> what the rule finds; docs/check.md shows an example finding of each.
+# code -> what the rule finds; the README's table of rules shows an example finding of each.
 RULES: dict[str, str] = {
     "CC001": "line is not valid JSON",
     "CC002": "record is not a JSON object",
@@ -93,6 +93,17 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "col": self.col, "code": self.code, "message": self.message}
+
+    def as_github(self) -> str:
+        """A GitHub Actions workflow command: the finding shows on the file's line in the pull request."""
+        where = f"file={_escape(self.path, True)},line={self.line},col={self.col}"
+        return f"::error title=corpusclean {self.code},{where}::{_escape(f'{self.code} {self.message}', False)}"
+
+
+def _escape(value: str, is_property: bool) -> str:
+    """GitHub's escaping of workflow command values: %, CR and LF; in properties also : and ,."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
 
 
 def quote(text: str) -> str:
@@ -236,28 +247,29 @@ def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> 
 # --- across records and files ------------------------------------------------------------------------
 
 
-def repeated_values(entries: Iterable[tuple[str, int, Any]]) -> list[tuple[str, int, Any, str, int]]:
-    """(path, line, value, first path, first line) for every entry whose value an earlier one had.
+class FirstSeen:
+    """Where each key (a 64-bit hash) was first seen, as (file number, line) packed in one integer: about
+    100 bytes a record, whatever the size of the records, so `check` streams a dataset in flat memory."""
 
-    Entries are (path, line, value), in reading order; a None value is never a repeat.
-    """
-    first: dict[Any, tuple[str, int]] = {}
-    repeats = []
-    for path, line, value in entries:
-        if value is None:
-            continue
-        if value in first:
-            repeats.append((path, line, value, *first[value]))
-        else:
-            first[value] = (path, line)
-    return repeats
+    def __init__(self) -> None:
+        self._first: dict[int, int] = {}
+
+    def earlier(self, key: int | None, file: int, line: int) -> tuple[int, int] | None:
+        """The (file, line) that had the key first, or None when this is the first (None is never a key)."""
+        if key is None:
+            return None
+        first = self._first.setdefault(key, file << 32 | line)
+        return None if first == file << 32 | line else (first >> 32, first & 0xFFFFFFFF)
 
 
-def duplicate_ids(entries: Iterable[tuple[str, int, Any]]) -> list[Finding]:
-    return [
-        Finding(path, line, 1, "CC005", f"duplicate id {value!r}, first at {first_path}:{first_line}")
-        for path, line, value, first_path, first_line in repeated_values(entries)
-    ]
+def id_hash(doc_id: Any) -> int | None:
+    """A 64-bit key of an id (id_key): the string "7" and the number 7 are different ids."""
+    import xxhash
+
+    key = id_key(doc_id)
+    if key is None:
+        return None
+    return xxhash.xxh3_64_intdigest(f"{type(key).__name__}:{key}".encode("utf-8", "surrogatepass"))
 
 
 def exact_text_key(text: str) -> int | None:
@@ -266,10 +278,3 @@ def exact_text_key(text: str) -> int | None:
 
     normalized = normalize(text)
     return exact_key(normalized) if normalized else None
-
-
-def duplicate_texts(entries: Iterable[tuple[str, int, int | None]]) -> list[Finding]:
-    return [
-        Finding(path, line, 1, "CC015", f"same text as {first_path}:{first_line}")
-        for path, line, _, first_path, first_line in repeated_values(entries)
-    ]
