@@ -370,9 +370,19 @@ def fit_corpus(
     return fitted, [parked[i] for i in rejected + passing]
 
 
+class Watch:
+    """What a run tells about its progress (the progress bar implements it; this one ignores it)."""
+
+    def segment(self, label: str, total: int | None) -> None:
+        """A pass over the documents starts: `total` of them, None while they are being read."""
+
+    def batch(self, documents: int) -> None:
+        """That many more documents went through the current pass."""
+
+
 def run_pipeline(
     docs: Iterable[Item], pipeline: list, jobs: int, emit: Callable[[Any], None],
-    finish: Callable[[Document], Any] = _unchanged,
+    finish: Callable[[Document], Any] = _unchanged, watch: Watch = Watch(),
 ) -> RunResult:
     """Run every document through the pipeline; each one leaves it once, written or rejected, through
     `finish` (in the process that cleaned it: must be picklable) and then `emit` (in this process)."""
@@ -387,6 +397,7 @@ def run_pipeline(
             stages = carried + segment.stages
             writing = Spool() if segment.corpus else None
             summaries: list[tuple] = []
+            watch.segment(", ".join(f.name for f in carried) or "cleaning", len(docs) if carried else None)
             with closing(map_segment(segment, stages, finish, writing, docs, jobs, timings)) as outs:
                 for out in outs:
                     for done in out.finished:
@@ -394,11 +405,13 @@ def run_pipeline(
                     if writing is not None:
                         writing.parked += out.parked
                         summaries += out.summaries
+                    watch.batch(len(out.finished) + len(out.parked))
             if reading is not None:
                 reading.remove()  # every document parked there has been read
             reading, writing = writing, None
             if not segment.corpus:
                 break
+            watch.segment("learning " + ", ".join(stage.name for stage in segment.corpus), None)
             carried, docs = fit_corpus(segment.corpus, summaries, reading.parked, timings)
             del summaries
             for fitted in carried:

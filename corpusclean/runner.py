@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from functools import partial
 from time import perf_counter
 from typing import Iterator
@@ -31,8 +32,6 @@ class Run:
         self.config, self.inputs = config, inputs
         self.report = Report()
         self.input_bytes = 0
-        self.files_read = 0
-        self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
         self.progress = Progress(not quiet, len(inputs))
 
     def documents(self) -> Iterator[Document | PageFile]:
@@ -41,13 +40,13 @@ class Run:
         text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
             if holds_one_page(inp):
-                self.report.count_input(inp.shown)
+                self.report.count_input(inp.name)
                 yield PageFile(inp, text_key, max_bytes)
             else:
                 for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
                     yield doc
-            self.files_read += 1
+            self.progress.file_read()
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
         def emit(done: Finished) -> None:
@@ -59,8 +58,6 @@ class Run:
                 rejects.write_line(done.line)
             self.report.count_output(done.path, done.reject_reason, done.removals)
             self.input_bytes += done.input_bytes
-            self.emitted += 1
-            self.progress.advance(self.files_read, self.emitted)
 
         return emit
 
@@ -89,7 +86,7 @@ def run_command(
     try:
         result = run_pipeline(
             run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects),
-            finish=partial(finish, explain=config.explain, keep_rejects=rejects is not None),
+            finish=partial(finish, explain=config.explain, keep_rejects=rejects is not None), watch=run.progress,
         )
         out.close()
         if rejects is not None:
@@ -121,7 +118,8 @@ def run_command(
     if report_file is not None:
         extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped)}
         try:
-            write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
+            used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
+            write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
         except OutputError as err:
             error(str(err))
             return 2
