@@ -58,7 +58,7 @@ def measure(python: str, path: Path, select: str | None) -> tuple[float, int]:
     command = [python, "-m", "corpusclean", "check", "-q", str(path)] + (["--select", select] if select else [])
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
-        process = subprocess.Popen(command, stdout=devnull, cwd=REPO)
+        process = subprocess.Popen(command, stdout=devnull, cwd=OUT)  # not REPO: -m would import this checkout
         _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
@@ -72,9 +72,11 @@ def main() -> None:
     parser.add_argument("--select", help="check only these rules (comma-separated codes)")
     parser.add_argument("--python", default=sys.executable, help="the interpreter whose corpusclean is measured")
     args = parser.parse_args()
+    if args.mb < 10:
+        parser.error("--mb must be at least 10 (the small file is a tenth of it)")
     OUT.mkdir(exist_ok=True)
     rows = []
-    for megabytes in (max(1, args.mb // 10), args.mb):
+    for megabytes in (args.mb // 10, args.mb):
         path = OUT / f"check_{megabytes}mb.jsonl"
         records = build(path, megabytes)
         seconds, peak = measure(args.python, path, args.select)

@@ -248,18 +248,50 @@ def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> 
 
 
 class FirstSeen:
-    """Where each key (a 64-bit hash) was first seen, as (file number, line) packed in one integer: about
-    100 bytes a record, whatever the size of the records, so `check` streams a dataset in flat memory."""
+    """Where each key (a 64-bit hash) was first seen, as (file number, line) packed in 64 bits: an open
+    addressing table in two numpy arrays kept at most half full, 32 bytes a record whatever the records'
+    size (a dict of Python ints took 110), so `check` streams a dataset in memory that grows this little."""
 
-    def __init__(self) -> None:
-        self._first: dict[int, int] = {}
+    def __init__(self, capacity: int = 1 << 16) -> None:
+        import numpy as np
+
+        self._keys = np.zeros(capacity, dtype=np.uint64)   # 0: an empty slot
+        self._where = np.zeros(capacity, dtype=np.uint64)
+        self._count = 0
 
     def earlier(self, key: int | None, file: int, line: int) -> tuple[int, int] | None:
         """The (file, line) that had the key first, or None when this is the first (None is never a key)."""
         if key is None:
             return None
-        first = self._first.setdefault(key, file << 32 | line)
-        return None if first == file << 32 | line else (first >> 32, first & 0xFFFFFFFF)
+        where = file << 32 | line
+        first = self._claim(key or 1, where)
+        return None if first == where else (first >> 32, first & 0xFFFFFFFF)
+
+    def _claim(self, key: int, where: int) -> int:
+        """The location stored for the key, storing `where` when the key is new."""
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while True:
+            found = int(keys[slot])
+            if found == key:
+                return int(self._where[slot])
+            if found == 0:
+                keys[slot], self._where[slot] = key, where
+                self._count += 1
+                if 2 * self._count > len(keys):
+                    self._grow()
+                return where
+            slot = (slot + 1) & mask
+
+    def _grow(self) -> None:
+        import numpy as np
+
+        keys, where = self._keys, self._where
+        self._keys = np.zeros(2 * len(keys), dtype=np.uint64)
+        self._where = np.zeros(2 * len(keys), dtype=np.uint64)
+        self._count = 0
+        for slot in np.flatnonzero(keys).tolist():
+            self._claim(int(keys[slot]), int(where[slot]))
 
 
 def id_hash(doc_id: Any) -> int | None:
