@@ -87,14 +87,15 @@ def corpusclean_extractor(extract_only: bool = False):
     """Every per-document stage (extraction and the cleaning stages), or the extract stage alone."""
     from corpusclean.config import Config
     from corpusclean.document import Document
-    from corpusclean.pipeline import document_stages, process_page
+    from corpusclean.api import Page, as_document
+    from corpusclean.pipeline import document_stages, run_stages
 
     config = Config()
     if not extract_only:
         stages = document_stages(config)
 
         def run(data: bytes, path: str, url: str | None) -> tuple[str, dict, str | None]:
-            doc = process_page(data, path, config, stages)
+            doc = run_stages(stages, as_document(Page(data, path), config))
             return doc.clean_text(), {**doc.metadata, "created": doc.created}, doc.reject_reason
         return run
 

@@ -36,9 +36,8 @@ def load_labels() -> dict[str, dict[int, str]]:
 def clean_seeds() -> dict[str, Document]:
     """Each seed file name -> its document after the whole pipeline (no dedup: the seeds are all kept)."""
     config = Config(dedup="none", jobs=1)
-    docs: list[Document] = []
     stream = (d for inp in expand_paths([str(SEEDS)]) for d in read_input(inp, config.text_key, config.max_page_bytes))
-    run_pipeline(stream, build_pipeline(config), 1, docs.append)
+    docs: list[Document] = list(run_pipeline(stream, build_pipeline(config), 1))
     return {doc.id.split("/")[-1]: doc for doc in docs}
 
 

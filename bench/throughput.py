@@ -269,12 +269,13 @@ def corpusclean_in_process(folder: Path) -> tuple[float, float]:
     dedup, no template) over the pages, read beforehand, in this process: the same terms as
     trafilatura_in_process."""
     from corpusclean.config import Config
-    from corpusclean.pipeline import document_stages, process_page
+    from corpusclean.api import Page, as_document
+    from corpusclean.pipeline import document_stages, run_stages
 
     config = Config()
     stages = document_stages(config)
     pages = [(str(p), p.read_bytes()) for p in sorted(folder.glob("*.html"))]
-    return timed_loop(lambda page: process_page(page[1], page[0], config, stages), pages)
+    return timed_loop(lambda page: run_stages(stages, as_document(Page(page[1], page[0]), config)), pages)
 
 
 def measure_trafilatura_run(folder: str) -> None:

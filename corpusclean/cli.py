@@ -137,6 +137,11 @@ def run(
     if no_dedup:
         settings["dedup"] = "none"
     config, inputs, skipped = _load(config_file, settings, paths)
+    if config.engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise _usage_error("--engine ray needs Ray: pip install 'corpusclean[ray]'")
     _refuse_overlap({"--output": output, "--rejects": rejects, "--report": report}, inputs, paths)
     from corpusclean.runner import run_command
 

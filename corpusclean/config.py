@@ -13,6 +13,7 @@ SCRIPTS = ("keep", "hans", "hant", "tw", "hk")
 DEDUP_MODES = ("none", "exact", "near")
 KEEP_POLICIES = ("first", "longest", "earliest")
 TEXT_FORMATS = ("text", "html", "auto")
+ENGINES = ("local", "ray")
 
 
 def option(
@@ -49,12 +50,19 @@ class Config:
     explain: bool = option(False, "--explain", help="each record also carries its trace of removed lines")
     jobs: int = option(0, "--jobs", "-j", help="worker processes; 0 = one per core", valid=lambda n: n >= 0,
                        must="0 or more")
+    engine: str = option("local", "--engine", choices=ENGINES,
+                         help="where the pipeline runs: local (worker processes) or ray (a Ray cluster; "
+                         "pip install 'corpusclean[ray]')")
     max_page_bytes: int = option(8_000_000, help="larger inputs are rejected as too_large",
                                  valid=lambda n: n >= 1, must="at least 1")
     max_record_bytes: int = option(8_000_000, help="larger JSONL lines are rejected as too_large",
                                    valid=lambda n: n >= 1, must="at least 1")
     follow_links: bool = option(False, "--follow-links",
                                 help="read symbolic links that leave an input folder, enter linked folders")
+    max_page_elements: int = option(100_000, help="HTML pages with more elements are rejected as too_complex",
+                                    valid=lambda n: n >= 1, must="at least 1")
+    max_page_lines: int = option(10_000, help="pages with more lines are rejected as too_complex",
+                                 valid=lambda n: n >= 1, must="at least 1")
     extra_boilerplate: tuple[str, ...] = option((), help="more boilerplate phrases")
     extra_titles: tuple[str, ...] = option((), help="more official titles for the sidebar stage")
 

@@ -17,6 +17,8 @@ from typing import Any, Mapping, NamedTuple
 from corpusclean.write.schema import METADATA
 
 METADATA_KEYS = tuple(METADATA)  # declared with their types in corpusclean/write/schema.py
+# `created` is one value with its precision and zone: set together or not at all.
+CREATED_KEYS = ("created", "created_precision", "created_timezone")
 # Metadata a page states in words, lifted from its lines or its HTML: in the output script like the text.
 LIFTED_FIELDS = ("title", "author", "editor", "publisher")
 
@@ -72,6 +74,7 @@ class DocView:
     lang: str | None
     format: str             # txt | html
     source: str
+    url: str | None = None  # the page's address (its path may carry the publication date)
 
 
 @dataclass
@@ -138,7 +141,7 @@ class Document:
         self.trace.append(Removal(index, stage, cut.reason, removed))
 
     def view(self) -> DocView:
-        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source)
+        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source, self.metadata.get("url"))
 
     def judged_title(self) -> str | None:
         """The title in the judged form: the Simplified words of the line it came from."""
@@ -163,15 +166,18 @@ class Document:
         return value
 
     def fill(self, fields: Mapping[str, str | None]) -> None:
-        """Fields a stage found, where nothing filled them yet (HTML <meta>, the input record)."""
+        """Fields a stage found, where nothing filled them yet (HTML <meta>, the input record) and the input
+        did not state them (a record we wrote states its nulls too); ``created`` with its precision and
+        zone, as one value."""
+        if fields.get("created") is not None and self.created is None and "created_precision" not in self.preset:
+            self.created = fields["created"]
+            self.metadata["created_precision"] = fields.get("created_precision")
+            self.metadata["created_timezone"] = fields.get("created_timezone")
         for key, value in fields.items():
-            if value is None:
+            if value is None or key in CREATED_KEYS or key in self.preset:
                 continue
-            if key == "created":
-                if self.created is None:
-                    self.created = value
-            elif self.metadata.get(key) is None:
-                self.metadata[key] = self.unfold(value)
+            if self.metadata.get(key) is None:
+                self.metadata[key] = self.unfold(value) if key in LIFTED_FIELDS else value
 
     def reject(self, reason: str, detail: str | None = None) -> None:
         self.reject_reason = reason

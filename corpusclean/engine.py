@@ -25,12 +25,12 @@ import threading
 import traceback
 from collections import defaultdict
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from time import perf_counter
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Callable, Generator, Generic, Iterable, Iterator, NamedTuple, TypeVar
 
 from corpusclean.document import Document
-from corpusclean.pipeline import CorpusStage, DocumentStage, run_stages
+from corpusclean.pipeline import Segment, fit_segment, run_stages, split_segments
 
 BATCH_SIZE = 32          # documents per task sent to a worker process
 BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
@@ -40,37 +40,6 @@ STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 # What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
 # (a Parked document, a page file not read yet), so the main process does not handle the bytes.
 Item = Any
-
-
-@dataclass
-class Segment:
-    stages: list              # document and line stages, in order
-    corpus: list              # the corpus stages that close the segment, in order; none for the last segment
-
-
-def split_segments(pipeline: list) -> list[Segment]:
-    """Stages between corpus stages; a corpus stage right after a filter joins the filter's segment."""
-    segments, current = [], []
-    for stage in pipeline:
-        if stage.kind != "corpus":
-            current.append(stage)
-        elif not current and segments and segments[-1].corpus[-1].filter:
-            segments[-1].corpus.append(stage)
-        else:
-            segments.append(Segment(current, [stage]))
-            current = []
-    segments.append(Segment(current, []))
-    return segments
-
-
-class Fitted(DocumentStage):
-    """A corpus stage bound to its fitted model: applies it like any document stage."""
-
-    def __init__(self, stage: CorpusStage, model: Any) -> None:
-        self.name, self.stage, self.model = stage.name, stage, model  # type: ignore[misc]
-
-    def __call__(self, doc: Document) -> Document:
-        return self.stage.apply(doc, self.model)
 
 
 def park(doc: Document) -> bytes:
@@ -342,32 +311,33 @@ class RunResult:
     timings: dict[str, float]
     models: dict[str, Any]
     learned: dict[str, dict[str, Any]]  # each corpus stage's own summary of its model, for the report
+    # Documents read per input file by the engine itself (the Ray engine reads files on the cluster); empty
+    # when the caller read them.
+    inputs: dict[str, int] = field(default_factory=dict)
+    workers: dict[str, Any] = field(default_factory=dict)  # the Ray engine's worker processes: count, peak memory
+
+
+T = TypeVar("T")
+
+
+class Results(Generic[T]):
+    """What an engine gives back: each document that leaves the pipeline, as `finish` made it, once; then
+    `result`, when every one has been taken. Close it (contextlib.closing) when stopping early: the engine
+    stops its workers and removes its spools."""
+
+    def __init__(self, outputs: Generator[T, None, RunResult]) -> None:
+        self._outputs = outputs
+        self.result: RunResult | None = None
+
+    def __iter__(self) -> Iterator[T]:
+        self.result = yield from self._outputs
+
+    def close(self) -> None:
+        self._outputs.close()
 
 
 def _unchanged(doc: Document) -> Document:
     return doc
-
-
-def fit_corpus(
-    corpus: list, summaries: list[tuple], parked: list[Parked], timings: dict[str, float]
-) -> tuple[list[Fitted], list[Parked]]:
-    """The corpus stages closing a segment fitted in order, each on the summaries of the documents that the
-    filters before it let through; and the parked documents in the order the next segment takes them: first
-    those each filter rejects, filter by filter, then the others. So the records, and the rejects, leave in
-    the same order as they would if each corpus stage closed a segment of its own."""
-    fitted: list[Fitted] = []
-    rejected: list[int] = []
-    passing = list(range(len(summaries)))
-    for position, stage in enumerate(corpus):
-        start = perf_counter()
-        model = stage.fit([summaries[i][position] for i in passing])
-        if stage.filter:
-            rejects = [stage.rejects(summaries[i][position], model) for i in passing]
-            rejected += [i for i, reject in zip(passing, rejects) if reject]
-            passing = [i for i, reject in zip(passing, rejects) if not reject]
-        timings[stage.name] += perf_counter() - start
-        fitted.append(Fitted(stage, model))
-    return fitted, [parked[i] for i in rejected + passing]
 
 
 class Watch:
@@ -381,11 +351,16 @@ class Watch:
 
 
 def run_pipeline(
-    docs: Iterable[Item], pipeline: list, jobs: int, emit: Callable[[Any], None],
-    finish: Callable[[Document], Any] = _unchanged, watch: Watch = Watch(),
-) -> RunResult:
-    """Run every document through the pipeline; each one leaves it once, written or rejected, through
-    `finish` (in the process that cleaned it: must be picklable) and then `emit` (in this process)."""
+    docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Document], Any] = _unchanged,
+    watch: Watch = Watch(),
+) -> Results:
+    """Run every document through the pipeline on `jobs` processes; each one leaves it once, written or
+    rejected, as `finish` made it in the process that cleaned it (so `finish` must be picklable). `watch`
+    is told each pass and each batch through it."""
+    return Results(_run(docs, pipeline, jobs, finish, watch))
+
+
+def _run(docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Document], Any], watch: Watch) -> Generator:
     timings: dict[str, float] = defaultdict(float)
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
@@ -400,8 +375,7 @@ def run_pipeline(
             watch.segment(", ".join(f.name for f in carried) or "cleaning", len(docs) if carried else None)
             with closing(map_segment(segment, stages, finish, writing, docs, jobs, timings)) as outs:
                 for out in outs:
-                    for done in out.finished:
-                        emit(done)
+                    yield from out.finished
                     if writing is not None:
                         writing.parked += out.parked
                         summaries += out.summaries
@@ -412,7 +386,8 @@ def run_pipeline(
             if not segment.corpus:
                 break
             watch.segment("learning " + ", ".join(stage.name for stage in segment.corpus), None)
-            carried, docs = fit_corpus(segment.corpus, summaries, reading.parked, timings)
+            carried, order = fit_segment(segment.corpus, summaries, timings)
+            docs = [reading.parked[i] for i in order]
             del summaries
             for fitted in carried:
                 models[fitted.name] = fitted.model
@@ -422,5 +397,3 @@ def run_pipeline(
             if spool is not None:
                 spool.remove()
     return RunResult(dict(timings), models, learned)
-
-

@@ -8,14 +8,19 @@ Three shapes cover every stage, each declaring its kind once by its base class:
   ``apply`` the model per document. A filter only rejects documents and tells from a summary whether it
   will (``rejects``), so the next corpus stage can summarize in the same pass.
 
-How the list runs over a corpus (processes, spools) is the engine's business (corpusclean/engine.py).
+The corpus stages cut the list into segments (``split_segments``): every document goes through a segment's
+document and line stages and is summarized for the corpus stages that close it; once all are summarized,
+those stages are fitted (``fit_segment``) and the next segment opens by applying them (``Fitted``). How
+that runs over a corpus (processes and spools, or a cluster) is an engine's business: corpusclean/engine.py
+runs it locally, corpusclean/ray_engine.py on Ray.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from time import perf_counter
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar, Iterable, Sequence
 
 from corpusclean.config import Config
 from corpusclean.document import Cut, Document, DocView, Judged
@@ -86,7 +91,7 @@ def build_pipeline(config: Config) -> list[Stage]:
     from corpusclean.normalize.script import Script
     from corpusclean.normalize.whitespace import Whitespace
 
-    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace()]
+    stages: list[Stage] = [Decode(), ExtractHtml(config), Whitespace(config.max_page_lines)]
     if config.cjk_punct:
         stages.append(CjkPunct())
     # Script last among the normalizers: it also makes the Simplified form the line stages judge.
@@ -148,8 +153,11 @@ def apply_line_stage(stage: LineStage, doc: Document) -> Document:
     return doc
 
 
-def run_stages(stages: list[Stage], doc: Document, timings: dict[str, float]) -> Document:
-    """One document through a list of document and line stages, stopping at the first rejection."""
+def run_stages(stages: list[Stage], doc: Document, timings: dict[str, float] | None = None) -> Document:
+    """One document through a list of document and line stages, stopping at the first rejection; the
+    seconds each stage took are added to `timings`."""
+    if timings is None:
+        timings = defaultdict(float)
     for stage in stages:
         if doc.rejected:
             break
@@ -162,11 +170,56 @@ def run_stages(stages: list[Stage], doc: Document, timings: dict[str, float]) ->
     return doc
 
 
-def process_page(data: bytes, path: str, config: Config, stages: list[Stage] | None = None) -> Document:
-    """One page through every per-document stage (no corpus stages): for evaluation harnesses. A harness
-    that processes many pages passes document_stages(config), made once."""
-    from corpusclean.read.paths import InputFile
-    from corpusclean.read.sources import read_page
+@dataclass
+class Segment:
+    stages: list[Stage]           # document and line stages, in order
+    corpus: list[CorpusStage]     # the corpus stages that close the segment, in order; none for the last segment
 
-    doc = read_page(InputFile(path, path, "page"), data, config.max_page_bytes)
-    return run_stages(stages if stages is not None else document_stages(config), doc, defaultdict(float))
+
+def split_segments(pipeline: list[Stage]) -> list[Segment]:
+    """Stages between corpus stages; a corpus stage right after a filter joins the filter's segment, so both
+    are summarized in one pass: the documents the filter lets through reach the next corpus stage unchanged."""
+    segments: list[Segment] = []
+    current: list[Stage] = []
+    for stage in pipeline:
+        if not isinstance(stage, CorpusStage):
+            current.append(stage)
+        elif not current and segments and segments[-1].corpus[-1].filter:
+            segments[-1].corpus.append(stage)
+        else:
+            segments.append(Segment(current, [stage]))
+            current = []
+    segments.append(Segment(current, []))
+    return segments
+
+
+class Fitted(DocumentStage):
+    """A corpus stage bound to its fitted model: applies it like any document stage."""
+
+    def __init__(self, stage: CorpusStage, model: Any) -> None:
+        self.name, self.stage, self.model = stage.name, stage, model  # type: ignore[misc]
+
+    def __call__(self, doc: Document) -> Document:
+        return self.stage.apply(doc, self.model)
+
+
+def fit_segment(
+    corpus: list[CorpusStage], summaries: Sequence[tuple], timings: dict[str, float]
+) -> tuple[list[Fitted], list[int]]:
+    """The corpus stages closing a segment fitted in order, each on the summaries (one tuple per surviving
+    document, in input order, one item per corpus stage) of the documents the filters before it let
+    through; and the order in which the documents go on: first those each filter rejects, filter by
+    filter, then the others, as if each corpus stage closed a segment of its own."""
+    fitted: list[Fitted] = []
+    rejected: list[int] = []
+    passing = list(range(len(summaries)))
+    for position, stage in enumerate(corpus):
+        start = perf_counter()
+        model = stage.fit([summaries[i][position] for i in passing])
+        if stage.filter:
+            rejects = [stage.rejects(summaries[i][position], model) for i in passing]
+            rejected += [i for i, reject in zip(passing, rejects) if reject]
+            passing = [i for i, reject in zip(passing, rejects) if not reject]
+        timings[stage.name] += perf_counter() - start
+        fitted.append(Fitted(stage, model))
+    return fitted, rejected + passing

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from contextlib import closing
 from dataclasses import replace
 from functools import partial
 from time import perf_counter
@@ -11,8 +11,9 @@ from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.engine import SpoolError, run_pipeline
-from corpusclean.pipeline import build_pipeline
+from corpusclean.api import default_jobs, stream
+from corpusclean.engine import SpoolError
+from corpusclean.read.ids import UniqueIds
 from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.ui import Progress, error, print_summary
@@ -21,31 +22,31 @@ from corpusclean.write.report import Report
 from corpusclean.write.sink import AtomicFile, JsonlSink, OutputClosed, OutputError, write_json_file
 
 
-def default_jobs(config: Config) -> int:
-    return config.jobs if config.jobs > 0 else (os.cpu_count() or 1)
-
-
 class Run:
     """State of one run: the sinks, the report, the progress display."""
 
     def __init__(self, config: Config, inputs: list[InputFile], quiet: bool) -> None:
         self.config, self.inputs = config, inputs
         self.report = Report()
+        self.ids = UniqueIds()
         self.input_bytes = 0
         self.progress = Progress(not quiet, len(inputs))
 
-    def documents(self) -> Iterator[Document | PageFile]:
-        """Every input record; page files only named, to be read by the worker that cleans them."""
+    def documents(self) -> Iterator[Document | PageFile | InputFile]:
+        """Every input record; page files only named, to be read by the worker that cleans them. The Ray
+        engine reads every input file on the cluster, and counts what it read."""
         config = self.config
         text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
-            if holds_one_page(inp):
+            if config.engine == "ray":
+                yield inp
+            elif holds_one_page(inp):
                 self.report.count_input(inp.name)
-                yield PageFile(inp, text_key, max_bytes)
+                yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
                 for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
-                    yield doc
+                    yield self.ids.document(doc, inp)
             self.progress.file_read()
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
@@ -84,10 +85,16 @@ def run_command(
     run = Run(config, inputs, quiet)
     start = perf_counter()
     try:
-        result = run_pipeline(
-            run.documents(), build_pipeline(config), default_jobs(config), run.emit_to(out, rejects),
-            finish=partial(finish, explain=config.explain, keep_rejects=rejects is not None), watch=run.progress,
-        )
+        keep_rejects = rejects is not None
+        results = stream(run.documents(), config, partial(finish, explain=config.explain, keep_rejects=keep_rejects),
+                         run.ids, watch=run.progress)
+        with closing(results):
+            emit = run.emit_to(out, rejects)
+            for done in results:
+                emit(done)
+        result = results.result
+        for path, count in result.inputs.items():
+            run.report.count_input(path, count)
         out.close()
         if rejects is not None:
             rejects.close()
@@ -115,8 +122,14 @@ def run_command(
     problems = run.report.accounting_problems()
     for problem in problems:
         error(f"accounting: {problem}")
+    if run.ids.renamed:
+        error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
+              "(their own is in metadata.original_id)")
     if report_file is not None:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped)}
+        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
+                 "ids_renamed": run.ids.renamed}
+        if result.workers:
+            extra["workers"] = result.workers
         try:
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
             write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))

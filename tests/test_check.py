@@ -98,6 +98,27 @@ def test_encoding_damage_names_a_cyrillic_misreading():
     assert "GBK/Big5 read as a single-byte codec" in issue.message and "text line 2 col 1" in issue.message
 
 
+@pytest.mark.parametrize("text, declared, damaged", [
+    pytest.param("图片\ufffd\ufffd说明", 2, False, id="fffd-the-record-declares"),
+    pytest.param("图片\ufffd\ufffd说明", 1, True, id="more-fffd-than-declared"),
+    pytest.param("图片\ufffd说明 caf\u00c3\u00a9", 1, True, id="declared-fffd-and-mojibake"),
+])
+def test_encoding_damage_a_record_declares(text, declared, damaged):
+    assert codes_of(rules.encoding_damage(text, declared)) == (["CC007"] if damaged else [])
+
+
+@pytest.mark.parametrize("record, count", [
+    pytest.param({"metadata": {"replacement_chars": 3}}, 3, id="declared"),
+    pytest.param({"metadata": {"replacement_chars": 1, "invalid_bytes": 2}}, 3, id="and-bytes-replaced"),
+    pytest.param({"metadata": {"replacement_chars": None}}, 0, id="null"),
+    pytest.param({"metadata": {"replacement_chars": True}}, 0, id="not-a-count"),
+    pytest.param({"metadata": "x"}, 0, id="metadata-not-an-object"),
+    pytest.param({}, 0, id="no-metadata"),
+])
+def test_declared_replacements(record, count):
+    assert rules.declared_replacements(record) == count
+
+
 def test_encoding_damage_points_at_the_first_spot():
     [issue] = rules.encoding_damage("ok\nab\ufffd and \ufffd")
     assert "2 × U+FFFD" in issue.message and "text line 2 col 3" in issue.message
@@ -124,6 +145,15 @@ def test_control_chars_are_exactly_category_cc_but_newline_and_tab():
 
 SIMPLIFIED = "全国总工会党组书记主持会议，会议听取了各地工会关于劳动和技能竞赛工作的汇报，并对下一步工作进行了部署。"
 TRADITIONAL = "全國總工會黨組書記主持會議，會議聽取了各地工會關於勞動和技能競賽工作的匯報，並對下一步工作進行了部署。"
+# Kanji: 17% of them Traditional-only and 12% Simplified-only, as a Chinese reader counts them.
+JAPANESE = ("市長は二十日の定例会見で、来年度の予算案について説明した。県内の鉄道や道路の整備に重点を置き、"
+            "観光客の増加に備える考えを示した。市議会は来月、予算案を審議する予定だ。")
+ENGLISH_WITH_LANGUAGE_MENU = (
+    "The council approved the budget on Tuesday after a three-hour debate, and the mayor said the new bridge "
+    "would open next spring. Residents who spoke at the meeting asked for more buses on the river route, "
+    "and the transport department promised a review of the timetable before the end of the year. " * 3
+    + "Edition: 中国大陆（简体中文） 台灣（繁體中文） 香港（繁體中文） 新加坡（简体中文） 日本（日本語）"
+)
 
 
 @pytest.mark.parametrize("text, expected, flagged", [
@@ -137,6 +167,11 @@ TRADITIONAL = "全國總工會黨組書記主持會議，會議聽取了各地�
     (SIMPLIFIED * 3 + "引用《紅樓夢》", "hans", False),  # a quoted Traditional title is not mixing
     ("龍", "hans", False),                            # too little Chinese to judge
     ("An English text.", "hans", False),
+    pytest.param(JAPANESE, None, False, id="japanese-kanji-are-no-mixed-chinese"),
+    pytest.param(JAPANESE, "hans", False, id="japanese-has-no-expected-chinese-script"),
+    pytest.param(ENGLISH_WITH_LANGUAGE_MENU, None, False, id="language-menu-in-an-english-page"),
+    pytest.param(SIMPLIFIED + "\n" + TRADITIONAL + "\n" + ENGLISH_WITH_LANGUAGE_MENU[:200], None, True,
+                 id="mixed-chinese-with-some-english"),
 ])
 def test_script_issue(text, expected, flagged):
     assert codes_of(rules.script_issue(text, expected)) == (["CC009"] if flagged else [])

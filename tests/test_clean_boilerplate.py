@@ -121,3 +121,18 @@ def test_extra_phrases_of_any_characters(phrase, line):
 )
 def test_is_sentence(line, expected):
     assert is_sentence(line) is expected
+
+
+def test_a_new_phrase_family_is_a_rule_file_section(monkeypatch):
+    """Adding a family of boilerplate is a data edit: a [section] of phrases in a rule file."""
+    from corpusclean.clean import boilerplate
+    from corpusclean.rules import _read, parse_sections
+
+    zh_text = _read("boilerplate_zh.txt")[0] + "\n[cookie]\n本网站使用Cookie\n"
+    zh = parse_sections(zh_text, "boilerplate_zh.txt", boilerplate.ZH_SECTIONS, families=True)
+    en = boilerplate.boilerplate_rules()[1]
+    monkeypatch.setattr(boilerplate, "boilerplate_rules", lambda: (zh, en))
+    vocab = boilerplate.vocabulary.__wrapped__()
+    assert vocab.families[-1] == "cookie"
+    assert boilerplate.classify_line("本网站使用Cookie来改善您的体验", vocab) == ("boilerplate.cookie", True)
+    assert boilerplate.classify_line("记者了解到，本网站使用Cookie的做法引发讨论。", vocab) == (None, False)

@@ -1,6 +1,7 @@
 """The local engine on toy stages: order, rejections, corpus stages across segments, workers."""
 
 import os
+from contextlib import closing
 import tempfile
 from collections import Counter
 
@@ -8,9 +9,9 @@ import pytest
 
 import corpusclean.engine as engine_module
 from corpusclean.document import Document, Judged
-from corpusclean.engine import Spool, park_all, run_pipeline, split_segments
+from corpusclean.engine import Spool, park_all, run_pipeline
 from corpusclean.normalize.whitespace import Whitespace
-from corpusclean.pipeline import CorpusStage, DocumentStage, LineStage
+from corpusclean.pipeline import CorpusStage, DocumentStage, LineStage, split_segments
 
 
 class DropShort(LineStage):
@@ -61,9 +62,9 @@ def make_docs(n):
 
 
 def run(pipeline, docs, jobs=1):
-    out = []
-    result = run_pipeline(iter(docs), pipeline, jobs, out.append)
-    return out, result
+    results = run_pipeline(iter(docs), pipeline, jobs)
+    out = list(results)
+    return out, results.result
 
 
 class SameText(CorpusStage):
@@ -232,6 +233,7 @@ def test_a_run_tells_each_pass_and_each_batch_as_it_goes(jobs):
     until the last pass. Each pass is told, and each batch through it."""
     watch = Recorded()
     docs = make_docs(70)
-    run_pipeline(iter(docs), [Whitespace(), RejectMarked(), CommonLines()], jobs, lambda done: None, watch=watch)
+    with closing(run_pipeline(iter(docs), [Whitespace(), RejectMarked(), CommonLines()], jobs, watch=watch)) as out:
+        assert len(list(out)) == 70
     survivors = sum(1 for i in range(70) if i % 5 != 3)
     assert watch.calls == [("cleaning", None), 32, 32, 6, ("learning common", None), ("common", survivors), 32, 24]

@@ -1,95 +1,89 @@
-"""Page metadata: dates, titles, labelled lines, <meta> tags."""
+"""An HTML page's fields: <meta>, JSON-LD, <time>, the URL, the title, and what htmldate adds."""
 
 import pytest
 
 from corpusclean.extract.html import parse_html
-from corpusclean.extract.meta import page_metadata, parse_date, strip_site_suffix
+from corpusclean.extract.stage import extract_html
+from corpusclean.fields.html import read_tags
+
+BODY = ("<h1>市区新增三处口袋公园</h1>"
+        "<p>全市今年新增就业岗位三万个，城镇登记失业率保持在较低水平，各项民生工作稳步推进。</p>"
+        "<p>市总工会当天还为一线职工送去了慰问品，并就职工关心的问题进行了现场答复和沟通。</p>"
+        "<p>公园已向市民开放，周边居民纷纷前来游览，对新增的绿地和健身设施表示满意。</p>")
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2018-01-08 07:19", "2018-01-08T07:19:00"),
-    ("2020-11-09 08:53:19", "2020-11-09T08:53:19"),
-    ("2018/01/08 来源：嘉兴日报", "2018-01-08"),
-    ("2018年1月8日 07:19", "2018-01-08T07:19:00"),
-    ("发布时间：2023年10月20日", "2023-10-20"),
-    ("2018-01-08T07:19:00+08:00", "2018-01-08T07:19:00"),
-    ("2018.01.08", "2018-01-08"),
-    ("Jan 8, 2018", "2018-01-08"),
-    ("January 8, 2018 7:19 pm", "2018-01-08T19:19:00"),
-    ("Published 8 January 2018", "2018-01-08"),
-    ("Sept. 30, 2021", "2021-09-30"),
-    # not dates
-    ("2018-13-40", None),
-    ("电话：0571-12345678", None),
-    ("共计3000万元", None),
-    ("", None),
+def metadata(head: str, body: str = BODY, url: str | None = None) -> dict:
+    extracted = extract_html(f"<html><head>{head}</head><body>{body}</body></html>", url)
+    assert extracted.reject is None
+    return extracted.metadata
+
+
+def created(values: dict) -> tuple:
+    return values["created"], values["created_precision"], values["created_timezone"]
+
+
+@pytest.mark.parametrize("head, expected", [
+    pytest.param("<meta property='article:published_time' content='2021-03-04T10:00:00+08:00'>",
+                 ("2021-03-04T10:00:00", "second", "+08:00"), id="meta-published"),
+    pytest.param("<meta name='pubdate' content='2021-03-04 10:00'>", ("2021-03-04T10:00:00", "minute", None), id="meta-pubdate"),
+    pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-03-04T10:00:00Z"}</script>',
+                 ("2021-03-04T10:00:00", "second", "+00:00"), id="json-ld"),
+    pytest.param('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, {"@type": "Article", '
+                 '"datePublished": "2021-03-04"}]}</script>', ("2021-03-04T00:00:00", "day", None), id="json-ld-graph"),
+    pytest.param("<meta property='article:modified_time' content='2021-03-05T10:00:00+08:00'>",
+                 ("2021-03-05T10:00:00", "second", "+08:00"), id="a-change-when-nothing-else"),
+    pytest.param("<meta name='apub:time' content='2019-9-7 21:30:50'>", ("2019-09-07T00:00:00", "day", None),
+                 id="a-site-tag-htmldate-reads"),
+    pytest.param("", (None, None, None), id="nothing"),
 ])
-def test_parse_date(text, expected):
-    assert parse_date(text) == expected
+def test_dates_stated_by_tags(head, expected):
+    assert created(metadata(head)) == expected
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("市总工会召开推进会_网易新闻", "市总工会召开推进会"),
-    ("市总工会召开推进会-工会动态-滨江市总工会", "市总工会召开推进会"),
-    ("City council approves plan | Riverside Herald", "City council approves plan"),
-    ("City council approves plan - Riverside Herald", "City council approves plan"),
-    ("Herald | City council approves new river park plan", "City council approves new river park plan"),
-    ("COVID-19 cases fall in the city", "COVID-19 cases fall in the city"),  # a hyphen inside a word stays
-    ("中美第5-6轮磋商结束", "中美第5-6轮磋商结束"),
-    ("没有后缀的标题", "没有后缀的标题"),
+def test_time_element_and_url():
+    body = BODY.replace("</h1>", "</h1><p><time itemprop='datePublished' datetime='2021-03-04T10:00'>3月4日</time></p>")
+    assert created(metadata("", body)) == ("2021-03-04T10:00:00", "minute", None)
+    url = "http://www.example.gov.cn/zwgk/202103/t20210304_1.html"
+    assert created(metadata("", url=url)) == ("2021-03-04T00:00:00", "day", None)
+
+
+def test_printed_dateline_wins_over_a_tag_naming_another_day():
+    body = BODY.replace("</h1>", "</h1><p>2021-03-04 09:30 来源：滨江日报</p>")
+    values = metadata("<meta name='pubdate' content='2021-03-06 10:00'>", body)
+    assert (values["created"], values["publisher"]) == ("2021-03-04T09:30:00", "滨江日报")
+
+
+@pytest.mark.parametrize("head, author", [
+    pytest.param("<meta name='author' content='王五'>", "王五", id="meta-author"),
+    pytest.param('<script type="application/ld+json">{"author": [{"name": "Jane Doe"}, {"name": "Tom Lee"}]}</script>',
+                 "Jane Doe, Tom Lee", id="json-ld-authors"),
+    pytest.param("<title>市区新增三处口袋公园_网易新闻</title><meta name='author' content='网易'>", None, id="the-site-is-no-author"),
+    pytest.param("<meta property='og:site_name' content='Riverside Herald'><meta name='author' content='Riverside Herald'>",
+                 None, id="site-name-tag"),
+    pytest.param("<meta name='author' content='name, email@gmail.com'>", None, id="template-placeholder"),
 ])
-def test_strip_site_suffix(title, expected):
-    assert strip_site_suffix(title) == expected
+def test_authors_stated_by_tags(head, author):
+    assert metadata(head)["author"] == author
 
 
-def metadata(head: str, lines: list[str], headline: str | None = None) -> dict:
-    root = parse_html(f"<html><head>{head}</head><body><p>x</p></body></html>")
-    return page_metadata(root, lines, None, headline)
+def test_a_printed_byline_wins_over_the_author_tag():
+    body = BODY.replace("</h1>", "</h1><p>本报记者 张三</p>")
+    assert metadata("<meta name='author' content='李四'>", body)["author"] == "张三"
 
 
-def test_meta_tags_win_over_lines():
-    found = metadata(
-        "<meta name='pubdate' content='2021-03-04 10:00'><meta name='author' content='王五'>"
-        "<meta property='og:url' content='https://news.example.com/a.html'>",
-        ["标题", "2020-01-01 来源：某报 作者：赵六"],
-    )
-    assert found["created"] == "2021-03-04T10:00:00"
-    assert found["author"] == "王五"
-    assert found["url"] == "https://news.example.com/a.html"
-    assert found["publisher"] == "某报"
+@pytest.mark.parametrize("head, body, title", [
+    pytest.param("<title>市区新增三处口袋公园_网易新闻</title>", BODY, "市区新增三处口袋公园", id="h1"),
+    pytest.param("<title>市区新增三处口袋公园_网易新闻</title>", BODY.replace("h1", "div"), "市区新增三处口袋公园",
+                 id="title-without-site-name"),
+    pytest.param("<meta property='og:title' content='市区新增三处口袋公园'><title>首页</title>", BODY.replace("h1", "div"),
+                 "市区新增三处口袋公园", id="og-title"),
+])
+def test_titles(head, body, title):
+    assert metadata(head, body)["title"] == title
 
 
-def test_lines_near_the_headline_fill_in():
-    found = metadata(
-        "<title>标题_某某网</title>",
-        ["标题", "2018年1月8日 07:19 来源：嘉兴日报 记者：冯波", "正文。", "（责任编辑：刘洋）"],
-    )
-    assert found == {
-        "title": "标题", "url": None, "author": "冯波", "editor": "刘洋",
-        "publisher": "嘉兴日报", "created": "2018-01-08T07:19:00",
-    }
-
-
-def test_headline_is_the_title_when_given():
-    assert metadata("<title>网站首页</title>", ["真正的标题"], headline="真正的标题")["title"] == "真正的标题"
-
-
-def test_nothing_found_is_none():
-    found = metadata("", ["正文里没有日期也没有署名。"])
-    assert found == dict.fromkeys(("title", "url", "author", "editor", "publisher", "created"))
-
-
-def test_english_byline():
-    assert metadata("", ["Headline", "By Jane Doe | Jan 8, 2018"])["author"] == "Jane Doe"
-
-
-@pytest.mark.parametrize(
-    "value, plausible",
-    [("张三", True), ("Jane Doe", True), ("By Sandee LaMotte, CNN", True), (None, False), ("", False),
-     ("name, email@gmail.com", False), ("104363", False), ("http://example.com/author/1", False),
-     ("余毅菁 向雪妮返回富达，查看更多", False)],
-)
-def test_is_plausible_name(value, plausible):
-    from corpusclean.extract.meta import is_plausible_name
-
-    assert is_plausible_name(value) is plausible
+def test_tags_of_a_page():
+    root = parse_html("<html><head><link rel='canonical' href='https://example.com/a'>"
+                      "<meta property='og:site_name' content='Example'></head><body></body></html>")
+    tags = read_tags(root)
+    assert (tags.url, tags.site_names, tags.published) == ("https://example.com/a", ["Example"], None)

@@ -41,6 +41,8 @@ def test_government_article_metadata():
         "editor": "刘洋",
         "publisher": "滨江日报",
         "created": "2023-10-20T07:19:00",
+        "created_precision": "minute",
+        "created_timezone": None,
     }
 
 
@@ -52,7 +54,10 @@ def test_english_article():
     assert "voted 7-2 on Monday" in body and "covered by a state grant." in body
     for dropped in ("Home", "Sport", "Council delays budget vote", "All rights reserved", "Privacy", "Tweet"):
         assert dropped not in body
+    # the printed day "Jan 8, 2018" with the time and zone of article:published_time
     assert extracted.metadata["created"] == "2018-01-08T07:19:00"
+    assert extracted.metadata["created_precision"] == "second"
+    assert extracted.metadata["created_timezone"] == "+00:00"
     assert extracted.metadata["author"] == "Jane Doe"
     assert extracted.metadata["url"] == "https://www.riverside-herald.example.com/news/river-park-plan"
 

@@ -4,11 +4,13 @@ Every run here uses the default --jobs (one worker per core) and, where the faul
 an explicit --jobs 2 as well, so the multi-process path is covered on any machine.
 """
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -566,3 +568,148 @@ def test_simplified_user_phrases_match_a_traditional_page(tmp_path):
         [record] = jsonl(corpusclean("run", "pages", "-q", "--script", script, cwd=tmp_path).stdout)
         assert "聲明" not in record["text"] and "声明" not in record["text"], script
         assert "壓實" in record["text"] or "压实" in record["text"]
+
+
+# --- robustness faults (limits, rule files, run/check agreement) ---
+
+
+@pytest.mark.parametrize(
+    "setting, message",
+    [
+        pytest.param('extra_boilerplate = [""]', "extra_boilerplate must hold non-empty strings", id="empty-boilerplate-phrase"),
+        pytest.param('extra_titles = ["总经理", " "]', "extra_titles must hold non-empty strings", id="blank-title"),
+    ],
+)
+def test_fault_empty_user_phrase_would_match_every_line(tmp_path, setting, message):
+    (tmp_path / "corpusclean.toml").write_text(setting + "\n")
+    (tmp_path / "a.txt").write_text("市政府召开常务会议\n会议指出，今年入汛以来，全市降雨偏多。\n", encoding="utf-8")
+    result = corpusclean("run", "a.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode() and "corpusclean.toml" in result.stderr.decode()
+    assert not result.stdout
+
+
+ZH_TEXT = "市政府召开常务会议\n会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。\n各区各部门要压实责任，做好隐患排查。\n"
+HTML_BODY = "<p>会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。</p>" * 3
+
+
+@pytest.mark.parametrize(
+    "page, setting, detail",
+    [
+        pytest.param("<html><body><div " + " ".join(f"data-a{i}=x" for i in range(2001)) + f">{HTML_BODY}</div></body></html>",
+                     "", "2001 attributes on one <div> element, over the 2000 limit", id="attributes-quadratic-in-lxml"),
+        pytest.param("<html><body>" + "<!-- c -->" * 40 + f"{HTML_BODY}</body></html>", "max_page_elements = 40",
+                     "45 elements, over the 40 limit (max_page_elements)", id="elements"),
+        pytest.param(ZH_TEXT + "更多内容\n", "max_page_lines = 3", "4 lines, over the 3 limit (max_page_lines)",
+                     id="lines"),
+    ],
+)
+def test_fault_one_page_stalls_the_run(tmp_path, page, setting, detail):
+    (tmp_path / "corpusclean.toml").write_text(setting + "\n")
+    (tmp_path / "pages").mkdir()
+    name = "a.html" if page.startswith("<html>") else "a.txt"
+    (tmp_path / "pages" / name).write_text(page, encoding="utf-8")
+    (tmp_path / "pages" / "b.txt").write_text(ZH_TEXT, encoding="utf-8")
+    result = corpusclean("run", "pages", "--rejects", "rejects.jsonl", "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 1, "a page not cleaned is data not written"
+    assert f"pages/{name}: too_complex: {detail}" in result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["pages/b.txt"]
+    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
+    assert (reject["id"], reject["reject_reason"], reject["reject_detail"]) == (f"pages/{name}", "too_complex", detail)
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["written"], report["rejected"]) == (2, 1, 1)
+
+
+# `run` must write what `check` finds clean: one corpus holding each fault, one run with the default --jobs.
+ARTICLES = [
+    "区政府召开防汛工作会议\n会议指出，今年入汛以来降雨偏多，各街道要落实巡查责任，及时转移低洼地区群众。\n"
+    "会议要求，水务部门每日报告河道水位，发现险情第一时间处置。\n",
+    "市图书馆新馆开放\n新馆建筑面积三万平方米，设有少儿阅览区和古籍修复室，开馆首日接待读者八千余人次。\n"
+    "馆方表示，将延长周末开放时间，并推出线上预约服务。\n",
+    "高新区签约十二个项目\n签约项目涵盖集成电路、生物医药和新能源，总投资约一百二十亿元。\n"
+    "园区负责人介绍，项目投产后预计新增就业岗位四千个。\n",
+    "乡村公路改造完工\n全长四十公里的县道改造工程日前通过验收，沿线六个村的群众出行时间缩短一半。\n"
+    "交通部门表示，明年将继续实施农村公路提档升级。\n",
+    "社区养老服务中心启用\n中心提供日间照料、助餐和康复训练服务，首批入托老人六十名。\n"
+    "街道将根据需求增加床位，并与附近医院建立转诊机制。\n",
+]
+RECORDS = [
+    {"id": "", "text": ARTICLES[0]},
+    {"id": "n1", "text": ARTICLES[1]},
+    {"id": "n1", "text": ARTICLES[2]},
+    {"id": True, "text": ARTICLES[3]},
+    {"id": "c", "text": "市场监管局开展\x00食品安全抽检\n本次抽检\x7f覆盖超市、农贸市场和餐饮单位，共抽取样品两百批次。\n"},
+]
+CONTROLS = "博物馆举办古代钱币展\x07\n展览展出历代钱币\x01三百余件，其中宋代铜钱\x1b最为丰富。\n" \
+           "The curator called it \x93the finest collection in the province\x94 in a short speech.\n" \
+           "展览持续至年底，市民可凭身份证免费参观，每周一闭馆。馆方还将举办四场专题讲座，介绍钱币收藏与鉴定知识。\n"
+MOJIBAKE = ("Keeping reef fish at home\nThe tank should stay between 75.0Â° F and 82.0Â° F all year round.\n"
+            "A heater with a thermostat is the simplest way to keep the water at the fishâ€™s favourite temperature.\n")
+JAPANESE = ("市長は二十日の定例会見で、来年度の予算案について説明した。\n県内の鉄道や道路の整備に重点を置き、観光客の"
+            "増加に備える考えを示した。\n築四十年の古い庁舎は建て替えられ、跡地には新しい図書館が建設される。\n")
+REPLACEMENT = "旧城改造进展顺利\n施工单位表示\ufffd\ufffd主体工程已完成八成，预计年底前全部完工。\n居民可在社区公告栏查看回迁安排。\n"
+
+
+@pytest.fixture(scope="module")
+def agreement_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("agreement")
+    for folder in ("a/pages", "b/pages"):
+        (root / folder).mkdir(parents=True)
+    (root / "a/pages/records.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS), encoding="utf-8")
+    pages = {"a/pages/controls.txt": CONTROLS, "b/pages/controls.txt": ARTICLES[4], "a/pages/mojibake.txt": MOJIBAKE,
+             "a/pages/japanese.txt": JAPANESE, "a/pages/replacement.txt": REPLACEMENT}
+    for name, text in pages.items():
+        (root / name).write_text(text, encoding="utf-8")
+    result = corpusclean("run", "a/pages", "b/pages", "-o", "out.jsonl", "--report", "report.json", cwd=root)
+    assert result.returncode == 0, result.stderr.decode()
+    records = {r["metadata"]["path"] + (f"#{r['metadata']['line']}" if r["metadata"]["line"] else ""): r
+               for r in jsonl((root / "out.jsonl").read_bytes())}
+    return root, result, records
+
+
+def test_fault_run_output_fails_check(agreement_run):
+    root, _, records = agreement_run
+    assert len(records) == 10, "every input written"
+    checked = corpusclean("check", "out.jsonl", cwd=root)
+    assert (checked.returncode, checked.stdout.decode()) == (0, "")
+
+
+def test_fault_empty_or_unusable_input_id_written(agreement_run):
+    _, _, records = agreement_run
+    assert records["a/pages/records.jsonl#1"]["id"] == "pages/records.jsonl#1"
+    assert records["a/pages/records.jsonl#4"]["id"] == "pages/records.jsonl#4"
+
+
+def test_fault_repeated_id_written_twice(agreement_run):
+    root, result, records = agreement_run
+    first, again = records["a/pages/records.jsonl#2"], records["a/pages/records.jsonl#3"]
+    assert (first["id"], first["metadata"]["original_id"]) == ("n1", "")
+    assert (again["id"], again["metadata"]["original_id"]) == ("pages/records.jsonl#3", "n1")
+    a_page, b_page = records["a/pages/controls.txt"], records["b/pages/controls.txt"]
+    assert (a_page["id"], b_page["id"], b_page["metadata"]["original_id"]) == (
+        "pages/controls.txt", "pages/controls.txt~2", "pages/controls.txt")
+    assert json.loads((root / "report.json").read_text())["ids_renamed"] == 2
+    assert "2 record(s) got a new id" in result.stderr.decode()
+
+
+def test_fault_control_characters_written(agreement_run):
+    page, record = agreement_run[2]["a/pages/controls.txt"]["text"], agreement_run[2]["a/pages/records.jsonl#5"]["text"]
+    assert "展出历代钱币三百余件" in page and "“the finest collection in the province”" in page
+    assert "本次抽检覆盖超市" in record
+    assert not [char for char in page + record if unicodedata.category(char) == "Cc" and char != "\n"]
+
+
+def test_fault_mojibake_in_the_source_written(agreement_run):
+    text = agreement_run[2]["a/pages/mojibake.txt"]["text"]
+    assert "75.0° F and 82.0° F" in text and "fish’s favourite" in text
+
+
+def test_fault_japanese_page_taken_for_mixed_chinese(agreement_run):
+    record = agreement_run[2]["a/pages/japanese.txt"]
+    assert record["metadata"]["lang"] == "other" and "築四十年" in record["text"], "kanji are not converted"
+
+
+def test_fault_replacement_characters_from_the_source_reported_twice(agreement_run):
+    record = agreement_run[2]["a/pages/replacement.txt"]
+    assert "\ufffd\ufffd" in record["text"] and record["metadata"]["replacement_chars"] == 2

@@ -82,24 +82,27 @@ def tree_of_two_crawls(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("args, source, expected", [
-    pytest.param(["crawl-a/pages"], "", [("pages/feed.jsonl", "pages", "pages/feed.jsonl", "pages"),
-                                         ("pages/news/1.html", "news", "pages/news/1.html", "news")],
-                 id="folder: its name, then the path below it"),
+    pytest.param(["crawl-a/pages"], "", [("crawl-a/pages/feed.jsonl", "pages", "pages/feed.jsonl", "pages"),
+                                         ("crawl-a/pages/news/1.html", "news", "pages/news/1.html", "news")],
+                 id="relative folder: path as given, ids from its own name"),
     pytest.param(["{root}/crawl-a/pages"], "", [("pages/feed.jsonl", "pages", "pages/feed.jsonl", "pages"),
                                                 ("pages/news/1.html", "news", "pages/news/1.html", "news")],
-                 id="absolute folder: no absolute path in records"),
-    pytest.param(["crawl-a/pages", "crawl-b/pages"], "crawl-b",
-                 [("pages/feed.jsonl", "crawl-b", "crawl-b/pages/feed.jsonl", "pages"),
-                  ("pages/news/1.html", "crawl-b", "crawl-b/pages/news/1.html", "news")] * 2,
+                 id="absolute folder: its own name, then the path below it"),
+    pytest.param(["crawl-b/pages"], "crawl-b",
+                 [("crawl-b/pages/feed.jsonl", "crawl-b", "crawl-b/pages/feed.jsonl", "pages"),
+                  ("crawl-b/pages/news/1.html", "crawl-b", "crawl-b/pages/news/1.html", "news")],
                  id="--source: the records' source, ids start with it, sites stay folders"),
     pytest.param(["{root}/crawl-a/pages/news/1.html"], "", [("news/1.html", "news", "news/1.html", "news")],
-                 id="named file: the folder it is in, then its name"),
+                 id="absolute named file: the folder it is in, then its name"),
+    pytest.param(["crawl-a/pages/../pages/news/1.html"], "",
+                 [("crawl-a/pages/news/1.html", "news", "crawl-a/pages/news/1.html", "news")],
+                 id="relative named file: as given"),
     pytest.param(["crawl-*/pages/news/*.html"], "",
-                 [(f"{{cwd}}/crawl-{c}/pages/news/1.html", "news", f"{{cwd}}/crawl-{c}/pages/news/1.html", "news")
-                  for c in "ab"],
-                 id="glob: from the folder it starts from"),
-    pytest.param(["{root}/crawl-a/**/*.jsonl"], "", [("crawl-a/pages/feed.jsonl", "pages", "crawl-a/pages/feed.jsonl", "pages")],
-                 id="absolute recursive glob"),
+                 [(f"crawl-{c}/pages/news/1.html", "news", f"crawl-{c}/pages/news/1.html", "news") for c in "ab"],
+                 id="relative glob: as given"),
+    pytest.param(["{root}/crawl-a/**/*.jsonl"], "",
+                 [("crawl-a/pages/feed.jsonl", "pages", "crawl-a/pages/feed.jsonl", "pages")],
+                 id="absolute recursive glob: from the folder it starts from"),
     pytest.param(["-"], "", [("stdin", "stdin", "stdin", "stdin")], id="stdin"),
     pytest.param(["-"], "wire", [("stdin", "wire", "wire/stdin", "stdin")], id="stdin with --source"),
 ])
@@ -108,7 +111,7 @@ def test_records_name_inputs_relative_to_the_input_root(tmp_path, monkeypatch, a
     monkeypatch.chdir(root)
     inputs, _ = find_inputs([a.format(root=root) for a in args], source=source)
     named = [(i.name, i.source, i.id_base, i.site) for i in inputs]
-    assert named == [tuple(part.format(cwd=root.name) for part in row) for row in expected]
+    assert named == [tuple(row) for row in expected]
 
 
 def test_glob_and_missing_paths(tmp_path):

@@ -55,3 +55,14 @@ def test_every_read_error_and_skip_reason_is_documented():
     errors = section("Errors and exit codes")
     for reason in sorted(READ_ERRORS | set(SKIP_REASONS)):
         assert f"`{reason}`" in errors, reason
+
+
+def test_the_python_api_example_prints_what_the_readme_shows():
+    import subprocess
+    import sys
+
+    api = section("Python API")
+    code = re.search(r"```python\n(.*?)```", api, re.S).group(1)
+    shown = re.search(r"Real output:\n\n(.*?)\n\n", api, re.S).group(1)
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert printed.splitlines() == [line.removeprefix("    ") for line in shown.splitlines()]

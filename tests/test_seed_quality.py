@@ -64,6 +64,8 @@ def test_metadata_of_each_seed(cleaned):
     for name, want in expected.items():
         doc = cleaned[name]
         assert doc.created == want["created"], name
+        assert doc.metadata["created_precision"] == want["created_precision"], name
+        assert doc.metadata["created_timezone"] is None, name
         assert doc.metadata["lang"] == want["lang"], name
         for key in ("publisher", "author", "editor"):
             if want[key] is None:

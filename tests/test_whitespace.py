@@ -4,6 +4,7 @@ from hypothesis import given, strategies as st
 from corpusclean.document import Document
 import re
 import sys
+import unicodedata
 
 from corpusclean.normalize.whitespace import (
     LINE_BREAKS, SPACES_BUT_SPACE, Whitespace, normalize_line, normalize_lines, normalize_text, split_text,
@@ -22,10 +23,22 @@ from corpusclean.normalize.whitespace import (
         ("trailing   ", "trailing"),
         ("\u3000", ""),
         ("English  sentence,  two spaces.", "English sentence, two spaces."),
+        pytest.param("nul\x00 bell\x07 escape\x1b[0m del\x7f", "nul bell escape[0m del", id="c0-controls-dropped"),
+        pytest.param("\x93quoted\x94 \x96 dash\x85", "“quoted” – dash", id="c1-controls-as-cp1252"),
+        pytest.param("x\x81\x8d\x8f\x90\x9dy", "xy", id="c1-without-cp1252-dropped"),
+        pytest.param("\x01\x02", "", id="only-controls"),
     ],
 )
 def test_normalize_line(line, expected):
     assert normalize_line(line) == expected
+
+
+def test_no_control_character_is_left():
+    """What check reports as CC008 (category Cc but \\n and \\t) never survives the stage."""
+    every = "".join(chr(code) for code in range(0x100))
+    doc = Document(id="x", source="s", location="x", text=every + "\n" + every)
+    kept = "\n".join(Whitespace()(doc).lines)
+    assert not [char for char in kept if unicodedata.category(char) == "Cc" and char not in "\n\t"]
 
 
 def test_blank_lines_dropped_and_crlf_split():
@@ -59,14 +72,14 @@ def test_character_classes_match_python():
     "text",
     [
         "", "a", " a", "a ", "a  b", "a b\nc d", "a \nb", "a\n b", "a\r\n b", "a\r \nb", "a\n\n\nb\n",
-        "a\u3000b", "a\tb", "zero\u200bwidth", "a\u2028 b", "a \x85b", "\n \n", "   ",
+        "a\u3000b", "a\tb", "zero\u200bwidth", "a\u2028 b", "a \x85b", "\n \n", "   ", "a\x00 b\x93", "\x1b \n",
     ],
 )
 def test_normalize_text_is_normalize_lines_of_split_text(text):
     assert normalize_text(text) == normalize_lines(split_text(text))
 
 
-SPACY_TEXT = st.text(alphabet=st.sampled_from(list("ab中 \t\n\r\x0b\x1c\x1f\x85\xa0\u2000\u200b\u2028\u3000\ufeff")))
+SPACY_TEXT = st.text(alphabet=st.sampled_from(list("ab中 \t\n\r\x00\x0b\x1c\x1f\x7f\x85\x93\xa0\u2000\u200b\u2028\u3000\ufeff")))
 
 
 @given(SPACY_TEXT)

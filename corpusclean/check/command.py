@@ -113,10 +113,10 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
         raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
 
 
-def record_text_issues(text: str, expected_script: str | None, cleaned: Any) -> list:
+def record_text_issues(text: str, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text) + rules.control_chars(text)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
@@ -190,7 +190,7 @@ class Checker:
         text = value.get(self.text_key) if isinstance(value, dict) else None
         if isinstance(text, str):
             cleaned = self.cleaned(path, line_no, line) if self.line_stages is not None else None
-            issues = record_text_issues(text, self.expected_script, cleaned)
+            issues = record_text_issues(text, self.expected_script, cleaned, rules.declared_replacements(value))
             findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
             if "CC015" in self.codes:
                 first = self.texts.earlier(rules.exact_text_key(text), file, line_no)

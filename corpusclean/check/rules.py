@@ -159,11 +159,25 @@ def empty_text(text: str) -> list[Issue]:
     return [] if text.strip() else [Issue("CC006", "text is empty" if not text else "text is whitespace only")]
 
 
-def encoding_damage(text: str) -> list[Issue]:
-    """CC007 once per record, at the first damaged spot, with the count of each kind."""
+def declared_replacements(record: dict[str, Any]) -> int:
+    """The U+FFFD a record says it holds, as `corpusclean run` counts them: those its input held
+    (metadata.replacement_chars) and those that replace bytes it could not decode (metadata.invalid_bytes).
+    Encoding damage the record reports itself."""
+    metadata = record.get("metadata")
+    if not isinstance(metadata, dict):
+        return 0
+    counts = [metadata.get(key) for key in ("replacement_chars", "invalid_bytes")]
+    return sum(count for count in counts if isinstance(count, int) and not isinstance(count, bool))
+
+
+def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
+    """CC007 once per record, at the first damaged spot, with the count of each kind. U+FFFD are not
+    counted when the record declares at least as many (declared_replacements)."""
     from corpusclean.decode import misread_chinese
 
     spots = [(match.start(), match.end(), match.lastgroup) for match in _DAMAGE.finditer(text)]
+    if spots and text.count("\ufffd") <= declared_fffd:
+        spots = [spot for spot in spots if spot[2] != "fffd"]
     latin1 = [(start, end) for start, end, kind in spots if kind == "legacy_latin1"]
     spots += [  # a Latin-1 run the pattern found is not counted twice
         (start, end, "legacy_misread") for start, end in misread_chinese(text)
@@ -199,11 +213,22 @@ def script_shares(text: str) -> tuple[int, float, float]:
     return len(han), traditional / len(han), simplified / len(han)
 
 
+def is_chinese_text(text: str) -> bool:
+    """Whether `corpusclean run` takes the text for Chinese and sets its script: the language and script
+    probes of its Lang and Script stages. Japanese kanji are not Traditional Chinese, and a language menu
+    ("简体中文 繁體中文") in an English page is no Chinese text."""
+    from corpusclean.normalize.lang import detect_lang
+    from corpusclean.normalize.script import detect_script, may_convert
+
+    return may_convert(detect_lang(text)) and detect_script(text) is not None
+
+
 def script_issue(text: str, expected: str | None) -> list[Issue]:
     """CC009 when Traditional-only and Simplified-only characters are both common ("mixed"), or when
-    the text's Chinese is not in the expected script (hans or hant; None checks mixing only)."""
+    the text's Chinese is not in the expected script (hans or hant; None checks mixing only). Only for
+    Chinese text (is_chinese_text)."""
     han, traditional, simplified = script_shares(text)
-    if han < MIN_HAN_FOR_SCRIPT:
+    if han < MIN_HAN_FOR_SCRIPT or not is_chinese_text(text):
         return []
     if traditional >= MIXED_SHARE and simplified >= MIXED_SHARE:
         return [Issue("CC009", f"mixed script: {traditional:.0%} Traditional-only and {simplified:.0%} "

@@ -13,7 +13,13 @@ from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 
 
-PHRASE_SECTIONS = ("copyright", "icp", "licence", "hotline", "disclaimer", "share", "promo")
+# The sections each rule file must hold, each read its own way; the English one has no disclaimers. Every
+# other section of the files is a family of phrases read alike: a short line that is no sentence and
+# holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
+# earlier family wins). A new family is a new [section] in a rule file.
+EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "label", "tools")
+ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
+SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
@@ -91,7 +97,8 @@ def _han_branch(phrase: str) -> str:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    phrases: dict[str, Phrases]               # section -> any of its phrases, ignoring case
+    families: tuple[str, ...]                 # the phrase families, in the order they are tried
+    phrases: dict[str, Phrases]               # family or section -> any of its phrases, ignoring case
     weak_promo: Phrases
     pager: tuple[str, ...]
     labels: frozenset[str]
@@ -102,11 +109,15 @@ class Vocabulary:
 
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
+    """Any of the phrases; no phrase at all matches no line (an empty alternation would match every one).
+    Blank phrases are a mistake of the caller: they would match every line too."""
     ordered = sorted(set(phrases), key=len, reverse=True)
+    if not all(p.strip() for p in ordered):
+        raise ValueError("a boilerplate phrase is empty")
     han = [_han_branch(p) for p in ordered if HAN_RE.search(p)]
     latin = [p for p in ordered if not HAN_RE.search(p)]
     return Phrases(
-        han=re.compile("|".join(han), re.I) if han or not latin else None,  # no phrase at all: matches all
+        han=re.compile("|".join(han), re.I) if han else None,
         latin=re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Za-z])", re.I)
         if latin else None,
         latin_keys=_latin_keys(latin),
@@ -115,24 +126,37 @@ def _alternation(phrases: Iterable[str]) -> Phrases:
 
 @functools.cache
 def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
-    zh, en = rule_sections("boilerplate_zh.txt"), rule_sections("boilerplate_en.txt")
+    zh, en = boilerplate_rules()
 
     def both(section: str) -> tuple[str, ...]:
         return (*zh.get(section, ()), *en.get(section, ()))
 
-    phrase_lists = [both(section) for section in (*PHRASE_SECTIONS, "promo_weak")] + [extra_phrases]
-    # a section without phrases matches every line, so then must the union
-    union = () if not all(phrase_lists[:-1]) else [p for phrases in phrase_lists for p in phrases]
+    families = phrase_families()
+    phrased = (*families, "disclaimer", *SHORT_LINE_SECTIONS)
+    phrase_lists = [both(section) for section in (*phrased, "promo_weak")] + [extra_phrases]
     return Vocabulary(
-        phrases={section: _alternation(both(section)) for section in PHRASE_SECTIONS},
+        families=families,
+        phrases={section: _alternation(both(section)) for section in phrased},
         weak_promo=_alternation(both("promo_weak")),
         pager=tuple(p.casefold() for p in both("pager")),
         labels=frozenset(p.casefold() for p in both("label")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         extra=_alternation(extra_phrases) if extra_phrases else None,
-        any_phrase=_alternation(union),
+        any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
+
+
+def boilerplate_rules() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The sections of the Chinese and the English rule file, families included."""
+    return (rule_sections("boilerplate_zh.txt", ZH_SECTIONS, families=True),
+            rule_sections("boilerplate_en.txt", EN_SECTIONS, families=True))
+
+
+def phrase_families() -> tuple[str, ...]:
+    """Every phrase family of the rule files, Chinese file's order first."""
+    zh, en = boilerplate_rules()
+    return tuple(dict.fromkeys(s for s in (*zh, *en) if s not in ZH_SECTIONS))
 
 
 def is_sentence(line: str) -> bool:
@@ -214,7 +238,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         latin_words = _latin_words(text)
         any_phrase = vocab.any_phrase.search(text, latin_words)
     if any_phrase and len(text) <= 200:
-        for section in ("hotline", "icp", "licence", "copyright", "disclaimer"):
+        for section in (*vocab.families, "disclaimer"):
             if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
     if _link_row(text):
@@ -227,7 +251,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if folded.rstrip(":：>» ") in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
     if any_phrase and size <= (30 if han else 10):
-        for section in ("share", "promo"):
+        for section in SHORT_LINE_SECTIONS:
             if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
         if vocab.extra is not None and vocab.extra.search(text, latin_words):
@@ -289,9 +313,9 @@ class Boilerplate(LineStage):
 
     name = "boilerplate"
     options = ("extra_boilerplate",)
-    reasons = tuple(f"boilerplate.{r}" for r in (
-        "nav", "links", "copyright", "icp", "licence", "hotline", "disclaimer", "promo", "share", "pager", "label",
-        "block", "phrase"))
+    reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
+        "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS, "pager", "label",
+        "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

@@ -24,11 +24,12 @@ ZH_PERSON = re.compile(rf"^(?P<name>[{HAN_CLASS}] ?[{HAN_CLASS}]{{1,3}})\s+(?P<t
 EN_PERSON = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*[,–—]\s*(?P<titles>[A-Z][^.!?;]*)$")
 SENTENCE_PUNCT = re.compile(r"[。！？；：:!?;…“”\"]")
 ZH_QUALIFIERS = ("（兼）", "(兼)", "候选人")
+LANGUAGES = ("zh", "en")   # the sections of official_titles.txt and sidebar_headings.txt
 
 
 @functools.cache
 def _titles(extra_titles: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str]]:
-    rules = rule_sections("official_titles.txt")
+    rules = rule_sections("official_titles.txt", LANGUAGES)
     zh = tuple(t for t in (*rules["zh"], *extra_titles) if re.search(r"[^\x00-\x7f]", t))
     en = tuple(t for t in (*rules["en"], *extra_titles) if not re.search(r"[^\x00-\x7f]", t))
     en_pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True)) + r")\b", re.I)
@@ -37,7 +38,7 @@ def _titles(extra_titles: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[
 
 @functools.cache
 def _headings() -> frozenset[str]:
-    rules = rule_sections("sidebar_headings.txt")
+    rules = rule_sections("sidebar_headings.txt", LANGUAGES)
     return frozenset(h.casefold() for h in (*rules["zh"], *rules["en"]))
 
 

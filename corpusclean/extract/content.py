@@ -25,8 +25,9 @@ MAX_HEADLINE_GAP = 8     # blocks between headline and body still taken as part 
 @dataclass(frozen=True)
 class Selection:
     lines: list[str]
-    headline: str | None  # the page's headline block, when one was found
-    preamble: list[str]   # lines between headline and body (date, source, author): for metadata, not text
+    start: int            # index of the first block of the region (before the headline was added)
+    end: int              # one past the last block of the region
+    headline: int | None  # index of the page's headline block, when one was found
 
 
 def link_share(block: Block) -> float:
@@ -310,9 +311,5 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     prose = sum(b.units * (1.0 - link_share(b)) for b in region if not b.caption)
     if prose < MIN_CONTENT_UNITS:
         return None
-    headline = find_headline(blocks, title, end)
-    preamble: list[str] = []
-    if headline is not None and headline < start and start - headline <= MAX_HEADLINE_GAP:
-        preamble = [blocks[i].text for i in range(headline + 1, start) if keep_in_region(blocks[i])]
     lines = [blocks[i].text for i in range(start, end) if i in chosen and keep_in_region(blocks[i], i in repeats)]
-    return Selection(lines, None if headline is None else blocks[headline].text, preamble)
+    return Selection(lines, start, end, find_headline(blocks, title, end))

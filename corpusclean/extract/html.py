@@ -33,6 +33,7 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
+HINT_SECTIONS = ("positive", "negative", "chrome")  # rules/html_hints.txt
 IMAGE_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)$|^(?:img|dsc|image)[_\-\d]", re.IGNORECASE)
 
 
@@ -91,10 +92,10 @@ def _hint_pattern(words: list[str]) -> re.Pattern | None:
 @cache
 def load_hints() -> Hints:
     """The class/id vocabularies of rules/html_hints.txt (sections ``[positive]`` and ``[negative]``)."""
-    sections = rule_sections("html_hints.txt")
+    sections = rule_sections("html_hints.txt", HINT_SECTIONS)
 
     def words(section: str) -> list[str]:
-        return [word.lower() for word in sections.get(section, ())]
+        return [word.lower() for word in sections[section]]
 
     return Hints(_hint_pattern(words("positive")), _hint_pattern(words("negative")))
 
@@ -104,7 +105,7 @@ CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 
 @cache
 def _chrome_pattern() -> re.Pattern | None:
-    return _hint_pattern([word.lower() for word in rule_sections("html_hints.txt").get("chrome", ())])
+    return _hint_pattern([word.lower() for word in rule_sections("html_hints.txt", HINT_SECTIONS)["chrome"]])
 
 
 def is_chrome_kind(kind: str) -> bool:

@@ -1,8 +1,9 @@
 """The extract stage: an HTML page -> the lines of its main content and its metadata.
 
-Reject reasons: ``too_large`` (over Config.max_page_bytes), ``truncated_html`` (libxml2 stopped early, or
-the parsed tree lost most of the page), ``malformed_html`` (the parser gave up), ``no_content`` (a list
-or index page, an empty shell: no run of prose worth calling an article).
+Reject reasons: ``too_large`` (over Config.max_page_bytes), ``too_complex`` (over a limit of limits.py),
+``truncated_html`` (libxml2 stopped early, or the parsed tree lost most of the page), ``malformed_html``
+(the parser gave up), ``no_content`` (a list or index page, an empty shell: no run of prose worth calling
+an article).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from dataclasses import dataclass, field
 
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.extract.limits import TOO_COMPLEX, too_complex
 from corpusclean.pipeline import DocumentStage
 
-METADATA_COPIED = ("title", "url", "author", "editor", "publisher")
 # Han characters U+3400-U+9FFF in UTF-8: a lead byte E4-E9 (U+4000-U+9FFF), or E3 then 90-BF (U+3400-U+3FFF).
 NOT_HAN_LEAD_BYTES = bytes(byte for byte in range(256) if not 0xE4 <= byte <= 0xE9)
 HAN_E3_START = re.compile(rb"\xe3[\x90-\xbf]")
@@ -66,6 +67,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     from corpusclean.extract.content import select_content
     from corpusclean.extract.html import HtmlLimitError, html_blocks, parse_html
     from corpusclean.extract.meta import page_metadata, title_guess
+    from corpusclean.fields.html import read_tags
+    from corpusclean.fields.page import Layout
 
     try:
         root = parse_html(html)
@@ -80,12 +83,12 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         return _rejected("truncated_html", lost)
     kinds: list[str] = []
     blocks = html_blocks(root, kinds=kinds)
-    selection = select_content(blocks, title_guess(root), kinds)
+    tags = read_tags(root)
+    selection = select_content(blocks, title_guess(tags), kinds)
     if selection is None:
         return _rejected("no_content", f"no run of prose among {len(blocks)} blocks")
-    # metadata reads the lines after the headline: the date, source and author lines of the preamble
-    metadata = page_metadata(root, [selection.headline or ""] + selection.preamble + selection.lines, url,
-                             selection.headline)
+    layout = Layout(selection.headline, selection.start, selection.end, tags.og_title or tags.title)
+    metadata = page_metadata(html, tags, [block.text for block in blocks], layout, url)
     return Extracted(selection.lines, metadata)
 
 
@@ -106,10 +109,12 @@ class ExtractHtml(DocumentStage):
     """Document stage: HTML documents get their lines and metadata from the page; others pass through."""
 
     name = "extract"
-    rejects_with = ("too_large", "truncated_html", "malformed_html", "no_content")
+    options = ("max_page_bytes", "max_page_elements")
+    rejects_with = ("too_large", TOO_COMPLEX, "truncated_html", "malformed_html", "no_content")
 
     def __init__(self, config: Config) -> None:
         self.max_page_bytes = config.max_page_bytes
+        self.max_page_elements = config.max_page_elements
 
     def __call__(self, doc: Document) -> Document:
         if doc.format != "html" or doc.rejected:
@@ -118,14 +123,14 @@ class ExtractHtml(DocumentStage):
         if size > self.max_page_bytes:
             doc.reject("too_large", f"{size} bytes > max_page_bytes {self.max_page_bytes}")
             return doc
+        problem = too_complex(doc.text, self.max_page_elements)
+        if problem:
+            doc.reject(TOO_COMPLEX, problem)
+            return doc
         extracted = extract_html(doc.text, doc.metadata.get("url"))
         if extracted.reject:
             doc.reject(extracted.reject, extracted.detail)
             return doc
         doc.set_lines(without_headline(extracted.lines, extracted.metadata.get("title")))
-        for key in METADATA_COPIED:
-            if extracted.metadata.get(key) is not None and doc.metadata.get(key) is None:
-                doc.metadata[key] = extracted.metadata[key]
-        if doc.created is None and extracted.metadata.get("created"):
-            doc.created = extracted.metadata["created"]
+        doc.fill(extracted.metadata)
         return doc

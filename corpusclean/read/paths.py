@@ -51,12 +51,13 @@ class InputFile:
         return as_text(self.path)
 
 
-def _input(path: str, parts: list[str], source: str) -> InputFile:
-    """The input file at `path`, named by `parts` (its root folder's name, then the path below it); `source`
-    is --source, or "" for the folder it sits in."""
-    name = as_text("/".join(part for part in parts if part))
-    site = as_text(parts[-2] if len(parts) > 1 else "")
-    return InputFile(path, name, as_text(source) or site, site, f"{as_text(source)}/{name}" if source else name)
+def _input(path: str, name: list[str], ids: list[str], site: str, source: str) -> InputFile:
+    """The input file at `path`: records give `name` as its path and make their ids of `ids` (the two differ
+    for a folder given by a relative path: `a/pages/x.txt`, ids `pages/x.txt`); `site` is the folder it
+    sits in; `source` is --source, or "" for the site."""
+    named, id_name = (as_text("/".join(part for part in parts if part)) for parts in (name, ids))
+    source, site = as_text(source), as_text(site)
+    return InputFile(path, named, source or site, site, f"{source}/{id_name}" if source else id_name)
 
 
 def inner_suffix(name: str) -> str:
@@ -152,27 +153,43 @@ def _walk(
 def _walk_folder(
     folder: Path, follow_links: bool, skipped: list[Skipped], source: str, named: list[str] | None = None
 ) -> list[InputFile]:
-    """The files of a folder, named `<folder name>/<path below it>` (or `named`, then the path below it)."""
+    """The files of a folder. Their ids start with the folder's own name; their path with the folder as
+    given (or `named`), or its own name when given by an absolute path or one out of the working folder."""
     root = os.path.realpath(folder)
     found = sorted(_walk(str(folder), [], root, follow_links, (root,)),
                    key=lambda item: [os.path.normcase(part) for part in item[0]])
     prefix = "" if str(folder) == "." else os.path.join(str(folder), "")  # as str(folder / part) spells it
     skipped += [Skipped(as_text(prefix + os.sep.join(parts) if parts else str(folder)), reason)
                 for parts, reason in found if reason is not None]
-    named = named if named is not None else [Path(root).name]
-    return [_input(prefix + os.sep.join(parts), [*named, *parts], source) for parts, reason in found if reason is None]
+    own = [Path(root).name]
+    if named is None:
+        named = [part for part in _given_parts(str(folder), own) if part != os.curdir]
+    given = [Path(os.path.abspath(folder)).name]  # the site of its top files: the folder's name as given
+    return [_input(prefix + os.sep.join(parts), [*named, *parts], [*own, *parts], [*given, *parts][-2], source)
+            for parts, reason in found if reason is None]
 
 
 def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str] | None = None) -> list[InputFile]:
     """A file named on the command line is read whatever its name or wherever its link leads; a named pipe
-    too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end. Its name in
-    records is `<the folder it is in>/<its name>` (or `named`)."""
+    too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end. Records name
+    it `named`, else as given, or by the folder it is in when given by an absolute path."""
     mode = path.stat().st_mode
     if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
-        named = named if named is not None else [Path(os.path.abspath(path)).parent.name, path.name]
-        return [_input(str(path), named, source)]
+        parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
+        return [_input(str(path), parts, parts, path.resolve().parent.name, source)]
     skipped.append(Skipped(as_text(str(path)), "not_a_file"))
     return []
+
+
+def _in_working_folder(path: str) -> bool:
+    given = os.path.normpath(path)
+    return not os.path.isabs(given) and given.split(os.sep)[0] != os.pardir
+
+
+def _given_parts(path: str, otherwise: list[str]) -> list[str]:
+    """The parts of a path as given when it is relative and stays in the working folder ('data/a.jsonl');
+    else `otherwise`: records never hold an absolute path."""
+    return os.path.normpath(path).split(os.sep) if _in_working_folder(path) else otherwise
 
 
 def _glob_root(pattern: str) -> str:
@@ -186,9 +203,10 @@ def find_inputs(
     args: list[str], follow_links: bool = False, source: str = ""
 ) -> tuple[list[InputFile], list[Skipped]]:
     """Every input file, in argument order then sorted order within folders and globs; and every path a
-    folder walk (or the command line) met and skipped, with its reason. Records name a file relative to the
-    folder given (or the folder a glob starts from, or the folder a named file is in), starting with that
-    folder's own name: never an absolute path. `source` is --source ("": the folder each file sits in)."""
+    folder walk (or the command line) met and skipped, with its reason. Records name an input by its path as
+    given when that is relative and stays in the working folder; else from the folder given (or the folder
+    a glob starts from, or the one a named file is in), starting with that folder's own name: never an
+    absolute path. `source` is --source ("": the folder each file sits in)."""
     inputs: list[InputFile] = []
     skipped: list[Skipped] = []
     for arg in args:
@@ -205,10 +223,10 @@ def find_inputs(
             if not matches:
                 raise UsageError(f"no file matches {arg!r}")
             root = _glob_root(arg)
-            root_name = Path(os.path.realpath(root)).name
             for match in matches:
                 found = Path(match)
-                named = [root_name, *Path(os.path.relpath(match, root)).parts]
+                from_root = [Path(os.path.realpath(root)).name, *Path(os.path.relpath(match, root)).parts]
+                named = _given_parts(match, from_root) if _in_working_folder(root) else from_root
                 inputs.extend(_walk_folder(found, follow_links, skipped, source, named) if found.is_dir()
                               else _named_file(found, skipped, source, named))
         else:

@@ -17,12 +17,13 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
 from corpusclean.write.schema import METADATA, extra_fields, fits, read_back
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
 READ_ERRORS = frozenset(
-    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "undecodable"}
+    {"unreadable", "binary", "empty_input", "invalid_json", "invalid_record", "too_large", "too_complex", "undecodable"}
 )
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -208,23 +209,42 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
     import orjson
 
     doc = _new_doc(inp, line_no)
-
-    def rejected(reason: str, detail: str) -> Document:
-        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
-        doc.reject(reason, detail)
-        return doc
-
     try:
         record, invalid = parse_json_line(line)
     except orjson.JSONDecodeError as err:
-        return rejected("invalid_json", f"invalid JSON: {err}")
+        doc.reject("invalid_json", f"invalid JSON: {err}")
+    else:
+        fill_from_record(doc, record, text_key, text_format, invalid)
+    if doc.rejected:
+        doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
+    return doc
+
+
+def record_doc(
+    inp: InputFile, position: int | None, record: Any, text_key: str, text_format: str = "text"
+) -> Document:
+    """The document of an input record given as a value (a dict handed to the Python API), as if it were
+    line `position` of the file `inp` (or the whole file: None). Lone surrogates in its strings are replaced and counted, as in a JSONL
+    line."""
+    record, invalid = _replace_surrogates(record)
+    return fill_from_record(_new_doc(inp, position), record, text_key, text_format, invalid)
+
+
+def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str, invalid: int = 0) -> Document:
+    """The document filled from an input record: its text, and its id, source, date and metadata when it has
+    them; rejected as invalid_record unless it is an object with a string text. `invalid` counts the bad
+    characters already replaced in it."""
     if not isinstance(record, dict):
-        return rejected("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        return doc
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
-        return rejected("invalid_record", f"field {text_key!r} is {what}")
+        doc.reject("invalid_record", f"field {text_key!r} is {what}")
+        return doc
     take_record_fields(doc, record, text_key)
+    if doc.created is not None:
+        _created_in_shape(doc)
     previous = doc.metadata["invalid_bytes"]
     doc.metadata["invalid_bytes"] = (previous if isinstance(previous, int) else 0) + invalid
     doc.text = text
@@ -236,7 +256,7 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
 
 
 # Top-level fields of an input record the tool uses, each when it has this type: Dolma's document fields
-# besides the text (`id` whatever its type; null says nothing). Any other field, or one of these of another
+# besides the text (`id` when read/ids.py takes it for one; null says nothing). Any other field, or one of these of another
 # type, is kept in metadata.extra; --explain's `trace` of a record read back is made again, not kept.
 USED_FIELDS: dict[str, type | None] = {"id": None, "source": str, "added": str, "created": str, "metadata": dict}
 OWN_FIELDS = ("trace",)
@@ -259,7 +279,11 @@ def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
         if kind is False or (kind is not None and not isinstance(value, kind)):
             extra[key] = value
         elif key == "id":
-            doc.id = str(value)
+            given = input_id(value)
+            if given is not None:
+                doc.id = given
+            elif not (isinstance(value, str) and not value.strip()):
+                extra[key] = value  # not an id (true, a list): kept, and the record gets its location's
         elif key == "source" and value:
             doc.source = doc.site = value
         elif key == "added":
@@ -283,11 +307,24 @@ def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None
         if key == "extra" and ours and isinstance(value, str):
             extra.update(extra_fields(value))
         elif kind is None or key == "extra" or not fits(value, kind):
-            extra[f"metadata.{key}" if key in extra else key] = value
+            if key not in extra or extra[key] != value:  # the same field twice (a top-level copy) is kept once
+                extra[f"metadata.{key}" if key in extra else key] = value
         elif ours or value not in (None, ""):
             doc.metadata[key] = read_back(value, kind)
     if ours:
         doc.preset = frozenset(key for key in metadata if key in doc.metadata)
+
+
+def _created_in_shape(doc: Document) -> None:
+    """A created the record states in another shape ("2018-01-08", "...Z") in the one shape of our records,
+    with its precision and zone; ours read back as they were; one that names no date is kept as stated."""
+    from corpusclean.fields.dates import stamp_of_record
+
+    metadata = doc.metadata
+    stamp = stamp_of_record(doc.created, metadata["created_precision"], metadata["created_timezone"])
+    if stamp is not None:
+        doc.created, metadata["created_precision"], metadata["created_timezone"] = (
+            stamp.created, stamp.precision, stamp.timezone)
 
 
 def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:

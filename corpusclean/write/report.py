@@ -20,8 +20,8 @@ class Report:
         self.rejects: Counter = Counter()
         self.removals: Counter = Counter()  # "stage/reason" -> lines (or sentences) removed
 
-    def count_input(self, path: str) -> None:
-        self.per_file[path]["inputs"] += 1
+    def count_input(self, path: str, count: int = 1) -> None:
+        self.per_file[path]["inputs"] += count
 
     def count_output(self, path: str, reject_reason: str | None, removals: list[str]) -> None:
         """One document written or rejected; removals: "stage/reason" of each line it lost."""

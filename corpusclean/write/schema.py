@@ -27,14 +27,15 @@ METADATA: dict[str, type] = {
     "author": str,
     "editor": str,
     "publisher": str,
+    "created_precision": str,  # how much of `created` the page stated
+    "created_timezone": str,   # the zone the page stated for `created`
     "lang": str,               # zh, en, other
     "script": str,             # hans, hant: the script of the input
     "encoding": str,
     "format": str,             # txt, html
     "replacement_chars": int,  # U+FFFD already in the input
     "invalid_bytes": int,      # bytes that could not be decoded, each replaced by U+FFFD
-    "created_precision": str,  # how much of `created` the page stated
-    "created_timezone": str,   # the zone the page stated for `created`
+    "original_id": str,        # the input's own id, when an earlier record had it and this one got another
     "extra": str,              # the input record's fields the tool does not use, as a JSON object
 }
 RECORD: dict[str, Any] = {

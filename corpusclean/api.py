@@ -1,0 +1,131 @@
+"""The Python API: clean one page, stream records through the whole pipeline, or run its pieces on an engine.
+
+Every way of running corpusclean goes through here: `corpusclean run` streams its inputs through `stream`,
+the Ray engine and the datatrove step use `as_document`, `segments`, `run_stages` and `output`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
+
+from corpusclean.config import Config
+from corpusclean.document import Document
+from corpusclean.engine import Results, Watch, run_pipeline
+from corpusclean.pipeline import Segment, Stage, build_pipeline, document_stages, run_stages, split_segments
+
+if TYPE_CHECKING:
+    from corpusclean.read.ids import UniqueIds
+
+Record = dict[str, Any]
+T = TypeVar("T")
+
+
+class Page(NamedTuple):
+    """One page as it was saved: its bytes in whatever encoding (decoded as `run` decodes a page file), or
+    its text; `format` "html" or "txt", or None to tell as `run` tells a page file."""
+
+    data: bytes | str
+    id: str
+    source: str = ""
+    url: str | None = None
+    format: str | None = None
+
+
+def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name: str = "records",
+                position: int | None = 1) -> Document:
+    """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
+    optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
+    `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
+    from corpusclean.read.paths import InputFile
+    from corpusclean.read.sources import read_page, record_doc
+
+    if not isinstance(item, Page):
+        return record_doc(InputFile(name, name, name), position, item, config.text_key, config.text_format)
+    where = InputFile(item.id, item.id, item.source)
+    if isinstance(item.data, bytes):
+        doc = read_page(where, item.data, config.max_page_bytes)
+        if item.format is not None and not doc.rejected:
+            doc.format = doc.metadata["format"] = item.format
+    else:
+        text_format = {"html": "html", "txt": "text", None: "auto"}[item.format]
+        doc = record_doc(where, None, {config.text_key: item.data}, config.text_key, text_format)
+    if item.url is not None:
+        doc.metadata["url"] = item.url
+    return doc
+
+
+def output(doc: Document, explain: bool = False) -> Record:
+    """A document leaving the pipeline as its output record; a rejected one as its reject record (the same
+    shape plus ``reject_reason``, ``reject_detail``, ``duplicate_of``, ``location``, ``raw``,
+    ``raw_base64``)."""
+    from corpusclean.write.records import to_record, to_reject
+
+    return to_reject(doc, explain) if doc.rejected else to_record(doc, explain)
+
+
+@functools.lru_cache(maxsize=8)
+def _document_stages(config: Config) -> list[Stage]:
+    return document_stages(config)
+
+
+def clean_text(text: str | bytes, config: Config = Config(), *, id: str = "text", source: str = "",
+               url: str | None = None) -> Record:
+    """One plain-text page cleaned into a record (bytes are decoded as `run` decodes a page file). Only the
+    per-document stages run: per-site templates and dedup need a corpus (see `clean_records`)."""
+    return _clean_one(Page(text, id, source, url, "txt"), config)
+
+
+def clean_html(page: str | bytes, config: Config = Config(), *, id: str = "page", source: str = "",
+               url: str | None = None) -> Record:
+    """One HTML page cleaned into a record: its article text and the metadata found. Only the per-document
+    stages run, as in `clean_text`."""
+    return _clean_one(Page(page, id, source, url, "html"), config)
+
+
+def _clean_one(page: Page, config: Config) -> Record:
+    doc = run_stages(_document_stages(config), as_document(page, config))
+    return output(doc, config.explain)
+
+
+def clean_records(inputs: Iterable[Mapping[str, Any] | Page], config: Config = Config(),
+                  name: str = "records") -> Iterator[Record]:
+    """Every input through the whole pipeline, per-site templates and dedup included, on the engine the
+    config names: an output record, or a reject record (with ``reject_reason``), for each input. A record
+    without an id gets ``name#N``, N its 1-based position. The records leave once every input is read (the
+    corpus stages need them all); the local engine keeps the documents waiting on disk, not in memory."""
+    documents = (as_document(item, config, name, position) for position, item in enumerate(inputs, 1))
+    results = stream(documents, config, functools.partial(output, explain=config.explain))
+    try:
+        yield from results
+    finally:
+        results.close()
+
+
+def default_jobs(config: Config) -> int:
+    return config.jobs if config.jobs > 0 else (os.cpu_count() or 1)
+
+
+def stream(items: Iterable[Any], config: Config, finish: Callable[[Document], T],
+           ids: UniqueIds | None = None, watch: Watch = Watch()) -> Results[T]:
+    """Documents through the pipeline that `config` builds, on its engine. An item is a Document or stands
+    for documents read where they are cleaned (a page file; with the Ray engine, any input file). `finish`
+    makes what leaves the pipeline of each document, where it was cleaned, so it must pickle. `ids` gives
+    the Ray engine, which reads the input files itself, the ids taken so far, so that a repeated id is
+    renamed as the local run renames it while it reads. `watch` (the progress bar) is told each pass of the
+    local engine and each batch through it."""
+    if config.engine == "ray":
+        from corpusclean.ray_engine import run_on_ray
+
+        return run_on_ray(items, config, finish, ids)
+    return run_pipeline(items, build_pipeline(config), default_jobs(config), finish, watch)
+
+
+def segments(config: Config) -> list[Segment]:
+    """The pipeline cut at its corpus stages, for an engine that runs it its own way: for each segment,
+    run its stages on every document (`run_stages`), summarize each survivor for each of its corpus stages
+    (`stage.summarize`), fit them over all summaries in input order (`stage.fit`; what a filter rejects,
+    `stage.rejects(summary, model)`, is left out of the fits after it), and open the next segment by
+    applying each model (`stage.apply`) until one rejects the document."""
+    return split_segments(build_pipeline(config))

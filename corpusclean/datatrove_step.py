@@ -1,0 +1,144 @@
+"""corpusclean inside a datatrove pipeline (`pip install 'corpusclean[datatrove]'`).
+
+`Clean` runs corpusclean's per-document stages on each datatrove Document: the text becomes the cleaned
+text, the metadata gains ``source``, ``created`` and corpusclean's metadata keys (flat, as datatrove's
+readers give them), and a rejected document goes to the exclusion writer with ``filter_reason`` (and
+``reject_detail``). With a `summaries` folder it also keeps each kept document's summaries for the
+corpus stages (dedup, per-site templates); `FitCorpus` (one task) fits them, and `ApplyCorpus`, in a third
+pipeline over Clean's output, removes the duplicates and the template lines: the map -> reduce -> map of
+`corpusclean run`, as three datatrove pipelines like datatrove's own MinHash dedup.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterator
+
+from datatrove.data import Document as DatatroveDocument
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.base import PipelineStep
+from datatrove.pipeline.filters.base_filter import BaseFilter
+from datatrove.pipeline.writers.disk_base import DiskWriter
+
+from corpusclean.api import as_document, output, segments
+from corpusclean.config import Config
+from corpusclean.document import Document
+from corpusclean.pipeline import Fitted, fit_segment, run_stages
+
+MODELS = "models.pickle"
+
+
+def _record(doc: DatatroveDocument, config: Config) -> dict[str, Any]:
+    """A datatrove Document as a corpusclean input record: its metadata is the record's metadata, but for
+    Dolma's document fields (`_keep` puts source and created there), which go at the top as in a JSONL line."""
+    top = {key: doc.metadata[key] for key in ("source", "added", "created") if key in doc.metadata}
+    metadata = {key: value for key, value in doc.metadata.items() if key not in top}
+    return {**top, "id": doc.id, config.text_key: doc.text, "metadata": metadata}
+
+
+def _file(doc: DatatroveDocument) -> str:
+    """Where the document was read from, as datatrove's readers note it."""
+    return str(doc.metadata.get("file_path") or doc.id)
+
+
+def _keep(doc: DatatroveDocument, cleaned: Document) -> None:
+    record = output(cleaned)
+    doc.text = record["text"]
+    doc.metadata = {**doc.metadata, "source": record["source"], "created": record["created"], **record["metadata"]}
+
+
+def _drop(doc: DatatroveDocument, cleaned: Document) -> tuple[bool, str]:
+    doc.metadata["reject_detail"] = cleaned.reject_detail
+    return False, cleaned.reject_reason or ""
+
+
+class Clean(BaseFilter):
+    """corpusclean's per-document stages (decode, extract, normalize, every line stage) as a datatrove step."""
+
+    name = "corpusclean"
+
+    def __init__(self, config: Config = Config(), exclusion_writer: DiskWriter | None = None,
+                 summaries: str | None = None) -> None:
+        super().__init__(exclusion_writer)
+        self.config = config
+        self.summaries = summaries
+
+    def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
+        cleaned = run_stages(self.stages, as_document(_record(doc, self.config), self.config, _file(doc), None))
+        if cleaned.rejected:
+            return _drop(doc, cleaned)
+        if self.summary_file is not None:
+            summary = tuple(stage.summarize(cleaned) for stage in self.corpus)
+            pickle.dump((cleaned.id, summary), self.summary_file, protocol=pickle.HIGHEST_PROTOCOL)
+        _keep(doc, cleaned)
+        return True
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        first, *_ = segments(self.config)
+        self.stages, self.corpus, self.summary_file = first.stages, first.corpus, None
+        if self.summaries is None or not self.corpus:
+            yield from super().run(data, rank, world_size)
+            return
+        Path(self.summaries).mkdir(parents=True, exist_ok=True)
+        with open(Path(self.summaries) / f"{rank:05d}.summaries", "wb") as self.summary_file:
+            yield from super().run(data, rank, world_size)
+
+
+class FitCorpus(PipelineStep):
+    """The reduce: every task's summaries, in rank order and then document order, fitted into the corpus
+    stages' models (the same ones `corpusclean run` learns from the same documents in the same order)."""
+
+    name = "corpusclean fit"
+    type = "corpusclean"
+
+    def __init__(self, summaries: str, config: Config = Config()) -> None:
+        super().__init__()
+        self.summaries, self.config = summaries, config
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        folder = Path(self.summaries)
+        pairs = [pair for path in sorted(folder.glob("*.summaries")) for pair in _load_all(path)]
+        fitted, _ = fit_segment(segments(self.config)[0].corpus, [summary for _, summary in pairs], defaultdict(float))
+        (folder / MODELS).write_bytes(pickle.dumps({f.name: f.model for f in fitted}))
+        self.stat_update("documents", value=len(pairs))
+        yield from data or ()
+
+
+def _load_all(path: Path) -> Iterator[tuple[str, tuple]]:
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                yield pickle.load(handle)
+            except EOFError:
+                return
+
+
+class ApplyCorpus(BaseFilter):
+    """The second map, over Clean's output: the fitted models applied (duplicates rejected, template lines
+    removed), then the stages that follow the corpus stages in `corpusclean run`."""
+
+    name = "corpusclean apply"
+
+    def __init__(self, summaries: str, config: Config = Config(), exclusion_writer: DiskWriter | None = None):
+        super().__init__(exclusion_writer)
+        self.summaries, self.config = summaries, config
+
+    def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
+        cleaned = as_document(_record(doc, self.config), self.config, _file(doc), None)
+        cleaned.set_lines(doc.text.split("\n"))  # Clean's text: the kept lines, one per line
+        cleaned = run_stages(self.stages, cleaned)
+        if cleaned.rejected:
+            return _drop(doc, cleaned)
+        _keep(doc, cleaned)
+        return True
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        first, *rest = segments(self.config)
+        if not rest:
+            raise ValueError("this config has no corpus stage (dedup none, no template): nothing to apply")
+        second = rest[0]
+        models = pickle.loads((Path(self.summaries) / MODELS).read_bytes())
+        self.stages = [Fitted(stage, models[stage.name]) for stage in first.corpus] + second.stages
+        yield from super().run(data, rank, world_size)

@@ -1,0 +1,244 @@
+"""Dates in a line of text, a tag's value or a URL, read as a Stamp.
+
+A Stamp keeps what the page states: the day, the time when one is given (its precision says to what
+unit), and the time zone when one is stated. Every stamp is written in one shape (``created``), so a
+column of dates has one type for Arrow-based readers.
+
+Forms read: 2005-3-11, 2005/03/11, 2005.03.11 (one separator throughout), 2005年3月11日, 二〇〇五年三月十一日,
+05-03-11 (a two-digit year, Chinese order, zero-padded), March 11, 2005 and 11 March 2005; each with the time
+that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm) and a stated zone (Z, +08:00, GMT+8). A URL's
+/2005-03/11/, /20050311/, t20050311_. A relative date (3小时前, 昨天) names no day without the time of the
+crawl, which is not known: it is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+CREATED_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    year: int
+    month: int
+    day: int
+    hour: int = 0
+    minute: int = 0
+    second: int = 0
+    precision: str = "day"          # day | minute | second: the smallest unit the page states
+    timezone: str | None = None     # "+08:00" when the page states a zone or an offset
+
+    @property
+    def created(self) -> str:
+        """The one shape every record's ``created`` has: YYYY-MM-DDTHH:MM:SS, in the time the page states."""
+        return (f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+                f"T{self.hour:02d}:{self.minute:02d}:{self.second:02d}")
+
+    @property
+    def day_of(self) -> tuple[int, int, int]:
+        return self.year, self.month, self.day
+
+
+def make_stamp(year: int, month: int, day: int, hour: int | None = None, minute: int | None = None,
+               second: int | None = None, timezone: str | None = None) -> Stamp | None:
+    """A Stamp, or None when the values name no moment (a 13th month, a 31 February, 25 o'clock)."""
+    try:
+        datetime(year, month, day, hour or 0, minute or 0, second or 0)
+    except ValueError:
+        return None
+    precision = "day" if minute is None else "minute" if second is None else "second"
+    return Stamp(year, month, day, hour or 0, minute or 0, second or 0, precision, timezone)
+
+
+class FoundDate(NamedTuple):
+    start: int
+    end: int
+    stamp: Stamp | None     # None: the shape of a date with impossible values ("2023-13-45")
+
+
+# The patterns start with a literal or a character class, never with a lookbehind: the regex engine then
+# skips in C to the positions where a match can start, which matters on lines of 10,000 characters.
+# "Not after a digit" is checked just after the first characters, where it means the same.
+NUMERIC = re.compile(
+    r"((?:19|20)(?<!\d(?:19|20))\d\d)"
+    r"(?:([-/.])(\d{1,2})\2(\d{1,2})(?!\d|\2\d)"                  # 2005-3-11, 2005/03/11, 2005.03.11 (not 2019.1.1.5)
+    r"|([-/.])(\d{1,2})\5(\d\d)(?=\d\d?[:：]\d\d)"                 # 2019-09-3007:42: a time glued on
+    r"|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?)"          # 2005年3月11日
+)
+SHORT_YEAR = re.compile(r"(\d(?<![\d.:/-]\d)\d)([-.])(\d\d)\2(\d\d)(?![\d.:/-])")   # 05-03-11
+HAN_NUMERAL_DATE = re.compile(
+    r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]"
+)
+HAN_DIGITS = {char: value for value, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+              for char in chars}
+MONTHS = {
+    name: number for number, names in enumerate((
+        ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+        ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+        ("oct", "october"), ("nov", "november"), ("dec", "december"),
+    ), start=1) for name in names
+}
+_MONTH = (r"([JjFfMmAaSsOoNnDd](?i:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|ay|une?|uly?|ug(?:ust)?"
+          r"|ept?(?:ember)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?))\.?")
+ENGLISH_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)")
+ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)(?!\d)")
+# What may follow a date: a weekday, then a time with its zone.
+TIME = re.compile(
+    r"(\s*T\s*|\s*,?\s*)(?:(?:星期|周|礼拜)[一二三四五六日天]\s*)?"
+    r"(上午|下午|晚上|凌晨|早上|中午|傍晚)?\s*"
+    r"(\d{1,2})(?:[:：](\d\d)(?:[:：](\d\d)(?:\.\d+)?)?|[时点點](\d{1,2})分(?:(\d{1,2})秒)?)(?!\d)"
+    r"(?:\s*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
+    r"(?:(Z|[+-]\d\d:?\d\d)(?![\dA-Za-z])|\s*(?:GMT|UTC)(?:\s*([+-])(\d{1,2})(?::?(\d\d))?)?(?![\dA-Za-z]))?"
+)
+WEEKDAY = re.compile(r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天]|[（(](?:星期|周)?[一二三四五六日天][）)])")
+AFTERNOON = ("下午", "晚上", "傍晚")
+BEFORE_NOON = ("上午", "凌晨", "早上")
+URL_DATE = re.compile(
+    r"((?:19|20)(?<!\d(?:19|20))\d\d)(?:[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])"
+    r"|/(\d{1,2})/(\d{1,2})/)(?!\d)"
+)
+
+
+def hour_24(hour: int, meridiem: str | None) -> int:
+    """The hour on the 24-hour clock, given "am"/"pm" (or "a.m.", "P", 上午, 下午, ...) or None: 12 AM is 0,
+    6 PM is 18."""
+    half = (meridiem or "")[:1].lower()
+    if (half == "p" or meridiem in AFTERNOON) and hour < 12:
+        return hour + 12
+    if (half == "a" or meridiem in BEFORE_NOON) and hour == 12:
+        return 0
+    return hour
+
+
+def _offset(sign: str, hours: str, minutes: str | None) -> str | None:
+    if int(hours) > 14 or int(minutes or 0) >= 60:
+        return None
+    return f"{sign}{int(hours):02d}:{minutes or '00'}"
+
+
+def _zone(time: re.Match[str]) -> str | None:
+    """The zone stated after a time: Z and GMT/UTC are +00:00. A numeric offset counts in the ISO form
+    only (a T, or seconds, before it): "10:00-12:00" is a span of hours."""
+    glued = time.group(9)
+    if glued:
+        if glued == "Z":
+            return "+00:00"
+        if "T" not in time.group(1) and time.group(5) is None:
+            return None
+        digits = glued[1:].replace(":", "")
+        return _offset(glued[0], digits[:2], digits[2:])
+    if time.group(10):
+        return _offset(time.group(10), time.group(11), time.group(12))
+    matched = time.group(0).rstrip()
+    return "+00:00" if matched.endswith(("GMT", "UTC")) else None
+
+
+def _with_time(text: str, end: int, year: int, month: int, day: int) -> tuple[int, Stamp | None]:
+    """The stamp of a date that ends at ``end``, with the time that follows it if any; and where it ends."""
+    time = TIME.match(text, end)
+    if time is None:
+        weekday = WEEKDAY.match(text, end)
+        return weekday.end() if weekday else end, make_stamp(year, month, day)
+    minute, second = (time.group(4), time.group(5)) if time.group(4) else (time.group(6), time.group(7))
+    hour = hour_24(int(time.group(3)), time.group(8) or time.group(2))
+    stamp = make_stamp(year, month, day, hour, int(minute), None if second is None else int(second), _zone(time))
+    if stamp is None:   # not a time after all ("2019-09-07 99:99"): the date alone
+        return end, make_stamp(year, month, day)
+    return time.end(), stamp
+
+
+def _han_number(text: str) -> int:
+    """一 -> 1, 十 -> 10, 十一 -> 11, 二十 -> 20, 三十一 -> 31."""
+    if "十" not in text:
+        return HAN_DIGITS[text] if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (HAN_DIGITS[tens] if tens else 1) * 10 + (HAN_DIGITS[ones] if ones else 0)
+
+
+def _century(two_digits: str) -> int:
+    """A two-digit year: 00-49 are 2000-2049, 50-99 are 1950-1999 (fixed, so a run gives the same dates
+    whenever it runs)."""
+    value = int(two_digits)
+    return 2000 + value if value < 50 else 1900 + value
+
+
+def _numeric_dates(text: str) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, year, month, day) of every date written with digits or Han numerals."""
+    found = []
+    for match in NUMERIC.finditer(text):
+        # each form of NUMERIC has its own month and day groups: (3, 4), (6, 7), (8, 9)
+        month, day = next((match.group(m), match.group(m + 1)) for m in (3, 6, 8) if match.group(m))
+        found.append((match.start(), match.end(), int(match.group(1)), int(month), int(day)))
+    if "-" in text or "." in text:
+        for match in SHORT_YEAR.finditer(text):
+            found.append((match.start(), match.end(), _century(match.group(1)), int(match.group(3)),
+                          int(match.group(4))))
+    if "年" in text:
+        for match in HAN_NUMERAL_DATE.finditer(text):
+            year = int("".join(str(HAN_DIGITS[char]) for char in match.group(1)))
+            found.append((match.start(), match.end(), year, _han_number(match.group(2)),
+                          _han_number(match.group(3))))
+    return found
+
+
+def _english_dates(text: str) -> list[tuple[int, int, int, int, int]]:
+    found = []
+    for match in ENGLISH_MDY.finditer(text):
+        month = MONTHS.get(match.group(1).lower())
+        if month:
+            found.append((match.start(), match.end(), int(match.group(3)), month, int(match.group(2))))
+    for match in ENGLISH_DMY.finditer(text):
+        month = MONTHS.get(match.group(2).lower())
+        if month:
+            found.append((match.start(), match.end(), int(match.group(3)), month, int(match.group(1))))
+    return found
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every date in the text, in order, each with the time (and zone) that follows it."""
+    if not any(char.isdigit() for char in text) and "年" not in text:
+        return []
+    spans = _numeric_dates(text) + _english_dates(text)
+    dates: list[FoundDate] = []
+    for start, end, year, month, day in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if dates and start < dates[-1].end:
+            continue    # inside a date already found ("05-03-11" in "2005-03-11")
+        end, stamp = _with_time(text, end, year, month, day)
+        dates.append(FoundDate(start, end, stamp))
+    return dates
+
+
+def parse_date(text: str | None) -> Stamp | None:
+    """The first valid date of a tag's value or a short text."""
+    for found in find_dates(text or ""):
+        if found.stamp is not None:
+            return found.stamp
+    return None
+
+
+def url_date(url: str | None) -> Stamp | None:
+    """The date in a URL's path: /2005-03/11/, /20050311/, t20050311_, /2005/3/11/ (day precision)."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    for match in URL_DATE.finditer(path):
+        month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
+        stamp = make_stamp(int(match.group(1)), int(month), int(day))
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def stamp_of_record(created: str, precision: str | None, timezone: str | None) -> Stamp | None:
+    """The stamp a record's own fields state: ``created`` in our shape with its precision and zone keys
+    (a record we wrote, read back as it was), or any date a record from elsewhere gives."""
+    if CREATED_SHAPE.fullmatch(created) and precision in ("day", "minute", "second"):
+        year, month, day = int(created[:4]), int(created[5:7]), int(created[8:10])
+        hour, minute, second = int(created[11:13]), int(created[14:16]), int(created[17:19])
+        stamp = make_stamp(year, month, day, hour, minute, second, timezone)
+        return None if stamp is None else Stamp(*stamp.day_of, hour, minute, second, precision, timezone)
+    return parse_date(created)

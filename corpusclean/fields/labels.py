@@ -1,0 +1,407 @@
+"""Metadata lines, bylines and the names in them.
+
+A metadata line is short and made only of label/value pairs and dates ("2020-11-09 08:53:19 来源：X",
+"Editor in charge: Y", "本报记者 张三 通讯员 李四", "By A and B"); its values fill the fields. A sentence
+that merely mentions a date, a source or a reporter is not such a line. The labels and byline words are
+in rules/metadata_labels.txt and rules/bylines_zh.txt; what is not a person's name in rules/not_names.txt.
+
+``read_line`` gives a line's fields as a dict: ``created`` (a labelled date, or a date beside labelled
+values), ``dated`` (a line of a date alone) and ``updated`` (a date of change), all Stamps; ``publisher``
+(a string), ``author`` and ``editor`` (tuples of names). An empty dict is a line of labels with nothing
+worth keeping (an empty 责任编辑：, a view count); None is any other line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from corpusclean.fields.dates import Stamp, find_dates
+from corpusclean.rules import rule_sections
+from corpusclean.text import HAN_CLASS, HAN_RE, has_han
+
+FIELD_OF_SECTION = {"source": "publisher", "author": "author", "editor": "editor", "date": "created",
+                    "updated": "updated", "noise": None}
+BYLINE_SECTIONS = ("author", "editor", "titles", "credit")
+REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "meta.date", "publisher": "meta.source",
+                   "author": "meta.author", "editor": "meta.editor"}
+
+MAX_LINE_CHARS = 160
+MAX_HAN_VALUE = 30
+MAX_LATIN_VALUE = 60
+MAX_HAN_NAME = 10       # a pen name is longer than a real name, never longer than this
+MAX_LATIN_NAME_WORDS = 6
+
+SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
+SEPARATORS = " \t|｜丨/·•-–—,，、"
+DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
+BRACKETS = "【】[]（）()"
+OPENING, CLOSING = BRACKETS[0::2], BRACKETS[1::2]
+# A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
+DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+# "Worker's Daily - reporter A and B from X", "X - A B, reporter of Y", "By A B"
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_NAMES = _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*"
+_OUTLET = r"(?:[^.!?;]{1,60}?\s[-–—|]\s*)?"
+EN_BYLINES = (
+    re.compile(r"^" + _OUTLET + r"(?i:staff\s+)?(?i:reporters?)\s+(?P<names>" + _NAMES + r")(?:\s+(?:from|of|for|at)\s+[^.!?;]{1,60})?$"),
+    re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
+    re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
+)
+# "By A B on May 16, 2024", "By A B | November 18, 2019 -- 19:14 GMT | Topic: Hardware"
+EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•])\s*(?P<rest>.+)$")
+# "Posted Fri, May 10, 2024 at 2:52 pm PT", "Published 11:11 PM EST Nov 19, 2019", "发表于 2024-4-11 11:52"
+DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
+                      r"|(?:发布|Post)\s*#\d+)"
+                      r"|(?:(?i:updated|last updated)(?![A-Za-z])(?:\s+on)?|更新于)(?P<updated_only>)")
+DATELINE_INITIALS = "PpFfUuLl发更"
+MAX_DATELINE_CHARS = 100
+MAX_DATELINE_WORDS = 8
+MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
+NOT_IN_DATELINE = "。！？!?;；"
+RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
+                           r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+# A dateline without a label: a date and at most a short name beside it ("2019-05-17 · 城市报道",
+# "2022-02-13 09:57 光明网", "新华社 2020-01-03 18:13"). Only near the headline is it the page's date.
+PHOTO_CREDIT = "摄"
+MAX_LOOSE_REST = 24
+NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
+STAFF_CODE = re.compile(r"_?\b[A-Z]{1,4}\d{2,6}\b|_[A-Za-z]{1,4}\d{2,6}")
+NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/&＆|｜]|\s+and\s+)\s*")
+ADDRESS = re.compile(r"https?:|www\.|@")
+NOT_A_TAG_NAME = re.compile(r"[，。！？；]")
+TAG_BY = re.compile(r"^\s*[Bb][Yy]\s+")     # "By Jane Doe" in a tag
+NOT_A_NAME = re.compile(r"^\d+$|[，。！？；：:（）()《》“”\"]")
+
+
+@functools.cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
+    """The label pattern (group ``label``) and the field of each label, casefolded."""
+    field_of: dict[str, str | None] = {}
+    for section, labels in rule_sections("metadata_labels.txt", tuple(FIELD_OF_SECTION)).items():
+        for label in labels:
+            field_of[label.casefold()] = FIELD_OF_SECTION[section]
+    alternatives = []
+    for label in sorted(field_of, key=len, reverse=True):
+        escaped = re.escape(label)
+        if not has_han(label):
+            alternatives.append(escaped + r"(?=\s*[:：])")
+        elif len(label) == 1:
+            # after its first character: where a match can start is found in C
+            alternatives.append(escaped + rf"(?<![{HAN_CLASS}]{escaped})(?=\s*[:：|｜/])")
+        else:
+            alternatives.append(escaped + r"(?=\s*[:：|｜/]|\s)")
+    pattern = re.compile(r"(?<![A-Za-z])(?P<label>" + "|".join(alternatives) + r")(?P<sep>\s*[:：|｜/]?)", re.I)
+    return pattern, field_of
+
+
+def _label_matches(text: str) -> list[re.Match[str]]:
+    """The labels of a line. A label glued to the Han character before it counts only with a colon after
+    it ("证券时报网作者：李四"): "专栏作者 王五" is a title in a value, not a label."""
+    label_re, _ = _labels()
+    return [match for match in label_re.finditer(text)
+            if not (match.start() and HAN_RE.match(text, match.start() - 1)
+                    and not any(colon in match.group("sep") for colon in "：:"))]
+
+
+@functools.cache
+def _byline_words() -> dict[str, str]:
+    """Byline word -> the field its names fill ("记者" -> author, "编辑" -> editor)."""
+    sections = rule_sections("bylines_zh.txt", BYLINE_SECTIONS)
+    return {word: field for field in ("author", "editor") for word in sections[field]}
+
+
+@functools.cache
+def _credit_words() -> tuple[str, ...]:
+    return tuple(sorted(rule_sections("bylines_zh.txt", BYLINE_SECTIONS)["credit"], key=len, reverse=True))
+
+
+def _words_pattern(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@functools.cache
+def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A whole byline line, its byline words, one unit (a word and its names), and a closing byline in a
+    paragraph."""
+    words = _words_pattern(_byline_words())
+    name = rf"[{HAN_CLASS}]{{2,4}}"
+    names = rf"{name}(?:\s*[、，,\s]\s*{name})*"
+    unit = rf"(?P<word>{words})(?P<separator>\s+|\s*[:：]\s*|)(?P<names>{names})(?:\s*摄)?"
+    # "本报记者 张三 通讯员 李四", "新京报记者陆一夫" (w3m drops the space between Han characters); with no
+    # outlet before it the name is set off by a space or a colon ("记者手记" is a column)
+    line = re.compile(
+        rf"^(?:[{HAN_CLASS}《》]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*)){names}(?:\s*摄)?"
+        rf"(?:\s+(?:{words})\s*[:：]?\s*{names}(?:\s*摄)?)*$"
+    )
+    authors = _words_pattern(word for word, field in _byline_words().items() if field == "author")
+    paren = re.compile(rf"[（(]\s*[{HAN_CLASS}]{{0,10}}?(?:{authors})\s*[:：]?\s*(?P<names>[^（）()]{{2,40}}?)\s*[）)]")
+    return line, re.compile(words), re.compile(unit), paren
+
+
+@functools.cache
+def _not_names() -> tuple[frozenset[str], tuple[str, ...]]:
+    sections = rule_sections("not_names.txt", ("placeholders", "outlet_endings"))
+    placeholders = frozenset(word.casefold() for word in sections["placeholders"])
+    return placeholders, tuple(ending.casefold() for ending in sections["outlet_endings"])
+
+
+def is_outlet(value: str) -> bool:
+    """A name of three characters or more ending like an organisation's (…网, …日报, …News)."""
+    _, endings = _not_names()
+    folded = value.casefold().strip()
+    return len(folded) >= 3 and folded.endswith(endings)
+
+
+def _is_name(token: str) -> bool:
+    if not token or NOT_A_NAME.search(token):
+        return False
+    placeholders, _ = _not_names()
+    if token.casefold() in placeholders or is_outlet(token):
+        return False
+    if has_han(token):
+        return 2 <= len(token) <= MAX_HAN_NAME
+    return len(token) >= 2 and len(token.split()) <= MAX_LATIN_NAME_WORDS
+
+
+@functools.cache
+def _title_words() -> tuple[str, ...]:
+    """Byline words and titles that may stand before a name in a byline value, longest first."""
+    titles = rule_sections("bylines_zh.txt", BYLINE_SECTIONS)["titles"]
+    return tuple(sorted({*_byline_words(), *titles}, key=len, reverse=True))
+
+
+def _without_byline_words(token: str) -> str:
+    """记者陈智 -> 陈智, 路闻卓立编译 -> 路闻卓立, 南都见习记者 -> "" (a title, no name)."""
+    for word in _title_words():
+        if token.endswith(word):
+            return ""
+        at = token.find(word)
+        if at != -1 and len(token) - at - len(word) >= 2:
+            token = token[at + len(word):]
+            break
+    for word in _credit_words():
+        if token.endswith(word) and len(token) > len(word):
+            return token[: -len(word)].strip()
+        if token == word:
+            return ""
+    return token
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    """The people a byline value names, in order: "何苗 张梦洁", "A、B&C", "Jane Doe and Tom Lee",
+    "杨倩_NF4425" (a staff code after the name is not a name), "观察者网专栏作者 王文" (a title before it is not)."""
+    value = value.strip(BRACKETS + SEPARATORS)
+    if ADDRESS.search(value):
+        return ()
+    codes = STAFF_CODE.findall(value)
+    without_codes = STAFF_CODE.sub(" ", value).strip(SEPARATORS)
+    if codes and has_han(without_codes):
+        value = without_codes       # "韩保林 PK155" -> 韩保林; "NF051" alone is the editor's only name
+    names: list[str] = []
+    for part in NAME_SPLIT.split(value):
+        tokens = part.split() if has_han(part) else [" ".join(part.split())]
+        for token in tokens:
+            token = _without_byline_words(token.strip(BRACKETS + SEPARATORS))
+            if _is_name(token) and token not in names:
+                names.append(token)
+    return tuple(names)
+
+
+def names_of_tag(value: str) -> tuple[str, ...]:
+    """The names of a tag's author value ("By Jane Doe" too); none when it holds a template placeholder
+    ("name, email@x.com"), an address or a sentence."""
+    if NOT_A_TAG_NAME.search(value) or len(value) > MAX_LATIN_VALUE:
+        return ()
+    return split_names(TAG_BY.sub("", value))
+
+
+def _value_ok(value: str) -> bool:
+    if SENTENCE_PUNCT.search(value):
+        return False
+    return len(value) <= (MAX_HAN_VALUE if HAN_RE.search(value) else MAX_LATIN_VALUE)
+
+
+def read_line(line: str) -> dict | None:
+    """The fields of a metadata line (see the module's docstring); None for any other line."""
+    text = _unwrapped(line)
+    if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
+        return None     # "（编辑：小何）返回首页，查看更多": a note, then other text
+    for reader in (_read_labelled, _read_byline, _read_dateline):
+        fields = reader(text)
+        if fields is not None:
+            return fields
+    return None
+
+
+def _unwrapped(line: str) -> str:
+    """The line without the brackets around all of it: "【责任编辑：赵六】" -> "责任编辑：赵六"."""
+    text = line.strip()
+    while len(text) >= 2 and text[0] in OPENING and text[-1] in CLOSING:
+        text = text[1:-1].strip()
+    return text
+
+
+def _balanced(text: str) -> bool:
+    return sum(text.count(char) for char in OPENING) == sum(text.count(char) for char in CLOSING)
+
+
+def _read_labelled(text: str) -> dict | None:
+    """A line of label/value pairs and dates: "2019-03-12 10:05 来源：新华网 作者：王小明"."""
+    label_re, field_of = _labels()
+    if not _starts_with_token(text, label_re):
+        return None
+    tokens = [(m.start(), m.end(), "label", m) for m in _label_matches(text)]
+    tokens += [(found.start, found.end, "date", found.stamp) for found in find_dates(text)]
+    tokens.sort(key=lambda t: t[0])
+    if not tokens or text[: tokens[0][0]].strip(SEPARATORS + BRACKETS):
+        return None
+    fields: dict = {}
+    label_only = False      # a label with nothing to lift: an empty "责任编辑：", a view count, an IP location
+    end_of_previous = 0
+    pending_date_field = "created"      # the field a date fills: an update label before it says "updated"
+    for index, (start, end, kind, found) in enumerate(tokens):
+        if start < end_of_previous:
+            return None
+        following = tokens[index + 1][0] if index + 1 < len(tokens) else len(text)
+        if kind == "date":
+            if text[end:following].strip(DATE_TRAILERS) or found is None:
+                return None     # a date is followed by a label or nothing, never by free text
+            fields.setdefault(pending_date_field, found)
+            pending_date_field = "created"
+        else:
+            value = text[end:following].strip(SEPARATORS)
+            if not _value_ok(value) or not _balanced(value):
+                return None     # "（编辑：小何）返回首页": the value closes a bracket the label is inside of
+            value = value.strip(BRACKETS)
+            field = field_of[found.group("label").casefold()]
+            if field in ("created", "updated"):
+                if value:
+                    return None     # "时间：每周三下午" is a notice, not a dateline
+                pending_date_field = field
+            elif field in ("author", "editor") and value:
+                names = split_names(value)
+                if names:   # "记者 张三 通讯员 李四": the names of every label of the field
+                    fields[field] = tuple(dict.fromkeys(fields.get(field, ()) + names))
+                else:
+                    label_only = True   # "作者：未知", "作者：本站"
+            elif field == "publisher" and value:
+                fields.setdefault(field, value)
+            else:
+                label_only = True
+        end_of_previous = end
+    if list(fields) == ["created"] and all(kind == "date" for _, _, kind, _ in tokens):
+        return {"dated": fields["created"]}     # only a date: which date it is, its place tells
+    return fields if fields or label_only else None
+
+
+def opens_with_label(line: str) -> bool:
+    """Whether the line opens with a label and its separator ("发布时间：", "编辑|")."""
+    label_re, _ = _labels()
+    return label_re.match(line.lstrip(BRACKETS + SEPARATORS)) is not None
+
+
+def _starts_with_token(text: str, label_re: re.Pattern[str]) -> bool:
+    """Whether a label or a date starts before the first non-separator character. A line made of
+    label/value pairs and dates must open with one; this anchored test spares the other lines (nearly
+    all of them) a scan for every label and date."""
+    first = len(text) - len(text.lstrip(SEPARATORS + BRACKETS))
+    # (a line of separators only ends with first == len(text), where no label or date can start)
+    for pos in range(min(first + 1, len(text))):
+        if label_re.match(text, pos):
+            return True
+        if DATE_START.match(text, pos) and any(d.start == 0 for d in find_dates(text[pos:pos + 40])):
+            return True
+    return False
+
+
+def _read_byline(text: str) -> dict | None:
+    zh_line, word_re, unit, _ = _zh_bylines()
+    if zh_line.match(text):
+        fields: dict = {}
+        for word in word_re.finditer(text):
+            match = unit.match(text, word.start())
+            field = _byline_words()[word.group(0)]
+            if match is None or (field == "editor" and not match.group("separator")):
+                continue    # "编辑者的页面", "编辑部": an editor's name is set off by a space or a colon
+            names = fields.get(field, ()) + split_names(match.group("names"))
+            fields[field] = tuple(dict.fromkeys(names))
+        return {field: names for field, names in fields.items() if names} or None
+    if not text.isascii() and HAN_RE.search(text):
+        return None
+    # the first two patterns need "reporter" (whose letters have no case variants but their upper case)
+    if not text.startswith("By") and "reporter" not in text.lower():
+        return None
+    if len(text.split()) > 20:
+        return None
+    for pattern in EN_BYLINES:
+        match = pattern.match(text)
+        if match:
+            return {"author": split_names(match.group("names"))}
+    return _dated_en_byline(text) if text.startswith("By") else None
+
+
+def _first_date(text: str) -> tuple[int, Stamp | None] | None:
+    """(offset, stamp, or None when invalid or relative: "6 天前") of the first date of a short dateline."""
+    if len(text) > MAX_DATELINE_CHARS or any(char in text for char in NOT_IN_DATELINE):
+        return None
+    if text.endswith(".") and len(text.split()) > MAX_DATELINE_WORDS:
+        return None     # "Updated May 5, 2024 to correct the spelling of a name." is a sentence
+    dates = find_dates(text)
+    if dates and dates[0].start <= MAX_DATE_OFFSET:
+        return dates[0].start, dates[0].stamp
+    relative = RELATIVE_TIME.search(text, 0, MAX_DATE_OFFSET + 12)
+    return (relative.start(), None) if relative else None
+
+
+def _read_dateline(text: str) -> dict | None:
+    """A publication dateline ("Posted ...", "发表于 ..."): its date; an update line's date is ``updated``."""
+    if text[0] not in DATELINE_INITIALS:
+        return None
+    match = DATELINE.match(text)
+    found = _first_date(text) if match else None
+    if found is None:
+        return None
+    _, stamp = found
+    if stamp is None:
+        return {}
+    return {"updated" if match.group("updated_only") is not None else "created": stamp}
+
+
+def _dated_en_byline(text: str) -> dict | None:
+    match = EN_DATED_BYLINE.match(text)
+    found = _first_date(match.group("rest")) if match else None
+    if found is None or found[0] > 0:
+        return None
+    fields: dict = {"author": split_names(match.group("names"))}
+    if found[1]:
+        fields["created"] = found[1]
+    return fields
+
+
+def paragraph_byline(line: str) -> tuple[str, ...]:
+    """The reporters named in a parenthetical byline inside a paragraph: "……（记者 张三 通讯员 李四）"."""
+    if "(" not in line and "（" not in line:
+        return ()
+    *_, paren = _zh_bylines()
+    match = paren.search(line)
+    if match is None or match.group("names").rstrip().endswith(PHOTO_CREDIT):
+        return ()   # "（记者 王五 摄）" credits a photograph
+    return split_names(match.group("names"))
+
+
+def loose_dateline(line: str) -> Stamp | None:
+    """The date of a short line made of one date and at most a short name ("2019-05-17 · 城市报道",
+    "新华社 / 2020-01-03 18:13"); None for any other line. Only beside a headline is it the page's date
+    (the name may be the outlet's or the author's: it fills nothing)."""
+    text = line.strip(BRACKETS + SEPARATORS)
+    if not text or len(text) > MAX_LOOSE_REST + 40 or SENTENCE_PUNCT.search(text):
+        return None
+    dates = find_dates(text)
+    if len(dates) != 1 or dates[0].stamp is None:
+        return None
+    rest = (text[:dates[0].start] + " " + text[dates[0].end:]).strip(SEPARATORS + BRACKETS)
+    if len(rest) > MAX_LOOSE_REST or any(mark in rest for mark in NOT_IN_LOOSE_REST):
+        return None
+    return dates[0].stamp

@@ -1,0 +1,331 @@
+"""Which lines of a page are its headline, dateline and bylines, and the fields they give.
+
+A page is a headline, a byline and a dateline, a body of prose, and around them menus, lists and footers.
+The publication date is the one printed by the headline, or on a labelled line after it; a date in the
+navigation above the headline (a "today"), in a sentence, or in a list of other headlines is not. Authors
+are named by the headline, on a labelled line, or in a closing byline of a paragraph; editors anywhere
+after the headline. An HTML page says where its headline and body are (Layout); in a text the headline is
+a headline-like line right above the dateline that stands nearest above the body (the first long run of
+prose).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+from corpusclean.fields.dates import Stamp, find_dates, url_date
+from corpusclean.fields.html import Tags
+from corpusclean.fields.labels import (
+    REASON_OF_FIELD, is_outlet, loose_dateline, names_of_tag, opens_with_label, paragraph_byline, read_line,
+)
+from corpusclean.fields.titles import (
+    MAX_HAN_HEADLINE, can_be_headline, headline_of_title, site_names, split_site_title,
+)
+from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
+
+HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
+TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
+PROSE_WINDOW = 20       # a dateline opens an article when prose follows within this many lines (share bars between)
+ABOVE_DATELINE = 3      # the headline stands at most this many lines above the dateline
+ABOVE_PROSE = 5         # or above the body, when no dateline is found
+BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
+NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
+MIN_BODY_CHARS = 200    # a run of prose this long is an article's body
+BYLINE_PARAGRAPHS = 3   # first and last prose lines where a closing byline "（记者 X）" is looked for
+MIN_PROSE_HAN = 15
+MIN_PROSE_WORDS = 12
+DATE_KEYS = frozenset({"created", "dated", "updated"})
+MENU_WORDS = 4
+MENU_WORD_CHARS = 4
+LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
+BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
+
+
+@dataclass
+class Layout:
+    """What an HTML page says of its lines: where its extraction found the headline and the body (line
+    indices; end exclusive), and its own title (<title> or og:title)."""
+
+    headline: int | None = None
+    body_start: int | None = None
+    body_end: int | None = None
+    title: str | None = None
+
+
+@dataclass
+class LineFields:
+    """What the lines of a page say, before the tags of an HTML page are weighed against it."""
+
+    title: str | None = None
+    dateline: Stamp | None = None    # printed by the headline
+    labelled: Stamp | None = None    # on a labelled line after the headline
+    bare: Stamp | None = None        # on a line of a date alone after the headline
+    updated: Stamp | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    publisher: str | None = None
+    site_names: list[str] = field(default_factory=list)   # from a page title line "标题_网站"
+
+
+@dataclass
+class Fields:
+    title: str | None = None
+    created: Stamp | None = None
+    author: tuple[str, ...] = ()
+    editor: tuple[str, ...] = ()
+    publisher: str | None = None
+
+
+def is_prose(line: str) -> bool:
+    """A line of article text: sentences, not a label, a menu or a headline (which may end with ？ or ！)."""
+    if has_han(line):
+        sentences = ("。" in line or line.rstrip().endswith(tuple(SEMICOLONS))
+                     or (len(line) > MAX_HAN_HEADLINE and any(comma in line for comma in CJK_COMMAS)))
+        return sentences and han_at_least(MIN_PROSE_HAN).match(line) is not None
+    return len(line.split()) >= MIN_PROSE_WORDS and LATIN_SENTENCE_END.search(line) is not None
+
+
+def _headline_like(line: str, parsed: dict | None) -> bool:
+    """A line that can be a text's headline: short, no sentences, no list item, no breadcrumb, and no
+    date (an item of a list of headlines carries its date)."""
+    if parsed is not None or not can_be_headline(line) or is_prose(line):
+        return False
+    if LIST_ITEM.match(line) or BREADCRUMB.search(line) or find_dates(line) or _is_menu_row(line):
+        return False
+    if opens_with_label(line):
+        return False    # "发布时间：10-08 12:00" whose date has no year
+    return len(line.replace(" ", "")) >= 6 if has_han(line) else len(line.split()) >= 4
+
+
+def _is_menu_row(line: str) -> bool:
+    """A row of short Chinese link labels: "新闻 体育 财经 科技 汽车"."""
+    words = line.split()
+    return has_han(line) and len(words) >= MENU_WORDS and max(map(len, words)) <= MENU_WORD_CHARS
+
+
+def read_lines(lines: list[str], layout: Layout | None = None,
+               is_chrome: Callable[[str], bool] | None = None) -> tuple[LineFields, list[str | None]]:
+    """The fields the lines give, and one verdict per line: the reason a metadata line is removed
+    (meta.date, meta.source, meta.author, meta.editor, meta.label, meta.title), None for other lines.
+    ``is_chrome`` tells a navigation line, which is never the headline of a text."""
+    layout = layout or Layout()
+    parsed = [read_line(line) for line in lines]
+    verdicts: list[str | None] = [
+        None if fields is None else REASON_OF_FIELD[next(iter(fields))] if fields else "meta.label"
+        for fields in parsed
+    ]
+    found = LineFields()
+    headline = layout.headline
+    if headline is None:
+        headline = _text_headline(lines, parsed, verdicts, found, is_chrome or (lambda line: False))
+        if headline is not None and layout.body_start is not None and not _agrees(lines[headline], layout, headline):
+            headline = None
+        if headline is not None:
+            split = split_site_title(lines[headline])
+            found.title = split[0] if split else lines[headline]
+    else:
+        found.title = lines[headline]
+    if headline is not None:
+        start = headline + 1
+    else:   # an HTML page's body without a headline (its dateline opens it: a post's header), or a text
+        start = layout.body_start if layout.body_start is not None else 0
+    first_prose = next((i for i in range(start, len(lines)) if is_prose(lines[i])), len(lines))
+    anchored = headline is not None or layout.body_start is not None
+    head = range(start, min(first_prose, start + HEAD_LINES)) if anchored else range(0)
+    body_start = layout.body_start if layout.body_start is not None else first_prose
+    for index in head:
+        loose = loose_dateline(lines[index]) if parsed[index] is None else None
+        if loose is not None:
+            parsed[index], verdicts[index] = {"dated": loose}, "meta.date"
+    _fill(found, lines, parsed, head, range(start, len(lines)), layout, body_start)
+    return found, verdicts
+
+
+def _agrees(line: str, layout: Layout, index: int) -> bool:
+    """Whether a text headline can be an HTML page's: near its body, and the headline of its title (its
+    opening, or the part left without site names) or a line that holds the whole title."""
+    if not layout.body_start - BEFORE_BODY <= index <= layout.body_start + HEAD_LINES:
+        return False
+    title = " ".join((layout.title or "").split())
+    line = " ".join(line.split())
+    return not title or (len(line) >= 4 and (title.startswith(line) or title in line
+                                             or line == headline_of_title(title)))
+
+
+def _fill(found: LineFields, lines: list[str], parsed: list[dict | None], head: range, after: range,
+          layout: Layout, body_start: int) -> None:
+    head_fields = [parsed[i] for i in head if parsed[i]]
+    after_fields = [parsed[i] for i in after if parsed[i]]
+    found.dateline = _first(head_fields, "created", "dated")
+    # a labelled date above a headline found in the wrong place is still the page's
+    found.labelled = _first(after_fields, "created") or _first([fields for fields in parsed if fields], "created")
+    found.bare = _first(after_fields, "dated")
+    found.updated = _first(after_fields, "updated")
+    found.publisher = _first(head_fields, "publisher") or _first(after_fields, "publisher")
+    found.authors = _first(head_fields, "author") or _first(after_fields, "author") or ()
+    if not found.authors:
+        found.authors = _closing_byline(lines, parsed, body_start, layout.body_end)
+    every_field = [fields for fields in parsed if fields]
+    found.editors = _every(after_fields, "editor") or _every(every_field, "editor")
+    # a labelled byline above a headline found in the wrong place is still the page's
+    found.authors = found.authors or _first(every_field, "author") or ()
+
+
+def _every(fields_list: list[dict], key: str) -> tuple[str, ...]:
+    """The names of every line that gives them (an editor, then a proofreading editor...), once each."""
+    return tuple(dict.fromkeys(name for fields in fields_list for name in fields.get(key, ())))
+
+
+def _first(fields_list: list[dict], *keys: str):
+    for fields in fields_list:
+        for key in keys:
+            if key in fields:
+                return fields[key]
+    return None
+
+
+def _closing_byline(lines: list[str], parsed: list[dict | None], body_start: int, body_end: int | None) -> tuple[str, ...]:
+    """The reporters of a parenthetical byline in the first or last paragraphs: "（记者 张三）"."""
+    prose = [i for i in range(body_start, body_end if body_end is not None else len(lines))
+             if parsed[i] is None and is_prose(lines[i])]
+    for index in prose[:BYLINE_PARAGRAPHS] + prose[-BYLINE_PARAGRAPHS:]:
+        names = paragraph_byline(lines[index])
+        if names:
+            return names
+    return ()
+
+
+def prose_run(lines: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the article's body in a text: the first run of prose lines long enough to be one
+    (teasers in a menu are not), else the densest. Each prose line counts its length, each other line
+    (a subheading, a caption, a share bar) costs a short sentence."""
+    best, best_span = 0.0, None
+    score, start = 0.0, 0
+    for index, line in enumerate(lines):
+        if score <= 0:
+            score, start = 0.0, index
+        if is_prose(line):
+            score += len(line)
+        else:
+            if best_span is not None and best_span[0] == start and best >= MIN_BODY_CHARS:
+                return best_span    # the first long run ends here, or goes on after this line
+            score -= NOT_PROSE_COST
+        if score > best:
+            best, best_span = score, (start, index + 1)
+    return best_span
+
+
+def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
+                   is_chrome: Callable[[str], bool]) -> int | None:
+    """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
+    right above the dateline (or byline) nearest above the body; else one right above the body; else the
+    first headline-like line of the top."""
+    top = min(len(lines), TOP_LINES)
+    for index in range(top):
+        line = lines[index]
+        if parsed[index] is not None or not _may_open_with_one_of(line, lines[index + 1:]):
+            continue    # nearly all lines: no need to split them
+        split = split_site_title(line)
+        if split and split[0] in lines[index + 1:]:
+            verdicts[index] = "meta.title"
+            found.site_names = split[1]
+            return lines.index(split[0], index + 1)
+
+    def headline_like(index: int) -> bool:
+        return _headline_like(lines[index], parsed[index]) and not is_chrome(lines[index])
+
+    body = prose_run(lines)
+    if body is not None:
+        above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
+        # a byline may follow a subtitle; the headline stands above the date
+        dated = (i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i]))
+        dateline = next(dated, next((i for i in above_body if parsed[i]), None))
+        if dateline is not None:
+            near = [i for i in range(max(0, dateline - ABOVE_DATELINE), dateline) if headline_like(i)]
+            if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
+                nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
+                return nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest
+        near = [i for i in list(above_body)[:ABOVE_PROSE] if headline_like(i)]
+        if near:        # the longest: a subtitle may stand between the headline and the body
+            return max(near, key=lambda i: (len(lines[i]), i))
+    return next((i for i in range(top) if headline_like(i)), None)
+
+
+def _may_open_with_one_of(line: str, later: list[str]) -> bool:
+    """Whether the headline split_site_title may find in the line can be one of the later lines. That
+    headline is the line's first part: the line starts with it, unless a separator opens the line."""
+    if line[:1].isspace() or line[:1] in "_｜|":
+        return any(other in line for other in later)
+    return line.startswith(tuple(later)) or any(other in line for other in later[:TOP_LINES])
+
+
+def _is_site(name: str, sites: list[str]) -> bool:
+    """Whether a name is the site's or the outlet's ("网易" of a page titled "…_网易财经")."""
+    folded = name.casefold()
+    for site in sites:
+        other = site.casefold().strip()
+        if len(other) >= 2 and (folded == other or folded in other or other in folded):
+            return True
+    return is_outlet(name)
+
+
+def _weighed(printed: Stamp | None, stated: Stamp | None) -> Stamp | None:
+    """The printed date, with what a tag states about the same moment: the time of a printed day, the
+    zone of a printed time. A tag that names another day does not override the page's own words."""
+    if printed is None or stated is None or printed.day_of != stated.day_of:
+        return printed
+    if printed.precision == "day":
+        return stated
+    if (printed.hour, printed.minute) == (stated.hour, stated.minute) and printed.timezone is None:
+        return replace(printed, timezone=stated.timezone)
+    return printed
+
+
+def choose(found: LineFields, tags: Tags | None = None, url: str | None = None) -> Fields:
+    """The page's fields: what its lines print beside the headline first, then what its tags state, then
+    labelled lines elsewhere, the URL's date, a bare date line, a date of change."""
+    tags = tags or Tags()
+    sites = [name for name in (found.publisher, *found.site_names, *tags.site_names, *site_names(tags.title)) if name]
+    created = (_weighed(found.dateline, tags.published) or tags.published or found.labelled
+               or url_date(url or tags.url) or found.bare or found.updated or tags.modified)
+    authors = tuple(name for name in found.authors if not _is_site(name, sites))
+    if not authors:
+        for value in tags.authors:
+            authors = tuple(name for name in names_of_tag(value) if not _is_site(name, sites))
+            if authors:
+                break
+    title = " ".join(found.title.split()) if can_be_headline(found.title) else None
+    return Fields(title, created, authors, found.editors, found.publisher or next(iter(tags.site_names), None))
+
+
+def html_title(headline: str | None, tags: Tags, lines: list[str]) -> str | None:
+    """An HTML page's title: its headline line, else its og:title (or <title>) without site names: the
+    part that is one of the page's lines, or the part left when the short site names are cut."""
+    if headline and can_be_headline(headline):
+        return " ".join(headline.split())
+    return headline_of_title(tags.og_title, lines) or headline_of_title(tags.title, lines)
+
+
+def join_names(names: tuple[str, ...]) -> str | None:
+    """Names as one metadata value: "张三、李四" (Chinese names), "Jane Doe, Tom Lee"; None for none."""
+    if not names:
+        return None
+    return ("、" if all(has_han(name) for name in names) else ", ").join(names)
+
+
+def record_values(fields: Fields) -> dict:
+    """The fields as record values: ``created`` in its one shape with its precision and zone, names
+    joined, None for what was not found."""
+    created = fields.created
+    return {
+        "title": fields.title,
+        "created": created.created if created else None,
+        "created_precision": created.precision if created else None,
+        "created_timezone": created.timezone if created else None,
+        "author": join_names(fields.author),
+        "editor": join_names(fields.editor),
+        "publisher": fields.publisher,
+    }

@@ -1,0 +1,84 @@
+"""Titles: the headline of a page title that carries site or channel names, and what can be a headline.
+
+"标题_网易新闻", "标题-栏目-网站", "Title | Site", "Site | Title": the headline is the part that is not a
+short name. A headline is a line, never a paragraph: a title longer than a headline is no title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpusclean.text import HAN_CLASS, has_han
+
+# Every split needs a separator: spaced dashes and bars anywhere, underscores and full-width bars bare,
+# a bare hyphen only between Han characters (or a closing bracket and a Latin word): "COVID-19" stays.
+TITLE_SEPARATOR = re.compile(r"[-–—|｜_]")      # every TITLE_SPLIT match holds one of them
+TITLE_SPLIT = re.compile(
+    rf"\s*(?:\s[-–—|｜]{{1,2}}\s|[_｜|]|(?<=[{HAN_CLASS}）》”\w])[-－—–]{{1,2}}(?=[{HAN_CLASS}（《“]))\s*"
+)
+SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.\s")
+MAX_SUFFIX_PART = 24
+MAX_HAN_HEADLINE = 80       # characters: the longest Chinese headlines are about 60
+MAX_LATIN_HEADLINE = 250    # characters, and words:
+MAX_LATIN_HEADLINE_WORDS = 35
+MAX_HEADLINE_STOPS = 2      # "奖金711万元！“首位获奖女性”啥来头？" holds two; a paragraph holds more
+HEADLINE_STOPS = re.compile(r"[。！？!?]+|(?<!\.)\.(?:\s|$)")    # "？！" and "?????" count once; "..." never
+
+
+def can_be_headline(text: str | None) -> bool:
+    """Whether a line is short enough, and unlike a paragraph enough, to be a page's headline."""
+    if not text or not text.strip():
+        return False
+    if len(HEADLINE_STOPS.findall(text)) > MAX_HEADLINE_STOPS:
+        return False
+    if has_han(text):
+        return len(text) <= MAX_HAN_HEADLINE
+    return len(text) <= MAX_LATIN_HEADLINE and len(text.split()) <= MAX_LATIN_HEADLINE_WORDS
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a page title between its separators."""
+    if not TITLE_SEPARATOR.search(title):
+        return [title]
+    return [part for part in TITLE_SPLIT.split(title) if part.strip()]
+
+
+def split_site_title(title: str) -> tuple[str, list[str]] | None:
+    """(headline, site and channel names) of a page title with names around its headline; None when the
+    title has no such names. A short first part before a long one is a site name put in front."""
+    parts = title_parts(" ".join(title.split()))
+    if len(parts) < 2:
+        return None
+    first, longest = parts[0], max(parts, key=len)
+    if len(first) * 2 < len(longest) and len(first) <= MAX_SUFFIX_PART:
+        headline = longest
+    else:
+        headline = first
+    names = [part for part in parts if part is not headline]
+    if any(len(name) > MAX_SUFFIX_PART or SENTENCE_PUNCT.search(name) for name in names):
+        return None
+    return headline, names
+
+
+def headline_of_title(title: str | None, lines: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The headline of a page title: the longest of ``lines`` (the page's own lines) that the title starts
+    with, ending where a word ends and holding at least half the title; else the title without its site
+    names; None when it cannot be a headline."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    known = [" ".join(line.split()) for line in lines if line and line.strip()]
+    opening = [line for line in known if len(title) > len(line) >= max(4, len(title) / 2)
+               and title.startswith(line) and not title[len(line)].isalnum()]
+    if opening:
+        headline = max(opening, key=len)
+    else:
+        split = split_site_title(title)
+        headline = split[0] if split else title
+    return headline if can_be_headline(headline) else None
+
+
+def site_names(title: str | None) -> list[str]:
+    """The site and channel names around a page title's headline ("网易新闻" of "标题_网易新闻")."""
+    split = split_site_title(title) if title else None
+    return split[1] if split else []

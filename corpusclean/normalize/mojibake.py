@@ -1,0 +1,44 @@
+"""UTF-8 read as cp1252 or Latin-1 in the source itself: "Â°" for °, "Ã©" for é, "â€™" or "â\x80\x99" for ’.
+
+Each run of the characters that such a reading makes of bytes 0x80-0xFF, from a UTF-8 lead byte on, is
+written back as those bytes and read as UTF-8. It is replaced only when the whole run is valid UTF-8 and
+reads as text (no control character or line break), and when ftfy, whose heuristics tell mojibake from
+Latin-script text, fixes the run the same way. Each test alone goes wrong: ftfy turns GBK read as Latin-1
+("ÖÐ¹ú", not valid UTF-8 as a whole) into "Öйú", and valid UTF-8 alone turns "CAFÉ’S" into "CAFɒS"
+(É’ spells C9 92). What stays is for `check` to report (CC007).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# cp1252's characters for the bytes 0x80-0x9F (five of them have none: Latin-1 keeps a C1 control there)
+_CP1252_HIGH = {bytes([byte]).decode("cp1252", "ignore"): byte for byte in range(0x80, 0xA0)}
+_CP1252_HIGH.pop("")
+# each such character -> the Latin-1 character of its byte, so that encode("latin-1") gives the bytes
+_AS_LATIN1 = str.maketrans({char: chr(byte) for char, byte in _CP1252_HIGH.items()})
+_BYTE_CHARS = "\x80-\xff" + "".join(_CP1252_HIGH)
+# a UTF-8 lead byte (C2-F4) read as Latin-1, then the run of byte characters that follows it
+MOJIBAKE_RUN = re.compile(f"[\xc2-\xf4][{_BYTE_CHARS}]+")
+NOT_TEXT = ("Cc", "Zl", "Zp")
+
+
+def _redecoded(match: re.Match[str]) -> str:
+    run = match.group()
+    try:
+        fixed = run.translate(_AS_LATIN1).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return run
+    if any(unicodedata.category(char) in NOT_TEXT for char in fixed):
+        return run
+    import ftfy  # here: only a page with such a run pays for the import
+
+    return fixed if ftfy.fix_encoding(run) == fixed else run
+
+
+def repair_mojibake(text: str) -> str:
+    """The text with each run of UTF-8 read as cp1252 or Latin-1 decoded again (see the module)."""
+    if text.isascii():
+        return text
+    return MOJIBAKE_RUN.sub(_redecoded, text)

@@ -1,0 +1,152 @@
+"""The Python API: one page into a record, records through the whole pipeline, and its pieces for an engine."""
+
+import json
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+import corpusclean
+from clirun import corpusclean as run_cli
+from clirun import jsonl
+from test_jobs import TRADITIONAL
+from test_jobs import ZH
+from corpusclean import Config, Page
+
+BODY, BODY2 = ZH[0], ZH[5]
+EN = "The city council approved the budget on Tuesday after a three-hour debate in the town hall."
+
+
+def test_import_is_light_and_every_public_name_resolves():
+    code = "import sys, corpusclean; print(sorted(m for m in sys.modules if m.split('.')[0] in " \
+           "('lxml', 'numpy', 'orjson', 'ray', 'datatrove', 'rich', 'typer') or m.startswith('corpusclean.')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+    for name in corpusclean.__all__:
+        assert getattr(corpusclean, name) is not None, name
+    with pytest.raises(AttributeError):
+        corpusclean.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("text, expected_text, fields", [
+    pytest.param(f"首页 新闻 国内 国际 财经\n{BODY}\n责任编辑：李方", BODY, {"editor": "李方", "lang": "zh"}, id="nav-and-editor-removed"),
+    pytest.param(f"{BODY}\n{BODY2}", f"{BODY}\n{BODY2}", {"lang": "zh", "format": "txt"}, id="article-kept-whole"),
+    pytest.param(TRADITIONAL, BODY, {"script": "hant"}, id="traditional-converted"),
+    pytest.param(EN, EN, {"lang": "en", "encoding": "utf-8"}, id="english"),
+    pytest.param(BODY.encode("gb18030"), BODY, {"encoding": "gb18030"}, id="legacy-bytes-decoded"),
+])
+def test_clean_text_gives_a_record(text, expected_text, fields):
+    record = corpusclean.clean_text(text, id="a-1", source="site")
+    assert (record["id"], record["source"], record["text"]) == ("a-1", "site", expected_text)
+    assert {key: record["metadata"][key] for key in fields} == fields
+    assert "reject_reason" not in record
+
+
+@pytest.mark.parametrize("text, reason", [
+    pytest.param("", "empty", id="empty-text"),
+    pytest.param("   \n\t\n", "empty", id="whitespace-only"),
+    pytest.param(b"", "empty_input", id="empty-bytes"),
+    pytest.param(b"\x00\x01binary\x00" * 20, "binary", id="binary-bytes"),
+])
+def test_clean_text_gives_a_reject_record_for_what_cannot_be_cleaned(text, reason):
+    record = corpusclean.clean_text(text)
+    assert record["reject_reason"] == reason and record["id"] == "text"
+
+
+def test_clean_html_finds_the_article_and_its_metadata():
+    page = (f"<html><head><meta charset='gbk'><title>防汛会议召开-南岭日报</title></head><body>"
+            f"<div class='nav'><a href='/'>首页</a> <a href='/n'>新闻</a></div>"
+            f"<div class='article'><h1>防汛会议召开</h1><p>{BODY}</p><p>{BODY2}</p></div></body></html>")
+    from_bytes = corpusclean.clean_html(page.encode("gbk"), id="https://example.com/a.html")
+    from_text = corpusclean.clean_html(page, id="https://example.com/a.html")
+    for record in (from_bytes, from_text):
+        assert BODY in record["text"] and BODY2 in record["text"] and "首页" not in record["text"]
+        assert record["metadata"]["format"] == "html"
+    assert from_bytes["metadata"]["encoding"] == "gb18030" and from_bytes["text"] == from_text["text"]
+
+
+def test_clean_html_rejects_a_page_without_prose():
+    links = "".join(f"<li><a href='/{i}'>第{i}条新闻标题</a></li>" for i in range(30))
+    assert corpusclean.clean_html(f"<html><body><ul>{links}</ul></body></html>")["reject_reason"] == "no_content"
+
+
+def test_explain_in_the_config_adds_the_trace():
+    record = corpusclean.clean_text(f"{BODY}\n责任编辑：李方", Config(explain=True))
+    assert [(step["stage"], step["reason"]) for step in record["trace"]] == [("metadata", "meta.editor")]
+
+
+def records_with_everything():
+    """Input records: eight articles of one site with its template lines, a copy, a record without id, one
+    without text, a page's bytes in a legacy encoding."""
+    template = ["中工网 首页 要闻 时政 评论 工会", "本版稿件由南岭晚报社区新闻部提供"]  # the second: only as a template
+    pairs = [(0, 1), (2, 3), (4, 5), (0, 2), (1, 3), (2, 4), (3, 5), (0, 4)]
+    records = [{"id": f"r{i}", "source": "site", "text": "\n".join([template[0], ZH[a], ZH[b], template[1]])}
+               for i, (a, b) in enumerate(pairs)]
+    records.append({"id": "copy", "source": "site", "text": records[0]["text"]})
+    records.append({"source": "site", "text": EN + " " + EN})
+    records.append({"id": "no-text", "title": "x"})
+    records.append(Page(f"{BODY}\n{EN}".encode("gb18030"), "page.txt", "pages"))
+    return records
+
+
+def test_clean_records_accounts_for_every_input():
+    out = list(corpusclean.clean_records(records_with_everything(), Config(jobs=1)))
+    assert sorted(r["id"] for r in out) == sorted([f"r{i}" for i in range(8)] + ["copy", "records#10", "records#11",
+                                                                                   "page.txt"])
+    rejects = {r["id"]: (r["reject_reason"], r["reject_detail"]) for r in out if "reject_reason" in r}
+    assert rejects == {"copy": ("duplicate", "r0"), "records#11": ("invalid_record", "field 'text' is missing")}
+    written = {r["id"]: r for r in out if "reject_reason" not in r}
+    assert all("南岭晚报" not in written[f"r{i}"]["text"] for i in range(8))  # the site's template learned
+    assert written["page.txt"]["metadata"]["encoding"] == "gb18030"
+
+
+def test_clean_records_writes_what_run_writes(tmp_path):
+    records = [r for r in records_with_everything() if isinstance(r, dict)]
+    (tmp_path / "data.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    result = run_cli("run", "data.jsonl", "--rejects", "rejects.jsonl", "--jobs", "1", "--quiet", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr  # the record without text is a read error
+    api = list(corpusclean.clean_records(records, Config(jobs=1), name="data.jsonl"))
+    written = [r for r in api if "reject_reason" not in r]
+    # A reject of a JSONL line keeps the line as raw; a record without text has no source of its own.
+    neutral = {"raw": None, "source": None}
+    rejected = [{**r, **neutral} for r in api if "reject_reason" in r]
+    assert written == jsonl(result.stdout)
+    assert rejected == [{**r, **neutral} for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())]
+
+
+def test_the_segments_sharded_by_hand_give_the_records_of_clean_records():
+    """What an engine does with the API: each shard through a segment's stages, summaries of all shards
+    fitted in input order, the models applied where the next segment opens."""
+    config = Config(jobs=1)
+    items = records_with_everything()
+    docs = [corpusclean.as_document(item, config, "records", n) for n, item in enumerate(items, 1)]
+    position = {doc.id: n for n, doc in enumerate(docs)}
+    shards = [docs[0::2], docs[1::2]]
+    out, models = [], {}
+    for segment in corpusclean.segments(config):
+        survivors = []
+        for shard in shards:
+            for doc in shard:
+                for stage, model in models.items():
+                    if not doc.rejected:  # as run_stages does, a rejected document goes no further
+                        doc = stage.apply(doc, model)
+                doc = corpusclean.run_stages(segment.stages, doc)
+                (out if doc.rejected or not segment.corpus else survivors).append(doc)
+        survivors.sort(key=lambda doc: position[doc.id])  # summaries in input order: dedup keeps the first copy
+        models, passing = {}, survivors
+        for stage in segment.corpus:
+            summaries = [stage.summarize(doc) for doc in passing]
+            models[stage] = stage.fit(summaries)
+            if stage.filter:  # what a filter rejects is left out of the next stage's fit
+                passing = [doc for doc, summary in zip(passing, summaries) if not stage.rejects(summary, models[stage])]
+        shards = [survivors]
+    expected = list(corpusclean.clean_records(items, config))
+    assert sorted((corpusclean.output(doc) for doc in out), key=str) == sorted(expected, key=str)
+
+
+def test_run_stages_adds_each_stage_time():
+    timings = defaultdict(float)
+    stages = corpusclean.segments(Config())[0].stages
+    corpusclean.run_stages(stages, corpusclean.as_document({"text": BODY}), timings)
+    assert set(timings) == {stage.name for stage in stages}

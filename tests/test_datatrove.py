@@ -1,0 +1,79 @@
+"""corpusclean's steps in datatrove pipelines (local executor) keep and reject what `corpusclean run` does."""
+
+import gzip
+import json
+
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
+
+from clirun import corpusclean, jsonl
+from corpusclean import Config
+from corpusclean.datatrove_step import ApplyCorpus, Clean, FitCorpus
+from test_jobs import EN, TEMPLATE, TRADITIONAL, ZH
+
+
+def input_records():
+    """A site's articles with template lines (one the site's own), copies, near copies, an empty text."""
+    records = []
+    for n in range(12):
+        lines = [TEMPLATE[0], "本版稿件由南岭晚报社区新闻部提供", ZH[n % 6], ZH[(n + 1) % 6], f"稿件编号 {n}", EN[n % 6]]
+        records.append({"id": f"a{n}", "source": "site", "text": "\n".join(lines)})
+    records.append({"id": "copy", "source": "site", "text": records[3]["text"]})
+    records.append({"id": "near", "source": "site", "text": records[5]["text"] + "\n（转载）"})
+    records.append({"id": "traditional", "source": "other", "text": TRADITIONAL + "\n" + EN[0]})
+    records.append({"id": "blank", "source": "other", "text": "   "})
+    return records
+
+
+def read_gz_folder(folder):
+    return [json.loads(line) for path in sorted(folder.glob("*.jsonl.gz"))
+            for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()]
+
+
+def test_clean_fit_and_apply_in_datatrove_give_the_records_of_run(tmp_path):
+    (tmp_path / "in").mkdir()
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in input_records())
+    (tmp_path / "in" / "records.jsonl").write_text(data, "utf-8")
+    result = corpusclean("run", tmp_path / "in", "--rejects", tmp_path / "rejects.jsonl", "--jobs", "1", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    expected = {r["id"]: r for r in jsonl(result.stdout)}
+    expected_rejects = {r["id"]: r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())}
+
+    config, summaries, logs = Config(), str(tmp_path / "summaries"), tmp_path / "logs"
+    LocalPipelineExecutor([
+        JsonlReader(str(tmp_path / "in")),
+        Clean(config, exclusion_writer=JsonlWriter(str(tmp_path / "excluded1")), summaries=summaries),
+        JsonlWriter(str(tmp_path / "cleaned")),
+    ], tasks=1, logging_dir=str(logs / "clean")).run()
+    LocalPipelineExecutor([FitCorpus(summaries, config)], tasks=1, logging_dir=str(logs / "fit")).run()
+    LocalPipelineExecutor([
+        JsonlReader(str(tmp_path / "cleaned")),
+        ApplyCorpus(summaries, config, exclusion_writer=JsonlWriter(str(tmp_path / "excluded2"))),
+        JsonlWriter(str(tmp_path / "out"), expand_metadata=True),
+    ], tasks=1, logging_dir=str(logs / "apply")).run()
+
+    written = {r["id"]: r for r in read_gz_folder(tmp_path / "out")}
+    assert {i: r["text"] for i, r in written.items()} == {i: r["text"] for i, r in expected.items()}
+    for key in ("title", "lang", "script", "encoding"):
+        assert {i: r[key] for i, r in written.items()} == {i: r["metadata"][key] for i, r in expected.items()}, key
+    excluded = read_gz_folder(tmp_path / "excluded1") + read_gz_folder(tmp_path / "excluded2")
+    assert {r["id"]: r["metadata"]["filter_reason"] for r in excluded} == expected_rejects
+    assert set(expected_rejects.values()) == {"duplicate", "empty"}
+    assert "南岭晚报" not in "".join(r["text"] for r in written.values())  # the site's template line went
+
+
+def test_a_document_through_two_steps_keeps_its_fields_once():
+    """Clean writes the record into the datatrove metadata; ApplyCorpus reads it back from there: the
+    fields the tool does not use (datatrove's own) stay in metadata.extra once, nothing of ours lands there."""
+    from datatrove.data import Document as DatatroveDocument
+
+    from corpusclean.api import as_document
+    from corpusclean.datatrove_step import _keep, _record
+
+    doc = DatatroveDocument(text="全省秋粮收购进度过半。\n各地粮库延长收购时间。", id="d1",
+                            metadata={"url": "https://a.example/1", "dump": "CC-MAIN-2024-10", "file_path": "x.warc"})
+    for _ in range(2):
+        _keep(doc, as_document(_record(doc, Config()), Config()))
+    assert json.loads(doc.metadata["extra"]) == {"dump": "CC-MAIN-2024-10", "file_path": "x.warc"}
+    assert doc.metadata["url"] == "https://a.example/1"

@@ -1,0 +1,107 @@
+"""Dates: the forms read, their precision and zone, and what is not a date."""
+
+import pytest
+
+from corpusclean.fields.dates import Stamp, find_dates, parse_date, stamp_of_record, url_date
+
+
+def stamp(created: str, precision: str, timezone: str | None = None) -> tuple[str, str, str | None]:
+    return created, precision, timezone
+
+
+def read(text: str) -> tuple[str, str, str | None] | None:
+    found = parse_date(text)
+    return None if found is None else (found.created, found.precision, found.timezone)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("2005年3月11日", stamp("2005-03-11T00:00:00", "day"), id="han-ymd"),
+    pytest.param("2005 年 3 月 11 日", stamp("2005-03-11T00:00:00", "day"), id="han-ymd-spaced"),
+    pytest.param("二〇〇五年三月十一日", stamp("2005-03-11T00:00:00", "day"), id="han-numerals"),
+    pytest.param("二〇一九年十二月三十一日", stamp("2019-12-31T00:00:00", "day"), id="han-numerals-tens"),
+    pytest.param("2005-3-11", stamp("2005-03-11T00:00:00", "day"), id="dashes-unpadded"),
+    pytest.param("2005/03/11", stamp("2005-03-11T00:00:00", "day"), id="slashes"),
+    pytest.param("2005.03.11", stamp("2005-03-11T00:00:00", "day"), id="dots"),
+    pytest.param("05-03-11", stamp("2005-03-11T00:00:00", "day"), id="two-digit-year"),
+    pytest.param("98.03.11", stamp("1998-03-11T00:00:00", "day"), id="two-digit-year-last-century"),
+    pytest.param("发表于 2004年12月27日 12:40", stamp("2004-12-27T12:40:00", "minute"), id="time-minute"),
+    pytest.param("2020-11-09 08:53:19 来源：X", stamp("2020-11-09T08:53:19", "second"), id="time-second"),
+    pytest.param("2019年06月15日08:18", stamp("2019-06-15T08:18:00", "minute"), id="time-glued"),
+    pytest.param("2019-09-3007:42", stamp("2019-09-30T07:42:00", "minute"), id="time-glued-to-day"),
+    pytest.param("2023年11月18日星期六 14点15分", stamp("2023-11-18T14:15:00", "minute"), id="weekday-han-clock"),
+    pytest.param("2019年1月2日下午3:20", stamp("2019-01-02T15:20:00", "minute"), id="afternoon"),
+    pytest.param("2018-01-08T07:19:00+08:00", stamp("2018-01-08T07:19:00", "second", "+08:00"), id="iso-offset"),
+    pytest.param("2018-01-08T07:19:00Z", stamp("2018-01-08T07:19:00", "second", "+00:00"), id="iso-z"),
+    pytest.param("2018-01-08T07:19:00+0530", stamp("2018-01-08T07:19:00", "second", "+05:30"), id="iso-offset-compact"),
+    pytest.param("Sat, 07 Sep 2019 09:00:00 GMT", stamp("2019-09-07T09:00:00", "second", "+00:00"), id="rfc-gmt"),
+    pytest.param("2019-09-07 09:00 GMT+8", stamp("2019-09-07T09:00:00", "minute", "+08:00"), id="gmt-offset"),
+    pytest.param("January 8, 2018 7:19 pm", stamp("2018-01-08T19:19:00", "minute"), id="english-mdy-pm"),
+    pytest.param("May 16, 2024 12:05 am", stamp("2024-05-16T00:05:00", "minute"), id="english-midnight"),
+    pytest.param("Sept. 30, 2021", stamp("2021-09-30T00:00:00", "day"), id="english-abbreviated"),
+    pytest.param("Published 8 January 2018", stamp("2018-01-08T00:00:00", "day"), id="english-dmy"),
+    pytest.param("May 8th, 2024 07:53 PM", stamp("2024-05-08T19:53:00", "minute"), id="english-ordinal"),
+    pytest.param("１２ May 2020", stamp("2020-05-12T00:00:00", "day"), id="full-width-digits"),
+    # negatives
+    pytest.param("2019年1-7月", None, id="not-a-month-span"),
+    pytest.param("© 1997-2020 网易公司版权所有", None, id="not-a-copyright-span"),
+    pytest.param("2018-13-40", None, id="not-month-13"),
+    pytest.param("2019-02-30", None, id="not-30-february"),
+    pytest.param("电话：0571-12345678", None, id="not-a-phone-number"),
+    pytest.param("共计3000万元", None, id="not-an-amount"),
+    pytest.param("10-08 12:00", None, id="not-without-a-year"),
+    pytest.param("3小时前", None, id="not-relative-hours"),
+    pytest.param("昨天 12:30", None, id="not-relative-yesterday"),
+    pytest.param("Mayor 12, 2019", None, id="not-a-month-name"),
+    pytest.param("版本 2019.1.1.5", None, id="not-a-version-number"),
+    pytest.param("", None, id="empty"),
+])
+def test_parse_date(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("2019-09-07 10:00-12:00", stamp("2019-09-07T10:00:00", "minute"), id="span-of-hours-is-no-zone"),
+    pytest.param("2019-09-07 99:99", stamp("2019-09-07T00:00:00", "day"), id="impossible-time-ignored"),
+])
+def test_times_that_are_not_what_they_seem(text, expected):
+    assert read(text) == expected
+
+
+def test_every_date_of_a_line_with_its_place():
+    found = find_dates("2019-09-07 13:43:45 来源：X 2005年3月11日")
+    assert [(date.start, date.end) for date in found] == [(0, 19), (25, 35)]
+    assert find_dates("2023-13-45 来源")[0].stamp is None  # the shape of a date, impossible values
+
+
+@pytest.mark.parametrize("url, expected", [
+    pytest.param("http://news.example.cn/2005-03/11/content_1.htm", "2005-03-11T00:00:00", id="year-month-slash-day"),
+    pytest.param("http://www.example.gov.cn/a/20050311/1.html", "2005-03-11T00:00:00", id="compact"),
+    pytest.param("http://www.example.gov.cn/zwgk/t20050311_123.htm", "2005-03-11T00:00:00", id="t-prefix"),
+    pytest.param("https://www.example.cn/col/2019_09_07_516891.shtml", "2019-09-07T00:00:00", id="underscores"),
+    pytest.param("https://example.com/2019/9/7/story", "2019-09-07T00:00:00", id="slashes-unpadded"),
+    pytest.param("https://example.com/a/20190907123456.html", None, id="not-a-timestamp-id"),
+    pytest.param("https://example.com/news/1999-2020/", None, id="not-a-year-span"),
+    pytest.param("https://20190907.example.com/a.html", None, id="not-in-the-host"),
+    pytest.param(None, None, id="no-url"),
+])
+def test_url_date(url, expected):
+    found = url_date(url)
+    assert (found.created if found else None) == expected
+    assert found is None or found.precision == "day"
+
+
+@pytest.mark.parametrize("created, precision, timezone, expected", [
+    pytest.param("2018-01-08T00:00:00", "day", None, Stamp(2018, 1, 8), id="our-record-day"),
+    pytest.param("2018-01-08T07:19:00", "minute", "+08:00", Stamp(2018, 1, 8, 7, 19, 0, "minute", "+08:00"),
+                 id="our-record-minute-zone"),
+    pytest.param("2018-01-08", None, None, Stamp(2018, 1, 8), id="foreign-day"),
+    pytest.param("2018-01-08T07:19:00Z", None, None, Stamp(2018, 1, 8, 7, 19, 0, "second", "+00:00"), id="foreign-iso"),
+    pytest.param("yesterday", None, None, None, id="foreign-unreadable"),
+])
+def test_stamp_of_record(created, precision, timezone, expected):
+    assert stamp_of_record(created, precision, timezone) == expected
+
+
+def test_created_has_one_shape_whatever_the_precision():
+    shapes = {len(found.created) for found in map(parse_date, ("2005年3月11日", "2005-03-11 12:40", "2018-01-08T07:19:00Z"))}
+    assert shapes == {19}

@@ -1,0 +1,161 @@
+"""Metadata lines, bylines and names: what a line gives, and lines that look like one but are not."""
+
+import pytest
+
+from corpusclean.fields.dates import parse_date
+from corpusclean.fields.labels import loose_dateline, names_of_tag, paragraph_byline, read_line, split_names
+
+
+def fields(**values):
+    """The expected fields, dates given as text."""
+    return {key: parse_date(value) if key in ("created", "dated", "updated") else value for key, value in values.items()}
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("2019-03-12 10:05:33 来源：新华网", fields(created="2019-03-12 10:05:33", publisher="新华网"), id="date-and-source"),
+    pytest.param("发布时间：2021年6月3日 09:30", fields(created="2021-06-03 09:30"), id="publication-label"),
+    pytest.param("发表于 2004年12月27日 12:40", fields(created="2004-12-27 12:40"), id="posted-on"),
+    pytest.param("时间：2005-3-11", fields(created="2005-3-11"), id="time-label"),
+    pytest.param("发布日期：2016-11-22 浏览次数： 信息来源：市发展改革委", fields(created="2016-11-22", publisher="市发展改革委"),
+                 id="empty-noise-label-between"),
+    pytest.param("来源: | 发布时间: 2018-05-17 | 浏览次数: 2168", fields(created="2018-05-17"), id="empty-source-label"),
+    pytest.param("2019-09-26 12:11来源：证券时报网作者：李在山",
+                 fields(created="2019-09-26 12:11", publisher="证券时报网", author=("李在山",)), id="labels-glued-with-colons"),
+    pytest.param("2015/09/30 Source: Hangzhou Evening News Author: Li Wei",
+                 fields(created="2015/09/30", publisher="Hangzhou Evening News", author=("Li Wei",)), id="english-labels"),
+    pytest.param("2017.05.04 来源：人民日报 作者：王小明", fields(created="2017.05.04", publisher="人民日报", author=("王小明",)),
+                 id="date-source-author"),
+    pytest.param("2022-08-01 14:20 字号：A- A A+ 来源：央视新闻客户端", fields(created="2022-08-01 14:20", publisher="央视新闻客户端"),
+                 id="font-size-controls"),
+    pytest.param("May 12, 2020 来源：新华社", fields(created="May 12, 2020", publisher="新华社"), id="month-name-first"),
+    pytest.param("2019-05-17", fields(dated="2019-05-17"), id="a-date-alone"),
+    pytest.param("Sept 3, 2019", fields(dated="Sept 3, 2019"), id="english-date-alone"),
+    pytest.param("最后更新: 2019-09-07 09:27:48", fields(updated="2019-09-07 09:27:48"), id="update-label"),
+    pytest.param("Updated: 18 Nov 2019 9:38 pm", fields(updated="18 Nov 2019 9:38 pm"), id="english-update"),
+    pytest.param("Published: March 4, 2021 10:15", fields(created="March 4, 2021 10:15"), id="english-published"),
+    pytest.param("Posted Fri, May 10, 2024 at 2:52 pm PT|Updated Fri, May 10, 2024 at 2:55 pm PT",
+                 fields(created="May 10, 2024"), id="posted-and-updated"),
+    pytest.param("发布 #5 2023年11月18日星期六 14点15分", fields(created="2023-11-18 14:15"), id="forum-post-number"),
+    # authors
+    pytest.param("Reporter: Li Si", fields(author=("Li Si",)), id="reporter-label"),
+    pytest.param("作者：何苗 张梦洁", fields(author=("何苗", "张梦洁")), id="author-label-two-names"),
+    pytest.param("本报记者 陈晨 通讯员 刘洋", fields(author=("陈晨", "刘洋")), id="reporter-and-correspondent"),
+    pytest.param("记者 张三 通讯员 李四", fields(author=("张三", "李四")), id="two-author-labels"),
+    pytest.param("新华社记者 张伟 李静", fields(author=("张伟", "李静")), id="agency-reporters"),
+    pytest.param("编辑部记者 张伟", fields(author=("张伟",)), id="word-inside-the-outlet"),
+    pytest.param("滨江日报记者王五", fields(author=("王五",)), id="outlet-reporter-glued"),
+    pytest.param("文/张三", fields(author=("张三",)), id="wen-slash"),
+    pytest.param("【文/观察者网专栏作者 王文】", fields(author=("王文",)), id="wen-slash-with-title"),
+    pytest.param("采写：南都见习记者 林子沛", fields(author=("林子沛",)), id="title-before-name"),
+    pytest.param("执笔/叨叨姐、胡一刀&李小飞刀", fields(author=("叨叨姐", "胡一刀", "李小飞刀")), id="names-and-ampersand"),
+    pytest.param("(文/图 刘玺东 易赛楠)", fields(author=("刘玺东", "易赛楠")), id="text-and-photos"),
+    pytest.param("By Sarah Johnson and Tom Lee", fields(author=("Sarah Johnson", "Tom Lee")), id="by-x-and-y"),
+    pytest.param("By Mark Stetson on May 16, 2024", fields(author=("Mark Stetson",), created="May 16, 2024"), id="dated-by-line"),
+    pytest.param("Evening Post - reporter Chen Jie and Liu Ming from the City Desk", fields(author=("Chen Jie", "Liu Ming")),
+                 id="outlet-reporters"),
+    pytest.param("REPORTER John Smith", fields(author=("John Smith",)), id="reporter-upper-case"),
+    pytest.param("Staff Reporter Jane Doe", fields(author=("Jane Doe",)), id="staff-reporter"),
+    pytest.param("People's Daily - Zhao Lei, reporter of People's Daily Online", fields(author=("Zhao Lei",)),
+                 id="name-then-reporter-of"),
+    pytest.param("作者：未知 责任编辑：棒棒不是糖", fields(editor=("棒棒不是糖",)), id="unknown-author"),
+    # editors: never the author
+    pytest.param("【责任编辑：赵六】", fields(editor=("赵六",)), id="editor-in-brackets"),
+    pytest.param("责任编辑：孙七 校对：周八", fields(editor=("孙七",)), id="editor-and-proofreader"),
+    pytest.param("编辑 刘晓阳 校对 李铭", fields(editor=("刘晓阳",)), id="editor-without-colon"),
+    pytest.param("责任编辑：杨倩_NF4425", fields(editor=("杨倩",)), id="editor-staff-code"),
+    pytest.param("[责任编辑：韩保林 PK155]", fields(editor=("韩保林",)), id="editor-spaced-staff-code"),
+    pytest.param("责任编辑：NF051", fields(editor=("NF051",)), id="editor-only-a-code"),
+    pytest.param("编辑|禤志杰 责编|陈梦莹", fields(editor=("禤志杰", "陈梦莹")), id="editors-with-bars"),
+    pytest.param("Editor in charge: Zhang Min", fields(editor=("Zhang Min",)), id="english-editor"),
+    pytest.param("Tags: Editor: Wu Fang", fields(editor=("Wu Fang",)), id="empty-tags-label"),
+    pytest.param("本文来源：第一财经日报 作者：杜卿卿 李隽", fields(publisher="第一财经日报", author=("杜卿卿", "李隽")),
+                 id="closing-source-and-author"),
+    # a site or an office in the name slot is no author
+    pytest.param("作者：医技药剂党支部", {}, id="office-as-author"),
+    pytest.param("作者：新华网", {}, id="site-as-author"),
+    # labels with nothing worth keeping
+    pytest.param("阅读：1024", {}, id="view-count"),
+    pytest.param("IP属地：广西", {}, id="ip-location"),
+    pytest.param("责任编辑：", {}, id="empty-editor"),
+    pytest.param("发表于 6 天前 | 只看该作者", {}, id="relative-date"),
+    # not metadata: sentences, headings and notes that mention a date, a source or a reporter
+    pytest.param("2018年11月5日，首届中国国际进口博览会在上海开幕。", None, id="sentence-with-date"),
+    pytest.param("来源于基层的创新做法正在全省推广。", None, id="sentence-opening-like-a-label"),
+    pytest.param("来源：国家统计局数据显示，上半年全省生产总值同比增长5.5%。", None, id="label-then-sentence"),
+    pytest.param("On 12 May 2020, the council approved the new budget.", None, id="english-sentence-with-date"),
+    pytest.param("Source: officials said the talks would resume next week.", None, id="english-label-then-sentence"),
+    pytest.param("Reporter detained in border town", None, id="headline-about-a-reporter"),
+    pytest.param("Reporters Without Borders condemned the arrest.", None, id="organisation-named-reporters"),
+    pytest.param("记者手记", None, id="column-name"),
+    pytest.param("未登录编辑者的页面 了解详情", None, id="editor-as-part-of-a-word"),
+    pytest.param("（编辑：小何）返回首页，查看更多", None, id="note-then-other-text"),
+    pytest.param("该故事由本文作者翻译", None, id="sentence-about-the-author"),
+    pytest.param("（资料来源：商务部网站）", None, id="data-source-note"),
+    pytest.param("时间就是生命，效率就是金钱", None, id="saying-about-time"),
+    pytest.param("时间：每周三下午", None, id="notice-time"),
+    pytest.param("地点：市民中心", None, id="venue"),
+    pytest.param("发布时间：", None, id="date-label-without-date"),
+    pytest.param("2023-13-45 来源：某报", None, id="impossible-date"),
+    pytest.param("Published in 1998, the novel sold well.", None, id="published-sentence"),
+    pytest.param("发布会将于2024年5月1日举行", None, id="announcement"),
+    pytest.param("by Jane Doe", None, id="lower-case-by"),
+    pytest.param("|", None, id="separator-only"),
+    pytest.param("| -", None, id="separators-only"),
+])
+def test_read_line(line, expected):
+    assert read_line(line) == expected
+
+
+@pytest.mark.parametrize("value, names", [
+    pytest.param("何苗 张梦洁", ("何苗", "张梦洁"), id="han-names-by-space"),
+    pytest.param("王伟、刘敏", ("王伟", "刘敏"), id="han-names-by-dunhao"),
+    pytest.param("Jane Doe and Tom Lee", ("Jane Doe", "Tom Lee"), id="english-and"),
+    pytest.param("Jane Doe, Tom Lee", ("Jane Doe", "Tom Lee"), id="english-comma"),
+    pytest.param("陈智 整合", ("陈智",), id="credit-word-after"),
+    pytest.param("路闻卓立编译", ("路闻卓立",), id="credit-word-glued"),
+    pytest.param("张蕊 摄", ("张蕊",), id="photo-credit"),
+    pytest.param("记者陈智", ("陈智",), id="byline-word-glued"),
+    pytest.param("佚名", (), id="placeholder"),
+    pytest.param("人民日报", (), id="newspaper"),
+    pytest.param("http://example.com/author/1", (), id="url"),
+])
+def test_split_names(value, names):
+    assert split_names(value) == names
+
+
+@pytest.mark.parametrize("value, names", [
+    pytest.param("王五", ("王五",), id="a-name"),
+    pytest.param("By Jane Doe", ("Jane Doe",), id="by-in-the-tag"),
+    pytest.param("Guest", (), id="guest"),
+    pytest.param("name, email@gmail.com", (), id="template-placeholder"),
+    pytest.param("余毅菁 向雪妮返回富达，查看更多", (), id="a-sentence"),
+])
+def test_names_of_tag(value, names):
+    assert names_of_tag(value) == names
+
+
+@pytest.mark.parametrize("paragraph, names", [
+    pytest.param("全市今年新增就业岗位三万个，城镇登记失业率保持低位。（记者张三）", ("张三",), id="closing"),
+    pytest.param("本报讯（记者 李四 通讯员 王五）近日，市总工会启动送温暖活动。", ("李四", "王五"), id="opening"),
+    pytest.param("新华社北京3月5日电（记者王伟、刘敏）十四届全国人大一次会议开幕。", ("王伟", "刘敏"), id="agency-dateline"),
+    pytest.param("长江网10月4日讯（记者陈智 整合）", ("陈智",), id="with-credit-word"),
+    pytest.param("（责编：汤诗瑶、丁涛）", (), id="editors-are-not-authors"),
+    pytest.param("图为活动现场（记者 王五 摄）", (), id="a-photo-credit"),
+    pytest.param("他说，要把这项工作做细做实（下转第二版）。", (), id="page-note"),
+])
+def test_paragraph_byline(paragraph, names):
+    assert paragraph_byline(paragraph) == names
+
+
+@pytest.mark.parametrize("line, created", [
+    pytest.param("2019-05-17 · 城市报道", "2019-05-17T00:00:00", id="date-and-column"),
+    pytest.param("2022-02-13 09:57 光明网", "2022-02-13T09:57:00", id="date-and-site"),
+    pytest.param("新华社 / 2020-01-03 18:13", "2020-01-03T18:13:00", id="agency-and-date"),
+    pytest.param("他对政治没兴趣，却老跟政治扯上关系2015-09-22", None, id="headline-list-item"),
+    pytest.param("— Jane Roe (@janeroe) May 11, 2024", None, id="quoted-post-attribution"),
+    pytest.param("2019-08-06 至 2019-08-09", None, id="two-dates"),
+    pytest.param("截至2019年9月7日，全市共有三百家企业参加了这次活动并取得了很好的成绩", None, id="sentence"),
+])
+def test_loose_dateline(line, created):
+    found = loose_dateline(line)
+    assert (found.created if found else None) == created

@@ -1,0 +1,132 @@
+"""Which line of a page is its dateline, byline and headline: a text's, an HTML page's, and both alike."""
+
+import pytest
+
+from corpusclean.config import Config
+from corpusclean.fields.html import Tags
+from corpusclean.fields.page import Layout, choose, prose_run, read_lines, record_values
+from corpusclean.api import Page, as_document
+from corpusclean.pipeline import document_stages, run_stages
+
+PROSE = "全市今年新增就业岗位三万个，城镇登记失业率保持在较低水平，各项民生工作稳步推进。"
+PROSE_2 = "市总工会当天还为一线职工送去了慰问品，并就职工关心的问题进行了现场答复和沟通。"
+
+
+def fields_of(lines: list[str], tags: Tags | None = None, url: str | None = None, layout: Layout | None = None) -> dict:
+    found, _ = read_lines(lines, layout)
+    return record_values(choose(found, tags, url))
+
+
+@pytest.mark.parametrize("lines, created", [
+    pytest.param(["首页 新闻 时政", "2019年9月7日 星期六", "市区新增三处口袋公园", "2019-09-06 10:00 来源：晚报", PROSE, PROSE_2],
+                 "2019-09-06T10:00:00", id="not-the-today-in-the-navigation"),
+    pytest.param(["市区新增三处口袋公园", "2019-09-06 10:00 来源：晚报", PROSE, PROSE_2, "相关新闻",
+                  "2019-08-05 老城区改造启动", "公园管理办法出台 2019-08-01"], "2019-09-06T10:00:00",
+                 id="not-a-date-in-a-headline-list"),
+    pytest.param(["市区新增三处口袋公园", PROSE, PROSE_2, "相关新闻", "2019-08-05 老城区改造启动",
+                  "公园管理办法出台 2019-08-01"], None, id="only-a-headline-list-is-no-date"),
+    pytest.param(["市区新增三处口袋公园", PROSE, PROSE_2, "Copyright © 2005-2020 某某网 版权所有"], None,
+                 id="not-a-copyright-year"),
+    pytest.param(["市区新增三处口袋公园", "2019-09-06 · 城市报道", PROSE, PROSE_2], "2019-09-06T00:00:00",
+                 id="unlabelled-dateline-by-the-headline"),
+    pytest.param(["市区新增三处口袋公园", "最后更新：2019-09-08 10:00", "发布时间：2019-09-06 09:00", PROSE],
+                 "2019-09-06T09:00:00", id="publication-not-update"),
+    pytest.param(["市区新增三处口袋公园", PROSE, PROSE_2, "发布日期：2019-03-06 责任编辑：龙慧"], "2019-03-06T00:00:00",
+                 id="labelled-date-below-the-body"),
+    pytest.param(["市区新增三处口袋公园", "2019年2月27日下午，调研组一行到现场。" + PROSE, PROSE_2], None,
+                 id="not-a-date-in-a-sentence"),
+    pytest.param(["市区新增三处口袋公园", "3小时前 来源：晚报", PROSE, PROSE_2], None, id="not-a-relative-date"),
+])
+def test_publication_date(lines, created):
+    assert fields_of(lines)["created"] == created
+
+
+@pytest.mark.parametrize("lines, author, editor", [
+    pytest.param(["市区新增三处口袋公园", "本报记者 张三 通讯员 李四", PROSE], "张三、李四", None, id="byline-under-headline"),
+    pytest.param(["市区新增三处口袋公园", PROSE, PROSE_2 + "（记者 王五）"], "王五", None, id="closing-byline"),
+    pytest.param(["市区新增三处口袋公园", PROSE, "责任编辑：赵六"], None, "赵六", id="an-editor-is-no-author"),
+    pytest.param(["市区新增三处口袋公园", "来源：某某日报 作者：某某日报", PROSE], None, None, id="the-outlet-is-no-author"),
+    pytest.param(["市区新增三处口袋公园", "编辑 刘晓阳 校对 李铭", PROSE, "责任编辑：姚立伟"], None, "刘晓阳、姚立伟",
+                 id="every-editor"),
+    pytest.param(["City parks open", "By Jane Doe and Tom Lee", "The city opened three new parks on Monday, and "
+                  "residents came early to see them."], "Jane Doe, Tom Lee", None, id="english-by"),
+])
+def test_authors_and_editors(lines, author, editor):
+    values = fields_of(lines)
+    assert (values["author"], values["editor"]) == (author, editor)
+
+
+def test_a_site_name_in_the_author_tag_is_no_author():
+    tags = Tags(authors=["网易"], title="市区新增三处口袋公园_网易新闻")
+    assert fields_of(["市区新增三处口袋公园", PROSE], tags)["author"] is None
+    assert fields_of(["市区新增三处口袋公园", PROSE], Tags(authors=["王五"]))["author"] == "王五"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param(["首页 > 新闻 > 正文", "* 网易新闻", "市区新增三处口袋公园", "2019-09-06 10:00 来源：晚报", PROSE, PROSE_2],
+                 "市区新增三处口袋公园", id="above-the-dateline"),
+    pytest.param(["长江大保护取得新进展_要闻_某某新闻网", "首页 > 要闻", "长江大保护取得新进展", PROSE], "长江大保护取得新进展",
+                 id="named-by-a-page-title-line"),
+    pytest.param(["新闻 体育 财经 科技 汽车 房产", "市区新增三处口袋公园", "晚报记者 张三", PROSE, PROSE_2],
+                 "市区新增三处口袋公园", id="not-a-menu-row"),
+    pytest.param(["首页", "市区新增三处口袋公园", "发布时间：10-08 12:00", PROSE, PROSE_2], "市区新增三处口袋公园",
+                 id="not-a-label-line"),
+    pytest.param(["公" * 1600, PROSE], None, id="not-a-long-first-line"),
+    pytest.param([PROSE, PROSE_2], None, id="no-headline-at-all"),
+])
+def test_text_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
+    _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
+    assert verdicts == ["meta.title", None, "meta.date", None]
+
+
+def test_printed_day_takes_the_time_and_zone_the_tag_states():
+    printed = ["市区新增三处口袋公园", "2019-09-06", PROSE]
+    tags = Tags(published=choose(read_lines(["x", "2019-09-06T10:00:00+08:00", PROSE])[0]).created)
+    assert fields_of(printed, tags)["created"] == "2019-09-06T10:00:00"
+    assert fields_of(printed, tags)["created_timezone"] == "+08:00"
+    other_day = Tags(published=choose(read_lines(["x", "2019-09-09T10:00:00+08:00", PROSE])[0]).created)
+    assert fields_of(printed, other_day)["created"] == "2019-09-06T00:00:00"
+
+
+def test_url_date_when_nothing_is_printed():
+    values = fields_of(["市区新增三处口袋公园", PROSE], url="http://www.example.gov.cn/zwgk/201903/t20190306_1.html")
+    assert (values["created"], values["created_precision"]) == ("2019-03-06T00:00:00", "day")
+
+
+def test_an_html_page_without_a_headline_reads_its_dateline_by_the_body():
+    lines = ["登录 注册", "2024-05-24 14:56:18 广告", "某某论坛", "发布于 2023-07-06 23:12", PROSE, PROSE_2]
+    layout = Layout(headline=None, body_start=3, body_end=6, title="周末去哪里玩")
+    assert fields_of(lines, layout=layout)["created"] == "2023-07-06T23:12:00"
+
+
+def test_prose_run_skips_teasers_above_the_body():
+    lines = ["首页", "导读：市区新增三处口袋公园。", "新闻", "市区新增三处口袋公园", PROSE, PROSE_2, PROSE, "相关新闻"]
+    assert prose_run(lines) == (4, 7)
+
+
+def page(folder, name: str, data: str):
+    path = folder / name
+    path.write_bytes(data.encode("utf-8"))
+    return run_stages(document_stages(Config()), as_document(Page(path.read_bytes(), str(path)), Config()))
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Reporter: Li Si", id="reporter-label"),
+    pytest.param("本报记者 张三 通讯员 李四", id="zh-byline"),
+    pytest.param("文/张三", id="wen-slash"),
+    pytest.param("责任编辑：王五", id="editor"),
+    pytest.param("2005年3月11日 来源：某某日报", id="dateline"),
+    pytest.param("时间：2005-3-11 作者：赵六", id="time-and-author"),
+])
+def test_the_same_line_gives_the_same_fields_from_a_text_and_an_html_page(tmp_path, line):
+    headline = "市区新增三处口袋公园"
+    text = page(tmp_path, "a.txt", "\n".join([headline, line, PROSE, PROSE_2, PROSE]))
+    html = page(tmp_path, "a.html", f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+                                    f"<p>{line}</p><p>{PROSE}</p><p>{PROSE_2}</p><p>{PROSE}</p></body></html>")
+    keys = ("title", "author", "editor", "publisher", "created_precision", "created_timezone")
+    assert (text.created, {key: text.metadata[key] for key in keys}) == (html.created, {key: html.metadata[key] for key in keys})
+    assert text.created or text.metadata["author"] or text.metadata["editor"]

@@ -1,0 +1,56 @@
+"""Titles: the headline of a page title, and what can be a headline at all."""
+
+import pytest
+
+from corpusclean.fields.titles import can_be_headline, headline_of_title, site_names, split_site_title
+
+
+@pytest.mark.parametrize("title, headline", [
+    pytest.param("市总工会召开推进会_网易新闻", "市总工会召开推进会", id="underscore-suffix"),
+    pytest.param("市总工会召开推进会-工会动态-滨江市总工会", "市总工会召开推进会", id="channel-and-site"),
+    pytest.param("City council approves plan | Riverside Herald", "City council approves plan", id="bar-suffix"),
+    pytest.param("City council approves plan - Riverside Herald", "City council approves plan", id="dash-suffix"),
+    pytest.param("Herald | City council approves new river park plan", "City council approves new river park plan",
+                 id="site-in-front"),
+    pytest.param("UiPath Load Testing - Feedback / Test Suite - UiPath Community Forum", "UiPath Load Testing",
+                 id="suffixes-longer-than-the-headline"),
+    pytest.param("COVID-19 cases fall in the city", "COVID-19 cases fall in the city", id="hyphen-in-a-word"),
+    pytest.param("中美第5-6轮磋商结束", "中美第5-6轮磋商结束", id="hyphen-between-digits"),
+    pytest.param("没有后缀的标题", "没有后缀的标题", id="no-suffix"),
+    pytest.param("标题" * 60, None, id="too-long-for-a-headline"),
+    pytest.param("", None, id="empty"),
+])
+def test_headline_of_title(title, headline):
+    assert headline_of_title(title) == headline
+
+
+@pytest.mark.parametrize("title, lines, headline", [
+    pytest.param("顺德区一行到金融街开展调研工作 东区办事处_中山网", ["首页", "顺德区一行到金融街开展调研工作"],
+                 "顺德区一行到金融街开展调研工作", id="site-name-after-a-space"),
+    pytest.param("阿里发布最强AI芯片：性能吊打同行-EDN 电子技术设计", ["阿里发布最强AI芯片：性能吊打同行"],
+                 "阿里发布最强AI芯片：性能吊打同行", id="bare-hyphen-latin"),
+    pytest.param("Forum statistics bug, none returned - Forum", ["Forum"], "Forum statistics bug, none returned",
+                 id="not-a-short-nav-word"),
+    pytest.param("新闻动态--中国地理学会官网", ["新闻"], "新闻动态", id="not-a-word-prefix"),
+])
+def test_headline_of_title_is_a_line_of_the_page(title, lines, headline):
+    assert headline_of_title(title, lines) == headline
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("奖金711万元！“中国诺贝尔奖”首位获奖女性啥来头？", True, id="two-exclamations"),
+    pytest.param("定了！广州南沙邮轮母港即将开通！地铁直达+无敌免...", True, id="ellipsis"),
+    pytest.param(".last-child or???", True, id="run-of-marks"),
+    pytest.param("第一句。第二句。第三句。", False, id="a-paragraph"),
+    pytest.param("一" * 81, False, id="a-long-chinese-line"),
+    pytest.param(" ".join(["word"] * 36), False, id="a-long-english-line"),
+    pytest.param("   ", False, id="blank"),
+])
+def test_can_be_headline(text, expected):
+    assert can_be_headline(text) is expected
+
+
+def test_site_names_of_a_title():
+    assert site_names("标题新闻-要闻-某某网") == ["要闻", "某某网"]
+    assert site_names("没有后缀的标题") == []
+    assert split_site_title("A long headline about the river | a part much too long to be the name of a site") is None
