@@ -12,7 +12,7 @@ Traditional; what they lift into fields is given back in the document's own scri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from corpusclean.write.schema import METADATA
 
@@ -72,9 +72,11 @@ class DocView:
 
     title: str | None       # the headline found so far, in the judged (Simplified) form
     lang: str | None
-    format: str             # txt | html
+    format: str             # txt | html: what the page was (a record we wrote from HTML is html, though its text is text)
     source: str
     url: str | None = None  # the page's address (its path may carry the publication date)
+    # Each line's verdict so far (None: kept), all the document's lines: what earlier stages removed.
+    verdicts: Sequence[str | None] = ()
 
 
 @dataclass
@@ -141,7 +143,8 @@ class Document:
         self.trace.append(Removal(index, stage, cut.reason, removed))
 
     def view(self) -> DocView:
-        return DocView(self.judged_title(), self.metadata.get("lang"), self.format, self.source, self.metadata.get("url"))
+        return DocView(self.judged_title(), self.metadata.get("lang"), self.metadata.get("format") or self.format, self.source,
+                       url=self.metadata.get("url"), verdicts=self.verdicts)
 
     def judged_title(self) -> str | None:
         """The title in the judged form: the Simplified words of the line it came from."""

@@ -79,6 +79,7 @@ def build_pipeline(config: Config) -> list[Stage]:
     from corpusclean.clean.boilerplate import Boilerplate
     from corpusclean.clean.captions import Captions
     from corpusclean.clean.head import HeadLabels
+    from corpusclean.clean.layout import Layout
     from corpusclean.clean.metadata import MetadataLines
     from corpusclean.clean.repeats import RepeatedParagraphs, RepeatedSentences
     from corpusclean.clean.sidebar import Sidebar
@@ -103,6 +104,9 @@ def build_pipeline(config: Config) -> list[Stage]:
         Captions(),
         RepeatedParagraphs(),
         RepeatedSentences(),
+        # After the stages that remove lines inside the article (captions, repeats), so that cleaning its
+        # output finds the body it found; after metadata, which lifted the byline and date lines.
+        Layout(),
         # Last: where the headline stands depends on every line removed before, and a second run must find
         # it where the first did (cleaning clean output changes nothing).
         HeadLabels(),

@@ -30,7 +30,8 @@ HAN_CLASS = char_class(HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
 HAN_RUN = re.compile(f"[{HAN_CLASS}]+")    # runs: 4x faster than finding characters one by one
 # Han, kana and Hangul syllables: the scripts whose characters each count as a word-sized unit of text.
-CJK_CLASS = char_class(((0x3040, 0x30FF), *HAN_RANGES, (0xAC00, 0xD7AF)))
+CJK_RANGES = ((0x3040, 0x30FF), *HAN_RANGES, (0xAC00, 0xD7AF))
+CJK_CLASS = char_class(CJK_RANGES)
 
 
 def has_han(text: str) -> bool:
@@ -51,6 +52,8 @@ COLONS = "：:"
 ELLIPSIS = "…"
 CJK_COMMAS = "，、"
 CLOSING_QUOTES = "”’」』"
+# What may follow a sentence's end at the end of a line: closing quotes and brackets ("……了。”", "(... today.)").
+LINE_CLOSERS = CLOSING_QUOTES + "\"')）]】》"
 # A line ending with one of these (or holding a 。 anywhere) reads as a sentence, not a label or a menu item.
 SENTENCE_END = (*ZH_TERMINALS, "!", "?", ELLIPSIS, *SEMICOLONS)
 
@@ -99,3 +102,55 @@ def simplified_only_chars() -> frozenset[str]:
     chars = [chr(c) for c in range(0x4E00, 0xA000)]
     converted = opencc.OpenCC("s2t").convert("\n".join(chars)).split("\n")
     return frozenset(a for a, b in zip(chars, converted) if a != b) - t2s_changes()
+
+
+# Flags of a character for stages that read a whole page at once (numpy), one bit each: what the
+# regexes of this module and of extract/units.py match, so both ways of reading agree.
+CJK_FLAG = 1          # [CJK_CLASS]
+WORD_FLAG = 2         # \w outside CJK_CLASS: a character of a word of another script
+DIGIT_FLAG = 4        # \d
+SPACE_FLAG = 8        # \s
+TRAILING_FLAG = 16    # may follow a sentence's end at the end of a line: LINE_CLOSERS, symbols, spaces, "*"
+
+
+def _flags_of(chars: str):
+    """The flags of each character of a string, as a numpy array."""
+    import unicodedata
+
+    import numpy as np
+
+    codes = np.array([ord(char) for char in chars], dtype=np.uint32)
+    cjk = np.zeros(len(codes), dtype=bool)
+    for start, stop in CJK_RANGES:
+        cjk |= (codes >= start) & (codes <= stop)
+    word = np.array([char.isalnum() or char == "_" for char in chars], dtype=bool) & ~cjk
+    digit = np.array([char.isdecimal() for char in chars], dtype=bool)
+    space = np.array([char.isspace() for char in chars], dtype=bool)
+    trailing = np.array([char in LINE_CLOSERS or char == "*" or unicodedata.category(char)[0] in "SZ"
+                         for char in chars], dtype=bool)
+    return (cjk * CJK_FLAG | word * WORD_FLAG | digit * DIGIT_FLAG | space * SPACE_FLAG
+            | trailing * TRAILING_FLAG).astype(np.uint8)
+
+
+@functools.cache
+def _bmp_flags():
+    import numpy as np
+
+    flags = np.full(0x10000, CJK_FLAG, dtype=np.uint8)     # the Han and Hangul blocks: nothing else to ask
+    rest = np.ones(0x10000, dtype=bool)
+    for start, stop in (*HAN_RANGES[:2], (0xAC00, 0xD7AF)):
+        rest[start:stop + 1] = False
+    codes = rest.nonzero()[0]
+    flags[codes] = _flags_of("".join(map(chr, codes.tolist())))
+    return flags
+
+
+def char_flags(codes):
+    """The flags of each code point of a numpy array of them (uint32)."""
+    import numpy as np
+
+    flags = _bmp_flags().take(codes, mode="clip")
+    if len(codes) and codes.max() > 0xFFFF:     # emoji and rare ideographs: few pages, few per page
+        astral = (codes > 0xFFFF).nonzero()[0]
+        flags[astral] = _flags_of("".join(map(chr, codes[astral].tolist())))
+    return flags

@@ -11,6 +11,9 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
     [
         ("首页 > 新闻中心 > 国内 > 正文", "boilerplate.nav"),
         ("Home > World > Asia", "boilerplate.nav"),
+        pytest.param("您当前的位置：首页 > 国内 > 正文", "boilerplate.nav", id="crumb-after-a-label"),
+        pytest.param("You are here: Home > World > Asia", "boilerplate.nav", id="en-crumb-after-a-label"),
+        pytest.param("比较：收入 > 支出", None, id="a-label-and-two-items-are-no-crumb"),
         ("首页 要闻 国内 国际 财经 体育 视频 图片", "boilerplate.nav"),
         ("某某日报社版权所有 未经授权禁止复制或建立镜像", "boilerplate.copyright"),
         ("Copyright © 2024 Example Media Group. All Rights Reserved.", "boilerplate.copyright"),

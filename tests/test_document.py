@@ -67,3 +67,13 @@ def test_a_line_stage_sees_simplified_lines_and_fills_fields_in_the_documents_sc
     assert doc.verdicts == [None, "meta.author", None]
     assert doc.metadata["author"] == "阮向民"
     assert doc.metadata["title"] == "建功立業 投身主戰場", "a field already set stays"
+
+
+def test_a_record_written_from_html_is_viewed_as_html():
+    """The layout stage skips HTML pages (extraction found their body); a record written from one and read
+    back holds text, but is still an HTML page's body: rerunning `run` on it removed forum posts."""
+    doc = Document(id="1", source="s", location="p", format="txt")
+    doc.metadata["format"] = "html"
+    assert doc.view().format == "html"
+    doc.metadata["format"] = None
+    assert doc.view().format == "txt"

@@ -4,7 +4,7 @@ from importlib import resources
 
 import pytest
 
-from corpusclean.clean import boilerplate, sidebar
+from corpusclean.clean import boilerplate, line_shapes, sidebar
 from corpusclean.extract import html
 from corpusclean.fields import html as html_fields, labels
 from corpusclean.rules import NO_HEADER, RuleFileError, parse_chars, parse_sections
@@ -26,6 +26,7 @@ SHIPPED = [
     pytest.param("html_fields.txt", html_fields._keys, id="html_fields"),
     pytest.param("common_han.txt", text.common_han, id="common_han"),
     pytest.param("traditional_only.txt", text.traditional_only_chars, id="traditional_only"),
+    pytest.param("site_notices.txt", line_shapes.notice_phrases, id="site_notices"),
 ]
 
 

@@ -379,7 +379,7 @@ def check(
 
     Example: corpusclean check data/*.jsonl
 
-    Rules CC001-CC016 are listed in the README ("corpusclean check"). Lines the cleaning stages of
+    Rules CC001-CC017 are listed in the README ("corpusclean check"). Lines the cleaning stages of
     `corpusclean run` would remove are findings too, so the output of `run` checks clean. Exit status: 0
     nothing found, 1 findings, 2 a usage error or a file that cannot be read.
     """

@@ -33,13 +33,16 @@ RULES: dict[str, str] = {
     "CC014": "metadata line the cleaning stages would remove",
     "CC015": "exact duplicate of an earlier document (same normalized text)",
     "CC016": "near duplicate of an earlier document (only with --near-dups)",
+    "CC017": "line outside the article body (menu, headline list, footer) the layout stage would remove",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
-LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014"})
+LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})
 
 # The first part of a stage's reason code ("caption.repeat") -> the rule that reports it. A reason of a
 # stage added later falls under CC010 until it gets a code of its own.
-REASON_CODES = {"boilerplate": "CC010", "sidebar": "CC011", "caption": "CC012", "repeat": "CC013", "meta": "CC014"}
+REASON_CODES = {
+    "boilerplate": "CC010", "sidebar": "CC011", "caption": "CC012", "repeat": "CC013", "meta": "CC014", "layout": "CC017",
+}
 OTHER_REASON_CODE = "CC010"
 
 QUOTE_CHARS = 60

@@ -28,6 +28,7 @@ BULLETS = "•·▪●◆■□>-*◎ "
 PIPE = re.compile(r"\s*[|｜丨]\s*")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
+CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
 TOOL_SEPARATORS = "【】[]|｜丨/（）()"     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
@@ -196,7 +197,7 @@ def _breadcrumb(line: str) -> bool:
     """"首页 > 要闻 > 正文" (never a sentence)."""
     if ">" not in line and "＞" not in line and "»" not in line and "›" not in line:
         return False
-    parts = [part for part in CRUMB.split(line) if part]
+    parts = [part for part in CRUMB.split(CRUMB_LABEL.sub("", line, count=1)) if part]
     if len(parts) < 2:
         return False
     if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN_RE.search(p) else len(p.split()) <= 4) for p in parts):

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from corpusclean.text import CJK_CLASS
+from corpusclean.text import CJK_CLASS, CJK_FLAG, SPACE_FLAG, WORD_FLAG
 
 CJK_RUN = re.compile(f"[{CJK_CLASS}]+")            # Han, kana, Hangul: one unit per character
 WORD = re.compile(f"[^\\W{CJK_CLASS}]+")          # a word of any other script: two units
+ZH_MARKS = "。，、；！？：۔،"
+LATIN_MARKS = ".,;!?:"
+AFTER_LATIN_MARK = "\"”’)"      # besides a space or the end, what may follow a Latin mark that ends a word
 # CJK punctuation, or Latin punctuation that ends a word (the two never overlap: what follows the Latin
 # mark is no punctuation of either kind)
-SENTENCE_PUNCT = re.compile(r"[。，、；！？：۔،]|[.,;!?:](?:\s|$|[\"”’)])")
+SENTENCE_PUNCT = re.compile(f"[{ZH_MARKS}]|[{re.escape(LATIN_MARKS)}](?:\\s|$|[{re.escape(AFTER_LATIN_MARK)}])")
 # Stands for a run of CJK characters: like them it is no word character, no space and no quote.
 CJK_PLACEHOLDER = "\x00"
 
@@ -27,3 +31,32 @@ def units_and_punctuation(text: str) -> tuple[int, int]:
     punctuation = len(SENTENCE_PUNCT.findall(rest))
     return units, punctuation
 
+
+def units_and_punctuation_of_lines(codes, flags, starts):
+    """units_and_punctuation for each line of a page at once: codes and flags (text.char_flags) of the
+    page's lines joined by "\n" with a "\n" after the last; line k starts at starts[k]."""
+    import numpy as np
+
+    cjk = (flags & CJK_FLAG) != 0
+    word = (flags & WORD_FLAG) != 0
+    word_start = word.copy()
+    word_start[1:] &= ~word[:-1]
+    kinds = _mark_table().take(codes, mode="clip")
+    marks = (kinds & _ZH) != 0
+    marks[:-1] |= ((kinds[:-1] & _LATIN) != 0) & (((flags[1:] & SPACE_FLAG) != 0) | ((kinds[1:] & _AFTER) != 0))
+    units = np.add.reduceat(cjk, starts) + 2 * np.add.reduceat(word_start, starts)
+    return units.astype(np.int64), np.add.reduceat(marks, starts).astype(np.int64)
+
+
+_ZH, _LATIN, _AFTER = 1, 2, 4
+
+
+@functools.cache
+def _mark_table():
+    """Code point -> which of ZH_MARKS, LATIN_MARKS, AFTER_LATIN_MARK it is (bits)."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for chars, bit in ((ZH_MARKS, _ZH), (LATIN_MARKS, _LATIN), (AFTER_LATIN_MARK, _AFTER)):
+        table[[ord(char) for char in chars]] |= bit
+    return table

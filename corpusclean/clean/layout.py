@@ -1,0 +1,311 @@
+"""Page layout of plain text: the article body found by its shape, the menus and lists around it removed.
+
+A whole-page text dump is a headline, a byline, a body of prose, and around them menus one item per
+line, headline lists, link rows, comments and footers. Each line has a shape (line_shapes.py) and a value
+from it and its neighbourhood: positive for text, negative for list-shaped lines, more negative the
+longer their run and the more list-shaped lines stand around them; text among list-shaped lines counts
+less, a teaser's one-line summary much less; a separator the page repeats costs nothing. The runs of
+lines with a positive sum are the page's stretches of text (every maximal-sum run, as the HTML extractor
+finds blocks).
+
+Precision of the article comes first, so the body is wide wherever the evidence for a cut is weak:
+- it spans from the first to the last stretch worth at least BODY_SHARE of the best one: a page whose
+  text is split by a list, a table or a thread's post headers keeps all of it;
+- a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
+  "Buy Now") takes the whole run: a thread's replies are its text, and so are comments;
+- above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items;
+- below the body, everything is kept down to the first line after one an earlier stage removed as page
+  chrome or metadata (a share bar, a "Related" label, an editor line), or to the first run of menu items
+  or of headlines.
+Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
+is left alone, and so is a text of a few lines: no whole page, an article already cut out (a record of a
+JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
+goes, so that cleaning its output removes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from corpusclean.clean.line_shapes import (
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
+    Shapes, kind_table, line_shapes, separator_ids, separators_marked,
+)
+from corpusclean.document import DocView, Judged, Verdict
+from corpusclean.pipeline import LineStage
+
+MENU = "layout.menu"
+HEADLINE_LIST = "layout.headline_list"
+OUTSIDE = "layout.outside_body"
+REASONS = (MENU, HEADLINE_LIST, OUTSIDE)
+
+LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
+MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
+PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
+TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
+BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}
+RAMP = 3.0                # the k-th list-shaped line in a row costs (1 + (k - 1) / RAMP) times its base cost
+WINDOW = 4                # lines on each side that tell whether a line stands among text or among lists
+LIST_DENSITY_COST = 3.0   # a list-shaped line among list-shaped lines costs up to 1 + this times more
+LIST_DENSITY_DAMP = 0.6   # text among list-shaped lines loses up to this share of its value
+CLAUSE_WEIGHT = 0.5       # a short punctuated line beside text counts this much per unit
+OPEN_WEIGHT = 0.3         # text without an end mark counts this much per unit
+SUMMARY_WEIGHT = 0.2      # a teaser's one-line summary counts this share of its value
+MIN_TEASERS = 3           # lone text lines under titles that make a teaser list...
+TEASER_PERIOD = 6         # ...each at most this many lines from the next
+
+MIN_PAGE_LINES = 20       # fewer lines: no whole page (no menus and lists around an article), left alone
+MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
+BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body
+MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
+HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
+RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
+RECORD_REACH = 6          # a stretch this close to a run of records takes it
+WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
+MAX_PASSES = 4            # judging the kept lines again settles in one or two passes
+
+
+_COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
+IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
+_WINDOW_ONES = np.ones(2 * WINDOW + 1)
+
+
+def own_values(shapes: Shapes) -> np.ndarray:
+    """Each line's value by its kind alone: per unit for text (a short clause only beside text, see
+    line_values), a cost for the rest."""
+    kinds, units = shapes.kinds, shapes.units.astype(float)
+    worth = -_COST[kinds]
+    prose = kinds == PROSE
+    worth[prose] = units[prose] * (1.0 + np.minimum(shapes.punctuation[prose], 4) * 0.1)
+    for kind, weight in ((CLAUSE, CLAUSE_WEIGHT), (OPEN, OPEN_WEIGHT)):
+        worth[kinds == kind] = units[kinds == kind] * weight
+    return worth
+
+
+def line_values(kinds: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> np.ndarray:
+    """Each line's value, weighed by its neighbourhood: a short clause counts as text only beside text;
+    a list-shaped line among others (a menu, a headline list) costs more than one among text (a
+    subheading, a caption), and more the longer their run; text among list-shaped lines counts less
+    than text among text, a teaser's summary less still. A separator neither costs nor breaks a run."""
+    count = len(kinds)
+    text = IS_TEXT[kinds]
+    listlike = IS_LISTLIKE[kinds].astype(float)
+    separator = kinds == REPEAT
+    beside_text = np.zeros(count, dtype=bool)
+    beside_text[1:] |= text[:-1]
+    beside_text[:-1] |= text[1:]
+    own = np.where(separator, 0.0, np.where((kinds == CLAUSE) & ~beside_text, -_COST[CLAUSE], worth))
+    index = np.arange(count)
+    around = np.minimum(index, WINDOW) + np.minimum(count - 1 - index, WINDOW)
+    density = (np.convolve(listlike, _WINDOW_ONES)[WINDOW:WINDOW + count] - listlike) / np.maximum(around, 1)
+    negative = (own < 0) & ~separator
+    negatives = negative.cumsum()
+    run = negatives - np.maximum.accumulate(np.where(~negative & ~separator, negatives, 0))
+    return np.where(
+        negative,
+        own * (1.0 + (run - 1) / RAMP) * (1.0 + LIST_DENSITY_COST * density),
+        own * (1.0 - LIST_DENSITY_DAMP * density) * np.where(summaries, SUMMARY_WEIGHT, 1.0),
+    )
+
+
+def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
+    """The summaries of a teaser list: text lines that each stand alone under a title (a headline-shaped
+    line among the lines since the text before), at least MIN_TEASERS of them each at most TEASER_PERIOD
+    lines from the next. Separators are looked through. An article's sections hold more than one
+    paragraph under a subheading; a forum post stands under a name and a date, not under a title."""
+    found = np.zeros(len(kinds), dtype=bool)
+    if np.count_nonzero(IS_TITLE[kinds]) < MIN_TEASERS:
+        return found
+    shown = (kinds != REPEAT).nonzero()[0]
+    text = IS_TEXT[kinds[shown]]
+    titles = IS_TITLE[kinds[shown]].cumsum()
+    at = text.nonzero()[0]
+    if len(at) < MIN_TEASERS:
+        return found
+    alone = np.ones(len(at), dtype=bool)
+    apart = at[1:] - at[:-1] > 1
+    alone[1:] &= apart
+    alone[:-1] &= apart
+    counted = titles[at]
+    titled = counted - np.concatenate(([0], counted[:-1])) > 0
+    lone = shown[at[alone & titled]]
+    chain = np.concatenate(([0], (lone[1:] - lone[:-1] > TEASER_PERIOD).cumsum()))
+    sizes = np.bincount(chain) if len(lone) else np.zeros(0, dtype=np.int64)
+    found[lone[sizes[chain] >= MIN_TEASERS] if len(lone) else []] = True
+    return found
+
+
+def stretches(values: np.ndarray) -> list[tuple[int, int, float]]:
+    """Every maximal-sum run of lines [start, end) with its sum, in page order (Ruzzo and Tompa's linear
+    algorithm: a run is maximal when no run containing it has a larger sum). Lines of positive value in a
+    row always fall in one run: they enter the algorithm together."""
+    totals = [0.0, *values.cumsum().tolist()]
+    found: list[list[float]] = []   # [start, end, sum of values before start, sum of values up to end]
+    first = last = -1
+    for index in [*(values > 0).nonzero()[0].tolist(), -1]:
+        if index == last:
+            last += 1
+            continue
+        if first >= 0:
+            run = [first, last, totals[first], totals[last]]
+            while True:
+                j = len(found) - 1
+                while j >= 0 and found[j][2] >= run[2]:
+                    j -= 1
+                if j < 0 or found[j][3] >= run[3]:
+                    found.append(run)
+                    break
+                run = [found[j][0], run[1], found[j][2], run[3]]
+                del found[j:]
+        first, last = index, index + 1
+    return [(int(start), int(end), after - before) for start, end, before, after in found]
+
+
+def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of records [start, end): from the first to the last of a separator repeated at most
+    RECORD_PERIOD lines apart, three times or more (runs that overlap merged). Only separators without
+    figures count: a date repeated under every teaser of a list makes no records."""
+    at = ((shapes.kinds == REPEAT) & ~shapes.figures).nonzero()[0]
+    if len(at) < 3:
+        return []
+    numbers = ids[at]
+    order = np.lexsort((at, numbers))          # by separator, then by place
+    at, numbers = at[order], numbers[order]
+    breaks = np.ones(len(at), dtype=bool)
+    breaks[1:] = (numbers[1:] != numbers[:-1]) | (at[1:] - at[:-1] > RECORD_PERIOD)
+    chain = breaks.cumsum() - 1
+    starts = breaks.nonzero()[0]
+    long_enough = np.bincount(chain)[chain[starts]] >= 3
+    ends = np.maximum.reduceat(at, starts)
+    runs = sorted(zip(at[starts][long_enough].tolist(), (ends[long_enough] + 1).tolist()))
+    merged: list[tuple[int, int]] = []
+    for start, end in runs:
+        if merged and start <= merged[-1][1]:
+            start, previous_end = merged.pop()
+            end = max(end, previous_end)
+        merged.append((start, end))
+    return merged
+
+
+def body_span(values: np.ndarray, records: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one, each
+    widened to the runs of records near it; None when the best stretch holds too little text."""
+    found = stretches(values)
+    best = max((score for _, _, score in found), default=0.0)
+    if best < MIN_BODY_SCORE:
+        return None
+    start, end = len(values), 0
+    for first, last, score in found:
+        if score < BODY_SHARE * best:
+            continue
+        for record_start, record_end in records:
+            if record_start - RECORD_REACH <= last and record_end >= first - RECORD_REACH:
+                first, last = min(first, record_start), max(last, record_end)
+        start, end = min(start, first), max(end, last)
+    return start, end
+
+
+def head_start(kinds: list[int], start: int) -> int:
+    """The first line of the article's head: the line after the last run of MENU_RUN menu-shaped lines
+    above the body."""
+    run, bottom = 0, start
+    for index in range(start - 1, -1, -1):
+        kind = kinds[index]
+        if kind in MENU_LIKE:
+            run, bottom = run + 1, bottom if run else index
+            if run >= MENU_RUN:
+                return bottom + 1
+        elif kind not in PASSED:
+            run = 0
+    return 0
+
+
+def tail_end(kinds: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
+    """One past the article's last line: the body, and below it every line down to the first that follows a
+    removed chrome or metadata line, or the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
+    list-shaped lines (a teaser's summary is one), whichever comes first."""
+    menu_run = list_run = 0
+    menu_top = list_top = end
+    for index in range(end, len(kinds)):
+        kind = kinds[index]
+        if index in walls:
+            return index
+        if kind in PASSED:
+            continue
+        listlike = kind in LISTLIKE or summaries[index]
+        menu_run, menu_top = (menu_run + 1, menu_top if menu_run else index) if kind in MENU_LIKE else (0, index)
+        list_run, list_top = (list_run + 1, list_top if list_run else index) if listlike else (0, index)
+        if menu_run >= MENU_RUN:
+            return menu_top
+        if list_run >= HEADLINE_RUN:
+            return list_top
+    return len(kinds)
+
+
+# A removed line's reason, by its kind.
+REASON_OF = [MENU if kind in (ITEM, ROW) else HEADLINE_LIST if kind in (HEADLINE, TEASER) else OUTSIDE
+             for kind in range(len(KIND_NAMES))]
+
+
+def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int]) -> range:
+    """The lines of the article, head to tail; all of them when no body is found."""
+    shapes = separators_marked(shapes, separators)
+    summaries = teaser_summaries(shapes.kinds)
+    span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators))
+    if span is None:
+        return range(len(shapes))
+    kinds = shapes.kinds.tolist()
+    return range(head_start(kinds, span[0]), tail_end(kinds, span[1], walls, summaries))
+
+
+def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[Verdict]:
+    """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
+    The article found is judged again (as a second run would, without the earlier stages' walls) until
+    it holds."""
+    if len(lines) < MIN_PAGE_LINES:
+        return [None] * len(lines)
+    shapes = line_shapes(lines)
+    separators = separator_ids(lines, shapes)
+    worth = own_values(shapes)
+    start, end = 0, len(lines)
+    for _ in range(MAX_PASSES):
+        article = article_lines(shapes[start:end], worth[start:end], separators[start:end], walls)
+        if len(article) == end - start:
+            break
+        start, end = start + article.start, start + article.stop
+        walls = frozenset()
+        if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
+            break
+    reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
+    return [*reasons[:start], *[None] * (end - start), *reasons[end:]]
+
+
+def chrome_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
+    """Positions, among the lines still kept, of those that follow a line an earlier stage removed as page
+    chrome or metadata (the reason of the removed line nearest above counts)."""
+    walls, position, wall = [], 0, False
+    for verdict in verdicts:
+        if verdict is None:
+            if wall:
+                walls.append(position)
+            position, wall = position + 1, False
+        else:
+            wall = verdict.startswith(WALL_PREFIXES)
+    return frozenset(walls)
+
+
+class Layout(LineStage):
+    """Line stage: the article body of a plain-text page found by its shape, the page around it removed.
+
+    Menus, headline lists and the rest of the page around the body go. Pages extracted from HTML are left
+    alone: their structure already chose the body."""
+
+    name = "layout"
+    reasons = REASONS
+
+    def judge(self, lines: list[str], view: DocView) -> Judged:
+        if view.format == "html":
+            return Judged([None] * len(lines))
+        return Judged(judge_layout(lines, chrome_walls(view.verdicts)))

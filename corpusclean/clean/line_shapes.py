@@ -1,0 +1,325 @@
+"""The shape of each line of a plain-text page: a sentence, a menu item, a headline, a row of links, data.
+
+A line's kind comes from its own form (length in units, sentence punctuation and where it stands, digits,
+separators) and from two page-wide facts: a short line the page repeats (a "Reply" under every post, a
+"Buy Now" under every product) separates records, and a line about the site itself (cookies, privacy,
+terms of use) is no article text however well it is written.
+
+A page is read at once: its lines joined, one numpy pass over the code points gives each line's size,
+punctuation, digits and last mark; the few lines whose kind hangs on more (a time of day, a row of
+items, a numbered heading, a title-case question) are then asked one by one.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+import numpy as np
+
+from corpusclean.clean.captions import NUMBERED_HEADING_RE
+from corpusclean.extract.units import units_and_punctuation_of_lines
+from corpusclean.fields.dates import TIME
+from corpusclean.fields.labels import RELATIVE_TIME
+from corpusclean.rules import rule_sections
+from corpusclean.text import (
+    CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, has_han,
+)
+
+# Kinds, in the order of KIND_NAMES.
+PROSE = 0      # a sentence
+CLAUSE = 1     # a short line ending with punctuation (a verse, a list item, a short answer), a note in parentheses
+OPEN = 2       # text without an end mark: a long line, or a line holding sentence punctuation (a forum post)
+HEADLINE = 3   # a line of a few words without sentence punctuation
+ITEM = 4       # a menu item: a word or two
+ROW = 5        # many short items on one line
+TEASER = 6     # a line cut short with "…"
+FIGURES = 7    # a line of data (figures, a "label: value" pair, an address) or a numbered item
+DATED = 8      # a short line with a time of day or a relative time: a post's or a teaser's header
+REPEAT = 9     # a short line the page repeats: a separator between records
+NOTICE = 10    # a line about the site itself: cookies, privacy, terms
+KIND_NAMES = ("prose", "clause", "open", "headline", "item", "row", "teaser", "figures", "dated", "repeat",
+              "notice")
+TEXT = frozenset({PROSE, CLAUSE, OPEN})
+
+MIN_PROSE_UNITS = 16      # units as units_and_punctuation counts them: one per Han character, two per word
+MAX_ITEM_UNITS = 6
+OPEN_UNITS = 24           # a line this long holding sentence punctuation is text even without an end mark
+LONG_UNITS = 120          # a line this long is text whatever its punctuation
+MIN_ROW_ITEMS = 4
+MAX_ROW_HAN = 8           # an item of a row: at most 8 characters when it holds Han ones, else 4 words
+MAX_ROW_WORDS = 4
+MAX_DATED_UNITS = 40
+MAX_TITLE_UNITS = 40      # a question or an exclamation this long is a sentence, however it is capitalized
+MAX_REPEAT_UNITS = 12     # a separator line is short
+MIN_REPEATS = 3
+
+# Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
+# pair, an address), not a menu item
+DATA_MARKS = ":：@"
+ROW_SEPARATORS = "|｜丨·•/"
+ROW_SPLIT = re.compile(r"\s*[|｜丨·•/]\s*")
+CLAUSE_ENDS = "，、；：,;:"
+QUESTION_ENDS = "?!"
+BULLETS = ("- ", "• ", "· ", "* ", "● ", "◆ ", "■ ")
+# A numbered heading or a bulleted item starts with one of these (NUMBERED_HEADING_RE, BULLETS).
+ENUMERATION_STARTS = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇（(第-•·*●◆■"
+NO_DIGITS = str.maketrans("", "", "0123456789")
+NOTICE_SECTIONS = ("cookies", "privacy", "terms", "consent", "browser")   # of rules/site_notices.txt
+
+
+class Shape(NamedTuple):
+    kind: int
+    units: int
+    punctuation: int
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The shapes of a page's lines, one array entry per line."""
+
+    kinds: np.ndarray
+    units: np.ndarray
+    punctuation: np.ndarray
+    figures: np.ndarray     # whether the line holds a digit
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def __getitem__(self, index: slice) -> Shapes:
+        return Shapes(self.kinds[index], self.units[index], self.punctuation[index], self.figures[index])
+
+    def at(self, index: int) -> Shape:
+        return Shape(int(self.kinds[index]), int(self.units[index]), int(self.punctuation[index]))
+
+
+def shape(line: str) -> Shape:
+    """The shape of one line, read as a page of its own."""
+    return line_shapes([line]).at(0)
+
+
+def line_shapes(lines: list[str]) -> Shapes:
+    """Each line's shape by its own form, site notices marked."""
+    if not lines:
+        empty = np.zeros(0, dtype=np.int64)
+        return Shapes(empty.astype(np.int8), empty, empty, empty.astype(bool))
+    text = "\n".join(lines) + "\n"
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = char_flags(codes)
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    ends = (lengths + 1).cumsum() - 1          # where each line's "\n" stands
+    starts = ends - lengths
+    units, punctuation = units_and_punctuation_of_lines(codes, flags, starts)
+    table = _mark_table()
+    marks = table.take(codes, mode="clip")
+    held = np.bitwise_or.reduceat(marks, starts)        # the marks each line holds somewhere
+    holds = np.bitwise_or.reduceat(flags, starts)       # the kinds of characters each line holds
+    digit = (holds & DIGIT_FLAG) != 0
+    data = (held & _DATA) != 0
+    first, last, before_last = _edge_chars(codes, starts, ends, lengths)
+    end = table.take(_last_marks(lines, last, flags.take(ends - 1)), mode="clip")
+    lowered = text.encode("utf-8", "surrogatepass").lower()     # bytes.lower: ASCII letters only
+
+    sentence = ((end & _TERMINAL) != 0) | ((held & _FULL_STOP) != 0)
+    dots = _asked(lines, (last == ord(".")) & (before_last == ord(".")), _is_cut_short)
+    truncated = dots | (last == ord("…")) & (before_last != ord("…"))
+    opening, closing = table.take(first, mode="clip"), table.take(last, mode="clip")
+    parenthetical = ((opening & _OPENING) != 0) & ((closing & _CLOSING) != 0)
+    short = units < MIN_PROSE_UNITS
+    timed = ((held & (_COLON | _BEFORE)) != 0) | _holding(lowered, ("ago",), len(lines))
+    dated = _asked(lines, digit & timed & (~sentence | short) & (units <= MAX_DATED_UNITS) & ~truncated, _is_dated)
+    clause = (sentence | parenthetical) & (short | ~sentence)
+    title_case = _asked(lines, sentence & ~short & (units <= MAX_TITLE_UNITS) & ((end & _QUESTION) != 0),
+                        _is_title_case)
+    prose = sentence & ~clause & ~title_case
+    open_text = (units >= LONG_UNITS) | ((units >= OPEN_UNITS) & (punctuation > 0))
+    clause_end = (end & _CLAUSE_END) != 0
+    decided = truncated | dated | sentence | parenthetical | clause_end | open_text
+    # a row's MIN_ROW_ITEMS items stand between separators, or between spaces when they are Han
+    separators = np.add.reduceat((marks & _ROW) != 0, starts)
+    spaced = separators + np.add.reduceat(codes == ord(" "), starts)
+    row_like = (separators >= MIN_ROW_ITEMS - 1) | ((spaced >= MIN_ROW_ITEMS - 1) & ((holds & CJK_FLAG) != 0))
+    row = _asked(lines, ~decided & row_like, _is_row)
+    numbered = (opening & _ENUMERATION) != 0
+    enumerated = _asked(lines, ~decided & ~row & ~digit & ~data & numbered, _is_enumerated)
+    kinds = np.full(len(lines), HEADLINE, dtype=np.int8)
+    # the first test that holds decides: set from the last test to the first
+    for test, kind in reversed(((truncated, TEASER), (dated, DATED), (clause, CLAUSE), (title_case, HEADLINE),
+                                (prose, PROSE), (clause_end, CLAUSE), (open_text, OPEN), (row, ROW),
+                                (digit | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
+        kinds[test] = kind
+    kinds[_notices(lines, lowered)] = NOTICE
+    return Shapes(kinds, units, punctuation, digit)
+
+
+def separator_ids(lines: list[str], shapes: Shapes) -> np.ndarray:
+    """For each short line that is no text and comes MIN_REPEATS times or more on the page (its figures
+    blurred: "Forum Posts: 12"), a number it shares with its copies; -1 for the other lines."""
+    ids = np.full(len(lines), -1, dtype=np.int64)
+    short = (~IS_TEXT[shapes.kinds] & (shapes.units <= MAX_REPEAT_UNITS)).nonzero()[0].tolist()
+    figures = shapes.figures.tolist()
+    keys = [lines[index].translate(NO_DIGITS) if figures[index] else lines[index] for index in short]
+    numbers = {key: number for number, (key, count) in enumerate(Counter(keys).items()) if count >= MIN_REPEATS}
+    for index, key in zip(short, keys):
+        if key in numbers:
+            ids[index] = numbers[key]
+    return ids
+
+
+def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
+    """The shapes with each line whose separator number comes MIN_REPEATS times or more marked as a
+    separator."""
+    known = (ids >= 0).nonzero()[0]
+    if len(known) < MIN_REPEATS:
+        return shapes
+    counts = np.bincount(ids[known])
+    kinds = shapes.kinds.copy()
+    kinds[known[counts[ids[known]] >= MIN_REPEATS]] = REPEAT
+    return replace(shapes, kinds=kinds)
+
+
+def kind_table(kinds: frozenset[int]) -> np.ndarray:
+    """A lookup: kind -> whether it is one of kinds (index it with an array of kinds)."""
+    table = np.zeros(len(KIND_NAMES), dtype=bool)
+    table[list(kinds)] = True
+    return table
+
+
+IS_TEXT = kind_table(TEXT)
+(_FULL_STOP, _DATA, _ROW, _TERMINAL, _CLAUSE_END, _QUESTION, _OPENING, _CLOSING, _COLON, _BEFORE,
+ _ENUMERATION) = (1 << bit for bit in range(11))
+
+
+@functools.cache
+def _mark_table() -> np.ndarray:
+    """Code point -> the sets of marks below it belongs to (bits)."""
+    table = np.zeros(0x10000, dtype=np.uint16)
+    for chars, bit in (("。", _FULL_STOP), (DATA_MARKS, _DATA), (ROW_SEPARATORS, _ROW),
+                       (ZH_TERMINALS + LATIN_TERMINALS, _TERMINAL), (CLAUSE_ENDS, _CLAUSE_END),
+                       (QUESTION_ENDS, _QUESTION), ("(（", _OPENING), (")）", _CLOSING), (":：", _COLON),
+                       ("前", _BEFORE), (ENUMERATION_STARTS, _ENUMERATION)):
+        table[[ord(char) for char in chars]] |= bit
+    return table
+
+
+def _last_marks(lines: list[str], last: np.ndarray, last_flags: np.ndarray) -> np.ndarray:
+    """Each line's last character that tells how it ends, past closing quotes and brackets and past
+    symbols (a smiley, a footnote star); 0 for a line of such characters only. Most lines end with it."""
+    marks = last.copy()
+    for index in ((last_flags & TRAILING_FLAG) != 0).nonzero()[0].tolist():
+        text = lines[index].rstrip(LINE_CLOSERS)
+        while text and unicodedata.category(text[-1])[0] in "SZ" or text[-1:] == "*":
+            text = text[:-1].rstrip(LINE_CLOSERS)
+        marks[index] = ord(text[-1]) if text else 0
+    return marks
+
+
+def _edge_chars(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, lengths: np.ndarray):
+    """Each line's first, last and last-but-one character; a newline (the line's own or the one before it)
+    where the line is too short."""
+    return codes.take(starts), codes.take(ends - 1), codes.take(np.maximum(ends - 2, 0))
+
+
+def _is_cut_short(line: str) -> bool:
+    """"..." at the end, not a row of dots; "…" is told from "……" (Chinese prose ends with it) by the
+    last two characters alone."""
+    return line.endswith("...") and not line.endswith("....")
+
+
+def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
+    """test(line) for the candidate lines, False for the others."""
+    answers = np.zeros(len(lines), dtype=bool)
+    answers[[index for index in candidates.nonzero()[0].tolist() if test(lines[index])]] = True
+    return answers
+
+
+def _is_dated(line: str) -> bool:
+    """A time of day or a relative time ("09:01", "3 天前", "2 hours ago")."""
+    return ((":" in line or "：" in line) and TIME.search(line) is not None) or RELATIVE_TIME.search(line) is not None
+
+
+def _is_title_case(line: str) -> bool:
+    """Most longer words capitalized: a headline ("Why Breakfast Really Does Matter?"), not a sentence."""
+    words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
+
+
+def _is_enumerated(line: str) -> bool:
+    """A numbered heading or a bulleted item ("一、强化组织领导", "(2) 资金", "- a bus pass"): the article's
+    own structure, not a menu."""
+    return line.startswith(BULLETS) or NUMBERED_HEADING_RE.match(line) is not None
+
+
+def _is_row(line: str) -> bool:
+    """Many short items on one line: a menu or a tool bar. Han items may be split by spaces ("首页 新闻 体育
+    财经"); words need a separator between items ("Home | News | Sport"), spaces split a sentence too."""
+    han = has_han(line)
+    if han:
+        text = line
+        for separator in ROW_SEPARATORS:
+            text = text.replace(separator, " ")
+        items = text.split()
+    else:
+        items = [item for item in ROW_SPLIT.split(line) if item.strip()]
+    if len(items) < MIN_ROW_ITEMS:
+        return False
+    return all(len(item) <= MAX_ROW_HAN or not has_han(item) if han else len(item.split()) <= MAX_ROW_WORDS
+               for item in items)
+
+
+@functools.cache
+def _encoded(phrases: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(phrase.encode("utf-8") for phrase in phrases)
+
+
+@functools.cache
+def notice_phrases() -> tuple[str, ...]:
+    """The phrases of rules/site_notices.txt, in lower case."""
+    sections = rule_sections("site_notices.txt", NOTICE_SECTIONS)
+    return tuple(phrase.lower() for phrases in sections.values() for phrase in phrases)
+
+
+@functools.cache
+def _notice_anchors() -> tuple[str, ...]:
+    """What a page is searched for: each phrase, or what the phrases sharing a first word begin with
+    ("privacy ", "terms ", "隐私") when that word is rare enough to search for (five letters or more, two
+    Han characters)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in notice_phrases():
+        groups.setdefault(phrase.split()[0] if phrase.isascii() else phrase[:2], []).append(phrase)
+    anchors = set()
+    for first, phrases in groups.items():
+        common = os.path.commonprefix(phrases)
+        rare = len(first) >= 5 or not first.isascii()
+        anchors.update([common] if len(phrases) > 1 and rare and len(common) >= len(first) else phrases)
+    return tuple(sorted(anchors))
+
+
+def _notices(lines: list[str], lowered: bytes) -> list[int]:
+    """The lines holding a site notice phrase, ignoring the case of ASCII letters."""
+    candidates = _holding(lowered, _notice_anchors(), len(lines)).nonzero()[0].tolist()
+    phrases = notice_phrases()
+    return [index for index in candidates if any(phrase in lines[index].lower() for phrase in phrases)]
+
+
+def _holding(lowered: bytes, phrases: tuple[str, ...], count: int) -> np.ndarray:
+    """Whether each of the count lines of a page (UTF-8, ASCII letters in lower case) holds one of the
+    phrases (lower case)."""
+    found = []
+    for needle in _encoded(phrases):
+        at = lowered.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = lowered.find(needle, at + len(needle))
+    held = np.zeros(count, dtype=bool)
+    line = previous = 0
+    for at in sorted(found):        # phrases are rare: count the newlines up to each
+        line += lowered.count(b"\n", previous, at)
+        held[line] = True
+        previous = at
+    return held

@@ -1,0 +1,287 @@
+"""The layout stage: the article body of a plain-text page found by its shape (clean/layout.py, line_shapes.py)."""
+
+import numpy as np
+import pytest
+
+from corpusclean.clean.layout import (
+    HEADLINE_LIST, MENU, OUTSIDE, Layout, chrome_walls, judge_layout, teaser_summaries,
+)
+from corpusclean.clean.line_shapes import (
+    CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
+    separators_marked, shape,
+)
+from corpusclean.document import DocView, Document
+from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
+from corpusclean.text import char_flags
+
+ZH_BODY = [
+    "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营，全长约十八公里，共设车站十二座。",
+    "据介绍，该项目总投资约一百二十亿元，建成后将串联城市东部的三个新区，沿线居民出行时间可缩短一半左右。",
+    "市交通运输局有关负责人表示，目前全线已进入设备安装和联调联试阶段，各项工作正按计划有序推进。",
+    "“我们要把这件好事办好、实事办实。”项目建设指挥部负责人说，接下来将重点做好安全评估和试运行工作。",
+    "此外，三号线二期与既有线路的换乘站点也将同步改造，换乘通道将增设无障碍设施和自动扶梯。",
+]
+EN_BODY = [
+    "The city council approved a new budget on Tuesday after a three-hour debate over spending on roads and schools.",
+    "Officials said the plan would raise spending on public transport by 12 percent and hire 200 more bus drivers.",
+    "\"This is a budget for people who take the bus to work,\" the council's finance chair told reporters after the vote.",
+    "Opposition members said the plan relied on optimistic revenue forecasts and would leave the city short next year.",
+    "The budget takes effect on July 1 and will be reviewed by the state's fiscal oversight board in the autumn.",
+]
+EN_MORE = [
+    "The plan also sets aside money to repair two bridges and to repave forty miles of the city's busiest roads.",
+    "Parents at the meeting asked the council to keep the school crossing guards, which the plan does.",
+    "The mayor, who proposed most of the spending, said she would sign the budget before the end of the week.",
+    "Business groups welcomed the repairs but warned that a higher parking fee would keep shoppers away.",
+    "A final vote on the parking fee was put off until the council meets again next month.",
+]
+ZH_MENU = ["首页", "新闻", "国内", "国际", "财经", "体育", "娱乐", "科技"]
+EN_MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Travel"]
+ZH_HOT = ["热点排行", "多地出台新政支持首套房贷款", "这个假期哪里人最多", "高速公路免费通行时间公布",
+          "新一轮降温即将来袭", "专家解读最新就业数据"]
+EN_RELATED = ["Most Read", "Storm Knocks Out Power To Thousands Along The Coast",
+              "Why Are Rents Still Rising In The Suburbs?", "Local Team Clinches Playoff Spot With Late Goal",
+              "School Board Delays Vote On New Start Times"]
+EN_FOOTER = ["About Us", "Contact", "Careers", "Advertise"]
+COOKIE_BANNER = [
+    "We use cookies and similar technologies to store or access information on your device, to personalise the ads "
+    "and content you see and to measure how our site is used.",
+    "Strictly necessary cookies let the site work and cannot be switched off in our systems; you can set your "
+    "browser to block them, but some parts of the site will then not work.",
+    "Advertising cookies may be set through our site by our partners to build a profile of your interests and show "
+    "you relevant adverts on other sites.",
+    "Accept all", "Reject all", "Cookie settings",
+]
+
+
+def removed(lines, walls=frozenset()):
+    return {index: reason for index, reason in enumerate(judge_layout(lines, walls)) if reason}
+
+
+def kept(lines, walls=frozenset()):
+    return [line for line, reason in zip(lines, judge_layout(lines, walls)) if reason is None]
+
+
+@pytest.mark.parametrize("line, kind", [
+    pytest.param(ZH_BODY[0], PROSE, id="zh-sentence"),
+    pytest.param(EN_BODY[0], PROSE, id="en-sentence"),
+    pytest.param("We hope to see all of you at the theatre again soon! 🙂", PROSE, id="sentence-ending-in-a-smiley"),
+    pytest.param("床前明月光，", CLAUSE, id="verse"),
+    pytest.param("Yes.", CLAUSE, id="short-answer"),
+    pytest.param("(Reporting by Daniel Hart; Editing by Susan Mills)", CLAUSE, id="note-in-parentheses"),
+    pytest.param("最近总有纯英文回复的机器人，估计看是纯英文就给删了", OPEN, id="zh-post-without-an-end-mark"),
+    pytest.param("I get these are broke artists, but still they should have paid the whole bill", OPEN,
+                 id="en-post-without-an-end-mark"),
+    pytest.param("word " * 70, OPEN, id="long-line-without-punctuation"),
+    pytest.param("新一轮降温即将来袭", HEADLINE, id="zh-headline"),
+    pytest.param("多地出台新政，支持首套房贷款", HEADLINE, id="zh-headline-with-a-comma-is-short"),
+    pytest.param("Why Are Rents Still Rising In The Suburbs?", HEADLINE, id="title-case-question"),
+    pytest.param("首页", ITEM, id="zh-menu-item"),
+    pytest.param("Log In", ITEM, id="en-menu-item"),
+    pytest.param("首页 新闻 国内 国际 财经", ROW, id="zh-row-by-spaces"),
+    pytest.param("About | Contact | Privacy | Terms", ROW, id="en-row-by-bars"),
+    pytest.param("Local team clinches playoff spot after a late goal from the captain", HEADLINE,
+                 id="en-words-split-by-spaces-are-no-row"),
+    pytest.param("央视热评两岸：杀独神器已就位…", TEASER, id="truncated-teaser"),
+    pytest.param("2023 1234.5 6.7%", FIGURES, id="figures"),
+    pytest.param("VIP: 60,000₩", FIGURES, id="label-value"),
+    pytest.param("5月10日 09:01 回复", DATED, id="zh-comment-header"),
+    pytest.param("3 天前", DATED, id="zh-relative-time"),
+    pytest.param("Jane on May 5, 2019 at 4:47 pm said:", DATED, id="en-comment-header"),
+    pytest.param("The meeting starts at 10:30 on Monday and will be open to the public.", PROSE,
+                 id="a-sentence-with-a-time-is-prose"),
+    pytest.param("一、强化组织领导", FIGURES, id="numbered-heading"),
+    pytest.param("- a photo ID", FIGURES, id="bulleted-item"),
+])
+def test_shape(line, kind):
+    assert shape(line).kind == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    pytest.param(COOKIE_BANNER[0], NOTICE, id="cookie-banner"),
+    pytest.param("注册即表示同意服务条款及隐私政策。", NOTICE, id="zh-terms"),
+    pytest.param("Please enable JavaScript in your browser to comment.", NOTICE, id="browser-warning"),
+    pytest.param("Consent preferences", NOTICE, id="consent-item"),
+    pytest.param(EN_BODY[0], PROSE, id="article-sentence-is-no-notice"),
+    pytest.param("The privacy of patients was the main concern of the committee.", PROSE,
+                 id="privacy-as-a-subject-is-no-notice"),
+])
+def test_site_notices(line, kind):
+    assert shape(line).kind == kind
+
+
+@pytest.mark.parametrize("lines, separators", [
+    pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1], "Reply"], {0, 2, 4}, id="reply-under-each-post"),
+    pytest.param(["Forum Posts: 3", "a", "Forum Posts: 1201", "b", "Forum Posts: 68"], {0, 2, 4},
+                 id="figures-blurred"),
+    pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1]], set(), id="twice-is-no-separator"),
+    pytest.param([EN_BODY[0]] * 3, set(), id="text-is-never-a-separator"),
+])
+def test_separators(lines, separators):
+    shapes = line_shapes(lines)
+    marked = separators_marked(shapes, separator_ids(lines, shapes))
+    assert set(np.flatnonzero(marked.kinds == REPEAT).tolist()) == separators
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    pytest.param([HEADLINE, PROSE, HEADLINE, PROSE, HEADLINE, PROSE, HEADLINE], {1, 3, 5}, id="teaser-list"),
+    pytest.param([HEADLINE, DATED, PROSE, REPEAT, HEADLINE, DATED, PROSE, HEADLINE, ITEM, PROSE], {2, 6, 9},
+                 id="title-date-summary"),
+    pytest.param([HEADLINE, PROSE, PROSE, HEADLINE, PROSE, PROSE, HEADLINE, PROSE, PROSE], set(),
+                 id="sections-of-paragraphs"),
+    pytest.param([HEADLINE, PROSE, HEADLINE, PROSE], set(), id="two-pairs-are-no-list"),
+])
+def test_teaser_summaries(kinds, expected):
+    assert set(np.flatnonzero(teaser_summaries(np.array(kinds, dtype=np.int8))).tolist()) == expected
+
+
+PORTAL = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
+WIRE = [*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_RELATED, *EN_FOOTER]
+COOKIES_AFTER_A_SHORT_ARTICLE = [*EN_MENU, "City Council Approves Budget", *EN_BODY[:3], *EN_FOOTER, *COOKIE_BANNER]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    pytest.param(PORTAL, {**dict.fromkeys(range(8), MENU), 14: MENU, **dict.fromkeys(range(15, 20), HEADLINE_LIST),
+                          20: MENU, 21: MENU, 22: MENU}, id="zh-portal"),
+    pytest.param(WIRE, {**dict.fromkeys(range(7), MENU), 13: MENU, **dict.fromkeys(range(14, 18), HEADLINE_LIST),
+                        **dict.fromkeys(range(18, 22), MENU)}, id="en-wire-story"),
+    pytest.param(COOKIES_AFTER_A_SHORT_ARTICLE,
+                 {**dict.fromkeys(range(7), MENU), **dict.fromkeys(range(11, 15), MENU),
+                  **dict.fromkeys(range(15, 18), OUTSIDE), 18: MENU, 19: MENU, 20: OUTSIDE},
+                 id="a-cookie-banner-does-not-win-over-a-short-article"),
+])
+def test_removes_what_surrounds_the_body(lines, expected):
+    assert removed(lines) == expected
+
+
+def test_the_head_is_kept_back_to_the_last_menu_run():
+    head = ["Port Strike Ends After Workers Accept New Contract", "By Daniel Hart", "June 12, 2024"]
+    article = [*head, *EN_BODY, *EN_MORE]
+    assert kept([*EN_MENU, *article]) == article, "a headline, a byline and a date stay"
+    lines = ["Contact", "Subscribe", "Best Deals Of The Week", "City Council Approves Budget", *EN_BODY, *EN_MORE,
+             *EN_RELATED, *EN_FOOTER]
+    assert kept(lines)[:5] == lines[:5], "two menu items are no menu run: the head stays whole"
+
+
+def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
+    lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
+    menu = dict.fromkeys(range(7), MENU)
+    assert removed(lines) == menu, "list lines below the body stay (they may belong to it)"
+    assert removed(lines, walls=frozenset({18})) == {**menu, 18: OUTSIDE, 19: MENU}
+
+
+def test_a_short_text_is_left_alone():
+    lines = ["Home", "News", "Sport", *EN_BODY, *EN_RELATED]
+    assert removed(lines) == {}, "under 20 lines: no whole page, or too little to tell its parts by"
+
+
+TEASERS = [
+    "Storm Knocks Out Power Along The Coast", "By Ann Lee",
+    "Thousands of homes lost power overnight as the storm moved north along the coast.",
+    "Schools Reopen After Flooding", "By Tom Hart",
+    "Most schools in the valley opened again on Monday, a week after the river burst its banks.",
+    "Bridge Repairs Begin Next Month", "By Mia Chen",
+    "Work on the old river bridge will close one lane in each direction until the end of the summer.",
+    "New Bus Routes For The East Side", "By Raj Patel",
+    "Three new routes will link the eastern suburbs to the hospital and the university from April.",
+]
+
+
+def test_a_teaser_list_below_the_article_goes():
+    lines = [*EN_MENU, "City Council Approves Budget", *EN_BODY, "More Stories", *TEASERS, *EN_FOOTER]
+    assert kept(lines) == ["City Council Approves Budget", *EN_BODY]
+
+
+def thread(replies):
+    lines = [*EN_MENU, "Help: my bus pass stopped working", "poster", "2 hours ago",
+             "My bus pass stopped working this morning and the machine at the station says it has expired.",
+             "I bought it last week at the ticket office and the clerk told me it was valid for a whole month.",
+             "Has anyone had the same problem with the new cards?", "Reply", "Quote"]
+    for number, reply in enumerate(replies):
+        lines += [f"member{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
+    return [*lines, *EN_FOOTER]
+
+
+SHORT_REPLIES = ["Same here", "Mine too, since Monday", "call the helpline they fix it in a minute",
+                 "thanks that worked for me"]
+
+
+# A clean article of any shape keeps every line: what `run` writes is cleaned again by `check` and by a
+# second run, which must change nothing.
+CLEAN_ARTICLES = {
+    "short-article": ["Storm Closes Schools", EN_BODY[0], EN_BODY[1]],
+    "one-paragraph": ["地铁三号线二期年底开通", ZH_BODY[0] + ZH_BODY[1]],
+    "list-inside": [ZH_BODY[0], "一、强化组织领导", "二、加大资金投入", "三、严格督导考核", "四、做好宣传引导",
+                    ZH_BODY[1], ZH_BODY[2]],
+    "list-at-the-end": ["Tour Dates Announced", EN_BODY[0], EN_BODY[1], "Tour dates:", "June 9 - Tampa, FL",
+                        "June 10 - Atlanta, GA", "June 14 - Nashville, TN", "June 17 - Charlotte, NC"],
+    "bulleted-list-at-the-end": [EN_BODY[0], EN_BODY[1], EN_BODY[2], "What you need:", "- a bus pass",
+                                 "- a photo ID", "- proof of address"],
+    "qa": ["问：地铁三号线什么时候开通？", "答：" + ZH_BODY[0], "问：票价怎么定？", "答：" + ZH_BODY[1],
+           "问：换乘方便吗？", "答：" + ZH_BODY[4]],
+    "poem": ["静夜思", "李白", "床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。", ZH_BODY[0]],
+    "table-of-figures": [ZH_BODY[0], "地区 产值（亿元） 增速", "东区 1234.5 6.7%", "西区 987.6 5.4%",
+                         "南区 765.4 4.3%", "北区 543.2 3.2%", ZH_BODY[1]],
+    "subheadings": ["Budget Approved", EN_BODY[0], "Transport first", EN_BODY[1], EN_BODY[2],
+                    "What critics say", EN_BODY[3], EN_BODY[4]],
+    "closing-reporter": [*ZH_BODY, "（记者 王五）"],
+    "closing-note": [*EN_BODY, "(Reporting by Daniel Hart; Editing by Susan Mills)"],
+    "original-title": ["Budget Approved", "Original title: Council passes budget", *EN_BODY],
+    "products-between-paragraphs": [EN_BODY[0], EN_BODY[1], "Our picks:",
+                                    *[line for name in ("Bus Pass", "Rail Card", "Bike Share Plan") for line in
+                                      (name, "Works on every line", "Free transfers", "$20.00", "Buy Now")],
+                                    EN_BODY[2]],
+    "article-about-privacy": ["New Privacy Rules", EN_BODY[0],
+                              "The new rules say a site must ask before it stores a cookie on a reader's computer.",
+                              EN_BODY[1], EN_BODY[2]],
+    "no-body": ["首页", "新闻", "财经"],
+}
+
+
+@pytest.mark.parametrize("lines", CLEAN_ARTICLES.values(), ids=CLEAN_ARTICLES.keys())
+def test_a_clean_article_keeps_every_line(lines):
+    assert removed(lines) == {}
+
+
+def test_a_thread_keeps_its_replies_however_short():
+    lines = thread(SHORT_REPLIES)
+    article = kept(lines)
+    assert all(reply in article for reply in SHORT_REPLIES)
+    assert not set(EN_MENU) & set(article), "the menu above the thread goes"
+
+
+@pytest.mark.parametrize("lines", [PORTAL, WIRE, COOKIES_AFTER_A_SHORT_ARTICLE, thread(SHORT_REPLIES)],
+                         ids=["zh-portal", "en-wire-story", "cookie-banner", "thread"])
+def test_judging_the_kept_lines_again_removes_nothing(lines):
+    once = kept(lines)
+    assert kept(once) == once
+
+
+def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(["a", "share", "b", "caption", "c", "editor", "label", "d"])
+    doc.verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
+    assert chrome_walls(doc.view().verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall"
+
+
+def test_pages_from_html_are_left_alone():
+    html = DocView(title=None, lang="zh", format="html", source="s")
+    assert Layout().judge(PORTAL, html).verdicts == [None] * len(PORTAL)
+    txt = DocView(title=None, lang="zh", format="txt", source="s")
+    assert Layout().judge(PORTAL, txt).verdicts == judge_layout(PORTAL)
+
+
+PAGE_LINES = [
+    ZH_BODY[0], EN_BODY[2], "首页 新闻 国内", "Home | News", "", "a", "2024-03-05 10:21:09",
+    "He said: \"yes.\" Then left.", "中文,English;混合:text.", "价格：60,000₩ 🙂", "𠀀𠀁 ext-B ideographs",
+    "Ünïcödé wörds, ça va? Oui!", "end with a mark.", "..." * 3, "x" * 300,
+]
+
+
+def test_units_of_a_whole_page_are_those_of_each_line():
+    text = "\n".join(PAGE_LINES) + "\n"
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.array([len(line) for line in PAGE_LINES])
+    starts = np.cumsum(lengths + 1) - 1 - lengths
+    units, punctuation = units_and_punctuation_of_lines(codes, char_flags(codes), starts)
+    assert list(zip(units.tolist(), punctuation.tolist())) == [units_and_punctuation(line) for line in PAGE_LINES]
