@@ -29,12 +29,15 @@ def page(title: str, head: str, body: str) -> bytes:
 
 
 def write_inputs(root: Path) -> dict[str, Path]:
-    """Inputs of four kinds: pages, HTML with and without a date and a url, JSONL with urls (FineWeb's shape)
-    and without (Dolma's)."""
-    html = root / "html"
+    """Inputs of five kinds: pages, HTML with and without a date and a url, HTML pages that all have a date
+    (pyarrow reads a column of dates alone as timestamps), JSONL with urls (FineWeb's shape) and without
+    (Dolma's)."""
+    html, dated = root / "html", root / "dated"
     html.mkdir()
+    dated.mkdir()
     (html / "dated.html").write_bytes(page("市图书馆新馆开放", "<meta property='og:url' content='https://news.example.cn/a/1.html'>"
                                            "<meta name='publishdate' content='2024-05-17 09:30'>", ZH))
+    (dated / "dated.html").write_bytes((html / "dated.html").read_bytes())
     (html / "undated.html").write_bytes(page("县气象台发布暴雨预警", "", ZH_2))
     fineweb = root / "fineweb.jsonl"
     fineweb.write_bytes(orjson.dumps({"text": EN, "id": "<urn:uuid:1>", "dump": "CC-MAIN-2024-10",
@@ -43,7 +46,7 @@ def write_inputs(root: Path) -> dict[str, Path]:
     dolma = root / "dolma.jsonl"
     dolma.write_bytes(orjson.dumps({"id": "d1", "text": ZH.replace("市", "县"), "source": "common-crawl",
                                     "added": "2024-05-01T00:00:00.000Z", "metadata": {"length": 90}}) + b"\n")
-    return {"seeds": SEEDS, "html": html, "fineweb": fineweb, "dolma": dolma}
+    return {"seeds": SEEDS, "html": html, "dated": dated, "fineweb": fineweb, "dolma": dolma}
 
 
 @pytest.fixture(scope="module")
@@ -66,16 +69,18 @@ def test_the_outputs_differ_where_the_issue_saw_readers_fail(outputs):
     assert {m["url"] for m in metadata["html"]} == {"https://news.example.cn/a/1.html", ""}
     assert all(m["url"] == "" for m in metadata["seeds"]) and all(m["extra"] for m in metadata["fineweb"])
     assert [bool(r["created"]) for r in records(outputs["html"])] == [True, False]
+    assert [r["created"] for r in records(outputs["dated"])] == ["2024-05-17T09:30:00.000"]
 
 
-ORDERED_PAIRS = list(itertools.permutations(["seeds", "html", "fineweb", "dolma"], 2))
+ORDERED_PAIRS = list(itertools.permutations(["seeds", "html", "dated", "fineweb", "dolma"], 2))
 
 
 @pytest.mark.parametrize("streaming", [False, True], ids=["load", "streaming"])
 def test_hf_datasets_loads_any_outputs_together_and_reads_them_back(outputs, streaming, tmp_path):
     datasets = pytest.importorskip("datasets")
     datasets.disable_progress_bars()
-    for pair in [*ORDERED_PAIRS, ("seeds", "html", "fineweb", "dolma"), ("dolma", "fineweb", "html", "seeds")]:
+    everything = ("seeds", "html", "dated", "fineweb", "dolma")
+    for pair in [*ORDERED_PAIRS, everything, everything[::-1]]:
         files = [str(outputs[name]) for name in pair]
         loaded = datasets.load_dataset("json", data_files=files, split="train", streaming=streaming,
                                        cache_dir=str(tmp_path / "cache"))

@@ -17,7 +17,7 @@ from corpusclean.document import Document
 from corpusclean.read.paths import InputFile
 from corpusclean.read.sources import read_jsonl
 from corpusclean.write.records import to_record, to_reject
-from corpusclean.write.schema import JSON_TYPES, RECORD, REJECT, fits
+from corpusclean.write.schema import JSON_TYPES, RECORD, REJECT, fits, read_back
 
 FIXTURE_OUTPUTS = sorted(REPO.glob("fixtures/*/expected*.jsonl"))
 
@@ -70,6 +70,18 @@ def test_what_was_not_found_is_the_empty_value_of_its_type():
     assert problems(to_reject(doc), REJECT) == []
 
 
+@pytest.mark.parametrize("created, shown", [
+    pytest.param("2024-11-10T09:30:00", "2024-11-10T09:30:00.000", id="a date and time: with milliseconds"),
+    pytest.param(None, "", id="no date"),
+    pytest.param("in the spring", "in the spring", id="a date an input stated in no known shape: as stated"),
+])
+def test_created_is_written_as_a_string_arrow_does_not_take_for_a_timestamp(created, shown):
+    doc = Document(id="a", source="s", location="a", created=created)
+    doc.set_lines(["正文"])
+    assert to_record(doc)["created"] == shown
+    assert read_back(shown, RECORD["created"]) == created
+
+
 def test_the_readme_shows_the_schema():
     table = re.search(r"^\| key \| type \|.*?\n((?:\|.*\n)+)", (REPO / "README.md").read_text("utf-8"), re.M)
     assert table, "README has no '| key | type |' table"
@@ -109,7 +121,7 @@ def through_the_writer(record: dict) -> dict:
                                                 "token_count")},
                  id="FineWeb: url to metadata.url, the crawl's date and the rest to extra"),
     pytest.param(DOLMA, {"id": "cc-0001", "source": "common-crawl", "added": DOLMA["added"],
-                         "created": DOLMA["created"], "url": DOLMA["metadata"]["url"]},
+                         "created": DOLMA["created"] + ".000", "url": DOLMA["metadata"]["url"]},
                  {"version": "v1", "warc_date": "2023-11-10T01:02:03Z", "length": 812, "nested": {"spans": [[0, 4]]}},
                  id="Dolma: its document fields at the top, its metadata's other keys to extra"),
     pytest.param({"text": "正文", "source": 5, "created": None, "metadata": {"title": 7, "author": "甲", "line": "x"}},

@@ -19,7 +19,7 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
-from corpusclean.write.schema import METADATA, extra_fields, fits, read_back
+from corpusclean.write.schema import METADATA, Stamp, extra_fields, fits, read_back
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
 READ_ERRORS = frozenset(
@@ -289,7 +289,7 @@ def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
         elif key == "added":
             doc.added = read_back(value, str)
         elif key == "created":
-            doc.created = read_back(value, str)
+            doc.created = read_back(value, Stamp)
     if isinstance(record.get("metadata"), dict):
         _take_metadata(doc, record["metadata"], extra)
     for key in METADATA_FIELDS:

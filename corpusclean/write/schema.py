@@ -15,9 +15,23 @@ output changes nothing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import orjson
+
+
+class Stamp:
+    """The type of `created`: a date and time, `YYYY-MM-DDTHH:MM:SS` in a Document, written with milliseconds
+    (`2024-11-10T09:30:00.000`). pyarrow's JSON reader takes a string column whose every value looks like
+    `YYYY-MM-DD[T ]hh:mm:ss` for timestamp[s]: a file where every record is dated was read as timestamps,
+    one with an undated record ("") as strings, and HF datasets failed to load the two together (`Failed to
+    parse string: '' as a scalar of type timestamp[s]`) or, the other way round, rewrote the dates
+    (`2024-11-10 09:30:00`). With milliseconds, which it does not infer, it reads a string in every file."""
+
+
+STAMP_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\Z")
+STAMP_MILLISECONDS = ".000"
 
 METADATA: dict[str, type] = {
     "path": str,               # the input file, relative to the input root (never an absolute local path)
@@ -41,15 +55,15 @@ METADATA: dict[str, type] = {
 RECORD: dict[str, Any] = {
     "id": str, "text": str, "source": str,
     "added": str,              # when the input was acquired: an input record's own `added` (Dolma)
-    "created": str,            # the publication date, YYYY-MM-DDTHH:MM:SS
+    "created": Stamp,          # the publication date, YYYY-MM-DDTHH:MM:SS.000
     "metadata": METADATA,
 }
 REJECT: dict[str, Any] = {
     **RECORD, "reject_reason": str, "reject_detail": str, "duplicate_of": str, "location": str,
     "raw": str, "raw_base64": str,
 }
-EMPTY: dict[type, Any] = {str: "", int: 0}
-JSON_TYPES = {str: "string", int: "integer"}
+EMPTY: dict[type, Any] = {str: "", Stamp: "", int: 0}
+JSON_TYPES = {str: "string", Stamp: "string", int: "integer"}
 
 
 def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
@@ -64,6 +78,8 @@ def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             record[key] = EMPTY[kind]
         elif isinstance(value, dict) and kind is str:
             record[key] = orjson.dumps(value).decode("utf-8") if value else ""
+        elif kind is Stamp and STAMP_SHAPE.match(value):
+            record[key] = value + STAMP_MILLISECONDS
         else:
             record[key] = value
     return record
@@ -73,13 +89,15 @@ def fits(value: Any, kind: type) -> bool:
     """Whether an input value can stand under a key of this type (None does: nothing found)."""
     if value is None:
         return True
-    return isinstance(value, kind) and not isinstance(value, bool)
+    return isinstance(value, str if kind is Stamp else kind) and not isinstance(value, bool)
 
 
 def read_back(value: Any, kind: type) -> Any:
-    """A value of a record this tool wrote, as a Document holds it: "" is None again. Integers stay: 0 is a
-    count, and `line` is set again by the reader."""
-    return None if kind is str and value == "" else value
+    """A value of a record this tool wrote, as a Document holds it: "" is None again, a Stamp loses its
+    milliseconds. Integers stay: 0 is a count, and `line` is set again by the reader."""
+    if kind is Stamp and isinstance(value, str) and STAMP_SHAPE.match(value.removesuffix(STAMP_MILLISECONDS)):
+        return value.removesuffix(STAMP_MILLISECONDS)
+    return None if kind in (str, Stamp) and value == "" else value
 
 
 def extra_fields(text: str) -> dict[str, Any]:
