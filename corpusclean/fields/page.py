@@ -263,7 +263,7 @@ def _may_open_with_one_of(line: str, later: list[str]) -> bool:
 
 
 def _is_site(name: str, sites: list[str]) -> bool:
-    """Whether a name is the site's or the outlet's ("网易" of a page titled "…_网易财经")."""
+    """Whether a name is the site's or the outlet's ("远帆" of a page titled "…_远帆财经")."""
     folded = name.casefold()
     for site in sites:
         other = site.casefold().strip()

@@ -1,6 +1,6 @@
 """Titles: the headline of a page title that carries site or channel names, and what can be a headline.
 
-"标题_网易新闻", "标题-栏目-网站", "Title | Site", "Site | Title": the headline is the part that is not a
+"标题_远帆新闻", "标题-栏目-网站", "Title | Site", "Site | Title": the headline is the part that is not a
 short name. A headline is a line, never a paragraph: a title longer than a headline is no title.
 """
 
@@ -79,6 +79,6 @@ def headline_of_title(title: str | None, lines: list[str] | tuple[str, ...] = ()
 
 
 def site_names(title: str | None) -> list[str]:
-    """The site and channel names around a page title's headline ("网易新闻" of "标题_网易新闻")."""
+    """The site and channel names around a page title's headline ("远帆新闻" of "标题_远帆新闻")."""
     split = split_site_title(title) if title else None
     return split[1] if split else []
