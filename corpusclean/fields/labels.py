@@ -324,7 +324,7 @@ def _read_byline(text: str) -> dict | None:
             match = unit.match(text, word.start())
             field = _byline_words()[word.group(0)]
             if match is None or (field == "editor" and not match.group("separator")):
-                continue    # "编辑者的页面", "编辑部": an editor's name is set off by a space or a colon
+                continue    # "编辑者的文档", "编辑部": an editor's name is set off by a space or a colon
             names = fields.get(field, ()) + split_names(match.group("names"))
             fields[field] = tuple(dict.fromkeys(names))
         return {field: names for field, names in fields.items() if names} or None

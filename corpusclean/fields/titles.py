@@ -21,7 +21,7 @@ MAX_SUFFIX_PART = 24
 MAX_HAN_HEADLINE = 80       # characters: the longest Chinese headlines are about 60
 MAX_LATIN_HEADLINE = 250    # characters, and words:
 MAX_LATIN_HEADLINE_WORDS = 35
-MAX_HEADLINE_STOPS = 2      # "奖金711万元！“首位获奖女性”啥来头？" holds two; a paragraph holds more
+MAX_HEADLINE_STOPS = 2      # "奖金300万元！“首位获奖教师”啥来头？" holds two; a paragraph holds more
 HEADLINE_STOPS = re.compile(r"[。！？!?]+|(?<!\.)\.(?:\s|$)")    # "？！" and "?????" count once; "..." never
 
 
