@@ -44,12 +44,12 @@ EN_RELATED = ["Most Read", "Storm Knocks Out Power To Thousands Along The Coast"
               "School Board Delays Vote On New Start Times"]
 EN_FOOTER = ["About Us", "Contact", "Careers", "Advertise"]
 COOKIE_BANNER = [
-    "We use cookies and similar technologies to store or access information on your device, to personalise the ads "
-    "and content you see and to measure how our site is used.",
-    "Strictly necessary cookies let the site work and cannot be switched off in our systems; you can set your "
-    "browser to block them, but some parts of the site will then not work.",
-    "Advertising cookies may be set through our site by our partners to build a profile of your interests and show "
-    "you relevant adverts on other sites.",
+    "Our site places cookies and related tools on your device to remember your choices, to tailor the adverts "
+    "and stories you are shown and to count how often each page is read.",
+    "Essential cookies keep the pages running and stay on at all times; your browser can be told to refuse "
+    "them, although several features of the pages may then stop working.",
+    "Marketing cookies are placed by the companies we work with, who use them to learn what you like and to "
+    "pick the adverts you are shown elsewhere online.",
     "Accept all", "Reject all", "Cookie settings",
 ]
 
