@@ -31,7 +31,7 @@ def fields_of(lines: list[str], tags: Tags | None = None, url: str | None = None
                  id="unlabelled-dateline-by-the-headline"),
     pytest.param(["市区新增三处口袋公园", "最后更新：2019-09-08 10:00", "发布时间：2019-09-06 09:00", PROSE],
                  "2019-09-06T09:00:00", id="publication-not-update"),
-    pytest.param(["市区新增三处口袋公园", PROSE, PROSE_2, "发布日期：2019-03-06 责任编辑：龙慧"], "2019-03-06T00:00:00",
+    pytest.param(["市区新增三处口袋公园", PROSE, PROSE_2, "发布日期：2020-04-07 责任编辑：蒋慧"], "2020-04-07T00:00:00",
                  id="labelled-date-below-the-body"),
     pytest.param(["市区新增三处口袋公园", "2020年3月16日下午，调研组一行到现场。" + PROSE, PROSE_2], None,
                  id="not-a-date-in-a-sentence"),

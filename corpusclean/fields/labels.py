@@ -227,7 +227,7 @@ def read_line(line: str) -> dict | None:
     """The fields of a metadata line (see the module's docstring); None for any other line."""
     text = _unwrapped(line)
     if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
-        return None     # "（编辑：小何）返回首页，查看更多": a note, then other text
+        return None     # "（编辑：小周）返回首页，查看更多": a note, then other text
     for reader in (_read_labelled, _read_byline, _read_dateline):
         fields = reader(text)
         if fields is not None:
@@ -273,7 +273,7 @@ def _read_labelled(text: str) -> dict | None:
         else:
             value = text[end:following].strip(SEPARATORS)
             if not _value_ok(value) or not _balanced(value):
-                return None     # "（编辑：小何）返回首页": the value closes a bracket the label is inside of
+                return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
             value = value.strip(BRACKETS)
             field = field_of[found.group("label").casefold()]
             if field in ("created", "updated"):
