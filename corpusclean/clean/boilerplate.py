@@ -267,13 +267,27 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> 
     vocab = vocabulary(tuple(extra_phrases))
     found = [classify_line(line, vocab) for line in lines]
     verdicts = [reason if strong else None for reason, strong in found]
-    head = range(len(lines))
-    _trim_edge(lines, found, verdicts, head, absorb_inner_labels=False)
-    _trim_edge(lines, found, verdicts, reversed(head), absorb_inner_labels=True)
+    reasons = [reason for reason, _ in found]
+    _trim_edges(lines, reasons.__getitem__, verdicts)
     return verdicts
 
 
-def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None:
+def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
+    """The verdicts judge_boilerplate gives lines none of which is boilerplate anywhere (a cleaned text):
+    the runs at the page's edges. Only the lines near the edges are classified."""
+    vocab = vocabulary(tuple(extra_phrases))
+    verdicts: list[str | None] = [None] * len(lines)
+    _trim_edges(lines, lambda index: classify_line(lines[index], vocab)[0], verdicts)
+    return verdicts
+
+
+def _trim_edges(lines: list[str], reason_of, verdicts: list[str | None]) -> None:
+    head = range(len(lines))
+    _trim_edge(lines, reason_of, verdicts, head, absorb_inner_labels=False)
+    _trim_edge(lines, reason_of, verdicts, reversed(head), absorb_inner_labels=True)
+
+
+def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> None:
     """Remove the run of boilerplate at one edge of the page, with the short lines inside it.
 
     At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
@@ -286,7 +300,7 @@ def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None
     order = list(order)
     stop = len(order)
     for position, index in enumerate(order):
-        reason = found[index][0]
+        reason = reason_of(index)
         if reason is not None:
             matched += 1
             last_match = len(run)
@@ -299,7 +313,7 @@ def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None
         run.append(index)
     for index in run[: last_match + 1]:
         if verdicts[index] is None:
-            verdicts[index] = found[index][0] or BLOCK
+            verdicts[index] = reason_of(index) or BLOCK
     if not absorb_inner_labels or matched < 2:
         return
     inner = run[last_match + 1:]

@@ -64,7 +64,6 @@ HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going d
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
-MAX_PASSES = 4            # judging the kept lines again settles in one or two passes
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -267,11 +266,11 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[
     if len(lines) < MIN_PAGE_LINES:
         return [None] * len(lines)
     shapes = line_shapes(lines)
-    separators = separator_ids(lines, shapes)
     worth = own_values(shapes)
     start, end = 0, len(lines)
-    for _ in range(MAX_PASSES):
-        article = article_lines(shapes[start:end], worth[start:end], separators[start:end], walls)
+    while True:     # every pass but the last cuts lines: it ends
+        separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
