@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.engine import Results, run_pipeline
+from corpusclean.engine import Results, Watch, run_pipeline
 from corpusclean.pipeline import Segment, Stage, build_pipeline, document_stages, run_stages, split_segments
 
 if TYPE_CHECKING:
@@ -108,17 +108,18 @@ def default_jobs(config: Config) -> int:
 
 
 def stream(items: Iterable[Any], config: Config, finish: Callable[[Document], T],
-           ids: UniqueIds | None = None) -> Results[T]:
+           ids: UniqueIds | None = None, watch: Watch = Watch()) -> Results[T]:
     """Documents through the pipeline that `config` builds, on its engine. An item is a Document or stands
     for documents read where they are cleaned (a page file; with the Ray engine, any input file). `finish`
     makes what leaves the pipeline of each document, where it was cleaned, so it must pickle. `ids` gives
     the Ray engine, which reads the input files itself, the ids taken so far, so that a repeated id is
-    renamed as the local run renames it while it reads."""
+    renamed as the local run renames it while it reads. `watch` (the progress bar) is told each pass of the
+    local engine and each batch through it."""
     if config.engine == "ray":
         from corpusclean.ray_engine import run_on_ray
 
         return run_on_ray(items, config, finish, ids)
-    return run_pipeline(items, build_pipeline(config), default_jobs(config), finish)
+    return run_pipeline(items, build_pipeline(config), default_jobs(config), finish, watch)
 
 
 def segments(config: Config) -> list[Segment]:

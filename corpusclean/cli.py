@@ -15,7 +15,7 @@ import typer
 from corpusclean import __version__
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     help="Clean and deduplicate scraped Chinese and English news pages into JSONL.\n\n"
@@ -88,9 +88,10 @@ def setting_parameter(setting: Field) -> inspect.Parameter:
     annotation: Any = {"str": str, "bool": bool, "int": int, "float": float}[str(setting.type)]
     if meta["choices"]:  # typer offers choices as the members of an Enum
         annotation = Enum(setting.name, {choice: choice for choice in meta["choices"]}, type=str)
+    default = f" [{shown}]" if shown != "" else ""
     return inspect.Parameter(
         setting.name, inspect.Parameter.KEYWORD_ONLY, annotation=Optional[annotation],
-        default=typer.Option(None, *meta["flags"], help=f"{meta['help'][0].upper()}{meta['help'][1:]} [{shown}].",
+        default=typer.Option(None, *meta["flags"], help=f"{meta['help'][0].upper()}{meta['help'][1:]}{default}.",
                              show_default=False),
     )
 
@@ -114,7 +115,7 @@ def _load(config_file: Optional[str], overrides: dict, paths: list[str]) -> tupl
     values = {key: value.value if isinstance(value, Enum) else value for key, value in overrides.items()}
     try:
         config = load_config(config_file, values)
-        return (config, *find_inputs(paths, config.follow_links))
+        return (config, *find_inputs(paths, config.follow_links, config.source))
     except (ConfigError, UsageError) as err:
         raise _usage_error(str(err)) from None
 

@@ -28,6 +28,8 @@ def option(
 
 @dataclass(frozen=True)
 class Config:
+    source: str = option("", "--source", help="the records' source: a name for the crawl or dataset (default: the "
+                         "name of the folder each file is in; a JSONL record's own source is kept); ids start with it")
     text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs")
     text_format: str = option("text", "--text-format", choices=TEXT_FORMATS,
                               help="what a JSONL text is: text, html, or auto (html when it starts as an HTML page)")

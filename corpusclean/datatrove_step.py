@@ -31,8 +31,11 @@ MODELS = "models.pickle"
 
 
 def _record(doc: DatatroveDocument, config: Config) -> dict[str, Any]:
-    """A datatrove Document as a corpusclean input record: its metadata is the record's fields and metadata."""
-    return {**doc.metadata, "id": doc.id, config.text_key: doc.text, "metadata": doc.metadata}
+    """A datatrove Document as a corpusclean input record: its metadata is the record's metadata, but for
+    Dolma's document fields (`_keep` puts source and created there), which go at the top as in a JSONL line."""
+    top = {key: doc.metadata[key] for key in ("source", "added", "created") if key in doc.metadata}
+    metadata = {key: value for key, value in doc.metadata.items() if key not in top}
+    return {**top, "id": doc.id, config.text_key: doc.text, "metadata": metadata}
 
 
 def _file(doc: DatatroveDocument) -> str:

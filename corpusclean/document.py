@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, NamedTuple, Sequence
 
-METADATA_KEYS = (
-    "path", "line", "url", "title", "author", "editor", "publisher", "created_precision", "created_timezone",
-    "lang", "script", "encoding", "format", "replacement_chars", "invalid_bytes", "original_id",
-)
+from corpusclean.write.schema import METADATA
+
+METADATA_KEYS = tuple(METADATA)  # declared with their types in corpusclean/write/schema.py
 # `created` is one value with its precision and zone: set together or not at all.
 CREATED_KEYS = ("created", "created_precision", "created_timezone")
 # Metadata a page states in words, lifted from its lines or its HTML: in the output script like the text.
@@ -25,7 +24,8 @@ LIFTED_FIELDS = ("title", "author", "editor", "publisher")
 
 
 def empty_metadata() -> dict[str, Any]:
-    """Every record has every key, with null where nothing was found (one type per key)."""
+    """Every metadata key, None until something is found (the writer gives each its type's empty value).
+    `extra` holds a dict: the input record's fields the tool does not use."""
     return dict.fromkeys(METADATA_KEYS)
 
 
@@ -98,8 +98,16 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=empty_metadata)
     preset: frozenset[str] = frozenset()  # metadata keys the input itself stated; detectors leave them
     created: str | None = None
+    added: str | None = None            # when the input was acquired: the input record's own `added` (Dolma)
+    # What per-site stages (template lines) group documents by: the folder a page file is in, or a JSONL
+    # record's own source; "" means the source.
+    site: str = ""
     reject_reason: str | None = None
     reject_detail: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.site:
+            self.site = self.source
 
     def set_lines(self, lines: list[str]) -> None:
         self.lines = lines

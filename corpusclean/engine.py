@@ -340,15 +340,27 @@ def _unchanged(doc: Document) -> Document:
     return doc
 
 
+class Watch:
+    """What a run tells about its progress (the progress bar implements it; this one ignores it)."""
+
+    def segment(self, label: str, total: int | None) -> None:
+        """A pass over the documents starts: `total` of them, None while they are being read."""
+
+    def batch(self, documents: int) -> None:
+        """That many more documents went through the current pass."""
+
+
 def run_pipeline(
     docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Document], Any] = _unchanged,
+    watch: Watch = Watch(),
 ) -> Results:
     """Run every document through the pipeline on `jobs` processes; each one leaves it once, written or
-    rejected, as `finish` made it in the process that cleaned it (so `finish` must be picklable)."""
-    return Results(_run(docs, pipeline, jobs, finish))
+    rejected, as `finish` made it in the process that cleaned it (so `finish` must be picklable). `watch`
+    is told each pass and each batch through it."""
+    return Results(_run(docs, pipeline, jobs, finish, watch))
 
 
-def _run(docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Document], Any]) -> Generator:
+def _run(docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Document], Any], watch: Watch) -> Generator:
     timings: dict[str, float] = defaultdict(float)
     models: dict[str, Any] = {}
     learned: dict[str, dict[str, Any]] = {}
@@ -360,17 +372,20 @@ def _run(docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Docu
             stages = carried + segment.stages
             writing = Spool() if segment.corpus else None
             summaries: list[tuple] = []
+            watch.segment(", ".join(f.name for f in carried) or "cleaning", len(docs) if carried else None)
             with closing(map_segment(segment, stages, finish, writing, docs, jobs, timings)) as outs:
                 for out in outs:
                     yield from out.finished
                     if writing is not None:
                         writing.parked += out.parked
                         summaries += out.summaries
+                    watch.batch(len(out.finished) + len(out.parked))
             if reading is not None:
                 reading.remove()  # every document parked there has been read
             reading, writing = writing, None
             if not segment.corpus:
                 break
+            watch.segment("learning " + ", ".join(stage.name for stage in segment.corpus), None)
             carried, order = fit_segment(segment.corpus, summaries, timings)
             docs = [reading.parked[i] for i in order]
             del summaries

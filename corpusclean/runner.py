@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from contextlib import closing
+from dataclasses import replace
 from functools import partial
 from time import perf_counter
 from typing import Iterator
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.api import stream
+from corpusclean.api import default_jobs, stream
 from corpusclean.engine import SpoolError
 from corpusclean.read.ids import UniqueIds
 from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
@@ -29,8 +30,6 @@ class Run:
         self.report = Report()
         self.ids = UniqueIds()
         self.input_bytes = 0
-        self.files_read = 0
-        self.emitted = 0  # documents written or rejected so far (the report's totals cost a pass over files)
         self.progress = Progress(not quiet, len(inputs))
 
     def documents(self) -> Iterator[Document | PageFile | InputFile]:
@@ -42,13 +41,13 @@ class Run:
             if config.engine == "ray":
                 yield inp
             elif holds_one_page(inp):
-                self.report.count_input(inp.shown)
+                self.report.count_input(inp.name)
                 yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
                 for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
                     self.report.count_input(doc.metadata["path"])
                     yield self.ids.document(doc, inp)
-            self.files_read += 1
+            self.progress.file_read()
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
         def emit(done: Finished) -> None:
@@ -60,8 +59,6 @@ class Run:
                 rejects.write_line(done.line)
             self.report.count_output(done.path, done.reject_reason, done.removals)
             self.input_bytes += done.input_bytes
-            self.emitted += 1
-            self.progress.advance(self.files_read, self.emitted)
 
         return emit
 
@@ -90,7 +87,7 @@ def run_command(
     try:
         keep_rejects = rejects is not None
         results = stream(run.documents(), config, partial(finish, explain=config.explain, keep_rejects=keep_rejects),
-                         run.ids)
+                         run.ids, watch=run.progress)
         with closing(results):
             emit = run.emit_to(out, rejects)
             for done in results:
@@ -134,7 +131,8 @@ def run_command(
         if result.workers:
             extra["workers"] = result.workers
         try:
-            write_json_file(report_file, run.report.to_json(config, result.timings, elapsed, extra))
+            used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
+            write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
         except OutputError as err:
             error(str(err))
             return 2

@@ -21,28 +21,54 @@ def error(message: str) -> None:
 
 
 class Progress:
-    """A rich progress display (documents, MB, rate) when stderr is a terminal; nothing otherwise."""
+    """On a terminal, a rich progress bar on stderr; nothing otherwise. The first pass counts the input files
+    read (and the documents they gave), each later pass (the corpus stages: dedup, template) the documents
+    it has gone through; the fit between passes shows by its name."""
 
-    def __init__(self, enabled: bool, total_files: int) -> None:
+    def __init__(self, enabled: bool, total_files: int, console: Any = None) -> None:
         self._bar = None
-        if not (enabled and sys.stderr.isatty()):
+        self.files = self.docs = 0
+        self._reading = True
+        if not (enabled and (console is not None or sys.stderr.isatty())):
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn
         from rich.progress import TimeElapsedColumn
 
         self._bar = RichProgress(
-            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[docs]} docs, {task.fields[rate]}"), TimeElapsedColumn(),
-            console=stderr_console(), transient=True,
+            TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[detail]}"),
+            TimeElapsedColumn(), console=console or stderr_console(), transient=True,
         )
-        self._task = self._bar.add_task("cleaning", total=total_files, docs=0, rate="")
+        self._task = self._bar.add_task("reading", total=total_files, detail="files")
         self._bar.start()
 
-    def advance(self, files_done: int, docs: int) -> None:
-        if self._bar is not None:
-            elapsed = self._bar.tasks[0].elapsed or 0.0
-            rate = f"{docs / elapsed:,.0f} docs/s" if elapsed > 0.5 else ""
-            self._bar.update(self._task, completed=files_done, docs=docs, rate=rate)
+    def file_read(self) -> None:
+        """One more input file read (its documents are on their way through the first pass)."""
+        self.files += 1
+        if self._bar is not None and self._reading:
+            self._bar.update(self._task, completed=self.files)
+
+    def segment(self, label: str, total: int | None) -> None:
+        """A pass starts (engine.Watch): the first one, and a fit, with no total; a later pass over `total`
+        documents."""
+        if self._bar is None:
+            return
+        if total is None:
+            self._bar.update(self._task, description=label)
+            return
+        self._reading = False
+        self.docs = 0
+        self._bar.reset(self._task, total=total, description=label, detail="docs")
+
+    def batch(self, documents: int) -> None:
+        self.docs += documents
+        if self._bar is None:
+            return
+        elapsed = self._bar.tasks[0].elapsed or 0.0
+        rate = f" ({self.docs / elapsed:,.0f} docs/s)" if elapsed > 0.5 else ""
+        if self._reading:
+            self._bar.update(self._task, detail=f"files, {self.docs:,} docs{rate}")
+        else:
+            self._bar.update(self._task, completed=self.docs, detail=f"docs{rate}")
 
     def stop(self) -> None:
         if self._bar is not None:

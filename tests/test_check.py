@@ -211,9 +211,22 @@ def test_leftover_lines_map_reasons_to_codes_and_text_lines():
     assert issues[1].message.startswith("text line 5: sidebar.leadership:")
 
 
-def test_repeated_values_point_at_the_first():
-    entries = [("a", 1, "x"), ("a", 2, None), ("b", 1, "x"), ("b", 2, None), ("b", 3, "x")]
-    assert rules.repeated_values(entries) == [("b", 1, "x", "a", 1), ("b", 3, "x", "a", 1)]
+def test_first_seen_points_at_the_first_and_never_at_none():
+    seen = rules.FirstSeen()
+    entries = [(7, 0, 1), (None, 0, 2), (7, 1, 1), (None, 1, 2), (7, 1, 3), (8, 1, 4)]
+    assert [seen.earlier(*entry) for entry in entries] == [None, None, (0, 1), None, (0, 1), None]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("p-17", "p-17", True),
+    ("7", 7, False),
+    (7, 7, True),
+    ("", "", False),
+    (True, True, False),
+])
+def test_id_hash_keys_strings_and_numbers_apart(a, b, same):
+    key_a, key_b = rules.id_hash(a), rules.id_hash(b)
+    assert (key_a is not None and key_a == key_b) == same
 
 
 def test_exact_text_key_ignores_width_space_case_and_script():
@@ -376,3 +389,80 @@ def test_fix_keeps_crlf_line_endings(tmp_path):
     path.write_bytes(orjson.dumps({"id": "1", "text": ARTICLE + "\n版权所有 中工网"}) + b"\r\n")
     invoke(str(path), "--fix")
     assert path.read_bytes() == orjson.dumps({"id": "1", "text": ARTICLE}) + b"\r\n"
+
+
+# --- formats, inputs, streaming ----------------------------------------------------------------------
+
+def test_github_format_annotates_the_line(tmp_path):
+    path = write_jsonl(tmp_path / "a,b.jsonl", [{"text": ARTICLE}, {"id": "2", "text": "100% 工会\r要闻"}])
+    result = invoke(str(path), "--format", "github")
+    assert result.exit_code == 1
+    shown = str(path).replace(",", "%2C").replace(":", "%3A")
+    assert result.stdout.splitlines() == [
+        f"::error title=corpusclean CC004,file={shown},line=1,col=1::CC004 no id",
+        f"::error title=corpusclean CC008,file={shown},line=2,col=1::CC008 1 control character(s) (U+000D), "
+        "first at text line 1 col 8",
+    ]
+
+
+def zstd(data: bytes) -> bytes:
+    import zstandard
+
+    return zstandard.ZstdCompressor().compress(data)
+
+
+@pytest.mark.parametrize("name, compress", [
+    ("a.jsonl.gz", lambda data: __import__("gzip").compress(data)), ("a.jsonl.zst", zstd), ("a.ndjson", bytes),
+])
+def test_compressed_files_and_folders_are_checked(tmp_path, name, compress):
+    data = b"".join(orjson.dumps(r) + b"\n" for r in [{"id": "1", "text": ARTICLE}, {"id": "1", "text": "   "}])
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / name).write_bytes(compress(data))
+    (tmp_path / "data" / "notes.json").write_bytes(b"[1]")  # not a dataset name: a folder walk leaves it
+    path = tmp_path / "data" / name
+    expected = [f"{path}:2:1: CC005 duplicate id '1', first at {path}:1", f"{path}:2:1: CC006 text is whitespace only"]
+    assert invoke(str(path)).stdout.splitlines() == expected
+    assert invoke(str(tmp_path / "data")).stdout.splitlines() == expected
+
+
+def test_stdin_is_checked_as_dash(tmp_path):
+    result = CliRunner().invoke(app, ["check", "-"], input=b'{"id": "1", "text": ""}\n')
+    assert (result.exit_code, result.stdout) == (1, "-:1:1: CC006 text is empty\n")
+    result = CliRunner().invoke(app, ["check", "--fix", "-"], input=b"")
+    assert result.exit_code == 2, "--fix cannot rewrite standard input"
+
+
+def test_findings_are_printed_as_the_records_are_read():
+    """The first finding is out before the input ends: check streams, it does not read everything first."""
+    process = subprocess.Popen([sys.executable, "-m", "corpusclean", "check", "-q", "-"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE)
+    try:
+        process.stdin.write(b'{"id": "1", "text": ""}\n')
+        process.stdin.flush()
+        assert process.stdout.readline() == b"-:1:1: CC006 text is empty\n"
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+    assert process.returncode == 1
+
+
+def test_a_file_broken_inside_is_exit_2_after_the_findings_before_it(tmp_path):
+    import gzip
+
+    records = b"".join(orjson.dumps({"id": str(n), "text": ""}) + b"\n" for n in range(3000))
+    path = tmp_path / "a.jsonl.gz"
+    path.write_bytes(gzip.compress(records)[:-20])
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "check", "-q", str(path)], capture_output=True)
+    assert result.returncode == 2
+    assert result.stdout.startswith(f"{path}:1:1: CC006 text is empty\n".encode())
+    assert result.stderr.decode().startswith(f"corpusclean: error: cannot read {path}: ")
+
+
+def test_fix_keeps_a_compressed_file_compressed(tmp_path):
+    path = tmp_path / "a.jsonl.zst"
+    path.write_bytes(zstd(orjson.dumps({"id": "1", "text": ARTICLE + "\n版权所有 中工网"}) + b"\n"))
+    assert invoke(str(path), "--fix").exit_code == 0
+    import zstandard
+
+    assert zstandard.ZstdDecompressor().decompressobj().decompress(path.read_bytes()) == (
+        orjson.dumps({"id": "1", "text": ARTICLE}) + b"\n")

@@ -1,10 +1,14 @@
-"""The pre-commit hook, for real: `pre-commit try-repo <this checkout> corpusclean-check` in a fresh git
-repository. Each try-repo pip-installs the checkout into a new environment (about 35 s here), so there
-are two runs only: a dirty file fails the hook, a clean one passes it."""
+"""The pre-commit hooks, for real: `pre-commit run` in fresh git repositories with a config naming this
+checkout (committed as it is, in a copy) at a commit sha, as the README's snippet does. pre-commit
+pip-installs the hooks once (about 35 s here) for both runs: a dataset with a dirty file and a copy of a
+committed file fails each hook; a clean one passes them."""
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,44 +16,106 @@ from pathlib import Path
 import orjson
 import pytest
 
+from corpusclean.check.command import DATASET_NAME
+
 CHECKOUT = Path(__file__).resolve().parent.parent
+HOOKS = ("corpusclean-check", "corpusclean-fix", "corpusclean-duplicates")
 ARTICLE = ("全省各级工会牢牢把握时代主题，主题劳动和技能竞赛风起云涌，广大职工投身高质量发展主战场激情澎湃。\n"
            "体系更健全、平台更广阔、成效更显著，这是对五年来全省工会劳动和技能竞赛的精准概括。")
+OTHER = ("记者从省粮食和物资储备局了解到，截至十一月十日，全省累计收购秋粮八百万吨，收购进度过半。\n"
+         "各地粮库延长收购时间，开辟售粮绿色通道，方便农民就近售粮。")
 DIRTY = [
     {"id": "1", "text": ARTICLE + "\nCopyright © 2008-2024 by www.workercn.cn. all rights reserved"},
     {"id": "1", "text": "工会要闻 \ufffd"},
 ]
-CLEAN = [{"id": "1", "text": ARTICLE}]
 
 
-@pytest.fixture
-def dataset_repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "datasets"
-    repo.mkdir()
-    for name, records in (("dirty.jsonl", DIRTY), ("clean.jsonl", CLEAN)):
-        (repo / name).write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    subprocess.run(["git", "add", "."], cwd=repo, check=True)
-    return repo
+def git(*args: str, cwd: Path) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@t")
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
-def try_hook(repo: Path, file: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"))
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(CHECKOUT), "corpusclean-check", "--files", file],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=600,
-    )
+def jsonl(records: list[dict]) -> bytes:
+    return b"".join(orjson.dumps(r) + b"\n" for r in records)
 
 
-def test_hook_fails_on_a_dirty_file(dataset_repo, tmp_path):
-    result = try_hook(dataset_repo, "dirty.jsonl", tmp_path)
+@pytest.fixture(scope="module")
+def hooks_config(tmp_path_factory) -> tuple[str, Path]:
+    """A config naming a committed copy of this checkout (tracked and new files, as they are now) at its
+    commit sha, and a PRE_COMMIT_HOME shared by the runs."""
+    tmp = tmp_path_factory.mktemp("hooks")
+    copy = tmp / "corpusclean"
+    listed = git("ls-files", "-co", "--exclude-standard", "-z", cwd=CHECKOUT).split("\0")
+    for name in filter(None, listed):
+        if (CHECKOUT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(CHECKOUT / name, copy / name)
+    git("init", "-q", cwd=copy)
+    git("add", ".", cwd=copy)
+    git("commit", "-q", "-m", "hooks under test", cwd=copy)
+    sha = git("rev-parse", "HEAD", cwd=copy).strip()
+    hooks = "".join(f"      - id: {hook}\n" for hook in HOOKS)
+    return f"repos:\n  - repo: {copy}\n    rev: {sha}\n    hooks:\n{hooks}", tmp / "pre-commit-home"
+
+
+def dataset(root: Path, committed: dict[str, bytes], new: dict[str, bytes], config: str) -> Path:
+    root.mkdir()
+    (root / ".pre-commit-config.yaml").write_text(config)
+    for name, data in committed.items():
+        (root / name).write_bytes(data)
+    git("init", "-q", cwd=root)
+    git("add", ".", cwd=root)
+    git("commit", "-q", "-m", "dataset", cwd=root)
+    for name, data in new.items():
+        (root / name).write_bytes(data)
+    git("add", ".", cwd=root)
+    return root
+
+
+def run_hooks(root: Path, home: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "pre_commit", "run"], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=900)
+
+
+def hook_results(output: str) -> dict[str, str]:
+    """Each hook's name -> Passed, Failed or Skipped, from pre-commit's summary lines."""
+    return dict(re.findall(r"^(corpusclean[^.\n]*?)\.{2,}(Passed|Failed|\(no files to check\)Skipped)$", output, re.M))
+
+
+def test_hooks_fail_on_a_dirty_file_and_on_a_copy_of_a_committed_one_and_pass_a_clean_dataset(hooks_config, tmp_path):
+    config, home = hooks_config
+    committed = {"a.jsonl": jsonl([{"id": "a1", "text": OTHER}])}
+    dirty = dataset(tmp_path / "dirty", committed, {
+        "dirty.jsonl": jsonl(DIRTY),
+        "copy.jsonl.gz": gzip.compress(jsonl([{"id": "a1", "text": OTHER}]), mtime=0),
+    }, config)
+    result = run_hooks(dirty, home)
     assert result.returncode == 1, result.stdout + result.stderr
+    assert hook_results(result.stdout) == {
+        "corpusclean check": "Failed", "corpusclean check --fix": "Failed",
+        "corpusclean duplicates across the dataset": "Failed",
+    }, result.stdout
     assert "dirty.jsonl:1:1: CC010 text line 3: boilerplate.copyright" in result.stdout
-    assert "dirty.jsonl:2:1: CC005 duplicate id '1'" in result.stdout
-    assert "CC007" in result.stdout
+    assert "dirty.jsonl:2:1: CC005 duplicate id '1'" in result.stdout and "CC007" in result.stdout
+    assert "copy.jsonl.gz:1:1: CC005 duplicate id 'a1', first at a.jsonl:1" in result.stdout
+    assert "files were modified by this hook" in result.stdout
+    assert "Copyright" not in (dirty / "dirty.jsonl").read_text("utf-8"), "the fix hook cleaned the file"
 
-
-def test_hook_passes_on_a_clean_file(dataset_repo, tmp_path):
-    result = try_hook(dataset_repo, "clean.jsonl", tmp_path)
+    clean = dataset(tmp_path / "clean", committed, {"b.ndjson": jsonl([{"id": "b1", "text": ARTICLE}])}, config)
+    result = run_hooks(clean, home)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "corpusclean check" in result.stdout and "Passed" in result.stdout
+    assert set(hook_results(result.stdout).values()) == {"Passed"}, result.stdout
+
+
+@pytest.mark.parametrize("name, taken", [
+    ("a.jsonl", True), ("a.JSONL", True), ("a.jsonl.gz", True), ("a.jsonl.zst", True), ("a.ndjson", True),
+    ("a.ndjson.gz", True), ("a.json", False), ("a.jsonl.bz2", False), ("a.jsonl.tmp", False), ("jsonl", False),
+])
+def test_hooks_take_the_dataset_names_check_takes_from_a_folder(name, taken):
+    import yaml
+
+    manifest = yaml.safe_load((CHECKOUT / ".pre-commit-hooks.yaml").read_text())
+    assert {hook["files"] for hook in manifest} == {DATASET_NAME.pattern}
+    assert bool(re.search(DATASET_NAME.pattern, name)) == taken

@@ -92,6 +92,14 @@ def test_judge_captions(lines, expected):
         ("全" * 60, True),
         ("全" * 61, False),
         ("全" * 7, False),
+        ("全" * 8, True),
+        ("a b c d e f", True),
+        ("a b c d e", False),
+        # code symbols: one is fine, two apart or together make code or markup
+        ("Q&A session with plant workers in Hefei", True),
+        ("Q&A session with plant workers in Hefei & Wuhu", False),
+        ("docker stop web && docker rm web now", False),
+        ("全总 | 工会 | 职工 | 劳模 | 工匠 | 维权", False),
     ],
 )
 def test_is_caption_candidate(line, expected):

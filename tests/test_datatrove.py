@@ -61,3 +61,19 @@ def test_clean_fit_and_apply_in_datatrove_give_the_records_of_run(tmp_path):
     assert {r["id"]: r["metadata"]["filter_reason"] for r in excluded} == expected_rejects
     assert set(expected_rejects.values()) == {"duplicate", "empty"}
     assert "南岭晚报" not in "".join(r["text"] for r in written.values())  # the site's template line went
+
+
+def test_a_document_through_two_steps_keeps_its_fields_once():
+    """Clean writes the record into the datatrove metadata; ApplyCorpus reads it back from there: the
+    fields the tool does not use (datatrove's own) stay in metadata.extra once, nothing of ours lands there."""
+    from datatrove.data import Document as DatatroveDocument
+
+    from corpusclean.api import as_document
+    from corpusclean.datatrove_step import _keep, _record
+
+    doc = DatatroveDocument(text="全省秋粮收购进度过半。\n各地粮库延长收购时间。", id="d1",
+                            metadata={"url": "https://a.example/1", "dump": "CC-MAIN-2024-10", "file_path": "x.warc"})
+    for _ in range(2):
+        _keep(doc, as_document(_record(doc, Config()), Config()))
+    assert json.loads(doc.metadata["extra"]) == {"dump": "CC-MAIN-2024-10", "file_path": "x.warc"}
+    assert doc.metadata["url"] == "https://a.example/1"

@@ -4,10 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpusclean.decode import (
-    Decode, canonical_codec, chinese_score, decode_bytes, misread_chinese, reads_as_text, sniff_declared_charset,
-)
+from corpusclean.decode import Decode, _marked_reading, canonical_codec, decode_bytes, sniff_declared_charset
 from corpusclean.document import Document
+from corpusclean.plausibility import chinese_score, misread_chinese, reads_as_text
 
 SIMPLIFIED = (
     "本报讯 记者从市人民政府新闻办公室获悉，今年前三季度全市地区生产总值同比增长百分之五点二，"
@@ -289,6 +288,24 @@ def test_a_few_bad_bytes_are_replaced_and_counted(text, codec, junk, encoding, m
     decoded = decode_bytes(damaged(text, codec, junk))
     assert (decoded.encoding, decoded.method, decoded.text) == (encoding, method, as_read(text, junk))
     assert (decoded.invalid_bytes, decoded.replacement_chars) == (1, 0)
+
+
+@given(st.binary(max_size=64), st.sampled_from(["utf-8", "gb18030", "big5hkscs"]))
+def test_a_marked_reading_marks_what_the_marking_handler_marks(data, codec):
+    assert _marked_reading(data, codec) == data.decode(codec, "corpusclean-mark")
+
+
+@pytest.mark.parametrize(
+    ("data", "codec"),
+    [
+        pytest.param(b"\xfe9", "gb18030", id="gb18030-bad-range-holding-ascii"),
+        pytest.param(b"\x81\x30\x81", "gb18030", id="gb18030-cut-four-byte-sequence"),
+        pytest.param(b"a\xf0\x9f\x98", "utf-8", id="utf-8-cut-four-byte-sequence"),
+        pytest.param(b"\xed\xa0\x80", "utf-8", id="utf-8-encoded-surrogate"),
+    ],
+)
+def test_a_marked_reading_of_awkward_bad_ranges(data, codec):
+    assert _marked_reading(data, codec) == data.decode(codec, "corpusclean-mark")
 
 
 @pytest.mark.parametrize(

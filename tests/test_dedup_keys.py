@@ -10,10 +10,10 @@ from hypothesis import given, strategies as st
 
 from corpusclean.text import t2s_changes
 from corpusclean.dedup.keys import (
-    _SLOW, _TABLE_LIMIT, _fold_table, exact_key, has_traditional, normalize, spaced_form,
+    _SLOW, _TABLE_LIMIT, _fold_table, _nfkc_fold_table, exact_key, has_traditional, normalize, spaced_form,
 )
 from corpusclean.dedup.minhash import estimated_jaccard, signature
-from corpusclean.dedup.shingles import ngram_hashes, shingle_hashes, token_hashes
+from corpusclean.dedup.shingles import _POSITION_MULTIPLIERS, mix64, ngram_hashes, shingle_hashes, token_hashes
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -44,6 +44,10 @@ def normalize_by_definition(text):
     "全國 and ÉCOLE x\u0345y",                        # Traditional; a mark that folds into a letter
     "snake_case ²³ Ⅻ ① ｆｕｌｌ ＷＩＤＴＨ",
     "龙舟赛，今天开幕。The Harbour   Bridge\topens!",
+    # characters that compose: each text alone, or one of them sends the others down the slow path
+    "\u1100\u1161", "\u1100\u1161\u11a8", "가\u11a8", "e\u0301", "A\u030a", "\u212b",
+    "\u0b47\u0b3e", "\u0cbf\u0cd5", "\u0d46\u0d3e", "\u1025\u102e",      # vowel signs (no marks)
+    "中国……工会—— ｆｕｌｌ ①② ﬁ \uf900 ⼀",                              # NFKD alone: one lookup
 ])
 def test_normalize_fast_and_slow_paths_match_the_definition(text):
     assert normalize(text) == normalize_by_definition(text)
@@ -54,6 +58,27 @@ def test_normalize_fast_and_slow_paths_match_the_definition(text):
 @given(st.text(st.characters(exclude_categories=("Cs",)), max_size=40))
 def test_normalize_matches_the_definition_on_any_text(text):
     assert normalize(text) == normalize_by_definition(text)
+
+
+# Characters that NFKC maps alone or with their neighbours: combining marks, precomposed letters, Hangul
+# jamo and syllables, Oriya vowel signs (they compose without being marks), compatibility forms, ligatures.
+INTERACTING = "ae éÅ\u212b\u1100\u1161\u11a8가각\u0b47\u0b3e\u0b48ｆＡ１…①ﬁ\uf900⼀ΐ中，"
+
+
+@given(st.text(alphabet=INTERACTING, max_size=12) | st.text(alphabet=INTERACTING + "\u0301\u0308\u0327\u0345", max_size=12))
+def test_normalize_matches_the_definition_where_nfkc_joins_neighbours(text):
+    assert normalize(text) == normalize_by_definition(text)
+
+
+def test_nfkc_fold_table_maps_a_character_as_nfkc_then_the_fold_table():
+    table, fold = _nfkc_fold_table(), _fold_table()
+    assert table[_TABLE_LIMIT] == _SLOW
+    for code in range(_TABLE_LIMIT):
+        if 0xD800 <= code < 0xE000 or table[code] == _SLOW:
+            continue
+        folded = [fold[ord(char)] for char in unicodedata.normalize("NFKC", chr(code))]
+        assert _SLOW not in folded
+        assert "".join(map(chr, folded)).split() == chr(table[code]).split(), hex(code)
 
 
 def test_fold_table_is_casefold_then_the_word_regex():
@@ -118,6 +143,14 @@ def test_ngram_windows(tokens, n, windows):
 def test_ngram_size_out_of_range(n):
     with pytest.raises(ValueError):
         ngram_hashes(np.arange(10, dtype=np.uint64), n)
+
+
+@pytest.mark.parametrize("n", [1, 3, 5, 16])
+def test_an_ngram_hash_is_the_mixed_weighted_sum_of_its_tokens_modulo_2_64(n):
+    tokens = np.array([2**64 - 1, 2**63 + 5, 12345, 2**40, 7] * 4, dtype=np.uint64)
+    sums = [sum(int(tokens[k + o]) * int(_POSITION_MULTIPLIERS[o]) for o in range(n)) % 2**64
+            for k in range(tokens.size - n + 1)]
+    assert ngram_hashes(tokens, n).tolist() == mix64(np.array(sums, dtype=np.uint64)).tolist()
 
 
 def test_ngram_order_matters():

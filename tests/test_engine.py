@@ -1,6 +1,7 @@
 """The local engine on toy stages: order, rejections, corpus stages across segments, workers."""
 
 import os
+from contextlib import closing
 import tempfile
 from collections import Counter
 
@@ -213,3 +214,26 @@ def test_spool_folders_are_removed(jobs, tmp_path, monkeypatch):
     with pytest.raises(ValueError):
         run([Whitespace(), CommonLines(), Broken()], make_docs(100), jobs=jobs)
     assert list(tmp_path.iterdir()) == []
+
+
+class Recorded(engine_module.Watch):
+    def __init__(self):
+        self.calls = []
+
+    def segment(self, label, total):
+        self.calls.append((label, total))
+
+    def batch(self, documents):
+        self.calls.append(documents)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_tells_each_pass_and_each_batch_as_it_goes(jobs):
+    """The progress bar moved only when documents left the last stage: with corpus stages, not at all
+    until the last pass. Each pass is told, and each batch through it."""
+    watch = Recorded()
+    docs = make_docs(70)
+    with closing(run_pipeline(iter(docs), [Whitespace(), RejectMarked(), CommonLines()], jobs, watch=watch)) as out:
+        assert len(list(out)) == 70
+    survivors = sum(1 for i in range(70) if i % 5 != 3)
+    assert watch.calls == [("cleaning", None), 32, 32, 6, ("learning common", None), ("common", survivors), 32, 24]

@@ -1,8 +1,10 @@
 """HTML -> blocks: block structure, dropped elements, captions, hints, parser limits."""
 
 import pytest
+from hypothesis import given, strategies as st
 
 from corpusclean.extract.html import HtmlLimitError, hint_weight, html_blocks, load_hints, parse_html
+from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of
 
 
 def texts(html: str) -> list[str]:
@@ -114,3 +116,25 @@ def test_an_xml_declaration_opening_an_xhtml_page_is_dropped(declaration):
 def test_empty_page():
     assert parse_html("   ") is None
     assert html_blocks(None) == []
+
+
+@pytest.mark.parametrize("text, units, punctuation", [
+    pytest.param("全国总工会召开会议。", 9, 1, id="chinese-sentence"),
+    pytest.param("Workers met on Monday, then left.", 12, 2, id="english-sentence"),
+    pytest.param("版本3.5发布", 8, 0, id="decimal-point-between-han-and-digits"),
+    pytest.param("他说：“好。”然后走了", 7, 2, id="chinese-marks-inside-quotes"),
+    pytest.param('He said "yes." Then, quietly', 10, 2, id="latin-mark-before-closing-quote"),
+    pytest.param("snake_case x2 ①", 6, 0, id="underscore-and-numbers-are-word-characters"),
+    pytest.param("end.", 2, 1, id="latin-mark-at-the-end"),
+    pytest.param("a.b", 4, 0, id="latin-mark-inside-a-word"),
+    pytest.param("𠮷野家 and \U00030001", 6, 0, id="han-beyond-the-table"),
+])
+def test_units_and_punctuation(text, units, punctuation):
+    assert units_and_punctuation(text) == (units, punctuation)
+    assert units_and_punctuation_of(["前文。", text, "end."]) == ([2, units, 2], [1, punctuation, 1])
+
+
+@given(st.lists(st.text(alphabet="中あ한ab_9 \t\xa0\u3000.,;!?:。，！：۔\"”’)(“\x00\n𠮷", max_size=10), max_size=6))
+def test_units_and_punctuation_of_a_page_are_those_of_each_line(lines):
+    units, punctuation = units_and_punctuation_of(lines)
+    assert list(zip(units, punctuation)) == [units_and_punctuation(line) for line in lines]

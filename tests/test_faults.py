@@ -391,7 +391,7 @@ def test_a_damaged_or_tagged_jsonl_record_is_read_as_it_should(line, expected, j
         _, reason, raw = expected
         assert record["reject_reason"] == reason
         kept = record["raw"].encode() if raw is not None else base64.b64decode(record["raw_base64"])
-        assert kept == line.rstrip(b"\n") and record["raw"] == raw
+        assert kept == line.rstrip(b"\n") and record["raw"] == (raw or "")
         return
     _, lines, text_format, bad = expected
     assert "reject_reason" not in record, record.get("reject_detail")
@@ -532,7 +532,7 @@ def _special_files(tmp_path):
 
 
 def _unknown_names(tmp_path):
-    for name in ("feed.xml", "dump.dat", "pages.zst", ".hidden.txt"):
+    for name in ("feed.xml", "dump.dat", "pages.7z", ".hidden.txt"):
         (tmp_path / "in" / name).write_text(ZH_NEWS)
     return {"unknown_type": "in/dump.dat", "hidden": "in/.hidden.txt"}
 
@@ -732,7 +732,7 @@ def test_fault_empty_or_unusable_input_id_written(agreement_run):
 def test_fault_repeated_id_written_twice(agreement_run):
     root, result, records = agreement_run
     first, again = records["a/pages/records.jsonl#2"], records["a/pages/records.jsonl#3"]
-    assert (first["id"], first["metadata"]["original_id"]) == ("n1", None)
+    assert (first["id"], first["metadata"]["original_id"]) == ("n1", "")
     assert (again["id"], again["metadata"]["original_id"]) == ("pages/records.jsonl#3", "n1")
     a_page, b_page = records["a/pages/controls.txt"], records["b/pages/controls.txt"]
     assert (a_page["id"], b_page["id"], b_page["metadata"]["original_id"]) == (

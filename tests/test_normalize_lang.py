@@ -3,7 +3,8 @@ from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
 from corpusclean.normalize.lang import (
-    _ENGLISH_SPELLINGS, _FOREIGN_SPELLINGS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, LATIN_WORD_RE, Lang, detect_lang,
+    _ENGLISH_SPELLINGS, _FOREIGN_SPELLINGS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, LATIN_WORD_RE, Lang, _classes,
+    detect_lang, latin_words,
 )
 
 
@@ -65,3 +66,22 @@ def test_a_found_word_is_a_stopword_spelling_exactly_when_it_lowers_to_a_stopwor
 def test_no_letter_of_a_latin_word_lowers_to_ascii_but_ascii_letters():
     letters = [chr(code) for code in range(0x250) if LATIN_WORD_RE.fullmatch(chr(code))]
     assert [c for c in letters if not c.isascii() and c.lower().isascii()] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("the union's members didn't say it'S over", id="apostrophes-inside-words"),
+        pytest.param("'quoted' words and rock'n'roll, o'clock'", id="apostrophes-around-and-between"),
+        pytest.param("' '' a' 'b ''c d''", id="apostrophes-alone-and-doubled"),
+        pytest.param("state-of-the-art 3×4 Müller’s café 中国Apple", id="hyphens-symbols-accents-han"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_latin_words_are_the_regex_words(text):
+    assert sorted(latin_words(*_classes(text))) == sorted(LATIN_WORD_RE.findall(text))
+
+
+@given(st.text(alphabet=LATIN_LETTERS + "' -.,’×中1\n", max_size=40))
+def test_latin_words_are_the_regex_words_for_any_text(text):
+    assert sorted(latin_words(*_classes(text))) == sorted(LATIN_WORD_RE.findall(text))

@@ -26,7 +26,8 @@ def docs_of(path, text_key="text", max_bytes=1_000_000):
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("a.html.gz", ".html"), ("a.JSONL", ".jsonl"), ("a.txt", ".txt"), ("noext", ""), ("a.tar.gz", ".tar")],
+    [("a.html.gz", ".html"), ("a.JSONL", ".jsonl"), ("a.txt", ".txt"), ("noext", ""), ("a.tar.gz", ".tar"),
+     ("a.jsonl.zst", ".jsonl"), ("a.ndjson.ZST", ".ndjson")],
 )
 def test_inner_suffix(name, expected):
     assert inner_suffix(name) == expected
@@ -34,10 +35,10 @@ def test_inner_suffix(name, expected):
 
 @pytest.mark.parametrize(
     "name", ["", "/", ".", "..", "x/..", "a/.", "a.txt/", "//a.txt", "g.", "h..txt", "..i", ".a.b", "a.b.c.json",
-             "dir.d/noext", "A.TXT.GZ", "x.gz", ".gz", "dir/.x.txt", "ü.HTML"],
+             "dir.d/noext", "A.TXT.GZ", "x.gz", ".gz", "dir/.x.txt", "ü.HTML", "b.jsonl.zst", ".zst"],
 )
 def test_inner_suffix_is_pathlibs_suffix(name):
-    stem = name[:-3] if name.lower().endswith(".gz") else name
+    stem = name[:-3] if name.lower().endswith(".gz") else name[:-4] if name.lower().endswith(".zst") else name
     assert inner_suffix(name) == Path(stem).suffix.lower()
 
 
@@ -57,7 +58,7 @@ def test_folder_walk_finds_what_rglob_finds(tmp_path):
         (str(p), f"{tmp_path.name}/{p.relative_to(tmp_path).as_posix()}", p.parent.name)
         for p in files if not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)
     ]
-    assert [(i.path, i.id_base, i.source) for i in expand_paths([str(tmp_path)])] == expected
+    assert [(i.path, i.name, i.source) for i in expand_paths([str(tmp_path)])] == expected
     assert len(expected) == 6 * 8 + 1  # 8 wanted names in 6 folders, and the symlinked file
 
 
@@ -70,6 +71,47 @@ def test_folder_walk_is_recursive_sorted_and_skips_unknown_and_hidden(tmp_path):
     inputs = expand_paths([str(tmp_path)])
     assert [i.id_base for i in inputs] == [f"{tmp_path.name}/1.txt", f"{tmp_path.name}/b/2.html"]
     assert inputs[1].source == "b"
+
+
+def tree_of_two_crawls(tmp_path: Path) -> Path:
+    for crawl in ("crawl-a", "crawl-b"):
+        (tmp_path / crawl / "pages" / "news").mkdir(parents=True)
+        (tmp_path / crawl / "pages" / "news" / "1.html").write_bytes(PAGE_HTML)
+        (tmp_path / crawl / "pages" / "feed.jsonl").write_bytes(b'{"text": "x"}\n')
+    return tmp_path
+
+
+@pytest.mark.parametrize("args, source, expected", [
+    pytest.param(["crawl-a/pages"], "", [("crawl-a/pages/feed.jsonl", "pages", "pages/feed.jsonl", "pages"),
+                                         ("crawl-a/pages/news/1.html", "news", "pages/news/1.html", "news")],
+                 id="relative folder: path as given, ids from its own name"),
+    pytest.param(["{root}/crawl-a/pages"], "", [("pages/feed.jsonl", "pages", "pages/feed.jsonl", "pages"),
+                                                ("pages/news/1.html", "news", "pages/news/1.html", "news")],
+                 id="absolute folder: its own name, then the path below it"),
+    pytest.param(["crawl-b/pages"], "crawl-b",
+                 [("crawl-b/pages/feed.jsonl", "crawl-b", "crawl-b/pages/feed.jsonl", "pages"),
+                  ("crawl-b/pages/news/1.html", "crawl-b", "crawl-b/pages/news/1.html", "news")],
+                 id="--source: the records' source, ids start with it, sites stay folders"),
+    pytest.param(["{root}/crawl-a/pages/news/1.html"], "", [("news/1.html", "news", "news/1.html", "news")],
+                 id="absolute named file: the folder it is in, then its name"),
+    pytest.param(["crawl-a/pages/../pages/news/1.html"], "",
+                 [("crawl-a/pages/news/1.html", "news", "crawl-a/pages/news/1.html", "news")],
+                 id="relative named file: as given"),
+    pytest.param(["crawl-*/pages/news/*.html"], "",
+                 [(f"crawl-{c}/pages/news/1.html", "news", f"crawl-{c}/pages/news/1.html", "news") for c in "ab"],
+                 id="relative glob: as given"),
+    pytest.param(["{root}/crawl-a/**/*.jsonl"], "",
+                 [("crawl-a/pages/feed.jsonl", "pages", "crawl-a/pages/feed.jsonl", "pages")],
+                 id="absolute recursive glob: from the folder it starts from"),
+    pytest.param(["-"], "", [("stdin", "stdin", "stdin", "stdin")], id="stdin"),
+    pytest.param(["-"], "wire", [("stdin", "wire", "wire/stdin", "stdin")], id="stdin with --source"),
+])
+def test_records_name_inputs_relative_to_the_input_root(tmp_path, monkeypatch, args, source, expected):
+    root = tree_of_two_crawls(tmp_path)
+    monkeypatch.chdir(root)
+    inputs, _ = find_inputs([a.format(root=root) for a in args], source=source)
+    named = [(i.name, i.source, i.id_base, i.site) for i in inputs]
+    assert named == [tuple(row) for row in expected]
 
 
 def test_glob_and_missing_paths(tmp_path):
@@ -86,7 +128,8 @@ def test_text_page(tmp_path):
     (tmp_path / "a.txt").write_bytes(PAGE_ZH)
     [doc] = docs_of(tmp_path / "a.txt")
     assert (doc.format, doc.raw, doc.rejected) == ("txt", PAGE_ZH, False)
-    assert doc.metadata["path"] == str(tmp_path / "a.txt")
+    assert doc.metadata["path"] == f"{tmp_path.name}/a.txt"  # relative to the input root, never absolute
+    assert doc.location == str(tmp_path / "a.txt")  # messages and rejects say where it is
 
 
 @pytest.mark.parametrize("name", ["page.txt", "page", "page.html"])
@@ -96,11 +139,44 @@ def test_html_sniffed_whatever_the_name(tmp_path, name):
     assert doc.format == "html"
 
 
-def test_gzip_looked_through_even_when_the_name_lies(tmp_path):
-    (tmp_path / "a.html.gz").write_bytes(gzip.compress(PAGE_HTML))
-    (tmp_path / "b.txt").write_bytes(gzip.compress(PAGE_ZH))
+def zstd(data: bytes) -> bytes:
+    import zstandard
+
+    return zstandard.ZstdCompressor().compress(data)
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, zstd], ids=["gzip", "zstd"])
+def test_compression_looked_through_even_when_the_name_lies(tmp_path, compress):
+    (tmp_path / "a.html.gz").write_bytes(compress(PAGE_HTML))
+    (tmp_path / "b.txt").write_bytes(compress(PAGE_ZH))
+    (tmp_path / "c.jsonl.zst").write_bytes(compress(b'{"text": "x"}\n' * 2))
     assert docs_of(tmp_path / "a.html.gz")[0].raw == PAGE_HTML
     assert docs_of(tmp_path / "b.txt")[0].raw == PAGE_ZH
+    assert [d.text for d in docs_of(tmp_path / "c.jsonl.zst")] == ["x", "x"]
+
+
+def test_zstd_frames_one_after_another_are_one_stream(tmp_path):
+    (tmp_path / "a.jsonl.zst").write_bytes(zstd(b'{"text": "a"}\n') + zstd(b'{"text": "b"}\n'))
+    assert [d.text for d in docs_of(tmp_path / "a.jsonl.zst")] == ["a", "b"]
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param(zstd(b'{"text": "x"}\n' * 5000)[:-5], id="zstd cut short"),
+    pytest.param(zstd(b'{"text": "x"}\n')[:8] + b"garbage" * 4, id="zstd corrupt"),
+    pytest.param(gzip.compress(b'{"text": "x"}\n' * 5000)[:-5], id="gzip cut short"),
+])
+def test_a_broken_compressed_file_is_unreadable_never_shorter(tmp_path, data):
+    (tmp_path / "a.jsonl.zst").write_bytes(data)
+    docs = docs_of(tmp_path / "a.jsonl.zst")
+    assert docs[-1].reject_reason == "unreadable"
+
+
+def test_ndjson_and_zst_names_are_read_by_a_folder_walk(tmp_path):
+    for name in ("a.ndjson", "b.jsonl.zst", "c.txt.zst", "d.zip"):
+        (tmp_path / name).write_bytes(b"")
+    inputs, skipped = find_inputs([str(tmp_path)])
+    assert [Path(i.path).name for i in inputs] == ["a.ndjson", "b.jsonl.zst", "c.txt.zst"]
+    assert [(Path(s.path).name, s.reason) for s in skipped] == [("d.zip", "unknown_type")]
 
 
 def test_crawl_wrapper_gives_url_and_charset(tmp_path):

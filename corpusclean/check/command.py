@@ -1,23 +1,32 @@
 """`corpusclean check FILE...`: lint JSONL datasets, optionally fix them in place.
 
-Findings are the command's data: one `path:line:col: CODE message` (or one JSON object) a line on stdout.
+Findings are the command's data: one `path:line:col: CODE message` (or one JSON object, or one GitHub
+Actions annotation) a line on stdout, printed as they are found. Files are streamed record by record, gzip
+and zstd looked through: memory holds one record, and for the rules across files (CC005, CC015) a 64-bit
+key and a location per record (CC016 adds a MinHash signature per record).
 Heavy imports (orjson, the pipeline) happen inside functions so `corpusclean --help` stays instant.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from enum import Enum
-from typing import Any, Iterable, Optional, TextIO
+from typing import Any, BinaryIO, Iterator, Optional, TextIO
 
 import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+# The dataset files a folder gives `check` (and the pre-commit hooks' `files`): JSONL by name, compressed or not.
+DATASET_NAME = re.compile(r"(?i)\.(jsonl|ndjson)(\.(gz|zst))?$")
 
 
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 class ExpectedScript(str, Enum):
@@ -27,6 +36,10 @@ class ExpectedScript(str, Enum):
 
 class UsageError(Exception):
     """Bad options or missing files: exit 2 before anything is read or written."""
+
+
+class ReadError(Exception):
+    """A file that fails while it is read (a truncated or corrupt gzip or zstd stream): exit 2."""
 
 
 def parse_codes(option: str | None) -> set[str]:
@@ -57,98 +70,47 @@ def cleaning_stages(config: Any) -> list:
     return document_stages(config)
 
 
-def cleaned_records(data: bytes, path: str, text_key: str, stages: list) -> dict[int, Any]:
-    """JSONL line number -> the record's Document after the cleaning stages, for each readable record.
+def dataset_files(args: list[str], fix: bool) -> list[str]:
+    """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
+    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error."""
+    files = []
+    for arg in args:
+        if arg == STDIN:
+            if fix:
+                raise UsageError("--fix rewrites files in place; it cannot take standard input (-)")
+            files.append(arg)
+        elif os.path.isdir(arg):
+            files += _folder_datasets(arg)
+        elif not os.path.exists(arg):
+            raise UsageError(f"cannot read {arg}: no such file or folder")
+        elif not os.access(arg, os.R_OK):
+            raise UsageError(f"cannot read {arg}: permission denied")
+        else:
+            files.append(arg)
+    return files
 
-    Documents are built by the same reader `corpusclean run` uses for JSONL inputs.
-    """
+
+def _folder_datasets(folder: str) -> list[str]:
+    found = []
+    for top, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found += [os.path.normpath(os.path.join(top, name)) for name in sorted(names)
+                  if DATASET_NAME.search(name) and not name.startswith(".")]
+    return found
+
+
+def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
+    """The file's bytes, decompressed when they are gzip or zstd; and the codec found."""
     import io
-    from collections import defaultdict
 
-    from corpusclean.pipeline import run_stages
-    from corpusclean.read.paths import InputFile
-    from corpusclean.read.sources import read_jsonl
+    from corpusclean.compression import decompressed
 
-    timings: dict[str, float] = defaultdict(float)
-    docs = {}
-    for doc in read_jsonl(InputFile(path, path, path), io.BytesIO(data), text_key):
-        if not doc.rejected:
-            docs[doc.metadata["line"]] = run_stages(stages, doc, timings)
-    return docs
-
-
-def fixed_file(data: bytes, path: str, text_key: str, stages: list) -> bytes:
-    """The file with each record's text replaced by its cleaned text; every other field and every line
-    that cannot be cleaned (invalid JSON, no text, nothing left after cleaning) is kept byte for byte."""
-    import codecs
-
-    import orjson
-
-    from corpusclean.read.sources import parse_json_line
-
-    docs = cleaned_records(data, path, text_key, stages)
-    pieces = data.split(b"\n")
-    for index, piece in enumerate(pieces):
-        doc = docs.get(index + 1)
-        if doc is None or doc.rejected:
-            continue
-        record = parse_json_line(piece.removeprefix(codecs.BOM_UTF8))[0]  # as the reader parsed it
-        clean = doc.clean_text()
-        if clean != record[text_key]:
-            record[text_key] = clean
-            ending = b"\r" if piece.endswith(b"\r") else b""  # a CRLF file stays CRLF
-            pieces[index] = orjson.dumps(record) + ending
-    return b"\n".join(pieces)
-
-
-def replace_atomically(path: str, data: bytes) -> None:
-    """Write beside the file, then rename over it: a reader sees the old file or the new, never half."""
-    import os
-    import shutil
-    import tempfile
-
-    folder = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile(dir=folder, prefix=".corpusclean-", suffix=".tmp", delete=False)
     try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        shutil.copymode(path, handle.name)
-        os.replace(handle.name, path)
-    except BaseException:
-        os.unlink(handle.name)
-        raise
-
-
-def file_findings(
-    data: bytes, path: str, text_key: str, codes: frozenset[str], expected_script: str | None,
-    stages: list | None,
-) -> tuple[list, list, list, list]:
-    """The per-record findings of one file, and the (path, line, value) entries of the cross-file rules:
-    ids, exact-duplicate keys, and (path, line, text) for near duplicates."""
-    from corpusclean.check import rules
-
-    docs = cleaned_records(data, path, text_key, stages) if stages is not None else {}
-    findings, ids, keys, texts = [], [], [], []
-    for line_no, raw in enumerate(data.split(b"\n"), 1):
-        if not raw.strip():
-            continue
-        value, issues = rules.parse_record(raw)
-        if not issues:
-            issues = rules.record_shape(value, text_key)
-        if isinstance(value, dict):
-            ids.append((path, line_no, rules.id_key(value.get("id"))))
-        text = value.get(text_key) if isinstance(value, dict) else None
-        if isinstance(text, str):
-            declared = rules.declared_replacements(value)
-            issues += record_text_issues(text, expected_script, docs.get(line_no), declared)
-            if "CC015" in codes:
-                keys.append((path, line_no, rules.exact_text_key(text)))
-            if "CC016" in codes:
-                texts.append((path, line_no, text))
-        findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues if i.code in codes]
-    return findings, ids, keys, texts
+        raw = sys.stdin.buffer if path == STDIN else open(path, "rb")
+        stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+        return decompressed(stream)
+    except OSError as err:
+        raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
 
 
 def record_text_issues(text: str, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
@@ -162,72 +124,176 @@ def record_text_issues(text: str, expected_script: str | None, cleaned: Any, dec
     return issues
 
 
-def near_duplicates(texts: list[tuple[str, int, str]], threshold: float, exact: set[tuple[str, int]]) -> list:
-    """CC016 for each document the Dedup stage (near mode) would drop, unless it is an exact copy."""
-    from corpusclean.check.rules import Finding
-    from corpusclean.config import Config
-    from corpusclean.dedup.stage import Dedup
-    from corpusclean.document import Document
+class Checker:
+    """The findings of the files given, one record at a time, with what the rules across files remember."""
 
-    dedup = Dedup(Config(dedup="near", dedup_threshold=threshold))
-    summaries = []
-    for path, line, text in texts:
-        doc = Document(id=f"{path}:{line}", source="", location=f"{path}:{line}")
+    def __init__(self, text_key: str, codes: frozenset[str], expected_script: str | None, stages: list | None,
+                 near_threshold: float) -> None:
+        from corpusclean.check.rules import LINE_STAGE_CODES, FirstSeen
+
+        self.text_key, self.codes, self.expected_script = text_key, codes, expected_script
+        self.stages = stages                                    # the cleaning stages, for --fix or CC010-CC014
+        self.line_stages = stages if codes & LINE_STAGE_CODES else None
+        self.paths: list[str] = []
+        self.ids, self.texts = FirstSeen(), FirstSeen()
+        self.near = _NearDuplicates(near_threshold) if "CC016" in codes else None
+        self.exact: set[tuple[int, int]] = set()                # CC015 copies, which CC016 does not report again
+        self.fixed_paths: list[str] = []
+
+    def cleaned(self, path: str, line_no: int, line: bytes) -> Any:
+        """The record's Document after the cleaning stages, read by the reader `corpusclean run` uses for
+        JSONL; None when it cannot be read."""
+        import io
+        from collections import defaultdict
+
+        from corpusclean.pipeline import run_stages
+        from corpusclean.read.paths import InputFile
+        from corpusclean.read.sources import read_jsonl
+
+        [doc] = read_jsonl(InputFile(path, path, path), io.BytesIO(line), self.text_key)
+        return None if doc.rejected else run_stages(self.stages or [], doc, defaultdict(float))
+
+    def fixed(self, path: str, line_no: int, line: bytes) -> bytes:
+        """The line with its record's text replaced by what `corpusclean run` would write for it; the line
+        itself when it cannot be cleaned (invalid JSON, no text, HTML, nothing left) or is already clean."""
+        import codecs
+
+        import orjson
+
+        from corpusclean.read.sources import parse_json_line
+
+        doc = self.cleaned(path, line_no, line)
+        if doc is None or doc.rejected or doc.format != "txt":
+            return line
+        record = parse_json_line(line.removeprefix(codecs.BOM_UTF8))[0]  # as the reader parsed it
+        clean = doc.clean_text()
+        if clean == record.get(self.text_key):
+            return line
+        record[self.text_key] = clean
+        body = line.rstrip(b"\n")
+        ending = (b"\r" if body.endswith(b"\r") else b"") + (b"\n" if line.endswith(b"\n") else b"")
+        return orjson.dumps(record) + ending  # a CRLF file stays CRLF
+
+    def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
+        """The findings of one non-blank JSONL line, in code order."""
+        from corpusclean.check import rules
+
+        value, issues = rules.parse_record(line)
+        if not issues:
+            issues = rules.record_shape(value, self.text_key)
+        findings = [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
+        if isinstance(value, dict) and "CC005" in self.codes:
+            first = self.ids.earlier(rules.id_hash(value.get("id")), file, line_no)
+            if first is not None:
+                findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.id_key(value['id'])!r}, "
+                                                                        f"first at {self._at(first)}"))
+        text = value.get(self.text_key) if isinstance(value, dict) else None
+        if isinstance(text, str):
+            cleaned = self.cleaned(path, line_no, line) if self.line_stages is not None else None
+            issues = record_text_issues(text, self.expected_script, cleaned, rules.declared_replacements(value))
+            findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
+            if "CC015" in self.codes:
+                first = self.texts.earlier(rules.exact_text_key(text), file, line_no)
+                if first is not None:
+                    self.exact.add((file, line_no))
+                    findings.append(rules.Finding(path, line_no, 1, "CC015", f"same text as {self._at(first)}"))
+            if self.near is not None:
+                self.near.add(file, line_no, text)
+        return sorted((f for f in findings if f.code in self.codes), key=lambda f: (f.code, f.col))
+
+    def _at(self, where: tuple[int, int]) -> str:
+        return f"{self.paths[where[0]]}:{where[1]}"
+
+    def file_findings(self, path: str, fix: bool) -> Iterator:
+        """Every finding of one file, as its records are read; with fix, of the fixed records, the file
+        being rewritten beside itself (compressed as it was) and renamed over itself when a record changed."""
+        from corpusclean.write.sink import AtomicFile, OutputError
+
+        file = len(self.paths)
+        self.paths.append(path)
+        stream, codec = open_dataset(path)
+        try:
+            target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
+        except OutputError as err:
+            stream.close()
+            raise ReadError(str(err)) from None
+        changed = False
+        try:
+            for line_no, line in enumerate(_read_lines(stream, path), 1):
+                if target is not None:
+                    new = self.fixed(path, line_no, line)
+                    changed = changed or new != line
+                    target.write(new)
+                    line = new
+                if line.strip():
+                    yield from self.record_findings(path, file, line_no, line)
+            if target is not None and changed:
+                target.commit()
+                self.fixed_paths.append(path)
+        except OutputError as err:
+            raise ReadError(str(err)) from None
+        finally:
+            if target is not None:
+                target.discard()
+            if path != STDIN:
+                stream.close()
+
+    def last_findings(self) -> list:
+        """What needs every record first: near duplicates (CC016), in file and line order."""
+        if self.near is None:
+            return []
+        return self.near.findings(self.paths, self.exact)
+
+
+def _read_lines(stream: BinaryIO, path: str) -> Iterator[bytes]:
+    """The lines of a stream, each with its newline; a broken compressed stream is a ReadError."""
+    import gzip
+
+    try:
+        yield from stream
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        raise ReadError(f"cannot read {path}: {err}") from None
+
+
+class _NearDuplicates:
+    """CC016: each record's MinHash summary (about 600 bytes), fitted by the Dedup stage once all are in."""
+
+    def __init__(self, threshold: float) -> None:
+        from corpusclean.config import Config
+        from corpusclean.dedup.stage import Dedup
+
+        self.dedup = Dedup(Config(dedup="near", dedup_threshold=threshold))
+        self.summaries: list[bytes] = []
+
+    def add(self, file: int, line: int, text: str) -> None:
+        from corpusclean.document import Document
+
+        doc = Document(id=f"{file}:{line}", source="", location="")
         doc.set_lines([text])
-        summaries.append(dedup.summarize(doc))
-    where = {f"{path}:{line}": (path, line) for path, line, _ in texts}
-    model = dedup.fit(summaries)
-    return [
-        Finding(*where[dropped], 1, "CC016", f"near duplicate of {kept}")
-        for dropped, kept in model.duplicate_of.items()
-        if where[dropped] not in exact
-    ]
+        self.summaries.append(self.dedup.summarize(doc))
+
+    def findings(self, paths: list[str], exact: set[tuple[int, int]]) -> list:
+        """CC016 for each record the Dedup stage (near mode) would drop, unless it is an exact copy."""
+        from corpusclean.check.rules import Finding
+
+        def where(doc_id: str) -> tuple[int, int]:
+            file, line = doc_id.split(":")
+            return int(file), int(line)
+
+        model = self.dedup.fit(self.summaries)
+        dropped = sorted((where(dropped), where(kept)) for dropped, kept in model.duplicate_of.items())
+        return [
+            Finding(paths[file], line, 1, "CC016", f"near duplicate of {paths[kept[0]]}:{kept[1]}")
+            for (file, line), kept in dropped if (file, line) not in exact
+        ]
 
 
-def collect_findings(
-    contents: dict[str, bytes], text_key: str, codes: frozenset[str], expected_script: str | None,
-    stages: list | None, near_threshold: float,
-) -> list:
-    """Every finding over the given files (path -> bytes), in file order then line order."""
-    from corpusclean.check import rules
-
-    findings, ids, keys, texts = [], [], [], []
-    for path, data in contents.items():
-        found = file_findings(data, path, text_key, codes, expected_script, stages)
-        for total, part in zip((findings, ids, keys, texts), found):
-            total += part
-    if "CC005" in codes:
-        findings += rules.duplicate_ids(ids)
-    if "CC015" in codes:
-        findings += rules.duplicate_texts(keys)
-    if "CC016" in codes:
-        exact = {(f.path, f.line) for f in findings if f.code == "CC015"}
-        findings += near_duplicates(texts, near_threshold, exact)
-    order = {path: index for index, path in enumerate(contents)}
-    return sorted(findings, key=lambda f: (order[f.path], f.line, f.code, f.col))
-
-
-def write_findings(findings: Iterable, output_format: str, out: TextIO) -> None:
+def _shown(finding: Any, output_format: str) -> str:
     if output_format == "json":
         import orjson
 
-        for finding in findings:
-            out.write(orjson.dumps(finding.as_dict()).decode() + "\n")
-    else:
-        for finding in findings:
-            out.write(finding.as_text() + "\n")
-    out.flush()
-
-
-def read_files(files: list[str]) -> dict[str, bytes]:
-    contents = {}
-    for path in files:
-        try:
-            with open(path, "rb") as handle:
-                contents[path] = handle.read()
-        except OSError as err:
-            raise UsageError(f"cannot read {path}: {err.strerror or err}") from None
-    return contents
+        return orjson.dumps(finding.as_dict()).decode()
+    return finding.as_github() if output_format == "github" else finding.as_text()
 
 
 def run_check(
@@ -243,7 +309,9 @@ def run_check(
     quiet: bool = False,
     out: TextIO | None = None,
 ) -> int:
-    """The whole command, returning its exit status: 0 clean, 1 findings, 2 usage error."""
+    """The whole command, returning its exit status: 0 clean, 1 findings, 2 a usage error, or a file that
+    fails while it is read (a corrupt compressed stream): the check stops there, after printing the findings
+    of the records before it."""
     from corpusclean.check.rules import LINE_STAGE_CODES
     from corpusclean.config import ConfigError, load_config
     from corpusclean.ui import error
@@ -253,42 +321,50 @@ def run_check(
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
         config = load_config(config_file, {"script": script or "keep", "text_key": text_key})
-        contents = read_files(files)
+        paths = dataset_files(files, fix)
     except (UsageError, ConfigError) as err:
         error(f"error: {err}")
         return EXIT_USAGE
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
-    if fix:
-        for path, data in contents.items():
-            fixed = fixed_file(data, path, config.text_key, stages)
-            if fixed != data:
-                try:
-                    replace_atomically(path, fixed)
-                except OSError as err:
-                    error(f"error: cannot write {path}: {err.strerror or err}")
-                    return EXIT_USAGE
-                contents[path] = fixed
-                if not quiet:
-                    error(f"fixed {path}")
-    line_stages = stages if codes & LINE_STAGE_CODES else None
-    findings = collect_findings(contents, config.text_key, codes, script, line_stages, config.dedup_threshold)
+    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold)
+    count, flagged = 0, set()
     try:
-        write_findings(findings, output_format, out)
+        for path in paths:
+            try:
+                for finding in checker.file_findings(path, fix):
+                    out.write(_shown(finding, output_format) + "\n")
+                    out.flush()
+                    count += 1
+                    flagged.add(finding.path)
+            except ReadError as err:
+                error(f"error: {err}")
+                return EXIT_USAGE
+            if path in checker.fixed_paths and not quiet:
+                error(f"fixed {path}")
+        for finding in checker.last_findings():
+            out.write(_shown(finding, output_format) + "\n")
+            count += 1
+            flagged.add(finding.path)
+        out.flush()
     except BrokenPipeError:
         # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
-        return EXIT_FINDINGS if findings else EXIT_OK
-    if findings and not quiet:
-        error(f"{len(findings)} finding(s) in {len({f.path for f in findings})} of {len(files)} file(s)")
-    return EXIT_FINDINGS if findings else EXIT_OK
+        return EXIT_FINDINGS if count else EXIT_OK
+    if count and not quiet:
+        error(f"{count} finding(s) in {len(flagged)} of {len(paths)} file(s)")
+    return EXIT_FINDINGS if count else EXIT_OK
 
 
 def check(
-    files: list[str] = typer.Argument(..., help="JSONL files to check.", metavar="FILE"),
+    files: list[str] = typer.Argument(
+        ..., help="JSONL files (.gz and .zst too), folders (their .jsonl and .ndjson files), or - for stdin.",
+        metavar="FILE",
+    ),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rule codes (comma-separated)."),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Skip these rule codes (comma-separated)."),
     output_format: OutputFormat = typer.Option(
-        OutputFormat.text, "--format", help="text: path:line:col: CODE message; json: one object a line."
+        OutputFormat.text, "--format",
+        help="text: path:line:col: CODE message; json: one object a line; github: GitHub Actions annotations.",
     ),
     fix: bool = typer.Option(False, "--fix", help="Rewrite the files in place with each record's text cleaned."),
     script: Optional[ExpectedScript] = typer.Option(
@@ -303,8 +379,9 @@ def check(
 
     Example: corpusclean check data/*.jsonl
 
-    Rules CC001-CC017 are described in docs/check.md. Lines the cleaning stages of `corpusclean run`
-    would remove are findings too, so the output of `run` checks clean.
+    Rules CC001-CC017 are listed in the README ("corpusclean check"). Lines the cleaning stages of
+    `corpusclean run` would remove are findings too, so the output of `run` checks clean. Exit status: 0
+    nothing found, 1 findings, 2 a usage error or a file that cannot be read.
     """
     status = run_check(
         files, select, ignore, output_format.value, fix, script.value if script else None, near_dups,

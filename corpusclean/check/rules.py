@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from corpusclean.document import Removal
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
-# code -> what the rule finds; docs/check.md shows an example finding of each.
+# code -> what the rule finds; the README's table of rules shows an example finding of each.
 RULES: dict[str, str] = {
     "CC001": "line is not valid JSON",
     "CC002": "record is not a JSON object",
@@ -54,7 +54,7 @@ QUOTE_CHARS = 60
 #   continuation bytes as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™");
 # - legacy_latin1: GBK or Big5 read as Latin-1 ("ÖÐ¹ú" for 中国): a run of high Latin-1 characters, four
 #   at least so that French or German words ("créée") never match;
-# - legacy_misread (decode.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
+# - legacy_misread (plausibility.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
 #   Cyrillic ones included ("ЦР№ъ", "╓╨╣·"): a run with the marks of a misreading whose bytes read as Chinese.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _DAMAGE = re.compile(
@@ -96,6 +96,17 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "col": self.col, "code": self.code, "message": self.message}
+
+    def as_github(self) -> str:
+        """A GitHub Actions workflow command: the finding shows on the file's line in the pull request."""
+        where = f"file={_escape(self.path, True)},line={self.line},col={self.col}"
+        return f"::error title=corpusclean {self.code},{where}::{_escape(f'{self.code} {self.message}', False)}"
+
+
+def _escape(value: str, is_property: bool) -> str:
+    """GitHub's escaping of workflow command values: %, CR and LF; in properties also : and ,."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
 
 
 def quote(text: str) -> str:
@@ -165,7 +176,7 @@ def declared_replacements(record: dict[str, Any]) -> int:
 def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
     """CC007 once per record, at the first damaged spot, with the count of each kind. U+FFFD are not
     counted when the record declares at least as many (declared_replacements)."""
-    from corpusclean.decode import misread_chinese
+    from corpusclean.plausibility import misread_chinese
 
     spots = [(match.start(), match.end(), match.lastgroup) for match in _DAMAGE.finditer(text)]
     if spots and text.count("\ufffd") <= declared_fffd:
@@ -264,28 +275,61 @@ def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> 
 # --- across records and files ------------------------------------------------------------------------
 
 
-def repeated_values(entries: Iterable[tuple[str, int, Any]]) -> list[tuple[str, int, Any, str, int]]:
-    """(path, line, value, first path, first line) for every entry whose value an earlier one had.
+class FirstSeen:
+    """Where each key (a 64-bit hash) was first seen, as (file number, line) packed in 64 bits: an open
+    addressing table in two numpy arrays kept at most half full, 32 bytes a record whatever the records'
+    size (a dict of Python ints took 110), so `check` streams a dataset in memory that grows this little."""
 
-    Entries are (path, line, value), in reading order; a None value is never a repeat.
-    """
-    first: dict[Any, tuple[str, int]] = {}
-    repeats = []
-    for path, line, value in entries:
-        if value is None:
-            continue
-        if value in first:
-            repeats.append((path, line, value, *first[value]))
-        else:
-            first[value] = (path, line)
-    return repeats
+    def __init__(self, capacity: int = 1 << 16) -> None:
+        import numpy as np
+
+        self._keys = np.zeros(capacity, dtype=np.uint64)   # 0: an empty slot
+        self._where = np.zeros(capacity, dtype=np.uint64)
+        self._count = 0
+
+    def earlier(self, key: int | None, file: int, line: int) -> tuple[int, int] | None:
+        """The (file, line) that had the key first, or None when this is the first (None is never a key)."""
+        if key is None:
+            return None
+        where = file << 32 | line
+        first = self._claim(key or 1, where)
+        return None if first == where else (first >> 32, first & 0xFFFFFFFF)
+
+    def _claim(self, key: int, where: int) -> int:
+        """The location stored for the key, storing `where` when the key is new."""
+        keys, mask = self._keys, len(self._keys) - 1
+        slot = key & mask
+        while True:
+            found = int(keys[slot])
+            if found == key:
+                return int(self._where[slot])
+            if found == 0:
+                keys[slot], self._where[slot] = key, where
+                self._count += 1
+                if 2 * self._count > len(keys):
+                    self._grow()
+                return where
+            slot = (slot + 1) & mask
+
+    def _grow(self) -> None:
+        import numpy as np
+
+        keys, where = self._keys, self._where
+        self._keys = np.zeros(2 * len(keys), dtype=np.uint64)
+        self._where = np.zeros(2 * len(keys), dtype=np.uint64)
+        self._count = 0
+        for slot in np.flatnonzero(keys).tolist():
+            self._claim(int(keys[slot]), int(where[slot]))
 
 
-def duplicate_ids(entries: Iterable[tuple[str, int, Any]]) -> list[Finding]:
-    return [
-        Finding(path, line, 1, "CC005", f"duplicate id {value!r}, first at {first_path}:{first_line}")
-        for path, line, value, first_path, first_line in repeated_values(entries)
-    ]
+def id_hash(doc_id: Any) -> int | None:
+    """A 64-bit key of an id (id_key): the string "7" and the number 7 are different ids."""
+    import xxhash
+
+    key = id_key(doc_id)
+    if key is None:
+        return None
+    return xxhash.xxh3_64_intdigest(f"{type(key).__name__}:{key}".encode("utf-8", "surrogatepass"))
 
 
 def exact_text_key(text: str) -> int | None:
@@ -294,10 +338,3 @@ def exact_text_key(text: str) -> int | None:
 
     normalized = normalize(text)
     return exact_key(normalized) if normalized else None
-
-
-def duplicate_texts(entries: Iterable[tuple[str, int, int | None]]) -> list[Finding]:
-    return [
-        Finding(path, line, 1, "CC015", f"same text as {first_path}:{first_line}")
-        for path, line, _, first_path, first_line in repeated_values(entries)
-    ]

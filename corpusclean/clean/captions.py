@@ -38,7 +38,8 @@ NUMBERED_HEADING_RE = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分篇])"
 )
 # Code, markup and link lists ("docker stop x && docker rm x", "a | b | c") are not captions.
-CODE_SYMBOLS_RE = re.compile(r"[{}\[\]<>=&|$#@*_~^\\]")
+CODE_SYMBOLS = r"{}\[\]<>=&|$#@*_~^\\"
+TWO_CODE_SYMBOLS_RE = re.compile(f"[{CODE_SYMBOLS}][^{CODE_SYMBOLS}]*[{CODE_SYMBOLS}]")
 NUMERALS_RE = re.compile(r"[\d一二三四五六七八九十百千万零〇两]+")
 LATIN_RE = re.compile(r"[a-z0-9]+")
 # A line with at least four Han characters is judged as Chinese; the match stops at the fourth.
@@ -47,15 +48,17 @@ FOUR_HAN_RE = han_at_least(4)
 
 def is_caption_candidate(line: str) -> bool:
     """A short line without end punctuation that is not a numbered heading."""
-    if len(line) > MAX_ENGLISH_CHARS:  # too long for either kind (MAX_CHINESE_CHARS is smaller): most lines
+    size = len(line)
+    # too long for either kind (MAX_CHINESE_CHARS is smaller): most lines; or too short for either
+    if size > MAX_ENGLISH_CHARS or size < min(MIN_CHINESE_CHARS, 2 * MIN_ENGLISH_WORDS - 1):
         return False
     if line.rstrip(CLOSING_QUOTES).endswith(END_PUNCTUATION) or NUMBERED_HEADING_RE.match(line):
         return False
-    if len(CODE_SYMBOLS_RE.findall(line)) >= 2:
+    if TWO_CODE_SYMBOLS_RE.search(line):
         return False
-    if FOUR_HAN_RE.match(line):
-        return MIN_CHINESE_CHARS <= len(line) <= MAX_CHINESE_CHARS
-    return len(line.split()) >= MIN_ENGLISH_WORDS
+    if not line.isascii() and FOUR_HAN_RE.match(line):
+        return MIN_CHINESE_CHARS <= size <= MAX_CHINESE_CHARS
+    return len(line.split(None, MIN_ENGLISH_WORDS - 1)) >= MIN_ENGLISH_WORDS
 
 
 def _numerals(key: str) -> str:
@@ -70,29 +73,46 @@ def _min_contained(key: str) -> int:
     return MIN_CONTAINED_CHARS if HAN_RE.search(key) else MIN_CONTAINED_LATIN_CHARS
 
 
-def _is_variant(earlier: str, later: str, numerals: dict[str, str]) -> bool:
-    """Whether two keys are the same caption: a small edit, or one contained in the other."""
-    # Lines that differ in their numbers are different captions ("第一季度…" vs "第二季度…"), and a
-    # small edit of Latin letters is a different label ("Plan B" vs "Plan C"), not a typo.
-    if numerals[earlier] and numerals[later] and numerals[earlier] != numerals[later]:
-        return False
+def _is_variant(earlier: str, later: str) -> bool:
+    """Whether two keys are the same caption: a small edit, or one contained in the other, and no other
+    numbers. The regexes (numbers, Latin letters) go last: they cost more than the rest together."""
     shorter, longer = sorted((earlier, later), key=len)
-    # An edit distance is at least the difference in length, so the cheap test goes first.
-    if (len(longer) - len(shorter) <= MAX_EDITS and _latin(earlier) == _latin(later)
-            and Indel.distance(earlier, later, score_cutoff=MAX_EDITS) <= MAX_EDITS):
-        return True
+    # An edit distance is at least the difference in length, so the cheap test goes first. A small edit of
+    # Latin letters is a different label ("Plan B" vs "Plan C"), not a typo.
+    edited = (len(longer) - len(shorter) <= MAX_EDITS
+              and Indel.distance(earlier, later, score_cutoff=MAX_EDITS) <= MAX_EDITS
+              and _latin(earlier) == _latin(later))
     # partial_ratio scores 100 only when the shorter key is a substring of the longer one (keys of at
     # most 120 characters leave no rounding that could approach 100), so the substring test goes first.
-    return (len(shorter) >= MIN_CONTAINED_SHARE * len(longer)
-            and shorter in longer
-            and len(shorter) >= max(_min_contained(earlier), _min_contained(later))
-            and fuzz.partial_ratio(earlier, later, score_cutoff=100) == 100)
+    if not edited and not (len(shorter) >= MIN_CONTAINED_SHARE * len(longer)
+                           and shorter in longer
+                           and len(shorter) >= max(_min_contained(earlier), _min_contained(later))
+                           and fuzz.partial_ratio(earlier, later, score_cutoff=100) == 100):
+        return False
+    # Lines that differ in their numbers are different captions ("第一季度…" vs "第二季度…").
+    numerals = _numerals(earlier), _numerals(later)
+    return not (numerals[0] and numerals[1] and numerals[0] != numerals[1])
 
 
 def _variant_mask(keys: list[str]) -> list[bool]:
-    """For each distinct key (in order of first occurrence), whether it is a variant of an earlier one."""
-    numerals = {key: _numerals(key) for key in keys}
-    return [any(_is_variant(earlier, later, numerals) for earlier in keys[:j]) for j, later in enumerate(keys)]
+    """For each distinct key (in order of first occurrence), whether it is a variant of an earlier one.
+
+    A variant is within MAX_EDITS of the other key, or one of the two holds the other: only the pairs that
+    pass these tests (one in eighty on news pages) are judged in full. (Plain loops: a generator per key
+    cost more than the tests.)"""
+    distance = Indel.distance
+    mask = []
+    for j, later in enumerate(keys):
+        size = len(later)
+        found = False
+        for earlier in keys[:j]:
+            if (((abs(len(earlier) - size) <= MAX_EDITS and distance(earlier, later, score_cutoff=MAX_EDITS) <= MAX_EDITS)
+                 or earlier in later or later in earlier)
+                    and _is_variant(earlier, later)):
+                found = True
+                break
+        mask.append(found)
+    return mask
 
 
 def judge_captions(lines: list[str]) -> list[Verdict]:

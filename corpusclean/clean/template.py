@@ -1,4 +1,4 @@
-"""Per-site template lines: lines that recur across many pages of the same site (doc.source).
+"""Per-site template lines: lines that recur across many pages of the same site (doc.site).
 
 map -> reduce -> apply: ``summarize`` hashes a page's kept lines, ``count_lines``/``merge_counts`` add up
 per-site counts (associative, so shards merge in any order), ``select_template`` keeps the hashes frequent
@@ -131,7 +131,7 @@ class TemplateLines(CorpusStage):
         self.min_share = min_share
 
     def summarize(self, doc: Document) -> Summary:
-        return summarize_lines(doc.source, doc.kept_lines())
+        return summarize_lines(doc.site, doc.kept_lines())
 
     def fit(self, summaries: Iterable[Summary]) -> dict[str, frozenset[int]]:
         return select_template(count_lines(summaries), self.min_docs, self.min_share)
@@ -140,7 +140,7 @@ class TemplateLines(CorpusStage):
         return {"template_lines_by_source": {source: len(lines) for source, lines in sorted(model.items())}}
 
     def apply(self, doc: Document, model: dict[str, frozenset[int]]) -> Document:
-        template = model.get(doc.source)
+        template = model.get(doc.site)
         if not template:
             return doc
         for index in doc.kept_indices():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import numpy as np
 import xxhash
@@ -66,14 +67,59 @@ def _fold_table() -> np.ndarray:
     return table
 
 
-def spaced_form(text: str) -> str:
-    """The normalized form with one space per non-word character rather than per run of them: exact_key
-    and shingle_hashes ignore spacing, so they take it as is.
+# Characters that normalization may move or join to the character before them: combining marks (canonical
+# reordering), the second characters of canonical compositions, and the Hangul vowel and final jamo (composed
+# by rule, not listed in the decompositions).
+_HANGUL_JAMO_JOINING = ((0x1161, 0x1175), (0x11A8, 0x11C2))
 
-    Case folding maps each character on its own (no context), so after NFKC one numpy lookup per character
-    does the case fold and the word test; 4x cheaper than casefold() plus the regex. A text with a
-    character the table cannot map alone takes the way normalize() is defined.
+
+@functools.cache
+def _nfkc_fold_table() -> np.ndarray:
+    """_fold_table with NFKC done too: what every code point becomes in the spaced form. A character that NFKD
+    leaves alone keeps its _fold_table value; one it changes takes the value of what it becomes, or a space
+    when that is several characters all mapped to a space ("…" is "...": the spaced form's spacing counts
+    nowhere); _SLOW when that is several characters, or when the character or what it becomes may move or
+    join a neighbour. A text without any such character is NFKC once each character is decomposed (nothing
+    to reorder, nothing composes), so one lookup per character makes its spaced form."""
+    fold = _fold_table()
+    # (A Hangul syllable has no decomposition listed: NFKD makes jamo of it by rule, which NFC joins again
+    # unless a joining jamo follows.)
+    chars = np.arange(_TABLE_LIMIT, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    decompositions = list(map(unicodedata.decomposition, chars))
+    combining = np.fromiter(map(unicodedata.combining, chars), dtype=np.uint8, count=_TABLE_LIMIT)
+    joining = set(np.flatnonzero(combining).tolist())
+    joining.update(code for start, stop in _HANGUL_JAMO_JOINING for code in range(start, stop + 1))
+    changed = [code for code, decomposition in enumerate(decompositions) if decomposition]
+    for code in changed:
+        parts = decompositions[code].split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            joining.add(int(parts[1], 16))
+    table = fold.copy()
+    for code in changed:
+        decomposed = [ord(char) for char in unicodedata.normalize("NFKD", chars[code])]
+        values = [_SLOW if part in joining or part >= _TABLE_LIMIT else int(fold[part]) for part in decomposed]
+        if len(values) == 1:
+            table[code] = values[0]
+        else:
+            table[code] = _SPACE if all(value == _SPACE for value in values) else _SLOW
+    table[[code for code in joining if code < _TABLE_LIMIT]] = _SLOW
+    table.flags.writeable = False
+    return table
+
+
+def spaced_form(text: str) -> str:
+    """The normalized form up to its spacing (each non-word character one space, or a few that NFKD makes of
+    one character a single space): exact_key and shingle_hashes ignore spacing, so they take it as is.
+
+    Case folding maps each character on its own (no context), and so does NFKC on most text (see
+    _nfkc_fold_table): one numpy lookup per character does NFKC, the case fold and the word test; 4x cheaper
+    than casefold() plus the regex, and NFKC was half of it. Any other text takes NFKC first, and a text with a
+    character the tables cannot map alone takes the way normalize() is defined.
     """
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    folded = _nfkc_fold_table().take(codes, mode="clip")
+    if folded.max(initial=0) != _SLOW:
+        return folded.tobytes().decode("utf-32-le")
     text = nfkc(text)
     folded = _fold_table().take(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), mode="clip")
     if folded.max(initial=0) == _SLOW:

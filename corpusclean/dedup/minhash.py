@@ -11,7 +11,7 @@ def signature(shingles: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
     if shingles.size == 0:
         return np.zeros(0, dtype=np.uint32)
     matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(shingles, [0, shingles.size], num_perm, seed)
-    return np.array(matrix.to_rows()[0], dtype=np.uint32)
+    return np.fromiter(matrix.to_rows()[0], dtype=np.uint32, count=num_perm)
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:

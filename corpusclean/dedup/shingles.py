@@ -73,8 +73,8 @@ def token_hashes(normalized: str) -> tuple[np.ndarray, int]:
     cut = np.empty(codes.size + 1, dtype=bool)
     cut[0] = cut[-1] = True
     np.logical_or(breaks[1:], breaks[:-1], out=cut[1:-1])
-    starts = np.flatnonzero(cut[:-1] & in_token)
-    ends = np.flatnonzero(cut[1:] & in_token)
+    [starts] = np.nonzero(cut[:-1] & in_token)
+    [ends] = np.nonzero(cut[1:] & in_token)
     ends += 1
     # Polynomial hash of each token from prefix sums: (P[end] - P[start]) / BASE**start, mod 2**64.
     prefix = np.zeros(codes.size + 1, dtype=np.uint64)
@@ -93,13 +93,9 @@ def ngram_hashes(tokens: np.ndarray, n: int) -> np.ndarray:
     n = min(n, tokens.size)
     if n == 0:
         return tokens
-    windows = tokens.size - n + 1
-    combined = tokens[:windows] * _POSITION_MULTIPLIERS[0]
-    term = np.empty_like(combined)
-    for offset in range(1, n):
-        np.multiply(tokens[offset:offset + windows], _POSITION_MULTIPLIERS[offset], out=term)
-        combined += term
-    return mix64(combined)
+    # window k: sum over offsets o of tokens[k + o] * _POSITION_MULTIPLIERS[o], modulo 2**64 (numpy's integer
+    # dot wraps like its multiply and add): one call instead of 2n - 1
+    return mix64(np.correlate(tokens, _POSITION_MULTIPLIERS[:n], "valid"))
 
 
 def shingle_hashes(normalized: str, char_ngram: int, word_ngram: int) -> np.ndarray:

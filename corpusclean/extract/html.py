@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from corpusclean.extract.units import units_and_punctuation
+from corpusclean.extract.units import units_and_punctuation_of
 from corpusclean.rules import rule_sections
 
 # Elements whose whole subtree is never text of the page. Not <form>: ASP.NET pages and many forum
@@ -56,13 +56,6 @@ class Block:
     visible_chars: int  # characters other than spaces
     units: int          # size (see units_and_punctuation)
     punctuation: int    # sentence punctuation marks
-
-
-def make_block(text: str, tag: str, link_chars: int, hint: int, caption: bool, ancestors: tuple[int, ...],
-               nearest_hint: int) -> Block:
-    units, punctuation = units_and_punctuation(text)
-    return Block(text, tag, link_chars, hint, caption, ancestors, nearest_hint,
-                 len(text) - text.count(" "), units, punctuation)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key of hint_weight
@@ -176,7 +169,7 @@ class _LineBuilder:
     """Collects the text pieces of the current line and turns them into Blocks."""
 
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
+        self.lines: list[tuple] = []   # each line's Block fields up to those measured from its text
         self.pieces: list[str] = []
         self.link_chars = 0
 
@@ -192,11 +185,16 @@ class _LineBuilder:
         if not self.pieces:
             return
         text = " ".join("".join(self.pieces).split())
-        if text and not (caption and self.blocks and self.blocks[-1].text == text):
-            block = make_block(text, tag, min(self.link_chars, len(text)), hint[0], caption, tuple(open_ids), hint[1])
-            self.blocks.append(block)
+        if text and not (caption and self.lines and self.lines[-1][0] == text):
+            self.lines.append((text, tag, min(self.link_chars, len(text)), hint[0], caption, tuple(open_ids), hint[1]))
         self.pieces = []
         self.link_chars = 0
+
+    def blocks(self) -> list[Block]:
+        """The lines as Blocks, measured all at once (see units_and_punctuation_of)."""
+        units, punctuation = units_and_punctuation_of([line[0] for line in self.lines])
+        return [Block(*line, len(line[0]) - line[0].count(" "), size, marks)
+                for line, size, marks in zip(self.lines, units, punctuation)]
 
 
 def useful_alt(alt: str | None) -> bool:
@@ -266,4 +264,4 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
         else:  # a comment or processing instruction: only its tail is text
             builder.add(element.tail, in_link)
     builder.flush("html", (0, 0), False, [0])
-    return builder.blocks
+    return builder.blocks()

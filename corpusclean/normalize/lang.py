@@ -20,12 +20,14 @@ PREFIX_CHARS = 4000
 
 LATIN_WORD_RE = re.compile(f"[{char_class(LATIN_RANGES)}]+(?:'[a-z]+)?")
 
-# Classes counted by one table lookup per character (numpy), in this order after "none" (0).
-HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN = 1, 2, 3, 4
+# Classes counted by one table lookup per character (numpy), in this order after "none" (0). The apostrophe
+# has a class of its own: with the letters it makes the runs that hold LATIN_WORD_RE's words.
+HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN, APOSTROPHE = 1, 2, 3, 4, 5
 _CLASS_RANGES = (
     (HAN, HAN_RANGES), (KANA_HANGUL, KANA_RANGES + HANGUL_RANGES), (OTHER_SCRIPT, OTHER_SCRIPT_RANGES),
-    (LATIN, LATIN_RANGES),
+    (LATIN, LATIN_RANGES), (APOSTROPHE, ((0x27, 0x27),)),
 )
+_SPACE = np.uint32(0x20)
 
 
 @functools.cache
@@ -40,10 +42,40 @@ def _class_table() -> np.ndarray:
     return table
 
 
-def class_counts(text: str) -> list[int]:
-    """How many characters of the text are in each class: [none, HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN]."""
+def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(code points, class of each) of the text."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return np.bincount(_class_table().take(codes, mode="clip"), minlength=5).tolist()
+    return codes, _class_table().take(codes, mode="clip")
+
+
+def class_counts(classes: np.ndarray) -> list[int]:
+    """How many characters are in each class: [none, HAN, KANA_HANGUL, OTHER_SCRIPT, LATIN, APOSTROPHE]."""
+    return np.bincount(classes, minlength=APOSTROPHE + 1).tolist()
+
+
+def latin_words(codes: np.ndarray, classes: np.ndarray) -> list[str]:
+    """The words LATIN_WORD_RE finds in the text of these code points, in another order (detect_lang counts
+    them): 2x cheaper than the regex. A word never holds a character outside the runs of Latin letters and
+    apostrophes, so each of those becomes a space and the rest is split; a run that holds an apostrophe,
+    which may end a word or join two, is handed to the regex."""
+    spaced = np.where(classes >= LATIN, codes, _SPACE).tobytes().decode("utf-32-le")
+    apostrophe = spaced.find("'")
+    if apostrophe < 0:
+        return spaced.split()
+    words: list[str] = []
+    rest: list[str] = []     # the text without the runs holding an apostrophe
+    start = 0
+    while apostrophe >= 0:
+        begin = max(spaced.rfind(" ", start, apostrophe) + 1, start)
+        end = spaced.find(" ", apostrophe)
+        end = len(spaced) if end < 0 else end
+        words += LATIN_WORD_RE.findall(spaced, begin, end)
+        rest.append(spaced[start:begin])
+        start = end
+        apostrophe = spaced.find("'", end)
+    rest.append(spaced[start:])
+    return words + " ".join(rest).split()
+
 
 ENGLISH_STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by at from it are be this said has have will an not "
@@ -88,15 +120,15 @@ def _is_english(words: list[str]) -> bool:
 
 def detect_lang(text: str) -> str:
     """Return "zh", "en" or "other" for a text, judged on its first few thousand characters."""
-    prefix = text[:PREFIX_CHARS]
-    _, han, kana_hangul, other, latin_letters = class_counts(prefix)
+    codes, classes = _classes(text[:PREFIX_CHARS])
+    _, han, kana_hangul, other, latin_letters, _ = class_counts(classes)
     if kana_hangul >= 3 and kana_hangul > KANA_HANGUL_SHARE * (han + kana_hangul):
         return "other"
     # Every word holds a Latin letter: when the letters cannot outweigh the Han characters, neither can
     # the words, and a Chinese text is told without finding its words (the regex is half the cost).
     if han > 0 and han >= latin_letters * HAN_CHARS_PER_WORD and han >= other:
         return "zh"
-    words = LATIN_WORD_RE.findall(prefix)
+    words = latin_words(codes, classes)
     latin_weight = len(words) * HAN_CHARS_PER_WORD
     if han > 0 and han >= latin_weight and han >= other:
         return "zh"

@@ -21,6 +21,7 @@ _AS_LATIN1 = str.maketrans({char: chr(byte) for char, byte in _CP1252_HIGH.items
 _BYTE_CHARS = "\x80-\xff" + "".join(_CP1252_HIGH)
 # a UTF-8 lead byte (C2-F4) read as Latin-1, then the run of byte characters that follows it
 MOJIBAKE_RUN = re.compile(f"[\xc2-\xf4][{_BYTE_CHARS}]+")
+_NOT_LEAD_BYTES = bytes(byte for byte in range(256) if not 0xC2 <= byte <= 0xF4)
 NOT_TEXT = ("Cc", "Zl", "Zp")
 
 
@@ -40,5 +41,9 @@ def _redecoded(match: re.Match[str]) -> str:
 def repair_mojibake(text: str) -> str:
     """The text with each run of UTF-8 read as cp1252 or Latin-1 decoded again (see the module)."""
     if text.isascii():
+        return text
+    # A run opens with one of \xc2-\xf4, which most non-ASCII text lacks: keeping the Latin-1 characters
+    # and deleting the others, in C, costs a tenth of the regex's scan.
+    if not text.encode("latin-1", "ignore").translate(None, _NOT_LEAD_BYTES):
         return text
     return MOJIBAKE_RUN.sub(_redecoded, text)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from corpusclean.compression import without_codec_suffix
+
 # Files a folder walk picks up; a file named on the command line is read whatever its name.
-KNOWN_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl", ".json", ""}
+KNOWN_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl", ".ndjson", ".json", ""}
 STDIN = "-"
 
 
@@ -30,20 +33,37 @@ def as_text(name: str) -> str:
 
 @dataclass(frozen=True)
 class InputFile:
-    path: str      # where to read it ("-" for stdin)
-    id_base: str   # stable name for ids: "<folder name>/<relative path>", or the path as given
-    source: str    # the folder the file sits in: the site or crawl it came from
+    path: str          # where to read it ("-" for stdin)
+    name: str          # as records give it (metadata.path): "<root folder>/<path below it>", "stdin" for stdin
+    source: str        # the records' `source`: --source, else the folder the file sits in
+    site: str = ""     # the folder the file sits in: what per-site stages group pages by ("": the source)
+    id_base: str = ""  # what records' ids are made of: "<--source>/<name>", else the name ("": the name)
+
+    def __post_init__(self) -> None:
+        if not self.site:
+            object.__setattr__(self, "site", self.source)
+        if not self.id_base:
+            object.__setattr__(self, "id_base", self.name)
 
     @property
     def shown(self) -> str:
-        """The path as records, the report and messages give it."""
+        """The path as given, for people's messages and the rejects' `location`."""
         return as_text(self.path)
 
 
+def _input(path: str, name: list[str], ids: list[str], site: str, source: str) -> InputFile:
+    """The input file at `path`: records give `name` as its path and make their ids of `ids` (the two differ
+    for a folder given by a relative path: `a/pages/x.txt`, ids `pages/x.txt`); `site` is the folder it
+    sits in; `source` is --source, or "" for the site."""
+    named, id_name = (as_text("/".join(part for part in parts if part)) for parts in (name, ids))
+    source, site = as_text(source), as_text(site)
+    return InputFile(path, named, source or site, site, f"{source}/{id_name}" if source else id_name)
+
+
 def inner_suffix(name: str) -> str:
-    """The suffix that says what a file holds, looking through .gz: 'a.html.gz' -> '.html'. The same as
-    pathlib's Path(...).suffix, without building a Path (it is asked for every input file)."""
-    stem = name[:-3] if name.lower().endswith(".gz") else name
+    """The suffix that says what a file holds, looking through .gz and .zst: 'a.html.gz' -> '.html'. The same
+    as pathlib's Path(...).suffix, without building a Path (it is asked for every input file)."""
+    stem = without_codec_suffix(name)
     if os.altsep:
         stem = stem.replace(os.altsep, os.sep)
     base = next((part for part in reversed(stem.split(os.sep)) if part not in ("", ".")), "")
@@ -57,7 +77,7 @@ def _is_wanted(name: str) -> bool:
 
 # Why a path met in a folder walk (or named on the command line) is not read; each is reported.
 SKIP_REASONS = {
-    "unknown_type": "not a page or JSONL file by its name (.txt, .html, .jsonl, ..., no suffix, or .gz of one)",
+    "unknown_type": "not a page or JSONL file by its name (.txt, .html, .jsonl, ..., no suffix, or .gz or .zst of one)",
     "hidden": "a hidden file or folder (its name starts with a dot)",
     "link_outside": "a symbolic link to a file outside the input folder (--follow-links reads it)",
     "link_to_folder": "a symbolic link to a folder (--follow-links enters it)",
@@ -130,60 +150,85 @@ def _walk(
         yield here, None if _is_wanted(entry.name) else "unknown_type"
 
 
-def _walk_folder(folder: Path, follow_links: bool, skipped: list[Skipped]) -> list[InputFile]:
+def _walk_folder(
+    folder: Path, follow_links: bool, skipped: list[Skipped], source: str, named: list[str] | None = None
+) -> list[InputFile]:
+    """The files of a folder. Their ids start with the folder's own name; their path with the folder as
+    given (or `named`), or its own name when given by an absolute path or one out of the working folder."""
     root = os.path.realpath(folder)
     found = sorted(_walk(str(folder), [], root, follow_links, (root,)),
                    key=lambda item: [os.path.normcase(part) for part in item[0]])
     prefix = "" if str(folder) == "." else os.path.join(str(folder), "")  # as str(folder / part) spells it
     skipped += [Skipped(as_text(prefix + os.sep.join(parts) if parts else str(folder)), reason)
                 for parts, reason in found if reason is not None]
-    files = [parts for parts, reason in found if reason is None]
-    name = Path(root).name
-    return [
-        InputFile(
-            prefix + os.sep.join(parts), as_text(f"{name}/{'/'.join(parts)}"), as_text((folder.name, *parts)[-2])
-        )
-        for parts in files
-    ]
+    own = [Path(root).name]
+    if named is None:
+        named = [part for part in _given_parts(str(folder), own) if part != os.curdir]
+    given = [Path(os.path.abspath(folder)).name]  # the site of its top files: the folder's name as given
+    return [_input(prefix + os.sep.join(parts), [*named, *parts], [*own, *parts], [*given, *parts][-2], source)
+            for parts, reason in found if reason is None]
 
 
-def _one_file(path: Path) -> InputFile:
-    given = Path(os.path.normpath(path)).as_posix()
-    return InputFile(str(path), as_text(given), as_text(path.resolve().parent.name))
-
-
-def _named_file(path: Path, skipped: list[Skipped]) -> list[InputFile]:
+def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str] | None = None) -> list[InputFile]:
     """A file named on the command line is read whatever its name or wherever its link leads; a named pipe
-    too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end."""
+    too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end. Records name
+    it `named`, else as given, or by the folder it is in when given by an absolute path."""
     mode = path.stat().st_mode
     if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
-        return [_one_file(path)]
+        parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
+        return [_input(str(path), parts, parts, path.resolve().parent.name, source)]
     skipped.append(Skipped(as_text(str(path)), "not_a_file"))
     return []
 
 
-def find_inputs(args: list[str], follow_links: bool = False) -> tuple[list[InputFile], list[Skipped]]:
+def _in_working_folder(path: str) -> bool:
+    given = os.path.normpath(path)
+    return not os.path.isabs(given) and given.split(os.sep)[0] != os.pardir
+
+
+def _given_parts(path: str, otherwise: list[str]) -> list[str]:
+    """The parts of a path as given when it is relative and stays in the working folder ('data/a.jsonl');
+    else `otherwise`: records never hold an absolute path."""
+    return os.path.normpath(path).split(os.sep) if _in_working_folder(path) else otherwise
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder a glob starts from: its leading parts without wildcards ('crawl/**/*.html' -> 'crawl')."""
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not glob.has_magic(part), parts[:-1]))
+    return os.path.join(*fixed) if fixed else "."
+
+
+def find_inputs(
+    args: list[str], follow_links: bool = False, source: str = ""
+) -> tuple[list[InputFile], list[Skipped]]:
     """Every input file, in argument order then sorted order within folders and globs; and every path a
-    folder walk (or the command line) met and skipped, with its reason."""
+    folder walk (or the command line) met and skipped, with its reason. Records name an input by its path as
+    given when that is relative and stays in the working folder; else from the folder given (or the folder
+    a glob starts from, or the one a named file is in), starting with that folder's own name: never an
+    absolute path. `source` is --source ("": the folder each file sits in)."""
     inputs: list[InputFile] = []
     skipped: list[Skipped] = []
     for arg in args:
         if arg == STDIN:
-            inputs.append(InputFile(STDIN, "stdin", "stdin"))
+            inputs.append(InputFile(STDIN, "stdin", source or "stdin", "stdin", f"{source}/stdin" if source else ""))
             continue
         path = Path(arg)
         if path.is_dir():
-            inputs.extend(_walk_folder(path, follow_links, skipped))
+            inputs.extend(_walk_folder(path, follow_links, skipped, source))
         elif path.exists():
-            inputs.extend(_named_file(path, skipped))
+            inputs.extend(_named_file(path, skipped, source))
         elif glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 raise UsageError(f"no file matches {arg!r}")
+            root = _glob_root(arg)
             for match in matches:
                 found = Path(match)
-                inputs.extend(_walk_folder(found, follow_links, skipped) if found.is_dir()
-                              else _named_file(found, skipped))
+                from_root = [Path(os.path.realpath(root)).name, *Path(os.path.relpath(match, root)).parts]
+                named = _given_parts(match, from_root) if _in_working_folder(root) else from_root
+                inputs.extend(_walk_folder(found, follow_links, skipped, source, named) if found.is_dir()
+                              else _named_file(found, skipped, source, named))
         else:
             raise UsageError(f"no such file or folder: {arg}")
     return inputs, skipped

@@ -1,4 +1,4 @@
-"""Turn input files into documents: sniff the format, look through gzip, split JSONL into records.
+"""Turn input files into documents: sniff the format, look through gzip and zstd, split JSONL into records.
 
 Every input record becomes exactly one Document, rejected on the spot when it cannot be read, so the
 report can account for all of them.
@@ -14,10 +14,12 @@ import re
 import sys
 from typing import Any, BinaryIO, Iterator, NamedTuple
 
+from corpusclean.compression import decompressed
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
+from corpusclean.write.schema import METADATA, Stamp, extra_fields, fits, read_back
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
 READ_ERRORS = frozenset(
@@ -25,9 +27,8 @@ READ_ERRORS = frozenset(
 )
 
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
-JSONL_SUFFIXES = {".jsonl", ".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 PAGE_SUFFIXES = HTML_SUFFIXES | {".txt"}  # names that say one page, whatever the content
-GZIP_MAGIC = b"\x1f\x8b"
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
 READ_CHUNK = 1 << 16
@@ -46,8 +47,9 @@ _ATTR = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 def open_binary(path: str) -> BinaryIO:
-    """A buffered binary stream of the file (or stdin), decompressed when it is gzip whatever its name. A named
-    pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking forever."""
+    """A buffered binary stream of the file (or stdin), decompressed when it is gzip or zstd whatever its name.
+    A named pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking
+    forever."""
     if path == STDIN:
         raw: BinaryIO = sys.stdin.buffer
     else:
@@ -57,9 +59,7 @@ def open_binary(path: str) -> BinaryIO:
             os.set_blocking(fd, True)  # reads then wait for data as usual
         raw = open(fd, "rb")
     stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
-    if stream.peek(2)[:2] == GZIP_MAGIC:
-        return io.BufferedReader(gzip.GzipFile(fileobj=stream))  # type: ignore[arg-type]
-    return stream
+    return decompressed(stream)[0]
 
 
 def read_at_most(stream: BinaryIO, limit: int) -> bytes:
@@ -109,10 +109,10 @@ def _sniff_kind(path: str, head: bytes) -> str:
 def _new_doc(inp: InputFile, line: int | None = None) -> Document:
     """A document of the input file; a JSONL record's id and location also name its line."""
     if line is None:
-        doc = Document(id=inp.id_base, source=inp.source, location=inp.shown)
+        doc = Document(id=inp.id_base, source=inp.source, location=inp.shown, site=inp.site)
     else:
-        doc = Document(id=f"{inp.id_base}#{line}", source=inp.source, location=f"{inp.shown}:{line}")
-    doc.metadata["path"] = inp.shown
+        doc = Document(id=f"{inp.id_base}#{line}", source=inp.source, location=f"{inp.shown}:{line}", site=inp.site)
+    doc.metadata["path"] = inp.name
     doc.metadata["line"] = line
     return doc
 
@@ -183,18 +183,24 @@ def _replace_surrogates(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
+def text_field(record: dict, text_key: str) -> str:
+    """The field that holds a record's text: `text_key`, or for a record without a `text` one of HTML_FIELDS."""
+    if record.get(text_key) is None and text_key == "text":
+        for field in HTML_FIELDS:
+            if isinstance(record.get(field), str):
+                return field
+    return text_key
+
+
 def record_text(record: dict, text_key: str, text_format: str) -> tuple[Any, bool]:
     """The record's text and whether it is HTML. Text is text unless the record says it is HTML (its text is
     under a field named html or raw_html) or ``text_format`` does: "html", or "auto" for a text that starts
     as an HTML document."""
-    text = record.get(text_key)
-    if text is None and text_key == "text":
-        for field in HTML_FIELDS:
-            if isinstance(record.get(field), str):
-                return record[field], True
+    field = text_field(record, text_key)
+    text = record.get(field)
     if not isinstance(text, str):
         return text, False
-    if text_key in HTML_FIELDS or text_format == "html":
+    if field in HTML_FIELDS or text_format == "html":
         return text, True
     return text, text_format == "auto" and looks_like_html(text[:SNIFF_BYTES].encode("utf-8", "surrogatepass"))
 
@@ -236,25 +242,7 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
         what = "missing" if text is None else f"a {type(text).__name__}, not a string"
         doc.reject("invalid_record", f"field {text_key!r} is {what}")
         return doc
-    given_id = input_id(record.get("id"))
-    if given_id is not None:
-        doc.id = given_id
-    if isinstance(record.get("source"), str):
-        doc.source = record["source"]
-    if isinstance(record.get("created"), str):
-        doc.created = record["created"]
-    metadata = record.get("metadata")
-    if isinstance(metadata, dict):
-        # A record we wrote (it has our keys) is read back as it was, nulls included: runs are idempotent.
-        ours = "path" in metadata
-        for key, value in metadata.items():
-            if key in doc.metadata and (ours or value is not None):
-                doc.metadata[key] = value
-        if ours:
-            doc.preset = frozenset(key for key in metadata if key in doc.metadata)
-    for key in ("url", "title"):
-        if isinstance(record.get(key), str) and doc.metadata.get(key) is None:
-            doc.metadata[key] = record[key]
+    take_record_fields(doc, record, text_key)
     if doc.created is not None:
         _created_in_shape(doc)
     previous = doc.metadata["invalid_bytes"]
@@ -265,6 +253,66 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
     if doc.metadata["format"] is None:
         doc.metadata["format"] = doc.format
     return doc
+
+
+# Top-level fields of an input record the tool uses, each when it has this type: Dolma's document fields
+# besides the text (`id` when read/ids.py takes it for one; null says nothing). Any other field, or one of these of another
+# type, is kept in metadata.extra; --explain's `trace` of a record read back is made again, not kept.
+USED_FIELDS: dict[str, type | None] = {"id": None, "source": str, "added": str, "created": str, "metadata": dict}
+OWN_FIELDS = ("trace",)
+# Top-level fields that give the metadata key of the same name when the record's metadata does not.
+METADATA_FIELDS = ("url", "title")
+
+
+def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
+    """The fields of an input record the tool uses, into the document; every other field into
+    metadata.extra, so that nothing of the input is lost. A record this tool wrote (its metadata has `path`)
+    is read back as it was: "" is None again (write/schema.py), metadata.extra a dict again."""
+    extra: dict[str, Any] = {}
+    skipped = {text_field(record, text_key), *OWN_FIELDS}
+    for key, value in record.items():
+        if key in skipped:
+            continue
+        kind = USED_FIELDS.get(key, False)
+        if kind is not False and value is None:
+            continue  # a field the tool uses, saying nothing
+        if kind is False or (kind is not None and not isinstance(value, kind)):
+            extra[key] = value
+        elif key == "id":
+            given = input_id(value)
+            if given is not None:
+                doc.id = given
+            elif not (isinstance(value, str) and not value.strip()):
+                extra[key] = value  # not an id (true, a list): kept, and the record gets its location's
+        elif key == "source" and value:
+            doc.source = doc.site = value
+        elif key == "added":
+            doc.added = read_back(value, str)
+        elif key == "created":
+            doc.created = read_back(value, Stamp)
+    if isinstance(record.get("metadata"), dict):
+        _take_metadata(doc, record["metadata"], extra)
+    for key in METADATA_FIELDS:
+        if isinstance(extra.get(key), str) and extra[key] and doc.metadata[key] is None:
+            doc.metadata[key] = extra.pop(key)
+    doc.metadata["extra"] = extra or None
+
+
+def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None:
+    """A record's metadata: our keys into the document when their type fits, the others into `extra` (a key
+    a top-level field already gave there as `metadata.<key>`)."""
+    ours = "path" in metadata
+    for key, value in metadata.items():
+        kind = METADATA.get(key)
+        if key == "extra" and ours and isinstance(value, str):
+            extra.update(extra_fields(value))
+        elif kind is None or key == "extra" or not fits(value, kind):
+            if key not in extra or extra[key] != value:  # the same field twice (a top-level copy) is kept once
+                extra[f"metadata.{key}" if key in extra else key] = value
+        elif ours or value not in (None, ""):
+            doc.metadata[key] = read_back(value, kind)
+    if ours:
+        doc.preset = frozenset(key for key in metadata if key in doc.metadata)
 
 
 def _created_in_shape(doc: Document) -> None:

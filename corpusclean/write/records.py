@@ -1,4 +1,5 @@
-"""Documents -> JSON records (Dolma's document shape), written and rejected alike."""
+"""Documents -> JSON records (Dolma's document shape), written and rejected alike, every key of the schema
+in every record with its one type (corpusclean/write/schema.py)."""
 
 from __future__ import annotations
 
@@ -7,34 +8,39 @@ from typing import Any, NamedTuple
 
 from corpusclean.document import Document
 from corpusclean.read.sources import READ_ERRORS
+from corpusclean.write.schema import RECORD, REJECT, written
 from corpusclean.write.sink import json_line
 
 
-def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "id": doc.id,
-        "text": doc.clean_text(),
-        "source": doc.source,
-        "created": doc.created,
-        "metadata": doc.metadata,
-    }
+def _values(doc: Document) -> dict[str, Any]:
+    return {"id": doc.id, "text": doc.clean_text(), "source": doc.source, "added": doc.added,
+            "created": doc.created, "metadata": doc.metadata}
+
+
+def _with_trace(record: dict[str, Any], doc: Document, explain: bool) -> dict[str, Any]:
     if explain:
         record["trace"] = [step._asdict() for step in doc.trace]
     return record
 
 
+def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
+    return _with_trace(written(RECORD, _values(doc)), doc, explain)
+
+
 def to_reject(doc: Document, explain: bool = False) -> dict[str, Any]:
     """The record shape plus why it was rejected and where it came from; the input that could not be read
     (an undecodable page, a JSONL line) kept as `raw` when it is UTF-8, else in base64."""
-    record = to_record(doc, explain)
-    record["reject_reason"] = doc.reject_reason
-    record["reject_detail"] = doc.reject_detail
-    record["duplicate_of"] = doc.reject_detail if doc.reject_reason == "duplicate" else None
-    record["location"] = doc.location
     raw = _utf8(doc.raw) if doc.raw is not None else None
-    record["raw"] = raw
-    record["raw_base64"] = base64.b64encode(doc.raw).decode("ascii") if doc.raw is not None and raw is None else None
-    return record
+    values = {
+        **_values(doc),
+        "reject_reason": doc.reject_reason,
+        "reject_detail": doc.reject_detail,
+        "duplicate_of": doc.reject_detail if doc.reject_reason == "duplicate" else None,
+        "location": doc.location,
+        "raw": raw,
+        "raw_base64": base64.b64encode(doc.raw).decode("ascii") if doc.raw is not None and raw is None else None,
+    }
+    return _with_trace(written(REJECT, values), doc, explain)
 
 
 def _utf8(data: bytes) -> str | None:

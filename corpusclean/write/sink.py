@@ -1,4 +1,5 @@
-"""JSONL out: one object per line, UTF-8, no BOM. Files appear only when complete (temp name + rename).
+"""JSONL out: one object per line, UTF-8, no BOM. Files appear only when complete (temp name + rename),
+compressed when their name ends in .gz or .zst.
 
 Every output file is created when the run starts, so a path that cannot be written fails before any work;
 a write that fails later (a full disk) is one OutputError naming the file, never a traceback.
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
+
+from corpusclean.compression import Compressed, codec_of_name
 
 
 def json_line(record: dict[str, Any]) -> bytes:
@@ -51,26 +54,34 @@ def _reason(err: OSError) -> str:
 
 class AtomicFile:
     """A file written under a temporary name beside its target and renamed into place by commit(); a
-    device or pipe (/dev/null) is written directly."""
+    device or pipe (/dev/null) is written directly. A regular file is compressed as its name says (.gz, .zst),
+    or as `codec` says when given ("" for none). A durable file (one that replaces the user's own, check --fix)
+    is on disk before it is renamed over the old one."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, codec: str | None = None, durable: bool = False) -> None:
         self.path = Path(path)
+        self.durable = durable
         self._tmp_name: str | None = None
+        self._compressed: Compressed | None = None
         try:
             if self.path.exists() and not self.path.is_file():
                 if self.path.is_dir():
                     raise OutputError(f"cannot write {path}: it is a folder")
                 self.handle: BinaryIO = open(self.path, "wb")
+                self._out: BinaryIO | Compressed = self.handle
                 return
             fd, self._tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
             os.fchmod(fd, new_file_mode(self.path))
-            self.handle = os.fdopen(fd, "wb")
+            self.handle = self._out = os.fdopen(fd, "wb")
+            codec = codec_of_name(path) if codec is None else codec
+            if codec:
+                self._compressed = self._out = Compressed(self.handle, codec)
         except OSError as err:
             raise OutputError(f"cannot write {path}: {_reason(err)}") from None
 
     def write(self, data: bytes) -> None:
         try:
-            self.handle.write(data)
+            self._out.write(data)
         except BrokenPipeError:
             raise
         except OSError as err:
@@ -79,8 +90,12 @@ class AtomicFile:
     def commit(self) -> None:
         """Flush and, for a regular file, rename into place: the file appears only now, complete."""
         try:
+            if self._compressed is not None:
+                self._compressed.finish()
             self.handle.flush()
             if self._tmp_name is not None:
+                if self.durable:
+                    os.fsync(self.handle.fileno())
                 self.handle.close()
                 os.replace(self._tmp_name, self.path)
                 self._tmp_name = None
