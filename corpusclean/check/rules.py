@@ -6,7 +6,6 @@ them into ``path:line:col: CODE message`` findings. Codes are stable: tools and 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
