@@ -9,7 +9,8 @@ hand-written pages, see its README). For each renderer and dataset it prints mea
 - c4: datatrove's C4 quality filter set for Chinese (。！？”」 also end a line; the minimum-words and
   minimum-sentences rules off, so it filters lines and never drops a page);
 - corpusclean without the layout stage, and corpusclean: `run` on the folder (template learning
-  included, no dedup), in process.
+  included, no dedup), in process. Without the layout stage, the edges stage still asks the layout's
+  rule of the article's extent once another rule of place removed lines of a page.
 All measured in the same run. For the two corpusclean runs it also prints the split by line: each line of
 the dump is an article line when its tokens are a line of the gold text (or, for a longer line, a stretch
 of it), a boilerplate line otherwise; how many article lines are kept and how many boilerplate lines

@@ -264,6 +264,30 @@ def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
     assert chrome_walls(doc.view().verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall"
 
 
+# A wire story, then the heading of a box of other stories (removed by the boilerplate stage as
+# boilerplate.related), the box's headlines, and an excerpt of another story worth a body share.
+OTHER_STORIES = [f"{place} Plan Faces New Delay After Vote In The {district} District" for place, district in zip(
+    ("Harbour", "Bridge", "Library", "Museum", "Tram", "Ferry", "Market", "Stadium"),
+    ("North", "East", "Old Town", "River", "Hill", "Port", "South", "West"))]
+STORY_AND_BOX = [*EN_MENU, "City Council Approves Budget", *EN_BODY, "Most Read", *OTHER_STORIES, *EN_MORE[:3],
+                 *EN_FOOTER]
+BOX = STORY_AND_BOX.index("Most Read")
+
+
+def test_the_body_ends_above_the_heading_of_a_box_of_other_stories():
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(STORY_AND_BOX)
+    doc.verdicts = [None] * BOX + ["boilerplate.related"] + [None] * (len(STORY_AND_BOX) - BOX - 1)
+    lines = STORY_AND_BOX[:BOX] + STORY_AND_BOX[BOX + 1:]
+    article = [line for line, verdict in zip(lines, Layout().judge(lines, doc.view()).verdicts) if verdict is None]
+    assert article == ["City Council Approves Budget", *EN_BODY]
+
+
+def test_without_the_heading_the_box_and_the_excerpt_stay_with_the_body():
+    lines = STORY_AND_BOX[:BOX] + STORY_AND_BOX[BOX + 1:]
+    assert set(OTHER_STORIES + EN_MORE[:3]) <= set(kept(lines))
+
+
 def test_pages_from_html_are_left_alone():
     html = DocView(title=None, lang="zh", format="html", source="s")
     assert Layout().judge(PORTAL, html).verdicts == [None] * len(PORTAL)
