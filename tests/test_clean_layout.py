@@ -91,7 +91,13 @@ def kept(lines, walls=frozenset()):
     pytest.param("The meeting starts at 10:30 on Monday and will be open to the public.", PROSE,
                  id="a-sentence-with-a-time-is-prose"),
     pytest.param("一、强化组织领导", FIGURES, id="numbered-heading"),
-    pytest.param("- a photo ID", FIGURES, id="bulleted-item"),
+    pytest.param("- a photo ID", ITEM, id="bulleted-item-is-judged-by-its-words"),
+    pytest.param("* 首页", ITEM, id="bulleted-menu-item"),
+    pytest.param("• Council approves a new budget for parks", HEADLINE, id="bulleted-headline"),
+    pytest.param("3 dividend stocks worth a second look", HEADLINE, id="a-number-among-words-is-a-headline"),
+    pytest.param("TKR Example Holdings 28.41 +3.8%", FIGURES, id="numbers-among-words-are-data"),
+    pytest.param("第3页", FIGURES, id="a-number-in-a-short-line-is-data"),
+    pytest.param("June 9 -- Coral Arena, Tampa, FL", FIGURES, id="a-number-in-a-punctuated-line-is-data"),
 ])
 def test_shape(line, kind):
     assert shape(line).kind == kind
