@@ -103,6 +103,42 @@ def test_judge_boilerplate_runs(lines, expected):
     assert judge_boilerplate(lines) == expected
 
 
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        pytest.param("经验 1520", None, id="a-count-after-a-word-that-is-no-poster-word"),
+        pytest.param("积分 1520", "boilerplate.poster", id="zh-count"),
+        pytest.param("帖子： 37", "boilerplate.poster", id="zh-count-after-a-colon"),
+        pytest.param("高级会员", "boilerplate.poster", id="zh-rank"),
+        pytest.param("3楼 发表于 2025-12-30 07:55 | 只看该作者", None, id="a-floor-number-is-no-poster-word"),
+        pytest.param("楼主 发表于 2025-12-30 07:55 | 只看该作者", "boilerplate.poster", id="zh-post-header"),
+        pytest.param("回复 引用 支持（15） 反对（2）", "boilerplate.poster", id="zh-action-row-with-counts"),
+        pytest.param("查看：915 | 回复：12", "boilerplate.poster", id="zh-thread-counts"),
+        pytest.param("Joined Nov 2021", "boilerplate.poster", id="en-join-date"),
+        pytest.param("Posts: 12,408", "boilerplate.poster", id="en-count"),
+        pytest.param("Senior member", "boilerplate.poster", id="en-rank"),
+        pytest.param("Quote · Report · Like", "boilerplate.poster", id="en-action-row"),
+        pytest.param("Posted 5 days ago", "boilerplate.poster", id="en-posted-ago"),
+        pytest.param("【打印本页】 【关闭窗口】 浏览次数：2093", "boilerplate.label", id="tool-row-with-a-count"),
+        pytest.param("大 2093", None, id="a-lone-one-character-tool-is-no-evidence"),
+        pytest.param("Joined the rescue team in 2019", None, id="a-sentence-after-a-poster-word"),
+        pytest.param("Posted by Lena Ortiz on 4 June", None, id="words-after-a-poster-word"),
+        pytest.param("Posts 2026 review: what changed", None, id="a-headline-starting-with-a-poster-word"),
+        pytest.param("积分落户政策2026年有新变化", None, id="a-poster-word-inside-a-headline"),
+        pytest.param("支持率 48%", None, id="a-poster-word-inside-a-longer-word"),
+        pytest.param("Membership fees rose by 12 percent.", None, id="an-article-sentence"),
+    ],
+)
+def test_poster_panels(line, reason):
+    assert classify_line(line, vocabulary())[0] == reason
+
+
+def test_a_poster_word_the_page_repeats_separates_posts_and_stays():
+    lines = [BODY_EN, "Reply", "Member", BODY_EN, "Reply", "Messages 12", BODY_EN, "Reply"]
+    assert judge_boilerplate(lines) == [None, None, "boilerplate.poster", None, None, "boilerplate.poster", None,
+                                        None]
+
+
 def test_extra_phrases_are_strong():
     lines = [BODY, "本站特约专栏", BODY]
     assert judge_boilerplate(lines) == [None, None, None]

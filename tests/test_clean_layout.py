@@ -268,6 +268,8 @@ def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
     doc.set_lines(["a", "share", "b", "caption", "c", "editor", "label", "d"])
     doc.verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
     assert chrome_walls(doc.view().verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall"
+    doc.verdicts = [None, "boilerplate.poster", None, "boilerplate.share", "boilerplate.poster", None, None, None]
+    assert chrome_walls(doc.view().verdicts) == frozenset({2}), "a poster's panel is looked through"
 
 
 # A wire story, then the heading of a box of other stories (removed by the boilerplate stage as

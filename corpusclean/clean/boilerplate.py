@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -17,12 +18,14 @@ from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "related", "label", "tools")
+EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "related", "label", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
+POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
+MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
@@ -30,8 +33,13 @@ PIPE = re.compile(r"\s*[|｜丨]\s*")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
-TOOL_SEPARATORS = "【】[]|｜丨/（）()"     # and white space
-TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()]+")
+TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
+TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
+# a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
+COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
+# what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
+POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
 # What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
 CASELESS_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -107,6 +115,8 @@ class Vocabulary:
     labels: frozenset[str]
     tools: frozenset[str]
     tool_initials: frozenset[str]             # the first character of each tool
+    poster: frozenset[str]                    # the words of a poster's panel and a post's action row
+    poster_labels: tuple[str, ...]            # the same, longest first
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
@@ -146,6 +156,8 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         labels=frozenset(p.casefold() for p in both("label")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
+        poster=frozenset(p.casefold() for p in both("poster")),
+        poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
@@ -209,11 +221,34 @@ def _breadcrumb(line: str) -> bool:
 
 
 def _toolbar(line: str, tools: frozenset[str], initials: frozenset[str]) -> bool:
+    """A line of tools, some with a count ("【打印本页】 【关闭窗口】 浏览次数：1832")."""
     # most lines fail on their first character: their first token can be no tool
     if not (line[0].isspace() or line[0] in TOOL_SEPARATORS or line[0].casefold()[0] in initials):
         return False
+    return _tokens_of(line, tools)
+
+
+def _tokens_of(line: str, words: frozenset[str]) -> bool:
+    """Whether the line is made of these words and counts, with a word of two characters or more among them
+    (a lone "A" or "中" is no tool bar)."""
     tokens = [t.casefold() for t in TOOL_SPLIT.split(line) if t]
-    return bool(tokens) and all(t in tools for t in tokens) and (len(tokens) > 1 or len(tokens[0]) > 1)
+    known = [t for t in tokens if t in words]
+    return any(len(t) > 1 for t in known) and all(t in words or COUNT.fullmatch(t) for t in tokens)
+
+
+def _poster_panel(line: str, vocab: Vocabulary) -> bool:
+    """A forum poster's panel or a post's action row: the poster words and tools with counts and dates
+    ("楼主 发表于 2026-1-8 20:14 | 只看该作者", "Report · Like · Reply"), or a poster word followed by a
+    count or a date ("积分 386", "Joined Mar 2019")."""
+    folded = line.casefold()
+    if _tokens_of(folded, vocab.poster | vocab.tools):
+        return True
+    label = next((label for label in vocab.poster_labels if folded.startswith(label)), None)
+    if label is None:
+        return False
+    value = folded[len(label):]
+    return not value.strip(" :：") or (value[:1] in " :：" and any(c.isdigit() for c in value) and POSTER_VALUE.fullmatch(value) is not None
+            and len(LATIN_WORD.findall(value)) <= 2)
 
 
 def _may_hold_copyright_sign(text: str) -> bool:
@@ -257,6 +292,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return RELATED, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
+    if size <= 40 and _poster_panel(text, vocab):
+        return POSTER, True
     if any_phrase and size <= (30 if han else 10):
         for section in SHORT_LINE_SECTIONS:
             if vocab.phrases[section].search(text, latin_words):
@@ -273,9 +310,21 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> 
     vocab = vocabulary(tuple(extra_phrases))
     found = [classify_line(line, vocab) for line in lines]
     verdicts = [reason if strong else None for reason, strong in found]
+    _keep_separators(lines, verdicts)
     reasons = [reason for reason, _ in found]
     _trim_edges(lines, reasons.__getitem__, verdicts)
     return verdicts
+
+
+def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
+    """Keep the poster's words without a count ("Reply", "Member") that the page repeats MIN_SEPARATORS
+    times or more: they separate the posts of a thread, which the layout stage reads as records."""
+    bare = [index for index, verdict in enumerate(verdicts)
+            if verdict == POSTER and not any(char.isdigit() for char in lines[index])]
+    counts = Counter(lines[index] for index in bare)
+    for index in bare:
+        if counts[lines[index]] >= MIN_SEPARATORS:
+            verdicts[index] = None
 
 
 def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
@@ -298,6 +347,8 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> 
 
     At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
     article and the footer ("图片新闻", "Focus graph"); at the head that could be a short headline, so no.
+    A poster's panel is a short line like any other here: it stands between posts, not in a page's header
+    or footer.
     """
     run: list[int] = []
     matched = 0
@@ -307,7 +358,7 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> 
     stop = len(order)
     for position, index in enumerate(order):
         reason = reason_of(index)
-        if reason is not None:
+        if reason is not None and reason != POSTER:
             matched += 1
             last_match = len(run)
             gap = 0
@@ -336,7 +387,7 @@ class Boilerplate(LineStage):
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS, "pager", "related",
-        "label", "block", "phrase")))
+        "label", "poster", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

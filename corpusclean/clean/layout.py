@@ -31,7 +31,7 @@ from typing import Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import RELATED
+from corpusclean.clean.boilerplate import POSTER, RELATED
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
     Shapes, kind_table, line_shapes, separator_ids, separators_marked,
@@ -292,14 +292,14 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
 def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WALL_PREFIXES) -> frozenset[int]:
     """Positions, among the lines still kept, of those that follow a line an earlier stage removed with a
     reason of one of the prefixes, page chrome or metadata by default (the removed line nearest above
-    counts)."""
+    counts). A poster's panel between the posts of a thread is no chrome: it is looked through."""
     walls, position, wall = [], 0, False
     for verdict in verdicts:
         if verdict is None:
             if wall:
                 walls.append(position)
             position, wall = position + 1, False
-        else:
+        elif verdict != POSTER:
             wall = verdict.startswith(prefixes)
     return frozenset(walls)
 
