@@ -30,6 +30,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
         ("相关新闻", "boilerplate.related"),
+        pytest.param("相关文件：", "boilerplate.related", id="related-documents-heading"),
+        pytest.param("相关文件已于上周印发，各地正在抓紧落实。", None, id="related-documents-in-a-sentence"),
         ("你可能感兴趣：", "boilerplate.related"),
         ("You might also like", "boilerplate.related"),
         ("Most Popular", "boilerplate.related"),

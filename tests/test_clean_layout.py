@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from corpusclean.clean.layout import (
-    HEADLINE_LIST, MENU, OUTSIDE, Layout, chrome_walls, judge_layout, teaser_summaries,
+    HEADLINE_LIST, MENU, OUTSIDE, Layout, body_span, chrome_walls, judge_layout, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -289,6 +289,36 @@ def test_the_body_ends_above_the_heading_of_a_box_of_other_stories():
     lines = STORY_AND_BOX[:BOX] + STORY_AND_BOX[BOX + 1:]
     article = [line for line, verdict in zip(lines, Layout().judge(lines, doc.view()).verdicts) if verdict is None]
     assert article == ["City Council Approves Budget", *EN_BODY]
+
+
+# One best stretch from line 1 to line 7 (worth 207): its last lines cost too little to split it.
+STRETCH_VALUES = np.array([-10.0, 50, 50, 50, 50, -1, -2, 10, -10])
+
+
+@pytest.mark.parametrize("closings, span", [
+    pytest.param(frozenset(), (1, 8), id="no-heading"),
+    pytest.param(frozenset({6}), (1, 6), id="a-heading-inside-the-stretch-below-most-of-its-worth-ends-it"),
+    pytest.param(frozenset({2}), (1, 8), id="a-heading-above-most-of-its-worth-ends-nothing"),
+    pytest.param(frozenset({8}), (1, 8), id="a-heading-below-the-stretch"),
+])
+def test_body_span_ends_above_a_heading_below_the_text(closings, span):
+    assert body_span(STRETCH_VALUES, [], closings) == span
+
+
+def judged_with_heading(page, heading):
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(page)
+    at = page.index(heading)
+    doc.verdicts = [None] * at + ["boilerplate.related"] + [None] * (len(page) - at - 1)
+    lines = page[:at] + page[at + 1:]
+    return [line for line, verdict in zip(lines, Layout().judge(lines, doc.view()).verdicts) if verdict is None]
+
+
+def test_a_heading_above_most_of_the_best_stretch_ends_nothing():
+    page = [*ZH_MENU, "关于做好春季农业生产工作的通知", ZH_BODY[0], "相关文件", *ZH_BODY[1:], "附件：春耕物资储备表",
+            "市农业农村局", "联系我们", "网站地图", "使用帮助", "隐私声明"]
+    assert len(page) > 20
+    assert set(ZH_BODY) <= set(judged_with_heading(page, "相关文件"))
 
 
 def test_without_the_heading_the_box_and_the_excerpt_stay_with_the_body():

@@ -71,6 +71,11 @@ def fields(**values):
     pytest.param("本文来源：滨江商业日报 作者：柯茜茜 吕帆", fields(publisher="滨江商业日报", author=("柯茜茜", "吕帆")),
                  id="closing-source-and-author"),
     # a site or an office in the name slot is no author
+    # the catalogue fields of a government disclosure page: nothing to lift
+    pytest.param("文号：青政办发〔2025〕12号 有效性：有效", {}, id="document-number-and-validity"),
+    pytest.param("索引号：001-2025-00318 主题分类：城乡建设", {}, id="index-number-and-subject"),
+    pytest.param("文号问题引发讨论，专家称应规范管理。", None, id="a-sentence-opening-with-a-catalogue-word"),
+    pytest.param("有效性评估报告显示新政策成效明显", None, id="a-headline-opening-with-a-catalogue-word"),
     pytest.param("作者：后勤保障党支部", {}, id="office-as-author"),
     pytest.param("作者：新华网", {}, id="site-as-author"),
     # labels with nothing worth keeping

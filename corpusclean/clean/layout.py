@@ -62,6 +62,7 @@ TEASER_PERIOD = 6         # ...each at most this many lines from the next
 MIN_PAGE_LINES = 20       # fewer lines: no whole page (no menus and lists around an article), left alone
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body
+CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
@@ -195,12 +196,16 @@ def body_span(values: np.ndarray, records: list[tuple[int, int]],
               closings: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one, each
     widened to the runs of records near it, and none below the first closing (a line under the heading of
-    a box of other articles) below the best one; None when the best stretch holds too little text."""
+    a box of other articles) below the text of the best one: below it, or inside it below most of its
+    worth (a box whose few lines cost too little to split the stretch); None when the best stretch holds
+    too little text."""
     found = stretches(values)
-    _, best_last, best = max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
+    best_first, best_last, best = max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
     if best < MIN_BODY_SCORE:
         return None
-    limit = min((index for index in closings if index >= best_last), default=len(values))
+    totals = np.concatenate(([0.0], values.cumsum()))
+    limit = min((index for index in closings if index >= best_last or (
+        index > best_first and totals[index] - totals[best_first] >= CLOSED_SHARE * best)), default=len(values))
     start, end = len(values), 0
     for first, last, score in found:
         if score < BODY_SHARE * best or first >= limit:
