@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from corpusclean.clean.edges import judge_edges
@@ -14,28 +16,8 @@ BODY_ZH = [
 ]
 # What the layout stage keeps of an opinion page while two channel labels stand above its headline: the body
 # and a tail of topic tags and section links, which it cuts once the labels are gone.
-OPINION = [
-    "Opinion", "Transport",
-    "The Herald view on the night ferry: a late service the harbour needed",
-    "The new line answers a long-standing request from shift workers. It should be given time to prove itself",
-    "Mon 20 May 2024 18.54 BST Last modified on Mon 20 May 2024 18.56 BST",
-    "Officials said the service would run every forty minutes and that tickets would cost the same as on the day "
-    "boats, with monthly passes accepted.",
-    "The line was first proposed three years ago, when workers on late shifts at the container port asked for a way "
-    "home after the last bus had gone.",
-    "A survey by the transport office found that more than four thousand people cross the harbour after midnight on "
-    "a typical weekday.",
-    "The two boats on the line were bought second-hand from a northern port and refitted with new engines and "
-    "heated cabins over the winter.",
-    "Residents of the island districts welcomed the news, though some asked whether the boats would run in rough "
-    "weather.",
-    "The office said crossings would be cancelled only when the harbour master closes the port to small vessels.",
-    "A review of the first six months is planned for the end of the year, and a third boat may be added if demand "
-    "grows.",
-    "Topics", "Transport", "Opinion", "Harbours", "Ferries", "Shift work", "Local government", "Port", "editorials",
-    "Share via Email", "Reuse this content", "Most popular", "The Herald view", "Columnists", "Cartoons",
-    "Opinion videos", "Letters", "News", "Opinion",
-]
+OPINION_PAGE = (Path(__file__).parent / "data" / "opinion_page.txt").read_text(encoding="utf-8").splitlines()
+OPINION = OPINION_PAGE[:OPINION_PAGE.index("Contact us")]     # the page without its footer
 OPINION_TITLE = OPINION[2]
 TAIL = len(OPINION) - 12
 

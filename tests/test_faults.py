@@ -412,30 +412,7 @@ def test_run_on_its_own_output_of_tagged_text_changes_nothing(jsonl_fault_run):
 
 # A wire opinion page dumped as text: channel labels above the headline, a tail of topic tags and section
 # links long enough that the layout stage keeps it while the labels stand, and cuts it once they are gone.
-OPINION_PAGE = "\n".join([
-    "Opinion", "Transport",
-    "The Herald view on the night ferry: a late service the harbour needed",
-    "The new line answers a long-standing request from shift workers. It should be given time to prove itself",
-    "Mon 20 May 2024 18.54 BST Last modified on Mon 20 May 2024 18.56 BST",
-    "Officials said the service would run every forty minutes and that tickets would cost the same as on the day "
-    "boats, with monthly passes accepted.",
-    "The line was first proposed three years ago, when workers on late shifts at the container port asked for a way "
-    "home after the last bus had gone.",
-    "A survey by the transport office found that more than four thousand people cross the harbour after midnight on "
-    "a typical weekday.",
-    "The two boats on the line were bought second-hand from a northern port and refitted with new engines and "
-    "heated cabins over the winter.",
-    "Residents of the island districts welcomed the news, though some asked whether the boats would run in rough "
-    "weather.",
-    "The office said crossings would be cancelled only when the harbour master closes the port to small vessels.",
-    "A review of the first six months is planned for the end of the year, and a third boat may be added if demand "
-    "grows.",
-    "Topics", "Transport", "Opinion", "Harbours", "Ferries", "Shift work", "Local government", "Port", "editorials",
-    "Share via Email", "Reuse this content", "Most popular", "The Herald view", "Columnists", "Cartoons",
-    "Opinion videos", "Letters", "News", "Opinion",
-    "Contact us", "Complaints & corrections", "Work for us", "Privacy policy", "Cookie policy", "Terms & conditions",
-    "Help", "All topics", "All writers", "Advertise with us",
-]) + "\n"
+OPINION_PAGE = (Path(__file__).parent / "data" / "opinion_page.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
