@@ -123,6 +123,8 @@ def test_judge_boilerplate_runs(lines, expected):
         pytest.param("Posted 5 days ago", "boilerplate.poster", id="en-posted-ago"),
         pytest.param("【打印本页】 【关闭窗口】 浏览次数：2093", "boilerplate.label", id="tool-row-with-a-count"),
         pytest.param("大 2093", None, id="a-lone-one-character-tool-is-no-evidence"),
+        pytest.param("print(12345)", None, id="code-calling-a-tool-word"),
+        pytest.param("233 posts", "boilerplate.poster", id="en-count-before-a-poster-word"),
         pytest.param("Joined the rescue team in 2019", None, id="a-sentence-after-a-poster-word"),
         pytest.param("Posted by Lena Ortiz on 4 June", None, id="words-after-a-poster-word"),
         pytest.param("Posts 2026 review: what changed", None, id="a-headline-starting-with-a-poster-word"),

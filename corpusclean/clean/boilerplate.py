@@ -228,12 +228,15 @@ def _toolbar(line: str, tools: frozenset[str], initials: frozenset[str]) -> bool
     return _tokens_of(line, tools)
 
 
-def _tokens_of(line: str, words: frozenset[str]) -> bool:
+def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = frozenset()) -> bool:
     """Whether the line is made of these words and counts, with a word of two characters or more among them
-    (a lone "A" or "中" is no tool bar)."""
+    (a lone "A" or "中" is no tool bar); with a count, two words or one of the anchors ("print(12345)" is
+    code, "233 posts" a poster's count)."""
     tokens = [t.casefold() for t in TOOL_SPLIT.split(line) if t]
     known = [t for t in tokens if t in words]
-    return any(len(t) > 1 for t in known) and all(t in words or COUNT.fullmatch(t) for t in tokens)
+    if not any(len(t) > 1 for t in known) or not all(t in words or COUNT.fullmatch(t) for t in tokens):
+        return False
+    return len(known) == len(tokens) or len(known) > 1 or not anchors.isdisjoint(known)
 
 
 def _poster_panel(line: str, vocab: Vocabulary) -> bool:
@@ -241,7 +244,7 @@ def _poster_panel(line: str, vocab: Vocabulary) -> bool:
     ("楼主 发表于 2026-1-8 20:14 | 只看该作者", "Report · Like · Reply"), or a poster word followed by a
     count or a date ("积分 386", "Joined Mar 2019")."""
     folded = line.casefold()
-    if _tokens_of(folded, vocab.poster | vocab.tools):
+    if _tokens_of(folded, vocab.poster | vocab.tools, vocab.poster):
         return True
     label = next((label for label in vocab.poster_labels if folded.startswith(label)), None)
     if label is None:
