@@ -121,6 +121,8 @@ def test_judge_boilerplate_runs(lines, expected):
         pytest.param("Senior member", "boilerplate.poster", id="en-rank"),
         pytest.param("Quote · Report · Like", "boilerplate.poster", id="en-action-row"),
         pytest.param("Posted 5 days ago", "boilerplate.poster", id="en-posted-ago"),
+        pytest.param("Click to expand...", "boilerplate.poster", id="en-expand-button-with-dots"),
+        pytest.param("Click to expand the map, then zoom in on the harbour.", None, id="en-sentence-after-a-poster-word"),
         pytest.param("【打印本页】 【关闭窗口】 浏览次数：2093", "boilerplate.label", id="tool-row-with-a-count"),
         pytest.param("大 2093", None, id="a-lone-one-character-tool-is-no-evidence"),
         pytest.param("print(12345)", None, id="code-calling-a-tool-word"),

@@ -241,8 +241,8 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
 
 def _poster_panel(line: str, vocab: Vocabulary) -> bool:
     """A forum poster's panel or a post's action row: the poster words and tools with counts and dates
-    ("楼主 发表于 2026-1-8 20:14 | 只看该作者", "Report · Like · Reply"), or a poster word followed by a
-    count or a date ("积分 386", "Joined Mar 2019")."""
+    ("楼主 发表于 2026-1-8 20:14 | 只看该作者", "Report · Like · Reply"), or a poster word alone or followed
+    by a count or a date ("New member", "积分 386", "Joined Mar 2019")."""
     folded = line.casefold()
     if _tokens_of(folded, vocab.poster | vocab.tools, vocab.poster):
         return True
@@ -250,8 +250,10 @@ def _poster_panel(line: str, vocab: Vocabulary) -> bool:
     if label is None:
         return False
     value = folded[len(label):]
-    return not value.strip(" :：") or (value[:1] in " :：" and any(c.isdigit() for c in value) and POSTER_VALUE.fullmatch(value) is not None
-            and len(LATIN_WORD.findall(value)) <= 2)
+    if not value.strip(" :：.…"):
+        return True
+    return (value[0] in " :：" and any(char.isdigit() for char in value)
+            and POSTER_VALUE.fullmatch(value) is not None and len(LATIN_WORD.findall(value)) <= 2)
 
 
 def _may_hold_copyright_sign(text: str) -> bool:

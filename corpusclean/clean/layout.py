@@ -12,13 +12,14 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - it spans from the first to the last stretch worth at least BODY_SHARE of the best one: a page whose
   text is split by a list, a table or a thread's post headers keeps all of it; but it ends above the
   heading of a box of other articles ("Related", "猜你喜欢", removed by the boilerplate stage as
-  boilerplate.related) found below the best stretch: the excerpts in such a box are no part of it;
+  boilerplate.related) found below the best stretch, or inside it below CLOSED_SHARE of its worth (a box
+  of a few titles costs too little to split the stretch): the excerpts in such a box are no part of it;
 - a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
   "Buy Now") takes the whole run: a thread's replies are its text, and so are comments;
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
-  chrome or metadata (a share bar, a "Related" label, an editor line), or to the first run of menu items
-  or of headlines.
+  chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
+  posts), or to the first run of menu items or of headlines.
 Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
 is left alone, and so is a text of a few lines: no whole page, an article already cut out (a record of a
 JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
