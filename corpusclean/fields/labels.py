@@ -40,6 +40,7 @@ SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
 OPENING, CLOSING = BRACKETS[0::2], BRACKETS[1::2]
+_BRACKET = re.compile("[" + re.escape(BRACKETS) + "]")
 # A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
 DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
@@ -249,6 +250,8 @@ def _unwrapped(line: str) -> str:
 
 
 def _balanced(text: str) -> bool:
+    if _BRACKET.search(text) is None:  # most lines: no bracket to count
+        return True
     return sum(text.count(char) for char in OPENING) == sum(text.count(char) for char in CLOSING)
 
 
