@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import os
 import pickle
-from array import array
 import queue
 import shutil
 import signal
 import tempfile
 import threading
 import traceback
+from array import array
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -120,7 +120,7 @@ class Spool:
             self.offsets.append(offset)
             self.sizes.append(size)
 
-    def parked(self, order: Iterable[int]) -> "ParkedInOrder":
+    def parked(self, order: Iterable[int]) -> ParkedInOrder:
         return ParkedInOrder(self, order)
 
     def remove(self) -> None:
