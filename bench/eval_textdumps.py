@@ -2,13 +2,15 @@
 
     python bench/eval_textdumps.py ../shared/devdata/textdumps [--limit 50] [--worst 10] [--show ID]
 
-PATH holds RENDERER/DATASET/<id>.txt dumps and gold.jsonl (id, dataset, text). For each renderer and
-dataset it prints mean precision, recall and F1 per page (the token scoring of eval_extraction.py) of:
+PATH holds RENDERER/DATASET/<id>.txt dumps and gold.jsonl (id, dataset, text); the datasets are those the
+gold names (../shared/devdata/textdumps: magic-html, scrapinghub; bench/data/heldout: heldout, our own
+hand-written pages, see its README). For each renderer and dataset it prints mean precision, recall and F1 per page (the token scoring of eval_extraction.py) of:
 - nothing: the dump as it is;
 - c4: datatrove's C4 quality filter set for Chinese (。！？”」 also end a line; the minimum-words and
   minimum-sentences rules off, so it filters lines and never drops a page);
 - corpusclean without the layout stage, and corpusclean: `run` on the folder (template learning
-  included, no dedup), in process.
+  included, no dedup), in process. Without the layout stage, the edges stage still asks the layout's
+  rule of the article's extent once another rule of place removed lines of a page.
 All measured in the same run. For the two corpusclean runs it also prints the split by line: each line of
 the dump is an article line when its tokens are a line of the gold text (or, for a longer line, a stretch
 of it), a boilerplate line otherwise; how many article lines are kept and how many boilerplate lines
@@ -29,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RENDERERS = ("inscriptis", "w3m")
-DATASETS = ("magic-html", "scrapinghub")
 C4_TERMINALS = ("。", "！", "？", "”", "」")
 MIN_STRETCH_TOKENS = 8   # a dump line this long counts as article when it is a stretch of a gold line
 
@@ -91,6 +92,12 @@ class Page:
     chinese: bool
     gold: str
     dump: str
+
+
+def datasets_of(root: Path) -> list[str]:
+    """The datasets gold.jsonl names, in their first order."""
+    records = (json.loads(line) for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line)
+    return list(dict.fromkeys(record["dataset"] for record in records))
 
 
 def read_pages(root: Path, renderer: str, dataset: str, limit: int | None) -> list[Page]:
@@ -175,7 +182,7 @@ def evaluate(root: Path, limit: int | None) -> dict[tuple[str, str], Cell]:
     c4 = c4_filter()
     cells = {}
     for renderer in RENDERERS:
-        for dataset in DATASETS:
+        for dataset in datasets_of(root):
             pages = read_pages(root, renderer, dataset, limit)
             folder = root / renderer / dataset
             runs = {name: corpusclean_docs(folder, {p.id for p in pages}, with_layout)
@@ -247,7 +254,7 @@ def _share(part: int, whole: int) -> str:
 
 def show(root: Path, page_prefix: str, renderer: str, out=sys.stdout) -> None:
     """One page, line by line: A(rticle) or b(oilerplate) by the gold, the verdict, the text."""
-    for dataset in DATASETS:
+    for dataset in datasets_of(root):
         pages = [p for p in read_pages(root, renderer, dataset, None) if p.id.startswith(page_prefix)]
         if not pages:
             continue

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from corpusclean.document import Document
 from corpusclean.pipeline import DocumentStage
-from corpusclean.text import HAN_RUN, common_han
-
-CHINESE_CODECS = ("gb18030", "big5hkscs")
+from corpusclean.plausibility import (
+    CHINESE_CODECS, CONCLUSIVE_HAN, MIN_HAN, ChineseScore, chinese_score, reads_as_text,
+)
 
 # Declared labels Python does not know, and codecs replaced by the superset browsers use for them.
 _LABEL_ALIASES = {"x-gbk": "gbk", "x-big5": "big5", "x-x-big5": "big5", "x-euc-tw": "big5", "unicode": "utf-8"}
@@ -51,15 +50,7 @@ _DECLARATION = re.compile(
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _MAX_CONTROL_SHARE = 0.01
 
-_SCORED_HAN = 4000            # enough characters to judge a reading; bounds the cost on long pages
-_SCORED_PREFIX = 20_000       # look for them here first (an HTML head holds a hundred or so) ...
-_ENOUGH_HAN = 100             # ... and scan the whole text only when the prefix has fewer than this
-_CONCLUSIVE_HAN = 20          # a reading this long that reads as Chinese needs no detector's opinion
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")  # where wrong legacy readings land (user-defined areas)
-# Correct readings of news pages put 58-70% of their Han characters in the common set, wrong-codec
-# readings 5-11% (measured on real GBK pages and their Big5 conversion).
-_MIN_COMMON_SHARE = 0.25
-_MIN_HAN = 2
 
 # A reading that fails on at most this share of the non-ASCII bytes is the right codec with a few damaged
 # bytes; a wrong one fails on most of them (GBK read as UTF-8 or Latin-1 text read as UTF-8: over half).
@@ -76,24 +67,6 @@ def _mark_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
 
 codecs.register_error("corpusclean-mark", _mark_invalid)
 
-# Marks of a misreading in a text that is not Chinese: characters text of any script rarely holds (symbols,
-# box drawing, controls, unassigned or private code points; the usual symbols of news text aside), and letters
-# whose case flips inside a word. Real Russian, French, German or Greek text has none; GBK or Big5 read as
-# KOI8, CP866, cp1251, Latin-1 or another single-byte codec has them in 12-76% of its non-ASCII characters.
-_ODD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs", "Sk", "Sm", "So"})
-_USUAL_SYMBOLS = frozenset("©®°±×÷™№´")
-_WORD = re.compile(r"[^\W\d_]+")
-_MAX_MISREAD_SHARE = 0.05
-_MIN_MISREAD = 3  # one or two odd symbols (¤, ¬) in an English page are no evidence
-# Single-byte codecs GBK and Big5 bytes get misread with (detectors guess Cyrillic ones for their byte pairs).
-_SINGLE_BYTE_CODECS = (
-    "cp1252", "latin-1", "cp1251", "koi8-r", "koi8-u", "cp866", "cp1125", "iso8859-5", "mac-cyrillic",
-    "cp1250", "iso8859-2",
-)
-_MIN_MISREAD_RUN = 4  # two Chinese characters
-_MIN_MARKED_SHARE = 0.3   # of the characters in runs (mojibake: most runs; Russian text: a few names)
-_MIN_MISREAD_HAN = 4
-_MIN_MISREAD_COMMON_SHARE = 0.45  # real Cyrillic words' bytes read as Han: 0.2-0.3 common, mojibake 0.6+
 
 
 @dataclass(frozen=True)
@@ -104,104 +77,6 @@ class Decoded:
     replacement_chars: int    # U+FFFD already present in the decoded text
     invalid_bytes: int        # bytes the codec could not decode, each replaced by U+FFFD
     error: str | None         # why text is None
-
-
-@dataclass(frozen=True)
-class ChineseScore:
-    han: int                  # Han characters looked at
-    common_share: float       # share of them in the common set
-
-    @property
-    def reads_as_chinese(self) -> bool:
-        return self.han >= _MIN_HAN and self.common_share >= _MIN_COMMON_SHARE
-
-
-def chinese_score(text: str) -> ChineseScore:
-    han = "".join(HAN_RUN.findall(text, 0, _SCORED_PREFIX))
-    if len(han) < _ENOUGH_HAN and len(text) > _SCORED_PREFIX:
-        han = "".join(HAN_RUN.findall(text))
-    han = han[:_SCORED_HAN]
-    if not han:
-        return ChineseScore(0, 0.0)
-    common = sum(map(common_han().__contains__, han))
-    return ChineseScore(len(han), common / len(han))
-
-
-def misread_marks(text: str) -> tuple[int, int]:
-    """(marks of a misreading, non-ASCII characters) in the text's first characters (see _ODD_CATEGORIES)."""
-    sample = text[:_SCORED_PREFIX]
-    if sample.isascii():
-        return 0, 0
-    non_ascii = odd = 0
-    for char in sample:
-        if char > "\x7f":
-            non_ascii += 1
-            if unicodedata.category(char) in _ODD_CATEGORIES and char not in _USUAL_SYMBOLS:
-                odd += 1
-    flips = sum(
-        sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())
-        for word in _WORD.findall(sample) if not word.isascii()
-    )
-    return odd + flips, non_ascii
-
-
-def reads_as_text(text: str, score: ChineseScore | None = None) -> bool:
-    """Whether a reading is plausible text of its script: Chinese (enough Han to judge) mostly in common
-    characters; any other script without the marks of a misreading. ``score``: the text's chinese_score."""
-    score = score or chinese_score(text)
-    if score.han >= _CONCLUSIVE_HAN:
-        return score.reads_as_chinese
-    marks, non_ascii = misread_marks(text)
-    return marks < _MIN_MISREAD or marks <= _MAX_MISREAD_SHARE * non_ascii
-
-
-@cache
-def _misread_run() -> re.Pattern:
-    """A run of characters that single-byte codecs give for bytes 0x80-0xFF, each maybe followed by one
-    ASCII character (the second byte of a GBK or Big5 pair)."""
-    high = {char for codec in _SINGLE_BYTE_CODECS for char in bytes(range(0x80, 0x100)).decode(codec, "ignore")}
-    chars = "".join(re.escape(char) for char in sorted(high))
-    return re.compile(f"(?:[{chars}][!-~]?)+")
-
-
-def _has_misread_marks(run: str) -> bool:
-    """A run that is no word: odd characters (see misread_marks), or non-ASCII letters whose case flips
-    once the other characters between them are left out ("±ѕ±ЁС¶")."""
-    if misread_marks(run)[0]:
-        return True
-    letters = [char for char in run if char > "\x7f" and char.isalpha()]
-    return any(a.islower() and b.isupper() for a, b in zip(letters, letters[1:]))
-
-
-def misread_chinese(text: str) -> list[tuple[int, int]]:
-    """Spans of the text that are GBK or Big5 bytes misread with a single-byte codec ("ÖÐ¹ú", "ЦР№ъ" for
-    中国): runs that carry marks of a misreading, when such runs are a good part of the text's runs and their
-    bytes in one of those codecs read as Chinese. A hyphenated Russian name or two words run together carry
-    marks too, and the bytes of short Cyrillic words often read as common Han: one run is no evidence."""
-    if text.isascii():
-        return []
-    runs = [match for match in _misread_run().finditer(text) if len(match.group()) >= _MIN_MISREAD_RUN]
-    marked = [match for match in runs if _has_misread_marks(match.group())]
-    marked_chars = sum(len(match.group()) for match in marked)
-    if not marked or marked_chars < _MIN_MARKED_SHARE * sum(len(match.group()) for match in runs):
-        return []
-    if not _reads_as_chinese_bytes(" ".join(match.group() for match in marked)):
-        return []
-    return [match.span() for match in marked]
-
-
-def _reads_as_chinese_bytes(runs: str) -> bool:
-    """Whether the bytes of the runs in one of the single-byte codecs read as Chinese, clearly."""
-    for codec in _SINGLE_BYTE_CODECS:
-        try:
-            data = runs.encode(codec)
-        except UnicodeEncodeError:
-            continue
-        for chinese in CHINESE_CODECS:
-            score = chinese_score(data.decode(chinese, "replace"))
-            if score.han >= _MIN_MISREAD_HAN and score.common_share >= _MIN_MISREAD_COMMON_SHARE:
-                return True
-    return False
 
 
 def canonical_codec(label: str | None) -> str | None:
@@ -438,7 +313,7 @@ def _decode_with_detector(data: bytes) -> Decoded | None:
     """A conclusive Chinese reading (strict, else with a few bad bytes), else chardet's guess (unless a
     Chinese reading is more plausible) when it reads as text of its script."""
     chinese = _most_chinese(data, CHINESE_CODECS) or _most_chinese(data, CHINESE_CODECS, tolerant=True)
-    if chinese is not None and chinese[2].han >= _CONCLUSIVE_HAN:
+    if chinese is not None and chinese[2].han >= CONCLUSIVE_HAN:
         return _success(chinese[1], chinese[0], "detector", chinese[3])
 
     import chardet
@@ -457,7 +332,7 @@ def _decode_with_detector(data: bytes) -> Decoded | None:
     # GB18030 symbols) is still right when it lands outside the user-defined areas.
     for codec in CHINESE_CODECS:
         text = _strict(data, codec)
-        if text is not None and chinese_score(text).han < _MIN_HAN and not _PRIVATE_USE.search(text):
+        if text is not None and chinese_score(text).han < MIN_HAN and not _PRIVATE_USE.search(text):
             return _success(text, codec, "detector")
     return None
 

@@ -78,7 +78,7 @@ def build_pipeline(config: Config) -> list[Stage]:
     """The recipe, top to bottom. Imports are here so `corpusclean --help` loads none of them."""
     from corpusclean.clean.boilerplate import Boilerplate
     from corpusclean.clean.captions import Captions
-    from corpusclean.clean.head import HeadLabels
+    from corpusclean.clean.edges import ArticleEdges
     from corpusclean.clean.layout import Layout
     from corpusclean.clean.metadata import MetadataLines
     from corpusclean.clean.repeats import RepeatedParagraphs, RepeatedSentences
@@ -107,9 +107,10 @@ def build_pipeline(config: Config) -> list[Stage]:
         # After the stages that remove lines inside the article (captions, repeats), so that cleaning its
         # output finds the body it found; after metadata, which lifted the byline and date lines.
         Layout(),
-        # Last: where the headline stands depends on every line removed before, and a second run must find
-        # it where the first did (cleaning clean output changes nothing).
-        HeadLabels(),
+        # Last: the rules of place (labels above the headline, the dateline under it, boilerplate at the
+        # edges, the article's extent) asked again of what every stage before kept, so that cleaning clean
+        # output changes nothing.
+        ArticleEdges(config.extra_boilerplate),
     ]
     stages.append(RequireText())
     # Dedup first: syndicated copies of one story would otherwise look like a site template to each other.

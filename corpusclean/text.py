@@ -147,8 +147,6 @@ def _bmp_flags():
 
 def char_flags(codes):
     """The flags of each code point of a numpy array of them (uint32)."""
-    import numpy as np
-
     flags = _bmp_flags().take(codes, mode="clip")
     if len(codes) and codes.max() > 0xFFFF:     # emoji and rare ideographs: few pages, few per page
         astral = (codes > 0xFFFF).nonzero()[0]

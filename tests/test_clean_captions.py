@@ -52,7 +52,7 @@ R = "caption.repeat"
         # negative: English headings that differ by a letter label, a short template phrase, code
         (["Photos of the winning entries in Group A", EN_BODY, "Photos of the winning entries in Group B"],
          [None, None, None]),
-        (["Get it from Amazon for", "$19.99", "Get it from Amazon for", "$24.50"], [None] * 4),
+        (["Order it online for", "$19.99", "Order it online for", "$24.50"], [None] * 4),
         (["docker stop web && docker rm web", "docker stop web && docker rm web"], [None, None]),
         # negative: a short heading contained in a much longer one
         (["加强队伍建设", "进一步加强基层工会队伍建设工作的若干措施"], [None, None]),

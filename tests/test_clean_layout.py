@@ -44,12 +44,12 @@ EN_RELATED = ["Most Read", "Storm Knocks Out Power To Thousands Along The Coast"
               "School Board Delays Vote On New Start Times"]
 EN_FOOTER = ["About Us", "Contact", "Careers", "Advertise"]
 COOKIE_BANNER = [
-    "We use cookies and similar technologies to store or access information on your device, to personalise the ads "
-    "and content you see and to measure how our site is used.",
-    "Strictly necessary cookies let the site work and cannot be switched off in our systems; you can set your "
-    "browser to block them, but some parts of the site will then not work.",
-    "Advertising cookies may be set through our site by our partners to build a profile of your interests and show "
-    "you relevant adverts on other sites.",
+    "Our site places cookies and related tools on your device to remember your choices, to tailor the adverts "
+    "and stories you are shown and to count how often each page is read.",
+    "Essential cookies keep the pages running and stay on at all times; your browser can be told to refuse "
+    "them, although several features of the pages may then stop working.",
+    "Marketing cookies are placed by the companies we work with, who use them to learn what you like and to "
+    "pick the adverts you are shown elsewhere online.",
     "Accept all", "Reject all", "Cookie settings",
 ]
 
@@ -69,8 +69,8 @@ def kept(lines, walls=frozenset()):
     pytest.param("床前明月光，", CLAUSE, id="verse"),
     pytest.param("Yes.", CLAUSE, id="short-answer"),
     pytest.param("(Reporting by Daniel Hart; Editing by Susan Mills)", CLAUSE, id="note-in-parentheses"),
-    pytest.param("最近总有纯英文回复的机器人，估计看是纯英文就给删了", OPEN, id="zh-post-without-an-end-mark"),
-    pytest.param("I get these are broke artists, but still they should have paid the whole bill", OPEN,
+    pytest.param("最近老有发广告的小号来捣乱，估计管理员看到就给封了", OPEN, id="zh-post-without-an-end-mark"),
+    pytest.param("I know the band was short on money, but still they should have paid the crew", OPEN,
                  id="en-post-without-an-end-mark"),
     pytest.param("word " * 70, OPEN, id="long-line-without-punctuation"),
     pytest.param("新一轮降温即将来袭", HEADLINE, id="zh-headline"),
@@ -82,16 +82,22 @@ def kept(lines, walls=frozenset()):
     pytest.param("About | Contact | Privacy | Terms", ROW, id="en-row-by-bars"),
     pytest.param("Local team clinches playoff spot after a late goal from the captain", HEADLINE,
                  id="en-words-split-by-spaces-are-no-row"),
-    pytest.param("央视热评两岸：杀独神器已就位…", TEASER, id="truncated-teaser"),
+    pytest.param("观察评论：城市新地标已亮相…", TEASER, id="truncated-teaser"),
     pytest.param("2023 1234.5 6.7%", FIGURES, id="figures"),
     pytest.param("VIP: 60,000₩", FIGURES, id="label-value"),
     pytest.param("5月10日 09:01 回复", DATED, id="zh-comment-header"),
     pytest.param("3 天前", DATED, id="zh-relative-time"),
-    pytest.param("Jane on May 5, 2019 at 4:47 pm said:", DATED, id="en-comment-header"),
+    pytest.param("Jane on June 7, 2020 at 3:26 pm said:", DATED, id="en-comment-header"),
     pytest.param("The meeting starts at 10:30 on Monday and will be open to the public.", PROSE,
                  id="a-sentence-with-a-time-is-prose"),
     pytest.param("一、强化组织领导", FIGURES, id="numbered-heading"),
-    pytest.param("- a photo ID", FIGURES, id="bulleted-item"),
+    pytest.param("- a photo ID", ITEM, id="bulleted-item-is-judged-by-its-words"),
+    pytest.param("* 首页", ITEM, id="bulleted-menu-item"),
+    pytest.param("• Council approves a new budget for parks", HEADLINE, id="bulleted-headline"),
+    pytest.param("3 dividend stocks worth a second look", HEADLINE, id="a-number-among-words-is-a-headline"),
+    pytest.param("TKR Example Holdings 28.41 +3.8%", FIGURES, id="numbers-among-words-are-data"),
+    pytest.param("第3页", FIGURES, id="a-number-in-a-short-line-is-data"),
+    pytest.param("June 9 -- Coral Arena, Tampa, FL", FIGURES, id="a-number-in-a-punctuated-line-is-data"),
 ])
 def test_shape(line, kind):
     assert shape(line).kind == kind
@@ -99,7 +105,7 @@ def test_shape(line, kind):
 
 @pytest.mark.parametrize("line, kind", [
     pytest.param(COOKIE_BANNER[0], NOTICE, id="cookie-banner"),
-    pytest.param("注册即表示同意服务条款及隐私政策。", NOTICE, id="zh-terms"),
+    pytest.param("登录即表示您已阅读并同意服务条款与隐私政策。", NOTICE, id="zh-terms"),
     pytest.param("Please enable JavaScript in your browser to comment.", NOTICE, id="browser-warning"),
     pytest.param("Consent preferences", NOTICE, id="consent-item"),
     pytest.param(EN_BODY[0], PROSE, id="article-sentence-is-no-notice"),
@@ -164,7 +170,7 @@ def test_the_head_is_kept_back_to_the_last_menu_run():
 
 
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
-    lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Eat 60-90 minutes before your workout", "Tomato Salad"]
+    lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Rest 30-45 minutes between your sets", "Tomato Salad"]
     menu = dict.fromkeys(range(7), MENU)
     assert removed(lines) == menu, "list lines below the body stay (they may belong to it)"
     assert removed(lines, walls=frozenset({18})) == {**menu, 18: OUTSIDE, 19: MENU}
@@ -262,6 +268,30 @@ def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
     doc.set_lines(["a", "share", "b", "caption", "c", "editor", "label", "d"])
     doc.verdicts = [None, "boilerplate.share", None, "caption.repeat", None, "meta.editor", "boilerplate.label", None]
     assert chrome_walls(doc.view().verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall"
+
+
+# A wire story, then the heading of a box of other stories (removed by the boilerplate stage as
+# boilerplate.related), the box's headlines, and an excerpt of another story worth a body share.
+OTHER_STORIES = [f"{place} Plan Faces New Delay After Vote In The {district} District" for place, district in zip(
+    ("Harbour", "Bridge", "Library", "Museum", "Tram", "Ferry", "Market", "Stadium"),
+    ("North", "East", "Old Town", "River", "Hill", "Port", "South", "West"))]
+STORY_AND_BOX = [*EN_MENU, "City Council Approves Budget", *EN_BODY, "Most Read", *OTHER_STORIES, *EN_MORE[:3],
+                 *EN_FOOTER]
+BOX = STORY_AND_BOX.index("Most Read")
+
+
+def test_the_body_ends_above_the_heading_of_a_box_of_other_stories():
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(STORY_AND_BOX)
+    doc.verdicts = [None] * BOX + ["boilerplate.related"] + [None] * (len(STORY_AND_BOX) - BOX - 1)
+    lines = STORY_AND_BOX[:BOX] + STORY_AND_BOX[BOX + 1:]
+    article = [line for line, verdict in zip(lines, Layout().judge(lines, doc.view()).verdicts) if verdict is None]
+    assert article == ["City Council Approves Budget", *EN_BODY]
+
+
+def test_without_the_heading_the_box_and_the_excerpt_stay_with_the_body():
+    lines = STORY_AND_BOX[:BOX] + STORY_AND_BOX[BOX + 1:]
+    assert set(OTHER_STORIES + EN_MORE[:3]) <= set(kept(lines))
 
 
 def test_pages_from_html_are_left_alone():

@@ -4,10 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpusclean.decode import (
-    Decode, _marked_reading, canonical_codec, chinese_score, decode_bytes, misread_chinese, reads_as_text, sniff_declared_charset,
-)
+from corpusclean.decode import Decode, _marked_reading, canonical_codec, decode_bytes, sniff_declared_charset
 from corpusclean.document import Document
+from corpusclean.plausibility import chinese_score, misread_chinese, reads_as_text
 
 SIMPLIFIED = (
     "本报讯 记者从市人民政府新闻办公室获悉，今年前三季度全市地区生产总值同比增长百分之五点二，"

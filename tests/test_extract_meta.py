@@ -57,7 +57,7 @@ def test_printed_dateline_wins_over_a_tag_naming_another_day():
     pytest.param("<meta name='author' content='王五'>", "王五", id="meta-author"),
     pytest.param('<script type="application/ld+json">{"author": [{"name": "Jane Doe"}, {"name": "Tom Lee"}]}</script>',
                  "Jane Doe, Tom Lee", id="json-ld-authors"),
-    pytest.param("<title>市区新增三处口袋公园_网易新闻</title><meta name='author' content='网易'>", None, id="the-site-is-no-author"),
+    pytest.param("<title>市区新增三处口袋公园_远帆新闻</title><meta name='author' content='远帆'>", None, id="the-site-is-no-author"),
     pytest.param("<meta property='og:site_name' content='Riverside Herald'><meta name='author' content='Riverside Herald'>",
                  None, id="site-name-tag"),
     pytest.param("<meta name='author' content='name, email@gmail.com'>", None, id="template-placeholder"),
@@ -72,8 +72,8 @@ def test_a_printed_byline_wins_over_the_author_tag():
 
 
 @pytest.mark.parametrize("head, body, title", [
-    pytest.param("<title>市区新增三处口袋公园_网易新闻</title>", BODY, "市区新增三处口袋公园", id="h1"),
-    pytest.param("<title>市区新增三处口袋公园_网易新闻</title>", BODY.replace("h1", "div"), "市区新增三处口袋公园",
+    pytest.param("<title>市区新增三处口袋公园_远帆新闻</title>", BODY, "市区新增三处口袋公园", id="h1"),
+    pytest.param("<title>市区新增三处口袋公园_远帆新闻</title>", BODY.replace("h1", "div"), "市区新增三处口袋公园",
                  id="title-without-site-name"),
     pytest.param("<meta property='og:title' content='市区新增三处口袋公园'><title>首页</title>", BODY.replace("h1", "div"),
                  "市区新增三处口袋公园", id="og-title"),

@@ -410,6 +410,31 @@ def test_run_on_its_own_output_of_tagged_text_changes_nothing(jsonl_fault_run):
     assert again.stdout == first
 
 
+# A wire opinion page dumped as text: channel labels above the headline, a tail of topic tags and section
+# links long enough that the layout stage keeps it while the labels stand, and cuts it once they are gone.
+OPINION_PAGE = (Path(__file__).parent / "data" / "opinion_page.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(OPINION_PAGE, id="tail-kept-while-labels-above-the-headline-stood-is-cut-on-a-second-run"),
+    ],
+)
+def test_run_on_its_own_output_of_a_text_dump_changes_nothing(page, tmp_path):
+    """16 of 418 dev text dumps changed on a second run: a stage judged the lines by their place (the page's
+    edges, the line under the headline, the article's extent) before later stages moved the edges."""
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.txt").write_text(page, encoding="utf-8")
+    first = corpusclean("run", "pages", "-q", "--dedup", "none", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    again = corpusclean("run", "-", "-q", "--dedup", "none", input=first.stdout)
+    assert again.returncode == 0, again.stderr.decode()
+    compared = ("text", "created", "metadata")
+    assert [{key: record[key] for key in compared} for record in jsonl(again.stdout)] == \
+        [{key: record[key] for key in compared} for record in jsonl(first.stdout)]
+
+
 ZH_MORE = (
     "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
     "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"

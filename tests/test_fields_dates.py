@@ -26,9 +26,9 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("98.03.11", stamp("1998-03-11T00:00:00", "day"), id="two-digit-year-last-century"),
     pytest.param("发表于 2004年12月27日 12:40", stamp("2004-12-27T12:40:00", "minute"), id="time-minute"),
     pytest.param("2020-11-09 08:53:19 来源：X", stamp("2020-11-09T08:53:19", "second"), id="time-second"),
-    pytest.param("2019年06月15日08:18", stamp("2019-06-15T08:18:00", "minute"), id="time-glued"),
+    pytest.param("2020年07月16日09:27", stamp("2020-07-16T09:27:00", "minute"), id="time-glued"),
     pytest.param("2019-09-3007:42", stamp("2019-09-30T07:42:00", "minute"), id="time-glued-to-day"),
-    pytest.param("2023年11月18日星期六 14点15分", stamp("2023-11-18T14:15:00", "minute"), id="weekday-han-clock"),
+    pytest.param("2020年10月17日星期六 09点25分", stamp("2020-10-17T09:25:00", "minute"), id="weekday-han-clock"),
     pytest.param("2019年1月2日下午3:20", stamp("2019-01-02T15:20:00", "minute"), id="afternoon"),
     pytest.param("2018-01-08T07:19:00+08:00", stamp("2018-01-08T07:19:00", "second", "+08:00"), id="iso-offset"),
     pytest.param("2018-01-08T07:19:00Z", stamp("2018-01-08T07:19:00", "second", "+00:00"), id="iso-z"),
@@ -39,11 +39,11 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("May 16, 2024 12:05 am", stamp("2024-05-16T00:05:00", "minute"), id="english-midnight"),
     pytest.param("Sept. 30, 2021", stamp("2021-09-30T00:00:00", "day"), id="english-abbreviated"),
     pytest.param("Published 8 January 2018", stamp("2018-01-08T00:00:00", "day"), id="english-dmy"),
-    pytest.param("May 8th, 2024 07:53 PM", stamp("2024-05-08T19:53:00", "minute"), id="english-ordinal"),
+    pytest.param("June 9th, 2021 08:41 PM", stamp("2021-06-09T20:41:00", "minute"), id="english-ordinal"),
     pytest.param("１２ May 2020", stamp("2020-05-12T00:00:00", "day"), id="full-width-digits"),
     # negatives
-    pytest.param("2019年1-7月", None, id="not-a-month-span"),
-    pytest.param("© 1997-2020 网易公司版权所有", None, id="not-a-copyright-span"),
+    pytest.param("2020年1-8月", None, id="not-a-month-span"),
+    pytest.param("© 1998-2021 远帆公司版权所有", None, id="not-a-copyright-span"),
     pytest.param("2018-13-40", None, id="not-month-13"),
     pytest.param("2019-02-30", None, id="not-30-february"),
     pytest.param("电话：0571-12345678", None, id="not-a-phone-number"),
@@ -68,7 +68,7 @@ def test_times_that_are_not_what_they_seem(text, expected):
 
 
 def test_every_date_of_a_line_with_its_place():
-    found = find_dates("2019-09-07 13:43:45 来源：X 2005年3月11日")
+    found = find_dates("2020-10-15 13:52:08 来源：X 2005年3月11日")
     assert [(date.start, date.end) for date in found] == [(0, 19), (25, 35)]
     assert find_dates("2023-13-45 来源")[0].stamp is None  # the shape of a date, impossible values
 
@@ -77,7 +77,7 @@ def test_every_date_of_a_line_with_its_place():
     pytest.param("http://news.example.cn/2005-03/11/content_1.htm", "2005-03-11T00:00:00", id="year-month-slash-day"),
     pytest.param("http://www.example.gov.cn/a/20050311/1.html", "2005-03-11T00:00:00", id="compact"),
     pytest.param("http://www.example.gov.cn/zwgk/t20050311_123.htm", "2005-03-11T00:00:00", id="t-prefix"),
-    pytest.param("https://www.example.cn/col/2019_09_07_516891.shtml", "2019-09-07T00:00:00", id="underscores"),
+    pytest.param("https://www.example.cn/col/2020_10_15_627340.shtml", "2020-10-15T00:00:00", id="underscores"),
     pytest.param("https://example.com/2019/9/7/story", "2019-09-07T00:00:00", id="slashes-unpadded"),
     pytest.param("https://example.com/a/20190907123456.html", None, id="not-a-timestamp-id"),
     pytest.param("https://example.com/news/1999-2020/", None, id="not-a-year-span"),

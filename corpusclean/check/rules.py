@@ -6,7 +6,6 @@ them into ``path:line:col: CODE message`` findings. Codes are stable: tools and 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -54,7 +53,7 @@ QUOTE_CHARS = 60
 #   continuation bytes as C1 controls, Latin-1 symbols or cp1252 punctuation ("Ã©", "æ\x96\x87", "â€™");
 # - legacy_latin1: GBK or Big5 read as Latin-1 ("ÖÐ¹ú" for 中国): a run of high Latin-1 characters, four
 #   at least so that French or German words ("créée") never match;
-# - legacy_misread (decode.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
+# - legacy_misread (plausibility.misread_chinese, not a pattern): GBK or Big5 read with any single-byte codec,
 #   Cyrillic ones included ("ЦР№ъ", "╓╨╣·"): a run with the marks of a misreading whose bytes read as Chinese.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _DAMAGE = re.compile(
@@ -176,7 +175,7 @@ def declared_replacements(record: dict[str, Any]) -> int:
 def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
     """CC007 once per record, at the first damaged spot, with the count of each kind. U+FFFD are not
     counted when the record declares at least as many (declared_replacements)."""
-    from corpusclean.decode import misread_chinese
+    from corpusclean.plausibility import misread_chinese
 
     spots = [(match.start(), match.end(), match.lastgroup) for match in _DAMAGE.finditer(text)]
     if spots and text.count("\ufffd") <= declared_fffd:

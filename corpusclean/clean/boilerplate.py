@@ -17,11 +17,12 @@ from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "label", "tools")
+EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "related", "label", "tools")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
+RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
@@ -102,6 +103,7 @@ class Vocabulary:
     phrases: dict[str, Phrases]               # family or section -> any of its phrases, ignoring case
     weak_promo: Phrases
     pager: tuple[str, ...]
+    related: frozenset[str]
     labels: frozenset[str]
     tools: frozenset[str]
     tool_initials: frozenset[str]             # the first character of each tool
@@ -140,6 +142,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         phrases={section: _alternation(both(section)) for section in phrased},
         weak_promo=_alternation(both("promo_weak")),
         pager=tuple(p.casefold() for p in both("pager")),
+        related=frozenset(p.casefold() for p in both("related")),
         labels=frozenset(p.casefold() for p in both("label")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
@@ -249,7 +252,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     folded = text.casefold()
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
-    if folded.rstrip(":：>» ") in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
+    heading = folded.rstrip(":：>» ")
+    if heading in vocab.related:
+        return RELATED, True
+    if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
     if any_phrase and size <= (30 if han else 10):
         for section in SHORT_LINE_SECTIONS:
@@ -267,13 +273,27 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> 
     vocab = vocabulary(tuple(extra_phrases))
     found = [classify_line(line, vocab) for line in lines]
     verdicts = [reason if strong else None for reason, strong in found]
-    head = range(len(lines))
-    _trim_edge(lines, found, verdicts, head, absorb_inner_labels=False)
-    _trim_edge(lines, found, verdicts, reversed(head), absorb_inner_labels=True)
+    reasons = [reason for reason, _ in found]
+    _trim_edges(lines, reasons.__getitem__, verdicts)
     return verdicts
 
 
-def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None:
+def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
+    """The verdicts judge_boilerplate gives lines none of which is boilerplate anywhere (a cleaned text):
+    the runs at the page's edges. Only the lines near the edges are classified."""
+    vocab = vocabulary(tuple(extra_phrases))
+    verdicts: list[str | None] = [None] * len(lines)
+    _trim_edges(lines, lambda index: classify_line(lines[index], vocab)[0], verdicts)
+    return verdicts
+
+
+def _trim_edges(lines: list[str], reason_of, verdicts: list[str | None]) -> None:
+    head = range(len(lines))
+    _trim_edge(lines, reason_of, verdicts, head, absorb_inner_labels=False)
+    _trim_edge(lines, reason_of, verdicts, reversed(head), absorb_inner_labels=True)
+
+
+def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> None:
     """Remove the run of boilerplate at one edge of the page, with the short lines inside it.
 
     At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
@@ -286,7 +306,7 @@ def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None
     order = list(order)
     stop = len(order)
     for position, index in enumerate(order):
-        reason = found[index][0]
+        reason = reason_of(index)
         if reason is not None:
             matched += 1
             last_match = len(run)
@@ -299,7 +319,7 @@ def _trim_edge(lines, found, verdicts, order, absorb_inner_labels: bool) -> None
         run.append(index)
     for index in run[: last_match + 1]:
         if verdicts[index] is None:
-            verdicts[index] = found[index][0] or BLOCK
+            verdicts[index] = reason_of(index) or BLOCK
     if not absorb_inner_labels or matched < 2:
         return
     inner = run[last_match + 1:]
@@ -315,8 +335,8 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS, "pager", "label",
-        "block", "phrase")))
+        "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS, "pager", "related",
+        "label", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

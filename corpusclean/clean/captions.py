@@ -22,7 +22,7 @@ REASON = "caption.repeat"
 MAX_CHINESE_CHARS = 60
 MAX_ENGLISH_CHARS = 120
 MIN_CHINESE_CHARS = 8
-# Shorter English lines that recur are usually template phrases ("Get it from Amazon for"), not captions.
+# Shorter English lines that recur are usually template phrases ("Order it online for"), not captions.
 MIN_ENGLISH_WORDS = 6
 # A variant with small edits: at most this many inserted or deleted characters (a substitution is 2).
 MAX_EDITS = 2

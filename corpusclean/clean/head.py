@@ -7,10 +7,9 @@ headline (kickers, overlines) are kept: they read as part of the article.
 
 from __future__ import annotations
 
-from corpusclean.document import DocView, Judged
-from corpusclean.pipeline import LineStage
 from corpusclean.text import has_han
 
+HEAD_REASON = "boilerplate.head"
 HEAD_ZONE = 8           # the headline must sit within the first lines for the rule to apply
 MAX_LABEL_HAN = 8       # a Chinese label: at most this many characters
 MAX_LABEL_WORDS = 3     # an English label: at most this many words
@@ -27,7 +26,8 @@ def is_label(line: str) -> bool:
 
 
 def judge_head_labels(lines: list[str], title: str | None) -> list[str | None]:
-    """boilerplate.head for each label line above the headline, when the headline is near the top."""
+    """boilerplate.head for each label line above the headline, when the headline is near the top (the
+    article's edges stage asks it, once the article is found)."""
     verdicts: list[str | None] = [None] * len(lines)
     if not title:
         return verdicts
@@ -37,15 +37,5 @@ def judge_head_labels(lines: list[str], title: str | None) -> list[str | None]:
         return verdicts
     for index in range(headline):
         if is_label(lines[index]):
-            verdicts[index] = "boilerplate.head"
+            verdicts[index] = HEAD_REASON
     return verdicts
-
-
-class HeadLabels(LineStage):
-    """Line stage: short channel labels above the headline (runs after metadata, which finds the title)."""
-
-    name = "head"
-    reasons = ("boilerplate.head",)
-
-    def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_head_labels(lines, view.title))

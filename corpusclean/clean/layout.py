@@ -10,7 +10,9 @@ finds blocks).
 
 Precision of the article comes first, so the body is wide wherever the evidence for a cut is weak:
 - it spans from the first to the last stretch worth at least BODY_SHARE of the best one: a page whose
-  text is split by a list, a table or a thread's post headers keeps all of it;
+  text is split by a list, a table or a thread's post headers keeps all of it; but it ends above the
+  heading of a box of other articles ("Related", "猜你喜欢", removed by the boilerplate stage as
+  boilerplate.related) found below the best stretch: the excerpts in such a box are no part of it;
 - a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
   "Buy Now") takes the whole run: a thread's replies are its text, and so are comments;
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items;
@@ -29,6 +31,7 @@ from typing import Sequence
 
 import numpy as np
 
+from corpusclean.clean.boilerplate import RELATED
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
     Shapes, kind_table, line_shapes, separator_ids, separators_marked,
@@ -64,7 +67,6 @@ HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going d
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
-MAX_PASSES = 4            # judging the kept lines again settles in one or two passes
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -189,22 +191,25 @@ def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
     return merged
 
 
-def body_span(values: np.ndarray, records: list[tuple[int, int]]) -> tuple[int, int] | None:
+def body_span(values: np.ndarray, records: list[tuple[int, int]],
+              closings: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one, each
-    widened to the runs of records near it; None when the best stretch holds too little text."""
+    widened to the runs of records near it, and none below the first closing (a line under the heading of
+    a box of other articles) below the best one; None when the best stretch holds too little text."""
     found = stretches(values)
-    best = max((score for _, _, score in found), default=0.0)
+    _, best_last, best = max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
     if best < MIN_BODY_SCORE:
         return None
+    limit = min((index for index in closings if index >= best_last), default=len(values))
     start, end = len(values), 0
     for first, last, score in found:
-        if score < BODY_SHARE * best:
+        if score < BODY_SHARE * best or first >= limit:
             continue
         for record_start, record_end in records:
             if record_start - RECORD_REACH <= last and record_end >= first - RECORD_REACH:
                 first, last = min(first, record_start), max(last, record_end)
         start, end = min(start, first), max(end, last)
-    return start, end
+    return start, min(end, limit)
 
 
 def head_start(kinds: list[int], start: int) -> int:
@@ -249,42 +254,45 @@ REASON_OF = [MENU if kind in (ITEM, ROW) else HEADLINE_LIST if kind in (HEADLINE
              for kind in range(len(KIND_NAMES))]
 
 
-def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int]) -> range:
+def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
+                  closings: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
-    span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators))
+    span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators), closings)
     if span is None:
         return range(len(shapes))
     kinds = shapes.kinds.tolist()
-    return range(head_start(kinds, span[0]), tail_end(kinds, span[1], walls, summaries))
+    return range(head_start(kinds, span[0]), tail_end(kinds, span[1], walls | closings, summaries))
 
 
-def judge_layout(lines: list[str], walls: frozenset[int] = frozenset()) -> list[Verdict]:
+def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
+                 closings: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
-    The article found is judged again (as a second run would, without the earlier stages' walls) until
-    it holds."""
+    The article found is judged again (as a second run would, without the earlier stages' walls and
+    closings) until it holds."""
     if len(lines) < MIN_PAGE_LINES:
         return [None] * len(lines)
     shapes = line_shapes(lines)
-    separators = separator_ids(lines, shapes)
     worth = own_values(shapes)
     start, end = 0, len(lines)
-    for _ in range(MAX_PASSES):
-        article = article_lines(shapes[start:end], worth[start:end], separators[start:end], walls)
+    while True:     # every pass but the last cuts lines: it ends
+        separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
-        walls = frozenset()
+        walls = closings = frozenset()
         if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
             break
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
     return [*reasons[:start], *[None] * (end - start), *reasons[end:]]
 
 
-def chrome_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
-    """Positions, among the lines still kept, of those that follow a line an earlier stage removed as page
-    chrome or metadata (the reason of the removed line nearest above counts)."""
+def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WALL_PREFIXES) -> frozenset[int]:
+    """Positions, among the lines still kept, of those that follow a line an earlier stage removed with a
+    reason of one of the prefixes, page chrome or metadata by default (the removed line nearest above
+    counts)."""
     walls, position, wall = [], 0, False
     for verdict in verdicts:
         if verdict is None:
@@ -292,7 +300,7 @@ def chrome_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
                 walls.append(position)
             position, wall = position + 1, False
         else:
-            wall = verdict.startswith(WALL_PREFIXES)
+            wall = verdict.startswith(prefixes)
     return frozenset(walls)
 
 
@@ -308,4 +316,4 @@ class Layout(LineStage):
     def judge(self, lines: list[str], view: DocView) -> Judged:
         if view.format == "html":
             return Judged([None] * len(lines))
-        return Judged(judge_layout(lines, chrome_walls(view.verdicts)))
+        return Judged(judge_layout(lines, chrome_walls(view.verdicts), chrome_walls(view.verdicts, (RELATED,))))

@@ -49,6 +49,7 @@ TEXT = frozenset({PROSE, CLAUSE, OPEN})
 
 MIN_PROSE_UNITS = 16      # units as units_and_punctuation counts them: one per Han character, two per word
 MAX_ITEM_UNITS = 6
+MAX_FIGURE_UNITS = 8      # a line with one number is data up to this many units ("Page 3 of 12", "2026年4月")
 OPEN_UNITS = 24           # a line this long holding sentence punctuation is text even without an end mark
 LONG_UNITS = 120          # a line this long is text whatever its punctuation
 MIN_ROW_ITEMS = 4
@@ -120,6 +121,9 @@ def line_shapes(lines: list[str]) -> Shapes:
     held = np.bitwise_or.reduceat(marks, starts)        # the marks each line holds somewhere
     holds = np.bitwise_or.reduceat(flags, starts)       # the kinds of characters each line holds
     digit = (holds & DIGIT_FLAG) != 0
+    digits = (flags & DIGIT_FLAG) != 0
+    digits[1:] &= ~digits[:-1]
+    numbers = np.add.reduceat(digits, starts)           # runs of digits: "28.41 +3.8%" holds four
     data = (held & _DATA) != 0
     first, last, before_last = _edge_chars(codes, starts, ends, lengths)
     end = table.take(_last_marks(lines, last, flags.take(ends - 1)), mode="clip")
@@ -147,11 +151,14 @@ def line_shapes(lines: list[str]) -> Shapes:
     row = _asked(lines, ~decided & row_like, _is_row)
     numbered = (opening & _ENUMERATION) != 0
     enumerated = _asked(lines, ~decided & ~row & ~digit & ~data & numbered, _is_enumerated)
+    # a number among words is a headline's ("3 dividend stocks to buy"); numbers in a short line, or in one
+    # holding punctuation ("June 9 -- Coral Arena, Tampa"), are data
+    figures = digit & ((numbers >= 2) | (units <= MAX_FIGURE_UNITS * numbers) | (punctuation > 0))
     kinds = np.full(len(lines), HEADLINE, dtype=np.int8)
     # the first test that holds decides: set from the last test to the first
     for test, kind in reversed(((truncated, TEASER), (dated, DATED), (clause, CLAUSE), (title_case, HEADLINE),
                                 (prose, PROSE), (clause_end, CLAUSE), (open_text, OPEN), (row, ROW),
-                                (digit | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
+                                (figures | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
         kinds[test] = kind
     kinds[_notices(lines, lowered)] = NOTICE
     return Shapes(kinds, units, punctuation, digit)
@@ -250,9 +257,9 @@ def _is_title_case(line: str) -> bool:
 
 
 def _is_enumerated(line: str) -> bool:
-    """A numbered heading or a bulleted item ("一、强化组织领导", "(2) 资金", "- a bus pass"): the article's
-    own structure, not a menu."""
-    return line.startswith(BULLETS) or NUMBERED_HEADING_RE.match(line) is not None
+    """A numbered heading ("一、强化组织领导", "(2) 资金"): the article's own structure, not a menu. A bulleted
+    item is judged by its words, as renderers put a bullet before every item of a menu too."""
+    return NUMBERED_HEADING_RE.match(line) is not None
 
 
 def _is_row(line: str) -> bool:

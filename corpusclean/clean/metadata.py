@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from corpusclean.clean.boilerplate import classify_line, vocabulary
 from corpusclean.document import DocView, Judged
-from corpusclean.fields.page import choose, read_lines, record_values
+from corpusclean.fields.page import choose, placed_verdicts, read_lines, record_values
 from corpusclean.pipeline import LineStage
 
 
@@ -23,6 +23,15 @@ def find_metadata(lines: list[str], url: str | None = None) -> tuple[dict, list[
     publisher), and one verdict per line: a reason for each metadata line, None for the others."""
     found, verdicts = read_lines(lines, is_chrome=is_page_chrome)
     return record_values(choose(found, url=url)), verdicts
+
+
+PLACED_REASONS = ("meta.date", "meta.title")    # what placed_metadata finds
+
+
+def placed_metadata(lines: list[str]) -> list[str | None]:
+    """The verdicts find_metadata gives lines of which none is a metadata line by its own words (a cleaned
+    text): the lines that are metadata by their place, a dateline under the headline, a page title line."""
+    return placed_verdicts(lines, is_chrome=is_page_chrome)
 
 
 class MetadataLines(LineStage):

@@ -53,9 +53,9 @@ EN_BYLINES = (
     re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
     re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
 )
-# "By A B on May 16, 2024", "By A B | November 18, 2019 -- 19:14 GMT | Topic: Hardware"
+# "By A B on June 3, 2021", "By A B | October 21, 2020 -- 16:05 GMT | Topic: Science"
 EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•])\s*(?P<rest>.+)$")
-# "Posted Fri, May 10, 2024 at 2:52 pm PT", "Published 11:11 PM EST Nov 19, 2019", "发表于 2024-4-11 11:52"
+# "Posted Tue, Oct 13, 2020 at 4:07 pm PT", "Published 10:24 PM EST Oct 20, 2020", "发表于 2020-3-16 10:47"
 DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
                       r"|(?:发布|Post)\s*#\d+)"
                       r"|(?:(?i:updated|last updated)(?![A-Za-z])(?:\s+on)?|更新于)(?P<updated_only>)")
@@ -66,8 +66,8 @@ MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekda
 NOT_IN_DATELINE = "。！？!?;；"
 RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
                            r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
-# A dateline without a label: a date and at most a short name beside it ("2019-05-17 · 城市报道",
-# "2022-02-13 09:57 光明网", "新华社 2020-01-03 18:13"). Only near the headline is it the page's date.
+# A dateline without a label: a date and at most a short name beside it ("2021-06-18 · 城市报道",
+# "2022-02-13 09:57 光明网", "新华社 2021-03-09 17:42"). Only near the headline is it the page's date.
 PHOTO_CREDIT = "摄"
 MAX_LOOSE_REST = 24
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
@@ -102,7 +102,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
 
 def _label_matches(text: str) -> list[re.Match[str]]:
     """The labels of a line. A label glued to the Han character before it counts only with a colon after
-    it ("证券时报网作者：李四"): "专栏作者 王五" is a title in a value, not a label."""
+    it ("江城财经网作者：李四"): "专栏作者 王五" is a title in a value, not a label."""
     label_re, _ = _labels()
     return [match for match in label_re.finditer(text)
             if not (match.start() and HAN_RE.match(text, match.start() - 1)
@@ -133,7 +133,7 @@ def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     name = rf"[{HAN_CLASS}]{{2,4}}"
     names = rf"{name}(?:\s*[、，,\s]\s*{name})*"
     unit = rf"(?P<word>{words})(?P<separator>\s+|\s*[:：]\s*|)(?P<names>{names})(?:\s*摄)?"
-    # "本报记者 张三 通讯员 李四", "新京报记者陆一夫" (w3m drops the space between Han characters); with no
+    # "本报记者 张三 通讯员 李四", "滨江晚报记者林远" (w3m drops the space between Han characters); with no
     # outlet before it the name is set off by a space or a colon ("记者手记" is a column)
     line = re.compile(
         rf"^(?:[{HAN_CLASS}《》]{{1,10}}(?:{words})\s*[:：]?\s*|(?:{words})(?:\s+|\s*[:：]\s*)){names}(?:\s*摄)?"
@@ -177,7 +177,7 @@ def _title_words() -> tuple[str, ...]:
 
 
 def _without_byline_words(token: str) -> str:
-    """记者陈智 -> 陈智, 路闻卓立编译 -> 路闻卓立, 南都见习记者 -> "" (a title, no name)."""
+    """记者韩智 -> 韩智, 欧阳思远编译 -> 欧阳思远, 东江见习记者 -> "" (a title, no name)."""
     for word in _title_words():
         if token.endswith(word):
             return ""
@@ -194,15 +194,15 @@ def _without_byline_words(token: str) -> str:
 
 
 def split_names(value: str) -> tuple[str, ...]:
-    """The people a byline value names, in order: "何苗 张梦洁", "A、B&C", "Jane Doe and Tom Lee",
-    "杨倩_NF4425" (a staff code after the name is not a name), "观察者网专栏作者 王文" (a title before it is not)."""
+    """The people a byline value names, in order: "罗蔓 许静怡", "A、B&C", "Jane Doe and Tom Lee",
+    "冯悦_KT3817" (a staff code after the name is not a name), "远山网专栏作者 周衡" (a title before it is not)."""
     value = value.strip(BRACKETS + SEPARATORS)
     if ADDRESS.search(value):
         return ()
     codes = STAFF_CODE.findall(value)
     without_codes = STAFF_CODE.sub(" ", value).strip(SEPARATORS)
     if codes and has_han(without_codes):
-        value = without_codes       # "韩保林 PK155" -> 韩保林; "NF051" alone is the editor's only name
+        value = without_codes       # "邵文涛 QD208" -> 邵文涛; "KT062" alone is the editor's only name
     names: list[str] = []
     for part in NAME_SPLIT.split(value):
         tokens = part.split() if has_han(part) else [" ".join(part.split())]
@@ -233,7 +233,7 @@ def read_line(line: str) -> dict | None:
     the dict: it is cached."""
     text = _unwrapped(line)
     if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
-        return None     # "（编辑：小何）返回首页，查看更多": a note, then other text
+        return None     # "（编辑：小周）返回首页，查看更多": a note, then other text
     for reader in (_read_labelled, _read_byline, _read_dateline):
         fields = reader(text)
         if fields is not None:
@@ -281,7 +281,7 @@ def _read_labelled(text: str) -> dict | None:
         else:
             value = text[end:following].strip(SEPARATORS)
             if not _value_ok(value) or not _balanced(value):
-                return None     # "（编辑：小何）返回首页": the value closes a bracket the label is inside of
+                return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
             value = value.strip(BRACKETS)
             field = field_of[found.group("label").casefold()]
             if field in ("created", "updated"):
@@ -332,7 +332,7 @@ def _read_byline(text: str) -> dict | None:
             match = unit.match(text, word.start())
             field = _byline_words()[word.group(0)]
             if match is None or (field == "editor" and not match.group("separator")):
-                continue    # "编辑者的页面", "编辑部": an editor's name is set off by a space or a colon
+                continue    # "编辑者的文档", "编辑部": an editor's name is set off by a space or a colon
             names = fields.get(field, ()) + split_names(match.group("names"))
             fields[field] = tuple(dict.fromkeys(names))
         return {field: names for field, names in fields.items() if names} or None
@@ -400,8 +400,8 @@ def paragraph_byline(line: str) -> tuple[str, ...]:
 
 
 def loose_dateline(line: str) -> Stamp | None:
-    """The date of a short line made of one date and at most a short name ("2019-05-17 · 城市报道",
-    "新华社 / 2020-01-03 18:13"); None for any other line. Only beside a headline is it the page's date
+    """The date of a short line made of one date and at most a short name ("2021-06-18 · 城市报道",
+    "新华社 / 2021-03-09 17:42"); None for any other line. Only beside a headline is it the page's date
     (the name may be the outlet's or the author's: it fills nothing)."""
     text = line.strip(BRACKETS + SEPARATORS)
     if not text or len(text) > MAX_LOOSE_REST + 40 or SENTENCE_PUNCT.search(text):

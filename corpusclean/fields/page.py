@@ -118,6 +118,25 @@ def read_lines(lines: list[str], layout: Layout | None = None,
         for fields in parsed
     ]
     found = LineFields()
+    head, start, body_start = _place(lines, parsed, verdicts, found, layout, is_chrome)
+    _fill(found, lines, parsed, head, range(start, len(lines)), layout, body_start)
+    return found, verdicts
+
+
+def placed_verdicts(lines: list[str], is_chrome: Callable[[str], bool] | None = None) -> list[str | None]:
+    """The verdicts read_lines gives a text none of whose lines is a metadata line by its own words (a
+    cleaned text): those of the lines that are metadata by their place, a dateline under the headline and
+    a page title line "标题_网站" above it."""
+    parsed: list[dict | None] = [None] * len(lines)
+    verdicts: list[str | None] = [None] * len(lines)
+    _place(lines, parsed, verdicts, LineFields(), Layout(), is_chrome)
+    return verdicts
+
+
+def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
+           layout: Layout, is_chrome: Callable[[str], bool] | None) -> tuple[range, int, int]:
+    """The headline (found.title), the datelines under it (parsed and given their verdict), and where
+    they are: (the head's lines, the first line after the headline, the first line of the body)."""
     headline = layout.headline
     if headline is None:
         headline = _text_headline(lines, parsed, verdicts, found, is_chrome or (lambda line: False))
@@ -140,8 +159,7 @@ def read_lines(lines: list[str], layout: Layout | None = None,
         loose = loose_dateline(lines[index]) if parsed[index] is None else None
         if loose is not None:
             parsed[index], verdicts[index] = {"dated": loose}, "meta.date"
-    _fill(found, lines, parsed, head, range(start, len(lines)), layout, body_start)
-    return found, verdicts
+    return head, start, body_start
 
 
 def _agrees(line: str, layout: Layout, index: int) -> bool:
@@ -263,7 +281,7 @@ def _may_open_with_one_of(line: str, later: list[str]) -> bool:
 
 
 def _is_site(name: str, sites: list[str]) -> bool:
-    """Whether a name is the site's or the outlet's ("网易" of a page titled "…_网易财经")."""
+    """Whether a name is the site's or the outlet's ("远帆" of a page titled "…_远帆财经")."""
     folded = name.casefold()
     for site in sites:
         other = site.casefold().strip()

@@ -1,6 +1,6 @@
 """Titles: the headline of a page title that carries site or channel names, and what can be a headline.
 
-"标题_网易新闻", "标题-栏目-网站", "Title | Site", "Site | Title": the headline is the part that is not a
+"标题_远帆新闻", "标题-栏目-网站", "Title | Site", "Site | Title": the headline is the part that is not a
 short name. A headline is a line, never a paragraph: a title longer than a headline is no title.
 """
 
@@ -21,7 +21,7 @@ MAX_SUFFIX_PART = 24
 MAX_HAN_HEADLINE = 80       # characters: the longest Chinese headlines are about 60
 MAX_LATIN_HEADLINE = 250    # characters, and words:
 MAX_LATIN_HEADLINE_WORDS = 35
-MAX_HEADLINE_STOPS = 2      # "奖金711万元！“首位获奖女性”啥来头？" holds two; a paragraph holds more
+MAX_HEADLINE_STOPS = 2      # "奖金300万元！“首位获奖教师”啥来头？" holds two; a paragraph holds more
 HEADLINE_STOPS = re.compile(r"[。！？!?]+|(?<!\.)\.(?:\s|$)")    # "？！" and "?????" count once; "..." never
 
 
@@ -79,6 +79,6 @@ def headline_of_title(title: str | None, lines: list[str] | tuple[str, ...] = ()
 
 
 def site_names(title: str | None) -> list[str]:
-    """The site and channel names around a page title's headline ("网易新闻" of "标题_网易新闻")."""
+    """The site and channel names around a page title's headline ("远帆新闻" of "标题_远帆新闻")."""
     split = split_site_title(title) if title else None
     return split[1] if split else []
