@@ -117,6 +117,8 @@ class Vocabulary:
     tool_initials: frozenset[str]             # the first character of each tool
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
     poster_labels: tuple[str, ...]            # the same, longest first
+    poster_tokens: frozenset[str]             # the poster's words and the tools: the tokens of its rows
+    poster_initials: frozenset[str]           # the first character of each of those
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
@@ -158,6 +160,8 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         poster=frozenset(p.casefold() for p in both("poster")),
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
+        poster_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"))),
+        poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
@@ -244,11 +248,14 @@ def _poster_panel(line: str, vocab: Vocabulary) -> bool:
     ("楼主 发表于 2026-1-8 20:14 | 只看该作者", "Report · Like · Reply"), or a poster word alone or followed
     by a count or a date ("New member", "积分 386", "Joined Mar 2019")."""
     folded = line.casefold()
-    if _tokens_of(folded, vocab.poster | vocab.tools, vocab.poster):
+    # a row of tokens starts with a word or a count, or with a separator before one
+    first = folded[0]
+    if (first.isspace() or first in TOOL_SEPARATORS or first in vocab.poster_initials or first.isdecimal()
+            or first == "#") and _tokens_of(folded, vocab.poster_tokens, vocab.poster):
         return True
-    label = next((label for label in vocab.poster_labels if folded.startswith(label)), None)
-    if label is None:
+    if not folded.startswith(vocab.poster_labels):     # (one pass in C spares most lines the search below)
         return False
+    label = next(label for label in vocab.poster_labels if folded.startswith(label))
     value = folded[len(label):]
     if not value.strip(" :：.…"):
         return True
