@@ -35,6 +35,7 @@ CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
 TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
+FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
@@ -236,6 +237,12 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
     """Whether the line is made of these words and counts, with a word of two characters or more among them
     (a lone "A" or "中" is no tool bar); with a count, two words or one of the anchors ("print(12345)" is
     code, "233 posts" a poster's count)."""
+    first = FIRST_TOKEN.match(line)     # most lines fail on their first token: spare them the split
+    if first is None:
+        return False
+    token = first[1].casefold()
+    if token not in words and not COUNT.fullmatch(token):
+        return False
     tokens = [t.casefold() for t in TOOL_SPLIT.split(line) if t]
     known = [t for t in tokens if t in words]
     if not any(len(t) > 1 for t in known) or not all(t in words or COUNT.fullmatch(t) for t in tokens):
