@@ -105,7 +105,12 @@ def judge_repeated_sentences(lines: list[str]) -> list[Verdict]:
     seen: set[str] = set()
     verdicts: list[Verdict] = []
     for line in lines:
+        # a sentence has no more Han characters or words than its line: a short line has no sentence to cut
+        if not _has_real_length(line, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
+            verdicts.append(None)
+            continue
         kept: list[tuple[int, int]] = []
+        cut_any = False
         start = 0
         for sentence in split_sentences(line):
             end = start + len(sentence)
@@ -114,8 +119,9 @@ def judge_repeated_sentences(lines: list[str]) -> list[Verdict]:
                 if key is not None:
                     seen.add(key)
                 kept.append((start, end))
+            else:
+                cut_any = True
             start = end
-        cut_any = sum(end - begin for begin, end in kept) < len(line)
         verdicts.append(Cut(tuple(kept), SENTENCE_REASON) if cut_any else None)
     return verdicts
 
