@@ -39,7 +39,7 @@ MIN_PROSE_WORDS = 12
 DATE_KEYS = frozenset({"created", "dated", "updated"})
 MENU_WORDS = 4
 MENU_WORD_CHARS = 4
-LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
 BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
 
@@ -85,7 +85,8 @@ def is_prose(line: str) -> bool:
         sentences = ("。" in line or line.rstrip().endswith(tuple(SEMICOLONS))
                      or (len(line) > MAX_HAN_HEADLINE and any(comma in line for comma in CJK_COMMAS)))
         return sentences and han_at_least(MIN_PROSE_HAN).match(line) is not None
-    return len(line.split()) >= MIN_PROSE_WORDS and LATIN_SENTENCE_END.search(line) is not None
+    return (LATIN_SENTENCE_END.search(line.rstrip()[-2:]) is not None
+            and len(line.split(None, MIN_PROSE_WORDS)) >= MIN_PROSE_WORDS)
 
 
 def _headline_like(line: str, parsed: dict | None) -> bool:

@@ -29,11 +29,12 @@ def can_be_headline(text: str | None) -> bool:
     """Whether a line is short enough, and unlike a paragraph enough, to be a page's headline."""
     if not text or not text.strip():
         return False
-    if len(HEADLINE_STOPS.findall(text)) > MAX_HEADLINE_STOPS:
-        return False
     if has_han(text):
-        return len(text) <= MAX_HAN_HEADLINE
-    return len(text) <= MAX_LATIN_HEADLINE and len(text.split()) <= MAX_LATIN_HEADLINE_WORDS
+        if len(text) > MAX_HAN_HEADLINE:
+            return False
+    elif len(text) > MAX_LATIN_HEADLINE or len(text.split(None, MAX_LATIN_HEADLINE_WORDS)) > MAX_LATIN_HEADLINE_WORDS:
+        return False
+    return len(HEADLINE_STOPS.findall(text)) <= MAX_HEADLINE_STOPS    # (the lengths first: a paragraph fails fast)
 
 
 def title_parts(title: str) -> list[str]:
