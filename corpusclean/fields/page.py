@@ -267,9 +267,11 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
                 return nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest
-        near = [i for i in list(above_body)[:ABOVE_PROSE] if headline_like(i)]
-        if near:        # the longest: a subtitle may stand between the headline and the body
-            return max(near, key=lambda i: (len(lines[i]), i))
+        # the longest: a subtitle may stand between the headline and the body (asked longest first)
+        near = sorted(list(above_body)[:ABOVE_PROSE], key=lambda i: (len(lines[i]), i), reverse=True)
+        longest = next((i for i in near if headline_like(i)), None)
+        if longest is not None:
+            return longest
     return next((i for i in range(top) if headline_like(i)), None)
 
 
