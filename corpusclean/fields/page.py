@@ -21,7 +21,7 @@ from corpusclean.fields.labels import (
     REASON_OF_FIELD, is_outlet, loose_dateline, names_of_tag, opens_with_label, paragraph_byline, read_line,
 )
 from corpusclean.fields.titles import (
-    MAX_HAN_HEADLINE, can_be_headline, headline_of_title, site_names, split_site_title,
+    MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
 from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
 
@@ -245,7 +245,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         line = lines[index]
-        if parsed[index] is not None or not _may_open_with_one_of(line, lines[index + 1:]):
+        if (parsed[index] is not None or not has_title_separator(line)
+                or not _may_open_with_one_of(line, lines[index + 1:])):
             continue    # nearly all lines: no need to split them
         split = split_site_title(line)
         if split and split[0] in lines[index + 1:]:

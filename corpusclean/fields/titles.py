@@ -37,9 +37,14 @@ def can_be_headline(text: str | None) -> bool:
     return len(HEADLINE_STOPS.findall(text)) <= MAX_HEADLINE_STOPS    # (the lengths first: a paragraph fails fast)
 
 
+def has_title_separator(title: str) -> bool:
+    """Whether the title holds a separator: without one split_site_title finds no site names."""
+    return TITLE_SEPARATOR.search(title) is not None
+
+
 def title_parts(title: str) -> list[str]:
     """The parts of a page title between its separators."""
-    if not TITLE_SEPARATOR.search(title):
+    if not has_title_separator(title):
         return [title]
     return [part for part in TITLE_SPLIT.split(title) if part.strip()]
 
