@@ -250,11 +250,10 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
     return len(known) == len(tokens) or len(known) > 1 or not anchors.isdisjoint(known)
 
 
-def _poster_panel(line: str, vocab: Vocabulary) -> bool:
+def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
     """A forum poster's panel or a post's action row: the poster words and tools with counts and dates
     ("楼主 发表于 2026-1-8 20:14 | 只看该作者", "Report · Like · Reply"), or a poster word alone or followed
-    by a count or a date ("New member", "积分 386", "Joined Mar 2019")."""
-    folded = line.casefold()
+    by a count or a date ("New member", "积分 386", "Joined Mar 2019"). ``folded``: the line casefolded."""
     # a row of tokens starts with a word or a count, or with a separator before one
     first = folded[0]
     if (first.isspace() or first in TOOL_SEPARATORS or first in vocab.poster_initials or first.isdecimal()
@@ -311,7 +310,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return RELATED, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
-    if size <= 40 and _poster_panel(text, vocab):
+    if size <= 40 and _poster_panel(folded, vocab):
         return POSTER, True
     if any_phrase and size <= (30 if han else 10):
         for section in SHORT_LINE_SECTIONS:
