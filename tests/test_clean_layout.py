@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from corpusclean.clean.layout import (
-    HEADLINE_LIST, MENU, OUTSIDE, Layout, body_span, chrome_walls, judge_layout, teaser_summaries,
+    HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, judge_layout, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -303,6 +303,23 @@ STRETCH_VALUES = np.array([-10.0, 50, 50, 50, 50, -1, -2, 10, -10])
 ])
 def test_body_span_ends_above_a_heading_below_the_text(closings, span):
     assert body_span(STRETCH_VALUES, [], closings) == span
+
+
+# A best stretch on lines 1-4 (worth 200), then a run of records: separators (value 0) on lines 8, 11 and 14.
+BESIDE_RECORDS = [-10.0, 50, 50, 50, 50, -2, -2, 3, 0, -2, -2, 0, -2, -2, 0, -10]
+RECORDS = Records(8, 15, (8, 11, 14))
+
+
+@pytest.mark.parametrize("values, records, span", [
+    pytest.param(BESIDE_RECORDS, [RECORDS], (1, 5), id="records-without-text-below-a-line-of-text-widen-nothing"),
+    pytest.param([-10.0, 50, 50, 50, 50, -2, 0, -2, -2, 0, -2, -2, 0, -10], [Records(6, 13, (6, 9, 12))], (1, 13),
+                 id="a-separator-closing-the-text-makes-it-a-post-the-thread-is-kept"),
+    pytest.param([-10.0, 50, 50, 50, 50, -30, -30, 3, 0, 40, -30, 0, 40, -30, 0, -10], [RECORDS], (1, 15),
+                 id="records-holding-text-worth-a-stretch-are-kept"),
+    pytest.param(BESIDE_RECORDS, [], (1, 5), id="no-records"),
+])
+def test_a_run_of_records_widens_the_body_when_it_holds_text_or_closes_it(values, records, span):
+    assert body_span(np.array(values), records) == span
 
 
 def judged_with_heading(page, heading):
