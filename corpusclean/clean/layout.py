@@ -12,8 +12,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - it spans from the first to the last stretch worth at least BODY_SHARE of the best one: a page whose
   text is split by a list, a table or a thread's post headers keeps all of it; but it ends above the
   heading of a box of other articles ("Related", "猜你喜欢", removed by the boilerplate stage as
-  boilerplate.related) found below the best stretch, or inside it below CLOSED_SHARE of its worth (a box
-  of a few titles costs too little to split the stretch): the excerpts in such a box are no part of it;
+  boilerplate.related) or of the comments ("评论 139", "12 Comments": boilerplate.comments, unless the page
+  repeats it under every post) found below the best stretch, or inside it below CLOSED_SHARE of its worth
+  (a box of a few titles costs too little to split the stretch): such a box is no part of the article;
 - a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
   "Buy Now") takes the whole run when the records hold text worth a stretch of the body, or when one of
   their separators stands in the stretch or closes it (the stretch is a post): a thread's replies are its
@@ -34,7 +35,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import POSTER, RELATED
+from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
     Shapes, kind_table, line_shapes, separator_ids, separators_marked,
@@ -70,6 +71,7 @@ MENU_RUN = 3              # menu-shaped lines in a row that end the head going u
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
+MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 
 
@@ -328,6 +330,13 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
     return frozenset(walls)
 
 
+def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
+    """The lines that follow the heading of a box of other articles or of the comments (see chrome_walls). A
+    comment heading the page repeats is no heading but a button under each post of a thread."""
+    once = verdicts.count(COMMENTS) < MIN_REPEATED_HEADINGS
+    return chrome_walls(verdicts, (RELATED, COMMENTS) if once else (RELATED,))
+
+
 class Layout(LineStage):
     """Line stage: the article body of a plain-text page found by its shape, the page around it removed.
 
@@ -340,4 +349,4 @@ class Layout(LineStage):
     def judge(self, lines: list[str], view: DocView) -> Judged:
         if view.format == "html":
             return Judged([None] * len(lines))
-        return Judged(judge_layout(lines, chrome_walls(view.verdicts), chrome_walls(view.verdicts, (RELATED,))))
+        return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts)))
