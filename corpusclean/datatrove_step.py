@@ -25,7 +25,7 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 from corpusclean.api import as_document, output, segments
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.pipeline import Fitted, fit_segment, run_stages
+from corpusclean.pipeline import Fitted, as_columns, fit_segment, run_stages
 
 MODELS = "models.pickle"
 
@@ -100,7 +100,8 @@ class FitCorpus(PipelineStep):
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         folder = Path(self.summaries)
         pairs = [pair for path in sorted(folder.glob("*.summaries")) for pair in _load_all(path)]
-        fitted, _ = fit_segment(segments(self.config)[0].corpus, [summary for _, summary in pairs], defaultdict(float))
+        corpus = segments(self.config)[0].corpus
+        fitted, _ = fit_segment(corpus, as_columns([summary for _, summary in pairs], corpus), defaultdict(float))
         (folder / MODELS).write_bytes(pickle.dumps({f.name: f.model for f in fitted}))
         self.stat_update("documents", value=len(pairs))
         yield from data or ()

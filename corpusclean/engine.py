@@ -23,6 +23,7 @@ import signal
 import tempfile
 import threading
 import traceback
+from array import array
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -95,19 +96,52 @@ def park_all(docs: list[Document], folder: str) -> list[Parked]:
 
 class Spool:
     """A folder where documents wait between two segments. Each process that parks documents writes its own
-    file there, so only references (Parked) pass through the main process, in document order."""
+    file there, so only references (Parked) pass through the main process, in document order; it keeps them
+    in arrays (a Parked tuple per document took about 130 bytes)."""
 
     def __init__(self) -> None:
         try:
             self.folder = tempfile.mkdtemp(prefix="corpusclean-spool-")
         except OSError as err:
             raise SpoolError(f"cannot create a spool folder in {tempfile.gettempdir()}: {err.strerror or err}") from None
-        self.parked: list[Parked] = []
+        self.files: list[str] = []
+        self.numbers: dict[str, int] = {}  # a file's index in files
+        self.file_of = array("I")
+        self.offsets = array("q")
+        self.sizes = array("q")
+
+    def add(self, parked: list[Parked]) -> None:
+        for path, offset, size in parked:
+            number = self.numbers.get(path)
+            if number is None:
+                number = self.numbers[path] = len(self.files)
+                self.files.append(path)
+            self.file_of.append(number)
+            self.offsets.append(offset)
+            self.sizes.append(size)
+
+    def parked(self, order: Iterable[int]) -> ParkedInOrder:
+        return ParkedInOrder(self, order)
 
     def remove(self) -> None:
         for path in [path for path in _spool_files if os.path.dirname(path) == self.folder]:
             _spool_files.pop(path).close()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class ParkedInOrder:
+    """The documents of a spool as Parked references, in a given order, made as they are taken."""
+
+    def __init__(self, spool: Spool, order: Iterable[int]) -> None:
+        self.spool, self.order = spool, array("I", order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __iter__(self) -> Iterator[Parked]:
+        spool = self.spool
+        for i in self.order:
+            yield Parked(spool.files[spool.file_of[i]], spool.offsets[i], spool.sizes[i])
 
 
 def open_item(item: Item) -> Document:
@@ -371,14 +405,15 @@ def _run(docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Docu
         for segment in split_segments(pipeline):
             stages = carried + segment.stages
             writing = Spool() if segment.corpus else None
-            summaries: list[tuple] = []
+            summaries: list[list] = [[] for _ in segment.corpus]  # a column per corpus stage
             watch.segment(", ".join(f.name for f in carried) or "cleaning", len(docs) if carried else None)
             with closing(map_segment(segment, stages, finish, writing, docs, jobs, timings)) as outs:
                 for out in outs:
                     yield from out.finished
                     if writing is not None:
-                        writing.parked += out.parked
-                        summaries += out.summaries
+                        writing.add(out.parked)
+                        for column, found in zip(summaries, zip(*out.summaries)):
+                            column += found
                     watch.batch(len(out.finished) + len(out.parked))
             if reading is not None:
                 reading.remove()  # every document parked there has been read
@@ -387,7 +422,7 @@ def _run(docs: Iterable[Item], pipeline: list, jobs: int, finish: Callable[[Docu
                 break
             watch.segment("learning " + ", ".join(stage.name for stage in segment.corpus), None)
             carried, order = fit_segment(segment.corpus, summaries, timings)
-            docs = [reading.parked[i] for i in order]
+            docs = reading.parked(order)
             del summaries
             for fitted in carried:
                 models[fitted.name] = fitted.model

@@ -209,22 +209,27 @@ class Fitted(DocumentStage):
 
 
 def fit_segment(
-    corpus: list[CorpusStage], summaries: Sequence[tuple], timings: dict[str, float]
+    corpus: list[CorpusStage], summaries: Sequence[Sequence], timings: dict[str, float]
 ) -> tuple[list[Fitted], list[int]]:
-    """The corpus stages closing a segment fitted in order, each on the summaries (one tuple per surviving
-    document, in input order, one item per corpus stage) of the documents the filters before it let
-    through; and the order in which the documents go on: first those each filter rejects, filter by
+    """The corpus stages closing a segment fitted in order, each on the summaries (a column per corpus stage,
+    in order, holding one per surviving document, in input order) of the documents the filters before it
+    let through; and the order in which the documents go on: first those each filter rejects, filter by
     filter, then the others, as if each corpus stage closed a segment of its own."""
     fitted: list[Fitted] = []
     rejected: list[int] = []
-    passing = list(range(len(summaries)))
-    for position, stage in enumerate(corpus):
+    passing = range(len(summaries[0])) if summaries else range(0)
+    for stage, column in zip(corpus, summaries):
         start = perf_counter()
-        model = stage.fit([summaries[i][position] for i in passing])
+        model = stage.fit([column[i] for i in passing])
         if stage.filter:
-            rejects = [stage.rejects(summaries[i][position], model) for i in passing]
+            rejects = [stage.rejects(column[i], model) for i in passing]
             rejected += [i for i, reject in zip(passing, rejects) if reject]
             passing = [i for i, reject in zip(passing, rejects) if not reject]
         timings[stage.name] += perf_counter() - start
         fitted.append(Fitted(stage, model))
-    return fitted, rejected + passing
+    return fitted, rejected + list(passing)
+
+
+def as_columns(rows: Sequence[tuple], corpus: list[CorpusStage]) -> list[list]:
+    """Summaries kept a tuple per document (one item per corpus stage) as fit_segment takes them."""
+    return [[row[position] for row in rows] for position in range(len(corpus))]

@@ -27,7 +27,7 @@ from typing import Any, Callable, Generator, Iterable, Iterator
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.engine import Results, RunResult, park, unpark
-from corpusclean.pipeline import Fitted, build_pipeline, fit_segment, run_stages, split_segments
+from corpusclean.pipeline import Fitted, as_columns, build_pipeline, fit_segment, run_stages, split_segments
 from corpusclean.read.ids import UniqueIds, renamed
 
 DOCS_PER_OUTPUT = 256     # documents per output batch of a task: bounds a task's memory on a large JSONL shard
@@ -108,7 +108,8 @@ def _run(items: list[Any], config: Config, finish: Callable[[Document], Any],
             if not segment.corpus:
                 break
             summaries.sort(key=lambda pair: pair[0])
-            carried, _ = fit_segment(segment.corpus, [summary for _, summary in summaries], timings)
+            carried, _ = fit_segment(segment.corpus, as_columns([summary for _, summary in summaries], segment.corpus),
+                                     timings)
             del summaries
             for fitted in carried:
                 models[fitted.name] = fitted.model

@@ -1,10 +1,11 @@
 """Finishing a document: what the main process writes and counts, made where the document was cleaned."""
 
 import orjson
+import pytest
 
 from corpusclean.document import Document
 from corpusclean.write.records import finish, to_record, to_reject
-from corpusclean.write.report import Report
+from corpusclean.write.report import FileCounts, Report
 
 
 def cleaned_doc():
@@ -51,6 +52,21 @@ def test_report_counts_finished_documents():
     assert report.per_file["in/a.txt"] == {"inputs": 2, "written": 1, "rejected": 1}
     assert report.rejects == {"duplicate": 1} and report.removals == {"sidebar/sidebar.nav": 2}
     assert report.accounting_problems() == []
+
+
+@pytest.mark.parametrize("counted, expected", [
+    pytest.param([("inputs", 1), ("written", 1)], {"inputs": 1, "written": 1}, id="page-written"),
+    pytest.param([("inputs", 1), ("rejected", 1)], {"inputs": 1, "rejected": 1}, id="page-rejected"),
+    pytest.param([("inputs", 3), ("rejected", 1), ("written", 1), ("rejected", 1)],
+                 {"inputs": 3, "rejected": 2, "written": 1}, id="reject-first"),
+    pytest.param([("written", 2), ("inputs", 2)], {"written": 2, "inputs": 2}, id="inputs-counted-last"),
+    pytest.param([("inputs", 0)], {"inputs": 0}, id="counted-zero"),
+])
+def test_file_counts_list_the_keys_counted_in_the_order_first_counted(counted, expected):
+    counts = FileCounts()
+    for key, count in counted:
+        counts.add("in/a.jsonl", key, count)
+    assert list(counts["in/a.jsonl"].items()) == list(expected.items())
 
 
 def test_a_reject_keeps_its_raw_input_as_text_when_it_is_utf8_else_in_base64():

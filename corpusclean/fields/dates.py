@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 CREATED_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +199,16 @@ def _english_dates(text: str) -> list[tuple[int, int, int, int, int]]:
     return found
 
 
+def _has_digit(text: str) -> bool:
+    """Whether a character of the text is a digit (str.isdigit: full-width and superscript digits too)."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in the text, in order, each with the time (and zone) that follows it."""
-    if not any(char.isdigit() for char in text) and "年" not in text:
+    if not _has_digit(text) and "年" not in text:
         return []
     spans = _numeric_dates(text) + _english_dates(text)
     dates: list[FoundDate] = []

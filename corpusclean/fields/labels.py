@@ -27,6 +27,9 @@ REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "met
                    "author": "meta.author", "editor": "meta.editor"}
 
 MAX_LINE_CHARS = 160
+# Lines read lately, with their fields: an HTML page's lines are read when it is extracted and again by the
+# metadata stage, and a site's template lines (menus, bylines, footers) on every page of the site.
+READ_LINE_CACHE = 4096
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
 MAX_HAN_NAME = 10       # a pen name is longer than a real name, never longer than this
@@ -37,6 +40,7 @@ SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
 OPENING, CLOSING = BRACKETS[0::2], BRACKETS[1::2]
+_BRACKET = re.compile("[" + re.escape(BRACKETS) + "]")
 # A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
 DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
@@ -223,8 +227,10 @@ def _value_ok(value: str) -> bool:
     return len(value) <= (MAX_HAN_VALUE if HAN_RE.search(value) else MAX_LATIN_VALUE)
 
 
+@functools.lru_cache(maxsize=READ_LINE_CACHE)
 def read_line(line: str) -> dict | None:
-    """The fields of a metadata line (see the module's docstring); None for any other line."""
+    """The fields of a metadata line (see the module's docstring); None for any other line. Do not change
+    the dict: it is cached."""
     text = _unwrapped(line)
     if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
         return None     # "（编辑：小周）返回首页，查看更多": a note, then other text
@@ -244,6 +250,8 @@ def _unwrapped(line: str) -> str:
 
 
 def _balanced(text: str) -> bool:
+    if _BRACKET.search(text) is None:  # most lines: no bracket to count
+        return True
     return sum(text.count(char) for char in OPENING) == sum(text.count(char) for char in CLOSING)
 
 

@@ -31,7 +31,7 @@ def as_text(name: str) -> str:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the main process holds one per input file for the whole run
 class InputFile:
     path: str          # where to read it ("-" for stdin)
     name: str          # as records give it (metadata.path): "<root folder>/<path below it>", "stdin" for stdin
@@ -56,6 +56,8 @@ def _input(path: str, name: list[str], ids: list[str], site: str, source: str) -
     for a folder given by a relative path: `a/pages/x.txt`, ids `pages/x.txt`); `site` is the folder it
     sits in; `source` is --source, or "" for the site."""
     named, id_name = (as_text("/".join(part for part in parts if part)) for parts in (name, ids))
+    if id_name == named:
+        id_name = named  # one string for both, as most inputs have
     source, site = as_text(source), as_text(site)
     return InputFile(path, named, source or site, site, f"{source}/{id_name}" if source else id_name)
 
