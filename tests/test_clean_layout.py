@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
+from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
-    HEADLINE_LIST, MENU, OUTSIDE, Layout, body_span, chrome_walls, judge_layout, teaser_summaries,
+    HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, judge_layout,
+    teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -212,6 +214,56 @@ SHORT_REPLIES = ["Same here", "Mine too, since Monday", "call the helpline they 
                  "thanks that worked for me"]
 
 
+# Comments are short beside the article: the heading above them ends the body however they are shaped.
+EN_COMMENTS = ["Finally some good news for bus riders.", "About time!", "And who pays for it?", "Fix my road too."]
+SORT_MENU = ["Sort by", "Newest", "Oldest", "Top"]
+ZH_COMMENTS = ["支持！", "终于等到这一天了。", "票价能便宜点吗？", "东部的房价又要涨了。"]
+
+
+def commented(menu, title, body, heading, comments, button, footer):
+    lines = [*menu, title, *body, heading, *SORT_MENU]
+    for number, comment in enumerate(comments):
+        lines += [f"reader{number}", f"{number + 1} hours ago", comment, button]
+    return [*lines, *footer]
+
+
+def article_after_boilerplate(lines):
+    """What the boilerplate and the layout stage keep of a page, the layout stage seeing the other's verdicts."""
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(lines)
+    doc.verdicts = judge_boilerplate(lines)
+    left = [line for line, verdict in zip(lines, doc.verdicts) if verdict is None]
+    return [line for line, verdict in zip(left, Layout().judge(left, doc.view()).verdicts) if verdict is None]
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param(commented(EN_MENU, "City Council Approves Budget", EN_BODY, "12 Comments", EN_COMMENTS, "Reply",
+                           EN_FOOTER), ["City Council Approves Budget", *EN_BODY], id="en-comments-under-a-count"),
+    pytest.param(commented(ZH_MENU, "地铁三号线二期年底开通", ZH_BODY, "评论 139", ZH_COMMENTS, "回复", ["关于我们"]),
+                 ["地铁三号线二期年底开通", *ZH_BODY], id="zh-comments-under-a-count"),
+    pytest.param(commented(EN_MENU, "City Council Approves Budget", EN_BODY, "Leave a Reply", EN_COMMENTS, "Reply",
+                           EN_FOOTER), ["City Council Approves Budget", *EN_BODY], id="comments-under-a-prompt"),
+    pytest.param(thread(SHORT_REPLIES), thread(SHORT_REPLIES)[len(EN_MENU):-len(EN_FOOTER)],
+                 id="a-thread-without-a-comment-heading-keeps-its-replies"),
+])
+def test_the_body_ends_above_the_heading_of_its_comments(lines, article):
+    assert article_after_boilerplate(lines) == article
+
+
+C, R = "boilerplate.comments", "boilerplate.related"
+
+
+@pytest.mark.parametrize("verdicts, closings", [
+    pytest.param([None, C, None, None], {1}, id="a-comment-heading-closes"),
+    pytest.param([None, R, None, C, None], {1, 2}, id="related-and-comment-headings-close"),
+    pytest.param([None, C, None, C, None, C, None], set(), id="a-comment-button-under-every-post-is-no-heading"),
+    pytest.param([None, R, None, C, None, C, None, C], {1}, id="repeated-comment-buttons-leave-a-related-heading"),
+    pytest.param([None, "boilerplate.label", None], set(), id="a-label-closes-nothing"),
+])
+def test_closing_headings(verdicts, closings):
+    assert closing_headings(verdicts) == closings
+
+
 # A clean article of any shape keeps every line: what `run` writes is cleaned again by `check` and by a
 # second run, which must change nothing.
 CLEAN_ARTICLES = {
@@ -303,6 +355,23 @@ STRETCH_VALUES = np.array([-10.0, 50, 50, 50, 50, -1, -2, 10, -10])
 ])
 def test_body_span_ends_above_a_heading_below_the_text(closings, span):
     assert body_span(STRETCH_VALUES, [], closings) == span
+
+
+# A best stretch on lines 1-4 (worth 200), then a run of records: separators (value 0) on lines 8, 11 and 14.
+BESIDE_RECORDS = [-10.0, 50, 50, 50, 50, -2, -2, 3, 0, -2, -2, 0, -2, -2, 0, -10]
+RECORDS = Records(8, 15, (8, 11, 14))
+
+
+@pytest.mark.parametrize("values, records, span", [
+    pytest.param(BESIDE_RECORDS, [RECORDS], (1, 5), id="records-without-text-below-a-line-of-text-widen-nothing"),
+    pytest.param([-10.0, 50, 50, 50, 50, -2, 0, -2, -2, 0, -2, -2, 0, -10], [Records(6, 13, (6, 9, 12))], (1, 13),
+                 id="a-separator-closing-the-text-makes-it-a-post-the-thread-is-kept"),
+    pytest.param([-10.0, 50, 50, 50, 50, -30, -30, 3, 0, 40, -30, 0, 40, -30, 0, -10], [RECORDS], (1, 15),
+                 id="records-holding-text-worth-a-stretch-are-kept"),
+    pytest.param(BESIDE_RECORDS, [], (1, 5), id="no-records"),
+])
+def test_a_run_of_records_widens_the_body_when_it_holds_text_or_closes_it(values, records, span):
+    assert body_span(np.array(values), records) == span
 
 
 def judged_with_heading(page, heading):

@@ -18,12 +18,13 @@ from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "related", "label", "tools", "poster")
+EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "related", "comments", "label", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
+COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
@@ -37,6 +38,8 @@ TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
 FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
+# a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）"
+COUNT_BESIDE = re.compile(r"^[(（\[]?\d[\d,.]*[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
@@ -113,6 +116,7 @@ class Vocabulary:
     weak_promo: Phrases
     pager: tuple[str, ...]
     related: frozenset[str]
+    comments: frozenset[str]
     labels: frozenset[str]
     tools: frozenset[str]
     tool_initials: frozenset[str]             # the first character of each tool
@@ -156,6 +160,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         weak_promo=_alternation(both("promo_weak")),
         pager=tuple(p.casefold() for p in both("pager")),
         related=frozenset(p.casefold() for p in both("related")),
+        comments=frozenset(p.casefold() for p in both("comments")),
         labels=frozenset(p.casefold() for p in both("label")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
@@ -308,6 +313,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     heading = folded.rstrip(":：>» ")
     if heading in vocab.related:
         return RELATED, True
+    if COUNT_BESIDE.sub("", heading, count=1) in vocab.comments:
+        return COMMENTS, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
     if size <= 40 and _poster_panel(folded, vocab):
@@ -405,7 +412,7 @@ class Boilerplate(LineStage):
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS, "pager", "related",
-        "label", "poster", "block", "phrase")))
+        "comments", "label", "poster", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

@@ -12,10 +12,13 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - it spans from the first to the last stretch worth at least BODY_SHARE of the best one: a page whose
   text is split by a list, a table or a thread's post headers keeps all of it; but it ends above the
   heading of a box of other articles ("Related", "猜你喜欢", removed by the boilerplate stage as
-  boilerplate.related) found below the best stretch, or inside it below CLOSED_SHARE of its worth (a box
-  of a few titles costs too little to split the stretch): the excerpts in such a box are no part of it;
+  boilerplate.related) or of the comments ("评论 139", "12 Comments": boilerplate.comments, unless the page
+  repeats it under every post) found below the best stretch, or inside it below CLOSED_SHARE of its worth
+  (a box of a few titles costs too little to split the stretch): such a box is no part of the article;
 - a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
-  "Buy Now") takes the whole run: a thread's replies are its text, and so are comments;
+  "Buy Now") takes the whole run when the records hold text worth a stretch of the body, or when one of
+  their separators stands in the stretch or closes it (the stretch is a post): a thread's replies are its
+  text; a run of separators among menus and titles (a feed's "Save" and "Share" under every teaser) is not;
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
@@ -28,11 +31,11 @@ goes, so that cleaning its output removes nothing.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import POSTER, RELATED
+from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
     Shapes, kind_table, line_shapes, separator_ids, separators_marked,
@@ -68,6 +71,7 @@ MENU_RUN = 3              # menu-shaped lines in a row that end the head going u
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
+MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 
 
@@ -167,10 +171,18 @@ def stretches(values: np.ndarray) -> list[tuple[int, int, float]]:
     return [(int(start), int(end), after - before) for start, end, before, after in found]
 
 
-def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of records [start, end): from the first to the last of a separator repeated at most
-    RECORD_PERIOD lines apart, three times or more (runs that overlap merged). Only separators without
-    figures count: a date repeated under every teaser of a list makes no records."""
+class Records(NamedTuple):
+    """A run of records: lines [start, end), the separators that close them at `separators`."""
+
+    start: int
+    end: int
+    separators: tuple[int, ...]
+
+
+def record_runs(shapes: Shapes, ids: np.ndarray) -> list[Records]:
+    """Runs of records: from the first to the last of a separator repeated at most RECORD_PERIOD lines
+    apart, three times or more (runs that overlap merged). Only separators without figures count: a date
+    repeated under every teaser of a list makes no records."""
     at = ((shapes.kinds == REPEAT) & ~shapes.figures).nonzero()[0]
     if len(at) < 3:
         return []
@@ -179,24 +191,22 @@ def record_runs(shapes: Shapes, ids: np.ndarray) -> list[tuple[int, int]]:
     at, numbers = at[order], numbers[order]
     breaks = np.ones(len(at), dtype=bool)
     breaks[1:] = (numbers[1:] != numbers[:-1]) | (at[1:] - at[:-1] > RECORD_PERIOD)
-    chain = breaks.cumsum() - 1
-    starts = breaks.nonzero()[0]
-    long_enough = np.bincount(chain)[chain[starts]] >= 3
-    ends = np.maximum.reduceat(at, starts)
-    runs = sorted(zip(at[starts][long_enough].tolist(), (ends[long_enough] + 1).tolist()))
-    merged: list[tuple[int, int]] = []
-    for start, end in runs:
-        if merged and start <= merged[-1][1]:
-            start, previous_end = merged.pop()
-            end = max(end, previous_end)
-        merged.append((start, end))
+    runs = sorted((group.min(), group.max() + 1, group.tolist())
+                  for group in np.split(at, breaks.nonzero()[0][1:]) if len(group) >= 3)
+    merged: list[Records] = []
+    for start, end, separators in runs:
+        if merged and start <= merged[-1].end:
+            previous = merged.pop()
+            start, end, separators = previous.start, max(end, previous.end), [*previous.separators, *separators]
+        merged.append(Records(int(start), int(end), tuple(sorted(separators))))
     return merged
 
 
-def body_span(values: np.ndarray, records: list[tuple[int, int]],
+def body_span(values: np.ndarray, records: list[Records],
               closings: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one, each
-    widened to the runs of records near it, and none below the first closing (a line under the heading of
+    widened to the runs of records near it that hold text worth BODY_SHARE of the best one or whose
+    separators stand in the stretch or close it, and none below the first closing (a line under the heading of
     a box of other articles) below the text of the best one: below it, or inside it below most of its
     worth (a box whose few lines cost too little to split the stretch); None when the best stretch holds
     too little text."""
@@ -207,15 +217,25 @@ def body_span(values: np.ndarray, records: list[tuple[int, int]],
     totals = np.concatenate(([0.0], values.cumsum()))
     limit = min((index for index in closings if index >= best_last or (
         index > best_first and totals[index] - totals[best_first] >= CLOSED_SHARE * best)), default=len(values))
+    text = np.concatenate(([0.0], np.maximum(values, 0.0).cumsum()))
     start, end = len(values), 0
     for first, last, score in found:
         if score < BODY_SHARE * best or first >= limit:
             continue
-        for record_start, record_end in records:
-            if record_start - RECORD_REACH <= last and record_end >= first - RECORD_REACH:
+        for record_start, record_end, separators in records:
+            if record_start - RECORD_REACH <= last and record_end >= first - RECORD_REACH and (
+                    text[record_end] - text[record_start] >= BODY_SHARE * best
+                    or closes(separators, first, last, text)):
                 first, last = min(first, record_start), max(last, record_end)
         start, end = min(start, first), max(end, last)
     return start, min(end, limit)
+
+
+def closes(separators: tuple[int, ...], first: int, last: int, text: np.ndarray) -> bool:
+    """Whether a separator stands in the stretch [first, last) or closes it: at most RECORD_REACH lines
+    below, with no text between (text: the running sum of the lines' text value)."""
+    return any(first <= at < last or last <= at <= last + RECORD_REACH and text[at] == text[last]
+               for at in separators)
 
 
 def head_start(kinds: list[int], start: int) -> int:
@@ -310,6 +330,13 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
     return frozenset(walls)
 
 
+def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
+    """The lines that follow the heading of a box of other articles or of the comments (see chrome_walls). A
+    comment heading the page repeats is no heading but a button under each post of a thread."""
+    once = verdicts.count(COMMENTS) < MIN_REPEATED_HEADINGS
+    return chrome_walls(verdicts, (RELATED, COMMENTS) if once else (RELATED,))
+
+
 class Layout(LineStage):
     """Line stage: the article body of a plain-text page found by its shape, the page around it removed.
 
@@ -322,4 +349,4 @@ class Layout(LineStage):
     def judge(self, lines: list[str], view: DocView) -> Judged:
         if view.format == "html":
             return Judged([None] * len(lines))
-        return Judged(judge_layout(lines, chrome_walls(view.verdicts), chrome_walls(view.verdicts, (RELATED,))))
+        return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts)))
