@@ -117,6 +117,7 @@ class Vocabulary:
     pager: tuple[str, ...]
     related: frozenset[str]
     comments: frozenset[str]
+    comment_headings: tuple[str, ...]         # the same, for str.startswith and str.endswith
     labels: frozenset[str]
     tools: frozenset[str]
     tool_initials: frozenset[str]             # the first character of each tool
@@ -161,6 +162,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         pager=tuple(p.casefold() for p in both("pager")),
         related=frozenset(p.casefold() for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
+        comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
         labels=frozenset(p.casefold() for p in both("label")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
@@ -274,6 +276,15 @@ def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
             and POSTER_VALUE.fullmatch(value) is not None and len(LATIN_WORD.findall(value)) <= 2)
 
 
+def _comments_heading(heading: str, vocab: Vocabulary) -> bool:
+    """The heading of the comments, alone or with a count before or after it ("评论 139", "12 Comments").
+    Without its count it is the line, or what is left of it after a prefix or a suffix: a line that neither
+    starts nor ends with such a heading (nearly every line) is spared the regex, which scans the whole line."""
+    if not (heading.startswith(vocab.comment_headings) or heading.endswith(vocab.comment_headings)):
+        return False
+    return COUNT_BESIDE.sub("", heading, count=1) in vocab.comments
+
+
 def _may_hold_copyright_sign(text: str) -> bool:
     """Each branch of COPYRIGHT_SIGN needs one of these; testing them first spares most lines the regex.
     (The letters of "copyr" have no case variants besides their upper case, so lower() sees them all.)"""
@@ -313,7 +324,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     heading = folded.rstrip(":：>» ")
     if heading in vocab.related:
         return RELATED, True
-    if COUNT_BESIDE.sub("", heading, count=1) in vocab.comments:
+    if _comments_heading(heading, vocab):
         return COMMENTS, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
