@@ -28,6 +28,9 @@ COMMENTS = "boilerplate.comments"   # the heading of the comments below an artic
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
+# Lines classified lately, with their verdicts: the metadata, boilerplate and edges stages classify the same
+# lines of a page, and a site's menus and footers recur on every page of the site.
+CLASSIFIED_CACHE = 4096
 
 BULLETS = "•·▪●◆■□>-*◎ "
 PIPE = re.compile(r"\s*[|｜丨]\s*")
@@ -341,10 +344,16 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     return None, False
 
 
+@functools.lru_cache(maxsize=CLASSIFIED_CACHE)
+def classified(line: str, extra_phrases: tuple[str, ...]) -> tuple[str | None, bool]:
+    """classify_line with the vocabulary of these extra phrases."""
+    return classify_line(line, vocabulary(extra_phrases))
+
+
 def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
     """One verdict per line: strong patterns anywhere, weak ones and short lines in head/tail runs."""
-    vocab = vocabulary(tuple(extra_phrases))
-    found = [classify_line(line, vocab) for line in lines]
+    extra_phrases = tuple(extra_phrases)
+    found = [classified(line, extra_phrases) for line in lines]
     verdicts = [reason if strong else None for reason, strong in found]
     _keep_separators(lines, verdicts)
     reasons = [reason for reason, _ in found]
@@ -366,9 +375,9 @@ def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
 def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
     """The verdicts judge_boilerplate gives lines none of which is boilerplate anywhere (a cleaned text):
     the runs at the page's edges. Only the lines near the edges are classified."""
-    vocab = vocabulary(tuple(extra_phrases))
+    extra_phrases = tuple(extra_phrases)
     verdicts: list[str | None] = [None] * len(lines)
-    _trim_edges(lines, lambda index: classify_line(lines[index], vocab)[0], verdicts)
+    _trim_edges(lines, lambda index: classified(lines[index], extra_phrases)[0], verdicts)
     return verdicts
 
 

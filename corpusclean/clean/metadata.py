@@ -6,7 +6,7 @@ corpusclean/fields, for text pages and HTML pages alike.
 
 from __future__ import annotations
 
-from corpusclean.clean.boilerplate import classify_line, vocabulary
+from corpusclean.clean.boilerplate import classified
 from corpusclean.document import DocView, Judged
 from corpusclean.fields.page import choose, placed_verdicts, read_lines, record_values
 from corpusclean.pipeline import LineStage
@@ -14,7 +14,7 @@ from corpusclean.pipeline import LineStage
 
 def is_page_chrome(line: str) -> bool:
     """A nav bar or breadcrumb is never the headline (the boilerplate stage removes it later)."""
-    reason, _ = classify_line(line, vocabulary())
+    reason, _ = classified(line, ())
     return reason is not None
 
 
