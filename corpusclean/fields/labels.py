@@ -399,6 +399,7 @@ def paragraph_byline(line: str) -> tuple[str, ...]:
     return split_names(match.group("names"))
 
 
+@functools.lru_cache(maxsize=READ_LINE_CACHE)   # asked of a page's top lines by the metadata and edges stages
 def loose_dateline(line: str) -> Stamp | None:
     """The date of a short line made of one date and at most a short name ("2021-06-18 · 城市报道",
     "新华社 / 2021-03-09 17:42"); None for any other line. Only beside a headline is it the page's date

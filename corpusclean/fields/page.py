@@ -11,6 +11,7 @@ prose).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -34,6 +35,8 @@ BEFORE_BODY = 20        # lines above a text's body where its dateline or byline
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
 MIN_BODY_CHARS = 200    # a run of prose this long is an article's body
 BYLINE_PARAGRAPHS = 3   # first and last prose lines where a closing byline "（记者 X）" is looked for
+# Lines judged lately: the metadata and edges stages ask it of the same lines, several times each.
+PROSE_CACHE = 4096
 MIN_PROSE_HAN = 15
 MIN_PROSE_WORDS = 12
 DATE_KEYS = frozenset({"created", "dated", "updated"})
@@ -79,6 +82,7 @@ class Fields:
     publisher: str | None = None
 
 
+@functools.lru_cache(maxsize=PROSE_CACHE)
 def is_prose(line: str) -> bool:
     """A line of article text: sentences, not a label, a menu or a headline (which may end with ？ or ！)."""
     if has_han(line):
