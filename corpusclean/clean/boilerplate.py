@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from corpusclean.document import DocView, Judged
+from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
@@ -28,9 +29,6 @@ COMMENTS = "boilerplate.comments"   # the heading of the comments below an artic
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
-# Lines classified lately, with their verdicts: the metadata, boilerplate and edges stages classify the same
-# lines of a page, and a site's menus and footers recur on every page of the site.
-CLASSIFIED_CACHE = 4096
 
 BULLETS = "•·▪●◆■□>-*◎ "
 PIPE = re.compile(r"\s*[|｜丨]\s*")
@@ -344,7 +342,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     return None, False
 
 
-@functools.lru_cache(maxsize=CLASSIFIED_CACHE)
+@per_line   # the metadata, boilerplate and edges stages classify the same lines
 def classified(line: str, extra_phrases: tuple[str, ...]) -> tuple[str | None, bool]:
     """classify_line with the vocabulary of these extra phrases."""
     return classify_line(line, vocabulary(extra_phrases))

@@ -17,6 +17,7 @@ import functools
 import re
 
 from corpusclean.fields.dates import Stamp, find_dates
+from corpusclean.memo import per_line
 from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_CLASS, HAN_RE, has_han
 
@@ -27,9 +28,6 @@ REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "met
                    "author": "meta.author", "editor": "meta.editor"}
 
 MAX_LINE_CHARS = 160
-# Lines read lately, with their fields: an HTML page's lines are read when it is extracted and again by the
-# metadata stage, and a site's template lines (menus, bylines, footers) on every page of the site.
-READ_LINE_CACHE = 4096
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
 MAX_HAN_NAME = 10       # a pen name is longer than a real name, never longer than this
@@ -227,7 +225,9 @@ def _value_ok(value: str) -> bool:
     return len(value) <= (MAX_HAN_VALUE if HAN_RE.search(value) else MAX_LATIN_VALUE)
 
 
-@functools.lru_cache(maxsize=READ_LINE_CACHE)
+# An HTML page's lines are read when it is extracted and again by the metadata stage, and a site's template
+# lines (menus, bylines, footers) on every page of the site.
+@per_line
 def read_line(line: str) -> dict | None:
     """The fields of a metadata line (see the module's docstring); None for any other line. Do not change
     the dict: it is cached."""
@@ -399,7 +399,7 @@ def paragraph_byline(line: str) -> tuple[str, ...]:
     return split_names(match.group("names"))
 
 
-@functools.lru_cache(maxsize=READ_LINE_CACHE)   # asked of a page's top lines by the metadata and edges stages
+@per_line   # asked of a page's top lines by the metadata and edges stages
 def loose_dateline(line: str) -> Stamp | None:
     """The date of a short line made of one date and at most a short name ("2021-06-18 · 城市报道",
     "新华社 / 2021-03-09 17:42"); None for any other line. Only beside a headline is it the page's date

@@ -11,7 +11,6 @@ prose).
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -24,6 +23,7 @@ from corpusclean.fields.labels import (
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
+from corpusclean.memo import per_line
 from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
@@ -35,8 +35,6 @@ BEFORE_BODY = 20        # lines above a text's body where its dateline or byline
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
 MIN_BODY_CHARS = 200    # a run of prose this long is an article's body
 BYLINE_PARAGRAPHS = 3   # first and last prose lines where a closing byline "（记者 X）" is looked for
-# Lines judged lately: the metadata and edges stages ask it of the same lines, several times each.
-PROSE_CACHE = 4096
 MIN_PROSE_HAN = 15
 MIN_PROSE_WORDS = 12
 DATE_KEYS = frozenset({"created", "dated", "updated"})
@@ -82,7 +80,7 @@ class Fields:
     publisher: str | None = None
 
 
-@functools.lru_cache(maxsize=PROSE_CACHE)
+@per_line   # asked of the same lines several times by the metadata stage, and again by the edges stage
 def is_prose(line: str) -> bool:
     """A line of article text: sentences, not a label, a menu or a headline (which may end with ？ or ！)."""
     if has_han(line):
