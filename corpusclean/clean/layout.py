@@ -37,8 +37,8 @@ import numpy as np
 
 from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
-    Shapes, kind_table, line_shapes, separator_ids, separators_marked,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
+    TEASER, TEXT, Shapes, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.pipeline import LineStage
@@ -92,14 +92,16 @@ def own_values(shapes: Shapes) -> np.ndarray:
     return worth
 
 
-def line_values(kinds: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> np.ndarray:
+def line_values(kinds: np.ndarray, units: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> np.ndarray:
     """Each line's value, weighed by its neighbourhood: a short clause counts as text only beside text;
     a list-shaped line among others (a menu, a headline list) costs more than one among text (a
     subheading, a caption), and more the longer their run; text among list-shaped lines counts less
-    than text among text, a teaser's summary less still. A separator neither costs nor breaks a run."""
+    than text among text, a teaser's summary less still. A separator neither costs nor breaks a run. Text
+    without an end mark as short as a headline counts as list-shaped for its neighbours: the headlines of a
+    list hold commas too ("Rates held, cuts seen next year")."""
     count = len(kinds)
     text = IS_TEXT[kinds]
-    listlike = IS_LISTLIKE[kinds].astype(float)
+    listlike = (IS_LISTLIKE[kinds] | (kinds == OPEN) & (units <= MAX_TITLE_UNITS)).astype(float)
     separator = kinds == REPEAT
     beside_text = np.zeros(count, dtype=bool)
     beside_text[1:] |= text[:-1]
@@ -285,7 +287,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     """The lines of the article, head to tail; all of them when no body is found."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
-    span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators), closings)
+    values = line_values(shapes.kinds, shapes.units, worth, summaries)
+    span = body_span(values, record_runs(shapes, separators), closings)
     if span is None:
         return range(len(shapes))
     kinds = shapes.kinds.tolist()
