@@ -6,7 +6,7 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, judge_layout,
-    line_values, own_values, teaser_summaries,
+    line_values, list_shaped, own_values, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -171,6 +171,23 @@ def test_the_head_is_kept_back_to_the_last_menu_run():
     assert kept(lines)[:5] == lines[:5], "two menu items are no menu run: the head stays whole"
 
 
+OTHER_HEADLINES = ["Storm Knocks Out Power Along The Coast", "Schools Reopen After Flooding",
+                   "Bridge Repairs Begin Next Month", "New Bus Routes For The East Side",
+                   "Farmers Market Moves Indoors For Winter", "Library Extends Weekend Hours",
+                   "Police Seek Witnesses To Overnight Fire", "Hospital Opens New Children's Wing",
+                   "Council Delays Vote On Parking Fees", "Museum Unveils Restored Mural",
+                   "Ferry Service Cut Back For Repairs", "High School Team Wins State Title"]
+
+
+def test_a_long_list_of_headlines_above_the_title_ends_the_head():
+    head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024 at 10:30 am"]
+    assert kept([*EN_MENU, *OTHER_HEADLINES, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE]
+    contents = ["In this report", *OTHER_HEADLINES]
+    intro = [EN_MORE[0]]
+    article = [*head, *intro, *contents, *EN_BODY, *EN_MORE]
+    assert kept([*EN_MENU, *article]) == article, "a table of contents under an introduction stays"
+
+
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Rest 30-45 minutes between your sets", "Tomato Salad"]
     menu = dict.fromkeys(range(7), MENU)
@@ -218,7 +235,7 @@ def test_text_without_end_marks_among_its_like(lines, kept_share):
     shapes = line_shapes(lines)
     assert set(shapes.kinds.tolist()) == {OPEN}
     worth = own_values(shapes)
-    values = line_values(shapes.kinds, shapes.units, worth, teaser_summaries(shapes.kinds))
+    values = line_values(shapes.kinds, list_shaped(shapes), worth, teaser_summaries(shapes.kinds))
     low, high = kept_share
     assert low <= values.sum() / worth.sum() <= high
 
