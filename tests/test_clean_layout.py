@@ -6,7 +6,7 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, judge_layout,
-    teaser_summaries,
+    line_values, list_shaped, own_values, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -171,6 +171,23 @@ def test_the_head_is_kept_back_to_the_last_menu_run():
     assert kept(lines)[:5] == lines[:5], "two menu items are no menu run: the head stays whole"
 
 
+OTHER_HEADLINES = ["Storm Knocks Out Power Along The Coast", "Schools Reopen After Flooding",
+                   "Bridge Repairs Begin Next Month", "New Bus Routes For The East Side",
+                   "Farmers Market Moves Indoors For Winter", "Library Extends Weekend Hours",
+                   "Police Seek Witnesses To Overnight Fire", "Hospital Opens New Children's Wing",
+                   "Council Delays Vote On Parking Fees", "Museum Unveils Restored Mural",
+                   "Ferry Service Cut Back For Repairs", "High School Team Wins State Title"]
+
+
+def test_a_long_list_of_headlines_above_the_title_ends_the_head():
+    head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024 at 10:30 am"]
+    assert kept([*EN_MENU, *OTHER_HEADLINES, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE]
+    contents = ["In this report", *OTHER_HEADLINES]
+    intro = [EN_MORE[0]]
+    article = [*head, *intro, *contents, *EN_BODY, *EN_MORE]
+    assert kept([*EN_MENU, *article]) == article, "a table of contents under an introduction stays"
+
+
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Rest 30-45 minutes between your sets", "Tomato Salad"]
     menu = dict.fromkeys(range(7), MENU)
@@ -193,6 +210,34 @@ TEASERS = [
     "New Bus Routes For The East Side", "By Raj Patel",
     "Three new routes will link the eastern suburbs to the hospital and the university from April.",
 ]
+
+
+COMMA_HEADLINES = [    # a list of other articles whose headlines hold commas: text without an end mark
+    "城市更新条例今起正式施行，老旧小区改造将按片区统筹推进",
+    "多家银行再度下调存款利率，三年期定存利率跌破两厘以下",
+    "新能源汽车下乡活动正式启动，首批三十余款车型参与其中",
+    "暑期文旅市场持续升温，多地热门景区预约量同比明显翻番",
+    "跨境电商综试区再度扩容，中西部城市占比较去年明显提高",
+    "多地气象台发布高温预警，部分地区最高气温将超过四十度",
+]
+POSTS_WITHOUT_END_MARKS = [    # longer than a headline
+    "最近老有发广告的小号来捣乱，估计管理员看到就给封了，大家发现了也可以举报一下，千万别回复他们",
+    "我觉得这个问题还是要看具体情况，上次我去办的时候工作人员说材料不全，前后补了两次才办下来",
+    "楼上说得对，我们小区去年也是这样，物业一直拖着不处理，最后还是几户业主自己凑钱找人修好的",
+]
+
+
+@pytest.mark.parametrize("lines, kept_share", [
+    pytest.param(COMMA_HEADLINES, (0.0, 0.5), id="headlines-with-commas-count-as-a-list"),
+    pytest.param(POSTS_WITHOUT_END_MARKS * 2, (0.99, 1.0), id="posts-without-end-marks-stay-text"),
+])
+def test_text_without_end_marks_among_its_like(lines, kept_share):
+    shapes = line_shapes(lines)
+    assert set(shapes.kinds.tolist()) == {OPEN}
+    worth = own_values(shapes)
+    values = line_values(shapes.kinds, list_shaped(shapes), worth, teaser_summaries(shapes.kinds))
+    low, high = kept_share
+    assert low <= values.sum() / worth.sum() <= high
 
 
 def test_a_teaser_list_below_the_article_goes():

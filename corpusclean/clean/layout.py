@@ -19,7 +19,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   "Buy Now") takes the whole run when the records hold text worth a stretch of the body, or when one of
   their separators stands in the stretch or closes it (the stretch is a post): a thread's replies are its
   text; a run of separators among menus and titles (a feed's "Save" and "Share" under every teaser) is not;
-- above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items;
+- above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
+  to the last few lines of a long list of other headlines;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
   posts), or to the first run of menu items or of headlines.
@@ -37,8 +38,8 @@ import numpy as np
 
 from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT,
-    Shapes, kind_table, line_shapes, separator_ids, separators_marked,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
+    TEASER, TEXT, Shapes, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.pipeline import LineStage
@@ -51,6 +52,7 @@ REASONS = (MENU, HEADLINE_LIST, OUTSIDE)
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
 PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
+LOOKED_THROUGH = frozenset({FIGURES, REPEAT})     # neither start nor break a run of list-shaped lines in the head
 TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}
 RAMP = 3.0                # the k-th list-shaped line in a row costs (1 + (k - 1) / RAMP) times its base cost
@@ -68,6 +70,8 @@ MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, t
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
+HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
+TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
@@ -92,14 +96,22 @@ def own_values(shapes: Shapes) -> np.ndarray:
     return worth
 
 
-def line_values(kinds: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> np.ndarray:
+def list_shaped(shapes: Shapes) -> np.ndarray:
+    """Whether each line is list-shaped: a headline, a menu item, a row, a teaser, a post's header, or text
+    without an end mark as short as a headline (the headlines of a list hold commas too: "Rates held, cuts
+    seen next year")."""
+    return IS_LISTLIKE[shapes.kinds] | (shapes.kinds == OPEN) & (shapes.units <= MAX_TITLE_UNITS)
+
+
+def line_values(kinds: np.ndarray, listed: np.ndarray, worth: np.ndarray, summaries: np.ndarray) -> np.ndarray:
     """Each line's value, weighed by its neighbourhood: a short clause counts as text only beside text;
     a list-shaped line among others (a menu, a headline list) costs more than one among text (a
     subheading, a caption), and more the longer their run; text among list-shaped lines counts less
-    than text among text, a teaser's summary less still. A separator neither costs nor breaks a run."""
+    than text among text, a teaser's summary less still. A separator neither costs nor breaks a run.
+    `listed`: which lines are list-shaped (list_shaped)."""
     count = len(kinds)
     text = IS_TEXT[kinds]
-    listlike = IS_LISTLIKE[kinds].astype(float)
+    listlike = listed.astype(float)
     separator = kinds == REPEAT
     beside_text = np.zeros(count, dtype=bool)
     beside_text[1:] |= text[:-1]
@@ -238,19 +250,28 @@ def closes(separators: tuple[int, ...], first: int, last: int, text: np.ndarray)
                for at in separators)
 
 
-def head_start(kinds: list[int], start: int) -> int:
-    """The first line of the article's head: the line after the last run of MENU_RUN menu-shaped lines
-    above the body."""
-    run, bottom = 0, start
+def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
+    """The first line of the article's head: the line after the nearest run above the body of MENU_RUN
+    menu-shaped lines; or, of a run of HEAD_LIST_RUN list-shaped lines with no text above them (a list of
+    other headlines above the title), the last TITLE_LINES (the title, a byline, a date). A table of
+    contents under an introduction stays. Figures and separators are looked through."""
+    menu_run, menu_bottom = 0, start
+    run: list[int] = []     # the list-shaped lines of the run, bottom first
     for index in range(start - 1, -1, -1):
         kind = kinds[index]
         if kind in MENU_LIKE:
-            run, bottom = run + 1, bottom if run else index
-            if run >= MENU_RUN:
-                return bottom + 1
+            menu_run, menu_bottom = menu_run + 1, menu_bottom if menu_run else index
+            if menu_run >= MENU_RUN:
+                return menu_bottom + 1
         elif kind not in PASSED:
-            run = 0
-    return 0
+            menu_run = 0
+        if listed[index]:
+            run.append(index)
+        elif kind not in LOOKED_THROUGH:
+            if len(run) >= HEAD_LIST_RUN and kind not in TEXT:
+                return run[TITLE_LINES - 1]
+            run = []
+    return run[TITLE_LINES - 1] if len(run) >= HEAD_LIST_RUN else 0
 
 
 def tail_end(kinds: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
@@ -285,11 +306,12 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     """The lines of the article, head to tail; all of them when no body is found."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
-    span = body_span(line_values(shapes.kinds, worth, summaries), record_runs(shapes, separators), closings)
+    listed = list_shaped(shapes)
+    span = body_span(line_values(shapes.kinds, listed, worth, summaries), record_runs(shapes, separators), closings)
     if span is None:
         return range(len(shapes))
     kinds = shapes.kinds.tolist()
-    return range(head_start(kinds, span[0]), tail_end(kinds, span[1], walls | closings, summaries))
+    return range(head_start(kinds, listed.tolist(), span[0]), tail_end(kinds, span[1], walls | closings, summaries))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
