@@ -291,6 +291,18 @@ def _may_hold_copyright_sign(text: str) -> bool:
     return "©" in text or "(" in text or (("c" in text or "C" in text) and "copyr" in text.lower())
 
 
+MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
+MORE_OPENINGS = ("more from ", "more on this", "more like this", "more stories ")
+
+
+def _more_heading(heading: str) -> bool:
+    """The heading of a box of other articles made of "more" and a few words: "More from the Daily X",
+    "More great X stories", "More stories like this one", "More on this story"."""
+    words = heading.split()
+    return (2 <= len(words) <= 6 and words[0] == "more"
+            and (heading.startswith(MORE_OPENINGS) or words[-1] in MORE_NOUNS))
+
+
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
     text = line.strip(BULLETS)
@@ -322,7 +334,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
     heading = folded.rstrip(":：>» ")
-    if heading in vocab.related:
+    if heading in vocab.related or _more_heading(heading):
         return RELATED, True
     if _comments_heading(heading, vocab):
         return COMMENTS, True
