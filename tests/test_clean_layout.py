@@ -295,6 +295,39 @@ def test_the_body_ends_above_the_heading_of_its_comments(lines, article):
     assert article_after_boilerplate(lines) == article
 
 
+# Readers' comments as long as the article's paragraphs, each under a dated header, no comment heading: the
+# share bar an earlier stage removes stands between the article and the run of posts, and no header stands
+# above the article. A thread's first post stands under a header like its replies: they stay with it.
+EN_LONG_COMMENTS = [
+    "I take the bus to work every day and the drivers are already stretched thin, so more of them is welcome.",
+    "The council said the same thing two years ago and the buses on my line still come every forty minutes.",
+    "Somebody has to pay for the new drivers, and I suspect it will be the people who drive into town.",
+    "The fiscal board will send this back in the autumn, as it did with the last three budgets of the city.",
+]
+SHARE_BAR = ["Share this:", "Share on Facebook", "Share on X"]
+
+
+def dated_posts(comments):
+    return [line for number, comment in enumerate(comments)
+            for line in (f"reader{number} on June {number + 7}, 2020 at 3:2{number} pm said:", comment)]
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param([*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_MORE, *SHARE_BAR,
+                  *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
+                 ["City Council Approves Budget", *EN_BODY, *EN_MORE], id="dated-comments-below-an-article-go"),
+    pytest.param([*EN_MENU, "Budget approved: good news for bus riders?", "Posted by Tom, June 6, 2020 at 9:02 am",
+                  *EN_BODY, *EN_MORE, *SHARE_BAR, *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
+                 [*EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)], id="a-thread-under-a-dated-post-stays"),
+    pytest.param([*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS),
+                  *EN_FOOTER],
+                 ["City Council Approves Budget", *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
+                 id="without-chrome-between-them-the-posts-stay-as-a-second-run-would-keep-them"),
+])
+def test_a_run_of_dated_posts_below_the_article_and_its_share_bar_goes(lines, article):
+    assert article_after_boilerplate(lines) == article
+
+
 C, R = "boilerplate.comments", "boilerplate.related"
 
 

@@ -19,6 +19,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   "Buy Now") takes the whole run when the records hold text worth a stretch of the body, or when one of
   their separators stands in the stretch or closes it (the stretch is a post): a thread's replies are its
   text; a run of separators among menus and titles (a feed's "Save" and "Share" under every teaser) is not;
+- but it ends above a run of posts under dated headers ("Jane on June 7, 2020 at 3:26 pm said:") that
+  follows the article's text below a line an earlier stage removed as chrome (a share bar), when no header
+  or separator of the posts stands above or among the article's first lines: readers' comments, not a thread;
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
   to the last few lines of a long list of other headlines;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
@@ -76,6 +79,7 @@ HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going d
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
+MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 
 
@@ -301,15 +305,46 @@ REASON_OF = [MENU if kind in (ITEM, ROW) else HEADLINE_LIST if kind in (HEADLINE
              for kind in range(len(KIND_NAMES))]
 
 
+def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records], walls: frozenset[int],
+                   start: int, end: int) -> int | None:
+    """Where the comments under the article begin in the body [start, end), or None: the first run of posts
+    (MIN_POSTS dated headers or more, each at most RECORD_PERIOD lines from the next) reaching into the body,
+    when text worth MIN_BODY_SCORE stands above its first header in the body, a removed chrome line (a share
+    bar, a comment count) between them, and no separator of records in or right above the body's first lines;
+    the line after that text. A thread's first post stands under a header of the run or among records: its
+    replies are its text. Without the chrome line (a second run) nothing is cut: cleaning the output again
+    keeps what the first run kept."""
+    headers = (kinds[:end] == DATED).nonzero()[0]
+    runs = np.split(headers, (np.diff(headers) > RECORD_PERIOD).nonzero()[0] + 1) if len(headers) else []
+    posts = next((run for run in runs if len(run) >= MIN_POSTS and run[-1] >= start), None)
+    if posts is None or posts[0] <= start:
+        return None
+    header = int(posts[0])
+    text_above = np.maximum(values[start:header], 0.0).sum()
+    chrome_between = any(start < wall <= header for wall in walls)
+    a_post = any(start - RECORD_REACH <= at < min(start + RECORD_REACH, header)
+                 for run in records for at in run.separators)
+    if text_above < MIN_BODY_SCORE or not chrome_between or a_post:
+        return None
+    while not IS_TEXT[kinds[header - 1]]:
+        header -= 1
+    return header
+
+
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
-    span = body_span(line_values(shapes.kinds, listed, worth, summaries), record_runs(shapes, separators), closings)
+    values = line_values(shapes.kinds, listed, worth, summaries)
+    records = record_runs(shapes, separators)
+    span = body_span(values, records, closings)
     if span is None:
         return range(len(shapes))
+    comments = comments_start(shapes.kinds, values, records, walls, *span)
+    if comments is not None:
+        span, closings = (span[0], comments), closings | {comments}
     kinds = shapes.kinds.tolist()
     return range(head_start(kinds, listed.tolist(), span[0]), tail_end(kinds, span[1], walls | closings, summaries))
 
