@@ -91,10 +91,11 @@ def is_prose(line: str) -> bool:
             and len(line.split(None, MIN_PROSE_WORDS)) >= MIN_PROSE_WORDS)
 
 
-def _headline_like(line: str, parsed: dict | None) -> bool:
+@per_line   # asked of a page's top lines by the metadata stage and again by the edges stage
+def _headline_like(line: str) -> bool:
     """A line that can be a text's headline: short, no sentences, no list item, no breadcrumb, and no
     date (an item of a list of headlines carries its date)."""
-    if parsed is not None or not can_be_headline(line) or is_prose(line):
+    if not can_be_headline(line) or is_prose(line):
         return False
     if LIST_ITEM.match(line) or BREADCRUMB.search(line) or find_dates(line) or _is_menu_row(line):
         return False
@@ -257,7 +258,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
             return lines.index(split[0], index + 1)
 
     def headline_like(index: int) -> bool:
-        return _headline_like(lines[index], parsed[index]) and not is_chrome(lines[index])
+        return parsed[index] is None and _headline_like(lines[index]) and not is_chrome(lines[index])
 
     body = prose_run(lines)
     if body is not None:
