@@ -4,8 +4,8 @@ Several stages ask the same questions of a page's lines: whether a line is prose
 is asked by the metadata stage, by the boilerplate stage and again by the edges stage, and a site's menus
 and footers recur on every page of the site. A pure function of a line decorated with ``per_line`` answers
 a line it met lately from memory. Only lines of at most LONGEST_LINE characters are remembered (a longer
-one, a paragraph, costs little to answer afresh), so a function's memory holds at most
-MAX_LINES short strings (5 MB at worst, about 1 MB of news lines), never whole pages' text.
+one, a paragraph, costs little to answer afresh), so a function's memory holds at most MAX_LINES short
+strings (5 MB at worst, about 1 MB of news lines), never whole pages' text.
 """
 
 from __future__ import annotations
