@@ -12,7 +12,7 @@ import gzip
 import io
 from typing import BinaryIO
 
-GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b\x08"    # the magic and deflate, the one method gzip defines (RFC 1952)
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 SUFFIXES = {".gz": "gzip", ".zst": "zstd"}
 GZIP_LEVEL = 6   # gzip's own default: python's 9 writes 2-3x slower for 1-2% smaller files

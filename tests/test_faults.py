@@ -401,6 +401,16 @@ def test_a_damaged_or_tagged_jsonl_record_is_read_as_it_should(line, expected, j
     assert (record["metadata"]["format"], record["metadata"]["invalid_bytes"]) == (text_format, bad)
 
 
+def test_a_jsonl_file_opening_with_gzip_s_first_two_bytes_is_read_line_by_line(tmp_path):
+    """Found by the fuzz test: a file whose first line began with the bytes of gzip's magic (1f 8b) was taken
+    for gzip and lost whole; gzip's signature holds its method byte too (1f 8b 08)."""
+    (tmp_path / "records.jsonl").write_bytes(b"\x1f\x8b\n" + jsonl_line({"id": "r", "text": ZH_NEWS}))
+    result = corpusclean("run", "records.jsonl", "-q", "-o", "out.jsonl", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.startswith(b"corpusclean: records.jsonl:1: invalid_json")
+    [written], [rejected] = read_jsonl_file(tmp_path / "out.jsonl"), read_jsonl_file(tmp_path / "rejects.jsonl")
+    assert written["id"] == "r" and rejected["reject_reason"] == "invalid_json"
+
+
 def test_run_on_its_own_output_of_tagged_text_changes_nothing(jsonl_fault_run):
     """2 of 231 magic-html records changed on a second run; a 158-line article became 2 lines."""
     _, _, folder = jsonl_fault_run
