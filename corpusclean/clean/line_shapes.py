@@ -51,7 +51,8 @@ MIN_PROSE_UNITS = 16      # units as units_and_punctuation counts them: one per 
 MAX_ITEM_UNITS = 6
 MAX_FIGURE_UNITS = 8      # a line with one number is data up to this many units ("Page 3 of 12", "2026年4月")
 OPEN_UNITS = 24           # a line this long holding sentence punctuation is text even without an end mark
-LONG_UNITS = 120          # a line this long is text whatever its punctuation
+LONG_UNITS = 120          # a line this long is text whatever its punctuation...
+UNITS_PER_MARK = 60       # ...unless it holds fewer marks than one per this many units: a list run together
 MIN_ROW_ITEMS = 4
 MAX_ROW_HAN = 8           # an item of a row: at most 8 characters when it holds Han ones, else 4 words
 MAX_ROW_WORDS = 4
@@ -141,14 +142,16 @@ def line_shapes(lines: list[str]) -> Shapes:
     title_case = _asked(lines, sentence & ~short & (units <= MAX_TITLE_UNITS) & ((end & _QUESTION) != 0),
                         _is_title_case)
     prose = sentence & ~clause & ~title_case
-    open_text = (units >= LONG_UNITS) | ((units >= OPEN_UNITS) & (punctuation > 0))
+    # a menu, a tag cloud or a list of archive months rendered as one line: long, next to no punctuation
+    run_together = (units >= LONG_UNITS) & (units > (punctuation + 1) * UNITS_PER_MARK)
+    open_text = ((units >= LONG_UNITS) | ((units >= OPEN_UNITS) & (punctuation > 0))) & ~run_together
     clause_end = (end & _CLAUSE_END) != 0
     decided = truncated | dated | sentence | parenthetical | clause_end | open_text
     # a row's MIN_ROW_ITEMS items stand between separators, or between spaces when they are Han
     separators = np.add.reduceat((marks & _ROW) != 0, starts)
     spaced = separators + np.add.reduceat(codes == ord(" "), starts)
     row_like = (separators >= MIN_ROW_ITEMS - 1) | ((spaced >= MIN_ROW_ITEMS - 1) & ((holds & CJK_FLAG) != 0))
-    row = _asked(lines, ~decided & row_like, _is_row)
+    row = _asked(lines, ~decided & row_like, _is_row) | run_together & ~decided
     numbered = (opening & _ENUMERATION) != 0
     enumerated = _asked(lines, ~decided & ~row & ~digit & ~data & numbered, _is_enumerated)
     # a number among words is a headline's ("3 dividend stocks to buy"); numbers in a short line, or in one
