@@ -250,6 +250,16 @@ def test_a_teaser_list_below_the_article_goes():
     assert kept(lines) == ["City Council Approves Budget", *EN_BODY]
 
 
+def test_a_ranked_list_below_the_article_goes_but_a_numbered_one_in_it_stays():
+    ranked = ["Most Read", *[line for rank, headline in enumerate(OTHER_HEADLINES[:5], 1)
+                             for line in (f"{rank}. {rank}", headline)]]
+    assert kept([*EN_MENU, *EN_BODY, *ranked, *EN_FOOTER]) == EN_BODY
+    picks = [line for number, (item, price) in enumerate([("Harbor Lights puzzle", "1000 pieces, 24.99"),
+             ("Lighthouse model kit", "1:200, 39.99"), ("Tide clock", "30 cm, 19.99"), ("Ferry poster", "A2, 9.99"),
+             ("Boat shoes", "sizes 38-46, 59.99")], 1) for line in (f"{number}) {item}", price)]
+    assert kept([*EN_MENU, *EN_BODY, *picks]) == [*EN_BODY, *picks], "numbered picks with words are the article's"
+
+
 def thread(replies):
     lines = [*EN_MENU, "Help: my bus pass stopped working", "poster", "2 hours ago",
              "My bus pass stopped working this morning and the machine at the station says it has expired.",

@@ -76,6 +76,7 @@ MENU_RUN = 3              # menu-shaped lines in a row that end the head going u
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
+MAX_RANK_UNITS = 4        # a line of figures this short is a rank in a list: "2.", "3. 3" (two numbers)
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
@@ -278,17 +279,18 @@ def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
     return run[TITLE_LINES - 1] if len(run) >= HEAD_LIST_RUN else 0
 
 
-def tail_end(kinds: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
+def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
     """One past the article's last line: the body, and below it every line down to the first that follows a
     removed chrome or metadata line, or the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
-    list-shaped lines (a teaser's summary is one), whichever comes first."""
+    list-shaped lines (a teaser's summary is one; a rank between them, "2." or "3. 3", neither counts nor
+    breaks the run), whichever comes first."""
     menu_run = list_run = 0
     menu_top = list_top = end
     for index in range(end, len(kinds)):
         kind = kinds[index]
         if index in walls:
             return index
-        if kind in PASSED:
+        if kind in PASSED or list_run and kind == FIGURES and units[index] <= MAX_RANK_UNITS:
             continue
         listlike = kind in LISTLIKE or summaries[index]
         menu_run, menu_top = (menu_run + 1, menu_top if menu_run else index) if kind in MENU_LIKE else (0, index)
@@ -346,7 +348,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if comments is not None:
         span, closings = (span[0], comments), closings | {comments}
     kinds = shapes.kinds.tolist()
-    return range(head_start(kinds, listed.tolist(), span[0]), tail_end(kinds, span[1], walls | closings, summaries))
+    return range(head_start(kinds, listed.tolist(), span[0]),
+                 tail_end(kinds, shapes.units.tolist(), span[1], walls | closings, summaries))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
