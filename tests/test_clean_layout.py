@@ -343,6 +343,22 @@ def test_a_run_of_dated_posts_below_the_article_and_its_share_bar_goes(lines, ar
     assert article_after_boilerplate(lines) == article
 
 
+BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param([*EN_MENU, "City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, "Top Rated Comments",
+                  *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
+                 ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE], id="posts-under-a-comment-heading-go"),
+    pytest.param([*EN_MENU, "City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *SHARE_BAR,
+                  *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
+                 ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
+                 id="without-a-heading-a-dated-byline-makes-them-a-thread"),
+])
+def test_the_body_ends_above_a_comment_heading_with_dated_posts_below_a_dated_byline(lines, article):
+    assert article_after_boilerplate(lines) == article
+
+
 C, R = "boilerplate.comments", "boilerplate.related"
 
 
@@ -352,6 +368,9 @@ C, R = "boilerplate.comments", "boilerplate.related"
     pytest.param([None, C, None, C, None, C, None], set(), id="a-comment-button-under-every-post-is-no-heading"),
     pytest.param([None, R, None, C, None, C, None, C], {1}, id="repeated-comment-buttons-leave-a-related-heading"),
     pytest.param([None, "boilerplate.label", None], set(), id="a-label-closes-nothing"),
+    pytest.param([None, C, C, *[None] * 25, *[None, None, C] * 4], {1}, id="a-heading-far-above-teasers-each-with-a-count"),
+    pytest.param([None, C, *[None] * 25, C, *[None] * 25, C, None], set(),
+                 id="a-button-under-each-of-long-posts-is-no-heading"),
 ])
 def test_closing_headings(verdicts, closings):
     assert closing_headings(verdicts) == closings

@@ -337,7 +337,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     heading = folded.rstrip(":：>» ")
     if heading in vocab.related or _more_heading(heading):
         return RELATED, True
-    if _comments_heading(heading, vocab):
+    if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
         return COMMENTS, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True
