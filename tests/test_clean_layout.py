@@ -359,6 +359,33 @@ def test_the_body_ends_above_a_comment_heading_with_dated_posts_below_a_dated_by
     assert article_after_boilerplate(lines) == article
 
 
+TEASER_TITLES = ["What made the night market so popular?", "Ferry fares go up again.",
+                 "Who pays for the new bridge?", "Schools reopen after the flood."]     # titles shaped as text
+
+
+def dated_teasers(summaries):
+    return [line for title, summary in zip(TEASER_TITLES, summaries)
+            for line in (title, "reporter", "Wednesday November 20, 2019", summary)]
+
+
+def test_the_body_ends_above_a_related_heading_over_teasers_under_a_repeated_date():
+    article = ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE]
+    lines = [*EN_MENU, *article, "More Valley Courier", *dated_teasers(EN_LONG_COMMENTS), *EN_FOOTER]
+    assert article_after_boilerplate(lines) == article
+
+
+@pytest.mark.parametrize("line, holds_date", [
+    pytest.param("Wednesday November 20, 2019", True, id="en-date"),
+    pytest.param("2019-11-20", True, id="iso-date"),
+    pytest.param("2019年11月20日", True, id="zh-date"),
+    pytest.param("Rating: 36 Votes", False, id="a-count-is-no-date"),
+    pytest.param("The council met on November 20, 2019 and approved the budget for the next year.", False,
+                 id="a-sentence-holding-a-date-is-no-date-line"),
+])
+def test_dates(line, holds_date):
+    assert bool(line_shapes([line]).dates[0]) == holds_date
+
+
 C, R = "boilerplate.comments", "boilerplate.related"
 
 

@@ -334,17 +334,18 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     return header
 
 
-def posts_below_heading(kinds: np.ndarray, values: np.ndarray, closings: frozenset[int], start: int,
+def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[int], start: int,
                         end: int) -> int | None:
     """The first closing (the line after the heading of the comments or of a box of other articles) inside
-    the body [start, end) with text worth MIN_BODY_SCORE above it and MIN_POSTS dated headers below it,
-    the first at most RECORD_PERIOD lines down and each at most that far from the next. Unlike in
-    comments_start the article's own dated byline may stand right above its text: the heading tells the
-    posts below from the article above."""
+    the body [start, end) with text worth MIN_BODY_SCORE above it and MIN_POSTS dated headers below it (a
+    post's header, or a date the page repeats under each teaser of a list), the first at most RECORD_PERIOD
+    lines down and each at most that far from the next. Unlike in comments_start the article's own dated
+    byline may stand right above its text: the heading tells the posts below from the article above."""
+    dated = (shapes.kinds == DATED) | (shapes.kinds == REPEAT) & shapes.dates
     for closing in sorted(index for index in closings if start < index < end):
         if np.maximum(values[start:closing], 0.0).sum() < MIN_BODY_SCORE:
             continue
-        headers = (kinds[closing:end] == DATED).nonzero()[0][:MIN_POSTS]
+        headers = dated[closing:end].nonzero()[0][:MIN_POSTS]
         if (len(headers) == MIN_POSTS and headers[0] <= RECORD_PERIOD
                 and (np.diff(headers) <= RECORD_PERIOD).all()):
             return closing
@@ -364,7 +365,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         return range(len(shapes))
     comments = comments_start(shapes.kinds, values, records, walls, *span)
     if comments is None:
-        comments = posts_below_heading(shapes.kinds, values, closings, *span)
+        comments = posts_below_heading(shapes, values, closings, *span)
     if comments is not None:
         span, closings = (span[0], comments), closings | {comments}
     kinds = shapes.kinds.tolist()

@@ -24,7 +24,7 @@ import numpy as np
 
 from corpusclean.clean.captions import NUMBERED_HEADING_RE
 from corpusclean.extract.units import units_and_punctuation_of_lines
-from corpusclean.fields.dates import TIME
+from corpusclean.fields.dates import TIME, find_dates
 from corpusclean.fields.labels import RELATIVE_TIME
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
@@ -89,12 +89,14 @@ class Shapes:
     units: np.ndarray
     punctuation: np.ndarray
     figures: np.ndarray     # whether the line holds a digit
+    dates: np.ndarray       # whether a short line holds a calendar date ("November 20, 2019", "2019-11-20")
 
     def __len__(self) -> int:
         return len(self.kinds)
 
     def __getitem__(self, index: slice) -> Shapes:
-        return Shapes(self.kinds[index], self.units[index], self.punctuation[index], self.figures[index])
+        return Shapes(self.kinds[index], self.units[index], self.punctuation[index], self.figures[index],
+                      self.dates[index])
 
     def at(self, index: int) -> Shape:
         return Shape(int(self.kinds[index]), int(self.units[index]), int(self.punctuation[index]))
@@ -109,7 +111,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     """Each line's shape by its own form, site notices marked."""
     if not lines:
         empty = np.zeros(0, dtype=np.int64)
-        return Shapes(empty.astype(np.int8), empty, empty, empty.astype(bool))
+        return Shapes(empty.astype(np.int8), empty, empty, empty.astype(bool), empty.astype(bool))
     text = "\n".join(lines) + "\n"
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = char_flags(codes)
@@ -164,7 +166,8 @@ def line_shapes(lines: list[str]) -> Shapes:
                                 (figures | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
         kinds[test] = kind
     kinds[_notices(lines, lowered)] = NOTICE
-    return Shapes(kinds, units, punctuation, digit)
+    dates = _asked(lines, digit & ~sentence & (units <= MAX_DATED_UNITS), _holds_date)
+    return Shapes(kinds, units, punctuation, digit, dates)
 
 
 def separator_ids(lines: list[str], shapes: Shapes) -> np.ndarray:
@@ -251,6 +254,10 @@ def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
 def _is_dated(line: str) -> bool:
     """A time of day or a relative time ("09:01", "3 天前", "2 hours ago")."""
     return ((":" in line or "：" in line) and TIME.search(line) is not None) or RELATIVE_TIME.search(line) is not None
+
+
+def _holds_date(line: str) -> bool:
+    return bool(find_dates(line))
 
 
 def _is_title_case(line: str) -> bool:
