@@ -39,6 +39,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("More Great Example Stories", "boilerplate.related", id="more-of-a-site-s-stories"),
         pytest.param("MORE STORIES LIKE THIS ONE", "boilerplate.related", id="more-stories-like-this"),
         pytest.param("More on this story", "boilerplate.related", id="more-on-this-story"),
+        pytest.param("More in Politics", "boilerplate.related", id="more-in-a-section"),
         pytest.param("More than 200 people attended the rally.", None, id="more-in-a-sentence"),
         pytest.param("More rain expected this weekend", None, id="more-in-a-headline"),
         pytest.param("More Valley Courier", "boilerplate.related", id="more-of-a-site"),

@@ -293,12 +293,12 @@ def _may_hold_copyright_sign(text: str) -> bool:
 
 
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
-MORE_OPENINGS = ("more from ", "more on this", "more like this", "more stories ")
+MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ")
 
 
 def _more_heading(heading: str) -> bool:
     """The heading of a box of other articles made of "more" and a few words: "More from the Daily X",
-    "More great X stories", "More stories like this one", "More on this story"."""
+    "More in Politics", "More great X stories", "More stories like this one", "More on this story"."""
     words = heading.split()
     return (2 <= len(words) <= 6 and words[0] == "more"
             and (heading.startswith(MORE_OPENINGS) or words[-1] in MORE_NOUNS))
