@@ -53,6 +53,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Add a comment", "boilerplate.comments", id="en-comment-prompt"),
         pytest.param("[ 167 comments ]", "boilerplate.comments", id="comment-count-in-square-brackets"),
         pytest.param("Top Rated Comments", "boilerplate.comments", id="en-heading-of-the-best-comments"),
+        pytest.param("热门评论", "boilerplate.comments", id="zh-heading-of-the-best-comments"),
         pytest.param("[复制链接]", None, id="square-brackets-make-no-other-heading"),
         pytest.param("评论员文章", None, id="commentator-is-no-comment-heading"),
         pytest.param("Comment", None, id="a-lone-comment-button-may-separate-posts"),

@@ -344,6 +344,10 @@ def test_a_run_of_dated_posts_below_the_article_and_its_share_bar_goes(lines, ar
 
 
 BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"
+ZH_LONG_COMMENTS = ["每天坐地铁上班，早就盼着三号线延伸到东部新区了，希望年底能按时开通。",
+                    "二期通了以后从新区到火车站只要半小时，周末回家方便多了，支持！",
+                    "票价能不能再便宜一点？很多上班族每个月光交通费就要好几百元。",
+                    "施工期间东边几条路一直堵，希望开通以后公交线路也能跟着调整一下。"]
 
 
 @pytest.mark.parametrize("lines, article", [
@@ -354,6 +358,10 @@ BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"
                   *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
                  ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
                  id="without-a-heading-a-dated-byline-makes-them-a-thread"),
+    pytest.param([*ZH_MENU, "地铁三号线二期年底开通", "2024-05-10 08:30 来源：本报", *ZH_BODY, "热门评论",
+                  *[line for number, comment in enumerate(ZH_LONG_COMMENTS)
+                    for line in (f"网友{number} 5月10日 09:0{number}", comment)], "关于我们", "联系我们", "网站地图"],
+                 ["地铁三号线二期年底开通", "2024-05-10 08:30 来源：本报", *ZH_BODY], id="zh-posts-under-a-comment-heading-go"),
 ])
 def test_the_body_ends_above_a_comment_heading_with_dated_posts_below_a_dated_byline(lines, article):
     assert article_after_boilerplate(lines) == article
