@@ -153,6 +153,12 @@ def test_an_ngram_hash_is_the_mixed_weighted_sum_of_its_tokens_modulo_2_64(n):
     assert ngram_hashes(tokens, n).tolist() == mix64(np.array(sums, dtype=np.uint64)).tolist()
 
 
+
+def test_position_multipliers_are_the_seeded_draw_they_were_made_from():
+    # Written out in shingles.py to keep numpy.random out of a run: a changed value would change every signature.
+    drawn = np.random.default_rng(20240605).integers(1, 2**63, 16, dtype=np.uint64) * 2 + 1
+    assert _POSITION_MULTIPLIERS.tolist() == drawn.tolist()
+
 def test_ngram_order_matters():
     forward = ngram_hashes(np.array([1, 2, 3], dtype=np.uint64), 3)
     backward = ngram_hashes(np.array([3, 2, 1], dtype=np.uint64), 3)
