@@ -8,7 +8,7 @@ import opencc
 import pytest
 from hypothesis import given, strategies as st
 
-from corpusclean.text import t2s_changes
+from corpusclean.text import bmp_t2s_changes, t2s_changes
 from corpusclean.dedup.keys import (
     _SLOW, _TABLE_LIMIT, _fold_table, _nfkc_fold_table, exact_key, has_traditional, normalize, spaced_form,
 )
@@ -48,6 +48,7 @@ def normalize_by_definition(text):
     "\u1100\u1161", "\u1100\u1161\u11a8", "가\u11a8", "e\u0301", "A\u030a", "\u212b",
     "\u0b47\u0b3e", "\u0cbf\u0cd5", "\u0d46\u0d3e", "\u1025\u102e",      # vowel signs (no marks)
     "中国……工会—— ｆｕｌｌ ①② ﬁ \uf900 ⼀",                              # NFKD alone: one lookup
+    "\ufa6c 全國 \ufad7",                       # compatibility ideographs NFKD makes plane-2 ones (slow path)
 ])
 def test_normalize_fast_and_slow_paths_match_the_definition(text):
     assert normalize(text) == normalize_by_definition(text)
@@ -93,6 +94,10 @@ def test_fold_table_is_casefold_then_the_word_regex():
             assert table[code] == _SLOW
         else:
             assert chr(table[code]) == (folded if word.match(folded) else " ")
+
+
+def test_bmp_t2s_changes_are_those_of_t2s_changes_in_the_bmp():
+    assert bmp_t2s_changes() == {char for char in t2s_changes() if ord(char) <= 0xFFFF}
 
 
 @pytest.mark.parametrize("text, expected", [
