@@ -250,6 +250,16 @@ def test_a_teaser_list_below_the_article_goes():
     assert kept(lines) == ["City Council Approves Budget", *EN_BODY]
 
 
+def test_a_ranked_list_below_the_article_goes_but_a_numbered_one_in_it_stays():
+    ranked = ["Most Read", *[line for rank, headline in enumerate(OTHER_HEADLINES[:5], 1)
+                             for line in (f"{rank}. {rank}", headline)]]
+    assert kept([*EN_MENU, *EN_BODY, *ranked, *EN_FOOTER]) == EN_BODY
+    picks = [line for number, (item, price) in enumerate([("Harbor Lights puzzle", "1000 pieces, 24.99"),
+             ("Lighthouse model kit", "1:200, 39.99"), ("Tide clock", "30 cm, 19.99"), ("Ferry poster", "A2, 9.99"),
+             ("Boat shoes", "sizes 38-46, 59.99")], 1) for line in (f"{number}) {item}", price)]
+    assert kept([*EN_MENU, *EN_BODY, *picks]) == [*EN_BODY, *picks], "numbered picks with words are the article's"
+
+
 def thread(replies):
     lines = [*EN_MENU, "Help: my bus pass stopped working", "poster", "2 hours ago",
              "My bus pass stopped working this morning and the machine at the station says it has expired.",
@@ -333,6 +343,22 @@ def test_a_run_of_dated_posts_below_the_article_and_its_share_bar_goes(lines, ar
     assert article_after_boilerplate(lines) == article
 
 
+BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param([*EN_MENU, "City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, "Top Rated Comments",
+                  *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
+                 ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE], id="posts-under-a-comment-heading-go"),
+    pytest.param([*EN_MENU, "City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *SHARE_BAR,
+                  *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
+                 ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
+                 id="without-a-heading-a-dated-byline-makes-them-a-thread"),
+])
+def test_the_body_ends_above_a_comment_heading_with_dated_posts_below_a_dated_byline(lines, article):
+    assert article_after_boilerplate(lines) == article
+
+
 C, R = "boilerplate.comments", "boilerplate.related"
 
 
@@ -342,6 +368,9 @@ C, R = "boilerplate.comments", "boilerplate.related"
     pytest.param([None, C, None, C, None, C, None], set(), id="a-comment-button-under-every-post-is-no-heading"),
     pytest.param([None, R, None, C, None, C, None, C], {1}, id="repeated-comment-buttons-leave-a-related-heading"),
     pytest.param([None, "boilerplate.label", None], set(), id="a-label-closes-nothing"),
+    pytest.param([None, C, C, *[None] * 25, *[None, None, C] * 4], {1}, id="a-heading-far-above-teasers-each-with-a-count"),
+    pytest.param([None, C, *[None] * 25, C, *[None] * 25, C, None], set(),
+                 id="a-button-under-each-of-long-posts-is-no-heading"),
 ])
 def test_closing_headings(verdicts, closings):
     assert closing_headings(verdicts) == closings

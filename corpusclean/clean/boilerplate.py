@@ -304,6 +304,14 @@ def _more_heading(heading: str) -> bool:
             and (heading.startswith(MORE_OPENINGS) or words[-1] in MORE_NOUNS))
 
 
+def _more_of_a_name(line: str) -> bool:
+    """The heading of a box of other articles made of "More" and a name of one to three capitalized words:
+    a site's or a section's ("More Daily Courier", "More World")."""
+    words = line.split()
+    return (2 <= len(words) <= 4 and words[0] in ("More", "MORE")
+            and all(word[:1].isupper() and word.isalpha() for word in words[1:]))
+
+
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
     text = line.strip(BULLETS)
@@ -335,9 +343,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
     heading = folded.rstrip(":：>» ")
-    if heading in vocab.related or _more_heading(heading):
+    if heading in vocab.related or _more_heading(heading) or _more_of_a_name(text):
         return RELATED, True
-    if _comments_heading(heading, vocab):
+    if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
         return COMMENTS, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
         return REASON_PREFIX + "label", True

@@ -76,9 +76,11 @@ MENU_RUN = 3              # menu-shaped lines in a row that end the head going u
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
+MAX_RANK_UNITS = 4        # a line of figures this short is a rank in a list: "2.", "3. 3" (two numbers)
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
+BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 
@@ -278,17 +280,18 @@ def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
     return run[TITLE_LINES - 1] if len(run) >= HEAD_LIST_RUN else 0
 
 
-def tail_end(kinds: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
+def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
     """One past the article's last line: the body, and below it every line down to the first that follows a
     removed chrome or metadata line, or the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
-    list-shaped lines (a teaser's summary is one), whichever comes first."""
+    list-shaped lines (a teaser's summary is one; a rank between them, "2." or "3. 3", neither counts nor
+    breaks the run), whichever comes first."""
     menu_run = list_run = 0
     menu_top = list_top = end
     for index in range(end, len(kinds)):
         kind = kinds[index]
         if index in walls:
             return index
-        if kind in PASSED:
+        if kind in PASSED or list_run and kind == FIGURES and units[index] <= MAX_RANK_UNITS:
             continue
         listlike = kind in LISTLIKE or summaries[index]
         menu_run, menu_top = (menu_run + 1, menu_top if menu_run else index) if kind in MENU_LIKE else (0, index)
@@ -331,6 +334,23 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     return header
 
 
+def posts_below_heading(kinds: np.ndarray, values: np.ndarray, closings: frozenset[int], start: int,
+                        end: int) -> int | None:
+    """The first closing (the line after the heading of the comments or of a box of other articles) inside
+    the body [start, end) with text worth MIN_BODY_SCORE above it and MIN_POSTS dated headers below it,
+    the first at most RECORD_PERIOD lines down and each at most that far from the next. Unlike in
+    comments_start the article's own dated byline may stand right above its text: the heading tells the
+    posts below from the article above."""
+    for closing in sorted(index for index in closings if start < index < end):
+        if np.maximum(values[start:closing], 0.0).sum() < MIN_BODY_SCORE:
+            continue
+        headers = (kinds[closing:end] == DATED).nonzero()[0][:MIN_POSTS]
+        if (len(headers) == MIN_POSTS and headers[0] <= RECORD_PERIOD
+                and (np.diff(headers) <= RECORD_PERIOD).all()):
+            return closing
+    return None
+
+
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found."""
@@ -343,10 +363,13 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if span is None:
         return range(len(shapes))
     comments = comments_start(shapes.kinds, values, records, walls, *span)
+    if comments is None:
+        comments = posts_below_heading(shapes.kinds, values, closings, *span)
     if comments is not None:
         span, closings = (span[0], comments), closings | {comments}
     kinds = shapes.kinds.tolist()
-    return range(head_start(kinds, listed.tolist(), span[0]), tail_end(kinds, span[1], walls | closings, summaries))
+    return range(head_start(kinds, listed.tolist(), span[0]),
+                 tail_end(kinds, shapes.units.tolist(), span[1], walls | closings, summaries))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
@@ -389,9 +412,16 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
 
 def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
     """The lines that follow the heading of a box of other articles or of the comments (see chrome_walls). A
-    comment heading the page repeats is no heading but a button under each post of a thread."""
-    once = verdicts.count(COMMENTS) < MIN_REPEATED_HEADINGS
-    return chrome_walls(verdicts, (RELATED, COMMENTS) if once else (RELATED,))
+    comment heading the page repeats is no heading but a button under each post of a thread or a count
+    under each teaser of a list: comment lines at most RECORD_PERIOD lines apart make a series, one of
+    MIN_REPEATED_HEADINGS or more is such a list, and the lines of the shorter ones ("12 Comments" over
+    "Top Comments") are headings when there are fewer than MIN_REPEATED_HEADINGS of them."""
+    at = [index for index, verdict in enumerate(verdicts) if verdict == COMMENTS]
+    series = np.split(np.array(at), (np.diff(at) > RECORD_PERIOD).nonzero()[0] + 1) if at else []
+    lone = [int(index) for run in series if len(run) < MIN_REPEATED_HEADINGS for index in run]
+    headings = set(lone) if len(lone) < MIN_REPEATED_HEADINGS else set()
+    return chrome_walls([BUTTON if verdict == COMMENTS and index not in headings else verdict
+                         for index, verdict in enumerate(verdicts)], (RELATED, COMMENTS))
 
 
 class Layout(LineStage):
