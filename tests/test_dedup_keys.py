@@ -8,7 +8,7 @@ import opencc
 import pytest
 from hypothesis import given, strategies as st
 
-from corpusclean.text import t2s_changes
+from corpusclean.text import bmp_t2s_changes, t2s_changes
 from corpusclean.dedup.keys import (
     _SLOW, _TABLE_LIMIT, _fold_table, _nfkc_fold_table, exact_key, has_traditional, normalize, spaced_form,
 )
@@ -48,6 +48,7 @@ def normalize_by_definition(text):
     "\u1100\u1161", "\u1100\u1161\u11a8", "가\u11a8", "e\u0301", "A\u030a", "\u212b",
     "\u0b47\u0b3e", "\u0cbf\u0cd5", "\u0d46\u0d3e", "\u1025\u102e",      # vowel signs (no marks)
     "中国……工会—— ｆｕｌｌ ①② ﬁ \uf900 ⼀",                              # NFKD alone: one lookup
+    "\ufa6c 全國 \ufad7",                       # compatibility ideographs NFKD makes plane-2 ones (slow path)
 ])
 def test_normalize_fast_and_slow_paths_match_the_definition(text):
     assert normalize(text) == normalize_by_definition(text)
@@ -93,6 +94,10 @@ def test_fold_table_is_casefold_then_the_word_regex():
             assert table[code] == _SLOW
         else:
             assert chr(table[code]) == (folded if word.match(folded) else " ")
+
+
+def test_bmp_t2s_changes_are_those_of_t2s_changes_in_the_bmp():
+    assert bmp_t2s_changes() == {char for char in t2s_changes() if ord(char) <= 0xFFFF}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -152,6 +157,12 @@ def test_an_ngram_hash_is_the_mixed_weighted_sum_of_its_tokens_modulo_2_64(n):
             for k in range(tokens.size - n + 1)]
     assert ngram_hashes(tokens, n).tolist() == mix64(np.array(sums, dtype=np.uint64)).tolist()
 
+
+
+def test_position_multipliers_are_the_seeded_draw_they_were_made_from():
+    # Written out in shingles.py to keep numpy.random out of a run: a changed value would change every signature.
+    drawn = np.random.default_rng(20240605).integers(1, 2**63, 16, dtype=np.uint64) * 2 + 1
+    assert _POSITION_MULTIPLIERS.tolist() == drawn.tolist()
 
 def test_ngram_order_matters():
     forward = ngram_hashes(np.array([1, 2, 3], dtype=np.uint64), 3)

@@ -16,8 +16,15 @@ _FIRST_CJK = np.uint32(0x2E80)    # radicals, kana, CJK ideographs, Hangul and a
 
 _BASE = 0x9E3779B97F4A7C15                      # odd, so invertible modulo 2**64
 _BASE_INVERSE = pow(_BASE, -1, 2**64)
-# Odd multipliers that place each token of an n-gram; fixed so signatures are stable across runs.
-_POSITION_MULTIPLIERS = np.random.default_rng(20240605).integers(1, 2**63, 16, dtype=np.uint64) * 2 + 1
+# Odd multipliers that place each token of an n-gram; fixed so signatures are stable across runs. They are
+# np.random.default_rng(20240605).integers(1, 2**63, 16, dtype=np.uint64) * 2 + 1 (a test checks it), written
+# out so that a run does not import numpy.random (25 ms).
+_POSITION_MULTIPLIERS = np.array([
+    0x90F6056DBB9D61CF, 0x24760536583E270F, 0x59405352AC1D0B25, 0x06F958E77CB94273,
+    0x7AED09B84C97C4E3, 0x4F39BDFE9DD2BA05, 0x45FABD41C1F764EF, 0x15D6D2BA7E70FE5F,
+    0xB39149F6BAF43A55, 0x9159F8F47BE07A2F, 0x7451C3BD9FD17B2D, 0x3FAA17C2D54AE0B9,
+    0x1A37FFD64A47EE83, 0xC2C30C09DFCA8B19, 0xFB435535D3DEAE23, 0xFA74B3D965DC951F,
+], dtype=np.uint64)
 MAX_NGRAM = len(_POSITION_MULTIPLIERS)
 
 

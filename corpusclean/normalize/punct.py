@@ -53,6 +53,8 @@ def _convert_mark_runs(line: str) -> str:
 def _convert_parens(line: str) -> str:
     """A pair ( ) becomes （ ） when Chinese text touches it outside, or when it holds Chinese text and
     opens or closes the line ("(一)加强组织领导", "(记者 王明)"); "Xi Jinping (习近平) said" stays."""
+    if "(" not in line:     # most lines: no pair to look for
+        return line
 
     def convert(match: re.Match[str]) -> str:
         start, end = match.start(), match.end()

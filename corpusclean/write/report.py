@@ -6,7 +6,6 @@ import platform
 from array import array
 from collections import Counter
 from dataclasses import asdict
-from importlib import metadata as importlib_metadata
 from typing import Any, Iterator
 
 from corpusclean import __version__
@@ -106,6 +105,8 @@ class Report:
 
 
 def versions() -> dict[str, str]:
+    from importlib import metadata as importlib_metadata   # here: a run without a report never pays its import
+
     found = {"corpusclean": __version__, "python": platform.python_version()}
     for name in LIBRARIES:
         try:
