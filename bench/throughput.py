@@ -10,9 +10,9 @@ from the seeds, half Chinese and half English, 30% of the Chinese converted to T
 saved in GB18030 or Big5, 5% republished copies; and HTML news pages in Chinese, 9% of them in GB18030 or
 Big5 as they declare. Each measurement runs in a fresh process (interpreter start and imports included, as
 a user sees them) and reports wall seconds, MB/s, docs/s and peak memory: RSS of the largest single process
-(ru_maxrss), PSS of all its processes together (sampled from /proc every 20 ms, so --jobs 2 counts the
-main process and both workers, and their shared pages once) and RSS of the main process alone (VmHWM,
-sampled). For --jobs 2 it also gives the CPU seconds of the main process apart from the workers': the
+(ru_maxrss), PSS of all its processes together (sampled from /proc every half second, so --jobs 2 counts
+the main process and both workers, and their shared pages once; more often, the sampling itself takes CPU
+from the run it times) and RSS of the main process alone (VmHWM, sampled every 20 ms). For --jobs 2 it also gives the CPU seconds of the main process apart from the workers': the
 serial part, which bounds the speed-up the workers can bring. Every figure is the median of --repeat
 rounds, each round running every measurement once, in turn.
 
@@ -182,6 +182,13 @@ def measure_spin(copies: int) -> None:
         process.join()
 
 
+# How often PSS is sampled, in seconds. Reading a process's smaps_rollup walks its page tables: about 4 ms of
+# CPU for the three processes of a --jobs 2 run, so sampled every 20 ms it took 2.6-3.9 s of CPU from a
+# 15 s run on two cores and made --jobs 2 look 10-50% slower than it is (measured on the 100 MB corpus). The
+# main process's CPU and peak RSS (VmHWM: a high-water mark) are cheap to read and still sampled every 20 ms.
+PSS_EVERY = 0.5
+
+
 def _tree_rss_kb(pid: int) -> int:
     """Proportional resident memory (PSS) of a process and all its descendants (Linux /proc), in KB; 0 when
     unavailable. PSS, not RSS: forked workers share the parent's pages, which a sum of RSS counts again
@@ -234,8 +241,11 @@ def timed_child(command: Command) -> dict:
     child = subprocess.Popen([sys.executable, "-c", probe, *command.args], stdout=subprocess.PIPE, text=True,
                              cwd=command.cwd)
     tree_peak, main_cpu, main_peak = 0, 0.0, 0
+    next_pss = 0.0
     while child.poll() is None:
-        tree_peak = max(tree_peak, _tree_rss_kb(child.pid))
+        if time.perf_counter() >= next_pss:     # PSS costs the measured run CPU: see PSS_EVERY
+            tree_peak = max(tree_peak, _tree_rss_kb(child.pid))
+            next_pss = time.perf_counter() + PSS_EVERY
         cpu, hwm = _main_process(child.pid)
         main_cpu, main_peak = max(main_cpu, cpu), max(main_peak, hwm)
         time.sleep(0.02)
