@@ -26,6 +26,7 @@ from corpusclean.clean.captions import NUMBERED_HEADING_RE
 from corpusclean.extract.units import units_and_punctuation_of_lines
 from corpusclean.fields.dates import TIME, find_dates
 from corpusclean.fields.labels import RELATIVE_TIME
+from corpusclean.memo import per_line
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
     CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, has_han,
@@ -89,7 +90,7 @@ class Shapes:
     units: np.ndarray
     punctuation: np.ndarray
     figures: np.ndarray     # whether the line holds a digit
-    dates: np.ndarray       # whether a short line holds a calendar date ("November 20, 2019", "2019-11-20")
+    dates: np.ndarray       # whether a short line that is no text holds a date ("November 20, 2019", "2019-11-20")
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -166,7 +167,8 @@ def line_shapes(lines: list[str]) -> Shapes:
                                 (figures | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
         kinds[test] = kind
     kinds[_notices(lines, lowered)] = NOTICE
-    dates = _asked(lines, digit & ~sentence & (units <= MAX_DATED_UNITS), _holds_date)
+    # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
+    dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), _holds_date)
     return Shapes(kinds, units, punctuation, digit, dates)
 
 
@@ -256,6 +258,7 @@ def _is_dated(line: str) -> bool:
     return ((":" in line or "：" in line) and TIME.search(line) is not None) or RELATIVE_TIME.search(line) is not None
 
 
+@per_line   # asked of separators, which a page repeats
 def _holds_date(line: str) -> bool:
     return bool(find_dates(line))
 
