@@ -308,6 +308,11 @@ REASON_OF = [MENU if kind in (ITEM, ROW) else HEADLINE_LIST if kind in (HEADLINE
              for kind in range(len(KIND_NAMES))]
 
 
+def chains(positions: np.ndarray) -> list[np.ndarray]:
+    """Sorted line positions split where one stands more than RECORD_PERIOD lines from the next."""
+    return np.split(positions, (np.diff(positions) > RECORD_PERIOD).nonzero()[0] + 1) if len(positions) else []
+
+
 def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records], walls: frozenset[int],
                    start: int, end: int) -> int | None:
     """Where the comments under the article begin in the body [start, end), or None: the first run of posts
@@ -318,8 +323,7 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     replies are its text. Without the chrome line (a second run) nothing is cut: cleaning the output again
     keeps what the first run kept."""
     headers = (kinds[:end] == DATED).nonzero()[0]
-    runs = np.split(headers, (np.diff(headers) > RECORD_PERIOD).nonzero()[0] + 1) if len(headers) else []
-    posts = next((run for run in runs if len(run) >= MIN_POSTS and run[-1] >= start), None)
+    posts = next((run for run in chains(headers) if len(run) >= MIN_POSTS and run[-1] >= start), None)
     if posts is None or posts[0] <= start:
         return None
     header = int(posts[0])
@@ -345,9 +349,8 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
     for closing in sorted(index for index in closings if start < index < end):
         if np.maximum(values[start:closing], 0.0).sum() < MIN_BODY_SCORE:
             continue
-        headers = dated[closing:end].nonzero()[0][:MIN_POSTS]
-        if (len(headers) == MIN_POSTS and headers[0] <= RECORD_PERIOD
-                and (np.diff(headers) <= RECORD_PERIOD).all()):
+        posts = chains(dated[closing:end].nonzero()[0])
+        if posts and len(posts[0]) >= MIN_POSTS and posts[0][0] <= RECORD_PERIOD:
             return closing
     return None
 
@@ -418,8 +421,8 @@ def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
     MIN_REPEATED_HEADINGS or more is such a list, and the lines of the shorter ones ("12 Comments" over
     "Top Comments") are headings when there are fewer than MIN_REPEATED_HEADINGS of them."""
     at = [index for index, verdict in enumerate(verdicts) if verdict == COMMENTS]
-    series = np.split(np.array(at), (np.diff(at) > RECORD_PERIOD).nonzero()[0] + 1) if at else []
-    lone = [int(index) for run in series if len(run) < MIN_REPEATED_HEADINGS for index in run]
+    lone = [int(index) for run in chains(np.array(at, dtype=np.int64)) if len(run) < MIN_REPEATED_HEADINGS
+            for index in run]
     headings = set(lone) if len(lone) < MIN_REPEATED_HEADINGS else set()
     return chrome_walls([BUTTON if verdict == COMMENTS and index not in headings else verdict
                          for index, verdict in enumerate(verdicts)], (RELATED, COMMENTS))
