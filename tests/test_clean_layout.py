@@ -123,12 +123,21 @@ def test_site_notices(line, kind):
     assert shape(line).kind == kind
 
 
+MONTHS = ("December", "November", "October", "September", "August", "July", "June", "May", "April", "March",
+          "February", "January")
+ARCHIVE = [line for year in range(2024, 2014, -1)
+           for line in (str(year), *(f"{month} ({(year * 7 + index * 13) % 40 + 3})" for index, month in enumerate(MONTHS)))]
+
+
 @pytest.mark.parametrize("lines, separators", [
     pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1], "Reply"], {0, 2, 4}, id="reply-under-each-post"),
     pytest.param(["Forum Posts: 3", "a", "Forum Posts: 1201", "b", "Forum Posts: 68"], {0, 2, 4},
                  id="figures-blurred"),
     pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1]], set(), id="twice-is-no-separator"),
     pytest.param([EN_BODY[0]] * 3, set(), id="text-is-never-a-separator"),
+    pytest.param(ARCHIVE, set(), id="copies-with-nothing-between-are-a-list"),
+    pytest.param(ARCHIVE[:13] + [EN_BODY[0]] + ARCHIVE[13:26] + [EN_BODY[1]] + ARCHIVE[26:39],
+                 set(range(41)) - {13, 27}, id="separators-in-short-runs-between-text"),
 ])
 def test_separators(lines, separators):
     shapes = line_shapes(lines)
@@ -191,6 +200,11 @@ def test_a_long_list_of_headlines_above_the_title_ends_the_head():
     intro = [EN_MORE[0]]
     article = [*head, *intro, *contents, *EN_BODY, *EN_MORE]
     assert kept([*EN_MENU, *article]) == article, "a table of contents under an introduction stays"
+
+
+def test_an_archive_list_of_months_above_the_title_ends_the_head():
+    head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024"]
+    assert kept([*EN_MENU, "Archives", *ARCHIVE, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE]
 
 
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():

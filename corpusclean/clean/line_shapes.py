@@ -61,6 +61,7 @@ MAX_DATED_UNITS = 40
 MAX_TITLE_UNITS = 40      # a question or an exclamation this long is a sentence, however it is capitalized
 MAX_REPEAT_UNITS = 12     # a separator line is short
 MIN_REPEATS = 3
+MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
 # pair, an address), not a menu item
@@ -188,13 +189,19 @@ def separator_ids(lines: list[str], shapes: Shapes) -> np.ndarray:
 
 def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
     """The shapes with each line whose separator number comes MIN_REPEATS times or more marked as a
-    separator."""
+    separator, but for separators in a run of them that holds two copies of one: nothing stands between the
+    copies, so they separate no records and are the items of a list (archive months "May (12)" under
+    each year)."""
     known = (ids >= 0).nonzero()[0]
     if len(known) < MIN_REPEATS:
         return shapes
     counts = np.bincount(ids[known])
     kinds = shapes.kinds.copy()
-    kinds[known[counts[ids[known]] >= MIN_REPEATS]] = REPEAT
+    marked = known[counts[ids[known]] >= MIN_REPEATS]
+    kinds[marked] = REPEAT
+    for run in np.split(marked, (np.diff(marked) > 1).nonzero()[0] + 1):
+        if len(run) > MAX_RECORD_LINES and np.bincount(ids[run]).max() >= MIN_REPEATS:
+            kinds[run] = ITEM
     return replace(shapes, kinds=kinds)
 
 
