@@ -161,7 +161,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         phrases={section: _alternation(both(section)) for section in phrased},
         weak_promo=_alternation(both("promo_weak")),
         pager=tuple(p.casefold() for p in both("pager")),
-        related=frozenset(p.casefold() for p in both("related")),
+        related=frozenset(_box_heading(p.casefold()) for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
         comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
         labels=frozenset(p.casefold() for p in both("label")),
@@ -292,6 +292,8 @@ def _may_hold_copyright_sign(text: str) -> bool:
     return "©" in text or "(" in text or (("c" in text or "C" in text) and "copyr" in text.lower())
 
 
+NO_APOSTROPHES = str.maketrans("", "", "'’")
+ALL_LINKS = (" view all", " see all", " show all")
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
 MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ")
 
@@ -302,6 +304,16 @@ def _more_heading(heading: str) -> bool:
     words = heading.split()
     return (2 <= len(words) <= 6 and words[0] == "more"
             and (heading.startswith(MORE_OPENINGS) or words[-1] in MORE_NOUNS))
+
+
+def _box_heading(heading: str) -> str:
+    """A folded heading as the related vocabulary is matched: without apostrophes ("Editors' Picks" is
+    "Editor's picks") and without a link to the whole box beside it ("Most Popular View all")."""
+    heading = heading.translate(NO_APOSTROPHES)
+    for link in ALL_LINKS:
+        if heading.endswith(link):
+            return heading.removesuffix(link)
+    return heading
 
 
 def _more_of_a_name(line: str) -> bool:
@@ -343,7 +355,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
     heading = folded.rstrip(":：>» ")
-    if heading in vocab.related or _more_heading(heading) or _more_of_a_name(text):
+    if _box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text):
         return RELATED, True
     if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
         return COMMENTS, True
