@@ -352,11 +352,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _breadcrumb(text) or (han and _nav_row(text.split())):
         return REASON_PREFIX + "nav", True
     folded = text.casefold()
-    if size <= 40 and folded.startswith(vocab.pager):
-        return REASON_PREFIX + "pager", True
     heading = folded.rstrip(":：>» ")
     if _box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text):
         return RELATED, True
+    if size <= 40 and folded.startswith(vocab.pager):
+        return REASON_PREFIX + "pager", True
     if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
         return COMMENTS, True
     if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials):
