@@ -207,6 +207,22 @@ def test_an_archive_list_of_months_above_the_title_ends_the_head():
     assert kept([*EN_MENU, "Archives", *ARCHIVE, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE]
 
 
+ABOUT_THE_PAPER = [
+    "The Valley Courier has covered the towns of the valley since 1921 and is owned by its readers' cooperative.",
+    "Letters to the editor are welcome and are printed every Saturday, edited for length and clarity.",
+]
+
+
+def test_text_far_below_across_a_long_feed_is_no_part_of_the_body():
+    head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024"]
+    feed = [f"{headline} ({day})" for day in range(3) for headline in OTHER_HEADLINES]
+    article = [*head, *EN_BODY[:3]]
+    assert kept([*EN_MENU, *article, *feed, *ABOUT_THE_PAPER, *EN_FOOTER]) == article
+    gallery = OTHER_HEADLINES[:4]
+    article = [*head, *EN_BODY[:3], *gallery, *EN_MORE]
+    assert kept([*EN_MENU, *article, *EN_FOOTER]) == article, "text past a short gallery is the article's"
+
+
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Rest 30-45 minutes between your sets", "Tomato Salad"]
     menu = dict.fromkeys(range(7), MENU)

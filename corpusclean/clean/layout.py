@@ -70,7 +70,8 @@ TEASER_PERIOD = 6         # ...each at most this many lines from the next
 
 MIN_PAGE_LINES = 20       # fewer lines: no whole page (no menus and lists around an article), left alone
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
-BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body
+BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body...
+FAR_COST = 10.0           # ...unless the lines between them cost more than this many times its worth
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
@@ -222,7 +223,8 @@ def record_runs(shapes: Shapes, ids: np.ndarray) -> list[Records]:
 
 def body_span(values: np.ndarray, records: list[Records],
               closings: frozenset[int] = frozenset()) -> tuple[int, int] | None:
-    """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one, each
+    """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one (and
+    more than 1 / FAR_COST of what the lines between it and the best one cost: not across a long feed), each
     widened to the runs of records near it that hold text worth BODY_SHARE of the best one or whose
     separators stand in the stretch or close it, and none below the first closing (a line under the heading of
     a box of other articles) below the text of the best one: below it, or inside it below most of its
@@ -238,7 +240,8 @@ def body_span(values: np.ndarray, records: list[Records],
     text = np.concatenate(([0.0], np.maximum(values, 0.0).cumsum()))
     start, end = len(values), 0
     for first, last, score in found:
-        if score < BODY_SHARE * best or first >= limit:
+        between = totals[first] - totals[best_last] if first >= best_last else totals[best_first] - totals[last]
+        if score < BODY_SHARE * best or first >= limit or -between > FAR_COST * score:
             continue
         for record_start, record_end, separators in records:
             if record_start - RECORD_REACH <= last and record_end >= first - RECORD_REACH and (
