@@ -12,7 +12,7 @@ from corpusclean.document import DocView, Judged
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_RE, SENTENCE_END, has_han, to_simplified
+from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplified
 
 
 # The sections each rule file must hold, each read its own way; the English one has no disclaimers. Every
@@ -292,6 +292,8 @@ def _may_hold_copyright_sign(text: str) -> bool:
     return "©" in text or "(" in text or (("c" in text or "C" in text) and "copyr" in text.lower())
 
 
+MORE_LINK = "更多"
+MIN_BOX_NAME, MAX_BOX_NAME = 2, 10    # Han characters of a box's name before its "more" link
 NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all")
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
@@ -314,6 +316,14 @@ def _box_heading(heading: str) -> str:
         if heading.endswith(link):
             return heading.removesuffix(link)
     return heading
+
+
+def _named_box_with_more(heading: str, labels: frozenset[str]) -> bool:
+    """A box's name and its "more" link on one line: "热门问答更多", "精编文章 更多" (not a button of its own,
+    such as "查看更多")."""
+    name = heading.removesuffix(MORE_LINK).rstrip()
+    return (heading.endswith(MORE_LINK) and heading not in labels
+            and MIN_BOX_NAME <= len(name) <= MAX_BOX_NAME and HAN_RUN.fullmatch(name) is not None)
 
 
 def _more_of_a_name(line: str) -> bool:
@@ -353,7 +363,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return REASON_PREFIX + "nav", True
     folded = text.casefold()
     heading = folded.rstrip(":：>» ")
-    if _box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text):
+    if (_box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text)
+            or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
