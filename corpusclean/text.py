@@ -44,6 +44,16 @@ def han_at_least(count: int) -> re.Pattern[str]:
     return re.compile(f"(?:[^{HAN_CLASS}]*[{HAN_CLASS}]){{{count}}}")
 
 
+# A list item's bullet before a line's text, as renderers write them ("* " and, nested, "+ " by inscriptis).
+LIST_BULLET = re.compile(r"[*+•·▪●◆■□◇]\s+")
+
+
+def without_bullet(line: str) -> str:
+    """The line without the bullet of a list item at its start."""
+    bullet = LIST_BULLET.match(line)
+    return line[bullet.end():] if bullet else line
+
+
 # Punctuation, by what it does in a line. Stages combine these; each says why its set differs.
 ZH_TERMINALS = "。！？"           # end a Chinese sentence
 LATIN_TERMINALS = ".!?"          # end an English sentence (a full stop only when followed by a space or the end)

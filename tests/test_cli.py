@@ -182,12 +182,12 @@ def test_running_on_its_own_output_changes_nothing(seeds_run, tmp_path):
 
 def test_config_file_adds_boilerplate_phrases_and_options_override_it(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(ZH_PAGE + "\n本站郑重声明本页内容\n", "utf-8")
+    (tmp_path / "in" / "a.txt").write_text(ZH_PAGE + "\n本站温馨提示本页内容\n", "utf-8")
     plain = jsonl(corpusclean("run", "in", "-q", "--no-dedup", cwd=tmp_path).stdout)
-    assert "本站郑重声明" in plain[0]["text"]
-    (tmp_path / "corpusclean.toml").write_text('extra_boilerplate = ["本站郑重声明"]\nscript = "tw"\n', "utf-8")
+    assert "本站温馨提示" in plain[0]["text"]
+    (tmp_path / "corpusclean.toml").write_text('extra_boilerplate = ["本站温馨提示"]\nscript = "tw"\n', "utf-8")
     configured = jsonl(corpusclean("run", "in", "-q", "--no-dedup", "--script", "hans", cwd=tmp_path).stdout)
-    assert "本站郑重声明" not in configured[0]["text"]
+    assert "本站温馨提示" not in configured[0]["text"]
     assert "会议指出" in configured[0]["text"], "--script hans overrides the file's tw"
 
 

@@ -60,6 +60,8 @@ def fields(**values):
     pytest.param("作者：未知 责任编辑：果果不是梨", fields(editor=("果果不是梨",)), id="unknown-author"),
     # editors: never the author
     pytest.param("【责任编辑：赵六】", fields(editor=("赵六",)), id="editor-in-brackets"),
+    pytest.param("+ 责任编辑： 赵六", fields(editor=("赵六",)), id="editor-in-a-nested-list-item"),
+    pytest.param("* 来源：新华社", fields(publisher="新华社"), id="source-in-a-list-item"),
     pytest.param("责任编辑：孙七 校对：周八", fields(editor=("孙七",)), id="editor-and-proofreader"),
     pytest.param("编辑 宋立帆 校对 高宁", fields(editor=("宋立帆",)), id="editor-without-colon"),
     pytest.param("责任编辑：冯悦_KT3817", fields(editor=("冯悦",)), id="editor-staff-code"),

@@ -19,7 +19,7 @@ import re
 from corpusclean.fields.dates import Stamp, find_dates
 from corpusclean.memo import per_line
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_CLASS, HAN_RE, has_han
+from corpusclean.text import HAN_CLASS, HAN_RE, has_han, without_bullet
 
 FIELD_OF_SECTION = {"source": "publisher", "author": "author", "editor": "editor", "date": "created",
                     "updated": "updated", "noise": None}
@@ -242,8 +242,9 @@ def read_line(line: str) -> dict | None:
 
 
 def _unwrapped(line: str) -> str:
-    """The line without the brackets around all of it: "【责任编辑：赵六】" -> "责任编辑：赵六"."""
-    text = line.strip()
+    """The line without a list item's bullet and the brackets around all of it: "【责任编辑：赵六】",
+    "* 责任编辑：赵六" -> "责任编辑：赵六"."""
+    text = without_bullet(line.strip())
     while len(text) >= 2 and text[0] in OPENING and text[-1] in CLOSING:
         text = text[1:-1].strip()
     return text
