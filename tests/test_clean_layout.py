@@ -95,6 +95,8 @@ def kept(lines, walls=frozenset()):
     pytest.param("5月10日 09:01 回复", DATED, id="zh-comment-header"),
     pytest.param("3 天前", DATED, id="zh-relative-time"),
     pytest.param("Jane on June 7, 2020 at 3:26 pm said:", DATED, id="en-comment-header"),
+    pytest.param("独家专访：老演员谈新片拍摄的台前幕后，初心始终不变2024-04-24", HEADLINE, id="zh-teaser-closed-by-its-date"),
+    pytest.param("The new line opens to passengers on 2024-05-15.", PROSE, id="a-sentence-ending-in-a-date"),
     pytest.param("The meeting starts at 10:30 on Monday and will be open to the public.", PROSE,
                  id="a-sentence-with-a-time-is-prose"),
     pytest.param("一、强化组织领导", FIGURES, id="numbered-heading"),

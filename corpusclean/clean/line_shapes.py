@@ -167,6 +167,9 @@ def line_shapes(lines: list[str]) -> Shapes:
                                 (prose, PROSE), (clause_end, CLAUSE), (open_text, OPEN), (row, ROW),
                                 (figures | data | enumerated, FIGURES), (units <= MAX_ITEM_UNITS, ITEM))):
         kinds[test] = kind
+    # a title closed by its date ("独家专访：初心不变2024-04-24") is a teaser's, however it is punctuated
+    titled = ~sentence & digit & IS_TEXT[kinds] & (units <= MAX_TITLE_UNITS)
+    kinds[_asked(lines, titled, _ends_with_date)] = HEADLINE
     kinds[_notices(lines, lowered)] = NOTICE
     # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
     dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), _holds_date)
@@ -263,6 +266,11 @@ def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
 def _is_dated(line: str) -> bool:
     """A time of day or a relative time ("09:01", "3 天前", "2 hours ago")."""
     return ((":" in line or "：" in line) and TIME.search(line) is not None) or RELATIVE_TIME.search(line) is not None
+
+
+def _ends_with_date(line: str) -> bool:
+    dates = find_dates(line)
+    return bool(dates) and dates[-1].end >= len(line.rstrip(" )）]】"))
 
 
 @per_line   # asked of separators, which a page repeats
