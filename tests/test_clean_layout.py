@@ -138,6 +138,8 @@ ARCHIVE = [line for year in range(2024, 2014, -1)
     pytest.param(["Reply", EN_BODY[0], "Reply", EN_BODY[1]], set(), id="twice-is-no-separator"),
     pytest.param([EN_BODY[0]] * 3, set(), id="text-is-never-a-separator"),
     pytest.param(ARCHIVE, set(), id="copies-with-nothing-between-are-a-list"),
+    pytest.param(["*", "*", "*", EN_BODY[0], "*", "*", EN_BODY[1], "*", "*"], set(), id="empty-bullets-in-a-row"),
+    pytest.param(["|", EN_BODY[0], "|", EN_BODY[1], "|"], {0, 2, 4}, id="a-bare-mark-between-posts"),
     pytest.param(ARCHIVE[:13] + [EN_BODY[0]] + ARCHIVE[13:26] + [EN_BODY[1]] + ARCHIVE[26:39],
                  set(range(41)) - {13, 27}, id="separators-in-short-runs-between-text"),
 ])
