@@ -104,6 +104,10 @@ def kept(lines, walls=frozenset()):
     pytest.param("* 首页", ITEM, id="bulleted-menu-item"),
     pytest.param("• Council approves a new budget for parks", HEADLINE, id="bulleted-headline"),
     pytest.param("3 dividend stocks worth a second look", HEADLINE, id="a-number-among-words-is-a-headline"),
+    pytest.param(" ".join(f'<li><a href="#p={n}"><img src="/photo/{n}.jpg" alt="市民在公园里赏花，春意正浓。"></a></li>'
+                          for n in range(4)), ROW, id="html-source-shown-as-text"),
+    pytest.param("In HTML a paragraph is written <p>like this</p>, and a line break as <br>, a rule as <hr>; "
+                 "the browser shows neither tag.", PROSE, id="a-sentence-about-tags"),
     pytest.param("TKR Example Holdings 28.41 +3.8%", FIGURES, id="numbers-among-words-are-data"),
     pytest.param("第3页", FIGURES, id="a-number-in-a-short-line-is-data"),
     pytest.param("June 9 -- Coral Arena, Tampa, FL", FIGURES, id="a-number-in-a-punctuated-line-is-data"),

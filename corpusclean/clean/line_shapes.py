@@ -61,6 +61,10 @@ MAX_DATED_UNITS = 40
 MAX_TITLE_UNITS = 40      # a question or an exclamation this long is a sentence, however it is capitalized
 MAX_REPEAT_UNITS = 12     # a separator line is short
 MIN_REPEATS = 3
+HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+MIN_MARKUP_CHARS = 120    # a line of HTML source shown as text: this long at least, with at least
+MIN_TAGS = 5              # this many tags...
+MARKUP_SHARE = 0.25       # ...covering this share of it
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
@@ -170,6 +174,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     # a title closed by its date ("独家专访：初心不变2024-04-24") is a teaser's, however it is punctuated
     titled = ~sentence & digit & IS_TEXT[kinds] & (units <= MAX_TITLE_UNITS)
     kinds[_asked(lines, titled, _ends_with_date)] = HEADLINE
+    kinds[_asked(lines, lengths >= MIN_MARKUP_CHARS, _is_markup)] = ROW
     kinds[_notices(lines, lowered)] = NOTICE
     # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
     dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), _holds_date)
@@ -263,6 +268,13 @@ def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
     answers = np.zeros(len(lines), dtype=bool)
     answers[[index for index in candidates.nonzero()[0].tolist() if test(lines[index])]] = True
     return answers
+
+
+def _is_markup(line: str) -> bool:
+    """HTML source shown as text (a template a renderer printed): MIN_TAGS tags or more, covering at least
+    MARKUP_SHARE of the line."""
+    tags = HTML_TAG.findall(line)
+    return len(tags) >= MIN_TAGS and sum(map(len, tags)) >= MARKUP_SHARE * len(line)
 
 
 def _is_dated(line: str) -> bool:
