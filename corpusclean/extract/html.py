@@ -143,11 +143,11 @@ OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})
 OVERLAY_CLASSES = frozenset({"modal", "dialog"})
 
 
-def is_invisible(tag: str, element) -> bool:
-    """Hidden by an attribute or a style, or an overlay (OVERLAY_ROLES, OVERLAY_CLASSES, aria-modal)."""
+def is_invisible(tag: str, element, names: list[str]) -> bool:
+    """Hidden by an attribute or a style, or an overlay (OVERLAY_ROLES, OVERLAY_CLASSES, aria-modal);
+    ``names``: the element's attribute names."""
     if tag == "dialog":
         return True
-    names = element.keys()
     if not names:       # most elements: no attribute to look at
         return False
     get = element.get
@@ -228,24 +228,30 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
     if kinds is not None:
         kinds[:] = ["html"]
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    # Most elements have no attribute and most lines end with nothing to flush: those cases skip the calls.
     for event, element in walker:
         parent_tag, hint, in_link, in_caption = context[-1]
         if event == "start":
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
-            if tag in SKIPPED_TAGS or is_invisible(tag, element):
+            names = element.keys()
+            if tag in SKIPPED_TAGS or is_invisible(tag, element, names):
                 walker.skip_subtree()
                 context.append(("", hint, in_link, in_caption))
                 id_stack.append(-1)
                 continue
             if tag in CELL_TAGS:
                 builder.add(" ", False)
-            elif tag in BLOCK_TAGS:
+            elif tag in BLOCK_TAGS and builder.pieces:
                 builder.flush(parent_tag, hint, in_caption, id_stack)
-            classes, element_id = element.get("class"), element.get("id")
-            name = classes or element_id
-            weight = hint_weight(f"{classes or ''} {element_id or ''}", hints) if name else 0
-            inner_link = in_link or (tag == "a" and element.get("href") is not None)
-            context.append((tag, (hint[0] + weight, weight or hint[1]), inner_link, in_caption or tag in CAPTION_TAGS))
+            name, inner_hint, inner_link = None, hint, in_link
+            if names:
+                classes, element_id = element.get("class"), element.get("id")
+                name = classes or element_id
+                if name:
+                    weight = hint_weight(f"{classes or ''} {element_id or ''}", hints)
+                    inner_hint = (hint[0] + weight, weight or hint[1])
+                inner_link = in_link or (tag == "a" and element.get("href") is not None)
+            context.append((tag, inner_hint, inner_link, in_caption or tag in CAPTION_TAGS))
             id_stack.append(next_id)
             next_id += 1
             if kinds is not None:
@@ -254,13 +260,17 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
                 builder.flush(parent_tag, hint, in_caption, id_stack[:-1])
                 builder.add(element.get("alt"), False)
                 builder.flush("img", hint, True, id_stack[:-1])
-            builder.add(element.text, inner_link)
+            text = element.text
+            if text:
+                builder.add(text, inner_link)
         elif event == "end":
             tag, inner_hint, _, inner_caption = context.pop()
-            if tag in BLOCK_TAGS and tag != "br":
+            if tag in BLOCK_TAGS and tag != "br" and builder.pieces:
                 builder.flush(tag, inner_hint, inner_caption, id_stack)
             id_stack.pop()
-            builder.add(element.tail, context[-1][2])
+            text = element.tail
+            if text:
+                builder.add(text, context[-1][2])
         else:  # a comment or processing instruction: only its tail is text
             builder.add(element.tail, in_link)
     builder.flush("html", (0, 0), False, [0])
