@@ -10,18 +10,13 @@ gold.jsonl. The pages and the gold are written by hand and frozen; only the dump
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))  # textdump.py beside this file
+from textdump import renderers  # noqa: E402
+
 DATASET = "heldout"
-
-
-def _load_textdump():
-    spec = importlib.util.spec_from_file_location("textdump", Path(__file__).with_name("textdump.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,13 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         print(f"{args.root / 'html'}: no .html pages", file=sys.stderr)
         return 1
-    renderers = _load_textdump().renderers()
-    for name, render in renderers.items():
+    renderer_of = renderers()
+    for name, render in renderer_of.items():
         folder = args.root / name / DATASET
         folder.mkdir(parents=True, exist_ok=True)
         for page in pages:
             (folder / f"{page.stem}.txt").write_text(render(page.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"{len(pages)} pages rendered by {', '.join(renderers)} into {args.root}")
+    print(f"{len(pages)} pages rendered by {', '.join(renderer_of)} into {args.root}")
     return 0
 
 

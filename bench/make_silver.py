@@ -18,20 +18,15 @@ are third-party).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))  # textdump.py beside this file
+from textdump import renderers  # noqa: E402
+
 DATASET = "silver"
-
-
-def _load_textdump():
-    spec = importlib.util.spec_from_file_location("textdump", Path(__file__).with_name("textdump.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def pages_under(folders: list[Path]) -> dict[str, Path]:
@@ -58,13 +53,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     html_folder = args.out / "html"
     html_folder.mkdir(parents=True, exist_ok=True)
-    renderers = _load_textdump().renderers()
-    for name in renderers:
+    renderer_of = renderers()
+    for name in renderer_of:
         (args.out / name / DATASET).mkdir(parents=True, exist_ok=True)
     for page_id, path in pages.items():
         html = decode_bytes(path.read_bytes()).text
         (html_folder / f"{page_id}.html").write_text(html, encoding="utf-8")
-        for name, render in renderers.items():
+        for name, render in renderer_of.items():
             (args.out / name / DATASET / f"{page_id}.txt").write_text(render(html), encoding="utf-8")
     extracted = args.out / "html.jsonl"
     subprocess.run([sys.executable, "-m", "corpusclean", "run", str(html_folder), "--no-dedup", "--quiet",
@@ -78,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                 page_id = Path(record["metadata"]["path"]).stem
                 gold.write(json.dumps({"id": page_id, "dataset": DATASET, "text": text}, ensure_ascii=False) + "\n")
                 kept += 1
-    print(f"{len(pages)} pages rendered by {', '.join(renderers)} into {args.out}; {kept} with a text of "
+    print(f"{len(pages)} pages rendered by {', '.join(renderer_of)} into {args.out}; {kept} with a text of "
           f"{args.min_chars} characters or more in gold.jsonl")
     return 0
 
