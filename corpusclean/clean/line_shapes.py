@@ -197,9 +197,10 @@ def separator_ids(lines: list[str], shapes: Shapes) -> np.ndarray:
 
 def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
     """The shapes with each line whose separator number comes MIN_REPEATS times or more marked as a
-    separator; but a bare mark next to a copy of itself ("*", "|"), or a separator in a run of more than MAX_RECORD_LINES
-    separators holding MIN_REPEATS copies of one, separates no records (nothing stands between the copies):
-    it is an item of a list (empty bullets "*" in a row, archive months "May (12)" under each year)."""
+    separator; but a bare mark next to a copy of itself ("*", "|"), or a separator in a run of more than
+    MAX_RECORD_LINES separators holding MIN_REPEATS copies of one, separates no records (nothing stands
+    between the copies): it is an item of a list (empty bullets "*" in a row, archive months "May (12)" under
+    each year)."""
     known = (ids >= 0).nonzero()[0]
     if len(known) < MIN_REPEATS:
         return shapes
@@ -210,8 +211,8 @@ def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
     for run in np.split(marked, (np.diff(marked) > 1).nonzero()[0] + 1):
         if len(run) > MAX_RECORD_LINES and np.bincount(ids[run]).max() >= MIN_REPEATS:
             kinds[run] = ITEM
-    twins = (np.diff(marked) == 1) & (ids[marked[1:]] == ids[marked[:-1]]) & (shapes.units[marked[1:]] == 0)
-    kinds[marked[1:][twins]] = kinds[marked[:-1][twins]] = ITEM
+    bare_twins = (np.diff(marked) == 1) & (ids[marked[1:]] == ids[marked[:-1]]) & (shapes.units[marked[1:]] == 0)
+    kinds[marked[1:][bare_twins]] = kinds[marked[:-1][bare_twins]] = ITEM
     return replace(shapes, kinds=kinds)
 
 
@@ -283,6 +284,7 @@ def _is_dated(line: str) -> bool:
 
 
 def _ends_with_date(line: str) -> bool:
+    """A date closes the line ("...初心不变2024-04-24", "By Jane Doe - 2019-04-10")."""
     dates = find_dates(line)
     return bool(dates) and dates[-1].end >= len(line.rstrip(" )）]】"))
 
