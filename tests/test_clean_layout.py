@@ -535,14 +535,17 @@ def test_the_body_ends_above_the_heading_of_a_box_of_other_stories():
 STRETCH_VALUES = np.array([-10.0, 50, 50, 50, 50, -1, -2, 10, -10])
 
 
-@pytest.mark.parametrize("closings, span", [
-    pytest.param(frozenset(), (1, 8), id="no-heading"),
-    pytest.param(frozenset({6}), (1, 6), id="a-heading-inside-the-stretch-below-most-of-its-worth-ends-it"),
-    pytest.param(frozenset({2}), (1, 8), id="a-heading-above-most-of-its-worth-ends-nothing"),
-    pytest.param(frozenset({8}), (1, 8), id="a-heading-below-the-stretch"),
+@pytest.mark.parametrize("closings, boxes, span", [
+    pytest.param(frozenset(), frozenset(), (1, 8), id="no-heading"),
+    pytest.param(frozenset({6}), frozenset(), (1, 6), id="a-heading-inside-the-stretch-below-most-of-its-worth-ends-it"),
+    pytest.param(frozenset({2}), frozenset(), (1, 8), id="a-heading-above-most-of-its-worth-ends-nothing"),
+    pytest.param(frozenset({8}), frozenset(), (1, 8), id="a-heading-below-the-stretch"),
+    pytest.param(frozenset({4}), frozenset(), (1, 8), id="a-heading-below-most-but-not-nine-tenths-ends-nothing"),
+    pytest.param(frozenset({4}), frozenset({4}), (1, 4), id="a-box-the-article-does-not-go-on-under-ends-it-below-half"),
+    pytest.param(frozenset({3}), frozenset({3}), (1, 8), id="a-box-above-half-its-worth-ends-nothing"),
 ])
-def test_body_span_ends_above_a_heading_below_the_text(closings, span):
-    assert body_span(STRETCH_VALUES, [], closings) == span
+def test_body_span_ends_above_a_heading_below_the_text(closings, boxes, span):
+    assert body_span(STRETCH_VALUES, [], closings, boxes) == span
 
 
 # A best stretch on lines 1-4 (worth 200), then a run of records: separators (value 0) on lines 8, 11 and 14.
@@ -576,6 +579,44 @@ def test_a_heading_above_most_of_the_best_stretch_ends_nothing():
             "市农业农村局", "联系我们", "网站地图", "使用帮助", "隐私声明"]
     assert len(page) > 20
     assert set(ZH_BODY) <= set(judged_with_heading(page, "相关文件"))
+
+
+# A box of other articles inside the best stretch, below more than half of its worth but not nine tenths: it
+# ends the article unless the article goes on under it (paragraphs again, or the replies of a thread that
+# close as its first post does).
+BOX_TITLES = ["Harbour Plan Faces New Delay", "Bridge Repairs To Start In May", "Library Opens On Sundays"]
+
+
+def labelled_teasers(label, summaries):
+    return [line for title, summary in zip(TEASER_TITLES, summaries) for line in (label, title, summary)]
+
+
+def thread_around_a_box(heading, replies):
+    lines = [*EN_MENU, "Help: my bus pass stopped working", "poster", "2 hours ago", *EN_BODY, "Reply", "Quote",
+             heading, *BOX_TITLES]
+    for number, reply in enumerate(replies):
+        lines += [f"member{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
+    return [*lines, *EN_FOOTER]
+
+
+BUDGET = ["City Council Approves Budget", *EN_BODY, *EN_MORE[:2]]
+
+
+@pytest.mark.parametrize("page, heading, gone", [
+    pytest.param([*EN_MENU, *BUDGET, "More from City Hall", *labelled_teasers("City Hall", EN_LONG_COMMENTS),
+                  *EN_FOOTER], "More from City Hall", labelled_teasers("City Hall", EN_LONG_COMMENTS),
+                 id="teasers-under-a-label-go"),
+    pytest.param([*EN_MENU, *BUDGET[:-1], "Most Read", *BOX_TITLES[:2], *EN_MORE[1:4], *EN_FOOTER], "Most Read", [],
+                 id="paragraphs-under-the-box-stay"),
+    pytest.param([*EN_MENU, *BUDGET[:-1], "Most Read", *BOX_TITLES[:2], "Transport first", EN_MORE[1],
+                  "What critics say", EN_MORE[2], EN_MORE[3], *EN_FOOTER], "Most Read", [],
+                 id="paragraphs-between-subheadings-under-the-box-stay"),
+    pytest.param(thread_around_a_box("Popular Posts", EN_LONG_COMMENTS[:2]), "Popular Posts", [],
+                 id="replies-under-a-box-between-posts-stay"),
+])
+def test_a_box_inside_the_best_stretch_ends_the_article_unless_it_goes_on(page, heading, gone):
+    chrome = {*EN_MENU, heading, *EN_FOOTER, *gone}
+    assert judged_with_heading(page, heading) == [line for line in page if line not in chrome]
 
 
 def test_without_the_heading_the_box_and_the_excerpt_stay_with_the_body():

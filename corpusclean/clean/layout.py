@@ -15,6 +15,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   boilerplate.related) or of the comments ("评论 139", "12 Comments": boilerplate.comments, unless the page
   repeats it under every post) found below the best stretch, or inside it below CLOSED_SHARE of its worth
   (a box of a few titles costs too little to split the stretch): such a box is no part of the article;
+  a box of other articles ends it below BOX_SHARE of its worth already when the article does not go on
+  under the box: no paragraphs in a row before the page's menus, no separator of the posts above it;
 - a stretch near a run of records (posts or products each closed by a line the page repeats: "Reply",
   "Buy Now") takes the whole run when the records hold text worth a stretch of the body, or when one of
   their separators stands in the stretch or closes it (the stretch is a post): a thread's replies are its
@@ -72,7 +74,9 @@ MIN_PAGE_LINES = 15       # fewer lines: no whole page (no menus and lists aroun
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body...
 FAR_COST = 10.0           # ...unless the lines between them cost more than this many times its worth
-CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth
+CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth...
+BOX_SHARE = 0.5           # ...the closing of a box of other articles below this share, when no text goes on under it
+RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from the next: the article goes on
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
@@ -221,22 +225,29 @@ def record_runs(shapes: Shapes, ids: np.ndarray) -> list[Records]:
     return merged
 
 
-def body_span(values: np.ndarray, records: list[Records],
-              closings: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+def best_stretch(found: list[tuple[int, int, float]]) -> tuple[int, int, float]:
+    """The stretch of the largest sum among those found, (0, 0, 0.0) when none is."""
+    return max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
+
+
+def body_span(values: np.ndarray, records: list[Records], closings: frozenset[int] = frozenset(),
+              boxes: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one (and
     more than 1 / FAR_COST of what the lines between it and the best one cost: not across a long feed), each
     widened to the runs of records near it that hold text worth BODY_SHARE of the best one or whose
     separators stand in the stretch or close it, and none below the first closing (a line under the heading of
     a box of other articles) below the text of the best one: below it, or inside it below most of its
-    worth (a box whose few lines cost too little to split the stretch); None when the best stretch holds
-    too little text."""
+    worth (a box whose few lines cost too little to split the stretch), or below BOX_SHARE of it for the
+    closings of `boxes` (boxes the article does not go on under: box_closings); None when the best stretch
+    holds too little text."""
     found = stretches(values)
-    best_first, best_last, best = max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
+    best_first, best_last, best = best_stretch(found)
     if best < MIN_BODY_SCORE:
         return None
     totals = np.concatenate(([0.0], values.cumsum()))
-    limit = min((index for index in closings if index >= best_last or (
-        index > best_first and totals[index] - totals[best_first] >= CLOSED_SHARE * best)), default=len(values))
+    limit = min((index for index in closings if index >= best_last or index > best_first and (
+        totals[index] - totals[best_first] >= (BOX_SHARE if index in boxes else CLOSED_SHARE) * best)),
+        default=len(values))
     text = np.concatenate(([0.0], np.maximum(values, 0.0).cumsum()))
     start, end = len(values), 0
     for first, last, score in found:
@@ -257,6 +268,36 @@ def closes(separators: tuple[int, ...], first: int, last: int, text: np.ndarray)
     below, with no text between (text: the running sum of the lines' text value)."""
     return any(first <= at < last or last <= at <= last + RECORD_REACH and text[at] == text[last]
                for at in separators)
+
+
+def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], first: int,
+                 last: int) -> frozenset[int]:
+    """The closings of boxes of other articles (`related`) inside the stretch [first, last) under which the
+    article does not go on: below the closing, no RESUME_LINES paragraphs (text lines but short clauses)
+    each at most one line from the next (a subheading, a caption; a separator breaks them) come before a
+    run of MENU_RUN menu-shaped lines or the stretch's end, and no separator below it in the stretch stands
+    above it in the stretch (ids: separator_ids). Under a box in the middle of an article its paragraphs
+    resume; under one among a thread's posts (a sidebar of popular posts printed between them) the replies
+    close as the first post does. Teasers under dates or labels, author boxes, comment forms and footers
+    are neither."""
+    kinds = kinds.tolist()
+    found = set()
+    for closing in sorted(index for index in related if first < index < last):
+        paragraphs = menu_run = between = 0     # between: lines since the last paragraph
+        for kind in kinds[closing:last]:
+            if kind in (PROSE, OPEN):
+                paragraphs, between = (paragraphs + 1 if between <= 1 else 1), 0
+            elif kind == REPEAT:
+                paragraphs = 0
+            else:
+                between += 1
+            menu_run = menu_run + 1 if kind in MENU_LIKE else 0
+            if paragraphs >= RESUME_LINES or menu_run >= MENU_RUN:
+                break
+        shared = (set(ids[first:closing].tolist()) & set(ids[closing:last].tolist())) - {-1}
+        if paragraphs < RESUME_LINES and not shared:
+            found.add(closing)
+    return frozenset(found)
 
 
 def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
@@ -359,14 +400,19 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
-                  closings: frozenset[int] = frozenset()) -> range:
-    """The lines of the article, head to tail; all of them when no body is found."""
+                  closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset()) -> range:
+    """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
+    that follow the heading of a box of other articles."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
     values = line_values(shapes.kinds, listed, worth, summaries)
     records = record_runs(shapes, separators)
-    span = body_span(values, records, closings)
+    boxes = frozenset()
+    if related:
+        first, last, _ = best_stretch(stretches(values))
+        boxes = box_closings(shapes.kinds, separators, related, first, last)
+    span = body_span(values, records, closings, boxes)
     if span is None:
         return range(len(shapes))
     comments = comments_start(shapes.kinds, values, records, walls, *span)
@@ -379,11 +425,11 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                  tail_end(kinds, shapes.units.tolist(), span[1], walls | closings, summaries))
 
 
-def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
-                 closings: frozenset[int] = frozenset()) -> list[Verdict]:
+def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
+                 related: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
-    The article found is judged again (as a second run would, without the earlier stages' walls and
-    closings) until it holds."""
+    `related`: the closings that follow the heading of a box of other articles. The article found is judged
+    again (as a second run would, without the earlier stages' walls and closings) until it holds."""
     if len(lines) < MIN_PAGE_LINES:
         return [None] * len(lines)
     shapes = line_shapes(lines)
@@ -391,11 +437,11 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(),
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings)
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
-        walls = closings = frozenset()
+        walls = closings = related = frozenset()
         if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
             break
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
@@ -443,4 +489,5 @@ class Layout(LineStage):
     def judge(self, lines: list[str], view: DocView) -> Judged:
         if view.format == "html":
             return Judged([None] * len(lines))
-        return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts)))
+        return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
+                                   chrome_walls(view.verdicts, (RELATED,))))
