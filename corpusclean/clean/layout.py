@@ -70,7 +70,7 @@ SUMMARY_WEIGHT = 0.2      # a teaser's one-line summary counts this share of its
 MIN_TEASERS = 3           # lone text lines under titles that make a teaser list...
 TEASER_PERIOD = 6         # ...each at most this many lines from the next
 
-MIN_PAGE_LINES = 15       # fewer lines: no whole page (no menus and lists around an article), left alone
+MIN_PAGE_LINES = 20       # fewer lines: no whole page (no menus and lists around an article), left alone
 MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body...
 FAR_COST = 10.0           # ...unless the lines between them cost more than this many times its worth
