@@ -6,7 +6,7 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, judge_layout,
-    line_values, list_shaped, own_values, teaser_summaries,
+    line_values, list_shaped, own_values, stretches, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -542,7 +542,7 @@ STRETCH_VALUES = np.array([-10.0, 50, 50, 50, 50, -1, -2, 10, -10])
     pytest.param(frozenset({3}), frozenset({3}), (1, 8), id="a-box-above-half-its-worth-ends-nothing"),
 ])
 def test_body_span_ends_above_a_heading_below_the_text(closings, boxes, span):
-    assert body_span(STRETCH_VALUES, [], closings, boxes) == span
+    assert body_span(STRETCH_VALUES, stretches(STRETCH_VALUES), [], closings, boxes) == span
 
 
 # A best stretch on lines 1-4 (worth 200), then a run of records: separators (value 0) on lines 8, 11 and 14.
@@ -559,7 +559,7 @@ RECORDS = Records(8, 15, (8, 11, 14))
     pytest.param(BESIDE_RECORDS, [], (1, 5), id="no-records"),
 ])
 def test_a_run_of_records_widens_the_body_when_it_holds_text_or_closes_it(values, records, span):
-    assert body_span(np.array(values), records) == span
+    assert body_span(np.array(values), stretches(np.array(values)), records) == span
 
 
 def judged_with_heading(page, heading):

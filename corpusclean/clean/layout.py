@@ -230,8 +230,8 @@ def best_stretch(found: list[tuple[int, int, float]]) -> tuple[int, int, float]:
     return max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
 
 
-def body_span(values: np.ndarray, records: list[Records], closings: frozenset[int] = frozenset(),
-              boxes: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+def body_span(values: np.ndarray, found: list[tuple[int, int, float]], records: list[Records],
+              closings: frozenset[int] = frozenset(), boxes: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """[start, end) of the body: from the first to the last stretch worth BODY_SHARE of the best one (and
     more than 1 / FAR_COST of what the lines between it and the best one cost: not across a long feed), each
     widened to the runs of records near it that hold text worth BODY_SHARE of the best one or whose
@@ -239,8 +239,7 @@ def body_span(values: np.ndarray, records: list[Records], closings: frozenset[in
     a box of other articles) below the text of the best one: below it, or inside it below most of its
     worth (a box whose few lines cost too little to split the stretch), or below BOX_SHARE of it for the
     closings of `boxes` (boxes the article does not go on under: box_closings); None when the best stretch
-    holds too little text."""
-    found = stretches(values)
+    holds too little text. found: the stretches of the values."""
     best_first, best_last, best = best_stretch(found)
     if best < MIN_BODY_SCORE:
         return None
@@ -408,11 +407,12 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     listed = list_shaped(shapes)
     values = line_values(shapes.kinds, listed, worth, summaries)
     records = record_runs(shapes, separators)
+    found = stretches(values)
     boxes = frozenset()
     if related:
-        first, last, _ = best_stretch(stretches(values))
+        first, last, _ = best_stretch(found)
         boxes = box_closings(shapes.kinds, separators, related, first, last)
-    span = body_span(values, records, closings, boxes)
+    span = body_span(values, found, records, closings, boxes)
     if span is None:
         return range(len(shapes))
     comments = comments_start(shapes.kinds, values, records, walls, *span)
