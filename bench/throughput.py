@@ -12,8 +12,9 @@ Big5 as they declare. Each measurement runs in a fresh process (interpreter star
 a user sees them) and reports wall seconds, MB/s, docs/s and peak memory: RSS of the largest single process
 (ru_maxrss), PSS of all its processes together (sampled from /proc every half second, so --jobs 2 counts
 the main process and both workers, and their shared pages once; more often, the sampling itself takes CPU
-from the run it times) and RSS of the main process alone (VmHWM, sampled every 20 ms). For --jobs 2 it also gives the CPU seconds of the main process apart from the workers': the
-serial part, which bounds the speed-up the workers can bring. Every figure is the median of --repeat
+from the run it times) and RSS of the main process alone (VmHWM, sampled every 20 ms). For --jobs 2 it also
+gives the CPU seconds of the main process apart from the workers': the serial part, which bounds the
+speed-up the workers can bring. Every figure is the median of --repeat
 rounds, each round running every measurement once, in turn.
 
 The floor is read + decode + write one JSON line per document, nothing else: each file is read, decoded
