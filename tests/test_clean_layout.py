@@ -642,3 +642,45 @@ def test_units_of_a_whole_page_are_those_of_each_line():
     starts = np.cumsum(lengths + 1) - 1 - lengths
     units, punctuation = units_and_punctuation_of_lines(codes, char_flags(codes), starts)
     assert list(zip(units.tolist(), punctuation.tolist())) == [units_and_punctuation(line) for line in PAGE_LINES]
+
+
+WECHAT_SHORT = [["活动现场人头攒动", "不少市民带着孩子前来"], ["据了解", "本次展览将持续一个月", "免费向市民开放"],
+                ["馆内共设四个展区", "展品多达三百余件"], ["展区一：城市记忆", "展区二：老街新貌", "展区三：山水之间",
+                                                  "展区四：未来之城"]]
+WECHAT_TEXT = [["周末上午，市博物馆新馆正式对外开放，首个特展吸引了大批市民前来参观。",
+                "馆方介绍，新馆建筑面积约三万平方米，是原馆的三倍，展厅、库房和修复室都按照国家一级博物馆的标准建设。"],
+               ["讲解员介绍，不少展品是第一次与公众见面，其中一批老照片由市民自发捐赠。",
+                "这些照片记录了上世纪城市街巷的模样，许多老人在照片前驻足良久，认出了自己当年住过的院子。"],
+               ["参观者需通过官方平台提前预约，每天上午九点和下午两点各放出一批名额。",
+                "馆方提醒，节假日客流较大，建议市民错峰前往，并尽量选择公共交通出行，馆区周边停车位有限。"],
+               ["馆方表示，后续还将推出面向中小学生的研学课程，欢迎各学校组团参观。",
+                "课程将由馆内研究人员和志愿者共同讲授，内容涵盖城市历史、考古常识和文物保护等方面。"]]
+
+
+def wechat_post(last_run, after):
+    """A post set in short lines between paragraphs, then `last_run` and `after` under its last paragraph."""
+    body = [line for short, text in zip(WECHAT_SHORT, WECHAT_TEXT) for line in (*short, *text)]
+    return [*ZH_MENU, "市博物馆新馆开放", *body, *last_run, *after, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
+
+
+CLOSING_TEXT = ["参观时请保管好随身物品，照顾好老人和孩子。", "馆内禁止使用闪光灯拍照，禁止触摸展品。"]
+QUESTION_TITLES = ["新馆停车难怎么办？", "周边还有哪些好去处？"]
+OPENING_HOURS = ["新馆开放时间为每周二至周日", "上午九点至下午五点", "每周一例行闭馆", "法定节假日照常开放"]
+
+
+@pytest.mark.parametrize("last_run, after, expected", [
+    pytest.param(OPENING_HOURS, CLOSING_TEXT, True, id="short-lines-then-paragraphs-are-the-posts"),
+    pytest.param([*OPENING_HOURS, "寒暑假期间延长开放时间", "具体安排另行通知"], CLOSING_TEXT, False,
+                 id="a-run-longer-than-the-bodys-own-ends-it"),
+    pytest.param(OPENING_HOURS, QUESTION_TITLES, False, id="questions-under-the-run-are-no-paragraphs"),
+])
+def test_an_article_set_in_short_lines_goes_on_under_a_run_of_them(last_run, after, expected):
+    lines = wechat_post(last_run, after)
+    article = [*last_run, *after]
+    assert (set(article) <= set(kept(lines))) is expected
+    assert not set(ZH_HOT) & set(kept(lines))
+
+
+def test_a_news_story_ends_at_a_run_of_short_lines_under_its_body():
+    lines = [*ZH_MENU, "市博物馆新馆开放", *ZH_BODY, *OPENING_HOURS, *CLOSING_TEXT, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
+    assert kept(lines) == ["市博物馆新馆开放", *ZH_BODY]

@@ -28,7 +28,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   to the last few lines of a long list of other headlines;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
-  posts), or to the first run of menu items or of headlines.
+  posts), or to the first run of menu items or of headlines; but an article set in short lines between
+  its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
+  paragraph follows.
 Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
 is left alone, and so is a text of a few lines: no whole page, an article already cut out (a record of a
 JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
@@ -37,6 +39,7 @@ goes, so that cleaning its output removes nothing.
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple, Sequence
 
 import numpy as np
@@ -81,6 +84,7 @@ MENU_RUN = 3              # menu-shaped lines in a row that end the head going u
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
+STYLE_GAPS = 3            # gaps of short lines between a body's paragraphs: its text is set in short lines
 MAX_RANK_UNITS = 4        # a line of figures this short is a rank in a list: "2.", "3. 3" (two numbers)
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
@@ -323,18 +327,41 @@ def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
     return run[TITLE_LINES - 1] if len(run) >= HEAD_LIST_RUN else 0
 
 
-def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int], summaries: np.ndarray) -> int:
+def short_line_allowance(kinds: list[int], start: int, end: int) -> int:
+    """How many list-shaped lines in a row the body [start, end) itself sets between its paragraphs: the
+    longest of its gaps of two or more lines that are no text (separators looked through) between text lines,
+    when it has STYLE_GAPS of them or more; else 0. An article written in short lines without end marks
+    (a WeChat account's post: "目前11月的航线安排已经出炉" / "为目的地开启四条航线" between paragraphs) has
+    many; a news story has a subheading and a caption here and there."""
+    gaps, gap, seen_text = [], 0, False
+    for kind in kinds[start:end]:
+        if kind == REPEAT:
+            continue
+        if IS_TEXT[kind]:
+            if seen_text and gap >= 2:
+                gaps.append(gap)
+            gap, seen_text = 0, True
+        else:
+            gap += 1
+    return max(gaps) if len(gaps) >= STYLE_GAPS else 0
+
+
+def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int], summaries: np.ndarray,
+             allowance: int = 0) -> int:
     """One past the article's last line: the body, and below it every line down to the first that follows a
     removed chrome or metadata line, or the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
     list-shaped lines (a teaser's summary is one; a rank between them, "2." or "3. 3", neither counts nor
-    breaks the run), whichever comes first."""
+    breaks the run), whichever comes first; but a run of list-shaped lines no longer than `allowance` (the
+    body's own, short_line_allowance) under which the text resumes (text_resumes) is the article's."""
     menu_run = list_run = 0
     menu_top = list_top = end
-    for index in range(end, len(kinds)):
+    index = end
+    while index < len(kinds):
         kind = kinds[index]
         if index in walls:
             return index
         if kind in PASSED or list_run and kind == FIGURES and units[index] <= MAX_RANK_UNITS:
+            index += 1
             continue
         listlike = kind in LISTLIKE or summaries[index]
         menu_run, menu_top = (menu_run + 1, menu_top if menu_run else index) if kind in MENU_LIKE else (0, index)
@@ -342,8 +369,33 @@ def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int]
         if menu_run >= MENU_RUN:
             return menu_top
         if list_run >= HEADLINE_RUN:
-            return list_top
+            resume = text_resumes(kinds, units, summaries, walls, list_top, allowance)
+            if resume is None:
+                return list_top
+            index, menu_run, list_run = resume, 0, 0
+            continue
+        index += 1
     return len(kinds)
+
+
+def text_resumes(kinds: list[int], units: list[int], summaries: np.ndarray, walls: frozenset[int], top: int,
+                 allowance: int) -> int | None:
+    """Where the text resumes under the run of list-shaped lines from `top` (separators and ranks looked
+    through), when the run holds at most `allowance` of them and two text lines or more follow it, one of
+    them a sentence, with no removed chrome line before them; else None. A headline list's titles can be
+    questions or long, but they are not sentences."""
+    listed, index = 0, top
+    while index < len(kinds) and index not in walls:
+        kind = kinds[index]
+        if kind in LISTLIKE or summaries[index]:
+            listed += 1
+        elif not (kind == REPEAT or kind == FIGURES and units[index] <= MAX_RANK_UNITS):
+            break
+        index += 1
+    if listed > allowance or index in walls:
+        return None
+    text = list(itertools.takewhile(lambda kind: kind == REPEAT or IS_TEXT[kind], kinds[index:]))
+    return index if len(text) >= 2 and PROSE in text else None
 
 
 # A removed line's reason, by its kind.
@@ -420,9 +472,10 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         comments = posts_below_heading(shapes, values, closings, *span)
     if comments is not None:
         span, closings = (span[0], comments), closings | {comments}
-    kinds = shapes.kinds.tolist()
+    kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
+    allowance = short_line_allowance(kinds, *span)
     return range(head_start(kinds, listed.tolist(), span[0]),
-                 tail_end(kinds, shapes.units.tolist(), span[1], walls | closings, summaries))
+                 tail_end(kinds, units, span[1], walls | closings, summaries, allowance))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
