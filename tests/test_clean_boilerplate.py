@@ -147,6 +147,22 @@ def test_judge_boilerplate_runs(lines, expected):
     assert judge_boilerplate(lines) == expected
 
 
+SHARE = "boilerplate.share"
+
+
+@pytest.mark.parametrize("bar, expected", [
+    pytest.param(["分享到：", "微信", "微博", "QQ空间"], [SHARE] * 4, id="the-buttons-under-a-share-label"),
+    pytest.param(["分享到：", "微信 朋友圈 | QQ空间"], [SHARE] * 2, id="several-buttons-on-one-line"),
+    pytest.param(["Share this", "Facebook", "Twitter", "Email"], [SHARE] * 4, id="english-share-bar"),
+    pytest.param(["分享到：", "微信", "联系我们", "微博"], [SHARE, SHARE, None, None],
+                 id="the-bar-ends-at-the-first-other-line"),
+    pytest.param(["联系方式", "微信", "微博"], [None, None, None], id="the-same-words-under-no-share-label-stay"),
+    pytest.param(["分享到：", "微信群里的消息"], [SHARE, None], id="a-line-holding-more-than-a-target-stays"),
+])
+def test_share_bar_buttons(bar, expected):
+    assert judge_boilerplate([BODY, "秋粮丰收", *bar, BODY]) == [None, None, *expected, None]
+
+
 @pytest.mark.parametrize(
     "line, reason",
     [
