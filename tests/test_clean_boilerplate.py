@@ -44,6 +44,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Join our newsletter", "boilerplate.promo", id="newsletter"),
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
+        ("小字号", "boilerplate.label"),
+        ("大字号 中字号 小字号", "boilerplate.label"),
         ("相关新闻", "boilerplate.related"),
         pytest.param("相关文件：", "boilerplate.related", id="related-documents-heading"),
         pytest.param("相关文件已于上周印发，各地正在抓紧落实。", None, id="related-documents-in-a-sentence"),
