@@ -45,6 +45,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
         ("小字号", "boilerplate.label"),
+        pytest.param("热门评论 10条", "boilerplate.comments", id="comments-heading-and-a-count-with-its-classifier"),
+        pytest.param("12条评论", "boilerplate.comments", id="a-count-with-its-classifier-before-the-heading"),
         ("大字号 中字号 小字号", "boilerplate.label"),
         ("相关新闻", "boilerplate.related"),
         pytest.param("相关文件：", "boilerplate.related", id="related-documents-heading"),

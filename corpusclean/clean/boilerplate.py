@@ -43,8 +43,9 @@ TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
 FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
-# a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）"
-COUNT_BESIDE = re.compile(r"^[(（\[]?\d[\d,.]*[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*[)）\]]?$")
+# a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）",
+# "热门评论 10条", "12条评论"
+COUNT_BESIDE = re.compile(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")

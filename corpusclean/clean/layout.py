@@ -523,11 +523,10 @@ def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
     comment heading the page repeats is no heading but a button under each post of a thread or a count
     under each teaser of a list: comment lines at most RECORD_PERIOD lines apart make a series, one of
     MIN_REPEATED_HEADINGS or more is such a list, and the lines of the shorter ones ("12 Comments" over
-    "Top Comments") are headings when there are fewer than MIN_REPEATED_HEADINGS of them."""
+    "Top Comments": one box's) are headings when there are fewer than MIN_REPEATED_HEADINGS of those boxes."""
     at = [index for index, verdict in enumerate(verdicts) if verdict == COMMENTS]
-    lone = [int(index) for run in chains(np.array(at, dtype=np.int64)) if len(run) < MIN_REPEATED_HEADINGS
-            for index in run]
-    headings = set(lone) if len(lone) < MIN_REPEATED_HEADINGS else set()
+    boxes = [run for run in chains(np.array(at, dtype=np.int64)) if len(run) < MIN_REPEATED_HEADINGS]
+    headings = {int(index) for run in boxes for index in run} if len(boxes) < MIN_REPEATED_HEADINGS else set()
     return chrome_walls([BUTTON if verdict == COMMENTS and index not in headings else verdict
                          for index, verdict in enumerate(verdicts)], (RELATED, COMMENTS))
 
