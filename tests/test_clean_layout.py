@@ -124,6 +124,11 @@ def test_shape(line, kind):
     pytest.param(EN_BODY[0], PROSE, id="article-sentence-is-no-notice"),
     pytest.param("The privacy of patients was the main concern of the committee.", PROSE,
                  id="privacy-as-a-subject-is-no-notice"),
+    pytest.param("您当前使用的浏览器版本过低，导致网站不能正常访问，建议升级浏览器。", NOTICE, id="zh-browser-warning"),
+    pytest.param("随着移动互联网时代到来，手机浏览器开始大规模普及，各家厂商纷纷推出新功能。", PROSE,
+                 id="zh-browsers-as-a-subject-are-no-notice"),
+    pytest.param("The framework renders the page on the server, so JavaScript runs only where it is needed.", PROSE,
+                 id="javascript-as-a-subject-is-no-notice"),
 ])
 def test_site_notices(line, kind):
     assert shape(line).kind == kind
