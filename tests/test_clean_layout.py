@@ -432,6 +432,18 @@ def dated_teasers(summaries):
             for line in (title, "reporter", "Wednesday November 20, 2019", summary)]
 
 
+@pytest.mark.parametrize("after_the_box, kept_after", [
+    pytest.param(ZH_BODY[3:], True, id="two-paragraphs-under-a-box-in-the-text-are-the-articles"),
+    pytest.param(ZH_BODY[3:4], False, id="one-paragraph-under-a-box-may-be-a-teasers"),
+])
+def test_an_article_goes_on_under_a_box_of_other_articles_in_its_text(after_the_box, kept_after):
+    lines = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY[:3], "相关阅读：", *ZH_HOT[1:3], *after_the_box,
+             *ZH_HOT, "关于我们", "联系我们", "网站地图"]
+    kept = article_after_boilerplate(lines)
+    assert kept[:4] == ["城市地铁三号线二期年底开通", *ZH_BODY[:3]]
+    assert (set(after_the_box) <= set(kept)) is kept_after
+
+
 def test_the_body_ends_above_the_comments_whose_posts_are_stamped_with_a_relative_time():
     posts = [line for name, comment in zip(["老街坊", "小桂花", "东区居民", "通勤族"], ZH_LONG_COMMENTS)
              for line in (name, comment, "3小时前", "回复 举报")]
