@@ -45,6 +45,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
         ("小字号", "boilerplate.label"),
+        pytest.param("联系我们", "boilerplate.label", id="a-footer-link"),
+        pytest.param("Contact us", "boilerplate.label", id="en-footer-link"),
         pytest.param("热门评论 10条", "boilerplate.comments", id="comments-heading-and-a-count-with-its-classifier"),
         pytest.param("12条评论", "boilerplate.comments", id="a-count-with-its-classifier-before-the-heading"),
         ("大字号 中字号 小字号", "boilerplate.label"),
@@ -144,6 +146,10 @@ def test_classify_line_strong(line, reason):
         ([BODY_EN, "Share this", "Related news", "Back to top"],
          [None, "boilerplate.share", "boilerplate.related", "boilerplate.label"]),
         ([BODY_EN, "Follow the story on WeChat"], [None, "boilerplate.promo"]),
+        # who runs the site: in the footer's run only; an event notice names its organiser in its text
+        ([BODY, "主办：青州市人民政府办公室 承办：青州市大数据中心", "青ICP备12004311号-1"],
+         [None, "boilerplate.footer", "boilerplate.icp"]),
+        ([BODY, "主办单位：市文化馆", BODY], [None, None, None]),
         ([BODY_EN, "A short English headline", BODY_EN], [None, None, None]),
     ],
 )
@@ -158,7 +164,7 @@ SHARE = "boilerplate.share"
     pytest.param(["分享到：", "微信", "微博", "QQ空间"], [SHARE] * 4, id="the-buttons-under-a-share-label"),
     pytest.param(["分享到：", "微信 朋友圈 | QQ空间"], [SHARE] * 2, id="several-buttons-on-one-line"),
     pytest.param(["Share this", "Facebook", "Twitter", "Email"], [SHARE] * 4, id="english-share-bar"),
-    pytest.param(["分享到：", "微信", "联系我们", "微博"], [SHARE, SHARE, None, None],
+    pytest.param(["分享到：", "微信", "秋收进度", "微博"], [SHARE, SHARE, None, None],
                  id="the-bar-ends-at-the-first-other-line"),
     pytest.param(["联系方式", "微信", "微博"], [None, None, None], id="the-same-words-under-no-share-label-stay"),
     pytest.param(["分享到：", "微信群里的消息"], [SHARE, None], id="a-line-holding-more-than-a-target-stays"),
