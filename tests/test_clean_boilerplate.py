@@ -51,6 +51,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("12条评论", "boilerplate.comments", id="a-count-with-its-classifier-before-the-heading"),
         ("大字号 中字号 小字号", "boilerplate.label"),
         ("相关新闻", "boilerplate.related"),
+        pytest.param("热门", "boilerplate.related", id="a-box-heading-of-one-word"),
+        pytest.param("24小时排行", "boilerplate.related", id="a-ranking-box-heading"),
         pytest.param("相关文件：", "boilerplate.related", id="related-documents-heading"),
         pytest.param("相关文件已于上周印发，各地正在抓紧落实。", None, id="related-documents-in-a-sentence"),
         ("你可能感兴趣：", "boilerplate.related"),
