@@ -19,10 +19,11 @@ from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplifi
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "footer_weak", "share", "share_target", "pager", "related", "comments",
-               "label", "tools", "poster")
+EN_SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
+               "comments", "label", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
+MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
 # phrases that mark a short line only in a run at the head or the tail of the page: section -> (reason, most Han
 # characters, most words). An app's name is a promotion there and a word in a text elsewhere; "主办单位：X"
 # is a site's footer there and an event notice's organiser elsewhere.
@@ -164,7 +165,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         return (*zh.get(section, ()), *en.get(section, ()))
 
     families = phrase_families()
-    phrased = (*families, "disclaimer", *SHORT_LINE_SECTIONS)
+    phrased = (*families, "disclaimer", *SHORT_LINE_SECTIONS, "promo_prompt")
     phrase_lists = [both(section) for section in (*phrased, *WEAK_SECTIONS)] + [extra_phrases]
     return Vocabulary(
         families=families,
@@ -354,7 +355,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
-    if sentence:        # of the tests below only disclaimers and the nav row apply to sentences
+    if (len(text) <= MAX_PROMPT_WORDS * 12 and vocab.phrases["promo_prompt"].search(text)
+            and len(text if han else text.split(None, MAX_PROMPT_WORDS)) <= MAX_PROMPT_WORDS * (2 if han else 1)):
+        return REASON_PREFIX + "promo", True
+    if sentence:        # of the tests below only prompts, disclaimers and the nav row apply to sentences
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
         return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) else (None, False)
