@@ -162,21 +162,20 @@ def _process_batch(
     """A document rejected, or at the end of the pipeline, leaves it finished; a survivor of a segment closed
     by corpus stages is summarized for each of them and parked in the spool folder."""
     timings: dict[str, float] = defaultdict(float)
-    finished, survivors, summaries = [], [], []
+    finished, survivors = [], []
     for item in batch:
         doc = run_stages(stages, open_item(item), timings)
         if not corpus or doc.rejected:
             finished.append(finish(doc))
-            continue
-        summary = []
-        for stage in corpus:
-            start = perf_counter()
-            summary.append(stage.summarize(doc))
-            timings[stage.name] += perf_counter() - start
-        summaries.append(tuple(summary))
-        survivors.append(doc)
+        else:
+            survivors.append(doc)
+    columns = []
+    for stage in corpus:
+        start = perf_counter()
+        columns.append(stage.summarize_all(survivors))
+        timings[stage.name] += perf_counter() - start
     parked = park_all(survivors, spool_folder) if survivors else []
-    return BatchOut(finished, parked, summaries, dict(timings))
+    return BatchOut(finished, parked, list(zip(*columns)), dict(timings))
 
 
 def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:

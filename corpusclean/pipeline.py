@@ -60,6 +60,10 @@ class CorpusStage(Stage):
     def summarize(self, doc: Document) -> Any:
         raise NotImplementedError
 
+    def summarize_all(self, docs: Sequence[Document]) -> list[Any]:
+        """The summary of each document, in order: a stage that costs less per document in batches says so here."""
+        return [self.summarize(doc) for doc in docs]
+
     def fit(self, summaries: Iterable[Any]) -> Any:
         raise NotImplementedError
 
