@@ -11,6 +11,7 @@ from hypothesis import given, strategies as st
 from corpusclean.text import bmp_t2s_changes, t2s_changes
 from corpusclean.dedup.keys import (
     _SLOW, _TABLE_LIMIT, _fold_table, _nfkc_fold_table, exact_key, has_traditional, normalize, spaced_form,
+    spaced_forms,
 )
 from corpusclean.dedup.minhash import estimated_jaccard, signature, signatures
 from corpusclean.dedup.shingles import (
@@ -54,6 +55,8 @@ def normalize_by_definition(text):
 ])
 def test_normalize_fast_and_slow_paths_match_the_definition(text):
     assert normalize(text) == normalize_by_definition(text)
+    batch = ["龙舟赛 Bridge", text, "", text]   # with the others of a batch, each takes its own way
+    assert spaced_forms(batch) == [spaced_form(one) for one in batch]
     assert exact_key(spaced_form(text)) == exact_key(normalize(text))
     assert (shingle_hashes(spaced_form(text), 5, 3) == shingle_hashes(normalize(text), 5, 3)).all()
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from corpusclean.config import Config
 from corpusclean.dedup import cluster
-from corpusclean.dedup.keys import exact_key, spaced_form
+from corpusclean.dedup.keys import exact_key, spaced_forms
 from corpusclean.dedup.minhash import signatures
 from corpusclean.dedup.shingles import shingle_hashes_each
 from corpusclean.document import Document
@@ -83,7 +83,7 @@ class Dedup(CorpusStage):
         texts = [doc.clean_text() for doc in docs]
         if self.mode == "none":
             return [pack_summary(doc.id, doc.created, len(text), None, b"") for doc, text in zip(docs, texts)]
-        spaced = [spaced_form(text) for text in texts]
+        spaced = spaced_forms(texts)
         near = [b""] * len(docs)
         if self.mode == "near":
             flat, offsets = shingle_hashes_each(spaced, self.params.char_ngram, self.params.word_ngram)
