@@ -44,6 +44,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Join our newsletter", "boilerplate.promo", id="newsletter"),
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
+        ("小字号", "boilerplate.label"),
+        ("大字号 中字号 小字号", "boilerplate.label"),
         ("相关新闻", "boilerplate.related"),
         pytest.param("相关文件：", "boilerplate.related", id="related-documents-heading"),
         pytest.param("相关文件已于上周印发，各地正在抓紧落实。", None, id="related-documents-in-a-sentence"),
@@ -145,6 +147,22 @@ def test_classify_line_strong(line, reason):
 )
 def test_judge_boilerplate_runs(lines, expected):
     assert judge_boilerplate(lines) == expected
+
+
+SHARE = "boilerplate.share"
+
+
+@pytest.mark.parametrize("bar, expected", [
+    pytest.param(["分享到：", "微信", "微博", "QQ空间"], [SHARE] * 4, id="the-buttons-under-a-share-label"),
+    pytest.param(["分享到：", "微信 朋友圈 | QQ空间"], [SHARE] * 2, id="several-buttons-on-one-line"),
+    pytest.param(["Share this", "Facebook", "Twitter", "Email"], [SHARE] * 4, id="english-share-bar"),
+    pytest.param(["分享到：", "微信", "联系我们", "微博"], [SHARE, SHARE, None, None],
+                 id="the-bar-ends-at-the-first-other-line"),
+    pytest.param(["联系方式", "微信", "微博"], [None, None, None], id="the-same-words-under-no-share-label-stay"),
+    pytest.param(["分享到：", "微信群里的消息"], [SHARE, None], id="a-line-holding-more-than-a-target-stays"),
+])
+def test_share_bar_buttons(bar, expected):
+    assert judge_boilerplate([BODY, "秋粮丰收", *bar, BODY]) == [None, None, *expected, None]
 
 
 @pytest.mark.parametrize(

@@ -243,6 +243,19 @@ def test_a_short_text_is_left_alone():
     assert removed(lines) == {}, "under 20 lines: no whole page, or too little to tell its parts by"
 
 
+def test_a_page_is_judged_by_its_lines_before_earlier_stages_removed_some():
+    lines = [*EN_MENU, "City Council Approves Budget", *EN_BODY, *EN_RELATED]
+    removed_before = ["boilerplate.label", *[None] * len(lines), *["boilerplate.share"] * 4, "boilerplate.copyright"]
+    view = DocView(title=None, lang="en", format="txt", source="x", verdicts=removed_before)
+    assert len(removed_before) >= 20 > len(lines)
+    assert kept_by_stage(lines, view) == ["City Council Approves Budget", *EN_BODY]
+    assert kept_by_stage(lines, view._replace(verdicts=[None] * len(lines))) == lines, "a short text alone"
+
+
+def kept_by_stage(lines, view):
+    return [line for line, verdict in zip(lines, Layout().judge(lines, view).verdicts) if verdict is None]
+
+
 TEASERS = [
     "Storm Knocks Out Power Along The Coast", "By Ann Lee",
     "Thousands of homes lost power overnight as the storm moved north along the coast.",

@@ -19,7 +19,8 @@ from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplifi
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "share", "pager", "related", "comments", "label", "tools", "poster")
+EN_SECTIONS = ("promo", "promo_weak", "share", "share_target", "pager", "related", "comments", "label", "tools",
+               "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 REASON_PREFIX = "boilerplate."
@@ -27,6 +28,9 @@ BLOCK = "boilerplate.block"
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
+SHARE = "boilerplate.share"
+SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
+MAX_SHARE_BUTTONS = 12
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
@@ -126,6 +130,7 @@ class Vocabulary:
     poster_labels: tuple[str, ...]            # the same, longest first
     poster_tokens: frozenset[str]             # the poster's words and the tools: the tokens of its rows
     poster_initials: frozenset[str]           # the first character of each of those
+    share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
@@ -171,6 +176,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
         poster_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"))),
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
+        share_targets=frozenset(p.casefold() for p in both("share_target")),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
@@ -396,10 +402,26 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> 
     extra_phrases = tuple(extra_phrases)
     found = [classified(line, extra_phrases) for line in lines]
     verdicts = [reason if strong else None for reason, strong in found]
+    _share_bar(lines, verdicts, vocabulary(extra_phrases).share_targets)
     _keep_separators(lines, verdicts)
     reasons = [reason for reason, _ in found]
     _trim_edges(lines, reasons.__getitem__, verdicts)
     return verdicts
+
+
+def _share_bar(lines: list[str], verdicts: list[str | None], targets: frozenset[str]) -> None:
+    """Remove the buttons of a share bar under its label ("分享到：" then "微信", "QQ空间 豆瓣"): the lines
+    made only of share targets right under it. Elsewhere such words are a menu's or a name in a text."""
+    for index in range(1, len(lines)):
+        if verdicts[index - 1] == SHARE and verdicts[index] is None and _share_buttons(lines[index], targets):
+            verdicts[index] = SHARE
+
+
+def _share_buttons(line: str, targets: frozenset[str]) -> int:
+    """How many share targets the line is made of; 0 when it holds anything else."""
+    parts = SHARE_SPLIT.split(line.strip(BULLETS).casefold())
+    parts = [part for part in parts if part]
+    return len(parts) if parts and len(parts) <= MAX_SHARE_BUTTONS and all(p in targets for p in parts) else 0
 
 
 def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:

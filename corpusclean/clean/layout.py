@@ -32,8 +32,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
   paragraph follows.
 Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
-is left alone, and so is a text of a few lines: no whole page, an article already cut out (a record of a
-JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
+is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no whole
+page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
 goes, so that cleaning its output removes nothing.
 """
 
@@ -479,11 +479,13 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
-                 related: frozenset[int] = frozenset()) -> list[Verdict]:
+                 related: frozenset[int] = frozenset(), page_lines: int = 0) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
-    `related`: the closings that follow the heading of a box of other articles. The article found is judged
-    again (as a second run would, without the earlier stages' walls and closings) until it holds."""
-    if len(lines) < MIN_PAGE_LINES:
+    `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
+    the page had before earlier stages removed some (a page whose menus and share bars went is still a
+    whole page), when more than `lines`. The article found is judged again (as a second run would, without
+    the earlier stages' walls and closings) until it holds."""
+    if max(len(lines), page_lines) < MIN_PAGE_LINES:
         return [None] * len(lines)
     shapes = line_shapes(lines)
     worth = own_values(shapes)
@@ -543,4 +545,4 @@ class Layout(LineStage):
         if view.format == "html":
             return Judged([None] * len(lines))
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
-                                   chrome_walls(view.verdicts, (RELATED,))))
+                                   chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts)))

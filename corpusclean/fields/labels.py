@@ -92,6 +92,9 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str | None]]:
         elif len(label) == 1:
             # after its first character: where a match can start is found in C
             alternatives.append(escaped + rf"(?<![{HAN_CLASS}]{escaped})(?=\s*[:：|｜/])")
+        elif len(label) == 2:
+            # spaced out to the width of the longer labels above or below it: "文　　号：", "标 题："
+            alternatives.append(rf"{re.escape(label[0])}[ \u3000]{{0,3}}{re.escape(label[1])}(?=\s*[:：|｜/]|\s)")
         else:
             alternatives.append(escaped + r"(?=\s*[:：|｜/]|\s)")
     pattern = re.compile(r"(?<![A-Za-z])(?P<label>" + "|".join(alternatives) + r")(?P<sep>\s*[:：|｜/]?)", re.I)
@@ -284,7 +287,7 @@ def _read_labelled(text: str) -> dict | None:
             if not _value_ok(value) or not _balanced(value):
                 return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
             value = value.strip(BRACKETS)
-            field = field_of[found.group("label").casefold()]
+            field = field_of[_unspaced(found.group("label")).casefold()]
             if field in ("created", "updated"):
                 if value:
                     return None     # "时间：每周三下午" is a notice, not a dateline
@@ -303,6 +306,11 @@ def _read_labelled(text: str) -> dict | None:
     if list(fields) == ["created"] and all(kind == "date" for _, _, kind, _ in tokens):
         return {"dated": fields["created"]}     # only a date: which date it is, its place tells
     return fields if fields or label_only else None
+
+
+def _unspaced(label: str) -> str:
+    """A label as the rules write it: "文　　号" -> "文号" (a Latin label keeps its spaces: "Last updated")."""
+    return label.replace(" ", "").replace("\u3000", "") if has_han(label) else label
 
 
 def opens_with_label(line: str) -> bool:
