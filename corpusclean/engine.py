@@ -31,7 +31,7 @@ from time import perf_counter
 from typing import Any, BinaryIO, Callable, Generator, Generic, Iterable, Iterator, NamedTuple, TypeVar
 
 from corpusclean.document import Document
-from corpusclean.pipeline import Segment, fit_segment, run_stages, split_segments
+from corpusclean.pipeline import Segment, fit_segment, run_stages_on_batch, split_segments
 
 BATCH_SIZE = 32          # documents per task sent to a worker process
 BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
@@ -163,8 +163,7 @@ def _process_batch(
     by corpus stages is summarized for each of them and parked in the spool folder."""
     timings: dict[str, float] = defaultdict(float)
     finished, survivors = [], []
-    for item in batch:
-        doc = run_stages(stages, open_item(item), timings)
+    for doc in run_stages_on_batch(stages, [open_item(item) for item in batch], timings):
         if not corpus or doc.rejected:
             finished.append(finish(doc))
         else:
