@@ -253,3 +253,15 @@ def test_stages_over_a_batch_give_each_document_as_they_give_it_alone():
     alone = [vars(run_stages(stages, as_document(page))) for page in pages]
     batch = [vars(doc) for doc in run_stages_on_batch(stages, [as_document(page) for page in pages])]
     assert batch == alone and any(doc["reject_reason"] for doc in alone)
+
+
+@pytest.mark.parametrize("sizes, groups", [
+    pytest.param([10] * 5, [5], id="small-pages-go-together"),
+    pytest.param([30, 80, 10, 100, 5], [2, 2, 1], id="a-group-closes-once-it-holds-enough"),
+    pytest.param([500, 500], [1, 1], id="a-huge-page-goes-alone"),
+])
+def test_a_batch_goes_through_the_stages_in_groups_of_bounded_input(monkeypatch, sizes, groups):
+    monkeypatch.setattr(engine_module, "STAGED_BYTES", 100)
+    docs = [Document(id=str(number), source="s", location="x", input_bytes=size) for number, size in enumerate(sizes)]
+    opened = list(engine_module._opened(docs))
+    assert [len(group) for group in opened] == groups and [doc for group in opened for doc in group] == docs
