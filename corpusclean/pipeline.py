@@ -178,6 +178,8 @@ def run_stages_on_batch(stages: list[Stage], docs: Sequence[Document],
         timings = defaultdict(float)
     docs = list(docs)
     for stage in stages:
+        if all(doc.rejected for doc in docs):
+            break
         start = perf_counter()
         for position, doc in enumerate(docs):
             if doc.rejected:

@@ -44,7 +44,7 @@ def mix64(values: np.ndarray) -> np.ndarray:
     return values
 
 
-_POWER_TABLE_SIZE = 1 << 18    # covers most batches of documents (2 MB a table); a longer one computes its own powers
+_POWER_TABLE_SIZE = 1 << 18    # covers most batches of documents (2 MB a table); a longer text computes its own
 
 
 def _compute_powers(base: int, count: int) -> np.ndarray:
@@ -121,8 +121,8 @@ def shingle_hashes(normalized: str, char_ngram: int, word_ngram: int) -> np.ndar
 
 
 def shingle_hashes_each(texts: Sequence[str], char_ngram: int, word_ngram: int) -> tuple[np.ndarray, np.ndarray]:
-    """The shingles of each text, all in one flat array, and where each text's start: those of texts[i] are
-    flat[offsets[i]:offsets[i + 1]]. A text mostly of CJK tokens takes char_ngram, any other word_ngram.
+    """The shingles of each text, all in one flat array, and where each text's shingles start: those of
+    texts[i] are flat[offsets[i]:offsets[i + 1]]. A text mostly of CJK tokens takes char_ngram, any other word_ngram.
 
     One numpy pass over the texts joined by spaces (a space only separates tokens, and a token's hash does not
     depend on where it stands), so a batch of documents costs a few numpy calls, not a few per document: the
@@ -147,7 +147,8 @@ def shingle_hashes_each(texts: Sequence[str], char_ngram: int, word_ngram: int) 
     for n in set(sizes[windows > 0].tolist()):
         chosen = np.flatnonzero((sizes == n) & (windows > 0))   # the windows across two texts are left out
         every_window = ngram_hashes(hashes, n)
-        flat[_ranges(offsets[chosen], windows[chosen])] = every_window[_ranges(first_tokens[chosen], windows[chosen])]
+        wanted = _ranges(first_tokens[chosen], windows[chosen])
+        flat[_ranges(offsets[chosen], windows[chosen])] = every_window[wanted]
     return flat, offsets
 
 
