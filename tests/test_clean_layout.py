@@ -124,6 +124,11 @@ def test_shape(line, kind):
     pytest.param(EN_BODY[0], PROSE, id="article-sentence-is-no-notice"),
     pytest.param("The privacy of patients was the main concern of the committee.", PROSE,
                  id="privacy-as-a-subject-is-no-notice"),
+    pytest.param("您当前使用的浏览器版本过低，导致网站不能正常访问，建议升级浏览器。", NOTICE, id="zh-browser-warning"),
+    pytest.param("随着移动互联网时代到来，手机浏览器开始大规模普及，各家厂商纷纷推出新功能。", PROSE,
+                 id="zh-browsers-as-a-subject-are-no-notice"),
+    pytest.param("The framework renders the page on the server, so JavaScript runs only where it is needed.", PROSE,
+                 id="javascript-as-a-subject-is-no-notice"),
 ])
 def test_site_notices(line, kind):
     assert shape(line).kind == kind
@@ -427,6 +432,26 @@ def dated_teasers(summaries):
             for line in (title, "reporter", "Wednesday November 20, 2019", summary)]
 
 
+@pytest.mark.parametrize("after_the_box, kept_after", [
+    pytest.param(ZH_BODY[3:], True, id="two-paragraphs-under-a-box-in-the-text-are-the-articles"),
+    pytest.param(ZH_BODY[3:4], False, id="one-paragraph-under-a-box-may-be-a-teasers"),
+])
+def test_an_article_goes_on_under_a_box_of_other_articles_in_its_text(after_the_box, kept_after):
+    lines = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY[:3], "相关阅读：", *ZH_HOT[1:3], *after_the_box,
+             *ZH_HOT, "关于我们", "联系我们", "网站地图"]
+    kept = article_after_boilerplate(lines)
+    assert kept[:4] == ["城市地铁三号线二期年底开通", *ZH_BODY[:3]]
+    assert (set(after_the_box) <= set(kept)) is kept_after
+
+
+def test_the_body_ends_above_the_comments_whose_posts_are_stamped_with_a_relative_time():
+    posts = [line for name, comment in zip(["老街坊", "小桂花", "东区居民", "通勤族"], ZH_LONG_COMMENTS)
+             for line in (name, comment, "3小时前", "回复 举报")]
+    article = ["城市地铁三号线二期年底开通", *ZH_BODY]
+    lines = [*ZH_MENU, *article, "热门评论 12条", *posts, "关于我们", "联系我们", "网站地图"]
+    assert article_after_boilerplate(lines) == article
+
+
 def test_the_body_ends_above_a_related_heading_over_teasers_under_a_repeated_date():
     article = ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE]
     lines = [*EN_MENU, *article, "More Valley Courier", *dated_teasers(EN_LONG_COMMENTS), *EN_FOOTER]
@@ -437,6 +462,8 @@ def test_the_body_ends_above_a_related_heading_over_teasers_under_a_repeated_dat
     pytest.param("Wednesday November 20, 2019", True, id="en-date"),
     pytest.param("2019-11-20", True, id="iso-date"),
     pytest.param("2019年11月20日", True, id="zh-date"),
+    pytest.param("3小时前", True, id="a-relative-time-stamps-a-post"),
+    pytest.param("2 hours ago", True, id="en-relative-time"),
     pytest.param("Rating: 36 Votes", False, id="a-count-is-no-date"),
     pytest.param("The council met on November 20, 2019 and approved the budget for the next year.", False,
                  id="a-sentence-holding-a-date-is-no-date-line"),
@@ -457,6 +484,8 @@ C, R = "boilerplate.comments", "boilerplate.related"
     pytest.param([None, C, C, *[None] * 25, *[None, None, C] * 4], {1}, id="a-heading-far-above-teasers-each-with-a-count"),
     pytest.param([None, C, *[None] * 25, C, *[None] * 25, C, None], set(),
                  id="a-button-under-each-of-long-posts-is-no-heading"),
+    pytest.param([None, C, *[None] * 25, C, None, None, C, None], {1, 26, 28},
+                 id="a-heading-and-a-box-of-two-far-below-are-headings"),
 ])
 def test_closing_headings(verdicts, closings):
     assert closing_headings(verdicts) == closings

@@ -131,6 +131,9 @@ def test_read_line(line, expected):
     pytest.param("记者韩智", ("韩智",), id="byline-word-glued"),
     pytest.param("佚名", (), id="placeholder"),
     pytest.param("人民日报", (), id="newspaper"),
+    pytest.param("JANE MILLER Associated Press", ("JANE MILLER",), id="a-name-then-its-outlet"),
+    pytest.param("Jane Doe and Tom Lee Associated Press", ("Jane Doe", "Tom Lee"), id="names-then-their-outlet"),
+    pytest.param("The Washington Post", (), id="an-english-newspaper"),
     pytest.param("http://example.com/author/1", (), id="url"),
 ])
 def test_split_names(value, names):

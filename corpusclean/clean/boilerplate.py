@@ -19,10 +19,15 @@ from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplifi
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "share", "share_target", "pager", "related", "comments", "label", "tools",
-               "poster")
+EN_SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
+               "comments", "label", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
+MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
+# phrases that mark a short line only in a run at the head or the tail of the page: section -> (reason, most Han
+# characters, most words). An app's name is a promotion there and a word in a text elsewhere; "主办单位：X"
+# is a site's footer there and an event notice's organiser elsewhere.
+WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
@@ -43,8 +48,9 @@ TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
 FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
-# a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）"
-COUNT_BESIDE = re.compile(r"^[(（\[]?\d[\d,.]*[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*[)）\]]?$")
+# a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）",
+# "热门评论 10条", "12条评论"
+COUNT_BESIDE = re.compile(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
@@ -118,7 +124,7 @@ def _han_branch(phrase: str) -> str:
 class Vocabulary:
     families: tuple[str, ...]                 # the phrase families, in the order they are tried
     phrases: dict[str, Phrases]               # family or section -> any of its phrases, ignoring case
-    weak_promo: Phrases
+    weak: dict[str, Phrases]                  # weak section -> any of its phrases (WEAK_SECTIONS)
     pager: tuple[str, ...]
     related: frozenset[str]
     comments: frozenset[str]
@@ -159,12 +165,12 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         return (*zh.get(section, ()), *en.get(section, ()))
 
     families = phrase_families()
-    phrased = (*families, "disclaimer", *SHORT_LINE_SECTIONS)
-    phrase_lists = [both(section) for section in (*phrased, "promo_weak")] + [extra_phrases]
+    phrased = (*families, "disclaimer", *SHORT_LINE_SECTIONS, "promo_prompt")
+    phrase_lists = [both(section) for section in (*phrased, *WEAK_SECTIONS)] + [extra_phrases]
     return Vocabulary(
         families=families,
         phrases={section: _alternation(both(section)) for section in phrased},
-        weak_promo=_alternation(both("promo_weak")),
+        weak={section: _alternation(both(section)) for section in WEAK_SECTIONS},
         pager=tuple(p.casefold() for p in both("pager")),
         related=frozenset(_box_heading(p.casefold()) for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
@@ -349,7 +355,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
-    if sentence:        # of the tests below only disclaimers and the nav row apply to sentences
+    if (len(text) <= MAX_PROMPT_WORDS * 12 and vocab.phrases["promo_prompt"].search(text)
+            and len(text if han else text.split(None, MAX_PROMPT_WORDS)) <= MAX_PROMPT_WORDS * (2 if han else 1)):
+        return REASON_PREFIX + "promo", True
+    if sentence:        # of the tests below only prompts, disclaimers and the nav row apply to sentences
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
         return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) else (None, False)
@@ -386,8 +395,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
                 return REASON_PREFIX + section, True
         if vocab.extra is not None and vocab.extra.search(text, latin_words):
             return REASON_PREFIX + "phrase", True
-    if any_phrase and size <= (15 if han else 6) and vocab.weak_promo.search(text, latin_words):
-        return REASON_PREFIX + "promo", False
+    if any_phrase:
+        for section, (reason, han_max, words_max) in WEAK_SECTIONS.items():
+            if size <= (han_max if han else words_max) and vocab.weak[section].search(text, latin_words):
+                return REASON_PREFIX + reason, False
     return None, False
 
 
@@ -494,8 +505,9 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS, "pager", "related",
-        "comments", "label", "poster", "block", "phrase")))
+        "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
+        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "label", "poster",
+        "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

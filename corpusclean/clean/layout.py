@@ -80,6 +80,8 @@ FAR_COST = 10.0           # ...unless the lines between them cost more than this
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth...
 BOX_SHARE = 0.5           # ...the closing of a box of other articles below this share, when no text goes on under it
 RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from the next: the article goes on
+RESUME_SENTENCES = 2      # or paragraphs of sentences right under each other (a teaser's summary stands alone)...
+SHORT_BOX_LINES = 8       # ...this close under the box's heading (a box in the text holds a few titles)
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
@@ -277,8 +279,10 @@ def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], fi
                  last: int) -> frozenset[int]:
     """The closings of boxes of other articles (`related`) inside the stretch [first, last) under which the
     article does not go on: below the closing, no RESUME_LINES paragraphs (text lines but short clauses)
-    each at most one line from the next (a subheading, a caption; a separator breaks them) come before a
-    run of MENU_RUN menu-shaped lines or the stretch's end, and no separator below it in the stretch stands
+    each at most one line from the next (a subheading, a caption; a separator breaks them), nor
+    RESUME_SENTENCES paragraphs of sentences right under each other within SHORT_BOX_LINES of the closing,
+    come before a run of MENU_RUN menu-shaped lines or the stretch's end, and no separator below it in the
+    stretch stands
     above it in the stretch (ids: separator_ids). Under a box in the middle of an article its paragraphs
     resume; under one among a thread's posts (a sidebar of popular posts printed between them) the replies
     close as the first post does. Teasers under dates or labels, author boxes, comment forms and footers
@@ -286,19 +290,22 @@ def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], fi
     kinds = kinds.tolist()
     found = set()
     for closing in sorted(index for index in related if first < index < last):
-        paragraphs = menu_run = between = 0     # between: lines since the last paragraph
-        for kind in kinds[closing:last]:
+        paragraphs = sentences = menu_run = between = 0     # between: lines since the last paragraph
+        for offset, kind in enumerate(kinds[closing:last]):
             if kind in (PROSE, OPEN):
                 paragraphs, between = (paragraphs + 1 if between <= 1 else 1), 0
+                sentences = sentences + 1 if kind == PROSE and offset < SHORT_BOX_LINES else 0
             elif kind == REPEAT:
-                paragraphs = 0
+                paragraphs = sentences = 0
             else:
                 between += 1
+                sentences = 0
             menu_run = menu_run + 1 if kind in MENU_LIKE else 0
-            if paragraphs >= RESUME_LINES or menu_run >= MENU_RUN:
+            if paragraphs >= RESUME_LINES or sentences >= RESUME_SENTENCES or menu_run >= MENU_RUN:
                 break
+        resumes = paragraphs >= RESUME_LINES or sentences >= RESUME_SENTENCES
         shared = (set(ids[first:closing].tolist()) & set(ids[closing:last].tolist())) - {-1}
-        if paragraphs < RESUME_LINES and not shared:
+        if not resumes and not shared:
             found.add(closing)
     return frozenset(found)
 
@@ -523,11 +530,10 @@ def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
     comment heading the page repeats is no heading but a button under each post of a thread or a count
     under each teaser of a list: comment lines at most RECORD_PERIOD lines apart make a series, one of
     MIN_REPEATED_HEADINGS or more is such a list, and the lines of the shorter ones ("12 Comments" over
-    "Top Comments") are headings when there are fewer than MIN_REPEATED_HEADINGS of them."""
+    "Top Comments": one box's) are headings when there are fewer than MIN_REPEATED_HEADINGS of those boxes."""
     at = [index for index, verdict in enumerate(verdicts) if verdict == COMMENTS]
-    lone = [int(index) for run in chains(np.array(at, dtype=np.int64)) if len(run) < MIN_REPEATED_HEADINGS
-            for index in run]
-    headings = set(lone) if len(lone) < MIN_REPEATED_HEADINGS else set()
+    boxes = [run for run in chains(np.array(at, dtype=np.int64)) if len(run) < MIN_REPEATED_HEADINGS]
+    headings = {int(index) for run in boxes for index in run} if len(boxes) < MIN_REPEATED_HEADINGS else set()
     return chrome_walls([BUTTON if verdict == COMMENTS and index not in headings else verdict
                          for index, verdict in enumerate(verdicts)], (RELATED, COMMENTS))
 

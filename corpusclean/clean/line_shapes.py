@@ -95,7 +95,7 @@ class Shapes:
     units: np.ndarray
     punctuation: np.ndarray
     figures: np.ndarray     # whether the line holds a digit
-    dates: np.ndarray       # whether a short line that is no text holds a date ("November 20, 2019", "2019-11-20")
+    dates: np.ndarray       # whether a short line that is no text holds a date or a time ("2019-11-20", "3小时前")
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -291,7 +291,8 @@ def _ends_with_date(line: str) -> bool:
 
 @per_line   # asked of separators, which a page repeats
 def _holds_date(line: str) -> bool:
-    return bool(find_dates(line))
+    """A calendar date, a time of day or a relative time: a post's stamp ("2019-11-20", "3小时前")."""
+    return bool(find_dates(line)) or _is_dated(line)
 
 
 def _is_title_case(line: str) -> bool:

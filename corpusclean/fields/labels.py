@@ -206,12 +206,22 @@ def split_names(value: str) -> tuple[str, ...]:
         value = without_codes       # "邵文涛 QD208" -> 邵文涛; "KT062" alone is the editor's only name
     names: list[str] = []
     for part in NAME_SPLIT.split(value):
-        tokens = part.split() if has_han(part) else [" ".join(part.split())]
+        tokens = part.split() if has_han(part) else [_without_outlet(" ".join(part.split()))]
         for token in tokens:
             token = _without_byline_words(token.strip(BRACKETS + SEPARATORS))
             if _is_name(token) and token not in names:
                 names.append(token)
     return tuple(names)
+
+
+def _without_outlet(name: str) -> str:
+    """A Latin name without the outlet of two words or more after it: "JANE MILLER Associated Press" ->
+    "JANE MILLER"; "The Washington Post" is an outlet, no name."""
+    words = name.split()
+    for cut in range(2, len(words) - 1):
+        if is_outlet(" ".join(words[cut:])):
+            return " ".join(words[:cut])
+    return name
 
 
 def names_of_tag(value: str) -> tuple[str, ...]:
