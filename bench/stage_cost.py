@@ -3,7 +3,9 @@
     python bench/stage_cost.py ../shared/devdata/textdumps/inscriptis/magic-html [MORE_FOLDERS] [--repeat 5]
 
 Every page of the folders goes through the document stages of `run` (as `explain` runs them) in this
-process; each stage's time is summed over the pages and divided by the MB of the input files. The figure
+process; each stage's time is summed over the pages and divided by the MB of the input files. With --batch N
+the pages go through them N at a time, each stage over the N pages before the next, as `run` takes its
+batches (--batch 32); the default, 1, times each page alone. The figure
 of a stage is the best of --repeat rounds (timings on a shared machine only ever come out too slow), and
 the total is the best round's sum. Times are CPU seconds of this process (time.process_time): on a shared
 machine they drift less than wall seconds. Pages are read once, before the first round.
@@ -27,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="+", type=Path, help="folders of pages (*.txt, *.html)")
     parser.add_argument("--repeat", type=int, default=5, help="rounds; each stage's best round counts")
+    parser.add_argument("--batch", type=int, default=1, help="pages through the stages together (run: 32)")
     args = parser.parse_args(argv)
     pages = [(str(path), path.read_bytes()) for folder in args.folders for path in sorted(folder.iterdir())
              if path.suffix in (".txt", ".html", ".htm")]
@@ -38,13 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         timings: dict[str, float] = defaultdict(float)
         start = time.process_time()
-        for path, data in pages:
-            doc = read_page(InputFile(path, path, "page"), data, config.max_page_bytes)
+        for first in range(0, len(pages), args.batch):
+            docs = [read_page(InputFile(path, path, "page"), data, config.max_page_bytes)
+                    for path, data in pages[first:first + args.batch]]
             for stage in stages:
-                if doc.rejected:
-                    break
                 began = time.process_time()
-                doc = _run(stage, doc)
+                docs = [doc if doc.rejected else _run(stage, doc) for doc in docs]
                 timings[stage.name] += time.process_time() - began
         best_total = min(best_total, time.process_time() - start)
         for name, seconds in timings.items():

@@ -31,11 +31,12 @@ from time import perf_counter
 from typing import Any, BinaryIO, Callable, Generator, Generic, Iterable, Iterator, NamedTuple, TypeVar
 
 from corpusclean.document import Document
-from corpusclean.pipeline import Segment, fit_segment, run_stages, split_segments
+from corpusclean.pipeline import Segment, fit_segment, run_stages_on_batch, split_segments
 
 BATCH_SIZE = 32          # documents per task sent to a worker process
 BATCHES_PER_WORKER = 2   # one running, one waiting: a worker never waits for the main process
 IN_FLIGHT_PER_JOB = 4    # batches out per worker, waiting for their turn included: keeps memory flat
+STAGED_BYTES = 4_000_000  # input bytes that go through the stages together: a group closes once it holds this many
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 # What enters a segment: a Document, or an object whose read() makes it in the process that runs the stages
@@ -162,21 +163,37 @@ def _process_batch(
     """A document rejected, or at the end of the pipeline, leaves it finished; a survivor of a segment closed
     by corpus stages is summarized for each of them and parked in the spool folder."""
     timings: dict[str, float] = defaultdict(float)
-    finished, survivors, summaries = [], [], []
-    for item in batch:
-        doc = run_stages(stages, open_item(item), timings)
-        if not corpus or doc.rejected:
-            finished.append(finish(doc))
-            continue
-        summary = []
-        for stage in corpus:
-            start = perf_counter()
-            summary.append(stage.summarize(doc))
-            timings[stage.name] += perf_counter() - start
-        summaries.append(tuple(summary))
-        survivors.append(doc)
+    finished, survivors = [], []
+    for docs in _opened(batch):
+        for doc in run_stages_on_batch(stages, docs, timings):
+            if not corpus or doc.rejected:
+                finished.append(finish(doc))
+            else:
+                survivors.append(doc)
+    columns = []
+    for stage in corpus:
+        start = perf_counter()
+        columns.append(stage.summarize_all(survivors))
+        timings[stage.name] += perf_counter() - start
     parked = park_all(survivors, spool_folder) if survivors else []
-    return BatchOut(finished, parked, summaries, dict(timings))
+    return BatchOut(finished, parked, list(zip(*columns)), dict(timings))
+
+
+def _opened(batch: list[Item]) -> Iterator[list[Document]]:
+    """The batch's documents, opened a few at a time: as many as hold STAGED_BYTES of input (at least one),
+    which go through the stages together. A batch of small pages is one such group; one of huge pages is
+    not held whole at once, as read and as decoded."""
+    docs: list[Document] = []
+    size = 0
+    for item in batch:
+        doc = open_item(item)
+        docs.append(doc)
+        size += doc.input_bytes
+        if size >= STAGED_BYTES:
+            yield docs
+            docs, size = [], 0
+    if docs:
+        yield docs
 
 
 def _batches(docs: Iterable[Item], size: int) -> Iterator[list[Item]]:

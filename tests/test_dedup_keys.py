@@ -11,9 +11,12 @@ from hypothesis import given, strategies as st
 from corpusclean.text import bmp_t2s_changes, t2s_changes
 from corpusclean.dedup.keys import (
     _SLOW, _TABLE_LIMIT, _fold_table, _nfkc_fold_table, exact_key, has_traditional, normalize, spaced_form,
+    spaced_forms,
 )
-from corpusclean.dedup.minhash import estimated_jaccard, signature
-from corpusclean.dedup.shingles import _POSITION_MULTIPLIERS, mix64, ngram_hashes, shingle_hashes, token_hashes
+from corpusclean.dedup.minhash import estimated_jaccard, signature, signatures
+from corpusclean.dedup.shingles import (
+    _POSITION_MULTIPLIERS, mix64, ngram_hashes, shingle_hashes, shingle_hashes_each, token_hashes,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,6 +55,8 @@ def normalize_by_definition(text):
 ])
 def test_normalize_fast_and_slow_paths_match_the_definition(text):
     assert normalize(text) == normalize_by_definition(text)
+    batch = ["龙舟赛 Bridge", text, "", text]   # with the others of a batch, each takes its own way
+    assert spaced_forms(batch) == [spaced_form(one) for one in batch]
     assert exact_key(spaced_form(text)) == exact_key(normalize(text))
     assert (shingle_hashes(spaced_form(text), 5, 3) == shingle_hashes(normalize(text), 5, 3)).all()
 
@@ -183,3 +188,20 @@ def test_signature_estimates_jaccard():
     a, b = shared[:2000], shared[1000:]               # true Jaccard 1000 / 3000
     assert abs(estimated_jaccard(signature(a, 256, 1), signature(b, 256, 1)) - 1 / 3) < 0.1
     assert signature(np.zeros(0, dtype=np.uint64), 128, 1).size == 0
+
+
+@pytest.mark.parametrize("texts", [
+    pytest.param(["一二三四五六七八", "one two three four five six"], id="chinese-then-english"),
+    pytest.param(["", "一二", "", "a"], id="empty-and-shorter-than-n"),
+    pytest.param(["the harbour bridge 中国工会今天开幕", "  x  ", "一"], id="mixed-spaces-one-char"),
+    pytest.param(["", ""], id="all-empty"),
+    pytest.param([], id="no-text"),
+])
+def test_shingles_of_a_batch_are_those_of_each_text(texts):
+    flat, offsets = shingle_hashes_each(texts, 5, 3)
+    assert len(offsets) == len(texts) + 1
+    for text, start, end in zip(texts, offsets, offsets[1:]):
+        assert flat[start:end].tolist() == shingle_hashes(text, 5, 3).tolist()
+    for text, found in zip(texts, signatures(flat, offsets, 64, 1)):
+        alone = signature(shingle_hashes(text, 5, 3), 64, 1)
+        assert found.tolist() == alone.tolist() and (found.size == 0) == (shingle_hashes(text, 5, 3).size == 0)

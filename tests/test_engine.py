@@ -4,14 +4,21 @@ import os
 from contextlib import closing
 import tempfile
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 import corpusclean.engine as engine_module
+from corpusclean.api import Page, as_document
+from corpusclean.config import Config
 from corpusclean.document import Document, Judged
 from corpusclean.engine import Spool, park_all, run_pipeline
 from corpusclean.normalize.whitespace import Whitespace
-from corpusclean.pipeline import CorpusStage, DocumentStage, LineStage, split_segments
+from corpusclean.pipeline import (
+    CorpusStage, DocumentStage, LineStage, document_stages, run_stages, run_stages_on_batch, split_segments,
+)
+
+SEEDS = Path(__file__).parent.parent / "seeds"
 
 
 class DropShort(LineStage):
@@ -237,3 +244,24 @@ def test_a_run_tells_each_pass_and_each_batch_as_it_goes(jobs):
         assert len(list(out)) == 70
     survivors = sum(1 for i in range(70) if i % 5 != 3)
     assert watch.calls == [("cleaning", None), 32, 32, 6, ("learning common", None), ("common", survivors), 32, 24]
+
+
+def test_stages_over_a_batch_give_each_document_as_they_give_it_alone():
+    stages = document_stages(Config())
+    pages = [Page(path.read_bytes(), path.name) for path in sorted(SEEDS.iterdir())]
+    pages += [Page(b"", "empty.txt"), Page("x", "one-letter.txt")]     # rejected before the line stages
+    alone = [vars(run_stages(stages, as_document(page))) for page in pages]
+    batch = [vars(doc) for doc in run_stages_on_batch(stages, [as_document(page) for page in pages])]
+    assert batch == alone and any(doc["reject_reason"] for doc in alone)
+
+
+@pytest.mark.parametrize("sizes, groups", [
+    pytest.param([10] * 5, [5], id="small-pages-go-together"),
+    pytest.param([30, 80, 10, 100, 5], [2, 2, 1], id="a-group-closes-once-it-holds-enough"),
+    pytest.param([500, 500], [1, 1], id="a-huge-page-goes-alone"),
+])
+def test_a_batch_goes_through_the_stages_in_groups_of_bounded_input(monkeypatch, sizes, groups):
+    monkeypatch.setattr(engine_module, "STAGED_BYTES", 100)
+    docs = [Document(id=str(number), source="s", location="x", input_bytes=size) for number, size in enumerate(sizes)]
+    opened = list(engine_module._opened(docs))
+    assert [len(group) for group in opened] == groups and [doc for group in opened for doc in group] == docs

@@ -4,7 +4,9 @@ import pytest
 
 from corpusclean.config import Config
 from corpusclean.fields.html import Tags
-from corpusclean.fields.page import Layout, choose, prose_run, read_lines, record_values
+from corpusclean.fields.page import (
+    Layout, LineFields, _place, choose, placed_verdicts, prose_run, read_lines, record_values,
+)
 from corpusclean.api import Page, as_document
 from corpusclean.pipeline import document_stages, run_stages
 
@@ -81,6 +83,20 @@ def test_text_headline(lines, title):
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]
+
+
+@pytest.mark.parametrize("lines, found", [
+    pytest.param(["长江大保护取得新进展", "2021-07-01 08:00", PROSE, PROSE_2], True, id="dateline-under-the-headline"),
+    pytest.param(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", PROSE], True, id="title-naming-a-line"),
+    pytest.param(["长江大保护取得新进展", PROSE, PROSE_2, "2021-07-01 08:00"], False, id="date-line-below-the-body"),
+    pytest.param(["长江大保护——取得新进展", PROSE, PROSE_2], False, id="separator-naming-no-line"),
+    pytest.param(["长江大保护取得新进展", PROSE, PROSE_2], False, id="clean-article"),
+    pytest.param([PROSE, PROSE_2], False, id="no-headline"),
+])
+def test_placed_verdicts_are_those_place_finds_where_it_is_asked_or_not(lines, found):
+    verdicts = [None] * len(lines)
+    _place(lines, [None] * len(lines), verdicts, LineFields(), Layout(), None)
+    assert placed_verdicts(lines) == verdicts and any(verdicts) == found
 
 
 def test_printed_day_takes_the_time_and_zone_the_tag_states():

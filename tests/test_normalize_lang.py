@@ -3,8 +3,8 @@ from hypothesis import given, strategies as st
 
 from corpusclean.document import Document
 from corpusclean.normalize.lang import (
-    _ENGLISH_SPELLINGS, _FOREIGN_SPELLINGS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, LATIN_WORD_RE, Lang, _classes,
-    detect_lang, latin_words,
+    _ENGLISH_SPELLINGS, _FOREIGN_SPELLINGS, _STOPWORD_COUNTS, ENGLISH_STOPWORDS, FOREIGN_STOPWORDS, LATIN_WORD_RE,
+    Lang, _classes, detect_lang, latin_words,
 )
 
 
@@ -61,6 +61,8 @@ def test_a_found_word_is_a_stopword_spelling_exactly_when_it_lowers_to_a_stopwor
     for word in LATIN_WORD_RE.findall(text):
         assert (word in _ENGLISH_SPELLINGS) == (word.lower() in ENGLISH_STOPWORDS)
         assert (word in _FOREIGN_SPELLINGS) == (word.lower() in FOREIGN_STOPWORDS)
+        english, foreign = divmod(_STOPWORD_COUNTS.get(word, 0), 2**32)[::-1]
+        assert (english, foreign) == (word.lower() in ENGLISH_STOPWORDS, word.lower() in FOREIGN_STOPWORDS)
 
 
 def test_no_letter_of_a_latin_word_lowers_to_ascii_but_ascii_letters():

@@ -5,15 +5,15 @@ from __future__ import annotations
 import struct
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import numpy as np
 
 from corpusclean.config import Config
 from corpusclean.dedup import cluster
-from corpusclean.dedup.keys import exact_key, spaced_form
-from corpusclean.dedup.minhash import signature
-from corpusclean.dedup.shingles import shingle_hashes
+from corpusclean.dedup.keys import exact_key, spaced_forms
+from corpusclean.dedup.minhash import signatures
+from corpusclean.dedup.shingles import shingle_hashes_each
 from corpusclean.document import Document
 from corpusclean.pipeline import CorpusStage
 
@@ -76,15 +76,20 @@ class Dedup(CorpusStage):
         self.params = params
 
     def summarize(self, doc: Document) -> Summary:
-        text = doc.clean_text()
+        [summary] = self.summarize_all([doc])
+        return summary
+
+    def summarize_all(self, docs: Sequence[Document]) -> list[Summary]:
+        texts = [doc.clean_text() for doc in docs]
         if self.mode == "none":
-            return pack_summary(doc.id, doc.created, len(text), None, b"")
-        spaced = spaced_form(text)
-        near = b""
+            return [pack_summary(doc.id, doc.created, len(text), None, b"") for doc, text in zip(docs, texts)]
+        spaced = spaced_forms(texts)
+        near = [b""] * len(docs)
         if self.mode == "near":
-            shingles = shingle_hashes(spaced, self.params.char_ngram, self.params.word_ngram)
-            near = signature(shingles, self.params.num_perm, self.params.seed).tobytes()
-        return pack_summary(doc.id, doc.created, len(text), exact_key(spaced), near)
+            flat, offsets = shingle_hashes_each(spaced, self.params.char_ngram, self.params.word_ngram)
+            near = [found.tobytes() for found in signatures(flat, offsets, self.params.num_perm, self.params.seed)]
+        return [pack_summary(doc.id, doc.created, len(text), exact_key(form), found)
+                for doc, text, form, found in zip(docs, texts, spaced, near)]
 
     def fit(self, summaries: Iterable[Summary]) -> DedupModel:
         ids: list[str] = []

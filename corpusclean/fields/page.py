@@ -133,8 +133,18 @@ def placed_verdicts(lines: list[str], is_chrome: Callable[[str], bool] | None = 
     a page title line "标题_网站" above it."""
     parsed: list[dict | None] = [None] * len(lines)
     verdicts: list[str | None] = [None] * len(lines)
-    _place(lines, parsed, verdicts, LineFields(), Layout(), is_chrome)
+    if _may_place(lines):
+        _place(lines, parsed, verdicts, LineFields(), Layout(), is_chrome)
     return verdicts
+
+
+def _may_place(lines: list[str]) -> bool:
+    """Whether _place can find a metadata line in a text none of whose lines is one by its own words: only
+    when a top line may be a page title that names a later line, or a line that is not prose is a loose
+    dateline (the lines it takes as datelines stand above the first prose line under the headline). Nearly
+    every cleaned text has neither, and this costs a fraction of finding its headline."""
+    return (any(_may_name_a_later_line(lines, index) for index in range(min(len(lines), TOP_LINES)))
+            or any(loose_dateline(line) is not None and not is_prose(line) for line in lines))
 
 
 def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
@@ -247,10 +257,9 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     first headline-like line of the top."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
-        line = lines[index]
-        if (parsed[index] is not None or not has_title_separator(line)
-                or not _may_open_with_one_of(line, lines[index + 1:])):
+        if parsed[index] is not None or not _may_name_a_later_line(lines, index):
             continue    # nearly all lines: no need to split them
+        line = lines[index]
         split = split_site_title(line)
         if split and split[0] in lines[index + 1:]:
             verdicts[index] = "meta.title"
@@ -277,6 +286,12 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         if longest is not None:
             return longest
     return next((i for i in range(top) if headline_like(i)), None)
+
+
+def _may_name_a_later_line(lines: list[str], index: int) -> bool:
+    """Whether the line may be a page title "标题_网站" whose headline is one of the later lines."""
+    line = lines[index]
+    return has_title_separator(line) and _may_open_with_one_of(line, lines[index + 1:])
 
 
 def _may_open_with_one_of(line: str, later: list[str]) -> bool:

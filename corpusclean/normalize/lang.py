@@ -101,6 +101,11 @@ def _any_case(words: frozenset[str]) -> frozenset[str]:
 
 _ENGLISH_SPELLINGS = _any_case(ENGLISH_STOPWORDS)
 _FOREIGN_SPELLINGS = _any_case(FOREIGN_STOPWORDS)
+# What a spelling adds to the count of English stopwords (the low 32 bits) and of foreign ones (the high
+# bits): both counted in one pass over the words, and in ints (a sum of bools takes sum's slow path).
+_FOREIGN = 1 << 32
+_STOPWORD_COUNTS = {spelling: (spelling in _ENGLISH_SPELLINGS) + _FOREIGN * (spelling in _FOREIGN_SPELLINGS)
+                    for spelling in _ENGLISH_SPELLINGS | _FOREIGN_SPELLINGS}
 
 # A Latin word counts for about this many Han characters when weighing a mixed text.
 HAN_CHARS_PER_WORD = 1.5
@@ -109,8 +114,8 @@ KANA_HANGUL_SHARE = 0.1
 
 
 def _is_english(words: list[str]) -> bool:
-    english = sum(map(_ENGLISH_SPELLINGS.__contains__, words))
-    foreign = sum(map(_FOREIGN_SPELLINGS.__contains__, words))
+    counts = sum(map(_STOPWORD_COUNTS.get, words, itertools.repeat(0)))
+    english, foreign = counts % _FOREIGN, counts // _FOREIGN
     if foreign * 2 > english:
         return False
     if len(words) < 8:  # a headline has few stopwords; no foreign evidence is enough

@@ -68,7 +68,9 @@ def inner_suffix(name: str) -> str:
     stem = without_codec_suffix(name)
     if os.altsep:
         stem = stem.replace(os.altsep, os.sep)
-    base = next((part for part in reversed(stem.split(os.sep)) if part not in ("", ".")), "")
+    base = stem[stem.rfind(os.sep) + 1:]    # the name, as nearly every path ends; else the last real part
+    if base in ("", "."):
+        base = next((part for part in reversed(stem.split(os.sep)) if part not in ("", ".")), "")
     dot = base.rfind(".")
     return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
