@@ -33,8 +33,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   paragraph follows.
 Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
 is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no whole
-page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
-goes, so that cleaning its output removes nothing.
+page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The stage
+judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
 """
 
 from __future__ import annotations
@@ -282,8 +282,7 @@ def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], fi
     each at most one line from the next (a subheading, a caption; a separator breaks them), nor
     RESUME_SENTENCES paragraphs of sentences right under each other within SHORT_BOX_LINES of the closing,
     come before a run of MENU_RUN menu-shaped lines or the stretch's end, and no separator below it in the
-    stretch stands
-    above it in the stretch (ids: separator_ids). Under a box in the middle of an article its paragraphs
+    stretch stands above it in the stretch (ids: separator_ids). Under a box in the middle of an article its paragraphs
     resume; under one among a thread's posts (a sidebar of popular posts printed between them) the replies
     close as the first post does. Teasers under dates or labels, author boxes, comment forms and footers
     are neither."""
