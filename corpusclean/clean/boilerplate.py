@@ -55,6 +55,8 @@ COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+# an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
+AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5"
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of|/|／)\s*\d{1,3}$")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
@@ -387,7 +389,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return REASON_PREFIX + "pager", True
     if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
         return COMMENTS, True
-    if heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text):
+    if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
+            or AD_SLOT.fullmatch(text)):
         return REASON_PREFIX + "label", True
     if size <= 40 and _poster_panel(folded, vocab):
         return POSTER, True
