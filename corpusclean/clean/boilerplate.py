@@ -40,7 +40,7 @@ MIN_SEPARATORS = 3        # a poster's word the page repeats this often separate
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
-PIPE = re.compile(r"\s*[|｜丨]\s*")
+LINK_SEPARATOR = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
@@ -228,10 +228,13 @@ def _nav_row(words: list[str]) -> bool:
 
 
 def _link_row(line: str) -> bool:
-    """Short items separated by |: "市政府| 市人大| 市政协" or "About us | Contact | Sitemap" (never a sentence)."""
+    """Short items separated by | or by a spaced dot: "市政府| 市人大| 市政协", "About us | Contact | Sitemap",
+    "Contact · Careers · Terms of Use" (never a sentence). Dotted items hold no figures: "By Jane Doe ·
+    Aug 16, 2026" is a byline, "FINAL HAR 5 PRA 4 · ..." a ticker; a name's own dot is not spaced ("马丁·路德·金")."""
     if "|" not in line and "｜" not in line and "丨" not in line:
-        return False
-    items = [item for item in PIPE.split(line) if item]
+        if (" · " not in line and " • " not in line) or any(char.isdigit() for char in line):
+            return False
+    items = [item for item in LINK_SEPARATOR.split(line) if item]
     if len(items) < 3:
         return False
     return all(len(i) <= 20 if HAN_RE.search(i) else len(i.split()) <= 5 for i in items)
@@ -376,7 +379,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         for section in (*vocab.families, "disclaimer"):
             if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
-    if _link_row(text):
+    if _link_row(text) and not (size <= 40 and _poster_panel(text.casefold(), vocab)):    # "Quote · Report · Like"
         return REASON_PREFIX + "links", True
     if _breadcrumb(text) or (han and _nav_row(text.split())):
         return REASON_PREFIX + "nav", True
