@@ -147,8 +147,9 @@ class Document:
         self.trace.append(Removal(index, stage, cut.reason, removed))
 
     def view(self) -> DocView:
-        return DocView(self.judged_title(), self.metadata.get("lang"), self.metadata.get("format") or self.format, self.source,
-                       url=self.metadata.get("url"), verdicts=self.verdicts)
+        # (positional arguments: a named tuple made with keywords costs 120 ns more, 8 times a document)
+        return DocView(self.judged_title(), self.metadata.get("lang"), self.metadata.get("format") or self.format,
+                       self.source, self.metadata.get("url"), self.verdicts)
 
     def judged_title(self) -> str | None:
         """The title in the judged form: the Simplified words of the line it came from."""

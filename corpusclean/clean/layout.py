@@ -547,7 +547,7 @@ class Layout(LineStage):
     reasons = REASONS
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        if view.format == "html":
-            return Judged([None] * len(lines))
+        if view.format == "html" or max(len(lines), len(view.verdicts)) < MIN_PAGE_LINES:
+            return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts)))

@@ -267,7 +267,9 @@ def _is_cut_short(line: str) -> bool:
 def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
     """test(line) for the candidate lines, False for the others."""
     answers = np.zeros(len(lines), dtype=bool)
-    answers[[index for index in candidates.nonzero()[0].tolist() if test(lines[index])]] = True
+    held = [index for index in candidates.nonzero()[0].tolist() if test(lines[index])]
+    if held:    # (most tests hold for no line: assigning to none costs more than the test)
+        answers[held] = True
     return answers
 
 

@@ -109,10 +109,16 @@ def judge_repeated_sentences(lines: list[str]) -> list[Verdict]:
         if not _has_real_length(line, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
             verdicts.append(None)
             continue
+        sentences = split_sentences(line)
+        if len(sentences) == 1:     # most lines: the line is its sentence, of real length as just asked
+            key = "".join(line.split()) if line.isascii() else comparison_key(line)
+            verdicts.append(Cut((), SENTENCE_REASON) if key in seen else None)
+            seen.add(key)
+            continue
         kept: list[tuple[int, int]] = []
         cut_any = False
         start = 0
-        for sentence in split_sentences(line):
+        for sentence in sentences:
             end = start + len(sentence)
             key = _key_if_real_length(sentence, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS)
             if key is None or key not in seen:
