@@ -141,6 +141,7 @@ class Vocabulary:
     poster_tokens: frozenset[str]             # the poster's words and the tools: the tokens of its rows
     poster_initials: frozenset[str]           # the first character of each of those
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
+    prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
@@ -187,6 +188,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"))),
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
+        prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
@@ -362,8 +364,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
         return REASON_PREFIX + "copyright", True
-    if (len(text) <= MAX_PROMPT_WORDS * 12 and vocab.phrases["promo_prompt"].search(text)
-            and len(text if han else text.split(None, MAX_PROMPT_WORDS)) <= MAX_PROMPT_WORDS * (2 if han else 1)):
+    if _is_prompt(text, han, vocab):
         return REASON_PREFIX + "promo", True
     if sentence:        # of the tests below only prompts, disclaimers and the nav row apply to sentences
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
@@ -410,6 +411,19 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     return None, False
 
 
+def _is_prompt(text: str, han: bool, vocab: Vocabulary) -> bool:
+    """A line of at most MAX_PROMPT_WORDS words (twice as many Han characters) holding a phrase of
+    [promo_prompt]: a sign-up prompt, a sentence or not. Most lines hold none of the phrases' longest words,
+    which a substring test tells before the regex."""
+    if len(text) > MAX_PROMPT_WORDS * 12:
+        return False
+    folded = text.casefold()
+    if not any(anchor in folded for anchor in vocab.prompt_anchors):
+        return False
+    size = len(text) if han else len(text.split(None, MAX_PROMPT_WORDS))
+    return size <= MAX_PROMPT_WORDS * (2 if han else 1) and vocab.phrases["promo_prompt"].search(text)
+
+
 @per_line   # the metadata, boilerplate and edges stages classify the same lines
 def classified(line: str, extra_phrases: tuple[str, ...]) -> tuple[str | None, bool]:
     """classify_line with the vocabulary of these extra phrases."""
@@ -436,11 +450,10 @@ def _share_bar(lines: list[str], verdicts: list[str | None], targets: frozenset[
             verdicts[index] = SHARE
 
 
-def _share_buttons(line: str, targets: frozenset[str]) -> int:
-    """How many share targets the line is made of; 0 when it holds anything else."""
-    parts = SHARE_SPLIT.split(line.strip(BULLETS).casefold())
-    parts = [part for part in parts if part]
-    return len(parts) if parts and len(parts) <= MAX_SHARE_BUTTONS and all(p in targets for p in parts) else 0
+def _share_buttons(line: str, targets: frozenset[str]) -> bool:
+    """Whether the line is made only of share targets (at most MAX_SHARE_BUTTONS of them)."""
+    parts = [part for part in SHARE_SPLIT.split(line.strip(BULLETS).casefold()) if part]
+    return 0 < len(parts) <= MAX_SHARE_BUTTONS and all(part in targets for part in parts)
 
 
 def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
