@@ -52,7 +52,10 @@ EN_BYLINES = (
     re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
 )
 # "By A B on June 3, 2021", "By A B | October 21, 2020 -- 16:05 GMT | Topic: Science"
-EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•])\s*(?P<rest>.+)$")
+EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
+# "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
+BYLINE_PART = re.compile(r"\s+[-–—|•·]\s+")
+MAX_BYLINE_PART_WORDS = 6
 # "Posted Tue, Oct 13, 2020 at 4:07 pm PT", "Published 10:24 PM EST Oct 20, 2020", "发表于 2020-3-16 10:47"
 DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
                       r"|(?:发布|Post)\s*#\d+)"
@@ -398,7 +401,16 @@ def _read_dateline(text: str) -> dict | None:
 
 def _dated_en_byline(text: str) -> dict | None:
     match = EN_DATED_BYLINE.match(text)
-    found = _first_date(match.group("rest")) if match else None
+    if match is None:
+        return None
+    rest = match.group("rest")
+    found = _first_date(rest)
+    if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
+        pieces = BYLINE_PART.split(rest, maxsplit=1)
+        found = None
+        title = pieces[0]
+        if len(pieces) == 2 and len(title.split()) <= MAX_BYLINE_PART_WORDS and not SENTENCE_PUNCT.search(title):
+            found = _first_date(pieces[1])
     if found is None or found[0] > 0:
         return None
     fields: dict = {"author": split_names(match.group("names"))}
