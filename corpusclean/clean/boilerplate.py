@@ -380,11 +380,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         for section in (*vocab.families, "disclaimer"):
             if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
-    if _link_row(text) and not (size <= 40 and _poster_panel(text.casefold(), vocab)):    # "Quote · Report · Like"
+    folded = text.casefold()
+    if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
         return REASON_PREFIX + "links", True
     if _breadcrumb(text) or (han and _nav_row(text.split())):
         return REASON_PREFIX + "nav", True
-    folded = text.casefold()
     heading = folded.rstrip(":：>» ")
     if (_box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text)
             or _named_box_with_more(heading, vocab.labels)):

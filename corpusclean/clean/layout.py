@@ -491,7 +491,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     the page had before earlier stages removed some (a page whose menus and share bars went is still a
     whole page), when more than `lines`. The article found is judged again (as a second run would, without
     the earlier stages' walls and closings) until it holds."""
-    if max(len(lines), page_lines) < MIN_PAGE_LINES:
+    if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
     worth = own_values(shapes)
@@ -507,6 +507,12 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             break
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
     return [*reasons[:start], *[None] * (end - start), *reasons[end:]]
+
+
+def too_short(lines: list[str], page_lines: int = 0) -> bool:
+    """Whether a text is too short to judge: fewer than MIN_PAGE_LINES lines, now and before earlier stages
+    removed some (`page_lines`)."""
+    return max(len(lines), page_lines) < MIN_PAGE_LINES
 
 
 def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WALL_PREFIXES) -> frozenset[int]:
@@ -547,7 +553,7 @@ class Layout(LineStage):
     reasons = REASONS
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        if view.format == "html" or max(len(lines), len(view.verdicts)) < MIN_PAGE_LINES:
+        if view.format == "html" or too_short(lines, len(view.verdicts)):
             return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts)))

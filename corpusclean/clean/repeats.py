@@ -56,9 +56,13 @@ def _has_real_length(text: str, min_han: int, min_words: int) -> bool:
 def _key_if_real_length(text: str, min_han: int, min_words: int) -> str | None:
     """comparison_key(text) for a text of real length, None for a shorter one."""
     if text.isascii():  # no Han characters, and its own NFKC: its words make the key
-        words = text.split()
-        return "".join(words) if len(words) >= min_words else None
-    return comparison_key(text) if _has_real_length(text, min_han, min_words) else None
+        return _sentence_key(text) if len(text.split(None, min_words - 1)) >= min_words else None
+    return _sentence_key(text) if _has_real_length(text, min_han, min_words) else None
+
+
+def _sentence_key(text: str) -> str:
+    """comparison_key(text); an ASCII text's is its words joined."""
+    return "".join(text.split()) if text.isascii() else comparison_key(text)
 
 
 def _ends_with_abbreviation(line: str, start: int, stop: int) -> bool:
@@ -111,7 +115,7 @@ def judge_repeated_sentences(lines: list[str]) -> list[Verdict]:
             continue
         sentences = split_sentences(line)
         if len(sentences) == 1:     # most lines: the line is its sentence, of real length as just asked
-            key = "".join(line.split()) if line.isascii() else comparison_key(line)
+            key = _sentence_key(line)
             verdicts.append(Cut((), SENTENCE_REASON) if key in seen else None)
             seen.add(key)
             continue

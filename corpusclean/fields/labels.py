@@ -403,20 +403,24 @@ def _dated_en_byline(text: str) -> dict | None:
     match = EN_DATED_BYLINE.match(text)
     if match is None:
         return None
-    rest = match.group("rest")
-    found = _first_date(rest)
+    found = _first_date(match.group("rest"))
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
-        pieces = BYLINE_PART.split(rest, maxsplit=1)
-        found = None
-        title = pieces[0]
-        if len(pieces) == 2 and len(title.split()) <= MAX_BYLINE_PART_WORDS and not SENTENCE_PUNCT.search(title):
-            found = _first_date(pieces[1])
+        found = _date_after_title(match.group("rest"))
     if found is None or found[0] > 0:
         return None
     fields: dict = {"author": split_names(match.group("names"))}
     if found[1]:
         fields["created"] = found[1]
     return fields
+
+
+def _date_after_title(rest: str):
+    """_first_date of what follows a title or an outlet of at most MAX_BYLINE_PART_WORDS words and its
+    separator ("Staff Writer · Aug 16, 2026"); None when no such title opens `rest`."""
+    pieces = BYLINE_PART.split(rest, maxsplit=1)
+    if len(pieces) < 2 or len(pieces[0].split()) > MAX_BYLINE_PART_WORDS or SENTENCE_PUNCT.search(pieces[0]):
+        return None
+    return _first_date(pieces[1])
 
 
 def paragraph_byline(line: str) -> tuple[str, ...]:
