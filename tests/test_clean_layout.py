@@ -683,6 +683,13 @@ def test_pages_from_html_are_left_alone():
     assert Layout().judge(PORTAL, txt).verdicts == judge_layout(PORTAL)
 
 
+def test_a_page_whose_every_line_an_earlier_stage_removed_is_left_alone():
+    """A long page of one repeated line: the repeats stage took every line, and the layout stage, judging the
+    page by its lines before (page_lines), crashed on none left."""
+    txt = DocView(title=None, lang="zh", format="txt", source="s", verdicts=("repeat.paragraph",) * 30)
+    assert Layout().judge([], txt).verdicts == []
+
+
 PAGE_LINES = [
     ZH_BODY[0], EN_BODY[2], "首页 新闻 国内", "Home | News", "", "a", "2024-03-05 10:21:09",
     "He said: \"yes.\" Then left.", "中文,English;混合:text.", "价格：60,000₩ 🙂", "𠀀𠀁 ext-B ideographs",

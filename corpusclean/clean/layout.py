@@ -511,8 +511,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:
     """Whether a text is too short to judge: fewer than MIN_PAGE_LINES lines, now and before earlier stages
-    removed some (`page_lines`)."""
-    return max(len(lines), page_lines) < MIN_PAGE_LINES
+    removed some (`page_lines`); a text with no line left at all."""
+    return not lines or max(len(lines), page_lines) < MIN_PAGE_LINES
 
 
 def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WALL_PREFIXES) -> frozenset[int]:
