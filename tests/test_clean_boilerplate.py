@@ -45,6 +45,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("【打印本页】【关闭窗口】", "boilerplate.label"),
         ("【字号 大 中 小】", "boilerplate.label"),
         ("小字号", "boilerplate.label"),
+        ("放大字体", "boilerplate.label"),
         pytest.param("Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.",
                      "boilerplate.promo", id="newsletter-prompt-as-a-sentence"),
         pytest.param("No spam, we promise. You can unsubscribe at any time.", "boilerplate.promo", id="newsletter-promise"),
