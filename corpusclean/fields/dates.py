@@ -87,13 +87,16 @@ _MONTH = (r"([JjFfMmAaSsOoNnDd](?i:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|
           r"|ept?(?:ember)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?))\.?")
 ENGLISH_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)")
 ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)(?!\d)")
+# A zone by its name after a time ("6:14 PM EST"): read past, its offset not taken (CST is China's or Central).
+ZONE_NAMES = r"(?:[ECMP][SD]?T|BST|CES?T|HKT|JST|KST|SGT|AES?T|IST)"
 # What may follow a date: a weekday, then a time with its zone.
 TIME = re.compile(
     r"(\s*T\s*|\s*,?\s*)(?:(?:星期|周|礼拜)[一二三四五六日天]\s*)?"
     r"(上午|下午|晚上|凌晨|早上|中午|傍晚)?\s*"
     r"(\d{1,2})(?:[:：](\d\d)(?:[:：](\d\d)(?:\.\d+)?)?|[时点點](\d{1,2})分(?:(\d{1,2})秒)?)(?!\d)"
     r"(?:\s*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
-    r"(?:(Z|[+-]\d\d:?\d\d)(?![\dA-Za-z])|\s*(?:GMT|UTC)(?:\s*([+-])(\d{1,2})(?::?(\d\d))?)?(?![\dA-Za-z]))?"
+    r"(?:(Z|[+-]\d\d:?\d\d)(?![\dA-Za-z])|\s*(?:GMT|UTC)(?:\s*([+-])(\d{1,2})(?::?(\d\d))?)?(?![\dA-Za-z])"
+    r"|\s+" + ZONE_NAMES + r"(?![\dA-Za-z]))?"
 )
 WEEKDAY = re.compile(r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天]|[（(](?:星期|周)?[一二三四五六日天][）)])")
 AFTERNOON = ("下午", "晚上", "傍晚")

@@ -33,6 +33,7 @@ MAX_LATIN_VALUE = 60
 MAX_HAN_NAME = 10       # a pen name is longer than a real name, never longer than this
 MAX_LATIN_NAME_WORDS = 6
 
+ACRONYM = re.compile(r"[A-Z]{2,5}")     # one word in capitals after a byline's names: an outlet (AP, WKXT), no one
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
@@ -170,7 +171,7 @@ def _is_name(token: str) -> bool:
         return False
     if has_han(token):
         return 2 <= len(token) <= MAX_HAN_NAME
-    return len(token) >= 2 and len(token.split()) <= MAX_LATIN_NAME_WORDS
+    return len(token) >= 2 and len(token.split()) <= MAX_LATIN_NAME_WORDS and not ACRONYM.fullmatch(token)
 
 
 @functools.cache
