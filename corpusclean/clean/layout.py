@@ -31,7 +31,10 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
   its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
   paragraph follows.
-Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
+Everything else is removed, with the reason its shape gives. In the head, above the body's first two
+sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
+byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET") go as layout.byline;
+but the dated header of a thread's first post, one of a run of such headers, stays with its replies. A page whose best stretch holds little text
 is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no whole
 page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The stage
 judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
@@ -40,13 +43,14 @@ judges what it keeps again until nothing more goes, so that cleaning its output 
 from __future__ import annotations
 
 import itertools
+import re
 from typing import NamedTuple, Sequence
 
 import numpy as np
 
 from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, holds_date, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
     TEASER, TEXT, Shapes, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
@@ -55,7 +59,8 @@ from corpusclean.pipeline import LineStage
 MENU = "layout.menu"
 HEADLINE_LIST = "layout.headline_list"
 OUTSIDE = "layout.outside_body"
-REASONS = (MENU, HEADLINE_LIST, OUTSIDE)
+BYLINE = "layout.byline"
+REASONS = (MENU, HEADLINE_LIST, OUTSIDE, BYLINE)
 
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
@@ -94,6 +99,8 @@ MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
+# an English byline: "By" (or "Written by", "Words by") and a name or a handle
+BYLINE_OPENING = re.compile(r"^(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -506,7 +513,25 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
             break
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
-    return [*reasons[:start], *[None] * (end - start), *reasons[end:]]
+    inside: list[Verdict] = [None] * (end - start)
+    for index in head_bylines(lines[start:end], shapes[start:end]):
+        inside[index] = BYLINE
+    return [*reasons[:start], *inside, *reasons[end:]]
+
+
+def head_bylines(lines: list[str], shapes: Shapes) -> list[int]:
+    """The lines that sign or stamp the article in its head: above its first two sentences in a row, a line
+    that is no text and holds a date or a time ("By Jane Doe - 11/19/19 06:56 AM EST", "Updated 5:50 PM",
+    "3 小时前"), or opens with "By" and a name ("by Jane Doe", "By Jane Doe | Special to the Courier"). The
+    metadata stage took the bylines it could read; these are the rest. A text without two sentences in a row
+    has no head to tell."""
+    kinds = shapes.kinds.tolist()
+    top = next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]), 0)
+    figures = shapes.figures.tolist()
+    posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
+             for index in run}
+    return [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
+        figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None)]
 
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:
