@@ -116,6 +116,19 @@ def test_shape(line, kind):
     assert shape(line).kind == kind
 
 
+@pytest.mark.parametrize("lines, kinds", [
+    pytest.param(["‘새 드라마’ 첫 방송, 시청률 두 자릿..", "주말 나들이, 어디로 갈까 고민이라면.."], [TEASER, TEASER],
+                 id="titles-cut-short-with-two-dots"),
+    pytest.param(["Cheaper plans soon, I bet..", "Thanks for the tip!"], [CLAUSE, CLAUSE],
+                 id="a-post-ending-with-two-dots"),
+    pytest.param(["Nice deal. Beats my bill..", "Same here, so cheap.."], [CLAUSE, CLAUSE],
+                 id="two-dots-after-a-sentence-are-no-cut-nor-twin"),
+    pytest.param(["Loading..", "Please wait..."], [CLAUSE, TEASER], id="three-dots-need-no-twin"),
+])
+def test_titles_cut_short_with_two_dots_come_in_lists(lines, kinds):
+    assert line_shapes(lines).kinds.tolist() == kinds
+
+
 @pytest.mark.parametrize("line, kind", [
     pytest.param(COOKIE_BANNER[0], NOTICE, id="cookie-banner"),
     pytest.param("登录即表示您已阅读并同意服务条款与隐私政策。", NOTICE, id="zh-terms"),

@@ -58,6 +58,7 @@ MIN_ROW_ITEMS = 4
 MAX_ROW_HAN = 8           # an item of a row: at most 8 characters when it holds Han ones, else 4 words
 MAX_ROW_WORDS = 4
 MAX_DATED_UNITS = 40
+MAX_CUT_TITLE_CHARS = 40  # a title cut short with ".." is no longer than this
 MAX_TITLE_UNITS = 40      # a question or an exclamation this long is a sentence, however it is capitalized
 MAX_REPEAT_UNITS = 12     # a separator line is short
 MIN_REPEATS = 3
@@ -73,6 +74,7 @@ DATA_MARKS = ":：@"
 ROW_SEPARATORS = "|｜丨·•/"
 ROW_SPLIT = re.compile(r"\s*[|｜丨·•/]\s*")
 CLAUSE_ENDS = "，、；：,;:"
+SENTENCE_MARKS = ZH_TERMINALS + LATIN_TERMINALS
 QUESTION_ENDS = "?!"
 BULLETS = ("- ", "• ", "· ", "* ", "● ", "◆ ", "■ ")
 # A numbered heading or a bulleted item starts with one of these (NUMBERED_HEADING_RE, BULLETS).
@@ -139,7 +141,9 @@ def line_shapes(lines: list[str]) -> Shapes:
     lowered = text.encode("utf-8", "surrogatepass").lower()     # bytes.lower: ASCII letters only
 
     sentence = ((end & _TERMINAL) != 0) | ((held & _FULL_STOP) != 0)
-    dots = _asked(lines, (last == ord(".")) & (before_last == ord(".")), _is_cut_short)
+    two_dots = (last == ord(".")) & (before_last == ord("."))
+    # a post ends a sentence with ".." too: a title cut so is told by its twin in a headline list
+    dots = _asked(lines, two_dots, _is_cut_short) | _paired(_asked(lines, two_dots, _is_cut_title))
     truncated = dots | (last == ord("…")) & (before_last != ord("…"))
     opening, closing = table.take(first, mode="clip"), table.take(last, mode="clip")
     parenthetical = ((opening & _OPENING) != 0) & ((closing & _CLOSING) != 0)
@@ -262,6 +266,20 @@ def _is_cut_short(line: str) -> bool:
     """"..." at the end, not a row of dots; "…" is told from "……" (Chinese prose ends with it) by the
     last two characters alone."""
     return line.endswith("...") and not line.endswith("....")
+
+
+def _is_cut_title(line: str) -> bool:
+    """".." closing a short line that holds no sentence before it: a title cut short ("청춘시대3'..")."""
+    head = line[:-2]
+    return not head.endswith(".") and len(head) <= MAX_CUT_TITLE_CHARS and not any(
+        mark in head for mark in SENTENCE_MARKS)
+
+
+def _paired(found: np.ndarray) -> np.ndarray:
+    """The found lines that have a found line right above or below them."""
+    twin = np.zeros(len(found) + 2, dtype=bool)
+    twin[1:-1] = found
+    return found & (twin[:-2] | twin[2:])
 
 
 def _asked(lines: list[str], candidates: np.ndarray, test) -> np.ndarray:
