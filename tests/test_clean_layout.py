@@ -6,7 +6,7 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
-    judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries,
+    head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -264,7 +264,8 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
 
 @pytest.mark.parametrize("lines, expected", [
     pytest.param([HEADLINE_EN, "By Daniel Hart", *EN_BODY], {1}, id="byline"),
-    pytest.param([HEADLINE_EN, "by Daniel Hart", "@danielhart", *EN_BODY], {1}, id="lower-case-byline"),
+    pytest.param([HEADLINE_EN, "by Daniel Hart", *EN_BODY], {1}, id="lower-case-byline"),
+    pytest.param([HEADLINE_EN, "Daniel Hart", "@danielhart", *EN_BODY], {2}, id="the-authors-handle"),
     pytest.param([HEADLINE_EN, "By Daniel Hart | Special to the Valley Courier", *EN_BODY], {1},
                  id="byline-with-its-outlet"),
     pytest.param(["Written by Daniel Hart", HEADLINE_EN, *EN_BODY], {0}, id="byline-above-the-headline"),
@@ -280,6 +281,7 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
     pytest.param([HEADLINE_EN, "The council met on June 12, 2024 and voted late at night.", *EN_BODY], set(),
                  id="a-sentence-holding-a-date"),
     pytest.param([HEADLINE_EN, *EN_BODY[:2], "June 12, 2024", EN_BODY[2]], set(), id="a-date-under-the-first-sentences"),
+    pytest.param([HEADLINE_EN, *EN_BODY[:2], "@if", "@endif", EN_BODY[2]], set(), id="template-code-under-the-first-sentences"),
     pytest.param([HEADLINE_EN, "Tour dates:", *SCHEDULE, EN_BODY[0]], set(), id="no-two-sentences-in-a-row-no-head"),
     pytest.param([HEADLINE_EN, *SCHEDULE, *EN_BODY], set(), id="a-schedule-holds-figures-but-no-date-or-time"),
     pytest.param(["Help: my bus pass stopped working", *[line for number, post in enumerate(EN_BODY[:3])
@@ -287,13 +289,27 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
                  set(), id="a-thread-keeps-its-post-headers"),
 ])
 def test_head_bylines(lines, expected):
-    assert set(head_bylines(lines, line_shapes(lines))) == expected
+    shapes = line_shapes(lines)
+    assert set(head_bylines(lines, shapes, head_end(shapes.kinds.tolist()))) == expected
 
 
 def test_the_head_bylines_go_as_bylines_in_a_whole_page():
     lines = [*EN_MENU, HEADLINE_EN, "By Daniel Hart", "June 12, 2024 at 10:30 am", *EN_BODY, *EN_MORE, *EN_FOOTER]
     assert removed(lines) == {**dict.fromkeys(range(7), MENU), 8: BYLINE, 9: BYLINE,
                               **dict.fromkeys(range(20, 24), MENU)}
+
+
+@pytest.mark.parametrize("article, gone", [
+    pytest.param([HEADLINE_EN, "Facebook", "Twitter", "By Daniel Hart | Special to the Valley Courier", *EN_BODY,
+                  *EN_MORE], {1: MENU, 2: MENU, 3: BYLINE}, id="share-buttons-and-a-byline-in-the-head"),
+    pytest.param([HEADLINE_EN, "微信", "微博", *EN_BODY, *EN_MORE], {1: MENU, 2: MENU}, id="zh-share-buttons"),
+    pytest.param([HEADLINE_EN, *EN_BODY[:2], "Facebook", EN_BODY[2], "Twitter", *EN_BODY[3:], *EN_MORE], {},
+                 id="the-names-as-subheadings-under-the-first-sentences-stay"),
+])
+def test_share_buttons_in_the_head_go(article, gone):
+    lines = [*EN_MENU, *article, *EN_FOOTER]
+    menu, footer = dict.fromkeys(range(len(EN_MENU)), MENU), dict.fromkeys(range(len(lines) - 4, len(lines)), MENU)
+    assert removed(lines) == {**menu, **{len(EN_MENU) + index: reason for index, reason in gone.items()}, **footer}
 
 
 def test_a_short_text_is_left_alone():
