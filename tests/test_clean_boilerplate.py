@@ -52,6 +52,15 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Get our free weekly newsletter", "boilerplate.promo", id="newsletter-offer"),
         pytest.param("The company said in its newsletter that sales rose by a fifth in the first quarter.", None,
                      id="a-newsletter-in-a-sentence-is-no-prompt"),
+        pytest.param("The Valley Courier is supported by its readers. When you buy through links on our site, we may earn "
+                     "an affiliate commission.", "boilerplate.promo", id="affiliate-notice"),
+        pytest.param("The publisher may earn an Affiliate Commission if you buy something through links in this article.",
+                     "boilerplate.promo", id="affiliate-notice-in-title-case"),
+        pytest.param("Sellers on the market pay the platform an affiliate commission of up to 8 percent on each sale, a "
+                     "rate that several of them called unfair in a letter to regulators last month and again this week.",
+                     None, id="an-affiliate-commission-in-a-long-sentence-is-news"),
+        pytest.param("Readers can follow the links on our site to the full report.", None,
+                     id="links-on-a-site-without-a-purchase"),
         pytest.param("3 / 11", "boilerplate.label", id="a-gallery-counter"),
         pytest.param("Image 1 of 23", "boilerplate.label", id="an-image-counter"),
         pytest.param("Caption", "boilerplate.label", id="a-caption-button"),

@@ -48,7 +48,8 @@ def test_judge_edges(lines, title, text_page, expected):
 
 def test_the_article_extent_is_asked_again_once_the_edges_moved():
     verdicts = judge_edges(OPINION, OPINION_TITLE, text_page=True)
-    assert removed(verdicts) == [0, 1, *range(len(OPINION) - TAIL, len(OPINION))]
+    assert removed(verdicts) == [0, 1, 4, *range(len(OPINION) - TAIL, len(OPINION))]
+    assert verdicts[4] == "layout.byline", "the dateline under the standfirst"
     assert all(verdict.startswith("layout.") for verdict in verdicts[len(OPINION) - TAIL:])
 
 

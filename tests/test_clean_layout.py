@@ -5,8 +5,8 @@ import pytest
 
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
-    HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, judge_layout,
-    line_values, list_shaped, own_values, stretches, teaser_summaries,
+    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
+    head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -203,9 +203,10 @@ def test_removes_what_surrounds_the_body(lines, expected):
 
 
 def test_the_head_is_kept_back_to_the_last_menu_run():
-    head = ["Port Strike Ends After Workers Accept New Contract", "By Daniel Hart", "June 12, 2024"]
+    head = ["Port Strike Ends After Workers Accept New Contract", "Dock workers return on Monday after a week out",
+            "Pictures from the harbour gates on the last day of the strike"]
     article = [*head, *EN_BODY, *EN_MORE]
-    assert kept([*EN_MENU, *article]) == article, "a headline, a byline and a date stay"
+    assert kept([*EN_MENU, *article]) == article, "a headline, its subtitle and a caption stay"
     lines = ["Contact", "Subscribe", "Best Deals Of The Week", "City Council Approves Budget", *EN_BODY, *EN_MORE,
              *EN_RELATED, *EN_FOOTER]
     assert kept(lines)[:5] == lines[:5], "two menu items are no menu run: the head stays whole"
@@ -221,15 +222,16 @@ OTHER_HEADLINES = ["Storm Knocks Out Power Along The Coast", "Schools Reopen Aft
 
 def test_a_long_list_of_headlines_above_the_title_ends_the_head():
     head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024 at 10:30 am"]
-    assert kept([*EN_MENU, *OTHER_HEADLINES, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE]
+    headline = head[:1]     # the byline and the date under it go as layout.byline (test_head_bylines)
+    assert kept([*EN_MENU, *OTHER_HEADLINES, *head, *EN_BODY, *EN_MORE]) == [*headline, *EN_BODY, *EN_MORE]
     contents = ["In this report", *OTHER_HEADLINES]
     intro = [EN_MORE[0]]
-    article = [*head, *intro, *contents, *EN_BODY, *EN_MORE]
+    article = [*headline, *intro, *contents, *EN_BODY, *EN_MORE]
     assert kept([*EN_MENU, *article]) == article, "a table of contents under an introduction stays"
 
 
 def test_an_archive_list_of_months_above_the_title_ends_the_head():
-    head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024"]
+    head = ["City Council Approves Budget", "Spending on buses rises by a tenth next year"]
     assert kept([*EN_MENU, "Archives", *ARCHIVE, *head, *EN_BODY, *EN_MORE]) == [*head, *EN_BODY, *EN_MORE]
 
 
@@ -240,7 +242,7 @@ ABOUT_THE_PAPER = [
 
 
 def test_text_far_below_across_a_long_feed_is_no_part_of_the_body():
-    head = ["City Council Approves Budget", "By Daniel Hart", "June 12, 2024"]
+    head = ["City Council Approves Budget", "Spending on buses rises by a tenth next year"]
     feed = [f"{headline} ({day})" for day in range(3) for headline in OTHER_HEADLINES]
     article = [*head, *EN_BODY[:3]]
     assert kept([*EN_MENU, *article, *feed, *ABOUT_THE_PAPER, *EN_FOOTER]) == article
@@ -254,6 +256,60 @@ def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     menu = dict.fromkeys(range(7), MENU)
     assert removed(lines) == menu, "list lines below the body stay (they may belong to it)"
     assert removed(lines, walls=frozenset({18})) == {**menu, 18: OUTSIDE, 19: MENU}
+
+
+HEADLINE_EN = "City Council Approves Budget"
+SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "June 14 -- Riverside Park, Macon"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    pytest.param([HEADLINE_EN, "By Daniel Hart", *EN_BODY], {1}, id="byline"),
+    pytest.param([HEADLINE_EN, "by Daniel Hart", *EN_BODY], {1}, id="lower-case-byline"),
+    pytest.param([HEADLINE_EN, "Daniel Hart", "@danielhart", *EN_BODY], {2}, id="the-authors-handle"),
+    pytest.param([HEADLINE_EN, "By Daniel Hart | Special to the Valley Courier", *EN_BODY], {1},
+                 id="byline-with-its-outlet"),
+    pytest.param(["Written by Daniel Hart", HEADLINE_EN, *EN_BODY], {0}, id="byline-above-the-headline"),
+    pytest.param([HEADLINE_EN, "Nov. 19, 2019 8:03 am ET", *EN_BODY], {1}, id="dateline"),
+    pytest.param([HEADLINE_EN, "Updated 5:50 PM", "Facebook", *EN_BODY], {1}, id="time-of-update"),
+    pytest.param([HEADLINE_EN, EN_MORE[0], "By Daniel Hart - 11/19/19 06:56 AM EST", *EN_BODY], {2},
+                 id="dated-byline-under-a-standfirst"),
+    pytest.param(["地铁三号线二期年底开通", "2024-05-10 08:30 来源：本报", *ZH_BODY], {1}, id="zh-dateline"),
+    pytest.param(["地铁三号线二期年底开通", "3 小时前", *ZH_BODY], {1}, id="zh-relative-time"),
+    # negatives: lines that look like a byline or a date but are the article's
+    pytest.param([HEADLINE_EN, "By the numbers", *EN_BODY], set(), id="by-and-no-name-is-a-subheading"),
+    pytest.param(["Byron Bay Festival Returns", *EN_BODY], set(), id="a-name-starting-with-by"),
+    pytest.param([HEADLINE_EN, "The council met on June 12, 2024 and voted late at night.", *EN_BODY], set(),
+                 id="a-sentence-holding-a-date"),
+    pytest.param([HEADLINE_EN, *EN_BODY[:2], "June 12, 2024", EN_BODY[2]], set(), id="a-date-under-the-first-sentences"),
+    pytest.param([HEADLINE_EN, *EN_BODY[:2], "@if", "@endif", EN_BODY[2]], set(), id="template-code-under-the-first-sentences"),
+    pytest.param([HEADLINE_EN, "Tour dates:", *SCHEDULE, EN_BODY[0]], set(), id="no-two-sentences-in-a-row-no-head"),
+    pytest.param([HEADLINE_EN, *SCHEDULE, *EN_BODY], set(), id="a-schedule-holds-figures-but-no-date-or-time"),
+    pytest.param(["Help: my bus pass stopped working", *[line for number, post in enumerate(EN_BODY[:3])
+                                                         for line in (f"reader{number} 2 hours ago", post)]],
+                 set(), id="a-thread-keeps-its-post-headers"),
+])
+def test_head_bylines(lines, expected):
+    shapes = line_shapes(lines)
+    assert set(head_bylines(lines, shapes, head_end(shapes.kinds.tolist()))) == expected
+
+
+def test_the_head_bylines_go_as_bylines_in_a_whole_page():
+    lines = [*EN_MENU, HEADLINE_EN, "By Daniel Hart", "June 12, 2024 at 10:30 am", *EN_BODY, *EN_MORE, *EN_FOOTER]
+    assert removed(lines) == {**dict.fromkeys(range(7), MENU), 8: BYLINE, 9: BYLINE,
+                              **dict.fromkeys(range(20, 24), MENU)}
+
+
+@pytest.mark.parametrize("article, gone", [
+    pytest.param([HEADLINE_EN, "Facebook", "Twitter", "By Daniel Hart | Special to the Valley Courier", *EN_BODY,
+                  *EN_MORE], {1: MENU, 2: MENU, 3: BYLINE}, id="share-buttons-and-a-byline-in-the-head"),
+    pytest.param([HEADLINE_EN, "微信", "微博", *EN_BODY, *EN_MORE], {1: MENU, 2: MENU}, id="zh-share-buttons"),
+    pytest.param([HEADLINE_EN, *EN_BODY[:2], "Facebook", EN_BODY[2], "Twitter", *EN_BODY[3:], *EN_MORE], {},
+                 id="the-names-as-subheadings-under-the-first-sentences-stay"),
+])
+def test_share_buttons_in_the_head_go(article, gone):
+    lines = [*EN_MENU, *article, *EN_FOOTER]
+    menu, footer = dict.fromkeys(range(len(EN_MENU)), MENU), dict.fromkeys(range(len(lines) - 4, len(lines)), MENU)
+    assert removed(lines) == {**menu, **{len(EN_MENU) + index: reason for index, reason in gone.items()}, **footer}
 
 
 def test_a_short_text_is_left_alone():
@@ -412,7 +468,7 @@ def test_a_run_of_dated_posts_below_the_article_and_its_share_bar_goes(lines, ar
     assert article_after_boilerplate(lines) == article
 
 
-BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"
+DATED_BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"
 ZH_LONG_COMMENTS = ["每天坐地铁上班，早就盼着三号线延伸到东部新区了，希望年底能按时开通。",
                     "二期通了以后从新区到火车站只要半小时，周末回家方便多了，支持！",
                     "票价能不能再便宜一点？很多上班族每个月光交通费就要好几百元。",
@@ -420,19 +476,20 @@ ZH_LONG_COMMENTS = ["每天坐地铁上班，早就盼着三号线延伸到东�
 
 
 @pytest.mark.parametrize("lines, article", [
-    pytest.param([*EN_MENU, "City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, "Top Rated Comments",
+    pytest.param([*EN_MENU, "City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE, "Top Rated Comments",
                   *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
-                 ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE], id="posts-under-a-comment-heading-go"),
-    pytest.param([*EN_MENU, "City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *SHARE_BAR,
+                 ["City Council Approves Budget", *EN_BODY, *EN_MORE], id="posts-under-a-comment-heading-go"),
+    pytest.param([*EN_MENU, "City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE, *SHARE_BAR,
                   *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
-                 ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
+                 ["City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
                  id="without-a-heading-a-dated-byline-makes-them-a-thread"),
     pytest.param([*ZH_MENU, "地铁三号线二期年底开通", "2024-05-10 08:30 来源：本报", *ZH_BODY, "热门评论",
                   *[line for number, comment in enumerate(ZH_LONG_COMMENTS)
                     for line in (f"网友{number} 5月10日 09:0{number}", comment)], "关于我们", "联系我们", "网站地图"],
-                 ["地铁三号线二期年底开通", "2024-05-10 08:30 来源：本报", *ZH_BODY], id="zh-posts-under-a-comment-heading-go"),
+                 ["地铁三号线二期年底开通", *ZH_BODY], id="zh-posts-under-a-comment-heading-go"),
 ])
 def test_the_body_ends_above_a_comment_heading_with_dated_posts_below_a_dated_byline(lines, article):
+    """(The article's own dated byline goes as layout.byline, but in a thread, where it heads the first post.)"""
     assert article_after_boilerplate(lines) == article
 
 
@@ -466,9 +523,9 @@ def test_the_body_ends_above_the_comments_whose_posts_are_stamped_with_a_relativ
 
 
 def test_the_body_ends_above_a_related_heading_over_teasers_under_a_repeated_date():
-    article = ["City Council Approves Budget", BYLINE, *EN_BODY, *EN_MORE]
+    article = ["City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE]
     lines = [*EN_MENU, *article, "More Valley Courier", *dated_teasers(EN_LONG_COMMENTS), *EN_FOOTER]
-    assert article_after_boilerplate(lines) == article
+    assert article_after_boilerplate(lines) == [line for line in article if line != DATED_BYLINE]
 
 
 @pytest.mark.parametrize("line, holds_date", [

@@ -32,7 +32,8 @@ RULES: dict[str, str] = {
     "CC014": "metadata line the cleaning stages would remove",
     "CC015": "exact duplicate of an earlier document (same normalized text)",
     "CC016": "near duplicate of an earlier document (only with --near-dups)",
-    "CC017": "line outside the article body (menu, headline list, footer) the layout stage would remove",
+    "CC017": "line outside the article body (menu, headline list, footer) or a byline in its head, the layout stage "
+             "would remove",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
 LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})

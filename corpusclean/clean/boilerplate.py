@@ -446,11 +446,11 @@ def _share_bar(lines: list[str], verdicts: list[str | None], targets: frozenset[
     """Remove the buttons of a share bar under its label ("分享到：" then "微信", "QQ空间 豆瓣"): the lines
     made only of share targets right under it. Elsewhere such words are a menu's or a name in a text."""
     for index in range(1, len(lines)):
-        if verdicts[index - 1] == SHARE and verdicts[index] is None and _share_buttons(lines[index], targets):
+        if verdicts[index - 1] == SHARE and verdicts[index] is None and share_buttons(lines[index], targets):
             verdicts[index] = SHARE
 
 
-def _share_buttons(line: str, targets: frozenset[str]) -> bool:
+def share_buttons(line: str, targets: frozenset[str]) -> bool:
     """Whether the line is made only of share targets (at most MAX_SHARE_BUTTONS of them)."""
     parts = [part for part in SHARE_SPLIT.split(line.strip(BULLETS).casefold()) if part]
     return 0 < len(parts) <= MAX_SHARE_BUTTONS and all(part in targets for part in parts)

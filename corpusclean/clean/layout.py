@@ -31,7 +31,11 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
   its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
   paragraph follows.
-Everything else is removed, with the reason its shape gives. A page whose best stretch holds little text
+Everything else is removed, with the reason its shape gives. In the head, above the body's first two
+sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
+byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET") go as layout.byline,
+and the buttons of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header
+of a thread's first post, one of a run of such headers, stays with its replies. A page whose best stretch holds little text
 is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no whole
 page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The stage
 judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
@@ -40,13 +44,14 @@ judges what it keeps again until nothing more goes, so that cleaning its output 
 from __future__ import annotations
 
 import itertools
+import re
 from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED
+from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, holds_date, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
     TEASER, TEXT, Shapes, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
@@ -55,7 +60,8 @@ from corpusclean.pipeline import LineStage
 MENU = "layout.menu"
 HEADLINE_LIST = "layout.headline_list"
 OUTSIDE = "layout.outside_body"
-REASONS = (MENU, HEADLINE_LIST, OUTSIDE)
+BYLINE = "layout.byline"
+REASONS = (MENU, HEADLINE_LIST, OUTSIDE, BYLINE)
 
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
@@ -94,6 +100,8 @@ MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
+# an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
+BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -495,6 +503,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         return [None] * len(lines)
     shapes = line_shapes(lines)
     worth = own_values(shapes)
+    targets = vocabulary().share_targets
+    buttons = [index for index, kind in enumerate(shapes.kinds.tolist())
+               if kind in MENU_LIKE and share_buttons(lines[index], targets)]
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
@@ -506,7 +517,34 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
             break
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
-    return [*reasons[:start], *[None] * (end - start), *reasons[end:]]
+    inside: list[Verdict] = [None] * (end - start)
+    top = head_end(shapes.kinds[start:end].tolist())
+    for index in head_bylines(lines[start:end], shapes[start:end], top):
+        inside[index] = BYLINE
+    for index in buttons:
+        if start <= index < start + top:
+            inside[index - start] = MENU
+    return [*reasons[:start], *inside, *reasons[end:]]
+
+
+def head_end(kinds: list[int]) -> int:
+    """Where the article's head ends: at its first two sentences in a row; 0 for a text without them (it has no
+    head to tell)."""
+    return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]), 0)
+
+
+def head_bylines(lines: list[str], shapes: Shapes, top: int) -> list[int]:
+    """The lines that sign or stamp the article in its head: above its first two sentences in a row, a line
+    that is no text and holds a date or a time ("By Jane Doe - 11/19/19 06:56 AM EST", "Updated 5:50 PM",
+    "3 小时前"), or opens with "By" and a name ("by Jane Doe", "By Jane Doe | Special to the Courier"), or is
+    a handle alone ("@janedoe"). The metadata stage took the bylines it could read; these are the rest. The
+    dated header of a thread's first post, one of a run of them, stays. `top`: where the head ends (head_end)."""
+    kinds = shapes.kinds.tolist()
+    figures = shapes.figures.tolist()
+    posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
+             for index in run}
+    return [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
+        figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None)]
 
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:

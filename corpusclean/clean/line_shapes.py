@@ -181,7 +181,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     kinds[_asked(lines, lengths >= MIN_MARKUP_CHARS, _is_markup)] = ROW
     kinds[_notices(lines, lowered)] = NOTICE
     # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
-    dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), _holds_date)
+    dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), holds_date)
     return Shapes(kinds, units, punctuation, digit, dates)
 
 
@@ -310,7 +310,7 @@ def _ends_with_date(line: str) -> bool:
 
 
 @per_line   # asked of separators, which a page repeats
-def _holds_date(line: str) -> bool:
+def holds_date(line: str) -> bool:
     """A calendar date, a time of day or a relative time: a post's stamp ("2019-11-20", "3小时前")."""
     return bool(find_dates(line)) or _is_dated(line)
 
