@@ -84,7 +84,7 @@ FAR_COST = 10.0           # ...unless the lines between them cost more than this
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth...
 BOX_SHARE = 0.5           # ...the closing of a box of other articles below this share, when no text goes on under it
 TRAILER_SHARE = 0.2       # below a promotion in the body, text worth less than this share of the body's...
-TRAILER_LINE_SHARE = 0.35 # ...no line worth this share of its median sentence...
+TRAILER_LINE_SHARE = 0.1  # ...this share of the median sentence above a line...
 MIN_TRAILER_LINES = 3     # ...in this many lines or more: no article
 RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from the next: the article goes on
 RESUME_SENTENCES = 2      # or paragraphs of sentences right under each other (a teaser's summary stands alone)...
@@ -451,8 +451,8 @@ def trailer_start(kinds: np.ndarray, values: np.ndarray, trailers: frozenset[int
     """Where the article from the body's start to `end` (the tail's) ends above what follows a promotion, a
     share bar or a copyright notice in it (`trailers`, trailer_walls): at the first such line with
     MIN_TRAILER_LINES lines or more of the article from it down, holding text worth less than TRAILER_SHARE
-    of the article's, no line worth TRAILER_LINE_SHARE of the median sentence above it, no sentence at its
-    top and no two sentences in a row; else at `end`. A sign-up box's prompts and thanks, a publisher's
+    of the article's and less than TRAILER_LINE_SHARE of the median sentence above it a line, no sentence at
+    its top and no two sentences in a row; else at `end`. A sign-up box's prompts and thanks, a publisher's
     note, a list of other headlines stand there; a paragraph under a newsletter prompt or a photo credit set
     in the text is the article going on."""
     text = np.concatenate(([0.0], np.maximum(values[start:end], 0.0).cumsum()))
@@ -461,7 +461,7 @@ def trailer_start(kinds: np.ndarray, values: np.ndarray, trailers: frozenset[int
         sentences = values[start:wall][kinds[start:wall] == PROSE]
         if (len(sentences) and text[-1] - text[wall - start] < TRAILER_SHARE * text[-1] and not paragraphs[0]
                 and not np.any(paragraphs[1:] & paragraphs[:-1])
-                and values[wall:end].max() < TRAILER_LINE_SHARE * np.median(sentences)):
+                and (text[-1] - text[wall - start]) / (end - wall) < TRAILER_LINE_SHARE * np.median(sentences)):
             return wall
     return end
 
