@@ -12,6 +12,7 @@ from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
     separators_marked, shape,
 )
+from corpusclean.clean.metadata import find_metadata
 from corpusclean.document import DocView, Document
 from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
 from corpusclean.text import char_flags
@@ -431,11 +432,38 @@ def test_the_body_ends_above_a_promotion_with_little_text_under_it(lines, articl
     assert article_after_boilerplate(lines) == article
 
 
+def article_after_metadata(lines):
+    """What the metadata, the boilerplate and the layout stage keep of a page, each seeing the verdicts before."""
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(lines)
+    _, doc.verdicts = find_metadata(lines)
+    left = [line for line, verdict in zip(lines, doc.verdicts) if verdict is None]
+    chrome = iter(judge_boilerplate(left))
+    doc.verdicts = [next(chrome) if verdict is None else verdict for verdict in doc.verdicts]
+    left = [line for line, verdict in zip(lines, doc.verdicts) if verdict is None]
+    return [line for line, verdict in zip(left, Layout().judge(left, doc.view()).verdicts) if verdict is None]
+
+
+PAST_ISSUES = ["往期回顾", "城市更新为何“慢下来”？", "夜经济还能怎么火？", "县城消费潜力有多大？", "老旧小区改造难在哪？"]
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param([*ZH_MENU, "地铁三号线二期年底开通", *ZH_BODY, "责任编辑：王明", *PAST_ISSUES, "关于我们", "联系我们",
+                  "网站地图"], ["地铁三号线二期年底开通", *ZH_BODY], id="past-issues-under-the-editor-line-go"),
+    pytest.param([*ZH_MENU, "地铁三号线二期年底开通", *ZH_BODY[:3], "责任编辑：王明", *ZH_BODY[3:], *ZH_OTHER_TITLES,
+                  "关于我们", "联系我们", "网站地图"], ["地铁三号线二期年底开通", *ZH_BODY],
+                 id="paragraphs-under-an-editor-line-stay"),
+])
+def test_the_body_ends_above_metadata_with_little_text_under_it(lines, article):
+    assert article_after_metadata(lines) == article
+
+
 @pytest.mark.parametrize("verdicts, walls", [
     pytest.param([None, "boilerplate.promo", None, None], {1}, id="under-a-promotion"),
     pytest.param([None, "boilerplate.share", "boilerplate.share", None], {1}, id="under-a-share-bar"),
     pytest.param([None, "boilerplate.label", None], set(), id="not-under-an-advertisement-label"),
-    pytest.param([None, "meta.date", None], set(), id="not-under-a-date"),
+    pytest.param([None, "meta.editor", None], {1}, id="under-an-editor-line"),
+    pytest.param([None, *["meta.date", None, None] * 3], set(), id="not-under-the-date-of-every-post"),
     pytest.param([None, *["boilerplate.share", None, None] * 3], set(), id="not-under-a-share-bar-of-every-post"),
 ])
 def test_trailer_walls(verdicts, walls):

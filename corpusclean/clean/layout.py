@@ -24,9 +24,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - but it ends above a run of posts under dated headers ("Jane on June 7, 2020 at 3:26 pm said:") that
   follows the article's text below a line an earlier stage removed as chrome (a share bar), when no header
   or separator of the posts stands above or among the article's first lines: readers' comments, not a thread;
-- and it ends above the line under a promotion, a share bar or a copyright notice in it when little text
-  stands below, neither a sentence right under it nor two sentences in a row (a sign-up box's prompts and
-  thanks, a publisher's note, other headlines);
+- and it ends above the line under a promotion, a share bar, a copyright notice or metadata (a date, an
+  editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
+  sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
   to the last few lines of a long list of other headlines;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
@@ -100,7 +100,10 @@ RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
-TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright")   # what may end the body in it
+# what may end the article in it: a promotion, a share bar, a copyright notice, a date, an editor's line, tags
+# (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
+TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "meta.date", "meta.editor",
+                    "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 
 
@@ -449,7 +452,7 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
 
 def trailer_start(kinds: np.ndarray, values: np.ndarray, trailers: frozenset[int], start: int, end: int) -> int:
     """Where the article from the body's start to `end` (the tail's) ends above what follows a promotion, a
-    share bar or a copyright notice in it (`trailers`, trailer_walls): at the first such line with
+    share bar, a copyright notice or metadata in it (`trailers`, trailer_walls): at the first such line with
     MIN_TRAILER_LINES lines or more of the article from it down, holding text worth less than TRAILER_SHARE
     of the article's and less than TRAILER_LINE_SHARE of the median sentence above it a line, no sentence at
     its top and no two sentences in a row; else at `end`. A sign-up box's prompts and thanks, a publisher's
@@ -519,8 +522,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
     the page had before earlier stages removed some (a page whose menus and share bars went is still a
-    whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar or a copyright
-    notice (trailer_walls). The article found is judged again (as a second run would, without
+    whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a copyright
+    notice or metadata (trailer_walls). The article found is judged again (as a second run would, without
     the earlier stages' walls and closings) until it holds."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
@@ -563,8 +566,9 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
 
 def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
     """Positions, among the lines still kept, of those right under a line an earlier stage removed as a
-    promotion, a share bar or a copyright notice (TRAILER_PREFIXES), when fewer than MIN_REPEATED_HEADINGS
-    kept lines follow one of that reason: a share bar under every post of a thread is the thread's own."""
+    promotion, a share bar, a copyright notice or metadata (TRAILER_PREFIXES), when fewer than
+    MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every post of a
+    thread is the thread's own."""
     nearest: list[tuple[int, str]] = []
     position, above = 0, None
     for verdict in verdicts:
