@@ -6,12 +6,13 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
-    head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries,
+    head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
     separators_marked, shape,
 )
+from corpusclean.clean.metadata import find_metadata
 from corpusclean.document import DocView, Document
 from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
 from corpusclean.text import char_flags
@@ -466,6 +467,76 @@ def dated_posts(comments):
 ])
 def test_a_run_of_dated_posts_below_the_article_and_its_share_bar_goes(lines, article):
     assert article_after_boilerplate(lines) == article
+
+
+# Under a promotion, a share bar or a copyright notice in the body, a little text and no two sentences in a
+# row: a sign-up box, a publisher's note; the body ends above it. The article's paragraphs going on under a
+# promotion or a photo credit set in the text stay, and so does a last paragraph worth much of the text.
+SIGN_UP = ["Get the morning briefing in your inbox every weekday.", "Enter your email address", "Thanks for signing up!",
+           "Check your inbox to confirm it.", "Something went wrong.", "Please try again later."]
+OTHER_TITLES = ["Storm Knocks Out Power Along The Coast", "Schools Reopen After Flooding", "Ferry Fares Go Up Again",
+                "New Bridge Opens To Traffic"]
+PHOTO_CREDIT = "Photo: Jane Doe © 2024 City Herald"
+ZH_FOLLOW = ["扫码关注我们", "每日推送本地要闻，欢迎转发。", "本报地址：人民路88号", "合作请联系编辑部。"]
+ZH_OTHER_TITLES = ["城市公交线路今起调整", "新区学校秋季开学", "夜市重新开放迎客", "江边步道完成改造"]
+EN_ARTICLE = ["City Council Approves Budget", *EN_BODY, *EN_MORE]
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param([*EN_MENU, *EN_ARTICLE, *SIGN_UP, *OTHER_TITLES, *EN_FOOTER], EN_ARTICLE,
+                 id="a-sign-up-box-under-the-article-goes"),
+    pytest.param([*ZH_MENU, "地铁三号线二期年底开通", *ZH_BODY, *ZH_FOLLOW, *ZH_OTHER_TITLES, "关于我们", "联系我们",
+                  "网站地图"], ["地铁三号线二期年底开通", *ZH_BODY], id="zh-a-follow-us-box-under-the-article-goes"),
+    pytest.param([*EN_MENU, *EN_ARTICLE[:6], SIGN_UP[0], *EN_MORE, *OTHER_TITLES, *EN_FOOTER], EN_ARTICLE,
+                 id="paragraphs-under-a-promotion-in-the-text-stay"),
+    pytest.param([*EN_MENU, *EN_ARTICLE[:9], PHOTO_CREDIT, *EN_MORE[3:], *OTHER_TITLES, *EN_FOOTER], EN_ARTICLE,
+                 id="paragraphs-under-a-photo-credit-stay"),
+    pytest.param([*EN_MENU, *EN_ARTICLE[:4], SIGN_UP[0], EN_MORE[0], *OTHER_TITLES, *EN_FOOTER],
+                 [*EN_ARTICLE[:4], EN_MORE[0]], id="a-last-paragraph-worth-much-of-a-short-text-stays"),
+    pytest.param([*EN_MENU, *EN_ARTICLE[:10], SIGN_UP[0], "What Comes Next", EN_MORE[4], "Reporting by Tom Hart.",
+                  *OTHER_TITLES, *EN_FOOTER], [*EN_ARTICLE[:10], "What Comes Next", EN_MORE[4], "Reporting by Tom Hart."],
+                 id="a-last-paragraph-under-a-subheading-stays"),
+])
+def test_the_body_ends_above_a_promotion_with_little_text_under_it(lines, article):
+    assert article_after_boilerplate(lines) == article
+
+
+def article_after_metadata(lines):
+    """What the metadata, the boilerplate and the layout stage keep of a page, each seeing the verdicts before."""
+    doc = Document(id="p", source="s", location="p")
+    doc.set_lines(lines)
+    _, doc.verdicts = find_metadata(lines)
+    left = [line for line, verdict in zip(lines, doc.verdicts) if verdict is None]
+    chrome = iter(judge_boilerplate(left))
+    doc.verdicts = [next(chrome) if verdict is None else verdict for verdict in doc.verdicts]
+    left = [line for line, verdict in zip(lines, doc.verdicts) if verdict is None]
+    return [line for line, verdict in zip(left, Layout().judge(left, doc.view()).verdicts) if verdict is None]
+
+
+PAST_ISSUES = ["往期回顾", "城市更新为何“慢下来”？", "夜经济还能怎么火？", "县城消费潜力有多大？", "老旧小区改造难在哪？"]
+
+
+@pytest.mark.parametrize("lines, article", [
+    pytest.param([*ZH_MENU, "地铁三号线二期年底开通", *ZH_BODY, "责任编辑：王明", *PAST_ISSUES, "关于我们", "联系我们",
+                  "网站地图"], ["地铁三号线二期年底开通", *ZH_BODY], id="past-issues-under-the-editor-line-go"),
+    pytest.param([*ZH_MENU, "地铁三号线二期年底开通", *ZH_BODY[:3], "责任编辑：王明", *ZH_BODY[3:], *ZH_OTHER_TITLES,
+                  "关于我们", "联系我们", "网站地图"], ["地铁三号线二期年底开通", *ZH_BODY],
+                 id="paragraphs-under-an-editor-line-stay"),
+])
+def test_the_body_ends_above_metadata_with_little_text_under_it(lines, article):
+    assert article_after_metadata(lines) == article
+
+
+@pytest.mark.parametrize("verdicts, walls", [
+    pytest.param([None, "boilerplate.promo", None, None], {1}, id="under-a-promotion"),
+    pytest.param([None, "boilerplate.share", "boilerplate.share", None], {1}, id="under-a-share-bar"),
+    pytest.param([None, "boilerplate.label", None], set(), id="not-under-an-advertisement-label"),
+    pytest.param([None, "meta.editor", None], {1}, id="under-an-editor-line"),
+    pytest.param([None, *["meta.date", None, None] * 3], set(), id="not-under-the-date-of-every-post"),
+    pytest.param([None, *["boilerplate.share", None, None] * 3], set(), id="not-under-a-share-bar-of-every-post"),
+])
+def test_trailer_walls(verdicts, walls):
+    assert trailer_walls(verdicts) == walls
 
 
 DATED_BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"

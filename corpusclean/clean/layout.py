@@ -24,6 +24,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - but it ends above a run of posts under dated headers ("Jane on June 7, 2020 at 3:26 pm said:") that
   follows the article's text below a line an earlier stage removed as chrome (a share bar), when no header
   or separator of the posts stands above or among the article's first lines: readers' comments, not a thread;
+- and it ends above the line under a promotion, a share bar, a copyright notice or metadata (a date, an
+  editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
+  sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
   to the last few lines of a long list of other headlines;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
@@ -45,6 +48,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import NamedTuple, Sequence
 
 import numpy as np
@@ -85,6 +89,9 @@ BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs t
 FAR_COST = 10.0           # ...unless the lines between them cost more than this many times its worth
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth...
 BOX_SHARE = 0.5           # ...the closing of a box of other articles below this share, when no text goes on under it
+TRAILER_SHARE = 0.2       # below a promotion in the body, text worth less than this share of the body's...
+TRAILER_LINE_SHARE = 0.1  # ...this share of the median sentence above a line...
+MIN_TRAILER_LINES = 3     # ...in this many lines or more: no article
 RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from the next: the article goes on
 RESUME_SENTENCES = 2      # or paragraphs of sentences right under each other (a teaser's summary stands alone)...
 SHORT_BOX_LINES = 8       # ...this close under the box's heading (a box in the text holds a few titles)
@@ -99,6 +106,10 @@ RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
+# what may end the article in it: a promotion, a share bar, a copyright notice, a date, an editor's line, tags
+# (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
+TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "meta.date", "meta.editor",
+                    "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
@@ -447,6 +458,25 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     return header
 
 
+def trailer_start(kinds: np.ndarray, values: np.ndarray, trailers: frozenset[int], start: int, end: int) -> int:
+    """Where the article from the body's start to `end` (the tail's) ends above what follows a promotion, a
+    share bar, a copyright notice or metadata in it (`trailers`, trailer_walls): at the first such line with
+    MIN_TRAILER_LINES lines or more of the article from it down, holding text worth less than TRAILER_SHARE
+    of the article's and less than TRAILER_LINE_SHARE of the median sentence above it a line, no sentence at
+    its top and no two sentences in a row; else at `end`. A sign-up box's prompts and thanks, a publisher's
+    note, a list of other headlines stand there; a paragraph under a newsletter prompt or a photo credit set
+    in the text is the article going on."""
+    text = np.concatenate(([0.0], np.maximum(values[start:end], 0.0).cumsum()))
+    for wall in sorted(index for index in trailers if start < index <= end - MIN_TRAILER_LINES):
+        paragraphs = kinds[wall:end] == PROSE
+        sentences = values[start:wall][kinds[start:wall] == PROSE]
+        if (len(sentences) and text[-1] - text[wall - start] < TRAILER_SHARE * text[-1] and not paragraphs[0]
+                and not np.any(paragraphs[1:] & paragraphs[:-1])
+                and (text[-1] - text[wall - start]) / (end - wall) < TRAILER_LINE_SHARE * np.median(sentences)):
+            return wall
+    return end
+
+
 def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[int], start: int,
                         end: int) -> int | None:
     """The first closing (the line after the heading of the comments or of a box of other articles) inside
@@ -465,7 +495,8 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
-                  closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset()) -> range:
+                  closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
+                  trailers: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
     that follow the heading of a box of other articles."""
     shapes = separators_marked(shapes, separators)
@@ -488,16 +519,19 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         span, closings = (span[0], comments), closings | {comments}
     kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
     allowance = short_line_allowance(kinds, *span)
+    end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
     return range(head_start(kinds, listed.tolist(), span[0]),
-                 tail_end(kinds, units, span[1], walls | closings, summaries, allowance))
+                 trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
-                 related: frozenset[int] = frozenset(), page_lines: int = 0) -> list[Verdict]:
+                 related: frozenset[int] = frozenset(), page_lines: int = 0,
+                 trailers: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
     the page had before earlier stages removed some (a page whose menus and share bars went is still a
-    whole page), when more than `lines`. The article found is judged again (as a second run would, without
+    whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a copyright
+    notice or metadata (trailer_walls). The article found is judged again (as a second run would, without
     the earlier stages' walls and closings) until it holds."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
@@ -509,11 +543,11 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related)
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
-        walls = closings = related = frozenset()
+        walls = closings = related = trailers = frozenset()
         if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
             break
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
@@ -568,6 +602,24 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
     return frozenset(walls)
 
 
+def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
+    """Positions, among the lines still kept, of those right under a line an earlier stage removed as a
+    promotion, a share bar, a copyright notice or metadata (TRAILER_PREFIXES), when fewer than
+    MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every post of a
+    thread is the thread's own."""
+    nearest: list[tuple[int, str]] = []
+    position, above = 0, None
+    for verdict in verdicts:
+        if verdict is None:
+            if above is not None and above.startswith(TRAILER_PREFIXES):
+                nearest.append((position, above))
+            position, above = position + 1, None
+        else:
+            above = verdict
+    counts = Counter(reason for _, reason in nearest)
+    return frozenset(position for position, reason in nearest if counts[reason] < MIN_REPEATED_HEADINGS)
+
+
 def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
     """The lines that follow the heading of a box of other articles or of the comments (see chrome_walls). A
     comment heading the page repeats is no heading but a button under each post of a thread or a count
@@ -594,4 +646,5 @@ class Layout(LineStage):
         if view.format == "html" or too_short(lines, len(view.verdicts)):
             return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
-                                   chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts)))
+                                   chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
+                                   trailer_walls(view.verdicts)))
