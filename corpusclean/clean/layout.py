@@ -38,10 +38,11 @@ Everything else is removed, with the reason its shape gives. In the head, above 
 sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET") go as layout.byline,
 and the buttons of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header
-of a thread's first post, one of a run of such headers, stays with its replies. A page whose best stretch holds little text
-is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no whole
-page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The stage
-judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
+of a thread's first post, one of a run of such headers, stays with its replies. A page whose best stretch
+holds little text is left alone, and so is a text of a few lines (counted before earlier stages removed its
+chrome): no whole page, an article already cut out (a record of a JSONL file), or too little to tell its
+parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output removes
+nothing.
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ import numpy as np
 
 from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, holds_date, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
-    TEASER, TEXT, Shapes, kind_table, line_shapes, separator_ids, separators_marked,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
+    TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.pipeline import LineStage
