@@ -294,6 +294,47 @@ def test_head_bylines(lines, expected):
     assert set(head_bylines(lines, shapes, head_end(shapes.kinds.tolist()))) == expected
 
 
+STANDFIRST = "The plan raises spending on buses and roads."
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    pytest.param([HEADLINE_EN, "Daniel Hart", *EN_BODY], HEADLINE_EN, {1}, id="a-name-under-the-headline"),
+    pytest.param([HEADLINE_EN, "Daniel Hart, Valley Courier Staff Writer", *EN_BODY], HEADLINE_EN, {1}, id="a-name-and-its-desk"),
+    pytest.param([HEADLINE_EN, "Maria Lopez and Daniel J. Hart, Associated Press", *EN_BODY], HEADLINE_EN, {1},
+                 id="two-names-and-their-agency"),
+    pytest.param([HEADLINE_EN, "Daniel Hart Valley Courier", *EN_BODY], HEADLINE_EN, {1}, id="a-name-and-its-paper-without-a-comma"),
+    pytest.param([HEADLINE_EN, "Daniel Hart@danielhart", *EN_BODY], HEADLINE_EN, {1}, id="a-name-and-its-handle"),
+    pytest.param([HEADLINE_EN, STANDFIRST, "Daniel Hart", *EN_BODY], HEADLINE_EN, {2}, id="a-name-under-the-standfirst"),
+    pytest.param(["Budget 2024", HEADLINE_EN, "By", "Daniel Hart", *EN_BODY], HEADLINE_EN, {2, 3}, id="by-alone-over-the-name"),
+    # negatives: the headline, a dateline, a subheading, a name far from the headline or among the sentences
+    pytest.param(["Mayor Signs Budget Deal", *EN_BODY], "Mayor Signs Budget Deal", set(), id="the-headline-in-title-case"),
+    pytest.param(["Budget 2024", "Council Backs Plan To Hire Drivers", *EN_BODY], "Budget 2024", set(),
+                 id="a-headline-under-a-kicker-holds-stopwords"),
+    pytest.param([HEADLINE_EN, "PORTLAND, MAINE", *EN_BODY], HEADLINE_EN, set(), id="a-dateline-in-capitals"),
+    pytest.param([HEADLINE_EN, "TOM HART", *EN_BODY], HEADLINE_EN, set(), id="a-name-in-capitals-may-be-a-place"),
+    pytest.param([HEADLINE_EN, "The Road Ahead", *EN_BODY], HEADLINE_EN, set(), id="a-subheading-holds-a-stopword"),
+    pytest.param([HEADLINE_EN, STANDFIRST, "Photo: City Hall", "Daniel Hart", *EN_BODY], HEADLINE_EN, set(),
+                 id="a-name-far-under-the-headline"),
+    pytest.param([HEADLINE_EN, *EN_BODY[:2], "Daniel Hart", *EN_BODY[2:]], HEADLINE_EN, set(), id="a-name-among-the-sentences"),
+    pytest.param([HEADLINE_EN, "Daniel Hart is the council's new clerk.", *EN_BODY], HEADLINE_EN, set(), id="a-sentence-naming-him"),
+])
+def test_head_bylines_without_by_under_the_headline(lines, title, expected):
+    shapes = line_shapes(lines)
+    assert set(head_bylines(lines, shapes, head_end(shapes.kinds.tolist()), title)) == expected
+
+
+def test_without_a_headline_found_a_name_alone_stays():
+    lines = [HEADLINE_EN, "Daniel Hart", *EN_BODY]
+    shapes = line_shapes(lines)
+    assert head_bylines(lines, shapes, head_end(shapes.kinds.tolist()), None) == []
+
+
+def test_a_name_under_the_headline_goes_as_a_byline_in_a_whole_page():
+    lines = [*EN_MENU, HEADLINE_EN, "Daniel Hart, Valley Courier", *EN_BODY, *EN_MORE, *EN_FOOTER]
+    assert {index: reason for index, reason in enumerate(judge_layout(lines, title=HEADLINE_EN)) if reason} == {
+        **dict.fromkeys(range(7), MENU), 8: BYLINE, **dict.fromkeys(range(len(lines) - 4, len(lines)), MENU)}
+
+
 def test_the_head_bylines_go_as_bylines_in_a_whole_page():
     lines = [*EN_MENU, HEADLINE_EN, "By Daniel Hart", "June 12, 2024 at 10:30 am", *EN_BODY, *EN_MORE, *EN_FOOTER]
     assert removed(lines) == {**dict.fromkeys(range(7), MENU), 8: BYLINE, 9: BYLINE,

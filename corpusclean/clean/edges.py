@@ -48,7 +48,7 @@ def _first_finding(lines: list[str], title: str | None, ask_layout: bool,
     """The verdicts of the first rule of place that removes a line, None when none does."""
     rules = [placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases)]
     if ask_layout:
-        rules.append(judge_layout)
+        rules.append(partial(judge_layout, title=title))
     rules.append(partial(judge_head_labels, title=title))
     for rule in rules:
         found = rule(lines)

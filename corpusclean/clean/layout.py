@@ -36,7 +36,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   paragraph follows.
 Everything else is removed, with the reason its shape gives. In the head, above the body's first two
 sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
-byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET") go as layout.byline,
+byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
+the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline,
 and the buttons of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header
 of a thread's first post, one of a run of such headers, stays with its replies. A page whose best stretch
 holds little text is left alone, and so is a text of a few lines (counted before earlier stages removed its
@@ -60,6 +61,7 @@ from corpusclean.clean.line_shapes import (
     TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
+from corpusclean.normalize.lang import ENGLISH_STOPWORDS
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -114,6 +116,16 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
+# a byline without "By": two to four capitalised words naming a person (several: ", " or "and" between them), and
+# after them the person's desk or outlet in capitalised words or their handle ("Jane Doe, Staff Writer", "Jane
+# Doe and Tom Lee The Courier", "Jane Doe@janedoe"); no word of it an English stopword (a headline in title case
+# holds one: "Dow Slips As Oil Falls"); a name in capitals may be a dateline ("NEW YORK"): not taken
+_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z'’-]+|[A-Z]\.)"
+_PERSON = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}"
+_DESK_WORD = r"(?:[A-Z][\w'’&.-]*)"
+NAME_BYLINE = re.compile(r"^" + _PERSON + r"(?:(?:\s*,\s*|\s+and\s+)" + _PERSON + r")*"
+                         r"(?:(?:\s*,\s*|\s+)" + _DESK_WORD + r"(?:\s+" + _DESK_WORD + r"){0,5}|\s*@\w{2,30})?$")
+NAME_REACH = 2            # a byline without "By" stands at most this many lines under the headline
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -527,7 +539,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
-                 trailers: frozenset[int] = frozenset()) -> list[Verdict]:
+                 trailers: frozenset[int] = frozenset(), title: str | None = None) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
     the page had before earlier stages removed some (a page whose menus and share bars went is still a
@@ -554,7 +566,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
     inside: list[Verdict] = [None] * (end - start)
     top = head_end(shapes.kinds[start:end].tolist())
-    for index in head_bylines(lines[start:end], shapes[start:end], top):
+    for index in head_bylines(lines[start:end], shapes[start:end], top, title):
         inside[index] = BYLINE
     for index in buttons:
         if start <= index < start + top:
@@ -568,18 +580,33 @@ def head_end(kinds: list[int]) -> int:
     return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]), 0)
 
 
-def head_bylines(lines: list[str], shapes: Shapes, top: int) -> list[int]:
+def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None = None) -> list[int]:
     """The lines that sign or stamp the article in its head: above its first two sentences in a row, a line
     that is no text and holds a date or a time ("By Jane Doe - 11/19/19 06:56 AM EST", "Updated 5:50 PM",
     "3 小时前"), or opens with "By" and a name ("by Jane Doe", "By Jane Doe | Special to the Courier"), or is
-    a handle alone ("@janedoe"). The metadata stage took the bylines it could read; these are the rest. The
-    dated header of a thread's first post, one of a run of them, stays. `top`: where the head ends (head_end)."""
+    a handle alone ("@janedoe"), or is "By" alone; or names people without "By" (names_alone: "Jane Doe,
+    Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`title`, never
+    taken itself) or right under "By" alone. The metadata stage took the bylines it could read; these are
+    the rest. The dated header of a thread's first post, one of a run of them, stays. `top`: where the head
+    ends (head_end)."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
              for index in run}
+    by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
+    headline = next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
+    named = {index + 1 for index in by_alone} | (
+        set(range(headline + 1, headline + 1 + NAME_REACH)) if headline is not None else set())
     return [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
-        figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None)]
+        figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
+        or index in by_alone or index in named and names_alone(lines[index]))]
+
+
+def names_alone(line: str) -> bool:
+    """Whether a line is a byline without "By": names of people, their desk or outlet (NAME_BYLINE)."""
+    line = line.strip()
+    return NAME_BYLINE.match(line) is not None and not any(
+        word != "and" and word.strip(",").lower() in ENGLISH_STOPWORDS for word in line.split())
 
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:
@@ -648,4 +675,4 @@ class Layout(LineStage):
             return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
-                                   trailer_walls(view.verdicts)))
+                                   trailer_walls(view.verdicts), view.title))
