@@ -37,9 +37,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 Everything else is removed, with the reason its shape gives. In the head, above the body's first two
 sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
-the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline,
-and the buttons of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header
-of a thread's first post, one of a run of such headers, stays with its replies. A page whose best stretch
+the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
+of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header of a thread's
+first post, one of a run of such headers, stays with its replies. A page whose best stretch
 holds little text is left alone, and so is a text of a few lines (counted before earlier stages removed its
 chrome): no whole page, an article already cut out (a record of a JSONL file), or too little to tell its
 parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output removes
