@@ -804,7 +804,7 @@ def test_a_heading_above_most_of_the_best_stretch_ends_nothing():
 
 # A box of other articles inside the best stretch, below more than half of its worth but not nine tenths: it
 # ends the article unless the article goes on under it (paragraphs again, or the replies of a thread that
-# close as its first post does).
+# close as its first post does); when a paragraph follows its titles right away, they go.
 BOX_TITLES = ["Harbour Plan Faces New Delay", "Bridge Repairs To Start In May", "Library Opens On Sundays"]
 
 
@@ -827,8 +827,8 @@ BUDGET = ["City Council Approves Budget", *EN_BODY, *EN_MORE[:2]]
     pytest.param([*EN_MENU, *BUDGET, "More from City Hall", *labelled_teasers("City Hall", EN_LONG_COMMENTS),
                   *EN_FOOTER], "More from City Hall", labelled_teasers("City Hall", EN_LONG_COMMENTS),
                  id="teasers-under-a-label-go"),
-    pytest.param([*EN_MENU, *BUDGET[:-1], "Most Read", *BOX_TITLES[:2], *EN_MORE[1:4], *EN_FOOTER], "Most Read", [],
-                 id="paragraphs-under-the-box-stay"),
+    pytest.param([*EN_MENU, *BUDGET[:-1], "Most Read", *BOX_TITLES[:2], *EN_MORE[1:4], *EN_FOOTER], "Most Read",
+                 BOX_TITLES[:2], id="paragraphs-under-the-box-stay-its-titles-go"),
     pytest.param([*EN_MENU, *BUDGET[:-1], "Most Read", *BOX_TITLES[:2], "Transport first", EN_MORE[1],
                   "What critics say", EN_MORE[2], EN_MORE[3], *EN_FOOTER], "Most Read", [],
                  id="paragraphs-between-subheadings-under-the-box-stay"),
@@ -838,6 +838,29 @@ BUDGET = ["City Council Approves Budget", *EN_BODY, *EN_MORE[:2]]
 def test_a_box_inside_the_best_stretch_ends_the_article_unless_it_goes_on(page, heading, gone):
     chrome = {*EN_MENU, heading, *EN_FOOTER, *gone}
     assert judged_with_heading(page, heading) == [line for line in page if line not in chrome]
+
+
+STORY = ["Council Approves Harbour Budget", *EN_BODY, *EN_MORE]
+
+
+@pytest.mark.parametrize("heading, box, gone", [
+    pytest.param("Related Stories", BOX_TITLES, BOX_TITLES, id="titles-between-paragraphs-go"),
+    pytest.param("Related", ["Harbour Plan Faces New Delay", "Ferry Fares To Rise In Spring…"],
+                 ["Harbour Plan Faces New Delay", "Ferry Fares To Rise In Spring…"], id="a-headline-and-a-teaser-go"),
+    pytest.param("相关新闻", ["港口扩建工程再次推迟开工", "轮渡票价明年春季上调"], ["港口扩建工程再次推迟开工", "轮渡票价明年春季上调"],
+                 id="chinese-titles-go"),
+    # negatives
+    pytest.param("Related", ["What the budget means for bus riders"], [],
+                 id="one-line-under-the-heading-is-the-next-part's-heading"),
+    pytest.param("Related", ["Schools", "Harbour Plan Faces New Delay"], [], id="a-menu-item-is-no-title"),
+    pytest.param("Related", ["Harbour Plan Faces New Delay", "Bridge Repairs To Start In May", "Schools"],
+                 [], id="no-paragraph-right-under-the-titles"),
+])
+def test_the_titles_of_a_box_set_in_the_article_go(heading, box, gone):
+    page = [*EN_MENU, *STORY[:4], heading, *box, *STORY[4:], *EN_FOOTER]
+    kept = judged_with_heading(page, heading)
+    assert [line for line in page if line in STORY] == [line for line in kept if line in STORY]
+    assert [line for line in box if line not in kept] == gone
 
 
 def test_without_the_heading_the_box_and_the_excerpt_stay_with_the_body():

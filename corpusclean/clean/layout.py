@@ -39,11 +39,12 @@ sentences in a row, the lines that sign or stamp the article and that the metada
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
 the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
 of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header of a thread's
-first post, one of a run of such headers, stays with its replies. A page whose best stretch
-holds little text is left alone, and so is a text of a few lines (counted before earlier stages removed its
-chrome): no whole page, an article already cut out (a record of a JSONL file), or too little to tell its
-parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output removes
-nothing.
+first post, one of a run of such headers, stays with its replies. Inside the article, the titles of a box of
+other articles set between its paragraphs (two or more title-shaped lines right under the box's "Related"
+heading, a paragraph right under them) go as layout.headline_list. A page whose best stretch holds little
+text is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no
+whole page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The
+stage judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ MIN_TRAILER_LINES = 3     # ...in this many lines or more: no article
 RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from the next: the article goes on
 RESUME_SENTENCES = 2      # or paragraphs of sentences right under each other (a teaser's summary stands alone)...
 SHORT_BOX_LINES = 8       # ...this close under the box's heading (a box in the text holds a few titles)
+MIN_BOX_TITLES = 2        # titles under a box's heading in the article, at least, that go with it
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
@@ -130,6 +132,7 @@ NAME_REACH = 2            # a byline without "By" stands at most this many lines
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
 IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
+IS_TITLE_SHAPED = kind_table(frozenset({HEADLINE, TEASER, FIGURES}))
 _WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
@@ -553,6 +556,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     targets = vocabulary().share_targets
     buttons = [index for index, kind in enumerate(shapes.kinds.tolist())
                if kind in MENU_LIKE and share_buttons(lines[index], targets)]
+    box_tops = related
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
@@ -571,7 +575,25 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     for index in buttons:
         if start <= index < start + top:
             inside[index - start] = MENU
+    for index in box_titles(shapes[start:end], [top - start for top in box_tops if start <= top < end]):
+        inside[index] = HEADLINE_LIST
     return [*reasons[:start], *inside, *reasons[end:]]
+
+
+def box_titles(shapes: Shapes, tops: list[int]) -> list[int]:
+    """The titles of a box of other articles set in the article: under the box's heading (`tops`: the lines
+    that follow one), MIN_BOX_TITLES to SHORT_BOX_LINES lines shaped as titles (headlines, teasers, text
+    without an end mark as short as a headline) with a sentence right under them, where the article goes on.
+    A single line there is the heading of the article's next part (or of a post): it stays."""
+    titles = IS_TITLE_SHAPED[shapes.kinds] | (shapes.kinds == OPEN) & (shapes.units <= MAX_TITLE_UNITS)
+    found = []
+    for top in tops:
+        below = top
+        while below < len(shapes) and titles[below] and below - top < SHORT_BOX_LINES:
+            below += 1
+        if below - top >= MIN_BOX_TITLES and below < len(shapes) and shapes.kinds[below] == PROSE:
+            found.extend(range(top, below))
+    return found
 
 
 def head_end(kinds: list[int]) -> int:
