@@ -148,15 +148,17 @@ def apply_line_stage(stage: LineStage, doc: Document) -> Document:
     kept = doc.kept_indices()
     lines = doc.judged_lines()
     judged = stage.judge([lines[i] for i in kept], doc.view())
-    if len(judged.verdicts) != len(kept):
-        raise ValueError(f"stage {stage.name} gave {len(judged.verdicts)} verdicts for {len(kept)} lines")
-    for index, verdict in zip(kept, judged.verdicts):
-        if verdict is None:
-            continue
-        if isinstance(verdict, Cut):
-            doc.cut(index, stage.name, verdict)
-        else:
-            doc.remove(index, stage.name, verdict)
+    verdicts = judged.verdicts
+    if len(verdicts) != len(kept):
+        raise ValueError(f"stage {stage.name} gave {len(verdicts)} verdicts for {len(kept)} lines")
+    if verdicts.count(None) < len(verdicts):   # most stages keep every line of most pages: nothing to record
+        for index, verdict in zip(kept, verdicts):
+            if verdict is None:
+                continue
+            if isinstance(verdict, Cut):
+                doc.cut(index, stage.name, verdict)
+            else:
+                doc.remove(index, stage.name, verdict)
     if judged.fields:
         doc.fill(judged.fields)
     return doc

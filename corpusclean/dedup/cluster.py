@@ -85,9 +85,15 @@ def pair_similarities(signatures: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     similarities = np.empty(len(pairs), dtype=np.float64)
     for start in range(0, len(pairs), _VERIFY_CHUNK):
         chunk = pairs[start:start + _VERIFY_CHUNK]
-        equal = signatures[chunk[:, 0]] == signatures[chunk[:, 1]]
-        similarities[start:start + len(chunk)] = equal.mean(axis=1)
+        similarities[start:start + len(chunk)] = _equal_share(signatures[chunk[:, 0]], signatures[chunk[:, 1]])
     return similarities
+
+
+def _equal_share(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The share of equal values in each row of a and b: (a == b).mean(axis=1), the same floats from an
+    integer count (a mean sums the bools as floats: twice the time)."""
+    equal = a == b
+    return equal.sum(axis=1, dtype=np.int32) / equal.shape[1]
 
 
 def similar_pairs(
@@ -102,7 +108,7 @@ def similar_pairs(
     maybe = np.empty(len(pairs), dtype=bool)
     for start in range(0, len(pairs), _VERIFY_CHUNK):
         chunk = pairs[start:start + _VERIFY_CHUNK]
-        maybe[start:start + len(chunk)] = (low[chunk[:, 0]] == low[chunk[:, 1]]).mean(axis=1) >= threshold
+        maybe[start:start + len(chunk)] = _equal_share(low[chunk[:, 0]], low[chunk[:, 1]]) >= threshold
     pairs = pairs[maybe]
     return pairs[pair_similarities(signatures, pairs) >= threshold]
 
