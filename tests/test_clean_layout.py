@@ -306,6 +306,11 @@ STANDFIRST = "The plan raises spending on buses and roads."
     pytest.param([HEADLINE_EN, "Daniel Hart@danielhart", *EN_BODY], HEADLINE_EN, {1}, id="a-name-and-its-handle"),
     pytest.param([HEADLINE_EN, STANDFIRST, "Daniel Hart", *EN_BODY], HEADLINE_EN, {2}, id="a-name-under-the-standfirst"),
     pytest.param(["Budget 2024", HEADLINE_EN, "By", "Daniel Hart", *EN_BODY], HEADLINE_EN, {2, 3}, id="by-alone-over-the-name"),
+    # the reach counts the lines that stay (a second run, without the signed lines, finds the same names)
+    pytest.param([HEADLINE_EN, "Updated 5:50 PM", STANDFIRST, "Daniel Hart", *EN_BODY], HEADLINE_EN, {1, 3},
+                 id="a-name-under-a-dateline-and-the-standfirst"),
+    pytest.param([HEADLINE_EN, "Daniel Hart", "Maria Lopez", STANDFIRST, *EN_BODY], HEADLINE_EN, {1, 2},
+                 id="two-names-under-the-headline"),
     # negatives: the headline, a dateline, a subheading, a name far from the headline or among the sentences
     pytest.param(["Mayor Signs Budget Deal", *EN_BODY], "Mayor Signs Budget Deal", set(), id="the-headline-in-title-case"),
     pytest.param(["Budget 2024", "Council Backs Plan To Hire Drivers", *EN_BODY], "Budget 2024", set(),

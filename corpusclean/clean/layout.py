@@ -616,12 +616,23 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
              for index in run}
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
-    headline = next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
-    named = {index + 1 for index in by_alone} | (
-        set(range(headline + 1, headline + 1 + NAME_REACH)) if headline is not None else set())
-    return [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
+    signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
         figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
-        or index in by_alone or index in named and names_alone(lines[index]))]
+        or index in by_alone)]
+    def names(index: int) -> bool:
+        return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])
+
+    named = {index + 1 for index in by_alone if names(index + 1)}
+    headline = next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
+    # the reach counts the lines that stay: a second run, without the lines taken here, takes the same names
+    staying, index = 0, top if headline is None else headline + 1
+    while staying < NAME_REACH and index < top:
+        if names(index):
+            named.add(index)
+        elif index not in signed:
+            staying += 1
+        index += 1
+    return sorted({*signed, *named})
 
 
 def names_alone(line: str) -> bool:
