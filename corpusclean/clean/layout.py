@@ -61,7 +61,7 @@ from corpusclean.clean.line_shapes import (
     TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
-from corpusclean.normalize.lang import ENGLISH_STOPWORDS
+from corpusclean.fields.labels import names_alone
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -116,15 +116,6 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
-# a byline without "By": two to four capitalised words naming a person (several: ", " or "and" between them), and
-# after them the person's desk or outlet in capitalised words or their handle ("Jane Doe, Staff Writer", "Jane
-# Doe and Tom Lee The Courier", "Jane Doe@janedoe"); no word of it an English stopword (a headline in title case
-# holds one: "Dow Slips As Oil Falls"); a name in capitals may be a dateline ("NEW YORK"): not taken
-_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z'’-]+|[A-Z]\.)"
-_PERSON = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}"
-_DESK_WORD = r"(?:[A-Z][\w'’&.-]*)"
-NAME_BYLINE = re.compile(r"^" + _PERSON + r"(?:(?:\s*,\s*|\s+and\s+)" + _PERSON + r")*"
-                         r"(?:(?:\s*,\s*|\s+)" + _DESK_WORD + r"(?:\s+" + _DESK_WORD + r"){0,5}|\s*@\w{2,30})?$")
 NAME_REACH = 2            # a byline without "By" stands at most this many lines under the headline
 
 
@@ -600,13 +591,6 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     return [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
         figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
         or index in by_alone or index in named and names_alone(lines[index]))]
-
-
-def names_alone(line: str) -> bool:
-    """Whether a line is a byline without "By": names of people, their desk or outlet (NAME_BYLINE)."""
-    line = line.strip()
-    return NAME_BYLINE.match(line) is not None and not any(
-        word != "and" and word.strip(",").lower() in ENGLISH_STOPWORDS for word in line.split())
 
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:
