@@ -61,7 +61,7 @@ from corpusclean.clean.line_shapes import (
     TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
-from corpusclean.fields.labels import names_alone
+from corpusclean.fields.labels import NAME_REACH, names_alone
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -116,7 +116,6 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
-NAME_REACH = 2            # a byline without "By" stands at most this many lines under the headline
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])

@@ -68,6 +68,7 @@ _PERSON = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}"
 _DESK_WORD = r"(?:[A-Z][\w'’&.-]*)"
 NAME_BYLINE = re.compile(r"^" + _PERSON + r"(?:(?:\s*,\s*|\s+and\s+)" + _PERSON + r")*"
                          r"(?:(?:\s*,\s*|\s+)" + _DESK_WORD + r"(?:\s+" + _DESK_WORD + r"){0,5}|\s*@\w{2,30})?$")
+NAME_REACH = 2      # a byline without "By" stands at most this many lines under the headline
 # "Posted Tue, Oct 13, 2020 at 4:07 pm PT", "Published 10:24 PM EST Oct 20, 2020", "发表于 2020-3-16 10:47"
 DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
                       r"|(?:发布|Post)\s*#\d+)"
