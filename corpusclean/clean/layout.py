@@ -38,7 +38,8 @@ Everything else is removed, with the reason its shape gives. In the head, above 
 sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
 the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
-of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header of a thread's
+of a share bar there ("Facebook", "Twitter" one a line) and a breadcrumb rendered as an ordered list right
+over that headline ("1. Home" / "2. News" one a line) as layout.menu; but the dated header of a thread's
 first post, one of a run of such headers, stays with its replies. A page whose best stretch
 holds little text is left alone, and so is a text of a few lines (counted before earlier stages removed its
 chrome): no whole page, an article already cut out (a record of a JSONL file), or too little to tell its
@@ -57,8 +58,8 @@ import numpy as np
 
 from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
-    TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
+    REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import NAME_REACH, names_alone
@@ -116,6 +117,8 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
+# a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
+CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -558,6 +561,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     top = head_end(shapes.kinds[start:end].tolist())
     for index in head_bylines(lines[start:end], shapes[start:end], top, title):
         inside[index] = BYLINE
+    for index in head_crumbs(lines[start:end], shapes[start:end], top, title):
+        inside[index] = MENU
     for index in buttons:
         if start <= index < start + top:
             inside[index - start] = MENU
@@ -584,12 +589,54 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
              for index in run}
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
-    headline = next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
+    headline = headline_at(lines, top, title)
     named = {index + 1 for index in by_alone} | (
         set(range(headline + 1, headline + 1 + NAME_REACH)) if headline is not None else set())
     return [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
         figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
         or index in by_alone or index in named and names_alone(lines[index]))]
+
+
+def headline_at(lines: list[str], top: int, title: str | None) -> int | None:
+    """Where the headline the metadata stage found (`title`) stands in the head (above `top`); None when not there."""
+    return next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
+
+
+def head_crumbs(lines: list[str], shapes: Shapes, top: int, title: str | None = None) -> list[int]:
+    """A breadcrumb rendered as an ordered list right above the headline the metadata stage found: two lines or
+    more numbered from 1 up, one by one, over the headline ("1. Home" / "2. News" / "3. Science"), each a
+    word or two after its number, but for the last, which may repeat the headline; and such a breadcrumb
+    right over another (a page may print a second path; without the lower one, a second run would find the
+    upper one over the headline). A numbered list elsewhere is the article's, or a list of other headlines
+    that other rules judge."""
+    headline = headline_at(lines, top, title)
+    crumbs: list[int] = []
+    while headline is not None:
+        run = _crumbs_over(lines, shapes, headline, title if not crumbs else None)
+        crumbs += run
+        headline = run[-1] if run else None
+    return crumbs
+
+
+def _crumbs_over(lines: list[str], shapes: Shapes, below: int, headline: str | None) -> list[int]:
+    """The lines of an ordered list of short items right over line `below`, bottom first ([] for none); its
+    last item may repeat `headline`."""
+    run: list[int] = []
+    for index in range(below - 1, -1, -1):
+        number = CRUMB_NUMBER.match(lines[index])
+        short = shapes.kinds[index] == FIGURES and shapes.units[index] <= MAX_FIGURE_UNITS
+        if number is None:
+            return []
+        if run:
+            under = int(CRUMB_NUMBER.match(lines[run[-1]]).group(1))     # the number of the item under it
+            if int(number.group(1)) != under - 1 or not short:
+                return []
+        elif not short and not (headline and lines[index].strip().endswith(headline.strip())):
+            return []
+        run.append(index)
+        if number.group(1) == "1":
+            return run if len(run) >= 2 else []
+    return []
 
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:
