@@ -609,12 +609,12 @@ def head_crumbs(lines: list[str], shapes: Shapes, top: int, title: str | None = 
     right over another (a page may print a second path; without the lower one, a second run would find the
     upper one over the headline). A numbered list elsewhere is the article's, or a list of other headlines
     that other rules judge."""
-    headline = headline_at(lines, top, title)
+    below = headline_at(lines, top, title)     # the line the next breadcrumb up stands over
     crumbs: list[int] = []
-    while headline is not None:
-        run = _crumbs_over(lines, shapes, headline, title if not crumbs else None)
+    while below is not None:
+        run = _crumbs_over(lines, shapes, below, title if not crumbs else None)
         crumbs += run
-        headline = run[-1] if run else None
+        below = run[-1] if run else None
     return crumbs
 
 
