@@ -6,7 +6,7 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
-    head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries, trailer_walls,
+    head_crumbs, head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -326,6 +326,41 @@ STANDFIRST = "The plan raises spending on buses and roads."
 def test_head_bylines_without_by_under_the_headline(lines, title, expected):
     shapes = line_shapes(lines)
     assert set(head_bylines(lines, shapes, head_end(shapes.kinds.tolist()), title)) == expected
+
+
+ZH_HEADLINE = "东部新区三条公交线路今起调整"
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    pytest.param(["1. Home", "2. News", "3. Politics", HEADLINE_EN, *EN_BODY], HEADLINE_EN, {0, 1, 2}, id="numbered-crumbs"),
+    pytest.param(["Menu", "1. Home", "2. News", HEADLINE_EN, *EN_BODY], HEADLINE_EN, {1, 2}, id="two-crumbs-under-a-menu"),
+    pytest.param(["1. Home", "2. News", f"3. {HEADLINE_EN}", HEADLINE_EN, *EN_BODY], HEADLINE_EN, {0, 1, 2},
+                 id="the-last-crumb-repeats-the-headline"),
+    pytest.param(["1. 首页", "2. 新闻中心", "3. 本地要闻", ZH_HEADLINE, *ZH_BODY], ZH_HEADLINE, {0, 1, 2}, id="zh-crumbs"),
+    pytest.param(["1. Home", "2. Travel", "1. Home", "2. News", HEADLINE_EN, *EN_BODY], HEADLINE_EN, {0, 1, 2, 3},
+                 id="a-breadcrumb-over-another"),
+    # negatives: not from 1 or not one by one, one item, long items, not over the headline, no headline found
+    pytest.param(["2. News", "3. Politics", HEADLINE_EN, *EN_BODY], HEADLINE_EN, set(), id="not-from-one"),
+    pytest.param(["1. Home", "3. Politics", HEADLINE_EN, *EN_BODY], HEADLINE_EN, set(), id="a-number-skipped"),
+    pytest.param(["1. Home", HEADLINE_EN, *EN_BODY], HEADLINE_EN, set(), id="one-item"),
+    pytest.param(["1. Mayor wants more buses on the east side", "2. Schools open a week later this year", HEADLINE_EN,
+                  *EN_BODY], HEADLINE_EN, set(), id="a-list-of-long-items-is-judged-elsewhere"),
+    pytest.param(["1. Home", "2. News", "Budget 2024", HEADLINE_EN, *EN_BODY], HEADLINE_EN, set(), id="not-right-over-the-headline"),
+    pytest.param(["1. Home", "2. News", "3. Politics", "1. Schools open a week later this year", "2. Home", HEADLINE_EN,
+                  *EN_BODY], HEADLINE_EN, set(), id="over-a-list-of-long-items"),
+    pytest.param([HEADLINE_EN, EN_BODY[0], "1. Roads", "2. Schools", *EN_BODY[1:]], HEADLINE_EN, set(), id="the-article's-own-list"),
+    pytest.param(["1. Home", "2. News", HEADLINE_EN, *EN_BODY], None, set(), id="no-headline-found"),
+])
+def test_head_crumbs(lines, title, expected):
+    shapes = line_shapes(lines)
+    assert set(head_crumbs(lines, shapes, head_end(shapes.kinds.tolist()), title)) == expected
+
+
+def test_numbered_crumbs_over_the_headline_go_as_a_menu_in_a_whole_page():
+    lines = [*EN_MENU, "1. Home", "2. News", HEADLINE_EN, *EN_BODY, *EN_MORE, *EN_FOOTER]
+    gone = {index: reason for index, reason in enumerate(judge_layout(lines, title=HEADLINE_EN)) if reason}
+    assert {index: gone.get(index) for index in range(len(EN_MENU), len(EN_MENU) + 3)} == {
+        len(EN_MENU): MENU, len(EN_MENU) + 1: MENU, len(EN_MENU) + 2: None}
 
 
 def test_without_a_headline_found_a_name_alone_stays():

@@ -80,6 +80,33 @@ def test_text_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+EN_PROSE = ["The harbor board voted on Monday to open a ferry route to the outer islands by next spring.",
+            "Officials said the boats would run every two hours and that fares would match the bus network's."]
+EN_MENU = ["Home", "Local News", "Sports"]
+UPDATED = "Updated 9:14 am EST, Tuesday, June 11, 2024"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route to the islands", "Daniel Hart, Valley Courier Staff Writer",
+                  UPDATED, *EN_PROSE], "Harbor board approves ferry route to the islands", id="a-name-and-its-desk"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route to the islands",
+                  "Maria Lopez and Daniel J. Hart, Associated Press", UPDATED, *EN_PROSE],
+                 "Harbor board approves ferry route to the islands", id="two-names-and-their-agency"),
+    pytest.param([*EN_MENU, "Harbor Board Approves Ferry Route", "Maria Lopez and Daniel J. Hart, Associated Press",
+                  *EN_PROSE], "Harbor Board Approves Ferry Route", id="above-the-body-without-a-dateline"),
+    # negatives: a headline that reads like names, a title-case headline, none above the names
+    pytest.param([*EN_MENU, "Jane Austen Returns To Bath", UPDATED, *EN_PROSE], "Jane Austen Returns To Bath",
+                 id="a-headline-of-names"),
+    pytest.param([*EN_MENU, "Biden and Xi Meet", UPDATED, *EN_PROSE], "Biden and Xi Meet", id="two-names-meet"),
+    pytest.param([*EN_MENU, "Harbor Board Approves Ferry Route", "Daniel Hart, Staff Writer", UPDATED, *EN_PROSE],
+                 "Harbor Board Approves Ferry Route", id="a-title-case-headline-over-the-byline"),
+    pytest.param(["Jane Austen Returns To Bath", UPDATED, *EN_PROSE], "Jane Austen Returns To Bath",
+                 id="a-headline-of-names-opening-the-text"),
+])
+def test_text_headline_over_a_byline_without_by(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]

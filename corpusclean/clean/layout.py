@@ -38,7 +38,8 @@ Everything else is removed, with the reason its shape gives. In the head, above 
 sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
 the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
-of a share bar there ("Facebook", "Twitter" one a line) as layout.menu; but the dated header of a thread's
+of a share bar there ("Facebook", "Twitter" one a line) and a breadcrumb rendered as an ordered list right
+over that headline ("1. Home" / "2. News" one a line) as layout.menu; but the dated header of a thread's
 first post, one of a run of such headers, stays with its replies. Inside the article, the titles of a box of
 other articles set between its paragraphs (two or more title-shaped lines right under the box's "Related"
 heading, a paragraph right under them) go as layout.headline_list. A page whose best stretch holds little
@@ -58,11 +59,11 @@ import numpy as np
 
 from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE, REPEAT, ROW,
-    TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
+    REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
-from corpusclean.normalize.lang import ENGLISH_STOPWORDS
+from corpusclean.fields.labels import NAME_REACH, names_alone
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -118,16 +119,8 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
-# a byline without "By": two to four capitalised words naming a person (several: ", " or "and" between them), and
-# after them the person's desk or outlet in capitalised words or their handle ("Jane Doe, Staff Writer", "Jane
-# Doe and Tom Lee The Courier", "Jane Doe@janedoe"); no word of it an English stopword (a headline in title case
-# holds one: "Dow Slips As Oil Falls"); a name in capitals may be a dateline ("NEW YORK"): not taken
-_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z'’-]+|[A-Z]\.)"
-_PERSON = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}"
-_DESK_WORD = r"(?:[A-Z][\w'’&.-]*)"
-NAME_BYLINE = re.compile(r"^" + _PERSON + r"(?:(?:\s*,\s*|\s+and\s+)" + _PERSON + r")*"
-                         r"(?:(?:\s*,\s*|\s+)" + _DESK_WORD + r"(?:\s+" + _DESK_WORD + r"){0,5}|\s*@\w{2,30})?$")
-NAME_REACH = 2            # a byline without "By" stands at most this many lines under the headline
+# a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
+CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -572,6 +565,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     top = head_end(shapes.kinds[start:end].tolist())
     for index in head_bylines(lines[start:end], shapes[start:end], top, title):
         inside[index] = BYLINE
+    for index in head_crumbs(lines[start:end], shapes[start:end], top, title):
+        inside[index] = MENU
     for index in buttons:
         if start <= index < start + top:
             inside[index - start] = MENU
@@ -619,11 +614,12 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
         figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
         or index in by_alone)]
+
     def names(index: int) -> bool:
         return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])
 
     named = {index + 1 for index in by_alone if names(index + 1)}
-    headline = next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
+    headline = headline_at(lines, top, title)
     # the reach counts the lines that stay: a second run, without the lines taken here, takes the same names
     staying, index = 0, top if headline is None else headline + 1
     while staying < NAME_REACH and index < top:
@@ -635,11 +631,46 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     return sorted({*signed, *named})
 
 
-def names_alone(line: str) -> bool:
-    """Whether a line is a byline without "By": names of people, their desk or outlet (NAME_BYLINE)."""
-    line = line.strip()
-    return NAME_BYLINE.match(line) is not None and not any(
-        word != "and" and word.strip(",").lower() in ENGLISH_STOPWORDS for word in line.split())
+def headline_at(lines: list[str], top: int, title: str | None) -> int | None:
+    """Where the headline the metadata stage found (`title`) stands in the head (above `top`); None when not there."""
+    return next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
+
+
+def head_crumbs(lines: list[str], shapes: Shapes, top: int, title: str | None = None) -> list[int]:
+    """A breadcrumb rendered as an ordered list right above the headline the metadata stage found: two lines or
+    more numbered from 1 up, one by one, over the headline ("1. Home" / "2. News" / "3. Science"), each a
+    word or two after its number, but for the last, which may repeat the headline; and such a breadcrumb
+    right over another (a page may print a second path; without the lower one, a second run would find the
+    upper one over the headline). A numbered list elsewhere is the article's, or a list of other headlines
+    that other rules judge."""
+    below = headline_at(lines, top, title)     # the line the next breadcrumb up stands over
+    crumbs: list[int] = []
+    while below is not None:
+        run = _crumbs_over(lines, shapes, below, title if not crumbs else None)
+        crumbs += run
+        below = run[-1] if run else None
+    return crumbs
+
+
+def _crumbs_over(lines: list[str], shapes: Shapes, below: int, headline: str | None) -> list[int]:
+    """The lines of an ordered list of short items right over line `below`, bottom first ([] for none); its
+    last item may repeat `headline`."""
+    run: list[int] = []
+    for index in range(below - 1, -1, -1):
+        number = CRUMB_NUMBER.match(lines[index])
+        short = shapes.kinds[index] == FIGURES and shapes.units[index] <= MAX_FIGURE_UNITS
+        if number is None:
+            return []
+        if run:
+            under = int(CRUMB_NUMBER.match(lines[run[-1]]).group(1))     # the number of the item under it
+            if int(number.group(1)) != under - 1 or not short:
+                return []
+        elif not short and not (headline and lines[index].strip().endswith(headline.strip())):
+            return []
+        run.append(index)
+        if number.group(1) == "1":
+            return run if len(run) >= 2 else []
+    return []
 
 
 def too_short(lines: list[str], page_lines: int = 0) -> bool:

@@ -18,6 +18,7 @@ import re
 
 from corpusclean.fields.dates import Stamp, find_dates
 from corpusclean.memo import per_line
+from corpusclean.normalize.lang import ENGLISH_STOPWORDS
 from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_CLASS, HAN_RE, has_han, without_bullet
 
@@ -57,6 +58,17 @@ EN_DATED_BYLINE = re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-�
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
 BYLINE_PART = re.compile(r"\s+[-–—|•·]\s+")
 MAX_BYLINE_PART_WORDS = 6
+# A byline without "By": two to four capitalised words naming a person (several: ", " or "and" between them), and
+# after them the person's desk or outlet in capitalised words or their handle ("Jane Doe, Staff Writer", "Jane
+# Doe and Tom Lee The Courier", "Jane Doe@janedoe"); no word of it an English stopword (a headline in title case
+# holds one: "Dow Slips As Oil Falls"); a name in capitals may be a dateline ("NEW YORK"): not taken. Only its
+# place tells it from a headline of names ("Jane Austen Returns"): it stands under the headline.
+_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z'’-]+|[A-Z]\.)"
+_PERSON = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}"
+_DESK_WORD = r"(?:[A-Z][\w'’&.-]*)"
+NAME_BYLINE = re.compile(r"^" + _PERSON + r"(?:(?:\s*,\s*|\s+and\s+)" + _PERSON + r")*"
+                         r"(?:(?:\s*,\s*|\s+)" + _DESK_WORD + r"(?:\s+" + _DESK_WORD + r"){0,5}|\s*@\w{2,30})?$")
+NAME_REACH = 2      # a byline without "By" stands at most this many lines under the headline
 # "Posted Tue, Oct 13, 2020 at 4:07 pm PT", "Published 10:24 PM EST Oct 20, 2020", "发表于 2020-3-16 10:47"
 DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
                       r"|(?:发布|Post)\s*#\d+)"
@@ -422,6 +434,14 @@ def _date_after_title(rest: str):
     if len(pieces) < 2 or len(pieces[0].split()) > MAX_BYLINE_PART_WORDS or SENTENCE_PUNCT.search(pieces[0]):
         return None
     return _first_date(pieces[1])
+
+
+def names_alone(line: str) -> bool:
+    """Whether a line may be a byline without "By": names of people, their desk or outlet (NAME_BYLINE). It
+    names no field: a headline of names reads alike, and only a line under the headline is a byline."""
+    line = line.strip()
+    return NAME_BYLINE.match(line) is not None and not any(
+        word != "and" and word.strip(",").lower() in ENGLISH_STOPWORDS for word in line.split())
 
 
 def paragraph_byline(line: str) -> tuple[str, ...]:

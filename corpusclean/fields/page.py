@@ -18,7 +18,8 @@ from typing import Callable
 from corpusclean.fields.dates import Stamp, find_dates, url_date
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
-    REASON_OF_FIELD, is_outlet, loose_dateline, names_of_tag, opens_with_label, paragraph_byline, read_line,
+    NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag, opens_with_label,
+    paragraph_byline, read_line,
 )
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
@@ -254,7 +255,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
                    is_chrome: Callable[[str], bool]) -> int | None:
     """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
     right above the dateline (or byline) nearest above the body; else one right above the body; else the
-    first headline-like line of the top."""
+    first headline-like line of the top. A byline without "By" right under a headline is no headline."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
@@ -269,6 +270,13 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     def headline_like(index: int) -> bool:
         return parsed[index] is None and _headline_like(lines[index]) and not is_chrome(lines[index])
 
+    def over_byline(index: int) -> int:
+        """The headline over a byline without "By" ("Jane Doe, Staff Writer"): the nearest headline-like line
+        at most NAME_REACH lines above it; the line itself when none stands there ("Jane Austen Returns")."""
+        if not names_alone(lines[index]):
+            return index
+        return next((i for i in range(index - 1, max(-1, index - 1 - NAME_REACH), -1) if headline_like(i)), index)
+
     body = prose_run(lines)
     if body is not None:
         above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
@@ -279,12 +287,12 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
             near = [i for i in range(max(0, dateline - ABOVE_DATELINE), dateline) if headline_like(i)]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
-                return nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest
+                return over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
         # the longest: a subtitle may stand between the headline and the body (asked longest first)
         near = sorted(list(above_body)[:ABOVE_PROSE], key=lambda i: (len(lines[i]), i), reverse=True)
         longest = next((i for i in near if headline_like(i)), None)
         if longest is not None:
-            return longest
+            return over_byline(longest)
     return next((i for i in range(top) if headline_like(i)), None)
 
 
