@@ -8,6 +8,7 @@ from corpusclean.fields.titles import can_be_headline, headline_of_title, site_n
 @pytest.mark.parametrize("title, headline", [
     pytest.param("市总工会召开推进会_远帆新闻", "市总工会召开推进会", id="underscore-suffix"),
     pytest.param("市总工会召开推进会-工会动态-滨江市总工会", "市总工会召开推进会", id="channel-and-site"),
+    pytest.param("市总工会召开推进会－滨江新闻网", "市总工会召开推进会", id="full-width-hyphen-suffix"),
     pytest.param("City council approves plan | Riverside Herald", "City council approves plan", id="bar-suffix"),
     pytest.param("City council approves plan - Riverside Herald", "City council approves plan", id="dash-suffix"),
     pytest.param("Herald | City council approves new river park plan", "City council approves new river park plan",

@@ -37,9 +37,10 @@ def can_be_headline(text: str | None) -> bool:
 
 
 def has_title_separator(title: str) -> bool:
-    """Whether the title holds a separator (every TITLE_SPLIT match holds one of "-–—|｜_"): without one
-    split_site_title finds no site names. Six substring tests: a third of the time of one regex search."""
-    return "-" in title or "_" in title or "|" in title or "｜" in title or "–" in title or "—" in title
+    """Whether the title holds a separator (every TITLE_SPLIT match holds one of "-－–—|｜_"): without one
+    split_site_title finds no site names. Substring tests: a third of the time of one regex search."""
+    return ("-" in title or "_" in title or "|" in title or "｜" in title or "–" in title or "—" in title
+            or "－" in title)
 
 
 def title_parts(title: str) -> list[str]:
