@@ -125,7 +125,6 @@ CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
 IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
-IS_TITLE_SHAPED = kind_table(frozenset({HEADLINE, TEASER, FIGURES}))
 _WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
@@ -546,9 +545,6 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         return [None] * len(lines)
     shapes = line_shapes(lines)
     worth = own_values(shapes)
-    targets = vocabulary().share_targets
-    buttons = [index for index, kind in enumerate(shapes.kinds.tolist())
-               if kind in MENU_LIKE and share_buttons(lines[index], targets)]
     box_tops = related
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
@@ -567,10 +563,11 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         inside[index] = BYLINE
     for index in head_crumbs(lines[start:end], shapes[start:end], top, title):
         inside[index] = MENU
-    for index in buttons:
-        if start <= index < start + top:
-            inside[index - start] = MENU
-    for index in box_titles(shapes[start:end], [top - start for top in box_tops if start <= top < end]):
+    targets = vocabulary().share_targets
+    for index in range(top):
+        if shapes.kinds[start + index] in MENU_LIKE and share_buttons(lines[start + index], targets):
+            inside[index] = MENU
+    for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end]):
         inside[index] = HEADLINE_LIST
     return [*reasons[:start], *inside, *reasons[end:]]
 
@@ -580,7 +577,7 @@ def box_titles(shapes: Shapes, tops: list[int]) -> list[int]:
     that follow one), MIN_BOX_TITLES to SHORT_BOX_LINES lines shaped as titles (headlines, teasers, text
     without an end mark as short as a headline) with a sentence right under them, where the article goes on.
     A single line there is the heading of the article's next part (or of a post): it stays."""
-    titles = IS_TITLE_SHAPED[shapes.kinds] | (shapes.kinds == OPEN) & (shapes.units <= MAX_TITLE_UNITS)
+    titles = IS_TITLE[shapes.kinds] | (shapes.kinds == OPEN) & (shapes.units <= MAX_TITLE_UNITS)
     found = []
     for top in tops:
         below = top
@@ -656,20 +653,22 @@ def _crumbs_over(lines: list[str], shapes: Shapes, below: int, headline: str | N
     """The lines of an ordered list of short items right over line `below`, bottom first ([] for none); its
     last item may repeat `headline`."""
     run: list[int] = []
+    under = 0   # the number of the item under this line
     for index in range(below - 1, -1, -1):
-        number = CRUMB_NUMBER.match(lines[index])
+        found = CRUMB_NUMBER.match(lines[index])
         short = shapes.kinds[index] == FIGURES and shapes.units[index] <= MAX_FIGURE_UNITS
-        if number is None:
+        if found is None:
             return []
+        number = int(found.group(1))
         if run:
-            under = int(CRUMB_NUMBER.match(lines[run[-1]]).group(1))     # the number of the item under it
-            if int(number.group(1)) != under - 1 or not short:
+            if number != under - 1 or not short:
                 return []
         elif not short and not (headline and lines[index].strip().endswith(headline.strip())):
             return []
         run.append(index)
-        if number.group(1) == "1":
+        if found.group(1) == "1":
             return run if len(run) >= 2 else []
+        under = number
     return []
 
 

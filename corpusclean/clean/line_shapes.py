@@ -237,7 +237,7 @@ def _mark_table() -> np.ndarray:
     """Code point -> the sets of marks below it belongs to (bits)."""
     table = np.zeros(0x10000, dtype=np.uint16)
     for chars, bit in (("。", _FULL_STOP), (DATA_MARKS, _DATA), (ROW_SEPARATORS, _ROW),
-                       (ZH_TERMINALS + LATIN_TERMINALS, _TERMINAL), (CLAUSE_ENDS, _CLAUSE_END),
+                       (SENTENCE_MARKS, _TERMINAL), (CLAUSE_ENDS, _CLAUSE_END),
                        (QUESTION_ENDS, _QUESTION), ("(（", _OPENING), (")）", _CLOSING), (":：", _COLON),
                        ("前", _BEFORE), (ENUMERATION_STARTS, _ENUMERATION)):
         table[[ord(char) for char in chars]] |= bit
