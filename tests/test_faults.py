@@ -445,6 +445,22 @@ def test_run_on_its_own_output_of_a_text_dump_changes_nothing(page, tmp_path):
         [{key: record[key] for key in compared} for record in jsonl(first.stdout)]
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_long_page_whose_every_line_is_chrome_is_rejected_and_the_run_goes_on(jobs, tmp_path):
+    """The layout stage judges a page by its lines before earlier stages removed some: a page of 25 footer
+    lines reached it with none left and crashed the batch, and the run ended with exit 1 and no output at all."""
+    (tmp_path / "pages").mkdir()
+    footer = "".join(f"版权所有 远帆新闻网{i} 京ICP备{10000 + i}号\n" for i in range(25))
+    (tmp_path / "pages" / "footer_only.txt").write_text(footer, encoding="utf-8")
+    (tmp_path / "pages" / "article.txt").write_text("市里召开会议，部署冬季防火工作。\n会议要求各部门加强巡查，及时消除隐患。\n",
+                                                   encoding="utf-8")
+    run = corpusclean("run", "pages", "-q", "-o", "out.jsonl", "--rejects", "rej.jsonl", *jobs, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr.decode()
+    assert [record["id"] for record in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["pages/article.txt"]
+    assert [(record["id"], record["reject_reason"]) for record in jsonl((tmp_path / "rej.jsonl").read_bytes())] == [
+        ("pages/footer_only.txt", "empty")]
+
+
 ZH_MORE = (
     "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
     "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
