@@ -43,6 +43,7 @@ BULLETS = "•·▪●◆■□>-*◎ "
 LINK_SEPARATOR = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
+MAX_CRUMB_TITLE = 80    # characters of the page's title as a breadcrumb's last item
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
 TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
@@ -243,15 +244,21 @@ def _link_row(line: str) -> bool:
 
 
 def _breadcrumb(line: str) -> bool:
-    """"首页 > 要闻 > 正文" (never a sentence)."""
+    """"首页 > 要闻 > 正文"; its last item may be the page's own title, a question or an exclamation too ("论坛 ›
+    家长里短 › 停车位该怎么分？"), after two items or more."""
     if ">" not in line and "＞" not in line and "»" not in line and "›" not in line:
         return False
     parts = [part for part in CRUMB.split(CRUMB_LABEL.sub("", line, count=1)) if part]
-    if len(parts) < 2:
+    if len(parts) < 2 or not all(map(_crumb_item, parts[:-1])):
         return False
-    if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN_RE.search(p) else len(p.split()) <= 4) for p in parts):
-        return False
+    if not _crumb_item(parts[-1]):
+        return len(parts) >= 3 and len(parts[-1]) <= MAX_CRUMB_TITLE and "。" not in parts[-1]
     return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
+
+
+def _crumb_item(part: str) -> bool:
+    """An item of a breadcrumb: a few words, no punctuation."""
+    return CRUMB_PART.match(part) is not None and (len(part) <= 12 if HAN_RE.search(part) else len(part.split()) <= 4)
 
 
 def _toolbar(line: str, tools: frozenset[str], initials: frozenset[str]) -> bool:
@@ -369,7 +376,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if sentence:        # of the tests below only prompts, disclaimers and the nav row apply to sentences
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
-        return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) else (None, False)
+        return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) or _breadcrumb(text) else (None, False)
     # in Han characters or in words, as is_short_label counts; more than 41 words are never compared
     size = len(text) if han else len(text.split(None, 41))
     latin_words, any_phrase = None, False

@@ -86,7 +86,9 @@ PHOTO_CREDIT = "摄"
 MAX_LOOSE_REST = 24
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
 STAFF_CODE = re.compile(r"_?\b[A-Z]{1,4}\d{2,6}\b|_[A-Za-z]{1,4}\d{2,6}")
-NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/&＆|｜]|\s+and\s+)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&＆|｜]|\s+and\s+)\s*")
+# a wire service's dateline after the names: "（中央社记者陈文华／台北3日电）", "东京3日专电"
+WIRE_DATELINE = re.compile(r"\d{1,2}日(?:专|综合)?电$")
 ADDRESS = re.compile(r"https?:|www\.|@")
 NOT_A_TAG_NAME = re.compile(r"[，。！？；]")
 TAG_BY = re.compile(r"^\s*[Bb][Yy]\s+")     # "By Jane Doe" in a tag
@@ -225,6 +227,8 @@ def split_names(value: str) -> tuple[str, ...]:
         tokens = part.split() if has_han(part) else [_without_outlet(" ".join(part.split()))]
         for token in tokens:
             token = _without_byline_words(token.strip(BRACKETS + SEPARATORS))
+            if WIRE_DATELINE.search(token):
+                continue    # a place and a day ("台北3日电"), or a name run into them: no name to tell
             if _is_name(token) and token not in names:
                 names.append(token)
     return tuple(names)
