@@ -3,7 +3,9 @@
 import pytest
 
 from corpusclean.fields.dates import parse_date
-from corpusclean.fields.labels import loose_dateline, names_of_tag, paragraph_byline, read_line, split_names
+from corpusclean.fields.labels import (
+    loose_dateline, names_of_tag, paragraph_byline, read_label_pair, read_line, split_names,
+)
 
 
 def fields(**values):
@@ -188,3 +190,22 @@ def test_paragraph_byline(paragraph, names):
 def test_loose_dateline(line, created):
     found = loose_dateline(line)
     assert (found.created if found else None) == created
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    pytest.param("发布日期", "2026年11月30日 09:15", fields(created="2026-11-30 09:15"), id="date-label-over-its-date"),
+    pytest.param("发文机关", "临江市人民政府办公室", fields(publisher="临江市人民政府办公室"), id="issuer-over-its-name"),
+    pytest.param("来源：", "临江日报", fields(publisher="临江日报"), id="source-label-with-its-colon"),
+    pytest.param("标题", "临江市人民政府办公室关于印发临江市老旧小区改造三年行动方案的通知", {}, id="catalogue-title"),
+    pytest.param("索引号", "001234567/2026-04512", {}, id="catalogue-index-number"),
+    # negatives
+    pytest.param("编辑", "查看历史", None, id="a-wiki's-edit-button-over-another"),
+    pytest.param("作者", "张三", None, id="an-author-label-alone-is-a-column-heading-as-often"),
+    pytest.param("收藏", "我市召开冬季安全生产工作会议", None, id="a-tool-over-a-headline"),
+    pytest.param("阅读", "3021", None, id="a-count-label"),
+    pytest.param("来源", "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营。", None,
+                 id="a-sentence-is-no-value"),
+    pytest.param("Source", "Reuters", None, id="english-labels-are-not-paired"),
+])
+def test_read_label_pair(label, value, expected):
+    assert read_label_pair(label, value) == expected

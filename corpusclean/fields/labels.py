@@ -17,17 +17,19 @@ import functools
 import re
 
 from corpusclean.fields.dates import Stamp, find_dates
+from corpusclean.fields.titles import MAX_HAN_HEADLINE
 from corpusclean.memo import per_line
 from corpusclean.normalize.lang import ENGLISH_STOPWORDS
 from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_CLASS, HAN_RE, has_han, without_bullet
 
 FIELD_OF_SECTION = {"source": "publisher", "author": "author", "editor": "editor", "date": "created",
-                    "updated": "updated", "noise": None}
+                    "updated": "updated", "noise": None, "catalogue": "catalogue"}
 BYLINE_SECTIONS = ("author", "editor", "titles", "credit")
 REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "meta.date", "publisher": "meta.source",
                    "author": "meta.author", "editor": "meta.editor"}
 
+PAIRED_FIELDS = ("publisher", "created", "updated", "catalogue")   # read_label_pair
 MAX_LINE_CHARS = 160
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
@@ -252,10 +254,10 @@ def names_of_tag(value: str) -> tuple[str, ...]:
     return split_names(TAG_BY.sub("", value))
 
 
-def _value_ok(value: str) -> bool:
+def _value_ok(value: str, han_chars: int = MAX_HAN_VALUE) -> bool:
     if SENTENCE_PUNCT.search(value):
         return False
-    return len(value) <= (MAX_HAN_VALUE if HAN_RE.search(value) else MAX_LATIN_VALUE)
+    return len(value) <= (han_chars if HAN_RE.search(value) else MAX_LATIN_VALUE)
 
 
 # An HTML page's lines are read when it is extracted and again by the metadata stage, and a site's template
@@ -314,10 +316,10 @@ def _read_labelled(text: str) -> dict | None:
             pending_date_field = "created"
         else:
             value = text[end:following].strip(SEPARATORS)
-            if not _value_ok(value) or not _balanced(value):
+            field = field_of[_unspaced(found.group("label")).casefold()]
+            if not _value_ok(value, MAX_HAN_HEADLINE if field == "catalogue" else MAX_HAN_VALUE) or not _balanced(value):
                 return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
             value = value.strip(BRACKETS)
-            field = field_of[_unspaced(found.group("label")).casefold()]
             if field in ("created", "updated"):
                 if value:
                     return None     # "时间：每周三下午" is a notice, not a dateline
@@ -341,6 +343,21 @@ def _read_labelled(text: str) -> dict | None:
 def _unspaced(label: str) -> str:
     """A label as the rules write it: "文　　号" -> "文号" (a Latin label keeps its spaces: "Last updated")."""
     return label.replace(" ", "").replace("\u3000", "") if has_han(label) else label
+
+
+def read_label_pair(label: str, value: str) -> dict | None:
+    """The fields of a Chinese label alone on its line and its value on the next, as a page's table of cells one a
+    line prints them ("发布日期" / "2026年11月30日", "标题" / the title): those of "label：value" when the label
+    is one of a source or a date (PAIRED_FIELDS) and the pair fills it, or one of a catalogue (索引号, 标题);
+    None otherwise. A tool or a count alone ("收藏", "阅读") is no label of the line under it, and neither is
+    an author's or an editor's: "编辑" alone is a wiki's button as often, over another ("查看历史")."""
+    _, field_of = _labels()
+    name = _unspaced(label.strip().rstrip(":：").strip()).casefold()
+    field = field_of.get(name)
+    if field not in PAIRED_FIELDS or not has_han(name) or not value.strip():
+        return None
+    fields = read_line(f"{name}：{value.strip()}")
+    return fields if fields or fields is not None and field == "catalogue" else None
 
 
 def opens_with_label(line: str) -> bool:

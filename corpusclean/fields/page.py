@@ -19,7 +19,7 @@ from corpusclean.fields.dates import Stamp, find_dates, url_date
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
     NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag, opens_with_label,
-    paragraph_byline, read_line,
+    paragraph_byline, read_label_pair, read_line,
 )
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
@@ -118,6 +118,11 @@ def read_lines(lines: list[str], layout: Layout | None = None,
     ``is_chrome`` tells a navigation line, which is never the headline of a text."""
     layout = layout or Layout()
     parsed = [read_line(line) for line in lines]
+    for index in range(len(lines) - 1):
+        if parsed[index] is None and parsed[index + 1] is None:
+            pair = read_label_pair(lines[index], lines[index + 1])
+            if pair is not None:
+                parsed[index], parsed[index + 1] = {}, pair
     verdicts: list[str | None] = [
         None if fields is None else REASON_OF_FIELD[next(iter(fields))] if fields else "meta.label"
         for fields in parsed
