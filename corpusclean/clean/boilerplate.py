@@ -463,6 +463,15 @@ def share_buttons(line: str, targets: frozenset[str]) -> bool:
     return 0 < len(parts) <= MAX_SHARE_BUTTONS and all(part in targets for part in parts)
 
 
+def lone_separators(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
+    """The verdicts judge_boilerplate gives the poster's words a cleaned text kept as separators of its posts:
+    those it no longer repeats MIN_SEPARATORS times (a later stage took the others) are a poster's words
+    again, as a second run would find them."""
+    verdicts: list[str | None] = [POSTER if classified(line, extra_phrases)[0] == POSTER else None for line in lines]
+    _keep_separators(lines, verdicts)
+    return verdicts
+
+
 def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
     """Keep the poster's words without a count ("Reply", "Member") that the page repeats MIN_SEPARATORS
     times or more: they separate the posts of a thread, which the layout stage reads as records."""
