@@ -37,6 +37,8 @@ SHARE = "boilerplate.share"
 SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
 MAX_SHARE_BUTTONS = 12
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
+MAX_SEPARATOR_CHARS = 120   # longer lines are not asked (a panel holds at most 40 Han characters; one of over
+                            # twenty Latin words without a count is not met)
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
@@ -467,7 +469,10 @@ def lone_separators(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> li
     """The verdicts judge_boilerplate gives the poster's words a cleaned text kept as separators of its posts:
     those it no longer repeats MIN_SEPARATORS times (a later stage took the others) are a poster's words
     again, as a second run would find them."""
-    verdicts: list[str | None] = [POSTER if classified(line, extra_phrases)[0] == POSTER else None for line in lines]
+    verdicts: list[str | None] = [
+        POSTER if len(line) <= MAX_SEPARATOR_CHARS and classified(line, extra_phrases)[0] == POSTER else None
+        for line in lines
+    ]
     _keep_separators(lines, verdicts)
     return verdicts
 

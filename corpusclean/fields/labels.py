@@ -30,6 +30,7 @@ REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "met
                    "author": "meta.author", "editor": "meta.editor"}
 
 PAIRED_FIELDS = ("publisher", "created", "updated", "catalogue")   # read_label_pair
+MAX_PAIRED_LABEL_CHARS = 12     # a label alone on its line, spaces and colon included ("发 布 时 间 ：")
 MAX_LINE_CHARS = 160
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
@@ -351,6 +352,8 @@ def read_label_pair(label: str, value: str) -> dict | None:
     is one of a source or a date (PAIRED_FIELDS) and the pair fills it, or one of a catalogue (索引号, 标题);
     None otherwise. A tool or a count alone ("收藏", "阅读") is no label of the line under it, and neither is
     an author's or an editor's: "编辑" alone is a wiki's button as often, over another ("查看历史")."""
+    if len(label) > MAX_PAIRED_LABEL_CHARS:
+        return None     # nearly every line: no need to look further
     _, field_of = _labels()
     name = _unspaced(label.strip().rstrip(":：").strip()).casefold()
     field = field_of.get(name)
