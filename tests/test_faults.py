@@ -266,6 +266,12 @@ STRAY_BYTES = [pytest.param(b"\xff", id="ff"), pytest.param(b"\x80", id="80"),
 ZH_HEADLINE, TW_HEADLINE = "市气象台发布暴雨蓝色预警", "港區道路拓寬工程年底完工"
 TAGS_PROSE = "文中提到<p>标签的用法，<div>和<script>也一并说明。\n" + ZH_NEWS
 
+ZH_MORE = (
+    "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
+    "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
+    "市民如遇险情，应及时向社区报告，并服从现场工作人员的指挥。"
+)
+
 # One page file per fault, all cleaned in one run (dedup and templates off, script kept, so each record is its
 # page's text): (file name, bytes, expected: ("written", lines its text must hold, bytes that were damaged) or
 # ("rejected", reason)).
@@ -459,13 +465,6 @@ def test_a_long_page_whose_every_line_is_chrome_is_rejected_and_the_run_goes_on(
     assert [record["id"] for record in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["pages/article.txt"]
     assert [(record["id"], record["reject_reason"]) for record in jsonl((tmp_path / "rej.jsonl").read_bytes())] == [
         ("pages/footer_only.txt", "empty")]
-
-
-ZH_MORE = (
-    "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
-    "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
-    "市民如遇险情，应及时向社区报告，并服从现场工作人员的指挥。"
-)
 
 
 def test_check_fix_never_takes_text_for_html(tmp_path):
@@ -764,3 +763,47 @@ def test_fault_japanese_page_taken_for_mixed_chinese(agreement_run):
 def test_fault_replacement_characters_from_the_source_reported_twice(agreement_run):
     record = agreement_run[2]["a/pages/replacement.txt"]
     assert "\ufffd\ufffd" in record["text"] and record["metadata"]["replacement_chars"] == 2
+
+
+# --- damaged compressed inputs, hostile file names, explain's exit status ---
+
+def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
+    fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
+    os.write(fd, data)
+    os.close(fd)
+
+
+def test_every_message_about_a_file_named_with_a_line_break_is_one_line(tmp_path):
+    """A file name holding a line break cut its stderr message in two ('corpusclean: new' / 'line.txt: ...')."""
+    (tmp_path / "in").mkdir()
+    _make_named(tmp_path / "in", b"new\nline.txt")
+    (tmp_path / "in" / "dang\nling.txt").symlink_to(tmp_path / "in" / "nowhere")
+    _make_named(tmp_path / "in", b"esc\x1b[2J.txt")
+    (tmp_path / "in" / "good.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "corpusclean: in/dang\\nling.txt: skipped: broken_link: a symbolic link to nothing, or a loop of links",
+        "corpusclean: in/esc\\x1b[2J.txt: empty_input: the file is empty",
+        "corpusclean: in/new\\nline.txt: empty_input: the file is empty",
+    ]
+
+
+@pytest.mark.parametrize(
+    "output_format, expected",
+    [
+        pytest.param("text", ["bad\\xffname.jsonl:1:1: CC006 text is empty",
+                              "new\\nline.jsonl:1:1: CC006 text is empty"], id="text-one-finding-a-line"),
+        pytest.param("json", ['{"path":"bad\\\\xffname.jsonl","line":1,"col":1,"code":"CC006","message":"text is empty"}',
+                              '{"path":"new\\nline.jsonl","line":1,"col":1,"code":"CC006","message":"text is empty"}'],
+                     id="json-of-a-name-that-is-not-utf-8"),
+    ],
+)
+def test_check_findings_in_files_with_hostile_names(output_format, expected, tmp_path):
+    """check --format json of a file whose name is not UTF-8 ended in a traceback (surrogates in JSON); a
+    name holding a line break cut each text finding in two."""
+    for name in (b"bad\xffname.jsonl", b"new\nline.jsonl"):
+        _make_named(tmp_path, name, jsonl_line({"id": name.decode("latin-1"), "text": ""}))
+    result = corpusclean("check", "--select", "CC006", "--format", output_format, ".", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (1, "corpusclean: 2 finding(s) in 2 of 2 file(s)\n")
+    assert result.stdout.decode("utf-8").splitlines() == expected

@@ -207,10 +207,12 @@ class Checker:
     def file_findings(self, path: str, fix: bool) -> Iterator:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed."""
+        from corpusclean.read.paths import as_text
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
-        self.paths.append(path)
+        shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
+        self.paths.append(shown)
         stream, codec = open_dataset(path)
         try:
             target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
@@ -226,7 +228,7 @@ class Checker:
                     target.write(new)
                     line = new
                 if line.strip():
-                    yield from self.record_findings(path, file, line_no, line)
+                    yield from self.record_findings(shown, file, line_no, line)
             if target is not None and changed:
                 target.commit()
                 self.fixed_paths.append(path)
@@ -293,7 +295,11 @@ def _shown(finding: Any, output_format: str) -> str:
         import orjson
 
         return orjson.dumps(finding.as_dict()).decode()
-    return finding.as_github() if output_format == "github" else finding.as_text()
+    if output_format == "github":
+        return finding.as_github()
+    from corpusclean.ui import one_line
+
+    return one_line(finding.as_text())  # a file name holding a line break would cut the finding in two
 
 
 def run_check(
