@@ -38,6 +38,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
 )
 
 _WIDE_CODECS = ("utf-16", "utf-32")
+# The byte order marks of UTF-16 and UTF-32, whose text holds NUL bytes (ASCII in UTF-32 is mostly NULs).
+WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if codec in _WIDE_CODECS)
 _MIN_WIDE_SNIFF = 32
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(

@@ -294,6 +294,10 @@ PAGE_FAULTS = [
                  ("written", TW_NEWS, False), id="xhtml-with-xml-declaration-big5-is-not-malformed"),
     pytest.param("prose-with-tags.txt", TAGS_PROSE.encode(), ("written", TAGS_PROSE, False),
                  id="text-file-mentioning-tags-stays-text"),
+    pytest.param("utf-32-be.txt", "\ufeff".encode("utf-32-be") + ZH_MORE.encode("utf-32-be"),
+                 ("written", ZH_MORE, False), id="utf-32-be-page-with-its-bom-is-not-binary"),
+    pytest.param("utf-16-be.txt", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "县").encode("utf-16-be"),
+                 ("written", ZH_MORE.replace("区", "县"), False), id="utf-16-be-page-with-its-bom-is-read"),
 ]
 
 
