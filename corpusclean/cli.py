@@ -59,6 +59,8 @@ def _same_file(path: str, target: os.stat_result) -> bool:
 def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[str]) -> None:
     """Two outputs in one file would lose one of them; an output inside an input folder would be read back
     next run; equal to an input it would destroy it."""
+    if outputs.get("--rejects") == "-" and outputs.get("--output") in (None, "-"):  # rejects among the records
+        raise _usage_error("--rejects and --output both write to standard output")
     named = {option: out for option, out in outputs.items() if out not in (None, "-")}
     if not named:
         return

@@ -151,6 +151,10 @@ def _state(pid: int) -> str:
                      id="output-and-rejects-one-file"),
         pytest.param(["--rejects", "x.jsonl", "--report", "./x.jsonl"], "--report and --rejects name the same file",
                      id="rejects-and-report-one-file"),
+        pytest.param(["--rejects", "-"], "--rejects and --output both write to standard output",
+                     id="rejects-on-stdout-with-the-records"),
+        pytest.param(["-o", "-", "--rejects", "-"], "--rejects and --output both write to standard output",
+                     id="rejects-and-output-both-dash"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
