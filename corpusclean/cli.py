@@ -186,6 +186,10 @@ def explain(
     if doc is None:
         raise _usage_error(f"{path} has fewer than {record} records")
     render(explain_document(doc, config), Console(no_color="NO_COLOR" in os.environ, highlight=False))
+    from corpusclean.read.sources import READ_ERRORS
+
+    if doc.reject_reason in READ_ERRORS:  # as `run` would exit on this input
+        raise typer.Exit(1)
 
 
 # The settings that change what one page's cleaning removes; the others are about whole runs.

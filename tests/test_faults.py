@@ -775,6 +775,20 @@ def test_fault_replacement_characters_from_the_source_reported_twice(agreement_r
 
 # --- damaged compressed inputs, hostile file names, explain's exit status ---
 
+@pytest.mark.parametrize(
+    "name, status",
+    [
+        pytest.param("binary.txt", 1, id="unreadable-input-exits-1-as-run-does"),
+        pytest.param("page.txt", 0, id="readable-input-exits-0"),
+    ],
+)
+def test_explain_exits_as_run_would_on_its_input(name, status, tmp_path):
+    """explain of a file run cannot read showed 'rejected: binary' and exited 0."""
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    assert corpusclean("explain", name, cwd=tmp_path).returncode == status
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)
