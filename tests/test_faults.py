@@ -775,6 +775,49 @@ def test_fault_replacement_characters_from_the_source_reported_twice(agreement_r
 
 # --- damaged compressed inputs, hostile file names, explain's exit status ---
 
+# A gzip header, then deflate data whose first block has the reserved type 3: zlib.error, not EOFError.
+DAMAGED_GZIP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x07" + b"\x00" * 16
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("damaged.jsonl.gz", id="damaged-gzip-jsonl-read-by-the-main-process"),
+        pytest.param("damaged.txt.gz", id="damaged-gzip-page-read-by-a-worker"),
+    ],
+)
+def test_a_gzip_file_with_damaged_data_is_unreadable_and_the_run_goes_on(name, jobs, tmp_path):
+    """zlib.error from damaged deflate data ended the whole run with a traceback, exit 1 and no output."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(DAMAGED_GZIP)
+    (tmp_path / "in" / "good.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--rejects", "rej.jsonl", *jobs, cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in stderr, stderr
+    assert stderr.startswith(f"corpusclean: in/{name}: unreadable: read failed: gzip: ") and stderr.count("\n") == 1
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["in/good.txt"]
+    assert [(r["id"], r["reject_reason"]) for r in read_jsonl_file(tmp_path / "rej.jsonl")] == [
+        (f"in/{name}", "unreadable")]
+
+
+@pytest.mark.parametrize(
+    "command, status, out",
+    [
+        pytest.param(["check", "damaged.jsonl.gz"], 2, "", id="check"),
+        pytest.param(["explain", "damaged.jsonl.gz"], 1, "rejected: unreadable", id="explain"),
+    ],
+)
+def test_check_and_explain_of_a_damaged_gzip_file_say_so_in_one_line(command, status, out, tmp_path):
+    (tmp_path / "damaged.jsonl.gz").write_bytes(DAMAGED_GZIP)
+    result = corpusclean(*command, cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == status and "Traceback" not in stderr, stderr
+    assert result.stdout.decode().startswith(out)
+    if status == 2:
+        assert stderr.startswith("corpusclean: error: cannot read damaged.jsonl.gz: gzip: ") and stderr.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     "name, status",
     [
