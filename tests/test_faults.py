@@ -832,6 +832,22 @@ def test_explain_exits_as_run_would_on_its_input(name, status, tmp_path):
     assert corpusclean("explain", name, cwd=tmp_path).returncode == status
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_declaring_a_codec_that_is_no_charset_is_read_and_the_run_goes_on(jobs, tmp_path):
+    """<meta charset="base64"> (a codec Python has, but no text encoding) ended the whole run with a
+    traceback, exit 1 and no output."""
+    (tmp_path / "in").mkdir()
+    page = f'<html><head><meta charset="base64"><title>{ZH_HEADLINE}</title></head><body>' + "".join(
+        f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</body></html>"
+    (tmp_path / "in" / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(ZH_MORE, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == ["in/good.txt", "in/page.html"]
+    assert ZH_NEWS.splitlines()[0] in records["in/page.html"]["text"]
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)
