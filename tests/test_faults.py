@@ -848,6 +848,40 @@ def test_a_page_declaring_a_codec_that_is_no_charset_is_read_and_the_run_goes_on
     assert ZH_NEWS.splitlines()[0] in records["in/page.html"]["text"]
 
 
+def _closed(fd: int):
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize(
+    "args, closed_fd, status, message",
+    [
+        pytest.param(["run", "-", "-q"], 0, 1, "corpusclean: -: unreadable: standard input is closed",
+                     id="run-reading-a-closed-stdin"),
+        pytest.param(["check", "-"], 0, 2, "corpusclean: error: cannot read -: standard input is closed",
+                     id="check-reading-a-closed-stdin"),
+        pytest.param(["run", "data.jsonl", "-q"], 1, 2, "corpusclean: cannot write to standard output: it is closed",
+                     id="run-writing-to-a-closed-stdout"),
+        pytest.param(["check", "data.jsonl"], 1, 2, "corpusclean: cannot write to standard output: it is closed",
+                     id="check-writing-to-a-closed-stdout"),
+        pytest.param(["check", "data.jsonl"], None, 2,
+                     "corpusclean: cannot write to standard output: No space left on device",
+                     id="check-writing-to-a-full-stdout"),
+        pytest.param(["run", "data.jsonl", "-q", "-o", "out.jsonl"], 1, 0, None,
+                     id="run-with-an-output-file-needs-no-stdout"),
+    ],
+)
+def test_a_closed_or_full_standard_stream_is_one_line(args, closed_fd, status, message, tmp_path):
+    """A closed stdin or stdout (`<&-`, `>&-`) ended run and check with a traceback (sys.stdin is None);
+    check's findings lost on a full stdout exited 1 ('findings') with a traceback."""
+    (tmp_path / "data.jsonl").write_bytes(jsonl_line({"id": "c", "text": "市民\r反映"}))  # one CC008 finding
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", *args], cwd=tmp_path, stdin=subprocess.DEVNULL,
+                                stdout=full, stderr=subprocess.PIPE, timeout=60,
+                                preexec_fn=None if closed_fd is None else _closed(closed_fd))
+    assert result.returncode == status, result.stderr.decode()
+    assert result.stderr.decode().splitlines() == ([message] if message else [])
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)

@@ -104,9 +104,10 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
     import io
 
     from corpusclean.compression import decompressed
+    from corpusclean.read.sources import stdin_bytes
 
     try:
-        raw = sys.stdin.buffer if path == STDIN else open(path, "rb")
+        raw = stdin_bytes() if path == STDIN else open(path, "rb")
         stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
         return decompressed(stream)
     except OSError as err:
@@ -323,6 +324,9 @@ def run_check(
     from corpusclean.ui import error
 
     out = out or sys.stdout
+    if out is None:  # the process was started with standard output closed (`>&-`)
+        error("cannot write to standard output: it is closed")
+        return EXIT_USAGE
     try:
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
@@ -356,6 +360,10 @@ def run_check(
         # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return EXIT_FINDINGS if count else EXIT_OK
+    except OSError as err:  # a full disk: the findings are lost, which exit 1 would not say
+        error(f"cannot write to standard output: {err.strerror or err}")
+        sys.stdout = None  # type: ignore[assignment]  # no second failing flush at exit
+        return EXIT_USAGE
     if count and not quiet:
         error(f"{count} finding(s) in {len(flagged)} of {len(paths)} file(s)")
     return EXIT_FINDINGS if count else EXIT_OK

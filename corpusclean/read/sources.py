@@ -7,6 +7,7 @@ report can account for all of them.
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import io
 import os
@@ -47,12 +48,19 @@ _WRAPPER_END = re.compile(rb"</text>\s*\Z")
 _ATTR = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes; OSError when the process was started with it closed (`<&-`)."""
+    if sys.stdin is None:
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer
+
+
 def open_binary(path: str) -> BinaryIO:
     """A buffered binary stream of the file (or stdin), decompressed when it is gzip or zstd whatever its name.
     A named pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking
     forever."""
     if path == STDIN:
-        raw: BinaryIO = sys.stdin.buffer
+        raw: BinaryIO = stdin_bytes()
     else:
         no_wait = getattr(os, "O_NONBLOCK", 0)  # POSIX only; elsewhere there are no named pipes to wait on
         fd = os.open(path, os.O_RDONLY | no_wait)

@@ -119,6 +119,8 @@ class AtomicFile:
 class JsonlSink:
     def __init__(self, path: str | None) -> None:
         """path None or '-' means stdout."""
+        if path in (None, "-") and sys.stdout is None:  # the process was started with it closed (`>&-`)
+            raise OutputError("cannot write to standard output: it is closed")
         self.file = None if path in (None, "-") else AtomicFile(path)
         self._out: BinaryIO | AtomicFile = sys.stdout.buffer if self.file is None else self.file
         self.count = 0
