@@ -848,6 +848,22 @@ def test_a_page_declaring_a_codec_that_is_no_charset_is_read_and_the_run_goes_on
     assert ZH_NEWS.splitlines()[0] in records["in/page.html"]["text"]
 
 
+def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
+    """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
+    became a file of its own and the dataset in the store stayed unfixed."""
+    dirty = jsonl_line({"id": "d", "text": "首页 新闻 国内 国际 财经\n" + ZH_NEWS})
+    (tmp_path / "store").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "store" / "real.jsonl").write_bytes(dirty)
+    (tmp_path / "data" / "link.jsonl").symlink_to("../store/real.jsonl")
+    result = corpusclean("check", "--fix", "data/link.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    assert (tmp_path / "data" / "link.jsonl").is_symlink()
+    fixed = (tmp_path / "store" / "real.jsonl").read_bytes()
+    assert fixed != dirty and json.loads(fixed)["text"] == ZH_NEWS.rstrip("\n")
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["real.jsonl"]
+
+
 def _closed(fd: int):
     return lambda: os.close(fd)
 

@@ -56,10 +56,11 @@ class AtomicFile:
     """A file written under a temporary name beside its target and renamed into place by commit(); a
     device or pipe (/dev/null) is written directly. A regular file is compressed as its name says (.gz, .zst),
     or as `codec` says when given ("" for none). A durable file (one that replaces the user's own, check --fix)
-    is on disk before it is renamed over the old one."""
+    is on disk before it is renamed over the old one; named by a symbolic link, it replaces the file the link
+    leads to, not the link."""
 
     def __init__(self, path: str, codec: str | None = None, durable: bool = False) -> None:
-        self.path = Path(path)
+        self.path = Path(os.path.realpath(path) if durable else path)
         self.durable = durable
         self._tmp_name: str | None = None
         self._compressed: Compressed | None = None
