@@ -864,6 +864,32 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["real.jsonl"]
 
 
+@pytest.mark.parametrize("given", [pytest.param("data", id="folder-holding-it"), pytest.param("data/locked", id="itself")])
+def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, monkeypatch, capsys):
+    """check of a folder holding a subfolder it could not list passed with exit 0 and no word: os.walk
+    skips such a folder silently, so its datasets were never checked."""
+    import io
+
+    from corpusclean.check.command import run_check
+
+    locked = tmp_path / "data" / "locked"
+    locked.mkdir(parents=True)
+    (locked / "dirty.jsonl").write_bytes(jsonl_line({"id": "c", "text": "市民\r反映"}))
+    scandir = os.scandir
+
+    def no_listing(path="."):  # chmod 000 as a user other than root
+        if os.path.normpath(path) == "data/locked":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "scandir", no_listing)
+    out = io.StringIO()
+    assert run_check([given], out=out) == 2
+    assert out.getvalue() == ""
+    assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: permission denied\n"
+
+
 def _closed(fd: int):
     return lambda: os.close(fd)
 

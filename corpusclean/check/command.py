@@ -90,9 +90,14 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
     return files
 
 
+def _unlistable(err: OSError) -> None:
+    """A folder os.walk cannot list: its datasets would go unchecked, and the check pass."""
+    raise UsageError(f"cannot read {err.filename}: {(err.strerror or str(err)).lower()}")
+
+
 def _folder_datasets(folder: str) -> list[str]:
     found = []
-    for top, folders, names in os.walk(folder):
+    for top, folders, names in os.walk(folder, onerror=_unlistable):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         found += [os.path.normpath(os.path.join(top, name)) for name in sorted(names)
                   if DATASET_NAME.search(name) and not name.startswith(".")]
