@@ -27,6 +27,9 @@ app = typer.Typer(
 )
 
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130   # 0 ok and 1 a dataset problem come from the commands themselves
+# More worker processes than this per core only cost memory: --jobs 100000 forked until the kernel killed
+# the run, leaving its temporary output and spool behind. Per core, so one config file suits every machine.
+MAX_JOBS_PER_CORE = 16
 
 
 def _version(value: bool) -> None:
@@ -143,6 +146,10 @@ def run(
     if no_dedup:
         settings["dedup"] = "none"
     config, inputs, skipped = _load(config_file, settings, paths)
+    cores = os.cpu_count() or 1
+    if config.jobs > MAX_JOBS_PER_CORE * cores:
+        raise _usage_error(f"jobs must be at most {MAX_JOBS_PER_CORE * cores} ({MAX_JOBS_PER_CORE} per core, "
+                           f"{cores} cores here), not {config.jobs}")
     if config.engine == "ray":
         import importlib.util
 

@@ -890,6 +890,29 @@ def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, m
     assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: permission denied\n"
 
 
+OVER_THE_JOBS_LIMIT = 16 * (os.cpu_count() or 1) + 1  # just over: without the limit, a run that works (not 100000)
+
+
+@pytest.mark.parametrize(
+    "args, config",
+    [
+        pytest.param(["--jobs", str(OVER_THE_JOBS_LIMIT)], None, id="option"),
+        pytest.param([], f"jobs = {OVER_THE_JOBS_LIMIT}\n", id="config-file"),
+    ],
+)
+def test_jobs_beyond_what_the_machine_can_run_is_a_usage_error(args, config, tmp_path):
+    """--jobs 100000 forked workers until the kernel killed the run (exit 137), leaving its temporary
+    output and spool behind."""
+    if config:
+        (tmp_path / "corpusclean.toml").write_text(config)
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean("run", "page.txt", "-q", "-o", "out.jsonl", *args, cwd=tmp_path, env=isolated_tmp(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.decode() == (f"corpusclean: error: jobs must be at most {OVER_THE_JOBS_LIMIT - 1} "
+                                      f"(16 per core, {os.cpu_count() or 1} cores here), not {OVER_THE_JOBS_LIMIT}\n")
+    assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == leftovers(tmp_path / "tmpdir") == []
+
+
 def _closed(fd: int):
     return lambda: os.close(fd)
 
