@@ -890,6 +890,51 @@ def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, m
     assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: permission denied\n"
 
 
+# Two records with 20-digit ids (beyond 64 bits) and a field holding a number beyond 64 bits.
+LONG_NUMBERS = (
+    b'{"id": 20231020000000012345, "text": "' + ZH_NEWS.splitlines()[0].encode() + b'", "views": -9223372036854775809}\n'
+    b'{"id": 20231020000000012346, "text": "' + ZH_MORE.splitlines()[0].encode() + b'", "views": 123456789012345678901234567890}\n'
+)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_integers_beyond_64_bits_are_kept_exact(jobs, tmp_path):
+    """orjson read the 20-digit ids as one float, 2.0231020000000012e+19: the first record got it as its id,
+    the second was renamed to its location; a number field came out as a float."""
+    (tmp_path / "in.jsonl").write_bytes(LONG_NUMBERS)
+    result = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    out = (tmp_path / "out.jsonl").read_bytes()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["metadata"]["original_id"]) for r in records] == [
+        ("20231020000000012345", ""), ("20231020000000012346", "")]
+    assert [json.loads(r["metadata"]["extra"])["views"] for r in records] == [
+        -9223372036854775809, 123456789012345678901234567890]
+    again = corpusclean("run", "out.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, out), "read back as written"
+
+
+@pytest.mark.parametrize(
+    "command, status",
+    [
+        pytest.param(["check", "--select", "CC004,CC005", "in.jsonl"], 0, id="check-sees-two-ids"),
+        pytest.param(["check", "--fix", "in.jsonl"], 0, id="fix-keeps-the-numbers"),
+    ],
+)
+def test_check_keeps_integers_beyond_64_bits_exact(command, status, tmp_path):
+    """check took the two ids for one float (CC004 'id is a float'); --fix of a record with such a number
+    ended in a traceback (orjson cannot write it)."""
+    dirty = b'{"id": 20231020000000012347, "text": "' + "首页 新闻 国内 国际 财经\\n".encode() + \
+        ZH_NEWS.splitlines()[1].encode() + b'", "views": 123456789012345678901234567890}\n'
+    (tmp_path / "in.jsonl").write_bytes(LONG_NUMBERS + dirty)
+    result = corpusclean(*command, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (status, b""), result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+    fixed = (tmp_path / "in.jsonl").read_bytes().splitlines()
+    assert fixed[:2] == LONG_NUMBERS.splitlines()
+    assert b"20231020000000012347" in fixed[2] and b"123456789012345678901234567890" in fixed[2]
+
+
 OVER_THE_JOBS_LIMIT = 16 * (os.cpu_count() or 1) + 1  # just over: without the limit, a run that works (not 100000)
 
 

@@ -164,8 +164,7 @@ class Checker:
         itself when it cannot be cleaned (invalid JSON, no text, HTML, nothing left) or is already clean."""
         import codecs
 
-        import orjson
-
+        from corpusclean import json_numbers
         from corpusclean.read.sources import parse_json_line
 
         doc = self.cleaned(path, line_no, line)
@@ -178,7 +177,7 @@ class Checker:
         record[self.text_key] = clean
         body = line.rstrip(b"\n")
         ending = (b"\r" if body.endswith(b"\r") else b"") + (b"\n" if line.endswith(b"\n") else b"")
-        return orjson.dumps(record) + ending  # a CRLF file stays CRLF
+        return json_numbers.dumps(record) + ending  # a CRLF file stays CRLF
 
     def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
         """The findings of one non-blank JSONL line, in code order."""

@@ -128,8 +128,10 @@ def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
     """The decoded JSON value of one line, or None and a CC001 issue."""
     import orjson
 
+    from corpusclean import json_numbers
+
     try:
-        return orjson.loads(raw), []
+        return json_numbers.loads(raw), []
     except orjson.JSONDecodeError as err:
         return None, [Issue("CC001", f"invalid JSON: {err.msg}", err.colno)]
 

@@ -157,8 +157,10 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
 
     import orjson
 
+    from corpusclean import json_numbers
+
     try:
-        return orjson.loads(line), 0
+        return json_numbers.loads(line), 0
     except orjson.JSONDecodeError as err:
         error = err
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such

@@ -17,11 +17,12 @@ from typing import Any, BinaryIO
 import orjson
 
 from corpusclean.compression import Compressed, codec_of_name
+from corpusclean.json_numbers import dumps
 
 
 def json_line(record: dict[str, Any]) -> bytes:
     """One JSONL line: compact UTF-8 JSON and a newline."""
-    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    return dumps(record, orjson.OPT_APPEND_NEWLINE)
 
 
 class OutputClosed(Exception):
