@@ -935,6 +935,31 @@ def test_check_keeps_integers_beyond_64_bits_exact(command, status, tmp_path):
     assert b"20231020000000012347" in fixed[2] and b"123456789012345678901234567890" in fixed[2]
 
 
+@pytest.mark.parametrize(
+    "command, status, stdout, stderr",
+    [
+        pytest.param(["check", "in.jsonl"], 1,
+                     ["in.jsonl:2:1: CC018 record of 1195 bytes, over the 1000-byte limit (max_record_bytes): run rejects it",
+                      "in.jsonl:3:1: CC008 1 control character(s) (U+000D), first at text line 1 col 3"],
+                     "corpusclean: 2 finding(s) in 1 of 1 file(s)", id="check-reads-past-it"),
+        pytest.param(["check", "--fix", "in.jsonl"], 2, [],
+                     "corpusclean: error: cannot fix in.jsonl: line 2 is 1195 bytes, over the 1000-byte limit "
+                     "(max_record_bytes)", id="fix-stops-and-leaves-the-file"),
+    ],
+)
+def test_check_of_a_record_over_max_record_bytes_never_holds_it(command, status, stdout, stderr, tmp_path):
+    """check held a 300 MB record whole: 51.6 s and 5.3 GB of memory for one line that run rejects in 0.7 s
+    (a line of a few GB took all memory); it reported nothing about it."""
+    data = (jsonl_line({"id": "a", "text": ZH_NEWS.splitlines()[0]}) + jsonl_line({"id": "big", "text": "a" * 1170})
+            + jsonl_line({"id": "c", "text": "市民\r反映"}))
+    (tmp_path / "in.jsonl").write_bytes(data)
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 1000\n")
+    result = corpusclean(*command, cwd=tmp_path)
+    assert result.returncode == status
+    assert (result.stdout.decode().splitlines(), result.stderr.decode().splitlines()) == (stdout, [stderr])
+    assert (tmp_path / "in.jsonl").read_bytes() == data
+
+
 OVER_THE_JOBS_LIMIT = 16 * (os.cpu_count() or 1) + 1  # just over: without the limit, a run that works (not 100000)
 
 

@@ -134,10 +134,11 @@ class Checker:
     """The findings of the files given, one record at a time, with what the rules across files remember."""
 
     def __init__(self, text_key: str, codes: frozenset[str], expected_script: str | None, stages: list | None,
-                 near_threshold: float) -> None:
+                 near_threshold: float, max_record_bytes: int) -> None:
         from corpusclean.check.rules import LINE_STAGE_CODES, FirstSeen
 
         self.text_key, self.codes, self.expected_script = text_key, codes, expected_script
+        self.max_record_bytes = max_record_bytes                # a longer line is read past, never held (CC018)
         self.stages = stages                                    # the cleaning stages, for --fix or CC010-CC014
         self.line_stages = stages if codes & LINE_STAGE_CODES else None
         self.paths: list[str] = []
@@ -211,7 +212,9 @@ class Checker:
 
     def file_findings(self, path: str, fix: bool) -> Iterator:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
-        being rewritten beside itself (compressed as it was) and renamed over itself when a record changed."""
+        being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
+        A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
+        from corpusclean.check.rules import Finding
         from corpusclean.read.paths import as_text
         from corpusclean.write.sink import AtomicFile, OutputError
 
@@ -226,7 +229,14 @@ class Checker:
             raise ReadError(str(err)) from None
         changed = False
         try:
-            for line_no, line in enumerate(_read_lines(stream, path), 1):
+            for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
+                if isinstance(line, int):
+                    too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
+                    if target is not None:
+                        raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
+                    if "CC018" in self.codes:
+                        yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
+                    continue
                 if target is not None:
                     new = self.fixed(path, line_no, line)
                     changed = changed or new != line
@@ -252,12 +262,15 @@ class Checker:
         return self.near.findings(self.paths, self.exact)
 
 
-def _read_lines(stream: BinaryIO, path: str) -> Iterator[bytes]:
-    """The lines of a stream, each with its newline; a broken compressed stream is a ReadError."""
+def _read_lines(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a stream, each with its newline, or for a line over max_bytes its size (read past, as run
+    reads it); a broken compressed stream is a ReadError."""
     import gzip
 
+    from corpusclean.read.sources import jsonl_lines
+
     try:
-        yield from stream
+        yield from jsonl_lines(stream, max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         raise ReadError(f"cannot read {path}: {err}") from None
 
@@ -340,7 +353,7 @@ def run_check(
         error(f"error: {err}")
         return EXIT_USAGE
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
-    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold)
+    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold, config.max_record_bytes)
     count, flagged = 0, set()
     try:
         for path in paths:

@@ -338,7 +338,7 @@ def _created_in_shape(doc: Document) -> None:
             stamp.created, stamp.precision, stamp.timezone)
 
 
-def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
     """Each line of the stream, or for a line over max_bytes its size: it is read past in chunks, never
     held whole."""
     limit = max_bytes + 1
@@ -362,7 +362,7 @@ def read_jsonl(
     """One document per non-blank line; lines are split on \\n only (never on U+2028), a byte order mark at the
     start of a line is dropped, and a line over max_record_bytes is rejected as too_large."""
     seen_any = False
-    for line_no, line in enumerate(_lines(stream, max_record_bytes), 1):
+    for line_no, line in enumerate(jsonl_lines(stream, max_record_bytes), 1):
         if isinstance(line, int):
             seen_any = True
             doc = _new_doc(inp, line_no)
