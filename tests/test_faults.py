@@ -960,6 +960,41 @@ def test_check_of_a_record_over_max_record_bytes_never_holds_it(command, status,
     assert (tmp_path / "in.jsonl").read_bytes() == data
 
 
+# What the HTML parser reads as U+FFFD, one page each: (id, what stands in the page, U+FFFD in the text).
+PARSER_MADE_FFFD = [
+    pytest.param("ref-nul", "&#0;", 1, id="reference-to-nul"),
+    pytest.param("ref-surrogate", "&#xD800;", 1, id="reference-to-a-surrogate"),
+    pytest.param("ref-beyond", "&#x110000;&#99999999;", 2, id="references-beyond-unicode"),
+    pytest.param("nul", "\x00", 1, id="nul-character"),
+    pytest.param("own", "\ufffd", 1, id="replacement-character-of-the-page-itself"),
+]
+
+
+@pytest.fixture(scope="module")
+def parser_fffd_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("parser-fffd")
+    paragraphs = "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+    with open(folder / "in.jsonl", "wb") as records:
+        for param in PARSER_MADE_FFFD:
+            doc_id, made, _ = param.values
+            records.write(jsonl_line({"id": doc_id, "html": f"<html><head><title>{ZH_HEADLINE}</title></head><body>"
+                                                            f"<p>{ZH_MORE.splitlines()[0]}{made}</p>{paragraphs}"}))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", cwd=folder)
+    checked = corpusclean("check", "--select", "CC007", "out.jsonl", cwd=folder)
+    return run, {r["id"]: r for r in read_jsonl_file(folder / "out.jsonl")}, checked.stdout.decode()
+
+
+@pytest.mark.parametrize("doc_id, made, count", PARSER_MADE_FFFD)
+def test_run_output_of_an_html_page_whose_parser_made_u_fffd_checks_clean(doc_id, made, count, parser_fffd_run):
+    """The HTML parser reads these as U+FFFD, which run wrote uncounted (replacement_chars 0): check of run's
+    own output found 'encoding damage' (CC007) that the input held and run did not make."""
+    run, records, findings = parser_fffd_run
+    assert run.returncode == 0, run.stderr.decode()
+    record = records[doc_id]
+    assert (record["text"].count("\ufffd"), record["metadata"]["replacement_chars"]) == (count, count)
+    assert f":{1 + [p.values[0] for p in PARSER_MADE_FFFD].index(doc_id)}:" not in findings, findings
+
+
 OVER_THE_JOBS_LIMIT = 16 * (os.cpu_count() or 1) + 1  # just over: without the limit, a run that works (not 100000)
 
 
