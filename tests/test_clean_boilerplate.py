@@ -1,6 +1,9 @@
 import pytest
 
-from corpusclean.clean.boilerplate import Boilerplate, classify_line, is_sentence, judge_boilerplate, vocabulary
+from corpusclean.clean.boilerplate import (
+    Boilerplate, classify_line, dated_headline, is_sentence, judge_boilerplate, vocabulary,
+)
+from corpusclean.document import DocView
 
 BODY = "新华社北京6月1日电 记者从国家发展改革委获悉，今年以来全国重点项目建设进展顺利，投资稳步增长。"
 BODY_EN = "Officials said on Tuesday that the new rail line would open to passengers next spring, ahead of schedule."
@@ -203,6 +206,45 @@ def test_judge_boilerplate_runs(lines, expected):
     assert judge_boilerplate(lines) == expected
 
 
+NAV = "首页 > 国内新闻 > 正文"
+VIEW = DocView(title=None, lang="zh", format="txt", source="s")
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    pytest.param([NAV, "跨海高铁隧道全线贯通", "字号：大 中 小", BODY], "跨海高铁隧道全线贯通",
+                 ["boilerplate.nav", None, "boilerplate.label", None], id="the-headline-between-crumb-and-toolbar-stays"),
+    pytest.param(["新闻频道", NAV, "跨海高铁隧道全线贯通", "打开APP", BODY], "跨海高铁隧道全线贯通",
+                 ["boilerplate.block", "boilerplate.nav", None, "boilerplate.label", None],
+                 id="the-run-above-the-headline-still-goes"),
+    pytest.param([NAV, "跨海高铁隧道全线贯通", "本网专稿", "打开APP", BODY], "跨海高铁隧道全线贯通",
+                 ["boilerplate.nav", None, "boilerplate.block", "boilerplate.label", None],
+                 id="the-run-goes-on-under-the-headline"),
+    pytest.param([NAV, "跨海高铁隧道全线贯通", "打开APP", BODY], None,
+                 ["boilerplate.nav", "boilerplate.block", "boilerplate.label", None],
+                 id="no-headline-found-a-short-line-in-the-run-goes"),
+    pytest.param([NAV, "跨海高铁隧道全线贯通", "打开APP", BODY], "另一条新闻标题",
+                 ["boilerplate.nav", "boilerplate.block", "boilerplate.label", None],
+                 id="a-headline-not-on-the-page-stops-nothing"),
+])
+def test_the_edge_runs_spare_the_headline(lines, title, expected):
+    assert judge_boilerplate(lines, title=title) == expected
+
+
+@pytest.mark.parametrize("verdicts, title, expected", [
+    pytest.param([None, None, "meta.date", None], "跨海高铁隧道全线贯通", "跨海高铁隧道全线贯通",
+                 id="a-dateline-under-the-headline"),
+    pytest.param([None, None, "boilerplate.label", None], "跨海高铁隧道全线贯通", None,
+                 id="a-toolbar-under-the-headline-is-no-dateline"),
+    pytest.param(["meta.date", None, None, None], "跨海高铁隧道全线贯通", None, id="a-dateline-above-it-is-not-its"),
+    pytest.param([None, None, "meta.date", None], "另一条新闻标题", None, id="a-headline-not-on-the-page"),
+    pytest.param([None, None, "meta.date", None], None, None, id="no-headline-found"),
+])
+def test_dated_headline(verdicts, title, expected):
+    page = [NAV, "跨海高铁隧道全线贯通", "2026-12-03 08:15 来源：某某网", BODY]
+    kept = [line for line, verdict in zip(page, verdicts) if verdict is None]
+    assert dated_headline(kept, VIEW._replace(title=title, verdicts=verdicts)) == expected
+
+
 SHARE = "boilerplate.share"
 
 
@@ -262,7 +304,7 @@ def test_a_poster_word_the_page_repeats_separates_posts_and_stays():
 def test_extra_phrases_are_strong():
     lines = [BODY, "本站特约专栏", BODY]
     assert judge_boilerplate(lines) == [None, None, None]
-    assert Boilerplate(extra_phrases=("特约专栏",)).judge(lines, None).verdicts == [None, "boilerplate.phrase", None]
+    assert Boilerplate(extra_phrases=("特约专栏",)).judge(lines, VIEW).verdicts == [None, "boilerplate.phrase", None]
 
 
 @pytest.mark.parametrize(
@@ -274,7 +316,7 @@ def test_extra_phrases_are_strong():
     ],
 )
 def test_extra_phrases_of_any_characters(phrase, line):
-    assert Boilerplate(extra_phrases=(phrase,)).judge([BODY, line, BODY], None).verdicts == [None, "boilerplate.phrase", None]
+    assert Boilerplate(extra_phrases=(phrase,)).judge([BODY, line, BODY], VIEW).verdicts == [None, "boilerplate.phrase", None]
 
 
 @pytest.mark.parametrize(

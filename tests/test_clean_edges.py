@@ -60,3 +60,14 @@ def test_the_article_extent_is_asked_again_once_the_edges_moved():
 
 def test_an_html_pages_extent_is_left_to_its_extraction():
     assert removed(judge_edges(OPINION, OPINION_TITLE, text_page=False)) == [0, 1]
+
+
+@pytest.mark.parametrize("dated_title, expected", [
+    pytest.param(HEADLINE_ZH, ["boilerplate.nav", None, "boilerplate.label", None, None],
+                 id="a-headline-over-its-dateline-is-spared"),
+    pytest.param(None, ["boilerplate.nav", "boilerplate.block", "boilerplate.label", None, None],
+                 id="a-headline-without-a-dateline-goes-with-the-run"),
+])
+def test_the_edge_runs_spare_a_dated_headline(dated_title, expected):
+    lines = ["首页 > 国内 > 正文", HEADLINE_ZH, "打开APP", *BODY_ZH]
+    assert judge_edges(lines, HEADLINE_ZH, True, dated_title=dated_title) == expected

@@ -30,6 +30,7 @@ MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt]
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
+METADATA_PREFIX = "meta."     # the reasons of the metadata stage
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
@@ -439,15 +440,17 @@ def classified(line: str, extra_phrases: tuple[str, ...]) -> tuple[str | None, b
     return classify_line(line, vocabulary(extra_phrases))
 
 
-def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
-    """One verdict per line: strong patterns anywhere, weak ones and short lines in head/tail runs."""
+def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = (),
+                      title: str | None = None) -> list[str | None]:
+    """One verdict per line: strong patterns anywhere, weak ones and short lines in head/tail runs (but the
+    headline over its dateline, `title`: dated_headline)."""
     extra_phrases = tuple(extra_phrases)
     found = [classified(line, extra_phrases) for line in lines]
     verdicts = [reason if strong else None for reason, strong in found]
     _share_bar(lines, verdicts, vocabulary(extra_phrases).share_targets)
     _keep_separators(lines, verdicts)
     reasons = [reason for reason, _ in found]
-    _trim_edges(lines, reasons.__getitem__, verdicts)
+    _trim_edges(lines, reasons.__getitem__, verdicts, title)
     return verdicts
 
 
@@ -488,23 +491,30 @@ def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
             verdicts[index] = None
 
 
-def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
+def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = (),
+                  title: str | None = None) -> list[str | None]:
     """The verdicts judge_boilerplate gives lines none of which is boilerplate anywhere (a cleaned text):
     the runs at the page's edges. Only the lines near the edges are classified."""
     extra_phrases = tuple(extra_phrases)
     verdicts: list[str | None] = [None] * len(lines)
-    _trim_edges(lines, lambda index: classified(lines[index], extra_phrases)[0], verdicts)
+    _trim_edges(lines, lambda index: classified(lines[index], extra_phrases)[0], verdicts, title)
     return verdicts
 
 
-def _trim_edges(lines: list[str], reason_of, verdicts: list[str | None]) -> None:
+def _trim_edges(lines: list[str], reason_of, verdicts: list[str | None], title: str | None = None) -> None:
+    """The runs of boilerplate at the page's head and tail, but the headline over its dateline (`title`,
+    dated_headline): set between a breadcrumb and a toolbar ("首页 > 要闻 > 正文" / the headline / the dateline the
+    metadata stage took / "字号：大 中 小") it is a short line between boilerplate lines, but the article's. The
+    run goes on under it."""
+    headline = title.strip() if title else None
+    spared = next((index for index, line in enumerate(lines) if headline and line.strip() == headline), None)
     head = range(len(lines))
-    _trim_edge(lines, reason_of, verdicts, head, absorb_inner_labels=False)
-    _trim_edge(lines, reason_of, verdicts, reversed(head), absorb_inner_labels=True)
+    _trim_edge(lines, reason_of, verdicts, head, absorb_inner_labels=False, spared=spared)
+    _trim_edge(lines, reason_of, verdicts, reversed(head), absorb_inner_labels=True, spared=spared)
 
 
-def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> None:
-    """Remove the run of boilerplate at one edge of the page, with the short lines inside it.
+def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spared: int | None = None) -> None:
+    """Remove the run of boilerplate at one edge of the page, with the short lines inside it but the `spared` one.
 
     At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
     article and the footer ("图片新闻", "Focus graph"); at the head that could be a short headline, so no.
@@ -530,7 +540,7 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> 
             break
         run.append(index)
     for index in run[: last_match + 1]:
-        if verdicts[index] is None:
+        if verdicts[index] is None and index != spared:
             verdicts[index] = reason_of(index) or BLOCK
     if not absorb_inner_labels or matched < 2:
         return
@@ -538,7 +548,24 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool) -> 
     reached_article = stop < len(order) and not is_short_label(lines[order[stop]])
     if reached_article and all(is_short_label(lines[i], 12, 6) for i in inner):
         for index in inner:
-            verdicts[index] = BLOCK
+            if index != spared:
+                verdicts[index] = BLOCK
+
+
+def dated_headline(lines: list[str], view: DocView) -> str | None:
+    """The headline the metadata stage found (view.title) when the line under it on the page is one that stage
+    removed (a dateline, a source): a headline so placed is the article's, whatever stands around it; a line
+    taken for the headline with no dateline under it may be a site's name or a menu. `lines`: the lines still
+    kept, the ones of view.verdicts that are None."""
+    if not view.title or not view.verdicts:
+        return None
+    headline = view.title.strip()
+    at = next((index for index, line in enumerate(lines) if line.strip() == headline), None)
+    if at is None:
+        return None
+    page_index = [index for index, verdict in enumerate(view.verdicts) if verdict is None][at]
+    below = view.verdicts[page_index + 1] if page_index + 1 < len(view.verdicts) else None
+    return view.title if below is not None and below.startswith(METADATA_PREFIX) else None
 
 
 class Boilerplate(LineStage):
@@ -555,4 +582,4 @@ class Boilerplate(LineStage):
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_boilerplate(lines, self.extra_phrases))
+        return Judged(judge_boilerplate(lines, self.extra_phrases, dated_headline(lines, view)))

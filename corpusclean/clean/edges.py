@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from corpusclean.clean.boilerplate import Boilerplate, edge_verdicts, lone_separators
+from corpusclean.clean.boilerplate import Boilerplate, dated_headline, edge_verdicts, lone_separators
 from corpusclean.clean.head import HEAD_REASON, judge_head_labels
 from corpusclean.clean.layout import REASONS as LAYOUT_REASONS, judge_layout
 from corpusclean.clean.metadata import PLACED_REASONS, placed_metadata
@@ -26,16 +26,17 @@ from corpusclean.text import to_simplified
 
 
 def judge_edges(lines: list[str], title: str | None, text_page: bool,
-                extra_phrases: tuple[str, ...] = ()) -> list[Verdict]:
+                extra_phrases: tuple[str, ...] = (), dated_title: str | None = None) -> list[Verdict]:
     """One verdict per line: what the rules of place find, asked in the order of their stages, again after
     each finding until none finds anything. The article's extent is asked of a text page only (an HTML
     page's extraction chose it), once lines went since the layout stage (right before this one) judged
-    them."""
+    them. `dated_title`: the headline over its dateline (boilerplate.dated_headline), which the edge runs spare
+    as the boilerplate stage's do."""
     verdicts: list[Verdict] = [None] * len(lines)
     kept = list(range(len(lines)))
     ask_layout = False
     while True:
-        found = _first_finding([lines[index] for index in kept], title, ask_layout, extra_phrases)
+        found = _first_finding([lines[index] for index in kept], title, ask_layout, extra_phrases, dated_title)
         if found is None:
             return verdicts
         for index, verdict in zip(kept, found):
@@ -44,10 +45,10 @@ def judge_edges(lines: list[str], title: str | None, text_page: bool,
         ask_layout = text_page
 
 
-def _first_finding(lines: list[str], title: str | None, ask_layout: bool,
-                   extra_phrases: tuple[str, ...]) -> list[Verdict] | None:
+def _first_finding(lines: list[str], title: str | None, ask_layout: bool, extra_phrases: tuple[str, ...],
+                   dated_title: str | None = None) -> list[Verdict] | None:
     """The verdicts of the first rule of place that removes a line, None when none does."""
-    rules = [placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases),
+    rules = [placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases, title=dated_title),
              partial(lone_separators, extra_phrases=extra_phrases)]
     if ask_layout:
         rules.append(partial(judge_layout, title=title))
@@ -71,4 +72,5 @@ class ArticleEdges(LineStage):
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_edges(lines, view.title, view.format != "html", self.extra_phrases))
+        return Judged(judge_edges(lines, view.title, view.format != "html", self.extra_phrases,
+                                  dated_headline(lines, view)))
