@@ -30,7 +30,7 @@ MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt]
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
-METADATA_PREFIX = "meta."     # the reasons of the metadata stage
+DATELINE_REASONS = ("meta.date", "meta.source")     # the metadata stage's reasons of a dateline under a headline
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
@@ -553,10 +553,10 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
 
 
 def dated_headline(lines: list[str], view: DocView) -> str | None:
-    """The headline the metadata stage found (view.title) when the line under it on the page is one that stage
-    removed (a dateline, a source): a headline so placed is the article's, whatever stands around it; a line
-    taken for the headline with no dateline under it may be a site's name or a menu. `lines`: the lines still
-    kept, the ones of view.verdicts that are None."""
+    """The headline the metadata stage found (view.title) when the line under it on the page is a dateline
+    or a source line that stage removed: a headline so placed is the article's, whatever stands around it; a
+    line taken for the headline with no dateline under it may be a site's name, a menu or a sidebar's line
+    (over an editor's line). `lines`: the lines still kept, the ones of view.verdicts that are None."""
     if not view.title or not view.verdicts:
         return None
     headline = view.title.strip()
@@ -565,7 +565,7 @@ def dated_headline(lines: list[str], view: DocView) -> str | None:
         return None
     page_index = [index for index, verdict in enumerate(view.verdicts) if verdict is None][at]
     below = view.verdicts[page_index + 1] if page_index + 1 < len(view.verdicts) else None
-    return view.title if below is not None and below.startswith(METADATA_PREFIX) else None
+    return view.title if below in DATELINE_REASONS else None
 
 
 class Boilerplate(LineStage):
