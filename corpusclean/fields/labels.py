@@ -42,6 +42,8 @@ MAX_LATIN_NAME_WORDS = 6
 
 ACRONYM = re.compile(r"[A-Z]{2,5}")     # one word in capitals after a byline's names: an outlet (AP, WKXT), no one
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.$|\.\s")
+# a catalogue's value may list its classes with semicolons ("分类：城乡建设、环境保护；通知")
+CATALOGUE_PUNCT = re.compile(r"[。！？!?]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
@@ -258,8 +260,8 @@ def names_of_tag(value: str) -> tuple[str, ...]:
     return split_names(TAG_BY.sub("", value))
 
 
-def _value_ok(value: str, han_chars: int = MAX_HAN_VALUE) -> bool:
-    if SENTENCE_PUNCT.search(value):
+def _value_ok(value: str, han_chars: int = MAX_HAN_VALUE, punctuation: re.Pattern[str] = SENTENCE_PUNCT) -> bool:
+    if punctuation.search(value):
         return False
     return len(value) <= (han_chars if HAN_RE.search(value) else MAX_LATIN_VALUE)
 
@@ -321,7 +323,9 @@ def _read_labelled(text: str) -> dict | None:
         else:
             value = text[end:following].strip(SEPARATORS)
             field = field_of[_unspaced(found.group("label")).casefold()]
-            if not _value_ok(value, MAX_HAN_HEADLINE if field == "catalogue" else MAX_HAN_VALUE) or not _balanced(value):
+            limit, punctuation = ((MAX_HAN_HEADLINE, CATALOGUE_PUNCT) if field == "catalogue"
+                                  else (MAX_HAN_VALUE, SENTENCE_PUNCT))
+            if not _value_ok(value, limit, punctuation) or not _balanced(value):
                 return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
             value = value.strip(BRACKETS)
             if field in ("created", "updated"):
