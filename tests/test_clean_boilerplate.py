@@ -162,6 +162,17 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("\u3000打印 收藏", "boilerplate.label"),
         ("（打印）（收藏）", "boilerplate.label"),
         ("\t", None),
+        # a newspaper's digital edition and Taiwan's words for "back"
+        ("第01版：要闻", "boilerplate.nav"),
+        ("第A03版 评论", "boilerplate.nav"),
+        ("A1版：要闻", "boilerplate.nav"),
+        ("第2版教材已经出版", None),
+        ("版面导航", "boilerplate.label"),
+        ("下一版", "boilerplate.label"),
+        ("上一期我们讲到了三个问题", None),
+        ("回上一页", "boilerplate.label"),
+        ("回上一页看看他说了什么", None),
+        ("往期回顾", "boilerplate.related"),
         # Latin phrases in Chinese lines
         ("请 Download the app", "boilerplate.promo"),
         ("欢迎关注 Approval", None),

@@ -63,6 +63,8 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
+# a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
+EDITION_PAGE = re.compile(r"(?:第\s*[A-Za-z]?\d{1,3}|[A-Za-z]\d{1,3})\s*版(?:(?:\s*[:：]\s*|\s+)[\w·]{1,10})?")
 COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
 # What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
 CASELESS_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -393,7 +395,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     folded = text.casefold()
     if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
         return REASON_PREFIX + "links", True
-    if _breadcrumb(text) or (han and _nav_row(text.split())):
+    if _breadcrumb(text) or han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
         return REASON_PREFIX + "nav", True
     heading = folded.rstrip(":：>» ")
     if (_box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text)
