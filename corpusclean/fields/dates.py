@@ -5,7 +5,8 @@ unit), and the time zone when one is stated. Every stamp is written in one shape
 column of dates has one type for Arrow-based readers.
 
 Forms read: 2005-3-11, 2005/03/11, 2005.03.11 (one separator throughout), 2005年3月11日, 二〇〇五年三月十一日,
-05-03-11 (a two-digit year, Chinese order, zero-padded), March 11, 2005 and 11 March 2005; each with the time
+05-03-11 (a two-digit year, Chinese order, zero-padded), 115-03-11, 115/03/11 and 115年3月11日 (Taiwan's
+calendar, years 100-149), March 11, 2005 and 11 March 2005; each with the time
 that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm) and a stated zone (Z, +08:00, GMT+8). A URL's
 /2005-03/11/, /20050311/, t20050311_. A relative date (3小时前, 昨天) names no day without the time of the
 crawl, which is not known: it is not read.
@@ -70,6 +71,14 @@ NUMERIC = re.compile(
     r"|([-/.])(\d{1,2})\5(\d\d)(?=\d\d?[:：]\d\d)"                 # 2019-09-3007:42: a time glued on
     r"|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?)"          # 2005年3月11日
 )
+# Taiwan's official calendar (民国): year 1 is 1912, so 2011-2060 are 100-149: "115-12-03", "115/12/03" (month
+# and day zero-padded, as SHORT_YEAR's: "110-12-3" is a house number as often), "115年12月3日", "民国115年12月3日";
+# a dot between its parts is a version number as often ("115.12.03")
+ROC_DATE = re.compile(
+    r"(?:民[国國]\s*)?(1(?<![\d./-]1)[0-4]\d)"
+    r"(?:([-/])(\d\d)\2(\d\d)(?![\d./-])|\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})(?!\d)\s*[日号]?)"
+)
+ROC_YEAR_ONE = 1911
 SHORT_YEAR = re.compile(r"(\d(?<![\d.:/-]\d)\d)([-.])(\d\d)\2(\d\d)(?![\d.:/-])")   # 05-03-11
 HAN_NUMERAL_DATE = re.compile(
     r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]"
@@ -181,6 +190,10 @@ def _numeric_dates(text: str) -> list[tuple[int, int, int, int, int]]:
         for match in SHORT_YEAR.finditer(text):
             found.append((match.start(), match.end(), _century(match.group(1)), int(match.group(3)),
                           int(match.group(4))))
+    if "-" in text or "/" in text or "年" in text:
+        for match in ROC_DATE.finditer(text):
+            month, day = (match.group(3), match.group(4)) if match.group(3) else (match.group(5), match.group(6))
+            found.append((match.start(), match.end(), ROC_YEAR_ONE + int(match.group(1)), int(month), int(day)))
     if "年" in text:
         for match in HAN_NUMERAL_DATE.finditer(text):
             year = int("".join(str(HAN_DIGITS[char]) for char in match.group(1)))
