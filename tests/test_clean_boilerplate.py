@@ -173,6 +173,11 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("回上一页", "boilerplate.label"),
         ("回上一页看看他说了什么", None),
         ("往期回顾", "boilerplate.related"),
+        # a site's footer notices, sentences or not
+        ("未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。", "boilerplate.disclaimer"),
+        ("本网站所刊载信息，不代表本社观点。 刊用本网站稿件，务经书面授权。", "boilerplate.disclaimer"),
+        ("注意该镜像的文件都是只读的，需要先复制出来再修改。", None),
+        ("对违反规定的单位，将依法追究法律责任。", None),
         # Latin phrases in Chinese lines
         ("请 Download the app", "boilerplate.promo"),
         ("欢迎关注 Approval", None),
