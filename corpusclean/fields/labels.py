@@ -47,6 +47,11 @@ CATALOGUE_PUNCT = re.compile(r"[。！？!?]|\.$|\.\s")
 SEPARATORS = " \t|｜丨/·•-–—,，、"
 DATE_TRAILERS = " \t|｜丨/·•】]）)"      # a date followed by a comma is the start of a sentence
 BRACKETS = "【】[]（）()"
+# a row of two groups or more in 【】 ("【纠错】 【责任编辑：王晓晴】"): each group read on its own
+BRACKET_GROUPS = re.compile(r"\s*(?:【[^【】]{1,40}】\s*){2,6}")
+GROUP = re.compile(r"【([^【】]{1,40})】")
+MAX_BUTTON_CHARS = 6
+DIGIT = re.compile(r"\d")
 OPENING, CLOSING = BRACKETS[0::2], BRACKETS[1::2]
 _BRACKET = re.compile("[" + re.escape(BRACKETS) + "]")
 # A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
@@ -272,6 +277,8 @@ def _value_ok(value: str, han_chars: int = MAX_HAN_VALUE, punctuation: re.Patter
 def read_line(line: str) -> dict | None:
     """The fields of a metadata line (see the module's docstring); None for any other line. Do not change
     the dict: it is cached."""
+    if BRACKET_GROUPS.fullmatch(line):
+        return _read_groups(line)
     text = _unwrapped(line)
     if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
         return None     # "（编辑：小周）返回首页，查看更多": a note, then other text
@@ -280,6 +287,26 @@ def read_line(line: str) -> dict | None:
         if fields is not None:
             return fields
     return None
+
+
+def _read_groups(line: str) -> dict | None:
+    """The fields of a row of bracketed groups, one of them or more a metadata line and the others a page's
+    buttons of a few Han characters: "【纠错】 【责任编辑：王晓晴】" (None when a group is anything else)."""
+    fields: dict = {}
+    read_any = False
+    for group in GROUP.findall(line):
+        found = read_line(group)
+        if found is None:
+            if not (has_han(group) and len(group.strip()) <= MAX_BUTTON_CHARS and not DIGIT.search(group)):
+                return None
+            continue
+        read_any = True
+        for key, value in found.items():
+            if key in ("author", "editor"):
+                fields[key] = tuple(dict.fromkeys(fields.get(key, ()) + value))
+            else:
+                fields.setdefault(key, value)
+    return fields if read_any else None
 
 
 def _unwrapped(line: str) -> str:
