@@ -158,6 +158,19 @@ def _words_pattern(words) -> str:
 
 
 @functools.cache
+def _wire_byline() -> re.Pattern[str]:
+    """A Taiwanese wire or newspaper byline: an outlet, a reporter's word, the names, then after a slash the
+    place of the report ("联合报／记者林佳慧／台北即时报导", "中央社记者陈文华／台北3日电")."""
+    authors = _words_pattern(word for word, field in _byline_words().items() if field == "author")
+    name = rf"[{HAN_CLASS}]{{2,4}}"
+    return re.compile(
+        rf"^(?:[{HAN_CLASS}]{{2,10}}\s*[／/]\s*|[{HAN_CLASS}]{{1,10}}?)?(?:{authors})\s*"
+        rf"(?P<names>{name}(?:\s*[、，,]\s*{name})*)\s*[／/]\s*[{HAN_CLASS}]{{1,8}}?"
+        rf"(?:\d{{1,2}}日(?:专|综合)?电|(?:即时|综合|连线|专题|外电)?报[导道])$"
+    )
+
+
+@functools.cache
 def _zh_bylines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A whole byline line, its byline words, one unit (a word and its names), and a closing byline in a
     paragraph."""
@@ -282,7 +295,7 @@ def read_line(line: str) -> dict | None:
     text = _unwrapped(line)
     if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
         return None     # "（编辑：小周）返回首页，查看更多": a note, then other text
-    for reader in (_read_labelled, _read_byline, _read_dateline):
+    for reader in (_read_labelled, _read_byline, _read_dateline, _read_dated_byline):
         fields = reader(text)
         if fields is not None:
             return fields
@@ -432,6 +445,9 @@ def _starts_with_token(text: str, label_re: re.Pattern[str]) -> bool:
 
 
 def _read_byline(text: str) -> dict | None:
+    wire = _read_wire_byline(text)
+    if wire is not None:
+        return wire
     zh_line, word_re, unit, _ = _zh_bylines()
     if zh_line.match(text):
         fields: dict = {}
@@ -455,6 +471,24 @@ def _read_byline(text: str) -> dict | None:
         if match:
             return {"author": split_names(match.group("names"))}
     return _dated_en_byline(text) if text.startswith("By") else None
+
+
+def _read_wire_byline(text: str) -> dict | None:
+    """The reporters of a Taiwanese wire or newspaper byline (_wire_byline); None for another line."""
+    wire = _wire_byline().match(text)
+    names = split_names(wire.group("names")) if wire else ()
+    return {"author": names} if names else None
+
+
+def _read_dated_byline(text: str) -> dict | None:
+    """A date, then a Taiwanese wire or newspaper byline: "2026-12-03 16:08 联合报／记者林佳慧／台北即时报导"."""
+    if DATE_START.match(text) is None:
+        return None
+    dates = find_dates(text[:MAX_DATE_OFFSET])
+    if not dates or dates[0].start != 0 or dates[0].stamp is None:
+        return None
+    fields = _read_wire_byline(text[dates[0].end:].strip(SEPARATORS))
+    return {**fields, "created": dates[0].stamp} if fields else None
 
 
 def _first_date(text: str) -> tuple[int, Stamp | None] | None:
