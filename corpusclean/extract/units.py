@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import accumulate
 
 import numpy as np
 
@@ -76,7 +77,7 @@ def units_and_punctuation_of(texts: list[str]) -> tuple[list[int], list[int]]:
     if not texts:
         return [], []
     codes = np.frombuffer(("\n".join(texts) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    starts = np.zeros(len(texts), dtype=np.intp)
-    np.cumsum([len(text) + 1 for text in texts[:-1]], out=starts[1:])
+    # (accumulate: half the cost of np.cumsum on a list of 20 lengths)
+    starts = np.fromiter(accumulate((len(text) + 1 for text in texts[:-1]), initial=0), dtype=np.intp, count=len(texts))
     units, punctuation = units_and_punctuation_of_lines(codes, char_flags(codes), starts)
     return units.tolist(), punctuation.tolist()
