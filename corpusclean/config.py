@@ -4,7 +4,6 @@ flag (if any), its choices or range, and its help. The command line, the config 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
@@ -121,6 +120,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: a run without a settings file never pays its import (2 ms)
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
