@@ -27,6 +27,9 @@ app = typer.Typer(
 )
 
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130   # 0 ok and 1 a dataset problem come from the commands themselves
+# More worker processes than this per core only cost memory: --jobs 100000 forked until the kernel killed
+# the run, leaving its temporary output and spool behind. Per core, so one config file suits every machine.
+MAX_JOBS_PER_CORE = 16
 
 
 def _version(value: bool) -> None:
@@ -59,6 +62,8 @@ def _same_file(path: str, target: os.stat_result) -> bool:
 def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[str]) -> None:
     """Two outputs in one file would lose one of them; an output inside an input folder would be read back
     next run; equal to an input it would destroy it."""
+    if outputs.get("--rejects") == "-" and outputs.get("--output") in (None, "-"):  # rejects among the records
+        raise _usage_error("--rejects and --output both write to standard output")
     named = {option: out for option, out in outputs.items() if out not in (None, "-")}
     if not named:
         return
@@ -141,6 +146,10 @@ def run(
     if no_dedup:
         settings["dedup"] = "none"
     config, inputs, skipped = _load(config_file, settings, paths)
+    cores = os.cpu_count() or 1
+    if config.jobs > MAX_JOBS_PER_CORE * cores:
+        raise _usage_error(f"jobs must be at most {MAX_JOBS_PER_CORE * cores} ({MAX_JOBS_PER_CORE} per core, "
+                           f"{cores} cores here), not {config.jobs}")
     if config.engine == "ray":
         import importlib.util
 
@@ -184,6 +193,10 @@ def explain(
     if doc is None:
         raise _usage_error(f"{path} has fewer than {record} records")
     render(explain_document(doc, config), Console(no_color="NO_COLOR" in os.environ, highlight=False))
+    from corpusclean.read.sources import READ_ERRORS
+
+    if doc.reject_reason in READ_ERRORS:  # as `run` would exit on this input
+        raise typer.Exit(1)
 
 
 # The settings that change what one page's cleaning removes; the others are about whole runs.

@@ -3,13 +3,14 @@ chosen by the name's suffix when written (`-o clean.jsonl.zst`).
 
 A stream cut short (a truncated download, a full disk while it was written) is an error when read, never a
 silently shorter input: gzip raises EOFError itself, and the zstd reader below checks that its last frame
-ended.
+ended. Damaged data inside a stream is an OSError from either codec, as any other read that fails.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from typing import BinaryIO
 
 GZIP_MAGIC = b"\x1f\x8b\x08"    # the magic and deflate, the one method gzip defines (RFC 1952)
@@ -47,10 +48,27 @@ def decompressed(stream: io.BufferedReader) -> tuple[BinaryIO, str | None]:
     """The stream, decompressed when its first bytes are those of gzip or zstd; and the codec found."""
     codec = codec_of_bytes(stream.peek(len(ZSTD_MAGIC))[: len(ZSTD_MAGIC)])
     if codec == "gzip":
-        return io.BufferedReader(gzip.GzipFile(fileobj=stream)), codec  # type: ignore[arg-type]
+        return io.BufferedReader(_GzipReader(stream)), codec
     if codec == "zstd":
         return io.BufferedReader(_ZstdReader(stream), READ_SIZE), codec
     return stream, None
+
+
+class _GzipReader(io.RawIOBase):
+    """gzip members one after another, decompressed as one stream. gzip.GzipFile raises zlib.error, which no
+    caller expects from a read, on damaged deflate data; this one raises OSError."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self._file = gzip.GzipFile(fileobj=source)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        try:
+            return self._file.readinto(buffer)
+        except zlib.error as err:
+            raise OSError(f"gzip: {err}") from None
 
 
 class _ZstdReader(io.RawIOBase):

@@ -114,9 +114,15 @@ def find_config_file(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "corpusclean" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and _tool_table(pyproject) is not None:
             return pyproject
     return None
+
+
+def _tool_table(pyproject: Path) -> Any:
+    """The [tool.corpusclean] value of a pyproject.toml (None when it has none), whatever its type."""
+    tool = _read_toml(pyproject).get("tool")
+    return tool.get("corpusclean") if isinstance(tool, dict) else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -127,12 +133,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"{path}: {err}") from err
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 (byte {err.start + 1}), as a TOML file must be") from err
 
 
 def file_settings(path: Path) -> dict[str, Any]:
     """The settings a file holds: [tool.corpusclean] of a pyproject.toml, the whole corpusclean.toml."""
-    data = _read_toml(path)
-    table = data.get("tool", {}).get("corpusclean", {}) if path.name == "pyproject.toml" else data
+    table = _tool_table(path) if path.name == "pyproject.toml" else _read_toml(path)
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.corpusclean] must be a table of settings, not {table!r}")
     found = {key.replace("-", "_"): value for key, value in table.items()}
     unknown = sorted(set(found) - field_names())
     if unknown:

@@ -37,7 +37,13 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 
+# Python codecs a page may name that are no character set, and fail with UnicodeError (not a decode error):
+# always (undefined), or on any byte that is not ASCII (host names: idna, punycode). The codecs that are
+# no text encoding at all (base64, zlib, rot13, hex) are left out by their CodecInfo.
+_NOT_CHARSETS = frozenset({"undefined", "idna", "punycode"})
 _WIDE_CODECS = ("utf-16", "utf-32")
+# The byte order marks of UTF-16 and UTF-32, whose text holds NUL bytes (ASCII in UTF-32 is mostly NULs).
+WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if codec in _WIDE_CODECS)
 _MIN_WIDE_SNIFF = 32
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(
@@ -80,15 +86,18 @@ class Decoded:
 
 
 def canonical_codec(label: str | None) -> str | None:
-    """The Python codec for a charset label, widened to the superset browsers use; None if unknown."""
+    """The Python codec for a charset label, widened to the superset browsers use; None if unknown, or
+    if it names no character set (base64, rot13, idna: see _NOT_CHARSETS)."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     try:
-        name = codecs.lookup(_LABEL_ALIASES.get(label, label)).name
+        info = codecs.lookup(_LABEL_ALIASES.get(label, label))
     except LookupError:
         return None
-    return _SUPERSETS.get(name, name)
+    if not info._is_text_encoding or info.name in _NOT_CHARSETS:
+        return None
+    return _SUPERSETS.get(info.name, info.name)
 
 
 def sniff_declared_charset(data: bytes) -> str | None:

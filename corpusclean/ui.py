@@ -15,9 +15,19 @@ def stderr_console() -> Any:
     return Console(stderr=True, no_color="NO_COLOR" in os.environ, highlight=False)
 
 
+# Line breaks and the other control characters (a tab aside), written as escapes: a file may be named
+# "a\nb.txt" or hold an escape sequence in its name.
+_CONTROL_ESCAPES = {code: ascii(chr(code))[1:-1] for code in [*range(0x20), 0x7F] if code != 0x09}
+
+
+def one_line(text: str) -> str:
+    """The text with its line breaks and other control characters written as escapes (\\n, \\x1b)."""
+    return text.translate(_CONTROL_ESCAPES)
+
+
 def error(message: str) -> None:
     """One plain line per problem, so scripts can grep it."""
-    print(f"corpusclean: {message}", file=sys.stderr, flush=True)
+    print(f"corpusclean: {one_line(message)}", file=sys.stderr, flush=True)
 
 
 class Progress:

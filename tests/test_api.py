@@ -150,3 +150,19 @@ def test_run_stages_adds_each_stage_time():
     stages = corpusclean.segments(Config())[0].stages
     corpusclean.run_stages(stages, corpusclean.as_document({"text": BODY}), timings)
     assert set(timings) == {stage.name for stage in stages}
+
+
+GOV_CATALOGUE = ["索引号", "001234567/2026-04512", "发文机关", "临江市人民政府办公室", "标题", "临江市关于做好冬季供暖工作的通知",
+                 "发文字号", "临政办发〔2026〕37号", "发布日期", "2026年11月30日"]
+GOV_NOTICE = ["临江市关于做好冬季供暖工作的通知", "各区县人民政府，市政府各部门：",
+              "为切实做好今冬明春供暖工作，保障群众温暖过冬，经市政府同意，现将有关事项通知如下。",
+              "一、各供热单位要在11月15日前完成设备检修，确保按时供暖，室温不低于十八摄氏度。",
+              "二、各区县要加强供热质量监管，畅通投诉渠道，及时处理群众反映的问题。"]
+
+
+def test_a_government_pages_catalogue_printed_a_cell_a_line_goes_and_its_headline_stays():
+    """The catalogue's copy of the title comes first: read as the value of 标题, it goes as metadata, so the
+    captions stage no longer collapses the headline under it into it."""
+    record = corpusclean.clean_text("\n".join([*GOV_CATALOGUE, *GOV_NOTICE]), Config(explain=True))
+    assert record["text"].splitlines() == GOV_NOTICE
+    assert record["metadata"]["title"] == GOV_NOTICE[0]

@@ -40,6 +40,11 @@ def removed(verdicts):
         pytest.param([HEADLINE_ZH, *BODY_ZH], HEADLINE_ZH, True, [None, None, None], id="clean-article-zh-kept"),
         pytest.param([*BODY_ZH, "本站编辑部"], None, True, [None, None, None],
                      id="short-label-at-the-tail-without-a-footer-kept"),
+        pytest.param([HEADLINE_ZH, BODY_ZH[0], "回复", BODY_ZH[1], "回复"], HEADLINE_ZH, True,
+                     [None, None, "boilerplate.poster", None, "boilerplate.poster"],
+                     id="a-separator-no-longer-repeated-is-a-poster's-word-again"),
+        pytest.param([HEADLINE_ZH, BODY_ZH[0], "回复", BODY_ZH[1], "回复", BODY_ZH[0][:20] + "。", "回复"], HEADLINE_ZH, True,
+                     [None] * 7, id="a-separator-repeated-three-times-stays"),
     ],
 )
 def test_judge_edges(lines, title, text_page, expected):

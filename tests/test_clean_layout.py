@@ -285,6 +285,8 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
     pytest.param([HEADLINE_EN, *EN_BODY[:2], "@if", "@endif", EN_BODY[2]], set(), id="template-code-under-the-first-sentences"),
     pytest.param([HEADLINE_EN, "Tour dates:", *SCHEDULE, EN_BODY[0]], set(), id="no-two-sentences-in-a-row-no-head"),
     pytest.param([HEADLINE_EN, *SCHEDULE, *EN_BODY], set(), id="a-schedule-holds-figures-but-no-date-or-time"),
+    pytest.param(["关于印发老旧小区改造方案的通知", "各区县人民政府：", ZH_BODY[0], "临江市人民政府办公室", "2026年11月28日",
+                  "老旧小区改造方案", *ZH_BODY[1:]], set(), id="zh-a-date-signing-a-notice-above-its-annex"),
     pytest.param(["Help: my bus pass stopped working", *[line for number, post in enumerate(EN_BODY[:3])
                                                          for line in (f"reader{number} 2 hours ago", post)]],
                  set(), id="a-thread-keeps-its-post-headers"),
@@ -978,3 +980,25 @@ def test_an_article_set_in_short_lines_goes_on_under_a_run_of_them(last_run, aft
 def test_a_news_story_ends_at_a_run_of_short_lines_under_its_body():
     lines = [*ZH_MENU, "市博物馆新馆开放", *ZH_BODY, *OPENING_HOURS, *CLOSING_TEXT, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
     assert kept(lines) == ["市博物馆新馆开放", *ZH_BODY]
+
+
+HEAD_BOX = ["1 多地出台新政支持首套房贷款", "2 这个假期哪里人最多", "3 高速公路免费通行时间公布"]
+
+
+@pytest.mark.parametrize("box, gone", [
+    pytest.param(HEAD_BOX, HEAD_BOX, id="titles-over-the-headline-go-the-headline-stays"),
+    pytest.param(HEAD_BOX[:1], [], id="one-line-over-the-headline-stays"),
+])
+def test_a_box_of_other_titles_over_the_headline(box, gone):
+    """A box of other articles (a hot list under "热点新闻") printed right over the headline, with the article's
+    first paragraph right under the headline: its titles go, the headline the metadata stage found stays (it is
+    no title of the box, though a paragraph stands right under it)."""
+    page = [*ZH_MENU, "热点新闻", *box, ZH_HEADLINE, *ZH_BODY, "关于我们", "联系我们", "网站地图", "使用帮助",
+            "隐私声明", "版权所有", "举报电话", "网站标识码"]
+    verdicts = [None] * len(page)
+    verdicts[page.index("热点新闻")] = "boilerplate.related"
+    lines = [line for line, verdict in zip(page, verdicts) if verdict is None]
+    view = DocView(title=ZH_HEADLINE, lang="zh", format="txt", source="s", verdicts=verdicts)
+    kept = [line for line, verdict in zip(lines, Layout().judge(lines, view).verdicts) if verdict is None]
+    assert [line for line in box if line not in kept] == gone
+    assert kept[len(box) - len(gone):] == [ZH_HEADLINE, *ZH_BODY]

@@ -82,6 +82,30 @@ def test_every_setting_is_checked_against_its_declaration(tmp_path, text, messag
         load_config(None, {}, start=tmp_path)
 
 
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        pytest.param("corpusclean.toml", b"\xff\xfejobs = 1\n", "corpusclean.toml: not UTF-8 (byte 1)", id="not-utf-8"),
+        pytest.param("pyproject.toml", "[tool]\ncorpusclean = 5\n".encode(),
+                     "pyproject.toml: [tool.corpusclean] must be a table of settings, not 5", id="our-table-a-number"),
+        pytest.param("pyproject.toml", "[tool]\ncorpusclean = []\n".encode(),
+                     "pyproject.toml: [tool.corpusclean] must be a table of settings, not []", id="our-table-a-list"),
+    ],
+)
+def test_a_config_file_of_the_wrong_shape_is_a_config_error(tmp_path, name, data, message):
+    """Each ended `run` with a traceback (UnicodeDecodeError, AttributeError, TypeError) instead of exit 2."""
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(None, {}, start=tmp_path)
+
+
+@pytest.mark.parametrize("text", [pytest.param("tool = 5\n", id="tool-a-number"),
+                                  pytest.param("[tool.black]\nline-length = 100\n", id="another-tool")])
+def test_a_pyproject_without_a_corpusclean_table_is_not_a_config_file(tmp_path, text):
+    (tmp_path / "pyproject.toml").write_text(text)
+    assert find_config_file(tmp_path) is None and load_config(None, {}, start=tmp_path) == Config()
+
+
 def test_a_bad_option_names_its_flag(tmp_path):
     with pytest.raises(ConfigError, match=re.escape("--dedup-threshold must be in (0, 1], not 2")):
         load_config(None, {"dedup_threshold": 2}, start=tmp_path)

@@ -206,6 +206,30 @@ def test_canonical_codec(label, codec):
     assert canonical_codec(label) == codec
 
 
+NOT_CHARSETS = [
+    pytest.param(label, id=f"{label}-is-no-charset")
+    for label in ("base64", "zlib", "rot13", "hex", "uu", "bz2", "quopri", "undefined", "idna", "punycode")
+]
+
+
+@pytest.mark.parametrize("label", NOT_CHARSETS)
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(SIMPLIFIED.encode("gbk"), id="gbk-bytes"),
+        pytest.param(SIMPLIFIED.encode("utf-8"), id="utf-8-bytes"),
+        pytest.param(ENGLISH.encode("ascii"), id="ascii-bytes"),
+    ],
+)
+def test_a_page_declaring_a_codec_that_is_no_charset_is_decoded_by_its_bytes(label, data):
+    """<meta charset=base64> raised LookupError and 'undefined', 'idna' and 'punycode' UnicodeError in the
+    worker, which ended the whole run with a traceback."""
+    assert canonical_codec(label) is None
+    page = f'<html><head><meta charset="{label}"></head><body>'.encode() + data
+    decoded = decode_bytes(page)
+    assert decoded.encoding in ("gb18030", "utf-8") and decoded.text.endswith(data.decode(decoded.encoding))
+
+
 def test_wrong_codec_readings_do_not_read_as_chinese():
     assert chinese_score(TRADITIONAL).reads_as_chinese
     assert chinese_score(SIMPLIFIED).reads_as_chinese

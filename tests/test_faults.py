@@ -151,6 +151,10 @@ def _state(pid: int) -> str:
                      id="output-and-rejects-one-file"),
         pytest.param(["--rejects", "x.jsonl", "--report", "./x.jsonl"], "--report and --rejects name the same file",
                      id="rejects-and-report-one-file"),
+        pytest.param(["--rejects", "-"], "--rejects and --output both write to standard output",
+                     id="rejects-on-stdout-with-the-records"),
+        pytest.param(["-o", "-", "--rejects", "-"], "--rejects and --output both write to standard output",
+                     id="rejects-and-output-both-dash"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
@@ -266,6 +270,12 @@ STRAY_BYTES = [pytest.param(b"\xff", id="ff"), pytest.param(b"\x80", id="80"),
 ZH_HEADLINE, TW_HEADLINE = "市气象台发布暴雨蓝色预警", "港區道路拓寬工程年底完工"
 TAGS_PROSE = "文中提到<p>标签的用法，<div>和<script>也一并说明。\n" + ZH_NEWS
 
+ZH_MORE = (
+    "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
+    "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
+    "市民如遇险情，应及时向社区报告，并服从现场工作人员的指挥。"
+)
+
 # One page file per fault, all cleaned in one run (dedup and templates off, script kept, so each record is its
 # page's text): (file name, bytes, expected: ("written", lines its text must hold, bytes that were damaged) or
 # ("rejected", reason)).
@@ -288,6 +298,10 @@ PAGE_FAULTS = [
                  ("written", TW_NEWS, False), id="xhtml-with-xml-declaration-big5-is-not-malformed"),
     pytest.param("prose-with-tags.txt", TAGS_PROSE.encode(), ("written", TAGS_PROSE, False),
                  id="text-file-mentioning-tags-stays-text"),
+    pytest.param("utf-32-be.txt", "\ufeff".encode("utf-32-be") + ZH_MORE.encode("utf-32-be"),
+                 ("written", ZH_MORE, False), id="utf-32-be-page-with-its-bom-is-not-binary"),
+    pytest.param("utf-16-be.txt", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "县").encode("utf-16-be"),
+                 ("written", ZH_MORE.replace("区", "县"), False), id="utf-16-be-page-with-its-bom-is-read"),
 ]
 
 
@@ -459,13 +473,6 @@ def test_a_long_page_whose_every_line_is_chrome_is_rejected_and_the_run_goes_on(
     assert [record["id"] for record in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["pages/article.txt"]
     assert [(record["id"], record["reject_reason"]) for record in jsonl((tmp_path / "rej.jsonl").read_bytes())] == [
         ("pages/footer_only.txt", "empty")]
-
-
-ZH_MORE = (
-    "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
-    "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
-    "市民如遇险情，应及时向社区报告，并服从现场工作人员的指挥。"
-)
 
 
 def test_check_fix_never_takes_text_for_html(tmp_path):
@@ -764,3 +771,324 @@ def test_fault_japanese_page_taken_for_mixed_chinese(agreement_run):
 def test_fault_replacement_characters_from_the_source_reported_twice(agreement_run):
     record = agreement_run[2]["a/pages/replacement.txt"]
     assert "\ufffd\ufffd" in record["text"] and record["metadata"]["replacement_chars"] == 2
+
+
+# --- damaged compressed inputs, hostile file names, explain's exit status ---
+
+# A gzip header, then deflate data whose first block has the reserved type 3: zlib.error, not EOFError.
+DAMAGED_GZIP = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x07" + b"\x00" * 16
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("damaged.jsonl.gz", id="damaged-gzip-jsonl-read-by-the-main-process"),
+        pytest.param("damaged.txt.gz", id="damaged-gzip-page-read-by-a-worker"),
+    ],
+)
+def test_a_gzip_file_with_damaged_data_is_unreadable_and_the_run_goes_on(name, jobs, tmp_path):
+    """zlib.error from damaged deflate data ended the whole run with a traceback, exit 1 and no output."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_bytes(DAMAGED_GZIP)
+    (tmp_path / "in" / "good.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--rejects", "rej.jsonl", *jobs, cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1 and "Traceback" not in stderr, stderr
+    assert stderr.startswith(f"corpusclean: in/{name}: unreadable: read failed: gzip: ") and stderr.count("\n") == 1
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["in/good.txt"]
+    assert [(r["id"], r["reject_reason"]) for r in read_jsonl_file(tmp_path / "rej.jsonl")] == [
+        (f"in/{name}", "unreadable")]
+
+
+@pytest.mark.parametrize(
+    "command, status, out",
+    [
+        pytest.param(["check", "damaged.jsonl.gz"], 2, "", id="check"),
+        pytest.param(["explain", "damaged.jsonl.gz"], 1, "rejected: unreadable", id="explain"),
+    ],
+)
+def test_check_and_explain_of_a_damaged_gzip_file_say_so_in_one_line(command, status, out, tmp_path):
+    (tmp_path / "damaged.jsonl.gz").write_bytes(DAMAGED_GZIP)
+    result = corpusclean(*command, cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == status and "Traceback" not in stderr, stderr
+    assert result.stdout.decode().startswith(out)
+    if status == 2:
+        assert stderr.startswith("corpusclean: error: cannot read damaged.jsonl.gz: gzip: ") and stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "name, status",
+    [
+        pytest.param("binary.txt", 1, id="unreadable-input-exits-1-as-run-does"),
+        pytest.param("page.txt", 0, id="readable-input-exits-0"),
+    ],
+)
+def test_explain_exits_as_run_would_on_its_input(name, status, tmp_path):
+    """explain of a file run cannot read showed 'rejected: binary' and exited 0."""
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    assert corpusclean("explain", name, cwd=tmp_path).returncode == status
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_declaring_a_codec_that_is_no_charset_is_read_and_the_run_goes_on(jobs, tmp_path):
+    """<meta charset="base64"> (a codec Python has, but no text encoding) ended the whole run with a
+    traceback, exit 1 and no output."""
+    (tmp_path / "in").mkdir()
+    page = f'<html><head><meta charset="base64"><title>{ZH_HEADLINE}</title></head><body>' + "".join(
+        f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</body></html>"
+    (tmp_path / "in" / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(ZH_MORE, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == ["in/good.txt", "in/page.html"]
+    assert ZH_NEWS.splitlines()[0] in records["in/page.html"]["text"]
+
+
+def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
+    """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
+    became a file of its own and the dataset in the store stayed unfixed."""
+    dirty = jsonl_line({"id": "d", "text": "首页 新闻 国内 国际 财经\n" + ZH_NEWS})
+    (tmp_path / "store").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "store" / "real.jsonl").write_bytes(dirty)
+    (tmp_path / "data" / "link.jsonl").symlink_to("../store/real.jsonl")
+    result = corpusclean("check", "--fix", "data/link.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+    assert (tmp_path / "data" / "link.jsonl").is_symlink()
+    fixed = (tmp_path / "store" / "real.jsonl").read_bytes()
+    assert fixed != dirty and json.loads(fixed)["text"] == ZH_NEWS.rstrip("\n")
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["real.jsonl"]
+
+
+@pytest.mark.parametrize("given", [pytest.param("data", id="folder-holding-it"), pytest.param("data/locked", id="itself")])
+def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, monkeypatch, capsys):
+    """check of a folder holding a subfolder it could not list passed with exit 0 and no word: os.walk
+    skips such a folder silently, so its datasets were never checked."""
+    import io
+
+    from corpusclean.check.command import run_check
+
+    locked = tmp_path / "data" / "locked"
+    locked.mkdir(parents=True)
+    (locked / "dirty.jsonl").write_bytes(jsonl_line({"id": "c", "text": "市民\r反映"}))
+    scandir = os.scandir
+
+    def no_listing(path="."):  # chmod 000 as a user other than root
+        if os.path.normpath(path) == "data/locked":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "scandir", no_listing)
+    out = io.StringIO()
+    assert run_check([given], out=out) == 2
+    assert out.getvalue() == ""
+    assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: permission denied\n"
+
+
+# Two records with 20-digit ids (beyond 64 bits) and a field holding a number beyond 64 bits.
+LONG_NUMBERS = (
+    b'{"id": 20231020000000012345, "text": "' + ZH_NEWS.splitlines()[0].encode() + b'", "views": -9223372036854775809}\n'
+    b'{"id": 20231020000000012346, "text": "' + ZH_MORE.splitlines()[0].encode() + b'", "views": 123456789012345678901234567890}\n'
+)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_integers_beyond_64_bits_are_kept_exact(jobs, tmp_path):
+    """orjson read the 20-digit ids as one float, 2.0231020000000012e+19: the first record got it as its id,
+    the second was renamed to its location; a number field came out as a float."""
+    (tmp_path / "in.jsonl").write_bytes(LONG_NUMBERS)
+    result = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    out = (tmp_path / "out.jsonl").read_bytes()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["metadata"]["original_id"]) for r in records] == [
+        ("20231020000000012345", ""), ("20231020000000012346", "")]
+    assert [json.loads(r["metadata"]["extra"])["views"] for r in records] == [
+        -9223372036854775809, 123456789012345678901234567890]
+    again = corpusclean("run", "out.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, out), "read back as written"
+
+
+@pytest.mark.parametrize(
+    "command, status",
+    [
+        pytest.param(["check", "--select", "CC004,CC005", "in.jsonl"], 0, id="check-sees-two-ids"),
+        pytest.param(["check", "--fix", "in.jsonl"], 0, id="fix-keeps-the-numbers"),
+    ],
+)
+def test_check_keeps_integers_beyond_64_bits_exact(command, status, tmp_path):
+    """check took the two ids for one float (CC004 'id is a float'); --fix of a record with such a number
+    ended in a traceback (orjson cannot write it)."""
+    dirty = b'{"id": 20231020000000012347, "text": "' + "首页 新闻 国内 国际 财经\\n".encode() + \
+        ZH_NEWS.splitlines()[1].encode() + b'", "views": 123456789012345678901234567890}\n'
+    (tmp_path / "in.jsonl").write_bytes(LONG_NUMBERS + dirty)
+    result = corpusclean(*command, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (status, b""), result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+    fixed = (tmp_path / "in.jsonl").read_bytes().splitlines()
+    assert fixed[:2] == LONG_NUMBERS.splitlines()
+    assert b"20231020000000012347" in fixed[2] and b"123456789012345678901234567890" in fixed[2]
+
+
+@pytest.mark.parametrize(
+    "command, status, stdout, stderr",
+    [
+        pytest.param(["check", "in.jsonl"], 1,
+                     ["in.jsonl:2:1: CC018 record of 1195 bytes, over the 1000-byte limit (max_record_bytes): run rejects it",
+                      "in.jsonl:3:1: CC008 1 control character(s) (U+000D), first at text line 1 col 3"],
+                     "corpusclean: 2 finding(s) in 1 of 1 file(s)", id="check-reads-past-it"),
+        pytest.param(["check", "--fix", "in.jsonl"], 2, [],
+                     "corpusclean: error: cannot fix in.jsonl: line 2 is 1195 bytes, over the 1000-byte limit "
+                     "(max_record_bytes)", id="fix-stops-and-leaves-the-file"),
+    ],
+)
+def test_check_of_a_record_over_max_record_bytes_never_holds_it(command, status, stdout, stderr, tmp_path):
+    """check held a 300 MB record whole: 51.6 s and 5.3 GB of memory for one line that run rejects in 0.7 s
+    (a line of a few GB took all memory); it reported nothing about it."""
+    data = (jsonl_line({"id": "a", "text": ZH_NEWS.splitlines()[0]}) + jsonl_line({"id": "big", "text": "a" * 1170})
+            + jsonl_line({"id": "c", "text": "市民\r反映"}))
+    (tmp_path / "in.jsonl").write_bytes(data)
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 1000\n")
+    result = corpusclean(*command, cwd=tmp_path)
+    assert result.returncode == status
+    assert (result.stdout.decode().splitlines(), result.stderr.decode().splitlines()) == (stdout, [stderr])
+    assert (tmp_path / "in.jsonl").read_bytes() == data
+
+
+# What the HTML parser reads as U+FFFD, one page each: (id, what stands in the page, U+FFFD in the text).
+PARSER_MADE_FFFD = [
+    pytest.param("ref-nul", "&#0;", 1, id="reference-to-nul"),
+    pytest.param("ref-surrogate", "&#xD800;", 1, id="reference-to-a-surrogate"),
+    pytest.param("ref-beyond", "&#x110000;&#99999999;", 2, id="references-beyond-unicode"),
+    pytest.param("nul", "\x00", 1, id="nul-character"),
+    pytest.param("own", "\ufffd", 1, id="replacement-character-of-the-page-itself"),
+]
+
+
+@pytest.fixture(scope="module")
+def parser_fffd_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("parser-fffd")
+    paragraphs = "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+    with open(folder / "in.jsonl", "wb") as records:
+        for param in PARSER_MADE_FFFD:
+            doc_id, made, _ = param.values
+            records.write(jsonl_line({"id": doc_id, "html": f"<html><head><title>{ZH_HEADLINE}</title></head><body>"
+                                                            f"<p>{ZH_MORE.splitlines()[0]}{made}</p>{paragraphs}"}))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", cwd=folder)
+    checked = corpusclean("check", "--select", "CC007", "out.jsonl", cwd=folder)
+    return run, {r["id"]: r for r in read_jsonl_file(folder / "out.jsonl")}, checked.stdout.decode()
+
+
+@pytest.mark.parametrize("doc_id, made, count", PARSER_MADE_FFFD)
+def test_run_output_of_an_html_page_whose_parser_made_u_fffd_checks_clean(doc_id, made, count, parser_fffd_run):
+    """The HTML parser reads these as U+FFFD, which run wrote uncounted (replacement_chars 0): check of run's
+    own output found 'encoding damage' (CC007) that the input held and run did not make."""
+    run, records, findings = parser_fffd_run
+    assert run.returncode == 0, run.stderr.decode()
+    record = records[doc_id]
+    assert (record["text"].count("\ufffd"), record["metadata"]["replacement_chars"]) == (count, count)
+    assert f":{1 + [p.values[0] for p in PARSER_MADE_FFFD].index(doc_id)}:" not in findings, findings
+
+
+OVER_THE_JOBS_LIMIT = 16 * (os.cpu_count() or 1) + 1  # just over: without the limit, a run that works (not 100000)
+
+
+@pytest.mark.parametrize(
+    "args, config",
+    [
+        pytest.param(["--jobs", str(OVER_THE_JOBS_LIMIT)], None, id="option"),
+        pytest.param([], f"jobs = {OVER_THE_JOBS_LIMIT}\n", id="config-file"),
+    ],
+)
+def test_jobs_beyond_what_the_machine_can_run_is_a_usage_error(args, config, tmp_path):
+    """--jobs 100000 forked workers until the kernel killed the run (exit 137), leaving its temporary
+    output and spool behind."""
+    if config:
+        (tmp_path / "corpusclean.toml").write_text(config)
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean("run", "page.txt", "-q", "-o", "out.jsonl", *args, cwd=tmp_path, env=isolated_tmp(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.decode() == (f"corpusclean: error: jobs must be at most {OVER_THE_JOBS_LIMIT - 1} "
+                                      f"(16 per core, {os.cpu_count() or 1} cores here), not {OVER_THE_JOBS_LIMIT}\n")
+    assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == leftovers(tmp_path / "tmpdir") == []
+
+
+def _closed(fd: int):
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize(
+    "args, closed_fd, status, message",
+    [
+        pytest.param(["run", "-", "-q"], 0, 1, "corpusclean: -: unreadable: standard input is closed",
+                     id="run-reading-a-closed-stdin"),
+        pytest.param(["check", "-"], 0, 2, "corpusclean: error: cannot read -: standard input is closed",
+                     id="check-reading-a-closed-stdin"),
+        pytest.param(["run", "data.jsonl", "-q"], 1, 2, "corpusclean: cannot write to standard output: it is closed",
+                     id="run-writing-to-a-closed-stdout"),
+        pytest.param(["check", "data.jsonl"], 1, 2, "corpusclean: cannot write to standard output: it is closed",
+                     id="check-writing-to-a-closed-stdout"),
+        pytest.param(["check", "data.jsonl"], None, 2,
+                     "corpusclean: cannot write to standard output: No space left on device",
+                     id="check-writing-to-a-full-stdout"),
+        pytest.param(["run", "data.jsonl", "-q", "-o", "out.jsonl"], 1, 0, None,
+                     id="run-with-an-output-file-needs-no-stdout"),
+    ],
+)
+def test_a_closed_or_full_standard_stream_is_one_line(args, closed_fd, status, message, tmp_path):
+    """A closed stdin or stdout (`<&-`, `>&-`) ended run and check with a traceback (sys.stdin is None);
+    check's findings lost on a full stdout exited 1 ('findings') with a traceback."""
+    (tmp_path / "data.jsonl").write_bytes(jsonl_line({"id": "c", "text": "市民\r反映"}))  # one CC008 finding
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", *args], cwd=tmp_path, stdin=subprocess.DEVNULL,
+                                stdout=full, stderr=subprocess.PIPE, timeout=60,
+                                preexec_fn=None if closed_fd is None else _closed(closed_fd))
+    assert result.returncode == status, result.stderr.decode()
+    assert result.stderr.decode().splitlines() == ([message] if message else [])
+
+
+def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
+    fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
+    os.write(fd, data)
+    os.close(fd)
+
+
+def test_every_message_about_a_file_named_with_a_line_break_is_one_line(tmp_path):
+    """A file name holding a line break cut its stderr message in two ('corpusclean: new' / 'line.txt: ...')."""
+    (tmp_path / "in").mkdir()
+    _make_named(tmp_path / "in", b"new\nline.txt")
+    (tmp_path / "in" / "dang\nling.txt").symlink_to(tmp_path / "in" / "nowhere")
+    _make_named(tmp_path / "in", b"esc\x1b[2J.txt")
+    (tmp_path / "in" / "good.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "corpusclean: in/dang\\nling.txt: skipped: broken_link: a symbolic link to nothing, or a loop of links",
+        "corpusclean: in/esc\\x1b[2J.txt: empty_input: the file is empty",
+        "corpusclean: in/new\\nline.txt: empty_input: the file is empty",
+    ]
+
+
+@pytest.mark.parametrize(
+    "output_format, expected",
+    [
+        pytest.param("text", ["bad\\xffname.jsonl:1:1: CC006 text is empty",
+                              "new\\nline.jsonl:1:1: CC006 text is empty"], id="text-one-finding-a-line"),
+        pytest.param("json", ['{"path":"bad\\\\xffname.jsonl","line":1,"col":1,"code":"CC006","message":"text is empty"}',
+                              '{"path":"new\\nline.jsonl","line":1,"col":1,"code":"CC006","message":"text is empty"}'],
+                     id="json-of-a-name-that-is-not-utf-8"),
+    ],
+)
+def test_check_findings_in_files_with_hostile_names(output_format, expected, tmp_path):
+    """check --format json of a file whose name is not UTF-8 ended in a traceback (surrogates in JSON); a
+    name holding a line break cut each text finding in two."""
+    for name in (b"bad\xffname.jsonl", b"new\nline.jsonl"):
+        _make_named(tmp_path, name, jsonl_line({"id": name.decode("latin-1"), "text": ""}))
+    result = corpusclean("check", "--select", "CC006", "--format", output_format, ".", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (1, "corpusclean: 2 finding(s) in 2 of 2 file(s)\n")
+    assert result.stdout.decode("utf-8").splitlines() == expected

@@ -3,7 +3,9 @@
 import pytest
 
 from corpusclean.fields.dates import parse_date
-from corpusclean.fields.labels import loose_dateline, names_of_tag, paragraph_byline, read_line, split_names
+from corpusclean.fields.labels import (
+    loose_dateline, names_of_tag, paragraph_byline, read_label_pair, read_line, split_names,
+)
 
 
 def fields(**values):
@@ -19,6 +21,9 @@ def fields(**values):
     pytest.param("发布日期：2017-10-24 浏览次数： 信息来源：市发展改革委", fields(created="2017-10-24", publisher="市发展改革委"),
                  id="empty-noise-label-between"),
     pytest.param("来源: | 发布时间: 2020-07-21 | 浏览次数: 3157", fields(created="2020-07-21"), id="empty-source-label"),
+    pytest.param("来源：县融媒体中心 作者：李明 王芳 发布时间：2026-11-30 17:45 点击：1253",
+                 fields(created="2026-11-30 17:45", publisher="县融媒体中心", author=("李明", "王芳")),
+                 id="a-click-count-after-the-date"),
     pytest.param("2020-10-14 15:26来源：江城财经网作者：邹明川",
                  fields(created="2020-10-14 15:26", publisher="江城财经网", author=("邹明川",)), id="labels-glued-with-colons"),
     pytest.param("2015/09/30 Source: Hangzhou Evening News Author: Li Wei",
@@ -162,6 +167,9 @@ def test_names_of_tag(value, names):
     pytest.param("本报讯（记者 李四 通讯员 王五）近日，市总工会启动送温暖活动。", ("李四", "王五"), id="opening"),
     pytest.param("新华社北京3月5日电（记者王伟、刘敏）十四届全国人大一次会议开幕。", ("王伟", "刘敏"), id="agency-dateline"),
     pytest.param("江岸网10月4日讯（记者韩智 整合）", ("韩智",), id="with-credit-word"),
+    pytest.param("（中央社记者林静文／台北5日电）行政院今天通过明年度总预算案。", ("林静文",), id="wire-dateline-after-a-slash"),
+    pytest.param("（中央社记者林静文台北5日电）行政院今天通过明年度总预算案。", (), id="name-run-into-the-dateline-unsplit"),
+    pytest.param("（中央社记者林静文、许铭东京5日专电）日本政府今天表示。", ("林静文",), id="second-name-run-into-a-dateline"),
     pytest.param("（责编：阮诗涵、齐涛）", (), id="editors-are-not-authors"),
     pytest.param("图为活动现场（记者 王五 摄）", (), id="a-photo-credit"),
     pytest.param("他说，要把这项工作做细做实（下转第二版）。", (), id="page-note"),
@@ -182,3 +190,22 @@ def test_paragraph_byline(paragraph, names):
 def test_loose_dateline(line, created):
     found = loose_dateline(line)
     assert (found.created if found else None) == created
+
+
+@pytest.mark.parametrize("label, value, expected", [
+    pytest.param("发布日期", "2026年11月30日 09:15", fields(created="2026-11-30 09:15"), id="date-label-over-its-date"),
+    pytest.param("发文机关", "临江市人民政府办公室", fields(publisher="临江市人民政府办公室"), id="issuer-over-its-name"),
+    pytest.param("来源：", "临江日报", fields(publisher="临江日报"), id="source-label-with-its-colon"),
+    pytest.param("标题", "临江市人民政府办公室关于印发临江市老旧小区改造三年行动方案的通知", {}, id="catalogue-title"),
+    pytest.param("索引号", "001234567/2026-04512", {}, id="catalogue-index-number"),
+    # negatives
+    pytest.param("编辑", "查看历史", None, id="a-wiki's-edit-button-over-another"),
+    pytest.param("作者", "张三", None, id="an-author-label-alone-is-a-column-heading-as-often"),
+    pytest.param("收藏", "我市召开冬季安全生产工作会议", None, id="a-tool-over-a-headline"),
+    pytest.param("阅读", "3021", None, id="a-count-label"),
+    pytest.param("来源", "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营。", None,
+                 id="a-sentence-is-no-value"),
+    pytest.param("Source", "Reuters", None, id="english-labels-are-not-paired"),
+])
+def test_read_label_pair(label, value, expected):
+    assert read_label_pair(label, value) == expected

@@ -90,9 +90,14 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
     return files
 
 
+def _unlistable(err: OSError) -> None:
+    """A folder os.walk cannot list: its datasets would go unchecked, and the check pass."""
+    raise UsageError(f"cannot read {err.filename}: {(err.strerror or str(err)).lower()}")
+
+
 def _folder_datasets(folder: str) -> list[str]:
     found = []
-    for top, folders, names in os.walk(folder):
+    for top, folders, names in os.walk(folder, onerror=_unlistable):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         found += [os.path.normpath(os.path.join(top, name)) for name in sorted(names)
                   if DATASET_NAME.search(name) and not name.startswith(".")]
@@ -104,9 +109,10 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
     import io
 
     from corpusclean.compression import decompressed
+    from corpusclean.read.sources import stdin_bytes
 
     try:
-        raw = sys.stdin.buffer if path == STDIN else open(path, "rb")
+        raw = stdin_bytes() if path == STDIN else open(path, "rb")
         stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
         return decompressed(stream)
     except OSError as err:
@@ -128,10 +134,11 @@ class Checker:
     """The findings of the files given, one record at a time, with what the rules across files remember."""
 
     def __init__(self, text_key: str, codes: frozenset[str], expected_script: str | None, stages: list | None,
-                 near_threshold: float) -> None:
+                 near_threshold: float, max_record_bytes: int) -> None:
         from corpusclean.check.rules import LINE_STAGE_CODES, FirstSeen
 
         self.text_key, self.codes, self.expected_script = text_key, codes, expected_script
+        self.max_record_bytes = max_record_bytes                # a longer line is read past, never held (CC018)
         self.stages = stages                                    # the cleaning stages, for --fix or CC010-CC014
         self.line_stages = stages if codes & LINE_STAGE_CODES else None
         self.paths: list[str] = []
@@ -158,8 +165,7 @@ class Checker:
         itself when it cannot be cleaned (invalid JSON, no text, HTML, nothing left) or is already clean."""
         import codecs
 
-        import orjson
-
+        from corpusclean import json_numbers
         from corpusclean.read.sources import parse_json_line
 
         doc = self.cleaned(path, line_no, line)
@@ -172,7 +178,7 @@ class Checker:
         record[self.text_key] = clean
         body = line.rstrip(b"\n")
         ending = (b"\r" if body.endswith(b"\r") else b"") + (b"\n" if line.endswith(b"\n") else b"")
-        return orjson.dumps(record) + ending  # a CRLF file stays CRLF
+        return json_numbers.dumps(record) + ending  # a CRLF file stays CRLF
 
     def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
         """The findings of one non-blank JSONL line, in code order."""
@@ -206,11 +212,15 @@ class Checker:
 
     def file_findings(self, path: str, fix: bool) -> Iterator:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
-        being rewritten beside itself (compressed as it was) and renamed over itself when a record changed."""
+        being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
+        A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
+        from corpusclean.check.rules import Finding
+        from corpusclean.read.paths import as_text
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
-        self.paths.append(path)
+        shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
+        self.paths.append(shown)
         stream, codec = open_dataset(path)
         try:
             target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
@@ -219,14 +229,21 @@ class Checker:
             raise ReadError(str(err)) from None
         changed = False
         try:
-            for line_no, line in enumerate(_read_lines(stream, path), 1):
+            for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
+                if isinstance(line, int):
+                    too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
+                    if target is not None:
+                        raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
+                    if "CC018" in self.codes:
+                        yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
+                    continue
                 if target is not None:
                     new = self.fixed(path, line_no, line)
                     changed = changed or new != line
                     target.write(new)
                     line = new
                 if line.strip():
-                    yield from self.record_findings(path, file, line_no, line)
+                    yield from self.record_findings(shown, file, line_no, line)
             if target is not None and changed:
                 target.commit()
                 self.fixed_paths.append(path)
@@ -245,12 +262,15 @@ class Checker:
         return self.near.findings(self.paths, self.exact)
 
 
-def _read_lines(stream: BinaryIO, path: str) -> Iterator[bytes]:
-    """The lines of a stream, each with its newline; a broken compressed stream is a ReadError."""
+def _read_lines(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a stream, each with its newline, or for a line over max_bytes its size (read past, as run
+    reads it); a broken compressed stream is a ReadError."""
     import gzip
 
+    from corpusclean.read.sources import jsonl_lines
+
     try:
-        yield from stream
+        yield from jsonl_lines(stream, max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         raise ReadError(f"cannot read {path}: {err}") from None
 
@@ -293,7 +313,11 @@ def _shown(finding: Any, output_format: str) -> str:
         import orjson
 
         return orjson.dumps(finding.as_dict()).decode()
-    return finding.as_github() if output_format == "github" else finding.as_text()
+    if output_format == "github":
+        return finding.as_github()
+    from corpusclean.ui import one_line
+
+    return one_line(finding.as_text())  # a file name holding a line break would cut the finding in two
 
 
 def run_check(
@@ -317,6 +341,9 @@ def run_check(
     from corpusclean.ui import error
 
     out = out or sys.stdout
+    if out is None:  # the process was started with standard output closed (`>&-`)
+        error("cannot write to standard output: it is closed")
+        return EXIT_USAGE
     try:
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
@@ -326,7 +353,7 @@ def run_check(
         error(f"error: {err}")
         return EXIT_USAGE
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
-    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold)
+    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold, config.max_record_bytes)
     count, flagged = 0, set()
     try:
         for path in paths:
@@ -350,6 +377,10 @@ def run_check(
         # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return EXIT_FINDINGS if count else EXIT_OK
+    except OSError as err:  # a full disk: the findings are lost, which exit 1 would not say
+        error(f"cannot write to standard output: {err.strerror or err}")
+        sys.stdout = None  # type: ignore[assignment]  # no second failing flush at exit
+        return EXIT_USAGE
     if count and not quiet:
         error(f"{count} finding(s) in {len(flagged)} of {len(paths)} file(s)")
     return EXIT_FINDINGS if count else EXIT_OK

@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "CC016": "near duplicate of an earlier document (only with --near-dups)",
     "CC017": "line outside the article body (menu, headline list, footer) or a byline in its head, the layout stage "
              "would remove",
+    "CC018": "record over max_record_bytes, which run rejects as too_large (read past, never held)",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
 LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})
@@ -128,8 +129,10 @@ def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
     """The decoded JSON value of one line, or None and a CC001 issue."""
     import orjson
 
+    from corpusclean import json_numbers
+
     try:
-        return orjson.loads(raw), []
+        return json_numbers.loads(raw), []
     except orjson.JSONDecodeError as err:
         return None, [Issue("CC001", f"invalid JSON: {err.msg}", err.colno)]
 

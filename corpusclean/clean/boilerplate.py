@@ -37,12 +37,15 @@ SHARE = "boilerplate.share"
 SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
 MAX_SHARE_BUTTONS = 12
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
+MAX_SEPARATOR_CHARS = 120   # longer lines are not asked (a panel holds at most 40 Han characters; one of over
+                            # twenty Latin words without a count is not met)
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
 LINK_SEPARATOR = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
+MAX_CRUMB_TITLE = 80    # characters of the page's title as a breadcrumb's last item
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
 TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
@@ -243,15 +246,21 @@ def _link_row(line: str) -> bool:
 
 
 def _breadcrumb(line: str) -> bool:
-    """"首页 > 要闻 > 正文" (never a sentence)."""
+    """"首页 > 要闻 > 正文"; its last item may be the page's own title, a question or an exclamation too ("论坛 ›
+    家长里短 › 停车位该怎么分？"), after two items or more."""
     if ">" not in line and "＞" not in line and "»" not in line and "›" not in line:
         return False
     parts = [part for part in CRUMB.split(CRUMB_LABEL.sub("", line, count=1)) if part]
-    if len(parts) < 2:
+    if len(parts) < 2 or not all(map(_crumb_item, parts[:-1])):
         return False
-    if not all(CRUMB_PART.match(p) and (len(p) <= 12 if HAN_RE.search(p) else len(p.split()) <= 4) for p in parts):
-        return False
+    if not _crumb_item(parts[-1]):
+        return len(parts) >= 3 and len(parts[-1]) <= MAX_CRUMB_TITLE and "。" not in parts[-1]
     return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
+
+
+def _crumb_item(part: str) -> bool:
+    """An item of a breadcrumb: a few words, no punctuation."""
+    return CRUMB_PART.match(part) is not None and (len(part) <= 12 if HAN_RE.search(part) else len(part.split()) <= 4)
 
 
 def _toolbar(line: str, tools: frozenset[str], initials: frozenset[str]) -> bool:
@@ -369,7 +378,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if sentence:        # of the tests below only prompts, disclaimers and the nav row apply to sentences
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
-        return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) else (None, False)
+        return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) or _breadcrumb(text) else (None, False)
     # in Han characters or in words, as is_short_label counts; more than 41 words are never compared
     size = len(text) if han else len(text.split(None, 41))
     latin_words, any_phrase = None, False
@@ -454,6 +463,18 @@ def share_buttons(line: str, targets: frozenset[str]) -> bool:
     """Whether the line is made only of share targets (at most MAX_SHARE_BUTTONS of them)."""
     parts = [part for part in SHARE_SPLIT.split(line.strip(BULLETS).casefold()) if part]
     return 0 < len(parts) <= MAX_SHARE_BUTTONS and all(part in targets for part in parts)
+
+
+def lone_separators(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> list[str | None]:
+    """The verdicts judge_boilerplate gives the poster's words a cleaned text kept as separators of its posts:
+    those it no longer repeats MIN_SEPARATORS times (a later stage took the others) are a poster's words
+    again, as a second run would find them."""
+    verdicts: list[str | None] = [
+        POSTER if len(line) <= MAX_SEPARATOR_CHARS and classified(line, extra_phrases)[0] == POSTER else None
+        for line in lines
+    ]
+    _keep_separators(lines, verdicts)
+    return verdicts
 
 
 def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:

@@ -1,8 +1,9 @@
 """The article's edges: the rules that judge a line by its place, asked again of what the stages kept.
 
-Some verdicts hang on where a line stands: a run of boilerplate at the top or the bottom of the page
-(boilerplate.py), the dateline under the headline and a page title line above it (the metadata stage), the
-channel labels above the headline (head.py), the article's extent among the page's lines (layout.py). A
+Some verdicts hang on where a line stands: a run of boilerplate at the top or the bottom of the page, a
+poster's word kept as a separator of posts only while the page repeats it (boilerplate.py), the dateline
+under the headline and a page title line above it (the metadata stage), the channel labels above the
+headline (head.py), the article's extent among the page's lines (layout.py). A
 stage asks them of the lines it is given, and the stages after it remove more: a page with lines removed
 has new edges, perhaps another headline, another extent, and cleaning the output again would find more to
 remove. This stage, the last line stage, asks those rules again of the lines kept, as each stage would ask
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from corpusclean.clean.boilerplate import Boilerplate, edge_verdicts
+from corpusclean.clean.boilerplate import Boilerplate, edge_verdicts, lone_separators
 from corpusclean.clean.head import HEAD_REASON, judge_head_labels
 from corpusclean.clean.layout import REASONS as LAYOUT_REASONS, judge_layout
 from corpusclean.clean.metadata import PLACED_REASONS, placed_metadata
@@ -46,7 +47,8 @@ def judge_edges(lines: list[str], title: str | None, text_page: bool,
 def _first_finding(lines: list[str], title: str | None, ask_layout: bool,
                    extra_phrases: tuple[str, ...]) -> list[Verdict] | None:
     """The verdicts of the first rule of place that removes a line, None when none does."""
-    rules = [placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases)]
+    rules = [placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases),
+             partial(lone_separators, extra_phrases=extra_phrases)]
     if ask_layout:
         rules.append(partial(judge_layout, title=title))
     rules.append(partial(judge_head_labels, title=title))

@@ -42,7 +42,8 @@ of a share bar there ("Facebook", "Twitter" one a line) and a breadcrumb rendere
 over that headline ("1. Home" / "2. News" one a line) as layout.menu; but the dated header of a thread's
 first post, one of a run of such headers, stays with its replies. Inside the article, the titles of a box of
 other articles set between its paragraphs (two or more title-shaped lines right under the box's "Related"
-heading, a paragraph right under them) go as layout.headline_list. A page whose best stretch holds little
+heading, a paragraph right under them) go as layout.headline_list, and so do such titles right over the
+headline the metadata stage found (a hot list printed over it; the headline stays). A page whose best stretch holds little
 text is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no
 whole page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The
 stage judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
@@ -63,7 +64,7 @@ from corpusclean.clean.line_shapes import (
     REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
-from corpusclean.fields.labels import NAME_REACH, names_alone
+from corpusclean.fields.labels import NAME_REACH, names_alone, signs
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -567,23 +568,27 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     for index in range(top):
         if shapes.kinds[start + index] in MENU_LIKE and share_buttons(lines[start + index], targets):
             inside[index] = MENU
-    for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end]):
+    headline = headline_at(lines[start:end], top, title)
+    for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end],
+                            headline):
         inside[index] = HEADLINE_LIST
     return [*reasons[:start], *inside, *reasons[end:]]
 
 
-def box_titles(shapes: Shapes, tops: list[int]) -> list[int]:
+def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> list[int]:
     """The titles of a box of other articles set in the article: under the box's heading (`tops`: the lines
     that follow one), MIN_BOX_TITLES to SHORT_BOX_LINES lines shaped as titles (headlines, teasers, text
-    without an end mark as short as a headline) with a sentence right under them, where the article goes on.
+    without an end mark as short as a headline) with a sentence right under them, where the article goes on,
+    or the article's headline (`headline`: where the one the metadata stage found stands), which stays.
     A single line there is the heading of the article's next part (or of a post): it stays."""
     titles = IS_TITLE[shapes.kinds] | (shapes.kinds == OPEN) & (shapes.units <= MAX_TITLE_UNITS)
     found = []
     for top in tops:
         below = top
-        while below < len(shapes) and titles[below] and below - top < SHORT_BOX_LINES:
+        while below < len(shapes) and below != headline and titles[below] and below - top < SHORT_BOX_LINES:
             below += 1
-        if below - top >= MIN_BOX_TITLES and below < len(shapes) and shapes.kinds[below] == PROSE:
+        if below - top >= MIN_BOX_TITLES and below < len(shapes) and (
+                below == headline or shapes.kinds[below] == PROSE):
             found.extend(range(top, below))
     return found
 
@@ -601,7 +606,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     a handle alone ("@janedoe"), or is "By" alone; or names people without "By" (names_alone: "Jane Doe,
     Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`title`, never
     taken itself) or right under "By" alone. The metadata stage took the bylines it could read; these are
-    the rest. The dated header of a thread's first post, one of a run of them, stays. `top`: where the head
+    the rest. The dated header of a thread's first post, one of a run of them, stays, and so does a date under
+an organisation's name signing a notice (signs). `top`: where the head
     ends (head_end)."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
@@ -609,8 +615,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
              for index in run}
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
-        figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
-        or index in by_alone)]
+        figures[index] and holds_date(lines[index]) and not (index and signs(lines[index - 1]))
+        or BYLINE_OPENING.match(lines[index]) is not None or index in by_alone)]
 
     def names(index: int) -> bool:
         return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])

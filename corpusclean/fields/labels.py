@@ -17,17 +17,23 @@ import functools
 import re
 
 from corpusclean.fields.dates import Stamp, find_dates
+from corpusclean.fields.titles import MAX_HAN_HEADLINE
 from corpusclean.memo import per_line
 from corpusclean.normalize.lang import ENGLISH_STOPWORDS
 from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_CLASS, HAN_RE, has_han, without_bullet
 
 FIELD_OF_SECTION = {"source": "publisher", "author": "author", "editor": "editor", "date": "created",
-                    "updated": "updated", "noise": None}
+                    "updated": "updated", "noise": None, "catalogue": "catalogue"}
 BYLINE_SECTIONS = ("author", "editor", "titles", "credit")
 REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "meta.date", "publisher": "meta.source",
                    "author": "meta.author", "editor": "meta.editor"}
 
+PAIRED_FIELDS = ("publisher", "created", "updated", "catalogue")   # read_label_pair
+MAX_PAIRED_LABEL_CHARS = 12     # a label alone on its line, spaces and colon included ("发 布 时 间 ：")
+MIN_SIGNATURE_CHARS = 3  # an organisation's name signing a notice: "某某局" at least...
+MAX_SIGNATURE_CHARS = 30  # ...a long one ("中共某某市委全面深化改革委员会办公室") at most
+SIGNATURE_CHARS = re.compile(rf"[{HAN_CLASS}（）()]+")
 MAX_LINE_CHARS = 160
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
@@ -94,7 +100,9 @@ PHOTO_CREDIT = "摄"
 MAX_LOOSE_REST = 24
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
 STAFF_CODE = re.compile(r"_?\b[A-Z]{1,4}\d{2,6}\b|_[A-Za-z]{1,4}\d{2,6}")
-NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/&＆|｜]|\s+and\s+)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&＆|｜]|\s+and\s+)\s*")
+# a wire service's dateline after the names: "（中央社记者陈文华／台北3日电）", "东京3日专电"
+WIRE_DATELINE = re.compile(r"\d{1,2}日(?:专|综合)?电$")
 ADDRESS = re.compile(r"https?:|www\.|@")
 NOT_A_TAG_NAME = re.compile(r"[，。！？；]")
 TAG_BY = re.compile(r"^\s*[Bb][Yy]\s+")     # "By Jane Doe" in a tag
@@ -244,6 +252,8 @@ def split_names(value: str) -> tuple[str, ...]:
         tokens = part.split() if has_han(part) else [_without_outlet(" ".join(part.split()))]
         for token in tokens:
             token = _without_byline_words(token.strip(BRACKETS + SEPARATORS))
+            if WIRE_DATELINE.search(token):
+                continue    # a place and a day ("台北3日电"), or a name run into them: no name to tell
             if _is_name(token) and token not in names:
                 names.append(token)
     return tuple(names)
@@ -267,10 +277,10 @@ def names_of_tag(value: str) -> tuple[str, ...]:
     return split_names(TAG_BY.sub("", value))
 
 
-def _value_ok(value: str) -> bool:
+def _value_ok(value: str, han_chars: int = MAX_HAN_VALUE) -> bool:
     if SENTENCE_PUNCT.search(value):
         return False
-    return len(value) <= (MAX_HAN_VALUE if HAN_RE.search(value) else MAX_LATIN_VALUE)
+    return len(value) <= (han_chars if HAN_RE.search(value) else MAX_LATIN_VALUE)
 
 
 # An HTML page's lines are read when it is extracted and again by the metadata stage, and a site's template
@@ -329,10 +339,10 @@ def _read_labelled(text: str) -> dict | None:
             pending_date_field = "created"
         else:
             value = text[end:following].strip(SEPARATORS)
-            if not _value_ok(value) or not _balanced(value):
+            field = field_of[_unspaced(found.group("label")).casefold()]
+            if not _value_ok(value, MAX_HAN_HEADLINE if field == "catalogue" else MAX_HAN_VALUE) or not _balanced(value):
                 return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
             value = value.strip(BRACKETS)
-            field = field_of[_unspaced(found.group("label")).casefold()]
             if field in ("created", "updated"):
                 if value:
                     return None     # "时间：每周三下午" is a notice, not a dateline
@@ -356,6 +366,37 @@ def _read_labelled(text: str) -> dict | None:
 def _unspaced(label: str) -> str:
     """A label as the rules write it: "文　　号" -> "文号" (a Latin label keeps its spaces: "Last updated")."""
     return label.replace(" ", "").replace("\u3000", "") if has_han(label) else label
+
+
+def read_label_pair(label: str, value: str) -> dict | None:
+    """The fields of a Chinese label alone on its line and its value on the next, as a page's table of cells one a
+    line prints them ("发布日期" / "2026年11月30日", "标题" / the title): those of "label：value" when the label
+    is one of a source or a date (PAIRED_FIELDS) and the pair fills it, or one of a catalogue (索引号, 标题);
+    None otherwise. A tool or a count alone ("收藏", "阅读") is no label of the line under it, and neither is
+    an author's or an editor's: "编辑" alone is a wiki's button as often, over another ("查看历史")."""
+    if len(label) > MAX_PAIRED_LABEL_CHARS:
+        return None     # nearly every line: no need to look further
+    _, field_of = _labels()
+    name = _unspaced(label.strip().rstrip(":：").strip()).casefold()
+    field = field_of.get(name)
+    if field not in PAIRED_FIELDS or not has_han(name) or not value.strip():
+        return None
+    fields = read_line(f"{name}：{value.strip()}")
+    return fields if fields or fields is not None and field == "catalogue" else None
+
+
+@per_line
+def signs(line: str) -> bool:
+    """Whether a line is an organisation's name alone: Han characters (and brackets) ending with one of the
+    last words of organisation names (rules/organisations_zh.txt), no punctuation."""
+    name = line.strip()
+    return (MIN_SIGNATURE_CHARS <= len(name) <= MAX_SIGNATURE_CHARS and name.endswith(_organisation_suffixes())
+            and SIGNATURE_CHARS.fullmatch(name) is not None)
+
+
+@functools.cache
+def _organisation_suffixes() -> tuple[str, ...]:
+    return rule_sections("organisations_zh.txt", ("suffix",))["suffix"]
 
 
 def opens_with_label(line: str) -> bool:

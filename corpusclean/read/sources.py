@@ -7,6 +7,7 @@ report can account for all of them.
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import io
 import os
@@ -16,6 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
+from corpusclean.decode import WIDE_BOMS
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -46,12 +48,19 @@ _WRAPPER_END = re.compile(rb"</text>\s*\Z")
 _ATTR = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
+def stdin_bytes() -> BinaryIO:
+    """Standard input as bytes; OSError when the process was started with it closed (`<&-`)."""
+    if sys.stdin is None:
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer
+
+
 def open_binary(path: str) -> BinaryIO:
     """A buffered binary stream of the file (or stdin), decompressed when it is gzip or zstd whatever its name.
     A named pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking
     forever."""
     if path == STDIN:
-        raw: BinaryIO = sys.stdin.buffer
+        raw: BinaryIO = stdin_bytes()
     else:
         no_wait = getattr(os, "O_NONBLOCK", 0)  # POSIX only; elsewhere there are no named pipes to wait on
         fd = os.open(path, os.O_RDONLY | no_wait)
@@ -130,7 +139,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     if wrapper.get("id", "").startswith(("http://", "https://")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
-    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(BOMS[1:]):
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(WIDE_BOMS):
         doc.reject("binary", "binary content (NUL bytes), not text")
         return doc
     doc.raw = data
@@ -148,8 +157,10 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
 
     import orjson
 
+    from corpusclean import json_numbers
+
     try:
-        return orjson.loads(line), 0
+        return json_numbers.loads(line), 0
     except orjson.JSONDecodeError as err:
         error = err
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
@@ -327,7 +338,7 @@ def _created_in_shape(doc: Document) -> None:
             stamp.created, stamp.precision, stamp.timezone)
 
 
-def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
     """Each line of the stream, or for a line over max_bytes its size: it is read past in chunks, never
     held whole."""
     limit = max_bytes + 1
@@ -351,7 +362,7 @@ def read_jsonl(
     """One document per non-blank line; lines are split on \\n only (never on U+2028), a byte order mark at the
     start of a line is dropped, and a line over max_record_bytes is rejected as too_large."""
     seen_any = False
-    for line_no, line in enumerate(_lines(stream, max_record_bytes), 1):
+    for line_no, line in enumerate(jsonl_lines(stream, max_record_bytes), 1):
         if isinstance(line, int):
             seen_any = True
             doc = _new_doc(inp, line_no)

@@ -20,6 +20,8 @@ from typing import Any
 
 import orjson
 
+from corpusclean import json_numbers
+
 
 class Stamp:
     """The type of `created`: a date and time, `YYYY-MM-DDTHH:MM:SS` in a Document, written with milliseconds
@@ -77,7 +79,7 @@ def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
         elif value is None:
             record[key] = EMPTY[kind]
         elif isinstance(value, dict) and kind is str:
-            record[key] = orjson.dumps(value).decode("utf-8") if value else ""
+            record[key] = json_numbers.dumps(value).decode("utf-8") if value else ""
         elif kind is Stamp and STAMP_SHAPE.match(value):
             record[key] = value + STAMP_MILLISECONDS
         else:
@@ -106,7 +108,7 @@ def extra_fields(text: str) -> dict[str, Any]:
     if not text:
         return {}
     try:
-        value = orjson.loads(text)
+        value = json_numbers.loads(text)
     except orjson.JSONDecodeError:
         value = None
     return value if isinstance(value, dict) else {"extra": text}

@@ -17,11 +17,12 @@ from typing import Any, BinaryIO
 import orjson
 
 from corpusclean.compression import Compressed, codec_of_name
+from corpusclean.json_numbers import dumps
 
 
 def json_line(record: dict[str, Any]) -> bytes:
     """One JSONL line: compact UTF-8 JSON and a newline."""
-    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    return dumps(record, orjson.OPT_APPEND_NEWLINE)
 
 
 class OutputClosed(Exception):
@@ -56,10 +57,11 @@ class AtomicFile:
     """A file written under a temporary name beside its target and renamed into place by commit(); a
     device or pipe (/dev/null) is written directly. A regular file is compressed as its name says (.gz, .zst),
     or as `codec` says when given ("" for none). A durable file (one that replaces the user's own, check --fix)
-    is on disk before it is renamed over the old one."""
+    is on disk before it is renamed over the old one; named by a symbolic link, it replaces the file the link
+    leads to, not the link."""
 
     def __init__(self, path: str, codec: str | None = None, durable: bool = False) -> None:
-        self.path = Path(path)
+        self.path = Path(os.path.realpath(path) if durable else path)
         self.durable = durable
         self._tmp_name: str | None = None
         self._compressed: Compressed | None = None
@@ -119,6 +121,8 @@ class AtomicFile:
 class JsonlSink:
     def __init__(self, path: str | None) -> None:
         """path None or '-' means stdout."""
+        if path in (None, "-") and sys.stdout is None:  # the process was started with it closed (`>&-`)
+            raise OutputError("cannot write to standard output: it is closed")
         self.file = None if path in (None, "-") else AtomicFile(path)
         self._out: BinaryIO | AtomicFile = sys.stdout.buffer if self.file is None else self.file
         self.count = 0
