@@ -239,10 +239,23 @@ def _terminate(signum: int, frame: object) -> None:
 def main() -> None:
     import signal
 
+    from corpusclean.ui import error
+    from corpusclean.write.sink import OutputError, guard_stdout
+
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _terminate)
+    guard_stdout()
     try:
-        app()
+        try:
+            app()
+        finally:
+            if sys.stdout is not None:  # a buffer's failing write shows here, not as 'Exception ignored' at exit
+                sys.stdout.flush()
+    except OutputError as err:  # standard output full, or closed
+        error(str(err))
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:  # the reader went away (`| head`) before the last buffer: quietly, as click does
+        sys.exit(1)
     except KeyboardInterrupt:
         print("corpusclean: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)

@@ -1052,6 +1052,39 @@ def test_a_closed_or_full_standard_stream_is_one_line(args, closed_fd, status, m
     assert result.stderr.decode().splitlines() == ([message] if message else [])
 
 
+# How standard output fails: (the descriptor closed at start, PYTHONUNBUFFERED, the reason the message gives).
+STDOUT_FAULTS = [
+    pytest.param(None, "1", "No space left on device", id="full-unbuffered"),
+    pytest.param(None, None, "No space left on device", id="full-buffered"),
+    pytest.param(1, None, "it is closed", id="closed"),
+]
+
+
+@pytest.mark.parametrize("closed_fd, unbuffered, reason", STDOUT_FAULTS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["stages"], id="stages"),
+        pytest.param(["explain", "page.txt"], id="explain"),
+        pytest.param(["--help"], id="help"),
+        pytest.param(["run", "--help"], id="command-help"),
+        pytest.param(["--version"], id="version"),
+    ],
+)
+def test_a_command_printing_to_a_full_or_closed_stdout_says_so(args, closed_fd, unbuffered, reason, tmp_path):
+    """stages, explain, --help and --version on a full stdout (/dev/full) exited 1 with a traceback (or 120 with
+    'Exception ignored', buffered); with stdout closed (`>&-`) they exited 0 having printed nothing."""
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", *args], cwd=tmp_path, env=env,
+                                stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE, timeout=60,
+                                preexec_fn=None if closed_fd is None else _closed(closed_fd))
+    assert (result.returncode, result.stderr.decode()) == (2, f"corpusclean: cannot write to standard output: {reason}\n")
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)

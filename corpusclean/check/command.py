@@ -339,11 +339,15 @@ def run_check(
     from corpusclean.check.rules import LINE_STAGE_CODES
     from corpusclean.config import ConfigError, load_config
     from corpusclean.ui import error
+    from corpusclean.write.sink import OutputError, require_stdout
 
-    out = out or sys.stdout
-    if out is None:  # the process was started with standard output closed (`>&-`)
-        error("cannot write to standard output: it is closed")
-        return EXIT_USAGE
+    if out is None:
+        try:
+            require_stdout()
+        except OutputError as err:
+            error(str(err))
+            return EXIT_USAGE
+        out = sys.stdout
     try:
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
@@ -377,10 +381,6 @@ def run_check(
         # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return EXIT_FINDINGS if count else EXIT_OK
-    except OSError as err:  # a full disk: the findings are lost, which exit 1 would not say
-        error(f"cannot write to standard output: {err.strerror or err}")
-        sys.stdout = None  # type: ignore[assignment]  # no second failing flush at exit
-        return EXIT_USAGE
     if count and not quiet:
         error(f"{count} finding(s) in {len(flagged)} of {len(paths)} file(s)")
     return EXIT_FINDINGS if count else EXIT_OK
