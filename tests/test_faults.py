@@ -155,6 +155,10 @@ def _state(pid: int) -> str:
                      id="rejects-on-stdout-with-the-records"),
         pytest.param(["-o", "-", "--rejects", "-"], "--rejects and --output both write to standard output",
                      id="rejects-and-output-both-dash"),
+        pytest.param(["--report", "-"], "--report and --output both write to standard output",
+                     id="report-on-stdout-with-the-records"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "-", "--report", "-"],
+                     "--report and --rejects both write to standard output", id="report-and-rejects-both-dash"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
@@ -167,6 +171,16 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, 
     assert stderr.splitlines() == [line for line in stderr.splitlines() if message in line] and stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"], "no output, complete or partial, is left"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_report_dash_writes_the_report_to_stdout(jobs, tmp_path):
+    """--report - wrote a file named '-'."""
+    result = corpusclean("run", SEEDS, "-q", "-o", "out.jsonl", "--report", "-", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    report = json.loads(result.stdout)
+    assert report["written"] == len(read_jsonl_file(tmp_path / "out.jsonl")) > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
 
 
 def test_full_stdout_is_one_line_and_exit_2(tmp_path):

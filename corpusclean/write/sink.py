@@ -184,6 +184,8 @@ class AtomicFile:
 
 
 class JsonlSink:
+    """One output of a run (the records, the rejects, the report): a file, written atomically, or stdout."""
+
     def __init__(self, path: str | None) -> None:
         """path None or '-' means stdout."""
         if path in (None, "-"):
@@ -214,7 +216,7 @@ class JsonlSink:
             self.file.discard()
 
 
-def write_json_file(target: AtomicFile, obj: Any) -> None:
-    """A small JSON document (the report), written atomically to a file opened when the run started."""
-    target.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-    target.commit()
+def write_json_file(target: JsonlSink, obj: Any) -> None:
+    """A small JSON document (the report), written to a sink opened when the run started (a file, atomically)."""
+    target.write_line(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+    target.close()
