@@ -1099,6 +1099,27 @@ def test_a_command_printing_to_a_full_or_closed_stdout_says_so(args, closed_fd, 
     assert (result.returncode, result.stderr.decode()) == (2, f"corpusclean: cannot write to standard output: {reason}\n")
 
 
+STDIN_TWICE = "corpusclean: error: standard input (-) is named twice; it can be read once\n"
+
+
+@pytest.mark.parametrize(
+    "args, status, stderr",
+    [
+        pytest.param(["run", "-", "-", "-q", "-o", "out.jsonl"], 2, STDIN_TWICE, id="run"),
+        pytest.param(["run", "-", "in.jsonl", "-", "-q", "-o", "out.jsonl", "--jobs", "2"], 2, STDIN_TWICE,
+                     id="run-two-jobs"),
+        pytest.param(["check", "-", "-"], 2, STDIN_TWICE, id="check"),
+        pytest.param(["run", "-", "in.jsonl", "-q", "-o", "out.jsonl"], 0, "", id="once-is-read"),
+    ],
+)
+def test_stdin_named_twice_is_a_usage_error(args, status, stderr, tmp_path):
+    """run - - read stdin twice: the second was an empty_input, exit 1 after the whole run."""
+    (tmp_path / "in.jsonl").write_bytes(jsonl_line({"id": "file", "text": ZH_MORE}))
+    result = corpusclean(*args, input=jsonl_line({"id": "stdin", "text": ZH_NEWS}), cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (status, stderr)
+    assert (tmp_path / "out.jsonl").exists() == (status == 0 and "run" in args)
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)

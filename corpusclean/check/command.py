@@ -73,6 +73,10 @@ def cleaning_stages(config: Any) -> list:
 def dataset_files(args: list[str], fix: bool) -> list[str]:
     """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
     folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error."""
+    from corpusclean.read.paths import STDIN_TWICE
+
+    if args.count(STDIN) > 1:
+        raise UsageError(STDIN_TWICE)
     files = []
     for arg in args:
         if arg == STDIN:
