@@ -219,13 +219,22 @@ class Checker:
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
         A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
         from corpusclean.check.rules import Finding
+        from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
+        from corpusclean.read.sources import not_utf8_jsonl
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
         shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
         self.paths.append(shown)
         stream, codec = open_dataset(path)
+        wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
+        if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
+            if path != STDIN:
+                stream.close()
+            if "CC001" in self.codes:
+                yield Finding(shown, 1, 1, "CC001", not_utf8_jsonl(wide))
+            return
         try:
             target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
         except OutputError as err:

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS
+from corpusclean.decode import WIDE_BOMS, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -355,6 +355,12 @@ def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
         yield size
 
 
+def not_utf8_jsonl(encoding: str) -> str:
+    """Why a JSONL file in UTF-16 or UTF-32 (decode.wide_jsonl) is not read: JSON between programs is UTF-8
+    (RFC 8259), and so is every reader of JSONL downstream."""
+    return f"the file is {encoding}, and JSONL must be UTF-8 (iconv -f {encoding} -t UTF-8 converts it)"
+
+
 def read_jsonl(
     inp: InputFile, stream: BinaryIO, text_key: str, text_format: str = "text",
     max_record_bytes: int = Config.max_record_bytes,
@@ -395,6 +401,12 @@ def read_input(
     try:
         head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
         if _sniff_kind(inp.path, head) == "jsonl":
+            wide = wide_jsonl(head)
+            if wide is not None:  # split on its 0a bytes, each piece would be one more invalid line
+                doc = _new_doc(inp)
+                doc.reject("invalid_json", not_utf8_jsonl(wide))
+                yield doc
+                return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
         else:
             yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)
