@@ -1157,6 +1157,31 @@ def test_a_utf_16_jsonl_file_is_one_clear_reject(opening, codec, named, jobs, tm
     assert (check.returncode, check.stdout.decode()) == (1, f"in/wide.jsonl:1:1: CC001 {message}\n")
 
 
+@pytest.mark.parametrize(
+    "line, run_says, check_says",
+    [
+        pytest.param(b"null", "null, not an object", "CC002 null, not an object", id="null"),
+        pytest.param(b"[1]", "an array, not an object", "CC002 an array, not an object", id="array"),
+        pytest.param(b'"text"', "a string, not an object", "CC002 a string, not an object", id="string"),
+        pytest.param(b'{"id": "a", "text": 5}', "field 'text' is an integer, not a string",
+                     "CC003 field 'text' is an integer, not a string", id="integer-text"),
+        pytest.param(b'{"id": "a", "text": false}', "field 'text' is false, not a string",
+                     "CC003 field 'text' is false, not a string", id="boolean-text"),
+        pytest.param(b'{"id": true, "text": "\xe5\xb8\x82\xe6\xb0\x91"}', None,
+                     "CC004 id is true, not a string or an integer", id="boolean-id"),
+        pytest.param(b'{"id": {"n": 1}, "text": "\xe5\xb8\x82\xe6\xb0\x91"}', None,
+                     "CC004 id is an object, not a string or an integer", id="object-id"),
+    ],
+)
+def test_messages_name_json_kinds_in_json_words(line, run_says, check_says, tmp_path):
+    """Messages said 'a JSON NoneType, not an object', 'field 'text' is a int', 'id is a bool'."""
+    (tmp_path / "in.jsonl").write_bytes(line + b"\n")
+    run = corpusclean("run", "in.jsonl", "-q", "-o", "out.jsonl", cwd=tmp_path)
+    assert run.stderr.decode() == (f"corpusclean: in.jsonl:1: invalid_record: {run_says}\n" if run_says else "")
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC002,CC003,CC004", cwd=tmp_path)
+    assert check.stdout.decode() == f"in.jsonl:1:1: {check_says}\n"
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)

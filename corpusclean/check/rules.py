@@ -137,20 +137,23 @@ def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
         return None, [Issue("CC001", f"invalid JSON: {err.msg}", err.colno)]
 
 
+
 def record_shape(value: Any, text_key: str) -> list[Issue]:
     """CC002 for a non-object, CC003 for a missing or non-string text, CC004 for a missing id."""
+    from corpusclean.json_numbers import json_kind
+
     if not isinstance(value, dict):
-        return [Issue("CC002", f"a JSON {type(value).__name__}, not an object")]
+        return [Issue("CC002", f"{json_kind(value)}, not an object")]
     issues = []
     text = value.get(text_key)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = "missing" if text is None else f"{json_kind(text)}, not a string"
         issues.append(Issue("CC003", f"field {text_key!r} is {what}"))
     doc_id = value.get("id")
     if doc_id is None or doc_id == "":
         issues.append(Issue("CC004", "no id"))
     elif id_key(doc_id) is None:
-        issues.append(Issue("CC004", f"id is a {type(doc_id).__name__}, not a string or number"))
+        issues.append(Issue("CC004", f"id is {json_kind(doc_id)}, not a string or an integer"))
     return issues
 
 

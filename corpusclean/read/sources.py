@@ -245,12 +245,14 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
     """The document filled from an input record: its text, and its id, source, date and metadata when it has
     them; rejected as invalid_record unless it is an object with a string text. `invalid` counts the bad
     characters already replaced in it."""
+    from corpusclean.json_numbers import json_kind
+
     if not isinstance(record, dict):
-        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        doc.reject("invalid_record", f"{json_kind(record)}, not an object")
         return doc
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = "missing" if text is None else f"{json_kind(text)}, not a string"
         doc.reject("invalid_record", f"field {text_key!r} is {what}")
         return doc
     take_record_fields(doc, record, text_key)
