@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from typing import Any, BinaryIO, Iterator, Optional, TextIO
 
@@ -228,7 +229,12 @@ class Checker:
         shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
         self.paths.append(shown)
         stream, codec = open_dataset(path)
-        wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
+        try:
+            with _read_errors(path):
+                wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
+        except ReadError:
+            stream.close()
+            raise
         if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
             if path != STDIN:
                 stream.close()
@@ -275,17 +281,22 @@ class Checker:
         return self.near.findings(self.paths, self.exact)
 
 
+@contextmanager
+def _read_errors(path: str) -> Iterator[None]:
+    """A broken compressed stream (OSError, gzip.BadGzipFile among them; EOFError) is a ReadError."""
+    try:
+        yield
+    except (OSError, EOFError) as err:
+        raise ReadError(f"cannot read {path}: {err}") from None
+
+
 def _read_lines(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[bytes | int]:
     """The lines of a stream, each with its newline, or for a line over max_bytes its size (read past, as run
     reads it); a broken compressed stream is a ReadError."""
-    import gzip
-
     from corpusclean.read.sources import jsonl_lines
 
-    try:
+    with _read_errors(path):
         yield from jsonl_lines(stream, max_bytes)
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        raise ReadError(f"cannot read {path}: {err}") from None
 
 
 class _NearDuplicates:
