@@ -1182,6 +1182,48 @@ def test_messages_name_json_kinds_in_json_words(line, run_says, check_says, tmp_
     assert check.stdout.decode() == f"in.jsonl:1:1: {check_says}\n"
 
 
+# Input lines check flags and run reads: (line, check's finding, the id run gives it, what run keeps of it).
+CHECK_FLAGS_RUN_READS = [
+    pytest.param(b'{"id": "sur", "text": "\xe5\xb8\x82\\ud800' + ZH_NEWS.splitlines()[0].encode() + b'"}',
+                 "1:25: CC001 invalid JSON: 1 lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold; "
+                 "run replaces each with U+FFFD and counts it", "sur", ("invalid_bytes", 1), id="lone-surrogate"),
+    pytest.param(b'{"id": "byte", "text": "\xff' + ZH_NEWS.splitlines()[1].encode() + b'"}',
+                 "2:1: CC001 invalid JSON: 1 byte(s) that are not UTF-8; run replaces each with U+FFFD and counts it",
+                 "byte", ("invalid_bytes", 1), id="bad-byte"),
+    pytest.param(b'{"id": 1.5, "text": "' + ZH_NEWS.splitlines()[2].encode() + b'"}',
+                 "3:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+                 "in.jsonl#3", ("extra", '{"id":1.5}'), id="fractional-id"),
+    pytest.param(b'{"id": 1.0, "text": "' + ZH_MORE.splitlines()[0].encode() + b'"}',
+                 "4:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+                 "in.jsonl#4", ("extra", '{"id":1.0}'), id="integer-written-as-a-float"),
+    pytest.param(b'{"id": 1e2, "text": "' + ZH_MORE.splitlines()[1].encode() + b'"}',
+                 "5:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+                 "in.jsonl#5", ("extra", '{"id":100.0}'), id="exponent-id"),
+    pytest.param(b'{"id": 7, "text": "' + ZH_MORE.splitlines()[2].encode() + b'"}', None, "7", ("extra", ""),
+                 id="integer-id-is-an-id"),
+]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_what_check_flags_in_an_input_run_repairs_and_its_output_checks_clean(jobs, tmp_path):
+    """check flagged a \\ud800 escape (CC001) that run read, and an id of 1.5 (CC004) that run took as the
+    record's id ('1.5'; 1e2 became '100.0'). A float is no id for run either now: the record gets its
+    location's id and keeps the number in metadata.extra."""
+    (tmp_path / "in.jsonl").write_bytes(b"".join(param.values[0] + b"\n" for param in CHECK_FLAGS_RUN_READS))
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001,CC004", cwd=tmp_path)
+    expected = [f"in.jsonl:{param.values[1]}" for param in CHECK_FLAGS_RUN_READS if param.values[1]]
+    assert check.stdout.decode().splitlines() == expected
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    records = read_jsonl_file(tmp_path / "out.jsonl")
+    assert [r["id"] for r in records] == [param.values[2] for param in CHECK_FLAGS_RUN_READS]
+    for record, param in zip(records, CHECK_FLAGS_RUN_READS):
+        key, kept = param.values[3]
+        assert record["metadata"][key] == kept, param.id
+    again = corpusclean("check", "out.jsonl", cwd=tmp_path)
+    assert (again.returncode, again.stdout.decode()) == (0, ""), "run writes nothing check flags"
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)
