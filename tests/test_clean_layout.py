@@ -285,6 +285,8 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
     pytest.param([HEADLINE_EN, *EN_BODY[:2], "@if", "@endif", EN_BODY[2]], set(), id="template-code-under-the-first-sentences"),
     pytest.param([HEADLINE_EN, "Tour dates:", *SCHEDULE, EN_BODY[0]], set(), id="no-two-sentences-in-a-row-no-head"),
     pytest.param([HEADLINE_EN, *SCHEDULE, *EN_BODY], set(), id="a-schedule-holds-figures-but-no-date-or-time"),
+    pytest.param(["关于印发老旧小区改造方案的通知", "各区县人民政府：", ZH_BODY[0], "临江市人民政府办公室", "2026年11月28日",
+                  "老旧小区改造方案", *ZH_BODY[1:]], set(), id="zh-a-date-signing-a-notice-above-its-annex"),
     pytest.param(["Help: my bus pass stopped working", *[line for number, post in enumerate(EN_BODY[:3])
                                                          for line in (f"reader{number} 2 hours ago", post)]],
                  set(), id="a-thread-keeps-its-post-headers"),

@@ -23,6 +23,7 @@ SHIPPED = [
     pytest.param("bylines_zh.txt", labels._title_words, id="bylines_zh-titles"),
     pytest.param("bylines_zh.txt", labels._credit_words, id="bylines_zh-credit"),
     pytest.param("not_names.txt", labels._not_names, id="not_names"),
+    pytest.param("organisations_zh.txt", labels._organisation_suffixes, id="organisations_zh"),
     pytest.param("html_fields.txt", html_fields._keys, id="html_fields"),
     pytest.param("common_han.txt", text.common_han, id="common_han"),
     pytest.param("traditional_only.txt", text.traditional_only_chars, id="traditional_only"),

@@ -64,7 +64,7 @@ from corpusclean.clean.line_shapes import (
     REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
-from corpusclean.fields.labels import NAME_REACH, names_alone
+from corpusclean.fields.labels import NAME_REACH, names_alone, signs
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -606,7 +606,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
     a handle alone ("@janedoe"), or is "By" alone; or names people without "By" (names_alone: "Jane Doe,
     Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`title`, never
     taken itself) or right under "By" alone. The metadata stage took the bylines it could read; these are
-    the rest. The dated header of a thread's first post, one of a run of them, stays. `top`: where the head
+    the rest. The dated header of a thread's first post, one of a run of them, stays, and so does a date under
+an organisation's name signing a notice (signs). `top`: where the head
     ends (head_end)."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
@@ -614,8 +615,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None =
              for index in run}
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
-        figures[index] and holds_date(lines[index]) or BYLINE_OPENING.match(lines[index]) is not None
-        or index in by_alone)]
+        figures[index] and holds_date(lines[index]) and not (index and signs(lines[index - 1]))
+        or BYLINE_OPENING.match(lines[index]) is not None or index in by_alone)]
 
     def names(index: int) -> bool:
         return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])

@@ -31,6 +31,9 @@ REASON_OF_FIELD = {"created": "meta.date", "dated": "meta.date", "updated": "met
 
 PAIRED_FIELDS = ("publisher", "created", "updated", "catalogue")   # read_label_pair
 MAX_PAIRED_LABEL_CHARS = 12     # a label alone on its line, spaces and colon included ("发 布 时 间 ：")
+MIN_SIGNATURE_CHARS = 3  # an organisation's name signing a notice: "某某局" at least...
+MAX_SIGNATURE_CHARS = 30  # ...a long one ("中共某某市委全面深化改革委员会办公室") at most
+SIGNATURE_CHARS = re.compile(rf"[{HAN_CLASS}（）()]+")
 MAX_LINE_CHARS = 160
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
@@ -361,6 +364,20 @@ def read_label_pair(label: str, value: str) -> dict | None:
         return None
     fields = read_line(f"{name}：{value.strip()}")
     return fields if fields or fields is not None and field == "catalogue" else None
+
+
+@per_line
+def signs(line: str) -> bool:
+    """Whether a line is an organisation's name alone: Han characters (and brackets) ending with one of the
+    last words of organisation names (rules/organisations_zh.txt), no punctuation."""
+    name = line.strip()
+    return (MIN_SIGNATURE_CHARS <= len(name) <= MAX_SIGNATURE_CHARS and name.endswith(_organisation_suffixes())
+            and SIGNATURE_CHARS.fullmatch(name) is not None)
+
+
+@functools.cache
+def _organisation_suffixes() -> tuple[str, ...]:
+    return rule_sections("organisations_zh.txt", ("suffix",))["suffix"]
 
 
 def opens_with_label(line: str) -> bool:

@@ -19,7 +19,7 @@ from corpusclean.fields.dates import Stamp, find_dates, url_date
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
     MAX_PAIRED_LABEL_CHARS, NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag,
-    opens_with_label, paragraph_byline, read_label_pair, read_line,
+    opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
@@ -127,10 +127,22 @@ def read_lines(lines: list[str], layout: Layout | None = None,
         None if fields is None else REASON_OF_FIELD[next(iter(fields))] if fields else "meta.label"
         for fields in parsed
     ]
+    _keep_signature_dates(lines, parsed, verdicts)
     found = LineFields()
     head, start, body_start = _place(lines, parsed, verdicts, found, layout, is_chrome)
     _fill(found, lines, parsed, head, range(start, len(lines)), layout, body_start)
     return found, verdicts
+
+
+def _keep_signature_dates(lines: list[str], parsed: list[dict | None], verdicts: list[str | None]) -> None:
+    """Keep a date alone on its line under an organisation's name alone on its line, below a paragraph: a
+    notice's or a letter's signature ("省经济和信息化厅" / "2026年4月29日"), part of its text. The date still
+    fills a field where its place says so."""
+    for index in range(2, len(lines)):
+        if (verdicts[index] == "meta.date" and list(parsed[index] or ()) == ["dated"]
+                and parsed[index - 1] is None and signs(lines[index - 1])
+                and any(is_prose(line) for line in lines[:index - 1])):
+            verdicts[index] = None
 
 
 def placed_verdicts(lines: list[str], is_chrome: Callable[[str], bool] | None = None) -> list[str | None]:
