@@ -1120,41 +1120,52 @@ def test_stdin_named_twice_is_a_usage_error(args, status, stderr, tmp_path):
     assert (tmp_path / "out.jsonl").exists() == (status == 0 and "run" in args)
 
 
-WIDE_RECORDS = "".join(json.dumps({"id": f"w{i}", "text": line}, ensure_ascii=False) + "\n"
-                       for i, line in enumerate(ZH_NEWS.splitlines()))
-
-
-# A JSONL file in UTF-16 or UTF-32: (the bytes it opens with, its codec, how the message names it; None: read).
+# A JSONL file in UTF-16 or UTF-32: (its name, the bytes it opens with, its codec, how the message names it;
+# None: read).
 WIDE_JSONL = [
-    pytest.param("\ufeff", "utf-16-le", "UTF-16", id="utf-16-le-with-its-bom-as-powershell-writes"),
-    pytest.param("\ufeff", "utf-16-be", "UTF-16", id="utf-16-be-with-its-bom"),
-    pytest.param("", "utf-16-le", "UTF-16LE", id="utf-16-le-without-a-bom"),
-    pytest.param("\ufeff", "utf-32-le", "UTF-32", id="utf-32-with-its-bom"),
-    pytest.param("", "utf-32-be", "UTF-32BE", id="utf-32-be-without-a-bom"),
-    pytest.param("\ufeff", "utf-8", None, id="utf-8-with-a-bom-is-read"),
+    pytest.param("powershell", "\ufeff", "utf-16-le", "UTF-16", id="utf-16-le-with-its-bom-as-powershell-writes"),
+    pytest.param("be-bom", "\ufeff", "utf-16-be", "UTF-16", id="utf-16-be-with-its-bom"),
+    pytest.param("le", "", "utf-16-le", "UTF-16LE", id="utf-16-le-without-a-bom"),
+    pytest.param("wide", "\ufeff", "utf-32-le", "UTF-32", id="utf-32-with-its-bom"),
+    pytest.param("wide-be", "", "utf-32-be", "UTF-32BE", id="utf-32-be-without-a-bom"),
+    pytest.param("utf8", "\ufeff", "utf-8", None, id="utf-8-with-a-bom-is-read"),
 ]
 
 
-@pytest.mark.parametrize("jobs", JOBS)
-@pytest.mark.parametrize("opening, codec, named", WIDE_JSONL)
-def test_a_utf_16_jsonl_file_is_one_clear_reject(opening, codec, named, jobs, tmp_path):
+@pytest.fixture(scope="module", params=JOBS)
+def wide_jsonl_run(request, tmp_path_factory):
+    """One run (and one check) over a file of each kind of WIDE_JSONL, three records each."""
+    folder = tmp_path_factory.mktemp("wide-jsonl")
+    (folder / "in").mkdir()
+    for param in WIDE_JSONL:
+        name, opening, codec, _ = param.values
+        records = "".join(json.dumps({"id": f"{name}#{i}", "text": line}, ensure_ascii=False) + "\n"
+                          for i, line in enumerate(ZH_NEWS.splitlines()))
+        (folder / "in" / f"{name}.jsonl").write_bytes((opening + records).encode(codec))
+    run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                      *request.param, cwd=folder)
+    written = [r["id"] for r in read_jsonl_file(folder / "out.jsonl")]
+    rejects = [(r["id"], r["reject_reason"]) for r in read_jsonl_file(folder / "rejects.jsonl")]
+    check = corpusclean("check", "in", "-q", "--select", "CC001", cwd=folder)
+    return run, written, rejects, check.stdout.decode().splitlines()
+
+
+@pytest.mark.parametrize("name, opening, codec, named", WIDE_JSONL)
+def test_a_utf_16_jsonl_file_is_one_clear_reject(name, opening, codec, named, wide_jsonl_run):
     """A UTF-16 JSONL file was split on its 0a bytes and each piece rejected ('str is not valid UTF-8:
     surrogates not allowed'): 3 records gave 7 rejects."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "wide.jsonl").write_bytes((opening + WIDE_RECORDS).encode(codec))
-    (tmp_path / "in" / "good.jsonl").write_bytes(jsonl_line({"id": "good", "text": ZH_MORE}))
-    result = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl", *jobs,
-                         cwd=tmp_path)
-    written = sorted(r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl"))
-    rejects = [(r["id"], r["reject_reason"]) for r in read_jsonl_file(tmp_path / "rejects.jsonl")]
+    run, written, rejects, findings = wide_jsonl_run
+    path = f"in/{name}.jsonl"
     if named is None:
-        assert (result.returncode, result.stderr.decode(), written, rejects) == (0, "", ["good", "w0", "w1", "w2"], [])
+        assert [i for i in written if i.startswith(f"{name}#")] == [f"{name}#{i}" for i in range(3)]
+        assert path not in run.stderr.decode()
+        assert not [f for f in findings if f.startswith(path) and "must be UTF-8" in f]  # check flags its BOM
         return
     message = f"the file is {named}, and JSONL must be UTF-8 (iconv -f {named} -t UTF-8 converts it)"
-    assert (result.returncode, result.stderr.decode()) == (1, f"corpusclean: in/wide.jsonl: invalid_json: {message}\n")
-    assert (written, rejects) == (["good"], [("in/wide.jsonl", "invalid_json")])
-    check = corpusclean("check", "in/wide.jsonl", "-q", cwd=tmp_path)
-    assert (check.returncode, check.stdout.decode()) == (1, f"in/wide.jsonl:1:1: CC001 {message}\n")
+    assert f"corpusclean: {path}: invalid_json: {message}" in run.stderr.decode().splitlines()
+    assert [r for r in rejects if r[0] == path] == [(path, "invalid_json")]
+    assert not [i for i in written if i.startswith(f"{name}#")]
+    assert [f for f in findings if f.startswith(path)] == [f"{path}:1:1: CC001 {message}"]
 
 
 @pytest.mark.parametrize(
