@@ -230,24 +230,18 @@ class Checker:
         self.paths.append(shown)
         stream, codec = open_dataset(path)
         try:
-            with _read_errors(path):
-                wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
-        except ReadError:
-            stream.close()
-            raise
-        if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
-            if path != STDIN:
-                stream.close()
-            if "CC001" in self.codes:
-                yield Finding(shown, 1, 1, "CC001", not_utf8_jsonl(wide))
-            return
-        try:
             target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
         except OutputError as err:
             stream.close()
             raise ReadError(str(err)) from None
         changed = False
         try:
+            with _read_errors(path):
+                wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
+            if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
+                if "CC001" in self.codes:
+                    yield Finding(shown, 1, 1, "CC001", not_utf8_jsonl(wide))
+                return
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
