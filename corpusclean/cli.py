@@ -62,8 +62,9 @@ def _same_file(path: str, target: os.stat_result) -> bool:
 def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[str]) -> None:
     """Two outputs in one file would lose one of them; an output inside an input folder would be read back
     next run; equal to an input it would destroy it."""
-    if outputs.get("--rejects") == "-" and outputs.get("--output") in (None, "-"):  # rejects among the records
-        raise _usage_error("--rejects and --output both write to standard output")
+    on_stdout = [option for option, out in outputs.items() if out == "-" or (option == "--output" and out is None)]
+    if len(on_stdout) > 1:  # rejects or the report among the records, or each other
+        raise _usage_error(f"{on_stdout[1]} and {on_stdout[0]} both write to standard output")
     named = {option: out for option, out in outputs.items() if out not in (None, "-")}
     if not named:
         return
@@ -132,8 +133,10 @@ def _load(config_file: Optional[str], overrides: dict, paths: list[str]) -> tupl
 def run(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for stdin.", metavar="PATH..."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write JSONL here instead of stdout."),
-    rejects: Optional[str] = typer.Option(None, "--rejects", help="Write rejected inputs (with reject_reason) here."),
-    report: Optional[str] = typer.Option(None, "--report", help="Write the run report (counts, timings) as JSON."),
+    rejects: Optional[str] = typer.Option(
+        None, "--rejects", help="Write rejected inputs (with reject_reason) here; - for stdout, with -o FILE."),
+    report: Optional[str] = typer.Option(
+        None, "--report", help="Write the run report (counts, timings) as JSON here; - for stdout, with -o FILE."),
     no_dedup: bool = typer.Option(False, "--no-dedup", help="Same as --dedup none."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary table."),
@@ -239,10 +242,23 @@ def _terminate(signum: int, frame: object) -> None:
 def main() -> None:
     import signal
 
+    from corpusclean.ui import error
+    from corpusclean.write.sink import OutputError, guard_stdout
+
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _terminate)
+    guard_stdout()
     try:
-        app()
+        try:
+            app()
+        finally:
+            if sys.stdout is not None:  # a buffer's failing write shows here, not as 'Exception ignored' at exit
+                sys.stdout.flush()
+    except OutputError as err:  # standard output full, or closed
+        error(str(err))
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:  # the reader went away (`| head`) before the last buffer: quietly, as click does
+        sys.exit(1)
     except KeyboardInterrupt:
         print("corpusclean: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)

@@ -4,7 +4,6 @@ flag (if any), its choices or range, and its help. The command line, the config 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
@@ -127,6 +126,8 @@ def _tool_table(pyproject: Path) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # here: a run without a settings file never pays its import (2 ms)
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

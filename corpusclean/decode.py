@@ -44,6 +44,21 @@ _NOT_CHARSETS = frozenset({"undefined", "idna", "punycode"})
 _WIDE_CODECS = ("utf-16", "utf-32")
 # The byte order marks of UTF-16 and UTF-32, whose text holds NUL bytes (ASCII in UTF-32 is mostly NULs).
 WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if codec in _WIDE_CODECS)
+# How a JSONL file in UTF-16 or UTF-32 opens (Windows PowerShell 5's `>` writes UTF-16): its byte order mark,
+# or the '{"' its first record opens with (a UTF-8 file holds no NUL there). UTF-32 first, as in _BOMS.
+# Named as iconv takes them: without a byte order mark, with the byte order.
+_WIDE_JSONL_OPENINGS = tuple(
+    (opening.encode(f"{codec}-{order}"), (codec if opening == "\ufeff" else codec + order).upper())
+    for codec in ("utf-32", "utf-16") for order in ("le", "be") for opening in ("\ufeff", '{"')
+)
+
+
+def wide_jsonl(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 ('UTF-16', or 'UTF-16LE' without a byte order mark) the first bytes of a JSONL file
+    say it is written in, else None."""
+    return next((name for opening, name in _WIDE_JSONL_OPENINGS if head.startswith(opening)), None)
+
+
 _MIN_WIDE_SNIFF = 32
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(

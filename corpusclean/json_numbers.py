@@ -26,6 +26,15 @@ def _may_have_been_an_integer(value: Any) -> bool:
     return False
 
 
+def json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words, for messages: 'null', 'true', 'an integer', 'an array'..."""
+    if value is None or isinstance(value, bool):
+        return orjson.dumps(value).decode()
+    kinds = {int: "an integer", float: "a number with a fraction or exponent", str: "a string", list: "an array",
+             dict: "an object"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
 def loads(data: bytes | str) -> Any:
     """orjson.loads, with integers beyond 64 bits kept exact. Raises orjson.JSONDecodeError."""
     value = orjson.loads(data)

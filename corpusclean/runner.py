@@ -19,7 +19,7 @@ from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
-from corpusclean.write.sink import AtomicFile, JsonlSink, OutputClosed, OutputError, write_json_file
+from corpusclean.write.sink import JsonlSink, OutputClosed, OutputError, write_json_file
 
 
 class Run:
@@ -77,7 +77,7 @@ def run_command(
     try:
         out = JsonlSink(output)
         rejects = JsonlSink(rejects_path) if rejects_path else None
-        report_file = AtomicFile(report_path) if report_path else None
+        report_file = JsonlSink(report_path) if report_path else None
     except OutputError as err:
         error(str(err))
         return 2
@@ -133,6 +133,8 @@ def run_command(
         try:
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
             write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
+        except OutputClosed:  # the reader of the report on stdout stopped listening (`| head`)
+            sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         except OutputError as err:
             error(str(err))
             return 2

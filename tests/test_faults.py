@@ -155,6 +155,10 @@ def _state(pid: int) -> str:
                      id="rejects-on-stdout-with-the-records"),
         pytest.param(["-o", "-", "--rejects", "-"], "--rejects and --output both write to standard output",
                      id="rejects-and-output-both-dash"),
+        pytest.param(["--report", "-"], "--report and --output both write to standard output",
+                     id="report-on-stdout-with-the-records"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "-", "--report", "-"],
+                     "--report and --rejects both write to standard output", id="report-and-rejects-both-dash"),
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
@@ -167,6 +171,16 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, 
     assert stderr.splitlines() == [line for line in stderr.splitlines() if message in line] and stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"], "no output, complete or partial, is left"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_report_dash_writes_the_report_to_stdout(jobs, tmp_path):
+    """--report - wrote a file named '-'."""
+    result = corpusclean("run", SEEDS, "-q", "-o", "out.jsonl", "--report", "-", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    report = json.loads(result.stdout)
+    assert report["written"] == len(read_jsonl_file(tmp_path / "out.jsonl")) > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
 
 
 def test_full_stdout_is_one_line_and_exit_2(tmp_path):
@@ -1050,6 +1064,175 @@ def test_a_closed_or_full_standard_stream_is_one_line(args, closed_fd, status, m
                                 preexec_fn=None if closed_fd is None else _closed(closed_fd))
     assert result.returncode == status, result.stderr.decode()
     assert result.stderr.decode().splitlines() == ([message] if message else [])
+
+
+# How standard output fails: (the descriptor closed at start, PYTHONUNBUFFERED, the reason the message gives).
+STDOUT_FAULTS = [
+    pytest.param(None, "1", "No space left on device", id="full-unbuffered"),
+    pytest.param(None, None, "No space left on device", id="full-buffered"),
+    pytest.param(1, None, "it is closed", id="closed"),
+]
+
+
+@pytest.mark.parametrize("closed_fd, unbuffered, reason", STDOUT_FAULTS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["stages"], id="stages"),
+        pytest.param(["explain", "page.txt"], id="explain"),
+        pytest.param(["--help"], id="help"),
+        pytest.param(["run", "--help"], id="command-help"),
+        pytest.param(["--version"], id="version"),
+    ],
+)
+def test_a_command_printing_to_a_full_or_closed_stdout_says_so(args, closed_fd, unbuffered, reason, tmp_path):
+    """stages, explain, --help and --version on a full stdout (/dev/full) exited 1 with a traceback (or 120 with
+    'Exception ignored', buffered); with stdout closed (`>&-`) they exited 0 having printed nothing."""
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", *args], cwd=tmp_path, env=env,
+                                stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE, timeout=60,
+                                preexec_fn=None if closed_fd is None else _closed(closed_fd))
+    assert (result.returncode, result.stderr.decode()) == (2, f"corpusclean: cannot write to standard output: {reason}\n")
+
+
+STDIN_TWICE = "corpusclean: error: standard input (-) is named twice; it can be read once\n"
+
+
+@pytest.mark.parametrize(
+    "args, status, stderr",
+    [
+        pytest.param(["run", "-", "-", "-q", "-o", "out.jsonl"], 2, STDIN_TWICE, id="run"),
+        pytest.param(["run", "-", "in.jsonl", "-", "-q", "-o", "out.jsonl", "--jobs", "2"], 2, STDIN_TWICE,
+                     id="run-two-jobs"),
+        pytest.param(["check", "-", "-"], 2, STDIN_TWICE, id="check"),
+        pytest.param(["run", "-", "in.jsonl", "-q", "-o", "out.jsonl"], 0, "", id="once-is-read"),
+    ],
+)
+def test_stdin_named_twice_is_a_usage_error(args, status, stderr, tmp_path):
+    """run - - read stdin twice: the second was an empty_input, exit 1 after the whole run."""
+    (tmp_path / "in.jsonl").write_bytes(jsonl_line({"id": "file", "text": ZH_MORE}))
+    result = corpusclean(*args, input=jsonl_line({"id": "stdin", "text": ZH_NEWS}), cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (status, stderr)
+    assert (tmp_path / "out.jsonl").exists() == (status == 0 and "run" in args)
+
+
+# A JSONL file in UTF-16 or UTF-32: (its name, the bytes it opens with, its codec, how the message names it;
+# None: read).
+WIDE_JSONL = [
+    pytest.param("powershell", "\ufeff", "utf-16-le", "UTF-16", id="utf-16-le-with-its-bom-as-powershell-writes"),
+    pytest.param("be-bom", "\ufeff", "utf-16-be", "UTF-16", id="utf-16-be-with-its-bom"),
+    pytest.param("le", "", "utf-16-le", "UTF-16LE", id="utf-16-le-without-a-bom"),
+    pytest.param("wide", "\ufeff", "utf-32-le", "UTF-32", id="utf-32-with-its-bom"),
+    pytest.param("wide-be", "", "utf-32-be", "UTF-32BE", id="utf-32-be-without-a-bom"),
+    pytest.param("utf8", "\ufeff", "utf-8", None, id="utf-8-with-a-bom-is-read"),
+]
+
+
+@pytest.fixture(scope="module", params=JOBS)
+def wide_jsonl_run(request, tmp_path_factory):
+    """One run (and one check) over a file of each kind of WIDE_JSONL, three records each."""
+    folder = tmp_path_factory.mktemp("wide-jsonl")
+    (folder / "in").mkdir()
+    for param in WIDE_JSONL:
+        name, opening, codec, _ = param.values
+        records = "".join(json.dumps({"id": f"{name}#{i}", "text": line}, ensure_ascii=False) + "\n"
+                          for i, line in enumerate(ZH_NEWS.splitlines()))
+        (folder / "in" / f"{name}.jsonl").write_bytes((opening + records).encode(codec))
+    run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                      *request.param, cwd=folder)
+    written = [r["id"] for r in read_jsonl_file(folder / "out.jsonl")]
+    rejects = [(r["id"], r["reject_reason"]) for r in read_jsonl_file(folder / "rejects.jsonl")]
+    check = corpusclean("check", "in", "-q", "--select", "CC001", cwd=folder)
+    return run, written, rejects, check.stdout.decode().splitlines()
+
+
+@pytest.mark.parametrize("name, opening, codec, named", WIDE_JSONL)
+def test_a_utf_16_jsonl_file_is_one_clear_reject(name, opening, codec, named, wide_jsonl_run):
+    """A UTF-16 JSONL file was split on its 0a bytes and each piece rejected ('str is not valid UTF-8:
+    surrogates not allowed'): 3 records gave 7 rejects."""
+    run, written, rejects, findings = wide_jsonl_run
+    path = f"in/{name}.jsonl"
+    if named is None:
+        assert [i for i in written if i.startswith(f"{name}#")] == [f"{name}#{i}" for i in range(3)]
+        assert path not in run.stderr.decode()
+        assert not [f for f in findings if f.startswith(path) and "must be UTF-8" in f]  # check flags its BOM
+        return
+    message = f"the file is {named}, and JSONL must be UTF-8 (iconv -f {named} -t UTF-8 converts it)"
+    assert f"corpusclean: {path}: invalid_json: {message}" in run.stderr.decode().splitlines()
+    assert [r for r in rejects if r[0] == path] == [(path, "invalid_json")]
+    assert not [i for i in written if i.startswith(f"{name}#")]
+    assert [f for f in findings if f.startswith(path)] == [f"{path}:1:1: CC001 {message}"]
+
+
+@pytest.mark.parametrize(
+    "line, run_says, check_says",
+    [
+        pytest.param(b"null", "null, not an object", "CC002 null, not an object", id="null"),
+        pytest.param(b"[1]", "an array, not an object", "CC002 an array, not an object", id="array"),
+        pytest.param(b'"text"', "a string, not an object", "CC002 a string, not an object", id="string"),
+        pytest.param(b'{"id": "a", "text": 5}', "field 'text' is an integer, not a string",
+                     "CC003 field 'text' is an integer, not a string", id="integer-text"),
+        pytest.param(b'{"id": "a", "text": false}', "field 'text' is false, not a string",
+                     "CC003 field 'text' is false, not a string", id="boolean-text"),
+        pytest.param(b'{"id": true, "text": "\xe5\xb8\x82\xe6\xb0\x91"}', None,
+                     "CC004 id is true, not a string or an integer", id="boolean-id"),
+        pytest.param(b'{"id": {"n": 1}, "text": "\xe5\xb8\x82\xe6\xb0\x91"}', None,
+                     "CC004 id is an object, not a string or an integer", id="object-id"),
+    ],
+)
+def test_messages_name_json_kinds_in_json_words(line, run_says, check_says, tmp_path):
+    """Messages said 'a JSON NoneType, not an object', 'field 'text' is a int', 'id is a bool'."""
+    (tmp_path / "in.jsonl").write_bytes(line + b"\n")
+    run = corpusclean("run", "in.jsonl", "-q", "-o", "out.jsonl", cwd=tmp_path)
+    assert run.stderr.decode() == (f"corpusclean: in.jsonl:1: invalid_record: {run_says}\n" if run_says else "")
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC002,CC003,CC004", cwd=tmp_path)
+    assert check.stdout.decode() == f"in.jsonl:1:1: {check_says}\n"
+
+
+# Input lines check flags and run reads: (line, check's finding, the id run gives it, what run keeps of it).
+CHECK_FLAGS_RUN_READS = [
+    pytest.param(b'{"id": "sur", "text": "\xe5\xb8\x82\\ud800' + ZH_NEWS.splitlines()[0].encode() + b'"}',
+                 "1:25: CC001 invalid JSON: 1 lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold; "
+                 "run replaces each with U+FFFD and counts it", "sur", ("invalid_bytes", 1), id="lone-surrogate"),
+    pytest.param(b'{"id": "byte", "text": "\xff' + ZH_NEWS.splitlines()[1].encode() + b'"}',
+                 "2:1: CC001 invalid JSON: 1 byte(s) that are not UTF-8; run replaces each with U+FFFD and counts it",
+                 "byte", ("invalid_bytes", 1), id="bad-byte"),
+    pytest.param(b'{"id": 1.5, "text": "' + ZH_NEWS.splitlines()[2].encode() + b'"}',
+                 "3:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+                 "in.jsonl#3", ("extra", '{"id":1.5}'), id="fractional-id"),
+    pytest.param(b'{"id": 1.0, "text": "' + ZH_MORE.splitlines()[0].encode() + b'"}',
+                 "4:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+                 "in.jsonl#4", ("extra", '{"id":1.0}'), id="integer-written-as-a-float"),
+    pytest.param(b'{"id": 1e2, "text": "' + ZH_MORE.splitlines()[1].encode() + b'"}',
+                 "5:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+                 "in.jsonl#5", ("extra", '{"id":100.0}'), id="exponent-id"),
+    pytest.param(b'{"id": 7, "text": "' + ZH_MORE.splitlines()[2].encode() + b'"}', None, "7", ("extra", ""),
+                 id="integer-id-is-an-id"),
+]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_what_check_flags_in_an_input_run_repairs_and_its_output_checks_clean(jobs, tmp_path):
+    """check flagged a \\ud800 escape (CC001) that run read, and an id of 1.5 (CC004) that run took as the
+    record's id ('1.5'; 1e2 became '100.0'). A float is no id for run either now: the record gets its
+    location's id and keeps the number in metadata.extra."""
+    (tmp_path / "in.jsonl").write_bytes(b"".join(param.values[0] + b"\n" for param in CHECK_FLAGS_RUN_READS))
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001,CC004", cwd=tmp_path)
+    expected = [f"in.jsonl:{param.values[1]}" for param in CHECK_FLAGS_RUN_READS if param.values[1]]
+    assert check.stdout.decode().splitlines() == expected
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    records = read_jsonl_file(tmp_path / "out.jsonl")
+    assert [r["id"] for r in records] == [param.values[2] for param in CHECK_FLAGS_RUN_READS]
+    for record, param in zip(records, CHECK_FLAGS_RUN_READS):
+        key, kept = param.values[3]
+        assert record["metadata"][key] == kept, param.id
+    again = corpusclean("check", "out.jsonl", cwd=tmp_path)
+    assert (again.returncode, again.stdout.decode()) == (0, ""), "run writes nothing check flags"
 
 
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:

@@ -16,7 +16,8 @@ PAGE = InputFile("x/pages/p.txt", "pages/p.txt", "pages")
     [
         pytest.param("p-17", "p-17", id="string"),
         pytest.param(17, "17", id="integer"),
-        pytest.param(1.5, "1.5", id="number"),
+        pytest.param(1.5, None, id="number-with-a-fraction"),
+        pytest.param(1.0, None, id="integer-written-as-a-float"),
         pytest.param("", None, id="empty"),
         pytest.param("  ", None, id="blank"),
         pytest.param(None, None, id="null"),

@@ -20,6 +20,7 @@ SHIPPED = [
     pytest.param("sidebar_headings.txt", sidebar._headings, id="sidebar_headings"),
     pytest.param("metadata_labels.txt", labels._labels, id="metadata_labels"),
     pytest.param("bylines_zh.txt", labels._zh_bylines, id="bylines_zh"),
+    pytest.param("bylines_zh.txt", labels._zh_byline_units, id="bylines_zh-units"),
     pytest.param("bylines_zh.txt", labels._title_words, id="bylines_zh-titles"),
     pytest.param("bylines_zh.txt", labels._credit_words, id="bylines_zh-credit"),
     pytest.param("not_names.txt", labels._not_names, id="not_names"),

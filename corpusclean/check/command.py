@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from typing import Any, BinaryIO, Iterator, Optional, TextIO
 
@@ -73,6 +74,10 @@ def cleaning_stages(config: Any) -> list:
 def dataset_files(args: list[str], fix: bool) -> list[str]:
     """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
     folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error."""
+    from corpusclean.read.paths import STDIN_TWICE
+
+    if args.count(STDIN) > 1:
+        raise UsageError(STDIN_TWICE)
     files = []
     for arg in args:
         if arg == STDIN:
@@ -215,7 +220,9 @@ class Checker:
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
         A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
         from corpusclean.check.rules import Finding
+        from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
+        from corpusclean.read.sources import not_utf8_jsonl
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -229,6 +236,12 @@ class Checker:
             raise ReadError(str(err)) from None
         changed = False
         try:
+            with _read_errors(path):
+                wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
+            if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
+                if "CC001" in self.codes:
+                    yield Finding(shown, 1, 1, "CC001", not_utf8_jsonl(wide))
+                return
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
@@ -262,17 +275,22 @@ class Checker:
         return self.near.findings(self.paths, self.exact)
 
 
+@contextmanager
+def _read_errors(path: str) -> Iterator[None]:
+    """A broken compressed stream (OSError, gzip.BadGzipFile among them; EOFError) is a ReadError."""
+    try:
+        yield
+    except (OSError, EOFError) as err:
+        raise ReadError(f"cannot read {path}: {err}") from None
+
+
 def _read_lines(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[bytes | int]:
     """The lines of a stream, each with its newline, or for a line over max_bytes its size (read past, as run
     reads it); a broken compressed stream is a ReadError."""
-    import gzip
-
     from corpusclean.read.sources import jsonl_lines
 
-    try:
+    with _read_errors(path):
         yield from jsonl_lines(stream, max_bytes)
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        raise ReadError(f"cannot read {path}: {err}") from None
 
 
 class _NearDuplicates:
@@ -339,11 +357,15 @@ def run_check(
     from corpusclean.check.rules import LINE_STAGE_CODES
     from corpusclean.config import ConfigError, load_config
     from corpusclean.ui import error
+    from corpusclean.write.sink import OutputError, require_stdout
 
-    out = out or sys.stdout
-    if out is None:  # the process was started with standard output closed (`>&-`)
-        error("cannot write to standard output: it is closed")
-        return EXIT_USAGE
+    if out is None:
+        try:
+            require_stdout()
+        except OutputError as err:
+            error(str(err))
+            return EXIT_USAGE
+        out = sys.stdout
     try:
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
@@ -377,10 +399,6 @@ def run_check(
         # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return EXIT_FINDINGS if count else EXIT_OK
-    except OSError as err:  # a full disk: the findings are lost, which exit 1 would not say
-        error(f"cannot write to standard output: {err.strerror or err}")
-        sys.stdout = None  # type: ignore[assignment]  # no second failing flush at exit
-        return EXIT_USAGE
     if count and not quiet:
         error(f"{count} finding(s) in {len(flagged)} of {len(paths)} file(s)")
     return EXIT_FINDINGS if count else EXIT_OK

@@ -134,23 +134,44 @@ def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
     try:
         return json_numbers.loads(raw), []
     except orjson.JSONDecodeError as err:
-        return None, [Issue("CC001", f"invalid JSON: {err.msg}", err.colno)]
+        return None, [Issue("CC001", f"invalid JSON: {_invalid_json(raw, err)}", err.colno)]
+
+
+def _invalid_json(raw: bytes, err: Any) -> str:
+    """Why a line is not JSON; for one `run` reads all the same (its reader replaces what UTF-8 cannot hold),
+    what it replaces: orjson says 'surrogates not allowed' of a bad byte too."""
+    import orjson
+
+    from corpusclean.read.sources import parse_json_line
+
+    try:
+        replaced = parse_json_line(raw)[1]
+    except orjson.JSONDecodeError:
+        return err.msg
+    try:
+        raw.decode("utf-8")
+        what = "lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold"
+    except UnicodeDecodeError:
+        what = "byte(s) that are not UTF-8"
+    return f"{replaced} {what}; run replaces each with U+FFFD and counts it"
 
 
 def record_shape(value: Any, text_key: str) -> list[Issue]:
     """CC002 for a non-object, CC003 for a missing or non-string text, CC004 for a missing id."""
+    from corpusclean.json_numbers import json_kind
+
     if not isinstance(value, dict):
-        return [Issue("CC002", f"a JSON {type(value).__name__}, not an object")]
+        return [Issue("CC002", f"{json_kind(value)}, not an object")]
     issues = []
     text = value.get(text_key)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = "missing" if text is None else f"{json_kind(text)}, not a string"
         issues.append(Issue("CC003", f"field {text_key!r} is {what}"))
     doc_id = value.get("id")
     if doc_id is None or doc_id == "":
         issues.append(Issue("CC004", "no id"))
     elif id_key(doc_id) is None:
-        issues.append(Issue("CC004", f"id is a {type(doc_id).__name__}, not a string or number"))
+        issues.append(Issue("CC004", f"id is {json_kind(doc_id)}, not a string or an integer"))
     return issues
 
 

@@ -38,8 +38,8 @@ SHARE = "boilerplate.share"
 SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
 MAX_SHARE_BUTTONS = 12
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
-MAX_SEPARATOR_CHARS = 120   # longer lines are not asked (a panel holds at most 40 Han characters; one of over
-                            # twenty Latin words without a count is not met)
+MAX_SEPARATOR_CHARS = 40    # longer lines are not asked whether they are lone separators (lone_separators):
+                            # a poster's words without a count are a few ("Reply", "积分", "Quote · Report")
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "

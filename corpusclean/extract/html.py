@@ -230,11 +230,12 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     # Most elements have no attribute and most lines end with nothing to flush: those cases skip the calls.
     for event, element in walker:
-        parent_tag, hint, in_link, in_caption = context[-1]
         if event == "start":
-            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            parent_tag, hint, in_link, in_caption = context[-1]
+            tag = element.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
             names = element.keys()
-            if tag in SKIPPED_TAGS or is_invisible(tag, element, names):
+            if tag in SKIPPED_TAGS or ((names or tag == "dialog") and is_invisible(tag, element, names)):
                 walker.skip_subtree()
                 context.append(("", hint, in_link, in_caption))
                 id_stack.append(-1)
@@ -272,6 +273,6 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
             if text:
                 builder.add(text, context[-1][2])
         else:  # a comment or processing instruction: only its tail is text
-            builder.add(element.tail, in_link)
+            builder.add(element.tail, context[-1][2])
     builder.flush("html", (0, 0), False, [0])
     return builder.blocks()

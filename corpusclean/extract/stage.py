@@ -43,19 +43,24 @@ def han_count(text: str) -> int:
     return len(data.translate(None, NOT_HAN_LEAD_BYTES)) + len(HAN_E3_START.findall(data))
 
 
-def lost_text(html: str, root) -> str | None:
-    """A description of the text the parser silently dropped, or None when the tree holds the page."""
+def lost_text(html: str, root, lines: list[str]) -> str | None:
+    """A description of the text the parser silently dropped, or None when the tree holds the page;
+    ``lines``: the page's lines read from the tree (html_blocks)."""
     from lxml import etree
 
     raw_han = han_count(html)
     if raw_han < MIN_HAN_FOR_TRUNCATION_CHECK:
         return None
-    # The tree's text nodes alone are a lower bound of what it holds, and usually enough (and 3x cheaper to
-    # serialize): the whole markup, attributes and comments included, is counted only when they are not.
-    if han_count(etree.tostring(root, method="text", encoding="unicode")) >= raw_han * MIN_KEPT_HAN_SHARE:
+    # The page's lines (text and image alt of the tree), then the tree's text nodes, are lower bounds of what
+    # it holds, and usually enough (the lines are at hand, the text nodes 3x cheaper to serialize than the
+    # markup): the whole markup, attributes and comments included, is counted only when they are not.
+    enough = raw_han * MIN_KEPT_HAN_SHARE
+    if han_count("".join(lines)) >= enough:
+        return None
+    if han_count(etree.tostring(root, method="text", encoding="unicode")) >= enough:
         return None
     kept_han = han_count(etree.tostring(root, encoding="unicode"))
-    if kept_han < raw_han * MIN_KEPT_HAN_SHARE:
+    if kept_han < enough:
         return f"parsed tree holds {kept_han} of the page's {raw_han} Han characters"
     return None
 
@@ -78,11 +83,11 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         return _rejected("malformed_html", f"{type(error).__name__}: {error}")
     if root is None:
         return _rejected("no_content", "empty page")
-    lost = lost_text(html, root)
-    if lost:
-        return _rejected("truncated_html", lost)
     kinds: list[str] = []
     blocks = html_blocks(root, kinds=kinds)
+    lost = lost_text(html, root, [block.text for block in blocks])
+    if lost:
+        return _rejected("truncated_html", lost)
     tags = read_tags(root)
     selection = select_content(blocks, title_guess(tags), kinds)
     if selection is None:

@@ -18,9 +18,11 @@ from corpusclean.read.paths import InputFile
 
 
 def input_id(value: Any) -> str | None:
-    """The id a JSONL record gives itself: a string with a visible character, or a number; anything else
-    (null, "", true, a list) is no id."""
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+    """The id a JSONL record gives itself: a string with a visible character, or an integer; anything else
+    (null, "", true, a list) is no id. Nor is a number with a fraction or exponent, which is no exact name:
+    1e2 reads as 100.0, 1.0 (pandas' integers beside a missing value) and 1 are one number, beyond 2**53 two
+    ids are one float; check flags it (CC004)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
     text = str(value)
     return text if text.strip() else None

@@ -15,6 +15,8 @@ from corpusclean.compression import without_codec_suffix
 # Files a folder walk picks up; a file named on the command line is read whatever its name.
 KNOWN_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl", ".ndjson", ".json", ""}
 STDIN = "-"
+# Standard input can be read once: named twice, it was an empty input the second time (exit 1).
+STDIN_TWICE = "standard input (-) is named twice; it can be read once"
 
 
 class UsageError(Exception):
@@ -211,6 +213,8 @@ def find_inputs(
     given when that is relative and stays in the working folder; else from the folder given (or the folder
     a glob starts from, or the one a named file is in), starting with that folder's own name: never an
     absolute path. `source` is --source ("": the folder each file sits in)."""
+    if args.count(STDIN) > 1:
+        raise UsageError(STDIN_TWICE)
     inputs: list[InputFile] = []
     skipped: list[Skipped] = []
     for arg in args:

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS
+from corpusclean.decode import WIDE_BOMS, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -245,12 +245,14 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
     """The document filled from an input record: its text, and its id, source, date and metadata when it has
     them; rejected as invalid_record unless it is an object with a string text. `invalid` counts the bad
     characters already replaced in it."""
+    from corpusclean.json_numbers import json_kind
+
     if not isinstance(record, dict):
-        doc.reject("invalid_record", f"a JSON {type(record).__name__}, not an object")
+        doc.reject("invalid_record", f"{json_kind(record)}, not an object")
         return doc
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        what = "missing" if text is None else f"{json_kind(text)}, not a string"
         doc.reject("invalid_record", f"field {text_key!r} is {what}")
         return doc
     take_record_fields(doc, record, text_key)
@@ -355,6 +357,12 @@ def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
         yield size
 
 
+def not_utf8_jsonl(encoding: str) -> str:
+    """Why a JSONL file in UTF-16 or UTF-32 (decode.wide_jsonl) is not read: JSON between programs is UTF-8
+    (RFC 8259), and so is every reader of JSONL downstream."""
+    return f"the file is {encoding}, and JSONL must be UTF-8 (iconv -f {encoding} -t UTF-8 converts it)"
+
+
 def read_jsonl(
     inp: InputFile, stream: BinaryIO, text_key: str, text_format: str = "text",
     max_record_bytes: int = Config.max_record_bytes,
@@ -395,6 +403,12 @@ def read_input(
     try:
         head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
         if _sniff_kind(inp.path, head) == "jsonl":
+            wide = wide_jsonl(head)
+            if wide is not None:  # split on its 0a bytes, each piece would be one more invalid line
+                doc = _new_doc(inp)
+                doc.reject("invalid_json", not_utf8_jsonl(wide))
+                yield doc
+                return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
         else:
             yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)

@@ -2,12 +2,15 @@
 compressed when their name ends in .gz or .zst.
 
 Every output file is created when the run starts, so a path that cannot be written fails before any work;
-a write that fails later (a full disk) is one OutputError naming the file, never a traceback.
+a write that fails later (a full disk) is one OutputError naming the file, never a traceback. So is one to
+standard output, whatever command writes it (guard_stdout).
 """
 
 from __future__ import annotations
 
+import errno
 import functools
+import io
 import os
 import sys
 import tempfile
@@ -51,6 +54,68 @@ def new_file_mode(target: Path) -> int:
 
 def _reason(err: OSError) -> str:
     return err.strerror or str(err)
+
+
+class _StdoutWrites(io.RawIOBase):
+    """File descriptor 1 under sys.stdout (see guard_stdout); fd None: the process was started with it closed."""
+
+    def __init__(self, fd: int | None) -> None:
+        super().__init__()
+        self.fd = fd
+        self._failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.fd is not None and os.isatty(self.fd)
+
+    def fileno(self) -> int:
+        if self.fd is None:
+            raise io.UnsupportedOperation("standard output is closed")
+        return self.fd
+
+    def write(self, data: Any) -> int:
+        if self._failed:  # reported once and the command is ending: what a buffer still holds goes at exit
+            return len(data)
+        if not len(data):  # click probes the stream with an empty write, and takes its failure for "not binary"
+            return 0
+        try:
+            if self.fd is None:
+                raise OSError(errno.EBADF, "it is closed")
+            return os.write(self.fd, data)
+        except OSError as err:
+            self._failed = True
+            if isinstance(err, BrokenPipeError):  # the reader went away (`| head`): each command ends quietly
+                raise
+            raise OutputError(f"cannot write to standard output: {_reason(err)}") from None
+
+
+def guard_stdout() -> None:
+    """Make a write to sys.stdout that fails (a full disk) raise OutputError, which cli.main reports in one line
+    with exit 2, for every command and for the help and version that typer prints; a process started with
+    standard output closed (`>&-`) fails at its first write, where print() wrote nothing and it exited 0.
+    A stdout that is no file (a test's capture) is left as it is."""
+    old = sys.stdout
+    try:
+        raw = _StdoutWrites(None if old is None else old.fileno())
+    except (AttributeError, OSError, ValueError):
+        return
+    unbuffered = isinstance(getattr(old, "buffer", None), io.RawIOBase)  # python -u, PYTHONUNBUFFERED
+    sys.stdout = io.TextIOWrapper(
+        raw if unbuffered else io.BufferedWriter(raw),
+        encoding=getattr(old, "encoding", None) or "utf-8", errors=getattr(old, "errors", None) or "strict",
+        line_buffering=getattr(old, "line_buffering", False), write_through=getattr(old, "write_through", False),
+    )
+
+
+def require_stdout() -> None:
+    """OutputError when the process was started with standard output closed: a command whose data go there
+    stops before any work."""
+    binary = getattr(sys.stdout, "buffer", None)
+    raw = getattr(binary, "raw", binary)
+    if sys.stdout is None or (isinstance(raw, _StdoutWrites) and raw.fd is None):
+        raise OutputError("cannot write to standard output: it is closed")
 
 
 class AtomicFile:
@@ -119,10 +184,12 @@ class AtomicFile:
 
 
 class JsonlSink:
+    """One output of a run (the records, the rejects, the report): a file, written atomically, or stdout."""
+
     def __init__(self, path: str | None) -> None:
         """path None or '-' means stdout."""
-        if path in (None, "-") and sys.stdout is None:  # the process was started with it closed (`>&-`)
-            raise OutputError("cannot write to standard output: it is closed")
+        if path in (None, "-"):
+            require_stdout()
         self.file = None if path in (None, "-") else AtomicFile(path)
         self._out: BinaryIO | AtomicFile = sys.stdout.buffer if self.file is None else self.file
         self.count = 0
@@ -133,8 +200,6 @@ class JsonlSink:
             self._out.write(line)
         except BrokenPipeError as err:
             raise OutputClosed from err
-        except OSError as err:  # stdout on a full disk (a file's own errors come as OutputError)
-            raise OutputError(f"cannot write to standard output: {_reason(err)}") from None
         self.count += 1
 
     def close(self) -> None:
@@ -145,15 +210,13 @@ class JsonlSink:
                 self.file.commit()
         except BrokenPipeError as err:
             raise OutputClosed from err
-        except OSError as err:
-            raise OutputError(f"cannot write to standard output: {_reason(err)}") from None
 
     def discard(self) -> None:
         if self.file is not None:
             self.file.discard()
 
 
-def write_json_file(target: AtomicFile, obj: Any) -> None:
-    """A small JSON document (the report), written atomically to a file opened when the run started."""
-    target.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-    target.commit()
+def write_json_file(target: JsonlSink, obj: Any) -> None:
+    """A small JSON document (the report), written to a sink opened when the run started (a file, atomically)."""
+    target.write_line(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+    target.close()
