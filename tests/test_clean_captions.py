@@ -100,6 +100,11 @@ def test_judge_captions(lines, expected):
         ("Q&A session with plant workers in Hefei & Wuhu", False),
         ("docker stop web && docker rm web now", False),
         ("全总 | 工会 | 职工 | 劳模 | 工匠 | 维权", False),
+        # an original-title line repeats the headline as part of the article
+        pytest.param("原标题：前11个月全国铁路完成固定资产投资", False, id="original-title"),
+        pytest.param("（原标题：市区新增三处口袋公园）", False, id="original-title-in-brackets"),
+        pytest.param("Original title: Workers shine in the real economy", False, id="english-original-title"),
+        pytest.param("标题：前11个月全国铁路完成固定资产投资", True, id="another-label-is-no-original-title"),
     ],
 )
 def test_is_caption_candidate(line, expected):

@@ -37,6 +37,8 @@ CLOSING_QUOTES = "”’」』\"'"
 NUMBERED_HEADING_RE = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分篇])"
 )
+# "原标题：…", "（原标题：…）", "Original title: …": the title the article had where it was first published
+ORIGINAL_TITLE_RE = re.compile(r"^\s*[（(]?\s*(?:原标题|原题|(?i:original title))\s*[:：]")
 # Code, markup and link lists ("docker stop x && docker rm x", "a | b | c") are not captions.
 CODE_SYMBOLS = r"{}\[\]<>=&|$#@*_~^\\"
 TWO_CODE_SYMBOLS_RE = re.compile(f"[{CODE_SYMBOLS}][^{CODE_SYMBOLS}]*[{CODE_SYMBOLS}]")
@@ -47,12 +49,15 @@ FOUR_HAN_RE = han_at_least(4)
 
 
 def is_caption_candidate(line: str) -> bool:
-    """A short line without end punctuation that is not a numbered heading."""
+    """A short line without end punctuation that is not a numbered heading nor an original-title line (it
+    repeats the headline on purpose, as part of the article)."""
     size = len(line)
     # too long for either kind (MAX_CHINESE_CHARS is smaller): most lines; or too short for either
     if size > MAX_ENGLISH_CHARS or size < min(MIN_CHINESE_CHARS, 2 * MIN_ENGLISH_WORDS - 1):
         return False
     if line.rstrip(CLOSING_QUOTES).endswith(END_PUNCTUATION) or NUMBERED_HEADING_RE.match(line):
+        return False
+    if ORIGINAL_TITLE_RE.match(line):
         return False
     if TWO_CODE_SYMBOLS_RE.search(line):
         return False
