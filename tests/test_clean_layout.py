@@ -15,6 +15,7 @@ from corpusclean.clean.line_shapes import (
 from corpusclean.clean.metadata import find_metadata
 from corpusclean.document import DocView, Document
 from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
+from corpusclean.fields.titles import headline_line
 from corpusclean.text import char_flags
 
 ZH_BODY = [
@@ -327,7 +328,8 @@ STANDFIRST = "The plan raises spending on buses and roads."
 ])
 def test_head_bylines_without_by_under_the_headline(lines, title, expected):
     shapes = line_shapes(lines)
-    assert set(head_bylines(lines, shapes, head_end(shapes.kinds.tolist()), title)) == expected
+    top = head_end(shapes.kinds.tolist())
+    assert set(head_bylines(lines, shapes, top, headline_line(lines, title, top))) == expected
 
 
 ZH_HEADLINE = "东部新区三条公交线路今起调整"
@@ -355,7 +357,7 @@ ZH_HEADLINE = "东部新区三条公交线路今起调整"
 ])
 def test_head_crumbs(lines, title, expected):
     shapes = line_shapes(lines)
-    assert set(head_crumbs(lines, shapes, head_end(shapes.kinds.tolist()), title)) == expected
+    assert set(head_crumbs(lines, shapes, headline_line(lines, title, head_end(shapes.kinds.tolist())))) == expected
 
 
 def test_numbered_crumbs_over_the_headline_go_as_a_menu_in_a_whole_page():

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from corpusclean.document import DocView, Judged
+from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
@@ -510,8 +511,7 @@ def _trim_edges(lines: list[str], reason_of, verdicts: list[str | None], title: 
     dated_headline): set between a breadcrumb and a toolbar ("首页 > 要闻 > 正文" / the headline / the dateline the
     metadata stage took / "字号：大 中 小") it is a short line between boilerplate lines, but the article's. The
     run goes on under it."""
-    headline = title.strip() if title else None
-    spared = next((index for index, line in enumerate(lines) if headline and line.strip() == headline), None)
+    spared = headline_line(lines, title)
     head = range(len(lines))
     _trim_edge(lines, reason_of, verdicts, head, absorb_inner_labels=False, spared=spared)
     _trim_edge(lines, reason_of, verdicts, reversed(head), absorb_inner_labels=True, spared=spared)
@@ -561,11 +561,8 @@ def dated_headline(lines: list[str], view: DocView) -> str | None:
     or a source line that stage removed: a headline so placed is the article's, whatever stands around it; a
     line taken for the headline with no dateline under it may be a site's name, a menu or a sidebar's line
     (over an editor's line). `lines`: the lines still kept, the ones of view.verdicts that are None."""
-    if not view.title or not view.verdicts:
-        return None
-    headline = view.title.strip()
-    at = next((index for index, line in enumerate(lines) if line.strip() == headline), None)
-    if at is None:
+    at = headline_line(lines, view.title)
+    if at is None or not view.verdicts:
         return None
     page_index = [index for index, verdict in enumerate(view.verdicts) if verdict is None][at]
     below = view.verdicts[page_index + 1] if page_index + 1 < len(view.verdicts) else None

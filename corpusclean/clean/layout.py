@@ -43,10 +43,11 @@ over that headline ("1. Home" / "2. News" one a line) as layout.menu; but the da
 first post, one of a run of such headers, stays with its replies. Inside the article, the titles of a box of
 other articles set between its paragraphs (two or more title-shaped lines right under the box's "Related"
 heading, a paragraph right under them) go as layout.headline_list, and so do such titles right over the
-headline the metadata stage found (a hot list printed over it; the headline stays). A page whose best stretch holds little
-text is left alone, and so is a text of a few lines (counted before earlier stages removed its chrome): no
-whole page, an article already cut out (a record of a JSONL file), or too little to tell its parts by. The
-stage judges what it keeps again until nothing more goes, so that cleaning its output removes nothing.
+headline the metadata stage found (a hot list printed over it; the headline stays). A page whose best
+stretch holds little text is left alone, and so is a text of a few lines (counted before earlier stages
+removed its chrome): no whole page, an article already cut out (a record of a JSONL file), or too little to
+tell its parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output
+removes nothing.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ from corpusclean.clean.line_shapes import (
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import NAME_REACH, names_alone, signs
+from corpusclean.fields.titles import headline_line
 from corpusclean.pipeline import LineStage
 
 MENU = "layout.menu"
@@ -560,15 +562,15 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
     inside: list[Verdict] = [None] * (end - start)
     top = head_end(shapes.kinds[start:end].tolist())
-    for index in head_bylines(lines[start:end], shapes[start:end], top, title):
+    headline = headline_line(lines[start:end], title, top)     # the one the metadata stage found, in the head
+    for index in head_bylines(lines[start:end], shapes[start:end], top, headline):
         inside[index] = BYLINE
-    for index in head_crumbs(lines[start:end], shapes[start:end], top, title):
+    for index in head_crumbs(lines[start:end], shapes[start:end], headline):
         inside[index] = MENU
     targets = vocabulary().share_targets
     for index in range(top):
         if shapes.kinds[start + index] in MENU_LIKE and share_buttons(lines[start + index], targets):
             inside[index] = MENU
-    headline = headline_at(lines[start:end], top, title)
     for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end],
                             headline):
         inside[index] = HEADLINE_LIST
@@ -599,16 +601,16 @@ def head_end(kinds: list[int]) -> int:
     return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]), 0)
 
 
-def head_bylines(lines: list[str], shapes: Shapes, top: int, title: str | None = None) -> list[int]:
+def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | None = None) -> list[int]:
     """The lines that sign or stamp the article in its head: above its first two sentences in a row, a line
     that is no text and holds a date or a time ("By Jane Doe - 11/19/19 06:56 AM EST", "Updated 5:50 PM",
     "3 小时前"), or opens with "By" and a name ("by Jane Doe", "By Jane Doe | Special to the Courier"), or is
     a handle alone ("@janedoe"), or is "By" alone; or names people without "By" (names_alone: "Jane Doe,
-    Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`title`, never
-    taken itself) or right under "By" alone. The metadata stage took the bylines it could read; these are
-    the rest. The dated header of a thread's first post, one of a run of them, stays, and so does a date under
-an organisation's name signing a notice (signs). `top`: where the head
-    ends (head_end)."""
+    Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`headline`: its
+    line in the head, never taken itself) or right under "By" alone. The metadata stage took the bylines it
+    could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
+    and so does a date under an organisation's name signing a notice (signs). `top`: where the head ends
+    (head_end)."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
@@ -622,7 +624,6 @@ an organisation's name signing a notice (signs). `top`: where the head
         return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])
 
     named = {index + 1 for index in by_alone if names(index + 1)}
-    headline = headline_at(lines, top, title)
     # the reach counts the lines that stay: a second run, without the lines taken here, takes the same names
     staying, index = 0, top if headline is None else headline + 1
     while staying < NAME_REACH and index < top:
@@ -634,22 +635,18 @@ an organisation's name signing a notice (signs). `top`: where the head
     return sorted({*signed, *named})
 
 
-def headline_at(lines: list[str], top: int, title: str | None) -> int | None:
-    """Where the headline the metadata stage found (`title`) stands in the head (above `top`); None when not there."""
-    return next((index for index in range(top) if title and lines[index].strip() == title.strip()), None)
-
-
-def head_crumbs(lines: list[str], shapes: Shapes, top: int, title: str | None = None) -> list[int]:
-    """A breadcrumb rendered as an ordered list right above the headline the metadata stage found: two lines or
-    more numbered from 1 up, one by one, over the headline ("1. Home" / "2. News" / "3. Science"), each a
-    word or two after its number, but for the last, which may repeat the headline; and such a breadcrumb
+def head_crumbs(lines: list[str], shapes: Shapes, headline: int | None = None) -> list[int]:
+    """A breadcrumb rendered as an ordered list right above the headline the metadata stage found (`headline`:
+    its line in the head): two lines or more numbered from 1 up, one by one, over the headline ("1. Home" /
+    "2. News" / "3. Science"), each a word or two after its number, but for the last, which may repeat the
+    headline; and such a breadcrumb
     right over another (a page may print a second path; without the lower one, a second run would find the
     upper one over the headline). A numbered list elsewhere is the article's, or a list of other headlines
     that other rules judge."""
-    below = headline_at(lines, top, title)     # the line the next breadcrumb up stands over
+    below = headline     # the line the next breadcrumb up stands over
     crumbs: list[int] = []
     while below is not None:
-        run = _crumbs_over(lines, shapes, below, title if not crumbs else None)
+        run = _crumbs_over(lines, shapes, below, lines[headline] if not crumbs else None)
         crumbs += run
         below = run[-1] if run else None
     return crumbs

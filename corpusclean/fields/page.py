@@ -18,7 +18,7 @@ from typing import Callable
 from corpusclean.fields.dates import Stamp, find_dates, url_date
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
-    MAX_PAIRED_LABEL_CHARS, NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag,
+    NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag,
     opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
@@ -119,7 +119,7 @@ def read_lines(lines: list[str], layout: Layout | None = None,
     layout = layout or Layout()
     parsed = [read_line(line) for line in lines]
     for index in range(len(lines) - 1):
-        if parsed[index] is None and parsed[index + 1] is None and len(lines[index]) <= MAX_PAIRED_LABEL_CHARS:
+        if parsed[index] is None and parsed[index + 1] is None:
             pair = read_label_pair(lines[index], lines[index + 1])
             if pair is not None:
                 parsed[index], parsed[index + 1] = {}, pair

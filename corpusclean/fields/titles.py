@@ -89,3 +89,12 @@ def site_names(title: str | None) -> list[str]:
     """The site and channel names around a page title's headline ("远帆新闻" of "标题_远帆新闻")."""
     split = split_site_title(title) if title else None
     return split[1] if split else []
+
+
+def headline_line(lines: list[str], title: str | None, stop: int | None = None) -> int | None:
+    """Where the headline `title` stands among the lines (above `stop`): its first line equal to it, white
+    space around either not counted; None when none is (or no title)."""
+    if not title:
+        return None
+    headline = title.strip()
+    return next((index for index, line in enumerate(lines[:stop]) if line.strip() == headline), None)
