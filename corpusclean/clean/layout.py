@@ -28,7 +28,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
   sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
-  to the last few lines of a long list of other headlines;
+  to the last few lines of a long list of other headlines; and never above a run of menu items over the
+  headline with a dateline under it, when the metadata stage found one: the teasers of other articles and
+  their summaries above it hold text too, and may join the body's stretch;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
@@ -59,7 +61,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, share_buttons, vocabulary
+from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, dated_headline, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
     REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
@@ -507,9 +509,11 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
-                  trailers: frozenset[int] = frozenset()) -> range:
+                  trailers: frozenset[int] = frozenset(), headline: int | None = None) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
-    that follow the heading of a box of other articles."""
+    that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
+    it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
+    menu items above it, even inside the body (teasers with their summaries above it hold text too)."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
@@ -531,19 +535,23 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
     allowance = short_line_allowance(kinds, *span)
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
-    return range(head_start(kinds, listed.tolist(), span[0]),
-                 trailer_start(shapes.kinds, values, trailers, span[0], end))
+    head = head_start(kinds, listed.tolist(), span[0])
+    if headline is not None and head < headline < span[1]:
+        head = max(head, head_start(kinds, listed.tolist(), headline))
+    return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
-                 trailers: frozenset[int] = frozenset(), title: str | None = None) -> list[Verdict]:
+                 trailers: frozenset[int] = frozenset(), title: str | None = None,
+                 dated: str | None = None) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
     the page had before earlier stages removed some (a page whose menus and share bars went is still a
     whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a copyright
-    notice or metadata (trailer_walls). The article found is judged again (as a second run would, without
-    the earlier stages' walls and closings) until it holds."""
+    notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same when
+    a dateline stands under it on the page (dated_headline). The article found is judged again (as a second
+    run would, without the earlier stages' walls and closings) until it holds."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
@@ -552,7 +560,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers)
+        at = headline_line(lines[start:end], dated)
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers, at)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
@@ -741,4 +750,4 @@ class Layout(LineStage):
             return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
-                                   trailer_walls(view.verdicts), view.title))
+                                   trailer_walls(view.verdicts), view.title, dated_headline(lines, view)))
