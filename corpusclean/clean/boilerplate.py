@@ -63,6 +63,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # the mark a post ends with, alone on its line: "END", "- END -", "—END—", "THE END", "全文完"
+# a blog's heading of its comments, with the count and the post's title: "12 thoughts on “Title”"
+COMMENTS_ON_TITLE = re.compile(
+    r"(?i:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?i:thoughts?|responses?|comments?|replies|reply)\s+(?i:on|to)\s+[“\"'‘«]"
+)
 END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=~·•*\s]*")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
@@ -406,7 +411,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return RELATED, True
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
-    if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
+    if (_comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab)     # "[ 12 comments ]"
+            or size <= 40 and COMMENTS_ON_TITLE.match(text)):
         return COMMENTS, True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
             or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)):
