@@ -335,6 +335,7 @@ def _may_hold_copyright_sign(text: str) -> bool:
 
 MORE_LINK = "更多"
 MIN_BOX_NAME, MAX_BOX_NAME = 2, 10    # Han characters of a box's name before its "more" link
+MAX_TAB_WORDS = 8       # words of a line of two box headings
 NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all")
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
@@ -357,6 +358,13 @@ def _box_heading(heading: str) -> str:
         if heading.endswith(link):
             return heading.removesuffix(link)
     return heading
+
+
+def _box_tabs(heading: str, related: frozenset[str]) -> bool:
+    """Two headings of boxes of other articles on one line, the tabs of one box: "Most Read Most Shared"."""
+    words = heading.split()
+    return 2 <= len(words) <= MAX_TAB_WORDS and any(
+        " ".join(words[:cut]) in related and " ".join(words[cut:]) in related for cut in range(1, len(words)))
 
 
 def _named_box_with_more(heading: str, labels: frozenset[str]) -> bool:
@@ -406,7 +414,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _breadcrumb(text) or han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
         return REASON_PREFIX + "nav", True
     heading = folded.rstrip(":：>» ")
-    if (_box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text)
+    if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
+            or _more_of_a_name(text)
             or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
     if size <= 40 and folded.startswith(vocab.pager):
