@@ -586,6 +586,19 @@ def test_the_body_ends_above_a_promotion_with_little_text_under_it(lines, articl
     assert article_after_boilerplate(lines) == article
 
 
+TAGS = ["Government and politics,", "Transport,", "City council,", "Public spending,", "Buses"]
+
+
+@pytest.mark.parametrize("heading, article", [
+    pytest.param("Tags", EN_ARTICLE, id="the-tags-under-their-heading-go"),
+    pytest.param("Schools", [*EN_ARTICLE, "Schools", *TAGS[:-1]], id="under-a-subheading-the-clauses-stay"),
+])
+def test_the_body_ends_above_the_tags(heading, article):
+    """Tags printed one a line with their commas read as short clauses beside the text; under their heading
+    they end the article."""
+    assert article_after_boilerplate([*EN_MENU, *EN_ARTICLE, heading, *TAGS, *OTHER_TITLES, *EN_FOOTER]) == article
+
+
 def article_after_metadata(lines):
     """What the metadata, the boilerplate and the layout stage keep of a page, each seeing the verdicts before."""
     doc = Document(id="p", source="s", location="p")
@@ -616,6 +629,7 @@ def test_the_body_ends_above_metadata_with_little_text_under_it(lines, article):
     pytest.param([None, "boilerplate.promo", None, None], {1}, id="under-a-promotion"),
     pytest.param([None, "boilerplate.share", "boilerplate.share", None], {1}, id="under-a-share-bar"),
     pytest.param([None, "boilerplate.label", None], set(), id="not-under-an-advertisement-label"),
+    pytest.param([None, "boilerplate.tags", None], {1}, id="under-the-heading-of-the-tags"),
     pytest.param([None, "meta.editor", None], {1}, id="under-an-editor-line"),
     pytest.param([None, *["meta.date", None, None] * 3], set(), id="not-under-the-date-of-every-post"),
     pytest.param([None, *["boilerplate.share", None, None] * 3], set(), id="not-under-a-share-bar-of-every-post"),

@@ -21,7 +21,7 @@ from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplifi
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
 EN_SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
-               "comments", "label", "tools", "poster")
+               "comments", "label", "tags", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
@@ -148,6 +148,7 @@ class Vocabulary:
     comments: frozenset[str]
     comment_headings: tuple[str, ...]         # the same, for str.startswith and str.endswith
     labels: frozenset[str]
+    tags: frozenset[str]                      # the headings of an article's tags: "Tags", "Filed under"
     tools: frozenset[str]
     tool_initials: frozenset[str]             # the first character of each tool
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
@@ -195,6 +196,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         comments=frozenset(p.casefold() for p in both("comments")),
         comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
         labels=frozenset(p.casefold() for p in both("label")),
+        tags=frozenset(p.casefold() for p in both("tags")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         poster=frozenset(p.casefold() for p in both("poster")),
@@ -423,6 +425,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if (_comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab)     # "[ 12 comments ]"
             or size <= 40 and COMMENTS_ON_TITLE.match(text)):
         return COMMENTS, True
+    if heading in vocab.tags:
+        return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
             or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)):
         return REASON_PREFIX + "label", True
@@ -591,7 +595,7 @@ class Boilerplate(LineStage):
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
-        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "label", "poster",
+        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "label", "tags", "poster",
         "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:

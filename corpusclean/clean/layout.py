@@ -24,8 +24,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - but it ends above a run of posts under dated headers ("Jane on June 7, 2020 at 3:26 pm said:") that
   follows the article's text below a line an earlier stage removed as chrome (a share bar), when no header
   or separator of the posts stands above or among the article's first lines: readers' comments, not a thread;
-- and it ends above the line under a promotion, a share bar, a copyright notice or metadata (a date, an
-  editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
+- and it ends above the line under a promotion, a share bar, a copyright notice, the heading of the tags
+  or metadata (a date, an editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
   sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
   to the last few lines of a long list of other headlines; and never above a run of menu items over the
@@ -117,10 +117,10 @@ RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
-# what may end the article in it: a promotion, a share bar, a copyright notice, a date, an editor's line, tags
-# (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
-TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "meta.date", "meta.editor",
-                    "meta.label")
+# what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a date,
+# an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
+TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
+                    "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
@@ -707,9 +707,9 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
 
 def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
     """Positions, among the lines still kept, of those right under a line an earlier stage removed as a
-    promotion, a share bar, a copyright notice or metadata (TRAILER_PREFIXES), when fewer than
-    MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every post of a
-    thread is the thread's own."""
+    promotion, a share bar, a copyright notice, the heading of the tags or metadata (TRAILER_PREFIXES), when
+    fewer than MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every
+    post of a thread is the thread's own."""
     nearest: list[tuple[int, str]] = []
     position, above = 0, None
     for verdict in verdicts:
