@@ -341,7 +341,7 @@ MAX_TAB_WORDS = 8       # words of a line of two box headings
 NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all")
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
-MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ")
+MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
 
 
 def _more_heading(heading: str) -> bool:
