@@ -165,6 +165,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("ALL RIGHTS RESERVED", "boilerplate.copyright"),
         ("All-rights-reserved", None),
         ("Applications received", None),
+        ("Link copied", "boilerplate.label"),
+        ("Link copied from the council's website", None),
         # a toolbar may open with white space or a separator other than the stripped bullets
         ("\u3000打印 收藏", "boilerplate.label"),
         ("（打印）（收藏）", "boilerplate.label"),
@@ -279,6 +281,8 @@ SHARE = "boilerplate.share"
     pytest.param(["分享到：", "微信", "微博", "QQ空间"], [SHARE] * 4, id="the-buttons-under-a-share-label"),
     pytest.param(["分享到：", "微信 朋友圈 | QQ空间"], [SHARE] * 2, id="several-buttons-on-one-line"),
     pytest.param(["Share this", "Facebook", "Twitter", "Email"], [SHARE] * 4, id="english-share-bar"),
+    pytest.param(["Share this", "Share", "Copy", "Tweet", "Pocket | Mix"], [SHARE] * 5, id="the-bars-own-buttons"),
+    pytest.param(["Share this", "Copy editors"], [SHARE, None], id="copy-and-a-word-is-no-button"),
     pytest.param(["分享到：", "微信", "秋收进度", "微博"], [SHARE, SHARE, None, None],
                  id="the-bar-ends-at-the-first-other-line"),
     pytest.param(["联系方式", "微信", "微博"], [None, None, None], id="the-same-words-under-no-share-label-stay"),

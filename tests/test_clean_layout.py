@@ -398,6 +398,27 @@ def test_share_buttons_in_the_head_go(article, gone):
     assert removed(lines) == {**menu, **{len(EN_MENU) + index: reason for index, reason in gone.items()}, **footer}
 
 
+SHARE_BAR = ["Facebook", "Twitter", "Email"]
+
+
+@pytest.mark.parametrize("head, title, kept_head", [
+    pytest.param([HEADLINE_EN, *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN], id="a-share-bar-under-the-headline"),
+    pytest.param([HEADLINE_EN, STANDFIRST, "Share", "Copy", *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN, STANDFIRST],
+                 id="a-standfirst-and-the-bars-own-buttons"),
+    # negatives: the bar ends the head when no headline stands over it, or a menu does between them; and the
+    # head reaches no further up than the headline
+    pytest.param([HEADLINE_EN, *SHARE_BAR], None, [], id="no-headline-found"),
+    pytest.param([HEADLINE_EN, "Politics", "Courts", "Elections", *SHARE_BAR], HEADLINE_EN, [],
+                 id="a-menu-between-the-headline-and-the-bar"),
+    pytest.param(["Storm Knocks Out Power Along The Coast", "Why Are Rents Still Rising?", HEADLINE_EN,
+                  *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN], id="the-titles-over-the-headline-stay-out"),
+])
+def test_a_share_bar_under_the_headline_ends_no_head(head, title, kept_head):
+    lines = [*EN_MENU, *head, *EN_BODY, *EN_MORE, *EN_FOOTER]
+    verdicts = judge_layout(lines, title=title)
+    assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [*kept_head, *EN_BODY, *EN_MORE]
+
+
 def test_a_short_text_is_left_alone():
     lines = ["Home", "News", "Sport", *EN_BODY, *EN_RELATED]
     assert removed(lines) == {}, "under 20 lines: no whole page, or too little to tell its parts by"

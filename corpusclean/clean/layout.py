@@ -28,7 +28,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
   sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
-  to the last few lines of a long list of other headlines;
+  to the last few lines of a long list of other headlines; a share bar between the headline the metadata
+  stage found and the text ("Facebook", "Email" one a line) is no such run: the head reaches up to the
+  headline over it;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
@@ -127,7 +129,7 @@ CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
-IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
+IS_LISTLIKE, IS_TITLE, IS_MENU_LIKE = kind_table(LISTLIKE), kind_table(TITLES), kind_table(MENU_LIKE)
 _WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
@@ -339,14 +341,17 @@ def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], fi
     return frozenset(found)
 
 
-def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
+def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozenset[int] = frozenset()) -> int:
     """The first line of the article's head: the line after the nearest run above the body of MENU_RUN
     menu-shaped lines; or, of a run of HEAD_LIST_RUN list-shaped lines with no text above them (a list of
     other headlines above the title), the last TITLE_LINES (the title, a byline, a date). A table of
-    contents under an introduction stays. Figures and separators are looked through."""
+    contents under an introduction stays. Figures and separators are looked through, and so are the buttons
+    of a share bar (`buttons`: "Facebook", "Email" one a line)."""
     menu_run, menu_bottom = 0, start
     run: list[int] = []     # the list-shaped lines of the run, bottom first
     for index in range(start - 1, -1, -1):
+        if index in buttons:
+            continue
         kind = kinds[index]
         if kind in MENU_LIKE:
             menu_run, menu_bottom = menu_run + 1, menu_bottom if menu_run else index
@@ -507,9 +512,12 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
-                  trailers: frozenset[int] = frozenset()) -> range:
+                  trailers: frozenset[int] = frozenset(), buttons: frozenset[int] = frozenset(),
+                  headline: int | None = None) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
-    that follow the heading of a box of other articles."""
+    that follow the heading of a box of other articles. A share bar (`buttons`: the lines of its buttons)
+    between the headline the metadata stage found (`headline`: its line) and the text ends no head: the head
+    reaches up to the headline over it, no further than it would without the bar."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
@@ -531,7 +539,10 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
     allowance = short_line_allowance(kinds, *span)
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
-    return range(head_start(kinds, listed.tolist(), span[0]),
+    first = head_start(kinds, listed.tolist(), span[0])
+    if headline is not None and headline < first:
+        first = max(head_start(kinds, listed.tolist(), span[0], buttons), headline)
+    return range(first,
                  trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
@@ -549,10 +560,16 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     shapes = line_shapes(lines)
     worth = own_values(shapes)
     box_tops = related
+    targets = vocabulary().share_targets
+    buttons = [index for index in IS_MENU_LIKE[shapes.kinds].nonzero()[0].tolist()
+               if share_buttons(lines[index], targets)]
+    titled = headline_line(lines, title)
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers)
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers,
+                                frozenset(index - start for index in buttons if start <= index < end),
+                                titled - start if titled is not None and start <= titled < end else None)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
@@ -567,10 +584,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         inside[index] = BYLINE
     for index in head_crumbs(lines[start:end], shapes[start:end], headline):
         inside[index] = MENU
-    targets = vocabulary().share_targets
-    for index in range(top):
-        if shapes.kinds[start + index] in MENU_LIKE and share_buttons(lines[start + index], targets):
-            inside[index] = MENU
+    for index in buttons:
+        if start <= index < start + top:
+            inside[index - start] = MENU
     for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end],
                             headline):
         inside[index] = HEADLINE_LIST
