@@ -37,7 +37,7 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
   paragraph follows.
 Everything else is removed, with the reason its shape gives. In the head, above the body's first two
-sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
+sentences in a row (its first sentence, when no two stand in a row), the lines that sign or stamp the article and that the metadata stage could not read (a
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
 the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
 of a share bar there ("Facebook", "Twitter" one a line) and a breadcrumb rendered as an ordered list right
@@ -612,9 +612,11 @@ def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> 
 
 
 def head_end(kinds: list[int]) -> int:
-    """Where the article's head ends: at its first two sentences in a row; 0 for a text without them (it has no
-    head to tell)."""
-    return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]), 0)
+    """Where the article's head ends: at its first two sentences in a row, or at its first sentence when no two
+    stand in a row (each paragraph under a subheading); 0 for a text without a sentence (it has no head to
+    tell)."""
+    return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]),
+                next((index for index, kind in enumerate(kinds) if kind == PROSE), 0))
 
 
 def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | None = None) -> list[int]:
