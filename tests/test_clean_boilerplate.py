@@ -264,6 +264,8 @@ def test_the_edge_runs_spare_the_headline(lines, title, expected):
                  id="a-source-line-under-the-headline"),
     pytest.param([None, None, "meta.editor", None], "跨海高铁隧道全线贯通", None,
                  id="an-editor-line-under-it-is-no-dateline"),
+    pytest.param([None, None, "meta.author", None], "跨海高铁隧道全线贯通", "跨海高铁隧道全线贯通",
+                 id="a-byline-under-the-headline"),
     pytest.param(["meta.date", None, None, None], "跨海高铁隧道全线贯通", None, id="a-dateline-above-it-is-not-its"),
     pytest.param([None, None, "meta.date", None], "另一条新闻标题", None, id="a-headline-not-on-the-page"),
     pytest.param([None, None, "meta.date", None], None, None, id="no-headline-found"),

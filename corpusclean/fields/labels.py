@@ -61,6 +61,8 @@ DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _NAMES = _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*"
 _OUTLET = r"(?:[^.!?;]{1,60}?\s[-–—|]\s*)?"
+# where the reporter filed from, after the names: "By Jane Doe in Beijing", "By ZHOU LINA in Hong Kong"
+_FILED_IN = r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 
 
 @functools.cache
@@ -71,9 +73,10 @@ def _en_bylines() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     bylines = (
         re.compile(r"^" + _OUTLET + r"(?i:staff\s+)?(?i:reporters?)\s+(?P<names>" + _NAMES + r")(?:\s+(?:from|of|for|at)\s+[^.!?;]{1,60})?$"),
         re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
-        re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
+        re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"$"),
     )
-    return bylines, re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
+    return bylines, re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN
+                               + r"\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
 
 
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
@@ -546,24 +549,34 @@ def _dated_en_byline(text: str) -> dict | None:
     match = dated.match(text)
     if match is None:
         return None
-    found = _first_date(match.group("rest"))
+    rest = match.group("rest")
+    found = _first_date(rest)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
-        found = _date_after_title(match.group("rest"))
-    if found is None or found[0] > 0:
-        return None
+        found = _date_after_title(rest)
     fields: dict = {"author": split_names(match.group("names"))}
+    if found is None or found[0] > 0:
+        # or a dateline's label: "By Jane Doe | The Courier | Updated: 2025-06-03 14:22"
+        dateline = next((read for part in (rest, _after_title(rest)) if part and (read := _read_dateline(part))
+                         is not None), None)
+        return None if dateline is None else {**fields, **dateline}
     if found[1]:
         fields["created"] = found[1]
     return fields
 
 
-def _date_after_title(rest: str):
-    """_first_date of what follows a title or an outlet of at most MAX_BYLINE_PART_WORDS words and its
-    separator ("Staff Writer · Aug 16, 2026"); None when no such title opens `rest`."""
+def _after_title(rest: str) -> str | None:
+    """What follows a title or an outlet of at most MAX_BYLINE_PART_WORDS words and its separator ("Staff
+    Writer · Aug 16, 2026" -> "Aug 16, 2026"); None when no such title opens `rest`."""
     pieces = BYLINE_PART.split(rest, maxsplit=1)
     if len(pieces) < 2 or len(pieces[0].split()) > MAX_BYLINE_PART_WORDS or SENTENCE_PUNCT.search(pieces[0]):
         return None
-    return _first_date(pieces[1])
+    return pieces[1]
+
+
+def _date_after_title(rest: str):
+    """_first_date of what follows a title or an outlet (_after_title); None when no such title opens `rest`."""
+    after = _after_title(rest)
+    return None if after is None else _first_date(after)
 
 
 def names_alone(line: str) -> bool:
