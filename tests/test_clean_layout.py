@@ -425,6 +425,14 @@ def test_a_share_bar_under_the_headline_ends_no_head(head, title, kept_head):
     assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [*kept_head, *EN_BODY, *EN_MORE]
 
 
+def test_the_names_under_the_headline_are_reached_past_the_share_buttons_that_go():
+    article = [*EN_BODY, *EN_MORE] * 2      # long enough to be judged again as a whole page
+    lines = [*EN_MENU, HEADLINE_EN, "Daniel Hart", "Share", "Copied!", "Anna Berg", *article, *EN_FOOTER]
+    once = [line for line, verdict in zip(lines, judge_layout(lines, title=HEADLINE_EN)) if verdict is None]
+    assert once == [HEADLINE_EN, "Copied!", *article], "the button counts for no line of the reach: both names go"
+    assert [line for line, verdict in zip(once, judge_layout(once, title=HEADLINE_EN)) if verdict is None] == once
+
+
 def test_a_short_text_is_left_alone():
     lines = ["Home", "News", "Sport", *EN_BODY, *EN_RELATED]
     assert removed(lines) == {}, "under 20 lines: no whole page, or too little to tell its parts by"

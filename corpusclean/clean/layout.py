@@ -580,13 +580,13 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     inside: list[Verdict] = [None] * (end - start)
     top = head_end(shapes.kinds[start:end].tolist())
     headline = headline_line(lines[start:end], title, top)     # the one the metadata stage found, in the head
-    for index in head_bylines(lines[start:end], shapes[start:end], top, headline):
+    head_buttons = frozenset(index - start for index in buttons if start <= index < start + top)
+    for index in head_bylines(lines[start:end], shapes[start:end], top, headline, head_buttons):
         inside[index] = BYLINE
     for index in head_crumbs(lines[start:end], shapes[start:end], headline):
         inside[index] = MENU
-    for index in buttons:
-        if start <= index < start + top:
-            inside[index - start] = MENU
+    for index in head_buttons:
+        inside[index] = MENU
     for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end],
                             headline):
         inside[index] = HEADLINE_LIST
@@ -619,7 +619,8 @@ def head_end(kinds: list[int]) -> int:
                 next((index for index, kind in enumerate(kinds) if kind == PROSE), 0))
 
 
-def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | None = None) -> list[int]:
+def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | None = None,
+                 going: frozenset[int] = frozenset()) -> list[int]:
     """The lines that sign or stamp the article in its head: above its first two sentences in a row, a line
     that is no text and holds a date or a time ("By Jane Doe - 11/19/19 06:56 AM EST", "Updated 5:50 PM",
     "3 小时前"), or opens with "By" and a name ("by Jane Doe", "By Jane Doe | Special to the Courier"), or is
@@ -628,7 +629,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     line in the head, never taken itself) or right under "By" alone. The metadata stage took the bylines it
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
     and so does a date under an organisation's name signing a notice (signs). `top`: where the head ends
-    (head_end)."""
+    (head_end); `going`: the lines of the head another rule takes (a share bar's buttons), which the reach
+    does not count."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
@@ -647,7 +649,7 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     while staying < NAME_REACH and index < top:
         if names(index):
             named.add(index)
-        elif index not in signed:
+        elif index not in signed and index not in going:
             staying += 1
         index += 1
     return sorted({*signed, *named})
