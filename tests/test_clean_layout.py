@@ -418,6 +418,10 @@ SHARE_BAR = ["Facebook", "Twitter", "Email"]
                  id="a-menu-between-the-headline-and-the-bar"),
     pytest.param(["Storm Knocks Out Power Along The Coast", "Why Are Rents Still Rising?", HEADLINE_EN,
                   *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN], id="the-titles-over-the-headline-stay-out"),
+    pytest.param([HEADLINE_EN, STANDFIRST, *SHARE_BAR], STANDFIRST, [HEADLINE_EN, STANDFIRST],
+                 id="the-line-found-is-a-standfirst-under-a-shorter-headline"),
+    pytest.param(["Storm Knocks Out Power Along The Coast Of Three States", HEADLINE_EN, *SHARE_BAR], HEADLINE_EN,
+                 [HEADLINE_EN], id="a-longer-title-over-the-headline-stays-out"),
 ])
 def test_a_share_bar_under_the_headline_ends_no_head(head, title, kept_head):
     lines = [*EN_MENU, *head, *EN_BODY, *EN_MORE, *EN_FOOTER]

@@ -521,8 +521,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
     menu items above it, even inside the body (teasers with their summaries above it hold text too). A share
     bar (`buttons`: the lines of its buttons) between the headline the metadata stage found (`titled`: its
-    line) and the text ends no head: the head reaches up to that headline over it, no further than it would
-    without the bar."""
+    line) and the text ends no head: the head reaches up to that headline over it, or to a shorter title right
+    over it (the line found being a standfirst), no further than it would without the bar."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
@@ -546,6 +546,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
     head = head_start(kinds, listed.tolist(), span[0])
     if titled is not None and titled < head:
+        if titled and kinds[titled - 1] == HEADLINE and units[titled - 1] < units[titled]:
+            titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
         head = max(head_start(kinds, listed.tolist(), span[0], buttons), titled)
     if headline is not None and head < headline < span[1]:
         head = max(head, head_start(kinds, listed.tolist(), headline))
