@@ -212,15 +212,17 @@ def _zh_byline_units() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _not_names() -> tuple[frozenset[str], tuple[str, ...]]:
-    sections = rule_sections("not_names.txt", ("placeholders", "outlet_endings"))
+def _not_names() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The placeholders, the endings of an organisation's name, and the last words of a job title (casefolded)."""
+    sections = rule_sections("not_names.txt", ("placeholders", "outlet_endings", "title_endings"))
     placeholders = frozenset(word.casefold() for word in sections["placeholders"])
-    return placeholders, tuple(ending.casefold() for ending in sections["outlet_endings"])
+    return (placeholders, tuple(ending.casefold() for ending in sections["outlet_endings"]),
+            tuple(ending.casefold() for ending in sections["title_endings"]))
 
 
 def is_outlet(value: str) -> bool:
     """A name of three characters or more ending like an organisation's (…网, …日报, …News)."""
-    _, endings = _not_names()
+    _, endings, _ = _not_names()
     folded = value.casefold().strip()
     return len(folded) >= 3 and folded.endswith(endings)
 
@@ -228,12 +230,14 @@ def is_outlet(value: str) -> bool:
 def _is_name(token: str) -> bool:
     if not token or NOT_A_NAME.search(token):
         return False
-    placeholders, _ = _not_names()
+    placeholders, _, job_titles = _not_names()
     if token.casefold() in placeholders or is_outlet(token):
         return False
     if has_han(token):
         return 2 <= len(token) <= MAX_HAN_NAME
-    return len(token) >= 2 and len(token.split()) <= MAX_LATIN_NAME_WORDS and not ACRONYM.fullmatch(token)
+    words = token.split()
+    return (len(token) >= 2 and len(words) <= MAX_LATIN_NAME_WORDS and not ACRONYM.fullmatch(token)
+            and words[-1].casefold() not in job_titles)   # "Transport Correspondent" after "Jane Doe, "
 
 
 @functools.cache
