@@ -284,7 +284,13 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
                  id="a-sentence-holding-a-date"),
     pytest.param([HEADLINE_EN, *EN_BODY[:2], "June 12, 2024", EN_BODY[2]], set(), id="a-date-under-the-first-sentences"),
     pytest.param([HEADLINE_EN, *EN_BODY[:2], "@if", "@endif", EN_BODY[2]], set(), id="template-code-under-the-first-sentences"),
-    pytest.param([HEADLINE_EN, "Tour dates:", *SCHEDULE, EN_BODY[0]], set(), id="no-two-sentences-in-a-row-no-head"),
+    pytest.param([HEADLINE_EN, "By Daniel Hart", EN_BODY[0], "What it costs", EN_BODY[1], "What comes next",
+                  EN_BODY[2]], {1}, id="no-two-sentences-in-a-row-the-head-ends-at-the-first"),
+    pytest.param([HEADLINE_EN, "Tour dates:", *SCHEDULE, EN_BODY[0]], set(), id="a-schedule-above-the-first-sentence"),
+    pytest.param([HEADLINE_EN, EN_BODY[0], "June 12, 2024", "What comes next", EN_BODY[1]], set(),
+                 id="a-date-under-the-first-sentence-no-two-in-a-row"),
+    pytest.param([HEADLINE_EN, "By Daniel Hart", "What it costs", "What comes next"], set(),
+                 id="no-sentence-no-head"),
     pytest.param([HEADLINE_EN, *SCHEDULE, *EN_BODY], set(), id="a-schedule-holds-figures-but-no-date-or-time"),
     pytest.param(["关于印发老旧小区改造方案的通知", "各区县人民政府：", ZH_BODY[0], "临江市人民政府办公室", "2026年11月28日",
                   "老旧小区改造方案", *ZH_BODY[1:]], set(), id="zh-a-date-signing-a-notice-above-its-annex"),
@@ -396,6 +402,39 @@ def test_share_buttons_in_the_head_go(article, gone):
     lines = [*EN_MENU, *article, *EN_FOOTER]
     menu, footer = dict.fromkeys(range(len(EN_MENU)), MENU), dict.fromkeys(range(len(lines) - 4, len(lines)), MENU)
     assert removed(lines) == {**menu, **{len(EN_MENU) + index: reason for index, reason in gone.items()}, **footer}
+
+
+SHARE_BAR = ["Facebook", "Twitter", "Email"]
+
+
+@pytest.mark.parametrize("head, title, kept_head", [
+    pytest.param([HEADLINE_EN, *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN], id="a-share-bar-under-the-headline"),
+    pytest.param([HEADLINE_EN, STANDFIRST, "Share", "Copy", *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN, STANDFIRST],
+                 id="a-standfirst-and-the-bars-own-buttons"),
+    # negatives: the bar ends the head when no headline stands over it, or a menu does between them; and the
+    # head reaches no further up than the headline
+    pytest.param([HEADLINE_EN, *SHARE_BAR], None, [], id="no-headline-found"),
+    pytest.param([HEADLINE_EN, "Politics", "Courts", "Elections", *SHARE_BAR], HEADLINE_EN, [],
+                 id="a-menu-between-the-headline-and-the-bar"),
+    pytest.param(["Storm Knocks Out Power Along The Coast", "Why Are Rents Still Rising?", HEADLINE_EN,
+                  *SHARE_BAR], HEADLINE_EN, [HEADLINE_EN], id="the-titles-over-the-headline-stay-out"),
+    pytest.param([HEADLINE_EN, STANDFIRST, *SHARE_BAR], STANDFIRST, [HEADLINE_EN, STANDFIRST],
+                 id="the-line-found-is-a-standfirst-under-a-shorter-headline"),
+    pytest.param(["Storm Knocks Out Power Along The Coast Of Three States", HEADLINE_EN, *SHARE_BAR], HEADLINE_EN,
+                 [HEADLINE_EN], id="a-longer-title-over-the-headline-stays-out"),
+])
+def test_a_share_bar_under_the_headline_ends_no_head(head, title, kept_head):
+    lines = [*EN_MENU, *head, *EN_BODY, *EN_MORE, *EN_FOOTER]
+    verdicts = judge_layout(lines, title=title)
+    assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [*kept_head, *EN_BODY, *EN_MORE]
+
+
+def test_the_names_under_the_headline_are_reached_past_the_share_buttons_that_go():
+    article = [*EN_BODY, *EN_MORE] * 2      # long enough to be judged again as a whole page
+    lines = [*EN_MENU, HEADLINE_EN, "Daniel Hart", "Share", "Copied!", "Anna Berg", *article, *EN_FOOTER]
+    once = [line for line, verdict in zip(lines, judge_layout(lines, title=HEADLINE_EN)) if verdict is None]
+    assert once == [HEADLINE_EN, "Copied!", *article], "the button counts for no line of the reach: both names go"
+    assert [line for line, verdict in zip(once, judge_layout(once, title=HEADLINE_EN)) if verdict is None] == once
 
 
 def test_a_short_text_is_left_alone():

@@ -28,16 +28,18 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   or metadata (a date, an editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
   sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
-  to the last few lines of a long list of other headlines; and never above a run of menu items over the
-  headline with a dateline under it, when the metadata stage found one: the teasers of other articles and
-  their summaries above it hold text too, and may join the body's stretch;
+  to the last few lines of a long list of other headlines; a share bar between the headline the metadata
+  stage found and the text ("Facebook", "Email" one a line) is no such run: the head reaches up to the
+  headline over it; and the head never starts above a run of menu items over the headline with a dateline
+  under it, when the metadata stage found one: the teasers of other articles and their summaries above it
+  hold text too, and may join the body's stretch;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
   its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
   paragraph follows.
 Everything else is removed, with the reason its shape gives. In the head, above the body's first two
-sentences in a row, the lines that sign or stamp the article and that the metadata stage could not read (a
+sentences in a row (its first sentence, when no two stand in a row), the lines that sign or stamp the article and that the metadata stage could not read (a
 byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
 the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
 of a share bar there ("Facebook", "Twitter" one a line) and a breadcrumb rendered as an ordered list right
@@ -129,7 +131,7 @@ CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
-IS_LISTLIKE, IS_TITLE = kind_table(LISTLIKE), kind_table(TITLES)
+IS_LISTLIKE, IS_TITLE, IS_MENU_LIKE = kind_table(LISTLIKE), kind_table(TITLES), kind_table(MENU_LIKE)
 _WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
@@ -341,14 +343,17 @@ def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], fi
     return frozenset(found)
 
 
-def head_start(kinds: list[int], listed: list[bool], start: int) -> int:
+def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozenset[int] = frozenset()) -> int:
     """The first line of the article's head: the line after the nearest run above the body of MENU_RUN
     menu-shaped lines; or, of a run of HEAD_LIST_RUN list-shaped lines with no text above them (a list of
     other headlines above the title), the last TITLE_LINES (the title, a byline, a date). A table of
-    contents under an introduction stays. Figures and separators are looked through."""
+    contents under an introduction stays. Figures and separators are looked through, and so are the buttons
+    of a share bar (`buttons`: "Facebook", "Email" one a line)."""
     menu_run, menu_bottom = 0, start
     run: list[int] = []     # the list-shaped lines of the run, bottom first
     for index in range(start - 1, -1, -1):
+        if index in buttons:
+            continue
         kind = kinds[index]
         if kind in MENU_LIKE:
             menu_run, menu_bottom = menu_run + 1, menu_bottom if menu_run else index
@@ -509,11 +514,15 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
-                  trailers: frozenset[int] = frozenset(), headline: int | None = None) -> range:
+                  trailers: frozenset[int] = frozenset(), headline: int | None = None,
+                  buttons: frozenset[int] = frozenset(), titled: int | None = None) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
-    menu items above it, even inside the body (teasers with their summaries above it hold text too)."""
+    menu items above it, even inside the body (teasers with their summaries above it hold text too). A share
+    bar (`buttons`: the lines of its buttons) between the headline the metadata stage found (`titled`: its
+    line) and the text ends no head: the head reaches up to that headline over it, or to a shorter title right
+    over it (the line found being a standfirst), no further than it would without the bar."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
@@ -536,6 +545,10 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     allowance = short_line_allowance(kinds, *span)
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
     head = head_start(kinds, listed.tolist(), span[0])
+    if titled is not None and titled < head:
+        if titled and kinds[titled - 1] == HEADLINE and units[titled - 1] < units[titled]:
+            titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
+        head = max(head_start(kinds, listed.tolist(), span[0], buttons), titled)
     if headline is not None and head < headline < span[1]:
         head = max(head, head_start(kinds, listed.tolist(), headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
@@ -557,11 +570,17 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     shapes = line_shapes(lines)
     worth = own_values(shapes)
     box_tops = related
+    targets = vocabulary().share_targets
+    buttons = [index for index in IS_MENU_LIKE[shapes.kinds].nonzero()[0].tolist()
+               if share_buttons(lines[index], targets)]
+    titled = headline_line(lines, title)
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
         at = headline_line(lines[start:end], dated)
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers, at)
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers, at,
+                                frozenset(index - start for index in buttons if start <= index < end),
+                                titled - start if titled is not None and start <= titled < end else None)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
@@ -572,14 +591,13 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     inside: list[Verdict] = [None] * (end - start)
     top = head_end(shapes.kinds[start:end].tolist())
     headline = headline_line(lines[start:end], title, top)     # the one the metadata stage found, in the head
-    for index in head_bylines(lines[start:end], shapes[start:end], top, headline):
+    head_buttons = frozenset(index - start for index in buttons if start <= index < start + top)
+    for index in head_bylines(lines[start:end], shapes[start:end], top, headline, head_buttons):
         inside[index] = BYLINE
     for index in head_crumbs(lines[start:end], shapes[start:end], headline):
         inside[index] = MENU
-    targets = vocabulary().share_targets
-    for index in range(top):
-        if shapes.kinds[start + index] in MENU_LIKE and share_buttons(lines[start + index], targets):
-            inside[index] = MENU
+    for index in head_buttons:
+        inside[index] = MENU
     for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end],
                             headline):
         inside[index] = HEADLINE_LIST
@@ -605,12 +623,15 @@ def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> 
 
 
 def head_end(kinds: list[int]) -> int:
-    """Where the article's head ends: at its first two sentences in a row; 0 for a text without them (it has no
-    head to tell)."""
-    return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]), 0)
+    """Where the article's head ends: at its first two sentences in a row, or at its first sentence when no two
+    stand in a row (each paragraph under a subheading); 0 for a text without a sentence (it has no head to
+    tell)."""
+    return next((index for index in range(len(kinds) - 1) if kinds[index] == PROSE == kinds[index + 1]),
+                next((index for index, kind in enumerate(kinds) if kind == PROSE), 0))
 
 
-def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | None = None) -> list[int]:
+def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | None = None,
+                 going: frozenset[int] = frozenset()) -> list[int]:
     """The lines that sign or stamp the article in its head: above its first two sentences in a row, a line
     that is no text and holds a date or a time ("By Jane Doe - 11/19/19 06:56 AM EST", "Updated 5:50 PM",
     "3 小时前"), or opens with "By" and a name ("by Jane Doe", "By Jane Doe | Special to the Courier"), or is
@@ -619,7 +640,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     line in the head, never taken itself) or right under "By" alone. The metadata stage took the bylines it
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
     and so does a date under an organisation's name signing a notice (signs). `top`: where the head ends
-    (head_end)."""
+    (head_end); `going`: the lines of the head another rule takes (a share bar's buttons), which the reach
+    does not count."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
@@ -638,7 +660,7 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     while staying < NAME_REACH and index < top:
         if names(index):
             named.add(index)
-        elif index not in signed:
+        elif index not in signed and index not in going:
             staying += 1
         index += 1
     return sorted({*signed, *named})

@@ -61,6 +61,8 @@ DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _NAMES = _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*"
 _OUTLET = r"(?:[^.!?;]{1,60}?\s[-–—|]\s*)?"
+# where the reporter filed from, after the names: "By Jane Doe in Beijing", "By ZHOU LINA in Hong Kong"
+_FILED_IN = r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 
 
 @functools.cache
@@ -71,9 +73,10 @@ def _en_bylines() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     bylines = (
         re.compile(r"^" + _OUTLET + r"(?i:staff\s+)?(?i:reporters?)\s+(?P<names>" + _NAMES + r")(?:\s+(?:from|of|for|at)\s+[^.!?;]{1,60})?$"),
         re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
-        re.compile(r"^By\s+(?P<names>" + _NAMES + r")$"),
+        re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"$"),
     )
-    return bylines, re.compile(r"^By\s+(?P<names>" + _NAMES + r")\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
+    return bylines, re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN
+                               + r"\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
 
 
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
@@ -209,15 +212,17 @@ def _zh_byline_units() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @functools.cache
-def _not_names() -> tuple[frozenset[str], tuple[str, ...]]:
-    sections = rule_sections("not_names.txt", ("placeholders", "outlet_endings"))
+def _not_names() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The placeholders, the endings of an organisation's name, and the last words of a job title (casefolded)."""
+    sections = rule_sections("not_names.txt", ("placeholders", "outlet_endings", "title_endings"))
     placeholders = frozenset(word.casefold() for word in sections["placeholders"])
-    return placeholders, tuple(ending.casefold() for ending in sections["outlet_endings"])
+    return (placeholders, tuple(ending.casefold() for ending in sections["outlet_endings"]),
+            tuple(ending.casefold() for ending in sections["title_endings"]))
 
 
 def is_outlet(value: str) -> bool:
     """A name of three characters or more ending like an organisation's (…网, …日报, …News)."""
-    _, endings = _not_names()
+    _, endings, _ = _not_names()
     folded = value.casefold().strip()
     return len(folded) >= 3 and folded.endswith(endings)
 
@@ -225,12 +230,14 @@ def is_outlet(value: str) -> bool:
 def _is_name(token: str) -> bool:
     if not token or NOT_A_NAME.search(token):
         return False
-    placeholders, _ = _not_names()
+    placeholders, _, job_titles = _not_names()
     if token.casefold() in placeholders or is_outlet(token):
         return False
     if has_han(token):
         return 2 <= len(token) <= MAX_HAN_NAME
-    return len(token) >= 2 and len(token.split()) <= MAX_LATIN_NAME_WORDS and not ACRONYM.fullmatch(token)
+    words = token.split()
+    return (len(token) >= 2 and len(words) <= MAX_LATIN_NAME_WORDS and not ACRONYM.fullmatch(token)
+            and words[-1].casefold() not in job_titles)   # "Transport Correspondent" after "Jane Doe, "
 
 
 @functools.cache
@@ -546,24 +553,34 @@ def _dated_en_byline(text: str) -> dict | None:
     match = dated.match(text)
     if match is None:
         return None
-    found = _first_date(match.group("rest"))
+    rest = match.group("rest")
+    found = _first_date(rest)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
-        found = _date_after_title(match.group("rest"))
-    if found is None or found[0] > 0:
-        return None
+        found = _date_after_title(rest)
     fields: dict = {"author": split_names(match.group("names"))}
+    if found is None or found[0] > 0:
+        # or a dateline's label: "By Jane Doe | The Courier | Updated: 2025-06-03 14:22"
+        dateline = next((read for part in (rest, _after_title(rest)) if part and (read := _read_dateline(part))
+                         is not None), None)
+        return None if dateline is None else {**fields, **dateline}
     if found[1]:
         fields["created"] = found[1]
     return fields
 
 
-def _date_after_title(rest: str):
-    """_first_date of what follows a title or an outlet of at most MAX_BYLINE_PART_WORDS words and its
-    separator ("Staff Writer · Aug 16, 2026"); None when no such title opens `rest`."""
+def _after_title(rest: str) -> str | None:
+    """What follows a title or an outlet of at most MAX_BYLINE_PART_WORDS words and its separator ("Staff
+    Writer · Aug 16, 2026" -> "Aug 16, 2026"); None when no such title opens `rest`."""
     pieces = BYLINE_PART.split(rest, maxsplit=1)
     if len(pieces) < 2 or len(pieces[0].split()) > MAX_BYLINE_PART_WORDS or SENTENCE_PUNCT.search(pieces[0]):
         return None
-    return _first_date(pieces[1])
+    return pieces[1]
+
+
+def _date_after_title(rest: str):
+    """_first_date of what follows a title or an outlet (_after_title); None when no such title opens `rest`."""
+    after = _after_title(rest)
+    return None if after is None else _first_date(after)
 
 
 def names_alone(line: str) -> bool:
