@@ -219,6 +219,8 @@ class Checker:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
         A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
+        import codecs
+
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
@@ -255,6 +257,8 @@ class Checker:
                     changed = changed or new != line
                     target.write(new)
                     line = new
+                if line_no == 1:  # a reader may skip a byte order mark opening the file (RFC 8259), as run does
+                    line = line.removeprefix(codecs.BOM_UTF8)
                 if line.strip():
                     yield from self.record_findings(shown, file, line_no, line)
             if target is not None and changed:

@@ -125,12 +125,23 @@ def text_position(text: str, index: int) -> tuple[int, int]:
 # --- one record --------------------------------------------------------------------------------------
 
 
+# A byte order mark at the start of a line after the first (files that each open with one, joined): run drops
+# it as it drops the one opening the file, which the command skips; other JSONL readers refuse it.
+BOM_INSIDE = "a UTF-8 byte order mark (BOM) opens the line, inside the file; run drops it, other JSONL readers refuse it"
+
+
 def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
     """The decoded JSON value of one line, or None and a CC001 issue."""
+    import codecs
+
     import orjson
 
     from corpusclean import json_numbers
 
+    if raw.startswith(codecs.BOM_UTF8):
+        rest = raw.removeprefix(codecs.BOM_UTF8)
+        issues = parse_record(rest)[1] if rest.strip() else []
+        return None, issues or [Issue("CC001", BOM_INSIDE)]
     try:
         return json_numbers.loads(raw), []
     except orjson.JSONDecodeError as err:
