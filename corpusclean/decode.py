@@ -59,6 +59,15 @@ def wide_jsonl(head: bytes) -> str | None:
     return next((name for opening, name in _WIDE_JSONL_OPENINGS if head.startswith(opening)), None)
 
 
+def opens_wide_json(head: bytes) -> bool:
+    """Whether the first bytes of a file open a JSON object in UTF-16 or UTF-32 (after its byte order mark and
+    blank space): JSON lines, whatever the file is named, as a UTF-8 file opening with '{' is."""
+    encoding = wide_jsonl(head)
+    if encoding is None:
+        return False
+    return head[:64].decode(encoding.lower(), "ignore").lstrip("\ufeff \t\r\n").startswith("{")
+
+
 _MIN_WIDE_SNIFF = 32
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(

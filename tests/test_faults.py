@@ -316,6 +316,8 @@ PAGE_FAULTS = [
                  ("written", ZH_MORE, False), id="utf-32-be-page-with-its-bom-is-not-binary"),
     pytest.param("utf-16-be.txt", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "县").encode("utf-16-be"),
                  ("written", ZH_MORE.replace("区", "县"), False), id="utf-16-be-page-with-its-bom-is-read"),
+    pytest.param("utf-16-be-page", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "镇").encode("utf-16-be"),
+                 ("written", ZH_MORE.replace("区", "镇"), False), id="utf-16-be-page-named-without-a-suffix-is-a-page"),
 ]
 
 
@@ -1139,9 +1141,10 @@ def wide_jsonl_run(request, tmp_path_factory):
     (folder / "in").mkdir()
     for param in WIDE_JSONL:
         name, opening, codec, _ = param.values
-        records = "".join(json.dumps({"id": f"{name}#{i}", "text": line}, ensure_ascii=False) + "\n"
-                          for i, line in enumerate(ZH_NEWS.splitlines()))
-        (folder / "in" / f"{name}.jsonl").write_bytes((opening + records).encode(codec))
+        for file_name in (f"{name}.jsonl", name):  # a name without .jsonl: what it opens with says it is JSONL
+            records = "".join(json.dumps({"id": f"{file_name}#{i}", "text": line}, ensure_ascii=False) + "\n"
+                              for i, line in enumerate(ZH_NEWS.splitlines()))
+            (folder / "in" / file_name).write_bytes((opening + records).encode(codec))
     run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
                       *request.param, cwd=folder)
     written = [r["id"] for r in read_jsonl_file(folder / "out.jsonl")]
@@ -1153,19 +1156,39 @@ def wide_jsonl_run(request, tmp_path_factory):
 @pytest.mark.parametrize("name, opening, codec, named", WIDE_JSONL)
 def test_a_utf_16_jsonl_file_is_one_clear_reject(name, opening, codec, named, wide_jsonl_run):
     """A UTF-16 JSONL file was split on its 0a bytes and each piece rejected ('str is not valid UTF-8:
-    surrogates not allowed'): 3 records gave 7 rejects."""
+    surrogates not allowed'): 3 records gave 7 rejects. Named without .jsonl, one in UTF-16BE or UTF-32 was
+    taken for a page: its JSON written as the text of one record, or rejected as binary."""
     run, written, rejects, findings = wide_jsonl_run
     path = f"in/{name}.jsonl"
+    ids = [f"{file_name}#{i}" for file_name in (f"{name}.jsonl", name) for i in range(3)]
     if named is None:
-        assert [i for i in written if i.startswith(f"{name}#")] == [f"{name}#{i}" for i in range(3)]
-        assert path not in run.stderr.decode()
+        assert sorted(i for i in written if i in ids) == sorted(ids)
+        assert f"in/{name}" not in run.stderr.decode()
         assert not [f for f in findings if f.startswith(path)]
         return
     message = f"the file is {named}, and JSONL must be UTF-8 (iconv -f {named} -t UTF-8 converts it)"
-    assert f"corpusclean: {path}: invalid_json: {message}" in run.stderr.decode().splitlines()
-    assert [r for r in rejects if r[0] == path] == [(path, "invalid_json")]
-    assert not [i for i in written if i.startswith(f"{name}#")]
+    for file_path in (path, f"in/{name}"):
+        assert f"corpusclean: {file_path}: invalid_json: {message}" in run.stderr.decode().splitlines()
+        assert [r for r in rejects if r[0] == file_path] == [(file_path, "invalid_json")]
+    assert not [i for i in written if i in ids or i.startswith(f"in/{name}")]
     assert [f for f in findings if f.startswith(path)] == [f"{path}:1:1: CC001 {message}"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("opening, codec, named", [
+    pytest.param("\ufeff", "utf-16-be", "UTF-16", id="utf-16-be-with-its-bom"),
+    pytest.param("", "utf-16-be", "UTF-16BE", id="utf-16-be-without-a-bom"),
+    pytest.param("\ufeff", "utf-32-le", "UTF-32", id="utf-32-with-its-bom"),
+])
+def test_a_utf_16_jsonl_stream_on_stdin_is_one_clear_reject(opening, codec, named, jobs, tmp_path):
+    """On standard input, JSONL in UTF-16BE or UTF-32 was taken for a page: its JSON written as one record's
+    text (exit 0), or rejected as binary."""
+    records = "".join(json.dumps({"id": f"r{n}", "text": line}, ensure_ascii=False) + "\n"
+                      for n, line in enumerate(ZH_NEWS.splitlines()))
+    run = corpusclean("run", "-", "-q", "-o", "out.jsonl", *jobs, input=(opening + records).encode(codec), cwd=tmp_path)
+    message = f"the file is {named}, and JSONL must be UTF-8 (iconv -f {named} -t UTF-8 converts it)"
+    assert (run.returncode, run.stderr.decode()) == (1, f"corpusclean: -: invalid_json: {message}\n")
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
 
 
 @pytest.mark.parametrize("jobs", JOBS)

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS, wide_jsonl
+from corpusclean.decode import WIDE_BOMS, opens_wide_json, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -110,7 +110,7 @@ def _sniff_kind(path: str, head: bytes) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     stripped = head.lstrip(b"".join(BOMS) + b" \t\r\n")
-    if suffix != ".txt" and stripped.startswith(b"{"):
+    if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head)):
         return "jsonl"
     return "page"
 
