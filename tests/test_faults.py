@@ -1211,6 +1211,35 @@ def test_a_utf_8_bom_opening_a_jsonl_file_is_read_by_run_and_check_alike(jobs, t
     assert (check.returncode, check.stdout.decode()) == (0, "")
 
 
+JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
+                 "jq -c . an object)")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_one_json_document_over_many_lines_is_one_clear_reject(jobs, tmp_path):
+    """A JSON document laid out over lines (json.dump with an indent; Scrapy's .json feed, an array with an
+    object a line) gave one invalid_json a line in JSON's words ('unexpected end of data: line 2 column 1'),
+    and named without a suffix, or on standard input, a feed was taken for a page and its JSON written as
+    the text of one record."""
+    records = [{"id": f"r{n}", "text": line} for n, line in enumerate(ZH_NEWS.splitlines())]
+    feed = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "article.json").write_text(json.dumps(records[0], ensure_ascii=False, indent=4), "utf-8")
+    (tmp_path / "in" / "array.jsonl").write_text(json.dumps(records, ensure_ascii=False, indent=2), "utf-8")
+    (tmp_path / "in" / "feed").write_text(feed, "utf-8")
+    (tmp_path / "in" / "lines.jsonl").write_bytes(b"".join(jsonl_line({**r, "id": f"line{r['id']}"}) for r in records))
+    run = corpusclean("run", "in", "-", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                      *jobs, input=feed.encode(), cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {path}: invalid_json: {JSON_DOCUMENT}" for path in ("in/array.jsonl", "in/article.json",
+                                                                           "in/feed", "-")])
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["liner0", "liner1", "liner2"]
+    assert len(read_jsonl_file(tmp_path / "rejects.jsonl")) == 4
+    check = corpusclean("check", "in/article.json", "in/array.jsonl", "in/feed", "in/lines.jsonl", "-q", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"{path}:1:1: CC001 {JSON_DOCUMENT}" for path in ("in/article.json", "in/array.jsonl", "in/feed")]
+
+
 @pytest.mark.parametrize(
     "line, run_says, check_says",
     [

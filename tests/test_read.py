@@ -12,7 +12,8 @@ from corpusclean.read.paths import (
     SKIP_REASONS, Skipped, UsageError, expand_paths, find_inputs, inner_suffix, skip_counts, skip_messages,
 )
 from corpusclean.read.sources import (
-    PageFile, holds_one_page, looks_like_html, parse_json_line, parse_wrapper, read_input, read_jsonl, record_text,
+    PageFile, holds_one_page, looks_like_html, opens_json_document, parse_json_line, parse_wrapper, read_input,
+    read_jsonl, record_text,
 )
 
 PAGE_ZH = "国务院常务会议部署稳就业工作。\n会议指出，要加大对中小企业的支持力度。\n".encode("utf-8")
@@ -218,6 +219,26 @@ def test_parse_wrapper_leaves_plain_pages_alone():
 )
 def test_looks_like_html(head, is_html):
     assert looks_like_html(head) is is_html
+
+
+@pytest.mark.parametrize(
+    "head, is_document",
+    [
+        pytest.param(b'{\n    "id": "a",\n    "text": "x"\n}', True, id="object-with-an-indent"),
+        pytest.param(b'[\n  {\n    "id": "a"', True, id="array-with-an-indent"),
+        pytest.param(b'[\n{"url": "http://a.cn/1", "text": "x"},\n', True, id="scrapy-feed"),
+        pytest.param(b'\xef\xbb\xbf\r\n  [ \r\n{"id": "a"},', True, id="after-a-bom-and-blank-lines"),
+        pytest.param(b"[\n]", True, id="empty-array"),
+        # negatives: JSON lines, text opening with a bracket, a first line not yet whole
+        pytest.param(b'{"id": "a", "text": "x"}\n{"id": "b"', False, id="json-lines"),
+        pytest.param(b'[{"id": "a", "text": "x"}]\n', False, id="array-on-one-line"),
+        pytest.param("[新华社] 市气象台发布暴雨蓝色预警\n".encode(), False, id="text-opening-with-a-bracket"),
+        pytest.param(b"[", False, id="no-line-end-yet"),
+        pytest.param(b"", False, id="empty"),
+    ],
+)
+def test_opens_json_document(head, is_document):
+    assert opens_json_document(head) is is_document
 
 
 @pytest.mark.parametrize(

@@ -224,7 +224,7 @@ class Checker:
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
-        from corpusclean.read.sources import not_utf8_jsonl
+        from corpusclean.read.sources import JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -239,10 +239,13 @@ class Checker:
         changed = False
         try:
             with _read_errors(path):
-                wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
-            if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
+                head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+            wide = wide_jsonl(head)
+            # One finding, as run rejects such a file whole, not one per piece between 0a bytes or per line.
+            whole = not_utf8_jsonl(wide) if wide is not None else JSON_DOCUMENT if opens_json_document(head) else None
+            if whole is not None:
                 if "CC001" in self.codes:
-                    yield Finding(shown, 1, 1, "CC001", not_utf8_jsonl(wide))
+                    yield Finding(shown, 1, 1, "CC001", whole)
                 return
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):

@@ -110,7 +110,7 @@ def _sniff_kind(path: str, head: bytes) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     stripped = head.lstrip(b"".join(BOMS) + b" \t\r\n")
-    if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head)):
+    if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head) or opens_json_document(head)):
         return "jsonl"
     return "page"
 
@@ -363,6 +363,18 @@ def not_utf8_jsonl(encoding: str) -> str:
     return f"the file is {encoding}, and JSONL must be UTF-8 (iconv -f {encoding} -t UTF-8 converts it)"
 
 
+def opens_json_document(head: bytes) -> bool:
+    """Whether a JSONL file's first non-blank line is a lone '{' or '[': one JSON document laid out over lines
+    (json.dump with an indent, Scrapy's .json feed, a crawler's file per article), which no JSON line is."""
+    lines = head.removeprefix(codecs.BOM_UTF8).lstrip().split(b"\n", 1)
+    return len(lines) == 2 and lines[0].strip() in (b"{", b"[")
+
+
+# Why such a file is rejected whole: each of its lines was one more invalid_json, in JSON's words.
+JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
+                 "jq -c . an object)")
+
+
 def read_jsonl(
     inp: InputFile, stream: BinaryIO, text_key: str, text_format: str = "text",
     max_record_bytes: int = Config.max_record_bytes,
@@ -407,6 +419,11 @@ def read_input(
             if wide is not None:  # split on its 0a bytes, each piece would be one more invalid line
                 doc = _new_doc(inp)
                 doc.reject("invalid_json", not_utf8_jsonl(wide))
+                yield doc
+                return
+            if opens_json_document(head):
+                doc = _new_doc(inp)
+                doc.reject("invalid_json", JSON_DOCUMENT)
                 yield doc
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
