@@ -74,11 +74,16 @@ def run_command(
         error(message)
     if not inputs:
         error(f"nothing to read: no input file found ({len(skipped)} paths skipped)")
+    opened: list[JsonlSink] = []  # each output's temporary file goes if a later one cannot be opened
     try:
         out = JsonlSink(output)
+        opened.append(out)
         rejects = JsonlSink(rejects_path) if rejects_path else None
+        opened += [rejects] if rejects is not None else []
         report_file = JsonlSink(report_path) if report_path else None
     except OutputError as err:
+        for sink in opened:
+            sink.discard()
         error(str(err))
         return 2
     sinks = [sink for sink in (out, rejects, report_file) if sink is not None]

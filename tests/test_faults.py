@@ -147,6 +147,10 @@ def _state(pid: int) -> str:
         pytest.param(["-o", "folder"], "cannot write folder: it is a folder", id="output-is-a-folder"),
         pytest.param(["-o", "missing/out.jsonl"], "cannot write missing/out.jsonl: No such file or directory",
                      id="output-folder-missing"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "missing/rejects.jsonl"],
+                     "cannot write missing/rejects.jsonl: No such file or directory", id="rejects-folder-missing"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "r.jsonl", "--report", "missing/report.json"],
+                     "cannot write missing/report.json: No such file or directory", id="report-folder-missing"),
         pytest.param(["-o", "x.jsonl", "--rejects", "x.jsonl"], "--rejects and --output name the same file",
                      id="output-and-rejects-one-file"),
         pytest.param(["--rejects", "x.jsonl", "--report", "./x.jsonl"], "--report and --rejects name the same file",
@@ -163,7 +167,8 @@ def _state(pid: int) -> str:
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
     """A full disk printed an 80-line traceback; -o naming a folder failed only after the whole run;
-    -o X --rejects X exited 0 and lost all output."""
+    -o X --rejects X exited 0 and lost all output; an output that could not be opened left the temporary
+    files of those opened before it (.x.jsonl.k2j9f0a1.tmp)."""
     (tmp_path / "folder").mkdir()
     result = corpusclean("run", SEEDS, "-q", *args, cwd=tmp_path)
     stderr = result.stderr.decode()
