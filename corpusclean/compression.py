@@ -27,6 +27,17 @@ def codec_of_name(name: str) -> str | None:
     return next((codec for suffix, codec in SUFFIXES.items() if lowered.endswith(suffix)), None)
 
 
+# Suffixes of compression formats this tool does not write: an output so named held plain JSONL, which a
+# reader going by the name (HF datasets, bzcat, xzcat) fails on.
+FOREIGN_SUFFIXES = (".bz2", ".xz", ".lzma", ".lz4", ".lz", ".br", ".zip", ".7z")
+
+
+def foreign_codec_suffix(name: str) -> str | None:
+    """The suffix of a compression format other than gzip and zstd a file name ends in: 'out.jsonl.bz2' -> '.bz2'."""
+    lowered = name.lower()
+    return next((suffix for suffix in FOREIGN_SUFFIXES if lowered.endswith(suffix)), None)
+
+
 def without_codec_suffix(name: str) -> str:
     """The name without a compression suffix: 'a.jsonl.zst' -> 'a.jsonl'."""
     lowered = name.lower()
