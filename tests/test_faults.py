@@ -828,6 +828,46 @@ def test_a_gzip_file_with_damaged_data_is_unreadable_and_the_run_goes_on(name, j
         (f"in/{name}", "unreadable")]
 
 
+def _zipped(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("in.jsonl", data)
+    return buffer.getvalue()
+
+
+def _foreign_compression():
+    import bz2
+    import lzma
+
+    return [("bzip2", "bunzip2", bz2.compress), ("xz", "unxz", lzma.compress), ("zip", "unzip", _zipped)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_of_a_compression_this_tool_does_not_read_is_one_clear_reject(jobs, tmp_path):
+    """A bzip2, xz or zip file named on the command line was 'binary content (NUL bytes), not text'; named as
+    JSONL (or on standard input) it was split on its 0a bytes into invalid_json lines ('str is not valid
+    UTF-8: surrogates not allowed'), 27 for a bzip2 file of 2,000 records, and check found as many CC001."""
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": f"{ZH_NEWS}{n}"}) for n in range(2000))
+    names = []
+    for name, tool, compress in _foreign_compression():
+        for file_name in (f"{name}.jsonl", f"{name}.txt.{name}"):
+            (tmp_path / file_name).write_bytes(compress(records))
+            names.append((file_name, name, tool))
+    run = corpusclean("run", *[n for n, _, _ in names], "-", "-q", "-o", "out.jsonl", *jobs,
+                      input=(tmp_path / "bzip2.jsonl").read_bytes(), cwd=tmp_path)
+    said = [f"corpusclean: {file_name}: unreadable: {name}-compressed, which this tool does not read: {tool} it, "
+            "or compress it with gzip or zstd" for file_name, name, tool in [*names, ("-", "bzip2", "bunzip2")]]
+    assert (run.returncode, sorted(run.stderr.decode().splitlines())) == (1, sorted(said))
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    check = corpusclean("check", "xz.jsonl", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (
+        2, "", "corpusclean: error: cannot read xz.jsonl: xz-compressed, which this tool does not read: unxz it, "
+               "or compress it with gzip or zstd\n")
+
+
 @pytest.mark.parametrize(
     "command, status, out",
     [
