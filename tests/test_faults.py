@@ -1335,6 +1335,11 @@ CHECK_FLAGS_RUN_READS = [
                  "in.jsonl#5", ("extra", '{"id":100.0}'), id="exponent-id"),
     pytest.param(b'{"id": 7, "text": "' + ZH_MORE.splitlines()[2].encode() + b'"}', None, "7", ("extra", ""),
                  id="integer-id-is-an-id"),
+    pytest.param(b'{"id": " \xe3\x80\x80", "text": "' + TW_NEWS.splitlines()[0].encode() + b'"}',
+                 "7:1: CC004 id is whitespace only", "in.jsonl#7", ("extra", ""), id="whitespace-id-is-no-id"),
+    pytest.param(b'{"id": "7", "text": "' + TW_NEWS.splitlines()[1].encode() + b'"}',
+                 "8:1: CC005 duplicate id '7', first at in.jsonl:6", "in.jsonl#8", ("original_id", "7"),
+                 id="the-string-7-is-the-id-of-the-number-7"),
 ]
 
 
@@ -1342,13 +1347,16 @@ CHECK_FLAGS_RUN_READS = [
 def test_what_check_flags_in_an_input_run_repairs_and_its_output_checks_clean(jobs, tmp_path):
     """check flagged a \\ud800 escape (CC001) that run read, and an id of 1.5 (CC004) that run took as the
     record's id ('1.5'; 1e2 became '100.0'). A float is no id for run either now: the record gets its
-    location's id and keeps the number in metadata.extra."""
+    location's id and keeps the number in metadata.extra. check took an id of blank space for one, which run
+    does not, and the string "7" for another id than the number 7, which run writes as "7" too (and so
+    renamed the second)."""
     (tmp_path / "in.jsonl").write_bytes(b"".join(param.values[0] + b"\n" for param in CHECK_FLAGS_RUN_READS))
-    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001,CC004", cwd=tmp_path)
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001,CC004,CC005", cwd=tmp_path)
     expected = [f"in.jsonl:{param.values[1]}" for param in CHECK_FLAGS_RUN_READS if param.values[1]]
     assert check.stdout.decode().splitlines() == expected
     run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
-    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert (run.returncode, run.stderr.decode()) == (0, "corpusclean: 1 record(s) got a new id because an earlier "
+                                                        "record had the same one (their own is in metadata.original_id)\n")
     records = read_jsonl_file(tmp_path / "out.jsonl")
     assert [r["id"] for r in records] == [param.values[2] for param in CHECK_FLAGS_RUN_READS]
     for record, param in zip(records, CHECK_FLAGS_RUN_READS):

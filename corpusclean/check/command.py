@@ -196,7 +196,7 @@ class Checker:
         if isinstance(value, dict) and "CC005" in self.codes:
             first = self.ids.earlier(rules.id_hash(value.get("id")), file, line_no)
             if first is not None:
-                findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.id_key(value['id'])!r}, "
+                findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.input_id(value['id'])!r}, "
                                                                         f"first at {self._at(first)}"))
         text = value.get(self.text_key) if isinstance(value, dict) else None
         if isinstance(text, str):

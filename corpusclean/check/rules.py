@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from corpusclean.document import Removal
+from corpusclean.read.ids import input_id
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
 # code -> what the rule finds; the README's table of rules shows an example finding of each.
@@ -181,16 +182,10 @@ def record_shape(value: Any, text_key: str) -> list[Issue]:
     doc_id = value.get("id")
     if doc_id is None or doc_id == "":
         issues.append(Issue("CC004", "no id"))
-    elif id_key(doc_id) is None:
-        issues.append(Issue("CC004", f"id is {json_kind(doc_id)}, not a string or an integer"))
+    elif input_id(doc_id) is None:  # run gives the record its location's id
+        what = "whitespace only" if isinstance(doc_id, str) else f"{json_kind(doc_id)}, not a string or an integer"
+        issues.append(Issue("CC004", f"id is {what}"))
     return issues
-
-
-def id_key(doc_id: Any) -> str | int | None:
-    """The id as a comparable value: strings and integers only (JSON true is not an id)."""
-    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
-        return None
-    return doc_id
 
 
 def empty_text(text: str) -> list[Issue]:
@@ -358,13 +353,14 @@ class FirstSeen:
 
 
 def id_hash(doc_id: Any) -> int | None:
-    """A 64-bit key of an id (id_key): the string "7" and the number 7 are different ids."""
+    """A 64-bit key of an id as run takes it (read.ids.input_id): the string "7" and the number 7 are one id,
+    written "7" both."""
     import xxhash
 
-    key = id_key(doc_id)
+    key = input_id(doc_id)
     if key is None:
         return None
-    return xxhash.xxh3_64_intdigest(f"{type(key).__name__}:{key}".encode("utf-8", "surrogatepass"))
+    return xxhash.xxh3_64_intdigest(key.encode("utf-8", "surrogatepass"))
 
 
 def exact_text_key(text: str) -> int | None:
