@@ -225,11 +225,17 @@ def _marked_reading(data: bytes, codec: str) -> str:
     return data.decode(codec, "corpusclean-mark")
 
 
+def too_many_invalid(invalid: int, data: bytes) -> bool:
+    """Whether `invalid` bytes a codec could not decode are too many of the bytes beyond ASCII for the codec to
+    be the right one with a few damaged bytes."""
+    return invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII))
+
+
 def _tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
     """(text with its bad bytes marked, how many) when the codec fails on only a few bytes, else None."""
     text = _marked_reading(data, codec)
     invalid = len(_MARKED.findall(text))
-    if invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII)):
+    if too_many_invalid(invalid, data):
         return None
     return text, invalid
 

@@ -1366,6 +1366,29 @@ def test_what_check_flags_in_an_input_run_repairs_and_its_output_checks_clean(jo
     assert (again.returncode, again.stdout.decode()) == (0, ""), "run writes nothing check flags"
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_jsonl_line_in_a_legacy_encoding_is_rejected_not_written_as_u_fffd(jobs, tmp_path):
+    """A JSONL file saved in GBK or Big5 was read as UTF-8 with damaged bytes: each record written with its
+    Chinese all U+FFFD ('������̨...', invalid_bytes 47), exit 0 and not a word on stderr."""
+    zh, tw = ZH_NEWS.splitlines(), TW_NEWS.splitlines()
+    (tmp_path / "gbk.jsonl").write_bytes(b"".join(jsonl_line({"id": f"g{n}", "text": t}).decode().encode("gbk")
+                                                  for n, t in enumerate(zh[:2])))
+    (tmp_path / "mixed.jsonl").write_bytes(jsonl_line({"id": "u0", "text": zh[2]})
+                                           + jsonl_line({"id": "b1", "text": tw[0]}).decode().encode("big5")
+                                           + jsonl_line({"id": "u2", "text": tw[1]}))
+    run = corpusclean("run", "gbk.jsonl", "mixed.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs,
+                      cwd=tmp_path)
+    gbk = "the line is GB18030, and JSONL must be UTF-8 (iconv -f GB18030 -t UTF-8 converts it)"
+    big5 = "the line is BIG5HKSCS, and JSONL must be UTF-8 (iconv -f BIG5HKSCS -t UTF-8 converts it)"
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: gbk.jsonl:1: invalid_json: {gbk}", f"corpusclean: gbk.jsonl:2: invalid_json: {gbk}",
+        f"corpusclean: mixed.jsonl:2: invalid_json: {big5}"])
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["u0", "u2"]
+    check = corpusclean("check", "gbk.jsonl", "mixed.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"gbk.jsonl:1:1: CC001 {gbk}", f"gbk.jsonl:2:1: CC001 {gbk}", f"mixed.jsonl:2:1: CC001 {big5}"]
+
+
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:
     fd = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
     os.write(fd, data)

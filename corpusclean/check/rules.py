@@ -146,26 +146,28 @@ def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
     try:
         return json_numbers.loads(raw), []
     except orjson.JSONDecodeError as err:
-        return None, [Issue("CC001", f"invalid JSON: {_invalid_json(raw, err)}", err.colno)]
+        return None, [Issue("CC001", _invalid_json(raw, err), err.colno)]
 
 
 def _invalid_json(raw: bytes, err: Any) -> str:
-    """Why a line is not JSON; for one `run` reads all the same (its reader replaces what UTF-8 cannot hold),
-    what it replaces: orjson says 'surrogates not allowed' of a bad byte too."""
+    """Why a line is not JSON, or not UTF-8 as run reads it; for one `run` reads all the same (its reader
+    replaces what UTF-8 cannot hold), what it replaces: orjson says 'surrogates not allowed' of a bad byte too."""
     import orjson
 
-    from corpusclean.read.sources import parse_json_line
+    from corpusclean.read.sources import NotUtf8Line, parse_json_line
 
     try:
         replaced = parse_json_line(raw)[1]
     except orjson.JSONDecodeError:
-        return err.msg
+        return f"invalid JSON: {err.msg}"
+    except NotUtf8Line as legacy:
+        return str(legacy)
     try:
         raw.decode("utf-8")
         what = "lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold"
     except UnicodeDecodeError:
         what = "byte(s) that are not UTF-8"
-    return f"{replaced} {what}; run replaces each with U+FFFD and counts it"
+    return f"invalid JSON: {replaced} {what}; run replaces each with U+FFFD and counts it"
 
 
 def record_shape(value: Any, text_key: str) -> list[Issue]:

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS, opens_wide_json, wide_jsonl
+from corpusclean.decode import WIDE_BOMS, opens_wide_json, too_many_invalid, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -149,10 +149,16 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     return doc
 
 
+class NotUtf8Line(ValueError):
+    """A JSONL line in a legacy encoding (GBK, Big5): too many of its bytes beyond ASCII are not UTF-8 for a few
+    damaged ones, which are replaced and counted."""
+
+
 def parse_json_line(line: bytes) -> tuple[Any, int]:
     """The value of a JSONL line and how many bad characters its strings held: bytes that are not UTF-8 and
     lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises orjson.JSONDecodeError for a line that is
-    not JSON (the damage of a bad byte is in the text, not the record)."""
+    not JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy
+    encoding: replaced, its text would be all U+FFFD."""
     import json
 
     import orjson
@@ -163,8 +169,11 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
         return json_numbers.loads(line), 0
     except orjson.JSONDecodeError as err:
         error = err
+    marked = line.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8 as a lone surrogate
+    if too_many_invalid(len(_SURROGATE.findall(marked)), line):
+        raise NotUtf8Line(_not_utf8_line(line))
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
-        value = json.loads(line.decode("utf-8", "surrogateescape"))
+        value = json.loads(marked)
         value, replaced = _replace_surrogates(value)
     except (ValueError, RecursionError):
         raise error from None
@@ -174,6 +183,16 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_utf8_line(line: bytes) -> str:
+    """Why a JSONL line in a legacy encoding is rejected, with the iconv that converts its file."""
+    from corpusclean.decode import decode_bytes
+
+    encoding = decode_bytes(line).encoding
+    if encoding in (None, "utf-8", "mixed"):
+        return "the line is not UTF-8, and JSONL must be UTF-8 (iconv converts it from its encoding)"
+    return f"the line is {encoding.upper()}, and JSONL must be UTF-8 (iconv -f {encoding.upper()} -t UTF-8 converts it)"
 
 
 def _replace_surrogates(value: Any) -> tuple[Any, int]:
@@ -224,6 +243,8 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
         record, invalid = parse_json_line(line)
     except orjson.JSONDecodeError as err:
         doc.reject("invalid_json", f"invalid JSON: {err}")
+    except NotUtf8Line as err:
+        doc.reject("invalid_json", str(err))
     else:
         fill_from_record(doc, record, text_key, text_format, invalid)
     if doc.rejected:
