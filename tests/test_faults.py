@@ -1173,6 +1173,23 @@ def test_stdin_named_twice_is_a_usage_error(args, status, stderr, tmp_path):
     assert (tmp_path / "out.jsonl").exists() == (status == 0 and "run" in args)
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+def test_an_output_that_is_the_file_standard_input_reads_is_a_usage_error(option, jobs, tmp_path):
+    """run - -o in.jsonl < in.jsonl replaced the input by the cleaned records, exit 1: its invalid line and every
+    record dropped as a duplicate gone. The same file named as a path is refused (exit 2)."""
+    data = jsonl_line({"id": "a", "text": ZH_NEWS}) + jsonl_line({"id": "b", "text": ZH_NEWS}) + b"not json\n"
+    (tmp_path / "in.jsonl").write_bytes(data)
+    outputs = {"-o": "out.jsonl", "--rejects": "rejects.jsonl", option: "in.jsonl"}
+    with open(tmp_path / "in.jsonl", "rb") as stdin:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", "run", "-", "-q", *jobs,
+                                 *[part for pair in outputs.items() for part in pair]],
+                                stdin=stdin, capture_output=True, cwd=tmp_path, timeout=60)
+    assert (result.returncode, result.stderr.decode()) == (
+        2, "corpusclean: error: output in.jsonl is also standard input\n")
+    assert (tmp_path / "in.jsonl").read_bytes() == data
+
+
 # A JSONL file in UTF-16 or UTF-32: (its name, the bytes it opens with, its codec, how the message names it;
 # None: read).
 WIDE_JSONL = [
