@@ -109,6 +109,11 @@ def test_stopping_a_run_leaves_no_temporary_outputs_or_spool(signum, tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [int(child) for child in found]
+
+
 def test_workers_end_when_the_main_process_is_killed(tmp_path):
     """Each worker inherited the write end of its own task pipe, so a main process that died without
     stopping it (SIGKILL, or a stop signal at the wrong moment) left it waiting forever, holding stdout."""
@@ -119,16 +124,31 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
         cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     _wait_for(lambda: leftovers(Path(env["TMPDIR"])))
-
-    def workers() -> list[int]:
-        found = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True).stdout.split()
-        return [int(pid) for pid in found]
-
-    _wait_for(lambda: len(workers()) == 2)
-    children = workers()
+    _wait_for(lambda: len(_children(run.pid)) == 2)
+    children = _children(run.pid)
     run.kill()
     run.wait()
     _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in children), 30)
+
+
+def test_a_worker_killed_by_the_kernel_is_one_line_and_exit_2(tmp_path):
+    """A worker killed with SIGKILL (the out-of-memory killer's signal) ended the run with a 40-line traceback,
+    'RuntimeError: worker process 661 stopped (exit code None)', exit 1."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _wait_for(lambda: len(_children(run.pid)) == 2)  # the workers of the first pass, with most of it to do
+    worker = _children(run.pid)[0]
+    os.kill(worker, signal.SIGKILL)
+    _, stderr = run.communicate(timeout=60)
+    assert (run.returncode, stderr.decode()) == (2, f"corpusclean: worker process {worker} was killed by SIGKILL (the "
+                                                    "out-of-memory killer sends it: fewer --jobs need less memory); the "
+                                                    "run stopped\n")
+    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def _state(pid: int) -> str:
