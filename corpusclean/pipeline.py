@@ -180,16 +180,16 @@ def run_stages_on_batch(stages: list[Stage], docs: Sequence[Document],
         timings = defaultdict(float)
     docs = list(docs)
     for stage in stages:
-        if all(doc.rejected for doc in docs):
+        live = [position for position, doc in enumerate(docs) if not doc.rejected]
+        if not live:
             break
         start = perf_counter()
-        for position, doc in enumerate(docs):
-            if doc.rejected:
-                continue
-            if stage.kind == "line":
-                apply_line_stage(stage, doc)  # type: ignore[arg-type]
-            else:
-                docs[position] = stage(doc)  # type: ignore[operator]
+        if stage.kind == "line":
+            for position in live:
+                apply_line_stage(stage, docs[position])  # type: ignore[arg-type]
+        else:
+            for position in live:
+                docs[position] = stage(docs[position])  # type: ignore[operator]
         timings[stage.name] += perf_counter() - start
     return docs
 

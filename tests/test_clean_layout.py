@@ -586,6 +586,19 @@ def test_the_body_ends_above_a_promotion_with_little_text_under_it(lines, articl
     assert article_after_boilerplate(lines) == article
 
 
+TAGS = ["Government and politics,", "Transport,", "City council,", "Public spending,", "Buses"]
+
+
+@pytest.mark.parametrize("heading, article", [
+    pytest.param("Tags", EN_ARTICLE, id="the-tags-under-their-heading-go"),
+    pytest.param("Schools", [*EN_ARTICLE, "Schools", *TAGS[:-1]], id="under-a-subheading-the-clauses-stay"),
+])
+def test_the_body_ends_above_the_tags(heading, article):
+    """Tags printed one a line with their commas read as short clauses beside the text; under their heading
+    they end the article."""
+    assert article_after_boilerplate([*EN_MENU, *EN_ARTICLE, heading, *TAGS, *OTHER_TITLES, *EN_FOOTER]) == article
+
+
 def article_after_metadata(lines):
     """What the metadata, the boilerplate and the layout stage keep of a page, each seeing the verdicts before."""
     doc = Document(id="p", source="s", location="p")
@@ -616,6 +629,7 @@ def test_the_body_ends_above_metadata_with_little_text_under_it(lines, article):
     pytest.param([None, "boilerplate.promo", None, None], {1}, id="under-a-promotion"),
     pytest.param([None, "boilerplate.share", "boilerplate.share", None], {1}, id="under-a-share-bar"),
     pytest.param([None, "boilerplate.label", None], set(), id="not-under-an-advertisement-label"),
+    pytest.param([None, "boilerplate.tags", None], {1}, id="under-the-heading-of-the-tags"),
     pytest.param([None, "meta.editor", None], {1}, id="under-an-editor-line"),
     pytest.param([None, *["meta.date", None, None] * 3], set(), id="not-under-the-date-of-every-post"),
     pytest.param([None, *["boilerplate.share", None, None] * 3], set(), id="not-under-a-share-bar-of-every-post"),
@@ -1004,3 +1018,30 @@ def test_a_box_of_other_titles_over_the_headline(box, gone):
     kept = [line for line, verdict in zip(lines, Layout().judge(lines, view).verdicts) if verdict is None]
     assert [line for line in box if line not in kept] == gone
     assert kept[len(box) - len(gone):] == [ZH_HEADLINE, *ZH_BODY]
+
+
+EN_TEASERS = [    # other stories, each title run into its summary as a renderer prints a teaser
+    "Storm Knocks Out Power Along The CoastThousands of homes were without power on Monday after the storm hit.",
+    "Schools Reopen After FloodingPupils went back to class on Tuesday in all but two of the district's schools.",
+    "Bridge Repairs Begin Next MonthDrivers should expect delays on the river crossing until the end of March.",
+    "Farmers Market Moves Indoors For WinterThe market opens in the old tram depot every Saturday from nine.",
+]
+
+
+@pytest.mark.parametrize("dated, kept_teasers", [
+    pytest.param(True, False, id="dated-headline-the-teasers-above-its-menu-go"),
+    pytest.param(False, True, id="headline-without-a-dateline-the-teasers-stay"),
+])
+def test_the_head_starts_under_the_menu_over_a_dated_headline(dated, kept_teasers):
+    """Teasers of other stories with their summaries hold text, and join the body's stretch over a short
+    article; a headline with a dateline under it (the metadata stage found and removed the dateline) marks
+    where the article starts: not above the run of menu items over it."""
+    headline = "City Council Approves Budget"
+    page = [*EN_MENU, *EN_TEASERS, *EN_FOOTER, headline, "June 12, 2024 at 10:30 am", *EN_BODY[:4], *EN_FOOTER]
+    verdicts = [None] * len(page)
+    verdicts[page.index(headline) + 1] = "meta.date" if dated else "boilerplate.label"
+    lines = [line for line, verdict in zip(page, verdicts) if verdict is None]
+    view = DocView(title=headline, lang="en", format="txt", source="s", verdicts=verdicts)
+    kept = kept_by_stage(lines, view)
+    assert kept[-4:] == EN_BODY[:4] and headline in kept
+    assert all(teaser in kept for teaser in EN_TEASERS) == kept_teasers

@@ -21,7 +21,7 @@ from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplifi
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
 EN_SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
-               "comments", "label", "tools", "poster")
+               "comments", "label", "tags", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
@@ -63,6 +63,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # the mark a post ends with, alone on its line: "END", "- END -", "—END—", "THE END", "全文完"
+# a blog's heading of its comments, with the count and the post's title: "12 thoughts on “Title”"
+COMMENTS_ON_TITLE = re.compile(
+    r"(?i:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?i:thoughts?|responses?|comments?|replies|reply)\s+(?i:on|to)\s+[“\"'‘«]"
+)
 END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=~·•*\s]*")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
@@ -143,6 +148,7 @@ class Vocabulary:
     comments: frozenset[str]
     comment_headings: tuple[str, ...]         # the same, for str.startswith and str.endswith
     labels: frozenset[str]
+    tags: frozenset[str]                      # the headings of an article's tags: "Tags", "Filed under"
     tools: frozenset[str]
     tool_initials: frozenset[str]             # the first character of each tool
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
@@ -190,6 +196,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         comments=frozenset(p.casefold() for p in both("comments")),
         comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
         labels=frozenset(p.casefold() for p in both("label")),
+        tags=frozenset(p.casefold() for p in both("tags")),
         tools=frozenset(p.casefold() for p in both("tools")),
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         poster=frozenset(p.casefold() for p in both("poster")),
@@ -330,10 +337,11 @@ def _may_hold_copyright_sign(text: str) -> bool:
 
 MORE_LINK = "更多"
 MIN_BOX_NAME, MAX_BOX_NAME = 2, 10    # Han characters of a box's name before its "more" link
+MAX_TAB_WORDS = 8       # words of a line of two box headings
 NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all")
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
-MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ")
+MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
 
 
 def _more_heading(heading: str) -> bool:
@@ -352,6 +360,13 @@ def _box_heading(heading: str) -> str:
         if heading.endswith(link):
             return heading.removesuffix(link)
     return heading
+
+
+def _box_tabs(heading: str, related: frozenset[str]) -> bool:
+    """Two headings of boxes of other articles on one line, the tabs of one box: "Most Read Most Shared"."""
+    words = heading.split()
+    return 2 <= len(words) <= MAX_TAB_WORDS and any(
+        " ".join(words[:cut]) in related and " ".join(words[cut:]) in related for cut in range(1, len(words)))
 
 
 def _named_box_with_more(heading: str, labels: frozenset[str]) -> bool:
@@ -401,13 +416,17 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _breadcrumb(text) or han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
         return REASON_PREFIX + "nav", True
     heading = folded.rstrip(":：>» ")
-    if (_box_heading(heading) in vocab.related or _more_heading(heading) or _more_of_a_name(text)
+    if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
+            or _more_of_a_name(text)
             or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
-    if _comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab):     # "[ 12 comments ]"
+    if (_comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab)     # "[ 12 comments ]"
+            or size <= 40 and COMMENTS_ON_TITLE.match(text)):
         return COMMENTS, True
+    if heading in vocab.tags:
+        return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
             or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)):
         return REASON_PREFIX + "label", True
@@ -576,7 +595,7 @@ class Boilerplate(LineStage):
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
-        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "label", "poster",
+        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "label", "tags", "poster",
         "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:

@@ -24,11 +24,13 @@ Precision of the article comes first, so the body is wide wherever the evidence 
 - but it ends above a run of posts under dated headers ("Jane on June 7, 2020 at 3:26 pm said:") that
   follows the article's text below a line an earlier stage removed as chrome (a share bar), when no header
   or separator of the posts stands above or among the article's first lines: readers' comments, not a thread;
-- and it ends above the line under a promotion, a share bar, a copyright notice or metadata (a date, an
-  editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
+- and it ends above the line under a promotion, a share bar, a copyright notice, the heading of the tags
+  or metadata (a date, an editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
   sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
-  to the last few lines of a long list of other headlines;
+  to the last few lines of a long list of other headlines; and never above a run of menu items over the
+  headline with a dateline under it, when the metadata stage found one: the teasers of other articles and
+  their summaries above it hold text too, and may join the body's stretch;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
@@ -59,7 +61,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, share_buttons, vocabulary
+from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, dated_headline, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
     REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
@@ -115,10 +117,10 @@ RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
-# what may end the article in it: a promotion, a share bar, a copyright notice, a date, an editor's line, tags
-# (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
-TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "meta.date", "meta.editor",
-                    "meta.label")
+# what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a date,
+# an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
+TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
+                    "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
@@ -507,9 +509,11 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
-                  trailers: frozenset[int] = frozenset()) -> range:
+                  trailers: frozenset[int] = frozenset(), headline: int | None = None) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
-    that follow the heading of a box of other articles."""
+    that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
+    it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
+    menu items above it, even inside the body (teasers with their summaries above it hold text too)."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
@@ -531,19 +535,23 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
     allowance = short_line_allowance(kinds, *span)
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
-    return range(head_start(kinds, listed.tolist(), span[0]),
-                 trailer_start(shapes.kinds, values, trailers, span[0], end))
+    head = head_start(kinds, listed.tolist(), span[0])
+    if headline is not None and head < headline < span[1]:
+        head = max(head, head_start(kinds, listed.tolist(), headline))
+    return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
-                 trailers: frozenset[int] = frozenset(), title: str | None = None) -> list[Verdict]:
+                 trailers: frozenset[int] = frozenset(), title: str | None = None,
+                 dated: str | None = None) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
     `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
     the page had before earlier stages removed some (a page whose menus and share bars went is still a
     whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a copyright
-    notice or metadata (trailer_walls). The article found is judged again (as a second run would, without
-    the earlier stages' walls and closings) until it holds."""
+    notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same when
+    a dateline stands under it on the page (dated_headline). The article found is judged again (as a second
+    run would, without the earlier stages' walls and closings) until it holds."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
@@ -552,7 +560,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     start, end = 0, len(lines)
     while True:     # every pass but the last cuts lines: it ends
         separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers)
+        at = headline_line(lines[start:end], dated)
+        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers, at)
         if len(article) == end - start:
             break
         start, end = start + article.start, start + article.stop
@@ -698,9 +707,9 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
 
 def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
     """Positions, among the lines still kept, of those right under a line an earlier stage removed as a
-    promotion, a share bar, a copyright notice or metadata (TRAILER_PREFIXES), when fewer than
-    MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every post of a
-    thread is the thread's own."""
+    promotion, a share bar, a copyright notice, the heading of the tags or metadata (TRAILER_PREFIXES), when
+    fewer than MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every
+    post of a thread is the thread's own."""
     nearest: list[tuple[int, str]] = []
     position, above = 0, None
     for verdict in verdicts:
@@ -741,4 +750,4 @@ class Layout(LineStage):
             return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
-                                   trailer_walls(view.verdicts), view.title))
+                                   trailer_walls(view.verdicts), view.title, dated_headline(lines, view)))

@@ -81,16 +81,16 @@ def container_scores(blocks: list[Block], values: list[float]) -> dict[int, floa
     """Per element, how much prose its nearby lines add up to (readability-style credit to ancestors),
     discounted by the share of its nearby text that sits in links."""
     prose: dict[int, float] = {}
-    chars: dict[int, list[int]] = {}
+    text_chars: dict[int, int] = {}
+    link_chars: dict[int, int] = {}
     for block, value in zip(blocks, values):
-        visible = len(block.text)
+        visible, links = len(block.text), block.link_chars
         for credit, element in zip(ANCESTOR_CREDIT, reversed(block.ancestors)):
             if value > 0:
                 prose[element] = prose.get(element, 0.0) + value * credit
-            counts = chars.setdefault(element, [0, 0])
-            counts[0] += visible
-            counts[1] += block.link_chars
-    return {element: score * (1.0 - chars[element][1] / max(chars[element][0], 1)) for element, score in prose.items()}
+            text_chars[element] = text_chars.get(element, 0) + visible
+            link_chars[element] = link_chars.get(element, 0) + links
+    return {element: score * (1.0 - link_chars[element] / max(text_chars[element], 1)) for element, score in prose.items()}
 
 
 SIBLING_SHARE = 0.2  # a sibling of the best container with this share of its score joins the content
@@ -135,7 +135,10 @@ def element_members(blocks: list[Block]) -> dict[int, list[int]]:
     members: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         for element in block.ancestors:
-            members.setdefault(element, []).append(index)
+            if element in members:  # (not setdefault: it would make a list for every call)
+                members[element].append(index)
+            else:
+                members[element] = [index]
     return members
 
 
@@ -199,8 +202,8 @@ def heading_of(block: Block, kinds: list[str] | None, levels: Container[str] = (
     if block.tag in levels:
         return block.tag, block.ancestors[-1]
     for element in reversed(block.ancestors[-3:]) if kinds else ():
-        tag = kinds[element].partition(".")[0]
-        if tag in levels:
+        kind = kinds[element]   # "" for most elements: no class, no id
+        if kind and (tag := kind.partition(".")[0]) in levels:
             return tag, element
     return None
 

