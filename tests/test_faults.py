@@ -951,6 +951,28 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["real.jsonl"]
 
 
+@pytest.mark.parametrize(
+    "args, status, stderr",
+    [
+        pytest.param(["data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in "
+                     "data\n", id="folder-of-json-files"),
+        pytest.param(["empty", "data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz "
+                     "or .zst) in empty, data\n", id="folders-without-a-dataset"),
+        pytest.param(["data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="file-named-is-read"),
+        pytest.param(["empty", "data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n",
+                     id="an-empty-folder-beside-a-file"),
+    ],
+)
+def test_check_of_folders_holding_no_dataset_says_so_and_exits_2(args, status, stderr, tmp_path):
+    """check of a folder whose JSONL files are named .json (which run reads) checked nothing and passed, exit 0
+    and not a word; so did check of an empty folder."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "records.json").write_bytes(jsonl_line({"id": "a", "text": ""}))
+    result = corpusclean("check", *args, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (status, stderr)
+
+
 @pytest.mark.parametrize("given", [pytest.param("data", id="folder-holding-it"), pytest.param("data/locked", id="itself")])
 def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, monkeypatch, capsys):
     """check of a folder holding a subfolder it could not list passed with exit 0 and no word: os.walk

@@ -73,7 +73,8 @@ def cleaning_stages(config: Any) -> list:
 
 def dataset_files(args: list[str], fix: bool) -> list[str]:
     """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
-    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error."""
+    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error, and
+    so are folders that hold no dataset file."""
     from corpusclean.read.paths import STDIN_TWICE
 
     if args.count(STDIN) > 1:
@@ -92,6 +93,8 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
             raise UsageError(f"cannot read {arg}: permission denied")
         else:
             files.append(arg)
+    if not files:  # folders only, holding no dataset: a check of nothing would pass
+        raise UsageError(f"nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in {', '.join(args)}")
     return files
 
 
