@@ -262,6 +262,12 @@ def _decode_with_bom(data: bytes) -> Decoded | None:
     return None
 
 
+def binary_content(data: bytes) -> bool:
+    """Whether bytes are no text this module reads: control bytes beyond 1% of the first 8 KB, and neither a
+    UTF-16/32 byte order mark nor the NULs of mostly-ASCII UTF-16 without one. A stray NUL in a page is text."""
+    return not data.startswith(WIDE_BOMS) and _looks_binary(data) and _decode_wide_without_bom(data, None) is None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_SNIFF_BYTES]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))

@@ -315,6 +315,10 @@ STRAY_BYTES = [pytest.param(b"\xff", id="ff"), pytest.param(b"\x80", id="80"),
 ZH_HEADLINE, TW_HEADLINE = "市气象台发布暴雨蓝色预警", "港區道路拓寬工程年底完工"
 TAGS_PROSE = "文中提到<p>标签的用法，<div>和<script>也一并说明。\n" + ZH_NEWS
 
+EN_NEWS = (
+    "The city council approved the new budget on Tuesday after a long debate about school funding.\n"
+    "Council members said the plan adds two hundred teachers and repairs the roofs of six old schools.\n"
+)
 ZH_MORE = (
     "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
     "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
@@ -347,6 +351,12 @@ PAGE_FAULTS = [
                  ("written", ZH_MORE, False), id="utf-32-be-page-with-its-bom-is-not-binary"),
     pytest.param("utf-16-be.txt", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "县").encode("utf-16-be"),
                  ("written", ZH_MORE.replace("区", "县"), False), id="utf-16-be-page-with-its-bom-is-read"),
+    pytest.param("stray-nul.txt", ZH_NEWS.encode()[:60] + b"\x00" + ZH_NEWS.encode()[60:], ("written", ZH_NEWS, False),
+                 id="page-with-a-stray-nul-is-text-not-binary"),
+    pytest.param("stray-nul.html", xhtml_page("utf-8", ZH_HEADLINE, ZH_MORE).replace("</p>", "\x00</p>", 1).encode(),
+                 ("written", ZH_MORE, False), id="html-page-with-a-stray-nul-is-text-not-binary"),
+    pytest.param("utf-16-le-no-bom.txt", EN_NEWS.encode("utf-16-le"), ("written", EN_NEWS, False),
+                 id="utf-16-page-without-a-bom-is-read"),
     pytest.param("utf-16-be-page", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "镇").encode("utf-16-be"),
                  ("written", ZH_MORE.replace("区", "镇"), False), id="utf-16-be-page-named-without-a-suffix-is-a-page"),
 ]
@@ -368,7 +378,9 @@ def page_fault_run(tmp_path_factory):
 
 @pytest.mark.parametrize("name, data, expected", PAGE_FAULTS)
 def test_a_damaged_or_legacy_page_is_read_as_it_should(name, data, expected, page_fault_run):
-    """Silent mojibake, one bad byte losing a whole page, XHTML rejected as malformed_html, prose taken for HTML."""
+    """Silent mojibake, one bad byte losing a whole page, XHTML rejected as malformed_html, prose taken for HTML;
+    a page holding one stray NUL byte, or in UTF-16 without a byte order mark (which decode reads), rejected
+    whole as 'binary content (NUL bytes), not text'."""
     result, records, rejects = page_fault_run
     path = f"in/{name}"
     if expected[0] == "rejected":

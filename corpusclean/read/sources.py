@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS, opens_wide_json, too_many_invalid, wide_jsonl
+from corpusclean.decode import binary_content, opens_wide_json, too_many_invalid, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -139,7 +139,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     if wrapper.get("id", "").startswith(("http://", "https://")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
-    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(WIDE_BOMS):
+    if b"\x00" in data[:SNIFF_BYTES] and binary_content(data):
         doc.reject("binary", "binary content (NUL bytes), not text")
         return doc
     doc.raw = data
