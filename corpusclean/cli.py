@@ -53,8 +53,9 @@ def _usage_error(message: str) -> typer.Exit:
 
 
 def _same_file(path: str, target: os.stat_result) -> bool:
+    """Whether the input at `path` is the target file; for '-', whether standard input is (`< in.jsonl`)."""
     try:
-        return os.path.samestat(os.stat(path), target)
+        return os.path.samestat(os.fstat(0) if path == "-" else os.stat(path), target)
     except OSError:
         return False
 
@@ -83,8 +84,9 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
         # Only an existing file can be an input; comparing file identities is cheaper than resolving paths.
         if target.exists():
             target_stat = target.stat()
-            if any(i.path != "-" and _same_file(i.path, target_stat) for i in inputs):
-                raise _usage_error(f"output {out} is also an input file")
+            same = next((i.path for i in inputs if _same_file(i.path, target_stat)), None)
+            if same is not None:
+                raise _usage_error(f"output {out} is also {'standard input' if same == '-' else 'an input file'}")
         for folder in folders:
             if folder in target.parents:
                 raise _usage_error(f"output {out} is inside the input folder {folder}")

@@ -59,6 +59,15 @@ def wide_jsonl(head: bytes) -> str | None:
     return next((name for opening, name in _WIDE_JSONL_OPENINGS if head.startswith(opening)), None)
 
 
+def opens_wide_json(head: bytes) -> bool:
+    """Whether the first bytes of a file open a JSON object in UTF-16 or UTF-32 (after its byte order mark and
+    blank space): JSON lines, whatever the file is named, as a UTF-8 file opening with '{' is."""
+    encoding = wide_jsonl(head)
+    if encoding is None:
+        return False
+    return head[:64].decode(encoding.lower(), "ignore").lstrip("\ufeff \t\r\n").startswith("{")
+
+
 _MIN_WIDE_SNIFF = 32
 _SNIFF_BYTES = 8192
 _DECLARATION = re.compile(
@@ -216,11 +225,17 @@ def _marked_reading(data: bytes, codec: str) -> str:
     return data.decode(codec, "corpusclean-mark")
 
 
+def too_many_invalid(invalid: int, data: bytes) -> bool:
+    """Whether `invalid` bytes a codec could not decode are too many of the bytes beyond ASCII for the codec to
+    be the right one with a few damaged bytes."""
+    return invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII))
+
+
 def _tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
     """(text with its bad bytes marked, how many) when the codec fails on only a few bytes, else None."""
     text = _marked_reading(data, codec)
     invalid = len(_MARKED.findall(text))
-    if invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII)):
+    if too_many_invalid(invalid, data):
         return None
     return text, invalid
 
@@ -245,6 +260,12 @@ def _decode_with_bom(data: bytes) -> Decoded | None:
                 if reading is not None:
                     return _success(reading[0], encoding, "bom", reading[1])
     return None
+
+
+def binary_content(data: bytes) -> bool:
+    """Whether bytes are no text this module reads: control bytes beyond 1% of the first 8 KB, and neither a
+    UTF-16/32 byte order mark nor the NULs of mostly-ASCII UTF-16 without one. A stray NUL in a page is text."""
+    return not data.startswith(WIDE_BOMS) and _looks_binary(data) and _decode_wide_without_bom(data, None) is None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -313,13 +313,27 @@ def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Itera
             worker.results.close()
 
 
+class WorkerDied(Exception):
+    """A worker process ended without answering: killed (the kernel's out-of-memory killer sends SIGKILL)."""
+
+
+def _death(pid: int, exitcode: int | None) -> str:
+    if exitcode is None or exitcode >= 0:
+        return f"worker process {pid} ended (exit code {exitcode}); the run stopped"
+    try:
+        name = signal.Signals(-exitcode).name
+    except ValueError:
+        name = f"signal {-exitcode}"
+    hint = " (the out-of-memory killer sends it: fewer --jobs need less memory)" if -exitcode == signal.SIGKILL else ""
+    return f"worker process {pid} was killed by {name}{hint}; the run stopped"
+
+
 def _receive(worker: _Worker) -> tuple[int, BatchOut]:
     try:
         number, out, error = worker.results.recv()
     except EOFError:
-        raise RuntimeError(
-            f"worker process {worker.process.pid} stopped (exit code {worker.process.exitcode})"
-        ) from None
+        worker.process.join(1)  # for its exit code
+        raise WorkerDied(_death(worker.process.pid, worker.process.exitcode)) from None
     if error is not None:
         raise error
     worker.busy -= 1

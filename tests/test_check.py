@@ -55,6 +55,7 @@ def codes_of(issues) -> list[str]:
     (b'{"id": "a", "text": 3}', ["CC003"]),
     (b'{"text": "x"}', ["CC004"]),
     (b'{"id": "", "text": "x"}', ["CC004"]),
+    (b'{"id": " \xe3\x80\x80", "text": "x"}', ["CC004"]),
     (b'{"id": ["a"], "text": "x"}', ["CC004"]),
     (b'{"id": 7, "text": "x"}', []),
 ])
@@ -219,12 +220,14 @@ def test_first_seen_points_at_the_first_and_never_at_none():
 
 @pytest.mark.parametrize("a, b, same", [
     ("p-17", "p-17", True),
-    ("7", 7, False),
+    ("7", 7, True),   # run writes both as "7"
     (7, 7, True),
     ("", "", False),
+    ("  ", "  ", False),
     (True, True, False),
+    (1.5, 1.5, False),
 ])
-def test_id_hash_keys_strings_and_numbers_apart(a, b, same):
+def test_id_hash_keys_ids_as_run_takes_them(a, b, same):
     key_a, key_b = rules.id_hash(a), rules.id_hash(b)
     assert (key_a is not None and key_a == key_b) == same
 

@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpusclean.decode import Decode, _marked_reading, canonical_codec, decode_bytes, sniff_declared_charset
+from corpusclean.decode import (
+    Decode, _marked_reading, binary_content, canonical_codec, decode_bytes, sniff_declared_charset,
+)
 from corpusclean.document import Document
 from corpusclean.plausibility import chinese_score, misread_chinese, reads_as_text
 
@@ -138,6 +140,22 @@ def test_a_mixed_file_declaring_gbk_is_still_decoded_line_by_line():
 def test_binary_content_is_an_error_not_text(data):
     decoded = decode_bytes(data)
     assert (decoded.text, decoded.error) == (None, "binary content")
+
+
+@pytest.mark.parametrize(
+    "data, binary",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06", True, id="png-header"),
+        pytest.param(bytes(range(256)) * 8, True, id="all-byte-values"),
+        # negatives: text with a stray NUL, and UTF-16 or UTF-32 (every other byte a NUL)
+        pytest.param(SIMPLIFIED.encode()[:30] + b"\x00" + SIMPLIFIED.encode()[30:], False, id="text-with-a-stray-nul"),
+        pytest.param(ENGLISH.encode("utf-16-le") * 3, False, id="utf-16-without-a-bom"),
+        pytest.param(codecs.BOM_UTF16_BE + SIMPLIFIED.encode("utf-16-be"), False, id="utf-16-with-its-bom"),
+        pytest.param(codecs.BOM_UTF32_LE + ENGLISH.encode("utf-32-le"), False, id="utf-32-with-its-bom"),
+    ],
+)
+def test_binary_content(data, binary):
+    assert binary_content(data) is binary
 
 
 def test_bytes_no_codec_accepts_are_an_error():

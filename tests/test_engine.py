@@ -187,7 +187,9 @@ class Dies(DocumentStage):
 
 
 def test_a_worker_that_dies_stops_the_run():
-    with pytest.raises(RuntimeError, match="stopped"):
+    from corpusclean.engine import WorkerDied
+
+    with pytest.raises(WorkerDied, match=r"worker process \d+ ended \(exit code 3\); the run stopped"):
         run([Whitespace(), Dies()], make_docs(10), jobs=2)
 
 

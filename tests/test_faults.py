@@ -109,6 +109,11 @@ def test_stopping_a_run_leaves_no_temporary_outputs_or_spool(signum, tmp_path):
     assert not (tmp_path / "out.jsonl").exists()
 
 
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return [int(child) for child in found]
+
+
 def test_workers_end_when_the_main_process_is_killed(tmp_path):
     """Each worker inherited the write end of its own task pipe, so a main process that died without
     stopping it (SIGKILL, or a stop signal at the wrong moment) left it waiting forever, holding stdout."""
@@ -119,16 +124,31 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path):
         cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     _wait_for(lambda: leftovers(Path(env["TMPDIR"])))
-
-    def workers() -> list[int]:
-        found = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True).stdout.split()
-        return [int(pid) for pid in found]
-
-    _wait_for(lambda: len(workers()) == 2)
-    children = workers()
+    _wait_for(lambda: len(_children(run.pid)) == 2)
+    children = _children(run.pid)
     run.kill()
     run.wait()
     _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid) for pid in children), 30)
+
+
+def test_a_worker_killed_by_the_kernel_is_one_line_and_exit_2(tmp_path):
+    """A worker killed with SIGKILL (the out-of-memory killer's signal) ended the run with a 40-line traceback,
+    'RuntimeError: worker process 661 stopped (exit code None)', exit 1."""
+    corpus = _slow_corpus(tmp_path / "corpus")
+    env = isolated_tmp(tmp_path)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "corpusclean", "run", str(corpus), "-q", "-o", "out.jsonl", "--jobs", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    _wait_for(lambda: len(_children(run.pid)) == 2)  # the workers of the first pass, with most of it to do
+    worker = _children(run.pid)[0]
+    os.kill(worker, signal.SIGKILL)
+    _, stderr = run.communicate(timeout=60)
+    assert (run.returncode, stderr.decode()) == (2, f"corpusclean: worker process {worker} was killed by SIGKILL (the "
+                                                    "out-of-memory killer sends it: fewer --jobs need less memory); the "
+                                                    "run stopped\n")
+    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+    assert not (tmp_path / "out.jsonl").exists()
 
 
 def _state(pid: int) -> str:
@@ -147,6 +167,15 @@ def _state(pid: int) -> str:
         pytest.param(["-o", "folder"], "cannot write folder: it is a folder", id="output-is-a-folder"),
         pytest.param(["-o", "missing/out.jsonl"], "cannot write missing/out.jsonl: No such file or directory",
                      id="output-folder-missing"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "missing/rejects.jsonl"],
+                     "cannot write missing/rejects.jsonl: No such file or directory", id="rejects-folder-missing"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "r.jsonl", "--report", "missing/report.json"],
+                     "cannot write missing/report.json: No such file or directory", id="report-folder-missing"),
+        pytest.param(["-o", "clean.jsonl.bz2"], "cannot write clean.jsonl.bz2: .bz2 is a compression this tool does "
+                     "not write; name it .gz (gzip) or .zst (zstd), or without either for plain JSONL",
+                     id="output-named-bz2"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "rejects.jsonl.XZ"], "cannot write rejects.jsonl.XZ: .xz is a",
+                     id="rejects-named-xz"),
         pytest.param(["-o", "x.jsonl", "--rejects", "x.jsonl"], "--rejects and --output name the same file",
                      id="output-and-rejects-one-file"),
         pytest.param(["--rejects", "x.jsonl", "--report", "./x.jsonl"], "--report and --rejects name the same file",
@@ -163,7 +192,9 @@ def _state(pid: int) -> str:
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
     """A full disk printed an 80-line traceback; -o naming a folder failed only after the whole run;
-    -o X --rejects X exited 0 and lost all output."""
+    -o X --rejects X exited 0 and lost all output; an output that could not be opened left the temporary
+    files of those opened before it (.x.jsonl.k2j9f0a1.tmp); -o clean.jsonl.bz2 wrote plain JSONL under that
+    name, exit 0, which bzcat and HF datasets (going by the name) fail on."""
     (tmp_path / "folder").mkdir()
     result = corpusclean("run", SEEDS, "-q", *args, cwd=tmp_path)
     stderr = result.stderr.decode()
@@ -284,6 +315,10 @@ STRAY_BYTES = [pytest.param(b"\xff", id="ff"), pytest.param(b"\x80", id="80"),
 ZH_HEADLINE, TW_HEADLINE = "市气象台发布暴雨蓝色预警", "港區道路拓寬工程年底完工"
 TAGS_PROSE = "文中提到<p>标签的用法，<div>和<script>也一并说明。\n" + ZH_NEWS
 
+EN_NEWS = (
+    "The city council approved the new budget on Tuesday after a long debate about school funding.\n"
+    "Council members said the plan adds two hundred teachers and repairs the roofs of six old schools.\n"
+)
 ZH_MORE = (
     "区应急管理局已启动三级应急响应，抢险队伍和物资全部到位。\n"
     "气象专家分析，此次降雨过程持续时间长、累计雨量大，需防范城市内涝和山洪灾害。\n"
@@ -316,6 +351,14 @@ PAGE_FAULTS = [
                  ("written", ZH_MORE, False), id="utf-32-be-page-with-its-bom-is-not-binary"),
     pytest.param("utf-16-be.txt", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "县").encode("utf-16-be"),
                  ("written", ZH_MORE.replace("区", "县"), False), id="utf-16-be-page-with-its-bom-is-read"),
+    pytest.param("stray-nul.txt", ZH_NEWS.encode()[:60] + b"\x00" + ZH_NEWS.encode()[60:], ("written", ZH_NEWS, False),
+                 id="page-with-a-stray-nul-is-text-not-binary"),
+    pytest.param("stray-nul.html", xhtml_page("utf-8", ZH_HEADLINE, ZH_MORE).replace("</p>", "\x00</p>", 1).encode(),
+                 ("written", ZH_MORE, False), id="html-page-with-a-stray-nul-is-text-not-binary"),
+    pytest.param("utf-16-le-no-bom.txt", EN_NEWS.encode("utf-16-le"), ("written", EN_NEWS, False),
+                 id="utf-16-page-without-a-bom-is-read"),
+    pytest.param("utf-16-be-page", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "镇").encode("utf-16-be"),
+                 ("written", ZH_MORE.replace("区", "镇"), False), id="utf-16-be-page-named-without-a-suffix-is-a-page"),
 ]
 
 
@@ -335,7 +378,9 @@ def page_fault_run(tmp_path_factory):
 
 @pytest.mark.parametrize("name, data, expected", PAGE_FAULTS)
 def test_a_damaged_or_legacy_page_is_read_as_it_should(name, data, expected, page_fault_run):
-    """Silent mojibake, one bad byte losing a whole page, XHTML rejected as malformed_html, prose taken for HTML."""
+    """Silent mojibake, one bad byte losing a whole page, XHTML rejected as malformed_html, prose taken for HTML;
+    a page holding one stray NUL byte, or in UTF-16 without a byte order mark (which decode reads), rejected
+    whole as 'binary content (NUL bytes), not text'."""
     result, records, rejects = page_fault_run
     path = f"in/{name}"
     if expected[0] == "rejected":
@@ -815,6 +860,46 @@ def test_a_gzip_file_with_damaged_data_is_unreadable_and_the_run_goes_on(name, j
         (f"in/{name}", "unreadable")]
 
 
+def _zipped(data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("in.jsonl", data)
+    return buffer.getvalue()
+
+
+def _foreign_compression():
+    import bz2
+    import lzma
+
+    return [("bzip2", "bunzip2", bz2.compress), ("xz", "unxz", lzma.compress), ("zip", "unzip", _zipped)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_of_a_compression_this_tool_does_not_read_is_one_clear_reject(jobs, tmp_path):
+    """A bzip2, xz or zip file named on the command line was 'binary content (NUL bytes), not text'; named as
+    JSONL (or on standard input) it was split on its 0a bytes into invalid_json lines ('str is not valid
+    UTF-8: surrogates not allowed'), 27 for a bzip2 file of 2,000 records, and check found as many CC001."""
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": f"{ZH_NEWS}{n}"}) for n in range(2000))
+    names = []
+    for name, tool, compress in _foreign_compression():
+        for file_name in (f"{name}.jsonl", f"{name}.txt.{name}"):
+            (tmp_path / file_name).write_bytes(compress(records))
+            names.append((file_name, name, tool))
+    run = corpusclean("run", *[n for n, _, _ in names], "-", "-q", "-o", "out.jsonl", *jobs,
+                      input=(tmp_path / "bzip2.jsonl").read_bytes(), cwd=tmp_path)
+    said = [f"corpusclean: {file_name}: unreadable: {name}-compressed, which this tool does not read: {tool} it, "
+            "or compress it with gzip or zstd" for file_name, name, tool in [*names, ("-", "bzip2", "bunzip2")]]
+    assert (run.returncode, sorted(run.stderr.decode().splitlines())) == (1, sorted(said))
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    check = corpusclean("check", "xz.jsonl", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (
+        2, "", "corpusclean: error: cannot read xz.jsonl: xz-compressed, which this tool does not read: unxz it, "
+               "or compress it with gzip or zstd\n")
+
+
 @pytest.mark.parametrize(
     "command, status, out",
     [
@@ -876,6 +961,28 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     fixed = (tmp_path / "store" / "real.jsonl").read_bytes()
     assert fixed != dirty and json.loads(fixed)["text"] == ZH_NEWS.rstrip("\n")
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["real.jsonl"]
+
+
+@pytest.mark.parametrize(
+    "args, status, stderr",
+    [
+        pytest.param(["data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in "
+                     "data\n", id="folder-of-json-files"),
+        pytest.param(["empty", "data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz "
+                     "or .zst) in empty, data\n", id="folders-without-a-dataset"),
+        pytest.param(["data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="file-named-is-read"),
+        pytest.param(["empty", "data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n",
+                     id="an-empty-folder-beside-a-file"),
+    ],
+)
+def test_check_of_folders_holding_no_dataset_says_so_and_exits_2(args, status, stderr, tmp_path):
+    """check of a folder whose JSONL files are named .json (which run reads) checked nothing and passed, exit 0
+    and not a word; so did check of an empty folder."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "records.json").write_bytes(jsonl_line({"id": "a", "text": ""}))
+    result = corpusclean("check", *args, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (status, stderr)
 
 
 @pytest.mark.parametrize("given", [pytest.param("data", id="folder-holding-it"), pytest.param("data/locked", id="itself")])
@@ -1120,6 +1227,23 @@ def test_stdin_named_twice_is_a_usage_error(args, status, stderr, tmp_path):
     assert (tmp_path / "out.jsonl").exists() == (status == 0 and "run" in args)
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+def test_an_output_that_is_the_file_standard_input_reads_is_a_usage_error(option, jobs, tmp_path):
+    """run - -o in.jsonl < in.jsonl replaced the input by the cleaned records, exit 1: its invalid line and every
+    record dropped as a duplicate gone. The same file named as a path is refused (exit 2)."""
+    data = jsonl_line({"id": "a", "text": ZH_NEWS}) + jsonl_line({"id": "b", "text": ZH_NEWS}) + b"not json\n"
+    (tmp_path / "in.jsonl").write_bytes(data)
+    outputs = {"-o": "out.jsonl", "--rejects": "rejects.jsonl", option: "in.jsonl"}
+    with open(tmp_path / "in.jsonl", "rb") as stdin:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", "run", "-", "-q", *jobs,
+                                 *[part for pair in outputs.items() for part in pair]],
+                                stdin=stdin, capture_output=True, cwd=tmp_path, timeout=60)
+    assert (result.returncode, result.stderr.decode()) == (
+        2, "corpusclean: error: output in.jsonl is also standard input\n")
+    assert (tmp_path / "in.jsonl").read_bytes() == data
+
+
 # A JSONL file in UTF-16 or UTF-32: (its name, the bytes it opens with, its codec, how the message names it;
 # None: read).
 WIDE_JSONL = [
@@ -1139,9 +1263,10 @@ def wide_jsonl_run(request, tmp_path_factory):
     (folder / "in").mkdir()
     for param in WIDE_JSONL:
         name, opening, codec, _ = param.values
-        records = "".join(json.dumps({"id": f"{name}#{i}", "text": line}, ensure_ascii=False) + "\n"
-                          for i, line in enumerate(ZH_NEWS.splitlines()))
-        (folder / "in" / f"{name}.jsonl").write_bytes((opening + records).encode(codec))
+        for file_name in (f"{name}.jsonl", name):  # a name without .jsonl: what it opens with says it is JSONL
+            records = "".join(json.dumps({"id": f"{file_name}#{i}", "text": line}, ensure_ascii=False) + "\n"
+                              for i, line in enumerate(ZH_NEWS.splitlines()))
+            (folder / "in" / file_name).write_bytes((opening + records).encode(codec))
     run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
                       *request.param, cwd=folder)
     written = [r["id"] for r in read_jsonl_file(folder / "out.jsonl")]
@@ -1153,19 +1278,88 @@ def wide_jsonl_run(request, tmp_path_factory):
 @pytest.mark.parametrize("name, opening, codec, named", WIDE_JSONL)
 def test_a_utf_16_jsonl_file_is_one_clear_reject(name, opening, codec, named, wide_jsonl_run):
     """A UTF-16 JSONL file was split on its 0a bytes and each piece rejected ('str is not valid UTF-8:
-    surrogates not allowed'): 3 records gave 7 rejects."""
+    surrogates not allowed'): 3 records gave 7 rejects. Named without .jsonl, one in UTF-16BE or UTF-32 was
+    taken for a page: its JSON written as the text of one record, or rejected as binary."""
     run, written, rejects, findings = wide_jsonl_run
     path = f"in/{name}.jsonl"
+    ids = [f"{file_name}#{i}" for file_name in (f"{name}.jsonl", name) for i in range(3)]
     if named is None:
-        assert [i for i in written if i.startswith(f"{name}#")] == [f"{name}#{i}" for i in range(3)]
-        assert path not in run.stderr.decode()
-        assert not [f for f in findings if f.startswith(path) and "must be UTF-8" in f]  # check flags its BOM
+        assert sorted(i for i in written if i in ids) == sorted(ids)
+        assert f"in/{name}" not in run.stderr.decode()
+        assert not [f for f in findings if f.startswith(path)]
         return
     message = f"the file is {named}, and JSONL must be UTF-8 (iconv -f {named} -t UTF-8 converts it)"
-    assert f"corpusclean: {path}: invalid_json: {message}" in run.stderr.decode().splitlines()
-    assert [r for r in rejects if r[0] == path] == [(path, "invalid_json")]
-    assert not [i for i in written if i.startswith(f"{name}#")]
+    for file_path in (path, f"in/{name}"):
+        assert f"corpusclean: {file_path}: invalid_json: {message}" in run.stderr.decode().splitlines()
+        assert [r for r in rejects if r[0] == file_path] == [(file_path, "invalid_json")]
+    assert not [i for i in written if i in ids or i.startswith(f"in/{name}")]
     assert [f for f in findings if f.startswith(path)] == [f"{path}:1:1: CC001 {message}"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("opening, codec, named", [
+    pytest.param("\ufeff", "utf-16-be", "UTF-16", id="utf-16-be-with-its-bom"),
+    pytest.param("", "utf-16-be", "UTF-16BE", id="utf-16-be-without-a-bom"),
+    pytest.param("\ufeff", "utf-32-le", "UTF-32", id="utf-32-with-its-bom"),
+])
+def test_a_utf_16_jsonl_stream_on_stdin_is_one_clear_reject(opening, codec, named, jobs, tmp_path):
+    """On standard input, JSONL in UTF-16BE or UTF-32 was taken for a page: its JSON written as one record's
+    text (exit 0), or rejected as binary."""
+    records = "".join(json.dumps({"id": f"r{n}", "text": line}, ensure_ascii=False) + "\n"
+                      for n, line in enumerate(ZH_NEWS.splitlines()))
+    run = corpusclean("run", "-", "-q", "-o", "out.jsonl", *jobs, input=(opening + records).encode(codec), cwd=tmp_path)
+    message = f"the file is {named}, and JSONL must be UTF-8 (iconv -f {named} -t UTF-8 converts it)"
+    assert (run.returncode, run.stderr.decode()) == (1, f"corpusclean: -: invalid_json: {message}\n")
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_utf_8_bom_opening_a_jsonl_file_is_read_by_run_and_check_alike(jobs, tmp_path):
+    """check flagged the byte order mark opening a UTF-8 JSONL file ('CC001 invalid JSON: UTF-8 byte order mark
+    (BOM) is not supported') that run reads. One opening a line inside the file (files that each open with one,
+    joined with cat) run drops too, and check flags it in words that say so."""
+    bom = "\ufeff".encode()
+    records = [jsonl_line({"id": f"r{n}", "text": line}) for n, line in enumerate((ZH_NEWS + ZH_MORE).splitlines())]
+    (tmp_path / "in.jsonl").write_bytes(bom + b"".join(records[:3]) + bom + b"".join(records[3:]))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == [f"r{n}" for n in range(6)]
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        "in.jsonl:4:1: CC001 a UTF-8 byte order mark (BOM) opens the line, inside the file; run drops it, other "
+        "JSONL readers refuse it"]
+    (tmp_path / "one.jsonl").write_bytes(bom + b"".join(records))
+    check = corpusclean("check", "one.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode()) == (0, "")
+
+
+JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
+                 "jq -c . an object)")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_one_json_document_over_many_lines_is_one_clear_reject(jobs, tmp_path):
+    """A JSON document laid out over lines (json.dump with an indent; Scrapy's .json feed, an array with an
+    object a line) gave one invalid_json a line in JSON's words ('unexpected end of data: line 2 column 1'),
+    and named without a suffix, or on standard input, a feed was taken for a page and its JSON written as
+    the text of one record."""
+    records = [{"id": f"r{n}", "text": line} for n, line in enumerate(ZH_NEWS.splitlines())]
+    feed = "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "article.json").write_text(json.dumps(records[0], ensure_ascii=False, indent=4), "utf-8")
+    (tmp_path / "in" / "array.jsonl").write_text(json.dumps(records, ensure_ascii=False, indent=2), "utf-8")
+    (tmp_path / "in" / "feed").write_text(feed, "utf-8")
+    (tmp_path / "in" / "lines.jsonl").write_bytes(b"".join(jsonl_line({**r, "id": f"line{r['id']}"}) for r in records))
+    run = corpusclean("run", "in", "-", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                      *jobs, input=feed.encode(), cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {path}: invalid_json: {JSON_DOCUMENT}" for path in ("in/array.jsonl", "in/article.json",
+                                                                           "in/feed", "-")])
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["liner0", "liner1", "liner2"]
+    assert len(read_jsonl_file(tmp_path / "rejects.jsonl")) == 4
+    check = corpusclean("check", "in/article.json", "in/array.jsonl", "in/feed", "in/lines.jsonl", "-q", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"{path}:1:1: CC001 {JSON_DOCUMENT}" for path in ("in/article.json", "in/array.jsonl", "in/feed")]
 
 
 @pytest.mark.parametrize(
@@ -1212,6 +1406,11 @@ CHECK_FLAGS_RUN_READS = [
                  "in.jsonl#5", ("extra", '{"id":100.0}'), id="exponent-id"),
     pytest.param(b'{"id": 7, "text": "' + ZH_MORE.splitlines()[2].encode() + b'"}', None, "7", ("extra", ""),
                  id="integer-id-is-an-id"),
+    pytest.param(b'{"id": " \xe3\x80\x80", "text": "' + TW_NEWS.splitlines()[0].encode() + b'"}',
+                 "7:1: CC004 id is whitespace only", "in.jsonl#7", ("extra", ""), id="whitespace-id-is-no-id"),
+    pytest.param(b'{"id": "7", "text": "' + TW_NEWS.splitlines()[1].encode() + b'"}',
+                 "8:1: CC005 duplicate id '7', first at in.jsonl:6", "in.jsonl#8", ("original_id", "7"),
+                 id="the-string-7-is-the-id-of-the-number-7"),
 ]
 
 
@@ -1219,13 +1418,16 @@ CHECK_FLAGS_RUN_READS = [
 def test_what_check_flags_in_an_input_run_repairs_and_its_output_checks_clean(jobs, tmp_path):
     """check flagged a \\ud800 escape (CC001) that run read, and an id of 1.5 (CC004) that run took as the
     record's id ('1.5'; 1e2 became '100.0'). A float is no id for run either now: the record gets its
-    location's id and keeps the number in metadata.extra."""
+    location's id and keeps the number in metadata.extra. check took an id of blank space for one, which run
+    does not, and the string "7" for another id than the number 7, which run writes as "7" too (and so
+    renamed the second)."""
     (tmp_path / "in.jsonl").write_bytes(b"".join(param.values[0] + b"\n" for param in CHECK_FLAGS_RUN_READS))
-    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001,CC004", cwd=tmp_path)
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001,CC004,CC005", cwd=tmp_path)
     expected = [f"in.jsonl:{param.values[1]}" for param in CHECK_FLAGS_RUN_READS if param.values[1]]
     assert check.stdout.decode().splitlines() == expected
     run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
-    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert (run.returncode, run.stderr.decode()) == (0, "corpusclean: 1 record(s) got a new id because an earlier "
+                                                        "record had the same one (their own is in metadata.original_id)\n")
     records = read_jsonl_file(tmp_path / "out.jsonl")
     assert [r["id"] for r in records] == [param.values[2] for param in CHECK_FLAGS_RUN_READS]
     for record, param in zip(records, CHECK_FLAGS_RUN_READS):
@@ -1233,6 +1435,29 @@ def test_what_check_flags_in_an_input_run_repairs_and_its_output_checks_clean(jo
         assert record["metadata"][key] == kept, param.id
     again = corpusclean("check", "out.jsonl", cwd=tmp_path)
     assert (again.returncode, again.stdout.decode()) == (0, ""), "run writes nothing check flags"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_jsonl_line_in_a_legacy_encoding_is_rejected_not_written_as_u_fffd(jobs, tmp_path):
+    """A JSONL file saved in GBK or Big5 was read as UTF-8 with damaged bytes: each record written with its
+    Chinese all U+FFFD ('������̨...', invalid_bytes 47), exit 0 and not a word on stderr."""
+    zh, tw = ZH_NEWS.splitlines(), TW_NEWS.splitlines()
+    (tmp_path / "gbk.jsonl").write_bytes(b"".join(jsonl_line({"id": f"g{n}", "text": t}).decode().encode("gbk")
+                                                  for n, t in enumerate(zh[:2])))
+    (tmp_path / "mixed.jsonl").write_bytes(jsonl_line({"id": "u0", "text": zh[2]})
+                                           + jsonl_line({"id": "b1", "text": tw[0]}).decode().encode("big5")
+                                           + jsonl_line({"id": "u2", "text": tw[1]}))
+    run = corpusclean("run", "gbk.jsonl", "mixed.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs,
+                      cwd=tmp_path)
+    gbk = "the line is GB18030, and JSONL must be UTF-8 (iconv -f GB18030 -t UTF-8 converts it)"
+    big5 = "the line is BIG5HKSCS, and JSONL must be UTF-8 (iconv -f BIG5HKSCS -t UTF-8 converts it)"
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: gbk.jsonl:1: invalid_json: {gbk}", f"corpusclean: gbk.jsonl:2: invalid_json: {gbk}",
+        f"corpusclean: mixed.jsonl:2: invalid_json: {big5}"])
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["u0", "u2"]
+    check = corpusclean("check", "gbk.jsonl", "mixed.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"gbk.jsonl:1:1: CC001 {gbk}", f"gbk.jsonl:2:1: CC001 {gbk}", f"mixed.jsonl:2:1: CC001 {big5}"]
 
 
 def _make_named(folder: Path, name: bytes, data: bytes = b"") -> None:

@@ -12,9 +12,12 @@ from corpusclean.read.paths import (
     SKIP_REASONS, Skipped, UsageError, expand_paths, find_inputs, inner_suffix, skip_counts, skip_messages,
 )
 from corpusclean.read.sources import (
-    PageFile, holds_one_page, looks_like_html, parse_json_line, parse_wrapper, read_input, read_jsonl, record_text,
+    NotUtf8Line, PageFile, holds_one_page, looks_like_html, opens_json_document, parse_json_line, parse_wrapper,
+    read_input, read_jsonl, record_text,
 )
 
+ZH = "市气象台今天上午发布暴雨蓝色预警，预计未来六小时内全市大部分地区将出现短时强降水。"
+ZH_UTF8 = ZH.encode()
 PAGE_ZH = "国务院常务会议部署稳就业工作。\n会议指出，要加大对中小企业的支持力度。\n".encode("utf-8")
 PAGE_HTML = b"<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>"
 
@@ -221,6 +224,26 @@ def test_looks_like_html(head, is_html):
 
 
 @pytest.mark.parametrize(
+    "head, is_document",
+    [
+        pytest.param(b'{\n    "id": "a",\n    "text": "x"\n}', True, id="object-with-an-indent"),
+        pytest.param(b'[\n  {\n    "id": "a"', True, id="array-with-an-indent"),
+        pytest.param(b'[\n{"url": "http://a.cn/1", "text": "x"},\n', True, id="scrapy-feed"),
+        pytest.param(b'\xef\xbb\xbf\r\n  [ \r\n{"id": "a"},', True, id="after-a-bom-and-blank-lines"),
+        pytest.param(b"[\n]", True, id="empty-array"),
+        # negatives: JSON lines, text opening with a bracket, a first line not yet whole
+        pytest.param(b'{"id": "a", "text": "x"}\n{"id": "b"', False, id="json-lines"),
+        pytest.param(b'[{"id": "a", "text": "x"}]\n', False, id="array-on-one-line"),
+        pytest.param("[新华社] 市气象台发布暴雨蓝色预警\n".encode(), False, id="text-opening-with-a-bracket"),
+        pytest.param(b"[", False, id="no-line-end-yet"),
+        pytest.param(b"", False, id="empty"),
+    ],
+)
+def test_opens_json_document(head, is_document):
+    assert opens_json_document(head) is is_document
+
+
+@pytest.mark.parametrize(
     "data, reason",
     [(b"", "empty_input"), (b"  \n\n", "empty_input"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
 )
@@ -332,9 +355,10 @@ def test_pages_larger_than_a_read_are_read_whole_up_to_the_limit(tmp_path, compr
         pytest.param(b'{"text": "a\\ud800b"}', {"text": "a\ufffdb"}, 1, id="lone-surrogate"),
         pytest.param(b'{"text": "a\\udc00", "id": "\\ud800"}', {"text": "a\ufffd", "id": "\ufffd"}, 2,
                      id="lone-surrogates-in-every-field"),
-        pytest.param(b'{"text": "a\xffb\xfe"}', {"text": "a\ufffdb\ufffd"}, 2, id="bytes-that-are-not-utf-8"),
-        pytest.param(b'{"meta": {"t\xff": ["\\udfff"]}, "text": ""}', {"meta": {"t\ufffd": ["\ufffd"]}, "text": ""},
-                     2, id="nested-keys-and-lists"),
+        pytest.param(b'{"text": "' + ZH_UTF8 + b'a\xffb\xfe"}', {"text": ZH + "a\ufffdb\ufffd"}, 2,
+                     id="bytes-that-are-not-utf-8"),
+        pytest.param(b'{"meta": {"t\xff": ["\\udfff"]}, "text": "' + ZH_UTF8 + b'"}',
+                     {"meta": {"t\ufffd": ["\ufffd"]}, "text": ZH}, 2, id="nested-keys-and-lists"),
     ],
 )
 def test_parse_json_line_replaces_bad_characters(line, value, replaced):
@@ -342,12 +366,32 @@ def test_parse_json_line_replaces_bad_characters(line, value, replaced):
 
 
 @pytest.mark.parametrize(
+    "line, message",
+    [
+        pytest.param(f'{{"text": "{ZH}"}}'.encode("gbk"), "the line is GB18030, and JSONL must be UTF-8 (iconv -f "
+                     "GB18030 -t UTF-8 converts it)", id="gbk"),
+        pytest.param('{"text": "高雄市政府昨日宣布，將在年底前完成港區周邊道路的拓寬工程。"}'.encode("big5"),
+                     "the line is BIG5HKSCS, and JSONL must be UTF-8 (iconv -f BIG5HKSCS -t UTF-8 converts it)",
+                     id="big5"),
+        pytest.param(b'{"text": "a\xffb\xfe"}', None, id="bytes-beyond-ascii-none-of-them-utf-8"),
+        pytest.param(b'{"text": "' + ZH_UTF8[:30] + b'\xff\xfe\xff"}', None, id="utf-8-with-as-many-bad-bytes"),
+    ],
+)
+def test_parse_json_line_refuses_a_line_in_a_legacy_encoding(line, message):
+    """Read as damaged UTF-8, its text was all U+FFFD: a GBK JSONL file was written as such, exit 0."""
+    with pytest.raises(NotUtf8Line) as raised:
+        parse_json_line(line)
+    if message is not None:
+        assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
     "line",
     [
         pytest.param(b'{"text": "cut', id="cut-off"),
         pytest.param(b'{"text": NaN}', id="nan-is-not-json"),
-        pytest.param(b'{"text": "\xff", ', id="bad-byte-in-a-broken-line"),
-        pytest.param(b'\xff{"text": "x"}', id="bad-byte-outside-a-string"),
+        pytest.param(b'{"text": "' + ZH_UTF8 + b'\xff", ', id="bad-byte-in-a-broken-line"),
+        pytest.param(b'\xff{"text": "' + ZH_UTF8 + b'"}', id="bad-byte-outside-a-string"),
     ],
 )
 def test_parse_json_line_refuses_what_is_not_json(line):

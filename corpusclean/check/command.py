@@ -73,7 +73,8 @@ def cleaning_stages(config: Any) -> list:
 
 def dataset_files(args: list[str], fix: bool) -> list[str]:
     """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
-    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error."""
+    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error, and
+    so are folders that hold no dataset file."""
     from corpusclean.read.paths import STDIN_TWICE
 
     if args.count(STDIN) > 1:
@@ -92,6 +93,8 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
             raise UsageError(f"cannot read {arg}: permission denied")
         else:
             files.append(arg)
+    if not files:  # folders only, holding no dataset: a check of nothing would pass
+        raise UsageError(f"nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in {', '.join(args)}")
     return files
 
 
@@ -196,7 +199,7 @@ class Checker:
         if isinstance(value, dict) and "CC005" in self.codes:
             first = self.ids.earlier(rules.id_hash(value.get("id")), file, line_no)
             if first is not None:
-                findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.id_key(value['id'])!r}, "
+                findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.input_id(value['id'])!r}, "
                                                                         f"first at {self._at(first)}"))
         text = value.get(self.text_key) if isinstance(value, dict) else None
         if isinstance(text, str):
@@ -219,10 +222,12 @@ class Checker:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
         A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
+        import codecs
+
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
-        from corpusclean.read.sources import not_utf8_jsonl
+        from corpusclean.read.sources import JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -237,10 +242,13 @@ class Checker:
         changed = False
         try:
             with _read_errors(path):
-                wide = wide_jsonl(stream.peek(4))  # type: ignore[attr-defined]
-            if wide is not None:  # one finding, as run rejects the file whole, not one per piece between 0a bytes
+                head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+            wide = wide_jsonl(head)
+            # One finding, as run rejects such a file whole, not one per piece between 0a bytes or per line.
+            whole = not_utf8_jsonl(wide) if wide is not None else JSON_DOCUMENT if opens_json_document(head) else None
+            if whole is not None:
                 if "CC001" in self.codes:
-                    yield Finding(shown, 1, 1, "CC001", not_utf8_jsonl(wide))
+                    yield Finding(shown, 1, 1, "CC001", whole)
                 return
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):
@@ -255,6 +263,8 @@ class Checker:
                     changed = changed or new != line
                     target.write(new)
                     line = new
+                if line_no == 1:  # a reader may skip a byte order mark opening the file (RFC 8259), as run does
+                    line = line.removeprefix(codecs.BOM_UTF8)
                 if line.strip():
                     yield from self.record_findings(shown, file, line_no, line)
             if target is not None and changed:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from corpusclean.document import Removal
+from corpusclean.read.ids import input_id
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
 # code -> what the rule finds; the README's table of rules shows an example finding of each.
@@ -125,35 +126,48 @@ def text_position(text: str, index: int) -> tuple[int, int]:
 # --- one record --------------------------------------------------------------------------------------
 
 
+# A byte order mark at the start of a line after the first (files that each open with one, joined): run drops
+# it as it drops the one opening the file, which the command skips; other JSONL readers refuse it.
+BOM_INSIDE = "a UTF-8 byte order mark (BOM) opens the line, inside the file; run drops it, other JSONL readers refuse it"
+
+
 def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
     """The decoded JSON value of one line, or None and a CC001 issue."""
+    import codecs
+
     import orjson
 
     from corpusclean import json_numbers
 
+    if raw.startswith(codecs.BOM_UTF8):
+        rest = raw.removeprefix(codecs.BOM_UTF8)
+        issues = parse_record(rest)[1] if rest.strip() else []
+        return None, issues or [Issue("CC001", BOM_INSIDE)]
     try:
         return json_numbers.loads(raw), []
     except orjson.JSONDecodeError as err:
-        return None, [Issue("CC001", f"invalid JSON: {_invalid_json(raw, err)}", err.colno)]
+        return None, [Issue("CC001", _invalid_json(raw, err), err.colno)]
 
 
 def _invalid_json(raw: bytes, err: Any) -> str:
-    """Why a line is not JSON; for one `run` reads all the same (its reader replaces what UTF-8 cannot hold),
-    what it replaces: orjson says 'surrogates not allowed' of a bad byte too."""
+    """Why a line is not JSON, or not UTF-8 as run reads it; for one `run` reads all the same (its reader
+    replaces what UTF-8 cannot hold), what it replaces: orjson says 'surrogates not allowed' of a bad byte too."""
     import orjson
 
-    from corpusclean.read.sources import parse_json_line
+    from corpusclean.read.sources import NotUtf8Line, parse_json_line
 
     try:
         replaced = parse_json_line(raw)[1]
     except orjson.JSONDecodeError:
-        return err.msg
+        return f"invalid JSON: {err.msg}"
+    except NotUtf8Line as legacy:
+        return str(legacy)
     try:
         raw.decode("utf-8")
         what = "lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold"
     except UnicodeDecodeError:
         what = "byte(s) that are not UTF-8"
-    return f"{replaced} {what}; run replaces each with U+FFFD and counts it"
+    return f"invalid JSON: {replaced} {what}; run replaces each with U+FFFD and counts it"
 
 
 def record_shape(value: Any, text_key: str) -> list[Issue]:
@@ -170,16 +184,10 @@ def record_shape(value: Any, text_key: str) -> list[Issue]:
     doc_id = value.get("id")
     if doc_id is None or doc_id == "":
         issues.append(Issue("CC004", "no id"))
-    elif id_key(doc_id) is None:
-        issues.append(Issue("CC004", f"id is {json_kind(doc_id)}, not a string or an integer"))
+    elif input_id(doc_id) is None:  # run gives the record its location's id
+        what = "whitespace only" if isinstance(doc_id, str) else f"{json_kind(doc_id)}, not a string or an integer"
+        issues.append(Issue("CC004", f"id is {what}"))
     return issues
-
-
-def id_key(doc_id: Any) -> str | int | None:
-    """The id as a comparable value: strings and integers only (JSON true is not an id)."""
-    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
-        return None
-    return doc_id
 
 
 def empty_text(text: str) -> list[Issue]:
@@ -347,13 +355,14 @@ class FirstSeen:
 
 
 def id_hash(doc_id: Any) -> int | None:
-    """A 64-bit key of an id (id_key): the string "7" and the number 7 are different ids."""
+    """A 64-bit key of an id as run takes it (read.ids.input_id): the string "7" and the number 7 are one id,
+    written "7" both."""
     import xxhash
 
-    key = id_key(doc_id)
+    key = input_id(doc_id)
     if key is None:
         return None
-    return xxhash.xxh3_64_intdigest(f"{type(key).__name__}:{key}".encode("utf-8", "surrogatepass"))
+    return xxhash.xxh3_64_intdigest(key.encode("utf-8", "surrogatepass"))
 
 
 def exact_text_key(text: str) -> int | None:

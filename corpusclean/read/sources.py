@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS, wide_jsonl
+from corpusclean.decode import binary_content, opens_wide_json, too_many_invalid, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -110,7 +110,7 @@ def _sniff_kind(path: str, head: bytes) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     stripped = head.lstrip(b"".join(BOMS) + b" \t\r\n")
-    if suffix != ".txt" and stripped.startswith(b"{"):
+    if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head) or opens_json_document(head)):
         return "jsonl"
     return "page"
 
@@ -139,7 +139,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     if wrapper.get("id", "").startswith(("http://", "https://")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
-    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(WIDE_BOMS):
+    if b"\x00" in data[:SNIFF_BYTES] and binary_content(data):
         doc.reject("binary", "binary content (NUL bytes), not text")
         return doc
     doc.raw = data
@@ -149,10 +149,16 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     return doc
 
 
+class NotUtf8Line(ValueError):
+    """A JSONL line in a legacy encoding (GBK, Big5): too many of its bytes beyond ASCII are not UTF-8 for a few
+    damaged ones, which are replaced and counted."""
+
+
 def parse_json_line(line: bytes) -> tuple[Any, int]:
     """The value of a JSONL line and how many bad characters its strings held: bytes that are not UTF-8 and
     lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises orjson.JSONDecodeError for a line that is
-    not JSON (the damage of a bad byte is in the text, not the record)."""
+    not JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy
+    encoding: replaced, its text would be all U+FFFD."""
     import json
 
     import orjson
@@ -163,8 +169,11 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
         return json_numbers.loads(line), 0
     except orjson.JSONDecodeError as err:
         error = err
+    marked = line.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8 as a lone surrogate
+    if too_many_invalid(len(_SURROGATE.findall(marked)), line):
+        raise NotUtf8Line(_not_utf8_line(line))
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
-        value = json.loads(line.decode("utf-8", "surrogateescape"))
+        value = json.loads(marked)
         value, replaced = _replace_surrogates(value)
     except (ValueError, RecursionError):
         raise error from None
@@ -174,6 +183,16 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _not_utf8_line(line: bytes) -> str:
+    """Why a JSONL line in a legacy encoding is rejected, with the iconv that converts its file."""
+    from corpusclean.decode import decode_bytes
+
+    encoding = decode_bytes(line).encoding
+    if encoding in (None, "utf-8", "mixed"):
+        return "the line is not UTF-8, and JSONL must be UTF-8 (iconv converts it from its encoding)"
+    return f"the line is {encoding.upper()}, and JSONL must be UTF-8 (iconv -f {encoding.upper()} -t UTF-8 converts it)"
 
 
 def _replace_surrogates(value: Any) -> tuple[Any, int]:
@@ -224,6 +243,8 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
         record, invalid = parse_json_line(line)
     except orjson.JSONDecodeError as err:
         doc.reject("invalid_json", f"invalid JSON: {err}")
+    except NotUtf8Line as err:
+        doc.reject("invalid_json", str(err))
     else:
         fill_from_record(doc, record, text_key, text_format, invalid)
     if doc.rejected:
@@ -363,6 +384,18 @@ def not_utf8_jsonl(encoding: str) -> str:
     return f"the file is {encoding}, and JSONL must be UTF-8 (iconv -f {encoding} -t UTF-8 converts it)"
 
 
+def opens_json_document(head: bytes) -> bool:
+    """Whether a JSONL file's first non-blank line is a lone '{' or '[': one JSON document laid out over lines
+    (json.dump with an indent, Scrapy's .json feed, a crawler's file per article), which no JSON line is."""
+    lines = head.removeprefix(codecs.BOM_UTF8).lstrip().split(b"\n", 1)
+    return len(lines) == 2 and lines[0].strip() in (b"{", b"[")
+
+
+# Why such a file is rejected whole: each of its lines was one more invalid_json, in JSON's words.
+JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
+                 "jq -c . an object)")
+
+
 def read_jsonl(
     inp: InputFile, stream: BinaryIO, text_key: str, text_format: str = "text",
     max_record_bytes: int = Config.max_record_bytes,
@@ -407,6 +440,11 @@ def read_input(
             if wide is not None:  # split on its 0a bytes, each piece would be one more invalid line
                 doc = _new_doc(inp)
                 doc.reject("invalid_json", not_utf8_jsonl(wide))
+                yield doc
+                return
+            if opens_json_document(head):
+                doc = _new_doc(inp)
+                doc.reject("invalid_json", JSON_DOCUMENT)
                 yield doc
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)

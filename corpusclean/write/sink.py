@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from corpusclean.compression import Compressed, codec_of_name
+from corpusclean.compression import Compressed, codec_of_name, foreign_codec_suffix
 from corpusclean.json_numbers import dumps
 
 
@@ -137,6 +137,10 @@ class AtomicFile:
                 self.handle: BinaryIO = open(self.path, "wb")
                 self._out: BinaryIO | Compressed = self.handle
                 return
+            foreign = foreign_codec_suffix(path) if codec is None else None
+            if foreign is not None:
+                raise OutputError(f"cannot write {path}: {foreign} is a compression this tool does not write; "
+                                  "name it .gz (gzip) or .zst (zstd), or without either for plain JSONL")
             fd, self._tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
             os.fchmod(fd, new_file_mode(self.path))
             self.handle = self._out = os.fdopen(fd, "wb")
