@@ -31,7 +31,8 @@ MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt]
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
-DATELINE_REASONS = ("meta.date", "meta.source", "meta.author")   # the metadata stage's reasons of a dateline or a byline under a headline
+# the metadata stage's reasons of a dateline or a byline under a headline
+DATELINE_REASONS = ("meta.date", "meta.source", "meta.author")
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
@@ -62,12 +63,12 @@ POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
-# the mark a post ends with, alone on its line: "END", "- END -", "—END—", "THE END", "全文完"
 # a blog's heading of its comments, with the count and the post's title: "12 thoughts on “Title”"
 COMMENTS_ON_TITLE = re.compile(
     r"(?i:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?i:thoughts?|responses?|comments?|replies|reply)\s+(?i:on|to)\s+[“\"'‘«]"
 )
+# the mark a post ends with, alone on its line: "END", "- END -", "—END—", "THE END", "全文完"
 END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=~·•*\s]*")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
@@ -417,8 +418,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return REASON_PREFIX + "nav", True
     heading = folded.rstrip(":：>» ")
     if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
-            or _more_of_a_name(text)
-            or _named_box_with_more(heading, vocab.labels)):
+            or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
     if size <= 40 and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True

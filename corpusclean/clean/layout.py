@@ -25,8 +25,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   follows the article's text below a line an earlier stage removed as chrome (a share bar), when no header
   or separator of the posts stands above or among the article's first lines: readers' comments, not a thread;
 - and it ends above the line under a promotion, a share bar, a copyright notice, the heading of the tags
-  or metadata (a date, an editor's line, tags) in it when little text stands below, neither a sentence right under it nor two
-  sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other headlines);
+  or metadata (a date, an editor's line, tags) in it when little text stands below, neither a sentence
+  right under it nor two sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other
+  headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
   to the last few lines of a long list of other headlines; a share bar between the headline the metadata
   stage found and the text ("Facebook", "Email" one a line) is no such run: the head reaches up to the
@@ -39,9 +40,10 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   its paragraphs (as WeChat posts are) goes on under a run of them no longer than its body's own when a
   paragraph follows.
 Everything else is removed, with the reason its shape gives. In the head, above the body's first two
-sentences in a row (its first sentence, when no two stand in a row), the lines that sign or stamp the article and that the metadata stage could not read (a
-byline "by Jane Doe | Special to the Courier", a dateline "Nov. 19, 2019 8:03 am ET", and a line or two under
-the headline it found, names without "By": "Jane Doe, Staff Writer") go as layout.byline, and the buttons
+sentences in a row (its first sentence, when no two stand in a row), the lines that sign or stamp the
+article and that the metadata stage could not read (a byline "by Jane Doe | Special to the Courier", a
+dateline "Nov. 19, 2019 8:03 am ET", and a line or two under the headline it found, names without "By":
+"Jane Doe, Staff Writer") go as layout.byline, and the buttons
 of a share bar there ("Facebook", "Twitter" one a line) and a breadcrumb rendered as an ordered list right
 over that headline ("1. Home" / "2. News" one a line) as layout.menu; but the dated header of a thread's
 first post, one of a run of such headers, stays with its replies. Inside the article, the titles of a box of
@@ -120,7 +122,8 @@ MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 # what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a date,
-# an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original title: Y")
+# an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original
+# title: Y")
 TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
                     "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
@@ -544,13 +547,14 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
     allowance = short_line_allowance(kinds, *span)
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
-    head = head_start(kinds, listed.tolist(), span[0])
+    listed_lines = listed.tolist()
+    head = head_start(kinds, listed_lines, span[0])
     if titled is not None and titled < head:
         if titled and kinds[titled - 1] == HEADLINE and units[titled - 1] < units[titled]:
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
-        head = max(head_start(kinds, listed.tolist(), span[0], buttons), titled)
+        head = max(head_start(kinds, listed_lines, span[0], buttons), titled)
     if headline is not None and head < headline < span[1]:
-        head = max(head, head_start(kinds, listed.tolist(), headline))
+        head = max(head, head_start(kinds, listed_lines, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
