@@ -77,7 +77,7 @@ def decompressed(stream: io.BufferedReader) -> tuple[BinaryIO, str | None]:
         if opening.match(head):
             raise OSError(f"{name}-compressed, which this tool does not read: {tool} it, or compress it with gzip "
                           "or zstd")
-    codec = codec_of_bytes(stream.peek(len(ZSTD_MAGIC))[: len(ZSTD_MAGIC)])
+    codec = codec_of_bytes(head[: len(ZSTD_MAGIC)])
     if codec == "gzip":
         return io.BufferedReader(_GzipReader(stream)), codec
     if codec == "zstd":
