@@ -1500,3 +1500,25 @@ def test_check_findings_in_files_with_hostile_names(output_format, expected, tmp
     result = corpusclean("check", "--select", "CC006", "--format", output_format, ".", cwd=tmp_path)
     assert (result.returncode, result.stderr.decode()) == (1, "corpusclean: 2 finding(s) in 2 of 2 file(s)\n")
     assert result.stdout.decode("utf-8").splitlines() == expected
+
+
+# --- check reads what run reads, as run reads it ---
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_of_records_holding_only_html_agrees_with_run(jobs, tmp_path):
+    """check said 'CC003 field 'text' is missing' of records holding only `html` or `raw_html`, which run reads
+    and cleans; and the line breaks of an HTML page saved with CRLF (--text-key html) were CC008."""
+    more = HTML_PAGE.replace(ZH_NEWS.splitlines()[0], ZH_MORE.splitlines()[0])
+    lines = [jsonl_line({"id": "html", "html": HTML_PAGE.replace("><", ">\r\n<")}),
+             jsonl_line({"id": "raw", "raw_html": more}),
+             jsonl_line({"id": "none", "html": 5})]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (1, "corpusclean: in.jsonl:3: invalid_record: field 'text' is missing\n")
+    assert [(r["id"], r["metadata"]["format"]) for r in read_jsonl_file(tmp_path / "out.jsonl")] == [
+        ("html", "html"), ("raw", "html")]
+    check = corpusclean("check", "in.jsonl", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode()) == (1, "in.jsonl:3:1: CC003 field 'text' is missing\n")
+    (tmp_path / "html.jsonl").write_bytes(lines[0])
+    check = corpusclean("check", "html.jsonl", "--text-key", "html", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode()) == (0, "")

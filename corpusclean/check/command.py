@@ -127,10 +127,10 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
         raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
 
 
-def record_text_issues(text: str, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
+def record_text_issues(text: str, is_html: bool, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text, is_html)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
@@ -141,11 +141,11 @@ def record_text_issues(text: str, expected_script: str | None, cleaned: Any, dec
 class Checker:
     """The findings of the files given, one record at a time, with what the rules across files remember."""
 
-    def __init__(self, text_key: str, codes: frozenset[str], expected_script: str | None, stages: list | None,
-                 near_threshold: float, max_record_bytes: int) -> None:
+    def __init__(self, text_key: str, text_format: str, codes: frozenset[str], expected_script: str | None,
+                 stages: list | None, near_threshold: float, max_record_bytes: int) -> None:
         from corpusclean.check.rules import LINE_STAGE_CODES, FirstSeen
 
-        self.text_key, self.codes, self.expected_script = text_key, codes, expected_script
+        self.text_key, self.text_format, self.codes, self.expected_script = text_key, text_format, codes, expected_script
         self.max_record_bytes = max_record_bytes                # a longer line is read past, never held (CC018)
         self.stages = stages                                    # the cleaning stages, for --fix or CC010-CC014
         self.line_stages = stages if codes & LINE_STAGE_CODES else None
@@ -165,7 +165,7 @@ class Checker:
         from corpusclean.read.paths import InputFile
         from corpusclean.read.sources import read_jsonl
 
-        [doc] = read_jsonl(InputFile(path, path, path), io.BytesIO(line), self.text_key)
+        [doc] = read_jsonl(InputFile(path, path, path), io.BytesIO(line), self.text_key, self.text_format)
         return None if doc.rejected else run_stages(self.stages or [], doc, defaultdict(float))
 
     def fixed(self, path: str, line_no: int, line: bytes) -> bytes:
@@ -189,8 +189,10 @@ class Checker:
         return json_numbers.dumps(record) + ending  # a CRLF file stays CRLF
 
     def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
-        """The findings of one non-blank JSONL line, in code order."""
+        """The findings of one non-blank JSONL line, in code order; of its text as run reads it (the field
+        text_field names, HTML or not as record_text says)."""
         from corpusclean.check import rules
+        from corpusclean.read.sources import record_text
 
         value, issues = rules.parse_record(line)
         if not issues:
@@ -201,10 +203,10 @@ class Checker:
             if first is not None:
                 findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.input_id(value['id'])!r}, "
                                                                         f"first at {self._at(first)}"))
-        text = value.get(self.text_key) if isinstance(value, dict) else None
+        text, is_html = record_text(value, self.text_key, self.text_format) if isinstance(value, dict) else (None, False)
         if isinstance(text, str):
             cleaned = self.cleaned(path, line_no, line) if self.line_stages is not None else None
-            issues = record_text_issues(text, self.expected_script, cleaned, rules.declared_replacements(value))
+            issues = record_text_issues(text, is_html, self.expected_script, cleaned, rules.declared_replacements(value))
             findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
             if "CC015" in self.codes:
                 first = self.texts.earlier(rules.exact_text_key(text), file, line_no)
@@ -385,7 +387,8 @@ def run_check(
         error(f"error: {err}")
         return EXIT_USAGE
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
-    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold, config.max_record_bytes)
+    checker = Checker(config.text_key, config.text_format, codes, script, stages, config.dedup_threshold,
+                      config.max_record_bytes)
     count, flagged = 0, set()
     try:
         for path in paths:
