@@ -1522,3 +1522,26 @@ def test_check_of_records_holding_only_html_agrees_with_run(jobs, tmp_path):
     (tmp_path / "html.jsonl").write_bytes(lines[0])
     check = corpusclean("check", "html.jsonl", "--text-key", "html", cwd=tmp_path)
     assert (check.returncode, check.stdout.decode()) == (0, "")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_jsonl_file_without_a_record_is_a_finding_as_run_rejects_it(jobs, tmp_path):
+    """An empty JSONL file passed check (exit 0, not a word) where run rejects it as empty_input (exit 1)."""
+    import gzip
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (tmp_path / "data" / "blank.ndjson").write_bytes(b"\n \n\r\n")
+    (tmp_path / "data" / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "data" / "empty.jsonl.gz").write_bytes(gzip.compress(b""))
+    empty = ["data/blank.ndjson", "data/empty.jsonl", "data/empty.jsonl.gz"]
+    run = corpusclean("run", "data", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {path}: empty_input: the file holds no JSON lines" for path in empty])
+    check = corpusclean("check", "data", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode().splitlines()) == (1, [
+        f"{path}:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input" for path in empty])
+    check = corpusclean("check", "-", "-q", input=b"", cwd=tmp_path)
+    assert check.stdout.decode() == "-:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input\n"
+    ignored = corpusclean("check", "data", "--ignore", "CC019", cwd=tmp_path)
+    assert (ignored.returncode, ignored.stdout.decode()) == (0, "")

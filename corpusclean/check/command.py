@@ -223,13 +223,15 @@ class Checker:
     def file_findings(self, path: str, fix: bool) -> Iterator:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
-        A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
+        A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError). A
+        file without a record, which run rejects, is CC019."""
         import codecs
 
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
-        from corpusclean.read.sources import JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document
+        from corpusclean.read.sources import (
+            EMPTY_JSONL, JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document)
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -241,7 +243,7 @@ class Checker:
         except OutputError as err:
             stream.close()
             raise ReadError(str(err)) from None
-        changed = False
+        changed, records = False, 0
         try:
             with _read_errors(path):
                 head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
@@ -257,6 +259,7 @@ class Checker:
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
                     if target is not None:
                         raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
+                    records += 1
                     if "CC018" in self.codes:
                         yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
                     continue
@@ -268,7 +271,10 @@ class Checker:
                 if line_no == 1:  # a reader may skip a byte order mark opening the file (RFC 8259), as run does
                     line = line.removeprefix(codecs.BOM_UTF8)
                 if line.strip():
+                    records += 1
                     yield from self.record_findings(shown, file, line_no, line)
+            if not records and "CC019" in self.codes:
+                yield Finding(shown, 1, 1, "CC019", f"{EMPTY_JSONL}: run rejects it as empty_input")
             if target is not None and changed:
                 target.commit()
                 self.fixed_paths.append(path)
@@ -441,7 +447,7 @@ def check(
 
     Example: corpusclean check data/*.jsonl
 
-    Rules CC001-CC017 are listed in the README ("corpusclean check"). Lines the cleaning stages of
+    Rules CC001-CC019 are listed in the README ("corpusclean check"). Lines the cleaning stages of
     `corpusclean run` would remove are findings too, so the output of `run` checks clean. Exit status: 0
     nothing found, 1 findings, 2 a usage error or a file that cannot be read.
     """

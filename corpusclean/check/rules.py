@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "CC017": "line outside the article body (menu, headline list, footer) or a byline in its head, the layout stage "
              "would remove",
     "CC018": "record over max_record_bytes, which run rejects as too_large (read past, never held)",
+    "CC019": "file holds no JSON lines (empty, or blank lines only), which run rejects as empty_input",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
 LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})

@@ -396,6 +396,10 @@ JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines 
                  "jq -c . an object)")
 
 
+# Why a JSONL file without a non-blank line is rejected (empty_input).
+EMPTY_JSONL = "the file holds no JSON lines"
+
+
 def read_jsonl(
     inp: InputFile, stream: BinaryIO, text_key: str, text_format: str = "text",
     max_record_bytes: int = Config.max_record_bytes,
@@ -417,7 +421,7 @@ def read_jsonl(
         yield _record_doc(inp, line_no, line, text_key, text_format)
     if not seen_any:
         doc = _new_doc(inp)
-        doc.reject("empty_input", "the file holds no JSON lines")
+        doc.reject("empty_input", EMPTY_JSONL)
         yield doc
 
 
