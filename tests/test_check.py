@@ -434,7 +434,7 @@ def test_compressed_files_and_folders_are_checked(tmp_path, name, compress):
     data = b"".join(orjson.dumps(r) + b"\n" for r in [{"id": "1", "text": ARTICLE}, {"id": "1", "text": "   "}])
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / name).write_bytes(compress(data))
-    (tmp_path / "data" / "notes.json").write_bytes(b"[1]")  # not a dataset name: a folder walk leaves it
+    (tmp_path / "data" / "notes.txt").write_bytes(b"[1]")  # a page by its name, no dataset: a folder walk leaves it
     path = tmp_path / "data" / name
     expected = [f"{path}:2:1: CC005 duplicate id '1', first at {path}:1", f"{path}:2:1: CC006 text is whitespace only"]
     assert invoke(str(path)).stdout.splitlines() == expected

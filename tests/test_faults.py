@@ -966,10 +966,9 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
 @pytest.mark.parametrize(
     "args, status, stderr",
     [
-        pytest.param(["data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in "
-                     "data\n", id="folder-of-json-files"),
-        pytest.param(["empty", "data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz "
-                     "or .zst) in empty, data\n", id="folders-without-a-dataset"),
+        pytest.param(["empty", "other"], 2, "corpusclean: error: nothing to check: no .jsonl, .ndjson or .json file "
+                     "(plain, .gz or .zst) in empty, other\n", id="folders-without-a-dataset"),
+        pytest.param(["data"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="folder-of-json-files"),
         pytest.param(["data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="file-named-is-read"),
         pytest.param(["empty", "data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n",
                      id="an-empty-folder-beside-a-file"),
@@ -977,8 +976,10 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
 )
 def test_check_of_folders_holding_no_dataset_says_so_and_exits_2(args, status, stderr, tmp_path):
     """check of a folder whose JSONL files are named .json (which run reads) checked nothing and passed, exit 0
-    and not a word; so did check of an empty folder."""
+    and not a word; so did check of an empty folder, or of one of pages."""
     (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "page.txt").write_text(ZH_NEWS, "utf-8")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "records.json").write_bytes(jsonl_line({"id": "a", "text": ""}))
     result = corpusclean("check", *args, cwd=tmp_path)
@@ -1545,3 +1546,22 @@ def test_a_jsonl_file_without_a_record_is_a_finding_as_run_rejects_it(jobs, tmp_
     assert check.stdout.decode() == "-:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input\n"
     ignored = corpusclean("check", "data", "--ignore", "CC019", cwd=tmp_path)
     assert (ignored.returncode, ignored.stdout.decode()) == (0, "")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_of_a_folder_reads_its_json_files_as_run_does(jobs, tmp_path):
+    """check of a folder skipped its .json files without a word, where run reads them as JSON lines: a broken
+    one failed run (exit 1) and passed check (exit 0)."""
+    (tmp_path / "data" / "2024").mkdir(parents=True)
+    (tmp_path / "data" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (tmp_path / "data" / "2024" / "b.json").write_bytes(jsonl_line({"id": "b", "text": ZH_MORE}) + b'{"id": "c", "te\n')
+    (tmp_path / "data" / "meta.json").write_text(json.dumps({"name": "crawl"}, indent=2), "utf-8")
+    run = corpusclean("run", "data", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert run.returncode == 1
+    assert [line.split(": ")[1:3] for line in run.stderr.decode().splitlines()] == [
+        ["data/2024/b.json:2", "invalid_json"], ["data/meta.json", "invalid_json"]]
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["b", "a"]
+    check = corpusclean("check", "data", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.returncode == 1
+    assert [line.split(" ")[:2] for line in check.stdout.decode().splitlines()] == [
+        ["data/2024/b.json:2:16:", "CC001"], ["data/meta.json:1:1:", "CC001"]]

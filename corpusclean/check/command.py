@@ -10,7 +10,6 @@ Heavy imports (orjson, the pipeline) happen inside functions so `corpusclean --h
 from __future__ import annotations
 
 import os
-import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -20,8 +19,6 @@ import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
-# The dataset files a folder gives `check` (and the pre-commit hooks' `files`): JSONL by name, compressed or not.
-DATASET_NAME = re.compile(r"(?i)\.(jsonl|ndjson)(\.(gz|zst))?$")
 
 
 class OutputFormat(str, Enum):
@@ -71,10 +68,19 @@ def cleaning_stages(config: Any) -> list:
     return document_stages(config)
 
 
+def is_dataset_name(name: str) -> bool:
+    """Whether check takes a file met in a folder: one that run's folder walk reads as JSONL by its name
+    (.jsonl, .ndjson, .json; plain, .gz or .zst), hidden names skipped as run skips them."""
+    from corpusclean.read.paths import inner_suffix
+    from corpusclean.read.sources import JSONL_SUFFIXES
+
+    return not name.startswith(".") and inner_suffix(name) in JSONL_SUFFIXES
+
+
 def dataset_files(args: list[str], fix: bool) -> list[str]:
-    """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
-    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error, and
-    so are folders that hold no dataset file."""
+    """The files to check: each file named, '-' for stdin, and the dataset files (is_dataset_name) of each
+    folder, in sorted order. A path that names nothing readable is a usage error, and so are folders that
+    hold no dataset file."""
     from corpusclean.read.paths import STDIN_TWICE
 
     if args.count(STDIN) > 1:
@@ -94,7 +100,7 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
         else:
             files.append(arg)
     if not files:  # folders only, holding no dataset: a check of nothing would pass
-        raise UsageError(f"nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in {', '.join(args)}")
+        raise UsageError(f"nothing to check: no .jsonl, .ndjson or .json file (plain, .gz or .zst) in {', '.join(args)}")
     return files
 
 
@@ -104,12 +110,13 @@ def _unlistable(err: OSError) -> None:
 
 
 def _folder_datasets(folder: str) -> list[str]:
+    """The dataset files below a folder, in the order run reads them (sorted by the parts of their path), so
+    that the first of two copies is the one run keeps."""
     found = []
     for top, folders, names in os.walk(folder, onerror=_unlistable):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        found += [os.path.normpath(os.path.join(top, name)) for name in sorted(names)
-                  if DATASET_NAME.search(name) and not name.startswith(".")]
-    return found
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [os.path.normpath(os.path.join(top, name)) for name in names if is_dataset_name(name)]
+    return sorted(found, key=lambda path: [os.path.normcase(part) for part in path.split(os.sep)])
 
 
 def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
@@ -425,7 +432,7 @@ def run_check(
 
 def check(
     files: list[str] = typer.Argument(
-        ..., help="JSONL files (.gz and .zst too), folders (their .jsonl and .ndjson files), or - for stdin.",
+        ..., help="JSONL files (.gz and .zst too), folders (their .jsonl, .ndjson and .json files), or - for stdin.",
         metavar="FILE",
     ),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rule codes (comma-separated)."),
