@@ -1565,3 +1565,27 @@ def test_check_of_a_folder_reads_its_json_files_as_run_does(jobs, tmp_path):
     assert check.returncode == 1
     assert [line.split(" ")[:2] for line in check.stdout.decode().splitlines()] == [
         ["data/2024/b.json:2:16:", "CC001"], ["data/meta.json:1:1:", "CC001"]]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_classic_mac_line_breaks_are_line_breaks(jobs, tmp_path):
+    """CR alone (classic Mac OS) made a JSONL file one invalid_json reject ('unexpected content after document'),
+    and a text page whose lines are in UTF-8 and GBK by turns one line decoded as one codec."""
+    records = [{"id": f"r{n}", "text": line} for n, line in enumerate(ZH_NEWS.splitlines() + ZH_MORE.splitlines())]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mac.jsonl").write_bytes(b"\r".join(jsonl_line(r).rstrip(b"\n") for r in records) + b"\r")
+    zh = ZH_NEWS.splitlines()
+    (tmp_path / "in" / "mixed.txt").write_bytes(
+        b"\r".join(line.encode("gbk" if n % 2 else "utf-8") for n, line in enumerate([ZH_HEADLINE, *zh])))
+    run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    written = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert [(written[r["id"]]["text"], written[r["id"]]["metadata"]["line"]) for r in records] == [
+        (r["text"], n) for n, r in enumerate(records, 1)]
+    page = written["in/mixed.txt"]
+    assert (page["text"].splitlines(), page["metadata"]["encoding"]) == ([ZH_HEADLINE, *zh], "mixed")
+    (tmp_path / "in" / "mac.jsonl").write_bytes(
+        (tmp_path / "in" / "mac.jsonl").read_bytes() + jsonl_line({"id": "r0", "text": ""}).rstrip(b"\n") + b"\r")
+    check = corpusclean("check", "in/mac.jsonl", "-q", "--select", "CC001,CC005,CC006", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        "in/mac.jsonl:7:1: CC005 duplicate id 'r0', first at in/mac.jsonl:1", "in/mac.jsonl:7:1: CC006 text is empty"]
