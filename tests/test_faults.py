@@ -1589,3 +1589,26 @@ def test_classic_mac_line_breaks_are_line_breaks(jobs, tmp_path):
     check = corpusclean("check", "in/mac.jsonl", "-q", "--select", "CC001,CC005,CC006", cwd=tmp_path)
     assert check.stdout.decode().splitlines() == [
         "in/mac.jsonl:7:1: CC005 duplicate id 'r0', first at in/mac.jsonl:1", "in/mac.jsonl:7:1: CC006 text is empty"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_outputs_named_by_a_symbolic_link_are_written_through_it(jobs, tmp_path):
+    """-o (--rejects, --report) naming a symbolic link replaced the link with a regular file, where the shell's
+    `>` writes the file it leads to."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "out.jsonl").write_bytes(b"old\n")
+    (tmp_path / "out.jsonl").symlink_to("store/out.jsonl")
+    (tmp_path / "rejects.jsonl").symlink_to("store/rejects.jsonl")  # to nothing yet: created, as `>` creates it
+    (tmp_path / "report.json").symlink_to(tmp_path / "store" / "report.json")
+    run = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--rejects", "rejects.jsonl", "--report", "report.json",
+                      *jobs, cwd=tmp_path)
+    assert run.returncode == 1, run.stderr.decode()
+    assert all((tmp_path / name).is_symlink() for name in ("out.jsonl", "rejects.jsonl", "report.json"))
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "store" / "out.jsonl")] == ["in/a.txt"]
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "store" / "rejects.jsonl")] == ["in/b.txt"]
+    assert json.loads((tmp_path / "store" / "report.json").read_text())["written"] == 1
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["out.jsonl", "rejects.jsonl", "report.json"]
+    assert leftovers(tmp_path) == []
