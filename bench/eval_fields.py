@@ -12,7 +12,8 @@ HTML, and as a whole-page text dump from each renderer of bench/textdump.py (ins
 installed). On the dumps the peers, which read only HTML, get the dump's lines as <p> elements. Scores are
 given per language, and with --by-dataset per dataset too.
 
-Scores: the date right at day level, and to the minute over the labels that give a time; the authors right
+Scores: the date right at day level, and to the minute over the labels that give a time (compared as written,
+without time zones: a label holds the local time the page shows, a tool may give a tag's UTC); the authors right
 when the set of names equals the label's (no author = no author); the title right when equal after white
 space is collapsed (and dropped between two Han characters, where w3m drops it). ms/page is CPU time per page of each tool's whole call (corpusclean: every
 per-document stage; cc-fields: its
