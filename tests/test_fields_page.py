@@ -107,6 +107,26 @@ def test_text_headline_over_a_byline_without_by(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+# a comment form and a list of the most read stand between the byline and the dateline over the body; the
+# site's tagline tops the page
+FORM = ["Most Read", "Name (required)", "Email (required)", "Submit"]
+TAGLINE = "News and weather for the harbor towns"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([TAGLINE, *EN_MENU, "Harbor board approves ferry route to the islands", "By Jane Doe", *FORM,
+                  "June 11, 2024 | 9:14am", *EN_PROSE], "Harbor board approves ferry route to the islands",
+                 id="over-the-byline-when-none-stands-over-the-date"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route to the islands", "By Jane Doe", "Editorial",
+                  "Harbor board weighs a second route to the mainland", "June 11, 2024 | 9:14am", *EN_PROSE],
+                 "Harbor board weighs a second route to the mainland", id="over-the-date-first"),
+    pytest.param([*EN_MENU, "By Jane Doe", *FORM, "June 11, 2024 | 9:14am", *EN_PROSE], None,
+                 id="nothing-over-either"),
+])
+def test_text_headline_anchored_by_the_nearest_date_then_the_nearest_byline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]

@@ -271,8 +271,10 @@ def prose_run(lines: list[str]) -> tuple[int, int] | None:
 def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
                    is_chrome: Callable[[str], bool]) -> int | None:
     """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
-    right above the dateline (or byline) nearest above the body; else one right above the body; else the
-    first headline-like line of the top. A byline without "By" right under a headline is no headline."""
+    right above a dateline above the body, the nearest that has one (a comment form or a list of the most read
+    may stand between the byline and the date), or else above a byline, the nearest that has one; else one
+    right above the body; else the first headline-like line of the top. A byline without "By" right under a
+    headline is no headline."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
@@ -298,9 +300,9 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     if body is not None:
         above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
         # a byline may follow a subtitle; the headline stands above the date
-        dated = (i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i]))
-        dateline = next(dated, next((i for i in above_body if parsed[i]), None))
-        if dateline is not None:
+        dated = [i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i])]
+        signed = [i for i in above_body if parsed[i] and i not in dated]
+        for dateline in dated + signed:     # the nearest date first, then the nearest byline
             near = [i for i in range(max(0, dateline - ABOVE_DATELINE), dateline) if headline_like(i)]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
