@@ -54,12 +54,12 @@ def test_judge_edges(lines, title, text_page, expected):
 def test_the_article_extent_is_asked_again_once_the_edges_moved():
     verdicts = judge_edges(OPINION, OPINION_TITLE, text_page=True)
     assert removed(verdicts) == [0, 1, 4, *range(len(OPINION) - TAIL, len(OPINION))]
-    assert verdicts[4] == "layout.byline", "the dateline under the standfirst"
+    assert verdicts[4] == "meta.date", "the dateline under the standfirst"
     assert all(verdict.startswith("layout.") for verdict in verdicts[len(OPINION) - TAIL:])
 
 
 def test_an_html_pages_extent_is_left_to_its_extraction():
-    assert removed(judge_edges(OPINION, OPINION_TITLE, text_page=False)) == [0, 1]
+    assert removed(judge_edges(OPINION, OPINION_TITLE, text_page=False)) == [0, 1, 4]   # its tail kept
 
 
 @pytest.mark.parametrize("dated_title, expected", [

@@ -50,6 +50,19 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("Published 8 January 2018", stamp("2018-01-08T00:00:00", "day"), id="english-dmy"),
     pytest.param("June 9th, 2021 08:41 PM", stamp("2021-06-09T20:41:00", "minute"), id="english-ordinal"),
     pytest.param("１２ May 2020", stamp("2020-05-12T00:00:00", "day"), id="full-width-digits"),
+    pytest.param("Nov 18, 2019 at 9:24 pm ET", stamp("2019-11-18T21:24:00", "minute"), id="english-time-after-at"),
+    pytest.param("November 18, 2019 | 4:10pm", stamp("2019-11-18T16:10:00", "minute"), id="english-time-after-a-bar"),
+    pytest.param("November 20, 2019 / 1:07 AM / City Desk", stamp("2019-11-20T01:07:00", "minute"),
+                 id="english-time-after-a-slash"),
+    pytest.param("November 18, 2019 -- 19:14 GMT", stamp("2019-11-18T19:14:00", "minute", "+00:00"),
+                 id="english-time-after-dashes-gmt"),
+    pytest.param("Nov 18, 2019 @17:19 PM", stamp("2019-11-18T17:19:00", "minute"), id="english-time-after-an-at-sign"),
+    pytest.param("Mon 18 Nov 2019 18.54 GMT", stamp("2019-11-18T18:54:00", "minute", "+00:00"), id="dotted-time-with-a-zone"),
+    pytest.param("18 Nov 2019 4.10pm", stamp("2019-11-18T16:10:00", "minute"), id="dotted-time-with-pm"),
+    pytest.param("May 21, 2024 4:41 PM GMT-4", stamp("2024-05-21T16:41:00", "minute", "-04:00"), id="gmt-negative-offset"),
+    pytest.param("11:09 PM PDT • May 19, 2024", stamp("2024-05-19T23:09:00", "minute"), id="time-before-an-english-date"),
+    pytest.param("10:48, Tue, Nov 19, 2019", stamp("2019-11-19T10:48:00", "minute"), id="time-and-weekday-before-the-date"),
+    pytest.param("Published 10:24 PM EST Oct 20, 2020", stamp("2020-10-20T22:24:00", "minute"), id="time-zone-then-the-date"),
     # negatives
     pytest.param("2020年1-8月", None, id="not-a-month-span"),
     pytest.param("© 1998-2021 远帆公司版权所有", None, id="not-a-copyright-span"),
@@ -62,6 +75,7 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("昨天 12:30", None, id="not-relative-yesterday"),
     pytest.param("Mayor 12, 2019", None, id="not-a-month-name"),
     pytest.param("版本 2019.1.1.5", None, id="not-a-version-number"),
+    pytest.param("2 min read", None, id="not-a-reading-time"),
     pytest.param("", None, id="empty"),
 ])
 def test_parse_date(text, expected):
@@ -71,6 +85,11 @@ def test_parse_date(text, expected):
 @pytest.mark.parametrize("text, expected", [
     pytest.param("2019-09-07 10:00-12:00", stamp("2019-09-07T10:00:00", "minute"), id="span-of-hours-is-no-zone"),
     pytest.param("2019-09-07 99:99", stamp("2019-09-07T00:00:00", "day"), id="impossible-time-ignored"),
+    pytest.param("June 3, 2024 18.54 million", stamp("2024-06-03T00:00:00", "day"), id="dotted-number-is-no-time"),
+    pytest.param("Nov 18, 2019 at 9 pm", stamp("2019-11-18T00:00:00", "day"), id="an-hour-without-minutes-is-no-time"),
+    pytest.param("2019-09-07 | 3.45 GMT", stamp("2019-09-07T03:45:00", "minute", "+00:00"), id="dotted-time-after-a-bar"),
+    pytest.param("Score 3:1, May 5, 2019", stamp("2019-05-05T00:00:00", "day"), id="not-a-score-before-the-date"),
+    pytest.param("12:30 2019-09-08", stamp("2019-09-08T00:00:00", "day"), id="a-time-before-a-year-first-date-is-not-read"),
 ])
 def test_times_that_are_not_what_they_seem(text, expected):
     assert read(text) == expected

@@ -107,6 +107,34 @@ def test_text_headline_over_a_byline_without_by(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+EN_HEADLINE = "Harbor board approves ferry route to the islands"
+
+
+@pytest.mark.parametrize("lines, created, timezone", [
+    pytest.param([*EN_MENU, EN_HEADLINE, "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT", *EN_PROSE],
+                 "2019-11-18T18:54:00", "+00:00", id="published-then-last-modified"),
+    pytest.param([EN_HEADLINE, "Updated on: November 19, 2019 / 10:07 AM / City Desk", *EN_PROSE,
+                  "First published on November 19, 2019 / 8:16 AM"], "2019-11-19T08:16:00", None,
+                 id="first-published-below-the-body-over-an-update-above-it"),
+    pytest.param([EN_HEADLINE, "by Jane Doe", "Nov 18, 2019 at 9:24 pm ET • 2 min read", *EN_PROSE],
+                 "2019-11-18T21:24:00", None, id="a-dateline-and-its-reading-time"),
+    pytest.param([EN_HEADLINE, *EN_PROSE, "More news", "* Council approves the budget Nov 5, 2019",
+                  "* Ferry fares to rise Nov 4, 2019"], None, None, id="not-the-dates-of-a-headline-list"),
+    pytest.param([EN_HEADLINE, "2 min read", *EN_PROSE], None, None, id="a-reading-time-alone-is-no-date"),
+])
+def test_english_datelines(lines, created, timezone):
+    values = fields_of(lines)
+    assert (values["created"], values["created_timezone"]) == (created, timezone)
+
+
+def test_an_html_page_title_that_opens_with_the_headline_keeps_its_dash():
+    headline = "The night ferry is back — and riders are pleased"
+    lines = ["Home", "Local", headline, "Jane Doe", "Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM",
+             *EN_PROSE]
+    layout = Layout(headline=None, body_start=5, body_end=7, title=headline + " - Valley Courier")
+    assert fields_of(lines, layout=layout)["title"] == headline
+
+
 # a comment form and a list of the most read stand between the byline and the dateline over the body; the
 # site's tagline tops the page
 FORM = ["Most Read", "Name (required)", "Email (required)", "Submit"]

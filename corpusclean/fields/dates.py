@@ -98,15 +98,29 @@ ENGLISH_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\
 ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)(?!\d)")
 # A zone by its name after a time ("6:14 PM EST"): read past, its offset not taken (CST is China's or Central).
 ZONE_NAMES = r"(?:[ECMP][SD]?T|BST|CES?T|HKT|JST|KST|SGT|AES?T|IST)"
-# What may follow a date: a weekday, then a time with its zone.
+_MERIDIEM = r"(?:\s*(?P<meridiem>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
+_ZONE = (r"(?:(?P<glued>Z|[+-]\d\d:?\d\d)(?![\dA-Za-z])"
+         r"|\s*(?P<gmt>GMT|UTC)(?:\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?)?(?![\dA-Za-z])"
+         r"|\s+" + ZONE_NAMES + r"(?![\dA-Za-z]))?")
+# A clock time: 13:05, 13:05:09, 13时05分; 18.54 and 4.10pm only with a meridiem or a zone after them (else
+# "18.54" is an amount as often). Then its meridiem and zone.
+_CLOCK = (r"(?P<hour>\d{1,2})(?:[:：](?P<minute>\d\d)(?:[:：](?P<second>\d\d)(?:\.\d+)?)?"
+          r"|[时点點](?P<han_minute>\d{1,2})分(?:(?P<han_second>\d{1,2})秒)?"
+          r"|\.(?P<dotted_minute>\d\d)(?=\s*(?:[AaPp]\.?[Mm]|GMT|UTC|" + ZONE_NAMES + r")(?![A-Za-z])))(?!\d)"
+          + _MERIDIEM + _ZONE)
+# What may follow a date: a weekday, then a time with its zone; in English set off by "at", "@" or a
+# separator ("Nov 18, 2019 at 9:24 pm ET", "November 18, 2019 | 4:10pm", "November 18, 2019 -- 19:14 GMT").
 TIME = re.compile(
-    r"(\s*T\s*|\s*,?\s*)(?:(?:星期|周|礼拜)[一二三四五六日天]\s*)?"
-    r"(上午|下午|晚上|凌晨|早上|中午|傍晚)?\s*"
-    r"(\d{1,2})(?:[:：](\d\d)(?:[:：](\d\d)(?:\.\d+)?)?|[时点點](\d{1,2})分(?:(\d{1,2})秒)?)(?!\d)"
-    r"(?:\s*([AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
-    r"(?:(Z|[+-]\d\d:?\d\d)(?![\dA-Za-z])|\s*(?:GMT|UTC)(?:\s*([+-])(\d{1,2})(?::?(\d\d))?)?(?![\dA-Za-z])"
-    r"|\s+" + ZONE_NAMES + r"(?![\dA-Za-z]))?"
+    r"(?P<lead>\s*T\s*|\s*,?\s*|\s*,?\s+at\s+|\s*@\s*|\s+(?:[|/•·–—]|--?)\s+)"
+    r"(?:(?:星期|周|礼拜)[一二三四五六日天]\s*)?"
+    r"(?P<half>上午|下午|晚上|凌晨|早上|中午|傍晚)?\s*" + _CLOCK
 )
+# A time before an English date ("11:09 PM PDT • May 19, 2024", "10:48, Tue, Nov 19, 2019"): ends where the
+# date starts.
+MAX_LEADING_TIME = 40
+# An English weekday, whole or cut short: Monday, Mon, Mon., Tues, Thurs
+EN_WEEKDAY = r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday|s|rs?)?\.?(?![A-Za-z])"
+LEADING_TIME = re.compile(r"(?<![\d.:])" + _CLOCK + r"\s*(?:[,|•·@-]\s*)?(?:" + EN_WEEKDAY + r",?\s+)?$")
 WEEKDAY = re.compile(r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天]|[（(](?:星期|周)?[一二三四五六日天][）)])")
 AFTERNOON = ("下午", "晚上", "傍晚")
 BEFORE_NOON = ("上午", "凌晨", "早上")
@@ -136,18 +150,29 @@ def _offset(sign: str, hours: str, minutes: str | None) -> str | None:
 def _zone(time: re.Match[str]) -> str | None:
     """The zone stated after a time: Z and GMT/UTC are +00:00. A numeric offset counts in the ISO form
     only (a T, or seconds, before it): "10:00-12:00" is a span of hours."""
-    glued = time.group(9)
+    glued = time.group("glued")
     if glued:
         if glued == "Z":
             return "+00:00"
-        if "T" not in time.group(1) and time.group(5) is None:
+        if "T" not in (time.groupdict().get("lead") or "") and time.group("second") is None:
             return None
         digits = glued[1:].replace(":", "")
         return _offset(glued[0], digits[:2], digits[2:])
-    if time.group(10):
-        return _offset(time.group(10), time.group(11), time.group(12))
-    matched = time.group(0).rstrip()
-    return "+00:00" if matched.endswith(("GMT", "UTC")) else None
+    if time.group("sign"):
+        return _offset(time.group("sign"), time.group("hours"), time.group("minutes"))
+    return "+00:00" if time.group("gmt") else None
+
+
+def _stamp_with(time: re.Match[str], year: int, month: int, day: int) -> Stamp | None:
+    """The stamp of a day and a clock time matched by _CLOCK (None when the time names no moment)."""
+    if time.group("minute"):
+        minute, second = time.group("minute"), time.group("second")
+    elif time.group("han_minute"):
+        minute, second = time.group("han_minute"), time.group("han_second")
+    else:
+        minute, second = time.group("dotted_minute"), None
+    hour = hour_24(int(time.group("hour")), time.group("meridiem") or time.groupdict().get("half"))
+    return make_stamp(year, month, day, hour, int(minute), None if second is None else int(second), _zone(time))
 
 
 def _with_time(text: str, end: int, year: int, month: int, day: int) -> tuple[int, Stamp | None]:
@@ -156,12 +181,18 @@ def _with_time(text: str, end: int, year: int, month: int, day: int) -> tuple[in
     if time is None:
         weekday = WEEKDAY.match(text, end)
         return weekday.end() if weekday else end, make_stamp(year, month, day)
-    minute, second = (time.group(4), time.group(5)) if time.group(4) else (time.group(6), time.group(7))
-    hour = hour_24(int(time.group(3)), time.group(8) or time.group(2))
-    stamp = make_stamp(year, month, day, hour, int(minute), None if second is None else int(second), _zone(time))
+    stamp = _stamp_with(time, year, month, day)
     if stamp is None:   # not a time after all ("2019-09-07 99:99"): the date alone
         return end, make_stamp(year, month, day)
     return time.end(), stamp
+
+
+def _with_leading_time(text: str, start: int, year: int, month: int, day: int) -> tuple[int, Stamp] | None:
+    """An English date's stamp with the time printed before it, and where that time starts; None when no
+    time stands right before the date."""
+    time = LEADING_TIME.search(text, max(0, start - MAX_LEADING_TIME), start)
+    stamp = time and _stamp_with(time, year, month, day)
+    return (time.start(), stamp) if stamp else None
 
 
 def _han_number(text: str) -> int:
@@ -203,6 +234,7 @@ def _numeric_dates(text: str) -> list[tuple[int, int, int, int, int]]:
 
 
 def _english_dates(text: str) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, year, month, day) of every date written with a month's name."""
     found = []
     for match in ENGLISH_MDY.finditer(text):
         month = MONTHS.get(match.group(1).lower())
@@ -226,12 +258,18 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date in the text, in order, each with the time (and zone) that follows it."""
     if not _has_digit(text) and "年" not in text:
         return []
-    spans = _numeric_dates(text) + _english_dates(text)
+    english = _english_dates(text)
+    spans = _numeric_dates(text) + english
     dates: list[FoundDate] = []
-    for start, end, year, month, day in sorted(spans, key=lambda span: (span[0], -span[1])):
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        start, end, year, month, day = span
         if dates and start < dates[-1].end:
             continue    # inside a date already found ("05-03-11" in "2005-03-11")
         end, stamp = _with_time(text, end, year, month, day)
+        if stamp is not None and stamp.precision == "day" and span in english:
+            leading = _with_leading_time(text, start, year, month, day)
+            if leading is not None and not (dates and leading[0] < dates[-1].end):
+                start, stamp = leading
         dates.append(FoundDate(start, end, stamp))
     return dates
 

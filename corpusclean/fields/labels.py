@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from corpusclean.fields.dates import Stamp, find_dates
+from corpusclean.fields.dates import EN_WEEKDAY, Stamp, find_dates
 from corpusclean.fields.titles import MAX_HAN_HEADLINE
 from corpusclean.memo import per_line
 from corpusclean.normalize.lang import ENGLISH_STOPWORDS
@@ -94,21 +94,28 @@ NAME_BYLINE = re.compile(r"^" + _PERSON + r"(?:(?:\s*,\s*|\s+and\s+)" + _PERSON 
                          r"(?:(?:\s*,\s*|\s+)" + _DESK_WORD + r"(?:\s+" + _DESK_WORD + r"){0,5}|\s*@\w{2,30})?$")
 NAME_REACH = 2      # a byline without "By" stands at most this many lines under the headline
 # "Posted Tue, Oct 13, 2020 at 4:07 pm PT", "Published 10:24 PM EST Oct 20, 2020", "发表于 2020-3-16 10:47"
-DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![A-Za-z])(?:\s+on)?|发表于|发布于"
+# (a label glued to the date by a page's markup, "PublishedMay 21, 2024", is a label still)
+DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![a-z])(?:\s+on)?|发表于|发布于"
                       r"|(?:发布|Post)\s*#\d+)"
-                      r"|(?:(?i:updated|last updated)(?![A-Za-z])(?:\s+on)?|更新于)(?P<updated_only>)")
+                      r"|(?:(?i:updated|last updated|last modified|modified)(?![a-z])(?:\s+on)?|更新于)(?P<updated_only>)")
 DATELINE_INITIALS = "PpFfUuLl发更"
 MAX_DATELINE_CHARS = 100
 MAX_DATELINE_WORDS = 8
 MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
 NOT_IN_DATELINE = "。！？!?;；"
 RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
-                           r"|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+                           r"|\b(?:\d+|an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
 # A dateline without a label: a date and at most a short name beside it ("2021-06-18 · 城市报道",
 # "2022-02-13 09:57 光明网", "新华社 2021-03-09 17:42"). Only near the headline is it the page's date.
 PHOTO_CREDIT = "摄"
 MAX_LOOSE_REST = 24
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
+# What a dateline may carry after its date and is no name: the reading time ("• 2 min read") and a date of
+# change ("| Updated 14 hours ago", "Last modified on Mon 18 Nov 2019 18.56 GMT"); and an English weekday before it.
+READING_TIME = re.compile(r"\b\d{1,3}\s*(?:min|minute)s?\s+read\b", re.I)
+UPDATE_CLAUSE = re.compile(r"\b(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*", re.I)
+WEEKDAY_BEFORE = re.compile(EN_WEEKDAY + r",?\s*$")
+WEEKDAY_ALONE = re.compile(EN_WEEKDAY + r",?\s*")
 STAFF_CODE = re.compile(r"_?\b[A-Z]{1,4}\d{2,6}\b|_[A-Za-z]{1,4}\d{2,6}")
 NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&＆|｜]|\s+and\s+)\s*")
 # a wire service's dateline after the names: "（中央社记者陈文华／台北3日电）", "东京3日专电"
@@ -605,15 +612,41 @@ def paragraph_byline(line: str) -> tuple[str, ...]:
 @per_line   # asked of a page's top lines by the metadata and edges stages
 def loose_dateline(line: str) -> Stamp | None:
     """The date of a short line made of one date and at most a short name ("2021-06-18 · 城市报道",
-    "新华社 / 2021-03-09 17:42"); None for any other line. Only beside a headline is it the page's date
-    (the name may be the outlet's or the author's: it fills nothing)."""
-    text = line.strip(BRACKETS + SEPARATORS)
+    "新华社 / 2021-03-09 17:42", "Mon 18 Nov 2019 18.54 GMT"), and at most a reading time and a date of change
+    after it ("Nov 18, 2019 at 9:24 pm ET • 2 min read", "... Last modified on ..."); None for any other line.
+    Only beside a headline is it the page's date (the name may be the outlet's or the author's: it fills
+    nothing)."""
+    unbulleted = without_bullet(line.strip())
+    text = _without_dateline_furniture(unbulleted.strip(BRACKETS + SEPARATORS))
     if not text or len(text) > MAX_LOOSE_REST + 40 or SENTENCE_PUNCT.search(text):
         return None
     dates = find_dates(text)
     if len(dates) != 1 or dates[0].stamp is None:
         return None
-    rest = (text[:dates[0].start] + " " + text[dates[0].end:]).strip(SEPARATORS + BRACKETS)
+    before = text[:dates[0].start]
+    weekday = WEEKDAY_BEFORE.search(before)
+    rest = (before[:weekday.start()] if weekday else before) + " " + text[dates[0].end:]
+    rest = rest.strip(SEPARATORS + BRACKETS)
     if len(rest) > MAX_LOOSE_REST or any(mark in rest for mark in NOT_IN_LOOSE_REST):
         return None
+    if rest and unbulleted != line.strip():
+        return None     # an item of a list of headlines with their dates: a list item is a dateline alone
     return dates[0].stamp
+
+
+def _without_dateline_furniture(text: str) -> str:
+    """A dateline without its reading time and without a date of change after its date (READING_TIME,
+    UPDATE_CLAUSE); the text as it is when what follows an update word is anything but a date or a relative
+    time ("Nov 5, 2019 Updated rules for the marathon" is an item of a list of headlines)."""
+    text = READING_TIME.sub(" ", text).strip(SEPARATORS)
+    update = UPDATE_CLAUSE.search(text)
+    if update is None or update.start() == 0:
+        return text
+    when = text[update.end():].strip(SEPARATORS)
+    weekday = WEEKDAY_ALONE.match(when)
+    when = when[weekday.end():] if weekday else when
+    dates = find_dates(when)
+    relative = RELATIVE_TIME.match(when)
+    if (len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(when)) or (relative and relative.end() == len(when)):
+        return text[:update.start()].strip(SEPARATORS)
+    return text

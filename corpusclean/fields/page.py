@@ -176,7 +176,11 @@ def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | Non
             headline = None
         if headline is not None:
             split = split_site_title(lines[headline])
-            found.title = split[0] if split else lines[headline]
+            # an HTML page's title that opens with the line names the headline whole, as html_title reads it
+            # ("A — B" of "A — B - Site"): its separators are the headline's own
+            whole = (layout.title is not None
+                     and headline_of_title(layout.title, [lines[headline]]) == " ".join(lines[headline].split()))
+            found.title = split[0] if split and not whole else lines[headline]
     else:
         found.title = lines[headline]
     if headline is not None:
