@@ -78,6 +78,8 @@ def fields(**values):
     pytest.param("2019-05-17", fields(dated="2019-05-17"), id="a-date-alone"),
     pytest.param("Sept 3, 2019", fields(dated="Sept 3, 2019"), id="english-date-alone"),
     pytest.param("Nov 25, 2026 6:14 PM PST", fields(dated="2026-11-25 18:14"), id="time-zone-by-its-name"),
+    pytest.param("November 19, 2019 at 6:34 am", None, id="a-time-set-off-from-its-date-stamps-a-comment-as-often"),
+    pytest.param("May 14 2024 | 3:17 pm", None, id="a-reply's-stamp-as-often"),
     pytest.param("最后更新: 2020-10-15 08:41:36", fields(updated="2020-10-15 08:41:36"), id="update-label"),
     pytest.param("Updated: 21 Oct 2020 7:46 pm", fields(updated="21 Oct 2020 7:46 pm"), id="english-update"),
     pytest.param("Published: March 4, 2021 10:15", fields(created="March 4, 2021 10:15"), id="english-published"),

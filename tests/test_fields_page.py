@@ -127,6 +127,14 @@ def test_english_datelines(lines, created, timezone):
     assert (values["created"], values["created_timezone"]) == (created, timezone)
 
 
+def test_a_dateline_is_read_by_its_place_and_the_stamps_of_comments_stay():
+    lines = [EN_HEADLINE, "November 19, 2019 at 6:00 am", *EN_PROSE, "1. harborfan says:", "November 19, 2019 at 6:34 am",
+             "Finally, a boat home after the late shift."]
+    found, verdicts = read_lines(lines)
+    assert choose(found).created.created == "2019-11-19T06:00:00"
+    assert verdicts == [None, "meta.date", None, None, None, None, None]
+
+
 def test_an_html_page_title_that_opens_with_the_headline_keeps_its_dash():
     headline = "The night ferry is back — and riders are pleased"
     lines = ["Home", "Local", headline, "Jane Doe", "Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM",

@@ -101,6 +101,9 @@ DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![a-z])(?:\s+o
 DATELINE_INITIALS = "PpFfUuLl发更"
 MAX_DATELINE_CHARS = 100
 MAX_DATELINE_WORDS = 8
+# A time set off from its date ("November 19, 2019 at 6:34 am", "May 14 2024 | 3:17 pm", "@17:19 PM"): such a
+# line alone stamps each comment or reply of a thread, and is the page's dateline only by its place (loose_dateline)
+TIME_SET_OFF = re.compile(r"\sat\s|@|\s(?:[|/•·–—]|--?)\s")
 MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
 NOT_IN_DATELINE = "。！？!?;；"
 RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
@@ -417,6 +420,8 @@ def _read_labelled(text: str) -> dict | None:
                 label_only = True
         end_of_previous = end
     if list(fields) == ["created"] and all(kind == "date" for _, _, kind, _ in tokens):
+        if TIME_SET_OFF.search(text):
+            return None     # a post's or a comment's stamp as often as the page's dateline: its place tells
         return {"dated": fields["created"]}     # only a date: which date it is, its place tells
     return fields if fields or label_only else None
 
