@@ -63,6 +63,12 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("11:09 PM PDT • May 19, 2024", stamp("2024-05-19T23:09:00", "minute"), id="time-before-an-english-date"),
     pytest.param("10:48, Tue, Nov 19, 2019", stamp("2019-11-19T10:48:00", "minute"), id="time-and-weekday-before-the-date"),
     pytest.param("Published 10:24 PM EST Oct 20, 2020", stamp("2020-10-20T22:24:00", "minute"), id="time-zone-then-the-date"),
+    pytest.param("11/19/2019", stamp("2019-11-19T00:00:00", "day"), id="year-last-month-first"),
+    pytest.param("19/11/2019", stamp("2019-11-19T00:00:00", "day"), id="year-last-day-first"),
+    pytest.param("11.14.2019 09:00 AM", stamp("2019-11-14T09:00:00", "minute"), id="year-last-dots-and-a-time"),
+    pytest.param("11/19/19 06:56 AM EST", stamp("2019-11-19T06:56:00", "minute"), id="year-last-two-digits"),
+    pytest.param("11/11/2019", stamp("2019-11-11T00:00:00", "day"), id="year-last-day-and-month-alike"),
+    pytest.param("5:45 AM PST 11/19/2019", stamp("2019-11-19T05:45:00", "minute"), id="time-before-a-year-last-date"),
     # negatives
     pytest.param("2020年1-8月", None, id="not-a-month-span"),
     pytest.param("© 1998-2021 远帆公司版权所有", None, id="not-a-copyright-span"),
@@ -76,6 +82,10 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("Mayor 12, 2019", None, id="not-a-month-name"),
     pytest.param("版本 2019.1.1.5", None, id="not-a-version-number"),
     pytest.param("2 min read", None, id="not-a-reading-time"),
+    pytest.param("05/06/2019", None, id="not-a-year-last-date-of-untold-order"),
+    pytest.param("11.19.19", None, id="not-a-dotted-two-digit-year"),
+    pytest.param("version 1.12.2019.3", None, id="not-inside-a-version-number"),
+    pytest.param("3/4/2019 of the votes", None, id="not-a-fraction-of-untold-order"),
     pytest.param("", None, id="empty"),
 ])
 def test_parse_date(text, expected):

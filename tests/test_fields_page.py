@@ -120,6 +120,10 @@ EN_HEADLINE = "Harbor board approves ferry route to the islands"
                  "2019-11-18T21:24:00", None, id="a-dateline-and-its-reading-time"),
     pytest.param([EN_HEADLINE, *EN_PROSE, "More news", "* Council approves the budget Nov 5, 2019",
                   "* Ferry fares to rise Nov 4, 2019"], None, None, id="not-the-dates-of-a-headline-list"),
+    pytest.param([EN_HEADLINE, "Nov. 19, 2019", "5:50 PM", *EN_PROSE], "2019-11-19T17:50:00", None,
+                 id="the-time-on-the-line-under-the-day"),
+    pytest.param([EN_HEADLINE, "Nov. 19, 2019", "5 comments", *EN_PROSE], "2019-11-19T00:00:00", None,
+                 id="a-count-under-the-day-is-no-time"),
     pytest.param([EN_HEADLINE, "2 min read", *EN_PROSE], None, None, id="a-reading-time-alone-is-no-date"),
 ])
 def test_english_datelines(lines, created, timezone):

@@ -6,8 +6,10 @@ column of dates has one type for Arrow-based readers.
 
 Forms read: 2005-3-11, 2005/03/11, 2005.03.11 (one separator throughout), 2005年3月11日, 二〇〇五年三月十一日,
 05-03-11 (a two-digit year, Chinese order, zero-padded), 115-03-11, 115/03/11 and 115年3月11日 (Taiwan's
-calendar, years 100-149), March 11, 2005 and 11 March 2005; each with the time
-that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm) and a stated zone (Z, +08:00, GMT+8). A URL's
+calendar, years 100-149), March 11, 2005 and 11 March 2005, 11/19/2019 and 19/11/2019 (the year last, when the
+order of day and month is told); each with the time that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm,
+at 9:24 pm, | 4:10pm, 18.54 GMT) and a stated zone (Z, +08:00, GMT+8), an English date also with the time before
+it (11:09 PM PDT • May 19, 2024). A URL's
 /2005-03/11/, /20050311/, t20050311_. A relative date (3小时前, 昨天) names no day without the time of the
 crawl, which is not known: it is not read.
 """
@@ -80,6 +82,11 @@ ROC_DATE = re.compile(
 )
 ROC_YEAR_ONE = 1911
 SHORT_YEAR = re.compile(r"(\d(?<![\d.:/-]\d)\d)([-.])(\d\d)\2(\d\d)(?![\d.:/-])")   # 05-03-11
+# A date with the year last, as English pages print it: 11/19/2019, 11.14.2019, 21/06/2014, 11/19/19 (a two-digit
+# year after slashes only: "11.19.19" is a version number as often). Britain prints the day first, the US the month:
+# the order is told only when one of the two is over 12 or both are the same, else the date is not read.
+YEAR_LAST = re.compile(r"(\d(?<![\d./:-]\d)\d?)(?:/(\d{1,2})/((?:19|20)?\d\d)|\.(\d{1,2})\.((?:19|20)\d\d))"
+                       r"(?![\d/:-]|\.\d)")
 HAN_NUMERAL_DATE = re.compile(
     r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]"
 )
@@ -121,6 +128,7 @@ MAX_LEADING_TIME = 40
 # An English weekday, whole or cut short: Monday, Mon, Mon., Tues, Thurs
 EN_WEEKDAY = r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday|s|rs?)?\.?(?![A-Za-z])"
 LEADING_TIME = re.compile(r"(?<![\d.:])" + _CLOCK + r"\s*(?:[,|•·@-]\s*)?(?:" + EN_WEEKDAY + r",?\s+)?$")
+CLOCK_LINE = re.compile(r"\s*" + _CLOCK + r"\s*")
 WEEKDAY = re.compile(r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天]|[（(](?:星期|周)?[一二三四五六日天][）)])")
 AFTERNOON = ("下午", "晚上", "傍晚")
 BEFORE_NOON = ("上午", "凌晨", "早上")
@@ -247,6 +255,22 @@ def _english_dates(text: str) -> list[tuple[int, int, int, int, int]]:
     return found
 
 
+def _year_last_dates(text: str) -> list[tuple[int, int, int, int, int]]:
+    """(start, end, year, month, day) of every date written with the year last (YEAR_LAST) whose order is told."""
+    found = []
+    for match in YEAR_LAST.finditer(text):
+        first, second = int(match.group(1)), int(match.group(2) or match.group(4))
+        year = match.group(3) or match.group(5)
+        if first == second or first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            month, day = first, second
+        else:
+            continue    # 05/06/2019: the 5th of June or the 6th of May
+        found.append((match.start(), match.end(), int(year) if len(year) == 4 else _century(year), month, day))
+    return found
+
+
 def _has_digit(text: str) -> bool:
     """Whether a character of the text is a digit (str.isdigit: full-width and superscript digits too)."""
     if text.isascii():
@@ -258,7 +282,7 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date in the text, in order, each with the time (and zone) that follows it."""
     if not _has_digit(text) and "年" not in text:
         return []
-    english = _english_dates(text)
+    english = _english_dates(text) + (_year_last_dates(text) if "/" in text or "." in text else [])
     spans = _numeric_dates(text) + english
     dates: list[FoundDate] = []
     for span in sorted(spans, key=lambda span: (span[0], -span[1])):
@@ -272,6 +296,13 @@ def find_dates(text: str) -> list[FoundDate]:
                 start, stamp = leading
         dates.append(FoundDate(start, end, stamp))
     return dates
+
+
+def with_time_line(stamp: Stamp, line: str) -> Stamp | None:
+    """A day's stamp with the time of a line that holds a clock time alone ("5:50 PM", "18.54 GMT"); None for any
+    other line."""
+    time = CLOCK_LINE.fullmatch(line)
+    return _stamp_with(time, *stamp.day_of) if time else None
 
 
 def parse_date(text: str | None) -> Stamp | None:

@@ -79,6 +79,10 @@ def _en_bylines() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
                                + r"\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
 
 
+# "By Mike Wall 2019-11-18T20:51:19Z", "By Jane Doe@janedoe Nov 18, 2019, 11:47am EST", "By Jane Doe On 11/13/19 at
+# 4:00 PM EST": the date right after the names, a social media handle or "on" (what stands before the date)
+BYLINE_BEFORE_DATE = re.compile(r"By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"(?:\s*@\w{2,30})?\s*")
+ON_BEFORE_DATE = re.compile(r"\s+[Oo]n\s*$")
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
 BYLINE_PART = re.compile(r"\s+[-–—|•·]\s+")
 MAX_BYLINE_PART_WORDS = 6
@@ -564,7 +568,7 @@ def _dated_en_byline(text: str) -> dict | None:
     _, dated = _en_bylines()
     match = dated.match(text)
     if match is None:
-        return None
+        return _byline_before_date(text)
     rest = match.group("rest")
     found = _first_date(rest)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
@@ -578,6 +582,20 @@ def _dated_en_byline(text: str) -> dict | None:
     if found[1]:
         fields["created"] = found[1]
     return fields
+
+
+def _byline_before_date(text: str) -> dict | None:
+    """The author and date of a byline whose date follows the names with no separator (BYLINE_BEFORE_DATE), and
+    at most a topic of a few words after it; None for another line."""
+    dates = find_dates(text)
+    if not dates or dates[0].stamp is None:
+        return None
+    after = text[dates[0].end:]
+    if SENTENCE_PUNCT.search(after) or len(after.split()) > MAX_BYLINE_PART_WORDS:
+        return None
+    head = BYLINE_BEFORE_DATE.fullmatch(ON_BEFORE_DATE.sub("", text[:dates[0].start]))
+    names = split_names(head.group("names")) if head else ()
+    return {"author": names, "created": dates[0].stamp} if names else None
 
 
 def _after_title(rest: str) -> str | None:

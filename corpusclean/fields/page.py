@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from corpusclean.fields.dates import Stamp, find_dates, url_date
+from corpusclean.fields.dates import Stamp, find_dates, url_date, with_time_line
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
     NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag,
@@ -123,6 +123,7 @@ def read_lines(lines: list[str], layout: Layout | None = None,
             pair = read_label_pair(lines[index], lines[index + 1])
             if pair is not None:
                 parsed[index], parsed[index + 1] = {}, pair
+    _with_time_lines(lines, parsed)
     verdicts: list[str | None] = [
         None if fields is None else REASON_OF_FIELD[next(iter(fields))] if fields else "meta.label"
         for fields in parsed
@@ -132,6 +133,17 @@ def read_lines(lines: list[str], layout: Layout | None = None,
     head, start, body_start = _place(lines, parsed, verdicts, found, layout, is_chrome)
     _fill(found, lines, parsed, head, range(start, len(lines)), layout, body_start)
     return found, verdicts
+
+
+def _with_time_lines(lines: list[str], parsed: list[dict | None]) -> None:
+    """A day alone on its line and its time alone on the next ("Nov. 19, 2019" / "5:50 PM"): both lines are the
+    dateline, with the time."""
+    for index in range(len(lines) - 1):
+        fields = parsed[index]
+        if fields and list(fields) == ["dated"] and fields["dated"].precision == "day" and parsed[index + 1] is None:
+            stamp = with_time_line(fields["dated"], lines[index + 1])
+            if stamp is not None:
+                parsed[index] = parsed[index + 1] = {"dated": stamp}
 
 
 def _keep_signature_dates(lines: list[str], parsed: list[dict | None], verdicts: list[str | None]) -> None:
