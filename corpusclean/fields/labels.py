@@ -82,7 +82,8 @@ def _en_bylines() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
 # "By Mike Wall 2019-11-18T20:51:19Z", "By Jane Doe@janedoe Nov 18, 2019, 11:47am EST", "By Jane Doe On 11/13/19 at
 # 4:00 PM EST": the date right after the names, a social media handle or "on" (what stands before the date)
 BYLINE_BEFORE_DATE = re.compile(r"By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"(?:\s*@\w{2,30})?\s*")
-ON_BEFORE_DATE = re.compile(r"\s+[Oo]n\s*$")
+# what may stand between the names and the date: "on", or a dateline's word ("By A B Updated Nov 13, 2019")
+BEFORE_BYLINE_DATE = re.compile(r"\s+(?:[Oo]n|(?P<label>(?i:published|posted|(?P<update>(?:last\s+)?updated))):?)\s*$")
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
 BYLINE_PART = re.compile(r"\s+[-–—|•·]\s+")
 MAX_BYLINE_PART_WORDS = 6
@@ -593,9 +594,12 @@ def _byline_before_date(text: str) -> dict | None:
     after = text[dates[0].end:]
     if SENTENCE_PUNCT.search(after) or len(after.split()) > MAX_BYLINE_PART_WORDS:
         return None
-    head = BYLINE_BEFORE_DATE.fullmatch(ON_BEFORE_DATE.sub("", text[:dates[0].start]))
-    names = split_names(head.group("names")) if head else ()
-    return {"author": names, "created": dates[0].stamp} if names else None
+    head = text[:dates[0].start]
+    label = BEFORE_BYLINE_DATE.search(head)
+    byline = BYLINE_BEFORE_DATE.fullmatch(head[:label.start()] if label else head)
+    names = split_names(byline.group("names")) if byline else ()
+    field = "updated" if label and label.group("update") else "created"
+    return {"author": names, field: dates[0].stamp} if names else None
 
 
 def _after_title(rest: str) -> str | None:
