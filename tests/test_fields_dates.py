@@ -63,12 +63,6 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("11:09 PM PDT • May 19, 2024", stamp("2024-05-19T23:09:00", "minute"), id="time-before-an-english-date"),
     pytest.param("10:48, Tue, Nov 19, 2019", stamp("2019-11-19T10:48:00", "minute"), id="time-and-weekday-before-the-date"),
     pytest.param("Published 10:24 PM EST Oct 20, 2020", stamp("2020-10-20T22:24:00", "minute"), id="time-zone-then-the-date"),
-    pytest.param("11/19/2019", stamp("2019-11-19T00:00:00", "day"), id="year-last-month-first"),
-    pytest.param("19/11/2019", stamp("2019-11-19T00:00:00", "day"), id="year-last-day-first"),
-    pytest.param("11.14.2019 09:00 AM", stamp("2019-11-14T09:00:00", "minute"), id="year-last-dots-and-a-time"),
-    pytest.param("11/19/19 06:56 AM EST", stamp("2019-11-19T06:56:00", "minute"), id="year-last-two-digits"),
-    pytest.param("11/11/2019", stamp("2019-11-11T00:00:00", "day"), id="year-last-day-and-month-alike"),
-    pytest.param("5:45 AM PST 11/19/2019", stamp("2019-11-19T05:45:00", "minute"), id="time-before-a-year-last-date"),
     # negatives
     pytest.param("2020年1-8月", None, id="not-a-month-span"),
     pytest.param("© 1998-2021 远帆公司版权所有", None, id="not-a-copyright-span"),
@@ -82,10 +76,6 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("Mayor 12, 2019", None, id="not-a-month-name"),
     pytest.param("版本 2019.1.1.5", None, id="not-a-version-number"),
     pytest.param("2 min read", None, id="not-a-reading-time"),
-    pytest.param("05/06/2019", None, id="not-a-year-last-date-of-untold-order"),
-    pytest.param("11.19.19", None, id="not-a-dotted-two-digit-year"),
-    pytest.param("version 1.12.2019.3", None, id="not-inside-a-version-number"),
-    pytest.param("3/4/2019 of the votes", None, id="not-a-fraction-of-untold-order"),
     pytest.param("", None, id="empty"),
 ])
 def test_parse_date(text, expected):
@@ -103,6 +93,29 @@ def test_parse_date(text, expected):
 ])
 def test_times_that_are_not_what_they_seem(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("11/19/2019", stamp("2019-11-19T00:00:00", "day"), id="month-first"),
+    pytest.param("19/11/2019", stamp("2019-11-19T00:00:00", "day"), id="day-first"),
+    pytest.param("11.14.2019 09:00 AM", stamp("2019-11-14T09:00:00", "minute"), id="dots-and-a-time"),
+    pytest.param("11/19/19 06:56 AM EST", stamp("2019-11-19T06:56:00", "minute"), id="two-digit-year"),
+    pytest.param("11/11/2019", stamp("2019-11-11T00:00:00", "day"), id="day-and-month-alike"),
+    pytest.param("5:45 AM PST 11/19/2019", stamp("2019-11-19T05:45:00", "minute"), id="a-time-before-it"),
+    # negatives
+    pytest.param("05/06/2019", None, id="not-of-untold-order"),
+    pytest.param("11.19.19", None, id="not-a-dotted-two-digit-year"),
+    pytest.param("version 1.12.2019.3", None, id="not-inside-a-version-number"),
+    pytest.param("3/4/2019 of the votes", None, id="not-a-fraction-of-untold-order"),
+    pytest.param("2019/11/19", stamp("2019-11-19T00:00:00", "day"), id="the-year-first-stays-first"),
+])
+def test_dates_with_the_year_last_where_asked(text, expected):
+    found = [date.stamp for date in find_dates(text, year_last=True) if date.stamp]
+    assert (None if not found else (found[0].created, found[0].precision, found[0].timezone)) == expected
+
+
+def test_dates_with_the_year_last_are_not_read_unasked():
+    assert find_dates("Posted by: harborfan 5/21/2024 3:12:08 AM") == []
 
 
 def test_every_date_of_a_line_with_its_place():

@@ -6,8 +6,8 @@ column of dates has one type for Arrow-based readers.
 
 Forms read: 2005-3-11, 2005/03/11, 2005.03.11 (one separator throughout), 2005年3月11日, 二〇〇五年三月十一日,
 05-03-11 (a two-digit year, Chinese order, zero-padded), 115-03-11, 115/03/11 and 115年3月11日 (Taiwan's
-calendar, years 100-149), March 11, 2005 and 11 March 2005, 11/19/2019 and 19/11/2019 (the year last, when the
-order of day and month is told); each with the time that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm,
+calendar, years 100-149), March 11, 2005 and 11 March 2005, and in a byline 11/19/2019 and 19/11/2019 (the year
+last, when the order of day and month is told); each with the time that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm,
 at 9:24 pm, | 4:10pm, 18.54 GMT) and a stated zone (Z, +08:00, GMT+8), an English date also with the time before
 it (11:09 PM PDT • May 19, 2024). A URL's
 /2005-03/11/, /20050311/, t20050311_. A relative date (3小时前, 昨天) names no day without the time of the
@@ -278,11 +278,14 @@ def _has_digit(text: str) -> bool:
     return any(map(str.isdigit, text))
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every date in the text, in order, each with the time (and zone) that follows it."""
+def find_dates(text: str, year_last: bool = False) -> list[FoundDate]:
+    """Every date in the text, in order, each with the time (and zone) that follows it. With ``year_last``, the
+    dates with the year last too (YEAR_LAST): asked where the words make the line a dateline (a byline). Read
+    everywhere, they stamp each reply of a forum thread ("Posted by: X 5/21/2024 3:12:08 AM"), and taken for the
+    page's dateline they moved its headline and cut the replies from the body."""
     if not _has_digit(text) and "年" not in text:
         return []
-    english = _english_dates(text) + (_year_last_dates(text) if "/" in text or "." in text else [])
+    english = _english_dates(text) + (_year_last_dates(text) if year_last and ("/" in text or "." in text) else [])
     spans = _numeric_dates(text) + english
     dates: list[FoundDate] = []
     for span in sorted(spans, key=lambda span: (span[0], -span[1])):

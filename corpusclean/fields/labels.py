@@ -538,13 +538,14 @@ def _read_dated_byline(text: str) -> dict | None:
     return {**fields, "created": dates[0].stamp} if fields else None
 
 
-def _first_date(text: str) -> tuple[int, Stamp | None] | None:
-    """(offset, stamp, or None when invalid or relative: "6 天前") of the first date of a short dateline."""
+def _first_date(text: str, year_last: bool = False) -> tuple[int, Stamp | None] | None:
+    """(offset, stamp, or None when invalid or relative: "6 天前") of the first date of a short dateline
+    (``year_last``: see find_dates)."""
     if len(text) > MAX_DATELINE_CHARS or any(char in text for char in NOT_IN_DATELINE):
         return None
     if text.endswith(".") and len(text.split()) > MAX_DATELINE_WORDS:
         return None     # "Updated May 5, 2024 to correct the spelling of a name." is a sentence
-    dates = find_dates(text)
+    dates = find_dates(text, year_last)
     if dates and dates[0].start <= MAX_DATE_OFFSET:
         return dates[0].start, dates[0].stamp
     relative = RELATIVE_TIME.search(text, 0, MAX_DATE_OFFSET + 12)
@@ -571,7 +572,7 @@ def _dated_en_byline(text: str) -> dict | None:
     if match is None:
         return _byline_before_date(text)
     rest = match.group("rest")
-    found = _first_date(rest)
+    found = _first_date(rest, year_last=True)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
         found = _date_after_title(rest)
     fields: dict = {"author": split_names(match.group("names"))}
@@ -588,7 +589,7 @@ def _dated_en_byline(text: str) -> dict | None:
 def _byline_before_date(text: str) -> dict | None:
     """The author and date of a byline whose date follows the names with no separator (BYLINE_BEFORE_DATE), and
     at most a topic of a few words after it; None for another line."""
-    dates = find_dates(text)
+    dates = find_dates(text, year_last=True)
     if not dates or dates[0].stamp is None:
         return None
     after = text[dates[0].end:]
@@ -614,7 +615,7 @@ def _after_title(rest: str) -> str | None:
 def _date_after_title(rest: str):
     """_first_date of what follows a title or an outlet (_after_title); None when no such title opens `rest`."""
     after = _after_title(rest)
-    return None if after is None else _first_date(after)
+    return None if after is None else _first_date(after, year_last=True)
 
 
 def names_alone(line: str) -> bool:
