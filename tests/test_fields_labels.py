@@ -94,6 +94,7 @@ def fields(**values):
     pytest.param("Nov 25, 2026 6:14 PM PST", fields(dated="2026-11-25 18:14"), id="time-zone-by-its-name"),
     pytest.param("November 19, 2019 at 6:34 am", None, id="a-time-set-off-from-its-date-stamps-a-comment-as-often"),
     pytest.param("May 14 2024 | 3:17 pm", None, id="a-reply's-stamp-as-often"),
+    pytest.param("29 November 2018 | 20 January 2019", None, id="a-span-of-two-dates"),
     pytest.param("最后更新: 2020-10-15 08:41:36", fields(updated="2020-10-15 08:41:36"), id="update-label"),
     pytest.param("Updated: 21 Oct 2020 7:46 pm", fields(updated="21 Oct 2020 7:46 pm"), id="english-update"),
     pytest.param("Published: March 4, 2021 10:15", fields(created="March 4, 2021 10:15"), id="english-published"),

@@ -107,7 +107,8 @@ DATELINE_INITIALS = "PpFfUuLl发更"
 MAX_DATELINE_CHARS = 100
 MAX_DATELINE_WORDS = 8
 # A time set off from its date ("November 19, 2019 at 6:34 am", "May 14 2024 | 3:17 pm", "@17:19 PM"): such a
-# line alone stamps each comment or reply of a thread, and is the page's dateline only by its place (loose_dateline)
+# line alone stamps each comment or reply of a thread, and is the page's dateline only by its place (loose_dateline).
+# Two dates so set off are a span ("29 November 2018 | 20 January 2019": an event's), no dateline either.
 TIME_SET_OFF = re.compile(r"\sat\s|@|\s(?:[|/•·–—]|--?)\s")
 MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
 NOT_IN_DATELINE = "。！？!?;；"
