@@ -61,6 +61,7 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("18 Nov 2019 4.10pm", stamp("2019-11-18T16:10:00", "minute"), id="dotted-time-with-pm"),
     pytest.param("May 21, 2024 4:41 PM GMT-4", stamp("2024-05-21T16:41:00", "minute", "-04:00"), id="gmt-negative-offset"),
     pytest.param("11:09 PM PDT • May 19, 2024", stamp("2024-05-19T23:09:00", "minute"), id="time-before-an-english-date"),
+    pytest.param("May 10, 20243:55 PM ET", stamp("2024-05-10T15:55:00", "minute"), id="english-year-and-time-glued"),
     pytest.param("10:48, Tue, Nov 19, 2019", stamp("2019-11-19T10:48:00", "minute"), id="time-and-weekday-before-the-date"),
     pytest.param("Published 10:24 PM EST Oct 20, 2020", stamp("2020-10-20T22:24:00", "minute"), id="time-zone-then-the-date"),
     # negatives
@@ -76,6 +77,7 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("Mayor 12, 2019", None, id="not-a-month-name"),
     pytest.param("版本 2019.1.1.5", None, id="not-a-version-number"),
     pytest.param("2 min read", None, id="not-a-reading-time"),
+    pytest.param("May 10, 20243", None, id="not-a-year-run-into-a-number"),
     pytest.param("", None, id="empty"),
 ])
 def test_parse_date(text, expected):

@@ -101,8 +101,10 @@ MONTHS = {
 }
 _MONTH = (r"([JjFfMmAaSsOoNnDd](?i:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|ay|une?|uly?|ug(?:ust)?"
           r"|ept?(?:ember)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?))\.?")
-ENGLISH_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?!\d)")
-ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)(?!\d)")
+# the year ends where a digit does not follow, or where a page's markup glued the time to it ("May 10, 20243:55 PM")
+_YEAR_END = r"(?:(?!\d)|(?=\d\d?:\d\d))"
+ENGLISH_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)" + _YEAR_END)
+ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:19|20)\d\d)" + _YEAR_END)
 # A zone by its name after a time ("6:14 PM EST"): read past, its offset not taken (CST is China's or Central).
 ZONE_NAMES = r"(?:[ECMP][SD]?T|BST|CES?T|HKT|JST|KST|SGT|AES?T|IST)"
 _MERIDIEM = r"(?:\s*(?P<meridiem>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
