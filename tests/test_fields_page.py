@@ -125,6 +125,12 @@ EN_HEADLINE = "Harbor board approves ferry route to the islands"
     pytest.param([EN_HEADLINE, "Nov. 19, 2019", "5 comments", *EN_PROSE], "2019-11-19T00:00:00", None,
                  id="a-count-under-the-day-is-no-time"),
     pytest.param([EN_HEADLINE, "2 min read", *EN_PROSE], None, None, id="a-reading-time-alone-is-no-date"),
+    pytest.param([EN_HEADLINE, "Aug. 8, 2023 -- " + EN_PROSE[0], EN_PROSE[1]], "2023-08-08T00:00:00", None,
+                 id="a-date-opening-the-lede"),
+    pytest.param([EN_HEADLINE, *EN_PROSE, "May 9, 2024 – " + EN_PROSE[0]], None, None,
+                 id="not-a-date-opening-a-later-paragraph"),
+    pytest.param([EN_HEADLINE, "On Aug. 8, 2023, " + EN_PROSE[0], EN_PROSE[1]], None, None,
+                 id="not-a-date-in-the-lede's-sentence"),
 ])
 def test_english_datelines(lines, created, timezone):
     values = fields_of(lines)

@@ -638,6 +638,21 @@ def paragraph_byline(line: str) -> tuple[str, ...]:
     return split_names(match.group("names"))
 
 
+# A date opening a paragraph and set off from it by a dash: the dateline of the story's lede ("Aug. 8, 2023 -- Many
+# gay and bisexual men...", "May 9, 2024 – Were you born...")
+LEDE_DASH = re.compile(r"\s*(?:--|[–—])\s*|\s+-\s+")
+
+
+def lede_date(line: str) -> Stamp | None:
+    """The date that opens a paragraph, set off from its first sentence by a dash (LEDE_DASH); None otherwise."""
+    if DATE_START.match(line) is None:
+        return None
+    dates = find_dates(line[:MAX_DATE_OFFSET + 4])
+    if not dates or dates[0].start != 0 or LEDE_DASH.match(line, dates[0].end) is None:
+        return None
+    return dates[0].stamp
+
+
 @per_line   # asked of a page's top lines by the metadata and edges stages
 def loose_dateline(line: str) -> Stamp | None:
     """The date of a short line made of one date and at most a short name ("2021-06-18 · 城市报道",

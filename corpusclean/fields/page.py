@@ -18,7 +18,7 @@ from typing import Callable
 from corpusclean.fields.dates import Stamp, find_dates, url_date, with_time_line
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
-    NAME_REACH, REASON_OF_FIELD, is_outlet, loose_dateline, names_alone, names_of_tag,
+    NAME_REACH, REASON_OF_FIELD, is_outlet, lede_date, loose_dateline, names_alone, names_of_tag,
     opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
@@ -65,6 +65,7 @@ class LineFields:
     dateline: Stamp | None = None    # printed by the headline
     labelled: Stamp | None = None    # on a labelled line after the headline
     bare: Stamp | None = None        # on a line of a date alone after the headline
+    lede: Stamp | None = None        # opening the body's first paragraph: "Aug. 8, 2023 -- Many ..."
     updated: Stamp | None = None
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
@@ -229,6 +230,8 @@ def _fill(found: LineFields, lines: list[str], parsed: list[dict | None], head: 
     # a labelled date above a headline found in the wrong place is still the page's
     found.labelled = _first(after_fields, "created") or _first([fields for fields in parsed if fields], "created")
     found.bare = _first(after_fields, "dated")
+    if body_start < len(lines) and parsed[body_start] is None:
+        found.lede = lede_date(lines[body_start])
     found.updated = _first(after_fields, "updated")
     found.publisher = _first(head_fields, "publisher") or _first(after_fields, "publisher")
     found.authors = _first(head_fields, "author") or _first(after_fields, "author") or ()
@@ -369,10 +372,10 @@ def _weighed(printed: Stamp | None, stated: Stamp | None) -> Stamp | None:
 
 def choose(found: LineFields, tags: Tags | None = None, url: str | None = None) -> Fields:
     """The page's fields: what its lines print beside the headline first, then what its tags state, then
-    labelled lines elsewhere, the URL's date, a bare date line, a date of change."""
+    labelled lines elsewhere, the date opening the body, the URL's date, a bare date line, a date of change."""
     tags = tags or Tags()
     sites = [name for name in (found.publisher, *found.site_names, *tags.site_names, *site_names(tags.title)) if name]
-    created = (_weighed(found.dateline, tags.published) or tags.published or found.labelled
+    created = (_weighed(found.dateline, tags.published) or tags.published or found.labelled or found.lede
                or url_date(url or tags.url) or found.bare or found.updated or tags.modified)
     authors = tuple(name for name in found.authors if not _is_site(name, sites))
     if not authors:
