@@ -660,8 +660,21 @@ def loose_dateline(line: str) -> Stamp | None:
     after it ("Nov 18, 2019 at 9:24 pm ET • 2 min read", "... Last modified on ..."); None for any other line.
     Only beside a headline is it the page's date (the name may be the outlet's or the author's: it fills
     nothing)."""
-    unbulleted = without_bullet(line.strip())
-    text = _without_dateline_furniture(unbulleted.strip(BRACKETS + SEPARATORS))
+    stripped = line.strip()
+    unbulleted = without_bullet(stripped)
+    text = unbulleted.strip(BRACKETS + SEPARATORS)
+    if not text or len(text) > MAX_DATELINE_CHARS or (DIGIT.search(text) is None and "年" not in text):
+        return None     # nearly every line: no date to look for
+    listed = unbulleted != stripped
+    found = _loose_date(text, listed)
+    if found is None:
+        without = _without_dateline_furniture(text)
+        found = _loose_date(without, listed) if without != text else None
+    return found
+
+
+def _loose_date(text: str, listed: bool) -> Stamp | None:
+    """loose_dateline of a line's text, its furniture removed or not; ``listed``: the line is a list item."""
     if not text or len(text) > MAX_LOOSE_REST + 40 or SENTENCE_PUNCT.search(text):
         return None
     dates = find_dates(text)
@@ -673,7 +686,7 @@ def loose_dateline(line: str) -> Stamp | None:
     rest = rest.strip(SEPARATORS + BRACKETS)
     if len(rest) > MAX_LOOSE_REST or any(mark in rest for mark in NOT_IN_LOOSE_REST):
         return None
-    if rest and unbulleted != line.strip():
+    if rest and listed:
         return None     # an item of a list of headlines with their dates: a list item is a dateline alone
     return dates[0].stamp
 
