@@ -127,6 +127,21 @@ def test_text_headline_anchored_by_the_nearest_date_then_the_nearest_byline(line
     assert fields_of(lines)["title"] == title
 
 
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "The new boats will run every two hours from May.",
+                  *EN_PROSE], "Harbor board approves ferry route", id="over-a-standfirst-closed-by-a-full-stop"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Passengers wait at the harbor terminal on Monday.",
+                  *EN_PROSE], "Harbor board approves ferry route", id="over-a-caption-closed-by-a-full-stop"),
+    # negatives: a question, an abbreviation closing the headline
+    pytest.param([*EN_MENU, "Will the harbor board approve the ferry route?", *EN_PROSE],
+                 "Will the harbor board approve the ferry route?", id="a-question"),
+    pytest.param([*EN_MENU, "Ferry route approved for Washington, D.C.", *EN_PROSE],
+                 "Ferry route approved for Washington, D.C.", id="closed-by-an-abbreviation"),
+])
+def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]

@@ -41,6 +41,8 @@ MIN_PROSE_WORDS = 12
 DATE_KEYS = frozenset({"created", "dated", "updated"})
 MENU_WORDS = 4
 MENU_WORD_CHARS = 4
+# a line closed by a full stop after a word (not "D.C.", not "..."): a caption or a standfirst, no headline
+PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
 BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
@@ -102,7 +104,9 @@ def _headline_like(line: str) -> bool:
         return False
     if opens_with_label(line):
         return False    # "发布时间：10-08 12:00" whose date has no year
-    return len(line.replace(" ", "")) >= 6 if has_han(line) else len(line.split()) >= 4
+    if has_han(line):
+        return len(line.replace(" ", "")) >= 6
+    return len(line.split()) >= 4 and PERIOD_END.search(line) is None
 
 
 def _is_menu_row(line: str) -> bool:
