@@ -186,6 +186,29 @@ def test_prose_run_skips_teasers_above_the_body():
     assert prose_run(lines) == (4, 7)
 
 
+COOKIE_BANNER = ["We use cookies and other tracking technologies to improve your browsing experience on our site and "
+                 "to show you personalized content.",
+                 "By choosing I Accept, you consent to our use of cookies and other tracking technologies."]
+
+
+def test_prose_run_passes_over_a_cookie_banner():
+    lines = ["Skip to main content", *COOKIE_BANNER, *EN_MENU, "Harbor board approves ferry route", *EN_PROSE]
+    assert prose_run(lines) == (7, 9)
+
+
+def test_a_cookie_banner_over_the_page_leaves_the_headline_to_be_found():
+    lines = ["Skip to main content", *COOKIE_BANNER, "News and weather for the harbor towns", *EN_MENU,
+             "Harbor board approves ferry route", "By Jane Doe", *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route"
+
+
+def test_an_article_opening_on_a_notice_word_keeps_its_headline():
+    lines = [*EN_MENU, "Harbor board approves ferry route",
+             "The board said its booking site would ask for the riders' consent before it stores their names.",
+             *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route"
+
+
 def page(folder, name: str, data: str):
     path = folder / name
     path.write_bytes(data.encode("utf-8"))

@@ -24,6 +24,7 @@ from corpusclean.fields.labels import (
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
+from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.memo import per_line
 from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
 
@@ -255,13 +256,13 @@ def _closing_byline(lines: list[str], parsed: list[dict | None], body_start: int
 def prose_run(lines: list[str]) -> tuple[int, int] | None:
     """(start, end) of the article's body in a text: the first run of prose lines long enough to be one
     (teasers in a menu are not), else the densest. Each prose line counts its length, each other line
-    (a subheading, a caption, a share bar) costs a short sentence."""
+    (a subheading, a caption, a share bar, a cookie banner's sentences) costs a short sentence."""
     best, best_span = 0.0, None
     score, start = 0.0, 0
     for index, line in enumerate(lines):
         if score <= 0:
             score, start = 0.0, index
-        if is_prose(line):
+        if is_prose(line) and not is_site_notice(line):
             score += len(line)
         else:
             if best_span is not None and best_span[0] == start and best >= MIN_BODY_CHARS:
