@@ -142,6 +142,23 @@ def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Photo by Jane Doe/Harbor Images", *EN_PROSE],
+                 "Harbor board approves ferry route", id="photo-by"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Photograph: Jane Doe for the Courier", *EN_PROSE],
+                 "Harbor board approves ferry route", id="photograph-colon"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Image credit: Harbor Board of Commissioners",
+                  *EN_PROSE], "Harbor board approves ferry route", id="image-credit"),
+    # negatives: headlines opening with the same words
+    pytest.param([*EN_MENU, "Photos show the new ferry on its first run", *EN_PROSE],
+                 "Photos show the new ferry on its first run", id="a-headline-about-photos"),
+    pytest.param([*EN_MENU, "Video captures ferry rescue off the islands", *EN_PROSE],
+                 "Video captures ferry rescue off the islands", id="a-headline-about-a-video"),
+])
+def test_a_picture_credit_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]

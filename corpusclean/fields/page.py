@@ -44,6 +44,9 @@ MENU_WORDS = 4
 MENU_WORD_CHARS = 4
 # a line closed by a full stop after a word (not "D.C.", not "..."): a caption or a standfirst, no headline
 PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
+# a picture's credit: "Photo by X/Getty Images", "Photograph: X", "Image credit: X"
+CREDIT_OPENING = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)"
+                            r"(?:\s+credits?)?\s*(?:by\b|:|：)")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
 BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
@@ -107,7 +110,7 @@ def _headline_like(line: str) -> bool:
         return False    # "发布时间：10-08 12:00" whose date has no year
     if has_han(line):
         return len(line.replace(" ", "")) >= 6
-    return len(line.split()) >= 4 and PERIOD_END.search(line) is None
+    return len(line.split()) >= 4 and PERIOD_END.search(line) is None and CREDIT_OPENING.match(line) is None
 
 
 def _is_menu_row(line: str) -> bool:
