@@ -159,6 +159,22 @@ def test_a_picture_credit_is_no_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+def test_the_empty_items_of_a_share_bar_do_not_count_between_the_headline_and_its_byline():
+    lines = [TAGLINE, *EN_MENU, "Harbor board approves ferry route to the islands", "*", "*", "*",
+             "By Jane Doe", "June 11, 2024 / 9:14 AM / Valley Courier", *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route to the islands"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Early reviews of the new ferry are here — and they are mixed", "By Jane Doe", *EN_PROSE],
+                 "Early reviews of the new ferry are here — and they are mixed", id="a-headline's-own-second-part"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route - Valley Courier", "By Jane Doe", *EN_PROSE,
+                  "© 2024 Valley Courier"], "Harbor board approves ferry route", id="a-site-name-the-page-repeats"),
+])
+def test_a_text_headline_loses_a_part_after_a_dash_only_when_the_page_names_it_elsewhere(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]
