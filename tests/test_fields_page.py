@@ -145,14 +145,6 @@ def test_a_dateline_is_read_by_its_place_and_the_stamps_of_comments_stay():
     assert verdicts == [None, "meta.date", None, None, None, None, None]
 
 
-def test_an_html_page_title_that_opens_with_the_headline_keeps_its_dash():
-    headline = "The night ferry is back — and riders are pleased"
-    lines = ["Home", "Local", headline, "Jane Doe", "Nov 18, 2019 @17:19 PM · Updated: Nov 18, 2019 @17:26 PM",
-             *EN_PROSE]
-    layout = Layout(headline=None, body_start=5, body_end=7, title=headline + " - Valley Courier")
-    assert fields_of(lines, layout=layout)["title"] == headline
-
-
 # a comment form and a list of the most read stand between the byline and the dateline over the body; the
 # site's tagline tops the page
 FORM = ["Most Read", "Name (required)", "Email (required)", "Submit"]
@@ -170,6 +162,54 @@ TAGLINE = "News and weather for the harbor towns"
                  id="nothing-over-either"),
 ])
 def test_text_headline_anchored_by_the_nearest_date_then_the_nearest_byline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "The new boats will run every two hours from May.",
+                  *EN_PROSE], "Harbor board approves ferry route", id="over-a-standfirst-closed-by-a-full-stop"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Passengers wait at the harbor terminal on Monday.",
+                  *EN_PROSE], "Harbor board approves ferry route", id="over-a-caption-closed-by-a-full-stop"),
+    # negatives: a question, an abbreviation closing the headline
+    pytest.param([*EN_MENU, "Will the harbor board approve the ferry route?", *EN_PROSE],
+                 "Will the harbor board approve the ferry route?", id="a-question"),
+    pytest.param([*EN_MENU, "Ferry route approved for Washington, D.C.", *EN_PROSE],
+                 "Ferry route approved for Washington, D.C.", id="closed-by-an-abbreviation"),
+])
+def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Photo by Jane Doe/Harbor Images", *EN_PROSE],
+                 "Harbor board approves ferry route", id="photo-by"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Photograph: Jane Doe for the Courier", *EN_PROSE],
+                 "Harbor board approves ferry route", id="photograph-colon"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Image credit: Harbor Board of Commissioners",
+                  *EN_PROSE], "Harbor board approves ferry route", id="image-credit"),
+    # negatives: headlines opening with the same words
+    pytest.param([*EN_MENU, "Photos show the new ferry on its first run", *EN_PROSE],
+                 "Photos show the new ferry on its first run", id="a-headline-about-photos"),
+    pytest.param([*EN_MENU, "Video captures ferry rescue off the islands", *EN_PROSE],
+                 "Video captures ferry rescue off the islands", id="a-headline-about-a-video"),
+])
+def test_a_picture_credit_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+def test_the_empty_items_of_a_share_bar_do_not_count_between_the_headline_and_its_byline():
+    lines = [TAGLINE, *EN_MENU, "Harbor board approves ferry route to the islands", "*", "*", "*",
+             "By Jane Doe", "June 11, 2024 / 9:14 AM / Valley Courier", *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route to the islands"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Early reviews of the new ferry are here — and they are mixed", "By Jane Doe", *EN_PROSE],
+                 "Early reviews of the new ferry are here — and they are mixed", id="a-headline's-own-second-part"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route - Valley Courier", "By Jane Doe", *EN_PROSE,
+                  "© 2024 Valley Courier"], "Harbor board approves ferry route", id="a-site-name-the-page-repeats"),
+])
+def test_a_text_headline_loses_a_part_after_a_dash_only_when_the_page_names_it_elsewhere(lines, title):
     assert fields_of(lines)["title"] == title
 
 
@@ -215,6 +255,29 @@ def test_an_html_page_without_a_headline_reads_its_dateline_by_the_body():
 def test_prose_run_skips_teasers_above_the_body():
     lines = ["首页", "导读：市区新增三处口袋公园。", "新闻", "市区新增三处口袋公园", PROSE, PROSE_2, PROSE, "相关新闻"]
     assert prose_run(lines) == (4, 7)
+
+
+COOKIE_BANNER = ["We use cookies and other tracking technologies to improve your browsing experience on our site and "
+                 "to show you personalized content.",
+                 "By choosing I Accept, you consent to our use of cookies and other tracking technologies."]
+
+
+def test_prose_run_passes_over_a_cookie_banner():
+    lines = ["Skip to main content", *COOKIE_BANNER, *EN_MENU, "Harbor board approves ferry route", *EN_PROSE]
+    assert prose_run(lines) == (7, 9)
+
+
+def test_a_cookie_banner_over_the_page_leaves_the_headline_to_be_found():
+    lines = ["Skip to main content", *COOKIE_BANNER, "News and weather for the harbor towns", *EN_MENU,
+             "Harbor board approves ferry route", "By Jane Doe", *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route"
+
+
+def test_an_article_opening_on_a_notice_word_keeps_its_headline():
+    lines = [*EN_MENU, "Harbor board approves ferry route",
+             "The board said its booking site would ask for the riders' consent before it stores their names.",
+             *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route"
 
 
 def page(folder, name: str, data: str):

@@ -61,6 +61,15 @@ DATE_START = re.compile(r"\d|[〇○零一二三四五六七八九]|(?i:jan|feb|
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _NAMES = _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*"
 _OUTLET = r"(?:[^.!?;]{1,60}?\s[-–—|]\s*)?"
+# what may follow a byline's names with a space alone: a dateline's word, a date ("By Jane Doe Updated Nov 13,
+# 2019", "By Jane Doe November 19, 2019", "By Jane Doe 2019-11-18T20:51:19Z")
+_DATE_AFTER_NAMES = (r"(?i:updated|published|posted)\b|\d"
+                     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+# the names of a byline a date follows: no word of them a dateline's word, a weekday, or "On" or a month before
+# a figure ("By Jane Doe On 11/13/19", "By Jane Doe, Wednesday, 20 November 2019")
+_NOT_DATED_NAME = (r"(?!(?:" + _DATE_AFTER_NAMES + r"|(?i:on)\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))")
+_DATED_NAME = _NOT_DATED_NAME + r"[A-Z][\w'’-]*(?:\s+" + _NOT_DATED_NAME + r"[A-Z][\w'’-]*){0,3}"
+_DATED_NAMES = _DATED_NAME + r"(?:\s*(?:,|and|&)\s*" + _DATED_NAME + r")*"
 # where the reporter filed from, after the names: "By Jane Doe in Beijing", "By ZHOU LINA in Hong Kong"
 _FILED_IN = r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
 
@@ -73,19 +82,19 @@ def _en_bylines() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     bylines = (
         re.compile(r"^" + _OUTLET + r"(?i:staff\s+)?(?i:reporters?)\s+(?P<names>" + _NAMES + r")(?:\s+(?:from|of|for|at)\s+[^.!?;]{1,60})?$"),
         re.compile(r"^" + _OUTLET + r"(?P<names>" + _NAMES + r")\s*,\s*(?i:staff\s+)?(?i:reporters?)\s+(?:of|from|for|at)\s+[^.!?;]{1,60}$"),
-        re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"$"),
+        re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"(?:\s*@\w{2,30})?$"),     # "@janedoe" after
     )
-    return bylines, re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN
-                               + r"\s*(?:\bon\b|[-–—|,•·])\s*(?P<rest>.+)$")
+    return bylines, re.compile(r"^By\s+(?P<names>" + _DATED_NAMES + r")" + _FILED_IN
+                               + r"(?:\s*(?:\b(?i:on)\b|[-–—|,•·/]|@\w{2,30})\s*|\s+(?=" + _DATE_AFTER_NAMES + r"))(?P<rest>.+)$")
 
 
-# "By Mike Wall 2019-11-18T20:51:19Z", "By Jane Doe@janedoe Nov 18, 2019, 11:47am EST", "By Jane Doe On 11/13/19 at
-# 4:00 PM EST": the date right after the names, a social media handle or "on" (what stands before the date)
-BYLINE_BEFORE_DATE = re.compile(r"By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"(?:\s*@\w{2,30})?\s*")
-# what may stand between the names and the date: "on", or a dateline's word ("By A B Updated Nov 13, 2019")
-BEFORE_BYLINE_DATE = re.compile(r"\s+(?:[Oo]n|(?P<label>(?i:published|posted|(?P<update>(?:last\s+)?updated))):?)\s*$")
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
 BYLINE_PART = re.compile(r"\s+[-–—|•·]\s+")
+# an English byline's opening other than "By": in lower case, after a list's bullet, or after "Written"
+EN_BY_OPENING = re.compile(r"^(?:[*•+]\s*)?(?:(?i:written|words|story|text|reporting)\s+)?(?i:by)\s+(?=[A-Z])")
+WEEKDAY_OPENING = re.compile(r"^(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?=\d|[A-Z])")
+MAX_BYLINE_REST_WORDS = 10
+FURNITURE_SMALL_WORDS = frozenset({"of", "for", "the", "and", "at", "in", "on", "am", "pm", "a.m.", "p.m."})    # what follows a byline's names that holds no date: an outlet, a desk, a topic
 MAX_BYLINE_PART_WORDS = 6
 # A byline without "By": two to four capitalised words naming a person (several: ", " or "and" between them), and
 # after them the person's desk or outlet in capitalised words or their handle ("Jane Doe, Staff Writer", "Jane
@@ -506,6 +515,9 @@ def _read_byline(text: str) -> dict | None:
         return {field: names for field, names in fields.items() if names} or None
     if not text.isascii() and HAN_RE.search(text):
         return None
+    opening = EN_BY_OPENING.match(text)
+    if opening is not None:     # "by Jane Doe", "* by Jane Doe", "Written by Jane Doe": as "By Jane Doe"
+        text = "By " + text[opening.end():]
     # the first two patterns need "reporter" (whose letters have no case variants but their upper case)
     if not text.startswith("By") and "reporter" not in text.lower():
         return None
@@ -571,8 +583,8 @@ def _dated_en_byline(text: str) -> dict | None:
     _, dated = _en_bylines()
     match = dated.match(text)
     if match is None:
-        return _byline_before_date(text)
-    rest = match.group("rest")
+        return None
+    rest = WEEKDAY_OPENING.sub("", match.group("rest"), count=1)   # "Wednesday, 20 November 2019"
     found = _first_date(rest, year_last=True)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
         found = _date_after_title(rest)
@@ -581,27 +593,23 @@ def _dated_en_byline(text: str) -> dict | None:
         # or a dateline's label: "By Jane Doe | The Courier | Updated: 2025-06-03 14:22"
         dateline = next((read for part in (rest, _after_title(rest)) if part and (read := _read_dateline(part))
                          is not None), None)
-        return None if dateline is None else {**fields, **dateline}
+        if dateline is not None:
+            return {**fields, **dateline}
+        # or an outlet, a desk, a handle, a date not read: "By Jane Doe | Fox News", "By Jane Doe - Contributor"
+        return fields if fields["author"] and _byline_furniture(rest) else None
     if found[1]:
         fields["created"] = found[1]
     return fields
 
 
-def _byline_before_date(text: str) -> dict | None:
-    """The author and date of a byline whose date follows the names with no separator (BYLINE_BEFORE_DATE), and
-    at most a topic of a few words after it; None for another line."""
-    dates = find_dates(text, year_last=True)
-    if not dates or dates[0].stamp is None:
-        return None
-    after = text[dates[0].end:]
-    if SENTENCE_PUNCT.search(after) or len(after.split()) > MAX_BYLINE_PART_WORDS:
-        return None
-    head = text[:dates[0].start]
-    label = BEFORE_BYLINE_DATE.search(head)
-    byline = BYLINE_BEFORE_DATE.fullmatch(head[:label.start()] if label else head)
-    names = split_names(byline.group("names")) if byline else ()
-    field = "updated" if label and label.group("update") else "created"
-    return {"author": names, field: dates[0].stamp} if names else None
+def _byline_furniture(rest: str) -> bool:
+    """Whether what follows a byline's names is an outlet, a desk, a handle or figures (a date not read), at most
+    MAX_BYLINE_REST_WORDS words, each capitalized, a figure, a handle or a small word ("NJ Advance Media for
+    NJ.com", "11/19/19 06:56 AM EST"), not a title or a sentence ("Updates on the flood")."""
+    words = [word for word in rest.split() if word.strip("|-–—•·,/")]
+    return 0 < len(words) <= MAX_BYLINE_REST_WORDS and not SENTENCE_PUNCT.search(rest) and all(
+        word[:1].isupper() or word[:1].isdigit() or word[:1] == "@" or word.lower() in FURNITURE_SMALL_WORDS
+        for word in words)
 
 
 def _after_title(rest: str) -> str | None:

@@ -24,6 +24,7 @@ from corpusclean.fields.labels import (
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
+from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.memo import per_line
 from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
 
@@ -41,6 +42,12 @@ MIN_PROSE_WORDS = 12
 DATE_KEYS = frozenset({"created", "dated", "updated"})
 MENU_WORDS = 4
 MENU_WORD_CHARS = 4
+# a line closed by a full stop after a word (not "D.C.", not "..."): a caption or a standfirst, no headline
+PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
+# a picture's credit: "Photo by X/Getty Images", "Photograph: X", "Image credit: X"
+CREDIT_OPENING = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)"
+                            r"(?:\s+credits?)?\s*(?:by\b|:|：)")
+WORDED = re.compile(r"\w")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
 BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
@@ -103,7 +110,9 @@ def _headline_like(line: str) -> bool:
         return False
     if opens_with_label(line):
         return False    # "发布时间：10-08 12:00" whose date has no year
-    return len(line.replace(" ", "")) >= 6 if has_han(line) else len(line.split()) >= 4
+    if has_han(line):
+        return len(line.replace(" ", "")) >= 6
+    return len(line.split()) >= 4 and PERIOD_END.search(line) is None and CREDIT_OPENING.match(line) is None
 
 
 def _is_menu_row(line: str) -> bool:
@@ -189,11 +198,8 @@ def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | Non
             headline = None
         if headline is not None:
             split = split_site_title(lines[headline])
-            # an HTML page's title that opens with the line names the headline whole, as html_title reads it
-            # ("A — B" of "A — B - Site"): its separators are the headline's own
-            whole = (layout.title is not None
-                     and headline_of_title(layout.title, [lines[headline]]) == " ".join(lines[headline].split()))
-            found.title = split[0] if split and not whole else lines[headline]
+            named = split is not None and _names_on_page(split, lines)
+            found.title = split[0] if named else lines[headline]
     else:
         found.title = lines[headline]
     if headline is not None:
@@ -270,13 +276,13 @@ def _closing_byline(lines: list[str], parsed: list[dict | None], body_start: int
 def prose_run(lines: list[str]) -> tuple[int, int] | None:
     """(start, end) of the article's body in a text: the first run of prose lines long enough to be one
     (teasers in a menu are not), else the densest. Each prose line counts its length, each other line
-    (a subheading, a caption, a share bar) costs a short sentence."""
+    (a subheading, a caption, a share bar, a cookie banner's sentences) costs a short sentence."""
     best, best_span = 0.0, None
     score, start = 0.0, 0
     for index, line in enumerate(lines):
         if score <= 0:
             score, start = 0.0, index
-        if is_prose(line):
+        if is_prose(line) and not is_site_notice(line):
             score += len(line)
         else:
             if best_span is not None and best_span[0] == start and best >= MIN_BODY_CHARS:
@@ -290,8 +296,9 @@ def prose_run(lines: list[str]) -> tuple[int, int] | None:
 def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
                    is_chrome: Callable[[str], bool]) -> int | None:
     """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
-    right above a dateline above the body, the nearest that has one (a comment form or a list of the most read
-    may stand between the byline and the date), or else above a byline, the nearest that has one; else one
+    right above a dateline above the body (lines without a word, a share bar's empty items, not counted), the
+    nearest that has one (a comment form or a list of the most read may stand between the byline and the
+    date), or else above a byline, the nearest that has one; else one
     right above the body; else the first headline-like line of the top. A byline without "By" right under a
     headline is no headline."""
     top = min(len(lines), TOP_LINES)
@@ -322,7 +329,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         dated = [i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i])]
         signed = [i for i in above_body if parsed[i] and i not in dated]
         for dateline in dated + signed:     # the nearest date first, then the nearest byline
-            near = [i for i in range(max(0, dateline - ABOVE_DATELINE), dateline) if headline_like(i)]
+            near = [i for i in _worded_above(lines, dateline, ABOVE_DATELINE) if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
                 return over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
@@ -332,6 +339,27 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         if longest is not None:
             return over_byline(longest)
     return next((i for i in range(top) if headline_like(i)), None)
+
+
+def _names_on_page(split: tuple[str, list[str]], lines: list[str]) -> bool:
+    """Whether the site names split_site_title found around a headline (split: the headline and the names)
+    stand in other lines of the page too, without the headline (its masthead, its copyright line): a
+    headline's own second part after a dash ("X — And They're Not Great") stands nowhere else."""
+    headline, names = split
+    others = [line for line in lines if headline not in line]
+    return all(any(name.strip() in line for line in others) for name in names)
+
+
+def _worded_above(lines: list[str], index: int, count: int) -> list[int]:
+    """The `count` nearest lines above line `index` that hold a word or a figure, nearest first: the empty items
+    of a share bar ("*" alone) stand between a headline and its byline in a dump."""
+    found = []
+    for above in range(index - 1, -1, -1):
+        if len(found) == count:
+            break
+        if WORDED.search(lines[above]):
+            found.append(above)
+    return found
 
 
 def _may_name_a_later_line(lines: list[str], index: int) -> bool:
