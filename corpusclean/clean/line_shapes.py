@@ -126,7 +126,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     ends = (lengths + 1).cumsum() - 1          # where each line's "\n" stands
     starts = ends - lengths
-    units, punctuation = units_and_punctuation_of_lines(codes, flags, starts)
+    units, punctuation = units_and_punctuation_of_lines(codes, starts)
     table = _mark_table()
     marks = table.take(codes, mode="clip")
     held = np.bitwise_or.reduceat(marks, starts)        # the marks each line holds somewhere
