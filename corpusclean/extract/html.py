@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from lxml import etree
+
 from corpusclean.extract.units import units_and_punctuation_of
 from corpusclean.rules import rule_sections
 
@@ -126,8 +128,6 @@ XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*>")
 
 def parse_html(html: str):
     """Parse into an lxml tree; raise HtmlLimitError when libxml2 cut the page short."""
-    from lxml import etree
-
     parser = etree.HTMLParser(recover=True, huge_tree=True, remove_blank_text=False)
     html = XML_DECLARATION.sub("", html, count=1)
     root = etree.fromstring(html, parser) if html.strip() else None
@@ -214,8 +214,6 @@ def element_kind(tag: str, name: str | None) -> str:
 def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None) -> list[Block]:
     """Every visible line of the page in document order. ``kinds``, when given, gets the element_kind of
     every element, indexed by the element ids that Block.ancestors hold."""
-    from lxml import etree
-
     if root is None:
         return []
     hints = hints or load_hints()
