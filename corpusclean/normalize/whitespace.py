@@ -57,7 +57,11 @@ def are_tidy(lines: list[str]) -> bool:
 
 def normalize_text(text: str) -> list[str]:
     """``normalize_lines(split_text(text))``, without a pass over each line when the lines are tidy."""
-    lines = split_text(text)
+    return normalize_tidy_lines(split_text(text))
+
+
+def normalize_tidy_lines(lines: list[str]) -> list[str]:
+    """``normalize_lines(lines)``, without a pass over each line when they are tidy (most are)."""
     if are_tidy(lines):
         return [line for line in lines if line]
     return normalize_lines(lines)
@@ -83,7 +87,7 @@ class Whitespace(DocumentStage):
 
     def __call__(self, doc: Document) -> Document:
         if doc.format == "html":
-            doc.set_lines(normalize_lines([repair_mojibake(line) for line in doc.lines]))
+            doc.set_lines(normalize_tidy_lines([repair_mojibake(line) for line in doc.lines]))
         else:
             doc.set_lines(normalize_text(repair_mojibake(doc.text)))
         doc.text = ""  # the lines now carry the text; free the page
