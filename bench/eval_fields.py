@@ -2,13 +2,18 @@
 
     python bench/eval_fields.py [bench/data/field_labels.jsonl] [--devdata ../shared/devdata] [--misses TOOL]
 
-Each label line: dataset (gne-news, netease-gbk, gerapy-samples), path (inside the dataset's pages folder),
-date, author (the digest of each name), title (its digest); read by hand from the page. Names and titles are
+Each label line: dataset (gne-news, netease-gbk, gerapy-samples: Chinese; scrapinghub, magic-html: English),
+path (inside the dataset's pages folder, .gz allowed), lang (zh or en, the page's language), date, author (the
+digest of each name), title (its digest); read by hand from the page: the headline and byline a reader sees,
+the publication date it shows (not an update's, and a time only where it shows one). A field the page does
+not show is null (no author: an empty list), and a tool is right on it when it finds none. Names and titles are
 kept as digests (see digest()), never as text: the dev pages' words stay out of the repository. Every page is run as
 HTML, and as a whole-page text dump from each renderer of bench/textdump.py (inscriptis, and w3m when
-installed). On the dumps the peers, which read only HTML, get the dump's lines as <p> elements.
+installed). On the dumps the peers, which read only HTML, get the dump's lines as <p> elements. Scores are
+given per language, and with --by-dataset per dataset too.
 
-Scores: the date right at day level, and to the minute over the labels that give a time; the authors right
+Scores: the date right at day level, and to the minute over the labels that give a time (compared as written,
+without time zones: a label holds the local time the page shows, a tool may give a tag's UTC); the authors right
 when the set of names equals the label's (no author = no author); the title right when equal after white
 space is collapsed (and dropped between two Han characters, where w3m drops it). ms/page is CPU time per page of each tool's whole call (corpusclean: every
 per-document stage; cc-fields: its
@@ -19,6 +24,7 @@ trafilatura, gne, htmldate and inscriptis are bench dependencies (pip install -e
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import html as html_escape
 import json
@@ -34,7 +40,8 @@ sys.path.insert(0, str(HERE))  # textdump.py beside this file
 
 DEFAULT_LABELS = HERE / "data" / "field_labels.jsonl"
 DEFAULT_DEVDATA = HERE.parent.parent / "shared" / "devdata"
-PAGES = {"gne-news": "gne-news/pages", "netease-gbk": "netease-gbk/pages", "gerapy-samples": "gerapy-samples/pages"}
+PAGES = {"gne-news": "gne-news/pages", "netease-gbk": "netease-gbk/pages", "gerapy-samples": "gerapy-samples/pages",
+         "scrapinghub": "scrapinghub/pages", "magic-html": "magic-html/pages"}
 FIELDS = ("date", "minute", "author", "title")
 
 # The bench reads every tool's date the same way: a year, month and day, and a time if one follows.
@@ -85,8 +92,10 @@ def same_names(found, gold_digests: list[str]) -> bool:
     return {digest(name) for name in names(found)} == set(gold_digests)
 
 
-def same_title(found: str | None, gold_digest: str) -> bool:
-    return digest(spaced(found)) == gold_digest
+def same_title(found: str | None, gold_digest: str | None) -> bool:
+    """The title's digest equals the label's; with no title in the label, right when the tool finds none."""
+    found = spaced(found)
+    return digest(found) == gold_digest if gold_digest else not found
 
 
 def scores(label: dict, got: dict) -> dict[str, bool | None]:
@@ -102,6 +111,12 @@ def scores(label: dict, got: dict) -> dict[str, bool | None]:
     if "title" in got:
         result["title"] = same_title(got["title"], label["title"])
     return result
+
+
+def page_bytes(page: Path) -> bytes:
+    """The page as served: a .gz page decompressed."""
+    data = page.read_bytes()
+    return gzip.decompress(data) if page.suffix == ".gz" else data
 
 
 def decode(data: bytes) -> str:
@@ -223,25 +238,24 @@ def timed(run, *args) -> tuple[dict, float]:
     return got, time.process_time() - started
 
 
-def evaluate(labels: list[dict], devdata: Path) -> dict[tuple[str, str, str], Tally]:
-    """A tally per (input, tool, dataset), and per (input, tool, "all")."""
+def evaluate(labels: list[dict], devdata: Path) -> dict[tuple[str, str, str, str], Tally]:
+    """A tally per (input, tool, language, dataset), and per (input, tool, language, "all")."""
     from textdump import renderers
 
     ours = corpusclean_tool()
     fields_alone = fields_tool()
     peers = {"trafilatura": trafilatura_tool(), "gne": gne_tool(), "htmldate": htmldate_tool()}
     dumpers = renderers()
-    tallies: dict[tuple[str, str, str], Tally] = defaultdict(Tally)
+    tallies: dict[tuple[str, str, str, str], Tally] = defaultdict(Tally)
 
     def add(mode: str, tool: str, label: dict, got: dict, seconds: float) -> None:
         for group in ("all", label["dataset"]):
-            tallies[mode, tool, group].add(label, got, seconds)
+            tallies[mode, tool, label["lang"], group].add(label, got, seconds)
 
     for label in labels:
-        page = devdata / PAGES[label["dataset"]] / label["path"]
-        data = page.read_bytes()
+        data = page_bytes(devdata / PAGES[label["dataset"]] / label["path"])
         html = decode(data)
-        name = f"{label['dataset']}/{label['path']}"
+        name = f"{label['dataset']}/{label['path']}".removesuffix(".gz")
         got, seconds = timed(ours, data, name)
         add("html", "corpusclean", label, got, seconds)
         add("html", "cc-fields", label, *fields_alone(html))
@@ -257,14 +271,15 @@ def evaluate(labels: list[dict], devdata: Path) -> dict[tuple[str, str, str], Ta
     return tallies
 
 
-def report(tallies: dict[tuple[str, str, str], Tally], by_dataset: bool = False, out=sys.stdout) -> None:
-    print(f"{'input':<11} {'tool':<12} {'dataset':<14} {'pages':>5} {'date':>6} {'minute':>6} {'author':>6} "
-          f"{'title':>6} {'ms/page':>8}", file=out)
-    for (mode, tool, group), tally in sorted(tallies.items(), key=lambda item: item[0][2] != "all"):
+def report(tallies: dict[tuple[str, str, str, str], Tally], by_dataset: bool = False, out=sys.stdout) -> None:
+    """A block per language, its "all" rows first."""
+    print(f"{'lang':<4} {'input':<11} {'tool':<12} {'dataset':<14} {'pages':>5} {'date':>6} {'minute':>6} "
+          f"{'author':>6} {'title':>6} {'ms/page':>8}", file=out)
+    for (mode, tool, lang, group), tally in sorted(tallies.items(), key=lambda item: (item[0][2], item[0][3] != "all")):
         if group != "all" and not by_dataset:
             continue
         ms = 1000 * tally.seconds / tally.pages
-        print(f"{mode:<11} {tool:<12} {group:<14} {tally.pages:>5} "
+        print(f"{lang:<4} {mode:<11} {tool:<12} {group:<14} {tally.pages:>5} "
               + " ".join(f"{tally.share(f):>6}" for f in FIELDS) + f" {ms:>8.1f}", file=out)
 
 
@@ -273,17 +288,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("labels", type=Path, nargs="?", default=DEFAULT_LABELS)
     parser.add_argument("--devdata", type=Path, default=DEFAULT_DEVDATA, help="the devdata folder")
     parser.add_argument("--dataset", action="append", help="only these datasets (repeatable)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="only the pages of this language")
     parser.add_argument("--by-dataset", action="store_true", help="also one row per dataset")
     parser.add_argument("--misses", metavar="INPUT/TOOL", help="print the pages this tool gets wrong: html/corpusclean")
     args = parser.parse_args(argv)
     labels = [json.loads(line) for line in args.labels.read_text("utf-8").splitlines() if line.strip()]
     if args.dataset:
         labels = [label for label in labels if label["dataset"] in args.dataset]
+    if args.lang:
+        labels = [label for label in labels if label["lang"] == args.lang]
     tallies = evaluate(labels, args.devdata)
     if args.misses:
         mode, _, tool = args.misses.partition("/")
-        for miss in tallies[mode, tool, "all"].misses:
-            print(miss)
+        for lang in sorted({label["lang"] for label in labels}):
+            for miss in tallies[mode, tool, lang, "all"].misses:
+                print(miss)
     report(tallies, args.by_dataset)
     return 0
 

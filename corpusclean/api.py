@@ -33,6 +33,22 @@ class Page(NamedTuple):
     format: str | None = None
 
 
+def _require(value: Any, kinds: type | tuple[type, ...], what: str) -> None:
+    """A TypeError in one sentence, at the entry point, for an argument of the wrong type (instead of an
+    AttributeError deep inside, or a record quietly rejected)."""
+    if not isinstance(value, kinds):
+        raise TypeError(f"{what}, not {type(value).__name__}")
+
+
+def _require_page(page: Page) -> None:
+    _require(page.data, (str, bytes), "a page (its text or HTML) is str or bytes")
+    _require(page.id, str, "a page's id is a str")
+    _require(page.source, str, "a page's source is a str")
+    _require(page.url, (str, type(None)), "a page's url is a str or None")
+    if page.format not in ("html", "txt", None):
+        raise ValueError(f"a page's format is 'html', 'txt' or None, not {page.format!r}")
+
+
 def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name: str = "records",
                 position: int | None = 1) -> Document:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
@@ -41,8 +57,13 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     from corpusclean.read.paths import InputFile
     from corpusclean.read.sources import read_page, record_doc
 
+    _require(item, (Mapping, Page), "a record is a dict (or a Page)")
+    _require(config, Config, "config is a corpusclean.Config")
+    _require(name, str, "name is a str")
     if not isinstance(item, Page):
-        return record_doc(InputFile(name, name, name), position, item, config.text_key, config.text_format)
+        record = item if isinstance(item, dict) else dict(item)
+        return record_doc(InputFile(name, name, name), position, record, config.text_key, config.text_format)
+    _require_page(item)
     where = InputFile(item.id, item.id, item.source)
     if isinstance(item.data, bytes):
         doc = read_page(where, item.data, config.max_page_bytes)
@@ -62,6 +83,7 @@ def output(doc: Document, explain: bool = False) -> Record:
     ``raw_base64``)."""
     from corpusclean.write.records import to_record, to_reject
 
+    _require(doc, Document, "output takes a corpusclean.Document")
     return to_reject(doc, explain) if doc.rejected else to_record(doc, explain)
 
 
@@ -85,6 +107,7 @@ def clean_html(page: str | bytes, config: Config = Config(), *, id: str = "page"
 
 
 def _clean_one(page: Page, config: Config) -> Record:
+    _require(config, Config, "config is a corpusclean.Config")
     doc = run_stages(_document_stages(config), as_document(page, config))
     return output(doc, config.explain)
 
@@ -94,9 +117,19 @@ def clean_records(inputs: Iterable[Mapping[str, Any] | Page], config: Config = C
     """Every input through the whole pipeline, per-site templates and dedup included, on the engine the
     config names: an output record, or a reject record (with ``reject_reason``), for each input. A record
     without an id gets ``name#N``, N its 1-based position. The records leave once every input is read (the
-    corpus stages need them all); the local engine keeps the documents waiting on disk, not in memory."""
+    corpus stages need them all); the local engine keeps the documents waiting on disk, not in memory.
+    TypeError here for inputs that are not an iterable of records or Pages (a str, a single dict), and when
+    the records are read for an item that is neither."""
+    if isinstance(inputs, (str, bytes, Mapping, Page)) or not isinstance(inputs, Iterable):
+        single = " (put a single record in a list)" if isinstance(inputs, (Mapping, Page)) else ""
+        raise TypeError(f"clean_records takes an iterable of records (dicts) or Pages, not {type(inputs).__name__}"
+                        f"{single}")
+    _require(config, Config, "config is a corpusclean.Config")
     documents = (as_document(item, config, name, position) for position, item in enumerate(inputs, 1))
-    results = stream(documents, config, functools.partial(output, explain=config.explain))
+    return _records(stream(documents, config, functools.partial(output, explain=config.explain)))
+
+
+def _records(results: Results[Record]) -> Iterator[Record]:
     try:
         yield from results
     finally:
@@ -128,4 +161,5 @@ def segments(config: Config) -> list[Segment]:
     (`stage.summarize`), fit them over all summaries in input order (`stage.fit`; what a filter rejects,
     `stage.rejects(summary, model)`, is left out of the fits after it), and open the next segment by
     applying each model (`stage.apply`) until one rejects the document."""
+    _require(config, Config, "config is a corpusclean.Config")
     return split_segments(build_pipeline(config))

@@ -209,16 +209,25 @@ app.command()(with_settings(explain, ("text_key", "text_format", "script", "cjk_
 
 
 @app.command()
-def stages() -> None:
+def stages(
+    config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
+) -> None:
     """List the pipeline in order: each stage, its kind, its options and the reason codes it gives.
 
-    Example: corpusclean stages
+    Example: corpusclean stages --config corpusclean.toml
+
+    The stages are those `run` builds from the settings (the config file given, or found as `run` finds it):
+    a stage a setting turns off is not listed, and an option set to another value than its default says so.
     """
-    from corpusclean.config import Config, settings
+    from corpusclean.config import ConfigError, load_config, settings
     from corpusclean.pipeline import build_pipeline
 
+    try:
+        config = load_config(config_file, {})
+    except ConfigError as err:
+        raise _usage_error(str(err)) from None
     declared = {setting.name: setting for setting in settings()}
-    for number, stage in enumerate(build_pipeline(Config()), 1):
+    for number, stage in enumerate(build_pipeline(config), 1):
         print(f"{number:2}. {stage.name} ({stage.kind} stage, {type(stage).__module__})")
         doc = (type(stage).__doc__ or "").strip().splitlines()
         if doc:
@@ -226,7 +235,9 @@ def stages() -> None:
         for name in stage.options:
             setting = declared[name]
             where = " ".join(setting.metadata["flags"]) or "config file"
-            print(f"      option {name} ({where}, default {setting.default!r}): {setting.metadata['help']}")
+            value = getattr(config, name)
+            here = f", set to {value!r}" if value != setting.default else ""
+            print(f"      option {name} ({where}, default {setting.default!r}{here}): {setting.metadata['help']}")
         if stage.reasons:
             print(f"      removes lines as: {', '.join(stage.reasons)}")
         if stage.rejects_with:

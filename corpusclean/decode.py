@@ -383,9 +383,9 @@ def _decode_with_detector(data: bytes) -> Decoded | None:
 
 
 def _mixes_utf8_and_legacy_lines(data: bytes) -> bool:
-    """True when some lines are UTF-8 Chinese and others are not UTF-8 at all."""
+    """True when some lines (ending at LF, CRLF or CR) are UTF-8 Chinese and others are not UTF-8 at all."""
     has_utf8_chinese = has_legacy = False
-    for line in data.split(b"\n"):
+    for line in data.splitlines():
         if line.isascii():
             continue
         text = _strict(line, "utf-8")
@@ -399,9 +399,10 @@ def _mixes_utf8_and_legacy_lines(data: bytes) -> bool:
 
 
 def _decode_per_line(data: bytes) -> Decoded | None:
-    """Lines that are UTF-8 stay UTF-8; the others use the legacy Chinese codec that reads best."""
-    lines = data.split(b"\n")
-    legacy_lines = b"\n".join(line for line in lines if _strict(line, "utf-8") is None)
+    """Lines that are UTF-8 stay UTF-8; the others use the legacy Chinese codec that reads best. A line ends at
+    LF, CRLF or CR (a classic Mac OS page), and keeps its line break."""
+    lines = data.splitlines(keepends=True)
+    legacy_lines = b"".join(line for line in lines if _strict(line, "utf-8") is None)
     scores = {codec: chinese_score(legacy_lines.decode(codec, errors="replace")) for codec in CHINESE_CODECS}
     legacy = max(CHINESE_CODECS, key=lambda codec: scores[codec].common_share)
     if not scores[legacy].reads_as_chinese:
@@ -419,7 +420,7 @@ def _decode_per_line(data: bytes) -> Decoded | None:
         decoded_lines.append(reading[1])
         used.add(reading[0])
     encoding = "mixed" if len(used) > 1 else used.pop()
-    return _success("\n".join(decoded_lines), encoding, "per-line")
+    return _success("".join(decoded_lines), encoding, "per-line")
 
 
 def _decode_line(line: bytes, legacy_codecs: tuple[str, ...]) -> tuple[str, str] | None:

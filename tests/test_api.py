@@ -166,3 +166,61 @@ def test_a_government_pages_catalogue_printed_a_cell_a_line_goes_and_its_headlin
     record = corpusclean.clean_text("\n".join([*GOV_CATALOGUE, *GOV_NOTICE]), Config(explain=True))
     assert record["text"].splitlines() == GOV_NOTICE
     assert record["metadata"]["title"] == GOV_NOTICE[0]
+
+
+RECORD = {"id": "r1", "text": EN}
+
+
+@pytest.mark.parametrize("call, message", [
+    pytest.param(lambda: corpusclean.clean_records("r1 r2"), "clean_records takes an iterable of records (dicts) or "
+                 "Pages, not str", id="records-a-str"),
+    pytest.param(lambda: corpusclean.clean_records(RECORD), "clean_records takes an iterable of records (dicts) or "
+                 "Pages, not dict (put a single record in a list)", id="records-one-dict"),
+    pytest.param(lambda: corpusclean.clean_records(7), "clean_records takes an iterable of records (dicts) or Pages, "
+                 "not int", id="records-no-iterable"),
+    pytest.param(lambda: list(corpusclean.clean_records([RECORD, 7], Config(jobs=1))),
+                 "a record is a dict (or a Page), not int", id="record-an-int"),
+    pytest.param(lambda: corpusclean.clean_records([RECORD], {"jobs": 1}), "config is a corpusclean.Config, not dict",
+                 id="config-a-dict"),
+    pytest.param(lambda: corpusclean.clean_text(7), "a page (its text or HTML) is str or bytes, not int",
+                 id="text-an-int"),
+    pytest.param(lambda: corpusclean.clean_html(None), "a page (its text or HTML) is str or bytes, not NoneType",
+                 id="html-none"),
+    pytest.param(lambda: corpusclean.clean_text(EN, id=7), "a page's id is a str, not int", id="id-an-int"),
+    pytest.param(lambda: corpusclean.clean_text(EN, Config, id="a"), "config is a corpusclean.Config, not type",
+                 id="config-the-class"),
+    pytest.param(lambda: corpusclean.as_document(b'{"text": "x"}'), "a record is a dict (or a Page), not bytes",
+                 id="document-of-a-jsonl-line"),
+    pytest.param(lambda: corpusclean.output(RECORD), "output takes a corpusclean.Document, not dict",
+                 id="output-of-a-record"),
+    pytest.param(lambda: corpusclean.segments(None), "config is a corpusclean.Config, not NoneType",
+                 id="segments-of-none"),
+])
+def test_a_wrong_argument_type_is_one_clear_type_error(call, message):
+    """A str for the records, an int for a record, a dict for the config: an AttributeError deep inside ('dict'
+    object has no attribute 'explain'), a reject per character, or for clean_text(7) an empty record."""
+    with pytest.raises(TypeError) as raised:
+        call()
+    assert str(raised.value) == message
+
+
+def test_a_wrong_item_among_records_stops_the_workers_with_its_type_error():
+    import multiprocessing
+
+    records = [{"id": f"r{n}", "text": f"{EN} ({n})"} for n in range(20)] + [7]
+    with pytest.raises(TypeError, match=r"^a record is a dict \(or a Page\), not int$"):
+        list(corpusclean.clean_records(records, Config(jobs=2, dedup="none")))
+    assert multiprocessing.active_children() == []
+
+
+def test_a_record_may_be_any_mapping():
+    from types import MappingProxyType
+
+    [record] = corpusclean.clean_records([MappingProxyType(RECORD)], Config(jobs=1))
+    assert (record["id"], record["text"]) == ("r1", EN)
+
+
+def test_a_page_format_other_than_html_or_txt_is_a_value_error():
+    """Page(..., format="htm") was a KeyError deep inside."""
+    with pytest.raises(ValueError, match=r"^a page's format is 'html', 'txt' or None, not 'htm'$"):
+        corpusclean.as_document(Page("<p>x</p>", "a", format="htm"))

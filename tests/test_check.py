@@ -58,6 +58,9 @@ def codes_of(issues) -> list[str]:
     (b'{"id": " \xe3\x80\x80", "text": "x"}', ["CC004"]),
     (b'{"id": ["a"], "text": "x"}', ["CC004"]),
     (b'{"id": 7, "text": "x"}', []),
+    pytest.param(b'{"id": "a", "html": "<p>x</p>"}', [], id="html-without-text-is-read-by-run"),
+    pytest.param(b'{"id": "a", "text": null, "raw_html": "<p>x</p>"}', [], id="raw-html-with-null-text"),
+    pytest.param(b'{"id": "a", "html": 5}', ["CC003"], id="html-not-a-string"),
 ])
 def test_record_shape(raw, codes):
     value, issues = rules.parse_record(raw)
@@ -134,6 +137,16 @@ def test_encoding_damage_points_at_the_first_spot():
 ])
 def test_control_chars(text, found):
     assert codes_of(rules.control_chars(text)) == (["CC008"] if found else [])
+
+
+@pytest.mark.parametrize("html, found", [
+    pytest.param("<p>a</p>\r\n<p>b</p>", False, id="crlf-is-a-line-break"),
+    pytest.param("<p>a</p>\r<p>b</p>", False, id="cr-is-a-line-break"),
+    pytest.param("<p>nul\x00</p>", True, id="nul"),
+    pytest.param("<p>\x0bvertical tab</p>", True, id="vertical-tab"),
+])
+def test_control_chars_in_html(html, found):
+    assert codes_of(rules.control_chars(html, is_html=True)) == (["CC008"] if found else [])
 
 
 def test_control_chars_are_exactly_category_cc_but_newline_and_tab():
@@ -421,7 +434,7 @@ def test_compressed_files_and_folders_are_checked(tmp_path, name, compress):
     data = b"".join(orjson.dumps(r) + b"\n" for r in [{"id": "1", "text": ARTICLE}, {"id": "1", "text": "   "}])
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / name).write_bytes(compress(data))
-    (tmp_path / "data" / "notes.json").write_bytes(b"[1]")  # not a dataset name: a folder walk leaves it
+    (tmp_path / "data" / "notes.txt").write_bytes(b"[1]")  # a page by its name, no dataset: a folder walk leaves it
     path = tmp_path / "data" / name
     expected = [f"{path}:2:1: CC005 duplicate id '1', first at {path}:1", f"{path}:2:1: CC006 text is whitespace only"]
     assert invoke(str(path)).stdout.splitlines() == expected

@@ -262,3 +262,19 @@ def test_check_help_names_no_missing_document():
     shown = corpusclean("check", "--help").stdout.decode()
     for path in re.findall(r"\b[\w/]+\.md\b", shown):
         assert (SEEDS.parent / path).exists(), path
+
+
+def test_stages_shows_the_pipeline_a_config_file_makes(tmp_path):
+    """stages had no --config: it listed the default pipeline whatever a config turns off or sets."""
+    (tmp_path / "c.toml").write_text('dedup = "exact"\ntemplate = false\ncjk_punct = false\nextra_titles = ["总干事"]\n',
+                                     "utf-8")
+    shown = corpusclean("stages", "--config", "c.toml", cwd=tmp_path).stdout.decode()
+    names = [line.split()[1] for line in shown.splitlines() if line[:3].strip().rstrip(".").isdigit()]
+    assert "dedup" in names and not {"punct", "template"} & set(names)
+    assert "option dedup (--dedup, default 'near', set to 'exact')" in shown
+    assert "option extra_titles (config file, default (), set to ('总干事',))" in shown
+    (tmp_path / "corpusclean.toml").write_text("template = false\n", "utf-8")
+    found = corpusclean("stages", cwd=tmp_path).stdout.decode()
+    assert ". template (" not in found and ". punct (" in found, "the config file run finds"
+    missing = corpusclean("stages", "--config", "none.toml", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr.decode()) == (2, "corpusclean: error: config file not found: none.toml\n")

@@ -966,10 +966,9 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
 @pytest.mark.parametrize(
     "args, status, stderr",
     [
-        pytest.param(["data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in "
-                     "data\n", id="folder-of-json-files"),
-        pytest.param(["empty", "data"], 2, "corpusclean: error: nothing to check: no .jsonl or .ndjson file (plain, .gz "
-                     "or .zst) in empty, data\n", id="folders-without-a-dataset"),
+        pytest.param(["empty", "other"], 2, "corpusclean: error: nothing to check: no .jsonl, .ndjson or .json file "
+                     "(plain, .gz or .zst) in empty, other\n", id="folders-without-a-dataset"),
+        pytest.param(["data"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="folder-of-json-files"),
         pytest.param(["data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="file-named-is-read"),
         pytest.param(["empty", "data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n",
                      id="an-empty-folder-beside-a-file"),
@@ -977,8 +976,10 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
 )
 def test_check_of_folders_holding_no_dataset_says_so_and_exits_2(args, status, stderr, tmp_path):
     """check of a folder whose JSONL files are named .json (which run reads) checked nothing and passed, exit 0
-    and not a word; so did check of an empty folder."""
+    and not a word; so did check of an empty folder, or of one of pages."""
     (tmp_path / "empty").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "page.txt").write_text(ZH_NEWS, "utf-8")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "records.json").write_bytes(jsonl_line({"id": "a", "text": ""}))
     result = corpusclean("check", *args, cwd=tmp_path)
@@ -1500,3 +1501,114 @@ def test_check_findings_in_files_with_hostile_names(output_format, expected, tmp
     result = corpusclean("check", "--select", "CC006", "--format", output_format, ".", cwd=tmp_path)
     assert (result.returncode, result.stderr.decode()) == (1, "corpusclean: 2 finding(s) in 2 of 2 file(s)\n")
     assert result.stdout.decode("utf-8").splitlines() == expected
+
+
+# --- check reads what run reads, as run reads it ---
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_of_records_holding_only_html_agrees_with_run(jobs, tmp_path):
+    """check said 'CC003 field 'text' is missing' of records holding only `html` or `raw_html`, which run reads
+    and cleans; and the line breaks of an HTML page saved with CRLF (--text-key html) were CC008."""
+    more = HTML_PAGE.replace(ZH_NEWS.splitlines()[0], ZH_MORE.splitlines()[0])
+    lines = [jsonl_line({"id": "html", "html": HTML_PAGE.replace("><", ">\r\n<")}),
+             jsonl_line({"id": "raw", "raw_html": more}),
+             jsonl_line({"id": "none", "html": 5})]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (1, "corpusclean: in.jsonl:3: invalid_record: field 'text' is missing\n")
+    assert [(r["id"], r["metadata"]["format"]) for r in read_jsonl_file(tmp_path / "out.jsonl")] == [
+        ("html", "html"), ("raw", "html")]
+    check = corpusclean("check", "in.jsonl", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode()) == (1, "in.jsonl:3:1: CC003 field 'text' is missing\n")
+    (tmp_path / "html.jsonl").write_bytes(lines[0])
+    check = corpusclean("check", "html.jsonl", "--text-key", "html", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode()) == (0, "")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_jsonl_file_without_a_record_is_a_finding_as_run_rejects_it(jobs, tmp_path):
+    """An empty JSONL file passed check (exit 0, not a word) where run rejects it as empty_input (exit 1)."""
+    import gzip
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (tmp_path / "data" / "blank.ndjson").write_bytes(b"\n \n\r\n")
+    (tmp_path / "data" / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "data" / "empty.jsonl.gz").write_bytes(gzip.compress(b""))
+    empty = ["data/blank.ndjson", "data/empty.jsonl", "data/empty.jsonl.gz"]
+    run = corpusclean("run", "data", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {path}: empty_input: the file holds no JSON lines" for path in empty])
+    check = corpusclean("check", "data", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode().splitlines()) == (1, [
+        f"{path}:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input" for path in empty])
+    check = corpusclean("check", "-", "-q", input=b"", cwd=tmp_path)
+    assert check.stdout.decode() == "-:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input\n"
+    ignored = corpusclean("check", "data", "--ignore", "CC019", cwd=tmp_path)
+    assert (ignored.returncode, ignored.stdout.decode()) == (0, "")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_of_a_folder_reads_its_json_files_as_run_does(jobs, tmp_path):
+    """check of a folder skipped its .json files without a word, where run reads them as JSON lines: a broken
+    one failed run (exit 1) and passed check (exit 0)."""
+    (tmp_path / "data" / "2024").mkdir(parents=True)
+    (tmp_path / "data" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (tmp_path / "data" / "2024" / "b.json").write_bytes(jsonl_line({"id": "b", "text": ZH_MORE}) + b'{"id": "c", "te\n')
+    (tmp_path / "data" / "meta.json").write_text(json.dumps({"name": "crawl"}, indent=2), "utf-8")
+    run = corpusclean("run", "data", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert run.returncode == 1
+    assert [line.split(": ")[1:3] for line in run.stderr.decode().splitlines()] == [
+        ["data/2024/b.json:2", "invalid_json"], ["data/meta.json", "invalid_json"]]
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["b", "a"]
+    check = corpusclean("check", "data", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.returncode == 1
+    assert [line.split(" ")[:2] for line in check.stdout.decode().splitlines()] == [
+        ["data/2024/b.json:2:16:", "CC001"], ["data/meta.json:1:1:", "CC001"]]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_classic_mac_line_breaks_are_line_breaks(jobs, tmp_path):
+    """CR alone (classic Mac OS) made a JSONL file one invalid_json reject ('unexpected content after document'),
+    and a text page whose lines are in UTF-8 and GBK by turns one line decoded as one codec."""
+    records = [{"id": f"r{n}", "text": line} for n, line in enumerate(ZH_NEWS.splitlines() + ZH_MORE.splitlines())]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mac.jsonl").write_bytes(b"\r".join(jsonl_line(r).rstrip(b"\n") for r in records) + b"\r")
+    zh = ZH_NEWS.splitlines()
+    (tmp_path / "in" / "mixed.txt").write_bytes(
+        b"\r".join(line.encode("gbk" if n % 2 else "utf-8") for n, line in enumerate([ZH_HEADLINE, *zh])))
+    run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    written = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert [(written[r["id"]]["text"], written[r["id"]]["metadata"]["line"]) for r in records] == [
+        (r["text"], n) for n, r in enumerate(records, 1)]
+    page = written["in/mixed.txt"]
+    assert (page["text"].splitlines(), page["metadata"]["encoding"]) == ([ZH_HEADLINE, *zh], "mixed")
+    (tmp_path / "in" / "mac.jsonl").write_bytes(
+        (tmp_path / "in" / "mac.jsonl").read_bytes() + jsonl_line({"id": "r0", "text": ""}).rstrip(b"\n") + b"\r")
+    check = corpusclean("check", "in/mac.jsonl", "-q", "--select", "CC001,CC005,CC006", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        "in/mac.jsonl:7:1: CC005 duplicate id 'r0', first at in/mac.jsonl:1", "in/mac.jsonl:7:1: CC006 text is empty"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_outputs_named_by_a_symbolic_link_are_written_through_it(jobs, tmp_path):
+    """-o (--rejects, --report) naming a symbolic link replaced the link with a regular file, where the shell's
+    `>` writes the file it leads to."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "out.jsonl").write_bytes(b"old\n")
+    (tmp_path / "out.jsonl").symlink_to("store/out.jsonl")
+    (tmp_path / "rejects.jsonl").symlink_to("store/rejects.jsonl")  # to nothing yet: created, as `>` creates it
+    (tmp_path / "report.json").symlink_to(tmp_path / "store" / "report.json")
+    run = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--rejects", "rejects.jsonl", "--report", "report.json",
+                      *jobs, cwd=tmp_path)
+    assert run.returncode == 1, run.stderr.decode()
+    assert all((tmp_path / name).is_symlink() for name in ("out.jsonl", "rejects.jsonl", "report.json"))
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "store" / "out.jsonl")] == ["in/a.txt"]
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "store" / "rejects.jsonl")] == ["in/b.txt"]
+    assert json.loads((tmp_path / "store" / "report.json").read_text())["written"] == 1
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["out.jsonl", "rejects.jsonl", "report.json"]
+    assert leftovers(tmp_path) == []

@@ -107,6 +107,58 @@ def test_text_headline_over_a_byline_without_by(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+# a comment form and a list of the most read stand between the byline and the dateline over the body; the
+# site's tagline tops the page
+FORM = ["Most Read", "Name (required)", "Email (required)", "Submit"]
+TAGLINE = "News and weather for the harbor towns"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([TAGLINE, *EN_MENU, "Harbor board approves ferry route to the islands", "By Jane Doe", *FORM,
+                  "June 11, 2024 | 9:14am", *EN_PROSE], "Harbor board approves ferry route to the islands",
+                 id="over-the-byline-when-none-stands-over-the-date"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route to the islands", "By Jane Doe", "Editorial",
+                  "Harbor board weighs a second route to the mainland", "June 11, 2024 | 9:14am", *EN_PROSE],
+                 "Harbor board weighs a second route to the mainland", id="over-the-date-first"),
+    pytest.param([*EN_MENU, "By Jane Doe", *FORM, "June 11, 2024 | 9:14am", *EN_PROSE], None,
+                 id="nothing-over-either"),
+])
+def test_text_headline_anchored_by_the_nearest_date_then_the_nearest_byline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "The new boats will run every two hours from May.",
+                  *EN_PROSE], "Harbor board approves ferry route", id="over-a-standfirst-closed-by-a-full-stop"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Passengers wait at the harbor terminal on Monday.",
+                  *EN_PROSE], "Harbor board approves ferry route", id="over-a-caption-closed-by-a-full-stop"),
+    # negatives: a question, an abbreviation closing the headline
+    pytest.param([*EN_MENU, "Will the harbor board approve the ferry route?", *EN_PROSE],
+                 "Will the harbor board approve the ferry route?", id="a-question"),
+    pytest.param([*EN_MENU, "Ferry route approved for Washington, D.C.", *EN_PROSE],
+                 "Ferry route approved for Washington, D.C.", id="closed-by-an-abbreviation"),
+])
+def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Photo by Jane Doe/Harbor Images", *EN_PROSE],
+                 "Harbor board approves ferry route", id="photo-by"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Photograph: Jane Doe for the Courier", *EN_PROSE],
+                 "Harbor board approves ferry route", id="photograph-colon"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Image credit: Harbor Board of Commissioners",
+                  *EN_PROSE], "Harbor board approves ferry route", id="image-credit"),
+    # negatives: headlines opening with the same words
+    pytest.param([*EN_MENU, "Photos show the new ferry on its first run", *EN_PROSE],
+                 "Photos show the new ferry on its first run", id="a-headline-about-photos"),
+    pytest.param([*EN_MENU, "Video captures ferry rescue off the islands", *EN_PROSE],
+                 "Video captures ferry rescue off the islands", id="a-headline-about-a-video"),
+])
+def test_a_picture_credit_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
 def test_the_headline_line_of_a_title_is_removed_only_when_it_names_a_later_line():
     _, verdicts = read_lines(["长江大保护取得新进展_要闻_某某新闻网", "长江大保护取得新进展", "2021-07-01 08:00 来源：某某日报", PROSE])
     assert verdicts == ["meta.title", None, "meta.date", None]
@@ -149,6 +201,29 @@ def test_an_html_page_without_a_headline_reads_its_dateline_by_the_body():
 def test_prose_run_skips_teasers_above_the_body():
     lines = ["首页", "导读：市区新增三处口袋公园。", "新闻", "市区新增三处口袋公园", PROSE, PROSE_2, PROSE, "相关新闻"]
     assert prose_run(lines) == (4, 7)
+
+
+COOKIE_BANNER = ["We use cookies and other tracking technologies to improve your browsing experience on our site and "
+                 "to show you personalized content.",
+                 "By choosing I Accept, you consent to our use of cookies and other tracking technologies."]
+
+
+def test_prose_run_passes_over_a_cookie_banner():
+    lines = ["Skip to main content", *COOKIE_BANNER, *EN_MENU, "Harbor board approves ferry route", *EN_PROSE]
+    assert prose_run(lines) == (7, 9)
+
+
+def test_a_cookie_banner_over_the_page_leaves_the_headline_to_be_found():
+    lines = ["Skip to main content", *COOKIE_BANNER, "News and weather for the harbor towns", *EN_MENU,
+             "Harbor board approves ferry route", "By Jane Doe", *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route"
+
+
+def test_an_article_opening_on_a_notice_word_keeps_its_headline():
+    lines = [*EN_MENU, "Harbor board approves ferry route",
+             "The board said its booking site would ask for the riders' consent before it stores their names.",
+             *EN_PROSE]
+    assert fields_of(lines)["title"] == "Harbor board approves ferry route"
 
 
 def page(folder, name: str, data: str):

@@ -12,8 +12,8 @@ from corpusclean.read.paths import (
     SKIP_REASONS, Skipped, UsageError, expand_paths, find_inputs, inner_suffix, skip_counts, skip_messages,
 )
 from corpusclean.read.sources import (
-    NotUtf8Line, PageFile, holds_one_page, looks_like_html, opens_json_document, parse_json_line, parse_wrapper,
-    read_input, read_jsonl, record_text,
+    NotUtf8Line, PageFile, holds_one_page, jsonl_lines, looks_like_html, opens_json_document, parse_json_line,
+    parse_wrapper, read_input, read_jsonl, record_text,
 )
 
 ZH = "市气象台今天上午发布暴雨蓝色预警，预计未来六小时内全市大部分地区将出现短时强降水。"
@@ -231,6 +231,7 @@ def test_looks_like_html(head, is_html):
         pytest.param(b'[\n{"url": "http://a.cn/1", "text": "x"},\n', True, id="scrapy-feed"),
         pytest.param(b'\xef\xbb\xbf\r\n  [ \r\n{"id": "a"},', True, id="after-a-bom-and-blank-lines"),
         pytest.param(b"[\n]", True, id="empty-array"),
+        pytest.param(b'{\r    "id": "a",\r    "text": "x"\r}', True, id="classic-mac-line-breaks"),
         # negatives: JSON lines, text opening with a bracket, a first line not yet whole
         pytest.param(b'{"id": "a", "text": "x"}\n{"id": "b"', False, id="json-lines"),
         pytest.param(b'[{"id": "a", "text": "x"}]\n', False, id="array-on-one-line"),
@@ -455,6 +456,30 @@ def test_an_oversized_jsonl_line_is_read_past_in_pieces_and_rejected_with_its_si
     assert docs[3].reject_detail.startswith(f"{len(big)} bytes")
     assert [d.text for d in docs if not d.rejected] == ["a", "b"]
     assert stream.largest <= 1 << 16, "never asked for the whole line"
+
+
+@pytest.mark.parametrize(
+    "data, lines",
+    [
+        pytest.param(b"a\rb\rc", [b"a\r", b"b\r", b"c"], id="classic-mac"),
+        pytest.param(b"a\rb\r\r", [b"a\r", b"b\r", b"\r"], id="classic-mac-blank-line-last"),
+        pytest.param(b"a\rb\r\nc\nd", [b"a\rb\r\n", b"c\n", b"d"], id="lf-in-the-first-line-splits-at-lf-only"),
+        pytest.param(b"a\r\nb\r\n", [b"a\r\n", b"b\r\n"], id="crlf"),
+        pytest.param(b"a\nb", [b"a\n", b"b"], id="lf"),
+        pytest.param(b"a\r" + b"x" * 11 + b"\rb", [b"a\r", 11, b"b"], id="classic-mac-line-over-the-limit"),
+        pytest.param(b"a\r" + b"x" * 10 + b"\r\nb", [b"a\r", b"x" * 10 + b"\r\n", b"b"], id="crlf-across-a-read"),
+        pytest.param(b"x" * 10 + b"\r\ny", [11, b"y"], id="crlf-cut-at-the-limit-is-no-classic-mac-break"),
+    ],
+)
+def test_jsonl_lines_end_at_cr_in_a_classic_mac_file(data, lines):
+    assert list(jsonl_lines(io.BytesIO(data), 10)) == lines
+
+
+def test_a_classic_mac_line_over_the_limit_is_read_past_in_chunks():
+    big = b'{"text": "' + b"x" * 300_000 + b'"}'
+    data = b'{"text": "a"}\r' + big + b'\r{"text": "b"}\r' + big
+    stream = io.BufferedReader(io.BytesIO(data), 1 << 16)
+    assert list(jsonl_lines(stream, 1000)) == [b'{"text": "a"}\r', len(big), b'{"text": "b"}\r', len(big)]
 
 
 def test_a_line_of_exactly_the_limit_is_read():

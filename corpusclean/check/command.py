@@ -10,7 +10,6 @@ Heavy imports (orjson, the pipeline) happen inside functions so `corpusclean --h
 from __future__ import annotations
 
 import os
-import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -20,8 +19,6 @@ import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
-# The dataset files a folder gives `check` (and the pre-commit hooks' `files`): JSONL by name, compressed or not.
-DATASET_NAME = re.compile(r"(?i)\.(jsonl|ndjson)(\.(gz|zst))?$")
 
 
 class OutputFormat(str, Enum):
@@ -71,10 +68,19 @@ def cleaning_stages(config: Any) -> list:
     return document_stages(config)
 
 
+def is_dataset_name(name: str) -> bool:
+    """Whether check takes a file met in a folder: one that run's folder walk reads as JSONL by its name
+    (.jsonl, .ndjson, .json; plain, .gz or .zst), hidden names skipped as run skips them."""
+    from corpusclean.read.paths import inner_suffix
+    from corpusclean.read.sources import JSONL_SUFFIXES
+
+    return not name.startswith(".") and inner_suffix(name) in JSONL_SUFFIXES
+
+
 def dataset_files(args: list[str], fix: bool) -> list[str]:
-    """The files to check: each file named, '-' for stdin, and the dataset files (DATASET_NAME) of each
-    folder, in sorted order, hidden names skipped. A path that names nothing readable is a usage error, and
-    so are folders that hold no dataset file."""
+    """The files to check: each file named, '-' for stdin, and the dataset files (is_dataset_name) of each
+    folder, in sorted order. A path that names nothing readable is a usage error, and so are folders that
+    hold no dataset file."""
     from corpusclean.read.paths import STDIN_TWICE
 
     if args.count(STDIN) > 1:
@@ -94,7 +100,7 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
         else:
             files.append(arg)
     if not files:  # folders only, holding no dataset: a check of nothing would pass
-        raise UsageError(f"nothing to check: no .jsonl or .ndjson file (plain, .gz or .zst) in {', '.join(args)}")
+        raise UsageError(f"nothing to check: no .jsonl, .ndjson or .json file (plain, .gz or .zst) in {', '.join(args)}")
     return files
 
 
@@ -104,12 +110,13 @@ def _unlistable(err: OSError) -> None:
 
 
 def _folder_datasets(folder: str) -> list[str]:
+    """The dataset files below a folder, in the order run reads them (sorted by the parts of their path), so
+    that the first of two copies is the one run keeps."""
     found = []
     for top, folders, names in os.walk(folder, onerror=_unlistable):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        found += [os.path.normpath(os.path.join(top, name)) for name in sorted(names)
-                  if DATASET_NAME.search(name) and not name.startswith(".")]
-    return found
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [os.path.normpath(os.path.join(top, name)) for name in names if is_dataset_name(name)]
+    return sorted(found, key=lambda path: [os.path.normcase(part) for part in path.split(os.sep)])
 
 
 def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
@@ -127,10 +134,10 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
         raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
 
 
-def record_text_issues(text: str, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
+def record_text_issues(text: str, is_html: bool, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text, is_html)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
@@ -141,11 +148,11 @@ def record_text_issues(text: str, expected_script: str | None, cleaned: Any, dec
 class Checker:
     """The findings of the files given, one record at a time, with what the rules across files remember."""
 
-    def __init__(self, text_key: str, codes: frozenset[str], expected_script: str | None, stages: list | None,
-                 near_threshold: float, max_record_bytes: int) -> None:
+    def __init__(self, text_key: str, text_format: str, codes: frozenset[str], expected_script: str | None,
+                 stages: list | None, near_threshold: float, max_record_bytes: int) -> None:
         from corpusclean.check.rules import LINE_STAGE_CODES, FirstSeen
 
-        self.text_key, self.codes, self.expected_script = text_key, codes, expected_script
+        self.text_key, self.text_format, self.codes, self.expected_script = text_key, text_format, codes, expected_script
         self.max_record_bytes = max_record_bytes                # a longer line is read past, never held (CC018)
         self.stages = stages                                    # the cleaning stages, for --fix or CC010-CC014
         self.line_stages = stages if codes & LINE_STAGE_CODES else None
@@ -165,7 +172,7 @@ class Checker:
         from corpusclean.read.paths import InputFile
         from corpusclean.read.sources import read_jsonl
 
-        [doc] = read_jsonl(InputFile(path, path, path), io.BytesIO(line), self.text_key)
+        [doc] = read_jsonl(InputFile(path, path, path), io.BytesIO(line), self.text_key, self.text_format)
         return None if doc.rejected else run_stages(self.stages or [], doc, defaultdict(float))
 
     def fixed(self, path: str, line_no: int, line: bytes) -> bytes:
@@ -189,8 +196,10 @@ class Checker:
         return json_numbers.dumps(record) + ending  # a CRLF file stays CRLF
 
     def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
-        """The findings of one non-blank JSONL line, in code order."""
+        """The findings of one non-blank JSONL line, in code order; of its text as run reads it (the field
+        text_field names, HTML or not as record_text says)."""
         from corpusclean.check import rules
+        from corpusclean.read.sources import record_text
 
         value, issues = rules.parse_record(line)
         if not issues:
@@ -201,10 +210,10 @@ class Checker:
             if first is not None:
                 findings.append(rules.Finding(path, line_no, 1, "CC005", f"duplicate id {rules.input_id(value['id'])!r}, "
                                                                         f"first at {self._at(first)}"))
-        text = value.get(self.text_key) if isinstance(value, dict) else None
+        text, is_html = record_text(value, self.text_key, self.text_format) if isinstance(value, dict) else (None, False)
         if isinstance(text, str):
             cleaned = self.cleaned(path, line_no, line) if self.line_stages is not None else None
-            issues = record_text_issues(text, self.expected_script, cleaned, rules.declared_replacements(value))
+            issues = record_text_issues(text, is_html, self.expected_script, cleaned, rules.declared_replacements(value))
             findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
             if "CC015" in self.codes:
                 first = self.texts.earlier(rules.exact_text_key(text), file, line_no)
@@ -221,13 +230,15 @@ class Checker:
     def file_findings(self, path: str, fix: bool) -> Iterator:
         """Every finding of one file, as its records are read; with fix, of the fixed records, the file
         being rewritten beside itself (compressed as it was) and renamed over itself when a record changed.
-        A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError)."""
+        A line over max_record_bytes is CC018; --fix, which would have to copy it, stops at it (ReadError). A
+        file without a record, which run rejects, is CC019."""
         import codecs
 
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
         from corpusclean.read.paths import as_text
-        from corpusclean.read.sources import JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document
+        from corpusclean.read.sources import (
+            EMPTY_JSONL, JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document)
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -239,7 +250,7 @@ class Checker:
         except OutputError as err:
             stream.close()
             raise ReadError(str(err)) from None
-        changed = False
+        changed, records = False, 0
         try:
             with _read_errors(path):
                 head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
@@ -255,6 +266,7 @@ class Checker:
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
                     if target is not None:
                         raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
+                    records += 1
                     if "CC018" in self.codes:
                         yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
                     continue
@@ -266,7 +278,10 @@ class Checker:
                 if line_no == 1:  # a reader may skip a byte order mark opening the file (RFC 8259), as run does
                     line = line.removeprefix(codecs.BOM_UTF8)
                 if line.strip():
+                    records += 1
                     yield from self.record_findings(shown, file, line_no, line)
+            if not records and "CC019" in self.codes:
+                yield Finding(shown, 1, 1, "CC019", f"{EMPTY_JSONL}: run rejects it as empty_input")
             if target is not None and changed:
                 target.commit()
                 self.fixed_paths.append(path)
@@ -385,7 +400,8 @@ def run_check(
         error(f"error: {err}")
         return EXIT_USAGE
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
-    checker = Checker(config.text_key, codes, script, stages, config.dedup_threshold, config.max_record_bytes)
+    checker = Checker(config.text_key, config.text_format, codes, script, stages, config.dedup_threshold,
+                      config.max_record_bytes)
     count, flagged = 0, set()
     try:
         for path in paths:
@@ -416,7 +432,7 @@ def run_check(
 
 def check(
     files: list[str] = typer.Argument(
-        ..., help="JSONL files (.gz and .zst too), folders (their .jsonl and .ndjson files), or - for stdin.",
+        ..., help="JSONL files (.gz and .zst too), folders (their .jsonl, .ndjson and .json files), or - for stdin.",
         metavar="FILE",
     ),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rule codes (comma-separated)."),
@@ -438,7 +454,7 @@ def check(
 
     Example: corpusclean check data/*.jsonl
 
-    Rules CC001-CC017 are listed in the README ("corpusclean check"). Lines the cleaning stages of
+    Rules CC001-CC019 are listed in the README ("corpusclean check"). Lines the cleaning stages of
     `corpusclean run` would remove are findings too, so the output of `run` checks clean. Exit status: 0
     nothing found, 1 findings, 2 a usage error or a file that cannot be read.
     """

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from corpusclean.document import Removal
 from corpusclean.read.ids import input_id
+from corpusclean.read.sources import text_field
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
 # code -> what the rule finds; the README's table of rules shows an example finding of each.
@@ -36,6 +37,7 @@ RULES: dict[str, str] = {
     "CC017": "line outside the article body (menu, headline list, footer) or a byline in its head, the layout stage "
              "would remove",
     "CC018": "record over max_record_bytes, which run rejects as too_large (read past, never held)",
+    "CC019": "file holds no JSON lines (empty, or blank lines only), which run rejects as empty_input",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
 LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})
@@ -69,8 +71,10 @@ DAMAGE_NAMES = {
     "legacy_latin1": "GBK/Big5 read as Latin-1",
     "legacy_misread": "GBK/Big5 read as a single-byte codec",
 }
-# Category Cc is exactly C0, DEL and C1; \n and \t are the two a text may hold.
+# Category Cc is exactly C0, DEL and C1; \n and \t are the two a text may hold. In HTML a CR is a line break
+# too: the parser reads CR and CRLF as LF, as browsers do.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_IN_HTML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 # "Mixed" script: both kinds of script-specific characters are at least this share of the Han characters.
 # A Traditional text converted by OpenCC keeps < 0.5% of Simplified-only ones (variants such as 群, 采).
@@ -171,13 +175,14 @@ def _invalid_json(raw: bytes, err: Any) -> str:
 
 
 def record_shape(value: Any, text_key: str) -> list[Issue]:
-    """CC002 for a non-object, CC003 for a missing or non-string text, CC004 for a missing id."""
+    """CC002 for a non-object, CC003 for a missing or non-string text (the field run reads it from: text_key,
+    or for a record without a `text` its html or raw_html), CC004 for a missing id."""
     from corpusclean.json_numbers import json_kind
 
     if not isinstance(value, dict):
         return [Issue("CC002", f"{json_kind(value)}, not an object")]
     issues = []
-    text = value.get(text_key)
+    text = value.get(text_field(value, text_key))
     if not isinstance(text, str):
         what = "missing" if text is None else f"{json_kind(text)}, not a string"
         issues.append(Issue("CC003", f"field {text_key!r} is {what}"))
@@ -228,12 +233,13 @@ def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
                            f"{quote(text[first:first + 12])}")]
 
 
-def control_chars(text: str) -> list[Issue]:
-    """CC008 once per record: characters of category Cc other than \\n and \\t (\\r included)."""
-    found = _CONTROL.findall(text)
+def control_chars(text: str, is_html: bool = False) -> list[Issue]:
+    """CC008 once per record: characters of category Cc other than \\n and \\t (\\r included, but in HTML)."""
+    control = _CONTROL_IN_HTML if is_html else _CONTROL
+    found = control.findall(text)
     if not found:
         return []
-    line, col = text_position(text, _CONTROL.search(text).start())  # type: ignore[union-attr]
+    line, col = text_position(text, control.search(text).start())  # type: ignore[union-attr]
     kinds = ", ".join(sorted({f"U+{ord(char):04X}" for char in found}))
     return [Issue("CC008", f"{len(found)} control character(s) ({kinds}), first at text line {line} col {col}")]
 

@@ -372,11 +372,16 @@ def _notice_anchors() -> tuple[str, ...]:
     return tuple(sorted(anchors))
 
 
+def is_site_notice(line: str) -> bool:
+    """Whether a line holds a site notice phrase (a cookie banner, a privacy or terms notice), ignoring case."""
+    lowered = line.lower()
+    return any(phrase in lowered for phrase in notice_phrases())
+
+
 def _notices(lines: list[str], lowered: bytes) -> list[int]:
     """The lines holding a site notice phrase, ignoring the case of ASCII letters."""
     candidates = _holding(lowered, _notice_anchors(), len(lines)).nonzero()[0].tolist()
-    phrases = notice_phrases()
-    return [index for index in candidates if any(phrase in lines[index].lower() for phrase in phrases)]
+    return [index for index in candidates if is_site_notice(lines[index])]
 
 
 def _holding(lowered: bytes, phrases: tuple[str, ...], count: int) -> np.ndarray:

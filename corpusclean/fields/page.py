@@ -24,6 +24,7 @@ from corpusclean.fields.labels import (
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
+from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.memo import per_line
 from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
 
@@ -41,6 +42,11 @@ MIN_PROSE_WORDS = 12
 DATE_KEYS = frozenset({"created", "dated", "updated"})
 MENU_WORDS = 4
 MENU_WORD_CHARS = 4
+# a line closed by a full stop after a word (not "D.C.", not "..."): a caption or a standfirst, no headline
+PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
+# a picture's credit: "Photo by X/Getty Images", "Photograph: X", "Image credit: X"
+CREDIT_OPENING = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)"
+                            r"(?:\s+credits?)?\s*(?:by\b|:|：)")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
 BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
@@ -102,7 +108,9 @@ def _headline_like(line: str) -> bool:
         return False
     if opens_with_label(line):
         return False    # "发布时间：10-08 12:00" whose date has no year
-    return len(line.replace(" ", "")) >= 6 if has_han(line) else len(line.split()) >= 4
+    if has_han(line):
+        return len(line.replace(" ", "")) >= 6
+    return len(line.split()) >= 4 and PERIOD_END.search(line) is None and CREDIT_OPENING.match(line) is None
 
 
 def _is_menu_row(line: str) -> bool:
@@ -251,13 +259,13 @@ def _closing_byline(lines: list[str], parsed: list[dict | None], body_start: int
 def prose_run(lines: list[str]) -> tuple[int, int] | None:
     """(start, end) of the article's body in a text: the first run of prose lines long enough to be one
     (teasers in a menu are not), else the densest. Each prose line counts its length, each other line
-    (a subheading, a caption, a share bar) costs a short sentence."""
+    (a subheading, a caption, a share bar, a cookie banner's sentences) costs a short sentence."""
     best, best_span = 0.0, None
     score, start = 0.0, 0
     for index, line in enumerate(lines):
         if score <= 0:
             score, start = 0.0, index
-        if is_prose(line):
+        if is_prose(line) and not is_site_notice(line):
             score += len(line)
         else:
             if best_span is not None and best_span[0] == start and best >= MIN_BODY_CHARS:
@@ -271,8 +279,10 @@ def prose_run(lines: list[str]) -> tuple[int, int] | None:
 def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
                    is_chrome: Callable[[str], bool]) -> int | None:
     """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
-    right above the dateline (or byline) nearest above the body; else one right above the body; else the
-    first headline-like line of the top. A byline without "By" right under a headline is no headline."""
+    right above a dateline above the body, the nearest that has one (a comment form or a list of the most read
+    may stand between the byline and the date), or else above a byline, the nearest that has one; else one
+    right above the body; else the first headline-like line of the top. A byline without "By" right under a
+    headline is no headline."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
@@ -298,9 +308,9 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     if body is not None:
         above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
         # a byline may follow a subtitle; the headline stands above the date
-        dated = (i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i]))
-        dateline = next(dated, next((i for i in above_body if parsed[i]), None))
-        if dateline is not None:
+        dated = [i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i])]
+        signed = [i for i in above_body if parsed[i] and i not in dated]
+        for dateline in dated + signed:     # the nearest date first, then the nearest byline
             near = [i for i in range(max(0, dateline - ABOVE_DATELINE), dateline) if headline_like(i)]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))

@@ -361,21 +361,53 @@ def _created_in_shape(doc: Document) -> None:
             stamp.created, stamp.precision, stamp.timezone)
 
 
+# A line break of classic Mac OS files (CR), of Windows files (CRLF), or LF.
+_LINE_BREAK = re.compile(rb"\r\n?|\n")
+
+
 def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
-    """Each line of the stream, or for a line over max_bytes its size: it is read past in chunks, never
-    held whole."""
+    """Each line of the stream, its line break kept, or for a line over max_bytes its size: it is read past in
+    chunks, never held whole. Lines end at LF; in a file whose first line holds a bare CR and no LF (a classic
+    Mac OS file) at CR, CRLF or LF: JSON escapes a CR inside a string, so a raw one is a line break."""
     limit = max_bytes + 1
-    while line := stream.readline(limit):
+    line = stream.readline(limit)
+    if not line.endswith(b"\n") and b"\r" in (line if len(line) < limit else line[:-1]):  # the last may be CRLF's
+        yield from _lines_at_any_break(line, stream, max_bytes)
+        return
+    while line:
         if len(line) < limit or line.endswith(b"\n"):
             yield line
+        else:
+            size = len(line)
+            while chunk := stream.readline(READ_CHUNK):
+                size += len(chunk)
+                if chunk.endswith(b"\n"):
+                    size -= 1
+                    break
+            yield size
+        line = stream.readline(limit)
+
+
+def _lines_at_any_break(start: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of `start` and then of the stream, each ending at CR, CRLF or LF (kept), or for a line over
+    max_bytes its size, read past without holding more than max_bytes and a chunk."""
+    buffer, past = start, 0  # past: the bytes of an over-long line already read past
+    while True:
+        end = _LINE_BREAK.search(buffer)
+        if end is not None and (end.end() < len(buffer) or buffer[-1:] == b"\n"):  # a CR last may be CRLF's
+            size = past + end.start()
+            yield size if size > max_bytes else buffer[:end.end()]
+            buffer, past = buffer[end.end():], 0
             continue
-        size = len(line)
-        while chunk := stream.readline(READ_CHUNK):
-            size += len(chunk)
-            if chunk.endswith(b"\n"):
-                size -= 1
-                break
-        yield size
+        chunk = stream.read1(READ_CHUNK)  # type: ignore[attr-defined]
+        if not chunk:
+            break
+        if end is None and len(buffer) > max_bytes:
+            buffer, past = b"", past + len(buffer)
+        buffer += chunk
+    if buffer or past:
+        size = past + len(buffer.rstrip(b"\r"))
+        yield size if size > max_bytes else buffer
 
 
 def not_utf8_jsonl(encoding: str) -> str:
@@ -387,13 +419,17 @@ def not_utf8_jsonl(encoding: str) -> str:
 def opens_json_document(head: bytes) -> bool:
     """Whether a JSONL file's first non-blank line is a lone '{' or '[': one JSON document laid out over lines
     (json.dump with an indent, Scrapy's .json feed, a crawler's file per article), which no JSON line is."""
-    lines = head.removeprefix(codecs.BOM_UTF8).lstrip().split(b"\n", 1)
+    lines = _LINE_BREAK.split(head.removeprefix(codecs.BOM_UTF8).lstrip(), 1)
     return len(lines) == 2 and lines[0].strip() in (b"{", b"[")
 
 
 # Why such a file is rejected whole: each of its lines was one more invalid_json, in JSON's words.
 JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
                  "jq -c . an object)")
+
+
+# Why a JSONL file without a non-blank line is rejected (empty_input).
+EMPTY_JSONL = "the file holds no JSON lines"
 
 
 def read_jsonl(
@@ -417,7 +453,7 @@ def read_jsonl(
         yield _record_doc(inp, line_no, line, text_key, text_format)
     if not seen_any:
         doc = _new_doc(inp)
-        doc.reject("empty_input", "the file holds no JSON lines")
+        doc.reject("empty_input", EMPTY_JSONL)
         yield doc
 
 

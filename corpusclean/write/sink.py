@@ -121,12 +121,13 @@ def require_stdout() -> None:
 class AtomicFile:
     """A file written under a temporary name beside its target and renamed into place by commit(); a
     device or pipe (/dev/null) is written directly. A regular file is compressed as its name says (.gz, .zst),
-    or as `codec` says when given ("" for none). A durable file (one that replaces the user's own, check --fix)
-    is on disk before it is renamed over the old one; named by a symbolic link, it replaces the file the link
-    leads to, not the link."""
+    or as `codec` says when given ("" for none). Named by a symbolic link, it replaces the file the link leads
+    to (or creates it, for a link to nothing), not the link, as the shell's `>` writes through it. A durable
+    file (one that replaces the user's own, check --fix) is on disk before it is renamed over the old one."""
 
     def __init__(self, path: str, codec: str | None = None, durable: bool = False) -> None:
-        self.path = Path(os.path.realpath(path) if durable else path)
+        self.path = Path(os.path.realpath(path))
+        self.name = path  # as given, for messages
         self.durable = durable
         self._tmp_name: str | None = None
         self._compressed: Compressed | None = None
@@ -156,7 +157,7 @@ class AtomicFile:
         except BrokenPipeError:
             raise
         except OSError as err:
-            raise OutputError(f"cannot write {self.path}: {_reason(err)}") from None
+            raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
 
     def commit(self) -> None:
         """Flush and, for a regular file, rename into place: the file appears only now, complete."""
@@ -174,7 +175,7 @@ class AtomicFile:
             raise
         except OSError as err:
             self.discard()
-            raise OutputError(f"cannot write {self.path}: {_reason(err)}") from None
+            raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
 
     def discard(self) -> None:
         """Drop an unfinished file: a run that failed leaves no half-written output behind."""
