@@ -6,7 +6,7 @@ import re
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.normalize.mojibake import repair_mojibake
+from corpusclean.normalize.mojibake import may_hold_mojibake, repair_mojibake
 from corpusclean.pipeline import DocumentStage
 
 # Invisible characters that str.split() does not treat as whitespace.
@@ -87,7 +87,10 @@ class Whitespace(DocumentStage):
 
     def __call__(self, doc: Document) -> Document:
         if doc.format == "html":
-            doc.set_lines(normalize_tidy_lines([repair_mojibake(line) for line in doc.lines]))
+            lines = doc.lines
+            if may_hold_mojibake("".join(lines)):   # one test for the page, not one per line
+                lines = [repair_mojibake(line) for line in lines]
+            doc.set_lines(normalize_tidy_lines(lines))
         else:
             doc.set_lines(normalize_text(repair_mojibake(doc.text)))
         doc.text = ""  # the lines now carry the text; free the page
