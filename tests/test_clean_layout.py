@@ -17,7 +17,6 @@ from corpusclean.clean.metadata import find_metadata
 from corpusclean.document import DocView, Document
 from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
 from corpusclean.fields.titles import headline_line
-from corpusclean.text import char_flags
 
 ZH_BODY = [
     "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营，全长约十八公里，共设车站十二座。",
@@ -992,7 +991,7 @@ def test_units_of_a_whole_page_are_those_of_each_line():
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     lengths = np.array([len(line) for line in PAGE_LINES])
     starts = np.cumsum(lengths + 1) - 1 - lengths
-    units, punctuation = units_and_punctuation_of_lines(codes, char_flags(codes), starts)
+    units, punctuation = units_and_punctuation_of_lines(codes, starts)
     assert list(zip(units.tolist(), punctuation.tolist())) == [units_and_punctuation(line) for line in PAGE_LINES]
 
 
