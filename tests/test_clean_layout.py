@@ -6,7 +6,8 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
-    head_crumbs, head_end, judge_layout, line_values, list_shaped, own_values, stretches, teaser_summaries, trailer_walls,
+    head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, own_values, stretches, teaser_summaries,
+    trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -16,7 +17,6 @@ from corpusclean.clean.metadata import find_metadata
 from corpusclean.document import DocView, Document
 from corpusclean.extract.units import units_and_punctuation, units_and_punctuation_of_lines
 from corpusclean.fields.titles import headline_line
-from corpusclean.text import char_flags
 
 ZH_BODY = [
     "记者从市交通运输局获悉，地铁三号线二期工程将于今年年底前开通试运营，全长约十八公里，共设车站十二座。",
@@ -991,7 +991,7 @@ def test_units_of_a_whole_page_are_those_of_each_line():
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     lengths = np.array([len(line) for line in PAGE_LINES])
     starts = np.cumsum(lengths + 1) - 1 - lengths
-    units, punctuation = units_and_punctuation_of_lines(codes, char_flags(codes), starts)
+    units, punctuation = units_and_punctuation_of_lines(codes, starts)
     assert list(zip(units.tolist(), punctuation.tolist())) == [units_and_punctuation(line) for line in PAGE_LINES]
 
 
@@ -1084,3 +1084,34 @@ def test_the_head_starts_under_the_menu_over_a_dated_headline(dated, kept_teaser
     kept = kept_by_stage(lines, view)
     assert kept[-4:] == EN_BODY[:4] and headline in kept
     assert all(teaser in kept for teaser in EN_TEASERS) == kept_teasers
+
+
+@pytest.mark.parametrize("over, kept_over", [
+    pytest.param([*OTHER_HEADLINES[:4], "Local News"], ["Local News"], id="a-list-of-headlines-goes-its-kicker-stays"),
+    pytest.param([*OTHER_HEADLINES[:2], "Local News"], [*OTHER_HEADLINES[:2], "Local News"],
+                 id="three-list-shaped-lines-stay"),
+])
+def test_the_head_starts_at_the_kicker_of_a_dated_headline_under_a_list(over, kept_over):
+    """Over a headline with a dateline under it stands its kicker (a section's name, an upper title), not a
+    list of other headlines."""
+    headline = "City Council Approves Budget"
+    page = [*EN_MENU, "Read the news of the valley every morning:", *over, headline, "June 12, 2024 at 10:30 am",
+            *EN_BODY[:4], *EN_FOOTER]
+    verdicts = [None] * len(page)
+    verdicts[page.index(headline) + 1] = "meta.date"
+    lines = [line for line, verdict in zip(page, verdicts) if verdict is None]
+    view = DocView(title=headline, lang="en", format="txt", source="s", verdicts=verdicts)
+    kept = kept_by_stage(lines, view)
+    assert kept[-5:] == [headline, *EN_BODY[:4]]
+    assert [line for line in over if line in kept] == kept_over
+
+
+@pytest.mark.parametrize("kinds, units, start", [
+    pytest.param([ITEM] * 4 + [HEADLINE, HEADLINE], [4] * 4 + [24, 36], 3, id="a-standfirst-found-its-headline-stays"),
+    pytest.param([HEADLINE] * 5 + [HEADLINE], [28] * 5 + [30], 5, id="the-last-of-a-list-is-no-headline"),
+    pytest.param([ITEM] * 5 + [HEADLINE], [4] * 5 + [30], 4, id="a-menu-item-right-over-it-is-its-kicker"),
+    pytest.param([PROSE, ITEM, ITEM, HEADLINE], [60, 4, 4, 30], 0, id="a-short-run-sets-no-start"),
+])
+def test_kicker_start(kinds, units, start):
+    listed = [kind in (HEADLINE, ITEM) for kind in kinds]
+    assert kicker_start(kinds, units, listed, len(kinds) - 1) == start

@@ -113,6 +113,15 @@ def test_an_xml_declaration_opening_an_xhtml_page_is_dropped(declaration):
     assert texts(html) == ["正文第一段。"]
 
 
+@pytest.mark.parametrize("html, expected", [
+    pytest.param("<p>正文\u00a0第一段。</p>", ["正文 第一段。"], id="utf-8"),
+    # no UTF-8 form: parsed as the str it is, where libxml2 stops at the surrogate
+    pytest.param("<p>正文\ud800第一段。</p>", ["正文"], id="lone-surrogate"),
+])
+def test_the_page_is_parsed_in_utf_8_or_as_it_is(html, expected):
+    assert texts(f"<html><body>{html}</body></html>") == expected
+
+
 def test_empty_page():
     assert parse_html("   ") is None
     assert html_blocks(None) == []

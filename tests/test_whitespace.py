@@ -7,7 +7,8 @@ import sys
 import unicodedata
 
 from corpusclean.normalize.whitespace import (
-    LINE_BREAKS, SPACES_BUT_SPACE, Whitespace, normalize_line, normalize_lines, normalize_text, split_text,
+    LINE_BREAKS, SPACES_BUT_SPACE, Whitespace, normalize_line, normalize_lines, normalize_text, normalize_tidy_lines,
+    split_text,
 )
 
 
@@ -85,3 +86,9 @@ SPACY_TEXT = st.text(alphabet=st.sampled_from(list("ab中 \t\n\r\x00\x0b\x1c\x1f
 @given(SPACY_TEXT)
 def test_normalize_text_agrees_with_line_by_line(text):
     assert normalize_text(text) == normalize_lines(split_text(text))
+
+
+@given(st.lists(SPACY_TEXT))
+def test_normalize_tidy_lines_is_normalize_lines(lines):
+    """HTML lines may hold any character, line breaks too."""
+    assert normalize_tidy_lines(lines) == normalize_lines(lines)

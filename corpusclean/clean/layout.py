@@ -32,8 +32,9 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   to the last few lines of a long list of other headlines; a share bar between the headline the metadata
   stage found and the text ("Facebook", "Email" one a line) is no such run: the head reaches up to the
   headline over it; and the head never starts above a run of menu items over the headline with a dateline
-  under it, when the metadata stage found one: the teasers of other articles and their summaries above it
-  hold text too, and may join the body's stretch;
+  under it, when the metadata stage found one (the teasers of other articles and their summaries above it
+  hold text too, and may join the body's stretch), nor above its kicker when a list of headlines or of
+  headline-shaped menu items stands over it;
 - below the body, everything is kept down to the first line after one an earlier stage removed as page
   chrome or metadata (a share bar, a "Related" label, an editor line; not a poster's panel between
   posts), or to the first run of menu items or of headlines; but an article set in short lines between
@@ -113,7 +114,7 @@ MIN_BOX_TITLES = 2        # titles under a box's heading in the article, at leas
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
-HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
+HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down, and the head over a dated headline
 STYLE_GAPS = 3            # gaps of short lines between a body's paragraphs: its text is set in short lines
 MAX_RANK_UNITS = 4        # a line of figures this short is a rank in a list: "2.", "3. 3" (two numbers)
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
@@ -373,6 +374,28 @@ def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozen
     return run[TITLE_LINES - 1] if len(run) >= HEAD_LIST_RUN else 0
 
 
+def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headline: int) -> int:
+    """The first line of the head over a headline with a dateline under it, when HEADLINE_RUN list-shaped lines
+    or more stand in a row over it (a list of other headlines, a menu of headline-shaped items; figures and
+    separators looked through): the headline, or its kicker right over it (a section's name, a menu item's
+    shape); else 0. A dated headline opens its article: over it stands a section's name, not a list; and the
+    last of a list's headlines is no kicker. The line found may be a standfirst: a shorter headline-shaped
+    line alone over it is the headline."""
+    upper = headline - 1
+    if upper >= 0 and kinds[upper] == HEADLINE and units[upper] < units[headline] and (
+            upper == 0 or kinds[upper - 1] != HEADLINE):
+        headline = upper    # the line found is a standfirst under its headline, a shorter line alone over it
+    run = []
+    for index in range(headline - 1, -1, -1):
+        if listed[index]:
+            run.append(index)
+        elif kinds[index] not in LOOKED_THROUGH:
+            break
+    if len(run) < HEADLINE_RUN:
+        return 0
+    return run[0] if kinds[run[0]] == ITEM and run[0] == headline - 1 else headline
+
+
 def short_line_allowance(kinds: list[int], start: int, end: int) -> int:
     """How many list-shaped lines in a row the body [start, end) itself sets between its paragraphs: the
     longest of its gaps of two or more lines that are no text (separators looked through) between text lines,
@@ -522,10 +545,11 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
-    menu items above it, even inside the body (teasers with their summaries above it hold text too). A share
-    bar (`buttons`: the lines of its buttons) between the headline the metadata stage found (`titled`: its
-    line) and the text ends no head: the head reaches up to that headline over it, or to a shorter title right
-    over it (the line found being a standfirst), no further than it would without the bar."""
+    menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
+    its kicker under a run of list-shaped lines (kicker_start). A share bar (`buttons`: the lines of its
+    buttons) between the headline the metadata stage found (`titled`: its line) and the text ends no head:
+    the head reaches up to that headline over it, or to a shorter title right over it (the line found being a
+    standfirst), no further than it would without the bar."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds)
     listed = list_shaped(shapes)
@@ -554,7 +578,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
         head = max(head_start(kinds, listed_lines, span[0], buttons), titled)
     if headline is not None and head < headline < span[1]:
-        head = max(head, head_start(kinds, listed_lines, headline))
+        head = max(head, head_start(kinds, listed_lines, headline),
+                   kicker_start(kinds, units, listed_lines, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 

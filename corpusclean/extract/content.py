@@ -85,11 +85,13 @@ def container_scores(blocks: list[Block], values: list[float]) -> dict[int, floa
     link_chars: dict[int, int] = {}
     for block, value in zip(blocks, values):
         visible, links = len(block.text), block.link_chars
-        for credit, element in zip(ANCESTOR_CREDIT, reversed(block.ancestors)):
-            if value > 0:
-                prose[element] = prose.get(element, 0.0) + value * credit
+        nearest = block.ancestors[:-len(ANCESTOR_CREDIT) - 1:-1]    # the element holding the line, its parent, ...
+        for element in nearest:
             text_chars[element] = text_chars.get(element, 0) + visible
             link_chars[element] = link_chars.get(element, 0) + links
+        if value > 0:
+            for credit, element in zip(ANCESTOR_CREDIT, nearest):
+                prose[element] = prose.get(element, 0.0) + value * credit
     return {element: score * (1.0 - link_chars[element] / max(text_chars[element], 1)) for element, score in prose.items()}
 
 

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from corpusclean.config import Config
 from corpusclean.document import Document
+from corpusclean.extract.content import select_content
+from corpusclean.extract.html import HtmlLimitError, html_blocks, parse_html
 from corpusclean.extract.limits import TOO_COMPLEX, too_complex
+from corpusclean.extract.meta import page_metadata, title_guess
+from corpusclean.fields.html import read_tags
+from corpusclean.fields.page import Layout
 from corpusclean.pipeline import DocumentStage
 
 # Han characters U+3400-U+9FFF in UTF-16: a code unit whose high byte is 34-9F (a surrogate's is D8-DF).
@@ -44,8 +51,6 @@ def han_count(text: str) -> int:
 def lost_text(html: str, root, lines: list[str]) -> str | None:
     """A description of the text the parser silently dropped, or None when the tree holds the page;
     ``lines``: the page's lines read from the tree (html_blocks)."""
-    from lxml import etree
-
     raw_han = han_count(html)
     if raw_han < MIN_HAN_FOR_TRUNCATION_CHECK:
         return None
@@ -65,14 +70,6 @@ def lost_text(html: str, root, lines: list[str]) -> str | None:
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main-content lines (the article body) and metadata of one HTML page, or a reject reason."""
-    from lxml import etree
-
-    from corpusclean.extract.content import select_content
-    from corpusclean.extract.html import HtmlLimitError, html_blocks, parse_html
-    from corpusclean.extract.meta import page_metadata, title_guess
-    from corpusclean.fields.html import read_tags
-    from corpusclean.fields.page import Layout
-
     try:
         root = parse_html(html)
     except HtmlLimitError as error:

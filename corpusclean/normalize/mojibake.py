@@ -38,12 +38,14 @@ def _redecoded(match: re.Match[str]) -> str:
     return fixed if ftfy.fix_encoding(run) == fixed else run
 
 
+def may_hold_mojibake(text: str) -> bool:
+    """Whether the text holds a character a run opens with, one of \xc2-\xf4, which most non-ASCII text lacks:
+    keeping the Latin-1 characters and deleting the others, in C, costs a tenth of the regex's scan."""
+    return not text.isascii() and bool(text.encode("latin-1", "ignore").translate(None, _NOT_LEAD_BYTES))
+
+
 def repair_mojibake(text: str) -> str:
     """The text with each run of UTF-8 read as cp1252 or Latin-1 decoded again (see the module)."""
-    if text.isascii():
-        return text
-    # A run opens with one of \xc2-\xf4, which most non-ASCII text lacks: keeping the Latin-1 characters
-    # and deleting the others, in C, costs a tenth of the regex's scan.
-    if not text.encode("latin-1", "ignore").translate(None, _NOT_LEAD_BYTES):
+    if not may_hold_mojibake(text):
         return text
     return MOJIBAKE_RUN.sub(_redecoded, text)

@@ -6,7 +6,7 @@ import re
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.normalize.mojibake import repair_mojibake
+from corpusclean.normalize.mojibake import may_hold_mojibake, repair_mojibake
 from corpusclean.pipeline import DocumentStage
 
 # Invisible characters that str.split() does not treat as whitespace.
@@ -57,7 +57,11 @@ def are_tidy(lines: list[str]) -> bool:
 
 def normalize_text(text: str) -> list[str]:
     """``normalize_lines(split_text(text))``, without a pass over each line when the lines are tidy."""
-    lines = split_text(text)
+    return normalize_tidy_lines(split_text(text))
+
+
+def normalize_tidy_lines(lines: list[str]) -> list[str]:
+    """``normalize_lines(lines)``, without a pass over each line when they are tidy (most are)."""
     if are_tidy(lines):
         return [line for line in lines if line]
     return normalize_lines(lines)
@@ -83,7 +87,10 @@ class Whitespace(DocumentStage):
 
     def __call__(self, doc: Document) -> Document:
         if doc.format == "html":
-            doc.set_lines(normalize_lines([repair_mojibake(line) for line in doc.lines]))
+            lines = doc.lines
+            if may_hold_mojibake("".join(lines)):   # one test for the page, not one per line
+                lines = [repair_mojibake(line) for line in lines]
+            doc.set_lines(normalize_tidy_lines(lines))
         else:
             doc.set_lines(normalize_text(repair_mojibake(doc.text)))
         doc.text = ""  # the lines now carry the text; free the page
