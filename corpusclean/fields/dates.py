@@ -7,9 +7,9 @@ column of dates has one type for Arrow-based readers.
 Forms read: 2005-3-11, 2005/03/11, 2005.03.11 (one separator throughout), 2005年3月11日, 二〇〇五年三月十一日,
 05-03-11 (a two-digit year, Chinese order, zero-padded), 115-03-11, 115/03/11 and 115年3月11日 (Taiwan's
 calendar, years 100-149), March 11, 2005 and 11 March 2005, and in a byline 11/19/2019 and 19/11/2019 (the year
-last, when the order of day and month is told); each with the time that follows (13:05, 13:05:09, 下午1:05, 13时05分, 1:05 pm,
-at 9:24 pm, | 4:10pm, 18.54 GMT) and a stated zone (Z, +08:00, GMT+8), an English date also with the time before
-it (11:09 PM PDT • May 19, 2024). A URL's
+last, when the order of day and month is told); each with the time that follows (13:05, 13:05:09, 下午1:05,
+13时05分, 1:05 pm, at 9:24 pm, | 4:10pm, 18.54 GMT) and a stated zone (Z, +08:00, GMT+8), an English date also
+with the time before it (11:09 PM PDT • May 19, 2024). A URL's
 /2005-03/11/, /20050311/, t20050311_. A relative date (3小时前, 昨天) names no day without the time of the
 crawl, which is not known: it is not read.
 """

@@ -112,7 +112,8 @@ NAME_REACH = 2      # a byline without "By" stands at most this many lines under
 # (a label glued to the date by a page's markup, "PublishedMay 21, 2024", is a label still)
 DATELINE = re.compile(r"(?:(?i:posted|published|first published)(?![a-z])(?:\s+on)?|发表于|发布于"
                       r"|(?:发布|Post)\s*#\d+)"
-                      r"|(?:(?i:updated|last updated|last modified|modified)(?![a-z])(?:\s+on)?|更新于)(?P<updated_only>)")
+                      r"|(?:(?i:updated|last updated|last modified|modified)(?![a-z])(?:\s+on)?|更新于)"
+                      r"(?P<updated_only>)")
 DATELINE_INITIALS = "PpFfUuLl发更"
 MAX_DATELINE_CHARS = 100
 MAX_DATELINE_WORDS = 8
@@ -719,6 +720,7 @@ def _without_dateline_furniture(text: str) -> str:
     when = when[weekday.end():] if weekday else when
     dates = find_dates(when)
     relative = RELATIVE_TIME.match(when)
-    if (len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(when)) or (relative and relative.end() == len(when)):
+    date_alone = len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(when)
+    if date_alone or (relative is not None and relative.end() == len(when)):
         return text[:update.start()].strip(SEPARATORS)
     return text
