@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
+from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.fields.dates import Stamp, find_dates, url_date, with_time_line
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
@@ -24,7 +25,6 @@ from corpusclean.fields.labels import (
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
-from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.memo import per_line
 from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
 
@@ -298,9 +298,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
     right above a dateline above the body (lines without a word, a share bar's empty items, not counted), the
     nearest that has one (a comment form or a list of the most read may stand between the byline and the
-    date), or else above a byline, the nearest that has one; else one
-    right above the body; else the first headline-like line of the top. A byline without "By" right under a
-    headline is no headline."""
+    date), or else above a byline, the nearest that has one; else one right above the body; else the first
+    headline-like line of the top. A byline without "By" right under a headline is no headline."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
