@@ -66,8 +66,8 @@ _OUTLET = r"(?:[^.!?;]{1,60}?\s[-–—|]\s*)?"
 # 2019", "By Jane Doe November 19, 2019", "By Jane Doe 2019-11-18T20:51:19Z")
 _DATE_AFTER_NAMES = (r"(?i:updated|published|posted)\b|\d"
                      r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
-# the names of a byline a date follows: no word of them a dateline's word, a weekday, or "On" or a month before
-# a figure ("By Jane Doe On 11/13/19", "By Jane Doe, Wednesday, 20 November 2019")
+# the names of a byline a date follows: no word of them a dateline's word, a weekday's full name (not "Sun": a
+# surname), or "On" or a month before a figure ("By Jane Doe On 11/13/19", "By Jane Doe, Wednesday, 20 November 2019")
 _NOT_DATED_NAME = (r"(?!(?:" + _DATE_AFTER_NAMES + r"|(?i:on)\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))")
 _DATED_NAME = _NOT_DATED_NAME + r"[A-Z][\w'’-]*(?:\s+" + _NOT_DATED_NAME + r"[A-Z][\w'’-]*){0,3}"
 _DATED_NAMES = _DATED_NAME + r"(?:\s*(?:,|and|&)\s*" + _DATED_NAME + r")*"
@@ -86,16 +86,17 @@ def _en_bylines() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
         re.compile(r"^By\s+(?P<names>" + _NAMES + r")" + _FILED_IN + r"(?:\s*@\w{2,30})?$"),     # "@janedoe" after
     )
     return bylines, re.compile(r"^By\s+(?P<names>" + _DATED_NAMES + r")" + _FILED_IN
-                               + r"(?:\s*(?:\b(?i:on)\b|[-–—|,•·/]|@\w{2,30})\s*|\s+(?=" + _DATE_AFTER_NAMES + r"))(?P<rest>.+)$")
+                               + r"(?:\s*(?:\b(?i:on)\b|[-–—|,•·/]|@\w{2,30})\s*"      # a separator, a handle
+                               + r"|\s+(?=" + _DATE_AFTER_NAMES + r"))(?P<rest>.+)$")
 
 
 # "By A B · Staff Writer · Aug 16, 2026": a title or an outlet of a few words between the names and the date
 BYLINE_PART = re.compile(r"\s+[-–—|•·]\s+")
 # an English byline's opening other than "By": in lower case, after a list's bullet, or after "Written"
 EN_BY_OPENING = re.compile(r"^(?:[*•+]\s*)?(?:(?i:written|words|story|text|reporting)\s+)?(?i:by)\s+(?=[A-Z])")
-WEEKDAY_OPENING = re.compile(r"^(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?=\d|[A-Z])")
+# what may follow a byline's names that holds no date: an outlet, a desk, a handle, figures (_byline_furniture)
 MAX_BYLINE_REST_WORDS = 10
-FURNITURE_SMALL_WORDS = frozenset({"of", "for", "the", "and", "at", "in", "on", "am", "pm", "a.m.", "p.m."})    # what follows a byline's names that holds no date: an outlet, a desk, a topic
+FURNITURE_SMALL_WORDS = frozenset({"of", "for", "the", "and", "at", "in", "on", "am", "pm", "a.m.", "p.m."})
 MAX_BYLINE_PART_WORDS = 6
 # A byline without "By": two to four capitalised words naming a person (several: ", " or "and" between them), and
 # after them the person's desk or outlet in capitalised words or their handle ("Jane Doe, Staff Writer", "Jane
@@ -592,7 +593,9 @@ def _dated_en_byline(text: str) -> dict | None:
     match = dated.match(text)
     if match is None:
         return None
-    rest = WEEKDAY_OPENING.sub("", match.group("rest"), count=1)   # "Wednesday, 20 November 2019"
+    rest = match.group("rest")
+    weekday = WEEKDAY_ALONE.match(rest)     # "Wednesday, 20 November 2019"
+    rest = rest[weekday.end():] if weekday else rest
     found = _first_date(rest, year_last=True)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
         found = _date_after_title(rest)
