@@ -339,6 +339,7 @@ def _may_hold_copyright_sign(text: str) -> bool:
 MORE_LINK = "更多"
 MIN_BOX_NAME, MAX_BOX_NAME = 2, 10    # Han characters of a box's name before its "more" link
 MAX_TAB_WORDS = 8       # words of a line of two box headings
+MAX_PAGER_SIZE = 40     # Han characters or words of a pager link and the title it names
 NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all")
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos")
@@ -386,6 +387,18 @@ def _more_of_a_name(line: str) -> bool:
             and all(word[:1].isupper() and word.isalpha() for word in words[1:]))
 
 
+def _titled_pager_link(text: str, han: bool, vocab: Vocabulary) -> bool:
+    """A pager link with the title it names after a colon ("上一篇：下月核酸还免费吗？", "Previous article: Is the
+    ferry late again?"), at most MAX_PAGER_SIZE Han characters or words: a title may end as a sentence does."""
+    folded = text.casefold()
+    phrase = next((phrase for phrase in vocab.pager if folded.startswith(phrase)), None)
+    if phrase is None:
+        return False
+    rest = folded[len(phrase):].lstrip()
+    size = len(text) if han else len(text.split())
+    return (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE
+
+
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
     text = line.strip(BULLETS)
@@ -397,7 +410,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return REASON_PREFIX + "copyright", True
     if _is_prompt(text, han, vocab):
         return REASON_PREFIX + "promo", True
-    if sentence:        # of the tests below only prompts, disclaimers and the nav row apply to sentences
+    if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences
+        if _titled_pager_link(text, han, vocab):    # "上一篇：…吗？": the title it names may be a question
+            return REASON_PREFIX + "pager", True
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
         return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) or _breadcrumb(text) else (None, False)
@@ -420,7 +435,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
             or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
-    if size <= 40 and folded.startswith(vocab.pager):
+    if size <= MAX_PAGER_SIZE and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
     if (_comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab)     # "[ 12 comments ]"
             or size <= 40 and COMMENTS_ON_TITLE.match(text)):
