@@ -75,7 +75,9 @@ ROW_SEPARATORS = "|｜丨·•/"
 ROW_SPLIT = re.compile(r"\s*[|｜丨·•/]\s*")
 CLAUSE_ENDS = "，、；：,;:"
 SENTENCE_MARKS = ZH_TERMINALS + LATIN_TERMINALS
-QUESTION_ENDS = "?!"
+QUESTION_ENDS = "?!？！"
+# a mark inside a Han question, or kana (Japanese asks without commas): no title
+HAN_TITLE_BREAK = re.compile(r"[，、；：。？！,;:.?!“”\"《》（）()\u3040-\u30ff]")
 BULLETS = ("- ", "• ", "· ", "* ", "● ", "◆ ", "■ ")
 # A numbered heading or a bulleted item starts with one of these (NUMBERED_HEADING_RE, BULLETS).
 ENUMERATION_STARTS = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇（(第-•·*●◆■"
@@ -316,7 +318,11 @@ def holds_date(line: str) -> bool:
 
 
 def _is_title_case(line: str) -> bool:
-    """Most longer words capitalized: a headline ("Why Breakfast Really Does Matter?"), not a sentence."""
+    """Most longer words capitalized: a headline ("Why Breakfast Really Does Matter?"), not a sentence; in Han,
+    a Chinese question or exclamation without a mark inside it ("刘华清的履历如何评价？"): a title asks in one
+    breath, a sentence of the text pauses ("那么，疫情期间如何投诉呢？")."""
+    if has_han(line):
+        return HAN_TITLE_BREAK.search(line.rstrip().rstrip(QUESTION_ENDS)) is None
     words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
