@@ -381,10 +381,8 @@ def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headlin
     shape); else 0. A dated headline opens its article: over it stands a section's name, not a list; and the
     last of a list's headlines is no kicker. The line found may be a standfirst: a shorter headline-shaped
     line alone over it is the headline."""
-    upper = headline - 1
-    if upper >= 0 and kinds[upper] == HEADLINE and units[upper] < units[headline] and (
-            upper == 0 or kinds[upper - 1] != HEADLINE):
-        headline = upper    # the line found is a standfirst under its headline, a shorter line alone over it
+    if _headline_over(kinds, units, headline) and (headline == 1 or kinds[headline - 2] != HEADLINE):
+        headline -= 1       # the line found is a standfirst under its headline, a shorter line alone over it
     run = []
     for index in range(headline - 1, -1, -1):
         if listed[index]:
@@ -394,6 +392,12 @@ def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headlin
     if len(run) < HEADLINE_RUN:
         return 0
     return run[0] if kinds[run[0]] == ITEM and run[0] == headline - 1 else headline
+
+
+def _headline_over(kinds: list[int], units: list[int], line: int) -> bool:
+    """Whether a shorter headline-shaped line stands right over `line`: the line the metadata stage found for
+    the headline is then a standfirst under it."""
+    return line > 0 and kinds[line - 1] == HEADLINE and units[line - 1] < units[line]
 
 
 def short_line_allowance(kinds: list[int], start: int, end: int) -> int:
@@ -574,7 +578,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     listed_lines = listed.tolist()
     head = head_start(kinds, listed_lines, span[0])
     if titled is not None and titled < head:
-        if titled and kinds[titled - 1] == HEADLINE and units[titled - 1] < units[titled]:
+        if _headline_over(kinds, units, titled):
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
         head = max(head_start(kinds, listed_lines, span[0], buttons), titled)
     if headline is not None and head < headline < span[1]:
@@ -699,10 +703,9 @@ def head_crumbs(lines: list[str], shapes: Shapes, headline: int | None = None) -
     """A breadcrumb rendered as an ordered list right above the headline the metadata stage found (`headline`:
     its line in the head): two lines or more numbered from 1 up, one by one, over the headline ("1. Home" /
     "2. News" / "3. Science"), each a word or two after its number, but for the last, which may repeat the
-    headline; and such a breadcrumb
-    right over another (a page may print a second path; without the lower one, a second run would find the
-    upper one over the headline). A numbered list elsewhere is the article's, or a list of other headlines
-    that other rules judge."""
+    headline; and such a breadcrumb right over another (a page may print a second path; without the lower
+    one, a second run would find the upper one over the headline). A numbered list elsewhere is the
+    article's, or a list of other headlines that other rules judge."""
     below = headline     # the line the next breadcrumb up stands over
     crumbs: list[int] = []
     while below is not None:

@@ -327,8 +327,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         # a byline may follow a subtitle; the headline stands above the date
         dated = [i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i])]
         signed = [i for i in above_body if parsed[i] and i not in dated]
-        for dateline in dated + signed:     # the nearest date first, then the nearest byline
-            near = [i for i in _worded_above(lines, dateline, ABOVE_DATELINE) if headline_like(i)][::-1]
+        for anchor in dated + signed:     # the nearest date first, then the nearest byline
+            near = [i for i in _worded_above(lines, anchor, ABOVE_DATELINE) if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
                 return over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
