@@ -1,23 +1,18 @@
 """The extraction evaluation harness on a tiny gold file of its own."""
 
-import importlib.util
 import io
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench_script import load_bench_script
+
 GOLD = Path(__file__).parent / "data" / "eval" / "gold.jsonl"
-SCRIPT = Path(__file__).parent.parent / "bench" / "eval_extraction.py"
 
 
 @pytest.fixture(scope="module")
 def harness():
-    spec = importlib.util.spec_from_file_location("eval_extraction", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("eval_extraction")
 
 
 @pytest.mark.parametrize("predicted, gold, expected", [

@@ -1,23 +1,16 @@
 """The field evaluation's scoring and report, on labels of its own (no dev page, no peer tool)."""
 
 import gzip
-import importlib.util
 import io
-import sys
-from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).parent.parent / "bench" / "eval_fields.py"
+from bench_script import load_bench_script
 
 
 @pytest.fixture(scope="module")
 def harness():
-    spec = importlib.util.spec_from_file_location("eval_fields", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("eval_fields")
 
 
 def label(harness, date=None, authors=(), title=None, lang="en"):

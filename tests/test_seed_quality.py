@@ -4,30 +4,20 @@ Article lines must all survive; noise, metadata and repeated lines must go, at l
 in tests/data/seed_quality_floors.json, which only ever go up.
 """
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 
 import pytest
 
+from bench_script import load_bench_script
 from clirun import REPO, SEEDS
 from corpusclean.normalize.whitespace import normalize_lines
 
 DATA = REPO / "tests" / "data"
 
 
-def _harness():
-    """bench/seed_quality.py, which owns the labels and the way the seeds are cleaned for them."""
-    spec = importlib.util.spec_from_file_location("seed_quality", REPO / "bench" / "seed_quality.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-harness = _harness()
+harness = load_bench_script("seed_quality")    # it owns the labels and the way the seeds are cleaned for them
 load_labels = harness.load_labels
 
 
