@@ -134,6 +134,28 @@ def test_titles_cut_short_with_two_dots_come_in_lists(lines, kinds):
     assert line_shapes(lines).kinds.tolist() == kinds
 
 
+QUESTION_LIST = ["How do I keep basil alive indoors over the winter?", "12",
+                 "Why does my sourdough starter smell like nail polish?", "3",
+                 "Is it safe to reuse frying oil more than twice?", "41",
+                 "What is the best way to store fresh ginger?"]
+
+
+@pytest.mark.parametrize("lines, kinds", [
+    pytest.param(QUESTION_LIST, [HEADLINE, FIGURES] * 3 + [HEADLINE], id="a-list-of-questions-with-their-votes"),
+    pytest.param(QUESTION_LIST[::2], [HEADLINE] * 4, id="a-list-of-questions"),
+    pytest.param(QUESTION_LIST[:5], [PROSE, FIGURES, PROSE, FIGURES, PROSE], id="three-questions-are-no-list"),
+    pytest.param([*QUESTION_LIST[:4], "We asked three cooks. All said the same thing.", *QUESTION_LIST[4:]],
+                 [PROSE, FIGURES, PROSE, FIGURES, PROSE, PROSE, FIGURES, PROSE], id="questions-between-answers"),
+    pytest.param(["Was it worth it? Yes, it was, and I would do it again?", *QUESTION_LIST[2::2]],
+                 [PROSE] * 4, id="a-line-of-two-sentences-is-no-lone-question"),
+    pytest.param(["春节期间，高速公路小型客车通行还免费吗？", "孩子发烧到三十八度，需要马上去医院吗？",
+                  "退休以后，医保个人账户的钱还能继续用吗？", "房贷提前还款，哪种方式更划算一些呢？"],
+                 [HEADLINE] * 4, id="zh-questions-with-a-comma-in-them"),
+])
+def test_lone_questions_in_a_row_are_a_list_of_titles(lines, kinds):
+    assert line_shapes(lines).kinds.tolist() == kinds
+
+
 @pytest.mark.parametrize("line, kind", [
     pytest.param(COOKIE_BANNER[0], NOTICE, id="cookie-banner"),
     pytest.param("登录即表示您已阅读并同意服务条款与隐私政策。", NOTICE, id="zh-terms"),

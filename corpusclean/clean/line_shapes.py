@@ -66,6 +66,9 @@ HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
 MIN_MARKUP_CHARS = 120    # a line of HTML source shown as text: this long at least, with at least
 MIN_TAGS = 5              # this many tags...
 MARKUP_SHARE = 0.25       # ...covering this share of it
+MIN_QUESTION_RUN = 4      # lone questions in a row: a list of questions
+MAX_COUNT_UNITS = 4       # a count between them ("26", "3 answers")
+LONE_QUESTION_BREAK = re.compile(r"[?？!！。]|\.\s")
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
@@ -181,6 +184,8 @@ def line_shapes(lines: list[str]) -> Shapes:
     titled = ~sentence & digit & IS_TEXT[kinds] & (units <= MAX_TITLE_UNITS)
     kinds[_asked(lines, titled, _ends_with_date)] = HEADLINE
     kinds[_asked(lines, lengths >= MIN_MARKUP_CHARS, _is_markup)] = ROW
+    kinds[_question_lists(lines, _asked(lines, sentence & ((end & _QUESTION) != 0), _is_lone_question),
+                          kinds, units)] = HEADLINE
     kinds[_notices(lines, lowered)] = NOTICE
     # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
     dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), holds_date)
@@ -325,6 +330,30 @@ def _is_title_case(line: str) -> bool:
         return HAN_TITLE_BREAK.search(line.rstrip().rstrip(QUESTION_ENDS)) is None
     words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
+
+
+def _is_lone_question(line: str) -> bool:
+    """One question alone on its line: "?" closes it and no sentence mark stands before it."""
+    text = line.rstrip().rstrip(LINE_CLOSERS)
+    return text.endswith(("?", "？")) and LONE_QUESTION_BREAK.search(text[:-1]) is None
+
+
+def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, units: np.ndarray) -> np.ndarray:
+    """The questions of a list of them: MIN_QUESTION_RUN lone questions or more in a row (a count of votes or
+    answers between them looked through): a Q&A site's related and hot questions. An article's questions
+    stand between its answers."""
+    found = np.zeros(len(lines), dtype=bool)
+    run: list[int] = []
+    for index in range(len(lines) + 1):
+        if index < len(lines) and questions[index]:
+            run.append(index)
+        elif index < len(lines) and kinds[index] == FIGURES and units[index] <= MAX_COUNT_UNITS:
+            continue
+        else:
+            if len(run) >= MIN_QUESTION_RUN:
+                found[run] = True
+            run = []
+    return found
 
 
 def _is_enumerated(line: str) -> bool:
