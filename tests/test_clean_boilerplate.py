@@ -166,6 +166,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("热门评论", "boilerplate.comments", id="zh-heading-of-the-best-comments"),
         pytest.param("View Comments (12)", "boilerplate.comments", id="en-button-that-opens-the-comments"),
         pytest.param("Join the conversation", "boilerplate.comments", id="en-heading-of-the-conversation"),
+        pytest.param("Your Answer", "boilerplate.comments", id="en-heading-of-the-answer-form-of-a-q-and-a-site"),
         pytest.param("View comments on the new plan at the library until Friday", None,
                      id="comment-button-words-in-a-longer-line"),
         pytest.param("[复制链接]", None, id="square-brackets-make-no-other-heading"),
