@@ -839,6 +839,23 @@ def test_a_thread_keeps_its_replies_however_short():
     assert not set(EN_MENU) & set(article), "the menu above the thread goes"
 
 
+SHORT_POSTS = ["Who does the best card tricks on TV these days?", "Hard to say, there are so many good ones.",
+               "My vote goes to the old guard who still tour the clubs.", "Agreed, nobody beats them on a stage.",
+               "Thanks all, there are great answers here for a beginner."]
+SIDEBAR = ["Recent Posts", "Spring Show Dates", "New Members Welcome", "Club Night Moved", "Summer Workshop",
+           "Categories", "Events (12)", "News (30)", "Reviews (8)", "Archives", "May 2024", "April 2024"]
+
+
+def test_a_thread_of_short_posts_is_found_by_its_records():
+    lines = [*EN_MENU, "Card tricks on TV", "This topic has 4 replies, 3 voices."]
+    for number, post in enumerate(SHORT_POSTS):
+        lines += [f"2024-05-{number + 10} at 3:49 pm #{number + 100}", f"member{number % 2}", "Participant", post]
+    lines += [*EN_FOOTER, *SIDEBAR, *EN_MENU]
+    article = kept(lines)
+    assert all(post in article for post in SHORT_POSTS), "no post is worth a body, the thread is"
+    assert not set(SIDEBAR) & set(article) and not set(EN_MENU) & set(article)
+
+
 @pytest.mark.parametrize("lines", [PORTAL, WIRE, COOKIES_AFTER_A_SHORT_ARTICLE, thread(SHORT_REPLIES)],
                          ids=["zh-portal", "en-wire-story", "cookie-banner", "thread"])
 def test_judging_the_kept_lines_again_removes_nothing(lines):

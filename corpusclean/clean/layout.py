@@ -51,10 +51,11 @@ first post, one of a run of such headers, stays with its replies. Inside the art
 other articles set between its paragraphs (two or more title-shaped lines right under the box's "Related"
 heading, a paragraph right under them) go as layout.headline_list, and so do such titles right over the
 headline the metadata stage found (a hot list printed over it; the headline stays). A page whose best
-stretch holds little text is left alone, and so is a text of a few lines (counted before earlier stages
-removed its chrome): no whole page, an article already cut out (a record of a JSONL file), or too little to
-tell its parts by. The stage judges what it keeps again until nothing more goes, so that cleaning its output
-removes nothing.
+stretch holds little text is left alone, unless a run of records holds text worth a body (a thread of short
+posts, none worth a stretch of its own, between their posters' names and stamps), and so is a text of a few
+lines (counted before earlier stages removed its chrome): no whole page, an article already cut out (a record
+of a JSONL file), or too little to tell its parts by. The stage judges what it keeps again until nothing more
+goes, so that cleaning its output removes nothing.
 """
 
 from __future__ import annotations
@@ -283,15 +284,22 @@ def body_span(values: np.ndarray, found: list[tuple[int, int, float]], records: 
     a box of other articles) below the text of the best one: below it, or inside it below most of its
     worth (a box whose few lines cost too little to split the stretch), or below BOX_SHARE of it for the
     closings of `boxes` (boxes the article does not go on under: box_closings); None when the best stretch
-    holds too little text. found: the stretches of the values."""
+    holds too little text, and so do the runs of records (each with the text right under its last separator:
+    the last record's), else the run holding the most stands for the best stretch. found: the stretches of
+    the values."""
     best_first, best_last, best = best_stretch(found)
+    text = np.concatenate(([0.0], np.maximum(values, 0.0).cumsum()))
     if best < MIN_BODY_SCORE:
-        return None
+        runs = [(run.start, _under_last(values, run.end)) for run in records]
+        thread = max(runs, key=lambda run: text[run[1]] - text[run[0]], default=None)
+        if thread is None or text[thread[1]] - text[thread[0]] < MIN_BODY_SCORE:
+            return None
+        best_first, best_last, best = *thread, text[thread[1]] - text[thread[0]]
+        found = [*found, (best_first, best_last, best)]
     totals = np.concatenate(([0.0], values.cumsum()))
     limit = min((index for index in closings if index >= best_last or index > best_first and (
         totals[index] - totals[best_first] >= (BOX_SHARE if index in boxes else CLOSED_SHARE) * best)),
         default=len(values))
-    text = np.concatenate(([0.0], np.maximum(values, 0.0).cumsum()))
     start, end = len(values), 0
     for first, last, score in found:
         between = totals[first] - totals[best_last] if first >= best_last else totals[best_first] - totals[last]
@@ -304,6 +312,13 @@ def body_span(values: np.ndarray, found: list[tuple[int, int, float]], records: 
                 first, last = min(first, record_start), max(last, record_end)
         start, end = min(start, first), max(end, last)
     return start, min(end, limit)
+
+
+def _under_last(values: np.ndarray, end: int) -> int:
+    """One past the text lines right under a run of records ending at `end`: the last record's text."""
+    while end < len(values) and values[end] > 0:
+        end += 1
+    return end
 
 
 def closes(separators: tuple[int, ...], first: int, last: int, text: np.ndarray) -> bool:
