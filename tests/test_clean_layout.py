@@ -5,7 +5,7 @@ import pytest
 
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
-    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
+    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
     head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, own_values, stretches, teaser_summaries,
     trailer_walls,
 )
@@ -854,6 +854,45 @@ def test_a_thread_of_short_posts_is_found_by_its_records():
     article = kept(lines)
     assert all(post in article for post in SHORT_POSTS), "no post is worth a body, the thread is"
     assert not set(SIDEBAR) & set(article) and not set(EN_MENU) & set(article)
+
+
+BUS_PASS_POST = ["My bus pass stopped working this morning and the machine at the station says it has expired.",
+                 "I bought it last week at the ticket office and the clerk told me it was valid for a whole month.",
+                 "Has anyone had the same problem with the new cards?"]
+BUS_PASS_REPLIES = ["Same thing happened to me on Monday, the office swapped it.",
+                    "Call the helpline, they fix it in a minute.", "Thanks, that worked for me this afternoon.",
+                    "Good to know for next time, cheers."]
+
+
+def bus_pass_thread(poster_panel):
+    lines = [*EN_MENU, "Help: my bus pass stopped working", *BUS_PASS_POST, "Reply", "Quote"]
+    for number, reply in enumerate(BUS_PASS_REPLIES):
+        lines += [*poster_panel(number), reply, "Reply", "Quote"]
+    return [*lines, *EN_FOOTER, *SIDEBAR]
+
+
+def test_the_buttons_between_a_threads_posts_go_as_separators():
+    lines = bus_pass_thread(lambda number: [f"Rider{number}", "Member", f"{number * 7 + 3} posts"])
+    verdicts = judge_layout(lines)
+    assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} == {"Reply", "Quote", "Member"}
+    article = kept(lines)
+    assert all(post in article for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
+    assert kept(article) == article, "judging the kept lines again removes nothing"
+
+
+def test_the_separators_stay_when_without_them_the_thread_reads_otherwise():
+    names, towns = ["Anna Berg", "Tom Reyes", "Li Wei", "Sara Okafor"], ["Leeds", "Cork", "Perth", "Lagos"]
+    lines = bus_pass_thread(lambda number: [names[number], "Member", towns[number], f"{number * 7 + 3} posts",
+                                            f"Joined {2010 + number}"])
+    assert SEPARATOR not in judge_layout(lines)
+    assert all(post in kept(lines) for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
+
+
+def test_a_tables_repeated_heading_and_rows_in_an_article_stay():
+    table = ["Pos Player Games Points", "1 Smith 40 812", "2 Jones 38 790", "3 Brown 41 765"]
+    lines = [*EN_MENU, "Season Review: The Top Scorers", EN_BODY[0], *table, EN_BODY[1], *table, EN_BODY[2],
+             *table, EN_BODY[3], *table, EN_BODY[4], *EN_FOOTER]
+    assert SEPARATOR not in judge_layout(lines)
 
 
 @pytest.mark.parametrize("lines", [PORTAL, WIRE, COOKIES_AFTER_A_SHORT_ARTICLE, thread(SHORT_REPLIES)],

@@ -34,8 +34,8 @@ RULES: dict[str, str] = {
     "CC014": "metadata line the cleaning stages would remove",
     "CC015": "exact duplicate of an earlier document (same normalized text)",
     "CC016": "near duplicate of an earlier document (only with --near-dups)",
-    "CC017": "line outside the article body (menu, headline list, footer) or a byline in its head, the layout stage "
-             "would remove",
+    "CC017": "line outside the article body (menu, headline list, footer), a byline in its head or a button between "
+             "a thread's posts, the layout stage would remove",
     "CC018": "record over max_record_bytes, which run rejects as too_large (read past, never held)",
     "CC019": "file holds no JSON lines (empty, or blank lines only), which run rejects as empty_input",
 }

@@ -81,7 +81,8 @@ MENU = "layout.menu"
 HEADLINE_LIST = "layout.headline_list"
 OUTSIDE = "layout.outside_body"
 BYLINE = "layout.byline"
-REASONS = (MENU, HEADLINE_LIST, OUTSIDE, BYLINE)
+SEPARATOR = "layout.separator"
+REASONS = (MENU, HEADLINE_LIST, OUTSIDE, BYLINE, SEPARATOR)
 
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
@@ -606,13 +607,17 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
                  trailers: frozenset[int] = frozenset(), title: str | None = None,
                  dated: str | None = None) -> list[Verdict]:
-    """One verdict per line: None for the article (head, body, tail), a reason for the lines around it.
-    `related`: the closings that follow the heading of a box of other articles. `page_lines`: how many lines
-    the page had before earlier stages removed some (a page whose menus and share bars went is still a
-    whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a copyright
-    notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same when
-    a dateline stands under it on the page (dated_headline). The article found is judged again (as a second
-    run would, without the earlier stages' walls and closings) until it holds."""
+    """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and
+    for those inside it that go (inside_removals). `related`: the closings that follow the heading of a box
+    of other articles. `page_lines`: how many lines the page had before earlier stages removed some (a page
+    whose menus and share bars went is still a whole page), when more than `lines`. `trailers`: the lines
+    under a promotion, a share bar, a copyright notice or metadata (trailer_walls). `title`: the headline the
+    metadata stage found; `dated`: the same when a dateline stands under it on the page (dated_headline).
+    What the article keeps is judged again (as a second run would, without the earlier stages' walls and
+    closings and without the lines removed) until it holds. Then the separators of a thread's posts in it go
+    ("Reply", "Quote", a poster's rank under every post: thread_separators), unless judging the article
+    without them removes more: they hold a thread of short posts together, and a second run must find the
+    article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
@@ -622,34 +627,88 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     buttons = [index for index in IS_MENU_LIKE[shapes.kinds].nonzero()[0].tolist()
                if share_buttons(lines[index], targets)]
     titled = headline_line(lines, title)
-    start, end = 0, len(lines)
-    while True:     # every pass but the last cuts lines: it ends
-        separators = separator_ids(lines[start:end], shapes[start:end])     # as a second run counts them
-        at = headline_line(lines[start:end], dated)
-        article = article_lines(shapes[start:end], worth[start:end], separators, walls, closings, related, trailers, at,
-                                frozenset(index - start for index in buttons if start <= index < end),
-                                titled - start if titled is not None and start <= titled < end else None)
-        if len(article) == end - start:
+
+    def seen(kept: np.ndarray) -> tuple[list[str], Shapes, dict[int, int], frozenset[int]]:
+        """The kept lines as a second run sees them: their text, shapes, index by place, share buttons."""
+        local = {int(line): index for index, line in enumerate(kept)}
+        return ([lines[index] for index in kept], shapes[kept], local,
+                frozenset(local[index] for index in buttons if index in local))
+
+    def settle(kept: np.ndarray, walls=frozenset(), closings=frozenset(), related=frozenset(),
+               trailers=frozenset()) -> tuple[np.ndarray, dict[int, Verdict], bool]:
+        """The lines kept once judging them again removes nothing (or they are a short text, True), and
+        the reasons of those removed inside the article."""
+        removed: dict[int, Verdict] = {}
+        while True:     # every pass but the last removes lines: it ends
+            text, kept_shapes, local, kept_buttons = seen(kept)
+            article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls, closings,
+                                    related, trailers, headline_line(text, dated), kept_buttons, local.get(titled))
+            walls = closings = related = trailers = frozenset()
+            short = False
+            if len(article) < len(kept):
+                kept = kept[article.start:article.stop]
+                if len(kept) >= MIN_PAGE_LINES:
+                    continue
+                short = True        # as a second run would, leave a short text alone, but for what goes inside it
+                text, kept_shapes, local, kept_buttons = seen(kept)
+            inside = inside_removals(text, kept_shapes, title, kept_buttons,
+                                     [local[heading] for heading in box_tops if heading in local])
+            removed.update((int(kept[index]), reason) for index, reason in inside.items())
+            kept = np.delete(kept, list(inside))
+            if not inside or short or len(kept) < MIN_PAGE_LINES:
+                return kept, removed, short or len(kept) < MIN_PAGE_LINES
+
+    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers)
+    while not short:    # a thread's separators go, unless the article reads otherwise without them
+        text, kept_shapes, _, _ = seen(kept)
+        separators = thread_separators(text, kept_shapes)
+        without = np.delete(kept, separators)
+        if not separators or len(settle(without)[0]) < len(without):
             break
-        start, end = start + article.start, start + article.stop
-        walls = closings = related = trailers = frozenset()
-        if end - start < MIN_PAGE_LINES:      # as a second run would, leave a short text alone
-            break
-    reasons = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
-    inside: list[Verdict] = [None] * (end - start)
-    top = head_end(shapes.kinds[start:end].tolist())
-    headline = headline_line(lines[start:end], title, top)     # the one the metadata stage found, in the head
-    head_buttons = frozenset(index - start for index in buttons if start <= index < start + top)
-    for index in head_bylines(lines[start:end], shapes[start:end], top, headline, head_buttons):
+        removed_inside.update((int(line), SEPARATOR) for line in kept[separators])
+        kept, short = without, len(without) < MIN_PAGE_LINES
+    verdicts: list[Verdict] = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
+    for index, reason in removed_inside.items():
+        verdicts[index] = reason
+    for index in kept.tolist():
+        verdicts[index] = None
+    return verdicts
+
+
+def inside_removals(lines: list[str], shapes: Shapes, title: str | None, buttons: frozenset[int],
+                    box_tops: list[int]) -> dict[int, Verdict]:
+    """The lines of an article (head, body, tail) that go, with their reasons: in the head, bylines, a
+    breadcrumb and share buttons (`buttons`); the titles of a box of other articles under its heading
+    (`box_tops`: the lines that follow one)."""
+    inside: dict[int, Verdict] = {}
+    top = head_end(shapes.kinds.tolist())
+    headline = headline_line(lines, title, top)     # the one the metadata stage found, in the head
+    head_buttons = frozenset(index for index in buttons if index < top)
+    for index in head_bylines(lines, shapes, top, headline, head_buttons):
         inside[index] = BYLINE
-    for index in head_crumbs(lines[start:end], shapes[start:end], headline):
+    for index in [*head_crumbs(lines, shapes, headline), *head_buttons]:
         inside[index] = MENU
-    for index in head_buttons:
-        inside[index] = MENU
-    for index in box_titles(shapes[start:end], [heading - start for heading in box_tops if start <= heading < end],
-                            headline):
+    for index in box_titles(shapes, box_tops, headline):
         inside[index] = HEADLINE_LIST
-    return [*reasons[:start], *inside, *reasons[end:]]
+    return inside
+
+
+def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
+    """The separators of a thread's posts in the article ("Reply", "Quote", a poster's rank under or over
+    every post): those of a run of records MIN_POSTS or more of which hold text, at least half of them. A
+    headline-shaped separator stays (a table's heading over each of its parts), and so does one with
+    figures (a vote count, a price, a stamp: a table's rows and a shop's prices repeat so too)."""
+    ids = separator_ids(lines, shapes)
+    marked = separators_marked(shapes, ids)
+    found = []
+    for run in record_runs(marked, ids):
+        bounds = [run.start, *run.separators[1:], run.end]
+        posts = [np.any(IS_TEXT[marked.kinds[top:bottom]]) for top, bottom in zip(bounds, bounds[1:])
+                 if bottom - top > 1]
+        if sum(posts) >= MIN_POSTS and 2 * sum(posts) >= len(posts):
+            found += [index for index in range(run.start, run.end) if marked.kinds[index] == REPEAT
+                      and shapes.kinds[index] != HEADLINE and not shapes.figures[index]]
+    return found
 
 
 def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> list[int]:
