@@ -1612,3 +1612,25 @@ def test_outputs_named_by_a_symbolic_link_are_written_through_it(jobs, tmp_path)
     assert json.loads((tmp_path / "store" / "report.json").read_text())["written"] == 1
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["out.jsonl", "rejects.jsonl", "report.json"]
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_classic_mac_file_whose_first_record_is_too_large_reads_the_rest(jobs, tmp_path):
+    """A CR-only JSONL file whose first record was over max_record_bytes was one too_large reject for the whole
+    file: its first line break lay beyond the limit, so the file was taken for an LF file, exit 1 and every
+    later record gone."""
+    records = [{"id": "big", "text": ZH_NEWS * 40}, {"id": "a", "text": ZH_NEWS}, {"id": "b", "text": TW_NEWS}]
+    lines = [jsonl_line(r).rstrip(b"\n") for r in records]
+    (tmp_path / "mac.jsonl").write_bytes(b"\r".join(lines) + b"\r")
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 1000\n")
+    run = corpusclean("run", "mac.jsonl", "-q", "--dedup", "none", "--script", "keep", "--rejects", "rej.jsonl",
+                      *jobs, cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.decode() == (f"corpusclean: mac.jsonl:1: too_large: {len(lines[0])} bytes, over the 1000-byte "
+                                   "limit (max_record_bytes)\n")
+    assert [(r["id"], r["metadata"]["line"]) for r in jsonl(run.stdout)] == [("a", 2), ("b", 3)]
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "rej.jsonl")] == ["mac.jsonl#1"]
+    check = corpusclean("check", "mac.jsonl", "-q", "--select", "CC005,CC018", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"mac.jsonl:1:1: CC018 record of {len(lines[0])} bytes, over the 1000-byte limit (max_record_bytes): run "
+        "rejects it"]
