@@ -966,8 +966,9 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
 @pytest.mark.parametrize(
     "args, status, stderr",
     [
-        pytest.param(["empty", "other"], 2, "corpusclean: error: nothing to check: no .jsonl, .ndjson or .json file "
-                     "(plain, .gz or .zst) in empty, other\n", id="folders-without-a-dataset"),
+        pytest.param(["empty", "other"], 2, "corpusclean: error: nothing to check: no file of JSON lines (.jsonl, "
+                     ".ndjson, .json or without a suffix; plain, .gz or .zst) in empty, other\n",
+                     id="folders-without-a-dataset"),
         pytest.param(["data"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="folder-of-json-files"),
         pytest.param(["data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="file-named-is-read"),
         pytest.param(["empty", "data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n",
@@ -1009,7 +1010,7 @@ def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, m
     out = io.StringIO()
     assert run_check([given], out=out) == 2
     assert out.getvalue() == ""
-    assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: permission denied\n"
+    assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: the folder cannot be listed\n"
 
 
 # Two records with 20-digit ids (beyond 64 bits) and a field holding a number beyond 64 bits.
@@ -1634,3 +1635,34 @@ def test_a_classic_mac_file_whose_first_record_is_too_large_reads_the_rest(jobs,
     assert check.stdout.decode().splitlines() == [
         f"mac.jsonl:1:1: CC018 record of {len(lines[0])} bytes, over the 1000-byte limit (max_record_bytes): run "
         "rejects it"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_of_a_folder_reads_the_files_run_reads_as_json_lines(jobs, tmp_path):
+    """check of a folder took its files by name alone (.jsonl, .ndjson, .json) and walked it its own way: it
+    passed over a file without a suffix, or named .text, that run reads as JSON lines by its first bytes (a
+    broken one failed run, exit 1, and passed check, exit 0), read a link out of the folder that run skips,
+    and waited forever on a named pipe that run skips."""
+    import gzip
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "outside.jsonl").write_bytes(b"{broken\n")
+    (data / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (data / "records").write_bytes(jsonl_line({"id": "r", "text": ZH_MORE}) + b'{"id": "s", "te\n')
+    (data / "dump").write_bytes(gzip.compress(jsonl_line({"id": "d", "text": TW_NEWS}) + b"[1, 2\n"))
+    (data / "notes.text").write_bytes(b"{broken\n")
+    (data / "page").write_text(ZH_HEADLINE + "\n" + ZH_NEWS, "utf-8")  # a page without a suffix: not JSON lines
+    (data / "outside.jsonl").symlink_to(tmp_path / "outside.jsonl")
+    os.mkfifo(data / "pipe.jsonl")
+    run = corpusclean("run", "data", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert run.returncode == 1
+    read_errors = [line.split(": ")[1:3] for line in run.stderr.decode().splitlines() if "skipped" not in line]
+    assert read_errors == [["data/dump:2", "invalid_json"], ["data/notes.text:1", "invalid_json"],
+                           ["data/records:2", "invalid_json"]]
+    assert sorted(r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")) == ["a", "d", "data/page", "r"]
+    check = subprocess.run([sys.executable, "-m", "corpusclean", "check", "data", "-q", "--select", "CC001"],
+                           capture_output=True, cwd=tmp_path, timeout=60)
+    assert check.returncode == 1
+    assert [line.split(":")[:2] + line.split(" ")[1:2] for line in check.stdout.decode().splitlines()] == [
+        ["data/dump", "2", "CC001"], ["data/notes.text", "1", "CC001"], ["data/records", "2", "CC001"]]

@@ -517,6 +517,19 @@ def read_input(
             stream.close()
 
 
+def reads_as_jsonl(path: str) -> bool:
+    """Whether read_input reads the file as JSON lines: by its name, else by its first bytes (decompressed).
+    True for a file that cannot be read, so that a reader of JSON lines reports it."""
+    suffix = inner_suffix(path)
+    if suffix in JSONL_SUFFIXES or suffix in PAGE_SUFFIXES:
+        return suffix in JSONL_SUFFIXES
+    try:
+        with open_binary(path) as stream:
+            return _sniff_kind(path, stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]) == "jsonl"
+    except (OSError, EOFError):
+        return True
+
+
 def holds_one_page(inp: InputFile) -> bool:
     """The file's name says it is a single page, never JSONL: read_input gives exactly one document for it."""
     return inp.path != STDIN and inner_suffix(inp.path) in PAGE_SUFFIXES
