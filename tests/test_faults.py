@@ -1666,3 +1666,25 @@ def test_check_of_a_folder_reads_the_files_run_reads_as_json_lines(jobs, tmp_pat
     assert check.returncode == 1
     assert [line.split(":")[:2] + line.split(" ")[1:2] for line in check.stdout.decode().splitlines()] == [
         ["data/dump", "2", "CC001"], ["data/notes.text", "1", "CC001"], ["data/records", "2", "CC001"]]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_numbers_a_texts_lines_as_run_reads_them(jobs, tmp_path):
+    """check numbered the lines of a record's text at LF only, where run reads CR alone and CRLF as line breaks
+    of a page: its findings named 'text line 2' for the fourth line run read and removed."""
+    copyright_line = "版权所有 © 2024 示例新闻网"
+    lines = [*ZH_NEWS.splitlines(), copyright_line, "锟斤拷"]
+    text = lines[0] + "\r\n" + lines[1] + "\r" + lines[2] + "\r" + lines[3] + "\r\n\u2028" + lines[4]
+    (tmp_path / "in.jsonl").write_bytes(jsonl_line({"id": "a", "text": text}))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "--script", "keep", *jobs, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr.decode()
+    [record] = jsonl(run.stdout)
+    seen = text.splitlines()  # the lines run reads
+    assert record["text"].splitlines() == [line for line in seen if line and line not in (copyright_line, "锟斤拷")]
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC007,CC010", cwd=tmp_path)
+    findings = check.stdout.decode().splitlines()
+    assert findings == [
+        "in.jsonl:1:1: CC007 encoding damage (1 × 锟斤拷), first at text line 6 col 1: '锟斤拷'",
+        f"in.jsonl:1:1: CC010 text line 4: boilerplate.copyright: '{copyright_line}'",
+        "in.jsonl:1:1: CC010 text line 6: boilerplate.block: '锟斤拷'"]
+    assert (seen[4 - 1], seen[6 - 1]) == (copyright_line, "锟斤拷")

@@ -129,7 +129,8 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
 def record_text_issues(text: str, is_html: bool, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text, is_html)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd, is_html)
+    issues += rules.control_chars(text, is_html)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
@@ -424,7 +425,8 @@ def run_check(
 
 def check(
     files: list[str] = typer.Argument(
-        ..., help="JSONL files (.gz and .zst too), folders (the files run reads from them as JSON lines), or - for stdin.",
+        ..., help="JSONL files (.gz and .zst too), folders (the files run reads from them as JSON lines), or - for "
+        "stdin.",
         metavar="FILE",
     ),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rule codes (comma-separated)."),
