@@ -1688,3 +1688,31 @@ def test_check_numbers_a_texts_lines_as_run_reads_them(jobs, tmp_path):
         f"in.jsonl:1:1: CC010 text line 4: boilerplate.copyright: '{copyright_line}'",
         "in.jsonl:1:1: CC010 text line 6: boilerplate.block: '锟斤拷'"]
     assert (seen[4 - 1], seen[6 - 1]) == (copyright_line, "锟斤拷")
+
+
+def skippable_frame(data: bytes) -> bytes:
+    """A zstd skippable frame holding `data`, as pzstd opens each of its frames with one."""
+    return b"\x50\x2a\x4d\x18" + len(data).to_bytes(4, "little") + data
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_zstd_file_opening_with_a_skippable_frame_is_read(jobs, tmp_path):
+    """A zstd file opening with a skippable frame (pzstd writes one before each frame, and `zstd -d` reads it)
+    was not taken for zstd: read as text, it was one invalid_json reject ('the line is not UTF-8'), exit 1 and
+    every record lost; check said CC001."""
+    import zstandard
+
+    zstd = zstandard.ZstdCompressor()
+    first, second = jsonl_line({"id": "a", "text": ZH_NEWS}), jsonl_line({"id": "b", "text": TW_NEWS})
+    frames = [zstd.compress(first), zstd.compress(second)]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "p.jsonl.zst").write_bytes(b"".join(skippable_frame(len(f).to_bytes(4, "little")) + f
+                                                             for f in frames))
+    (tmp_path / "data" / "dump").write_bytes(  # no suffix: sniffed
+        skippable_frame(b"") + zstd.compress(jsonl_line({"id": "c", "text": ZH_MORE})))
+    run = corpusclean("run", "data", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert sorted(r["metadata"]["path"] for r in read_jsonl_file(tmp_path / "out.jsonl")) == [
+        "data/dump", "data/p.jsonl.zst", "data/p.jsonl.zst"]
+    check = corpusclean("check", "data", "-q", "--select", "CC001,CC019", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (0, "", "")
