@@ -101,9 +101,9 @@ def run_command(
         result = results.result
         for path, count in result.inputs.items():
             run.report.count_input(path, count)
-        out.close()
+        out.finish()
         if rejects is not None:
-            rejects.close()
+            rejects.finish()
     except OutputClosed:
         # The reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
         run.progress.stop()
@@ -131,19 +131,25 @@ def run_command(
     if run.ids.renamed:
         error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
               "(their own is in metadata.original_id)")
-    if report_file is not None:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
-                 "ids_renamed": run.ids.renamed}
-        if result.workers:
-            extra["workers"] = result.workers
-        try:
+    try:
+        if report_file is not None:
+            extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
+                     "ids_renamed": run.ids.renamed}
+            if result.workers:
+                extra["workers"] = result.workers
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
-            write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
-        except OutputClosed:  # the reader of the report on stdout stopped listening (`| head`)
-            sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
-        except OutputError as err:
-            error(str(err))
-            return 2
+            try:
+                write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
+            except OutputClosed:  # the reader of the report on stdout stopped listening (`| head`)
+                sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+        for sink in sinks:  # each finished: only now does any file take its place
+            if sink.file is not None:
+                sink.file.commit()
+    except OutputError as err:
+        for sink in sinks:
+            sink.discard()
+        error(str(err))
+        return 2
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)

@@ -1716,3 +1716,22 @@ def test_a_zstd_file_opening_with_a_skippable_frame_is_read(jobs, tmp_path):
         "data/dump", "data/p.jsonl.zst", "data/p.jsonl.zst"]
     check = corpusclean("check", "data", "-q", "--select", "CC001,CC019", cwd=tmp_path)
     assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (0, "", "")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("full", [pytest.param(["--rejects", "/dev/full"], id="rejects"),
+                                  pytest.param(["--report", "/dev/full"], id="report"),
+                                  pytest.param(["--rejects", "rej.jsonl.gz", "--report", "/dev/full"],
+                                               id="report-after-compressed-rejects")])
+def test_an_output_that_fills_up_leaves_the_others_as_they_were(full, jobs, tmp_path):
+    """-o out.jsonl with --rejects or --report on a full disk exited 2 ('cannot write /dev/full: No space left on
+    device') after out.jsonl had replaced the previous run's: the records were put in place before the rejects
+    and the report were flushed, so a failed run left a new output behind, whose rejects were lost."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}) + b"{broken\n")
+    (tmp_path / "out.jsonl").write_bytes(b"the previous run's\n")
+    run = corpusclean("run", "in", "-q", "-o", "out.jsonl", *full, *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()[-1]) == (
+        2, "corpusclean: cannot write /dev/full: No space left on device")
+    assert (tmp_path / "out.jsonl").read_bytes() == b"the previous run's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]

@@ -159,20 +159,30 @@ class AtomicFile:
         except OSError as err:
             raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
 
-    def commit(self) -> None:
-        """Flush and, for a regular file, rename into place: the file appears only now, complete."""
+    def finish(self) -> None:
+        """End the compressed stream and flush: every byte is written, the file not yet in place. A failure (a
+        full disk) is an OutputError, and the file is discarded."""
         try:
             if self._compressed is not None:
                 self._compressed.finish()
+                self._compressed = None
             self.handle.flush()
+            if self._tmp_name is not None and self.durable:
+                os.fsync(self.handle.fileno())
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            self.discard()
+            raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
+
+    def commit(self) -> None:
+        """Finish and, for a regular file, rename into place: the file appears only now, complete."""
+        self.finish()
+        try:
             if self._tmp_name is not None:
-                if self.durable:
-                    os.fsync(self.handle.fileno())
                 self.handle.close()
                 os.replace(self._tmp_name, self.path)
                 self._tmp_name = None
-        except BrokenPipeError:
-            raise
         except OSError as err:
             self.discard()
             raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
@@ -207,14 +217,22 @@ class JsonlSink:
             raise OutputClosed from err
         self.count += 1
 
-    def close(self) -> None:
+    def finish(self) -> None:
+        """Every line written out (stdout flushed, a file's last bytes written), a file not yet in place: a run
+        finishes each of its outputs before it closes any, so that one that fails (a full disk) leaves none."""
         try:
             if self.file is None:
                 sys.stdout.buffer.flush()
             else:
-                self.file.commit()
+                self.file.finish()
         except BrokenPipeError as err:
             raise OutputClosed from err
+
+    def close(self) -> None:
+        """Finish, and put a file in place."""
+        self.finish()
+        if self.file is not None:
+            self.file.commit()
 
     def discard(self) -> None:
         if self.file is not None:
@@ -222,6 +240,7 @@ class JsonlSink:
 
 
 def write_json_file(target: JsonlSink, obj: Any) -> None:
-    """A small JSON document (the report), written to a sink opened when the run started (a file, atomically)."""
+    """A small JSON document (the report), written to a sink opened when the run started and finished; the
+    caller closes it."""
     target.write_line(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-    target.close()
+    target.finish()
