@@ -79,9 +79,9 @@ def run_command(
     try:
         out = JsonlSink(output)
         opened.append(out)
-        rejects = JsonlSink(rejects_path) if rejects_path else None
+        rejects = JsonlSink(rejects_path, beside_records=True) if rejects_path else None
         opened += [rejects] if rejects is not None else []
-        report_file = JsonlSink(report_path) if report_path else None
+        report_file = JsonlSink(report_path, beside_records=True) if report_path else None
     except OutputError as err:
         for sink in opened:
             sink.discard()
@@ -105,7 +105,7 @@ def run_command(
         if rejects is not None:
             rejects.finish()
     except OutputClosed:
-        # The reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
+        # The records' reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
         run.progress.stop()
         for sink in sinks:
             sink.discard()
@@ -138,10 +138,7 @@ def run_command(
             if result.workers:
                 extra["workers"] = result.workers
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
-            try:
-                write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
-            except OutputClosed:  # the reader of the report on stdout stopped listening (`| head`)
-                sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+            write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
         for sink in sinks:  # each finished: only now does any file take its place
             if sink.file is not None:
                 sink.file.commit()

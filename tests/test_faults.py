@@ -1735,3 +1735,19 @@ def test_an_output_that_fills_up_leaves_the_others_as_they_were(full, jobs, tmp_
         2, "corpusclean: cannot write /dev/full: No space left on device")
     assert (tmp_path / "out.jsonl").read_bytes() == b"the previous run's\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_rejects_on_stdout_whose_reader_goes_away_leave_the_records_file_written(jobs, tmp_path):
+    """-o out.jsonl --rejects - | head -1 ended quietly with exit 0 as if it were the records that were cut: the
+    records file was discarded (or, cut at the last flush, kept), and the read errors' exit 1 was lost."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(
+        jsonl_line({"id": "a", "text": ZH_NEWS}) + b"{broken\n" * 3000 + jsonl_line({"id": "b", "text": TW_NEWS}))
+    command = (f"{sys.executable} -m corpusclean run in -q --dedup none -o out.jsonl --rejects - {' '.join(jobs)} "
+               "2>/dev/null | head -1; exit ${PIPESTATUS[0]}")
+    result = subprocess.run(["bash", "-c", command], capture_output=True, cwd=tmp_path, timeout=120)
+    assert len(result.stdout.splitlines()) == 1
+    assert result.returncode == 1, "the invalid lines are read errors"
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["a", "b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]

@@ -201,32 +201,47 @@ class AtomicFile:
 class JsonlSink:
     """One output of a run (the records, the rejects, the report): a file, written atomically, or stdout."""
 
-    def __init__(self, path: str | None) -> None:
-        """path None or '-' means stdout."""
+    def __init__(self, path: str | None, beside_records: bool = False) -> None:
+        """path None or '-' means stdout. An output beside the records (the rejects, the report: on stdout only
+        when the records go to a file) whose reader goes away (`| head`) is dropped, and the run goes on to
+        write the records; the records' own reader going away ends the run (OutputClosed)."""
         if path in (None, "-"):
             require_stdout()
         self.file = None if path in (None, "-") else AtomicFile(path)
         self._out: BinaryIO | AtomicFile = sys.stdout.buffer if self.file is None else self.file
         self.count = 0
+        self.beside_records = beside_records
+        self.dropped = False
 
     def write_line(self, line: bytes) -> None:
         """A line made by json_line (in the worker process that finished the document)."""
+        if self.dropped:
+            return
         try:
             self._out.write(line)
         except BrokenPipeError as err:
-            raise OutputClosed from err
+            self._reader_gone(err)
+            return
         self.count += 1
+
+    def _reader_gone(self, err: BrokenPipeError) -> None:
+        if not self.beside_records:
+            raise OutputClosed from err
+        self.dropped = True
+        sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
 
     def finish(self) -> None:
         """Every line written out (stdout flushed, a file's last bytes written), a file not yet in place: a run
         finishes each of its outputs before it closes any, so that one that fails (a full disk) leaves none."""
+        if self.dropped:
+            return
         try:
             if self.file is None:
                 sys.stdout.buffer.flush()
             else:
                 self.file.finish()
         except BrokenPipeError as err:
-            raise OutputClosed from err
+            self._reader_gone(err)
 
     def close(self) -> None:
         """Finish, and put a file in place."""
