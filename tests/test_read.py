@@ -254,10 +254,14 @@ def test_unreadable_pages_are_rejected_with_a_reason(tmp_path, data, reason):
     assert doc.reject_reason == reason
 
 
-def test_too_large_page(tmp_path):
-    (tmp_path / "big.txt").write_bytes(PAGE_ZH * 10)
+@pytest.mark.parametrize("compress", [False, True])
+def test_too_large_page(tmp_path, compress):
+    """The reject gave every page over the limit its size as the limit and one byte ('101 bytes')."""
+    page = PAGE_ZH * 10
+    (tmp_path / "big.txt").write_bytes(gzip.compress(page) if compress else page)
     [doc] = docs_of(tmp_path / "big.txt", max_bytes=100)
-    assert doc.reject_reason == "too_large"
+    assert (doc.reject_reason, doc.reject_detail) == (
+        "too_large", f"{len(page)} bytes, over the 100-byte limit (max_page_bytes)")
 
 
 def test_jsonl_records_and_bad_lines(tmp_path):

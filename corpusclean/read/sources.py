@@ -126,14 +126,24 @@ def _new_doc(inp: InputFile, line: int | None = None) -> Document:
     return doc
 
 
-def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
-    """One file is one page: a text dump or HTML, possibly inside a crawl wrapper."""
+def size_past(stream: BinaryIO) -> int:
+    """The bytes left in a stream, read past in chunks, never held."""
+    size = 0
+    while chunk := stream.read1(READ_CHUNK):  # type: ignore[attr-defined]
+        size += len(chunk)
+    return size
+
+
+def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = None) -> Document:
+    """One file is one page: a text dump or HTML, possibly inside a crawl wrapper. `size`: the file's, when
+    `data` is only its first bytes."""
     doc = _new_doc(inp)
     if not data.strip():
         doc.reject("empty_input", "the file is empty")
         return doc
     if len(data) > max_bytes:
-        doc.reject("too_large", f"{len(data)} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
+        size = len(data) if size is None else size
+        doc.reject("too_large", f"{size} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
         return doc
     data, wrapper = parse_wrapper(data)
     if wrapper.get("id", "").startswith(("http://", "https://")):
@@ -507,7 +517,9 @@ def read_input(
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
         else:
-            yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)
+            data = read_at_most(stream, max_bytes + 1)
+            size = len(data) + (size_past(stream) if len(data) > max_bytes else 0)  # a page over the limit: its size
+            yield read_page(inp, data, max_bytes, size)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         doc = _new_doc(inp)
         doc.reject("unreadable", f"read failed: {err}")
