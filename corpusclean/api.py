@@ -17,6 +17,7 @@ from corpusclean.pipeline import Segment, Stage, build_pipeline, document_stages
 
 if TYPE_CHECKING:
     from corpusclean.read.ids import UniqueIds
+    from corpusclean.read.paths import InputFile
 
 Record = dict[str, Any]
 T = TypeVar("T")
@@ -43,6 +44,8 @@ def _require(value: Any, kinds: type | tuple[type, ...], what: str) -> None:
 def _require_page(page: Page) -> None:
     _require(page.data, (str, bytes), "a page (its text or HTML) is str or bytes")
     _require(page.id, str, "a page's id is a str")
+    if not page.id.strip():  # the id of a record: run never writes a blank one, and check flags it (CC004)
+        raise ValueError(f"a page's id is a str with a visible character, not {page.id!r}")
     _require(page.source, str, "a page's source is a str")
     _require(page.url, (str, type(None)), "a page's url is a str or None")
     if page.format not in ("html", "txt", None):
@@ -54,17 +57,18 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
     optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
     `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
-    from corpusclean.read.paths import InputFile
     from corpusclean.read.sources import read_page, record_doc
 
     _require(item, (Mapping, Page), "a record is a dict (or a Page)")
     _require(config, Config, "config is a corpusclean.Config")
     _require(name, str, "name is a str")
+    if position is not None and (not isinstance(position, int) or isinstance(position, bool) or position < 1):
+        raise ValueError(f"position is a line number (1 or more) or None, not {position!r}")
+    where = _input_of(item, name)
     if not isinstance(item, Page):
         record = item if isinstance(item, dict) else dict(item)
-        return record_doc(InputFile(name, name, name), position, record, config.text_key, config.text_format)
+        return record_doc(where, position, record, config.text_key, config.text_format)
     _require_page(item)
-    where = InputFile(item.id, item.id, item.source)
     if isinstance(item.data, bytes):
         doc = read_page(where, item.data, config.max_page_bytes)
         if item.format is not None and not doc.rejected:
@@ -75,6 +79,13 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     if item.url is not None:
         doc.metadata["url"] = item.url
     return doc
+
+
+def _input_of(item: Mapping[str, Any] | Page, name: str) -> InputFile:
+    """The input file an item is read as: a page's own, or the JSONL file `name` that holds the records."""
+    from corpusclean.read.paths import InputFile
+
+    return InputFile(item.id, item.id, item.source) if isinstance(item, Page) else InputFile(name, name, name)
 
 
 def output(doc: Document, explain: bool = False) -> Record:
@@ -125,8 +136,16 @@ def clean_records(inputs: Iterable[Mapping[str, Any] | Page], config: Config = C
         raise TypeError(f"clean_records takes an iterable of records (dicts) or Pages, not {type(inputs).__name__}"
                         f"{single}")
     _require(config, Config, "config is a corpusclean.Config")
-    documents = (as_document(item, config, name, position) for position, item in enumerate(inputs, 1))
-    return _records(stream(documents, config, functools.partial(output, explain=config.explain)))
+    return _records(stream(_documents(inputs, config, name), config, functools.partial(output, explain=config.explain)))
+
+
+def _documents(inputs: Iterable[Mapping[str, Any] | Page], config: Config, name: str) -> Iterator[Document]:
+    """The inputs as documents, each with an id no earlier one has, as `run` gives them (read.ids.UniqueIds)."""
+    from corpusclean.read.ids import UniqueIds
+
+    ids = UniqueIds()
+    for position, item in enumerate(inputs, 1):
+        yield ids.document(as_document(item, config, name, position), _input_of(item, name))
 
 
 def _records(results: Results[Record]) -> Iterator[Record]:

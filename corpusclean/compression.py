@@ -17,6 +17,9 @@ from typing import BinaryIO
 
 GZIP_MAGIC = b"\x1f\x8b\x08"    # the magic and deflate, the one method gzip defines (RFC 1952)
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+# A zstd skippable frame (magic 0x184D2A50-0x184D2A5F, little-endian): pzstd opens its files with one (it
+# holds the size of the frame after it), and the decompressor steps over it.
+ZSTD_SKIPPABLE = re.compile(rb"[\x50-\x5f]\x2a\x4d\x18")
 SUFFIXES = {".gz": "gzip", ".zst": "zstd"}
 GZIP_LEVEL = 6   # gzip's own default: python's 9 writes 2-3x slower for 1-2% smaller files
 ZSTD_LEVEL = 3   # zstd's own default
@@ -52,7 +55,7 @@ def without_codec_suffix(name: str) -> str:
 def codec_of_bytes(head: bytes) -> str | None:
     if head.startswith(GZIP_MAGIC):
         return "gzip"
-    if head.startswith(ZSTD_MAGIC):
+    if head.startswith(ZSTD_MAGIC) or ZSTD_SKIPPABLE.match(head):
         return "zstd"
     return None
 

@@ -79,9 +79,9 @@ def run_command(
     try:
         out = JsonlSink(output)
         opened.append(out)
-        rejects = JsonlSink(rejects_path) if rejects_path else None
+        rejects = JsonlSink(rejects_path, beside_records=True) if rejects_path else None
         opened += [rejects] if rejects is not None else []
-        report_file = JsonlSink(report_path) if report_path else None
+        report_file = JsonlSink(report_path, beside_records=True) if report_path else None
     except OutputError as err:
         for sink in opened:
             sink.discard()
@@ -101,11 +101,11 @@ def run_command(
         result = results.result
         for path, count in result.inputs.items():
             run.report.count_input(path, count)
-        out.close()
+        out.finish()
         if rejects is not None:
-            rejects.close()
+            rejects.finish()
     except OutputClosed:
-        # The reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
+        # The records' reader stopped listening (`| head`): end quietly, leaving no half-written file behind.
         run.progress.stop()
         for sink in sinks:
             sink.discard()
@@ -131,19 +131,22 @@ def run_command(
     if run.ids.renamed:
         error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
               "(their own is in metadata.original_id)")
-    if report_file is not None:
-        extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
-                 "ids_renamed": run.ids.renamed}
-        if result.workers:
-            extra["workers"] = result.workers
-        try:
+    try:
+        if report_file is not None:
+            extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
+                     "ids_renamed": run.ids.renamed}
+            if result.workers:
+                extra["workers"] = result.workers
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
             write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
-        except OutputClosed:  # the reader of the report on stdout stopped listening (`| head`)
-            sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
-        except OutputError as err:
-            error(str(err))
-            return 2
+        for sink in sinks:  # each finished: only now does any file take its place
+            if sink.file is not None:
+                sink.file.commit()
+    except OutputError as err:
+        for sink in sinks:
+            sink.discard()
+        error(str(err))
+        return 2
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)

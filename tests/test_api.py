@@ -115,6 +115,29 @@ def test_clean_records_writes_what_run_writes(tmp_path):
     assert rejected == [{**r, **neutral} for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_clean_records_gives_a_repeated_id_a_new_one_as_run_does(jobs, tmp_path):
+    """clean_records wrote every record with the id it came with: two records 'a', where run writes the second
+    as its location's id ('data.jsonl#2'), its own kept in metadata.original_id."""
+    records = [{"id": "a", "text": BODY}, {"id": "a", "text": BODY2}, {"id": "data.jsonl#2", "text": EN},
+               {"text": TRADITIONAL}]
+    (tmp_path / "data.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    result = run_cli("run", "data.jsonl", "--jobs", str(jobs), "--quiet", "--dedup", "none", cwd=tmp_path)
+    api = list(corpusclean.clean_records(records, Config(jobs=jobs, dedup="none"), name="data.jsonl"))
+    assert [(r["id"], r["metadata"]["original_id"]) for r in api] == [
+        ("a", ""), ("data.jsonl#2", "a"), ("data.jsonl#3", "data.jsonl#2"), ("data.jsonl#4", "")]
+    assert [{**r, "source": None} for r in api] == [{**r, "source": None} for r in jsonl(result.stdout)]
+
+
+def test_a_page_id_or_a_record_position_that_names_nothing_is_a_value_error():
+    """clean_text(..., id="") wrote a record with the empty id (check: CC004 no id), and as_document(record,
+    position=0) the id 'records#0' of a line no file has."""
+    with pytest.raises(ValueError, match=r"^a page's id is a str with a visible character, not ' '$"):
+        corpusclean.clean_text(EN, id=" ")
+    with pytest.raises(ValueError, match=r"^position is a line number \(1 or more\) or None, not 0$"):
+        corpusclean.as_document(RECORD, position=0)
+
+
 def test_the_segments_sharded_by_hand_give_the_records_of_clean_records():
     """What an engine does with the API: each shard through a segment's stages, summaries of all shards
     fitted in input order, the models applied where the next segment opens."""

@@ -128,6 +128,21 @@ def test_encoding_damage_points_at_the_first_spot():
     assert "2 × U+FFFD" in issue.message and "text line 2 col 3" in issue.message
 
 
+@pytest.mark.parametrize("text, is_html, position", [
+    pytest.param("ab\ncd\x00", False, (2, 3), id="lf"),
+    pytest.param("ab\r\ncd\rxy\x00", False, (3, 3), id="cr-and-crlf-end-a-line"),
+    pytest.param("ab\u2028cd\x0cx\x00", False, (3, 2), id="unicode-and-form-feed-end-a-line"),
+    pytest.param("ab\r\x00", False, (2, 1), id="after-a-cr"),
+    pytest.param("ab\x00\r\nc", False, (1, 3), id="before-a-crlf"),
+    pytest.param("<p>a</p>\r<p>\x00", True, (2, 4), id="html-cr-ends-a-line"),
+    pytest.param("<p>a\u2028b\x0c\x00", True, (1, 8), id="html-other-breaks-do-not"),
+])
+def test_text_position_counts_the_lines_run_reads(text, is_html, position):
+    """check numbered a text's lines at LF only, where run reads CR and CRLF (and the other breaks of
+    str.splitlines) as line breaks of a plain text."""
+    assert rules.text_position(text, text.index("\x00"), is_html) == position
+
+
 @pytest.mark.parametrize("text, found", [
     ("line\n\tindented", False),
     ("windows\r\nline", True),
@@ -199,7 +214,8 @@ def test_mixed_script_is_named():
 @pytest.mark.parametrize("text, numbers", [
     ("a\nb", [1, 2]),
     ("  a  \n\n \u3000\nb", [1, 4]),
-    ("a\r\nb\rc", [1, 2, 2]),       # a lone \r splits a line for the stages, not for the JSON text
+    ("a\r\nb\rc", [1, 2, 3]),       # CR and CRLF end a line, as the stages read the text
+    ("a\u2028b\x85\n\nc", [1, 2, 5]),
     ("", []),
 ])
 def test_kept_line_numbers(text, numbers):

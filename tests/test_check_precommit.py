@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from corpusclean.check.command import is_dataset_name
+from corpusclean.check.command import folder_datasets
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 HOOKS = ("corpusclean-check", "corpusclean-fix", "corpusclean-duplicates")
@@ -112,13 +112,16 @@ def test_hooks_fail_on_a_dirty_file_and_on_a_copy_of_a_committed_one_and_pass_a_
 @pytest.mark.parametrize("name, hooked, from_folder", [
     ("a.jsonl", True, True), ("a.JSONL", True, True), ("a.jsonl.gz", True, True), ("a.jsonl.zst", True, True),
     ("a.ndjson", True, True), ("a.ndjson.gz", True, True), ("a.json", False, True), ("a.json.gz", False, True),
-    ("a.jsonl.bz2", False, False), ("a.jsonl.tmp", False, False), ("jsonl", False, False), (".a.jsonl", True, False),
+    ("a.jsonl.bz2", False, False), ("a.jsonl.tmp", False, False), (".a.jsonl", True, False),
+    ("jsonl", False, True),  # no suffix: run reads it as JSON lines by its first bytes
 ])
-def test_hooks_take_the_jsonl_names_check_takes_from_a_folder(name, hooked, from_folder):
+def test_hooks_take_the_jsonl_names_check_takes_from_a_folder(name, hooked, from_folder, tmp_path):
     """The hooks take .jsonl and .ndjson, which check takes from a folder too; not .json, which a folder gives
-    check as run reads it, but which a repository holds for much else (package.json)."""
+    check as run reads it, but which a repository holds for much else (package.json); nor a name without a
+    suffix, which a folder gives check when it holds JSON lines."""
     import yaml
 
     manifest = yaml.safe_load((CHECKOUT / ".pre-commit-hooks.yaml").read_text())
     [files] = {hook["files"] for hook in manifest}
-    assert (bool(re.search(files, name)), is_dataset_name(name)) == (hooked, from_folder)
+    (tmp_path / name).write_bytes(b'{"id": "a", "text": "x"}\n')
+    assert (bool(re.search(files, name)), folder_datasets(str(tmp_path)) != []) == (hooked, from_folder)

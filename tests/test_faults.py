@@ -966,8 +966,9 @@ def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
 @pytest.mark.parametrize(
     "args, status, stderr",
     [
-        pytest.param(["empty", "other"], 2, "corpusclean: error: nothing to check: no .jsonl, .ndjson or .json file "
-                     "(plain, .gz or .zst) in empty, other\n", id="folders-without-a-dataset"),
+        pytest.param(["empty", "other"], 2, "corpusclean: error: nothing to check: no file of JSON lines (.jsonl, "
+                     ".ndjson, .json or without a suffix; plain, .gz or .zst) in empty, other\n",
+                     id="folders-without-a-dataset"),
         pytest.param(["data"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="folder-of-json-files"),
         pytest.param(["data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n", id="file-named-is-read"),
         pytest.param(["empty", "data/records.json"], 1, "corpusclean: 1 finding(s) in 1 of 1 file(s)\n",
@@ -1009,7 +1010,7 @@ def test_check_of_a_folder_it_cannot_list_says_so_and_exits_2(given, tmp_path, m
     out = io.StringIO()
     assert run_check([given], out=out) == 2
     assert out.getvalue() == ""
-    assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: permission denied\n"
+    assert capsys.readouterr().err == "corpusclean: error: cannot read data/locked: the folder cannot be listed\n"
 
 
 # Two records with 20-digit ids (beyond 64 bits) and a field holding a number beyond 64 bits.
@@ -1612,3 +1613,141 @@ def test_outputs_named_by_a_symbolic_link_are_written_through_it(jobs, tmp_path)
     assert json.loads((tmp_path / "store" / "report.json").read_text())["written"] == 1
     assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["out.jsonl", "rejects.jsonl", "report.json"]
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_classic_mac_file_whose_first_record_is_too_large_reads_the_rest(jobs, tmp_path):
+    """A CR-only JSONL file whose first record was over max_record_bytes was one too_large reject for the whole
+    file: its first line break lay beyond the limit, so the file was taken for an LF file, exit 1 and every
+    later record gone."""
+    records = [{"id": "big", "text": ZH_NEWS * 40}, {"id": "a", "text": ZH_NEWS}, {"id": "b", "text": TW_NEWS}]
+    lines = [jsonl_line(r).rstrip(b"\n") for r in records]
+    (tmp_path / "mac.jsonl").write_bytes(b"\r".join(lines) + b"\r")
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 1000\n")
+    run = corpusclean("run", "mac.jsonl", "-q", "--dedup", "none", "--script", "keep", "--rejects", "rej.jsonl",
+                      *jobs, cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.decode() == (f"corpusclean: mac.jsonl:1: too_large: {len(lines[0])} bytes, over the 1000-byte "
+                                   "limit (max_record_bytes)\n")
+    assert [(r["id"], r["metadata"]["line"]) for r in jsonl(run.stdout)] == [("a", 2), ("b", 3)]
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "rej.jsonl")] == ["mac.jsonl#1"]
+    check = corpusclean("check", "mac.jsonl", "-q", "--select", "CC005,CC018", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"mac.jsonl:1:1: CC018 record of {len(lines[0])} bytes, over the 1000-byte limit (max_record_bytes): run "
+        "rejects it"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_of_a_folder_reads_the_files_run_reads_as_json_lines(jobs, tmp_path):
+    """check of a folder took its files by name alone (.jsonl, .ndjson, .json) and walked it its own way: it
+    passed over a file without a suffix, or named .text, that run reads as JSON lines by its first bytes (a
+    broken one failed run, exit 1, and passed check, exit 0), read a link out of the folder that run skips,
+    and waited forever on a named pipe that run skips."""
+    import gzip
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "outside.jsonl").write_bytes(b"{broken\n")
+    (data / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (data / "records").write_bytes(jsonl_line({"id": "r", "text": ZH_MORE}) + b'{"id": "s", "te\n')
+    (data / "dump").write_bytes(gzip.compress(jsonl_line({"id": "d", "text": TW_NEWS}) + b"[1, 2\n"))
+    (data / "notes.text").write_bytes(b"{broken\n")
+    (data / "page").write_text(ZH_HEADLINE + "\n" + ZH_NEWS, "utf-8")  # a page without a suffix: not JSON lines
+    (data / "outside.jsonl").symlink_to(tmp_path / "outside.jsonl")
+    os.mkfifo(data / "pipe.jsonl")
+    run = corpusclean("run", "data", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert run.returncode == 1
+    read_errors = [line.split(": ")[1:3] for line in run.stderr.decode().splitlines() if "skipped" not in line]
+    assert read_errors == [["data/dump:2", "invalid_json"], ["data/notes.text:1", "invalid_json"],
+                           ["data/records:2", "invalid_json"]]
+    assert sorted(r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")) == ["a", "d", "data/page", "r"]
+    check = subprocess.run([sys.executable, "-m", "corpusclean", "check", "data", "-q", "--select", "CC001"],
+                           capture_output=True, cwd=tmp_path, timeout=60)
+    assert check.returncode == 1
+    assert [line.split(":")[:2] + line.split(" ")[1:2] for line in check.stdout.decode().splitlines()] == [
+        ["data/dump", "2", "CC001"], ["data/notes.text", "1", "CC001"], ["data/records", "2", "CC001"]]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_numbers_a_texts_lines_as_run_reads_them(jobs, tmp_path):
+    """check numbered the lines of a record's text at LF only, where run reads CR alone and CRLF as line breaks
+    of a page: its findings named 'text line 2' for the fourth line run read and removed."""
+    copyright_line = "版权所有 © 2024 示例新闻网"
+    lines = [*ZH_NEWS.splitlines(), copyright_line, "锟斤拷"]
+    text = lines[0] + "\r\n" + lines[1] + "\r" + lines[2] + "\r" + lines[3] + "\r\n\u2028" + lines[4]
+    (tmp_path / "in.jsonl").write_bytes(jsonl_line({"id": "a", "text": text}))
+    run = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "--script", "keep", *jobs, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr.decode()
+    [record] = jsonl(run.stdout)
+    seen = text.splitlines()  # the lines run reads
+    assert record["text"].splitlines() == [line for line in seen if line and line not in (copyright_line, "锟斤拷")]
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC007,CC010", cwd=tmp_path)
+    findings = check.stdout.decode().splitlines()
+    assert findings == [
+        "in.jsonl:1:1: CC007 encoding damage (1 × 锟斤拷), first at text line 6 col 1: '锟斤拷'",
+        f"in.jsonl:1:1: CC010 text line 4: boilerplate.copyright: '{copyright_line}'",
+        "in.jsonl:1:1: CC010 text line 6: boilerplate.block: '锟斤拷'"]
+    assert (seen[4 - 1], seen[6 - 1]) == (copyright_line, "锟斤拷")
+
+
+def skippable_frame(data: bytes) -> bytes:
+    """A zstd skippable frame holding `data`, as pzstd opens each of its frames with one."""
+    return b"\x50\x2a\x4d\x18" + len(data).to_bytes(4, "little") + data
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_zstd_file_opening_with_a_skippable_frame_is_read(jobs, tmp_path):
+    """A zstd file opening with a skippable frame (pzstd writes one before each frame, and `zstd -d` reads it)
+    was not taken for zstd: read as text, it was one invalid_json reject ('the line is not UTF-8'), exit 1 and
+    every record lost; check said CC001."""
+    import zstandard
+
+    zstd = zstandard.ZstdCompressor()
+    first, second = jsonl_line({"id": "a", "text": ZH_NEWS}), jsonl_line({"id": "b", "text": TW_NEWS})
+    frames = [zstd.compress(first), zstd.compress(second)]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "p.jsonl.zst").write_bytes(b"".join(skippable_frame(len(f).to_bytes(4, "little")) + f
+                                                             for f in frames))
+    (tmp_path / "data" / "dump").write_bytes(  # no suffix: sniffed
+        skippable_frame(b"") + zstd.compress(jsonl_line({"id": "c", "text": ZH_MORE})))
+    run = corpusclean("run", "data", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert sorted(r["metadata"]["path"] for r in read_jsonl_file(tmp_path / "out.jsonl")) == [
+        "data/dump", "data/p.jsonl.zst", "data/p.jsonl.zst"]
+    check = corpusclean("check", "data", "-q", "--select", "CC001,CC019", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (0, "", "")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("full", [pytest.param(["--rejects", "/dev/full"], id="rejects"),
+                                  pytest.param(["--report", "/dev/full"], id="report"),
+                                  pytest.param(["--rejects", "rej.jsonl.gz", "--report", "/dev/full"],
+                                               id="report-after-compressed-rejects")])
+def test_an_output_that_fills_up_leaves_the_others_as_they_were(full, jobs, tmp_path):
+    """-o out.jsonl with --rejects or --report on a full disk exited 2 ('cannot write /dev/full: No space left on
+    device') after out.jsonl had replaced the previous run's: the records were put in place before the rejects
+    and the report were flushed, so a failed run left a new output behind, whose rejects were lost."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}) + b"{broken\n")
+    (tmp_path / "out.jsonl").write_bytes(b"the previous run's\n")
+    run = corpusclean("run", "in", "-q", "-o", "out.jsonl", *full, *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()[-1]) == (
+        2, "corpusclean: cannot write /dev/full: No space left on device")
+    assert (tmp_path / "out.jsonl").read_bytes() == b"the previous run's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_rejects_on_stdout_whose_reader_goes_away_leave_the_records_file_written(jobs, tmp_path):
+    """-o out.jsonl --rejects - | head -1 ended quietly with exit 0 as if it were the records that were cut: the
+    records file was discarded (or, cut at the last flush, kept), and the read errors' exit 1 was lost."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(
+        jsonl_line({"id": "a", "text": ZH_NEWS}) + b"{broken\n" * 3000 + jsonl_line({"id": "b", "text": TW_NEWS}))
+    command = (f"{sys.executable} -m corpusclean run in -q --dedup none -o out.jsonl --rejects - {' '.join(jobs)} "
+               "2>/dev/null | head -1; exit ${PIPESTATUS[0]}")
+    result = subprocess.run(["bash", "-c", command], capture_output=True, cwd=tmp_path, timeout=120)
+    assert len(result.stdout.splitlines()) == 1
+    assert result.returncode == 1, "the invalid lines are read errors"
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["a", "b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]

@@ -254,10 +254,14 @@ def test_unreadable_pages_are_rejected_with_a_reason(tmp_path, data, reason):
     assert doc.reject_reason == reason
 
 
-def test_too_large_page(tmp_path):
-    (tmp_path / "big.txt").write_bytes(PAGE_ZH * 10)
+@pytest.mark.parametrize("compress", [False, True])
+def test_too_large_page(tmp_path, compress):
+    """The reject gave every page over the limit its size as the limit and one byte ('101 bytes')."""
+    page = PAGE_ZH * 10
+    (tmp_path / "big.txt").write_bytes(gzip.compress(page) if compress else page)
     [doc] = docs_of(tmp_path / "big.txt", max_bytes=100)
-    assert doc.reject_reason == "too_large"
+    assert (doc.reject_reason, doc.reject_detail) == (
+        "too_large", f"{len(page)} bytes, over the 100-byte limit (max_page_bytes)")
 
 
 def test_jsonl_records_and_bad_lines(tmp_path):
@@ -469,6 +473,12 @@ def test_an_oversized_jsonl_line_is_read_past_in_pieces_and_rejected_with_its_si
         pytest.param(b"a\r" + b"x" * 11 + b"\rb", [b"a\r", 11, b"b"], id="classic-mac-line-over-the-limit"),
         pytest.param(b"a\r" + b"x" * 10 + b"\r\nb", [b"a\r", b"x" * 10 + b"\r\n", b"b"], id="crlf-across-a-read"),
         pytest.param(b"x" * 10 + b"\r\ny", [11, b"y"], id="crlf-cut-at-the-limit-is-no-classic-mac-break"),
+        pytest.param(b"x" * 11 + b"\ra\rb", [11, b"a\r", b"b"], id="classic-mac-first-line-over-the-limit"),
+        pytest.param(b"x" * 30 + b"\ra\nb\rc", [30, b"a\n", b"b\r", b"c"], id="classic-mac-cr-beyond-the-limit"),
+        pytest.param(b"x" * 10 + b"\ra\rb", [b"x" * 10 + b"\r", b"a\r", b"b"], id="classic-mac-first-line-of-the-limit"),
+        pytest.param(b"x" * 10 + b"\r", [b"x" * 10 + b"\r"], id="classic-mac-one-line-of-the-limit"),
+        pytest.param(b"x" * 30 + b"\r\na\rb", [31, b"a\rb"], id="crlf-beyond-the-limit-splits-at-lf-only"),
+        pytest.param(b"x" * 30, [30], id="one-line-over-the-limit"),
     ],
 )
 def test_jsonl_lines_end_at_cr_in_a_classic_mac_file(data, lines):
@@ -480,6 +490,28 @@ def test_a_classic_mac_line_over_the_limit_is_read_past_in_chunks():
     data = b'{"text": "a"}\r' + big + b'\r{"text": "b"}\r' + big
     stream = io.BufferedReader(io.BytesIO(data), 1 << 16)
     assert list(jsonl_lines(stream, 1000)) == [b'{"text": "a"}\r', len(big), b'{"text": "b"}\r', len(big)]
+
+
+class ReadChunks(io.BufferedReader):
+    """A buffered stream that remembers the largest read asked of it."""
+
+    largest = 0
+
+    def readline(self, size=-1):
+        self.largest = max(self.largest, size)
+        return super().readline(size)
+
+    def read1(self, size=-1):
+        self.largest = max(self.largest, size)
+        return super().read1(size)
+
+
+def test_a_classic_mac_first_line_over_the_limit_is_read_past_in_chunks():
+    """Over the limit, a classic Mac file's first line was taken for an LF file's: the whole file one line."""
+    big = b'{"text": "' + b"x" * 300_000 + b'"}'
+    stream = ReadChunks(io.BytesIO(big + b'\r{"text": "a"}\r' + big + b'\r{"text": "b"}'), 1 << 16)
+    assert list(jsonl_lines(stream, 1000)) == [len(big), b'{"text": "a"}\r', len(big), b'{"text": "b"}']
+    assert stream.largest <= 1 << 16, "never asked for the whole line"
 
 
 def test_a_line_of_exactly_the_limit_is_read():

@@ -68,19 +68,10 @@ def cleaning_stages(config: Any) -> list:
     return document_stages(config)
 
 
-def is_dataset_name(name: str) -> bool:
-    """Whether check takes a file met in a folder: one that run's folder walk reads as JSONL by its name
-    (.jsonl, .ndjson, .json; plain, .gz or .zst), hidden names skipped as run skips them."""
-    from corpusclean.read.paths import inner_suffix
-    from corpusclean.read.sources import JSONL_SUFFIXES
-
-    return not name.startswith(".") and inner_suffix(name) in JSONL_SUFFIXES
-
-
 def dataset_files(args: list[str], fix: bool) -> list[str]:
-    """The files to check: each file named, '-' for stdin, and the dataset files (is_dataset_name) of each
-    folder, in sorted order. A path that names nothing readable is a usage error, and so are folders that
-    hold no dataset file."""
+    """The files to check: each file named, '-' for stdin, and the files of each folder that run reads as JSON
+    lines (folder_datasets), in sorted order. A path that names nothing readable is a usage error, and so are
+    folders that hold no dataset file."""
     from corpusclean.read.paths import STDIN_TWICE
 
     if args.count(STDIN) > 1:
@@ -92,7 +83,7 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
                 raise UsageError("--fix rewrites files in place; it cannot take standard input (-)")
             files.append(arg)
         elif os.path.isdir(arg):
-            files += _folder_datasets(arg)
+            files += folder_datasets(arg)
         elif not os.path.exists(arg):
             raise UsageError(f"cannot read {arg}: no such file or folder")
         elif not os.access(arg, os.R_OK):
@@ -100,23 +91,24 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
         else:
             files.append(arg)
     if not files:  # folders only, holding no dataset: a check of nothing would pass
-        raise UsageError(f"nothing to check: no .jsonl, .ndjson or .json file (plain, .gz or .zst) in {', '.join(args)}")
+        raise UsageError(f"nothing to check: no file of JSON lines (.jsonl, .ndjson, .json or without a suffix; "
+                         f"plain, .gz or .zst) in {', '.join(args)}")
     return files
 
 
-def _unlistable(err: OSError) -> None:
-    """A folder os.walk cannot list: its datasets would go unchecked, and the check pass."""
-    raise UsageError(f"cannot read {err.filename}: {(err.strerror or str(err)).lower()}")
+def folder_datasets(folder: str) -> list[str]:
+    """The files of a folder that run reads as JSON lines: those its folder walk reads (read.paths.find_inputs:
+    hidden names, links out of the folder and devices skipped), by their name or, without a suffix, their
+    first bytes (read.sources.reads_as_jsonl); in the order run reads them, so that the first of two copies is
+    the one run keeps. A folder that cannot be listed is a usage error: its datasets would go unchecked."""
+    from corpusclean.read.paths import find_inputs
+    from corpusclean.read.sources import reads_as_jsonl
 
-
-def _folder_datasets(folder: str) -> list[str]:
-    """The dataset files below a folder, in the order run reads them (sorted by the parts of their path), so
-    that the first of two copies is the one run keeps."""
-    found = []
-    for top, folders, names in os.walk(folder, onerror=_unlistable):
-        folders[:] = [name for name in folders if not name.startswith(".")]
-        found += [os.path.normpath(os.path.join(top, name)) for name in names if is_dataset_name(name)]
-    return sorted(found, key=lambda path: [os.path.normcase(part) for part in path.split(os.sep)])
+    inputs, skipped = find_inputs([folder])
+    for skip in skipped:
+        if skip.reason == "unreadable_folder":
+            raise UsageError(f"cannot read {skip.path}: the folder cannot be listed")
+    return [os.path.normpath(inp.path) for inp in inputs if reads_as_jsonl(inp.path)]
 
 
 def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
@@ -137,7 +129,8 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
 def record_text_issues(text: str, is_html: bool, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
     from corpusclean.check import rules
 
-    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd) + rules.control_chars(text, is_html)
+    issues = rules.empty_text(text) + rules.encoding_damage(text, declared_fffd, is_html)
+    issues += rules.control_chars(text, is_html)
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
@@ -432,7 +425,8 @@ def run_check(
 
 def check(
     files: list[str] = typer.Argument(
-        ..., help="JSONL files (.gz and .zst too), folders (their .jsonl, .ndjson and .json files), or - for stdin.",
+        ..., help="JSONL files (.gz and .zst too), folders (the files run reads from them as JSON lines), or - for "
+        "stdin.",
         metavar="FILE",
     ),
     select: Optional[str] = typer.Option(None, "--select", help="Only these rule codes (comma-separated)."),

@@ -121,10 +121,22 @@ def quote(text: str) -> str:
     return repr(shown)
 
 
-def text_position(text: str, index: int) -> tuple[int, int]:
-    """1-based (line, column) of a character index, lines split on \\n as in the JSON text."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+# The line breaks of an HTML text as its parser reads them (and an editor shows them): CR, LF and CRLF.
+_HTML_LINE_BREAK = re.compile("\r\n|[\r\n]")
+
+
+def text_position(text: str, index: int, is_html: bool = False) -> tuple[int, int]:
+    """1-based (line, column) of a character index, lines as run reads them: a plain text's as the Whitespace
+    stage splits it (CR, CRLF, LF and the other line breaks of str.splitlines), an HTML text's at CR, LF and
+    CRLF."""
+    from corpusclean.normalize.whitespace import LINE_BREAK
+
+    line, start = 1, 0
+    for match in (_HTML_LINE_BREAK if is_html else LINE_BREAK).finditer(text):
+        if match.end() > index:
+            break
+        line, start = line + 1, match.end()
+    return line, index - start + 1
 
 
 # --- one record --------------------------------------------------------------------------------------
@@ -210,7 +222,7 @@ def declared_replacements(record: dict[str, Any]) -> int:
     return sum(count for count in counts if isinstance(count, int) and not isinstance(count, bool))
 
 
-def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
+def encoding_damage(text: str, declared_fffd: int = 0, is_html: bool = False) -> list[Issue]:
     """CC007 once per record, at the first damaged spot, with the count of each kind. U+FFFD are not
     counted when the record declares at least as many (declared_replacements)."""
     from corpusclean.plausibility import misread_chinese
@@ -227,7 +239,7 @@ def encoding_damage(text: str, declared_fffd: int = 0) -> list[Issue]:
         return []
     counts = Counter(kind for _, _, kind in spots)
     first = min(start for start, _, _ in spots)
-    line, col = text_position(text, first)
+    line, col = text_position(text, first, is_html)
     kinds = ", ".join(f"{count} × {DAMAGE_NAMES[kind]}" for kind, count in counts.items())
     return [Issue("CC007", f"encoding damage ({kinds}), first at text line {line} col {col}: "
                            f"{quote(text[first:first + 12])}")]
@@ -239,7 +251,7 @@ def control_chars(text: str, is_html: bool = False) -> list[Issue]:
     found = control.findall(text)
     if not found:
         return []
-    line, col = text_position(text, control.search(text).start())  # type: ignore[union-attr]
+    line, col = text_position(text, control.search(text).start(), is_html)  # type: ignore[union-attr]
     kinds = ", ".join(sorted({f"U+{ord(char):04X}" for char in found}))
     return [Issue("CC008", f"{len(found)} control character(s) ({kinds}), first at text line {line} col {col}")]
 
@@ -285,15 +297,10 @@ def script_issue(text: str, expected: str | None) -> list[Issue]:
 
 
 def kept_line_numbers(text: str) -> list[int]:
-    """For each line the Whitespace stage keeps, its 1-based line number in the text split on \\n."""
-    from corpusclean.normalize.whitespace import normalize_line, split_text
+    """For each line the Whitespace stage keeps, its 1-based line number: the lines it reads (text_lines)."""
+    from corpusclean.normalize.whitespace import normalize_line, text_lines
 
-    return [
-        number
-        for number, piece in enumerate(text.split("\n"), 1)
-        for part in split_text(piece)
-        if normalize_line(part)
-    ]
+    return [number for number, line in enumerate(text_lines(text), 1) if normalize_line(line)]
 
 
 def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> list[Issue]:

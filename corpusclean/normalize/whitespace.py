@@ -72,6 +72,15 @@ def split_text(text: str) -> list[str]:
     return text.splitlines()
 
 
+# Where split_text splits: CRLF as one break, and each of LINE_BREAKS.
+LINE_BREAK = re.compile(f"\r\n|[{LINE_BREAKS}]")
+
+
+def text_lines(text: str) -> list[str]:
+    """A plain text's lines as the stage reads them, before normalize_line: mojibake repaired, then split."""
+    return split_text(repair_mojibake(text))
+
+
 class Whitespace(DocumentStage):
     """Split the text into lines; repair UTF-8 read as Latin-1; strip indentation, nbsp, U+3000, zero-width
     and control characters; drop blank lines. A page of more than max_lines lines is rejected as
@@ -92,7 +101,7 @@ class Whitespace(DocumentStage):
                 lines = [repair_mojibake(line) for line in lines]
             doc.set_lines(normalize_tidy_lines(lines))
         else:
-            doc.set_lines(normalize_text(repair_mojibake(doc.text)))
+            doc.set_lines(normalize_tidy_lines(text_lines(doc.text)))
         doc.text = ""  # the lines now carry the text; free the page
         if len(doc.lines) > self.max_lines:
             doc.reject("too_complex", f"{len(doc.lines)} lines, over the {self.max_lines} limit (max_page_lines)")

@@ -126,14 +126,24 @@ def _new_doc(inp: InputFile, line: int | None = None) -> Document:
     return doc
 
 
-def read_page(inp: InputFile, data: bytes, max_bytes: int) -> Document:
-    """One file is one page: a text dump or HTML, possibly inside a crawl wrapper."""
+def size_past(stream: BinaryIO) -> int:
+    """The bytes left in a stream, read past in chunks, never held."""
+    size = 0
+    while chunk := stream.read1(READ_CHUNK):  # type: ignore[attr-defined]
+        size += len(chunk)
+    return size
+
+
+def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = None) -> Document:
+    """One file is one page: a text dump or HTML, possibly inside a crawl wrapper. `size`: the file's, when
+    `data` is only its first bytes."""
     doc = _new_doc(inp)
     if not data.strip():
         doc.reject("empty_input", "the file is empty")
         return doc
     if len(data) > max_bytes:
-        doc.reject("too_large", f"{len(data)} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
+        size = len(data) if size is None else size
+        doc.reject("too_large", f"{size} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
         return doc
     data, wrapper = parse_wrapper(data)
     if wrapper.get("id", "").startswith(("http://", "https://")):
@@ -361,8 +371,9 @@ def _created_in_shape(doc: Document) -> None:
             stamp.created, stamp.precision, stamp.timezone)
 
 
-# A line break of classic Mac OS files (CR), of Windows files (CRLF), or LF.
+# A line break of classic Mac OS files (CR), of Windows files (CRLF), or LF; a CR alone.
 _LINE_BREAK = re.compile(rb"\r\n?|\n")
+_BARE_CR = re.compile(rb"\r(?!\n)")
 
 
 def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
@@ -371,9 +382,14 @@ def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
     Mac OS file) at CR, CRLF or LF: JSON escapes a CR inside a string, so a raw one is a line break."""
     limit = max_bytes + 1
     line = stream.readline(limit)
-    if not line.endswith(b"\n") and b"\r" in (line if len(line) < limit else line[:-1]):  # the last may be CRLF's
-        yield from _lines_at_any_break(line, stream, max_bytes)
-        return
+    if line and not line.endswith(b"\n"):  # cut at the limit, or the only line: does a bare CR end it first?
+        past, held = _to_first_break(line, stream, max_bytes)
+        if _BARE_CR.search(held):
+            yield from _lines_at_any_break(held, stream, max_bytes, past)
+            return
+        size = past + len(held) - held.endswith(b"\n")
+        yield size if size > max_bytes else held
+        line = stream.readline(limit)
     while line:
         if len(line) < limit or line.endswith(b"\n"):
             yield line
@@ -388,10 +404,26 @@ def jsonl_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
         line = stream.readline(limit)
 
 
-def _lines_at_any_break(start: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+def _to_first_break(line: bytes, stream: BinaryIO, max_bytes: int) -> tuple[int, bytes]:
+    """Read on from a first line that readline ended before any LF to its first line break, an LF or a bare CR
+    (a CR last is told from CRLF's by the byte after it), or to the end, holding no more than max_bytes and a
+    chunk: (the bytes read past and dropped, the bytes held)."""
+    past, held = 0, line
+    while not held.endswith(b"\n") and not _BARE_CR.search(held, 0, len(held) - held.endswith(b"\r")):
+        more = stream.readline(READ_CHUNK)
+        if not more:
+            break
+        if len(held) - held.endswith(b"\r") > max_bytes:  # over the limit: only its size counts
+            past, held = past + len(held) - 1, held[-1:]  # a CR last may be CRLF's
+        held += more
+    return past, held
+
+
+def _lines_at_any_break(start: bytes, stream: BinaryIO, max_bytes: int, past: int = 0) -> Iterator[bytes | int]:
     """The lines of `start` and then of the stream, each ending at CR, CRLF or LF (kept), or for a line over
-    max_bytes its size, read past without holding more than max_bytes and a chunk."""
-    buffer, past = start, 0  # past: the bytes of an over-long line already read past
+    max_bytes its size, read past without holding more than max_bytes and a chunk. `past`: the bytes of the
+    first line already read past."""
+    buffer = start
     while True:
         end = _LINE_BREAK.search(buffer)
         if end is not None and (end.end() < len(buffer) or buffer[-1:] == b"\n"):  # a CR last may be CRLF's
@@ -485,7 +517,9 @@ def read_input(
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
         else:
-            yield read_page(inp, read_at_most(stream, max_bytes + 1), max_bytes)
+            data = read_at_most(stream, max_bytes + 1)
+            size = len(data) + (size_past(stream) if len(data) > max_bytes else 0)  # a page over the limit: its size
+            yield read_page(inp, data, max_bytes, size)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         doc = _new_doc(inp)
         doc.reject("unreadable", f"read failed: {err}")
@@ -493,6 +527,19 @@ def read_input(
     finally:
         if inp.path != STDIN:
             stream.close()
+
+
+def reads_as_jsonl(path: str) -> bool:
+    """Whether read_input reads the file as JSON lines: by its name, else by its first bytes (decompressed).
+    True for a file that cannot be read, so that a reader of JSON lines reports it."""
+    suffix = inner_suffix(path)
+    if suffix in JSONL_SUFFIXES or suffix in PAGE_SUFFIXES:
+        return suffix in JSONL_SUFFIXES
+    try:
+        with open_binary(path) as stream:
+            return _sniff_kind(path, stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]) == "jsonl"
+    except (OSError, EOFError):
+        return True
 
 
 def holds_one_page(inp: InputFile) -> bool:

@@ -159,20 +159,30 @@ class AtomicFile:
         except OSError as err:
             raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
 
-    def commit(self) -> None:
-        """Flush and, for a regular file, rename into place: the file appears only now, complete."""
+    def finish(self) -> None:
+        """End the compressed stream and flush: every byte is written, the file not yet in place. A failure (a
+        full disk) is an OutputError, and the file is discarded."""
         try:
             if self._compressed is not None:
                 self._compressed.finish()
+                self._compressed = None
             self.handle.flush()
+            if self._tmp_name is not None and self.durable:
+                os.fsync(self.handle.fileno())
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            self.discard()
+            raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
+
+    def commit(self) -> None:
+        """Finish and, for a regular file, rename into place: the file appears only now, complete."""
+        self.finish()
+        try:
             if self._tmp_name is not None:
-                if self.durable:
-                    os.fsync(self.handle.fileno())
                 self.handle.close()
                 os.replace(self._tmp_name, self.path)
                 self._tmp_name = None
-        except BrokenPipeError:
-            raise
         except OSError as err:
             self.discard()
             raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
@@ -191,30 +201,53 @@ class AtomicFile:
 class JsonlSink:
     """One output of a run (the records, the rejects, the report): a file, written atomically, or stdout."""
 
-    def __init__(self, path: str | None) -> None:
-        """path None or '-' means stdout."""
+    def __init__(self, path: str | None, beside_records: bool = False) -> None:
+        """path None or '-' means stdout. An output beside the records (the rejects, the report: on stdout only
+        when the records go to a file) whose reader goes away (`| head`) is dropped, and the run goes on to
+        write the records; the records' own reader going away ends the run (OutputClosed)."""
         if path in (None, "-"):
             require_stdout()
         self.file = None if path in (None, "-") else AtomicFile(path)
         self._out: BinaryIO | AtomicFile = sys.stdout.buffer if self.file is None else self.file
         self.count = 0
+        self.beside_records = beside_records
+        self.dropped = False
 
     def write_line(self, line: bytes) -> None:
         """A line made by json_line (in the worker process that finished the document)."""
+        if self.dropped:
+            return
         try:
             self._out.write(line)
         except BrokenPipeError as err:
-            raise OutputClosed from err
+            self._reader_gone(err)
+            return
         self.count += 1
 
-    def close(self) -> None:
+    def _reader_gone(self, err: BrokenPipeError) -> None:
+        if not self.beside_records:
+            raise OutputClosed from err
+        self.dropped = True
+        sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+
+    def finish(self) -> None:
+        """Every line written out (stdout flushed, a file's last bytes written), a file not yet in place: a run
+        finishes each of its outputs before it closes any, so that one that fails (a full disk) leaves none."""
+        if self.dropped:
+            return
         try:
             if self.file is None:
                 sys.stdout.buffer.flush()
             else:
-                self.file.commit()
+                self.file.finish()
         except BrokenPipeError as err:
-            raise OutputClosed from err
+            self._reader_gone(err)
+
+    def close(self) -> None:
+        """Finish, and put a file in place."""
+        self.finish()
+        if self.file is not None:
+            self.file.commit()
 
     def discard(self) -> None:
         if self.file is not None:
@@ -222,6 +255,7 @@ class JsonlSink:
 
 
 def write_json_file(target: JsonlSink, obj: Any) -> None:
-    """A small JSON document (the report), written to a sink opened when the run started (a file, atomically)."""
+    """A small JSON document (the report), written to a sink opened when the run started and finished; the
+    caller closes it."""
     target.write_line(orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
-    target.close()
+    target.finish()
