@@ -578,8 +578,9 @@ def article_after_boilerplate(lines):
                  ["地铁三号线二期年底开通", *ZH_BODY], id="zh-comments-under-a-count"),
     pytest.param(commented(EN_MENU, "City Council Approves Budget", EN_BODY, "Leave a Reply", EN_COMMENTS, "Reply",
                            EN_FOOTER), ["City Council Approves Budget", *EN_BODY], id="comments-under-a-prompt"),
-    pytest.param(thread(SHORT_REPLIES), thread(SHORT_REPLIES)[len(EN_MENU):-len(EN_FOOTER)],
-                 id="a-thread-without-a-comment-heading-keeps-its-replies"),
+    pytest.param(thread(SHORT_REPLIES), [line for line in thread(SHORT_REPLIES)[len(EN_MENU):-len(EN_FOOTER)]
+                                         if not line.endswith(" ago")],
+                 id="a-thread-without-a-comment-heading-keeps-its-replies-its-stamps-go"),
 ])
 def test_the_body_ends_above_the_heading_of_its_comments(lines, article):
     assert article_after_boilerplate(lines) == article
@@ -715,15 +716,16 @@ ZH_LONG_COMMENTS = ["每天坐地铁上班，早就盼着三号线延伸到东�
                  ["City Council Approves Budget", *EN_BODY, *EN_MORE], id="posts-under-a-comment-heading-go"),
     pytest.param([*EN_MENU, "City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE, *SHARE_BAR,
                   *dated_posts(EN_LONG_COMMENTS), *EN_FOOTER],
-                 ["City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE, *dated_posts(EN_LONG_COMMENTS)],
-                 id="without-a-heading-a-dated-byline-makes-them-a-thread"),
+                 ["City Council Approves Budget", *EN_BODY, *EN_MORE, *EN_LONG_COMMENTS],
+                 id="without-a-heading-a-dated-byline-makes-them-a-thread-whose-stamps-go"),
     pytest.param([*ZH_MENU, "地铁三号线二期年底开通", "2024-05-10 08:30 来源：本报", *ZH_BODY, "热门评论",
                   *[line for number, comment in enumerate(ZH_LONG_COMMENTS)
                     for line in (f"网友{number} 5月10日 09:0{number}", comment)], "关于我们", "联系我们", "网站地图"],
                  ["地铁三号线二期年底开通", *ZH_BODY], id="zh-posts-under-a-comment-heading-go"),
 ])
 def test_the_body_ends_above_a_comment_heading_with_dated_posts_below_a_dated_byline(lines, article):
-    """(The article's own dated byline goes as layout.byline, but in a thread, where it heads the first post.)"""
+    """(The article's own dated byline goes as layout.byline, but in a thread, where it heads the first post and
+    goes with the stamps of the replies.)"""
     assert article_after_boilerplate(lines) == article
 
 
@@ -878,6 +880,20 @@ def test_the_buttons_between_a_threads_posts_go_as_separators():
     article = kept(lines)
     assert all(post in article for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
     assert kept(article) == article, "judging the kept lines again removes nothing"
+
+
+def test_the_stamps_of_a_threads_posts_go_as_separators():
+    lines = bus_pass_thread(lambda number: [f"Posted May {number + 20}, 2024 at 8:{number}5 am"])
+    verdicts = judge_layout(lines)
+    assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} == {
+        "Reply", "Quote", *(f"Posted May {number + 20}, 2024 at 8:{number}5 am" for number in range(4))}
+    assert all(post in kept(lines) for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
+
+
+def test_a_time_in_an_article_is_no_stamp():
+    lines = [*EN_MENU, "City Council Approves Budget", *EN_BODY[:3], "Doors open at 7:30 pm", *EN_BODY[3:],
+             *EN_FOOTER]
+    assert "Doors open at 7:30 pm" in kept(lines)
 
 
 def test_the_separators_stay_when_without_them_the_thread_reads_otherwise():

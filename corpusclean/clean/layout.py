@@ -614,10 +614,10 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     under a promotion, a share bar, a copyright notice or metadata (trailer_walls). `title`: the headline the
     metadata stage found; `dated`: the same when a dateline stands under it on the page (dated_headline).
     What the article keeps is judged again (as a second run would, without the earlier stages' walls and
-    closings and without the lines removed) until it holds. Then the separators of a thread's posts in it go
-    ("Reply", "Quote", a poster's rank under every post: thread_separators), unless judging the article
-    without them removes more: they hold a thread of short posts together, and a second run must find the
-    article the first one kept."""
+    closings and without the lines removed) until it holds. Then the separators and stamps of a thread's posts
+    in it go ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00":
+    post_stamps), unless judging the article without them removes more: they hold a thread of short posts
+    together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
@@ -659,9 +659,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
     kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers)
-    while not short:    # a thread's separators go, unless the article reads otherwise without them
+    while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
-        separators = thread_separators(text, kept_shapes)
+        separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(kept_shapes.kinds)})
         without = np.delete(kept, separators)
         if not separators or len(settle(without)[0]) < len(without):
             break
@@ -709,6 +709,12 @@ def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
             found += [index for index in range(run.start, run.end) if marked.kinds[index] == REPEAT
                       and shapes.kinds[index] != HEADLINE and not shapes.figures[index]]
     return found
+
+
+def post_stamps(kinds: np.ndarray) -> list[int]:
+    """The stamps of a run of posts: MIN_POSTS dated headers or more, each at most RECORD_PERIOD lines from the
+    next ("13-05-2024 07:06", "Jane answered 2 years ago", "May 22 at 8:00 #12")."""
+    return [int(index) for run in chains((kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS for index in run]
 
 
 def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> list[int]:
