@@ -187,6 +187,12 @@ def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
                  "Harbor board approves ferry route", id="photograph-colon"),
     pytest.param([*EN_MENU, "Harbor board approves ferry route", "Image credit: Harbor Board of Commissioners",
                   *EN_PROSE], "Harbor board approves ferry route", id="image-credit"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route",
+                  "Commissioners at the harbor on Monday afternoon Credit...Jane Doe for The Courier", *EN_PROSE],
+                 "Harbor board approves ferry route", id="a-caption-closed-by-its-credit"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route",
+                  "The new ferry leaves the harbor on its first run John Roe/Getty Images", *EN_PROSE],
+                 "Harbor board approves ferry route", id="a-caption-closed-by-an-agency"),
     # negatives: headlines opening with the same words
     pytest.param([*EN_MENU, "Photos show the new ferry on its first run", *EN_PROSE],
                  "Photos show the new ferry on its first run", id="a-headline-about-photos"),
@@ -194,6 +200,14 @@ def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
                  "Video captures ferry rescue off the islands", id="a-headline-about-a-video"),
 ])
 def test_a_picture_credit_is_no_headline(lines, title):
+    assert fields_of(lines)["title"] == title
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "By Jane Doe | Special to the Courier Gazette",
+                  *EN_PROSE], "Harbor board approves ferry route", id="a-byline-with-a-desk"),
+])
+def test_a_byline_is_no_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 

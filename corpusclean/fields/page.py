@@ -19,7 +19,7 @@ from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.fields.dates import Stamp, find_dates, url_date, with_time_line
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
-    NAME_REACH, REASON_OF_FIELD, is_outlet, lede_date, loose_dateline, names_alone, names_of_tag,
+    EN_BY_OPENING, NAME_REACH, REASON_OF_FIELD, is_outlet, lede_date, loose_dateline, names_alone, names_of_tag,
     opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
@@ -47,6 +47,8 @@ PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
 # a picture's credit: "Photo by X/Getty Images", "Photograph: X", "Image credit: X"
 CREDIT_OPENING = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)"
                             r"(?:\s+credits?)?\s*(?:by\b|:|：)")
+# a picture's credit closing a caption ("... shows the bridge. UCG/Getty Images", "...Credit...Jane Doe/The Times")
+CREDIT = re.compile(r"Getty Images|Shutterstock|AP Photo|Credit\.\.\.|/(?:Reuters|AFP|AP|EPA)\b")
 WORDED = re.compile(r"\w")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
@@ -112,7 +114,8 @@ def _headline_like(line: str) -> bool:
         return False    # "发布时间：10-08 12:00" whose date has no year
     if has_han(line):
         return len(line.replace(" ", "")) >= 6
-    return len(line.split()) >= 4 and PERIOD_END.search(line) is None and CREDIT_OPENING.match(line) is None
+    return (len(line.split()) >= 4 and PERIOD_END.search(line) is None and CREDIT_OPENING.match(line) is None
+            and CREDIT.search(line) is None and EN_BY_OPENING.match(line) is None)
 
 
 def _is_menu_row(line: str) -> bool:
