@@ -70,6 +70,8 @@ COMMENTS_ON_TITLE = re.compile(
 )
 # the mark a post ends with, alone on its line: "END", "- END -", "—END—", "THE END", "全文完"
 END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=~·•*\s]*")
+# a reading time alone on its line: "5 min read", "• 2 minute read", "阅读时间 3 分钟", "预计阅读 5 分钟"
+READING_TIME_LINE = re.compile(r"(?i)[•·|\s]*(?:\d{1,3}\s*min(?:ute)?s?\s+read|(?:预计)?阅读(?:时间|时长)?\s*[:：]?\s*\d{1,3}\s*分钟)")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
@@ -443,7 +445,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if heading in vocab.tags:
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
-            or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)):
+            or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text)):
         return REASON_PREFIX + "label", True
     if size <= 40 and _poster_panel(folded, vocab):
         return POSTER, True
