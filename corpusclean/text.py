@@ -95,24 +95,26 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# The blocks of the characters t2s may change alone: the Han blocks.
+T2S_BLOCKS = ((0x3400, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2B740))
+
+
+def in_t2s_blocks(code: int) -> bool:
+    return any(start <= code < stop for start, stop in T2S_BLOCKS)
+
+
 @functools.cache
 def t2s_changes() -> frozenset[str]:
     """Characters that OpenCC's t2s changes when they stand alone: a text without any needs no conversion.
     Derived from the converter itself (one call over the Han blocks) so a probe and the conversion can never
     disagree."""
-    return bmp_t2s_changes() | _t2s_changes_among(((0x20000, 0x2B740),))
+    return t2s_changed_alone([chr(code) for start, stop in T2S_BLOCKS for code in range(start, stop)])
 
 
-@functools.cache
-def bmp_t2s_changes() -> frozenset[str]:
-    """The characters of t2s_changes in the Basic Multilingual Plane: 27,000 of the 73,000 characters to
-    convert (20 ms less), all that a lookup table of the BMP needs."""
-    return _t2s_changes_among(((0x3400, 0xA000), (0xF900, 0xFB00)))
-
-
-def _t2s_changes_among(blocks: tuple[tuple[int, int], ...]) -> frozenset[str]:
-    chars = [chr(c) for start, stop in blocks for c in range(start, stop)]
-    converted = to_simplified("\n".join(chars)).split("\n")   # one character a line: no phrase across two
+def t2s_changed_alone(chars: list[str]) -> frozenset[str]:
+    """Those of the characters that t2s changes when they stand alone: one call for them all, one character a
+    line (no phrase across two), so the answer for one never depends on the others."""
+    converted = to_simplified("\n".join(chars)).split("\n")
     return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 

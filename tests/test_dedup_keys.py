@@ -8,9 +8,9 @@ import opencc
 import pytest
 from hypothesis import given, strategies as st
 
-from corpusclean.text import bmp_t2s_changes, t2s_changes
+from corpusclean.text import T2S_BLOCKS, t2s_changed_alone, t2s_changes
 from corpusclean.dedup.keys import (
-    _SLOW, _TABLE_LIMIT, _fold_table, _nfkc_fold_table, exact_key, has_traditional, normalize, spaced_form,
+    _SLOW, _TABLE_LIMIT, _UNSET, _looked_up, _tables, exact_key, has_traditional, normalize, spaced_form,
     spaced_forms,
 )
 from corpusclean.dedup.minhash import estimated_jaccard, signature, signatures
@@ -76,8 +76,12 @@ def test_normalize_matches_the_definition_where_nfkc_joins_neighbours(text):
     assert normalize(text) == normalize_by_definition(text)
 
 
+def whole_table(nfkc):
+    return _looked_up(np.arange(_TABLE_LIMIT + 1, dtype=np.uint32), nfkc)
+
+
 def test_nfkc_fold_table_maps_a_character_as_nfkc_then_the_fold_table():
-    table, fold = _nfkc_fold_table(), _fold_table()
+    table, fold = whole_table(nfkc=True), whole_table(nfkc=False)
     assert table[_TABLE_LIMIT] == _SLOW
     for code in range(_TABLE_LIMIT):
         if 0xD800 <= code < 0xE000 or table[code] == _SLOW:
@@ -88,7 +92,7 @@ def test_nfkc_fold_table_maps_a_character_as_nfkc_then_the_fold_table():
 
 
 def test_fold_table_is_casefold_then_the_word_regex():
-    table = _fold_table()
+    table = whole_table(nfkc=False)
     assert table[_TABLE_LIMIT] == _SLOW       # every code point beyond the table takes the slow path
     word, traditional = re.compile(r"[^\W_]"), t2s_changes()
     for code in range(_TABLE_LIMIT):
@@ -101,8 +105,30 @@ def test_fold_table_is_casefold_then_the_word_regex():
             assert chr(table[code]) == (folded if word.match(folded) else " ")
 
 
-def test_bmp_t2s_changes_are_those_of_t2s_changes_in_the_bmp():
-    assert bmp_t2s_changes() == {char for char in t2s_changes() if ord(char) <= 0xFFFF}
+def test_the_tables_hold_the_characters_met_and_the_same_values_in_any_order():
+    _tables.cache_clear()
+    try:
+        texts = ["全國總工會 Straße ﬁ e\u0301", "가\u11a8 ①"]
+        assert [" ".join(form.split()) for form in spaced_forms(texts)] == list(map(normalize_by_definition, texts))
+        fold, table = _tables()
+        met = {ord(char) for char in "\n".join(texts)}      # spaced_forms looks the texts up joined by a line break
+        assert {int(code) for code in np.flatnonzero(table != _UNSET)} == met | {_TABLE_LIMIT}
+        assert (fold == _UNSET).sum() > _TABLE_LIMIT - 100
+        shuffled = np.random.default_rng(7).permutation(_TABLE_LIMIT).astype(np.uint32)
+        for nfkc in (True, False):
+            for batch in np.array_split(shuffled, 13):
+                _looked_up(batch, nfkc)
+        filled = [table.copy() for table in _tables()]
+        _tables.cache_clear()
+        assert all((whole_table(nfkc) == filled[nfkc]).all() for nfkc in (False, True))
+    finally:
+        _tables.cache_clear()
+
+
+def test_t2s_changed_alone_does_not_depend_on_the_other_characters():
+    chars = [chr(code) for start, stop in T2S_BLOCKS for code in range(start, stop, 97)]
+    assert t2s_changed_alone(chars) == t2s_changes() & set(chars) != frozenset()
+    assert t2s_changed_alone(chars[::-1][:50]) == t2s_changes() & set(chars[::-1][:50])
 
 
 @pytest.mark.parametrize("text, expected", [

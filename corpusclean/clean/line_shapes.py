@@ -414,9 +414,24 @@ def _notice_pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, notice_phrases())) or "(?!)")
 
 
+@functools.cache
+def _ascii_notice_anchors() -> tuple[str, ...]:
+    return tuple(anchor for anchor in _notice_anchors() if anchor.isascii())
+
+
 def is_site_notice(line: str) -> bool:
-    """Whether a line holds a site notice phrase (a cookie banner, a privacy or terms notice), ignoring case."""
-    return _notice_pattern().search(line.lower()) is not None
+    """Whether a line holds a site notice phrase (a cookie banner, a privacy or terms notice), ignoring case.
+    An ASCII line is first looked through for the anchors the phrases begin with, one substring test each:
+    the pattern's search tries its alternatives at every letter that opens one, 4x slower on English prose
+    (a Chinese line has few such characters)."""
+    lowered = line.lower()
+    if lowered.isascii():
+        for anchor in _ascii_notice_anchors():
+            if anchor in lowered:
+                break
+        else:
+            return False
+    return _notice_pattern().search(lowered) is not None
 
 
 def _notices(lines: list[str], lowered: bytes) -> list[int]:

@@ -11,6 +11,7 @@ import re
 import string
 
 from corpusclean.document import Cut, DocView, Judged, Verdict
+from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.normalize.forms import nfkc
 from corpusclean.text import han_at_least
@@ -60,6 +61,7 @@ def _key_if_real_length(text: str, min_han: int, min_words: int) -> str | None:
     return _sentence_key(text) if _has_real_length(text, min_han, min_words) else None
 
 
+@per_line   # asked of most lines by the paragraph stage, then again by the sentence stage
 def _sentence_key(text: str) -> str:
     """comparison_key(text); an ASCII text's is its words joined."""
     return "".join(text.split()) if text.isascii() else comparison_key(text)

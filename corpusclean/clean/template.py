@@ -26,7 +26,6 @@ SENTENCE_MIN_HAN = 12
 # Two articles quoting the same sentence must keep it: sentence-like lines need most of the site's pages.
 SENTENCE_MIN_DOCS = 5
 SENTENCE_MIN_SHARE = 0.8
-ENOUGH_HAN_RE = han_at_least(SENTENCE_MIN_HAN)
 
 
 def line_hash(line: str) -> int:
@@ -37,7 +36,7 @@ def is_sentence_like(line: str) -> bool:
     """A sentence, not a label: Han text is dense, so a dozen characters already make one."""
     if not line.endswith(SENTENCE_ENDS):
         return False
-    return len(line) > SENTENCE_MIN_CHARS or ENOUGH_HAN_RE.match(line) is not None
+    return len(line) > SENTENCE_MIN_CHARS or han_at_least(SENTENCE_MIN_HAN).match(line) is not None
 
 
 @dataclass

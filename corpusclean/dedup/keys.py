@@ -17,7 +17,7 @@ import numpy as np
 import xxhash
 
 from corpusclean.normalize.forms import nfkc
-from corpusclean.text import bmp_t2s_changes, t2s_changes, to_simplified
+from corpusclean.text import in_t2s_blocks, t2s_changed_alone, t2s_changes, to_simplified
 
 # Runs of letters, digits and Han characters: everything else (punctuation, symbols, whitespace,
 # underscore) separates them. Joining the runs with spaces costs half a substitution of the separators.
@@ -40,38 +40,59 @@ def has_traditional(text: str) -> bool:
     return bool(table[codes[codes < table.size]].any())
 
 
-# Planes 0-1 (the Han blocks of everyday text, emoji) are in the fold table; any code point above maps to
-# _SLOW. Plane 2 holds rare ideographs only: a text with one takes the slow path, and every run builds the
-# tables 40% faster (50 ms less, with the Traditional probe they need).
+# Planes 0-1 (the Han blocks of everyday text, emoji) are in the fold tables; any code point above maps to
+# _SLOW. Plane 2 holds rare ideographs only: a text with one takes the slow path.
 _TABLE_LIMIT = 0x20000
 _SLOW = 0xFFFFFFFF   # a character the table cannot map on its own: take the string path
+_UNSET = 0xFFFFFFFE  # a character no text has held yet: its value is not computed
 _SPACE = 0x20
 
 
 @functools.cache
-def _fold_table() -> np.ndarray:
-    """What every code point becomes in the spaced form: its case fold when that is one word character,
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """The fold table (_fold_values) and the NFKC fold table (_nfkc_values): one entry per code point, each
+    computed the first time a text holds its character (_fill_unset). A corpus holds a few thousand of the
+    128K characters, and computing them all cost every run 40 ms. The entry past the end, where
+    take(mode="clip") sends every code point above the tables, is _SLOW."""
+    fold = np.full(_TABLE_LIMIT + 1, _UNSET, dtype=np.uint32)
+    fold[_TABLE_LIMIT] = _SLOW
+    return fold, fold.copy()
+
+
+def _fill_unset(codes: np.ndarray, values: np.ndarray, positions: np.ndarray, nfkc: bool) -> None:
+    """Of ``values`` (the table's values of ``codes``), those at ``positions`` still _UNSET: their characters'
+    values are computed, kept in the table, and put in."""
+    unset = positions[values[positions] == _UNSET]
+    if unset.size:
+        table = _tables()[nfkc]
+        new = sorted(set(codes[unset].tolist()))   # (np.unique would import numpy.ma: 7 ms)
+        table[new] = (_nfkc_values if nfkc else _fold_values)(new)
+        values[unset] = table[codes[unset]]
+
+
+def _looked_up(codes: np.ndarray, nfkc: bool) -> np.ndarray:
+    """The values of the code points in the NFKC fold table (or the fold table)."""
+    values = _tables()[nfkc].take(codes, mode="clip")
+    if values.max(initial=0) >= _UNSET:
+        _fill_unset(codes, values, np.flatnonzero(values >= _UNSET), nfkc)
+    return values
+
+
+def _fold_values(codes: list[int]) -> list[int]:
+    """What each code point becomes in the spaced form: its case fold when that is one word character,
     a space when it is one other character, _SLOW when it is Traditional (the text needs t2s first) or folds
-    to several characters (ß -> ss)."""
-    codes = np.arange(_TABLE_LIMIT, dtype=np.uint32)
-    chars = codes.tobytes().decode("utf-32-le", "surrogatepass")
-    folded = codes.copy()
-    # For one character str.isalnum() is what the regex [^\W_] matches (CPython's sre uses the same test).
-    is_word = np.ones(_TABLE_LIMIT, dtype=bool)
-    # Case folding changes few blocks, and every character of many blocks (Han, Hangul) is a word character:
-    # one call on a whole block of 256 tells either.
-    for start in range(0, _TABLE_LIMIT, 256):
-        block = chars[start:start + 256]
-        if block.casefold() != block:
-            folded[start:start + 256] = [ord(f) if len(f) == 1 else _SLOW for f in map(str.casefold, block)]
-        if not block.isalnum():
-            is_word[start:start + 256] = list(map(str.isalnum, block))
-    single = folded != _SLOW
-    table = np.full(_TABLE_LIMIT + 1, _SLOW, dtype=np.uint32)
-    table[:-1][single] = np.where(is_word[folded[single]], folded[single], _SPACE)
-    table[[ord(char) for char in bmp_t2s_changes()]] = _SLOW     # plane 1 holds no Han character
-    table.flags.writeable = False
-    return table
+    to several characters (ß -> ss). (For one character str.isalnum() is what the regex [^\\W_] matches:
+    CPython's sre uses the same test.)"""
+    traditional = t2s_changed_alone([chr(code) for code in codes if in_t2s_blocks(code)])
+    values = []
+    for code in codes:
+        char = chr(code)
+        folded = char.casefold()
+        if len(folded) != 1 or char in traditional:
+            values.append(_SLOW)
+        else:
+            values.append(ord(folded) if folded.isalnum() else _SPACE)
+    return values
 
 
 # Characters that normalization may move or join to the character before them: combining marks (canonical
@@ -81,45 +102,54 @@ _HANGUL_JAMO_JOINING = ((0x1161, 0x1175), (0x11A8, 0x11C2))
 
 
 @functools.cache
-def _nfkc_fold_table() -> np.ndarray:
-    """_fold_table with NFKC done too: what every code point becomes in the spaced form. A character that NFKD
-    leaves alone keeps its _fold_table value; one it changes takes the value of what it becomes, or a space
+def _composition_seconds() -> frozenset[int]:
+    """The second characters of the two-character canonical decompositions of the tables' characters."""
+    chars = np.arange(_TABLE_LIMIT, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    seconds = set()
+    for start in range(0, _TABLE_LIMIT, 256):   # only a block that NFD changes holds a canonical decomposition
+        block = chars[start:start + 256]
+        if not unicodedata.is_normalized("NFD", block):
+            for decomposition in map(unicodedata.decomposition, block):
+                if decomposition and not decomposition.startswith("<"):
+                    parts = decomposition.split()
+                    if len(parts) == 2:
+                        seconds.add(int(parts[1], 16))
+    return frozenset(seconds)
+
+
+def _joins(code: int) -> bool:
+    """Whether normalization may move the character or join it to the one before it (a character above the
+    tables counts as one: the tables cannot map it)."""
+    return (code >= _TABLE_LIMIT or unicodedata.combining(chr(code)) != 0 or code in _composition_seconds()
+            or any(start <= code <= stop for start, stop in _HANGUL_JAMO_JOINING))
+
+
+def _nfkc_values(codes: list[int]) -> list[int]:
+    """The fold values with NFKC done too: what each code point becomes in the spaced form. A character that
+    NFKD leaves alone keeps its fold value; one it changes takes the value of what it becomes, or a space
     when that is several characters all mapped to a space ("…" is "...": the spaced form's spacing counts
     nowhere); _SLOW when that is several characters, or when the character or what it becomes may move or
     join a neighbour. A text without any such character is NFKC once each character is decomposed (nothing
-    to reorder, nothing composes), so one lookup per character makes its spaced form."""
-    fold = _fold_table()
-    # (A Hangul syllable has no decomposition listed: NFKD makes jamo of it by rule, which NFC joins again
-    # unless a joining jamo follows.)
-    chars = np.arange(_TABLE_LIMIT, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-    # Only a block that NFKD changes can hold a character with a decomposition (NFKD leaves none in a text):
-    # 115 blocks of 512 to look at character by character.
-    decompositions: dict[int, str] = {}
-    for start in range(0, _TABLE_LIMIT, 256):
-        block = chars[start:start + 256]
-        if not unicodedata.is_normalized("NFKD", block):
-            decompositions.update((start + offset, decomposition)
-                                  for offset, decomposition in enumerate(map(unicodedata.decomposition, block))
-                                  if decomposition)
-    combining = np.fromiter(map(unicodedata.combining, chars), dtype=np.uint8, count=_TABLE_LIMIT)
-    joining = set(np.flatnonzero(combining).tolist())
-    joining.update(code for start, stop in _HANGUL_JAMO_JOINING for code in range(start, stop + 1))
-    changed = list(decompositions)
-    for code in changed:
-        parts = decompositions[code].split()
-        if len(parts) == 2 and not parts[0].startswith("<"):
-            joining.add(int(parts[1], 16))
-    table = fold.copy()
-    for code in changed:
-        decomposed = [ord(char) for char in unicodedata.normalize("NFKD", chars[code])]
-        values = [_SLOW if part in joining or part >= _TABLE_LIMIT else int(fold[part]) for part in decomposed]
-        if len(values) == 1:
-            table[code] = values[0]
+    to reorder, nothing composes), so one lookup per character makes its spaced form. (A Hangul syllable has
+    no decomposition listed: NFKD makes jamo of it by rule, which NFC joins again unless a joining jamo
+    follows.)"""
+    decomposed = {code: [ord(char) for char in unicodedata.normalize("NFKD", chr(code))]
+                  for code in codes if unicodedata.decomposition(chr(code))}
+    wanted = sorted({*codes, *(part for parts in decomposed.values() for part in parts if part < _TABLE_LIMIT)})
+    fold = dict(zip(wanted, _looked_up(np.array(wanted, dtype=np.uint32), nfkc=False).tolist()))
+    values = []
+    for code in codes:
+        if _joins(code):
+            values.append(_SLOW)
+        elif code not in decomposed:
+            values.append(fold[code])
         else:
-            table[code] = _SPACE if all(value == _SPACE for value in values) else _SLOW
-    table[[code for code in joining if code < _TABLE_LIMIT]] = _SLOW
-    table.flags.writeable = False
-    return table
+            each = [_SLOW if _joins(part) else fold[part] for part in decomposed[code]]
+            if len(each) == 1:
+                values.append(each[0])
+            else:
+                values.append(_SPACE if all(value == _SPACE for value in each) else _SLOW)
+    return values
 
 
 def spaced_form(text: str) -> str:
@@ -127,16 +157,15 @@ def spaced_form(text: str) -> str:
     one character a single space): exact_key and shingle_hashes ignore spacing, so they take it as is.
 
     Case folding maps each character on its own (no context), and so does NFKC on most text (see
-    _nfkc_fold_table): one numpy lookup per character does NFKC, the case fold and the word test; 4x cheaper
+    _nfkc_values): one numpy lookup per character does NFKC, the case fold and the word test; 4x cheaper
     than casefold() plus the regex, and NFKC was half of it. Any other text takes NFKC first, and a text with a
     character the tables cannot map alone takes the way normalize() is defined.
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    folded = _nfkc_fold_table().take(codes, mode="clip")
+    folded = _looked_up(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), nfkc=True)
     if folded.max(initial=0) != _SLOW:
         return folded.tobytes().decode("utf-32-le")
     text = nfkc(text)
-    folded = _fold_table().take(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), mode="clip")
+    folded = _looked_up(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), nfkc=False)
     if folded.max(initial=0) == _SLOW:
         return _normalize_nfkc(text)
     return folded.tobytes().decode("utf-32-le")
@@ -147,8 +176,11 @@ def spaced_forms(texts: Sequence[str]) -> list[str]:
     joined by a line break, which the table makes a space like any separator. A text with a character the
     table cannot map alone takes spaced_form's other ways."""
     starts = np.cumsum([0, *(len(text) + 1 for text in texts[:-1])])
-    folded = _nfkc_fold_table().take(np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32), mode="clip")
-    unmapped = np.flatnonzero(folded == _SLOW)
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    folded = _tables()[True].take(codes, mode="clip")
+    unmapped = np.flatnonzero(folded >= _UNSET)
+    _fill_unset(codes, folded, unmapped, nfkc=True)
+    unmapped = unmapped[folded[unmapped] == _SLOW]
     slow = set(np.searchsorted(starts, unmapped, side="right").tolist())   # 1 + the index of each one's text
     folded[unmapped] = _SPACE   # those texts are not taken from here
     joined = folded.tobytes().decode("utf-32-le")

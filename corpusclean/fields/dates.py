@@ -16,6 +16,7 @@ crawl, which is not known: it is not read.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -129,8 +130,18 @@ TIME = re.compile(
 MAX_LEADING_TIME = 40
 # An English weekday, whole or cut short: Monday, Mon, Mon., Tues, Thurs
 EN_WEEKDAY = r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday|s|rs?)?\.?(?![A-Za-z])"
-LEADING_TIME = re.compile(r"(?<![\d.:])" + _CLOCK + r"\s*(?:[,|•·@-]\s*)?(?:" + EN_WEEKDAY + r",?\s+)?$")
-CLOCK_LINE = re.compile(r"\s*" + _CLOCK + r"\s*")
+
+
+@functools.cache     # compiled when first asked, as _clock_line: only some English dates need them (5 ms of re's compiler)
+def _leading_time() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d.:])" + _CLOCK + r"\s*(?:[,|•·@-]\s*)?(?:" + EN_WEEKDAY + r",?\s+)?$")
+
+
+@functools.cache
+def _clock_line() -> re.Pattern[str]:
+    return re.compile(r"\s*" + _CLOCK + r"\s*")
+
+
 WEEKDAY = re.compile(r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天]|[（(](?:星期|周)?[一二三四五六日天][）)])")
 AFTERNOON = ("下午", "晚上", "傍晚")
 BEFORE_NOON = ("上午", "凌晨", "早上")
@@ -200,7 +211,7 @@ def _with_time(text: str, end: int, year: int, month: int, day: int) -> tuple[in
 def _with_leading_time(text: str, start: int, year: int, month: int, day: int) -> tuple[int, Stamp] | None:
     """An English date's stamp with the time printed before it, and where that time starts; None when no
     time stands right before the date."""
-    time = LEADING_TIME.search(text, max(0, start - MAX_LEADING_TIME), start)
+    time = _leading_time().search(text, max(0, start - MAX_LEADING_TIME), start)
     stamp = time and _stamp_with(time, year, month, day)
     return (time.start(), stamp) if stamp else None
 
@@ -306,7 +317,7 @@ def find_dates(text: str, year_last: bool = False) -> list[FoundDate]:
 def with_time_line(stamp: Stamp, line: str) -> Stamp | None:
     """A day's stamp with the time of a line that holds a clock time alone ("5:50 PM", "18.54 GMT"); None for any
     other line."""
-    time = CLOCK_LINE.fullmatch(line)
+    time = _clock_line().fullmatch(line)
     return _stamp_with(time, *stamp.day_of) if time else None
 
 

@@ -34,7 +34,6 @@ PAIRED_FIELDS = ("publisher", "created", "updated", "catalogue")   # read_label_
 MAX_PAIRED_LABEL_CHARS = 12     # a label alone on its line, spaces and colon included ("发 布 时 间 ：")
 MIN_SIGNATURE_CHARS = 3  # an organisation's name signing a notice: "某某局" at least...
 MAX_SIGNATURE_CHARS = 30  # ...a long one ("中共某某市委全面深化改革委员会办公室") at most
-SIGNATURE_CHARS = re.compile(rf"[{HAN_CLASS}（）()]+")
 MAX_LINE_CHARS = 160
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
@@ -478,7 +477,12 @@ def signs(line: str) -> bool:
     last words of organisation names (rules/organisations_zh.txt), no punctuation."""
     name = line.strip()
     return (MIN_SIGNATURE_CHARS <= len(name) <= MAX_SIGNATURE_CHARS and name.endswith(_organisation_suffixes())
-            and SIGNATURE_CHARS.fullmatch(name) is not None)
+            and _signature_chars().fullmatch(name) is not None)
+
+
+@functools.cache     # compiled when first asked: a line that ends as an organisation's name is rare
+def _signature_chars() -> re.Pattern[str]:
+    return re.compile(rf"[{HAN_CLASS}（）()]+")
 
 
 @functools.cache

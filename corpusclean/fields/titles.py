@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from corpusclean.memo import per_line
 from corpusclean.text import HAN_CLASS, has_han
 
 # Every split needs a separator: spaced dashes and bars anywhere, underscores and full-width bars bare,
@@ -50,9 +51,11 @@ def title_parts(title: str) -> list[str]:
     return [part for part in TITLE_SPLIT.split(title) if part.strip()]
 
 
+@per_line   # a page's title is split by its headline, its site names and its fields, each on its own
 def split_site_title(title: str) -> tuple[str, list[str]] | None:
     """(headline, site and channel names) of a page title with names around its headline; None when the
-    title has no such names. A short first part before a long one is a site name put in front."""
+    title has no such names. A short first part before a long one is a site name put in front. (Shared:
+    never change the names.)"""
     parts = title_parts(" ".join(title.split()))
     if len(parts) < 2:
         return None
