@@ -20,6 +20,7 @@ from corpusclean.pipeline import DocumentStage
 from corpusclean.plausibility import (
     CHINESE_CODECS, CONCLUSIVE_HAN, MIN_HAN, ChineseScore, chinese_score, reads_as_text,
 )
+from corpusclean.text import compiled_when_used
 
 # Declared labels Python does not know, and codecs replaced by the superset browsers use for them.
 _LABEL_ALIASES = {"x-gbk": "gbk", "x-big5": "big5", "x-x-big5": "big5", "x-euc-tw": "big5", "unicode": "utf-8"}
@@ -80,7 +81,7 @@ _DECLARATION = re.compile(
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _MAX_CONTROL_SHARE = 0.01
 
-_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")  # where wrong legacy readings land (user-defined areas)
+_private_use = compiled_when_used(r"[\ue000-\uf8ff]")  # where wrong legacy readings land (user-defined areas)
 
 # A reading that fails on at most this share of the non-ASCII bytes is the right codec with a few damaged
 # bytes; a wrong one fails on most of them (GBK read as UTF-8 or Latin-1 text read as UTF-8: over half).
@@ -377,7 +378,7 @@ def _decode_with_detector(data: bytes) -> Decoded | None:
     # GB18030 symbols) is still right when it lands outside the user-defined areas.
     for codec in CHINESE_CODECS:
         text = _strict(data, codec)
-        if text is not None and chinese_score(text).han < MIN_HAN and not _PRIVATE_USE.search(text):
+        if text is not None and chinese_score(text).han < MIN_HAN and not _private_use().search(text):
             return _success(text, codec, "detector")
     return None
 

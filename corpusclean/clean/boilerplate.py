@@ -13,7 +13,7 @@ from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_RE, HAN_RUN, SENTENCE_END, has_han, to_simplified
+from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, has_han, to_simplified
 
 
 # The sections each rule file must hold, each read its own way; the English one has no disclaimers. Every
@@ -56,7 +56,7 @@ FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
 # a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）",
 # "热门评论 10条", "12条评论"
-COUNT_BESIDE = re.compile(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
+_count_beside = compiled_when_used(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
@@ -64,7 +64,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # a blog's heading of its comments, with the count and the post's title: "12 thoughts on “Title”"
-COMMENTS_ON_TITLE = re.compile(
+_comments_on_title = compiled_when_used(
     r"(?i:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?i:thoughts?|responses?|comments?|replies|reply)\s+(?i:on|to)\s+[“\"'‘«]"
 )
@@ -94,25 +94,26 @@ class Phrases:
     fire inside "Approval". Han and Latin phrases are two regexes: apart, the Han one keeps re's fast scan
     for its first characters, which the Latin word-boundary tests would disable (3x faster together)."""
 
-    han: re.Pattern[str] | None
-    # The Latin phrases' pattern, compiled when a line first needs it (_latin_pattern): most lines of a
-    # Chinese corpus hold no first word of any, and re's compiler took 10 ms for the English phrase lists.
+    # The patterns' texts, each compiled when a line first needs it (_phrase_pattern): most lines of a
+    # Chinese corpus hold no first word of any Latin phrase (re's compiler took 10 ms for the English phrase
+    # lists), and most vocabularies' Han patterns are never searched on a corpus's pages (3 ms).
+    han: str | None
     latin: str | None
     latin_keys: frozenset[bytes] | None   # each Latin phrase's first Words; None: a phrase is not ASCII or has none
 
     def search(self, text: str, words: Words | None = None) -> bool:
         """words: the line's _latin_words when the caller has them (they spare most lines the Latin regex)."""
-        if self.han is not None and self.han.search(text):
+        if self.han is not None and _phrase_pattern(self.han).search(text):
             return True
         if self.latin is None:
             return False
         if words is not None and self.latin_keys is not None and self.latin_keys.isdisjoint(words):
             return False
-        return _latin_pattern(self.latin).search(text) is not None
+        return _phrase_pattern(self.latin).search(text) is not None
 
 
 @functools.cache
-def _latin_pattern(pattern: str) -> re.Pattern[str]:
+def _phrase_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
@@ -180,7 +181,7 @@ def _alternation(phrases: Iterable[str]) -> Phrases:
     han = [_han_branch(p) for p in ordered if HAN_RE.search(p)]
     latin = [p for p in ordered if not HAN_RE.search(p)]
     return Phrases(
-        han=re.compile("|".join(han), re.I) if han else None,
+        han="|".join(han) if han else None,
         latin=r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Za-z])" if latin else None,
         latin_keys=_latin_keys(latin),
     )
@@ -335,7 +336,7 @@ def _comments_heading(heading: str, vocab: Vocabulary) -> bool:
     starts nor ends with such a heading (nearly every line) is spared the regex, which scans the whole line."""
     if not (heading.startswith(vocab.comment_headings) or heading.endswith(vocab.comment_headings)):
         return False
-    return COUNT_BESIDE.sub("", heading, count=1) in vocab.comments
+    return _count_beside().sub("", heading, count=1) in vocab.comments
 
 
 def _may_hold_copyright_sign(text: str) -> bool:
@@ -384,7 +385,7 @@ def _named_box_with_more(heading: str, labels: frozenset[str]) -> bool:
     such as "查看更多")."""
     name = heading.removesuffix(MORE_LINK).rstrip()
     return (heading.endswith(MORE_LINK) and heading not in labels
-            and MIN_BOX_NAME <= len(name) <= MAX_BOX_NAME and HAN_RUN.fullmatch(name) is not None)
+            and MIN_BOX_NAME <= len(name) <= MAX_BOX_NAME and han_run().fullmatch(name) is not None)
 
 
 def _more_of_a_name(line: str) -> bool:
@@ -446,7 +447,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= MAX_PAGER_SIZE and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
     if (_comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab)     # "[ 12 comments ]"
-            or size <= 40 and COMMENTS_ON_TITLE.match(text)):
+            or size <= 40 and _comments_on_title().match(text)):
         return COMMENTS, True
     if heading in vocab.tags:
         return REASON_PREFIX + "tags", True

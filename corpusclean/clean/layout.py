@@ -76,6 +76,7 @@ from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import NAME_REACH, names_alone, signs
 from corpusclean.fields.titles import headline_line
 from corpusclean.pipeline import LineStage
+from corpusclean.text import compiled_when_used
 
 MENU = "layout.menu"
 HEADLINE_LIST = "layout.headline_list"
@@ -131,7 +132,7 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
                     "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
-BYLINE_OPENING = re.compile(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
+_byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
 CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
@@ -762,7 +763,7 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
         figures[index] and holds_date(lines[index]) and not (index and signs(lines[index - 1]))
-        or BYLINE_OPENING.match(lines[index]) is not None or index in by_alone)]
+        or _byline_opening().match(lines[index]) is not None or index in by_alone)]
 
     def names(index: int) -> bool:
         return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])

@@ -25,11 +25,12 @@ import numpy as np
 from corpusclean.clean.captions import NUMBERED_HEADING_RE
 from corpusclean.extract.units import units_and_punctuation_of_lines
 from corpusclean.fields.dates import TIME, find_dates
-from corpusclean.fields.labels import RELATIVE_TIME
+from corpusclean.fields.labels import relative_time
 from corpusclean.memo import per_line
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
-    CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, has_han,
+    CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, compiled_when_used,
+    has_han,
 )
 
 # Kinds, in the order of KIND_NAMES.
@@ -80,7 +81,7 @@ CLAUSE_ENDS = "，、；：,;:"
 SENTENCE_MARKS = ZH_TERMINALS + LATIN_TERMINALS
 QUESTION_ENDS = "?!？！"
 # a mark inside a Han question, or kana (Japanese asks without commas): no title
-HAN_TITLE_BREAK = re.compile(r"[，、；：。？！,;:.?!“”\"《》（）()\u3040-\u30ff]")
+_han_title_break = compiled_when_used(r"[，、；：。？！,;:.?!“”\"《》（）()\u3040-\u30ff]")
 BULLETS = ("- ", "• ", "· ", "* ", "● ", "◆ ", "■ ")
 # A numbered heading or a bulleted item starts with one of these (NUMBERED_HEADING_RE, BULLETS).
 ENUMERATION_STARTS = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇（(第-•·*●◆■"
@@ -307,7 +308,7 @@ def _is_markup(line: str) -> bool:
 
 def _is_dated(line: str) -> bool:
     """A time of day or a relative time ("09:01", "3 天前", "2 hours ago")."""
-    return ((":" in line or "：" in line) and TIME.search(line) is not None) or RELATIVE_TIME.search(line) is not None
+    return ((":" in line or "：" in line) and TIME.search(line) is not None) or relative_time().search(line) is not None
 
 
 def _ends_with_date(line: str) -> bool:
@@ -327,7 +328,7 @@ def _is_title_case(line: str) -> bool:
     a Chinese question or exclamation without a mark inside it ("刘华清的履历如何评价？"): a title asks in one
     breath, a sentence of the text pauses ("那么，疫情期间如何投诉呢？")."""
     if has_han(line):
-        return HAN_TITLE_BREAK.search(line.rstrip().rstrip(QUESTION_ENDS)) is None
+        return _han_title_break().search(line.rstrip().rstrip(QUESTION_ENDS)) is None
     words = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 

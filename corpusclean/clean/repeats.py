@@ -14,7 +14,7 @@ from corpusclean.document import Cut, DocView, Judged, Verdict
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.normalize.forms import nfkc
-from corpusclean.text import han_at_least
+from corpusclean.text import compiled_when_used, han_at_least
 
 PARAGRAPH_REASON = "repeat.paragraph"
 SENTENCE_REASON = "repeat.sentence"
@@ -33,7 +33,7 @@ SENTENCE_END_RE = re.compile(
     r"|(?<=[.!?])[.!?]*[\"'”’)]*\s+(?=[\"“‘(\[]?[A-Z0-9]))"
 )
 # The word before an English full stop that does not end a sentence: "Mr.", "U.S.", "No.", "A.".
-ABBREVIATION_RE = re.compile(
+_abbreviation = compiled_when_used(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Nos|vs|etc|Gen|Sen|Rep|Gov|Lt|Col|Capt|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Za-z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
 )
@@ -72,7 +72,7 @@ def _ends_with_abbreviation(line: str, start: int, stop: int) -> bool:
     ASCII letters and dots, so the search starts where the last run of those begins, not at `start`
     (the regex's word boundary still sees the character before)."""
     begin = start + len(line[start:stop - 1].rstrip(ABBREVIATION_CHARS))
-    return ABBREVIATION_RE.search(line, begin, stop) is not None
+    return _abbreviation().search(line, begin, stop) is not None
 
 
 def split_sentences(line: str) -> list[str]:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from corpusclean.extract.units import units_and_punctuation_of
 from corpusclean.rules import rule_sections
+from corpusclean.text import compiled_when_used
 
 # Elements whose whole subtree is never text of the page. Not <form>: ASP.NET pages and many forum
 # engines wrap the whole page, article and posts included, in one.
@@ -36,7 +37,7 @@ CAPTION_TAGS = frozenset({"figcaption", "caption"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
 HINT_SECTIONS = ("positive", "negative", "chrome")  # rules/html_hints.txt
-IMAGE_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)$|^(?:img|dsc|image)[_\-\d]", re.IGNORECASE)
+_image_file_name = compiled_when_used(r"\.(?:jpe?g|png|gif|webp|bmp)$|^(?:img|dsc|image)[_\-\d]", re.IGNORECASE)
 
 
 class HtmlLimitError(Exception):
@@ -210,7 +211,7 @@ class _LineBuilder:
 
 
 def useful_alt(alt: str | None) -> bool:
-    return bool(alt) and len(alt.strip()) >= 4 and not IMAGE_FILE_NAME.search(alt.strip())
+    return bool(alt) and len(alt.strip()) >= 4 and not _image_file_name().search(alt.strip())
 
 
 @lru_cache(maxsize=4096)

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+from corpusclean.text import compiled_when_used
+
 CREATED_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
@@ -86,8 +88,9 @@ SHORT_YEAR = re.compile(r"(\d(?<![\d.:/-]\d)\d)([-.])(\d\d)\2(\d\d)(?![\d.:/-])"
 # A date with the year last, as English pages print it: 11/19/2019, 11.14.2019, 21/06/2014, 11/19/19 (a two-digit
 # year after slashes only: "11.19.19" is a version number as often). Britain prints the day first, the US the month:
 # the order is told only when one of the two is over 12 or both are the same, else the date is not read.
-YEAR_LAST = re.compile(r"(\d(?<![\d./:-]\d)\d?)(?:/(\d{1,2})/((?:19|20)?\d\d)|\.(\d{1,2})\.((?:19|20)\d\d))"
-                       r"(?![\d/:-]|\.\d)")
+_year_last = compiled_when_used(
+    r"(\d(?<![\d./:-]\d)\d?)(?:/(\d{1,2})/((?:19|20)?\d\d)|\.(\d{1,2})\.((?:19|20)\d\d))(?![\d/:-]|\.\d)"
+)
 HAN_NUMERAL_DATE = re.compile(
     r"([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*[日号]"
 )
@@ -145,7 +148,7 @@ def _clock_line() -> re.Pattern[str]:
 WEEKDAY = re.compile(r"\s*(?:(?:星期|周|礼拜)[一二三四五六日天]|[（(](?:星期|周)?[一二三四五六日天][）)])")
 AFTERNOON = ("下午", "晚上", "傍晚")
 BEFORE_NOON = ("上午", "凌晨", "早上")
-URL_DATE = re.compile(
+_url_date = compiled_when_used(
     r"((?:19|20)(?<!\d(?:19|20))\d\d)(?:[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])"
     r"|/(\d{1,2})/(\d{1,2})/)(?!\d)"
 )
@@ -269,9 +272,9 @@ def _english_dates(text: str) -> list[tuple[int, int, int, int, int]]:
 
 
 def _year_last_dates(text: str) -> list[tuple[int, int, int, int, int]]:
-    """(start, end, year, month, day) of every date written with the year last (YEAR_LAST) whose order is told."""
+    """(start, end, year, month, day) of every date written with the year last (_year_last) whose order is told."""
     found = []
-    for match in YEAR_LAST.finditer(text):
+    for match in _year_last().finditer(text):
         first, second = int(match.group(1)), int(match.group(2) or match.group(4))
         year = match.group(3) or match.group(5)
         if first == second or first > 12 >= second:
@@ -293,7 +296,7 @@ def _has_digit(text: str) -> bool:
 
 def find_dates(text: str, year_last: bool = False) -> list[FoundDate]:
     """Every date in the text, in order, each with the time (and zone) that follows it. With ``year_last``, the
-    dates with the year last too (YEAR_LAST): asked where the words make the line a dateline (a byline). Read
+    dates with the year last too (_year_last): asked where the words make the line a dateline (a byline). Read
     everywhere, they stamp each reply of a forum thread ("Posted by: X 5/21/2024 3:12:08 AM"), and taken for the
     page's dateline they moved its headline and cut the replies from the body."""
     if not _has_digit(text) and "年" not in text:
@@ -334,7 +337,7 @@ def url_date(url: str | None) -> Stamp | None:
     if not url:
         return None
     path = url.split("://", 1)[-1].partition("/")[2]
-    for match in URL_DATE.finditer(path):
+    for match in _url_date().finditer(path):
         month, day = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
         stamp = make_stamp(int(match.group(1)), int(month), int(day))
         if stamp is not None:

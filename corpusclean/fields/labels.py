@@ -22,7 +22,7 @@ from corpusclean.fields.titles import MAX_HAN_HEADLINE
 from corpusclean.memo import per_line
 from corpusclean.normalize.lang import ENGLISH_STOPWORDS
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_CLASS, HAN_RE, has_han, without_bullet
+from corpusclean.text import HAN_CLASS, HAN_RE, compiled_when_used, has_han, without_bullet
 
 FIELD_OF_SECTION = {"source": "publisher", "author": "author", "editor": "editor", "date": "created",
                     "updated": "updated", "noise": None, "catalogue": "catalogue"}
@@ -123,8 +123,8 @@ MAX_DATELINE_WORDS = 8
 TIME_SET_OFF = re.compile(r"\sat\s|@|\s(?:[|/•·–—]|--?)\s")
 MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
 NOT_IN_DATELINE = "。！？!?;；"
-RELATIVE_TIME = re.compile(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
-                           r"|\b(?:\d+|an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+relative_time = compiled_when_used(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
+                                   r"|\b(?:\d+|an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
 # A dateline without a label: a date and at most a short name beside it ("2021-06-18 · 城市报道",
 # "2022-02-13 09:57 光明网", "新华社 2021-03-09 17:42"). Only near the headline is it the page's date.
 PHOTO_CREDIT = "摄"
@@ -135,7 +135,7 @@ NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— J
 READING_TIME = re.compile(r"\b\d{1,3}\s*(?:min|minute)s?\s+read\b", re.I)
 UPDATE_CLAUSE = re.compile(r"\b(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*", re.I)
 WEEKDAY_BEFORE = re.compile(EN_WEEKDAY + r",?\s*$")
-WEEKDAY_ALONE = re.compile(EN_WEEKDAY + r",?\s*")
+_weekday_alone = compiled_when_used(EN_WEEKDAY + r",?\s*")
 STAFF_CODE = re.compile(r"_?\b[A-Z]{1,4}\d{2,6}\b|_[A-Za-z]{1,4}\d{2,6}")
 NAME_SPLIT = re.compile(r"\s*(?:[、，,;；/／&＆|｜]|\s+and\s+)\s*")
 # a wire service's dateline after the names: "（中央社记者陈文华／台北3日电）", "东京3日专电"
@@ -574,7 +574,7 @@ def _first_date(text: str, year_last: bool = False) -> tuple[int, Stamp | None] 
     dates = find_dates(text, year_last)
     if dates and dates[0].start <= MAX_DATE_OFFSET:
         return dates[0].start, dates[0].stamp
-    relative = RELATIVE_TIME.search(text, 0, MAX_DATE_OFFSET + 12)
+    relative = relative_time().search(text, 0, MAX_DATE_OFFSET + 12)
     return (relative.start(), None) if relative else None
 
 
@@ -598,7 +598,7 @@ def _dated_en_byline(text: str) -> dict | None:
     if match is None:
         return None
     rest = match.group("rest")
-    weekday = WEEKDAY_ALONE.match(rest)     # "Wednesday, 20 November 2019"
+    weekday = _weekday_alone().match(rest)     # "Wednesday, 20 November 2019"
     rest = rest[weekday.end():] if weekday else rest
     found = _first_date(rest, year_last=True)
     if found is not None and found[0] > 0:     # a title or an outlet may stand before the date
@@ -723,10 +723,10 @@ def _without_dateline_furniture(text: str) -> str:
     if update is None or update.start() == 0:
         return text
     when = text[update.end():].strip(SEPARATORS)
-    weekday = WEEKDAY_ALONE.match(when)
+    weekday = _weekday_alone().match(when)
     when = when[weekday.end():] if weekday else when
     dates = find_dates(when)
-    relative = RELATIVE_TIME.match(when)
+    relative = relative_time().match(when)
     date_alone = len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(when)
     if date_alone or (relative is not None and relative.end() == len(when)):
         return text[:update.start()].strip(SEPARATORS)

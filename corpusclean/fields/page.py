@@ -26,7 +26,7 @@ from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
 from corpusclean.memo import per_line
-from corpusclean.text import CJK_COMMAS, SEMICOLONS, han_at_least, has_han
+from corpusclean.text import CJK_COMMAS, SEMICOLONS, compiled_when_used, han_at_least, has_han
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
@@ -45,10 +45,11 @@ MENU_WORD_CHARS = 4
 # a line closed by a full stop after a word (not "D.C.", not "..."): a caption or a standfirst, no headline
 PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
 # a picture's credit: "Photo by X/Getty Images", "Photograph: X", "Image credit: X"
-CREDIT_OPENING = re.compile(r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)"
-                            r"(?:\s+credits?)?\s*(?:by\b|:|：)")
+_credit_opening = compiled_when_used(
+    r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)(?:\s+credits?)?\s*(?:by\b|:|：)"
+)
 # a picture's credit closing a caption ("... shows the bridge. UCG/Getty Images", "...Credit...Jane Doe/The Times")
-CREDIT = re.compile(r"Getty Images|Shutterstock|AP Photo|Credit\.\.\.|/(?:Reuters|AFP|AP|EPA)\b")
+_credit = compiled_when_used(r"Getty Images|Shutterstock|AP Photo|Credit\.\.\.|/(?:Reuters|AFP|AP|EPA)\b")
 WORDED = re.compile(r"\w")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
@@ -114,8 +115,8 @@ def _headline_like(line: str) -> bool:
         return False    # "发布时间：10-08 12:00" whose date has no year
     if has_han(line):
         return len(line.replace(" ", "")) >= 6
-    return (len(line.split()) >= 4 and PERIOD_END.search(line) is None and CREDIT_OPENING.match(line) is None
-            and CREDIT.search(line) is None and EN_BY_OPENING.match(line) is None)
+    return (len(line.split()) >= 4 and PERIOD_END.search(line) is None and _credit_opening().match(line) is None
+            and _credit().search(line) is None and EN_BY_OPENING.match(line) is None)
 
 
 def _is_menu_row(line: str) -> bool:

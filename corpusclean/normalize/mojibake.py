@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from corpusclean.text import compiled_when_used
+
 # cp1252's characters for the bytes 0x80-0x9F (five of them have none: Latin-1 keeps a C1 control there)
 _CP1252_HIGH = {bytes([byte]).decode("cp1252", "ignore"): byte for byte in range(0x80, 0xA0)}
 _CP1252_HIGH.pop("")
@@ -20,7 +22,7 @@ _CP1252_HIGH.pop("")
 _AS_LATIN1 = str.maketrans({char: chr(byte) for char, byte in _CP1252_HIGH.items()})
 _BYTE_CHARS = "\x80-\xff" + "".join(_CP1252_HIGH)
 # a UTF-8 lead byte (C2-F4) read as Latin-1, then the run of byte characters that follows it
-MOJIBAKE_RUN = re.compile(f"[\xc2-\xf4][{_BYTE_CHARS}]+")
+_mojibake_run = compiled_when_used(f"[\xc2-\xf4][{_BYTE_CHARS}]+")
 _NOT_LEAD_BYTES = bytes(byte for byte in range(256) if not 0xC2 <= byte <= 0xF4)
 NOT_TEXT = ("Cc", "Zl", "Zp")
 
@@ -48,4 +50,4 @@ def repair_mojibake(text: str) -> str:
     """The text with each run of UTF-8 read as cp1252 or Latin-1 decoded again (see the module)."""
     if not may_hold_mojibake(text):
         return text
-    return MOJIBAKE_RUN.sub(_redecoded, text)
+    return _mojibake_run().sub(_redecoded, text)
