@@ -10,8 +10,8 @@ from hypothesis import given, strategies as st
 
 from corpusclean.text import T2S_BLOCKS, t2s_changed_alone, t2s_changes
 from corpusclean.dedup.keys import (
-    _SLOW, _TABLE_LIMIT, _UNSET, _looked_up, _tables, exact_key, has_traditional, normalize, spaced_form,
-    spaced_forms,
+    _NOT_ASKED, _SLOW, _TABLE_LIMIT, _UNSET, _looked_up, _tables, _traditional_table, exact_key, has_traditional,
+    normalize, spaced_form, spaced_forms,
 )
 from corpusclean.dedup.minhash import estimated_jaccard, signature, signatures
 from corpusclean.dedup.shingles import (
@@ -140,6 +140,18 @@ def test_t2s_changed_alone_does_not_depend_on_the_other_characters():
 ])
 def test_has_traditional(text, expected):
     assert has_traditional(text) == expected
+
+
+def test_the_traditional_table_asks_t2s_only_about_the_characters_met_and_answers_as_it():
+    _traditional_table.cache_clear()
+    try:
+        assert has_traditional("全國總工會 the") and not has_traditional("全国")
+        met = {ord(char) for char in "全國總工會 the全国"}
+        assert {int(code) for code in np.flatnonzero(_traditional_table() != _NOT_ASKED)} == met
+        chars = [chr(code) for start, stop in T2S_BLOCKS for code in range(start, stop, 89)]
+        assert [has_traditional(char) for char in chars] == [char in t2s_changes() for char in chars]
+    finally:
+        _traditional_table.cache_clear()
 
 
 @pytest.mark.parametrize("a, b, same", [
