@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from corpusclean.document import DocView, Judged
+from corpusclean.fields.labels import READING_TIME
 from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
@@ -70,8 +71,10 @@ _comments_on_title = compiled_when_used(
 )
 # the mark a post ends with, alone on its line: "END", "- END -", "—END—", "THE END", "全文完"
 END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=~·•*\s]*")
-# a reading time alone on its line: "5 min read", "• 2 minute read", "阅读时间 3 分钟", "预计阅读 5 分钟"
-READING_TIME_LINE = re.compile(r"(?i)[•·|\s]*(?:\d{1,3}\s*min(?:ute)?s?\s+read|(?:预计)?阅读(?:时间|时长)?\s*[:：]?\s*\d{1,3}\s*分钟)")
+# a reading time alone on its line: "5 min read", "• 2 minute read" (the labels' READING_TIME, which reads it after
+# a date), "阅读时间 3 分钟", "预计阅读 5 分钟"
+READING_TIME_LINE = re.compile(
+    r"(?i)[•·|\s]*(?:" + READING_TIME.pattern + r"|(?:预计)?阅读(?:时间|时长)?\s*[:：]?\s*\d{1,3}\s*分钟)")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"

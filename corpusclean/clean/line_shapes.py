@@ -344,6 +344,8 @@ def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, 
     answers between them looked through): a Q&A site's related and hot questions. An article's questions
     stand between its answers."""
     found = np.zeros(len(lines), dtype=bool)
+    if np.count_nonzero(questions) < MIN_QUESTION_RUN:
+        return found    # (nearly every page: no walk over its lines)
     run: list[int] = []
     for index in range(len(lines) + 1):
         if index < len(lines) and questions[index]:
