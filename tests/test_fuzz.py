@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from corpusclean.check import rules
 from corpusclean.compression import FOREIGN_FORMATS, codec_of_bytes
 from corpusclean.config import Config
+from corpusclean.decode import wide_jsonl
 from corpusclean.document import METADATA_KEYS
 from corpusclean.pipeline import document_stages, run_stages
 from corpusclean.read.paths import InputFile, expand_paths
@@ -134,6 +135,7 @@ def test_any_page_goes_through_every_document_stage(data, name):
 @RUNS
 @given(html=PAGE_BYTES, text=PAGE_BYTES, lines=st.lists(RECORD_LINES, max_size=6), blob=st.binary(max_size=500))
 @example(html=b"", text=b"", lines=[b"(\xb5/\xfd", b'{"id": "r", "text": "x"}'], blob=b"")  # zstd's magic, then no zstd
+@example(html=b"", text=b"", lines=[b"\xfe\xff", b'{"id": "r", "text": "x"}'], blob=b"")  # a UTF-16 byte order mark
 def test_a_run_accounts_for_every_input_and_writes_clean_records(tmp_path_factory, html, text, lines, blob):
     folder = tmp_path_factory.mktemp("fuzz")
     inputs = folder / "in"
@@ -156,6 +158,8 @@ def test_a_run_accounts_for_every_input_and_writes_clean_records(tmp_path_factor
     expected["records.jsonl"] = len(records_in) or 1  # a file without a record is one input, rejected
     if codec_of_bytes(jsonl) or any(opening.match(jsonl) for opening, _, _ in FOREIGN_FORMATS):
         expected["records.jsonl"] = 1  # read as the compression its first bytes say: random bytes after are unreadable
+    elif wide_jsonl(jsonl):
+        expected["records.jsonl"] = 1  # opens as UTF-16 or UTF-32: one clear reject (README), not one per line
     assert {os.path.basename(path): counts["inputs"] for path, counts in report["files"].items()} == expected
     for counts in report["files"].values():
         assert counts["inputs"] == counts.get("written", 0) + counts.get("rejected", 0)
