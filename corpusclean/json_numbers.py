@@ -17,12 +17,17 @@ _BEYOND_INT64 = 2.0**63  # orjson keeps every integer of int64 and uint64; a flo
 
 
 def _may_have_been_an_integer(value: Any) -> bool:
-    if isinstance(value, float):
-        return abs(value) >= _BEYOND_INT64 and value.is_integer()
-    if isinstance(value, dict):
-        return any(_may_have_been_an_integer(item) for item in value.values())
-    if isinstance(value, list):
-        return any(_may_have_been_an_integer(item) for item in value)
+    """Walked with a stack of its own, not by recursion: orjson reads values nested 1,024 deep."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, float):
+            if abs(item) >= _BEYOND_INT64 and item.is_integer():
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return False
 
 

@@ -247,3 +247,19 @@ def test_a_page_format_other_than_html_or_txt_is_a_value_error():
     """Page(..., format="htm") was a KeyError deep inside."""
     with pytest.raises(ValueError, match=r"^a page's format is 'html', 'txt' or None, not 'htm'$"):
         corpusclean.as_document(Page("<p>x</p>", "a", format="htm"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_record_holding_what_json_cannot_hold_is_an_invalid_record_naming_the_field(jobs):
+    """A set, bytes or a key that is no string among a record's fields raised orjson's 'Type is not JSON
+    serializable: set' from the writer (a worker's, with jobs 2), naming no record, and no record came out."""
+    records = [{"id": "a", "text": EN, "tags": {"x"}}, {"id": "b", "text": EN + " (2)", "metadata": {"raw": b"\x00"}},
+               {"id": "c", "text": EN + " (3)", 7: "seven"}, {"id": "d", "text": EN + " (4)", "tags": ("x",)}]
+    out = {r["id"]: (r.get("reject_reason"), r.get("reject_detail"))
+           for r in corpusclean.clean_records(records, Config(jobs=jobs, dedup="none"))}
+    assert out == {
+        "a": ("invalid_record", "field 'tags' cannot be written as JSON: Type is not JSON serializable: set"),
+        "b": ("invalid_record", "field 'raw' cannot be written as JSON: Type is not JSON serializable: bytes"),
+        "c": ("invalid_record", "field 7 cannot be written as JSON: Dict key must be str"),
+        "d": (None, None),
+    }

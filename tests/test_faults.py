@@ -1751,3 +1751,23 @@ def test_rejects_on_stdout_whose_reader_goes_away_leave_the_records_file_written
     assert result.returncode == 1, "the invalid lines are read errors"
     assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["a", "b"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_record_nested_deeper_than_json_is_written_is_rejected_and_the_run_goes_on(jobs, tmp_path):
+    """A JSONL field nested 254 levels deep (orjson reads 1,024, writes 254) ended the run with a traceback,
+    'TypeError: Recursion limit reached' from a worker's writer, no output; one 990 deep, 'RecursionError'
+    while the main process read it (the walk looking for integers beyond 64 bits)."""
+    deep = {depth: "[" * depth + "]" * depth for depth in (253, 254, 990)}
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(b"".join(
+        jsonl_line({"id": f"d{depth}", "text": f"{ZH_NEWS}（{depth}）"})[:-2] + f',"x":{value}}}\n'.encode()
+        for depth, value in deep.items()))
+    run = corpusclean("run", "in", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rej.jsonl", *jobs,
+                      cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: in/a.jsonl:{line}: invalid_record: field 'x' cannot be written as JSON: nested more than "
+        "253 levels deep" for line in (2, 3)])
+    [written] = read_jsonl_file(tmp_path / "out.jsonl")
+    assert written["metadata"]["extra"] == '{"x":' + deep[253] + "}"
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "rej.jsonl")] == ["d254", "d990"]

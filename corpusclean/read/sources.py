@@ -287,6 +287,11 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
         doc.reject("invalid_record", f"field {text_key!r} is {what}")
         return doc
     take_record_fields(doc, record, text_key)
+    unwritable = unwritable_field(doc.metadata["extra"])
+    if unwritable is not None:
+        doc.metadata["extra"] = None
+        doc.reject("invalid_record", unwritable)
+        return doc
     if doc.created is not None:
         _created_in_shape(doc)
     previous = doc.metadata["invalid_bytes"]
@@ -340,6 +345,28 @@ def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
         if isinstance(extra.get(key), str) and extra[key] and doc.metadata[key] is None:
             doc.metadata[key] = extra.pop(key)
     doc.metadata["extra"] = extra or None
+
+
+def unwritable_field(fields: dict[str, Any] | None) -> str | None:
+    """Why a field kept in metadata.extra cannot be written as JSON, or None: a value handed to the Python
+    API that JSON cannot hold (a set, bytes, a key that is no string), or one nested deeper than orjson
+    writes (254 levels with metadata.extra's own; it reads 1,024)."""
+    from corpusclean import json_numbers
+
+    if not fields:
+        return None
+    try:
+        json_numbers.dumps(fields)
+        return None
+    except TypeError:
+        pass
+    for key, value in fields.items():
+        try:
+            json_numbers.dumps({key: value})
+        except TypeError as err:
+            why = "nested more than 253 levels deep" if str(err) == "Recursion limit reached" else err
+            return f"field {key!r} cannot be written as JSON: {why}"
+    return None
 
 
 def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None:
