@@ -134,6 +134,8 @@ def test_encoding_damage_points_at_the_first_spot():
     pytest.param("ab\u2028cd\x0cx\x00", False, (3, 2), id="unicode-and-form-feed-end-a-line"),
     pytest.param("ab\r\x00", False, (2, 1), id="after-a-cr"),
     pytest.param("ab\x00\r\nc", False, (1, 3), id="before-a-crlf"),
+    pytest.param("𠀅".encode().decode("latin-1") + "\nab\x00", False, (2, 3), id="nel-in-mojibake-run-repairs"),
+    pytest.param("ÖÐ\x85\nab\x00", False, (3, 3), id="nel-in-mojibake-run-leaves-ends-a-line"),
     pytest.param("<p>a</p>\r<p>\x00", True, (2, 4), id="html-cr-ends-a-line"),
     pytest.param("<p>a\u2028b\x0c\x00", True, (1, 8), id="html-other-breaks-do-not"),
 ])
@@ -141,6 +143,21 @@ def test_text_position_counts_the_lines_run_reads(text, is_html, position):
     """check numbered a text's lines at LF only, where run reads CR and CRLF (and the other breaks of
     str.splitlines) as line breaks of a plain text."""
     assert rules.text_position(text, text.index("\x00"), is_html) == position
+
+
+def test_findings_of_a_text_with_mojibake_name_the_lines_run_reads(tmp_path):
+    """CC007 counted a NEL (U+0085) as a line break inside a run of UTF-8 read as Latin-1 that run repairs
+    before it splits the lines ('𠀅' so read is 'ð\\xa0\\x80\\x85', which no damage pattern matches): it named
+    text line 4 for the line CC010 named text line 3."""
+    mojibake = "𠀅".encode().decode("latin-1")
+    text = f"张{mojibake}先生在会上发言，介绍了今年的工作。\n版权所有 © 2024 示例新闻网\n锟斤拷\x01"
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": text}])
+    result = invoke(str(path), "-q", "--select", "CC007,CC008,CC010")
+    assert result.stdout.replace(str(path), "a.jsonl").splitlines() == [
+        "a.jsonl:1:1: CC007 encoding damage (1 × 锟斤拷), first at text line 3 col 1: '锟斤拷\\x01'",
+        "a.jsonl:1:1: CC008 3 control character(s) (U+0001, U+0080, U+0085), first at text line 1 col 4",
+        "a.jsonl:1:1: CC010 text line 2: boilerplate.copyright: '版权所有 © 2024 示例新闻网'",
+        "a.jsonl:1:1: CC010 text line 3: boilerplate.block: '锟斤拷'"]
 
 
 @pytest.mark.parametrize("text, found", [

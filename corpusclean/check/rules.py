@@ -127,15 +127,18 @@ _HTML_LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 def text_position(text: str, index: int, is_html: bool = False) -> tuple[int, int]:
     """1-based (line, column) of a character index, lines as run reads them: a plain text's as the Whitespace
-    stage splits it (CR, CRLF, LF and the other line breaks of str.splitlines), an HTML text's at CR, LF and
-    CRLF."""
+    stage splits it (CR, CRLF, LF and the other line breaks of str.splitlines, but a NEL, U+0085, in a run of
+    UTF-8 read as Latin-1 that it repairs: 𠀅 read so is 'ð\xa0\x80\x85'), an HTML text's at CR, LF and CRLF."""
+    from corpusclean.normalize.mojibake import repaired_runs
     from corpusclean.normalize.whitespace import LINE_BREAK
 
+    repaired = repaired_runs(text) if not is_html and "\x85" in text[:index] else []
     line, start = 1, 0
     for match in (_HTML_LINE_BREAK if is_html else LINE_BREAK).finditer(text):
         if match.end() > index:
             break
-        line, start = line + 1, match.end()
+        if not any(run_start <= match.start() < run_end for run_start, run_end in repaired):
+            line, start = line + 1, match.end()
     return line, index - start + 1
 
 

@@ -51,3 +51,10 @@ def repair_mojibake(text: str) -> str:
     if not may_hold_mojibake(text):
         return text
     return _mojibake_run().sub(_redecoded, text)
+
+
+def repaired_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run repair_mojibake replaces."""
+    if not may_hold_mojibake(text):
+        return []
+    return [match.span() for match in _mojibake_run().finditer(text) if _redecoded(match) != match.group()]
