@@ -1771,3 +1771,28 @@ def test_a_record_nested_deeper_than_json_is_written_is_rejected_and_the_run_goe
     [written] = read_jsonl_file(tmp_path / "out.jsonl")
     assert written["metadata"]["extra"] == '{"x":' + deep[253] + "}"
     assert [r["id"] for r in read_jsonl_file(tmp_path / "rej.jsonl")] == ["d254", "d990"]
+
+
+def test_check_of_a_folder_reports_the_paths_its_walk_skips_as_run_does(tmp_path):
+    """check FOLDER skipped hidden files, links out of the folder, broken links and unknown names without a
+    word (exit 0, nothing on stderr), where run over the same folder reports each: a dataset file behind a
+    link went unchecked, unseen."""
+    data = tmp_path / "data"
+    data.mkdir()
+    line = jsonl_line({"id": "a", "text": ZH_NEWS})
+    (data / "a.jsonl").write_bytes(line)
+    (data / ".old.jsonl").write_bytes(line)
+    (data / "notes.xml").write_bytes(b"<notes/>")
+    (tmp_path / "elsewhere.jsonl").write_bytes(line)
+    (data / "linked.jsonl").symlink_to(tmp_path / "elsewhere.jsonl")
+    (data / "gone.jsonl").symlink_to(tmp_path / "nothing.jsonl")
+    check = corpusclean("check", "data", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode().splitlines()) == (0, "", [
+        "corpusclean: data/.old.jsonl: skipped: hidden: a hidden file or folder (its name starts with a dot)",
+        "corpusclean: data/gone.jsonl: skipped: broken_link: a symbolic link to nothing, or a loop of links",
+        "corpusclean: data/linked.jsonl: skipped: link_outside: a symbolic link to a file outside the input folder",
+        "corpusclean: data/notes.xml: skipped: unknown_type: not a page or JSONL file by its name (.txt, .html, "
+        ".jsonl, ..., no suffix, or .gz or .zst of one)"])
+    run = corpusclean("run", "data", "-q", cwd=tmp_path)
+    assert [line.replace(" (--follow-links reads it)", "") for line in run.stderr.decode().splitlines()] == \
+        check.stderr.decode().splitlines()

@@ -68,10 +68,10 @@ def cleaning_stages(config: Any) -> list:
     return document_stages(config)
 
 
-def dataset_files(args: list[str], fix: bool) -> list[str]:
+def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> list[str]:
     """The files to check: each file named, '-' for stdin, and the files of each folder that run reads as JSON
-    lines (folder_datasets), in sorted order. A path that names nothing readable is a usage error, and so are
-    folders that hold no dataset file."""
+    lines (folder_datasets), in sorted order; the paths the folder walks skip added to `skipped`. A path that
+    names nothing readable is a usage error, and so are folders that hold no dataset file."""
     from corpusclean.read.paths import STDIN_TWICE
 
     if args.count(STDIN) > 1:
@@ -83,7 +83,7 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
                 raise UsageError("--fix rewrites files in place; it cannot take standard input (-)")
             files.append(arg)
         elif os.path.isdir(arg):
-            files += folder_datasets(arg)
+            files += folder_datasets(arg, skipped)
         elif not os.path.exists(arg):
             raise UsageError(f"cannot read {arg}: no such file or folder")
         elif not os.access(arg, os.R_OK):
@@ -96,18 +96,21 @@ def dataset_files(args: list[str], fix: bool) -> list[str]:
     return files
 
 
-def folder_datasets(folder: str) -> list[str]:
+def folder_datasets(folder: str, skipped: list | None = None) -> list[str]:
     """The files of a folder that run reads as JSON lines: those its folder walk reads (read.paths.find_inputs:
-    hidden names, links out of the folder and devices skipped), by their name or, without a suffix, their
-    first bytes (read.sources.reads_as_jsonl); in the order run reads them, so that the first of two copies is
-    the one run keeps. A folder that cannot be listed is a usage error: its datasets would go unchecked."""
+    hidden names, links out of the folder and devices skipped, and added to `skipped`), by their name or,
+    without a suffix, their first bytes (read.sources.reads_as_jsonl); in the order run reads them, so that the
+    first of two copies is the one run keeps. A folder that cannot be listed is a usage error: its datasets
+    would go unchecked."""
     from corpusclean.read.paths import find_inputs
     from corpusclean.read.sources import reads_as_jsonl
 
-    inputs, skipped = find_inputs([folder])
-    for skip in skipped:
+    inputs, walk_skipped = find_inputs([folder])
+    for skip in walk_skipped:
         if skip.reason == "unreadable_folder":
             raise UsageError(f"cannot read {skip.path}: the folder cannot be listed")
+    if skipped is not None:
+        skipped += walk_skipped
     return [os.path.normpath(inp.path) for inp in inputs if reads_as_jsonl(inp.path)]
 
 
@@ -374,6 +377,7 @@ def run_check(
     of the records before it."""
     from corpusclean.check.rules import LINE_STAGE_CODES
     from corpusclean.config import ConfigError, load_config
+    from corpusclean.read.paths import skip_messages
     from corpusclean.ui import error
     from corpusclean.write.sink import OutputError, require_stdout
 
@@ -388,10 +392,13 @@ def run_check(
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
         config = load_config(config_file, {"script": script or "keep", "text_key": text_key})
-        paths = dataset_files(files, fix)
+        skipped: list = []
+        paths = dataset_files(files, fix, skipped)
     except (UsageError, ConfigError) as err:
         error(f"error: {err}")
         return EXIT_USAGE
+    for message in skip_messages(skipped, follow_links_option=False):  # as run reports them
+        error(message)
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
     checker = Checker(config.text_key, config.text_format, codes, script, stages, config.dedup_threshold,
                       config.max_record_bytes)

@@ -85,13 +85,15 @@ def _is_wanted(name: str) -> bool:
 SKIP_REASONS = {
     "unknown_type": "not a page or JSONL file by its name (.txt, .html, .jsonl, ..., no suffix, or .gz or .zst of one)",
     "hidden": "a hidden file or folder (its name starts with a dot)",
-    "link_outside": "a symbolic link to a file outside the input folder (--follow-links reads it)",
-    "link_to_folder": "a symbolic link to a folder (--follow-links enters it)",
+    "link_outside": "a symbolic link to a file outside the input folder",
+    "link_to_folder": "a symbolic link to a folder",
     "link_loop": "a symbolic link back to a folder being walked",
     "broken_link": "a symbolic link to nothing, or a loop of links",
     "not_a_file": "a named pipe, socket or device, not a file",
     "unreadable_folder": "a folder that cannot be listed",
 }
+# What run's --follow-links does with a path so skipped (check has no such option).
+FOLLOW_LINKS = {"link_outside": " (--follow-links reads it)", "link_to_folder": " (--follow-links enters it)"}
 
 
 @dataclass(frozen=True)
@@ -251,14 +253,15 @@ def expand_paths(args: list[str], follow_links: bool = False) -> list[InputFile]
 MAX_SKIP_LINES = 3
 
 
-def skip_messages(skipped: list[Skipped]) -> list[str]:
-    """The stderr lines for skipped paths: one per path, or one per reason with a count when there are many."""
+def skip_messages(skipped: list[Skipped], follow_links_option: bool = True) -> list[str]:
+    """The stderr lines for skipped paths: one per path, or one per reason with a count when there are many;
+    with what --follow-links would do, for a command that has it."""
     by_reason: dict[str, list[str]] = {}
     for skip in skipped:
         by_reason.setdefault(skip.reason, []).append(skip.path)
     messages = []
     for reason, paths in by_reason.items():
-        why = SKIP_REASONS[reason]
+        why = SKIP_REASONS[reason] + (FOLLOW_LINKS.get(reason, "") if follow_links_option else "")
         if len(paths) <= MAX_SKIP_LINES:
             messages += [f"{path}: skipped: {reason}: {why}" for path in paths]
         else:
