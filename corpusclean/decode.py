@@ -89,7 +89,8 @@ _MAX_INVALID_SHARE = 0.02
 _NOT_ASCII = bytes(range(128))
 # While a reading is judged, each byte its codec cannot decode stands as U+DC00 + the byte: strict decoding
 # never gives lone surrogates, so they count the bad bytes exactly; U+FFFD replaces them in the result.
-_MARKED = re.compile("[\udc00-\udcff]")
+_MARKED_CHARS = "".join(map(chr, range(0xDC00, 0xDD00)))
+_MARKED = re.compile(f"[{_MARKED_CHARS}]")
 
 
 def _mark_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -141,6 +142,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     by_bom = _decode_with_bom(data)
     if by_bom is not None:
         return by_bom
+    data = data.removeprefix(codecs.BOM_UTF8)  # a UTF-8 BOM before bytes UTF-8 cannot read: text in no reading
     codec = canonical_codec(declared or sniff_declared_charset(data))
     if _looks_binary(data):
         return _decode_wide_without_bom(data, codec) or _failure("binary content")
@@ -256,11 +258,20 @@ def _decode_with_bom(data: bytes) -> Decoded | None:
             text = _strict(data, codec)
             if text is not None:
                 return _success(text, encoding, "bom")
-            if codec == "utf-8-sig":  # the BOM says UTF-8: a few bad bytes do not change that
-                reading = _tolerant(data[len(bom):], "utf-8")
-                if reading is not None:
-                    return _success(reading[0], encoding, "bom", reading[1])
+            # The BOM names the codec: a few bad bytes (a file cut inside a character) do not change that.
+            reading = _tolerant(data[len(bom):], "utf-8") if codec == "utf-8-sig" else _cut_short(data, codec)
+            if reading is not None:
+                return _success(reading[0], encoding, "bom", reading[1])
     return None
+
+
+def _cut_short(data: bytes, codec: str) -> tuple[str, int] | None:
+    """(text, bad bytes) of UTF-16 or UTF-32 whose only bad bytes, three at most, end it: a file cut inside its
+    last character. Bad bytes elsewhere are no text in these codecs (random bytes after a BOM have some)."""
+    text = data.decode(codec, "corpusclean-mark")
+    whole = text.rstrip(_MARKED_CHARS)
+    invalid = len(text) - len(whole)
+    return None if invalid > 3 or _MARKED.search(whole) else (text, invalid)
 
 
 def binary_content(data: bytes) -> bool:

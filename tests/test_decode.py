@@ -159,7 +159,7 @@ def test_binary_content(data, binary):
 
 
 def test_bytes_no_codec_accepts_are_an_error():
-    decoded = decode_bytes(b"\xfe\xff\xfe" * 33)  # a UTF-16 BOM, then an odd number of bytes
+    decoded = decode_bytes(b"\xfe\xff" + b"\xdc\xfe" * 50)  # a UTF-16 BOM, then lone surrogates throughout
     assert (decoded.text, decoded.error) == (None, "no encoding gives plausible text for these bytes")
 
 
@@ -360,12 +360,29 @@ def test_a_marked_reading_of_awkward_bad_ranges(data, codec):
                      id="utf-8-with-bom-cut-inside-a-character"),
         pytest.param(SIMPLIFIED.encode("gbk") + b"\xb1", SIMPLIFIED + "\ufffd", "gb18030", "detector",
                      id="gbk-ending-on-a-lead-byte"),
+        # rejected as 'binary content', or (UTF-32 LE, whose BOM opens with UTF-16 LE's) read as UTF-16
+        pytest.param(codecs.BOM_UTF16_LE + (SIMPLIFIED + "中").encode("utf-16-le")[:-1], SIMPLIFIED + "\ufffd",
+                     "utf-16", "bom", id="utf-16-cut-inside-a-character"),
+        pytest.param(codecs.BOM_UTF16_BE + (SIMPLIFIED + OUTSIDE_GBK).encode("utf-16-be")[:-2],
+                     SIMPLIFIED + "\ufffd\ufffd", "utf-16", "bom", id="utf-16-cut-inside-a-surrogate-pair"),
+        pytest.param(codecs.BOM_UTF32_LE + (SIMPLIFIED + "中").encode("utf-32-le")[:-1], SIMPLIFIED + "\ufffd" * 3,
+                     "utf-32", "bom", id="utf-32-cut-inside-a-character"),
     ],
 )
 def test_a_file_cut_inside_a_character_keeps_its_text(data, text, encoding, method):
     decoded = decode_bytes(data)
     assert (decoded.text, decoded.encoding, decoded.method) == (text, encoding, method)
     assert decoded.invalid_bytes == text.count("\ufffd")
+
+
+def test_a_utf_8_bom_before_bytes_of_another_encoding_is_not_read_as_text():
+    """A UTF-8 BOM before GBK bytes (an editor's 'UTF-8 with BOM' over a GBK file) was read with the text: its
+    three bytes shifted GB18030's pairs, and the first line came out as mojibake ('锘炕嵋...')."""
+    for data in (codecs.BOM_UTF8 + SIMPLIFIED.encode("gbk"),
+                 codecs.BOM_UTF8 + html_page('<meta charset="gbk">', SIMPLIFIED).encode("gbk")):
+        decoded = decode_bytes(data)
+        assert (decoded.encoding, decoded.invalid_bytes) == ("gb18030", 0)
+        assert SIMPLIFIED.splitlines()[0] in decoded.text and "锘" not in decoded.text
 
 
 def test_replacement_characters_in_the_input_are_not_bad_bytes():

@@ -4,6 +4,7 @@ Every run here uses the default --jobs (one worker per core) and, where the faul
 an explicit --jobs 2 as well, so the multi-process path is covered on any machine.
 """
 
+import codecs
 import json
 import os
 import signal
@@ -359,6 +360,12 @@ PAGE_FAULTS = [
                  id="utf-16-page-without-a-bom-is-read"),
     pytest.param("utf-16-be-page", "\ufeff".encode("utf-16-be") + ZH_MORE.replace("区", "镇").encode("utf-16-be"),
                  ("written", ZH_MORE.replace("区", "镇"), False), id="utf-16-be-page-named-without-a-suffix-is-a-page"),
+    pytest.param("utf-16-cut.txt", "\ufeff".encode("utf-16-le") + ZH_MORE.replace("区", "市").encode("utf-16-le")[:-1],
+                 ("written", ZH_MORE.replace("区", "市")[:-1], True), id="utf-16-page-cut-inside-a-character-is-kept"),
+    pytest.param("utf-32-cut.txt", "\ufeff".encode("utf-32-le") + ZH_MORE.replace("区", "乡").encode("utf-32-le")[:-2],
+                 ("written", ZH_MORE.replace("区", "乡")[:-1], True), id="utf-32-page-cut-inside-a-character-is-kept"),
+    pytest.param("bom-gbk.txt", codecs.BOM_UTF8 + ZH_MORE.replace("区", "村").encode("gbk"),
+                 ("written", ZH_MORE.replace("区", "村"), False), id="utf-8-bom-before-gbk-is-no-text"),
 ]
 
 
