@@ -15,12 +15,14 @@ KEPT, REMOVED, CUT = "  ", "- ", "~ "
 
 
 def load_one(inp: InputFile, record: int, config: Config) -> Document | None:
-    """The `record`-th document (1-based) of the input: a page is its only record."""
+    """The `record`-th document (1-based) of the input: a page is its only record. For a file that breaks
+    before it (a truncated .gz), the unreadable reject that ends it, as run gives it."""
     docs = read_input(inp, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
+    doc = None
     for number, doc in enumerate(docs, 1):
         if number == record:
             return doc
-    return None
+    return doc if doc is not None and doc.reject_reason == "unreadable" else None
 
 
 def explain_document(doc: Document, config: Config) -> Document:

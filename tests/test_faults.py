@@ -912,6 +912,9 @@ def test_a_file_of_a_compression_this_tool_does_not_read_is_one_clear_reject(job
     [
         pytest.param(["check", "damaged.jsonl.gz"], 2, "", id="check"),
         pytest.param(["explain", "damaged.jsonl.gz"], 1, "rejected: unreadable", id="explain"),
+        # said 'damaged.jsonl.gz has fewer than 9 records', exit 2: a usage error, of a file that broke
+        pytest.param(["explain", "damaged.jsonl.gz", "--record", "9"], 1, "rejected: unreadable",
+                     id="explain-a-record-past-the-damage"),
     ],
 )
 def test_check_and_explain_of_a_damaged_gzip_file_say_so_in_one_line(command, status, out, tmp_path):
