@@ -160,7 +160,11 @@ def run(
 
         if importlib.util.find_spec("ray") is None:
             raise _usage_error("--engine ray needs Ray: pip install 'corpusclean[ray]'")
-    _refuse_overlap({"--output": output, "--rejects": rejects, "--report": report}, inputs, paths)
+    outputs = {"--output": output, "--rejects": rejects, "--report": report}
+    for flag, name in outputs.items():
+        if name == "":  # --rejects "" wrote nothing, -o "" said 'cannot write : it is a folder'
+            raise _usage_error(f"{flag} names no file: the path is empty")
+    _refuse_overlap(outputs, inputs, paths)
     from corpusclean.runner import run_command
 
     raise typer.Exit(run_command(config, inputs, output, rejects, report, quiet, skipped))

@@ -153,6 +153,8 @@ def file_settings(path: Path) -> dict[str, Any]:
 
 def load_config(config_file: str | None, overrides: dict[str, Any], start: Path | None = None) -> Config:
     """File settings (given, or found from `start` upwards), then command-line options on top."""
+    if config_file == "":  # an unset variable (--config "$CONFIG"), not "find one"
+        raise ConfigError("--config names no file: the path is empty")
     path = Path(config_file) if config_file else find_config_file(start or Path.cwd())
     if config_file and not path.is_file():  # type: ignore[union-attr]
         raise ConfigError(f"config file not found: {config_file}")

@@ -1806,3 +1806,26 @@ def test_check_of_a_folder_reports_the_paths_its_walk_skips_as_run_does(tmp_path
     run = corpusclean("run", "data", "-q", cwd=tmp_path)
     assert [line.replace(" (--follow-links reads it)", "") for line in run.stderr.decode().splitlines()] == \
         check.stderr.decode().splitlines()
+
+
+@pytest.mark.parametrize("args, message", [
+    pytest.param(["run", ""], "an empty PATH names no file or folder", id="run-path"),
+    pytest.param(["explain", ""], "an empty PATH names no file or folder", id="explain-path"),
+    pytest.param(["run", "in", "-o", ""], "--output names no file: the path is empty", id="output"),
+    pytest.param(["run", "in", "-o", "out.jsonl", "--rejects", ""], "--rejects names no file: the path is empty",
+                 id="rejects"),
+    pytest.param(["run", "in", "-o", "out.jsonl", "--report", ""], "--report names no file: the path is empty",
+                 id="report"),
+    pytest.param(["run", "in", "--config", ""], "--config names no file: the path is empty", id="run-config"),
+    pytest.param(["check", "in", "--config", ""], "--config names no file: the path is empty", id="check-config"),
+])
+def test_an_empty_path_is_a_usage_error(args, message, tmp_path):
+    """An empty path, as an unset shell variable gives (run "$DIR"), was the working folder: run '' cleaned every
+    file below it (explain '': 'explain takes one file;  gives 57'); --rejects '' and --report '' wrote nothing
+    and --config '' read the config file found, all without a word; -o '' said 'cannot write : it is a folder'."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    (tmp_path / "page.txt").write_text(ZH_NEWS, encoding="utf-8")
+    result = corpusclean(*args, "-q", cwd=tmp_path) if args[0] != "explain" else corpusclean(*args, cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", f"corpusclean: error: {message}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "page.txt"]

@@ -220,6 +220,8 @@ def find_inputs(
     inputs: list[InputFile] = []
     skipped: list[Skipped] = []
     for arg in args:
+        if not arg:  # Path("") is the working folder: an unset variable ("$DIR") would clean all of it
+            raise UsageError("an empty PATH names no file or folder")
         if arg == STDIN:
             inputs.append(InputFile(STDIN, "stdin", source or "stdin", "stdin", f"{source}/stdin" if source else ""))
             continue
