@@ -1,0 +1,27 @@
+"""bench/make_heldout.py: the dumps go under the folder of the dataset the gold names."""
+
+from bench_script import load_bench_script
+
+make_heldout = load_bench_script("make_heldout")
+
+PAGE = "<html><body><h1>Title</h1><p>One paragraph of text.</p></body></html>"
+
+
+def _root(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "p1.html").write_text(PAGE, encoding="utf-8")
+    return tmp_path
+
+
+def test_dumps_go_under_the_named_dataset(tmp_path):
+    root = _root(tmp_path)
+    assert make_heldout.main([str(root), "--dataset", "heldout2"]) == 0
+    dump = root / "inscriptis" / "heldout2" / "p1.txt"
+    assert "One paragraph of text." in dump.read_text(encoding="utf-8")
+    assert not (root / "inscriptis" / "heldout").exists()
+
+
+def test_default_dataset_is_heldout(tmp_path):
+    root = _root(tmp_path)
+    assert make_heldout.main([str(root)]) == 0
+    assert (root / "inscriptis" / "heldout" / "p1.txt").exists()
