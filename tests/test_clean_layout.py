@@ -778,7 +778,7 @@ def test_dates(line, holds_date):
     assert bool(line_shapes([line]).dates[0]) == holds_date
 
 
-C, R = "boilerplate.comments", "boilerplate.related"
+C, R, A = "boilerplate.comments", "boilerplate.related", "boilerplate.answers"
 
 
 @pytest.mark.parametrize("verdicts, closings", [
@@ -792,6 +792,9 @@ C, R = "boilerplate.comments", "boilerplate.related"
                  id="a-button-under-each-of-long-posts-is-no-heading"),
     pytest.param([None, C, *[None] * 25, C, None, None, C, None], {1, 26, 28},
                  id="a-heading-and-a-box-of-two-far-below-are-headings"),
+    pytest.param([None, C, A, None, None], set(), id="a-comment-button-over-the-answers-is-no-heading"),
+    pytest.param([None, C, None, None, A, None], set(), id="the-answers-a-few-lines-under-it"),
+    pytest.param([None, C, *[None] * 10, A, None], {1}, id="answers-far-below-a-comment-heading-leave-it"),
 ])
 def test_closing_headings(verdicts, closings):
     assert closing_headings(verdicts) == closings
@@ -925,6 +928,8 @@ def test_walls_follow_chrome_and_metadata_lines_of_earlier_stages():
     assert chrome_walls(doc.view().verdicts) == frozenset({1, 3}), "a caption or a repeat is no wall"
     doc.verdicts = [None, "boilerplate.poster", None, "boilerplate.share", "boilerplate.poster", None, None, None]
     assert chrome_walls(doc.view().verdicts) == frozenset({2}), "a poster's panel is looked through"
+    doc.verdicts = [None, "boilerplate.answers", None, "boilerplate.share", None, None, None, None]
+    assert chrome_walls(doc.view().verdicts) == frozenset({2}), "the heading of the answers is looked through"
 
 
 # A wire story, then the heading of a box of other stories (removed by the boilerplate stage as
@@ -1212,3 +1217,43 @@ def test_the_head_starts_at_the_kicker_of_a_dated_headline_under_a_list(over, ke
 def test_kicker_start(kinds, units, start):
     listed = [kind in (HEADLINE, ITEM) for kind in kinds]
     assert kicker_start(kinds, units, listed, len(kinds) - 1) == start
+
+
+# A Q&A page as a text dump: the question, its comment button, then the heading of the answers and short answers.
+QA_QUESTION = [
+    "My tomato plants are in large pots on a south-facing balcony. Since the first hot week of July the upper "
+    "leaves have rolled up along their length, although the plants still flower and set fruit.",
+    "I water every evening and feed them once a week with a general liquid feed from the garden centre, and "
+    "the compost is a peat-free mix I bought in spring. The lower leaves look normal and green, and the stems "
+    "are thick, but the new growth at the top has become stiff and leathery over the last ten days.",
+    "Is this a disease, or should I change how I grow them? I would rather not spray anything on plants we "
+    "eat from, so I would like to understand the cause first.",
+]
+QA_ANSWERS = ["That is leaf roll from heat and strong sun, not a disease.",
+              "Give the pots some shade in the afternoon and water in the morning.",
+              "Check the feed as well: too much nitrogen makes leaves curl.",
+              "Mine did the same in pots; bigger pots fixed it."]
+QA_PAGE = [
+    "Garden Answers", "Home", "Questions", "Tags", "Users", "Unanswered",
+    "Why do my tomato leaves curl upwards in midsummer?", "Ask Question", "Asked 2 days ago · Viewed 310 times",
+    "Up vote", "7", "Down vote", *QA_QUESTION,
+    "tomatoes leaves heat", "Share Edit Follow", "asked Jul 20 at 18:05 Ines P.",
+    "Add a comment", "3 Answers", "Sorted by: Highest score", "12", "✓ Accepted", *QA_ANSWERS[:2],
+    "Share Edit Follow", "answered Jul 20 at 19:12 Tom Berg",
+    "* Shade cloth did it, thanks! – Ines P. Jul 22 at 09:50", "3", QA_ANSWERS[2],
+    "Share Edit Follow", "answered Jul 21 at 07:40 Ana Ruiz", "* Good point. – Tom Berg Jul 21 at 08:15",
+    "1", QA_ANSWERS[3], "Share Edit Follow", "answered Jul 22 at 10:02 Sam Okafor",
+    "* Which size? – Ines P. Jul 22 at 11:30", "* Forty litres. – Sam Okafor Jul 22 at 12:05",
+    "Your Answer", "Post Your Answer", "Related", "How deep should a tomato pot be?",
+    "Why do pepper flowers drop?", "Can I grow basil next to tomatoes?", "When should I pinch out side shoots?",
+    "About", "Help", "Contact", "Privacy",
+]
+
+
+def test_the_answers_under_a_questions_comment_button_stay():
+    from corpusclean.api import clean_text
+
+    text = clean_text("\n".join(QA_PAGE))["text"]
+    for line in (*QA_QUESTION, *QA_ANSWERS):
+        assert line in text
+    assert "How deep should a tomato pot be?" not in text

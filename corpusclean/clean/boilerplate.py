@@ -22,7 +22,7 @@ from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, 
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
 EN_SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
-               "comments", "label", "tags", "tools", "poster")
+               "comments", "label", "answers", "tags", "tools", "poster")
 ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
@@ -36,6 +36,7 @@ BLOCK = "boilerplate.block"
 DATELINE_REASONS = ("meta.date", "meta.source", "meta.author")
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
+ANSWERS = "boilerplate.answers"     # the heading of the answers under a question: the page's text goes on under it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
 SHARE = "boilerplate.share"
 SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
@@ -161,6 +162,8 @@ class Vocabulary:
     related: frozenset[str]
     comments: frozenset[str]
     comment_headings: tuple[str, ...]         # the same, for str.startswith and str.endswith
+    answers: frozenset[str]
+    answer_headings: tuple[str, ...]          # the same, for str.startswith and str.endswith
     labels: frozenset[str]
     tags: frozenset[str]                      # the headings of an article's tags: "Tags", "Filed under"
     tools: frozenset[str]
@@ -208,6 +211,8 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         related=frozenset(_box_heading(p.casefold()) for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
         comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
+        answers=frozenset(p.casefold() for p in both("answers")),
+        answer_headings=tuple(sorted({p.casefold() for p in both("answers")})),
         labels=frozenset(p.casefold() for p in both("label")),
         tags=frozenset(p.casefold() for p in both("tags")),
         tools=frozenset(p.casefold() for p in both("tools")),
@@ -333,13 +338,19 @@ def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
             and POSTER_VALUE.fullmatch(value) is not None and len(LATIN_WORD.findall(value)) <= 2)
 
 
-def _comments_heading(heading: str, vocab: Vocabulary) -> bool:
-    """The heading of the comments, alone or with a count before or after it ("评论 139", "12 Comments").
-    Without its count it is the line, or what is left of it after a prefix or a suffix: a line that neither
-    starts nor ends with such a heading (nearly every line) is spared the regex, which scans the whole line."""
-    if not (heading.startswith(vocab.comment_headings) or heading.endswith(vocab.comment_headings)):
+def _counted_heading(heading: str, words: frozenset[str], ends: tuple[str, ...]) -> bool:
+    """One of the heading words (of the comments, of the answers), alone or with a count before or after it
+    ("评论 139", "12 Comments", "3 Answers"). Without its count it is the line, or what is left of it after a
+    prefix or a suffix: a line that neither starts nor ends with such a word (`ends`: the words, nearly every
+    line) is spared the regex, which scans the whole line."""
+    if not (heading.startswith(ends) or heading.endswith(ends)):
         return False
-    return _count_beside().sub("", heading, count=1) in vocab.comments
+    return _count_beside().sub("", heading, count=1) in words
+
+
+def _bare_word(heading: str) -> bool:
+    """One word and no count: "Answer", "回答" alone are a button that opens the answer form."""
+    return heading.isalpha() and (len(heading) <= 2 if has_han(heading) else " " not in heading)
 
 
 def _may_hold_copyright_sign(text: str) -> bool:
@@ -449,9 +460,12 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return RELATED, True
     if size <= MAX_PAGER_SIZE and folded.startswith(vocab.pager):
         return REASON_PREFIX + "pager", True
-    if (_comments_heading(heading.removeprefix("[").removesuffix("]").strip(), vocab)     # "[ 12 comments ]"
+    bracketed = heading.removeprefix("[").removesuffix("]").strip()     # "[ 12 comments ]"
+    if (_counted_heading(bracketed, vocab.comments, vocab.comment_headings)
             or size <= 40 and _comments_on_title().match(text)):
         return COMMENTS, True
+    if _counted_heading(bracketed, vocab.answers, vocab.answer_headings) and not _bare_word(bracketed):
+        return ANSWERS, True
     if heading in vocab.tags:
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
@@ -622,8 +636,8 @@ class Boilerplate(LineStage):
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
-        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "label", "tags", "poster",
-        "block", "phrase")))
+        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "answers", "label", "tags",
+        "poster", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

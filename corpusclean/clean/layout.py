@@ -67,7 +67,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import COMMENTS, POSTER, RELATED, dated_headline, share_buttons, vocabulary
+from corpusclean.clean.boilerplate import ANSWERS, COMMENTS, POSTER, RELATED, dated_headline, share_buttons, vocabulary
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
     REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
@@ -131,6 +131,7 @@ MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, thi
 TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
                     "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
+LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, inside a thread or a Q&A page
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
@@ -828,14 +829,15 @@ def too_short(lines: list[str], page_lines: int = 0) -> bool:
 def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WALL_PREFIXES) -> frozenset[int]:
     """Positions, among the lines still kept, of those that follow a line an earlier stage removed with a
     reason of one of the prefixes, page chrome or metadata by default (the removed line nearest above
-    counts). A poster's panel between the posts of a thread is no chrome: it is looked through."""
+    counts). A poster's panel between the posts of a thread, and the heading of a question's answers, are no
+    chrome: they are looked through."""
     walls, position, wall = [], 0, False
     for verdict in verdicts:
         if verdict is None:
             if wall:
                 walls.append(position)
             position, wall = position + 1, False
-        elif verdict != POSTER:
+        elif verdict not in LOOKED_THROUGH_REASONS:
             wall = verdict.startswith(prefixes)
     return frozenset(walls)
 
@@ -863,8 +865,12 @@ def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
     comment heading the page repeats is no heading but a button under each post of a thread or a count
     under each teaser of a list: comment lines at most RECORD_PERIOD lines apart make a series, one of
     MIN_REPEATED_HEADINGS or more is such a list, and the lines of the shorter ones ("12 Comments" over
-    "Top Comments": one box's) are headings when there are fewer than MIN_REPEATED_HEADINGS of those boxes."""
-    at = [index for index, verdict in enumerate(verdicts) if verdict == COMMENTS]
+    "Top Comments": one box's) are headings when there are fewer than MIN_REPEATED_HEADINGS of those boxes. A
+    comment line at most RECORD_REACH lines over the heading of a question's answers ("Add a comment" over "3
+    Answers") is the question's button: the page's text goes on under it."""
+    answers = [index for index, verdict in enumerate(verdicts) if verdict == ANSWERS]
+    at = [index for index, verdict in enumerate(verdicts) if verdict == COMMENTS
+          and not any(index < answer <= index + RECORD_REACH for answer in answers)]
     boxes = [run for run in chains(np.array(at, dtype=np.int64)) if len(run) < MIN_REPEATED_HEADINGS]
     headings = {int(index) for run in boxes for index in run} if len(boxes) < MIN_REPEATED_HEADINGS else set()
     return chrome_walls([BUTTON if verdict == COMMENTS and index not in headings else verdict
