@@ -44,6 +44,8 @@ MAX_SHARE_BUTTONS = 12
 MIN_SEPARATORS = 3        # a poster's word the page repeats this often separates its posts
 MAX_SEPARATOR_CHARS = 40    # longer lines are not asked whether they are lone separators (lone_separators):
                             # a poster's words without a count are a few ("Reply", "积分", "Quote · Report")
+MAX_GLUED_CHARS = 16      # Han words run together into one token, as w3m renders a row of links: at most this long
+MAX_WORD_CHARS = 6        # ...each of them at most this long
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
@@ -310,13 +312,28 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
     if first is None:
         return False
     token = first[1].casefold()
-    if token not in words and not COUNT.fullmatch(token):
+    if token not in words and not COUNT.fullmatch(token) and not _glued(token, words):
         return False
-    tokens = [t.casefold() for t in TOOL_SPLIT.split(line) if t]
+    tokens = [w for t in TOOL_SPLIT.split(line) if t for w in (_glued(t.casefold(), words) or [t.casefold()])]
     known = [t for t in tokens if t in words]
     if not any(len(t) > 1 for t in known) or not all(t in words or COUNT.fullmatch(t) for t in tokens):
         return False
     return len(known) == len(tokens) or len(known) > 1 or not anchors.isdisjoint(known)
+
+
+def _glued(token: str, words: frozenset[str]) -> list[str] | None:
+    """A run of Han words with nothing between them, as w3m renders a row of links ("回复引用举报"), split into
+    the words (longest first from the left), or None when it is not made of them."""
+    if len(token) > MAX_GLUED_CHARS or not token.isalpha() or not has_han(token):
+        return None
+    found, at = [], 0
+    while at < len(token):
+        end = next((end for end in range(min(len(token), at + MAX_WORD_CHARS), at, -1) if token[at:end] in words), None)
+        if end is None:
+            return None
+        found.append(token[at:end])
+        at = end
+    return found if len(found) > 1 else None
 
 
 def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
