@@ -205,9 +205,16 @@ def test_separators(lines, separators):
     pytest.param([HEADLINE, PROSE, PROSE, HEADLINE, PROSE, PROSE, HEADLINE, PROSE, PROSE], set(),
                  id="sections-of-paragraphs"),
     pytest.param([HEADLINE, PROSE, HEADLINE, PROSE], set(), id="two-pairs-are-no-list"),
+    pytest.param([FIGURES, DATED, PROSE, FIGURES, DATED, PROSE, FIGURES, DATED, PROSE], set(),
+                 id="posts-under-a-posters-count-and-a-date"),
+    pytest.param([(FIGURES, 9), PROSE, (FIGURES, 9), PROSE, (FIGURES, 9), PROSE], {1, 3, 5},
+                 id="titles-holding-figures"),
 ])
 def test_teaser_summaries(kinds, expected):
-    assert set(np.flatnonzero(teaser_summaries(np.array(kinds, dtype=np.int8))).tolist()) == expected
+    sized = [kind if isinstance(kind, tuple) else (kind, 3) for kind in kinds]
+    summaries = teaser_summaries(np.array([kind for kind, _ in sized], dtype=np.int8),
+                                 np.array([units for _, units in sized]))
+    assert set(np.flatnonzero(summaries).tolist()) == expected
 
 
 PORTAL = [*ZH_MENU, "城市地铁三号线二期年底开通", *ZH_BODY, *ZH_HOT, "关于我们", "联系我们", "网站地图"]
@@ -515,7 +522,7 @@ def test_text_without_end_marks_among_its_like(lines, kept_share):
     shapes = line_shapes(lines)
     assert set(shapes.kinds.tolist()) == {OPEN}
     worth = own_values(shapes)
-    values = line_values(shapes.kinds, list_shaped(shapes), worth, teaser_summaries(shapes.kinds))
+    values = line_values(shapes.kinds, list_shaped(shapes), worth, teaser_summaries(shapes.kinds, shapes.units))
     low, high = kept_share
     assert low <= values.sum() / worth.sum() <= high
 

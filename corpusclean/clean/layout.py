@@ -189,17 +189,19 @@ def line_values(kinds: np.ndarray, listed: np.ndarray, worth: np.ndarray, summar
     )
 
 
-def teaser_summaries(kinds: np.ndarray) -> np.ndarray:
+def teaser_summaries(kinds: np.ndarray, units: np.ndarray) -> np.ndarray:
     """The summaries of a teaser list: text lines that each stand alone under a title (a headline-shaped
     line among the lines since the text before), at least MIN_TEASERS of them each at most TEASER_PERIOD
     lines from the next. Separators are looked through. An article's sections hold more than one
-    paragraph under a subheading; a forum post stands under a name and a date, not under a title."""
+    paragraph under a subheading; a forum post stands under a name and a date, not under a title, nor under
+    a poster's count ("Posts: 14": a line of figures of at most MAX_RANK_UNITS units, no title)."""
     found = np.zeros(len(kinds), dtype=bool)
-    if np.count_nonzero(IS_TITLE[kinds]) < MIN_TEASERS:
+    is_title = IS_TITLE[kinds] & ~((kinds == FIGURES) & (units <= MAX_RANK_UNITS))
+    if np.count_nonzero(is_title) < MIN_TEASERS:
         return found
     shown = (kinds != REPEAT).nonzero()[0]
     text = IS_TEXT[kinds[shown]]
-    titles = IS_TITLE[kinds[shown]].cumsum()
+    titles = is_title[shown].cumsum()
     at = text.nonzero()[0]
     if len(at) < MIN_TEASERS:
         return found
@@ -573,7 +575,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     the head reaches up to that headline over it, or to a shorter title right over it (the line found being a
     standfirst), no further than it would without the bar."""
     shapes = separators_marked(shapes, separators)
-    summaries = teaser_summaries(shapes.kinds)
+    summaries = teaser_summaries(shapes.kinds, shapes.units)
     listed = list_shaped(shapes)
     values = line_values(shapes.kinds, listed, worth, summaries)
     records = record_runs(shapes, separators)
