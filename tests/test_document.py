@@ -77,3 +77,17 @@ def test_a_record_written_from_html_is_viewed_as_html():
     assert doc.view().format == "html"
     doc.metadata["format"] = None
     assert doc.view().format == "txt"
+
+
+def test_a_parked_document_comes_back_whole():
+    """The spool pickles a document as the tuple of its fields, its trace's steps as plain tuples: unpickled,
+    every field is equal and each step is a Removal again (explain and the report read them by name)."""
+    import pickle
+
+    doc = traditional_doc()
+    doc.remove(1, "metadata", "meta.author")
+    doc.cut(2, "repeat_sentences", Cut(((0, 10),), "repeat.sentence"))
+    back = pickle.loads(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back.__dict__ == doc.__dict__
+    assert [type(step) for step in back.trace] == [Removal, Removal]
+    assert (back.trace[0].stage, back.trace[1].reason) == ("metadata", "repeat.sentence")

@@ -431,9 +431,9 @@ def _titled_pager_link(text: str, han: bool, vocab: Vocabulary) -> bool:
     """A pager link with the title it names after a colon ("上一篇：下月核酸还免费吗？", "Previous article: Is the
     ferry late again?"), at most MAX_PAGER_SIZE Han characters or words: a title may end as a sentence does."""
     folded = text.casefold()
-    phrase = next((phrase for phrase in vocab.pager if folded.startswith(phrase)), None)
-    if phrase is None:
+    if not folded.startswith(vocab.pager):  # nearly every line: one call, where finding which phrase takes one each
         return False
+    phrase = next(phrase for phrase in vocab.pager if folded.startswith(phrase))
     rest = folded[len(phrase):].lstrip()
     size = len(text) if han else len(text.split())
     return (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE

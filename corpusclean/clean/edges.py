@@ -55,7 +55,7 @@ def _first_finding(lines: list[str], title: str | None, ask_layout: bool, extra_
     rules.append(partial(judge_head_labels, title=title))
     for rule in rules:
         found = rule(lines)
-        if any(verdict is not None for verdict in found):
+        if found.count(None) < len(found):
             return found
     return None
 

@@ -18,7 +18,7 @@ LABEL_PUNCTUATION = set("，。！？；：,.!?;:\"“”（）()")
 
 def is_label(line: str) -> bool:
     """A short line with no punctuation and no digits: a name, not a sentence."""
-    if any(ch in LABEL_PUNCTUATION or ch.isdigit() for ch in line):
+    if not LABEL_PUNCTUATION.isdisjoint(line) or any(map(str.isdigit, line)):
         return False
     if has_han(line):
         return len(line.replace(" ", "")) <= MAX_LABEL_HAN

@@ -19,8 +19,8 @@ from corpusclean.clean.line_shapes import is_site_notice
 from corpusclean.fields.dates import Stamp, find_dates, url_date, with_time_line
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
-    EN_BY_OPENING, NAME_REACH, REASON_OF_FIELD, is_outlet, lede_date, loose_dateline, names_alone, names_of_tag,
-    opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
+    EN_BY_OPENING, MAX_PAIRED_LABEL_CHARS, NAME_REACH, REASON_OF_FIELD, is_outlet, lede_date, loose_dateline,
+    names_alone, names_of_tag, opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
@@ -131,9 +131,10 @@ def read_lines(lines: list[str], layout: Layout | None = None,
     (meta.date, meta.source, meta.author, meta.editor, meta.label, meta.title), None for other lines.
     ``is_chrome`` tells a navigation line, which is never the headline of a text."""
     layout = layout or Layout()
-    parsed = [read_line(line) for line in lines]
+    parsed = list(map(read_line, lines))
     for index in range(len(lines) - 1):
-        if parsed[index] is None and parsed[index + 1] is None:
+        # (the label's length first: nearly every line is too long to be one, and a call costs more than that)
+        if (parsed[index] is None and len(lines[index]) <= MAX_PAIRED_LABEL_CHARS and parsed[index + 1] is None):
             pair = read_label_pair(lines[index], lines[index + 1])
             if pair is not None:
                 parsed[index], parsed[index + 1] = {}, pair
@@ -187,8 +188,13 @@ def _may_place(lines: list[str]) -> bool:
     when a top line may be a page title that names a later line, or a line that is not prose is a loose
     dateline (the lines it takes as datelines stand above the first prose line under the headline). Nearly
     every cleaned text has neither, and this costs a fraction of finding its headline."""
-    return (any(_may_name_a_later_line(lines, index) for index in range(min(len(lines), TOP_LINES)))
-            or any(loose_dateline(line) is not None and not is_prose(line) for line in lines))
+    for index in range(min(len(lines), TOP_LINES)):     # (loops: a generator in any() costs more than the test)
+        if _may_name_a_later_line(lines, index):
+            return True
+    for line in lines:
+        if loose_dateline(line) is not None and not is_prose(line):
+            return True
+    return False
 
 
 def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
@@ -329,7 +335,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     if body is not None:
         above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
         # a byline may follow a subtitle; the headline stands above the date
-        dated = [i for i in above_body if DATE_KEYS & set(parsed[i] or ()) or loose_dateline(lines[i])]
+        dated = [i for i in above_body if not DATE_KEYS.isdisjoint(parsed[i] or ()) or loose_dateline(lines[i])]
         signed = [i for i in above_body if parsed[i] and i not in dated]
         for anchor in dated + signed:     # the nearest date first, then the nearest byline
             near = [i for i in _worded_above(lines, anchor, ABOVE_DATELINE) if headline_like(i)][::-1]
