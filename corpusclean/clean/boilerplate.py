@@ -326,13 +326,14 @@ def _glued(token: str, words: frozenset[str]) -> list[str] | None:
     the words (longest first from the left), or None when it is not made of them."""
     if len(token) > MAX_GLUED_CHARS or not token.isalpha() or not has_han(token):
         return None
-    found, at = [], 0
-    while at < len(token):
-        end = next((end for end in range(min(len(token), at + MAX_WORD_CHARS), at, -1) if token[at:end] in words), None)
-        if end is None:
+    found: list[str] = []
+    while token:
+        word = next((token[:end] for end in range(min(len(token), MAX_WORD_CHARS), 0, -1) if token[:end] in words),
+                    None)
+        if word is None:
             return None
-        found.append(token[at:end])
-        at = end
+        found.append(word)
+        token = token[len(word):]
     return found if len(found) > 1 else None
 
 
