@@ -3,6 +3,7 @@
 import gzip
 import json
 
+import pytest
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
@@ -77,3 +78,18 @@ def test_a_document_through_two_steps_keeps_its_fields_once():
         _keep(doc, as_document(_record(doc, Config()), Config()))
     assert json.loads(doc.metadata["extra"]) == {"dump": "CC-MAIN-2024-10", "file_path": "x.warc"}
     assert doc.metadata["url"] == "https://a.example/1"
+
+
+def test_fit_refuses_a_duplicate_whose_id_another_document_has(tmp_path):
+    """datatrove's readers take a record's own id: two files of a crawl numbered from 1 give two documents
+    'a1'. ApplyCorpus rejects by id, so the copy of a text and the one it copies, under one id, were both
+    rejected as duplicates of themselves ('a1' duplicate of 'a1'): the text was lost from the output."""
+    (tmp_path / "in").mkdir()
+    records = input_records()[:3] + [{**input_records()[1], "source": "other"}]  # a copy of a1, its id too
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (tmp_path / "in" / "records.jsonl").write_text(data, "utf-8")
+    config, summaries, logs = Config(template=False), str(tmp_path / "summaries"), tmp_path / "logs"
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config, summaries=summaries),
+                           JsonlWriter(str(tmp_path / "cleaned"))], tasks=1, logging_dir=str(logs / "clean")).run()
+    with pytest.raises(ValueError, match="2 documents have the id 'a1', and one is a duplicate"):
+        LocalPipelineExecutor([FitCorpus(summaries, config)], tasks=1, logging_dir=str(logs / "fit")).run()
