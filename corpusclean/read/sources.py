@@ -347,6 +347,15 @@ def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
     doc.metadata["extra"] = extra or None
 
 
+def unwritable_record(record: dict, text_key: str) -> str | None:
+    """Why fill_from_record rejects a record that has its text as invalid_record, or None: a field it would
+    keep in metadata.extra that cannot be written as JSON (asked by check, which does not read the record
+    into a document)."""
+    doc = Document(id="", source="", location="")
+    take_record_fields(doc, record, text_key)
+    return unwritable_field(doc.metadata["extra"])
+
+
 def unwritable_field(fields: dict[str, Any] | None) -> str | None:
     """Why a field kept in metadata.extra cannot be written as JSON, or None: a value handed to the Python
     API that JSON cannot hold (a set, bytes, a key that is no string), or one nested deeper than orjson
