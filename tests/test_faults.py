@@ -1835,3 +1835,18 @@ def test_an_empty_path_is_a_usage_error(args, message, tmp_path):
     result = corpusclean(*args, "-q", cwd=tmp_path) if args[0] != "explain" else corpusclean(*args, cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", f"corpusclean: error: {message}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "page.txt"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_created_in_our_shape_that_names_no_moment_is_written_as_stated(jobs, tmp_path):
+    """'2020-13-45T99:99:99' matched the shape of a date and time, and was written '2020-13-45T99:99:99.000',
+    as if it were one; a real one gets its milliseconds."""
+    stated = ["2020-13-45T99:99:99", "2021-02-29T00:00:00", "2020-13-45T99:99:99.000", "2020-02-29T23:59:59"]
+    lines = [json.dumps({"id": f"d{n}", "created": created, "text": text}, ensure_ascii=False)
+             for n, (created, text) in enumerate(zip(stated, ZH_NEWS.splitlines() + ZH_MORE.splitlines()))]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    first = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    assert [r["created"] for r in jsonl(first.stdout)] == stated[:3] + ["2020-02-29T23:59:59.000"]
+    again = corpusclean("run", "-", "-q", "--dedup", "none", *jobs, input=first.stdout, cwd=tmp_path)
+    assert again.stdout == first.stdout
