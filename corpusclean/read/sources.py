@@ -159,6 +159,26 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     return doc
 
 
+def read_page_bytes(inp: InputFile, data: bytes, max_bytes: int) -> Document:
+    """A page given as bytes (by the Python API), read as read_input reads a page file holding them:
+    decompressed when they are gzip or zstd."""
+    try:
+        stream, codec = decompressed(io.BufferedReader(io.BytesIO(data)))
+    except OSError as err:
+        doc = _new_doc(inp)
+        doc.reject("unreadable", str(err))
+        return doc
+    if codec is None:
+        return read_page(inp, data, max_bytes)
+    try:
+        head = read_at_most(stream, max_bytes + 1)
+        return read_page(inp, head, max_bytes, len(head) + (size_past(stream) if len(head) > max_bytes else 0))
+    except (OSError, EOFError) as err:
+        doc = _new_doc(inp)
+        doc.reject("unreadable", f"read failed: {err}")
+        return doc
+
+
 class NotUtf8Line(ValueError):
     """A JSONL line in a legacy encoding (GBK, Big5): too many of its bytes beyond ASCII are not UTF-8 for a few
     damaged ones, which are replaced and counted."""
