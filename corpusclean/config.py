@@ -145,7 +145,13 @@ def file_settings(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.corpusclean] must be a table of settings, not {table!r}")
-    found = {key.replace("-", "_"): value for key, value in table.items()}
+    found: dict[str, Any] = {}
+    spelled: dict[str, str] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name in found:  # TOML sees two keys; one of the two values was dropped without a word
+            raise ConfigError(f"{path}: {name} is set twice, as {spelled[name]} and as {key}")
+        found[name], spelled[name] = value, key
     unknown = sorted(set(found) - field_names())
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(field_names()))}")

@@ -79,6 +79,10 @@ def test_config_is_frozen():
                      id="text-key-empty"),
         pytest.param('text-key = " "\n', "text_key must be a field name with a visible character, not ' '",
                      id="text-key-blank"),
+        # TOML reads two keys; the second value was taken and the first dropped without a word.
+        pytest.param('dedup-threshold = 0.9\ndedup_threshold = 0.5\n',
+                     "corpusclean.toml: dedup_threshold is set twice, as dedup-threshold and as dedup_threshold",
+                     id="one-setting-spelled-two-ways"),
     ],
 )
 def test_every_setting_is_checked_against_its_declaration(tmp_path, text, message):
