@@ -24,8 +24,8 @@ T = TypeVar("T")
 
 
 class Page(NamedTuple):
-    """One page as it was saved: its bytes in whatever encoding (decoded as `run` decodes a page file), or
-    its text; `format` "html" or "txt", or None to tell as `run` tells a page file."""
+    """One page as it was saved: its bytes in whatever encoding, gzip or zstd too (read as `run` reads a page
+    file), or its text; `format` "html" or "txt", or None to tell as `run` tells a page file."""
 
     data: bytes | str
     id: str
@@ -57,7 +57,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
     optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
     `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
-    from corpusclean.read.sources import read_page, record_doc
+    from corpusclean.read.sources import read_page_bytes, record_doc
 
     _require(item, (Mapping, Page), "a record is a dict (or a Page)")
     _require(config, Config, "config is a corpusclean.Config")
@@ -70,7 +70,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
         return record_doc(where, position, record, config.text_key, config.text_format)
     _require_page(item)
     if isinstance(item.data, bytes):
-        doc = read_page(where, item.data, config.max_page_bytes)
+        doc = read_page_bytes(where, item.data, config.max_page_bytes)
         if item.format is not None and not doc.rejected:
             doc.format = doc.metadata["format"] = item.format
     else:
@@ -105,7 +105,7 @@ def _document_stages(config: Config) -> list[Stage]:
 
 def clean_text(text: str | bytes, config: Config = Config(), *, id: str = "text", source: str = "",
                url: str | None = None) -> Record:
-    """One plain-text page cleaned into a record (bytes are decoded as `run` decodes a page file). Only the
+    """One plain-text page cleaned into a record (bytes are read as `run` reads a page file). Only the
     per-document stages run: per-site templates and dedup need a corpus (see `clean_records`)."""
     return _clean_one(Page(text, id, source, url, "txt"), config)
 

@@ -248,12 +248,13 @@ def stages(
             print(f"      rejects documents as: {', '.join(stage.rejects_with)}")
 
 
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP: unwind like Ctrl-C, so that workers stop and temporary files and spools go."""
+class Stopped(BaseException):
+    """Ctrl-C (SIGINT), SIGTERM or SIGHUP: unwind, so that workers stop and temporary files and spools go. Not
+    KeyboardInterrupt, which typer turns into exit 130 before main can say a word."""
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated(signum)
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
 
 
 def main() -> None:
@@ -262,8 +263,8 @@ def main() -> None:
     from corpusclean.ui import error
     from corpusclean.write.sink import OutputError, guard_stdout
 
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _terminate)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop)
     guard_stdout()
     try:
         try:
@@ -276,9 +277,9 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:  # the reader went away (`| head`) before the last buffer: quietly, as click does
         sys.exit(1)
-    except KeyboardInterrupt:
-        print("corpusclean: interrupted", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
-    except Terminated as stop:
+    except Stopped as stop:
+        if stop.args[0] == signal.SIGINT:
+            print("corpusclean: interrupted", file=sys.stderr)
+            sys.exit(EXIT_INTERRUPTED)
         print(f"corpusclean: stopped by signal {stop.args[0]}", file=sys.stderr)
         sys.exit(128 + stop.args[0])

@@ -29,7 +29,8 @@ def option(
 class Config:
     source: str = option("", "--source", help="the records' source: a name for the crawl or dataset (default: the "
                          "name of the folder each file is in; a JSONL record's own source is kept); ids start with it")
-    text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs")
+    text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs",
+                           valid=lambda key: bool(key.strip()), must="a field name with a visible character")
     text_format: str = option("text", "--text-format", choices=TEXT_FORMATS,
                               help="what a JSONL text is: text, html, or auto (html when it starts as an HTML page)")
     script: str = option("hans", "--script", choices=SCRIPTS, help="convert Chinese to this script (keep: leave it)")
@@ -90,7 +91,7 @@ def _problem(setting: Field, value: Any) -> str | None:
     if choices and value not in choices:
         return f"must be one of {', '.join(choices)}, not {value!r}"
     if valid is not None and not valid(value):
-        return f"must be {setting.metadata['must']}, not {value}"
+        return f"must be {setting.metadata['must']}, not {value!r}"
     return None
 
 
@@ -144,7 +145,13 @@ def file_settings(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.corpusclean] must be a table of settings, not {table!r}")
-    found = {key.replace("-", "_"): value for key, value in table.items()}
+    found: dict[str, Any] = {}
+    spelled: dict[str, str] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name in found:  # TOML sees two keys; one of the two values was dropped without a word
+            raise ConfigError(f"{path}: {name} is set twice, as {spelled[name]} and as {key}")
+        found[name], spelled[name] = value, key
     unknown = sorted(set(found) - field_names())
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(field_names()))}")

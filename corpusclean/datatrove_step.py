@@ -22,7 +22,7 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.filters.base_filter import BaseFilter
 from datatrove.pipeline.writers.disk_base import DiskWriter
 
-from corpusclean.api import as_document, output, segments
+from corpusclean.api import output, segments
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.pipeline import Fitted, as_columns, fit_segment, run_stages
@@ -38,9 +38,21 @@ def _record(doc: DatatroveDocument, config: Config) -> dict[str, Any]:
     return {**top, "id": doc.id, config.text_key: doc.text, "metadata": metadata}
 
 
-def _file(doc: DatatroveDocument) -> str:
-    """Where the document was read from, as datatrove's readers note it."""
-    return str(doc.metadata.get("file_path") or doc.id)
+def _document(doc: DatatroveDocument, config: Config) -> Document:
+    """A datatrove Document as the Document `run` reads from its input file, which datatrove's readers note
+    as `file_path`: named as `run` names a file given by its path, by its folder's name and its own (never
+    an absolute path), and of that folder's source unless it states its own (per-site templates group by
+    it). A document without a file is its own."""
+    from corpusclean.read.paths import InputFile
+    from corpusclean.read.sources import record_doc
+
+    file_path = str(doc.metadata.get("file_path") or "")
+    parts = [part for part in file_path.split("/") if part]
+    if not parts:
+        inp = InputFile(doc.id, doc.id, doc.id)
+    else:
+        inp = InputFile(file_path, "/".join(parts[-2:]), parts[-2] if len(parts) > 1 else "")
+    return record_doc(inp, None, _record(doc, config), config.text_key, config.text_format)
 
 
 def _keep(doc: DatatroveDocument, cleaned: Document) -> None:
@@ -66,7 +78,7 @@ class Clean(BaseFilter):
         self.summaries = summaries
 
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
-        cleaned = run_stages(self.stages, as_document(_record(doc, self.config), self.config, _file(doc), None))
+        cleaned = run_stages(self.stages, _document(doc, self.config))
         if cleaned.rejected:
             return _drop(doc, cleaned)
         if self.summary_file is not None:
@@ -127,7 +139,7 @@ class ApplyCorpus(BaseFilter):
         self.summaries, self.config = summaries, config
 
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
-        cleaned = as_document(_record(doc, self.config), self.config, _file(doc), None)
+        cleaned = _document(doc, self.config)
         cleaned.set_lines(doc.text.split("\n"))  # Clean's text: the kept lines, one per line
         cleaned = run_stages(self.stages, cleaned)
         if cleaned.rejected:

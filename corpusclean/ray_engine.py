@@ -20,9 +20,10 @@ import os
 import pickle
 import resource
 import socket
+import stat
 from collections import Counter, defaultdict
 from time import perf_counter
-from typing import Any, Callable, Generator, Iterable, Iterator
+from typing import Any, Callable, Generator, Iterable, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document
@@ -43,7 +44,33 @@ def run_on_ray(items: Iterable[Any], config: Config, finish: Callable[[Document]
     """Like engine.run_pipeline, on Ray: the cluster RAY_ADDRESS names, else one started on this machine
     with `config.jobs` CPUs (all of them for 0). An item is a Document, a page file or an input file.
     With `ids`, a record whose id an earlier one has gets a new one, as the local run gives it."""
-    return Results(_run(list(items), config, finish, ids))
+    return Results(_run([_read_here(item, config) for item in items], config, finish, ids))
+
+
+class ReadHere(NamedTuple):
+    """An input file the driver read, with its documents: a stream, which gives its bytes once, to this
+    process (standard input, a named pipe, `<(zcat a.jsonl.gz)`), where the cluster would read it twice (ids,
+    then cleaning) or find nothing (another process's standard input, /dev/fd/63)."""
+
+    inp: Any  # an InputFile
+    docs: list[Document]
+
+
+def _read_here(item: Any, config: Config) -> Any:
+    """An input file that is a stream (not a regular file) read into its documents; any other item as it is."""
+    from corpusclean.read.paths import STDIN, InputFile
+    from corpusclean.read.sources import read_input
+
+    if not isinstance(item, InputFile):
+        return item
+    if item.path != STDIN:
+        try:
+            if stat.S_ISREG(os.stat(item.path).st_mode):
+                return item
+        except OSError:
+            return item  # the task that reads it reports it
+    docs = read_input(item, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
+    return ReadHere(item, list(docs))
 
 
 def _start_ray(config: Config) -> bool:
@@ -125,12 +152,14 @@ def _run(items: list[Any], config: Config, finish: Callable[[Document], Any],
 
 def _documents(item: Any, config: Config) -> Iterator[Document]:
     """The documents an input item stands for, read here: a document; a page file; every record of an input
-    file (a JSONL shard), read as `run` reads it."""
+    file (a JSONL shard), read as `run` reads it; those the driver read."""
     from corpusclean.read.paths import InputFile
     from corpusclean.read.sources import read_input
 
     if isinstance(item, Document):
         yield item
+    elif isinstance(item, ReadHere):
+        yield from item.docs
     elif isinstance(item, InputFile):
         yield from read_input(item, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
     else:
@@ -169,8 +198,9 @@ def _id_batch(batch: dict[str, Any], config: Config) -> dict[str, list]:
         item = pickle.loads(data)
         if isinstance(item, InputFile) and holds_one_page(item):
             found: Iterable[tuple[int, str, str]] = [(0, item.id_base, item.id_base)]
-        elif isinstance(item, InputFile):
-            found = [(index, doc.id, location_id(item, doc.metadata["line"]))
+        elif isinstance(item, (InputFile, ReadHere)):
+            inp = item.inp if isinstance(item, ReadHere) else item
+            found = [(index, doc.id, location_id(inp, doc.metadata["line"]))
                      for index, doc in enumerate(_documents(item, config)) if not doc.rejected]
         else:
             found = [(index, doc.id, doc.id) for index, doc in enumerate(_documents(item, config)) if not doc.rejected]

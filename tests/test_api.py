@@ -115,6 +115,30 @@ def test_clean_records_writes_what_run_writes(tmp_path):
     assert rejected == [{**r, **neutral} for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())]
 
 
+def compressed_pages():
+    import gzip
+
+    import zstandard
+
+    page = f"首页 新闻 国内 国际 财经\n{BODY}\n{BODY2}\n责任编辑：李方\n".encode("gb18030")
+    whole = gzip.compress(page)
+    return [pytest.param(whole, id="gzip"), pytest.param(zstandard.ZstdCompressor().compress(page), id="zstd"),
+            pytest.param(whole[: len(whole) // 2], id="gzip-cut-short"),
+            pytest.param(gzip.compress(page * 500), id="gzip-over-max-page-bytes")]
+
+
+@pytest.mark.parametrize("data", compressed_pages())
+def test_clean_text_reads_compressed_bytes_as_run_reads_a_file_of_them(data, tmp_path):
+    """run reads a page file holding gzip or zstd whatever its name; clean_text took the same bytes for the
+    text, and rejected them as 'binary: binary content (NUL bytes), not text'."""
+    (tmp_path / "page.txt").write_bytes(data)
+    (tmp_path / "corpusclean.toml").write_text("max_page_bytes = 50000\n")
+    result = run_cli("run", "page.txt", "-q", "-o", "out.jsonl", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    [expected] = jsonl((tmp_path / "out.jsonl").read_bytes() + (tmp_path / "rejects.jsonl").read_bytes())
+    assert corpusclean.clean_text(data, Config(max_page_bytes=50_000), id="page.txt") == {**expected, "source": ""}
+    assert result.returncode == (0 if "reject_reason" not in expected else 1), result.stderr.decode()
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_clean_records_gives_a_repeated_id_a_new_one_as_run_does(jobs, tmp_path):
     """clean_records wrote every record with the id it came with: two records 'a', where run writes the second

@@ -74,6 +74,15 @@ def test_config_is_frozen():
         pytest.param('extra_boilerplate = ["本站声明", ""]\n', "extra_boilerplate must hold non-empty strings",
                      id="empty-phrase"),
         pytest.param('extra_titles = "总经理"\n', "extra_titles must be a list of strings", id="titles-not-a-list"),
+        # Accepted, then every record was rejected ("invalid_record: field '' is missing", exit 1).
+        pytest.param('text_key = ""\n', "text_key must be a field name with a visible character, not ''",
+                     id="text-key-empty"),
+        pytest.param('text-key = " "\n', "text_key must be a field name with a visible character, not ' '",
+                     id="text-key-blank"),
+        # TOML reads two keys; the second value was taken and the first dropped without a word.
+        pytest.param('dedup-threshold = 0.9\ndedup_threshold = 0.5\n',
+                     "corpusclean.toml: dedup_threshold is set twice, as dedup-threshold and as dedup_threshold",
+                     id="one-setting-spelled-two-ways"),
     ],
 )
 def test_every_setting_is_checked_against_its_declaration(tmp_path, text, message):

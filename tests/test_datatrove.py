@@ -3,6 +3,7 @@
 import gzip
 import json
 
+import pytest
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
@@ -63,6 +64,31 @@ def test_clean_fit_and_apply_in_datatrove_give_the_records_of_run(tmp_path):
     assert "南岭晚报" not in "".join(r["text"] for r in written.values())  # the site's template line went
 
 
+def test_documents_of_two_files_in_one_folder_are_one_site_as_run_reads_them(tmp_path):
+    """A record without a source of its own took its file's whole path for it ('/tmp/.../in/a.jsonl'), as
+    its metadata.path: each file a site of its own for the per-site templates, so a site's template line
+    spread over two files stayed in every text that run cleans of it, and an absolute path was written."""
+    (tmp_path / "in").mkdir()
+    records = [{key: value for key, value in r.items() if key != "source"} for r in input_records()[:8]]
+    for name, part in (("a.jsonl", records[:4]), ("b.jsonl", records[4:])):
+        (tmp_path / "in" / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in part), "utf-8")
+    result = corpusclean("run", tmp_path / "in", "--jobs", "1", "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    expected = {r["id"]: r for r in jsonl(result.stdout)}
+
+    config, summaries, logs = Config(), str(tmp_path / "summaries"), tmp_path / "logs"
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config, summaries=summaries),
+                           JsonlWriter(str(tmp_path / "cleaned"))], tasks=1, logging_dir=str(logs / "clean")).run()
+    LocalPipelineExecutor([FitCorpus(summaries, config)], tasks=1, logging_dir=str(logs / "fit")).run()
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "cleaned")), ApplyCorpus(summaries, config),
+                           JsonlWriter(str(tmp_path / "out"), expand_metadata=True)],
+                          tasks=1, logging_dir=str(logs / "apply")).run()
+    written = {r["id"]: r for r in read_gz_folder(tmp_path / "out")}
+    assert {i: r["text"] for i, r in written.items()} == {i: r["text"] for i, r in expected.items()}
+    assert {(r["source"], r["path"]) for r in written.values()} == {("in", "in/a.jsonl"), ("in", "in/b.jsonl")}
+    assert "南岭晚报" not in "".join(r["text"] for r in written.values())  # the site's template line went
+
+
 def test_a_document_through_two_steps_keeps_its_fields_once():
     """Clean writes the record into the datatrove metadata; ApplyCorpus reads it back from there: the
     fields the tool does not use (datatrove's own) stay in metadata.extra once, nothing of ours lands there."""
@@ -77,3 +103,18 @@ def test_a_document_through_two_steps_keeps_its_fields_once():
         _keep(doc, as_document(_record(doc, Config()), Config()))
     assert json.loads(doc.metadata["extra"]) == {"dump": "CC-MAIN-2024-10", "file_path": "x.warc"}
     assert doc.metadata["url"] == "https://a.example/1"
+
+
+def test_fit_refuses_a_duplicate_whose_id_another_document_has(tmp_path):
+    """datatrove's readers take a record's own id: two files of a crawl numbered from 1 give two documents
+    'a1'. ApplyCorpus rejects by id, so the copy of a text and the one it copies, under one id, were both
+    rejected as duplicates of themselves ('a1' duplicate of 'a1'): the text was lost from the output."""
+    (tmp_path / "in").mkdir()
+    records = input_records()[:3] + [{**input_records()[1], "source": "other"}]  # a copy of a1, its id too
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (tmp_path / "in" / "records.jsonl").write_text(data, "utf-8")
+    config, summaries, logs = Config(template=False), str(tmp_path / "summaries"), tmp_path / "logs"
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config, summaries=summaries),
+                           JsonlWriter(str(tmp_path / "cleaned"))], tasks=1, logging_dir=str(logs / "clean")).run()
+    with pytest.raises(ValueError, match="2 documents have the id 'a1', and one is a duplicate"):
+        LocalPipelineExecutor([FitCorpus(summaries, config)], tasks=1, logging_dir=str(logs / "fit")).run()

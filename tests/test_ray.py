@@ -28,12 +28,18 @@ def near_copies_and_legacy_pages(folder):
     return folder
 
 
+# Standard input, beside the folder: records whose ids the folder's records have, and a line that is no JSON.
+# The Ray engine shipped it to the cluster, whose tasks read it twice (ids, then cleaning) or not at all.
+STDIN = "".join(json.dumps({"id": f"r{n}", "text": f"{ZH[n]}\n{EN[n]}"}, ensure_ascii=False) + "\n" for n in range(4))
+STDIN += "{not json\n"
+
+
 def run(engine, corpus, out):
     folder = out / engine
     folder.mkdir()
-    result = corpusclean("run", corpus, "--engine", engine, "--jobs", "2", "--explain", "--quiet",
+    result = corpusclean("run", corpus, "-", "--engine", engine, "--jobs", "2", "--explain", "--quiet",
                          "-o", folder / "clean.jsonl", "--rejects", folder / "rejects.jsonl",
-                         "--report", folder / "report.json")
+                         "--report", folder / "report.json", input=STDIN.encode())
     assert result.returncode == 1, result.stderr.decode()  # the corpus has unreadable inputs
     report = json.loads((folder / "report.json").read_text("utf-8"))
     for key in ("seconds", "seconds_by_stage", "config", "workers"):
@@ -55,3 +61,6 @@ def test_ray_engine_writes_the_records_rejects_and_report_of_the_local_engine(tm
     assert stories == {f"story{n}" for n in range(6)}  # one of each story's two versions
     assert local[2]["removed_by_reason"].get("template/boilerplate.template")
     assert {r["metadata"]["encoding"] for r in local[0]} >= {"gb18030", "big5hkscs"}
+    assert local[2]["files"]["stdin"]["inputs"] == 5
+    renamed = {r["metadata"]["original_id"] for r in local[0] if r["metadata"]["path"] == "stdin"}
+    assert renamed and renamed <= {f"r{n}" for n in range(4)}  # ids the folder's records have

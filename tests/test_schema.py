@@ -74,6 +74,10 @@ def test_what_was_not_found_is_the_empty_value_of_its_type():
     pytest.param("2024-11-10T09:30:00", "2024-11-10T09:30:00.000", id="a date and time: with milliseconds"),
     pytest.param(None, "", id="no date"),
     pytest.param("in the spring", "in the spring", id="a date an input stated in no known shape: as stated"),
+    # In our shape but no moment: it was written '2020-13-45T99:99:99.000', as if it were one.
+    pytest.param("2020-13-45T99:99:99", "2020-13-45T99:99:99", id="our shape, no real moment: as stated"),
+    pytest.param("2021-02-29T00:00:00", "2021-02-29T00:00:00", id="our shape, a day no year has: as stated"),
+    pytest.param("2020-13-45T99:99:99.000", "2020-13-45T99:99:99.000", id="with milliseconds, no moment: as stated"),
 ])
 def test_created_is_written_as_a_string_arrow_does_not_take_for_a_timestamp(created, shown):
     doc = Document(id="a", source="s", location="a", created=created)

@@ -13,13 +13,13 @@ from typing import Any, Iterable
 
 from corpusclean.document import Removal
 from corpusclean.read.ids import input_id
-from corpusclean.read.sources import text_field
+from corpusclean.read.sources import text_field, unwritable_record
 from corpusclean.text import HAN_RE, simplified_only_chars, traditional_only_chars
 
 # code -> what the rule finds; the README's table of rules shows an example finding of each.
 RULES: dict[str, str] = {
     "CC001": "line is not valid JSON",
-    "CC002": "record is not a JSON object",
+    "CC002": "record is not a JSON object, or holds a field nested too deep to write",
     "CC003": "text field missing or not a string",
     "CC004": "id missing or empty",
     "CC005": "id already used by an earlier record (in any file checked)",
@@ -190,8 +190,9 @@ def _invalid_json(raw: bytes, err: Any) -> str:
 
 
 def record_shape(value: Any, text_key: str) -> list[Issue]:
-    """CC002 for a non-object, CC003 for a missing or non-string text (the field run reads it from: text_key,
-    or for a record without a `text` its html or raw_html), CC004 for a missing id."""
+    """CC002 for a non-object or one with a field run cannot write (nested too deep), CC003 for a missing or
+    non-string text (the field run reads it from: text_key, or for a record without a `text` its html or
+    raw_html), CC004 for a missing id."""
     from corpusclean.json_numbers import json_kind
 
     if not isinstance(value, dict):
@@ -201,6 +202,8 @@ def record_shape(value: Any, text_key: str) -> list[Issue]:
     if not isinstance(text, str):
         what = "missing" if text is None else f"{json_kind(text)}, not a string"
         issues.append(Issue("CC003", f"field {text_key!r} is {what}"))
+    elif (unwritable := unwritable_record(value, text_key)) is not None:
+        issues.append(Issue("CC002", unwritable))
     doc_id = value.get("id")
     if doc_id is None or doc_id == "":
         issues.append(Issue("CC004", "no id"))

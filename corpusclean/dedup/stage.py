@@ -61,6 +61,16 @@ class DedupModel:
     cluster_sizes: dict[int, int] = field(default_factory=dict)   # cluster size -> number of clusters
 
 
+def _refuse_shared_ids(ids: list[str], model: DedupModel) -> None:
+    """A duplicate whose id another document has: apply, which goes by id, would reject that one too (both
+    copies of a text under one id). `run` gives every document an id of its own; an engine of one's own
+    (datatrove's readers take the input's `id`) may not."""
+    count = Counter(doc_id for doc_id in ids if doc_id in model.duplicate_of)
+    shared = next(doc_id for doc_id, n in count.items() if n > 1)
+    raise ValueError(f"{count[shared]} documents have the id {shared!r}, and one is a duplicate: dedup rejects "
+                     "documents by id, so each needs an id of its own")
+
+
 class Dedup(CorpusStage):
     """Corpus stage: exact and near-duplicate documents; a filter: it only rejects (`duplicate`)."""
 
@@ -127,11 +137,15 @@ class Dedup(CorpusStage):
     def _model(self, groups: list[list[int]], ids: list[str], lengths: list[int],
                created: list[str | None]) -> DedupModel:
         model = DedupModel(cluster_sizes=dict(sorted(Counter(len(g) for g in groups).items())))
+        dropped = 0
         for members in groups:
             kept = cluster.kept_member(members, self.keep, lengths, created)
             for member in members:
                 if member != kept:
                     model.duplicate_of[ids[member]] = ids[kept]
+                    dropped += 1
+        if dropped and sum(doc_id in model.duplicate_of for doc_id in ids) > dropped:
+            _refuse_shared_ids(ids, model)
         return model
 
     def describe(self, model: DedupModel) -> dict:

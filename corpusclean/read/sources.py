@@ -159,6 +159,26 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     return doc
 
 
+def read_page_bytes(inp: InputFile, data: bytes, max_bytes: int) -> Document:
+    """A page given as bytes (by the Python API), read as read_input reads a page file holding them:
+    decompressed when they are gzip or zstd."""
+    try:
+        stream, codec = decompressed(io.BufferedReader(io.BytesIO(data)))
+    except OSError as err:
+        doc = _new_doc(inp)
+        doc.reject("unreadable", str(err))
+        return doc
+    if codec is None:
+        return read_page(inp, data, max_bytes)
+    try:
+        head = read_at_most(stream, max_bytes + 1)
+        return read_page(inp, head, max_bytes, len(head) + (size_past(stream) if len(head) > max_bytes else 0))
+    except (OSError, EOFError) as err:
+        doc = _new_doc(inp)
+        doc.reject("unreadable", f"read failed: {err}")
+        return doc
+
+
 class NotUtf8Line(ValueError):
     """A JSONL line in a legacy encoding (GBK, Big5): too many of its bytes beyond ASCII are not UTF-8 for a few
     damaged ones, which are replaced and counted."""
@@ -345,6 +365,15 @@ def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
         if isinstance(extra.get(key), str) and extra[key] and doc.metadata[key] is None:
             doc.metadata[key] = extra.pop(key)
     doc.metadata["extra"] = extra or None
+
+
+def unwritable_record(record: dict, text_key: str) -> str | None:
+    """Why fill_from_record rejects a record that has its text as invalid_record, or None: a field it would
+    keep in metadata.extra that cannot be written as JSON (asked by check, which does not read the record
+    into a document)."""
+    doc = Document(id="", source="", location="")
+    take_record_fields(doc, record, text_key)
+    return unwritable_field(doc.metadata["extra"])
 
 
 def unwritable_field(fields: dict[str, Any] | None) -> str | None:

@@ -16,6 +16,7 @@ output changes nothing.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -34,6 +35,18 @@ class Stamp:
 
 STAMP_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\Z")
 STAMP_MILLISECONDS = ".000"
+
+
+def is_stamp(value: str) -> bool:
+    """Whether a created is a date and time in our shape, one that names a real moment: a record's own
+    created stated otherwise ("2020-13-45T99:99:99") is kept as stated, never given milliseconds."""
+    if not STAMP_SHAPE.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
 
 METADATA: dict[str, type] = {
     "path": str,               # the input file, relative to the input root (never an absolute local path)
@@ -80,7 +93,7 @@ def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             record[key] = EMPTY[kind]
         elif isinstance(value, dict) and kind is str:
             record[key] = json_numbers.dumps(value).decode("utf-8") if value else ""
-        elif kind is Stamp and STAMP_SHAPE.match(value):
+        elif kind is Stamp and is_stamp(value):
             record[key] = value + STAMP_MILLISECONDS
         else:
             record[key] = value
@@ -97,7 +110,7 @@ def fits(value: Any, kind: type) -> bool:
 def read_back(value: Any, kind: type) -> Any:
     """A value of a record this tool wrote, as a Document holds it: "" is None again, a Stamp loses its
     milliseconds. Integers stay: 0 is a count, and `line` is set again by the reader."""
-    if kind is Stamp and isinstance(value, str) and STAMP_SHAPE.match(value.removesuffix(STAMP_MILLISECONDS)):
+    if kind is Stamp and isinstance(value, str) and is_stamp(value.removesuffix(STAMP_MILLISECONDS)):
         return value.removesuffix(STAMP_MILLISECONDS)
     return None if kind in (str, Stamp) and value == "" else value
 
