@@ -6,8 +6,8 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
-    head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, own_values, stretches, teaser_summaries,
-    trailer_walls,
+    head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, numbered_posts, own_values, stretches,
+    teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -1264,3 +1264,47 @@ def test_the_answers_under_a_questions_comment_button_stay():
     for line in (*QA_QUESTION, *QA_ANSWERS):
         assert line in text
     assert "How deep should a tomato pot be?" not in text
+
+
+@pytest.mark.parametrize("lines, runs", [
+    pytest.param(["楼主", "1楼 2026-07-14 18:22 回复", "顶", "2楼 2026-07-14 18:30 回复", "马住",
+                  "来自Android客户端3楼 2026-07-14 18:41 回复"], [[1, 3, 5]], id="zh-floors"),
+    pytest.param(["#1", "First!", "#2", "Same here.", "#3"], [[0, 2, 4]], id="en-post-numbers"),
+    pytest.param(["1F", "a", "2F", "b", "5F", "c"], [[0, 2, 4]], id="a-deleted-post-leaves-a-gap"),
+    pytest.param(["1楼", "a", "2楼", "b", "9楼"], [], id="a-far-jump-breaks-the-run"),
+    pytest.param(["1楼", "a", "2楼"], [], id="two-posts-are-no-run"),
+    pytest.param(["#3", "a", "#2", "b", "#1"], [], id="numbers-going-down"),
+    pytest.param(["我住在1楼，每天早上七点出门，走到2楼的邻居家里聊一会儿天，然后再上3楼去找朋友一起去公园散步。"] * 3, [],
+                 id="floors-in-prose"),
+])
+def test_numbered_posts(lines, runs):
+    assert numbered_posts(lines, line_shapes(lines)) == runs
+
+
+# A thread as a text dump whose posts have their number and date under them, as a Chinese forum prints them:
+# the first post is long, the replies a line each.
+FLOORS_FIRST_POST = [
+    "上周末带孩子去了城西新开的科技馆，整体感觉不错，说几点给准备去的家长参考。",
+    "第一，一定要提前在公众号预约，现场不卖票，我们差点没进去，门口排队的人很多。",
+    "第二，三楼的航天展厅最受欢迎，建议一开门就先去，十点以后人就多得走不动了。",
+    "第三，馆里的餐厅价格偏高，可以自己带点水和零食，休息区可以吃东西。",
+]
+FLOORS_REPLIES = ["谢谢分享，周六就去", "顶", "航天展厅确实好看，孩子玩了一上午", "请问停车方便吗？",
+                  "地下车库很大，周末也有位置", "马住"]
+FLOORS_PAGE = [
+    "城西论坛首页 消息 登录 注册", "城西亲子吧 关注 签到", "关注：52,118 贴子：801,334",
+    "城西新开的科技馆去过了，说几点经验", "* 只看楼主", "* 收藏", "* 回复", "回复贴：7 1 下一页 尾页",
+    "爱跑步的老爸", "亲子吧 6级", *FLOORS_FIRST_POST, "1楼 2026-05-10 20:12 回复",
+]
+for floor, reply in enumerate(FLOORS_REPLIES, 2):
+    FLOORS_PAGE += [f"网友{floor}号", f"亲子吧 {floor % 5 + 1}级", reply, f"{floor}楼 2026-05-10 {floor + 10}:05 回复"]
+FLOORS_PAGE += ["1 下一页 尾页", "发表回复", "发贴请遵守社区公约", "亲子吧 热议", "1. 暑假带娃去哪儿玩",
+                "2. 幼升小要准备什么", "3. 周末亲子餐厅推荐", "4. 儿童自行车怎么选", "©2026 城西论坛 隐私政策 意见反馈"]
+
+
+def test_the_replies_of_a_thread_numbered_under_each_post_stay():
+    from corpusclean.api import clean_text
+
+    text = clean_text("\n".join(FLOORS_PAGE))["text"]
+    for line in (*FLOORS_FIRST_POST, *FLOORS_REPLIES):
+        assert line in text

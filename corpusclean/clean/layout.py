@@ -124,6 +124,8 @@ RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, 
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
+MAX_POST_SKIP = 3         # a thread's post numbers go up by at most this much from one post to the next
+MAX_POST_MARK_UNITS = 40  # a line holding a post's number ("3楼 2026-07-14 18:41 回复", "#3") is at most this long
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 # what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a date,
 # an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original
@@ -132,6 +134,8 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
                     "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, inside a thread or a Q&A page
+# a post's number in a thread: "#3", "3楼", "3F", "3#"
+POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
@@ -140,6 +144,7 @@ CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
 IS_LISTLIKE, IS_TITLE, IS_MENU_LIKE = kind_table(LISTLIKE), kind_table(TITLES), kind_table(MENU_LIKE)
+IS_PROSE = kind_table(frozenset({PROSE}))
 _WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
@@ -252,27 +257,51 @@ class Records(NamedTuple):
     separators: tuple[int, ...]
 
 
-def record_runs(shapes: Shapes, ids: np.ndarray) -> list[Records]:
+def record_runs(shapes: Shapes, ids: np.ndarray, numbered: Sequence[list[int]] = ()) -> list[Records]:
     """Runs of records: from the first to the last of a separator repeated at most RECORD_PERIOD lines
-    apart, three times or more (runs that overlap merged). Only separators without figures count: a date
-    repeated under every teaser of a list makes no records."""
+    apart, three times or more, and of each run of numbered posts (`numbered`: numbered_posts), runs that
+    overlap merged. Only separators without figures count: a date repeated under every teaser of a list
+    makes no records."""
     at = ((shapes.kinds == REPEAT) & ~shapes.figures).nonzero()[0]
-    if len(at) < 3:
-        return []
-    numbers = ids[at]
-    order = np.lexsort((at, numbers))          # by separator, then by place
-    at, numbers = at[order], numbers[order]
-    breaks = np.ones(len(at), dtype=bool)
-    breaks[1:] = (numbers[1:] != numbers[:-1]) | (at[1:] - at[:-1] > RECORD_PERIOD)
-    runs = sorted((group.min(), group.max() + 1, group.tolist())
-                  for group in np.split(at, breaks.nonzero()[0][1:]) if len(group) >= 3)
+    runs = [(chain[0], chain[-1] + 1, chain) for chain in numbered]
+    if len(at) >= 3:
+        numbers = ids[at]
+        order = np.lexsort((at, numbers))          # by separator, then by place
+        at, numbers = at[order], numbers[order]
+        breaks = np.ones(len(at), dtype=bool)
+        breaks[1:] = (numbers[1:] != numbers[:-1]) | (at[1:] - at[:-1] > RECORD_PERIOD)
+        runs += [(group.min(), group.max() + 1, group.tolist())
+                 for group in np.split(at, breaks.nonzero()[0][1:]) if len(group) >= 3]
     merged: list[Records] = []
-    for start, end, separators in runs:
+    for start, end, separators in sorted(runs):
         if merged and start <= merged[-1].end:
             previous = merged.pop()
             start, end, separators = previous.start, max(end, previous.end), [*previous.separators, *separators]
         merged.append(Records(int(start), int(end), tuple(sorted(separators))))
     return merged
+
+
+def numbered_posts(lines: list[str], shapes: Shapes) -> list[list[int]]:
+    """The runs of a thread's numbered posts: short lines that are no prose, each holding a post's number
+    ("#3", "3楼", "3F", "3#", "来自Android客户端3楼 2026-07-14 18:41"), the numbers going up from one line to the
+    next by at most MAX_POST_SKIP (a deleted post leaves a gap), each at most RECORD_PERIOD lines from the next,
+    MIN_POSTS of them or more. The lines of each run, in page order."""
+    chains: list[list[int]] = []
+    last_number: list[int] = []
+    for index in (~IS_PROSE[shapes.kinds] & (shapes.units <= MAX_POST_MARK_UNITS)).nonzero()[0].tolist():
+        found = POST_NUMBER.search(lines[index])
+        if found is None:
+            continue
+        number = int(found.group(1) or found.group(2))
+        chain = next((k for k in range(len(chains)) if 0 < number - last_number[k] <= MAX_POST_SKIP
+                      and index - chains[k][-1] <= RECORD_PERIOD), None)
+        if chain is None:
+            chains.append([index])
+            last_number.append(number)
+        else:
+            chains[chain].append(index)
+            last_number[chain] = number
+    return [chain for chain in chains if len(chain) >= MIN_POSTS]
 
 
 def best_stretch(found: list[tuple[int, int, float]]) -> tuple[int, int, float]:
@@ -565,7 +594,8 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
                   trailers: frozenset[int] = frozenset(), headline: int | None = None,
-                  buttons: frozenset[int] = frozenset(), titled: int | None = None) -> range:
+                  buttons: frozenset[int] = frozenset(), titled: int | None = None,
+                  numbered: Sequence[list[int]] = ()) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
@@ -578,7 +608,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     summaries = teaser_summaries(shapes.kinds, shapes.units)
     listed = list_shaped(shapes)
     values = line_values(shapes.kinds, listed, worth, summaries)
-    records = record_runs(shapes, separators)
+    records = record_runs(shapes, separators, numbered)
     found = stretches(values)
     boxes = frozenset()
     if related:
@@ -646,7 +676,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         while True:     # every pass but the last removes lines: it ends
             text, kept_shapes, local, kept_buttons = seen(kept)
             article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls, closings,
-                                    related, trailers, headline_line(text, dated), kept_buttons, local.get(titled))
+                                    related, trailers, headline_line(text, dated), kept_buttons, local.get(titled),
+                                    numbered_posts(text, kept_shapes))
             walls = closings = related = trailers = frozenset()
             short = False
             if len(article) < len(kept):
