@@ -440,6 +440,21 @@ def test_fix_keeps_crlf_line_endings(tmp_path):
     assert path.read_bytes() == orjson.dumps({"id": "1", "text": ARTICLE}) + b"\r\n"
 
 
+@pytest.mark.parametrize("head, tail", [
+    (b'{"id": "1", "title": "\xff\xfeok", ', b"}\n"),         # bytes that are not UTF-8 in another field
+    (b'{"id": "1", "title": "\\ud83d half", ', b"}\n"),      # a lone surrogate in another field
+    (b'{"id":"1","x":1,"x":2,"n":1e5,"big":1.0000000000000000001,', b"}\n"),  # as written, not as parsed
+    (b'\xef\xbb\xbf {"id" : "1" ,', b' , "n": -0.0 }  \r\n'),  # a byte order mark, spacing, CRLF
+])
+def test_fix_changes_the_text_and_no_other_byte(tmp_path, head, tail):
+    """--fix replaced the text in the parsed record and wrote it anew: a field's bad bytes or lone surrogate
+    came back as U+FFFD (the CC001 finding gone, exit 0), a field named twice lost its first value."""
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(head + b'"text": ' + orjson.dumps(ARTICLE + "\n版权所有 中工网") + tail)
+    invoke(str(path), "--fix")
+    assert path.read_bytes() == head + b'"text": ' + orjson.dumps(ARTICLE) + tail
+
+
 # --- formats, inputs, streaming ----------------------------------------------------------------------
 
 def test_github_format_annotates_the_line(tmp_path):

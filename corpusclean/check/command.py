@@ -9,7 +9,9 @@ Heavy imports (orjson, the pipeline) happen inside functions so `corpusclean --h
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -186,10 +188,7 @@ class Checker:
         clean = doc.clean_text()
         if clean == record.get(self.text_key):
             return line
-        record[self.text_key] = clean
-        body = line.rstrip(b"\n")
-        ending = (b"\r" if body.endswith(b"\r") else b"") + (b"\n" if line.endswith(b"\n") else b"")
-        return json_numbers.dumps(record) + ending  # a CRLF file stays CRLF
+        return with_text(line, self.text_key, json_numbers.dumps(clean))
 
     def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
         """The findings of one non-blank JSONL line, in code order; of its text as run reads it (the field
@@ -294,6 +293,42 @@ class Checker:
         if self.near is None:
             return []
         return self.near.findings(self.paths, self.exact)
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def with_text(line: bytes, key: str, value: bytes) -> bytes:
+    """The JSONL line with the value of its object's `key` (the last one, which a reader takes) replaced by
+    `value`, every other byte as it was: a field's bytes that are not UTF-8 or a lone surrogate, which the
+    parsed record holds as U+FFFD, a field named twice, a number's spelling, the spacing, the line's end.
+    The line itself when it holds no such object."""
+    marked = line.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8 kept, as a lone surrogate
+    decoder = json.JSONDecoder()
+    span = None
+    at = _JSON_SPACE.match(marked, 1 if marked.startswith("\ufeff") else 0).end()
+    if marked[at:at + 1] != "{":
+        return line
+    at = _JSON_SPACE.match(marked, at + 1).end()
+    try:
+        while marked[at:at + 1] == '"':
+            name, at = json.decoder.scanstring(marked, at + 1)
+            at = _JSON_SPACE.match(marked, at).end()
+            if marked[at:at + 1] != ":":
+                return line
+            start = _JSON_SPACE.match(marked, at + 1).end()
+            at = decoder.raw_decode(marked, start)[1]
+            if name == key:
+                span = (start, at)
+            at = _JSON_SPACE.match(marked, at).end()
+            if marked[at:at + 1] != ",":
+                break
+            at = _JSON_SPACE.match(marked, at + 1).end()
+    except (ValueError, RecursionError):
+        return line
+    if span is None or marked[at:at + 1] != "}":
+        return line
+    return (marked[:span[0]] + value.decode("utf-8") + marked[span[1]:]).encode("utf-8", "surrogateescape")
 
 
 @contextmanager
