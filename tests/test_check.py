@@ -455,6 +455,17 @@ def test_fix_changes_the_text_and_no_other_byte(tmp_path, head, tail):
     assert path.read_bytes() == head + b'"text": ' + orjson.dumps(ARTICLE) + tail
 
 
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    """`check a.jsonl ./a.jsonl`, `check data/ data/a.jsonl` (a hook given its folder as args, and the files):
+    every record was a duplicate id and text of itself (CC005, CC015), exit 1 on a clean file."""
+    (tmp_path / "data").mkdir()
+    path = write_jsonl(tmp_path / "data" / "a.jsonl", [{"id": "1", "text": ARTICLE}])
+    for args in ([str(path), str(tmp_path / "data" / "." / "a.jsonl")], [str(tmp_path / "data"), str(path)]):
+        result = invoke(*args)
+        assert (result.exit_code, result.stdout) == (0, ""), args
+        assert ": skipped: named_twice: " in result.stderr
+
+
 # --- formats, inputs, streaming ----------------------------------------------------------------------
 
 def test_github_format_annotates_the_line(tmp_path):

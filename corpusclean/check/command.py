@@ -74,7 +74,7 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
     """The files to check: each file named, '-' for stdin, and the files of each folder that run reads as JSON
     lines (folder_datasets), in sorted order; the paths the folder walks skip added to `skipped`. A path that
     names nothing readable is a usage error, and so are folders that hold no dataset file."""
-    from corpusclean.read.paths import STDIN_TWICE
+    from corpusclean.read.paths import STDIN_TWICE, once
 
     if args.count(STDIN) > 1:
         raise UsageError(STDIN_TWICE)
@@ -92,6 +92,7 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
             raise UsageError(f"cannot read {arg}: permission denied")
         else:
             files.append(arg)
+    files = once(files, str, skipped if skipped is not None else [])
     if not files:  # folders only, holding no dataset: a check of nothing would pass
         raise UsageError(f"nothing to check: no file of JSON lines (.jsonl, .ndjson, .json or without a suffix; "
                          f"plain, .gz or .zst) in {', '.join(args)}")
