@@ -466,6 +466,24 @@ def test_a_file_named_twice_is_checked_once(tmp_path):
         assert ": skipped: named_twice: " in result.stderr
 
 
+def test_fix_in_a_folder_it_cannot_write_fails_only_on_a_file_that_needs_a_fix(tmp_path, monkeypatch):
+    """--fix made its temporary file before reading: a clean file in a folder it cannot write (a read-only
+    mount, another user's dataset) was exit 2, 'cannot write', and the files after it went unchecked."""
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refused)
+    clean = write_jsonl(tmp_path / "clean.jsonl", [{"id": "1", "text": ARTICLE}])
+    dirty = write_jsonl(tmp_path / "dirty.jsonl", [{"id": "2", "text": ARTICLE + "\n版权所有 中工网"}])
+    before = dirty.read_bytes()
+    result = invoke(str(clean), "--fix")
+    assert (result.exit_code, result.stdout) == (0, "")
+    result = invoke(str(clean), str(dirty), "--fix")
+    assert result.exit_code == 2
+    assert result.stderr == f"corpusclean: error: cannot write {dirty}: Permission denied\n"
+    assert dirty.read_bytes() == before
+
+
 # --- formats, inputs, streaming ----------------------------------------------------------------------
 
 def test_github_format_annotates_the_line(tmp_path):

@@ -241,11 +241,12 @@ class Checker:
         shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
         self.paths.append(shown)
         stream, codec = open_dataset(path)
-        try:
-            target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
-        except OutputError as err:
-            stream.close()
-            raise ReadError(str(err)) from None
+        target, unwritable = None, None
+        if fix:
+            try:
+                target = AtomicFile(path, codec=codec or "", durable=True)
+            except OutputError as err:  # an error once a record needs a fix: a clean file is only read
+                unwritable = ReadError(str(err))
         changed, records = False, 0
         try:
             with _read_errors(path):
@@ -260,16 +261,19 @@ class Checker:
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
-                    if target is not None:
+                    if fix:
                         raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
                     records += 1
                     if "CC018" in self.codes:
                         yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
                     continue
-                if target is not None:
+                if fix:
                     new = self.fixed(path, line_no, line)
                     changed = changed or new != line
-                    target.write(new)
+                    if target is None and changed:
+                        raise unwritable  # type: ignore[misc]
+                    if target is not None:
+                        target.write(new)
                     line = new
                 if line_no == 1:  # a reader may skip a byte order mark opening the file (RFC 8259), as run does
                     line = line.removeprefix(codecs.BOM_UTF8)
