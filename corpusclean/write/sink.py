@@ -194,7 +194,10 @@ class AtomicFile:
                 self.handle.close()
             except OSError:
                 pass        # a full disk fails the close's flush too; the file goes anyway
-            os.unlink(self._tmp_name)
+            try:
+                os.unlink(self._tmp_name)
+            except OSError:
+                pass        # a folder that can no longer be written keeps it; the error that led here is told
             self._tmp_name = None
 
 
