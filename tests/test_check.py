@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -482,6 +483,19 @@ def test_fix_in_a_folder_it_cannot_write_fails_only_on_a_file_that_needs_a_fix(t
     assert result.exit_code == 2
     assert result.stderr == f"corpusclean: error: cannot write {dirty}: Permission denied\n"
     assert dirty.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_fix_keeps_the_owner_and_mode_of_the_file(tmp_path):
+    """Run as root (a CI container, a cron job) --fix gave every file it rewrote to root: its owner could no
+    longer write it."""
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": ARTICLE + "\n版权所有 中工网"}])
+    os.chown(path, 65534, 65534)
+    os.chmod(path, 0o2664)
+    assert invoke(str(path), "--fix").exit_code == 0
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, oct(info.st_mode & 0o7777)) == (65534, 65534, oct(0o2664))
+    assert orjson.loads(path.read_bytes())["text"] == ARTICLE
 
 
 # --- formats, inputs, streaming ----------------------------------------------------------------------
