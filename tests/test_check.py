@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -438,6 +439,63 @@ def test_fix_keeps_crlf_line_endings(tmp_path):
     path.write_bytes(orjson.dumps({"id": "1", "text": ARTICLE + "\n版权所有 中工网"}) + b"\r\n")
     invoke(str(path), "--fix")
     assert path.read_bytes() == orjson.dumps({"id": "1", "text": ARTICLE}) + b"\r\n"
+
+
+@pytest.mark.parametrize("head, tail", [
+    (b'{"id": "1", "title": "\xff\xfeok", ', b"}\n"),         # bytes that are not UTF-8 in another field
+    (b'{"id": "1", "title": "\\ud83d half", ', b"}\n"),      # a lone surrogate in another field
+    (b'{"id":"1","x":1,"x":2,"n":1e5,"big":1.0000000000000000001,', b"}\n"),  # as written, not as parsed
+    (b'\xef\xbb\xbf {"id" : "1" ,', b' , "n": -0.0 }  \r\n'),  # a byte order mark, spacing, CRLF
+])
+def test_fix_changes_the_text_and_no_other_byte(tmp_path, head, tail):
+    """--fix replaced the text in the parsed record and wrote it anew: a field's bad bytes or lone surrogate
+    came back as U+FFFD (the CC001 finding gone, exit 0), a field named twice lost its first value."""
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(head + b'"text": ' + orjson.dumps(ARTICLE + "\n版权所有 中工网") + tail)
+    invoke(str(path), "--fix")
+    assert path.read_bytes() == head + b'"text": ' + orjson.dumps(ARTICLE) + tail
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    """`check a.jsonl ./a.jsonl`, `check data/ data/a.jsonl` (a hook given its folder as args, and the files):
+    every record was a duplicate id and text of itself (CC005, CC015), exit 1 on a clean file."""
+    (tmp_path / "data").mkdir()
+    path = write_jsonl(tmp_path / "data" / "a.jsonl", [{"id": "1", "text": ARTICLE}])
+    for args in ([str(path), str(tmp_path / "data" / "." / "a.jsonl")], [str(tmp_path / "data"), str(path)]):
+        result = invoke(*args)
+        assert (result.exit_code, result.stdout) == (0, ""), args
+        assert ": skipped: named_twice: " in result.stderr
+
+
+def test_fix_in_a_folder_it_cannot_write_fails_only_on_a_file_that_needs_a_fix(tmp_path, monkeypatch):
+    """--fix made its temporary file before reading: a clean file in a folder it cannot write (a read-only
+    mount, another user's dataset) was exit 2, 'cannot write', and the files after it went unchecked."""
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tempfile.mkstemp", refused)
+    clean = write_jsonl(tmp_path / "clean.jsonl", [{"id": "1", "text": ARTICLE}])
+    dirty = write_jsonl(tmp_path / "dirty.jsonl", [{"id": "2", "text": ARTICLE + "\n版权所有 中工网"}])
+    before = dirty.read_bytes()
+    result = invoke(str(clean), "--fix")
+    assert (result.exit_code, result.stdout) == (0, "")
+    result = invoke(str(clean), str(dirty), "--fix")
+    assert result.exit_code == 2
+    assert result.stderr == f"corpusclean: error: cannot write {dirty}: Permission denied\n"
+    assert dirty.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file to another owner needs root")
+def test_fix_keeps_the_owner_and_mode_of_the_file(tmp_path):
+    """Run as root (a CI container, a cron job) --fix gave every file it rewrote to root: its owner could no
+    longer write it."""
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": ARTICLE + "\n版权所有 中工网"}])
+    os.chown(path, 65534, 65534)
+    os.chmod(path, 0o2664)
+    assert invoke(str(path), "--fix").exit_code == 0
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, oct(info.st_mode & 0o7777)) == (65534, 65534, oct(0o2664))
+    assert orjson.loads(path.read_bytes())["text"] == ARTICLE
 
 
 # --- formats, inputs, streaming ----------------------------------------------------------------------

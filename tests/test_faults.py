@@ -1853,3 +1853,46 @@ def test_a_created_in_our_shape_that_names_no_moment_is_written_as_stated(jobs, 
     assert [r["created"] for r in jsonl(first.stdout)] == stated[:3] + ["2020-02-29T23:59:59.000"]
     again = corpusclean("run", "-", "-q", "--dedup", "none", *jobs, input=first.stdout, cwd=tmp_path)
     assert again.stdout == first.stdout
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_named_twice_is_read_once(tmp_path, jobs):
+    """`run a.jsonl ./a.jsonl`, `run data data/b.jsonl`: each file was read twice, every record of it written a
+    second time under a new id (--no-dedup) and counted twice in the report's inputs of that one file."""
+    (tmp_path / "data").mkdir()
+    for name in ("a.jsonl", "data/b.jsonl"):
+        (tmp_path / name).write_text(json.dumps({"id": name, "text": "工会召开全体会议，部署下一阶段重点工作任务。"}) + "\n")
+    result = corpusclean("run", "a.jsonl", "./a.jsonl", "data", "data/b.jsonl", "--no-dedup", "-q", *jobs,
+                         "-o", "out.jsonl", "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a.jsonl", "data/b.jsonl"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["files"]["a.jsonl"]["inputs"]) == (2, 1)
+    assert report["skipped"] == {"named_twice": {"count": 2, "first": "a.jsonl"}}
+    assert "data/b.jsonl: skipped: named_twice: " in result.stderr.decode()
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_output_folder_that_can_no_longer_be_written_is_one_line_exit_2(tmp_path, monkeypatch, jobs):
+    """The output's folder made read-only during the run (chattr +i, a remount): the rename failed, and the
+    unlink of the temporary file that followed raised out of AtomicFile.discard, a traceback and exit 1."""
+    from typer.testing import CliRunner
+
+    from corpusclean.cli import app
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": "工会召开全体会议，部署下一阶段重点工作任务。"}) + "\n")
+
+    def refused(real):
+        def call(path, *args, **kwargs):
+            if str(path).startswith(str(out)):
+                raise PermissionError(1, "Operation not permitted")
+            return real(path, *args, **kwargs)
+        return call
+
+    monkeypatch.setattr("os.replace", refused(os.replace))
+    monkeypatch.setattr("os.unlink", refused(os.unlink))
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "a.jsonl"), "-q", *jobs, "-o", str(out / "o.jsonl")])
+    assert result.exit_code == 2
+    assert result.stderr == f"corpusclean: cannot write {out / 'o.jsonl'}: Operation not permitted\n"

@@ -22,7 +22,7 @@ from corpusclean.decode import wide_jsonl
 from corpusclean.document import METADATA_KEYS
 from corpusclean.pipeline import document_stages, run_stages
 from corpusclean.read.paths import InputFile, expand_paths
-from corpusclean.read.sources import read_page
+from corpusclean.read.sources import opens_json_document, read_page
 from corpusclean.runner import run_command
 
 LONG = os.environ.get("CORPUSCLEAN_FUZZ") == "long"
@@ -136,6 +136,7 @@ def test_any_page_goes_through_every_document_stage(data, name):
 @given(html=PAGE_BYTES, text=PAGE_BYTES, lines=st.lists(RECORD_LINES, max_size=6), blob=st.binary(max_size=500))
 @example(html=b"", text=b"", lines=[b"(\xb5/\xfd", b'{"id": "r", "text": "x"}'], blob=b"")  # zstd's magic, then no zstd
 @example(html=b"", text=b"", lines=[b"\xfe\xff", b'{"id": "r", "text": "x"}'], blob=b"")  # a UTF-16 byte order mark
+@example(html=b"", text=b"", lines=[b"{", b"{}"], blob=b"")  # a lone '{' opens it: one JSON document
 def test_a_run_accounts_for_every_input_and_writes_clean_records(tmp_path_factory, html, text, lines, blob):
     folder = tmp_path_factory.mktemp("fuzz")
     inputs = folder / "in"
@@ -160,6 +161,8 @@ def test_a_run_accounts_for_every_input_and_writes_clean_records(tmp_path_factor
         expected["records.jsonl"] = 1  # read as the compression its first bytes say: random bytes after are unreadable
     elif wide_jsonl(jsonl):
         expected["records.jsonl"] = 1  # opens as UTF-16 or UTF-32: one clear reject (README), not one per line
+    elif opens_json_document(jsonl):
+        expected["records.jsonl"] = 1  # one JSON document over many lines (its first line a lone '{'): one reject
     assert {os.path.basename(path): counts["inputs"] for path, counts in report["files"].items()} == expected
     for counts in report["files"].values():
         assert counts["inputs"] == counts.get("written", 0) + counts.get("rejected", 0)

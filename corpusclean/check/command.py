@@ -9,7 +9,9 @@ Heavy imports (orjson, the pipeline) happen inside functions so `corpusclean --h
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from contextlib import contextmanager
 from enum import Enum
@@ -72,7 +74,7 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
     """The files to check: each file named, '-' for stdin, and the files of each folder that run reads as JSON
     lines (folder_datasets), in sorted order; the paths the folder walks skip added to `skipped`. A path that
     names nothing readable is a usage error, and so are folders that hold no dataset file."""
-    from corpusclean.read.paths import STDIN_TWICE
+    from corpusclean.read.paths import STDIN_TWICE, once
 
     if args.count(STDIN) > 1:
         raise UsageError(STDIN_TWICE)
@@ -90,6 +92,7 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
             raise UsageError(f"cannot read {arg}: permission denied")
         else:
             files.append(arg)
+    files = once(files, str, skipped if skipped is not None else [])
     if not files:  # folders only, holding no dataset: a check of nothing would pass
         raise UsageError(f"nothing to check: no file of JSON lines (.jsonl, .ndjson, .json or without a suffix; "
                          f"plain, .gz or .zst) in {', '.join(args)}")
@@ -186,10 +189,7 @@ class Checker:
         clean = doc.clean_text()
         if clean == record.get(self.text_key):
             return line
-        record[self.text_key] = clean
-        body = line.rstrip(b"\n")
-        ending = (b"\r" if body.endswith(b"\r") else b"") + (b"\n" if line.endswith(b"\n") else b"")
-        return json_numbers.dumps(record) + ending  # a CRLF file stays CRLF
+        return with_text(line, self.text_key, json_numbers.dumps(clean))
 
     def record_findings(self, path: str, file: int, line_no: int, line: bytes) -> list:
         """The findings of one non-blank JSONL line, in code order; of its text as run reads it (the field
@@ -241,11 +241,12 @@ class Checker:
         shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
         self.paths.append(shown)
         stream, codec = open_dataset(path)
-        try:
-            target = AtomicFile(path, codec=codec or "", durable=True) if fix else None
-        except OutputError as err:
-            stream.close()
-            raise ReadError(str(err)) from None
+        target, unwritable = None, None
+        if fix:
+            try:
+                target = AtomicFile(path, codec=codec or "", durable=True)
+            except OutputError as err:  # an error once a record needs a fix: a clean file is only read
+                unwritable = ReadError(str(err))
         changed, records = False, 0
         try:
             with _read_errors(path):
@@ -260,16 +261,19 @@ class Checker:
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
-                    if target is not None:
+                    if fix:
                         raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
                     records += 1
                     if "CC018" in self.codes:
                         yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
                     continue
-                if target is not None:
+                if fix:
                     new = self.fixed(path, line_no, line)
                     changed = changed or new != line
-                    target.write(new)
+                    if target is None and changed:
+                        raise unwritable  # type: ignore[misc]
+                    if target is not None:
+                        target.write(new)
                     line = new
                 if line_no == 1:  # a reader may skip a byte order mark opening the file (RFC 8259), as run does
                     line = line.removeprefix(codecs.BOM_UTF8)
@@ -294,6 +298,42 @@ class Checker:
         if self.near is None:
             return []
         return self.near.findings(self.paths, self.exact)
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def with_text(line: bytes, key: str, value: bytes) -> bytes:
+    """The JSONL line with the value of its object's `key` (the last one, which a reader takes) replaced by
+    `value`, every other byte as it was: a field's bytes that are not UTF-8 or a lone surrogate, which the
+    parsed record holds as U+FFFD, a field named twice, a number's spelling, the spacing, the line's end.
+    The line itself when it holds no such object."""
+    marked = line.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8 kept, as a lone surrogate
+    decoder = json.JSONDecoder()
+    span = None
+    at = _JSON_SPACE.match(marked, 1 if marked.startswith("\ufeff") else 0).end()
+    if marked[at:at + 1] != "{":
+        return line
+    at = _JSON_SPACE.match(marked, at + 1).end()
+    try:
+        while marked[at:at + 1] == '"':
+            name, at = json.decoder.scanstring(marked, at + 1)
+            at = _JSON_SPACE.match(marked, at).end()
+            if marked[at:at + 1] != ":":
+                return line
+            start = _JSON_SPACE.match(marked, at + 1).end()
+            at = decoder.raw_decode(marked, start)[1]
+            if name == key:
+                span = (start, at)
+            at = _JSON_SPACE.match(marked, at).end()
+            if marked[at:at + 1] != ",":
+                break
+            at = _JSON_SPACE.match(marked, at + 1).end()
+    except (ValueError, RecursionError):
+        return line
+    if span is None or marked[at:at + 1] != "}":
+        return line
+    return (marked[:span[0]] + value.decode("utf-8") + marked[span[1]:]).encode("utf-8", "surrogateescape")
 
 
 @contextmanager

@@ -8,7 +8,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from corpusclean.compression import without_codec_suffix
 
@@ -91,6 +91,7 @@ SKIP_REASONS = {
     "broken_link": "a symbolic link to nothing, or a loop of links",
     "not_a_file": "a named pipe, socket or device, not a file",
     "unreadable_folder": "a folder that cannot be listed",
+    "named_twice": "a path an earlier argument already names (a file, or a file of a folder given): read once",
 }
 # What run's --follow-links does with a path so skipped (check has no such option).
 FOLLOW_LINKS = {"link_outside": " (--follow-links reads it)", "link_to_folder": " (--follow-links enters it)"}
@@ -100,6 +101,25 @@ FOLLOW_LINKS = {"link_outside": " (--follow-links reads it)", "link_to_folder": 
 class Skipped:
     path: str     # as records and messages give it
     reason: str   # a key of SKIP_REASONS
+
+
+T = TypeVar("T")
+
+
+def once(items: list[T], path_of: Callable[[T], str], skipped: list[Skipped]) -> list[T]:
+    """The items whose path no earlier item names (`a.jsonl ./a.jsonl`, `data/ data/a.jsonl`), each later one
+    added to `skipped` as named_twice: read twice, its records were duplicates of themselves."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        path = path_of(item)
+        key = path if path == STDIN else os.path.abspath(path)
+        if key in seen:
+            skipped.append(Skipped(as_text(path), "named_twice"))
+            continue
+        seen.add(key)
+        kept.append(item)
+    return kept
 
 
 def _inside(real: str, root: str) -> bool:
@@ -243,7 +263,7 @@ def find_inputs(
                               else _named_file(found, skipped, source, named))
         else:
             raise UsageError(f"no such file or folder: {arg}")
-    return inputs, skipped
+    return once(inputs, lambda inp: inp.path, skipped), skipped
 
 
 def expand_paths(args: list[str], follow_links: bool = False) -> list[InputFile]:

@@ -52,6 +52,15 @@ def new_file_mode(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def keep_owner(fd: int, target: Path) -> None:
+    """An existing file keeps its owner and group, where this process may give them (root; a group of its own)."""
+    try:
+        info = target.stat()
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except OSError:
+        pass  # a new file, or an owner this process cannot give: the writer's, as sed -i leaves it
+
+
 def _reason(err: OSError) -> str:
     return err.strerror or str(err)
 
@@ -143,6 +152,7 @@ class AtomicFile:
                 raise OutputError(f"cannot write {path}: {foreign} is a compression this tool does not write; "
                                   "name it .gz (gzip) or .zst (zstd), or without either for plain JSONL")
             fd, self._tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+            keep_owner(fd, self.path)  # before the mode: a change of owner clears set-user-ID
             os.fchmod(fd, new_file_mode(self.path))
             self.handle = self._out = os.fdopen(fd, "wb")
             codec = codec_of_name(path) if codec is None else codec
@@ -194,7 +204,10 @@ class AtomicFile:
                 self.handle.close()
             except OSError:
                 pass        # a full disk fails the close's flush too; the file goes anyway
-            os.unlink(self._tmp_name)
+            try:
+                os.unlink(self._tmp_name)
+            except OSError:
+                pass        # a folder that can no longer be written keeps it; the error that led here is told
             self._tmp_name = None
 
 
