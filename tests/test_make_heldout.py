@@ -7,21 +7,23 @@ make_heldout = load_bench_script("make_heldout")
 PAGE = "<html><body><h1>Title</h1><p>One paragraph of text.</p></body></html>"
 
 
-def _root(tmp_path):
+def _root(tmp_path, monkeypatch):
+    # the renderers are bench extras (inscriptis, w3m); the test is about where the dumps go
+    monkeypatch.setattr(make_heldout, "renderers", lambda: {"inscriptis": lambda html: "One paragraph of text."})
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "p1.html").write_text(PAGE, encoding="utf-8")
     return tmp_path
 
 
-def test_dumps_go_under_the_named_dataset(tmp_path):
-    root = _root(tmp_path)
+def test_dumps_go_under_the_named_dataset(tmp_path, monkeypatch):
+    root = _root(tmp_path, monkeypatch)
     assert make_heldout.main([str(root), "--dataset", "heldout2"]) == 0
     dump = root / "inscriptis" / "heldout2" / "p1.txt"
     assert "One paragraph of text." in dump.read_text(encoding="utf-8")
     assert not (root / "inscriptis" / "heldout").exists()
 
 
-def test_default_dataset_is_heldout(tmp_path):
-    root = _root(tmp_path)
+def test_default_dataset_is_heldout(tmp_path, monkeypatch):
+    root = _root(tmp_path, monkeypatch)
     assert make_heldout.main([str(root)]) == 0
     assert (root / "inscriptis" / "heldout" / "p1.txt").exists()
