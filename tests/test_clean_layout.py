@@ -6,8 +6,8 @@ import pytest
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
-    head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, numbered_posts, own_values, stretches,
-    teaser_summaries, trailer_walls,
+    head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, numbered_posts, own_values,
+    post_stamps, stretches, teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -898,6 +898,27 @@ def test_the_stamps_of_a_threads_posts_go_as_separators():
     assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} == {
         "Reply", "Quote", *(f"Posted May {number + 20}, 2024 at 8:{number}5 am" for number in range(4))}
     assert all(post in kept(lines) for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
+
+
+SCHEDULE = ["8月15日 8:00—11:30 新生报到、缴费 学校体育馆", "8月15日 14:30—17:00 办理住宿手续 学生公寓大厅",
+            "8月16日 7:30 军训动员大会 学校田径场"]
+
+
+@pytest.mark.parametrize("lines, stamps", [
+    pytest.param(["a", "2026-07-14 18:22", "b", "2026-07-14 18:30", "c", "2026-07-14 18:41"], [1, 3, 5],
+                 id="posts-stamps"),
+    pytest.param(["日期 时间 事项 地点", *SCHEDULE, "二、报到需携带材料"], [], id="the-rows-of-a-schedule"),
+    pytest.param(["edited Jul 28 at 13:15", "answered Jul 28 at 13:05", "text", "answered Jul 29 at 9:00", "more"],
+                 [0, 1, 3], id="two-stamps-of-one-post-are-no-table"),
+])
+def test_post_stamps(lines, stamps):
+    assert post_stamps(lines, line_shapes(lines).kinds) == stamps
+
+
+def test_a_schedule_in_a_notice_stays():
+    lines = [*ZH_MENU, "关于2026级新生报到的通知", *ZH_BODY[:3], "日期 时间 事项 地点", *SCHEDULE, *ZH_BODY[3:],
+             *ZH_HOT]
+    assert all(row in kept(lines) for row in SCHEDULE)
 
 
 def test_a_time_in_an_article_is_no_stamp():

@@ -126,6 +126,8 @@ MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MAX_POST_SKIP = 3         # a thread's post numbers go up by at most this much from one post to the next
 MAX_POST_MARK_UNITS = 40  # a line holding a post's number ("3楼 2026-07-14 18:41 回复", "#3") is at most this long
+MIN_TABLE_ROWS = 3        # dated lines right under each other, this many or more...
+MIN_TABLE_CELLS = 3       # ...with as many cells each, this many or more: a table's rows, no posts' stamps
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 # what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a date,
 # an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original
@@ -696,7 +698,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
-        separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(kept_shapes.kinds)})
+        separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(text, kept_shapes.kinds)})
         without = np.delete(kept, separators)
         if not separators or len(settle(without)[0]) < len(without):
             break
@@ -746,10 +748,21 @@ def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
     return found
 
 
-def post_stamps(kinds: np.ndarray) -> list[int]:
+def post_stamps(lines: list[str], kinds: np.ndarray) -> list[int]:
     """The stamps of a run of posts: MIN_POSTS dated headers or more, each at most RECORD_PERIOD lines from the
-    next ("13-05-2024 07:06", "Jane answered 2 years ago", "May 22 at 8:00 #12")."""
-    return [int(index) for run in chains((kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS for index in run]
+    next ("13-05-2024 07:06", "Jane answered 2 years ago", "May 22 at 8:00 #12"); but not the rows of a
+    schedule or a table: MIN_TABLE_ROWS dated lines or more right under each other, each of as many cells
+    (split at white space), MIN_TABLE_CELLS or more ("8月15日 8:00—11:30 新生报到 学校体育馆")."""
+    stamps: list[int] = []
+    for run in chains((kinds == DATED).nonzero()[0]):
+        if len(run) < MIN_POSTS:
+            continue
+        cells = [len(lines[index].split()) for index in run.tolist()]
+        rows = np.concatenate(([True], (np.diff(run) > 1) | (np.diff(cells) != 0)))     # where a block starts
+        for block in np.split(np.arange(len(run)), rows.nonzero()[0][1:]):
+            if not (len(block) >= MIN_TABLE_ROWS and cells[block[0]] >= MIN_TABLE_CELLS):
+                stamps += run[block].tolist()
+    return stamps
 
 
 def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> list[int]:
