@@ -159,20 +159,23 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     return doc
 
 
+def read_page_stream(inp: InputFile, stream: BinaryIO, max_bytes: int) -> Document:
+    """One page read from a stream: its bytes, or for a page over max_bytes its first ones and its size."""
+    data = read_at_most(stream, max_bytes + 1)
+    return read_page(inp, data, max_bytes, len(data) + (size_past(stream) if len(data) > max_bytes else 0))
+
+
 def read_page_bytes(inp: InputFile, data: bytes, max_bytes: int) -> Document:
     """A page given as bytes (by the Python API), read as read_input reads a page file holding them:
     decompressed when they are gzip or zstd."""
     try:
-        stream, codec = decompressed(io.BufferedReader(io.BytesIO(data)))
+        stream, _ = decompressed(io.BufferedReader(io.BytesIO(data)))
     except OSError as err:
         doc = _new_doc(inp)
         doc.reject("unreadable", str(err))
         return doc
-    if codec is None:
-        return read_page(inp, data, max_bytes)
     try:
-        head = read_at_most(stream, max_bytes + 1)
-        return read_page(inp, head, max_bytes, len(head) + (size_past(stream) if len(head) > max_bytes else 0))
+        return read_page_stream(inp, stream, max_bytes)
     except (OSError, EOFError) as err:
         doc = _new_doc(inp)
         doc.reject("unreadable", f"read failed: {err}")
@@ -573,9 +576,7 @@ def read_input(
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
         else:
-            data = read_at_most(stream, max_bytes + 1)
-            size = len(data) + (size_past(stream) if len(data) > max_bytes else 0)  # a page over the limit: its size
-            yield read_page(inp, data, max_bytes, size)
+            yield read_page_stream(inp, stream, max_bytes)
     except (OSError, EOFError, gzip.BadGzipFile) as err:
         doc = _new_doc(inp)
         doc.reject("unreadable", f"read failed: {err}")
