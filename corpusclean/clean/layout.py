@@ -146,7 +146,6 @@ CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
 IS_LISTLIKE, IS_TITLE, IS_MENU_LIKE = kind_table(LISTLIKE), kind_table(TITLES), kind_table(MENU_LIKE)
-IS_PROSE = kind_table(frozenset({PROSE}))
 _WINDOW_ONES = np.ones(2 * WINDOW + 1)
 
 
@@ -290,7 +289,7 @@ def numbered_posts(lines: list[str], shapes: Shapes) -> list[list[int]]:
     MIN_POSTS of them or more. The lines of each run, in page order."""
     chains: list[list[int]] = []
     last_number: list[int] = []
-    for index in (~IS_PROSE[shapes.kinds] & (shapes.units <= MAX_POST_MARK_UNITS)).nonzero()[0].tolist():
+    for index in ((shapes.kinds != PROSE) & (shapes.units <= MAX_POST_MARK_UNITS)).nonzero()[0].tolist():
         found = POST_NUMBER.search(lines[index])
         if found is None:
             continue
