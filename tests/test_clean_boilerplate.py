@@ -1,7 +1,7 @@
 import pytest
 
 from corpusclean.clean.boilerplate import (
-    Boilerplate, classify_line, dated_headline, is_sentence, judge_boilerplate, vocabulary,
+    Boilerplate, author_bio, classify_line, dated_headline, is_sentence, judge_boilerplate, vocabulary,
 )
 from corpusclean.document import DocView
 
@@ -447,3 +447,23 @@ def test_a_new_phrase_family_is_a_rule_file_section(monkeypatch):
     assert vocab.families[-1] == "cookie"
     assert boilerplate.classify_line("本网站使用Cookie来改善您的体验", vocab) == ("boilerplate.cookie", True)
     assert boilerplate.classify_line("记者了解到，本网站使用Cookie的做法引发讨论。", vocab) == (None, False)
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("Christina Moore is a reporter covering food for the Herald.", True, id="name-is-a-reporter"),
+    pytest.param("Sam is an associate editor at Court Weekly.", True, id="first-name-alone"),
+    pytest.param("Lena Park (@lenapark) is a real estate copywriter and journalist living in Ohio.", True,
+                 id="a-handle-and-the-job-a-few-words-on"),
+    pytest.param("Jeff Lowe (jeff@example.com) is the editor and publisher of Orbit Review.", True, id="the-editor"),
+    pytest.param("Ann Wu is a freelance writer based in Leeds. Her work has appeared in many papers.", True,
+                 id="freelance-writer"),
+    pytest.param("Vietnam is one of the region's most vocal critics of the claims.", False, id="no-a-after-is"),
+    pytest.param("Van Der Beek was eliminated in what host Tom Bergeron called the hardest verdict.", False,
+                 id="was-is-no-bio"),
+    pytest.param("Apple is a company that makes phones, and its chief designer is a writer too.", False,
+                 id="job-too-far"),
+    pytest.param("the reporter is a friend of mine", False, id="no-name-first"),
+    pytest.param("Daniel Hart is a senior reporter. " + "He writes about the city. " * 20, False, id="too-long"),
+])
+def test_author_bio(line, expected):
+    assert author_bio(line, vocabulary()) is expected

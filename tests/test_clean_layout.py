@@ -1329,3 +1329,24 @@ def test_the_replies_of_a_thread_numbered_under_each_post_stay():
     text = clean_text("\n".join(FLOORS_PAGE))["text"]
     for line in (*FLOORS_FIRST_POST, *FLOORS_REPLIES):
         assert line in text
+
+
+BIO = "Daniel Hart is a senior reporter covering city hall for the Valley Courier. He can be reached at dhart@example.com."
+A_STORY_ABOUT_A_REPORTER = [
+    "Maria Lopez is a reporter for the Valley Courier who was detained for six hours at the border last week.",
+    "She said officers searched her phone and notebooks and asked about her sources at city hall.",
+    "The newspaper's editor wrote to the state's attorney general on Monday asking for an inquiry.",
+    "A spokesman for the border agency said the search followed its rules and declined to comment further.",
+]
+
+
+@pytest.mark.parametrize("article, bio_kept", [
+    pytest.param([HEADLINE_EN, *EN_BODY, *EN_MORE, BIO], False, id="the-authors-bio-under-the-article-goes"),
+    pytest.param([HEADLINE_EN, *EN_BODY, BIO, *EN_MORE], True, id="paragraphs-under-it-make-it-the-articles"),
+    pytest.param([HEADLINE_EN, *A_STORY_ABOUT_A_REPORTER, *EN_BODY], True, id="a-story-about-a-reporter"),
+])
+def test_the_authors_bio_closes_the_article(article, bio_kept):
+    lines = [*EN_MENU, *article, *EN_RELATED, *EN_FOOTER]
+    text = kept(lines)
+    assert (BIO in text or A_STORY_ABOUT_A_REPORTER[0] in text) is bio_kept
+    assert all(line in text for line in [*EN_BODY] if line in article)

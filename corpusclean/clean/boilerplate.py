@@ -17,19 +17,25 @@ from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, has_han, to_simplified
 
 
-# The sections each rule file must hold, each read its own way; the English one has no disclaimers. Every
+# The sections each rule file must hold, each read its own way; the English one has no disclaimers, the Chinese
+# one no author's jobs (author_bio reads English lines). Every
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-EN_SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
-               "comments", "label", "answers", "tags", "tools", "poster")
-ZH_SECTIONS = (*EN_SECTIONS, "disclaimer")
+SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
+            "comments", "label", "answers", "tags", "tools", "poster")
+ZH_SECTIONS = (*SECTIONS, "disclaimer")
+EN_SECTIONS = (*SECTIONS, "author_jobs")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
 # phrases that mark a short line only in a run at the head or the tail of the page: section -> (reason, most Han
 # characters, most words). An app's name is a promotion there and a word in a text elsewhere; "主办单位：X"
 # is a site's footer there and an event notice's organiser elsewhere.
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
+AUTHOR_BIO = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?\sis\s(?:a|an|the)\s(.+)")
+AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stands
+MAX_BIO_WORDS = 80
+LATIN_WORD = re.compile(r"[a-z]+")
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 # the metadata stage's reasons of a dateline or a byline under a headline
@@ -175,6 +181,7 @@ class Vocabulary:
     poster_tokens: frozenset[str]             # the poster's words and the tools: the tokens of its rows
     poster_initials: frozenset[str]           # the first character of each of those
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
+    author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
     prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
@@ -224,6 +231,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"))),
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
+        author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
         prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
@@ -239,7 +247,7 @@ def boilerplate_rules() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str
 def phrase_families() -> tuple[str, ...]:
     """Every phrase family of the rule files, Chinese file's order first."""
     zh, en = boilerplate_rules()
-    return tuple(dict.fromkeys(s for s in (*zh, *en) if s not in ZH_SECTIONS))
+    return tuple(dict.fromkeys(s for s in (*zh, *en) if s not in (*ZH_SECTIONS, *EN_SECTIONS)))
 
 
 def is_sentence(line: str) -> bool:
@@ -502,6 +510,19 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             if size <= (han_max if han else words_max) and vocab.weak[section].search(text, latin_words):
                 return REASON_PREFIX + reason, False
     return None, False
+
+
+def author_bio(line: str, vocab: Vocabulary) -> bool:
+    """Whether the line tells who wrote the article, as a box under it does: a name of one to four words (a
+    handle or an address in brackets after it) that "is a", "is an" or "is the" one of the author's jobs
+    within AUTHOR_JOB_REACH words ("Jane Doe is a senior reporter covering health. ...", "Sam (@sam) is an
+    associate editor at ..."), in a line of at most MAX_BIO_WORDS words. A story can say the same of
+    someone: the layout stage takes it only where the article does not go on under it."""
+    match = AUTHOR_BIO.match(line)
+    if match is None or len(line.split(None, MAX_BIO_WORDS)) > MAX_BIO_WORDS:
+        return False
+    words = LATIN_WORD.findall(match.group(1).casefold())[:AUTHOR_JOB_REACH]
+    return any(word in vocab.author_jobs or word.removesuffix("s") in vocab.author_jobs for word in words)
 
 
 def _is_prompt(text: str, han: bool, vocab: Vocabulary) -> bool:

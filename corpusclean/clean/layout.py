@@ -67,7 +67,8 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import ANSWERS, COMMENTS, POSTER, RELATED, dated_headline, share_buttons, vocabulary
+from corpusclean.clean.boilerplate import (ANSWERS, COMMENTS, POSTER, RELATED, author_bio, dated_headline, share_buttons,
+                                          vocabulary)
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
     REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
@@ -377,24 +378,41 @@ def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], fi
     kinds = kinds.tolist()
     found = set()
     for closing in sorted(index for index in related if first < index < last):
-        paragraphs = sentences = menu_run = between = 0     # between: lines since the last paragraph
-        for offset, kind in enumerate(kinds[closing:last]):
-            if kind in (PROSE, OPEN):
-                paragraphs, between = (paragraphs + 1 if between <= 1 else 1), 0
-                sentences = sentences + 1 if kind == PROSE and offset < SHORT_BOX_LINES else 0
-            elif kind == REPEAT:
-                paragraphs = sentences = 0
-            else:
-                between += 1
-                sentences = 0
-            menu_run = menu_run + 1 if kind in MENU_LIKE else 0
-            if paragraphs >= RESUME_LINES or sentences >= RESUME_SENTENCES or menu_run >= MENU_RUN:
-                break
-        resumes = paragraphs >= RESUME_LINES or sentences >= RESUME_SENTENCES
         shared = (set(ids[first:closing].tolist()) & set(ids[closing:last].tolist())) - {-1}
-        if not resumes and not shared:
+        if not text_goes_on(kinds, closing, last) and not shared:
             found.add(closing)
     return frozenset(found)
+
+
+def text_goes_on(kinds: list[int], top: int, last: int) -> bool:
+    """Whether paragraphs follow from `top` to `last`: RESUME_LINES paragraphs (text lines but short clauses)
+    each at most one line from the next (a separator breaks them), or RESUME_SENTENCES paragraphs of sentences
+    right under each other within SHORT_BOX_LINES of `top`, before a run of MENU_RUN menu-shaped lines."""
+    paragraphs = sentences = menu_run = between = 0     # between: lines since the last paragraph
+    for offset, kind in enumerate(kinds[top:last]):
+        if kind in (PROSE, OPEN):
+            paragraphs, between = (paragraphs + 1 if between <= 1 else 1), 0
+            sentences = sentences + 1 if kind == PROSE and offset < SHORT_BOX_LINES else 0
+        elif kind == REPEAT:
+            paragraphs = sentences = 0
+        else:
+            between += 1
+            sentences = 0
+        menu_run = menu_run + 1 if kind in MENU_LIKE else 0
+        if paragraphs >= RESUME_LINES or sentences >= RESUME_SENTENCES:
+            return True
+        if menu_run >= MENU_RUN:
+            return False
+    return False
+
+
+def author_bios(lines: list[str], kinds: np.ndarray) -> frozenset[int]:
+    """The lines that tell who wrote the article (author_bio) with no paragraphs under them (text_goes_on):
+    they close it, as the heading of a box of other articles does. A story's own sentence about a reporter
+    has its paragraphs going on under it."""
+    vocab, kinds = vocabulary(), kinds.tolist()
+    return frozenset(index for index, line in enumerate(lines)
+                     if author_bio(line, vocab) and not text_goes_on(kinds, index + 1, len(kinds)))
 
 
 def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozenset[int] = frozenset()) -> int:
@@ -694,7 +712,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             if not inside or short or len(kept) < MIN_PAGE_LINES:
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
-    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers)
+    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings | author_bios(lines, shapes.kinds),
+                                         related, trailers)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(text, kept_shapes.kinds)})
