@@ -38,7 +38,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("本站郑重声明：所载文章、数据仅供参考，投资有风险，选择需谨慎。", "boilerplate.disclaimer",
                      id="zh-investment-risk-notice"),
         ("上一篇：全市春耕生产有序推进", "boilerplate.pager"),
-        pytest.param("延伸阅读：地铁三号线二期年底开通", "boilerplate.pager", id="zh-link-to-another-article"),
+        pytest.param("延伸阅读：地铁三号线二期年底开通", "boilerplate.see_also", id="zh-link-to-another-article"),
         pytest.param("健康资讯 更多", "boilerplate.related", id="zh-box-name-and-its-more-link"),
         pytest.param("热门问答更多>>", "boilerplate.related", id="zh-box-name-and-its-more-link-glued"),
         pytest.param("查看更多", "boilerplate.label", id="zh-see-more-button"),
@@ -50,13 +50,13 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("It takes a 5 min read to see why", None, id="a-reading-time-in-a-sentence"),
         pytest.param("登录后，精彩更多", None, id="zh-a-clause-ending-in-more-is-no-box"),
         pytest.param("延伸阅读：", "boilerplate.related", id="zh-the-same-words-alone-head-a-box"),
-        pytest.param("Related: Why Rents Keep Rising in the Suburbs", "boilerplate.pager", id="link-to-another-article"),
+        pytest.param("Related: Why Rents Keep Rising in the Suburbs", "boilerplate.see_also", id="link-to-another-article"),
         pytest.param("Related:", "boilerplate.related", id="the-same-word-alone-heads-a-box"),
         pytest.param("Artículos relacionados", "boilerplate.related", id="spanish-related-heading"),
         pytest.param("Similar threads", "boilerplate.related", id="a-forums-box-of-other-threads"),
         pytest.param("热门精选", "boilerplate.related", id="zh-hot-picks-heading"),
         pytest.param("About the Author", "boilerplate.related", id="the-heading-of-the-author-box"),
-        pytest.param("Baca juga: Harga beras naik lagi", "boilerplate.pager", id="indonesian-read-also-link"),
+        pytest.param("Baca juga: Harga beras naik lagi", "boilerplate.see_also", id="indonesian-read-also-link"),
         pytest.param("Вам также может быть интересно", "boilerplate.related", id="russian-related-heading"),
         pytest.param("関連記事", "boilerplate.related", id="japanese-related-heading"),
         pytest.param("相关图片", "boilerplate.related", id="zh-related-pictures-heading"),
@@ -121,7 +121,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
                      id="an-english-pager-link-naming-a-question"),
         pytest.param("上一篇文章写得很好，我很喜欢。", None, id="a-sentence-opening-on-a-pager-word"),
         pytest.param("图文推荐", "boilerplate.related", id="a-picture-box-heading"),
-        pytest.param("Czytaj także: 1. Kapitan zespołu załamany 2. Trener musiał trzymać nerwy", "boilerplate.pager",
+        pytest.param("Czytaj także: 1. Kapitan zespołu załamany 2. Trener musiał trzymać nerwy", "boilerplate.see_also",
                      id="read-also-in-polish-before-titles"),
         pytest.param("Leggi anche questo articolo se vuoi.", None, id="read-also-opening-a-sentence"),
         pytest.param("Pin It", "boilerplate.label", id="a-pinterest-button"),
@@ -467,3 +467,18 @@ def test_a_new_phrase_family_is_a_rule_file_section(monkeypatch):
 ])
 def test_author_bio(line, expected):
     assert author_bio(line, vocabulary()) is expected
+
+
+@pytest.mark.parametrize("line, reason", [
+    pytest.param("« Next Oldest | Next Newest »", "boilerplate.pager", id="forum-pager"),
+    pytest.param("← Older posts", "boilerplate.pager", id="blog-pager"),
+    pytest.param("1 2 3 4 5 6 Next >>|", "boilerplate.pager", id="page-numbers"),
+    pytest.param("首页 上一页 1 2 3 下一页 尾页", "boilerplate.pager", id="zh-page-numbers"),
+    pytest.param("上一主题 下一主题", "boilerplate.pager", id="zh-thread-pager"),
+    pytest.param("Oldest first", None, id="a-sort-order"),
+    pytest.param("Post # 9", None, id="a-posts-number"),
+    pytest.param("2 3", None, id="numbers-alone"),
+    pytest.param("Next", None, id="one-word"),
+])
+def test_pager_rows(line, reason):
+    assert classify_line(line, vocabulary())[0] == reason

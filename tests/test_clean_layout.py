@@ -1350,3 +1350,22 @@ def test_the_authors_bio_closes_the_article(article, bio_kept):
     text = kept(lines)
     assert (BIO in text or A_STORY_ABOUT_A_REPORTER[0] in text) is bio_kept
     assert all(line in text for line in [*EN_BODY] if line in article)
+
+
+SITE_BLURB = ("The Valley Courier has covered the towns of the upper valley since 1921 and is owned by its readers, "
+              "who elect its board every spring.")
+
+
+@pytest.mark.parametrize("link, under, kept_under", [
+    pytest.param("Next article: Storm knocks out power to thousands", [SITE_BLURB], False,
+                 id="the-site-under-the-next-articles-link-goes"),
+    pytest.param("Read more: Storm knocks out power to thousands", EN_MORE[:2], True,
+                 id="paragraphs-under-a-link-in-the-text-stay"),
+])
+def test_a_link_to_the_next_article_closes_it(link, under, kept_under):
+    from corpusclean.api import clean_text
+
+    page = [*EN_MENU, HEADLINE_EN, *EN_BODY, EN_MORE[2], link, *under, *EN_RELATED, *EN_FOOTER]
+    text = clean_text("\n".join(page))["text"]
+    assert all(line in text for line in EN_BODY)
+    assert all((line in text) is kept_under for line in under)

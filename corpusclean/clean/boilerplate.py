@@ -22,8 +22,8 @@ from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, 
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
-SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "related",
-            "comments", "label", "answers", "tags", "tools", "poster")
+SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "pager_steps",
+            "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster")
 ZH_SECTIONS = (*SECTIONS, "disclaimer")
 EN_SECTIONS = (*SECTIONS, "author_jobs")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
@@ -36,6 +36,8 @@ AUTHOR_BIO = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([
 AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stands
 MAX_BIO_WORDS = 80
 LATIN_WORD = re.compile(r"[a-z]+")
+WORD = re.compile(r"\w+")
+MIN_PAGER_WORDS = 2
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 # the metadata stage's reasons of a dateline or a byline under a headline
@@ -43,6 +45,8 @@ DATELINE_REASONS = ("meta.date", "meta.source", "meta.author")
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 ANSWERS = "boilerplate.answers"     # the heading of the answers under a question: the page's text goes on under it
+PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
+SEE_ALSO = "boilerplate.see_also"   # a link to another article, beside the text or in it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
 SHARE = "boilerplate.share"
 SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
@@ -166,7 +170,10 @@ class Vocabulary:
     families: tuple[str, ...]                 # the phrase families, in the order they are tried
     phrases: dict[str, Phrases]               # family or section -> any of its phrases, ignoring case
     weak: dict[str, Phrases]                  # weak section -> any of its phrases (WEAK_SECTIONS)
-    pager: tuple[str, ...]
+    pager: tuple[str, ...]                    # the links to the previous or next article: "Next article"
+    see_also: tuple[str, ...]                 # the links to another article: "Read more:", "延伸阅读："
+    pager_steps: frozenset[str]               # the links of a pager's row: "Older", "Next", "下一页"
+    pager_words: frozenset[str]               # ...and the words beside them: "« Older posts | Newer posts »"
     related: frozenset[str]
     comments: frozenset[str]
     comment_headings: tuple[str, ...]         # the same, for str.startswith and str.endswith
@@ -217,6 +224,9 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         phrases={section: _alternation(both(section)) for section in phrased},
         weak={section: _alternation(both(section)) for section in WEAK_SECTIONS},
         pager=tuple(p.casefold() for p in both("pager")),
+        see_also=tuple(p.casefold() for p in both("see_also")),
+        pager_steps=frozenset(p.casefold() for p in both("pager_steps")),
+        pager_words=frozenset(p.casefold() for p in (*both("pager_steps"), *both("pager_words"))),
         related=frozenset(_box_heading(p.casefold()) for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
         comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
@@ -436,13 +446,14 @@ def _more_of_a_name(line: str) -> bool:
             and all(word[:1].isupper() and word.isalpha() for word in words[1:]))
 
 
-def _titled_pager_link(text: str, han: bool, vocab: Vocabulary) -> bool:
-    """A pager link with the title it names after a colon ("上一篇：下月核酸还免费吗？", "Previous article: Is the
-    ferry late again?"), at most MAX_PAGER_SIZE Han characters or words: a title may end as a sentence does."""
+def _titled_link(text: str, han: bool, phrases: tuple[str, ...]) -> bool:
+    """A link of the phrases ([pager], [see_also]) with the title it names after a colon ("上一篇：下月核酸还免费吗？",
+    "Previous article: Is the ferry late again?"), at most MAX_PAGER_SIZE Han characters or words: a title may
+    end as a sentence does."""
     folded = text.casefold()
-    if not folded.startswith(vocab.pager):  # nearly every line: one call, where finding which phrase takes one each
+    if not folded.startswith(phrases):  # nearly every line: one call, where finding which phrase takes one each
         return False
-    phrase = next(phrase for phrase in vocab.pager if folded.startswith(phrase))
+    phrase = next(phrase for phrase in phrases if folded.startswith(phrase))
     rest = folded[len(phrase):].lstrip()
     size = len(text) if han else len(text.split())
     return (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE
@@ -460,8 +471,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _is_prompt(text, han, vocab):
         return REASON_PREFIX + "promo", True
     if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences
-        if _titled_pager_link(text, han, vocab):    # "上一篇：…吗？": the title it names may be a question
-            return REASON_PREFIX + "pager", True
+        if _titled_link(text, han, vocab.pager):    # "上一篇：…吗？": the title it names may be a question
+            return PAGER, True
+        if _titled_link(text, han, vocab.see_also):
+            return SEE_ALSO, True
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
         return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) or _breadcrumb(text) else (None, False)
@@ -484,8 +497,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
             or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
-    if size <= MAX_PAGER_SIZE and folded.startswith(vocab.pager):
-        return REASON_PREFIX + "pager", True
+    if size <= MAX_PAGER_SIZE and (folded.startswith(vocab.pager) or _pager_row(folded, vocab)):
+        return PAGER, True
+    if size <= MAX_PAGER_SIZE and folded.startswith(vocab.see_also):
+        return SEE_ALSO, True
     bracketed = heading.removeprefix("[").removesuffix("]").strip()     # "[ 12 comments ]"
     if (_counted_heading(bracketed, vocab.comments, vocab.comment_headings)
             or size <= 40 and _comments_on_title().match(text)):
@@ -510,6 +525,15 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             if size <= (han_max if han else words_max) and vocab.weak[section].search(text, latin_words):
                 return REASON_PREFIX + reason, False
     return None, False
+
+
+def _pager_row(folded: str, vocab: Vocabulary) -> bool:
+    """A row of a pager's links: MIN_PAGER_WORDS words or more, each of [pager_steps] or [pager_words] or a
+    page's number, one of [pager_steps], between any marks ("« Next Oldest | Next Newest »", "Page 2 Next »",
+    "首页 上一页 1 2 3 下一页 尾页"). A post's number ("Post # 9") or a count ("1 post") is none."""
+    words = WORD.findall(folded)
+    return (len(words) >= MIN_PAGER_WORDS and any(word in vocab.pager_steps for word in words)
+            and all(word in vocab.pager_words or word.isdigit() for word in words))
 
 
 def author_bio(line: str, vocab: Vocabulary) -> bool:
@@ -675,7 +699,8 @@ class Boilerplate(LineStage):
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
-        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "related", "comments", "answers", "label", "tags",
+        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related", "comments", "answers",
+        "label", "tags",
         "poster", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:

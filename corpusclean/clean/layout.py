@@ -67,7 +67,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import (ANSWERS, COMMENTS, POSTER, RELATED, author_bio, dated_headline, share_buttons,
+from corpusclean.clean.boilerplate import (ANSWERS, COMMENTS, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons,
                                           vocabulary)
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
@@ -406,13 +406,14 @@ def text_goes_on(kinds: list[int], top: int, last: int) -> bool:
     return False
 
 
-def author_bios(lines: list[str], kinds: np.ndarray) -> frozenset[int]:
-    """The lines that tell who wrote the article (author_bio) with no paragraphs under them (text_goes_on):
-    they close it, as the heading of a box of other articles does. A story's own sentence about a reporter
-    has its paragraphs going on under it."""
+def last_words(lines: list[str], kinds: np.ndarray, pagers: frozenset[int]) -> frozenset[int]:
+    """Closings of the article where no paragraphs go on under them (text_goes_on): the lines that tell who
+    wrote it (author_bio), and those under a link to the previous or next article (`pagers`). A story's own
+    sentence about a reporter, or a "Read more:" link set between its paragraphs, has the text going on."""
     vocab, kinds = vocabulary(), kinds.tolist()
-    return frozenset(index for index, line in enumerate(lines)
-                     if author_bio(line, vocab) and not text_goes_on(kinds, index + 1, len(kinds)))
+    bios = (index for index, line in enumerate(lines) if author_bio(line, vocab))
+    return frozenset([*(index for index in bios if not text_goes_on(kinds, index + 1, len(kinds))),
+                      *(index for index in pagers if not text_goes_on(kinds, index, len(kinds)))])
 
 
 def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozenset[int] = frozenset()) -> int:
@@ -659,7 +660,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
                  trailers: frozenset[int] = frozenset(), title: str | None = None,
-                 dated: str | None = None) -> list[Verdict]:
+                 dated: str | None = None, pagers: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and
     for those inside it that go (inside_removals). `related`: the closings that follow the heading of a box
     of other articles. `page_lines`: how many lines the page had before earlier stages removed some (a page
@@ -712,8 +713,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             if not inside or short or len(kept) < MIN_PAGE_LINES:
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
-    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings | author_bios(lines, shapes.kinds),
-                                         related, trailers)
+    ends = last_words(lines, shapes.kinds, pagers)     # closings as a box's heading is one, the text ending there
+    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings | ends, related | ends, trailers)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(text, kept_shapes.kinds)})
@@ -955,4 +956,5 @@ class Layout(LineStage):
             return Judged([None] * len(lines))   # (judge_layout leaves a short page alone: no walls to find)
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
-                                   trailer_walls(view.verdicts), view.title, dated_headline(lines, view)))
+                                   trailer_walls(view.verdicts), view.title, dated_headline(lines, view),
+                                   chrome_walls(view.verdicts, (PAGER,))))
