@@ -27,3 +27,19 @@ def test_default_dataset_is_heldout(tmp_path, monkeypatch):
     root = _root(tmp_path, monkeypatch)
     assert make_heldout.main([str(root)]) == 0
     assert (root / "inscriptis" / "heldout" / "p1.txt").exists()
+
+
+def test_a_page_is_read_by_its_declared_charset(tmp_path, monkeypatch):
+    root = _root(tmp_path, monkeypatch)
+    monkeypatch.setattr(make_heldout, "renderers", lambda: {"inscriptis": lambda html: html})
+    page = '<html><head><meta charset="big5"></head><body><p>臺灣新聞</p></body></html>'
+    (root / "html" / "p1.html").write_bytes(page.encode("big5"))
+    assert make_heldout.main([str(root)]) == 0
+    assert "臺灣新聞" in (root / "inscriptis" / "heldout" / "p1.txt").read_text(encoding="utf-8")
+
+
+def test_a_page_no_charset_reads_is_an_error_naming_it(tmp_path, monkeypatch, capsys):
+    root = _root(tmp_path, monkeypatch)
+    (root / "html" / "p1.html").write_bytes("<p>臺灣新聞</p>".encode("big5"))
+    assert make_heldout.main([str(root)]) == 1
+    assert "p1.html" in capsys.readouterr().err
