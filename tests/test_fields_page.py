@@ -324,12 +324,15 @@ NOTICE_TITLE = "关于做好冬季供暖工作的通知"
 @pytest.mark.parametrize("lines, kept_date", [
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "临江市住房和城乡建设局", "2026年11月30日"], True, id="a-notice's-signature"),
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "某某科技有限公司", "2026-11-30"], True, id="a-company's-signature"),
+    pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "招标代理机构：某某工程咨询有限公司", "2026年11月30日"], True,
+                 id="a-signature-after-its-role"),
     # negatives
     pytest.param([NOTICE_TITLE, "2026年11月30日", PROSE, PROSE_2], False, id="the-dateline-under-the-headline"),
     pytest.param(["临江市住房和城乡建设局", "2026年11月30日", NOTICE_TITLE, PROSE, PROSE_2], False,
                  id="a-name-and-a-date-above-the-text"),
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "责任编辑：王五", "2026年11月30日"], False, id="under-an-editor-line"),
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "更多新闻请关注我们", "2026年11月30日"], False, id="under-no-organisation"),
+    pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "地址：临江市人民路1号", "2026年11月30日"], False, id="under-an-address"),
 ])
 def test_a_date_signing_a_notice_stays(lines, kept_date):
     _, verdicts = read_lines(lines)

@@ -34,6 +34,7 @@ PAIRED_FIELDS = ("publisher", "created", "updated", "catalogue")   # read_label_
 MAX_PAIRED_LABEL_CHARS = 12     # a label alone on its line, spaces and colon included ("发 布 时 间 ：")
 MIN_SIGNATURE_CHARS = 3  # an organisation's name signing a notice: "某某局" at least...
 MAX_SIGNATURE_CHARS = 30  # ...a long one ("中共某某市委全面深化改革委员会办公室") at most
+MAX_ROLE_CHARS = 8  # "招标代理机构" before the name of the organisation that signs
 MAX_LINE_CHARS = 160
 MAX_HAN_VALUE = 30
 MAX_LATIN_VALUE = 60
@@ -473,9 +474,13 @@ def read_label_pair(label: str, value: str) -> dict | None:
 
 @per_line
 def signs(line: str) -> bool:
-    """Whether a line is an organisation's name alone: Han characters (and brackets) ending with one of the
-    last words of organisation names (rules/organisations_zh.txt), no punctuation."""
+    """Whether a line is an organisation's name alone, or after a short label of its role ("招标人：某某中学",
+    "发布单位：..."): Han characters (and brackets) ending with one of the last words of organisation names
+    (rules/organisations_zh.txt), no punctuation."""
     name = line.strip()
+    role, colon, named = name.partition("：")
+    if colon and len(role) <= MAX_ROLE_CHARS and _signature_chars().fullmatch(role):
+        name = named.strip()
     return (MIN_SIGNATURE_CHARS <= len(name) <= MAX_SIGNATURE_CHARS and name.endswith(_organisation_suffixes())
             and _signature_chars().fullmatch(name) is not None)
 
