@@ -393,6 +393,10 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Posts 2026 review: what changed", None, id="a-headline-starting-with-a-poster-word"),
         pytest.param("积分落户政策2026年有新变化", None, id="a-poster-word-inside-a-headline"),
         pytest.param("支持率 48%", None, id="a-poster-word-inside-a-longer-word"),
+        pytest.param("UID88213帖子46积分132注册时间2024-12-1", "boilerplate.poster", id="a-panel-run-together"),
+        pytest.param("Offline1860 posts", "boilerplate.poster", id="a-word-and-its-count-run-together"),
+        pytest.param("发展46个项目", None, id="a-count-in-a-phrase"),
+        pytest.param("2026年积分落户人数", None, id="a-poster-word-after-a-year"),
         pytest.param("Membership fees rose by 12 percent.", None, id="an-article-sentence"),
     ],
 )

@@ -35,7 +35,6 @@ WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 1
 AUTHOR_BIO = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?\sis\s(?:a|an|the)\s(.+)")
 AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stands
 MAX_BIO_WORDS = 80
-LATIN_WORD = re.compile(r"[a-z]+")
 WORD = re.compile(r"\w+")
 MIN_PAGER_WORDS = 2
 REASON_PREFIX = "boilerplate."
@@ -72,6 +71,7 @@ FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[
 # "热门评论 10条", "12条评论"
 _count_beside = compiled_when_used(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
+WORD_COUNT_SPLIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")     # between a letter and a digit
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -330,13 +330,32 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
     if first is None:
         return False
     token = first[1].casefold()
-    if token not in words and not COUNT.fullmatch(token) and not _glued(token, words):
+    if token not in words and not COUNT.fullmatch(token) and not _glued(token, words) and not (
+            _counts_glued(token, words)):
         return False
-    tokens = [w for t in TOOL_SPLIT.split(line) if t for w in (_glued(t.casefold(), words) or [t.casefold()])]
+    tokens = [w for t in TOOL_SPLIT.split(line) if t for w in _pieces(t.casefold(), words)]
     known = [t for t in tokens if t in words]
     if not any(len(t) > 1 for t in known) or not all(t in words or COUNT.fullmatch(t) for t in tokens):
         return False
     return len(known) == len(tokens) or len(known) > 1 or not anchors.isdisjoint(known)
+
+
+def _pieces(token: str, words: frozenset[str]) -> list[str]:
+    """A token as its words and counts: itself, or the Han words run together in it (_glued), or the words and
+    counts run together in it (_counts_glued)."""
+    if token in words or COUNT.fullmatch(token):
+        return [token]
+    return _glued(token, words) or _counts_glued(token, words) or [token]
+
+
+def _counts_glued(token: str, words: frozenset[str]) -> list[str] | None:
+    """Words and counts run together, as a poster's panel is rendered ("帖子46积分132注册时间2024-12-1",
+    "UID88213"), split into them, or None when it is not made of them."""
+    if not any(char.isdigit() for char in token):
+        return None
+    found = [word for piece in WORD_COUNT_SPLIT.split(token) if piece
+             for word in (_glued(piece, words) or [piece])]
+    return found if len(found) > 1 and all(word in words or COUNT.fullmatch(word) for word in found) else None
 
 
 def _glued(token: str, words: frozenset[str]) -> list[str] | None:
