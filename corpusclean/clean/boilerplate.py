@@ -185,8 +185,8 @@ class Vocabulary:
     tool_initials: frozenset[str]             # the first character of each tool
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
     poster_labels: tuple[str, ...]            # the same, longest first
-    poster_tokens: frozenset[str]             # the poster's words and the tools: the tokens of its rows
-    poster_initials: frozenset[str]           # the first character of each of those
+    row_tokens: frozenset[str]                # the poster's words, the tools and a share bar's buttons: a row's
+    row_initials: frozenset[str]              # the first character of each of those
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
     author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
     prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
@@ -238,8 +238,8 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         poster=frozenset(p.casefold() for p in both("poster")),
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
-        poster_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"))),
-        poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
+        row_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"), *both("share_target"))),
+        row_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"), *both("share_target"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
         author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
         prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
@@ -322,10 +322,13 @@ def _toolbar(line: str, tools: frozenset[str], initials: frozenset[str]) -> bool
     return _tokens_of(line, tools)
 
 
-def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = frozenset()) -> bool:
+def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = frozenset(),
+               needed: frozenset[str] | None = None) -> bool:
     """Whether the line is made of these words and counts, with a word of two characters or more among them
     (a lone "A" or "中" is no tool bar); with a count, two words or one of the anchors ("print(12345)" is
-    code, "233 posts" a poster's count)."""
+    code, "233 posts" a poster's count). Words not of `needed`, when given, only beside two of those or one
+    and a count: a post's action row has a share button beside them ("412 Reply Share Report"), a share
+    bar's buttons alone or beside one link ("Share permalink") make none."""
     first = FIRST_TOKEN.match(line)     # most lines fail on their first token: spare them the split
     if first is None:
         return False
@@ -335,6 +338,10 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
         return False
     tokens = [w for t in TOOL_SPLIT.split(line) if t for w in _pieces(t.casefold(), words)]
     known = [t for t in tokens if t in words]
+    if needed is not None:
+        own = sum(t in needed for t in known)
+        if own < len(known) and own < 2 and not (own and len(known) < len(tokens)):
+            return False
     if not any(len(t) > 1 for t in known) or not all(t in words or COUNT.fullmatch(t) for t in tokens):
         return False
     return len(known) == len(tokens) or len(known) > 1 or not anchors.isdisjoint(known)
@@ -380,8 +387,8 @@ def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
     by a count or a date ("New member", "积分 386", "Joined Mar 2019"). ``folded``: the line casefolded."""
     # a row of tokens starts with a word or a count, or with a separator before one
     first = folded[0]
-    if (first.isspace() or first in TOOL_SEPARATORS or first in vocab.poster_initials or first.isdecimal()
-            or first == "#") and _tokens_of(folded, vocab.poster_tokens, vocab.poster):
+    if (first.isspace() or first in TOOL_SEPARATORS or first in vocab.row_initials or first.isdecimal()
+            or first == "#") and _tokens_of(folded, vocab.row_tokens, vocab.poster, vocab.poster):
         return True
     if not folded.startswith(vocab.poster_labels):     # (one pass in C spares most lines the search below)
         return False
