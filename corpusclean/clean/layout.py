@@ -70,8 +70,9 @@ import numpy as np
 from corpusclean.clean.boilerplate import (ANSWERS, COMMENTS, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons,
                                           vocabulary)
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_FIGURE_UNITS, MAX_TITLE_UNITS, NOTICE, OPEN, PROSE,
-    REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids, separators_marked,
+    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
+    NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids,
+    separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import NAME_REACH, names_alone, signs
@@ -120,7 +121,6 @@ HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them t
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
 HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down, and the head over a dated headline
 STYLE_GAPS = 3            # gaps of short lines between a body's paragraphs: its text is set in short lines
-MAX_RANK_UNITS = 4        # a line of figures this short is a rank in a list: "2.", "3. 3" (two numbers)
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
 MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button under each post
@@ -201,9 +201,9 @@ def teaser_summaries(kinds: np.ndarray, units: np.ndarray) -> np.ndarray:
     line among the lines since the text before), at least MIN_TEASERS of them each at most TEASER_PERIOD
     lines from the next. Separators are looked through. An article's sections hold more than one
     paragraph under a subheading; a forum post stands under a name and a date, not under a title, nor under
-    a poster's count ("Posts: 14": a line of figures of at most MAX_RANK_UNITS units, no title)."""
+    a poster's count ("Posts: 14": a line of figures of at most MAX_COUNT_UNITS units, no title)."""
     found = np.zeros(len(kinds), dtype=bool)
-    is_title = IS_TITLE[kinds] & ~((kinds == FIGURES) & (units <= MAX_RANK_UNITS))
+    is_title = IS_TITLE[kinds] & ~((kinds == FIGURES) & (units <= MAX_COUNT_UNITS))
     if np.count_nonzero(is_title) < MIN_TEASERS:
         return found
     shown = (kinds != REPEAT).nonzero()[0]
@@ -502,7 +502,7 @@ def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int]
         kind = kinds[index]
         if index in walls:
             return index
-        if kind in PASSED or list_run and kind == FIGURES and units[index] <= MAX_RANK_UNITS:
+        if kind in PASSED or list_run and kind == FIGURES and units[index] <= MAX_COUNT_UNITS:
             index += 1
             continue
         listlike = kind in LISTLIKE or summaries[index]
@@ -531,7 +531,7 @@ def text_resumes(kinds: list[int], units: list[int], summaries: np.ndarray, wall
         kind = kinds[index]
         if kind in LISTLIKE or summaries[index]:
             listed += 1
-        elif not (kind == REPEAT or kind == FIGURES and units[index] <= MAX_RANK_UNITS):
+        elif not (kind == REPEAT or kind == FIGURES and units[index] <= MAX_COUNT_UNITS):
             break
         index += 1
     if listed > allowance or index in walls:

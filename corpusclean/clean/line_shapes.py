@@ -68,7 +68,7 @@ MIN_MARKUP_CHARS = 120    # a line of HTML source shown as text: this long at le
 MIN_TAGS = 5              # this many tags...
 MARKUP_SHARE = 0.25       # ...covering this share of it
 MIN_QUESTION_RUN = 4      # lone questions in a row: a list of questions
-MAX_COUNT_UNITS = 4       # a count between them ("26", "3 answers")
+MAX_COUNT_UNITS = 4       # a line of figures this short is a count or a rank: "26", "3 answers", "2.", "3. 3"
 LONE_QUESTION_BREAK = re.compile(r"[?？!！。]|\.\s")
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 
