@@ -548,7 +548,7 @@ def thread(replies):
              "I bought it last week at the ticket office and the clerk told me it was valid for a whole month.",
              "Has anyone had the same problem with the new cards?", "Reply", "Quote"]
     for number, reply in enumerate(replies):
-        lines += [f"member{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
+        lines += [f"rider{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
     return [*lines, *EN_FOOTER]
 
 
@@ -1043,7 +1043,7 @@ def thread_around_a_box(heading, replies):
     lines = [*EN_MENU, "Help: my bus pass stopped working", "poster", "2 hours ago", *EN_BODY, "Reply", "Quote",
              heading, *BOX_TITLES]
     for number, reply in enumerate(replies):
-        lines += [f"member{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
+        lines += [f"rider{number}", f"{number + 1} hours ago", reply, "Reply", "Quote"]
     return [*lines, *EN_FOOTER]
 
 
