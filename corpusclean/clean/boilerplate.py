@@ -71,6 +71,7 @@ FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[
 # "热门评论 10条", "12条评论"
 _count_beside = compiled_when_used(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
+DIGIT = re.compile(r"\d")
 WORD_COUNT_SPLIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")     # between a letter and a digit
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
@@ -172,7 +173,10 @@ class Vocabulary:
     weak: dict[str, Phrases]                  # weak section -> any of its phrases (WEAK_SECTIONS)
     pager: tuple[str, ...]                    # the links to the previous or next article: "Next article"
     see_also: tuple[str, ...]                 # the links to another article: "Read more:", "延伸阅读："
+    links: tuple[str, ...]                    # both
     pager_steps: frozenset[str]               # the links of a pager's row: "Older", "Next", "下一页"
+    pager_row: re.Pattern[str]                # a line of these, [pager_words] and numbers between marks
+    pager_initials: frozenset[str]            # the first character of each of those words, and the digits
     pager_words: frozenset[str]               # ...and the words beside them: "« Older posts | Newer posts »"
     related: frozenset[str]
     comments: frozenset[str]
@@ -186,12 +190,18 @@ class Vocabulary:
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
     poster_labels: tuple[str, ...]            # the same, longest first
     row_tokens: frozenset[str]                # the poster's words, the tools and a share bar's buttons: a row's
-    row_initials: frozenset[str]              # the first character of each of those
+    poster_initials: frozenset[str]           # the first character of the poster's words and the tools
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
     author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
     prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
+
+
+def _row_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A line made of the words and numbers, with anything but letters and digits around them."""
+    word = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return re.compile(rf"[\W_]*(?:(?:{word}|\d+)(?![^\W\d_])[\W_]*)+")
 
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
@@ -225,7 +235,11 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         weak={section: _alternation(both(section)) for section in WEAK_SECTIONS},
         pager=tuple(p.casefold() for p in both("pager")),
         see_also=tuple(p.casefold() for p in both("see_also")),
+        links=tuple(p.casefold() for p in (*both("pager"), *both("see_also"))),
         pager_steps=frozenset(p.casefold() for p in both("pager_steps")),
+        pager_row=_row_of(p.casefold() for p in (*both("pager_steps"), *both("pager_words"))),
+        pager_initials=frozenset([*(p.casefold()[0] for p in (*both("pager_steps"), *both("pager_words"))),
+                                  *"0123456789"]),
         pager_words=frozenset(p.casefold() for p in (*both("pager_steps"), *both("pager_words"))),
         related=frozenset(_box_heading(p.casefold()) for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
@@ -239,7 +253,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster=frozenset(p.casefold() for p in both("poster")),
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
         row_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"), *both("share_target"))),
-        row_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"), *both("share_target"))),
+        poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
         author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
         prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
@@ -334,7 +348,7 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
         return False
     token = first[1].casefold()
     if token not in words and not COUNT.fullmatch(token) and not _glued(token, words) and not (
-            _counts_glued(token, words)):
+            DIGIT.search(token) and _counts_glued(token, words)):
         return False
     tokens = [w for t in TOOL_SPLIT.split(line) if t for w in _pieces(t.casefold(), words)]
     known = [t for t in tokens if t in words]
@@ -350,15 +364,15 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
 def _pieces(token: str, words: frozenset[str]) -> list[str]:
     """A token as its words and counts: itself, or the Han words run together in it (_glued), or the words and
     counts run together in it (_counts_glued)."""
-    if token in words or COUNT.fullmatch(token):
+    if token in words:
         return [token]
-    return _glued(token, words) or _counts_glued(token, words) or [token]
+    return _glued(token, words) or (not COUNT.fullmatch(token) and _counts_glued(token, words)) or [token]
 
 
 def _counts_glued(token: str, words: frozenset[str]) -> list[str] | None:
     """Words and counts run together, as a poster's panel is rendered ("帖子46积分132注册时间2024-12-1",
     "UID88213"), split into them, or None when it is not made of them."""
-    if not any(char.isdigit() for char in token):
+    if DIGIT.search(token) is None:
         return None
     found = [word for piece in WORD_COUNT_SPLIT.split(token) if piece
              for word in (_glued(piece, words) or [piece])]
@@ -387,7 +401,7 @@ def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
     by a count or a date ("New member", "积分 386", "Joined Mar 2019"). ``folded``: the line casefolded."""
     # a row of tokens starts with a word or a count, or with a separator before one
     first = folded[0]
-    if (first.isspace() or first in TOOL_SEPARATORS or first in vocab.row_initials or first.isdecimal()
+    if (first.isspace() or first in TOOL_SEPARATORS or first in vocab.poster_initials or first.isdecimal()
             or first == "#") and _tokens_of(folded, vocab.row_tokens, vocab.poster, vocab.poster):
         return True
     if not folded.startswith(vocab.poster_labels):     # (one pass in C spares most lines the search below)
@@ -445,10 +459,9 @@ def _box_heading(heading: str) -> str:
     "Editor's picks") and without a link to the whole box beside it ("Most Popular View all") or to edit it
     ("See also[edit]")."""
     heading = heading.translate(NO_APOSTROPHES)
-    for link in ALL_LINKS:
-        if heading.endswith(link):
-            return heading.removesuffix(link)
-    return heading
+    if not heading.endswith(ALL_LINKS):     # nearly every line: one call
+        return heading
+    return heading.removesuffix(next(link for link in ALL_LINKS if heading.endswith(link)))
 
 
 def _box_tabs(heading: str, related: frozenset[str]) -> bool:
@@ -474,17 +487,19 @@ def _more_of_a_name(line: str) -> bool:
             and all(word[:1].isupper() and word.isalpha() for word in words[1:]))
 
 
-def _titled_link(text: str, han: bool, phrases: tuple[str, ...]) -> bool:
-    """A link of the phrases ([pager], [see_also]) with the title it names after a colon ("上一篇：下月核酸还免费吗？",
+def _titled_link(text: str, han: bool, vocab: Vocabulary) -> str | None:
+    """PAGER or SEE_ALSO for a link of their phrases with the title it names after a colon ("上一篇：下月核酸还免费吗？",
     "Previous article: Is the ferry late again?"), at most MAX_PAGER_SIZE Han characters or words: a title may
     end as a sentence does."""
     folded = text.casefold()
-    if not folded.startswith(phrases):  # nearly every line: one call, where finding which phrase takes one each
-        return False
-    phrase = next(phrase for phrase in phrases if folded.startswith(phrase))
+    if not folded.startswith(vocab.links):  # nearly every line: one call, where finding which phrase takes one each
+        return None
+    phrase = next(phrase for phrase in vocab.links if folded.startswith(phrase))
     rest = folded[len(phrase):].lstrip()
     size = len(text) if han else len(text.split())
-    return (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE
+    if (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE:
+        return PAGER if phrase in vocab.pager else SEE_ALSO
+    return None
 
 
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
@@ -499,10 +514,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _is_prompt(text, han, vocab):
         return REASON_PREFIX + "promo", True
     if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences
-        if _titled_link(text, han, vocab.pager):    # "上一篇：…吗？": the title it names may be a question
-            return PAGER, True
-        if _titled_link(text, han, vocab.see_also):
-            return SEE_ALSO, True
+        link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
+        if link is not None:
+            return link, True
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
         return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) or _breadcrumb(text) else (None, False)
@@ -525,10 +539,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
             or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
-    if size <= MAX_PAGER_SIZE and (folded.startswith(vocab.pager) or _pager_row(folded, vocab)):
-        return PAGER, True
-    if size <= MAX_PAGER_SIZE and folded.startswith(vocab.see_also):
-        return SEE_ALSO, True
+    if size <= MAX_PAGER_SIZE:
+        if folded.startswith(vocab.links):
+            return (PAGER if folded.startswith(vocab.pager) else SEE_ALSO), True
+        if (folded[0] in vocab.pager_initials or not folded[0].isalnum()) and _pager_row(folded, vocab):
+            return PAGER, True
     bracketed = heading.removeprefix("[").removesuffix("]").strip()     # "[ 12 comments ]"
     if (_counted_heading(bracketed, vocab.comments, vocab.comment_headings)
             or size <= 40 and _comments_on_title().match(text)):
@@ -559,6 +574,8 @@ def _pager_row(folded: str, vocab: Vocabulary) -> bool:
     """A row of a pager's links: MIN_PAGER_WORDS words or more, each of [pager_steps] or [pager_words] or a
     page's number, one of [pager_steps], between any marks ("« Next Oldest | Next Newest »", "Page 2 Next »",
     "首页 上一页 1 2 3 下一页 尾页"). A post's number ("Post # 9") or a count ("1 post") is none."""
+    if vocab.pager_row.fullmatch(folded) is None:
+        return False
     words = WORD.findall(folded)
     return (len(words) >= MIN_PAGER_WORDS and any(word in vocab.pager_steps for word in words)
             and all(word in vocab.pager_words or word.isdigit() for word in words))
