@@ -1896,3 +1896,20 @@ def test_an_output_folder_that_can_no_longer_be_written_is_one_line_exit_2(tmp_p
     result = CliRunner().invoke(app, ["run", str(tmp_path / "a.jsonl"), "-q", *jobs, "-o", str(out / "o.jsonl")])
     assert result.exit_code == 2
     assert result.stderr == f"corpusclean: cannot write {out / 'o.jsonl'}: Operation not permitted\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_record_whose_metadata_path_is_empty_keeps_its_files_path(jobs, tmp_path):
+    """A record read back with metadata.path "" or null (this tool's shape, edited or written by another
+    tool) had no path: the report's per-file counts had a None key, and the run ended in a traceback
+    (sorting it beside a file's name, or writing it as a JSON key) with no output written."""
+    text = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    lines = [{"id": "a", "text": text, "metadata": {"path": ""}},
+             {"id": "b", "text": text + "第二篇。", "metadata": {"path": None}},
+             {"id": "c", "text": text + "第三篇，另有内容。"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    result = corpusclean("run", "a.jsonl", "--no-dedup", "-q", *jobs, "-o", "out.jsonl", "--report", "report.json",
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["metadata"]["path"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a.jsonl"] * 3
+    assert json.loads((tmp_path / "report.json").read_text())["files"] == {"a.jsonl": {"inputs": 3, "written": 3}}

@@ -412,7 +412,7 @@ def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None
         elif kind is None or key == "extra" or not fits(value, kind):
             if key not in extra or extra[key] != value:  # the same field twice (a top-level copy) is kept once
                 extra[f"metadata.{key}" if key in extra else key] = value
-        elif ours or value not in (None, ""):
+        elif value not in (None, "") or (ours and key != "path"):  # a record always has its file's path
             doc.metadata[key] = read_back(value, kind)
     if ours:
         doc.preset = frozenset(key for key in metadata if key in doc.metadata)
