@@ -1913,3 +1913,22 @@ def test_a_record_whose_metadata_path_is_empty_keeps_its_files_path(jobs, tmp_pa
     assert result.returncode == 0, result.stderr.decode()
     assert [r["metadata"]["path"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a.jsonl"] * 3
     assert json.loads((tmp_path / "report.json").read_text())["files"] == {"a.jsonl": {"inputs": 3, "written": 3}}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_glob_matching_a_broken_link_skips_it_and_reads_the_rest(jobs, tmp_path):
+    """glob.glob matches a link to nothing and a loop of links; the match went to stat() and the run ended in
+    a FileNotFoundError (or ELOOP) traceback, exit 1, before reading anything. Such a match is skipped as
+    broken_link, as a folder walk skips it."""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.jsonl").write_text(json.dumps({"id": "1", "text": "工会召开全体会议，部署下一阶段重点工作任务。"}) + "\n")
+    (tmp_path / "d" / "b.jsonl").symlink_to("nowhere.jsonl")
+    (tmp_path / "d" / "c.jsonl").symlink_to("c.jsonl")
+    result = corpusclean("run", "d/*.jsonl", "-q", *jobs, "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["1"]
+    assert result.stderr.decode().splitlines() == [
+        f"corpusclean: d/{name}.jsonl: skipped: broken_link: a symbolic link to nothing, or a loop of links"
+        for name in "bc"]
+    assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {
+        "broken_link": {"count": 2, "first": "d/b.jsonl"}}
