@@ -1932,3 +1932,29 @@ def test_a_glob_matching_a_broken_link_skips_it_and_reads_the_rest(jobs, tmp_pat
         for name in "bc"]
     assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {
         "broken_link": {"count": 2, "first": "d/b.jsonl"}}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_output_naming_standard_output_s_file_is_written_through_it(jobs, tmp_path):
+    """--rejects /dev/stdout with the records on standard output, itself a file (> out.jsonl): the rejects
+    were written beside it and renamed over it at the end, so out.jsonl held the rejects alone and every
+    record was lost. -o /dev/stdout >> all.jsonl replaced what all.jsonl held, and in a pipe -o /dev/stdout
+    could not be made ('cannot write /dev/stdout: No such file or directory', exit 2). Such an output is
+    standard output, as the shell's >&1 is."""
+    page = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    lines = [json.dumps({"id": "a", "text": page}, ensure_ascii=False), "[1]"]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    command = [sys.executable, "-m", "corpusclean", "run", "in.jsonl", "-q", *jobs]
+    with open(tmp_path / "out.jsonl", "wb") as out:
+        both = subprocess.run([*command, "--rejects", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert both.returncode == 2
+    assert both.stderr == b"corpusclean: error: --rejects and --output both write to standard output\n"
+    (tmp_path / "all.jsonl").write_text('{"id": "kept"}\n')
+    with open(tmp_path / "all.jsonl", "ab") as out:
+        appended = subprocess.run([*command, "-o", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert appended.returncode == 1, appended.stderr
+    assert [r["id"] for r in jsonl((tmp_path / "all.jsonl").read_bytes())] == ["kept", "a"]
+    piped = corpusclean("run", "in.jsonl", "-q", *jobs, "-o", "/dev/stdout", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert piped.returncode == 1, piped.stderr
+    assert [r["id"] for r in jsonl(piped.stdout)] == ["a"]
+    assert [r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())] == ["invalid_record"]
