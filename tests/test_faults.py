@@ -1958,3 +1958,16 @@ def test_an_output_naming_standard_output_s_file_is_written_through_it(jobs, tmp
     assert piped.returncode == 1, piped.stderr
     assert [r["id"] for r in jsonl(piped.stdout)] == ["a"]
     assert [r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())] == ["invalid_record"]
+
+
+def test_check_fix_of_a_named_pipe_is_a_usage_error(tmp_path):
+    """check --fix on a named pipe wrote each fixed record into the pipe it was reading, read it back as one
+    more record, and so on without end (findings growing until killed), or waited forever for a writer.
+    A pipe cannot be rewritten in place: it is a usage error, as --fix on standard input is."""
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "check", "--fix", str(fifo)], capture_output=True,
+                            timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (f"corpusclean: error: --fix rewrites files in place; {fifo} is no regular file "
+                                      "(a named pipe or a device)\n")
