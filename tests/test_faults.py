@@ -1971,3 +1971,21 @@ def test_check_fix_of_a_named_pipe_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.decode() == (f"corpusclean: error: --fix rewrites files in place; {fifo} is no regular file "
                                       "(a named pipe or a device)\n")
+
+
+def test_a_lone_surrogate_in_a_pages_id_source_or_url_is_replaced_as_in_a_record():
+    """A page's id with a lone surrogate ('a\\ud800', as json.loads gives for an escaped one) ended
+    clean_text and clean_records in a UnicodeEncodeError from deep inside (read.paths.as_text); its source or
+    url went into the record as they were, which no UTF-8 JSON writer can write. Each is replaced by U+FFFD,
+    as in a record's fields."""
+    import corpusclean
+    from corpusclean import Config, Page
+
+    text = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    record = corpusclean.clean_text(text, id="a\ud800", source="s\ud800", url="https://example.com/\udfff")
+    assert (record["id"], record["source"], record["metadata"]["url"]) == (
+        "a\ufffd", "s\ufffd", "https://example.com/\ufffd")
+    pages = [Page(text.encode(), "b\ud800", source="\ud800"), Page(text + "另有一段。", "b\ud800")]
+    records = list(corpusclean.clean_records(pages, Config(jobs=1, dedup="none")))
+    assert [(r["id"], r["source"]) for r in records] == [("b\ufffd", "\ufffd"), ("b\ufffd~2", "")]
+    json.dumps(records, ensure_ascii=False).encode("utf-8")
