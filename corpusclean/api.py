@@ -69,6 +69,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
         record = item if isinstance(item, dict) else dict(item)
         return record_doc(where, position, record, config.text_key, config.text_format)
     _require_page(item)
+    item = _without_surrogates(item)
     if isinstance(item.data, bytes):
         doc = read_page_bytes(where, item.data, config.max_page_bytes)
         if item.format is not None and not doc.rejected:
@@ -81,11 +82,22 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     return doc
 
 
+def _without_surrogates(page: Page) -> Page:
+    """The page with each lone surrogate ("\ud800") in its id, source and url, which UTF-8 cannot hold, replaced
+    by U+FFFD, as in a record's fields."""
+    from corpusclean.read.sources import replace_surrogates
+
+    return page._replace(**{key: replace_surrogates(getattr(page, key))[0] for key in ("id", "source", "url")})
+
+
 def _input_of(item: Mapping[str, Any] | Page, name: str) -> InputFile:
     """The input file an item is read as: a page's own, or the JSONL file `name` that holds the records."""
     from corpusclean.read.paths import InputFile
 
-    return InputFile(item.id, item.id, item.source) if isinstance(item, Page) else InputFile(name, name, name)
+    if not isinstance(item, Page):
+        return InputFile(name, name, name)
+    page = _without_surrogates(item)
+    return InputFile(page.id, page.id, page.source)
 
 
 def output(doc: Document, explain: bool = False) -> Record:

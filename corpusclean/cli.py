@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import stat
 import sys
 from dataclasses import Field
 from enum import Enum
@@ -58,6 +59,22 @@ def _same_file(path: str, target: os.stat_result) -> bool:
         return os.path.samestat(os.fstat(0) if path == "-" else os.stat(path), target)
     except OSError:
         return False
+
+
+def _standard_output_as_dash(name: Optional[str]) -> Optional[str]:
+    """'-' for an output path that names the file standard output writes to (/dev/stdout, /dev/fd/1, the file
+    of `> out.jsonl`), which is then written through standard output, as the shell's >&1 does: put in place
+    by a rename, it replaced what the run wrote there (`run in/ --rejects /dev/stdout > out.jsonl` left the
+    rejects alone), and in a pipe it could not be made. A terminal or /dev/null (a character device) is
+    written directly and may take several outputs."""
+    if name in (None, "", "-"):
+        return name
+    try:
+        target = os.stat(name)
+        same = os.path.samestat(os.fstat(1), target)
+    except (OSError, ValueError):
+        return name
+    return "-" if same and not stat.S_ISCHR(target.st_mode) else name
 
 
 def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[str]) -> None:
@@ -164,6 +181,8 @@ def run(
     for flag, name in outputs.items():
         if name == "":  # --rejects "" wrote nothing, -o "" said 'cannot write : it is a folder'
             raise _usage_error(f"{flag} names no file: the path is empty")
+    outputs = {flag: _standard_output_as_dash(name) for flag, name in outputs.items()}
+    output, rejects, report = outputs.values()
     _refuse_overlap(outputs, inputs, paths)
     from corpusclean.runner import run_command
 

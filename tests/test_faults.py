@@ -1896,3 +1896,96 @@ def test_an_output_folder_that_can_no_longer_be_written_is_one_line_exit_2(tmp_p
     result = CliRunner().invoke(app, ["run", str(tmp_path / "a.jsonl"), "-q", *jobs, "-o", str(out / "o.jsonl")])
     assert result.exit_code == 2
     assert result.stderr == f"corpusclean: cannot write {out / 'o.jsonl'}: Operation not permitted\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_record_whose_metadata_path_is_empty_keeps_its_files_path(jobs, tmp_path):
+    """A record read back with metadata.path "" or null (this tool's shape, edited or written by another
+    tool) had no path: the report's per-file counts had a None key, and the run ended in a traceback
+    (sorting it beside a file's name, or writing it as a JSON key) with no output written."""
+    text = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    lines = [{"id": "a", "text": text, "metadata": {"path": ""}},
+             {"id": "b", "text": text + "第二篇。", "metadata": {"path": None}},
+             {"id": "c", "text": text + "第三篇，另有内容。"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
+    result = corpusclean("run", "a.jsonl", "--no-dedup", "-q", *jobs, "-o", "out.jsonl", "--report", "report.json",
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["metadata"]["path"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a.jsonl"] * 3
+    assert json.loads((tmp_path / "report.json").read_text())["files"] == {"a.jsonl": {"inputs": 3, "written": 3}}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_glob_matching_a_broken_link_skips_it_and_reads_the_rest(jobs, tmp_path):
+    """glob.glob matches a link to nothing and a loop of links; the match went to stat() and the run ended in
+    a FileNotFoundError (or ELOOP) traceback, exit 1, before reading anything. Such a match is skipped as
+    broken_link, as a folder walk skips it."""
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.jsonl").write_text(json.dumps({"id": "1", "text": "工会召开全体会议，部署下一阶段重点工作任务。"}) + "\n")
+    (tmp_path / "d" / "b.jsonl").symlink_to("nowhere.jsonl")
+    (tmp_path / "d" / "c.jsonl").symlink_to("c.jsonl")
+    result = corpusclean("run", "d/*.jsonl", "-q", *jobs, "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["1"]
+    assert result.stderr.decode().splitlines() == [
+        f"corpusclean: d/{name}.jsonl: skipped: broken_link: a symbolic link to nothing, or a loop of links"
+        for name in "bc"]
+    assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {
+        "broken_link": {"count": 2, "first": "d/b.jsonl"}}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_output_naming_standard_output_s_file_is_written_through_it(jobs, tmp_path):
+    """--rejects /dev/stdout with the records on standard output, itself a file (> out.jsonl): the rejects
+    were written beside it and renamed over it at the end, so out.jsonl held the rejects alone and every
+    record was lost. -o /dev/stdout >> all.jsonl replaced what all.jsonl held, and in a pipe -o /dev/stdout
+    could not be made ('cannot write /dev/stdout: No such file or directory', exit 2). Such an output is
+    standard output, as the shell's >&1 is."""
+    page = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    lines = [json.dumps({"id": "a", "text": page}, ensure_ascii=False), "[1]"]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
+    command = [sys.executable, "-m", "corpusclean", "run", "in.jsonl", "-q", *jobs]
+    with open(tmp_path / "out.jsonl", "wb") as out:
+        both = subprocess.run([*command, "--rejects", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert both.returncode == 2
+    assert both.stderr == b"corpusclean: error: --rejects and --output both write to standard output\n"
+    (tmp_path / "all.jsonl").write_text('{"id": "kept"}\n')
+    with open(tmp_path / "all.jsonl", "ab") as out:
+        appended = subprocess.run([*command, "-o", "/dev/stdout"], stdout=out, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert appended.returncode == 1, appended.stderr
+    assert [r["id"] for r in jsonl((tmp_path / "all.jsonl").read_bytes())] == ["kept", "a"]
+    piped = corpusclean("run", "in.jsonl", "-q", *jobs, "-o", "/dev/stdout", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert piped.returncode == 1, piped.stderr
+    assert [r["id"] for r in jsonl(piped.stdout)] == ["a"]
+    assert [r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())] == ["invalid_record"]
+
+
+def test_check_fix_of_a_named_pipe_is_a_usage_error(tmp_path):
+    """check --fix on a named pipe wrote each fixed record into the pipe it was reading, read it back as one
+    more record, and so on without end (findings growing until killed), or waited forever for a writer.
+    A pipe cannot be rewritten in place: it is a usage error, as --fix on standard input is."""
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "check", "--fix", str(fifo)], capture_output=True,
+                            timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (f"corpusclean: error: --fix rewrites files in place; {fifo} is no regular file "
+                                      "(a named pipe or a device)\n")
+
+
+def test_a_lone_surrogate_in_a_pages_id_source_or_url_is_replaced_as_in_a_record():
+    """A page's id with a lone surrogate ('a\\ud800', as json.loads gives for an escaped one) ended
+    clean_text and clean_records in a UnicodeEncodeError from deep inside (read.paths.as_text); its source or
+    url went into the record as they were, which no UTF-8 JSON writer can write. Each is replaced by U+FFFD,
+    as in a record's fields."""
+    import corpusclean
+    from corpusclean import Config, Page
+
+    text = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    record = corpusclean.clean_text(text, id="a\ud800", source="s\ud800", url="https://example.com/\udfff")
+    assert (record["id"], record["source"], record["metadata"]["url"]) == (
+        "a\ufffd", "s\ufffd", "https://example.com/\ufffd")
+    pages = [Page(text.encode(), "b\ud800", source="\ud800"), Page(text + "另有一段。", "b\ud800")]
+    records = list(corpusclean.clean_records(pages, Config(jobs=1, dedup="none")))
+    assert [(r["id"], r["source"]) for r in records] == [("b\ufffd", "\ufffd"), ("b\ufffd~2", "")]
+    json.dumps(records, ensure_ascii=False).encode("utf-8")

@@ -90,6 +90,8 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
             raise UsageError(f"cannot read {arg}: no such file or folder")
         elif not os.access(arg, os.R_OK):
             raise UsageError(f"cannot read {arg}: permission denied")
+        elif fix and not os.path.isfile(arg):  # a named pipe: --fix read back what it wrote into it, forever
+            raise UsageError(f"--fix rewrites files in place; {arg} is no regular file (a named pipe or a device)")
         else:
             files.append(arg)
     files = once(files, str, skipped if skipped is not None else [])

@@ -201,7 +201,11 @@ def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str
     """A file named on the command line is read whatever its name or wherever its link leads; a named pipe
     too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end. Records name
     it `named`, else as given, or by the folder it is in when given by an absolute path."""
-    mode = path.stat().st_mode
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # a glob's match that is a link to nothing, or a loop of links
+        skipped.append(Skipped(as_text(str(path)), "broken_link"))
+        return []
     if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
         parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
         return [_input(str(path), parts, parts, path.resolve().parent.name, source)]

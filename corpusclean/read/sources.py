@@ -207,7 +207,7 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
         raise NotUtf8Line(_not_utf8_line(line))
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
         value = json.loads(marked)
-        value, replaced = _replace_surrogates(value)
+        value, replaced = replace_surrogates(value)
     except (ValueError, RecursionError):
         raise error from None
     if not replaced:  # orjson refused the line for another reason (NaN, ...)
@@ -228,18 +228,18 @@ def _not_utf8_line(line: bytes) -> str:
     return f"the line is {encoding.upper()}, and JSONL must be UTF-8 (iconv -f {encoding.upper()} -t UTF-8 converts it)"
 
 
-def _replace_surrogates(value: Any) -> tuple[Any, int]:
+def replace_surrogates(value: Any) -> tuple[Any, int]:
     """The value with every lone surrogate in its strings (keys too) replaced by U+FFFD, and how many."""
     if isinstance(value, str):
         return _SURROGATE.subn("\ufffd", value)
     if isinstance(value, list):
-        items = [_replace_surrogates(item) for item in value]
+        items = [replace_surrogates(item) for item in value]
         return [item for item, _ in items], sum(count for _, count in items)
     if isinstance(value, dict):
         replaced = 0
         clean = {}
         for key, item in value.items():
-            (key, key_count), (item, item_count) = _replace_surrogates(key), _replace_surrogates(item)
+            (key, key_count), (item, item_count) = replace_surrogates(key), replace_surrogates(item)
             clean[key] = item
             replaced += key_count + item_count
         return clean, replaced
@@ -291,7 +291,7 @@ def record_doc(
     """The document of an input record given as a value (a dict handed to the Python API), as if it were
     line `position` of the file `inp` (or the whole file: None). Lone surrogates in its strings are replaced and counted, as in a JSONL
     line."""
-    record, invalid = _replace_surrogates(record)
+    record, invalid = replace_surrogates(record)
     return fill_from_record(_new_doc(inp, position), record, text_key, text_format, invalid)
 
 
@@ -412,7 +412,7 @@ def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None
         elif kind is None or key == "extra" or not fits(value, kind):
             if key not in extra or extra[key] != value:  # the same field twice (a top-level copy) is kept once
                 extra[f"metadata.{key}" if key in extra else key] = value
-        elif ours or value not in (None, ""):
+        elif value not in (None, "") or (ours and key != "path"):  # a record always has its file's path
             doc.metadata[key] = read_back(value, kind)
     if ours:
         doc.preset = frozenset(key for key in metadata if key in doc.metadata)
