@@ -1369,3 +1369,20 @@ def test_a_link_to_the_next_article_closes_it(link, under, kept_under):
     text = clean_text("\n".join(page))["text"]
     assert all(line in text for line in EN_BODY)
     assert all((line in text) is kept_under for line in under)
+
+
+def test_the_authors_bio_closes_the_article_in_a_second_run_as_in_the_first():
+    """Under the bio, the summaries of a box whose heading an earlier stage removed (a closing above the
+    first): the text seems to go on under the bio until the box is cut, and judged again the bio closes it."""
+    bio = "Dana Reyes is a freelance writer living in Valley City"
+    summaries = ["Plows worked through the night to clear the highway after the first big snow of the year.",
+                 "The river rose a foot overnight and the county has closed two boat ramps until Friday.",
+                 "A bakery that opened in a garage six years ago is moving to a storefront downtown."]
+    body = [*EN_BODY, *EN_MORE, *(f"{line[:-1]}, the clerk's minutes of meeting {number} say." for number, line in
+                                   enumerate([*EN_BODY, *EN_MORE], 2))]
+    lines = [*EN_MENU, HEADLINE_EN, *body, bio, "We send the day's top stories every evening.", *summaries,
+             *EN_FOOTER]
+    once = [line for line, verdict in zip(lines, judge_layout(lines, closings=frozenset({lines.index(summaries[0])})))
+            if verdict is None]
+    assert kept(once) == once
+    assert bio not in once and all(line in once for line in EN_BODY)

@@ -689,16 +689,18 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 frozenset(local[index] for index in buttons if index in local))
 
     def settle(kept: np.ndarray, walls=frozenset(), closings=frozenset(), related=frozenset(),
-               trailers=frozenset()) -> tuple[np.ndarray, dict[int, Verdict], bool]:
+               trailers=frozenset(), pagers=frozenset()) -> tuple[np.ndarray, dict[int, Verdict], bool]:
         """The lines kept once judging them again removes nothing (or they are a short text, True), and
-        the reasons of those removed inside the article."""
+        the reasons of those removed inside the article. The article's last words (last_words) are found
+        in each pass, among the lines it judges, as a second run finds them."""
         removed: dict[int, Verdict] = {}
         while True:     # every pass but the last removes lines: it ends
             text, kept_shapes, local, kept_buttons = seen(kept)
-            article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls, closings,
-                                    related, trailers, headline_line(text, dated), kept_buttons, local.get(titled),
-                                    numbered_posts(text, kept_shapes))
-            walls = closings = related = trailers = frozenset()
+            ends = last_words(text, kept_shapes.kinds, pagers)  # closings as a box's heading, the text ending
+            article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls,
+                                    closings | ends, related | ends, trailers, headline_line(text, dated),
+                                    kept_buttons, local.get(titled), numbered_posts(text, kept_shapes))
+            walls = closings = related = trailers = pagers = frozenset()
             short = False
             if len(article) < len(kept):
                 kept = kept[article.start:article.stop]
@@ -713,8 +715,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             if not inside or short or len(kept) < MIN_PAGE_LINES:
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
-    ends = last_words(lines, shapes.kinds, pagers)     # closings as a box's heading is one, the text ending there
-    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings | ends, related | ends, trailers)
+    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(text, kept_shapes.kinds)})
