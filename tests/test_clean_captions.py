@@ -114,3 +114,9 @@ def test_is_caption_candidate(line, expected):
 def test_stage_judges_like_the_function():
     lines = [CAPTION, BODY, CAPTION]
     assert Captions().judge(lines, None).verdicts == judge_captions(lines)
+
+
+def test_an_organisation_signing_a_notice_is_no_caption_its_sites_header_repeats():
+    lines = ["临江市青湖区人民法院", "首页", "公告", "许某某：本院受理原告诉被告一案，现依法向你公告送达起诉状副本。",
+             "特此公告。", "临江市青湖区人民法院", "二〇二五年三月十四日"]
+    assert judge_captions(lines) == [None] * len(lines)

@@ -158,3 +158,9 @@ def test_word_count_stops_early_but_counts_right(text, min_words):
 def test_key_if_real_length(text, min_han, min_words):
     expected = comparison_key(text) if _has_real_length(text, min_han, min_words) else None
     assert _key_if_real_length(text, min_han, min_words) == expected
+
+
+def test_an_organisation_named_among_a_notices_contacts_signs_it_again():
+    agency = "招标代理机构：临江恒信工程咨询有限公司"
+    lines = ["联系方式", agency, "联系人：彭工", "本项目招标文件每套售价0元，投标人可在交易平台免费下载。", agency, "2025年4月8日"]
+    assert judge_repeated_paragraphs(lines) == [None] * len(lines)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from corpusclean.document import DocView, Judged, Verdict
+from corpusclean.fields.labels import signs
 from corpusclean.pipeline import LineStage
 from corpusclean.text import HAN_RE, han_at_least
 
@@ -49,15 +50,15 @@ FOUR_HAN_RE = han_at_least(4)
 
 
 def is_caption_candidate(line: str) -> bool:
-    """A short line without end punctuation that is not a numbered heading nor an original-title line (it
-    repeats the headline on purpose, as part of the article)."""
+    """A short line without end punctuation that is not a numbered heading, an original-title line (it
+    repeats the headline on purpose, as part of the article) nor an organisation's name that signs a notice."""
     size = len(line)
     # too long for either kind (MAX_CHINESE_CHARS is smaller): most lines; or too short for either
     if size > MAX_ENGLISH_CHARS or size < min(MIN_CHINESE_CHARS, 2 * MIN_ENGLISH_WORDS - 1):
         return False
     if line.rstrip(CLOSING_QUOTES).endswith(END_PUNCTUATION) or NUMBERED_HEADING_RE.match(line):
         return False
-    if ORIGINAL_TITLE_RE.match(line):
+    if ORIGINAL_TITLE_RE.match(line) or signs(line):    # a notice's signature: its site's header may name it
         return False
     if TWO_CODE_SYMBOLS_RE.search(line):
         return False

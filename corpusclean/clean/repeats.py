@@ -11,6 +11,7 @@ import re
 import string
 
 from corpusclean.document import Cut, DocView, Judged, Verdict
+from corpusclean.fields.labels import signs
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.normalize.forms import nfkc
@@ -91,13 +92,14 @@ def split_sentences(line: str) -> list[str]:
 
 
 def judge_repeated_paragraphs(lines: list[str]) -> list[Verdict]:
-    """``repeat.paragraph`` for a later copy of a paragraph of real length, None for the rest."""
+    """``repeat.paragraph`` for a later copy of a paragraph of real length, None for the rest; but for an
+    organisation's name that signs a notice (the notice names it among its contacts, then signs)."""
     seen: set[str] = set()
     verdicts: list[Verdict] = []
     for line in lines:
         verdict = None
         key = _key_if_real_length(line, MIN_PARAGRAPH_HAN, MIN_PARAGRAPH_WORDS)
-        if key is not None:
+        if key is not None and not signs(line):
             if key in seen:
                 verdict = PARAGRAPH_REASON
             seen.add(key)
