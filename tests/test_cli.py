@@ -128,6 +128,18 @@ def test_usage_errors_exit_2(args, message):
     assert result.stdout == b""
 
 
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]])
+@pytest.mark.parametrize("options", [["--no-dedup", "--dedup", "exact"], ["--dedup", "near", "--no-dedup"]])
+def test_no_dedup_beside_another_dedup_mode_is_a_usage_error(tmp_path, options, jobs):
+    """Both given, --no-dedup won without a word (whatever the order); --dedup none beside it agrees."""
+    (tmp_path / "a.txt").write_text(ZH_PAGE, "utf-8")
+    result = corpusclean("run", tmp_path / "a.txt", "-q", *options, *jobs)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert b"--no-dedup and --dedup " in result.stderr and b"contradict each other" in result.stderr
+    agreeing = corpusclean("run", tmp_path / "a.txt", "-q", "--no-dedup", "--dedup", "none", *jobs)
+    assert agreeing.returncode == 0 and len(jsonl(agreeing.stdout)) == 1
+
+
 def test_output_file_appears_only_when_complete(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ZH_PAGE, "utf-8")

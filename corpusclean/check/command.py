@@ -54,13 +54,20 @@ def parse_codes(option: str | None) -> set[str]:
 
 
 def enabled_codes(select: str | None, ignore: str | None, near_dups: bool) -> frozenset[str]:
-    """--select (default: every rule on by default, plus CC016 with --near-dups) minus --ignore."""
+    """--select (default: every rule on by default, plus CC016 with --near-dups) minus --ignore. A code both
+    asked for and ignored is a usage error: one of the two would be dropped without a word."""
     from corpusclean.check.rules import OFF_BY_DEFAULT, RULES
 
-    selected = parse_codes(select) or set(RULES) - OFF_BY_DEFAULT
+    asked, ignored = parse_codes(select), parse_codes(ignore)
+    if asked & ignored:
+        raise UsageError(f"--select and --ignore both name {', '.join(sorted(asked & ignored))}: give each code "
+                         f"to one of them")
+    if near_dups and "CC016" in ignored:
+        raise UsageError("--near-dups and --ignore CC016 contradict each other: give one of them")
+    selected = asked or set(RULES) - OFF_BY_DEFAULT
     if near_dups:
         selected.add("CC016")
-    return frozenset(selected - parse_codes(ignore))
+    return frozenset(selected - ignored)
 
 
 def cleaning_stages(config: Any) -> list:
