@@ -203,6 +203,28 @@ def test_config_file_adds_boilerplate_phrases_and_options_override_it(tmp_path):
     assert "会议指出" in configured[0]["text"], "--script hans overrides the file's tw"
 
 
+def test_every_on_off_setting_a_config_file_turns_on_the_command_line_turns_off(tmp_path):
+    """`explain = true` or `follow_links = true` in a config file could not be undone for one run: the
+    command line had --explain and --follow-links, and no --no-explain or --no-follow-links."""
+    from corpusclean.config import settings
+
+    for setting in settings():
+        if isinstance(setting.default, bool) and setting.metadata["flags"]:
+            assert "/--no-" in setting.metadata["flags"][0], setting.name
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "a.txt").write_text(ZH_PAGE, "utf-8")
+    (tmp_path / "in" / "a.txt").symlink_to(tmp_path / "outside" / "a.txt")
+    (tmp_path / "in" / "b.txt").write_text(ZH_PAGE + "\n第二篇不同的内容，记者报道了会议。\n", "utf-8")
+    (tmp_path / "corpusclean.toml").write_text("explain = true\nfollow_links = true\n", "utf-8")
+    configured = jsonl(corpusclean("run", "in", "-q", "--no-dedup", cwd=tmp_path).stdout)
+    assert len(configured) == 2 and all("trace" in record for record in configured)
+    result = corpusclean("run", "in", "-q", "--no-dedup", "--no-explain", "--no-follow-links", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [("trace" in record, record["id"]) for record in jsonl(result.stdout)] == [(False, "in/b.txt")]
+    assert "link_outside" in result.stderr.decode()
+
+
 def test_file_names_that_are_not_utf8_are_written_escaped(tmp_path):
     """A scrape saved on a GBK system has GBK file names: its pages are cleaned, and the names' bytes that
     are not UTF-8 appear as \\xNN in ids, sources, paths and the report."""
