@@ -662,6 +662,14 @@ def test_a_fifo_named_on_the_command_line_does_not_block(tmp_path):
     assert result.returncode == 1
     assert "pipe.jsonl: empty_input" in result.stderr.decode()
 
+def test_check_opens_a_fifo_nobody_writes_to_as_run_does(tmp_path):
+    """check opened a named pipe waiting for a writer, and with none it hung forever; run reads it as empty."""
+    os.mkfifo(tmp_path / "pipe")
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "check", "pipe"],
+                            capture_output=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout.decode() == "pipe:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input\n"
+
 
 # --- Traditional output (matching on a script-folded form) ---
 

@@ -127,16 +127,13 @@ def folder_datasets(folder: str, skipped: list | None = None) -> list[str]:
 
 
 def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
-    """The file's bytes, decompressed when they are gzip or zstd; and the codec found."""
-    import io
-
+    """The file's bytes, decompressed when they are gzip or zstd; and the codec found. Opened as run opens
+    it: a named pipe nobody writes to reads as empty."""
     from corpusclean.compression import decompressed
-    from corpusclean.read.sources import stdin_bytes
+    from corpusclean.read.sources import open_raw
 
     try:
-        raw = stdin_bytes() if path == STDIN else open(path, "rb")
-        stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
-        return decompressed(stream)
+        return decompressed(open_raw(path))
     except OSError as err:
         raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
 

@@ -55,10 +55,9 @@ def stdin_bytes() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def open_binary(path: str) -> BinaryIO:
-    """A buffered binary stream of the file (or stdin), decompressed when it is gzip or zstd whatever its name.
-    A named pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking
-    forever."""
+def open_raw(path: str) -> io.BufferedReader:
+    """A buffered binary stream of the file (or stdin), as its bytes are. A named pipe is opened without
+    waiting for a writer: with none, it reads as empty instead of blocking forever."""
     if path == STDIN:
         raw: BinaryIO = stdin_bytes()
     else:
@@ -67,8 +66,12 @@ def open_binary(path: str) -> BinaryIO:
         if no_wait:
             os.set_blocking(fd, True)  # reads then wait for data as usual
         raw = open(fd, "rb")
-    stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
-    return decompressed(stream)[0]
+    return raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+
+
+def open_binary(path: str) -> BinaryIO:
+    """open_raw's stream, decompressed when it is gzip or zstd whatever its name."""
+    return decompressed(open_raw(path))[0]
 
 
 def read_at_most(stream: BinaryIO, limit: int) -> bytes:
