@@ -195,8 +195,6 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
     lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises orjson.JSONDecodeError for a line that is
     not JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy
     encoding: replaced, its text would be all U+FFFD."""
-    import json
-
     import orjson
 
     from corpusclean import json_numbers
@@ -209,7 +207,7 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
     if too_many_invalid(len(_SURROGATE.findall(marked)), line):
         raise NotUtf8Line(_not_utf8_line(line))
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
-        value = json.loads(marked)
+        value = json_numbers.standard_loads(marked)
         value, replaced = replace_surrogates(value)
     except (ValueError, RecursionError):
         raise error from None
