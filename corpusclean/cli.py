@@ -166,6 +166,10 @@ def run(
     Example: corpusclean run seeds/ -o clean.jsonl --rejects rejects.jsonl --report report.json
     """
     if no_dedup:
+        given = settings.get("dedup")
+        given = given.value if isinstance(given, Enum) else given
+        if given not in (None, "none"):  # one of the two was dropped without a word
+            raise _usage_error(f"--no-dedup and --dedup {given} contradict each other: give one of them")
         settings["dedup"] = "none"
     config, inputs, skipped = _load(config_file, settings, paths)
     cores = os.cpu_count() or 1

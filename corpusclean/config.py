@@ -47,7 +47,7 @@ class Config:
                                     "are near duplicates (bench/dedup_eval.py)",
                                     valid=lambda x: 0.0 < x <= 1.0, must="in (0, 1]")
     keep: str = option("first", "--keep", choices=KEEP_POLICIES, help="which copy of a duplicate cluster stays")
-    explain: bool = option(False, "--explain", help="each record also carries its trace of removed lines")
+    explain: bool = option(False, "--explain/--no-explain", help="each record also carries its trace of removed lines")
     jobs: int = option(0, "--jobs", "-j", help="worker processes; 0 = one per core", valid=lambda n: n >= 0,
                        must="0 or more")
     engine: str = option("local", "--engine", choices=ENGINES,
@@ -57,7 +57,7 @@ class Config:
                                  valid=lambda n: n >= 1, must="at least 1")
     max_record_bytes: int = option(8_000_000, help="larger JSONL lines are rejected as too_large",
                                    valid=lambda n: n >= 1, must="at least 1")
-    follow_links: bool = option(False, "--follow-links",
+    follow_links: bool = option(False, "--follow-links/--no-follow-links",
                                 help="read symbolic links that leave an input folder, enter linked folders")
     max_page_elements: int = option(100_000, help="HTML pages with more elements are rejected as too_complex",
                                     valid=lambda n: n >= 1, must="at least 1")

@@ -4,6 +4,11 @@ orjson reads an integer beyond 64 bits as a float (a 20-digit id 202310200000000
 2.0231020000000012e+19, so two such ids become one) and refuses to write one. A value holding such a float
 is read again by the standard library, and one holding such an integer written by it: only those records
 pay for it.
+
+JSON's grammar has no bound on a number, a double has: orjson refuses a value holding one beyond it (1e400,
+-1e400, a 400-digit integer: 'number is infinity when parsed as double'). Such a value is read again by the
+standard library, such a number kept as an OutOfRange (a float, infinite, as the standard library reads it,
+that remembers how it was written) and written back as it was written.
 """
 
 from __future__ import annotations
@@ -37,22 +42,114 @@ def json_kind(value: Any) -> str:
         return orjson.dumps(value).decode()
     kinds = {int: "an integer", float: "a number with a fraction or exponent", str: "a string", list: "an array",
              dict: "an object"}
-    return kinds.get(type(value), f"a {type(value).__name__}")
+    return next((kind for known, kind in kinds.items() if isinstance(value, known)), f"a {type(value).__name__}")
+
+
+class OutOfRange(float):
+    """A JSON number beyond a double's range, as read: infinite, and its text as written."""
+
+    written: str
+
+    def __new__(cls, written: str) -> "OutOfRange":
+        number = super().__new__(cls, written)
+        number.written = written
+        return number
+
+    def __reduce__(self) -> tuple:  # to worker processes and back, its text with it
+        return OutOfRange, (self.written,)
+
+    def __repr__(self) -> str:  # explain shows it as written, not as inf
+        return self.written
+
+
+_OUT_OF_RANGE = "number is infinity when parsed as double"  # orjson's words
+
+
+def _number(written: str) -> float:
+    number = float(written)
+    return OutOfRange(written) if number in (_INFINITY, -_INFINITY) else number
+
+
+_INFINITY = float("inf")
+
+
+def _not_json(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def standard_loads(text: bytes | str) -> Any:
+    """json.loads, but for JSON only (NaN and Infinity refused, as orjson refuses them) and a number beyond a
+    double's range an OutOfRange. Lone surrogates are kept. Raises ValueError or RecursionError."""
+    return json.loads(text, parse_float=_number, parse_constant=_not_json)
 
 
 def loads(data: bytes | str) -> Any:
-    """orjson.loads, with integers beyond 64 bits kept exact. Raises orjson.JSONDecodeError."""
-    value = orjson.loads(data)
+    """orjson.loads, with integers beyond 64 bits kept exact, and numbers beyond a double's range read as
+    OutOfRange. Raises orjson.JSONDecodeError."""
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError as err:
+        if _OUT_OF_RANGE not in str(err):
+            raise
+        return _loads_out_of_range(data, err)
     return json.loads(data) if _may_have_been_an_integer(value) else value
+
+
+def _loads_out_of_range(data: bytes | str, refused: orjson.JSONDecodeError) -> Any:
+    """The value orjson refused for a number beyond a double's range, read by the standard library, which
+    raises orjson's error for what orjson would refuse after it: a line with a lone surrogate too goes to
+    the reader that replaces them."""
+    try:
+        value = standard_loads(data)
+    except (ValueError, RecursionError):
+        raise refused from None
+    if _holds_lone_surrogate(value):
+        raise refused
+    return value
+
+
+def _holds_lone_surrogate(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and any("\ud800" <= char <= "\udfff" for char in item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def _as_written(value: Any) -> Any:
+    if isinstance(value, OutOfRange):
+        return orjson.Fragment(value.written.encode("ascii"))
+    raise TypeError
 
 
 def dumps(value: Any, option: int = 0) -> bytes:
     """orjson.dumps (with OPT_APPEND_NEWLINE at most), a value holding an integer beyond 64 bits written by
-    the standard library. Raises orjson.JSONEncodeError for what JSON cannot hold."""
+    the standard library, an OutOfRange as it was written. Raises orjson.JSONEncodeError (a TypeError) for
+    what JSON cannot hold."""
     try:
-        return orjson.dumps(value, option=option)
+        return orjson.dumps(value, default=_as_written, option=option)
     except orjson.JSONEncodeError as err:
         if "Integer exceeds 64-bit range" not in str(err):
             raise
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError:  # an OutOfRange beside the integer: orjson writes it, given the integers as written
+        return orjson.dumps(_integers_as_written(value), default=_as_written, option=option)
     return text.encode("utf-8") + (b"\n" if option & orjson.OPT_APPEND_NEWLINE else b"")
+
+
+def _integers_as_written(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and not -2**63 <= value < 2**64:
+        return orjson.Fragment(str(value).encode("ascii"))
+    if isinstance(value, dict):
+        return {key: _integers_as_written(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integers_as_written(item) for item in value]
+    return value

@@ -289,7 +289,7 @@ def test_exact_text_key_ignores_width_space_case_and_script():
     (None, None, True, set(rules.RULES)),
     ("CC001, cc005", None, False, {"CC001", "CC005"}),
     (None, "CC010,CC012", False, set(rules.RULES) - {"CC010", "CC012", "CC016"}),
-    ("CC001,CC002", "CC002", False, {"CC001"}),
+    ("CC001,CC002", "CC003", False, {"CC001", "CC002"}),
 ])
 def test_enabled_codes(select, ignore, near, expected):
     assert enabled_codes(select, ignore, near) == expected
@@ -299,6 +299,17 @@ def test_enabled_codes(select, ignore, near, expected):
 def test_unknown_codes_are_usage_errors(select, ignore):
     with pytest.raises(UsageError):
         enabled_codes(select, ignore, False)
+
+
+@pytest.mark.parametrize("select, ignore, near, message", [
+    ("CC001,CC002", "cc002", False, "--select and --ignore both name CC002"),
+    (None, "CC016", True, "--near-dups and --ignore CC016 contradict each other"),
+])
+def test_options_that_contradict_each_other_are_usage_errors(select, ignore, near, message):
+    """Each was a silent choice: a code selected and ignored was not checked, --near-dups --ignore CC016
+    found no near duplicates."""
+    with pytest.raises(UsageError, match=message):
+        enabled_codes(select, ignore, near)
 
 
 # --- the command -------------------------------------------------------------------------------------

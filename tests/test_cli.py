@@ -128,6 +128,18 @@ def test_usage_errors_exit_2(args, message):
     assert result.stdout == b""
 
 
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]])
+@pytest.mark.parametrize("options", [["--no-dedup", "--dedup", "exact"], ["--dedup", "near", "--no-dedup"]])
+def test_no_dedup_beside_another_dedup_mode_is_a_usage_error(tmp_path, options, jobs):
+    """Both given, --no-dedup won without a word (whatever the order); --dedup none beside it agrees."""
+    (tmp_path / "a.txt").write_text(ZH_PAGE, "utf-8")
+    result = corpusclean("run", tmp_path / "a.txt", "-q", *options, *jobs)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert b"--no-dedup and --dedup " in result.stderr and b"contradict each other" in result.stderr
+    agreeing = corpusclean("run", tmp_path / "a.txt", "-q", "--no-dedup", "--dedup", "none", *jobs)
+    assert agreeing.returncode == 0 and len(jsonl(agreeing.stdout)) == 1
+
+
 def test_output_file_appears_only_when_complete(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ZH_PAGE, "utf-8")
@@ -189,6 +201,28 @@ def test_config_file_adds_boilerplate_phrases_and_options_override_it(tmp_path):
     configured = jsonl(corpusclean("run", "in", "-q", "--no-dedup", "--script", "hans", cwd=tmp_path).stdout)
     assert "本站温馨提示" not in configured[0]["text"]
     assert "会议指出" in configured[0]["text"], "--script hans overrides the file's tw"
+
+
+def test_every_on_off_setting_a_config_file_turns_on_the_command_line_turns_off(tmp_path):
+    """`explain = true` or `follow_links = true` in a config file could not be undone for one run: the
+    command line had --explain and --follow-links, and no --no-explain or --no-follow-links."""
+    from corpusclean.config import settings
+
+    for setting in settings():
+        if isinstance(setting.default, bool) and setting.metadata["flags"]:
+            assert "/--no-" in setting.metadata["flags"][0], setting.name
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "a.txt").write_text(ZH_PAGE, "utf-8")
+    (tmp_path / "in" / "a.txt").symlink_to(tmp_path / "outside" / "a.txt")
+    (tmp_path / "in" / "b.txt").write_text(ZH_PAGE + "\n第二篇不同的内容，记者报道了会议。\n", "utf-8")
+    (tmp_path / "corpusclean.toml").write_text("explain = true\nfollow_links = true\n", "utf-8")
+    configured = jsonl(corpusclean("run", "in", "-q", "--no-dedup", cwd=tmp_path).stdout)
+    assert len(configured) == 2 and all("trace" in record for record in configured)
+    result = corpusclean("run", "in", "-q", "--no-dedup", "--no-explain", "--no-follow-links", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [("trace" in record, record["id"]) for record in jsonl(result.stdout)] == [(False, "in/b.txt")]
+    assert "link_outside" in result.stderr.decode()
 
 
 def test_file_names_that_are_not_utf8_are_written_escaped(tmp_path):

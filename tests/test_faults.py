@@ -14,6 +14,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+import orjson
 import pytest
 
 from clirun import SEEDS, corpusclean, jsonl
@@ -662,6 +663,14 @@ def test_a_fifo_named_on_the_command_line_does_not_block(tmp_path):
     assert result.returncode == 1
     assert "pipe.jsonl: empty_input" in result.stderr.decode()
 
+def test_check_opens_a_fifo_nobody_writes_to_as_run_does(tmp_path):
+    """check opened a named pipe waiting for a writer, and with none it hung forever; run reads it as empty."""
+    os.mkfifo(tmp_path / "pipe")
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "check", "pipe"],
+                            capture_output=True, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout.decode() == "pipe:1:1: CC019 the file holds no JSON lines: run rejects it as empty_input\n"
+
 
 # --- Traditional output (matching on a script-folded form) ---
 
@@ -1048,6 +1057,61 @@ def test_integers_beyond_64_bits_are_kept_exact(jobs, tmp_path):
         -9223372036854775809, 123456789012345678901234567890]
     again = corpusclean("run", "out.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
     assert (again.returncode, again.stdout) == (0, out), "read back as written"
+
+
+# Numbers JSON's grammar allows and a double cannot hold, in a field, a nested list, an id; beside a lone
+# surrogate (replaced and counted) and an integer beyond 64 bits.
+OUT_OF_RANGE = (
+    b'{"id": "a", "text": "' + ZH_NEWS.splitlines()[0].encode() + b'", "score": 1e400}\n'
+    b'{"id": -1E+999, "text": "' + ZH_MORE.splitlines()[0].encode() + b'", "n": [-1e400, 1.5], '
+    b'"views": 123456789012345678901234567890}\n'
+    b'{"id": "c", "text": "The council met on Monday. \\ud800 It voted.", "m": 1e400}\n'
+)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_numbers_beyond_a_double_are_read_and_written_as_written(jobs, tmp_path):
+    """orjson refuses 1e400 ('number is infinity when parsed as double'): each such line, valid JSON, was an
+    invalid_json reject, its text lost, and check said CC001."""
+    (tmp_path / "in.jsonl").write_bytes(OUT_OF_RANGE)
+    result = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", "-o", "out.jsonl", "--rejects", "rej.jsonl",
+                         *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode(), (tmp_path / "rej.jsonl").read_bytes()) == (0, "", b"")
+    out = (tmp_path / "out.jsonl").read_bytes()
+    records = [orjson.loads(line) for line in out.splitlines()]  # the records load in a strict reader
+    assert [(r["id"], r["metadata"]["extra"], r["metadata"]["invalid_bytes"]) for r in records] == [
+        ("a", '{"score":1e400}', 0),
+        ("in.jsonl#2", '{"id":-1E+999,"n":[-1e400,1.5],"views":123456789012345678901234567890}', 0),
+        ("c", '{"m":1e400}', 1)]
+    assert records[0]["text"] == ZH_NEWS.splitlines()[0] and "It voted." in records[2]["text"]
+    assert json.loads(records[1]["metadata"]["extra"])["n"] == [float("-inf"), 1.5]
+    again = corpusclean("run", "out.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, out), "read back as written"
+    checked = corpusclean("check", "--select", "CC001,CC002,CC003,CC004", "in.jsonl", cwd=tmp_path)
+    assert checked.stdout.decode().splitlines() == [
+        "in.jsonl:2:1: CC004 id is a number with a fraction or exponent, not a string or an integer",
+        "in.jsonl:3:49: CC001 invalid JSON: 1 lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold; "
+        "run replaces each with U+FFFD and counts it"]
+    assert corpusclean("check", "out.jsonl", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("line", [b'{"text": "x", "a": 1e400, "b": NaN}', b'{"text": "x", "a": 1e400, "b": -Infinity}',
+                                  b'{"text": "x", "a": 1e400,}', b'{"text": "x", "a": 1e400, "b": "\\ud800"'])
+def test_a_number_beyond_a_double_makes_no_line_json_that_is_not(line):
+    from corpusclean.json_numbers import loads
+
+    with pytest.raises(orjson.JSONDecodeError):
+        loads(line)
+
+
+def test_check_fix_keeps_numbers_beyond_a_double_as_written(tmp_path):
+    dirty = b'{"id": "d", "text": "' + "首页 新闻 国内 国际 财经\\n".encode() + ZH_NEWS.splitlines()[1].encode() + \
+        b'", "score": -1e400}\n'
+    (tmp_path / "in.jsonl").write_bytes(dirty)
+    result = corpusclean("check", "--fix", "in.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, b""), result.stderr.decode()
+    fixed = (tmp_path / "in.jsonl").read_bytes()
+    assert fixed != dirty and fixed.endswith(b', "score": -1e400}\n')
 
 
 @pytest.mark.parametrize(

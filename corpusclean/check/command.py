@@ -54,13 +54,20 @@ def parse_codes(option: str | None) -> set[str]:
 
 
 def enabled_codes(select: str | None, ignore: str | None, near_dups: bool) -> frozenset[str]:
-    """--select (default: every rule on by default, plus CC016 with --near-dups) minus --ignore."""
+    """--select (default: every rule on by default, plus CC016 with --near-dups) minus --ignore. A code both
+    asked for and ignored is a usage error: one of the two would be dropped without a word."""
     from corpusclean.check.rules import OFF_BY_DEFAULT, RULES
 
-    selected = parse_codes(select) or set(RULES) - OFF_BY_DEFAULT
+    asked, ignored = parse_codes(select), parse_codes(ignore)
+    if asked & ignored:
+        raise UsageError(f"--select and --ignore both name {', '.join(sorted(asked & ignored))}: give each code "
+                         f"to one of them")
+    if near_dups and "CC016" in ignored:
+        raise UsageError("--near-dups and --ignore CC016 contradict each other: give one of them")
+    selected = asked or set(RULES) - OFF_BY_DEFAULT
     if near_dups:
         selected.add("CC016")
-    return frozenset(selected - parse_codes(ignore))
+    return frozenset(selected - ignored)
 
 
 def cleaning_stages(config: Any) -> list:
@@ -120,16 +127,13 @@ def folder_datasets(folder: str, skipped: list | None = None) -> list[str]:
 
 
 def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
-    """The file's bytes, decompressed when they are gzip or zstd; and the codec found."""
-    import io
-
+    """The file's bytes, decompressed when they are gzip or zstd; and the codec found. Opened as run opens
+    it: a named pipe nobody writes to reads as empty."""
     from corpusclean.compression import decompressed
-    from corpusclean.read.sources import stdin_bytes
+    from corpusclean.read.sources import open_raw
 
     try:
-        raw = stdin_bytes() if path == STDIN else open(path, "rb")
-        stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
-        return decompressed(stream)
+        return decompressed(open_raw(path))
     except OSError as err:
         raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
 

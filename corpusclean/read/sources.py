@@ -55,10 +55,9 @@ def stdin_bytes() -> BinaryIO:
     return sys.stdin.buffer
 
 
-def open_binary(path: str) -> BinaryIO:
-    """A buffered binary stream of the file (or stdin), decompressed when it is gzip or zstd whatever its name.
-    A named pipe is opened without waiting for a writer: with none, it reads as empty instead of blocking
-    forever."""
+def open_raw(path: str) -> io.BufferedReader:
+    """A buffered binary stream of the file (or stdin), as its bytes are. A named pipe is opened without
+    waiting for a writer: with none, it reads as empty instead of blocking forever."""
     if path == STDIN:
         raw: BinaryIO = stdin_bytes()
     else:
@@ -67,8 +66,12 @@ def open_binary(path: str) -> BinaryIO:
         if no_wait:
             os.set_blocking(fd, True)  # reads then wait for data as usual
         raw = open(fd, "rb")
-    stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
-    return decompressed(stream)[0]
+    return raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+
+
+def open_binary(path: str) -> BinaryIO:
+    """open_raw's stream, decompressed when it is gzip or zstd whatever its name."""
+    return decompressed(open_raw(path))[0]
 
 
 def read_at_most(stream: BinaryIO, limit: int) -> bytes:
@@ -192,8 +195,6 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
     lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises orjson.JSONDecodeError for a line that is
     not JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy
     encoding: replaced, its text would be all U+FFFD."""
-    import json
-
     import orjson
 
     from corpusclean import json_numbers
@@ -206,7 +207,7 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
     if too_many_invalid(len(_SURROGATE.findall(marked)), line):
         raise NotUtf8Line(_not_utf8_line(line))
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
-        value = json.loads(marked)
+        value = json_numbers.standard_loads(marked)
         value, replaced = replace_surrogates(value)
     except (ValueError, RecursionError):
         raise error from None
