@@ -32,7 +32,9 @@ MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt]
 # characters, most words). An app's name is a promotion there and a word in a text elsewhere; "主办单位：X"
 # is a site's footer there and an event notice's organiser elsewhere.
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
-AUTHOR_BIO = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?\sis\s(?:a|an|the)\s(.+)")
+# "Jane Doe", "Sam (@sam)" "is a" ...: the words after "is a" (author_bio)
+AUTHOR_BIO = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?"
+                        r"\sis\s(?:a|an|the)\s(.+)")
 AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stands
 MAX_BIO_WORDS = 80
 WORD = re.compile(r"\w+")
@@ -488,9 +490,9 @@ def _more_of_a_name(line: str) -> bool:
 
 
 def _titled_link(text: str, han: bool, vocab: Vocabulary) -> str | None:
-    """PAGER or SEE_ALSO for a link of their phrases with the title it names after a colon ("上一篇：下月核酸还免费吗？",
-    "Previous article: Is the ferry late again?"), at most MAX_PAGER_SIZE Han characters or words: a title may
-    end as a sentence does."""
+    """PAGER or SEE_ALSO for a link of their phrases with the title it names after a colon
+    ("上一篇：下月核酸还免费吗？", "Previous article: Is the ferry late again?"), at most MAX_PAGER_SIZE Han
+    characters or words: a title may end as a sentence does."""
     folded = text.casefold()
     if not folded.startswith(vocab.links):  # nearly every line: one call, where finding which phrase takes one each
         return None

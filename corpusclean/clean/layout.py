@@ -67,8 +67,9 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from corpusclean.clean.boilerplate import (ANSWERS, COMMENTS, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons,
-                                          vocabulary)
+from corpusclean.clean.boilerplate import (
+    ANSWERS, COMMENTS, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons, vocabulary,
+)
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
     NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids,
@@ -661,16 +662,17 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
                  trailers: frozenset[int] = frozenset(), title: str | None = None,
                  dated: str | None = None, pagers: frozenset[int] = frozenset()) -> list[Verdict]:
-    """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and
-    for those inside it that go (inside_removals). `related`: the closings that follow the heading of a box
-    of other articles. `page_lines`: how many lines the page had before earlier stages removed some (a page
-    whose menus and share bars went is still a whole page), when more than `lines`. `trailers`: the lines
-    under a promotion, a share bar, a copyright notice or metadata (trailer_walls). `title`: the headline the
-    metadata stage found; `dated`: the same when a dateline stands under it on the page (dated_headline).
-    What the article keeps is judged again (as a second run would, without the earlier stages' walls and
-    closings and without the lines removed) until it holds. Then the separators and stamps of a thread's posts
-    in it go ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00":
-    post_stamps), unless judging the article without them removes more: they hold a thread of short posts
+    """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and for those
+    inside it that go (inside_removals). `related`: the closings that follow the heading of a box of other articles.
+    `page_lines`: how many lines the page had before earlier stages removed some (a page whose menus and share bars
+    went is still a whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a
+    copyright notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same
+    when a dateline stands under it on the page (dated_headline). `pagers`: the lines under a link to the previous
+    or next article (chrome_walls of PAGER), which close the article where no paragraphs go on under them, as an
+    author's bio does (last_words). What the article keeps is judged again (as a second run would, without the
+    earlier stages' walls and closings and without the lines removed) until it holds. Then the separators and stamps
+    of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at
+    8:00": post_stamps), unless judging the article without them removes more: they hold a thread of short posts
     together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
