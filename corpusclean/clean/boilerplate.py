@@ -442,7 +442,7 @@ MIN_BOX_NAME, MAX_BOX_NAME = 2, 10    # Han characters of a box's name before it
 MAX_TAB_WORDS = 8       # words of a line of two box headings
 MAX_PAGER_SIZE = 40     # Han characters or words of a pager link and the title it names
 NO_APOSTROPHES = str.maketrans("", "", "'’")
-ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")      # ...and a wiki's link to edit the section
+ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")    # and a wiki's link to edit it
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos", "episodes", "podcasts", "photos",
               "galleries", "reviews", "columns", "headlines")
 MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
