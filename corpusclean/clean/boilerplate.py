@@ -179,7 +179,6 @@ class Vocabulary:
     pager_steps: frozenset[str]               # the links of a pager's row: "Older", "Next", "下一页"
     pager_row: re.Pattern[str]                # a line of these, [pager_words] and numbers between marks
     pager_initials: frozenset[str]            # the first character of each of those words, and the digits
-    pager_words: frozenset[str]               # ...and the words beside them: "« Older posts | Newer posts »"
     related: frozenset[str]
     comments: frozenset[str]
     comment_headings: tuple[str, ...]         # the same, for str.startswith and str.endswith
@@ -201,9 +200,9 @@ class Vocabulary:
 
 
 def _row_of(words: Iterable[str]) -> re.Pattern[str]:
-    """A line made of the words and numbers, with anything but letters and digits around them."""
+    """A line whose every run of word characters is one of the words or a number."""
     word = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    return re.compile(rf"[\W_]*(?:(?:{word}|\d+)(?![^\W\d_])[\W_]*)+")
+    return re.compile(rf"\W*(?:(?:{word}|\d+)(?!\w)\W*)+")
 
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
@@ -242,7 +241,6 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         pager_row=_row_of(p.casefold() for p in (*both("pager_steps"), *both("pager_words"))),
         pager_initials=frozenset([*(p.casefold()[0] for p in (*both("pager_steps"), *both("pager_words"))),
                                   *"0123456789"]),
-        pager_words=frozenset(p.casefold() for p in (*both("pager_steps"), *both("pager_words"))),
         related=frozenset(_box_heading(p.casefold()) for p in both("related")),
         comments=frozenset(p.casefold() for p in both("comments")),
         comment_headings=tuple(sorted({p.casefold() for p in both("comments")})),
@@ -579,8 +577,7 @@ def _pager_row(folded: str, vocab: Vocabulary) -> bool:
     if vocab.pager_row.fullmatch(folded) is None:
         return False
     words = WORD.findall(folded)
-    return (len(words) >= MIN_PAGER_WORDS and any(word in vocab.pager_steps for word in words)
-            and all(word in vocab.pager_words or word.isdigit() for word in words))
+    return len(words) >= MIN_PAGER_WORDS and not vocab.pager_steps.isdisjoint(words)
 
 
 def author_bio(line: str, vocab: Vocabulary) -> bool:
