@@ -63,9 +63,9 @@ def test_an_html_pages_extent_is_left_to_its_extraction():
 
 
 @pytest.mark.parametrize("dated_title, expected", [
-    pytest.param(HEADLINE_ZH, ["boilerplate.nav", None, "boilerplate.label", None, None],
+    pytest.param(HEADLINE_ZH, ["boilerplate.crumbs", None, "boilerplate.label", None, None],
                  id="a-headline-over-its-dateline-is-spared"),
-    pytest.param(None, ["boilerplate.nav", "boilerplate.block", "boilerplate.label", None, None],
+    pytest.param(None, ["boilerplate.crumbs", "boilerplate.block", "boilerplate.label", None, None],
                  id="a-headline-without-a-dateline-goes-with-the-run"),
 ])
 def test_the_edge_runs_spare_a_dated_headline(dated_title, expected):

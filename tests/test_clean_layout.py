@@ -236,6 +236,18 @@ def test_removes_what_surrounds_the_body(lines, expected):
     assert removed(lines) == expected
 
 
+@pytest.mark.parametrize("removed_over_the_headline, head_kept", [
+    pytest.param("boilerplate.nav", False, id="a-menu-in-one-line-counts-in-the-run"),
+    pytest.param("boilerplate.crumbs", True, id="a-breadcrumb-does-not-the-title-under-it-stays"),
+])
+def test_a_menu_removed_in_one_line_counts_as_a_menu_line(removed_over_the_headline, head_kept):
+    head = ["Subscribe", "Sign in"]     # two menu items: no menu run of their own
+    lines = [*head, HEADLINE_EN, *EN_BODY, *EN_MORE]
+    verdicts = [None, None, removed_over_the_headline, *[None] * (len(lines) - 2), *["boilerplate.copyright"] * 10]
+    view = DocView(title=None, lang="en", format="txt", source="x", verdicts=verdicts)
+    assert kept_by_stage(lines, view) == (lines if head_kept else lines[2:])
+
+
 def test_the_head_is_kept_back_to_the_last_menu_run():
     head = ["Port Strike Ends After Workers Accept New Contract", "Dock workers return on Monday after a week out",
             "Pictures from the harbour gates on the last day of the strike"]

@@ -18,14 +18,14 @@ from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, 
 
 
 # The sections each rule file must hold, each read its own way; the English one has no disclaimers, the Chinese
-# one no author's jobs (author_bio reads English lines). Every
+# one no author's jobs (author_bio reads English lines) nor a header's words (_home_menu). Every
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
 SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "pager_steps",
             "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster")
 ZH_SECTIONS = (*SECTIONS, "disclaimer")
-EN_SECTIONS = (*SECTIONS, "author_jobs")
+EN_SECTIONS = (*SECTIONS, "author_jobs", "menu_words")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
 # phrases that mark a short line only in a run at the head or the tail of the page: section -> (reason, most Han
@@ -46,6 +46,9 @@ DATELINE_REASONS = ("meta.date", "meta.source", "meta.author")
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 ANSWERS = "boilerplate.answers"     # the heading of the answers under a question: the page's text goes on under it
+NAV = "boilerplate.nav"             # a menu in one line: "首页 要闻 国内 国际", "Home Archive About"
+CRUMBS = "boilerplate.crumbs"       # a breadcrumb: "首页 > 要闻 > 正文", "Home / News"
+LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About us | Contact | Sitemap"
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
 SEE_ALSO = "boilerplate.see_also"   # a link to another article, beside the text or in it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
@@ -62,6 +65,9 @@ MAX_GAP = 6               # unmatched short lines tolerated between two boilerpl
 BULLETS = "•·▪●◆■□>-*◎ "
 LINK_SEPARATOR = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
+# marks that split a breadcrumb only where it says it is one (a label of the place, a first item "首页"):
+# "首页 / 政务公开 / 正文", "当前位置：首页 → 本地新闻", "Forum home ‹ Equipment ‹ Gear Talk"
+ANCHORED_CRUMB = re.compile(r"\s*[/／→‹]\s*")
 CRUMB_PART = re.compile(r"^[\w\s&'’.-]+$")    # words only: code such as "a->b" or "<p>" is no breadcrumb
 MAX_CRUMB_TITLE = 80    # characters of the page's title as a breadcrumb's last item
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
@@ -103,6 +109,11 @@ LETTER_LIKE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")      # an ASCII let
 LETTERS_ONLY = bytes(c | 0x20 if chr(c).isascii() and chr(c).isalpha() else 0x20 for c in range(256))
 CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前的位置", "位置", "Home",
                 "Current location", "You are here")
+PLACE_LABEL = re.compile(r"^(?:\S{0,6}位置|you are here|current location|location)\s*[:：]\s*", re.I)
+# a site's header menu from its home page, its items run together or not: "首页政务公开服务互动", "网站首页 新闻 专题"
+HOME_MENU_ZH = re.compile(r"(?:网站)?首页[\w\s|｜·/×]{6,72}")
+HOME_MENU_EN = re.compile(r"Home(?:\s+[\w&'’-]+){3,15}")
+FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page)$", re.I)
 
 Words = list[bytes]         # a line's runs of ASCII letters, lower case (_latin_words)
 
@@ -194,6 +205,7 @@ class Vocabulary:
     poster_initials: frozenset[str]           # the first character of the poster's words and the tools
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
     author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
+    menu_words: frozenset[str]                # the links of a site's header: "About", "Archive", "Subscribe"
     prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
@@ -256,6 +268,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
         author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
+        menu_words=frozenset(p.casefold() for p in both("menu_words")),
         prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
@@ -297,6 +310,16 @@ def _nav_row(words: list[str]) -> bool:
     return len(words) >= 5 and all(len(t) <= 6 and HAN_RE.search(t) for t in words)
 
 
+def _home_menu(line: str, han: bool, vocab: Vocabulary) -> bool:
+    """A site's header menu in one line from "首页" or "Home", no marks between its items: "首页政务公开服务互动
+    鹿原概况", "Home Archive About Support us" (one of [menu_words] among its words: "Home Sales Rise Again" is
+    a headline)."""
+    if han:
+        return HOME_MENU_ZH.fullmatch(line) is not None
+    return (line.startswith("Home") and HOME_MENU_EN.fullmatch(line) is not None
+            and any(word in vocab.menu_words for word in line.casefold().split()[1:]))
+
+
 def _link_row(line: str) -> bool:
     """Short items separated by | or by a spaced dot: "市政府| 市人大| 市政协", "About us | Contact | Sitemap",
     "Contact · Careers · Terms of Use" (never a sentence). Dotted items hold no figures: "By Jane Doe ·
@@ -314,13 +337,27 @@ def _breadcrumb(line: str) -> bool:
     """"首页 > 要闻 > 正文"; its last item may be the page's own title, a question or an exclamation too ("论坛 ›
     家长里短 › 停车位该怎么分？"), after two items or more."""
     if ">" not in line and "＞" not in line and "»" not in line and "›" not in line:
-        return False
+        return _anchored_breadcrumb(line)
     parts = [part for part in CRUMB.split(CRUMB_LABEL.sub("", line, count=1)) if part]
     if len(parts) < 2 or not all(map(_crumb_item, parts[:-1])):
         return False
     if not _crumb_item(parts[-1]):
         return len(parts) >= 3 and len(parts[-1]) <= MAX_CRUMB_TITLE and "。" not in parts[-1]
-    return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文"
+    return len(parts) >= 3 or line.startswith(CRUMB_STARTS) or parts[-1] == "正文" or PLACE_LABEL.match(line) is not None
+
+
+def _anchored_breadcrumb(line: str) -> bool:
+    """A breadcrumb split by marks that split other things too ("/", "→", "‹"), where it says it is one: after
+    a label of the place ("您所在的位置：首页 → 政策解读") or from the home page ("首页 / 政务公开 / 正文",
+    "Home / News / Reserves"), its items a few words each; the last may be the page's own title."""
+    if "/" not in line and "／" not in line and "→" not in line and "‹" not in line:
+        return False
+    unlabelled = PLACE_LABEL.sub("", line, count=1)
+    parts = [part for part in ANCHORED_CRUMB.split(unlabelled) if part]
+    if len(parts) < 2 or not (unlabelled != line or FIRST_CRUMBS.match(parts[0])):
+        return False
+    return all(map(_crumb_item, parts[:-1])) and (_crumb_item(parts[-1]) or len(parts[-1]) <= MAX_CRUMB_TITLE
+                                                   and "。" not in parts[-1])
 
 
 def _crumb_item(part: str) -> bool:
@@ -519,7 +556,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             return link, True
         if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
             return REASON_PREFIX + "disclaimer", True
-        return (REASON_PREFIX + "nav", True) if han and _nav_row(text.split()) or _breadcrumb(text) else (None, False)
+        if _breadcrumb(text):
+            return CRUMBS, True
+        return (NAV, True) if han and _nav_row(text.split()) else (None, False)
     # in Han characters or in words, as is_short_label counts; more than 41 words are never compared
     size = len(text) if han else len(text.split(None, 41))
     latin_words, any_phrase = None, False
@@ -532,9 +571,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
                 return REASON_PREFIX + section, True
     folded = text.casefold()
     if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
-        return REASON_PREFIX + "links", True
-    if _breadcrumb(text) or han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
-        return REASON_PREFIX + "nav", True
+        return LINKS, True
+    if _breadcrumb(text):
+        return CRUMBS, True
+    if han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
+        return NAV, True
     heading = folded.rstrip(":：>» ")
     if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
             or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
@@ -544,6 +585,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             return (PAGER if folded.startswith(vocab.pager) else SEE_ALSO), True
         if (folded[0] in vocab.pager_initials or not folded[0].isalnum()) and _pager_row(folded, vocab):
             return PAGER, True
+    if _home_menu(text, han, vocab):    # a pager's row may start from "首页" too
+        return NAV, True
     bracketed = heading.removeprefix("[").removesuffix("]").strip()     # "[ 12 comments ]"
     if (_counted_heading(bracketed, vocab.comments, vocab.comment_headings)
             or size <= 40 and _comments_on_title().match(text)):
@@ -742,7 +785,7 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
+        "nav", "crumbs", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
         *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related", "comments", "answers",
         "label", "tags",
         "poster", "block", "phrase")))

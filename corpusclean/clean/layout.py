@@ -68,7 +68,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from corpusclean.clean.boilerplate import (
-    ANSWERS, COMMENTS, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons, vocabulary,
+    ANSWERS, COMMENTS, LINKS, NAV, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
@@ -417,15 +417,21 @@ def last_words(lines: list[str], kinds: np.ndarray, pagers: frozenset[int]) -> f
                       *(index for index in pagers if not text_goes_on(kinds, index, len(kinds)))])
 
 
-def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozenset[int] = frozenset()) -> int:
+def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozenset[int] = frozenset(),
+               menus: frozenset[int] = frozenset()) -> int:
     """The first line of the article's head: the line after the nearest run above the body of MENU_RUN
     menu-shaped lines; or, of a run of HEAD_LIST_RUN list-shaped lines with no text above them (a list of
     other headlines above the title), the last TITLE_LINES (the title, a byline, a date). A table of
     contents under an introduction stays. Figures and separators are looked through, and so are the buttons
-    of a share bar (`buttons`: "Facebook", "Email" one a line)."""
+    of a share bar (`buttons`: "Facebook", "Email" one a line). A menu an earlier stage removed in one line
+    over a line of `menus` counts as one menu-shaped line."""
     menu_run, menu_bottom = 0, start
     run: list[int] = []     # the list-shaped lines of the run, bottom first
     for index in range(start - 1, -1, -1):
+        if index + 1 in menus:
+            menu_run, menu_bottom = menu_run + 1, menu_bottom if menu_run else index
+            if menu_run >= MENU_RUN:
+                return menu_bottom + 1
         if index in buttons:
             continue
         kind = kinds[index]
@@ -616,7 +622,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
                   trailers: frozenset[int] = frozenset(), headline: int | None = None,
                   buttons: frozenset[int] = frozenset(), titled: int | None = None,
-                  numbered: Sequence[list[int]] = ()) -> range:
+                  numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
@@ -624,7 +630,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     its kicker under a run of list-shaped lines (kicker_start). A share bar (`buttons`: the lines of its
     buttons) between the headline the metadata stage found (`titled`: its line) and the text ends no head:
     the head reaches up to that headline over it, or to a shorter title right over it (the line found being a
-    standfirst), no further than it would without the bar."""
+    standfirst), no further than it would without the bar. `menus`: the lines under a menu an earlier stage
+    removed (head_start)."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds, shapes.units)
     listed = list_shaped(shapes)
@@ -647,13 +654,13 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     allowance = short_line_allowance(kinds, *span)
     end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
     listed_lines = listed.tolist()
-    head = head_start(kinds, listed_lines, span[0])
+    head = head_start(kinds, listed_lines, span[0], menus=menus)
     if titled is not None and titled < head:
         if _headline_over(kinds, units, titled):
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
-        head = max(head_start(kinds, listed_lines, span[0], buttons), titled)
+        head = max(head_start(kinds, listed_lines, span[0], buttons, menus), titled)
     if headline is not None and head < headline < span[1]:
-        head = max(head, head_start(kinds, listed_lines, headline),
+        head = max(head, head_start(kinds, listed_lines, headline, menus=menus),
                    kicker_start(kinds, units, listed_lines, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
@@ -661,7 +668,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
                  trailers: frozenset[int] = frozenset(), title: str | None = None,
-                 dated: str | None = None, pagers: frozenset[int] = frozenset()) -> list[Verdict]:
+                 dated: str | None = None, pagers: frozenset[int] = frozenset(),
+                 menus: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and for those
     inside it that go (inside_removals). `related`: the closings that follow the heading of a box of other articles.
     `page_lines`: how many lines the page had before earlier stages removed some (a page whose menus and share bars
@@ -669,7 +677,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     copyright notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same
     when a dateline stands under it on the page (dated_headline). `pagers`: the lines under a link to the previous
     or next article (chrome_walls of PAGER), which close the article where no paragraphs go on under them, as an
-    author's bio does (last_words). What the article keeps is judged again (as a second run would, without the
+    author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start). What the article keeps is judged again (as a second run would, without the
     earlier stages' walls and closings and without the lines removed) until it holds. Then the separators and stamps
     of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at
     8:00": post_stamps), unless judging the article without them removes more: they hold a thread of short posts
@@ -691,7 +699,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 frozenset(local[index] for index in buttons if index in local))
 
     def settle(kept: np.ndarray, walls=frozenset(), closings=frozenset(), related=frozenset(),
-               trailers=frozenset(), pagers=frozenset()) -> tuple[np.ndarray, dict[int, Verdict], bool]:
+               trailers=frozenset(), pagers=frozenset(), menus=frozenset()
+               ) -> tuple[np.ndarray, dict[int, Verdict], bool]:
         """The lines kept once judging them again removes nothing (or they are a short text, True), and
         the reasons of those removed inside the article. The article's last words (last_words) are found
         in each pass, among the lines it judges, as a second run finds them."""
@@ -701,8 +710,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             ends = last_words(text, kept_shapes.kinds, pagers)  # closings as a box's heading, the text ending
             article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls,
                                     closings | ends, related | ends, trailers, headline_line(text, dated),
-                                    kept_buttons, local.get(titled), numbered_posts(text, kept_shapes))
-            walls = closings = related = trailers = pagers = frozenset()
+                                    kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus)
+            walls = closings = related = trailers = pagers = menus = frozenset()
             short = False
             if len(article) < len(kept):
                 kept = kept[article.start:article.stop]
@@ -717,7 +726,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             if not inside or short or len(kept) < MIN_PAGE_LINES:
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
-    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers)
+    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers, menus)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(text, kept_shapes.kinds)})
@@ -960,4 +969,4 @@ class Layout(LineStage):
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
                                    trailer_walls(view.verdicts), view.title, dated_headline(lines, view),
-                                   chrome_walls(view.verdicts, (PAGER,))))
+                                   chrome_walls(view.verdicts, (PAGER,)), chrome_walls(view.verdicts, (NAV, LINKS))))
