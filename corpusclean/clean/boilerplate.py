@@ -17,14 +17,15 @@ from corpusclean.rules import rule_sections
 from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, has_han, to_simplified
 
 
-# The sections each rule file must hold, each read its own way; the English one has no disclaimers, the Chinese
-# one no author's jobs (author_bio reads English lines) nor a header's words (_home_menu). Every
+# The sections each rule file must hold, each read its own way; the Chinese one has no author's jobs
+# (author_bio reads English lines) nor a header's words (_home_menu). Every
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
 SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "pager_steps",
-            "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster")
-ZH_SECTIONS = (*SECTIONS, "disclaimer")
+            "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster",
+            "disclaimer")
+ZH_SECTIONS = SECTIONS
 EN_SECTIONS = (*SECTIONS, "author_jobs", "menu_words")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
@@ -48,6 +49,7 @@ COMMENTS = "boilerplate.comments"   # the heading of the comments below an artic
 ANSWERS = "boilerplate.answers"     # the heading of the answers under a question: the page's text goes on under it
 NAV = "boilerplate.nav"             # a menu in one line: "首页 要闻 国内 国际", "Home Archive About"
 CRUMBS = "boilerplate.crumbs"       # a breadcrumb: "首页 > 要闻 > 正文", "Home / News"
+DOWNLOAD = "boilerplate.download"   # a file to download: "附件1：申报书.docx", "2.起草说明.pdf （118KB）"
 LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About us | Contact | Sitemap"
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
 SEE_ALSO = "boilerplate.see_also"   # a link to another article, beside the text or in it
@@ -113,6 +115,12 @@ PLACE_LABEL = re.compile(r"^(?:\S{0,6}位置|you are here|current location|locat
 # a site's header menu from its home page, its items run together or not: "首页政务公开服务互动", "网站首页 新闻 专题"
 HOME_MENU_ZH = re.compile(r"(?:网站)?首页[\w\s|｜·/×]{6,72}")
 HOME_MENU_EN = re.compile(r"Home(?:\s+[\w&'’-]+){3,15}")
+# a file's name as a link to download it, its size after it or not; a notice's own list of attachments
+# ("附件：计划表.xlsx") names them so too, without their size
+FILE_LINK = re.compile(r"(?!附件).{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)(?:\s*[（(]?\s*[\d.]+\s*[KMG]B?\s*[）)]?)?"
+                       r"|.{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)\s*[（(]?\s*[\d.]+\s*[KMG]B?\s*[）)]?", re.I)
+CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
+HASHTAGS = re.compile(r"(?:#[^\s#]{1,24}#?\s*){2,}")       # "#长者 #小巴", "#营养午餐#偏乡教育#"
 FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page)$", re.I)
 
 Words = list[bytes]         # a line's runs of ASCII letters, lower case (_latin_words)
@@ -206,6 +214,7 @@ class Vocabulary:
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
     author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
     menu_words: frozenset[str]                # the links of a site's header: "About", "Archive", "Subscribe"
+    tag_row: re.Pattern[str]                  # a heading of the tags before them: "Topics: Transit, Labor"
     prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
@@ -215,6 +224,12 @@ def _row_of(words: Iterable[str]) -> re.Pattern[str]:
     """A line whose every run of word characters is one of the words or a number."""
     word = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
     return re.compile(rf"\W*(?:(?:{word}|\d+)(?!\w)\W*)+")
+
+
+def _tag_row(headings: Iterable[str]) -> re.Pattern[str]:
+    """A line that starts with a heading of the tags (one or two: "标签 Tags:") and a colon or a hash sign."""
+    heading = "|".join(map(re.escape, sorted(set(headings), key=len, reverse=True)))
+    return re.compile(rf"(?i:{heading})(?:\s+(?i:{heading}))?\s*[:：#]")
 
 
 def _alternation(phrases: Iterable[str]) -> Phrases:
@@ -269,6 +284,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         share_targets=frozenset(p.casefold() for p in both("share_target")),
         author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
         menu_words=frozenset(p.casefold() for p in both("menu_words")),
+        tag_row=_tag_row(both("tags")),
         prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
@@ -318,6 +334,14 @@ def _home_menu(line: str, han: bool, vocab: Vocabulary) -> bool:
         return HOME_MENU_ZH.fullmatch(line) is not None
     return (line.startswith("Home") and HOME_MENU_EN.fullmatch(line) is not None
             and any(word in vocab.menu_words for word in line.casefold().split()[1:]))
+
+
+def _share_row(folded: str, vocab: Vocabulary) -> bool:
+    """A share bar in one line: three share targets or more, and tools ("Facebook X WhatsApp Email Copy Link",
+    "Share: Facebook X Email Print")."""
+    parts = [part.strip(":：") for part in SHARE_SPLIT.split(folded) if part]
+    targets = sum(part in vocab.share_targets for part in parts)
+    return 3 <= targets <= MAX_SHARE_BUTTONS and all(part in vocab.share_targets or part in vocab.tools for part in parts)
 
 
 def _link_row(line: str) -> bool:
@@ -554,7 +578,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
             return link, True
-        if han and len(text) <= 200 and vocab.phrases["disclaimer"].search(text):
+        if len(text) <= 200 and vocab.phrases["disclaimer"].search(text, None if han else _latin_words(text)):
             return REASON_PREFIX + "disclaimer", True
         if _breadcrumb(text):
             return CRUMBS, True
@@ -572,6 +596,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     folded = text.casefold()
     if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
         return LINKS, True
+    if FILE_LINK.fullmatch(text) and not CODE_MARK.search(text):
+        return DOWNLOAD, True
+    if _share_row(folded, vocab):
+        return REASON_PREFIX + "share", True
     if _breadcrumb(text):
         return CRUMBS, True
     if han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
@@ -593,7 +621,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return COMMENTS, True
     if _counted_heading(bracketed, vocab.answers, vocab.answer_headings) and not _bare_word(bracketed):
         return ANSWERS, True
-    if heading in vocab.tags:
+    if heading in vocab.tags or vocab.tag_row.match(text) or HASHTAGS.fullmatch(text):
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
             or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text)):
@@ -785,7 +813,7 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "crumbs", "links", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
+        "nav", "crumbs", "links", "download", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
         *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related", "comments", "answers",
         "label", "tags",
         "poster", "block", "phrase")))
