@@ -2053,3 +2053,24 @@ def test_a_lone_surrogate_in_a_pages_id_source_or_url_is_replaced_as_in_a_record
     records = list(corpusclean.clean_records(pages, Config(jobs=1, dedup="none")))
     assert [(r["id"], r["source"]) for r in records] == [("b\ufffd", "\ufffd"), ("b\ufffd~2", "")]
     json.dumps(records, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("pattern", ["crawl/*", "crawl/*/"])
+def test_an_output_inside_a_folder_a_glob_matches_is_a_usage_error(pattern, jobs, tmp_path):
+    """run 'crawl/*' -o crawl/site1/out1.jsonl wrote into a folder the glob made an input folder, where a
+    folder named on the command line is refused: the next run ('-o crawl/site1/out2.jsonl') read the first
+    one's records back as input, rejected them as copies of themselves and counted them under the files they
+    came from (exit 0). Now it is refused as a folder named is."""
+    for site in ("site1", "site2"):
+        (tmp_path / "crawl" / site).mkdir(parents=True)
+        text = f"工会召开全体会议，部署下一阶段重点工作任务。会议要求{site}压实责任，做好服务职工工作。"
+        (tmp_path / "crawl" / site / "a.jsonl").write_text(json.dumps({"id": site, "text": text}) + "\n")
+    result = corpusclean("run", pattern, "-q", *jobs, "-o", "crawl/site1/out1.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == (f"corpusclean: error: output crawl/site1/out1.jsonl is inside the input folder "
+                                      f"{(tmp_path / 'crawl' / 'site1').resolve()}\n")
+    assert sorted(p.name for p in (tmp_path / "crawl" / "site1").iterdir()) == ["a.jsonl"]
+    beside = corpusclean("run", pattern, "-q", "--no-dedup", *jobs, "-o", "out.jsonl", cwd=tmp_path)
+    assert beside.returncode == 0, beside.stderr.decode()
+    assert sorted(r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())) == ["site1", "site2"]
