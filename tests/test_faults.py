@@ -2074,3 +2074,20 @@ def test_an_output_inside_a_folder_a_glob_matches_is_a_usage_error(pattern, jobs
     beside = corpusclean("run", pattern, "-q", "--no-dedup", *jobs, "-o", "out.jsonl", cwd=tmp_path)
     assert beside.returncode == 0, beside.stderr.decode()
     assert sorted(r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())) == ["site1", "site2"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_the_report_counts_a_record_read_back_under_the_file_it_was_read_from(jobs, tmp_path):
+    """A record read back keeps the metadata.path of the page it first came from, and the report counted it
+    there: run over a file of this tool's records listed the seeds' pages, which were no input, and not the
+    file; records of two files that name one page were added up under it (exit 0, accounting balanced)."""
+    (tmp_path / "in").mkdir()
+    page = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    lines = [{"id": "a", "text": page, "metadata": {"path": "pages/1.txt", "line": 0}},
+             {"id": "b", "text": page + "另有一段内容。", "metadata": {"path": "pages/1.txt"}}, [1]]
+    (tmp_path / "in" / "back.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
+    result = corpusclean("run", "in", "-q", *jobs, "--report", "report.json", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr.decode()
+    assert [r["metadata"]["path"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["pages/1.txt"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["files"] == {"in/back.jsonl": {"inputs": 3, "rejected": 2, "written": 1}}
