@@ -2091,3 +2091,13 @@ def test_the_report_counts_a_record_read_back_under_the_file_it_was_read_from(jo
     assert [r["metadata"]["path"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["pages/1.txt"]
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["files"] == {"in/back.jsonl": {"inputs": 3, "rejected": 2, "written": 1}}
+
+
+def test_explain_of_a_rejected_record_says_why_on_one_line(tmp_path):
+    """explain printed the rejection through rich at its width of 80 when not on a terminal: 'rejected:
+    invalid_json (invalid JSON: ... line 1' and 'column 1 (char 0))' on two lines, cut inside the detail."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "text": "x"}\nnot json at all\n')
+    result = corpusclean("explain", "a.jsonl", "--record", "2", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode() == ("rejected: invalid_json (invalid JSON: invalid literal, expected 'null': line 1 "
+                                      "column 1 (char 0))\n")
