@@ -2101,3 +2101,17 @@ def test_explain_of_a_rejected_record_says_why_on_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stdout.decode() == ("rejected: invalid_json (invalid JSON: invalid literal, expected 'null': line 1 "
                                       "column 1 (char 0))\n")
+
+
+@pytest.mark.parametrize("command", [pytest.param(["run", "a.jsonl", *jobs], id=f"run-{name}")
+                                     for name, jobs in (("default-jobs", []), ("two-jobs", ["--jobs", "2"]))]
+                         + [pytest.param(["check", "a.jsonl"], id="check"), pytest.param(["stages"], id="stages")])
+def test_a_pyproject_given_by_config_without_our_table_is_a_usage_error(command, tmp_path):
+    """--config pyproject.toml whose table is misspelled ([tool.corpus-clean]) or missing gave no settings and
+    no word: run cleaned with the defaults (script = "tw" asked, Simplified written), exit 0."""
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "pyproject.toml").write_text('[tool.corpus-clean]\nscript = "tw"\n')
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": "会议指出，全市降雨偏多，防汛形势严峻复杂。"}) + "\n")
+    result = corpusclean(*command, "--config", "cfg/pyproject.toml", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == "corpusclean: error: cfg/pyproject.toml: no [tool.corpusclean] table, so no settings\n"
