@@ -287,12 +287,13 @@ def _stop(signum: int, frame: object) -> None:
 def main() -> None:
     import signal
 
-    from corpusclean.ui import error
+    from corpusclean.ui import error, guard_stderr
     from corpusclean.write.sink import OutputError, guard_stdout
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop)
     guard_stdout()
+    guard_stderr()
     try:
         try:
             app()

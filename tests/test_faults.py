@@ -2115,3 +2115,26 @@ def test_a_pyproject_given_by_config_without_our_table_is_a_usage_error(command,
     result = corpusclean(*command, "--config", "cfg/pyproject.toml", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, b"")
     assert result.stderr.decode() == "corpusclean: error: cfg/pyproject.toml: no [tool.corpusclean] table, so no settings\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+@pytest.mark.parametrize("quiet", [pytest.param([], id="summary"), pytest.param(["-q"], id="quiet")])
+def test_a_closed_or_full_standard_error_loses_the_messages_not_the_data(quiet, stderr, jobs, tmp_path):
+    """With standard error closed (`2>&-`) print() wrote the messages to standard output among the records
+    ('corpusclean: 1 record(s) got a new id ...' as a line of the JSONL, exit 0), and without -q run ended on
+    sys.stderr.isatty() before any work (exit 1, no output); on a full one (a log on a full disk) the first
+    message ended the run, its outputs discarded (exit 1). Messages that cannot be written are dropped."""
+    page = "The council approved the budget on Tuesday after a three-hour debate over the roads."
+    lines = [{"id": "a", "text": page}, {"id": "a", "text": "The mayor opened the new bridge on Friday morning."}]
+    (tmp_path / "ids.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (tmp_path / "bad.jsonl").write_text(json.dumps(lines[0]) + "\nnot json\n")
+    command = [sys.executable, "-m", "corpusclean", "run", *quiet, *jobs]
+    with open("/dev/full", "wb") as full:
+        streams = {"stderr": full} if stderr == "full" else {"preexec_fn": _closed(2)}
+        clean = subprocess.run([*command, "ids.jsonl"], cwd=tmp_path, stdout=subprocess.PIPE, timeout=60, **streams)
+        broken = subprocess.run([*command, "bad.jsonl", "-o", "out.jsonl"], cwd=tmp_path, timeout=60, **streams)
+    assert clean.returncode == 0
+    assert [r["id"] for r in jsonl(clean.stdout)] == ["a", "ids.jsonl#2"]
+    assert broken.returncode == 1
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a"]
