@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import inspect
 import os
 import stat
@@ -93,7 +94,10 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
             raise _usage_error(f"{option} and {seen[target]} name the same file {out}")
         seen[target] = option
     outputs = list(named.values())
-    folders = [Path(a).resolve() for a in args if a != "-" and Path(a).is_dir()]
+    # The folders walked: those named, and those a glob matches ('crawl/*'), as read.paths.find_inputs finds them.
+    matched = [match for a in args if a != "-" and not Path(a).exists() and glob.has_magic(a)
+               for match in glob.glob(a, recursive=True)]
+    folders = [Path(a).resolve() for a in [*args, *matched] if a != "-" and Path(a).is_dir()]
     for out in outputs:
         if out in (None, "-"):
             continue
@@ -283,12 +287,13 @@ def _stop(signum: int, frame: object) -> None:
 def main() -> None:
     import signal
 
-    from corpusclean.ui import error
+    from corpusclean.ui import error, guard_stderr
     from corpusclean.write.sink import OutputError, guard_stdout
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _stop)
     guard_stdout()
+    guard_stderr()
     try:
         try:
             app()

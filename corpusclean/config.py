@@ -141,8 +141,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def file_settings(path: Path) -> dict[str, Any]:
     """The settings a file holds: [tool.corpusclean] of a pyproject.toml, the whole corpusclean.toml."""
     table = _tool_table(path) if path.name == "pyproject.toml" else _read_toml(path)
-    if table is None:
-        return {}
+    if table is None:  # a pyproject.toml given by --config (one found upwards has the table)
+        raise ConfigError(f"{path}: no [tool.corpusclean] table, so no settings")
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.corpusclean] must be a table of settings, not {table!r}")
     found: dict[str, Any] = {}

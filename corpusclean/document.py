@@ -88,6 +88,9 @@ class Document:
     id: str
     source: str
     location: str                       # "path" or "path:line", for people's messages
+    # The input file it was read from (InputFile.name), which the report counts it under: a record read back
+    # keeps the metadata.path of the file it first came from.
+    input_name: str = ""
     raw: bytes | None = None            # undecoded input; dropped once decoded
     input_bytes: int = 0                # size of what was read for it (raw bytes or record text), for the report
     declared_charset: str | None = None  # from a crawl wrapper or the input record

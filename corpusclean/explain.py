@@ -51,7 +51,7 @@ def render(doc: Document, console: Any) -> None:
     from rich.text import Text
 
     if doc.rejected and not doc.lines:
-        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"))
+        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"), soft_wrap=True)
         return
     for marker, text, why in explained_lines(doc):
         line = Text(marker + text, style=None if why is None else "red strike" if marker == REMOVED else "yellow")
@@ -60,7 +60,7 @@ def render(doc: Document, console: Any) -> None:
         console.print(line, soft_wrap=True)
     console.print()
     if doc.rejected:
-        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"))
+        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"), soft_wrap=True)
     console.print(Text("metadata", style="bold"))
     console.print(Text(f"  created: {doc.created}"), soft_wrap=True)
     for key, value in doc.metadata.items():

@@ -230,7 +230,7 @@ def _clean_batch(batch: dict[str, Any], state: dict[str, Any]) -> Iterator[dict[
         for index, doc in docs:
             if int(number) + index in renames:
                 doc = renamed(doc, renames[int(number) + index])
-            path = doc.metadata["path"]
+            path = doc.input_name
             doc = run_stages(stages, doc, timings)
             out["number"].append(int(number) + index)
             out["path"].append(path)

@@ -45,7 +45,7 @@ class Run:
                 yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
                 for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):
-                    self.report.count_input(doc.metadata["path"])
+                    self.report.count_input(doc.input_name)
                     yield self.ids.document(doc, inp)
             self.progress.file_read()
 

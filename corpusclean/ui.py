@@ -2,11 +2,54 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from typing import Any
 
 from corpusclean.write.report import Report
+
+
+class _MessageWrites(io.RawIOBase):
+    """File descriptor 2 under sys.stderr (see guard_stderr); fd None: closed, or a write to it failed."""
+
+    def __init__(self, fd: int | None) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.fd is not None and os.isatty(self.fd)
+
+    def fileno(self) -> int:
+        if self.fd is None:
+            raise io.UnsupportedOperation("standard error is closed")
+        return self.fd
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data)
+        while self.fd is not None and view:
+            try:
+                view = view[os.write(self.fd, view):]
+            except OSError:
+                self.fd = None  # a full disk, a reader gone: the messages that follow go nowhere either
+        return len(data)
+
+
+def guard_stderr() -> None:
+    """People's messages are written where they can be, and dropped where they cannot: with standard error
+    closed (`2>&-`) print() sent them to standard output among the records (exit 0), and a failing write (a
+    log on a full disk) ended the run with its outputs discarded. A stderr that is no file (a test's
+    capture) is left as it is."""
+    old = sys.stderr
+    try:
+        raw = _MessageWrites(None if old is None else old.fileno())
+    except (AttributeError, OSError, ValueError):
+        return
+    sys.stderr = io.TextIOWrapper(raw, encoding=getattr(old, "encoding", None) or "utf-8",
+                                  errors="backslashreplace", line_buffering=True, write_through=True)
 
 
 def stderr_console() -> Any:

@@ -2053,3 +2053,88 @@ def test_a_lone_surrogate_in_a_pages_id_source_or_url_is_replaced_as_in_a_record
     records = list(corpusclean.clean_records(pages, Config(jobs=1, dedup="none")))
     assert [(r["id"], r["source"]) for r in records] == [("b\ufffd", "\ufffd"), ("b\ufffd~2", "")]
     json.dumps(records, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("pattern", ["crawl/*", "crawl/*/"])
+def test_an_output_inside_a_folder_a_glob_matches_is_a_usage_error(pattern, jobs, tmp_path):
+    """run 'crawl/*' -o crawl/site1/out1.jsonl wrote into a folder the glob made an input folder, where a
+    folder named on the command line is refused: the next run ('-o crawl/site1/out2.jsonl') read the first
+    one's records back as input, rejected them as copies of themselves and counted them under the files they
+    came from (exit 0). Now it is refused as a folder named is."""
+    for site in ("site1", "site2"):
+        (tmp_path / "crawl" / site).mkdir(parents=True)
+        text = f"工会召开全体会议，部署下一阶段重点工作任务。会议要求{site}压实责任，做好服务职工工作。"
+        (tmp_path / "crawl" / site / "a.jsonl").write_text(json.dumps({"id": site, "text": text}) + "\n")
+    result = corpusclean("run", pattern, "-q", *jobs, "-o", "crawl/site1/out1.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == (f"corpusclean: error: output crawl/site1/out1.jsonl is inside the input folder "
+                                      f"{(tmp_path / 'crawl' / 'site1').resolve()}\n")
+    assert sorted(p.name for p in (tmp_path / "crawl" / "site1").iterdir()) == ["a.jsonl"]
+    beside = corpusclean("run", pattern, "-q", "--no-dedup", *jobs, "-o", "out.jsonl", cwd=tmp_path)
+    assert beside.returncode == 0, beside.stderr.decode()
+    assert sorted(r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())) == ["site1", "site2"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_the_report_counts_a_record_read_back_under_the_file_it_was_read_from(jobs, tmp_path):
+    """A record read back keeps the metadata.path of the page it first came from, and the report counted it
+    there: run over a file of this tool's records listed the seeds' pages, which were no input, and not the
+    file; records of two files that name one page were added up under it (exit 0, accounting balanced)."""
+    (tmp_path / "in").mkdir()
+    page = "工会召开全体会议，部署下一阶段重点工作任务。会议要求各级工会压实责任，做好服务职工工作。"
+    lines = [{"id": "a", "text": page, "metadata": {"path": "pages/1.txt", "line": 0}},
+             {"id": "b", "text": page + "另有一段内容。", "metadata": {"path": "pages/1.txt"}}, [1]]
+    (tmp_path / "in" / "back.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
+    result = corpusclean("run", "in", "-q", *jobs, "--report", "report.json", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr.decode()
+    assert [r["metadata"]["path"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["pages/1.txt"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["files"] == {"in/back.jsonl": {"inputs": 3, "rejected": 2, "written": 1}}
+
+
+def test_explain_of_a_rejected_record_says_why_on_one_line(tmp_path):
+    """explain printed the rejection through rich at its width of 80 when not on a terminal: 'rejected:
+    invalid_json (invalid JSON: ... line 1' and 'column 1 (char 0))' on two lines, cut inside the detail."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "text": "x"}\nnot json at all\n')
+    result = corpusclean("explain", "a.jsonl", "--record", "2", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode() == ("rejected: invalid_json (invalid JSON: invalid literal, expected 'null': line 1 "
+                                      "column 1 (char 0))\n")
+
+
+@pytest.mark.parametrize("command", [pytest.param(["run", "a.jsonl", *jobs], id=f"run-{name}")
+                                     for name, jobs in (("default-jobs", []), ("two-jobs", ["--jobs", "2"]))]
+                         + [pytest.param(["check", "a.jsonl"], id="check"), pytest.param(["stages"], id="stages")])
+def test_a_pyproject_given_by_config_without_our_table_is_a_usage_error(command, tmp_path):
+    """--config pyproject.toml whose table is misspelled ([tool.corpus-clean]) or missing gave no settings and
+    no word: run cleaned with the defaults (script = "tw" asked, Simplified written), exit 0."""
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "pyproject.toml").write_text('[tool.corpus-clean]\nscript = "tw"\n')
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": "会议指出，全市降雨偏多，防汛形势严峻复杂。"}) + "\n")
+    result = corpusclean(*command, "--config", "cfg/pyproject.toml", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == "corpusclean: error: cfg/pyproject.toml: no [tool.corpusclean] table, so no settings\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+@pytest.mark.parametrize("quiet", [pytest.param([], id="summary"), pytest.param(["-q"], id="quiet")])
+def test_a_closed_or_full_standard_error_loses_the_messages_not_the_data(quiet, stderr, jobs, tmp_path):
+    """With standard error closed (`2>&-`) print() wrote the messages to standard output among the records
+    ('corpusclean: 1 record(s) got a new id ...' as a line of the JSONL, exit 0), and without -q run ended on
+    sys.stderr.isatty() before any work (exit 1, no output); on a full one (a log on a full disk) the first
+    message ended the run, its outputs discarded (exit 1). Messages that cannot be written are dropped."""
+    page = "The council approved the budget on Tuesday after a three-hour debate over the roads."
+    lines = [{"id": "a", "text": page}, {"id": "a", "text": "The mayor opened the new bridge on Friday morning."}]
+    (tmp_path / "ids.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (tmp_path / "bad.jsonl").write_text(json.dumps(lines[0]) + "\nnot json\n")
+    command = [sys.executable, "-m", "corpusclean", "run", *quiet, *jobs]
+    with open("/dev/full", "wb") as full:
+        streams = {"stderr": full} if stderr == "full" else {"preexec_fn": _closed(2)}
+        clean = subprocess.run([*command, "ids.jsonl"], cwd=tmp_path, stdout=subprocess.PIPE, timeout=60, **streams)
+        broken = subprocess.run([*command, "bad.jsonl", "-o", "out.jsonl"], cwd=tmp_path, timeout=60, **streams)
+    assert clean.returncode == 0
+    assert [r["id"] for r in jsonl(clean.stdout)] == ["a", "ids.jsonl#2"]
+    assert broken.returncode == 1
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a"]

@@ -9,7 +9,7 @@ from corpusclean.write.report import FileCounts, Report
 
 
 def cleaned_doc():
-    doc = Document(id="a", source="site", location="in/a.txt")
+    doc = Document(id="a", source="site", location="in/a.txt", input_name="in/a.txt")
     doc.metadata["path"] = "in/a.txt"
     doc.input_bytes = 42
     doc.set_lines(["menu", "kept line", "copyright"])

@@ -54,7 +54,7 @@ class Finished(NamedTuple):
     """A document leaving the pipeline, reduced to what the main process writes and counts. Made where the
     document was cleaned (a worker), so the main process neither unpickles nor serialises documents."""
 
-    path: str                   # the input file, for the report's per-file counts
+    path: str                   # the input file it was read from, for the report's per-file counts
     reject_reason: str | None
     read_error: str | None      # the stderr line for an input that could not be read
     removals: list[str]         # "stage/reason" of each trace step
@@ -71,4 +71,4 @@ def finish(doc: Document, explain: bool, keep_rejects: bool) -> Finished:
         if doc.reject_reason in READ_ERRORS:
             read_error = f"{doc.location}: {doc.reject_reason}: {doc.reject_detail}"
     removals = [f"{step.stage}/{step.reason}" for step in doc.trace]
-    return Finished(doc.metadata["path"], doc.reject_reason, read_error, removals, doc.input_bytes, line)
+    return Finished(doc.input_name, doc.reject_reason, read_error, removals, doc.input_bytes, line)
