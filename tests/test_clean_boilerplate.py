@@ -261,6 +261,12 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("unzip data/archive.zip", None, id="a-command-names-a-file-too"),
         pytest.param("附件：1.申报书", None, id="a-notices-attachment-list-is-its-text"),
         pytest.param("附件下载：", "boilerplate.related", id="heading-of-the-files"),
+        pytest.param("* 附件2：交通指引.pdf （418.0 KB，下载次数：187）", "boilerplate.download", id="file-with-size-and-downloads"),
+        pytest.param("相关通知", "boilerplate.related", id="zh-box-of-related-notices"),
+        pytest.param("更多快讯", "boilerplate.related", id="zh-box-of-more-flashes"),
+        pytest.param("相关政策", None, id="zh-related-policies-may-head-text"),
+        pytest.param("More from Jane Doe and the Daily Courier", "boilerplate.related", id="more-from-an-author-and-outlet"),
+        pytest.param("Responses (23)", "boilerplate.comments", id="responses-are-comments"),
         pytest.param("标签：数据库 开源 向量检索", "boilerplate.tags", id="tags-after-their-heading"),
         pytest.param("Topics: Transit, City Council, Labor", "boilerplate.tags", id="en-tags-after-their-heading"),
         pytest.param("相关标签 #人工智能 #大模型", "boilerplate.tags", id="hashtags-after-their-heading"),
@@ -314,6 +320,9 @@ def test_classify_line_strong(line, reason):
         # a footer of two boilerplate lines also takes the tiny labels between article and footer
         ([BODY, "图片新闻", "热点专题", "友情链接", "Copyright © 2020 example.cn"],
          [None, "boilerplate.block", "boilerplate.block", "boilerplate.label", "boilerplate.copyright"]),
+        # ... but not a notice's signature over its date
+        ([BODY, "青岭县妇女联合会", "2024年12月30日", "【打印本页】【关闭窗口】", "Copyright © 2020 example.cn"],
+         [None, None, None, "boilerplate.label", "boilerplate.copyright"]),
         # ... but a lone footer line does not
         ([BODY, "图片新闻", "Copyright © 2020 example.cn"], [None, None, "boilerplate.copyright"]),
         # at the head, a short headline after the nav bar stays

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from corpusclean.document import DocView, Judged
-from corpusclean.fields.labels import READING_TIME
+from corpusclean.fields.labels import READING_TIME, read_line, signs
 from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
@@ -117,8 +117,9 @@ HOME_MENU_ZH = re.compile(r"(?:网站)?首页[\w\s|｜·/×]{6,72}")
 HOME_MENU_EN = re.compile(r"Home(?:\s+[\w&'’-]+){3,15}")
 # a file's name as a link to download it, its size after it or not; a notice's own list of attachments
 # ("附件：计划表.xlsx") names them so too, without their size
-FILE_LINK = re.compile(r"(?!附件).{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)(?:\s*[（(]?\s*[\d.]+\s*[KMG]B?\s*[）)]?)?"
-                       r"|.{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)\s*[（(]?\s*[\d.]+\s*[KMG]B?\s*[）)]?", re.I)
+_FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
+_SIZE = r"\s*(?:[（(][^（）()]{0,20}?[\d.]+\s*[KMG]B?\b[^（）()]{0,20}[）)]|[\d.]+\s*[KMG]B?)"   # "（418.0 KB，下载次数：187）"
+FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
 HASHTAGS = re.compile(r"(?:#[^\s#]{1,24}#?\s*){2,}")       # "#长者 #小巴", "#营养午餐#偏乡教育#"
 FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page)$", re.I)
@@ -505,14 +506,24 @@ ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")    # an
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos", "episodes", "podcasts", "photos",
               "galleries", "reviews", "columns", "headlines")
 MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
+# a Chinese box of other articles: "相关通知", "更多快讯", "最新公告", "往期节目" (one of these, then one of those)
+MAX_MORE_WORDS = 8        # "More from Jane Doe and the Daily Courier"
+BOX_OPENINGS_ZH = ("相关", "更多", "最新", "热门", "往期", "精彩")
+BOX_NOUNS_ZH = frozenset({"新闻", "资讯", "快讯", "文章", "阅读", "报道", "内容", "文件", "通知", "公告", "解读", "视频",
+                          "图片", "图集", "评测", "专题", "动态", "消息", "链接", "话题", "推荐", "节目", "科普"})
 
 
 def _more_heading(heading: str) -> bool:
     """The heading of a box of other articles made of "more" and a few words: "More from the Daily X",
     "More in Politics", "More great X stories", "More stories like this one", "More on this story"."""
     words = heading.split()
-    return (2 <= len(words) <= 6 and words[0] == "more"
-            and (heading.startswith(MORE_OPENINGS) or words[-1] in MORE_NOUNS))
+    return (2 <= len(words) <= MAX_MORE_WORDS and words[0] == "more"
+            and (heading.startswith(MORE_OPENINGS) or words[-1] in MORE_NOUNS and len(words) <= 6))
+
+
+def _han_box_heading(heading: str) -> bool:
+    """"相关通知", "更多快讯": a word that opens a box of other articles and what they are."""
+    return len(heading) == 4 and heading.startswith(BOX_OPENINGS_ZH) and heading[2:] in BOX_NOUNS_ZH
 
 
 def _box_heading(heading: str) -> str:
@@ -605,7 +616,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
         return NAV, True
     heading = folded.rstrip(":：>» ")
-    if (_box_heading(heading) in vocab.related or _box_tabs(heading, vocab.related) or _more_heading(heading)
+    if (_box_heading(heading) in vocab.related or _han_box_heading(heading) or _box_tabs(heading, vocab.related)
+            or _more_heading(heading)
             or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
     if size <= MAX_PAGER_SIZE:
@@ -734,6 +746,13 @@ def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
             verdicts[index] = None
 
 
+def _signature(lines: list[str], index: int) -> bool:
+    """Whether the line is an organisation's name over a date alone on the next line: a notice's signature
+    ("枫坪镇妇女联合会" / "2024年12月30日")."""
+    return (index + 1 < len(lines) and signs(lines[index])
+            and list(read_line(lines[index + 1].strip()) or ()) == ["dated"])
+
+
 def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = (),
                   title: str | None = None) -> list[str | None]:
     """The verdicts judge_boilerplate gives lines none of which is boilerplate anywhere (a cleaned text):
@@ -759,7 +778,8 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
     """Remove the run of boilerplate at one edge of the page, with the short lines inside it but the `spared` one.
 
     At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
-    article and the footer ("图片新闻", "Focus graph"); at the head that could be a short headline, so no.
+    article and the footer ("图片新闻", "Focus graph"), but a notice's signature over its date; at the head
+    that could be a short headline, so no.
     A poster's panel is a short line like any other here: it stands between posts, not in a page's header
     or footer.
     """
@@ -788,7 +808,7 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
         return
     inner = run[last_match + 1:]
     reached_article = stop < len(order) and not is_short_label(lines[order[stop]])
-    if reached_article and all(is_short_label(lines[i], 12, 6) for i in inner):
+    if reached_article and all(is_short_label(lines[i], 12, 6) and not _signature(lines, i) for i in inner):
         for index in inner:
             if index != spared:
                 verdicts[index] = BLOCK
