@@ -505,7 +505,7 @@ NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")    # and a wiki's link to edit it
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos", "episodes", "podcasts", "photos",
               "galleries", "reviews", "columns", "headlines")
-MORE_OPENINGS = ("more from ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
+MORE_OPENINGS = ("more from ", "more by ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
 # a Chinese box of other articles: "相关通知", "更多快讯", "最新公告", "往期节目" (one of these, then one of those)
 MAX_MORE_WORDS = 8        # "More from Jane Doe and the Daily Courier"
 BOX_OPENINGS_ZH = ("相关", "更多", "最新", "热门", "往期", "精彩")
