@@ -338,6 +338,8 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
     pytest.param([HEADLINE_EN, *SCHEDULE, *EN_BODY], set(), id="a-schedule-holds-figures-but-no-date-or-time"),
     pytest.param(["关于印发老旧小区改造方案的通知", "各区县人民政府：", ZH_BODY[0], "临江市人民政府办公室", "2026年11月28日",
                   "老旧小区改造方案", *ZH_BODY[1:]], set(), id="zh-a-date-signing-a-notice-above-its-annex"),
+    pytest.param(["海洋学院学术讲座：深海热液区的微生物", "报告人：梁知远 研究员", "报告时间：2025年4月15日（星期二）14:30",
+                  "报告地点：海洋楼B座217学术报告厅", *ZH_BODY], set(), id="zh-an-events-time-is-the-notices-own"),
     pytest.param(["Help: my bus pass stopped working", *[line for number, post in enumerate(EN_BODY[:3])
                                                          for line in (f"reader{number} 2 hours ago", post)]],
                  set(), id="a-thread-keeps-its-post-headers"),

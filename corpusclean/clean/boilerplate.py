@@ -121,6 +121,7 @@ _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
 _SIZE = r"\s*(?:[（(][^（）()]{0,20}?[\d.]+\s*[KMG]B?\b[^（）()]{0,20}[）)]|[\d.]+\s*[KMG]B?)"   # "（418.0 KB，下载次数：187）"
 FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
+CODE_CHARS = re.compile(r"[=;{}]")      # in code, never in a row of links
 HASHTAGS = re.compile(r"(?:#[^\s#]{1,24}#?\s*){2,}")       # "#长者 #小巴", "#营养午餐#偏乡教育#"
 FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page)$", re.I)
 
@@ -352,6 +353,8 @@ def _link_row(line: str) -> bool:
     if "|" not in line and "｜" not in line and "丨" not in line:
         if (" · " not in line and " • " not in line) or any(char.isdigit() for char in line):
             return False
+    elif CODE_CHARS.search(line):
+        return False    # code: "results.iter().filter(|ok| !**ok).count();", "a = b | c"
     items = [item for item in LINK_SEPARATOR.split(line) if item]
     if len(items) < 3:
         return False

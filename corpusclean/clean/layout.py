@@ -76,7 +76,7 @@ from corpusclean.clean.line_shapes import (
     separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
-from corpusclean.fields.labels import NAME_REACH, names_alone, signs
+from corpusclean.fields.labels import NAME_REACH, another_time, names_alone, signs
 from corpusclean.fields.titles import headline_line
 from corpusclean.pipeline import LineStage
 from corpusclean.text import compiled_when_used
@@ -831,7 +831,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`headline`: its
     line in the head, never taken itself) or right under "By" alone. The metadata stage took the bylines it
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
-    and so does a date under an organisation's name signing a notice (signs). `top`: where the head ends
+    and so does a date under an organisation's name signing a notice (signs), and the time of an event after
+    its label ("报告时间：…": another_time). `top`: where the head ends
     (head_end); `going`: the lines of the head another rule takes (a share bar's buttons), which the reach
     does not count."""
     kinds = shapes.kinds.tolist()
@@ -841,6 +842,7 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
         figures[index] and holds_date(lines[index]) and not (index and signs(lines[index - 1]))
+        and not another_time(lines[index])
         or _byline_opening().match(lines[index]) is not None or index in by_alone)]
 
     def names(index: int) -> bool:

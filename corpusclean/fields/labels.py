@@ -130,6 +130,8 @@ relative_time = compiled_when_used(r"\d+\s*(?:秒|分钟|小时|天|周|个月|�
 # "2022-02-13 09:57 光明网", "新华社 2021-03-09 17:42"). Only near the headline is it the page's date.
 PHOTO_CREDIT = "摄"
 MAX_LOOSE_REST = 24
+ANY_TIME_LABELS = frozenset({"时间", "日期", "time", "date"})
+FIELD_LABEL = re.compile(r"[^\s:：\d][^:：\d]{0,11}[:：]\s*")   # a label before a date: "报告时间："
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
 # What a dateline may carry after its date and is no name: the reading time ("• 2 min read") and a date of
 # change ("| Updated 14 hours ago", "Last modified on Mon 18 Nov 2019 18.56 GMT"); and an English weekday before it.
@@ -709,6 +711,8 @@ def _loose_date(text: str, listed: bool) -> Stamp | None:
     if len(dates) != 1 or dates[0].stamp is None:
         return None
     before = text[:dates[0].start]
+    if _other_time_label(before):
+        return None
     weekday = WEEKDAY_BEFORE.search(before)
     rest = (before[:weekday.start()] if weekday else before) + " " + text[dates[0].end:]
     rest = rest.strip(SEPARATORS + BRACKETS)
@@ -717,6 +721,25 @@ def _loose_date(text: str, listed: bool) -> Stamp | None:
     if rest and listed:
         return None     # an item of a list of headlines with their dates: a list item is a dateline alone
     return dates[0].stamp
+
+
+def another_time(line: str) -> bool:
+    """Whether the line gives a date after a label read_line does not take: the time of an event or a
+    deadline ("报告时间：2025年4月15日 14:30", "Deadline: May 1"), not the page's."""
+    text = without_bullet(line.strip())
+    dates = find_dates(text)
+    return bool(dates) and _other_time_label(text[:dates[0].start]) and read_line(line) is None
+
+
+def _other_time_label(before: str) -> bool:
+    """Whether the text before a date is a label of another time than the page's ("报告时间：", "Deadline:",
+    "Joined:"), or one that may name any time ("时间：" over a press conference's transcript), not one of the
+    page's own date labels ("发布时间：")."""
+    if FIELD_LABEL.fullmatch(before) is None:
+        return False
+    label = before.strip().rstrip(":：").strip().casefold()
+    _, field_of = _labels()
+    return field_of.get(label) not in ("created", "updated") or label in ANY_TIME_LABELS
 
 
 def _without_dateline_furniture(text: str) -> str:
