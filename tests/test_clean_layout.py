@@ -134,6 +134,16 @@ def test_titles_cut_short_with_two_dots_come_in_lists(lines, kinds):
     assert line_shapes(lines).kinds.tolist() == kinds
 
 
+@pytest.mark.parametrize("lines, kinds", [
+    pytest.param(["序号 户主姓名 所在村 家庭类别", "1 王玥琴 上坪村 孝老爱亲", "2 陈建国 枫溪社区 绿色环保", "3 赵喆 下坪村 勤劳致富"],
+                 [ROW, FIGURES, FIGURES, FIGURES], id="a-tables-numbered-rows-are-data"),
+    pytest.param(["首页 新闻 体育 财经", "1 王玥琴 上坪村 孝老爱亲", "3 赵喆 下坪村 勤劳致富"], [ROW, ROW, ROW],
+                 id="rows-not-numbered-one-after-another-are-no-table"),
+])
+def test_numbered_rows_are_a_tables(lines, kinds):
+    assert line_shapes(lines).kinds.tolist() == kinds
+
+
 QUESTION_LIST = ["How do I keep basil alive indoors over the winter?", "12",
                  "Why does my sourdough starter smell like nail polish?", "3",
                  "Is it safe to reuse frying oil more than twice?", "41",

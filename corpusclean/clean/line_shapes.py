@@ -71,6 +71,8 @@ MIN_QUESTION_RUN = 4      # lone questions in a row: a list of questions
 MAX_COUNT_UNITS = 4       # a line of figures this short is a count or a rank: "26", "3 answers", "2.", "3. 3"
 LONE_QUESTION_BREAK = re.compile(r"[?？!！。]|\.\s")
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
+ROW_NUMBER = re.compile(r"(\d{1,3})\s")    # a table row's number before its cells: "3 赵喆 下坪村 勤劳致富"
+MIN_NUMBERED_ROWS = 3     # rows numbered one after another, this many or more: a table's rows, data
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
 # pair, an address), not a menu item
@@ -187,6 +189,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     kinds[_asked(lines, lengths >= MIN_MARKUP_CHARS, _is_markup)] = ROW
     kinds[_question_lists(lines, _asked(lines, sentence & ((end & _QUESTION) != 0), _is_lone_question),
                           kinds, units)] = HEADLINE
+    kinds[_numbered_rows(lines, kinds == ROW)] = FIGURES
     kinds[_notices(lines, lowered)] = NOTICE
     # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
     dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), holds_date)
@@ -337,6 +340,23 @@ def _is_lone_question(line: str) -> bool:
     """One question alone on its line: "?" closes it and no sentence mark stands before it."""
     text = line.rstrip().rstrip(LINE_CLOSERS)
     return text.endswith(("?", "？")) and LONE_QUESTION_BREAK.search(text[:-1]) is None
+
+
+def _numbered_rows(lines: list[str], rows: np.ndarray) -> np.ndarray:
+    """The rows of a table: MIN_NUMBERED_ROWS rows or more in a row, each opening with its number (ROW_NUMBER),
+    one more than the row's above. A menu's items are not numbered; a list of headlines numbers titles too
+    long for a row's items."""
+    numbers = {index: int(match[1]) for index in rows.nonzero()[0].tolist()
+               if (match := ROW_NUMBER.match(lines[index])) is not None}
+    numbered = np.zeros(len(lines), dtype=bool)
+    run: list[int] = []
+    for index in sorted(numbers):
+        if not (run and index == run[-1] + 1 and numbers[index] == numbers[run[-1]] + 1):
+            run = []
+        run.append(index)
+        if len(run) >= MIN_NUMBERED_ROWS:
+            numbered[run] = True
+    return numbered
 
 
 def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, units: np.ndarray) -> np.ndarray:
