@@ -217,7 +217,9 @@ class Vocabulary:
     author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
     menu_words: frozenset[str]                # the links of a site's header: "About", "Archive", "Subscribe"
     tag_row: re.Pattern[str]                  # a heading of the tags before them: "Topics: Transit, Labor"
-    prompt_anchors: tuple[str, ...]           # the longest word of each [promo_prompt] phrase, casefolded
+    tag_initials: frozenset[str]              # the first character of those headings, casefolded
+    share_row_words: frozenset[str]        # the words a share bar in one line may start with
+    prompt_anchors: re.Pattern[str]           # the longest word of any [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
@@ -287,7 +289,10 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
         menu_words=frozenset(p.casefold() for p in both("menu_words")),
         tag_row=_tag_row(both("tags")),
-        prompt_anchors=tuple({max(p.casefold().split(), key=len) for p in both("promo_prompt")}),
+        tag_initials=frozenset(p.casefold()[0] for p in both("tags")),
+        share_row_words=frozenset(p.casefold() for p in (*both("share_target"), *both("tools"))),
+        prompt_anchors=re.compile("|".join(sorted({re.escape(max(p.casefold().split(), key=len))
+                                                   for p in both("promo_prompt")}, key=len, reverse=True))),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
@@ -333,7 +338,7 @@ def _home_menu(line: str, han: bool, vocab: Vocabulary) -> bool:
     鹿原概况", "Home Archive About Support us" (one of [menu_words] among its words: "Home Sales Rise Again" is
     a headline)."""
     if han:
-        return HOME_MENU_ZH.fullmatch(line) is not None
+        return line.startswith(("首页", "网站首页")) and HOME_MENU_ZH.fullmatch(line) is not None
     return (line.startswith("Home") and HOME_MENU_EN.fullmatch(line) is not None
             and any(word in vocab.menu_words for word in line.casefold().split()[1:]))
 
@@ -341,6 +346,9 @@ def _home_menu(line: str, han: bool, vocab: Vocabulary) -> bool:
 def _share_row(folded: str, vocab: Vocabulary) -> bool:
     """A share bar in one line: three share targets or more, and tools ("Facebook X WhatsApp Email Copy Link",
     "Share: Facebook X Email Print")."""
+    first = folded.split(None, 1)
+    if not first or first[0].strip(":：") not in vocab.share_row_words:
+        return False    # nearly every line: its first word is no share target and no "Share:"
     parts = [part.strip(":：") for part in SHARE_SPLIT.split(folded) if part]
     targets = sum(part in vocab.share_targets for part in parts)
     return 3 <= targets <= MAX_SHARE_BUTTONS and all(part in vocab.share_targets or part in vocab.tools for part in parts)
@@ -592,7 +600,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
             return link, True
-        if len(text) <= 200 and vocab.phrases["disclaimer"].search(text, None if han else _latin_words(text)):
+        if len(text) <= 200 and vocab.phrases["disclaimer"].search(text, _latin_words(text)):
             return REASON_PREFIX + "disclaimer", True
         if _breadcrumb(text):
             return CRUMBS, True
@@ -610,7 +618,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     folded = text.casefold()
     if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
         return LINKS, True
-    if FILE_LINK.fullmatch(text) and not CODE_MARK.search(text):
+    if "." in text and FILE_LINK.fullmatch(text) and not CODE_MARK.search(text):
         return DOWNLOAD, True
     if _share_row(folded, vocab):
         return REASON_PREFIX + "share", True
@@ -636,7 +644,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return COMMENTS, True
     if _counted_heading(bracketed, vocab.answers, vocab.answer_headings) and not _bare_word(bracketed):
         return ANSWERS, True
-    if heading in vocab.tags or vocab.tag_row.match(text) or HASHTAGS.fullmatch(text):
+    if (heading in vocab.tags or folded[0] in vocab.tag_initials and vocab.tag_row.match(text)
+            or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
             or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text)):
@@ -686,7 +695,7 @@ def _is_prompt(text: str, han: bool, vocab: Vocabulary) -> bool:
     if len(text) > MAX_PROMPT_WORDS * 12:
         return False
     folded = text.casefold()
-    if not any(anchor in folded for anchor in vocab.prompt_anchors):
+    if vocab.prompt_anchors.search(folded) is None:
         return False
     size = len(text) if han else len(text.split(None, MAX_PROMPT_WORDS))
     return size <= MAX_PROMPT_WORDS * (2 if han else 1) and vocab.phrases["promo_prompt"].search(text)
