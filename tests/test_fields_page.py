@@ -326,6 +326,8 @@ NOTICE_TITLE = "关于做好冬季供暖工作的通知"
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "某某科技有限公司", "2026-11-30"], True, id="a-company's-signature"),
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "招标代理机构：某某工程咨询有限公司", "2026年11月30日"], True,
                  id="a-signature-after-its-role"),
+    pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "某某大学化学学院", "某某同志治丧小组", "2026年11月30日"], True,
+                 id="a-working-groups-signature"),
     # negatives
     pytest.param([NOTICE_TITLE, "2026年11月30日", PROSE, PROSE_2], False, id="the-dateline-under-the-headline"),
     pytest.param(["临江市住房和城乡建设局", "2026年11月30日", NOTICE_TITLE, PROSE, PROSE_2], False,
