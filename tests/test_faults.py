@@ -2138,3 +2138,23 @@ def test_a_closed_or_full_standard_error_loses_the_messages_not_the_data(quiet, 
     assert [r["id"] for r in jsonl(clean.stdout)] == ["a", "ids.jsonl#2"]
     assert broken.returncode == 1
     assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["a"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_utf_32_page_with_a_damaged_character_is_not_read_as_utf_16(jobs, tmp_path):
+    """UTF-32 LE's byte order mark opens with UTF-16 LE's: a UTF-32 page with one bad code unit inside (not at
+    its end) was read as UTF-16, exit 0: a text page lost that character and every one beyond the BMP without
+    a count ('encoding': 'utf-16', 'invalid_bytes': 0), an HTML page became its own markup with a U+FFFD
+    between every two characters. Now it is undecodable, on stderr."""
+    (tmp_path / "in").mkdir()
+    text = "The council approved the budget on Tuesday after a long debate.\n会议指出，全市降雨偏多。\nEmoji 😀 here.\n"
+    for name, page in (("p.txt", text), ("h.html", f"<html><body><p>{text}</p></body></html>")):
+        data = page.encode("utf-32")
+        (tmp_path / "in" / name).write_bytes(data[:60] + b"\x00\x00\x11\x00" + data[64:])
+    result = corpusclean("run", "in", "-q", *jobs, "--rejects", "rejects.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    assert sorted((r["id"], r["reject_reason"]) for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())) == [
+        ("in/h.html", "undecodable"), ("in/p.txt", "undecodable")]
+    assert sorted(result.stderr.decode().splitlines()) == [
+        "corpusclean: in/h.html: undecodable: binary content", "corpusclean: in/p.txt: undecodable: binary content"]
