@@ -2158,3 +2158,27 @@ def test_a_utf_32_page_with_a_damaged_character_is_not_read_as_utf_16(jobs, tmp_
         ("in/h.html", "undecodable"), ("in/p.txt", "undecodable")]
     assert sorted(result.stderr.decode().splitlines()) == [
         "corpusclean: in/h.html: undecodable: binary content", "corpusclean: in/p.txt: undecodable: binary content"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_noframes_and_noembed_markup_is_not_written_as_text(jobs, tmp_path):
+    """The HTML parser reads <noframes> and <noembed> as raw text, as HTML says: their markup was written into
+    the record's text ('<p>您的浏览器不支持框架，<a href="/">请点此</a></p>' among the article's lines; a frameset
+    page's text opened '<body><p>...'), exit 0. They are skipped as <noscript> is: a frameset page, whose text
+    is in the frames, has no content."""
+    (tmp_path / "in").mkdir()
+    body = "<p>会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。</p>"
+    (tmp_path / "in" / "a.html").write_text(
+        f"<html><head><title>防汛会议</title></head><body><article>{body}<noembed><p>您的浏览器不支持插件，"
+        f"<a href='/'>请点此下载</a></p></noembed><noframes><p>您的浏览器不支持框架。</p></noframes>{body}"
+        "</article></body></html>")
+    (tmp_path / "in" / "f.html").write_text(
+        f"<html><head><title>框架</title></head><frameset cols='50%,50%'><frame src='a.html'><frame src='b.html'>"
+        f"<noframes><body>{body}</body></noframes></frameset></html>")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--rejects", "rejects.jsonl", "-o", "out.jsonl",
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    [record] = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert record["text"] == "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。"
+    assert [(r["id"], r["reject_reason"]) for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())] == [
+        ("in/f.html", "no_content")]
