@@ -2182,3 +2182,22 @@ def test_noframes_and_noembed_markup_is_not_written_as_text(jobs, tmp_path):
     assert record["text"] == "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。"
     assert [(r["id"], r["reject_reason"]) for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())] == [
         ("in/f.html", "no_content")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_html_page_in_gbk_under_max_page_bytes_is_read(jobs, tmp_path):
+    """The extract stage measured a page by its text in UTF-8, half again as large as its GBK bytes: a page of
+    30,099 bytes under a limit of 40,000 was rejected as 'too_large: 43903 bytes > max_page_bytes 40000', a
+    size it does not have, where the same text as a .txt page was cleaned."""
+    (tmp_path / "in").mkdir()
+    body = "<p>会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。</p>\n" * 300
+    page = f"<html><head><meta charset=gbk><title>防汛会议</title></head><body><article>{body}</article></body></html>"
+    (tmp_path / "in" / "gbk.html").write_bytes(page.encode("gbk"))
+    (tmp_path / "in" / "utf8.html").write_bytes(page.encode("utf-8"))
+    (tmp_path / "cc.toml").write_text(f"max_page_bytes = {len(page.encode('gbk')) + 10}\n")
+    result = corpusclean("run", "in", "-q", *jobs, "--config", "cc.toml", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/gbk.html"]
+    size = len(page.encode("utf-8"))
+    assert result.stderr.decode() == (f"corpusclean: in/utf8.html: too_large: {size} bytes, over the "
+                                      f"{len(page.encode('gbk')) + 10}-byte limit (max_page_bytes)\n")
