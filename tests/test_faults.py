@@ -2201,3 +2201,21 @@ def test_an_html_page_in_gbk_under_max_page_bytes_is_read(jobs, tmp_path):
     size = len(page.encode("utf-8"))
     assert result.stderr.decode() == (f"corpusclean: in/utf8.html: too_large: {size} bytes, over the "
                                       f"{len(page.encode('gbk')) + 10}-byte limit (max_page_bytes)\n")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_text_saved_as_html_keeps_its_lines(jobs, tmp_path):
+    """A page named .html was HTML whatever it held: a text without a single tag (a server's text/plain saved
+    under the URL's name) had its lines run together into one, as HTML runs whitespace together, and with a
+    copyright line at its end the whole article was removed as boilerplate.copyright (rejected as empty, no
+    word on stderr, exit 0). A page named .html that holds no tag is text; one in UTF-16 stays HTML."""
+    (tmp_path / "in").mkdir()
+    lines = ["会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。", "各区各部门要压实责任，做好隐患排查，确保人民群众生命财产安全。"]
+    (tmp_path / "in" / "a.html").write_text("\n".join([*lines, "版权所有 © 2024 示例新闻网"]) + "\n")
+    page = f"<html><head><title>防汛</title></head><body><p>{lines[0]}</p><p>{lines[1]}</p></body></html>"
+    (tmp_path / "in" / "b.html").write_bytes(page.encode("utf-16"))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    records = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert [(r["id"], r["text"], r["metadata"]["format"]) for r in records] == [
+        ("in/a.html", "\n".join(lines), "txt"), ("in/b.html", "\n".join(lines), "html")]
