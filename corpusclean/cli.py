@@ -275,23 +275,15 @@ def stages(
             print(f"      rejects documents as: {', '.join(stage.rejects_with)}")
 
 
-class Stopped(BaseException):
-    """Ctrl-C (SIGINT), SIGTERM or SIGHUP: unwind, so that workers stop and temporary files and spools go. Not
-    KeyboardInterrupt, which typer turns into exit 130 before main can say a word."""
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise Stopped(signum)
-
-
 def main() -> None:
     import signal
 
+    from corpusclean.stopping import Stopped, stop
     from corpusclean.ui import error, guard_stderr
     from corpusclean.write.sink import OutputError, guard_stdout
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _stop)
+        signal.signal(signum, stop)
     guard_stdout()
     guard_stderr()
     try:
@@ -305,9 +297,9 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     except BrokenPipeError:  # the reader went away (`| head`) before the last buffer: quietly, as click does
         sys.exit(1)
-    except Stopped as stop:
-        if stop.args[0] == signal.SIGINT:
+    except Stopped as stopped:
+        if stopped.args[0] == signal.SIGINT:
             print("corpusclean: interrupted", file=sys.stderr)
             sys.exit(EXIT_INTERRUPTED)
-        print(f"corpusclean: stopped by signal {stop.args[0]}", file=sys.stderr)
-        sys.exit(128 + stop.args[0])
+        print(f"corpusclean: stopped by signal {stopped.args[0]}", file=sys.stderr)
+        sys.exit(128 + stopped.args[0])

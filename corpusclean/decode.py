@@ -262,6 +262,7 @@ def _decode_with_bom(data: bytes) -> Decoded | None:
             reading = _tolerant(data[len(bom):], "utf-8") if codec == "utf-8-sig" else _cut_short(data, codec)
             if reading is not None:
                 return _success(reading[0], encoding, "bom", reading[1])
+            return None  # not the next BOM: UTF-32 LE's opens with UTF-16 LE's, and read so, its text is NULs
     return None
 
 

@@ -16,6 +16,7 @@ from corpusclean.engine import SpoolError, WorkerDied
 from corpusclean.read.ids import UniqueIds
 from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
+from corpusclean.stopping import raise_if_stopped
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
@@ -38,6 +39,7 @@ class Run:
         config = self.config
         text_key, max_bytes = config.text_key, config.max_page_bytes
         for inp in self.inputs:
+            raise_if_stopped()
             if config.engine == "ray":
                 yield inp
             elif holds_one_page(inp):
@@ -51,6 +53,7 @@ class Run:
 
     def emit_to(self, out: JsonlSink, rejects: JsonlSink | None):
         def emit(done: Finished) -> None:
+            raise_if_stopped()
             if done.read_error is not None:
                 error(done.read_error)
             if done.reject_reason is None:
@@ -99,6 +102,7 @@ def run_command(
             for done in results:
                 emit(done)
         result = results.result
+        raise_if_stopped()
         for path, count in result.inputs.items():
             run.report.count_input(path, count)
         out.finish()

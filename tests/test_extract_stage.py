@@ -16,7 +16,8 @@ def page(name: str) -> str:
 
 
 def html_doc(text: str, **fields) -> Document:
-    return Document(id="d", source="test", location="test.html", format="html", text=text, **fields)
+    return Document(id="d", source="test", location="test.html", format="html", text=text,
+                    input_bytes=len(text.encode("utf-8")), **fields)
 
 
 def test_government_article_keeps_body_and_drops_furniture():

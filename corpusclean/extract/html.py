@@ -21,7 +21,7 @@ from corpusclean.text import compiled_when_used
 # Elements whose whole subtree is never text of the page. Not <form>: ASP.NET pages and many forum
 # engines wrap the whole page, article and posts included, in one.
 SKIPPED_TAGS = frozenset({
-    "script", "style", "noscript", "template", "iframe", "select", "option", "button",
+    "script", "style", "noscript", "noframes", "noembed", "template", "iframe", "select", "option", "button",
     "textarea", "input", "svg", "canvas", "object", "embed", "video", "audio", "map", "head",
 })
 # Elements that end the current line when they open and when they close.

@@ -119,9 +119,11 @@ class ExtractHtml(DocumentStage):
     def __call__(self, doc: Document) -> Document:
         if doc.format != "html" or doc.rejected:
             return doc
-        size = len(doc.raw) if doc.raw is not None else len(doc.text.encode("utf-8", "surrogatepass"))
+        # The size read (a page's bytes, a record's text in UTF-8), not of the text decoded: a GBK page grows by
+        # half in UTF-8, and one under the limit was rejected with a size that was not its own.
+        size = doc.input_bytes
         if size > self.max_page_bytes:
-            doc.reject("too_large", f"{size} bytes > max_page_bytes {self.max_page_bytes}")
+            doc.reject("too_large", f"{size} bytes, over the {self.max_page_bytes}-byte limit (max_page_bytes)")
             return doc
         problem = too_complex(doc.text, self.max_page_elements)
         if problem:

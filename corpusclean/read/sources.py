@@ -41,6 +41,10 @@ READ_CHUNK = 1 << 16
 _HTML_START = re.compile(
     rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)[\s>/]", re.I | re.S
 )
+# A tag, a comment or a doctype, in any encoding a page may be in (UTF-16 and UTF-32 put NULs after the '<'):
+# a page named .html without one is text (a server's text/plain saved under the URL's name), whose lines
+# HTML would run together into one.
+_MARKUP = re.compile(rb"<\x00{0,3}[!/?a-zA-Z]")
 # Record fields whose name says they hold a page's HTML (used when the text field is missing).
 HTML_FIELDS = ("html", "raw_html")
 _WRAPPER = re.compile(rb"\A\s*<text\b([^>\n]*)>[ \t\r]*\n?")
@@ -158,7 +162,8 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
         return doc
     doc.raw = data
     doc.input_bytes = len(data)
-    doc.format = "html" if inner_suffix(inp.path) in HTML_SUFFIXES or looks_like_html(data) else "txt"
+    named_html = inner_suffix(inp.path) in HTML_SUFFIXES and _MARKUP.search(data) is not None
+    doc.format = "html" if named_html or looks_like_html(data) else "txt"
     doc.metadata["format"] = doc.format
     return doc
 
