@@ -78,6 +78,7 @@ from corpusclean.clean.line_shapes import (
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import NAME_REACH, another_time, names_alone, signs
 from corpusclean.fields.titles import headline_line
+from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.text import compiled_when_used
 
@@ -284,6 +285,13 @@ def record_runs(shapes: Shapes, ids: np.ndarray, numbered: Sequence[list[int]] =
     return merged
 
 
+@per_line   # asked of the same lines in each pass of settle, and again by the edges stage
+def post_number(line: str) -> int | None:
+    """The number of a thread's post the line holds ("#3", "3楼"), None when it holds none."""
+    found = POST_NUMBER.search(line)
+    return None if found is None else int(found.group(1) or found.group(2))
+
+
 def numbered_posts(lines: list[str], shapes: Shapes) -> list[list[int]]:
     """The runs of a thread's numbered posts: short lines that are no prose, each holding a post's number
     ("#3", "3楼", "3F", "3#", "来自Android客户端3楼 2026-07-14 18:41"), the numbers going up from one line to the
@@ -292,10 +300,9 @@ def numbered_posts(lines: list[str], shapes: Shapes) -> list[list[int]]:
     chains: list[list[int]] = []
     last_number: list[int] = []
     for index in ((shapes.kinds != PROSE) & (shapes.units <= MAX_POST_MARK_UNITS)).nonzero()[0].tolist():
-        found = POST_NUMBER.search(lines[index])
-        if found is None:
+        number = post_number(lines[index])
+        if number is None:
             continue
-        number = int(found.group(1) or found.group(2))
         chain = next((k for k in range(len(chains)) if 0 < number - last_number[k] <= MAX_POST_SKIP
                       and index - chains[k][-1] <= RECORD_PERIOD), None)
         if chain is None:
@@ -407,12 +414,17 @@ def text_goes_on(kinds: list[int], top: int, last: int) -> bool:
     return False
 
 
+@per_line   # asked of the same lines in each pass of settle, and again by the edges stage
+def is_author_bio(line: str) -> bool:
+    return author_bio(line, vocabulary())
+
+
 def last_words(lines: list[str], kinds: np.ndarray, pagers: frozenset[int]) -> frozenset[int]:
     """Closings of the article where no paragraphs go on under them (text_goes_on): the lines that tell who
     wrote it (author_bio), and those under a link to the previous or next article (`pagers`). A story's own
     sentence about a reporter, or a "Read more:" link set between its paragraphs, has the text going on."""
-    vocab, kinds = vocabulary(), kinds.tolist()
-    bios = (index for index, line in enumerate(lines) if author_bio(line, vocab))
+    kinds = kinds.tolist()
+    bios = (index for index, line in enumerate(lines) if is_author_bio(line))
     return frozenset([*(index for index in bios if not text_goes_on(kinds, index + 1, len(kinds))),
                       *(index for index in pagers if not text_goes_on(kinds, index, len(kinds)))])
 
