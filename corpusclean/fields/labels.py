@@ -130,8 +130,10 @@ relative_time = compiled_when_used(r"\d+\s*(?:秒|分钟|小时|天|周|个月|�
 # "2022-02-13 09:57 光明网", "新华社 2021-03-09 17:42"). Only near the headline is it the page's date.
 PHOTO_CREDIT = "摄"
 MAX_LOOSE_REST = 24
+# Han words glued before a date in a line without a label ("临澜供电公司2025年…"): a title's, with more after it;
+# not a post's floor ("2楼2026-07-14 18:30回复") nor a byline's name after its label ("作者：蔡明諭2025/03/08")
+TITLE_BEFORE_DATE = re.compile(rf"^[^:：]*[{HAN_CLASS}]{{2}}$")
 DATE_RANGE = re.compile(r"\s*(?:至|到|~|～|-|–|—)\s*\d")    # the end of a period after its start
-GLUED_HAN = re.compile(rf"[{HAN_CLASS}]$|^[{HAN_CLASS}]")      # text glued to a date: a title or a sentence
 ANY_TIME_LABELS = frozenset({"时间", "日期", "time", "date"})
 FIELD_LABEL = re.compile(r"[^\s:：\d][^:：\d]{0,11}[:：]\s*")   # a label before a date: "报告时间："
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
@@ -713,7 +715,7 @@ def _loose_date(text: str, listed: bool) -> Stamp | None:
     if len(dates) != 1 or dates[0].stamp is None:
         return None
     before, after = text[:dates[0].start], text[dates[0].end:]
-    if _other_time_label(before) or DATE_RANGE.match(after) or GLUED_HAN.search(before) and GLUED_HAN.match(after):
+    if _other_time_label(before) or DATE_RANGE.match(after) or TITLE_BEFORE_DATE.search(before) and HAN_RE.match(after):
         return None     # a period ("11月4日至6日"), a title around its date ("X公司2025年11月4日计划停电公告")
     weekday = WEEKDAY_BEFORE.search(before)
     rest = (before[:weekday.start()] if weekday else before) + " " + text[dates[0].end:]
