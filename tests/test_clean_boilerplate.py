@@ -266,6 +266,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("相关通知", "boilerplate.related", id="zh-box-of-related-notices"),
         pytest.param("更多快讯", "boilerplate.related", id="zh-box-of-more-flashes"),
         pytest.param("相关政策", None, id="zh-related-policies-may-head-text"),
+        pytest.param("热点问答", "boilerplate.related", id="zh-box-of-hot-questions"),
         pytest.param("More from Jane Doe and the Daily Courier", "boilerplate.related", id="more-from-an-author-and-outlet"),
         pytest.param("Responses (23)", "boilerplate.comments", id="responses-are-comments"),
         pytest.param("Already a subscriber? Log in", "boilerplate.promo", id="a-paywalls-login-prompt"),
@@ -324,7 +325,7 @@ def test_classify_line_strong(line, reason):
         # the same weak word mid-page stays
         ([BODY, "微信", BODY], [None, None, None]),
         # a footer of two boilerplate lines also takes the tiny labels between article and footer
-        ([BODY, "图片新闻", "热点专题", "友情链接", "Copyright © 2020 example.cn"],
+        ([BODY, "图片新闻", "视频新闻", "友情链接", "Copyright © 2020 example.cn"],
          [None, "boilerplate.block", "boilerplate.block", "boilerplate.label", "boilerplate.copyright"]),
         # ... but not a notice's signature over its date
         ([BODY, "青岭县妇女联合会", "2024年12月30日", "【打印本页】【关闭窗口】", "Copyright © 2020 example.cn"],

@@ -161,6 +161,9 @@ QUESTION_LIST = ["How do I keep basil alive indoors over the winter?", "12",
     pytest.param(["春节期间，高速公路小型客车通行还免费吗？", "孩子发烧到三十八度，需要马上去医院吗？",
                   "退休以后，医保个人账户的钱还能继续用吗？", "房贷提前还款，哪种方式更划算一些呢？"],
                  [HEADLINE] * 4, id="zh-questions-with-a-comma-in-them"),
+    pytest.param([f"{n}. {q}" for n, q in enumerate(QUESTION_LIST[::2], 1)], [HEADLINE] * 4, id="numbered-questions"),
+    pytest.param(["Can anyone help me figure out:", *(f"{n}. {q}" for n, q in enumerate(QUESTION_LIST[::2], 1))],
+                 [CLAUSE] + [PROSE] * 4, id="questions-a-line-introduces-are-the-texts"),
 ])
 def test_lone_questions_in_a_row_are_a_list_of_titles(lines, kinds):
     assert line_shapes(lines).kinds.tolist() == kinds

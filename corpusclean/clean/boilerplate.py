@@ -517,11 +517,12 @@ ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")    # an
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos", "episodes", "podcasts", "photos",
               "galleries", "reviews", "columns", "headlines")
 MORE_OPENINGS = ("more from ", "more by ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
-# a Chinese box of other articles: "相关通知", "更多快讯", "最新公告", "往期节目" (one of these, then one of those)
+# a Chinese box of other articles: "相关通知", "更多快讯", "热点问答", "往期节目" (one of these, then one of those)
 MAX_MORE_WORDS = 8        # "More from Jane Doe and the Daily Courier"
-BOX_OPENINGS_ZH = ("相关", "更多", "最新", "热门", "往期", "精彩")
+BOX_OPENINGS_ZH = ("相关", "更多", "最新", "热门", "热点", "往期", "精彩")
 BOX_NOUNS_ZH = frozenset({"新闻", "资讯", "快讯", "文章", "阅读", "报道", "内容", "文件", "通知", "公告", "解读", "视频",
-                          "图片", "图集", "评测", "专题", "动态", "消息", "链接", "话题", "推荐", "节目", "科普"})
+                          "图片", "图集", "评测", "专题", "动态", "消息", "链接", "话题", "推荐", "节目", "科普",
+                          "问答"})
 
 
 def _more_heading(heading: str) -> bool:

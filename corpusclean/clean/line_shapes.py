@@ -69,6 +69,7 @@ MIN_TAGS = 5              # this many tags...
 MARKUP_SHARE = 0.25       # ...covering this share of it
 MIN_QUESTION_RUN = 4      # lone questions in a row: a list of questions
 MAX_COUNT_UNITS = 4       # a line of figures this short is a count or a rank: "26", "3 answers", "2.", "3. 3"
+LIST_NUMBER = re.compile(r"\s*\d{1,2}[.、．]\s*")      # an item's number in a numbered list: "2. ", "3、"
 LONE_QUESTION_BREAK = re.compile(r"[?？!！。]|\.\s")
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 ROW_NUMBER = re.compile(r"(\d{1,3})\s")    # a table row's number before its cells: "3 赵喆 下坪村 勤劳致富"
@@ -337,8 +338,9 @@ def _is_title_case(line: str) -> bool:
 
 
 def _is_lone_question(line: str) -> bool:
-    """One question alone on its line: "?" closes it and no sentence mark stands before it."""
-    text = line.rstrip().rstrip(LINE_CLOSERS)
+    """One question alone on its line, its number in a list before it or not ("2. 大病医疗扣除需要保存哪些资料？"):
+    "?" closes it and no sentence mark stands before it."""
+    text = LIST_NUMBER.sub("", line.rstrip().rstrip(LINE_CLOSERS), count=1)
     return text.endswith(("?", "？")) and LONE_QUESTION_BREAK.search(text[:-1]) is None
 
 
@@ -362,7 +364,7 @@ def _numbered_rows(lines: list[str], rows: np.ndarray) -> np.ndarray:
 def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, units: np.ndarray) -> np.ndarray:
     """The questions of a list of them: MIN_QUESTION_RUN lone questions or more in a row (a count of votes or
     answers between them looked through): a Q&A site's related and hot questions. An article's questions
-    stand between its answers."""
+    stand between its answers, or under a line that introduces them ("Can anyone help me figure out:")."""
     found = np.zeros(len(lines), dtype=bool)
     if np.count_nonzero(questions) < MIN_QUESTION_RUN:
         return found    # (nearly every page: no walk over its lines)
@@ -373,7 +375,7 @@ def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, 
         elif index < len(lines) and kinds[index] == FIGURES and units[index] <= MAX_COUNT_UNITS:
             continue
         else:
-            if len(run) >= MIN_QUESTION_RUN:
+            if len(run) >= MIN_QUESTION_RUN and not (run[0] and lines[run[0] - 1].rstrip().endswith((":", "："))):
                 found[run] = True
             run = []
     return found
