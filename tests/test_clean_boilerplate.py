@@ -84,8 +84,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Also, the mayor said: yes", None, id="also-in-a-sentence-is-no-link"),
         pytest.param("Advertisement", "boilerplate.label", id="advertisement"),
         pytest.param("Join our newsletter", "boilerplate.promo", id="newsletter"),
-        ("【打印本页】【关闭窗口】", "boilerplate.label"),
-        ("【字号 大 中 小】", "boilerplate.label"),
+        ("【打印本页】【关闭窗口】", "boilerplate.tools"),
+        ("【字号 大 中 小】", "boilerplate.tools"),
         ("小字号", "boilerplate.label"),
         ("放大字体", "boilerplate.label"),
         pytest.param("列印", "boilerplate.label", id="taiwan-print"),
@@ -166,7 +166,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Next Post", "boilerplate.pager", id="next-post"),
         pytest.param("Previous Post Next Post", "boilerplate.pager", id="previous-and-next-post"),
         pytest.param("Weitere Beiträge zum Thema", "boilerplate.related", id="de-more-posts-on-the-topic"),
-        ("大字号 中字号 小字号", "boilerplate.label"),
+        ("大字号 中字号 小字号", "boilerplate.tools"),
         ("相关新闻", "boilerplate.related"),
         pytest.param("热门", "boilerplate.related", id="a-box-heading-of-one-word"),
         pytest.param("24小时排行", "boilerplate.related", id="a-ranking-box-heading"),
@@ -250,8 +250,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("Was this page helpful to the families who wrote in?", None),
         ("Link copied from the council's website", None),
         # a toolbar may open with white space or a separator other than the stripped bullets
-        ("\u3000打印 收藏", "boilerplate.label"),
-        ("（打印）（收藏）", "boilerplate.label"),
+        ("\u3000打印 收藏", "boilerplate.tools"),
+        ("（打印）（收藏）", "boilerplate.tools"),
         ("\t", None),
         # a newspaper's digital edition and Taiwan's words for "back"
         pytest.param("推荐项目汇总表.xlsx", "boilerplate.download", id="file-to-download"),
@@ -287,7 +287,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
                      "boilerplate.disclaimer", id="en-disclaimer-sentence"),
         pytest.param("本文系某某体育原创，未经授权不得转载。", "boilerplate.disclaimer", id="zh-reprint-note"),
         pytest.param("本文内容仅供科普参考，不能代替医生的诊断和治疗。", "boilerplate.disclaimer", id="zh-health-note"),
-        pytest.param("【打印此页】 【关闭窗口】 【返回顶部】", "boilerplate.label", id="toolbar-with-back-to-top"),
+        pytest.param("【打印此页】 【关闭窗口】 【返回顶部】", "boilerplate.tools", id="toolbar-with-back-to-top"),
         pytest.param("赶快成为第一个赞的人吧", "boilerplate.promo", id="an-empty-like-buttons-prompt"),
         ("第01版：要闻", "boilerplate.nav"),
         ("第A03版 评论", "boilerplate.nav"),
@@ -329,7 +329,7 @@ def test_classify_line_strong(line, reason):
          [None, "boilerplate.block", "boilerplate.block", "boilerplate.label", "boilerplate.copyright"]),
         # ... but not a notice's signature over its date
         ([BODY, "青岭县妇女联合会", "2024年12月30日", "【打印本页】【关闭窗口】", "Copyright © 2020 example.cn"],
-         [None, None, None, "boilerplate.label", "boilerplate.copyright"]),
+         [None, None, None, "boilerplate.tools", "boilerplate.copyright"]),
         # ... but a lone footer line does not
         ([BODY, "图片新闻", "Copyright © 2020 example.cn"], [None, None, "boilerplate.copyright"]),
         # at the head, a short headline after the nav bar stays
@@ -357,7 +357,7 @@ VIEW = DocView(title=None, lang="zh", format="txt", source="s")
 
 @pytest.mark.parametrize("lines, title, expected", [
     pytest.param([NAV, "跨海高铁隧道全线贯通", "字号：大 中 小", BODY], "跨海高铁隧道全线贯通",
-                 ["boilerplate.crumbs", None, "boilerplate.label", None], id="the-headline-between-crumb-and-toolbar-stays"),
+                 ["boilerplate.crumbs", None, "boilerplate.tools", None], id="the-headline-between-crumb-and-toolbar-stays"),
     pytest.param(["新闻频道", NAV, "跨海高铁隧道全线贯通", "打开APP", BODY], "跨海高铁隧道全线贯通",
                  ["boilerplate.block", "boilerplate.crumbs", None, "boilerplate.label", None],
                  id="the-run-above-the-headline-still-goes"),
@@ -439,7 +439,7 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Posted 5 days ago", "boilerplate.poster", id="en-posted-ago"),
         pytest.param("Click to expand...", "boilerplate.poster", id="en-expand-button-with-dots"),
         pytest.param("Click to expand the map, then zoom in on the harbour.", None, id="en-sentence-after-a-poster-word"),
-        pytest.param("【打印本页】 【关闭窗口】 浏览次数：2093", "boilerplate.label", id="tool-row-with-a-count"),
+        pytest.param("【打印本页】 【关闭窗口】 浏览次数：2093", "boilerplate.tools", id="tool-row-with-a-count"),
         pytest.param("大 2093", None, id="a-lone-one-character-tool-is-no-evidence"),
         pytest.param("print(12345)", None, id="code-calling-a-tool-word"),
         pytest.param("233 posts", "boilerplate.poster", id="en-count-before-a-poster-word"),

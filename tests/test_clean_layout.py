@@ -261,6 +261,11 @@ def test_a_menu_removed_in_one_line_counts_as_a_menu_line(removed_over_the_headl
     assert kept_by_stage(lines, view) == (lines if head_kept else lines[2:])
 
 
+def test_a_row_of_page_tools_is_a_trailer():
+    """"【打印】【关闭】" under a notice: what follows it is no article unless it is worth much (trailer_start)."""
+    assert trailer_walls([None, "boilerplate.tools", None, None]) == {1}
+
+
 def test_the_head_is_kept_back_to_the_last_menu_run():
     head = ["Port Strike Ends After Workers Accept New Contract", "Dock workers return on Monday after a week out",
             "Pictures from the harbour gates on the last day of the strike"]

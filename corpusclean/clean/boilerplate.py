@@ -49,6 +49,7 @@ COMMENTS = "boilerplate.comments"   # the heading of the comments below an artic
 ANSWERS = "boilerplate.answers"     # the heading of the answers under a question: the page's text goes on under it
 NAV = "boilerplate.nav"             # a menu in one line: "首页 要闻 国内 国际", "Home Archive About"
 CRUMBS = "boilerplate.crumbs"       # a breadcrumb: "首页 > 要闻 > 正文", "Home / News"
+TOOLS = "boilerplate.tools"         # a row of a page's tools: "【打印】【关闭】", "字号：大 中 小"
 DOWNLOAD = "boilerplate.download"   # a file to download: "附件1：申报书.docx", "2.起草说明.pdf （118KB）"
 LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About us | Contact | Sitemap"
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
@@ -648,9 +649,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if (heading in vocab.tags or folded[0] in vocab.tag_initials and vocab.tag_row.match(text)
             or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
-    if (heading in vocab.labels or _toolbar(text, vocab.tools, vocab.tool_initials) or GALLERY_COUNTER.match(text)
-            or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text)):
+    if (heading in vocab.labels or GALLERY_COUNTER.match(text) or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)
+            or READING_TIME_LINE.fullmatch(text)):
         return REASON_PREFIX + "label", True
+    if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
+        return (TOOLS if len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2 else REASON_PREFIX + "label"), True
     if size <= 40 and _poster_panel(folded, vocab):
         return POSTER, True
     if any_phrase and size <= (30 if han else 10):
@@ -846,7 +849,7 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "crumbs", "links", "download", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
+        "nav", "crumbs", "links", "download", "tools", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
         *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related", "comments", "answers",
         "label", "tags",
         "poster", "block", "phrase")))

@@ -132,11 +132,11 @@ MAX_POST_MARK_UNITS = 40  # a line holding a post's number ("3楼 2026-07-14 18:
 MIN_TABLE_ROWS = 3        # dated lines right under each other, this many or more...
 MIN_TABLE_CELLS = 3       # ...with as many cells each, this many or more: a table's rows, no posts' stamps
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
-# what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a date,
-# an editor's line, tags (not a source line: "Source: X" may stand above the article's last lines, "Original
-# title: Y")
+# what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a row of
+# page tools ("【打印】【关闭】"), a date, an editor's line, tags (not a source line: "Source: X" may stand above
+# the article's last lines, "Original title: Y")
 TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
-                    "meta.date", "meta.editor", "meta.label")
+                    "boilerplate.tools", "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, inside a thread or a Q&A page
 # a post's number in a thread: "#3", "3楼", "3F", "3#"
