@@ -8,25 +8,13 @@ import sys
 from typing import Any
 
 from corpusclean.write.report import Report
+from corpusclean.write.sink import FdWrites
 
 
-class _MessageWrites(io.RawIOBase):
+class _MessageWrites(FdWrites):
     """File descriptor 2 under sys.stderr (see guard_stderr); fd None: closed, or a write to it failed."""
 
-    def __init__(self, fd: int | None) -> None:
-        super().__init__()
-        self.fd = fd
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return self.fd is not None and os.isatty(self.fd)
-
-    def fileno(self) -> int:
-        if self.fd is None:
-            raise io.UnsupportedOperation("standard error is closed")
-        return self.fd
+    stream = "standard error"
 
     def write(self, data: Any) -> int:
         view = memoryview(data)

@@ -65,13 +65,14 @@ def _reason(err: OSError) -> str:
     return err.strerror or str(err)
 
 
-class _StdoutWrites(io.RawIOBase):
-    """File descriptor 1 under sys.stdout (see guard_stdout); fd None: the process was started with it closed."""
+class FdWrites(io.RawIOBase):
+    """A standard stream's file descriptor under its sys stream, written with os.write; fd None: closed."""
+
+    stream = "standard output"
 
     def __init__(self, fd: int | None) -> None:
         super().__init__()
         self.fd = fd
-        self._failed = False
 
     def writable(self) -> bool:
         return True
@@ -81,8 +82,16 @@ class _StdoutWrites(io.RawIOBase):
 
     def fileno(self) -> int:
         if self.fd is None:
-            raise io.UnsupportedOperation("standard output is closed")
+            raise io.UnsupportedOperation(f"{self.stream} is closed")
         return self.fd
+
+
+class _StdoutWrites(FdWrites):
+    """File descriptor 1 under sys.stdout (see guard_stdout); fd None: the process was started with it closed."""
+
+    def __init__(self, fd: int | None) -> None:
+        super().__init__(fd)
+        self._failed = False
 
     def write(self, data: Any) -> int:
         if self._failed:  # reported once and the command is ending: what a buffer still holds goes at exit
