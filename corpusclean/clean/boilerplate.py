@@ -116,10 +116,12 @@ PLACE_LABEL = re.compile(r"^(?:\S{0,6}位置|you are here|current location|locat
 # a site's header menu from its home page, its items run together or not: "首页政务公开服务互动", "网站首页 新闻 专题"
 HOME_MENU_ZH = re.compile(r"(?:网站)?首页[\w\s|｜·/×]{6,72}")
 HOME_MENU_EN = re.compile(r"Home(?:\s+[\w&'’-]+){3,15}")
-# a file's name as a link to download it, its size after it or not; a notice's own list of attachments
-# ("附件：计划表.xlsx") names them so too, without their size
+# a file's name as a link to download it, its size or downloads after it or not; a notice's own list of
+# attachments ("附件：计划表.xlsx") names them so too, without either
 _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
-_SIZE = r"\s*(?:[（(][^（）()]{0,20}?[\d.]+\s*[KMG]B?\b[^（）()]{0,20}[）)]|[\d.]+\s*[KMG]B?)"   # "（418.0 KB，下载次数：187）"
+# its size or its downloads: "（418.0 KB，下载次数：187）", "(2.1 MB)", "10.12MB", "（下载次数：86）"
+_SIZE = (r"\s*(?:[（(][^（）()]{0,20}?(?:[\d.]+\s*[KMG]B?\b|下载|(?i:downloads?))[^（）()]{0,20}[）)]"
+         r"|[\d.]+\s*[KMG]B?)")
 FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
 CODE_CHARS = re.compile(r"[=;{}]")      # in code, never in a row of links
