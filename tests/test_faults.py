@@ -2260,3 +2260,23 @@ def test_a_stop_signal_whose_exception_python_drops_still_stops_the_run(jobs, tm
     assert result.stderr.decode().endswith("\ncorpusclean: stopped by signal 15\n")
     assert not (tmp_path / "out.jsonl").exists()
     assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_pre_article_keeps_its_lines(jobs, tmp_path):
+    """All of a <pre>'s lines were joined into one line, as HTML runs whitespace together elsewhere, and with a
+    copyright line inside the <pre> the whole article was removed as boilerplate.copyright (rejected as empty,
+    no word on stderr, exit 0). A line break inside a <pre> ends a line of the text, also inside an element in
+    it."""
+    (tmp_path / "in").mkdir()
+    lines = ["会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂，各级各部门要高度重视。",
+             "各区各部门要压实责任，做好隐患排查，确保人民群众生命财产安全。",
+             "会议要求，要加强值班值守，及时发布预警信息，做好抢险救灾各项准备工作。"]
+    body = f"{lines[0]}\n<b>{lines[1][:6]}</b>{lines[1][6:]}\r\n{lines[2]}<!-- end -->\n版权所有 © 2024 示例新闻网\n"
+    page = f"<html><head><title>防汛工作会议召开</title></head><body><h1>防汛工作会议召开</h1><pre>\n{body}</pre></body></html>"
+    (tmp_path / "in" / "a.html").write_text(page, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "rejects.jsonl").read_bytes() == b""
+    assert [r["text"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["\n".join(lines)]
