@@ -135,6 +135,9 @@ def parse_html(html: str):
     the same trees and error logs on every dev and synthetic page). A text with no UTF-8 form (a lone
     surrogate) is given as it is."""
     html = XML_DECLARATION.sub("", html, count=1)
+    # A NUL is no character of the page: libxml2 reads one as U+FFFD, which marks damage the page does not hold
+    # (check counts it as such), where a browser's parser drops it from the text and a text page loses it.
+    html = html.replace("\x00", "")
     if not html.strip():
         return None
     try:
