@@ -418,6 +418,37 @@ def test_fix_is_idempotent(tmp_path):
     assert path.read_bytes() == once
 
 
+class _HeadlineChosenAnew:
+    """A cleaning whose output a second cleaning changes, as the headline chosen anew in a text without its
+    title made it: each pass takes the first of more than two lines as a label above the headline."""
+
+    name, kind = "edges", "document"
+
+    def __call__(self, doc):
+        kept = doc.kept_indices()
+        if len(kept) > 2:
+            doc.remove(kept[0], self.name, "boilerplate.head")
+        return doc
+
+
+def test_fix_writes_a_text_a_second_fix_leaves_alone(tmp_path, monkeypatch):
+    """--fix wrote what one cleaning gave; in a record without a title a second cleaning of that chose another
+    headline and removed the labels above it: a second --fix changed the file again, and check reported those
+    lines (CC010) in the file --fix had just written (dev text dumps as JSONL: 37 of 240 records). --fix
+    cleans a text until a cleaning leaves it as it is."""
+    from corpusclean.check import command
+
+    stages = command.cleaning_stages
+    monkeypatch.setattr(command, "cleaning_stages", lambda config: [*stages(config), _HeadlineChosenAnew()])
+    text = ARTICLE + "\n各地工会组织职工开展技术比武。\n一批能工巧匠脱颖而出。\n竞赛活动覆盖全省重点工程。"
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": text}])
+    assert invoke(str(path), "--fix").exit_code == 0
+    once = path.read_bytes()
+    assert orjson.loads(once)["text"] == "一批能工巧匠脱颖而出。\n竞赛活动覆盖全省重点工程。"
+    assert invoke(str(path), "--fix").exit_code == 0
+    assert path.read_bytes() == once
+
+
 def test_fix_with_script_converts_to_it(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": TRADITIONAL}])
     assert invoke(str(path), "--script", "hans").exit_code == 1

@@ -14,6 +14,8 @@ def texts(html: str) -> list[str]:
 @pytest.mark.parametrize("html, expected", [
     ("<p>第一段。</p><p>第二段。</p>", ["第一段。", "第二段。"]),
     ("<div>甲行<br>乙行<br/>丙行</div>", ["甲行", "乙行", "丙行"]),
+    # a <pre>'s line breaks end lines, inside an element of it too; the rest of its whitespace runs together
+    ("<pre>\n甲行  一\n<b>乙</b>行\n\n<a href='/'>丙\n丁</a>行</pre>", ["甲行 一", "乙行", "丙", "丁行"]),
     ("<ul><li>一</li><li>二</li></ul>", ["一", "二"]),
     ("<table><tr><td>姓名</td><td>张三</td></tr><tr><td>职务</td><td>主席</td></tr></table>",
      ["姓名 张三", "职务 主席"]),
@@ -61,6 +63,11 @@ def test_captions(html, expected):
 def test_link_characters_are_counted():
     [block] = html_blocks(parse_html("<html><body><p>看 <a href='/x'>这里</a></p></body></html>"))
     assert block.link_chars == 2
+
+
+def test_link_characters_are_counted_per_line_of_a_pre():
+    blocks = html_blocks(parse_html("<html><body><pre>看 <a href='/x'>这里\n那里</a>吧</pre></body></html>"))
+    assert [(block.text, block.link_chars) for block in blocks] == [("看 这里", 2), ("那里吧", 2)]
 
 
 @pytest.mark.parametrize("attributes, weight", [

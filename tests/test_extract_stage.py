@@ -84,6 +84,17 @@ def test_short_notice_is_still_content():
     assert extracted.metadata["title"] == "停水通知"
 
 
+def test_short_lines_of_a_pre_in_a_post_are_kept():
+    """Inside a container hinted as navigation-like (a forum's "CommentPost"), short lines without a sentence are
+    taken for menu labels; a <pre>'s lines, however short, are text as written."""
+    items = ["ad：广告引流", "spam：垃圾内容", "abuse：辱骂内容"]
+    html = ("<html><body><article class='CommentPost'><h1>内容检测插件发布</h1>"
+            "<p>本插件基于开源过滤器修改，支持内容安全检测，对不合规的内容自动进入审核并记录日志。</p>"
+            f"<p>本插件支持检测以下几类内容标签，说明如下：</p><pre><code>{chr(10).join(items)}</code></pre>"
+            "<p>安装之后在后台填写密钥即可使用，遇到问题可以在本帖回复，我们会尽快处理。</p></article></body></html>")
+    assert extract_html(html).lines[2:5] == items
+
+
 def test_gbk_page_declaring_its_charset():
     raw = page("gov_article.html").replace("charset=utf-8", "charset=gbk").encode("gbk")
     try:

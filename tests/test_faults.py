@@ -1165,7 +1165,7 @@ PARSER_MADE_FFFD = [
     pytest.param("ref-nul", "&#0;", 1, id="reference-to-nul"),
     pytest.param("ref-surrogate", "&#xD800;", 1, id="reference-to-a-surrogate"),
     pytest.param("ref-beyond", "&#x110000;&#99999999;", 2, id="references-beyond-unicode"),
-    pytest.param("nul", "\x00", 1, id="nul-character"),
+    pytest.param("nul", "\x00", 0, id="nul-character"),  # dropped, as a browser drops it (and a text page)
     pytest.param("own", "\ufffd", 1, id="replacement-character-of-the-page-itself"),
 ]
 
@@ -2260,3 +2260,44 @@ def test_a_stop_signal_whose_exception_python_drops_still_stops_the_run(jobs, tm
     assert result.stderr.decode().endswith("\ncorpusclean: stopped by signal 15\n")
     assert not (tmp_path / "out.jsonl").exists()
     assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_pre_article_keeps_its_lines(jobs, tmp_path):
+    """All of a <pre>'s lines were joined into one line, as HTML runs whitespace together elsewhere, and with a
+    copyright line inside the <pre> the whole article was removed as boilerplate.copyright (rejected as empty,
+    no word on stderr, exit 0). A line break inside a <pre> ends a line of the text, also inside an element in
+    it."""
+    (tmp_path / "in").mkdir()
+    lines = ["会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂，各级各部门要高度重视。",
+             "各区各部门要压实责任，做好隐患排查，确保人民群众生命财产安全。",
+             "会议要求，要加强值班值守，及时发布预警信息，做好抢险救灾各项准备工作。"]
+    body = f"{lines[0]}\n<b>{lines[1][:6]}</b>{lines[1][6:]}\r\n{lines[2]}<!-- end -->\n版权所有 © 2024 示例新闻网\n"
+    page = f"<html><head><title>防汛工作会议召开</title></head><body><h1>防汛工作会议召开</h1><pre>\n{body}</pre></body></html>"
+    (tmp_path / "in" / "a.html").write_text(page, encoding="utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "rejects.jsonl").read_bytes() == b""
+    assert [r["text"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["\n".join(lines)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_stray_nul_in_an_html_page_is_dropped(jobs, tmp_path):
+    """A NUL byte in an HTML page became U+FFFD in the text and was counted in replacement_chars (check takes
+    those for damage), where README says a stray NUL is dropped, as it is from a text page and a JSONL text. A
+    reference to no character (&#0;) is still U+FFFD, counted."""
+    (tmp_path / "in").mkdir()
+    sentence = "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂，各级各部门要高度重视，压实责任。"
+    other = "各区各部门要做好隐患排查，加强值班值守，确保人民群众生命财产安全。"
+    for name, mark in (("a", "\x00"), ("b", "&#0;")):
+        page = (f"<html><head><title>防汛</title></head><body><p>{sentence[:9]}{mark}{sentence[9:]}</p><p>{other}</p>"
+                f"</body></html>")
+        (tmp_path / "in" / f"{name}.html").write_bytes(page.encode("utf-8"))
+    (tmp_path / "in" / "c.txt").write_bytes(f"{sentence[:9]}\x00{sentence[9:]}\n{other}\n".encode("utf-8"))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    records = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert [(r["id"], r["text"], r["metadata"]["replacement_chars"]) for r in records] == [
+        ("in/a.html", f"{sentence}\n{other}", 0), ("in/b.html", f"{sentence[:9]}\ufffd{sentence[9:]}\n{other}", 1),
+        ("in/c.txt", f"{sentence}\n{other}", 0)]

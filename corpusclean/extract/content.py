@@ -271,11 +271,14 @@ def is_teaser(container: int, anchored: int, blocks: list[Block], members: dict[
 
 def keep_in_region(block: Block, repeat: bool = False) -> bool:
     """Inside the region keep everything but link lists and navigation-only labels (in a repeat, a post
-    of a thread, class hints do not count)."""
+    of a thread, class hints do not count). A line of a <pre> is text as its author set it out, never a menu's
+    label, however short."""
     if block.caption:
         return True
     if link_share(block) > LINK_LINE:
         return False
+    if block.tag == "pre":
+        return True
     is_prose = block.punctuation > 0 and block.units >= MIN_PROSE_UNITS
     return repeat or block.nearest_hint >= 0 or is_prose
 

@@ -1,4 +1,4 @@
-"""HTML -> lines, one per block (paragraph, heading, list item, table row, <br>-separated run).
+"""HTML -> lines, one per block (paragraph, heading, list item, table row, <br>-separated run, line of a <pre>).
 
 The tree is walked with lxml directly rather than through BeautifulSoup: on this machine
 BeautifulSoup(..., "lxml") parses 2.7 MB/s and lxml 54 MB/s (PERF-NOTES), and the extraction has to beat
@@ -135,6 +135,9 @@ def parse_html(html: str):
     the same trees and error logs on every dev and synthetic page). A text with no UTF-8 form (a lone
     surrogate) is given as it is."""
     html = XML_DECLARATION.sub("", html, count=1)
+    # A NUL is no character of the page: libxml2 reads one as U+FFFD, which marks damage the page does not hold
+    # (check counts it as such), where a browser's parser drops it from the text and a text page loses it.
+    html = html.replace("\x00", "")
     if not html.strip():
         return None
     try:
@@ -192,6 +195,17 @@ class _LineBuilder:
             if in_link:
                 self.link_chars += len(text) - text.count(" ")
 
+    def add_preformatted(self, text: str, in_link: bool, hint: tuple[int, int], caption: bool,
+                         open_ids: list[int]) -> None:
+        """Text inside a <pre>: each of its line breaks ends a line held by the <pre>, as a <br> in its place
+        would (the parser has made every CR and CRLF an LF); the other flush arguments are those of the element
+        holding the text."""
+        first, *rest = text.split("\n")
+        self.add(first, in_link)
+        for piece in rest:
+            self.flush("pre", hint, caption, open_ids)
+            self.add(piece, in_link)
+
     def flush(self, tag: str, hint: tuple[int, int], caption: bool, open_ids: list[int]) -> None:
         """``hint``: (sum over ancestors, weight of the innermost hinted ancestor); ``open_ids``: the ids of
         the elements open around the line."""
@@ -232,8 +246,8 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
     hints = hints or load_hints()
     builder = _LineBuilder()
     # Per open element, a stack rather than recursion: its tag ("" for a skipped element, whose end adds
-    # only its tail), (hint sum, innermost hint), inside a link, inside a figcaption; and its id.
-    context: list[tuple[str, tuple[int, int], bool, bool]] = [("html", (0, 0), False, False)]
+    # only its tail), (hint sum, innermost hint), inside a link, inside a figcaption, inside a <pre>; and its id.
+    context: list[tuple[str, tuple[int, int], bool, bool, bool]] = [("html", (0, 0), False, False, False)]
     id_stack: list[int] = [0]
     next_id = 1
     if kinds is not None:
@@ -242,13 +256,13 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
     # Most elements have no attribute and most lines end with nothing to flush: those cases skip the calls.
     for event, element in walker:
         if event == "start":
-            parent_tag, hint, in_link, in_caption = context[-1]
+            parent_tag, hint, in_link, in_caption, in_pre = context[-1]
             tag = element.tag
             tag = tag.lower() if isinstance(tag, str) else ""
             names = element.keys()
             if tag in SKIPPED_TAGS or ((names or tag == "dialog") and is_invisible(tag, element, names)):
                 walker.skip_subtree()
-                context.append(("", hint, in_link, in_caption))
+                context.append(("", hint, in_link, in_caption, in_pre))
                 id_stack.append(-1)
                 continue
             if tag in CELL_TAGS:
@@ -263,7 +277,8 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
                     weight = hint_weight(f"{classes or ''} {element_id or ''}", hints)
                     inner_hint = (hint[0] + weight, weight or hint[1])
                 inner_link = in_link or (tag == "a" and element.get("href") is not None)
-            context.append((tag, inner_hint, inner_link, in_caption or tag in CAPTION_TAGS))
+            inner_caption, inner_pre = in_caption or tag in CAPTION_TAGS, in_pre or tag == "pre"
+            context.append((tag, inner_hint, inner_link, inner_caption, inner_pre))
             id_stack.append(next_id)
             next_id += 1
             if kinds is not None:
@@ -274,16 +289,30 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
                 builder.flush("img", hint, True, id_stack[:-1])
             text = element.text
             if text:
-                builder.add(text, inner_link)
+                if inner_pre:
+                    builder.add_preformatted(text, inner_link, inner_hint, inner_caption, id_stack)
+                else:
+                    builder.add(text, inner_link)
         elif event == "end":
-            tag, inner_hint, _, inner_caption = context.pop()
+            tag, inner_hint, _, inner_caption, _ = context.pop()
             if tag in BLOCK_TAGS and tag != "br" and builder.pieces:
                 builder.flush(tag, inner_hint, inner_caption, id_stack)
             id_stack.pop()
             text = element.tail
             if text:
-                builder.add(text, context[-1][2])
+                _add_tail(builder, text, context[-1], id_stack)
         else:  # a comment or processing instruction: only its tail is text
-            builder.add(element.tail, context[-1][2])
+            _add_tail(builder, element.tail, context[-1], id_stack)
     builder.flush("html", (0, 0), False, [0])
     return builder.blocks()
+
+
+def _add_tail(builder: _LineBuilder, text: str | None, parent: tuple, open_ids: list[int]) -> None:
+    """The text after an element, inside ``parent`` (its context entry)."""
+    if not text:
+        return
+    _, hint, in_link, caption, in_pre = parent
+    if in_pre:
+        builder.add_preformatted(text, in_link, hint, caption, open_ids)
+    else:
+        builder.add(text, in_link)

@@ -135,8 +135,8 @@ class ExtractHtml(DocumentStage):
             return doc
         doc.set_lines(without_headline(extracted.lines, extracted.metadata.get("title")))
         doc.fill(extracted.metadata)
-        # The parser reads a NUL or a reference to no character (&#0;, &#xD800;) as U+FFFD, as HTML says: they
-        # count with those the page held, so that check does not take them for damage run did.
+        # The parser reads a reference to no character (&#0;, &#xD800;) as U+FFFD, as HTML says: they count with
+        # those the page held, so that check does not take them for damage run did.
         made = sum(line.count("\ufffd") for line in doc.lines) - doc.text.count("\ufffd")
         if made > 0:
             doc.metadata["replacement_chars"] += made
