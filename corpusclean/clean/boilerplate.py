@@ -50,7 +50,7 @@ ANSWERS = "boilerplate.answers"     # the heading of the answers under a questio
 NAV = "boilerplate.nav"             # a menu in one line: "首页 要闻 国内 国际", "Home Archive About"
 CRUMBS = "boilerplate.crumbs"       # a breadcrumb: "首页 > 要闻 > 正文", "Home / News"
 TOOLS = "boilerplate.tools"         # a row of a page's tools: "【打印】【关闭】", "字号：大 中 小"
-DOWNLOAD = "boilerplate.download"   # a file to download: "附件1：申报书.docx", "2.起草说明.pdf （118KB）"
+DOWNLOAD = "boilerplate.download"   # a file to download: "2.起草说明.pdf （118KB）", "报名表.docx"
 LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About us | Contact | Sitemap"
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
 SEE_ALSO = "boilerplate.see_also"   # a link to another article, beside the text or in it
@@ -221,7 +221,7 @@ class Vocabulary:
     menu_words: frozenset[str]                # the links of a site's header: "About", "Archive", "Subscribe"
     tag_row: re.Pattern[str]                  # a heading of the tags before them: "Topics: Transit, Labor"
     tag_initials: frozenset[str]              # the first character of those headings, casefolded
-    share_row_words: frozenset[str]        # the words a share bar in one line may start with
+    share_row_words: frozenset[str]           # the words a share bar in one line may start with
     prompt_anchors: re.Pattern[str]           # the longest word of any [promo_prompt] phrase, casefolded
     extra: Phrases | None
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
@@ -354,7 +354,8 @@ def _share_row(folded: str, vocab: Vocabulary) -> bool:
         return False    # nearly every line: its first word is no share target and no "Share:"
     parts = [part.strip(":：") for part in SHARE_SPLIT.split(folded) if part]
     targets = sum(part in vocab.share_targets for part in parts)
-    return 3 <= targets <= MAX_SHARE_BUTTONS and all(part in vocab.share_targets or part in vocab.tools for part in parts)
+    return 3 <= targets <= MAX_SHARE_BUTTONS and all(part in vocab.share_targets or part in vocab.tools
+                                                      for part in parts)
 
 
 def _link_row(line: str) -> bool:
@@ -519,9 +520,10 @@ NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")    # and a wiki's link to edit it
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos", "episodes", "podcasts", "photos",
               "galleries", "reviews", "columns", "headlines")
-MORE_OPENINGS = ("more from ", "more by ", "more in ", "more on this", "more like this", "more stories ", "more news from ")
-# a Chinese box of other articles: "相关通知", "更多快讯", "热点问答", "往期节目" (one of these, then one of those)
+MORE_OPENINGS = ("more from ", "more by ", "more in ", "more on this", "more like this", "more stories ",
+                 "more news from ")
 MAX_MORE_WORDS = 8        # "More from Jane Doe and the Daily Courier"
+# a Chinese box of other articles: "相关通知", "更多快讯", "热点问答", "往期节目" (one of these, then one of those)
 BOX_OPENINGS_ZH = ("相关", "更多", "最新", "热门", "热点", "往期", "精彩")
 BOX_NOUNS_ZH = frozenset({"新闻", "资讯", "快讯", "文章", "阅读", "报道", "内容", "文件", "通知", "公告", "解读", "视频",
                           "图片", "图集", "评测", "专题", "动态", "消息", "链接", "话题", "推荐", "节目", "科普",
@@ -655,7 +657,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or READING_TIME_LINE.fullmatch(text)):
         return REASON_PREFIX + "label", True
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
-        return (TOOLS if len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2 else REASON_PREFIX + "label"), True
+        row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
+        return (TOOLS if row else REASON_PREFIX + "label"), True
     if size <= 40 and _poster_panel(folded, vocab):
         return POSTER, True
     if any_phrase and size <= (30 if han else 10):
@@ -851,10 +854,9 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "crumbs", "links", "download", "tools", "copyright", *phrase_families(), "disclaimer", *SHORT_LINE_SECTIONS,
-        *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related", "comments", "answers",
-        "label", "tags",
-        "poster", "block", "phrase")))
+        "nav", "crumbs", "links", "download", "tools", "copyright", *phrase_families(), "disclaimer",
+        *SHORT_LINE_SECTIONS, *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related",
+        "comments", "answers", "label", "tags", "poster", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified

@@ -689,11 +689,12 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     copyright notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same
     when a dateline stands under it on the page (dated_headline). `pagers`: the lines under a link to the previous
     or next article (chrome_walls of PAGER), which close the article where no paragraphs go on under them, as an
-    author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start). What the article keeps is judged again (as a second run would, without the
-    earlier stages' walls and closings and without the lines removed) until it holds. Then the separators and stamps
-    of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at
-    8:00": post_stamps), unless judging the article without them removes more: they hold a thread of short posts
-    together, and a second run must find the article the first one kept."""
+    author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start). What the
+    article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
+    without the lines removed) until it holds. Then the separators and stamps of a thread's posts in it go
+    ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00": post_stamps), unless
+    judging the article without them removes more: they hold a thread of short posts together, and a second run
+    must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
