@@ -115,7 +115,8 @@ CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", 
 PLACE_LABEL = re.compile(r"^(?:\S{0,6}位置|you are here|current location|location)\s*[:：]\s*", re.I)
 # a site's header menu from its home page, its items run together or not: "首页政务公开服务互动", "网站首页 新闻 专题"
 HOME_MENU_ZH = re.compile(r"(?:网站)?首页[\w\s|｜·/×]{6,72}")
-HOME_MENU_EN = re.compile(r"Home(?:\s+[\w&'’-]+){3,15}")
+MENU_ROW_EN = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){3,15}")     # four words to sixteen, no marks between
+MIN_MENU_WORDS = 3
 # a file's name as a link to download it, its size or downloads after it or not; a notice's own list of
 # attachments ("附件：计划表.xlsx") names them so too, without either
 _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
@@ -337,13 +338,17 @@ def _nav_row(words: list[str]) -> bool:
 
 
 def _home_menu(line: str, han: bool, vocab: Vocabulary) -> bool:
-    """A site's header menu in one line from "首页" or "Home", no marks between its items: "首页政务公开服务互动
-    鹿原概况", "Home Archive About Support us" (one of [menu_words] among its words: "Home Sales Rise Again" is
-    a headline)."""
+    """A site's header menu in one line, no marks between its items: from "首页" ("首页政务公开服务互动鹿原概况"), from
+    "Home" with one of [menu_words] among its words ("Home Archive About Support us"; "Home Sales Rise Again" is a
+    headline), or capitalized words two thirds of which or more are [menu_words], MIN_MENU_WORDS at least ("News
+    Politics Business Sports Opinion Obituaries"; "Local News Anchor Wins Weather Award" is a headline)."""
     if han:
         return line.startswith(("首页", "网站首页")) and HOME_MENU_ZH.fullmatch(line) is not None
-    return (line.startswith("Home") and HOME_MENU_EN.fullmatch(line) is not None
-            and any(word in vocab.menu_words for word in line.casefold().split()[1:]))
+    if not line[0].isupper() or MENU_ROW_EN.fullmatch(line) is None:
+        return False
+    words = line.casefold().split()
+    menu = sum(word in vocab.menu_words for word in words)
+    return menu >= 1 and words[0] == "home" or menu >= MIN_MENU_WORDS and 3 * menu >= 2 * len(words)
 
 
 def _share_row(folded: str, vocab: Vocabulary) -> bool:
