@@ -228,15 +228,19 @@ class Vocabulary:
     any_phrase: Phrases                       # any phrase of the above: a line without one skips them all
 
 
+def _longest_first(words: Iterable[str]) -> str:
+    """An alternation of the words as they are written, the longest first: re takes the first that matches."""
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
 def _row_of(words: Iterable[str]) -> re.Pattern[str]:
     """A line whose every run of word characters is one of the words or a number."""
-    word = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
-    return re.compile(rf"\W*(?:(?:{word}|\d+)(?!\w)\W*)+")
+    return re.compile(rf"\W*(?:(?:{_longest_first(words)}|\d+)(?!\w)\W*)+")
 
 
 def _tag_row(headings: Iterable[str]) -> re.Pattern[str]:
     """A line that starts with a heading of the tags (one or two: "标签 Tags:") and a colon or a hash sign."""
-    heading = "|".join(map(re.escape, sorted(set(headings), key=len, reverse=True)))
+    heading = _longest_first(headings)
     return re.compile(rf"(?i:{heading})(?:\s+(?i:{heading}))?\s*[:：#]")
 
 
@@ -250,7 +254,7 @@ def _alternation(phrases: Iterable[str]) -> Phrases:
     latin = [p for p in ordered if not HAN_RE.search(p)]
     return Phrases(
         han="|".join(han) if han else None,
-        latin=r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, latin)) + r")(?![A-Za-z])" if latin else None,
+        latin=r"(?<![A-Za-z])(?:" + _longest_first(latin) + r")(?![A-Za-z])" if latin else None,
         latin_keys=_latin_keys(latin),
     )
 
@@ -295,8 +299,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         tag_row=_tag_row(both("tags")),
         tag_initials=frozenset(p.casefold()[0] for p in both("tags")),
         share_row_words=frozenset(p.casefold() for p in (*both("share_target"), *both("tools"))),
-        prompt_anchors=re.compile("|".join(sorted({re.escape(max(p.casefold().split(), key=len))
-                                                   for p in both("promo_prompt")}, key=len, reverse=True))),
+        prompt_anchors=re.compile(_longest_first(max(p.casefold().split(), key=len) for p in both("promo_prompt"))),
         extra=_alternation(extra_phrases) if extra_phrases else None,
         any_phrase=_alternation(p for phrases in phrase_lists for p in phrases),
     )
@@ -632,7 +635,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if "." in text and FILE_LINK.fullmatch(text) and not CODE_MARK.search(text):
         return DOWNLOAD, True
     if _share_row(folded, vocab):
-        return REASON_PREFIX + "share", True
+        return SHARE, True
     if _breadcrumb(text):
         return CRUMBS, True
     if han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
