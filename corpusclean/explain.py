@@ -50,8 +50,9 @@ def explained_lines(doc: Document) -> Iterator[tuple[str, str, str | None]]:
 def render(doc: Document, console: Any) -> None:
     from rich.text import Text
 
-    if doc.rejected and not doc.lines:
-        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"), soft_wrap=True)
+    rejection = Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red") if doc.rejected else None
+    if rejection is not None and not doc.lines:
+        console.print(rejection, soft_wrap=True)
         return
     for marker, text, why in explained_lines(doc):
         line = Text(marker + text, style=None if why is None else "red strike" if marker == REMOVED else "yellow")
@@ -59,8 +60,8 @@ def render(doc: Document, console: Any) -> None:
             line.append(f"   [{why}]", style="dim")
         console.print(line, soft_wrap=True)
     console.print()
-    if doc.rejected:
-        console.print(Text(f"rejected: {doc.reject_reason} ({doc.reject_detail})", style="bold red"), soft_wrap=True)
+    if rejection is not None:
+        console.print(rejection, soft_wrap=True)
     console.print(Text("metadata", style="bold"))
     console.print(Text(f"  created: {doc.created}"), soft_wrap=True)
     for key, value in doc.metadata.items():
