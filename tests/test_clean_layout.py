@@ -5,7 +5,7 @@ import pytest
 
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
-    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, closing_headings, head_bylines,
+    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, separators_hold, closing_headings, head_bylines,
     head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, numbered_posts, own_values,
     post_stamps, stretches, teaser_summaries, trailer_walls,
 )
@@ -957,6 +957,38 @@ def test_a_time_in_an_article_is_no_stamp():
     lines = [*EN_MENU, "City Council Approves Budget", *EN_BODY[:3], "Doors open at 7:30 pm", *EN_BODY[3:],
              *EN_FOOTER]
     assert "Doors open at 7:30 pm" in kept(lines)
+
+
+def test_a_posters_rank_seen_once_between_separators_is_no_post():
+    # "Link to comment" / "Share" under every post, the poster's name twice, and a rank or an edit stamp seen
+    # once between the separators: the rank is part of the panel, not a post without text
+    ranks = ["Organism", "Scientist", "Genius", "Newcomer"]
+    lines = [*EN_MENU, "Help: my bus pass stopped working", *BUS_PASS_POST]
+    for number, reply in enumerate(BUS_PASS_REPLIES):
+        lines += ["Link to comment", "More sharing options...", f"Rider{number % 2}", f"Rider{number % 2}",
+                  ranks[number], "Senior Members", f"{number * 40 + 12}", f"{number + 1}.{number}k", "Share", reply,
+                  f"Edited May {number + 2}, 2024 by Rider{number % 2}"]
+    lines += ["Link to comment", "More sharing options...", *EN_FOOTER, *SIDEBAR]
+    verdicts = judge_layout(lines)
+    assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} >= {
+        "Link to comment", "More sharing options...", "Share", "Senior Members"}
+    article = kept(lines)
+    assert all(post in article for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
+    assert kept(article) == article, "judging the kept lines again removes nothing"
+
+
+@pytest.mark.parametrize("cut, worth, holds", [
+    pytest.param([], [10.0] * 12, True, id="nothing-cut"),
+    pytest.param([10, 11], [10.0] * 10 + [1.0, 1.0], True, id="a-little-text-under-the-thread"),
+    pytest.param([10, 11], [10.0] * 10 + [40.0, 40.0], False, id="much-text"),
+    pytest.param([7], [10.0] * 12, False, id="a-line-right-under-a-separator"),
+    pytest.param([7], [10.0] * 7 + [-2.0] + [10.0] * 4, False, id="a-name-right-under-a-separator"),
+])
+def test_separators_hold(cut, worth, holds):
+    kept, separators = np.arange(12), [3, 6]        # lines 3 and 6 are the thread's separators
+    kinds = np.full(12, PROSE)
+    settled = np.setdiff1d(np.delete(kept, separators), cut)
+    assert separators_hold(kept, separators, settled, kinds, np.array(worth)) is holds
 
 
 def test_the_separators_stay_when_without_them_the_thread_reads_otherwise():

@@ -112,6 +112,7 @@ FAR_COST = 10.0           # ...unless the lines between them cost more than this
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth...
 BOX_SHARE = 0.5           # ...the closing of a box of other articles below this share, when no text goes on under it
 TRAILER_SHARE = 0.2       # below a promotion in the body, text worth less than this share of the body's...
+CUT_SHARE = 0.2           # without a thread's separators the article may lose this share of its text (separators_hold)
 TRAILER_LINE_SHARE = 0.1  # ...this share of the median sentence above a line...
 MIN_TRAILER_LINES = 3     # ...in this many lines or more: no article
 RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from the next: the article goes on
@@ -692,9 +693,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start). What the
     article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
     without the lines removed) until it holds. Then the separators and stamps of a thread's posts in it go
-    ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00": post_stamps), unless
-    judging the article without them removes more: they hold a thread of short posts together, and a second run
-    must find the article the first one kept."""
+    ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00": post_stamps), both
+    or else one of the two, unless judging the article without them cuts a post or much text (separators_hold):
+    they hold a thread of short posts together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = line_shapes(lines)
@@ -742,18 +743,41 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers, menus)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
-        separators = sorted({*thread_separators(text, kept_shapes), *post_stamps(text, kept_shapes.kinds)})
-        without = np.delete(kept, separators)
-        if not separators or len(settle(without)[0]) < len(without):
+        posts, stamps = thread_separators(text, kept_shapes), post_stamps(text, kept_shapes.kinds)
+        for separators in (sorted({*posts, *stamps}), stamps, posts):
+            if not separators:
+                continue
+            without = np.delete(kept, separators)
+            settled, inside, short = settle(without)
+            if separators_hold(kept, separators, settled, shapes.kinds, worth):
+                break
+        else:
             break
         removed_inside.update((int(line), SEPARATOR) for line in kept[separators])
-        kept, short = without, len(without) < MIN_PAGE_LINES
+        removed_inside.update(inside)
+        kept = settled
     verdicts: list[Verdict] = [REASON_OF[kind] for kind in shapes.kinds.tolist()]
     for index, reason in removed_inside.items():
         verdicts[index] = reason
     for index in kept.tolist():
         verdicts[index] = None
     return verdicts
+
+
+def separators_hold(kept: np.ndarray, separators: list[int], settled: np.ndarray, kinds: np.ndarray,
+                    worth: np.ndarray) -> bool:
+    """Whether a thread's separators (at `separators` among the `kept` lines) may go, judging the article
+    without them having kept `settled`: what that judgement cuts holds at most CUT_SHARE of the text (a
+    sign-in box under the last post), and none of it but stamps stood right above or below a separator that goes
+    (a short last reply, "Thanks!", reads as a list's title once its "Reply" is gone, a poster's name as a menu
+    item)."""
+    without = np.delete(kept, separators)
+    cut = np.setdiff1d(without, settled)
+    at = np.array(separators)
+    beside = np.intersect1d(cut, kept[np.clip(np.concatenate((at - 1, at + 1)), 0, len(kept) - 1)])
+    posts = beside[kinds[beside] != DATED]
+    text = np.maximum(worth, 0.0)
+    return not len(posts) and bool(text[cut].sum() <= CUT_SHARE * text[without].sum())
 
 
 def inside_removals(lines: list[str], shapes: Shapes, title: str | None, buttons: frozenset[int],
@@ -784,12 +808,22 @@ def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
     found = []
     for run in record_runs(marked, ids):
         bounds = [run.start, *run.separators[1:], run.end]
-        posts = [np.any(IS_TEXT[marked.kinds[top:bottom]]) for top, bottom in zip(bounds, bounds[1:])
-                 if bottom - top > 1]
+        posts = [post for top, bottom in zip(bounds, bounds[1:])
+                 if (post := _holds_post(marked.kinds[top + 1:bottom])) is not None]
         if sum(posts) >= MIN_POSTS and 2 * sum(posts) >= len(posts):
             found += [index for index in range(run.start, run.end) if marked.kinds[index] == REPEAT
                       and shapes.kinds[index] != HEADLINE and not shapes.figures[index]]
     return found
+
+
+def _holds_post(kinds: np.ndarray) -> bool | None:
+    """Whether the lines between two separators of a run of records hold a post (text); None when they hold
+    nothing or only a part of a poster's panel (other separators, figures, stamps, one name or rank:
+    "Organism", "Followers 0", "Edited July 5 by jane"), which is neither a post nor a sign against one."""
+    rest = kinds[(kinds != REPEAT) & (kinds != FIGURES) & (kinds != DATED)]
+    if np.any(IS_TEXT[rest]):
+        return True
+    return None if len(rest) == 0 or len(rest) == 1 and rest[0] == ITEM else False
 
 
 def post_stamps(lines: list[str], kinds: np.ndarray) -> list[int]:
