@@ -67,6 +67,8 @@ def kept(lines, walls=frozenset()):
 
 
 @pytest.mark.parametrize("line, kind", [
+    pytest.param("食品烟酒 0.5 -0.6 -0.9", FIGURES, id="zh-a-tables-row-of-measures"),
+    pytest.param("首页 1 2 3 4 5 下一页", ROW, id="zh-a-pagers-numbers-are-no-measures"),
     pytest.param(ZH_BODY[0], PROSE, id="zh-sentence"),
     pytest.param(EN_BODY[0], PROSE, id="en-sentence"),
     pytest.param("We hope to see all of you at the theatre again soon! 🙂", PROSE, id="sentence-ending-in-a-smiley"),
@@ -361,6 +363,15 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
     pytest.param(["Help: my bus pass stopped working", *[line for number, post in enumerate(EN_BODY[:3])
                                                          for line in (f"reader{number} 2 hours ago", post)]],
                  set(), id="a-thread-keeps-its-post-headers"),
+    pytest.param(["关于第5期食品抽检情况的通告", "2024-05-10 08:30 来源：本报", "序号 抽样单位 食品名称 生产日期 检验结果",
+                  "1 临江市某某快餐店 复用餐具 2024-04-18 不合格", "2 临江市老街面馆 复用餐具 2024-04-18 不合格",
+                  "3 临江市惠民超市 酸豆角 2024-03-02 不合格", *ZH_BODY], {1}, id="zh-the-dated-rows-of-a-table-stay"),
+    pytest.param(["临江县发生4.3级地震", "发震时刻 震级 纬度 经度 深度 参考位置", "2024-11-08 14:26:39 4.3 29.41 103.77 12 临江县",
+                  *ZH_BODY], set(), id="zh-a-dated-row-of-measures-stays"),
+    pytest.param([HEADLINE_EN, "13 May 2024 Updated 07:35 3 min read", *EN_BODY], {1},
+                 id="a-datelines-own-numbers-make-no-row"),
+    pytest.param(["11月13日停服更新公告", "亲爱的玩家：", "【更新时间】", "2024年11月13日（星期四）06:00-11:00", "【更新范围】",
+                  "全部服务器", *ZH_BODY], set(), id="zh-a-date-under-a-sections-bracketed-heading"),
 ])
 def test_head_bylines(lines, expected):
     shapes = line_shapes(lines)

@@ -76,6 +76,7 @@ from corpusclean.clean.line_shapes import (
     separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
+from corpusclean.fields.dates import find_dates
 from corpusclean.fields.labels import NAME_REACH, another_time, names_alone, signs
 from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
@@ -144,6 +145,10 @@ LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, insi
 POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
+# a section's heading in brackets alone on its line ("【更新时间】"): the date under it is the section's text
+SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
+NUMBER_CELL = re.compile(r"[-+−]?\d+(?:\.\d+)?%?")      # a number standing as a table's cell
+MIN_ROW_NUMBERS = 4       # numbers besides its dates in a line: a table's row of data, no dateline
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
 CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
@@ -833,14 +838,25 @@ def post_stamps(lines: list[str], kinds: np.ndarray) -> list[int]:
     (split at white space), MIN_TABLE_CELLS or more ("8月15日 8:00—11:30 新生报到 学校体育馆")."""
     stamps: list[int] = []
     for run in chains((kinds == DATED).nonzero()[0]):
-        if len(run) < MIN_POSTS:
-            continue
-        cells = [len(lines[index].split()) for index in run.tolist()]
-        rows = np.concatenate(([True], (np.diff(run) > 1) | (np.diff(cells) != 0)))     # where a block starts
-        for block in np.split(np.arange(len(run)), rows.nonzero()[0][1:]):
-            if not (len(block) >= MIN_TABLE_ROWS and cells[block[0]] >= MIN_TABLE_CELLS):
-                stamps += run[block].tolist()
+        if len(run) >= MIN_POSTS:
+            rows = table_rows(lines, run.tolist())
+            stamps += [index for index in run.tolist() if index not in rows]
     return stamps
+
+
+def table_rows(lines: list[str], positions: list[int]) -> set[int]:
+    """Of the lines at `positions` (in page order), the rows of a table: MIN_TABLE_ROWS or more right under each
+    other, each of as many cells (split at white space), MIN_TABLE_CELLS or more."""
+    rows: set[int] = set()
+    block: list[int] = []
+    cells = [len(lines[index].split()) for index in positions]
+    for number, index in enumerate(positions):
+        if not (block and index == block[-1] + 1 and cells[number] == cells[number - 1]):
+            block = []
+        block.append(index)
+        if len(block) >= MIN_TABLE_ROWS and cells[number] >= MIN_TABLE_CELLS:
+            rows.update(block)
+    return rows
 
 
 def box_titles(shapes: Shapes, tops: list[int], headline: int | None = None) -> list[int]:
@@ -878,8 +894,10 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     Staff Writer") at most NAME_REACH lines under the headline the metadata stage found (`headline`: its
     line in the head, never taken itself) or right under "By" alone. The metadata stage took the bylines it
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
-    and so does a date under an organisation's name signing a notice (signs), and the time of an event after
-    its label ("报告时间：…": another_time). `top`: where the head ends
+    and so does a date under an organisation's name signing a notice (signs), the time of an event
+    after its label ("报告时间：…": another_time) or under a section's bracketed heading ("【更新时间】"),
+    and a table's rows (table_rows; a row of measures alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12
+    某县"). `top`: where the head ends
     (head_end); `going`: the lines of the head another rule takes (a share bar's buttons), which the reach
     does not count."""
     kinds = shapes.kinds.tolist()
@@ -887,10 +905,14 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS
              for index in run}
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
+    above = ["", *lines[:top]]      # the line above each
+    dated = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and figures[index]
+             and holds_date(lines[index]) and not signs(above[index]) and not another_time(lines[index])
+             and not SECTION_LABEL.fullmatch(above[index].strip()) and not _holds_measures(lines[index])]
+    rows = table_rows(lines, dated)
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
-        figures[index] and holds_date(lines[index]) and not (index and signs(lines[index - 1]))
-        and not another_time(lines[index])
-        or _byline_opening().match(lines[index]) is not None or index in by_alone)]
+        index in dated and index not in rows or _byline_opening().match(lines[index]) is not None
+        or index in by_alone)]
 
     def names(index: int) -> bool:
         return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])
@@ -905,6 +927,19 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
             staying += 1
         index += 1
     return sorted({*signed, *named})
+
+
+def _holds_measures(line: str) -> bool:
+    """Whether a line holds MIN_ROW_NUMBERS numbers or more besides its dates and times, in half of its cells
+    or more: a table's row of data ("2025-11-08 14:26:39 4.3 29.41 103.77 12 某县"), no dateline ("13 May 2024
+    Updated 07:35 3 min read")."""
+    if len(NUMBER_CELL.findall(line)) < MIN_ROW_NUMBERS:
+        return False        # (nearly every line: no dates to look for)
+    for found in reversed(find_dates(line)):
+        line = line[:found.start] + " " + line[found.end:]
+    cells = line.split()
+    numbers = sum(NUMBER_CELL.fullmatch(cell) is not None for cell in cells)
+    return numbers >= MIN_ROW_NUMBERS and 2 * numbers >= len(cells)
 
 
 def head_crumbs(lines: list[str], shapes: Shapes, headline: int | None = None) -> list[int]:

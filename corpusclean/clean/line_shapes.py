@@ -74,6 +74,9 @@ LONE_QUESTION_BREAK = re.compile(r"[?？!！。]|\.\s")
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 ROW_NUMBER = re.compile(r"(\d{1,3})\s")    # a table row's number before its cells: "3 赵喆 下坪村 勤劳致富"
 MIN_NUMBERED_ROWS = 3     # rows numbered one after another, this many or more: a table's rows, data
+# a measure in a table's row: a decimal, a signed number or a percentage ("0.5", "-0.6", "+3", "12%"), not a
+# page's number in a pager ("1 2 3 4 5")
+MEASURE = re.compile(r"[-+−]?\d[\d,]*\.\d+%?|[-+−]\d[\d,]*%?|\d[\d,]*(?:\.\d+)?%")
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
 # pair, an address), not a menu item
@@ -389,7 +392,8 @@ def _is_enumerated(line: str) -> bool:
 
 def _is_row(line: str) -> bool:
     """Many short items on one line: a menu or a tool bar. Han items may be split by spaces ("首页 新闻 体育
-    财经"); words need a separator between items ("Home | News | Sport"), spaces split a sentence too."""
+    财经"); words need a separator between items ("Home | News | Sport"), spaces split a sentence too. A line
+    half of whose items are measures ("食品烟酒 0.5 -0.6 -0.9") is a table's row of data, no menu."""
     han = has_han(line)
     if han:
         text = line
@@ -398,7 +402,7 @@ def _is_row(line: str) -> bool:
         items = text.split()
     else:
         items = [item for item in ROW_SPLIT.split(line) if item.strip()]
-    if len(items) < MIN_ROW_ITEMS:
+    if len(items) < MIN_ROW_ITEMS or 2 * sum(MEASURE.fullmatch(item) is not None for item in items) >= len(items):
         return False
     return all(len(item) <= MAX_ROW_HAN or not has_han(item) if han else len(item.split()) <= MAX_ROW_WORDS
                for item in items)
