@@ -969,6 +969,28 @@ def test_a_page_declaring_a_codec_that_is_no_charset_is_read_and_the_run_goes_on
     assert ZH_NEWS.splitlines()[0] in records["in/page.html"]["text"]
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_declaring_python_s_escape_codec_keeps_its_backslashes(jobs, tmp_path):
+    """<meta charset="unicode-escape"> (a Python codec, no character set) was taken at its word: the page's
+    'C:\\new\\table' became 'C:' + a line break + 'ew' + a tab + 'able', its '\\u4e2d' a 中, exit 0."""
+    (tmp_path / "in").mkdir()
+    body = "".join(f"<p>{line}</p>" for line in EN_NEWS.splitlines())
+    body += r"<p>The files are kept in C:\new\table and the code \u4e2d names a character, the clerk said.</p>"
+    for codec in ("unicode-escape", "raw_unicode_escape"):
+        page = f'<html><head><meta charset="{codec}"><title>Budget</title></head><body>{body}</body></html>'
+        (tmp_path / "in" / f"{codec}.html").write_text(page, encoding="ascii")
+    wrapped = "<text id=a encoding=unicode_escape>\n" + EN_NEWS + r"Kept in C:\new\table, said the clerk (\u4e2d)." + "\n"
+    (tmp_path / "in" / "wrapped.txt").write_text(wrapped, encoding="ascii")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--dedup", "none", "--no-template", *jobs,
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == ["in/raw_unicode_escape.html", "in/unicode-escape.html", "in/wrapped.txt"]
+    for record in records.values():
+        assert r"C:\new\table" in record["text"] and r"\u4e2d" in record["text"], record
+        assert "中" not in record["text"] and record["metadata"]["encoding"] == "utf-8"
+
+
 def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
     became a file of its own and the dataset in the store stayed unfixed."""
