@@ -1240,6 +1240,22 @@ def test_jobs_beyond_what_the_machine_can_run_is_a_usage_error(args, config, tmp
     assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == leftovers(tmp_path / "tmpdir") == []
 
 
+@pytest.mark.parametrize("command", [["run", "-q", "-o", "out.jsonl"], ["run", "-q", "-o", "out.jsonl", "--jobs", "2"],
+                                     ["check"], ["check", "--fix"], ["explain"]])
+def test_a_record_limit_beyond_what_a_read_can_ask_is_a_usage_error(command, tmp_path):
+    """max_record_bytes = 9223372036854775807 (or more) in a config file ended run, check and explain with a
+    traceback (OverflowError: cannot fit 'int' into an index-sized integer) at the first JSONL file."""
+    (tmp_path / "corpusclean.toml").write_text(f"max_record_bytes = {sys.maxsize}\n")
+    (tmp_path / "data.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    result = corpusclean(*command, "data.jsonl", cwd=tmp_path, env=isolated_tmp(tmp_path))
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == (f"corpusclean: error: {tmp_path / 'corpusclean.toml'}: max_record_bytes must be "
+                                      f"from 1 to {sys.maxsize - 1}, not {sys.maxsize}\n")
+    assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == leftovers(tmp_path / "tmpdir") == []
+    (tmp_path / "corpusclean.toml").write_text(f"max_record_bytes = {sys.maxsize - 1}\n")
+    assert corpusclean(*command, "data.jsonl", cwd=tmp_path).returncode == 0
+
+
 def _closed(fd: int):
     return lambda: os.close(fd)
 
