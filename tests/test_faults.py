@@ -2259,6 +2259,28 @@ def test_a_text_saved_as_html_keeps_its_lines(jobs, tmp_path):
         ("in/a.html", "\n".join(lines), "txt"), ("in/b.html", "\n".join(lines), "html")]
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_text_under_a_records_html_field_keeps_its_lines(jobs, tmp_path):
+    """A record's text under html or raw_html was HTML whatever it held: a scraper's text stored under `html`,
+    without a single tag, had its lines run together into one, and with a copyright line at its end the whole
+    article was removed as boilerplate.copyright (rejected as empty, no word on stderr, exit 0), as a page
+    named .html was before. Without a tag it is text; one with tags stays HTML; check agrees with run."""
+    (tmp_path / "in").mkdir()
+    lines = ["会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。", "各区各部门要压实责任，做好隐患排查，确保人民群众生命财产安全。"]
+    text = "\n".join([*lines, "版权所有 © 2024 示例新闻网"])
+    page = f"<html><head><title>防汛</title></head><body><p>{lines[0]}</p><p>{lines[1]}</p></body></html>"
+    records = [{"id": "a", "html": text}, {"id": "b", "raw_html": text}, {"id": "c", "html": page}]
+    (tmp_path / "in" / "a.jsonl").write_bytes(b"".join(jsonl_line(record) for record in records))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--no-template", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    written = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert [(r["id"], r["text"], r["metadata"]["format"]) for r in written] == [
+        ("a", "\n".join(lines), "txt"), ("b", "\n".join(lines), "txt"), ("c", "\n".join(lines), "html")]
+    findings = corpusclean("check", "--select", "CC010", "in/a.jsonl", cwd=tmp_path).stdout.decode().splitlines()
+    assert findings == [f"in/a.jsonl:{n}:1: CC010 text line 3: boilerplate.copyright: '版权所有 © 2024 示例新闻网'"
+                        for n in (1, 2)]
+
+
 DROPPED_STOP = '''
 import signal, sys, weakref
 from corpusclean import cli, runner
