@@ -167,8 +167,19 @@ def _records(results: Results[Record]) -> Iterator[Record]:
         results.close()
 
 
+# More worker processes than this per core only cost memory: jobs=100000 forked until the kernel killed the
+# run. Per core, so one config file suits every machine.
+MAX_JOBS_PER_CORE = 16
+
+
 def default_jobs(config: Config) -> int:
-    return config.jobs if config.jobs > 0 else (os.cpu_count() or 1)
+    """The worker processes a run of `config` uses: its jobs, or one per core for 0. ValueError for more than
+    MAX_JOBS_PER_CORE per core."""
+    cores = os.cpu_count() or 1
+    if config.jobs > MAX_JOBS_PER_CORE * cores:
+        raise ValueError(f"jobs must be at most {MAX_JOBS_PER_CORE * cores} ({MAX_JOBS_PER_CORE} per core, "
+                         f"{cores} cores here), not {config.jobs}")
+    return config.jobs or cores
 
 
 def stream(items: Iterable[Any], config: Config, finish: Callable[[Document], T],
@@ -179,11 +190,12 @@ def stream(items: Iterable[Any], config: Config, finish: Callable[[Document], T]
     the Ray engine, which reads the input files itself, the ids taken so far, so that a repeated id is
     renamed as the local run renames it while it reads. `watch` (the progress bar) is told each pass of the
     local engine and each batch through it."""
+    jobs = default_jobs(config)
     if config.engine == "ray":
         from corpusclean.ray_engine import run_on_ray
 
         return run_on_ray(items, config, finish, ids)
-    return run_pipeline(items, build_pipeline(config), default_jobs(config), finish, watch)
+    return run_pipeline(items, build_pipeline(config), jobs, finish, watch)
 
 
 def segments(config: Config) -> list[Segment]:

@@ -29,9 +29,6 @@ app = typer.Typer(
 )
 
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130   # 0 ok and 1 a dataset problem come from the commands themselves
-# More worker processes than this per core only cost memory: --jobs 100000 forked until the kernel killed
-# the run, leaving its temporary output and spool behind. Per core, so one config file suits every machine.
-MAX_JOBS_PER_CORE = 16
 
 
 def _version(value: bool) -> None:
@@ -176,10 +173,12 @@ def run(
             raise _usage_error(f"--no-dedup and --dedup {given} contradict each other: give one of them")
         settings["dedup"] = "none"
     config, inputs, skipped = _load(config_file, settings, paths)
-    cores = os.cpu_count() or 1
-    if config.jobs > MAX_JOBS_PER_CORE * cores:
-        raise _usage_error(f"jobs must be at most {MAX_JOBS_PER_CORE * cores} ({MAX_JOBS_PER_CORE} per core, "
-                           f"{cores} cores here), not {config.jobs}")
+    from corpusclean.api import default_jobs
+
+    try:  # --jobs 100000 forked until the kernel killed the run, leaving its temporary output and spool behind
+        default_jobs(config)
+    except ValueError as err:
+        raise _usage_error(str(err)) from None
     if config.engine == "ray":
         import importlib.util
 

@@ -4,6 +4,7 @@ flag (if any), its choices or range, and its help. The command line, the config 
 
 from __future__ import annotations
 
+import sys
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
@@ -56,7 +57,8 @@ class Config:
     max_page_bytes: int = option(8_000_000, help="larger inputs are rejected as too_large",
                                  valid=lambda n: n >= 1, must="at least 1")
     max_record_bytes: int = option(8_000_000, help="larger JSONL lines are rejected as too_large",
-                                   valid=lambda n: n >= 1, must="at least 1")
+                                   valid=lambda n: 1 <= n < sys.maxsize,  # a line of it and one byte is read
+                                   must=f"from 1 to {sys.maxsize - 1}")
     follow_links: bool = option(False, "--follow-links/--no-follow-links",
                                 help="read symbolic links that leave an input folder, enter linked folders")
     max_page_elements: int = option(100_000, help="HTML pages with more elements are rejected as too_complex",

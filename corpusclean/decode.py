@@ -38,10 +38,12 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 
-# Python codecs a page may name that are no character set, and fail with UnicodeError (not a decode error):
-# always (undefined), or on any byte that is not ASCII (host names: idna, punycode). The codecs that are
-# no text encoding at all (base64, zlib, rot13, hex) are left out by their CodecInfo.
-_NOT_CHARSETS = frozenset({"undefined", "idna", "punycode"})
+# Python codecs a page may name that are no character set: they fail with UnicodeError (not a decode error)
+# always (undefined) or on any byte that is not ASCII (host names: idna, punycode), or they read Python's
+# backslash escapes in the page's ASCII (unicode-escape, raw-unicode-escape: its 'C:\new' held a line break,
+# its '\u4e2d' a 中 the page never had). The codecs that are no text encoding at all (base64, zlib, rot13,
+# hex) are left out by their CodecInfo.
+_NOT_CHARSETS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape"})
 _WIDE_CODECS = ("utf-16", "utf-32")
 # The byte order marks of UTF-16 and UTF-32, whose text holds NUL bytes (ASCII in UTF-32 is mostly NULs).
 WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if codec in _WIDE_CODECS)

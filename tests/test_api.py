@@ -287,3 +287,23 @@ def test_a_record_holding_what_json_cannot_hold_is_an_invalid_record_naming_the_
         "c": ("invalid_record", "field 7 cannot be written as JSON: Dict key must be str"),
         "d": (None, None),
     }
+
+
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_more_jobs_than_the_machine_can_run_is_a_value_error_before_any_worker(engine, monkeypatch):
+    """clean_records(records, Config(jobs=100000)) forked a worker per job until the kernel killed the process
+    (the limit of `run --jobs` was the command line's alone): on a machine of one core, 17 forked 17."""
+    import multiprocessing.context
+
+    started = []
+    start = multiprocessing.context.ForkProcess.start
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start",
+                        lambda process: started.append(process) or start(process))
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    records = [{"id": "a", "text": EN}]
+    with pytest.raises(ValueError, match=r"^jobs must be at most 16 \(16 per core, 1 cores here\), not 17$"):
+        list(corpusclean.clean_records(records, Config(jobs=17, engine=engine)))
+    assert started == []
+    if engine == "local":
+        assert [r["id"] for r in corpusclean.clean_records(records, Config(jobs=2))] == ["a"]
+        assert started  # the forks are seen: none was for jobs=17

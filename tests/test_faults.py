@@ -969,6 +969,28 @@ def test_a_page_declaring_a_codec_that_is_no_charset_is_read_and_the_run_goes_on
     assert ZH_NEWS.splitlines()[0] in records["in/page.html"]["text"]
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_declaring_python_s_escape_codec_keeps_its_backslashes(jobs, tmp_path):
+    """<meta charset="unicode-escape"> (a Python codec, no character set) was taken at its word: the page's
+    'C:\\new\\table' became 'C:' + a line break + 'ew' + a tab + 'able', its '\\u4e2d' a 中, exit 0."""
+    (tmp_path / "in").mkdir()
+    body = "".join(f"<p>{line}</p>" for line in EN_NEWS.splitlines())
+    body += r"<p>The files are kept in C:\new\table and the code \u4e2d names a character, the clerk said.</p>"
+    for codec in ("unicode-escape", "raw_unicode_escape"):
+        page = f'<html><head><meta charset="{codec}"><title>Budget</title></head><body>{body}</body></html>'
+        (tmp_path / "in" / f"{codec}.html").write_text(page, encoding="ascii")
+    wrapped = "<text id=a encoding=unicode_escape>\n" + EN_NEWS + r"Kept in C:\new\table, said the clerk (\u4e2d)." + "\n"
+    (tmp_path / "in" / "wrapped.txt").write_text(wrapped, encoding="ascii")
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--dedup", "none", "--no-template", *jobs,
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == ["in/raw_unicode_escape.html", "in/unicode-escape.html", "in/wrapped.txt"]
+    for record in records.values():
+        assert r"C:\new\table" in record["text"] and r"\u4e2d" in record["text"], record
+        assert "中" not in record["text"] and record["metadata"]["encoding"] == "utf-8"
+
+
 def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
     became a file of its own and the dataset in the store stayed unfixed."""
@@ -1216,6 +1238,22 @@ def test_jobs_beyond_what_the_machine_can_run_is_a_usage_error(args, config, tmp
     assert result.stderr.decode() == (f"corpusclean: error: jobs must be at most {OVER_THE_JOBS_LIMIT - 1} "
                                       f"(16 per core, {os.cpu_count() or 1} cores here), not {OVER_THE_JOBS_LIMIT}\n")
     assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == leftovers(tmp_path / "tmpdir") == []
+
+
+@pytest.mark.parametrize("command", [["run", "-q", "-o", "out.jsonl"], ["run", "-q", "-o", "out.jsonl", "--jobs", "2"],
+                                     ["check"], ["check", "--fix"], ["explain"]])
+def test_a_record_limit_beyond_what_a_read_can_ask_is_a_usage_error(command, tmp_path):
+    """max_record_bytes = 9223372036854775807 (or more) in a config file ended run, check and explain with a
+    traceback (OverflowError: cannot fit 'int' into an index-sized integer) at the first JSONL file."""
+    (tmp_path / "corpusclean.toml").write_text(f"max_record_bytes = {sys.maxsize}\n")
+    (tmp_path / "data.jsonl").write_bytes(jsonl_line({"id": "a", "text": ZH_NEWS}))
+    result = corpusclean(*command, "data.jsonl", cwd=tmp_path, env=isolated_tmp(tmp_path))
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == (f"corpusclean: error: {tmp_path / 'corpusclean.toml'}: max_record_bytes must be "
+                                      f"from 1 to {sys.maxsize - 1}, not {sys.maxsize}\n")
+    assert not (tmp_path / "out.jsonl").exists() and leftovers(tmp_path) == leftovers(tmp_path / "tmpdir") == []
+    (tmp_path / "corpusclean.toml").write_text(f"max_record_bytes = {sys.maxsize - 1}\n")
+    assert corpusclean(*command, "data.jsonl", cwd=tmp_path).returncode == 0
 
 
 def _closed(fd: int):
@@ -2219,6 +2257,28 @@ def test_a_text_saved_as_html_keeps_its_lines(jobs, tmp_path):
     records = jsonl((tmp_path / "out.jsonl").read_bytes())
     assert [(r["id"], r["text"], r["metadata"]["format"]) for r in records] == [
         ("in/a.html", "\n".join(lines), "txt"), ("in/b.html", "\n".join(lines), "html")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_text_under_a_records_html_field_keeps_its_lines(jobs, tmp_path):
+    """A record's text under html or raw_html was HTML whatever it held: a scraper's text stored under `html`,
+    without a single tag, had its lines run together into one, and with a copyright line at its end the whole
+    article was removed as boilerplate.copyright (rejected as empty, no word on stderr, exit 0), as a page
+    named .html was before. Without a tag it is text; one with tags stays HTML; check agrees with run."""
+    (tmp_path / "in").mkdir()
+    lines = ["会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。", "各区各部门要压实责任，做好隐患排查，确保人民群众生命财产安全。"]
+    text = "\n".join([*lines, "版权所有 © 2024 示例新闻网"])
+    page = f"<html><head><title>防汛</title></head><body><p>{lines[0]}</p><p>{lines[1]}</p></body></html>"
+    records = [{"id": "a", "html": text}, {"id": "b", "raw_html": text}, {"id": "c", "html": page}]
+    (tmp_path / "in" / "a.jsonl").write_bytes(b"".join(jsonl_line(record) for record in records))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--no-template", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    written = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert [(r["id"], r["text"], r["metadata"]["format"]) for r in written] == [
+        ("a", "\n".join(lines), "txt"), ("b", "\n".join(lines), "txt"), ("c", "\n".join(lines), "html")]
+    findings = corpusclean("check", "--select", "CC010", "in/a.jsonl", cwd=tmp_path).stdout.decode().splitlines()
+    assert findings == [f"in/a.jsonl:{n}:1: CC010 text line 3: boilerplate.copyright: '版权所有 © 2024 示例新闻网'"
+                        for n in (1, 2)]
 
 
 DROPPED_STOP = '''

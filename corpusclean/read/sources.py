@@ -43,8 +43,9 @@ _HTML_START = re.compile(
 )
 # A tag, a comment or a doctype, in any encoding a page may be in (UTF-16 and UTF-32 put NULs after the '<'):
 # a page named .html without one is text (a server's text/plain saved under the URL's name), whose lines
-# HTML would run together into one.
+# HTML would run together into one. So is a record's text under html or raw_html (_MARKUP_TEXT: the same in a str).
 _MARKUP = re.compile(rb"<\x00{0,3}[!/?a-zA-Z]")
+_MARKUP_TEXT = re.compile(r"<[!/?a-zA-Z]")
 # Record fields whose name says they hold a page's HTML (used when the text field is missing).
 HTML_FIELDS = ("html", "raw_html")
 _WRAPPER = re.compile(rb"\A\s*<text\b([^>\n]*)>[ \t\r]*\n?")
@@ -265,12 +266,15 @@ def text_field(record: dict, text_key: str) -> str:
 def record_text(record: dict, text_key: str, text_format: str) -> tuple[Any, bool]:
     """The record's text and whether it is HTML. Text is text unless the record says it is HTML (its text is
     under a field named html or raw_html) or ``text_format`` does: "html", or "auto" for a text that starts
-    as an HTML document."""
+    as an HTML document. Under html or raw_html, a text that holds no tag, comment or doctype is text, as a page
+    named .html that holds none is."""
     field = text_field(record, text_key)
     text = record.get(field)
     if not isinstance(text, str):
         return text, False
-    if field in HTML_FIELDS or text_format == "html":
+    if field in HTML_FIELDS:
+        return text, _MARKUP_TEXT.search(text) is not None
+    if text_format == "html":
         return text, True
     return text, text_format == "auto" and looks_like_html(text[:SNIFF_BYTES].encode("utf-8", "surrogatepass"))
 
