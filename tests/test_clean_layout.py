@@ -395,6 +395,8 @@ STANDFIRST = "The plan raises spending on buses and roads."
                  id="a-name-under-a-dateline-and-the-standfirst"),
     pytest.param([HEADLINE_EN, "Daniel Hart", "Maria Lopez", STANDFIRST, *EN_BODY], HEADLINE_EN, {1, 2},
                  id="two-names-under-the-headline"),
+    pytest.param([HEADLINE_EN, "Key Takeaways", "* Employers must tell their staff within 30 days.", *EN_BODY],
+                 HEADLINE_EN, set(), id="the-heading-of-a-list-names-nobody"),
     # negatives: the headline, a dateline, a subheading, a name far from the headline or among the sentences
     pytest.param(["Mayor Signs Budget Deal", *EN_BODY], "Mayor Signs Budget Deal", set(), id="the-headline-in-title-case"),
     pytest.param(["Budget 2024", "Council Backs Plan To Hire Drivers", *EN_BODY], "Budget 2024", set(),

@@ -72,8 +72,8 @@ from corpusclean.clean.boilerplate import (
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
-    NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, separator_ids,
-    separators_marked,
+    NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, opens_list,
+    separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.dates import find_dates
@@ -914,8 +914,9 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
         index in dated and index not in rows or _byline_opening().match(lines[index]) is not None
         or index in by_alone)]
 
-    def names(index: int) -> bool:
-        return index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])
+    def names(index: int) -> bool:     # a heading over a list ("Key Takeaways" / "* ...") names nobody
+        return (index < top and not IS_TEXT[kinds[index]] and index not in posts and names_alone(lines[index])
+                and not (index + 1 < len(lines) and opens_list(lines[index + 1])))
 
     named = {index + 1 for index in by_alone if names(index + 1)}
     # the reach counts the lines that stay: a second run, without the lines taken here, takes the same names

@@ -235,6 +235,11 @@ def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
     return replace(shapes, kinds=kinds)
 
 
+def opens_list(line: str) -> bool:
+    """Whether a line is an item of a bulleted or numbered list ("* Update your plan", "2. Map the data")."""
+    return line.startswith(BULLETS) or LIST_NUMBER.match(line) is not None
+
+
 def kind_table(kinds: frozenset[int]) -> np.ndarray:
     """A lookup: kind -> whether it is one of kinds (index it with an array of kinds)."""
     table = np.zeros(len(KIND_NAMES), dtype=bool)
