@@ -1317,6 +1317,9 @@ def test_the_head_starts_at_the_kicker_of_a_dated_headline_under_a_list(over, ke
     pytest.param([ITEM] * 4 + [HEADLINE, HEADLINE], [4] * 4 + [24, 36], 3, id="a-standfirst-found-its-headline-stays"),
     pytest.param([HEADLINE] * 5 + [HEADLINE], [28] * 5 + [30], 5, id="the-last-of-a-list-is-no-headline"),
     pytest.param([ITEM] * 5 + [HEADLINE], [4] * 5 + [30], 4, id="a-menu-item-right-over-it-is-its-kicker"),
+    pytest.param([ITEM] * 4 + [HEADLINE, HEADLINE], [4] * 4 + [36, 24], 4, id="a-title-over-a-subtitle-under-a-menu"),
+    pytest.param([HEADLINE] * 4 + [HEADLINE, HEADLINE], [28] * 4 + [36, 24], 5,
+                 id="the-last-of-a-list-over-a-subtitle-is-no-title"),
     pytest.param([PROSE, ITEM, ITEM, HEADLINE], [60, 4, 4, 30], 0, id="a-short-run-sets-no-start"),
 ])
 def test_kicker_start(kinds, units, start):

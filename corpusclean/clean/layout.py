@@ -92,6 +92,7 @@ REASONS = (MENU, HEADLINE_LIST, OUTSIDE, BYLINE, SEPARATOR)
 
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
+MENU_ITEMS = frozenset({ITEM, ROW})     # a menu's items, one a line or many in one
 PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
 LOOKED_THROUGH = frozenset({FIGURES, REPEAT})     # neither start nor break a run of list-shaped lines in the head
 TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
@@ -474,7 +475,8 @@ def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headlin
     separators looked through): the headline, or its kicker right over it (a section's name, a menu item's
     shape); else 0. A dated headline opens its article: over it stands a section's name, not a list; and the
     last of a list's headlines is no kicker. The line found may be a standfirst: a shorter headline-shaped
-    line alone over it is the headline."""
+    line alone over it is the headline, and so is a headline-shaped line right under MENU_RUN menu items (a
+    title over its subtitle, no list's last headline)."""
     if _headline_over(kinds, units, headline) and (headline == 1 or kinds[headline - 2] != HEADLINE):
         headline -= 1       # the line found is a standfirst under its headline, a shorter line alone over it
     run = []
@@ -485,7 +487,9 @@ def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headlin
             break
     if len(run) < HEADLINE_RUN:
         return 0
-    return run[0] if kinds[run[0]] == ITEM and run[0] == headline - 1 else headline
+    over = run[0] == headline - 1 and (kinds[run[0]] == ITEM or kinds[run[0]] == HEADLINE and all(
+        kinds[index] in MENU_ITEMS for index in run[1:1 + MENU_RUN]))
+    return run[0] if over else headline
 
 
 def _headline_over(kinds: list[int], units: list[int], line: int) -> bool:
