@@ -595,8 +595,14 @@ def _titled_link(text: str, han: bool, vocab: Vocabulary) -> str | None:
     rest = folded[len(phrase):].lstrip()
     size = len(text) if han else len(text.split())
     if (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE:
-        return PAGER if phrase in vocab.pager else SEE_ALSO
+        return _link_reason(folded, vocab)
     return None
+
+
+def _link_reason(folded: str, vocab: Vocabulary) -> str:
+    """PAGER for a link to the previous or next article, SEE_ALSO for one to another (`folded` opens with a
+    phrase of vocab.links, casefolded)."""
+    return PAGER if folded.startswith(vocab.pager) else SEE_ALSO
 
 
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
@@ -647,7 +653,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return RELATED, True
     if size <= MAX_PAGER_SIZE:
         if folded.startswith(vocab.links):
-            return (PAGER if folded.startswith(vocab.pager) else SEE_ALSO), True
+            return _link_reason(folded, vocab), True
         if (folded[0] in vocab.pager_initials or not folded[0].isalnum()) and _pager_row(folded, vocab):
             return PAGER, True
     if _home_menu(text, han, vocab):    # a pager's row may start from "首页" too
