@@ -14,26 +14,32 @@ that remembers how it was written) and written back as it was written.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 import orjson
 
 _BEYOND_INT64 = 2.0**63  # orjson keeps every integer of int64 and uint64; a float this large may be one of those
 
 
-def _may_have_been_an_integer(value: Any) -> bool:
-    """Walked with a stack of its own, not by recursion: orjson reads values nested 1,024 deep."""
+def _scalars(value: Any, keys: bool = False) -> Iterator[Any]:
+    """Every value a JSON value holds that is no object or array (and, with `keys`, its objects' keys), walked
+    with a stack of its own, not by recursion: orjson reads values nested 1,024 deep."""
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, float):
-            if abs(item) >= _BEYOND_INT64 and item.is_integer():
-                return True
-        elif isinstance(item, dict):
+        if isinstance(item, dict):
+            if keys:
+                stack.extend(item)
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return False
+        else:
+            yield item
+
+
+def _may_have_been_an_integer(value: Any) -> bool:
+    return any(isinstance(item, float) and abs(item) >= _BEYOND_INT64 and item.is_integer()
+               for item in _scalars(value))
 
 
 def json_kind(value: Any) -> str:
@@ -109,18 +115,8 @@ def _loads_out_of_range(data: bytes | str, refused: orjson.JSONDecodeError) -> A
 
 
 def _holds_lone_surrogate(value: Any) -> bool:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if not item.isascii() and any("\ud800" <= char <= "\udfff" for char in item):
-                return True
-        elif isinstance(item, dict):
-            stack.extend(item)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
+    return any(isinstance(item, str) and not item.isascii() and any("\ud800" <= char <= "\udfff" for char in item)
+               for item in _scalars(value, keys=True))
 
 
 def _as_written(value: Any) -> Any:
