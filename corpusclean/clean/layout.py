@@ -447,18 +447,15 @@ def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozen
     menu_run, menu_bottom = 0, start
     run: list[int] = []     # the list-shaped lines of the run, bottom first
     for index in range(start - 1, -1, -1):
-        if index + 1 in menus:
-            menu_run, menu_bottom = menu_run + 1, menu_bottom if menu_run else index
+        kind, button = kinds[index], index in buttons
+        shaped = (index + 1 in menus) + (not button and kind in MENU_LIKE)     # menu-shaped lines here: 0 to 2
+        if shaped:
+            menu_run, menu_bottom = menu_run + shaped, menu_bottom if menu_run else index
             if menu_run >= MENU_RUN:
                 return menu_bottom + 1
-        if index in buttons:
+        if button:
             continue
-        kind = kinds[index]
-        if kind in MENU_LIKE:
-            menu_run, menu_bottom = menu_run + 1, menu_bottom if menu_run else index
-            if menu_run >= MENU_RUN:
-                return menu_bottom + 1
-        elif kind not in PASSED:
+        if kind not in MENU_LIKE and kind not in PASSED:
             menu_run = 0
         if listed[index]:
             run.append(index)
