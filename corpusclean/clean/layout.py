@@ -750,9 +750,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         posts, stamps = thread_separators(text, kept_shapes), post_stamps(text, kept_shapes.kinds)
-        for separators in (sorted({*posts, *stamps}), stamps, posts):
-            if not separators:
-                continue
+        both = sorted({*posts, *stamps})
+        for separators in ([both, stamps, posts] if posts and stamps else [both] if both else []):
             without = np.delete(kept, separators)
             settled, inside, short = settle(without)
             if separators_hold(kept, separators, settled, shapes.kinds, worth):
