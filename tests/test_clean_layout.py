@@ -69,6 +69,9 @@ def kept(lines, walls=frozenset()):
 @pytest.mark.parametrize("line, kind", [
     pytest.param("食品烟酒 0.5 -0.6 -0.9", FIGURES, id="zh-a-tables-row-of-measures"),
     pytest.param("首页 1 2 3 4 5 下一页", ROW, id="zh-a-pagers-numbers-are-no-measures"),
+    pytest.param("北疆狼 27 22 21 29 99", FIGURES, id="zh-a-tables-row-of-whole-numbers"),
+    pytest.param("2026 2025 2024 2023 归档", ROW, id="zh-years-counting-by-one-are-an-archives-menu"),
+    pytest.param("已有 2,316 人评价 好评率 98.9%", ROW, id="zh-two-numbers-make-no-row-of-data"),
     pytest.param(ZH_BODY[0], PROSE, id="zh-sentence"),
     pytest.param(EN_BODY[0], PROSE, id="en-sentence"),
     pytest.param("We hope to see all of you at the theatre again soon! 🙂", PROSE, id="sentence-ending-in-a-smiley"),

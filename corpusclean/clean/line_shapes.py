@@ -74,9 +74,9 @@ LONE_QUESTION_BREAK = re.compile(r"[?？!！。]|\.\s")
 MAX_RECORD_LINES = 20     # separators in a row: more than this, with copies of one among them, are a list
 ROW_NUMBER = re.compile(r"(\d{1,3})\s")    # a table row's number before its cells: "3 赵喆 下坪村 勤劳致富"
 MIN_NUMBERED_ROWS = 3     # rows numbered one after another, this many or more: a table's rows, data
-# a measure in a table's row: a decimal, a signed number or a percentage ("0.5", "-0.6", "+3", "12%"), not a
-# page's number in a pager ("1 2 3 4 5")
-MEASURE = re.compile(r"[-+−]?\d[\d,]*\.\d+%?|[-+−]\d[\d,]*%?|\d[\d,]*(?:\.\d+)?%")
+# a number standing as an item of a row: "27", "0.5", "-0.6", "+3", "12%", "1,024"
+NUMBER_ITEM = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?")
+MIN_DATA_NUMBERS = 3      # a row of data holds this many numbers at least ("已有 2,316 人评价，好评率 98.9%" holds two)
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
 # pair, an address), not a menu item
@@ -397,8 +397,8 @@ def _is_enumerated(line: str) -> bool:
 
 def _is_row(line: str) -> bool:
     """Many short items on one line: a menu or a tool bar. Han items may be split by spaces ("首页 新闻 体育
-    财经"); words need a separator between items ("Home | News | Sport"), spaces split a sentence too. A line
-    half of whose items are measures ("食品烟酒 0.5 -0.6 -0.9") is a table's row of data, no menu."""
+    财经"); words need a separator between items ("Home | News | Sport"), spaces split a sentence too. A
+    table's row of data ("食品烟酒 0.5 -0.6 -0.9": _data_row) is no menu."""
     han = has_han(line)
     if han:
         text = line
@@ -407,10 +407,20 @@ def _is_row(line: str) -> bool:
         items = text.split()
     else:
         items = [item for item in ROW_SPLIT.split(line) if item.strip()]
-    if len(items) < MIN_ROW_ITEMS or 2 * sum(MEASURE.fullmatch(item) is not None for item in items) >= len(items):
+    if len(items) < MIN_ROW_ITEMS or _data_row(items):
         return False
     return all(len(item) <= MAX_ROW_HAN or not has_han(item) if han else len(item.split()) <= MAX_ROW_WORDS
                for item in items)
+
+
+def _data_row(items: list[str]) -> bool:
+    """Whether half of a row's items or more are numbers, MIN_DATA_NUMBERS at least, some a measure (a decimal, a signed number, a
+    percentage) or not counting by one (a table's row: "北疆狼 27 22 21 29 99"), no pager's pages ("1 2 3 4 5")."""
+    numbers = [item for item in items if NUMBER_ITEM.fullmatch(item)]
+    if len(numbers) < MIN_DATA_NUMBERS or 2 * len(numbers) < len(items):
+        return False
+    whole = [int(number) for number in numbers if number.isdigit()]
+    return len(whole) < len(numbers) or any(abs(later - earlier) != 1 for earlier, later in zip(whole, whole[1:]))
 
 
 @functools.cache
