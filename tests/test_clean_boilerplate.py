@@ -349,6 +349,11 @@ def test_classify_line_strong(line, reason):
          [None, "boilerplate.footer", "boilerplate.icp"]),
         ([BODY, "主办单位：市文化馆", BODY], [None, None, None]),
         ([BODY_EN, "A short English headline", BODY_EN], [None, None, None]),
+        # a table's heading row is no menu, at the tail as anywhere: as many cells over figures
+        ([BODY, "球队 第一节 第二节 第三节 第四节 总分", "北疆狼 27 22 21 29 99", "东海鲨鱼 25 26 32 25 108"],
+         [None, None, None, None]),
+        # ... but a menu over a line of another shape stays one
+        ([BODY, "首页 要闻 国内 国际 财经 体育", "2026年5月20日 星期三"], [None, "boilerplate.nav", "boilerplate.block"]),
     ],
 )
 def test_judge_boilerplate_runs(lines, expected):

@@ -40,6 +40,7 @@ AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stan
 MAX_BIO_WORDS = 80
 WORD = re.compile(r"\w+")
 MIN_PAGER_WORDS = 2
+MIN_TABLE_CELLS = 3       # a table's heading row splits into this many cells at least
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 # the metadata stage's reasons of a dateline or a byline under a headline
@@ -735,7 +736,7 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = (),
     """One verdict per line: strong patterns anywhere, weak ones and short lines in head/tail runs (but the
     headline over its dateline, `title`: dated_headline)."""
     extra_phrases = tuple(extra_phrases)
-    found = [classified(line, extra_phrases) for line in lines]
+    found = [_classified_at(lines, index, extra_phrases) for index in range(len(lines))]
     verdicts = [reason if strong else None for reason, strong in found]
     _share_bar(lines, verdicts, vocabulary(extra_phrases).share_targets)
     _keep_separators(lines, verdicts)
@@ -750,6 +751,18 @@ def _share_bar(lines: list[str], verdicts: list[str | None], targets: frozenset[
     for index in range(1, len(lines)):
         if verdicts[index - 1] == SHARE and verdicts[index] is None and share_buttons(lines[index], targets):
             verdicts[index] = SHARE
+
+
+def _classified_at(lines: list[str], index: int, extra_phrases: tuple[str, ...]) -> tuple[str | None, bool]:
+    """classified, but for a row of short Han words taken for a menu in one line (NAV) that heads a table: the
+    line under it splits into as many cells, MIN_TABLE_CELLS at least, and holds figures ("球队 第一节 第二节 第三节
+    第四节 总分" over "北疆狼 27 22 21 29 99")."""
+    reason, strong = classified(lines[index], extra_phrases)
+    if reason == NAV and index + 1 < len(lines):
+        cells, below = len(lines[index].split()), lines[index + 1]
+        if cells >= MIN_TABLE_CELLS and len(below.split()) == cells and any(char.isdigit() for char in below):
+            return None, False
+    return reason, strong
 
 
 def share_buttons(line: str, targets: frozenset[str]) -> bool:
@@ -794,7 +807,7 @@ def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = (),
     the runs at the page's edges. Only the lines near the edges are classified."""
     extra_phrases = tuple(extra_phrases)
     verdicts: list[str | None] = [None] * len(lines)
-    _trim_edges(lines, lambda index: classified(lines[index], extra_phrases)[0], verdicts, title)
+    _trim_edges(lines, lambda index: _classified_at(lines, index, extra_phrases)[0], verdicts, title)
     return verdicts
 
 
