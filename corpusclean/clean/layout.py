@@ -148,6 +148,7 @@ POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 # a section's heading in brackets alone on its line ("【更新时间】"): the date under it is the section's text
 SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
+LIST_ITEM = re.compile(r"\s*\d{1,2}[.、．]\s*[^\d\s]")     # an item of a numbered list: "2. 外出时…", not "12.05.2024"
 NUMBER_CELL = re.compile(r"[-+−]?\d+(?:\.\d+)?%?")      # a number standing as a table's cell
 MIN_ROW_NUMBERS = 4       # numbers besides its dates in a line: a table's row of data, no dateline
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
@@ -895,8 +896,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     line in the head, never taken itself) or right under "By" alone. The metadata stage took the bylines it
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
     and so does a date under an organisation's name signing a notice (signs), the time of an event
-    after its label ("报告时间：…": another_time) or under a section's bracketed heading ("【更新时间】"),
-    and a table's rows (table_rows; a row of measures alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12
+    after its label ("报告时间：…": another_time) or under a section's bracketed heading ("【更新时间】"), an
+    item of a numbered list ("2. 夜间不得晚于22:30返回"), and a table's rows (table_rows; a row of measures alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12
     某县"). `top`: where the head ends
     (head_end); `going`: the lines of the head another rule takes (a share bar's buttons), which the reach
     does not count."""
@@ -907,7 +908,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     by_alone = {index for index in range(top) if lines[index].strip().casefold() == "by"}
     above = ["", *lines[:top]]      # the line above each
     dated = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and figures[index]
-             and holds_date(lines[index]) and not signs(above[index]) and not another_time(lines[index])
+             and holds_date(lines[index]) and not LIST_ITEM.match(lines[index])
+             and not signs(above[index]) and not another_time(lines[index])
              and not SECTION_LABEL.fullmatch(above[index].strip()) and not _holds_measures(lines[index])]
     rows = table_rows(lines, dated)
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
