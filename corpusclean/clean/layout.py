@@ -897,10 +897,9 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
     and so does a date under an organisation's name signing a notice (signs), the time of an event
     after its label ("报告时间：…": another_time) or under a section's bracketed heading ("【更新时间】"), an
-    item of a numbered list ("2. 夜间不得晚于22:30返回"), and a table's rows (table_rows; a row of measures alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12
-    某县"). `top`: where the head ends
-    (head_end); `going`: the lines of the head another rule takes (a share bar's buttons), which the reach
-    does not count."""
+    item of a numbered list ("2. 夜间不得晚于22:30返回"), and a table's rows (table_rows; a row of measures
+    alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12 某县"). `top`: where the head ends (head_end); `going`:
+    the lines of the head another rule takes (a share bar's buttons), which the reach does not count."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
     posts = {int(index) for run in chains((shapes.kinds == DATED).nonzero()[0]) if len(run) >= MIN_POSTS

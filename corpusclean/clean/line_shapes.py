@@ -414,8 +414,9 @@ def _is_row(line: str) -> bool:
 
 
 def _data_row(items: list[str]) -> bool:
-    """Whether half of a row's items or more are numbers, MIN_DATA_NUMBERS at least, some a measure (a decimal, a signed number, a
-    percentage) or not counting by one (a table's row: "北疆狼 27 22 21 29 99"), no pager's pages ("1 2 3 4 5")."""
+    """Whether half of a row's items or more are numbers, MIN_DATA_NUMBERS at least, some a measure (a decimal,
+    a signed number, a percentage) or not counting by one (a table's row: "北疆狼 27 22 21 29 99"), no pager's
+    pages ("1 2 3 4 5")."""
     numbers = [item for item in items if NUMBER_ITEM.fullmatch(item)]
     if len(numbers) < MIN_DATA_NUMBERS or 2 * len(numbers) < len(items):
         return False
