@@ -1,6 +1,7 @@
 import pytest
 
 from corpusclean.clean.captions import Captions, is_caption_candidate, judge_captions
+from corpusclean.document import DocView
 
 BODY = "新华社北京10月20日电 全国总工会20日召开会议，部署今年第四季度重点工作，要求各级工会切实维护职工合法权益。"
 BODY2 = "会议强调，要深入开展劳动和技能竞赛，大力弘扬劳模精神、劳动精神、工匠精神。"
@@ -113,7 +114,24 @@ def test_is_caption_candidate(line, expected):
 
 def test_stage_judges_like_the_function():
     lines = [CAPTION, BODY, CAPTION]
-    assert Captions().judge(lines, None).verdicts == judge_captions(lines)
+    view = DocView(title=None, lang="zh", format="txt", source="s", verdicts=[None] * 3)
+    assert Captions().judge(lines, view).verdicts == judge_captions(lines)
+
+
+HEADLINE = "全国总工会部署第四季度重点工作"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    pytest.param([HEADLINE, "首页", HEADLINE, BODY], ["caption.repeat", None, None, None], id="an-earlier-copy-goes"),
+    pytest.param([f"最新要闻：{HEADLINE}", HEADLINE, BODY], ["caption.repeat", None, None],
+                 id="an-earlier-variant-goes"),
+])
+def test_the_headline_over_its_dateline_stays_and_its_earlier_copies_go(lines, expected):
+    # the dateline under the headline, removed by the metadata stage, stood between it and the body
+    at = lines.index(HEADLINE, 1) if lines.count(HEADLINE) > 1 else lines.index(HEADLINE)
+    verdicts = [None] * (at + 1) + ["meta.date"] + [None] * (len(lines) - at - 1)
+    view = DocView(title=HEADLINE, lang="zh", format="txt", source="s", verdicts=verdicts)
+    assert Captions().judge(lines, view).verdicts == expected
 
 
 def test_an_organisation_signing_a_notice_is_no_caption_its_sites_header_repeats():

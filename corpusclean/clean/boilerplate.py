@@ -862,6 +862,21 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
                 verdicts[index] = BLOCK
 
 
+def dated_headline_at(lines: list[str], view: DocView) -> int | None:
+    """Where a copy of the headline the metadata stage found (view.title) stands among `lines` (the kept ones
+    of view.verdicts) over a dateline or a source line that stage removed; None when none does. The site's
+    lists may hold other copies of it."""
+    if not view.title or not view.verdicts:
+        return None
+    headline = view.title.strip()
+    page_index = [index for index, verdict in enumerate(view.verdicts) if verdict is None]
+    for at, line in enumerate(lines):
+        below = page_index[at] + 1
+        if line.strip() == headline and below < len(view.verdicts) and view.verdicts[below] in DATELINE_REASONS:
+            return at
+    return None
+
+
 def dated_headline(lines: list[str], view: DocView) -> str | None:
     """The headline the metadata stage found (view.title) when the line under it on the page is a dateline
     or a source line that stage removed: a headline so placed is the article's, whatever stands around it; a

@@ -13,6 +13,7 @@ import re
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from corpusclean.clean.boilerplate import dated_headline_at
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import signs
 from corpusclean.pipeline import LineStage
@@ -121,23 +122,32 @@ def _variant_mask(keys: list[str]) -> list[bool]:
     return mask
 
 
-def judge_captions(lines: list[str]) -> list[Verdict]:
-    """``caption.repeat`` for every later copy of a short caption-like line, None for the rest."""
+def judge_captions(lines: list[str], headline: int | None = None) -> list[Verdict]:
+    """``caption.repeat`` for every later copy of a short caption-like line, None for the rest; but the
+    `headline` line (the article's, over its dateline) stays and its earlier copies and variants go (a list of
+    the site's headlines or a breadcrumb above it printed it too)."""
     verdicts: list[Verdict] = [None] * len(lines)
     # Exact copies are found by key; only the distinct keys go to fuzzy matching.
     first_position: dict[str, int] = {}
     for i, line in enumerate(lines):
         if is_caption_candidate(line):
             key = "".join(line.split())
-            if key in first_position:
-                verdicts[i] = REASON
-            else:
+            if key not in first_position:
                 first_position[key] = i
+            elif i == headline:
+                verdicts[first_position[key]] = REASON
+                first_position[key] = i
+            else:
+                verdicts[i] = REASON
     if len(first_position) >= 2:
         keys = list(first_position)
-        for key, is_variant in zip(keys, _variant_mask(keys)):
-            if is_variant:
+        for number, (key, is_variant) in enumerate(zip(keys, _variant_mask(keys))):
+            if is_variant and first_position[key] != headline:
                 verdicts[first_position[key]] = REASON
+            elif is_variant:    # the headline stays, the earlier variants of it go
+                for earlier in keys[:number]:
+                    if _is_variant(earlier, key):
+                        verdicts[first_position[earlier]] = REASON
     return verdicts
 
 
@@ -148,4 +158,4 @@ class Captions(LineStage):
     reasons = ("caption.repeat",)
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_captions(lines))
+        return Judged(judge_captions(lines, dated_headline_at(lines, view)))
