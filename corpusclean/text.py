@@ -60,6 +60,12 @@ def han_at_least(count: int) -> re.Pattern[str]:
 LIST_BULLET = re.compile(r"[*+•·▪●◆■□◇]\s+")
 
 
+# A numbered heading's number: "一、", "（二）", "3.", "第四章"
+NUMBERED_HEADING_RE = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分篇])"
+)
+
+
 def without_bullet(line: str) -> str:
     """The line without the bullet of a list item at its start."""
     bullet = LIST_BULLET.match(line)

@@ -348,6 +348,8 @@ def test_classify_line_strong(line, reason):
         ([BODY, "主办：青州市人民政府办公室 承办：青州市大数据中心", "青ICP备12004311号-1"],
          [None, "boilerplate.footer", "boilerplate.icp"]),
         ([BODY, "主办单位：市文化馆", BODY], [None, None, None]),
+        # a numbered section of the text names who runs the event, not the site
+        (["一、主办单位", "临江市人民政府", "二、承办单位", "临江市体育局", BODY], [None, None, None, None, None]),
         ([BODY_EN, "A short English headline", BODY_EN], [None, None, None]),
         # a table's heading row is no menu, at the tail as anywhere: as many cells over figures
         ([BODY, "球队 第一节 第二节 第三节 第四节 总分", "北疆狼 27 22 21 29 99", "东海鲨鱼 25 26 32 25 108"],

@@ -328,6 +328,9 @@ NOTICE_TITLE = "关于做好冬季供暖工作的通知"
                  id="a-signature-after-its-role"),
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "某某大学化学学院", "某某同志治丧小组", "2026年11月30日"], True,
                  id="a-working-groups-signature"),
+    pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "临江市植物保护站", "2026年11月30日"], True, id="a-stations-signature"),
+    pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "临江马拉松组委会", "2026年11月30日"], True,
+                 id="an-organising-committees-signature"),
     # negatives
     pytest.param([NOTICE_TITLE, "2026年11月30日", PROSE, PROSE_2], False, id="the-dateline-under-the-headline"),
     pytest.param(["临江市住房和城乡建设局", "2026年11月30日", NOTICE_TITLE, PROSE, PROSE_2], False,

@@ -14,7 +14,9 @@ from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_RE, SENTENCE_END, compiled_when_used, han_run, has_han, to_simplified
+from corpusclean.text import (
+    HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, compiled_when_used, han_run, has_han, to_simplified,
+)
 
 
 # The sections each rule file must hold, each read its own way; the Chinese one has no author's jobs
@@ -682,7 +684,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
                 return REASON_PREFIX + section, True
         if vocab.extra is not None and vocab.extra.search(text, latin_words):
             return REASON_PREFIX + "phrase", True
-    if any_phrase:
+    if any_phrase and not NUMBERED_HEADING_RE.match(text):     # "一、主办单位": a section of the text
         for section, (reason, han_max, words_max) in WEAK_SECTIONS.items():
             if size <= (han_max if han else words_max) and vocab.weak[section].search(text, latin_words):
                 return REASON_PREFIX + reason, False

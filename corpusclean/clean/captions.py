@@ -17,7 +17,7 @@ from corpusclean.clean.boilerplate import dated_headline_at
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import signs
 from corpusclean.pipeline import LineStage
-from corpusclean.text import HAN_RE, han_at_least
+from corpusclean.text import HAN_RE, NUMBERED_HEADING_RE, han_at_least
 
 REASON = "caption.repeat"
 
@@ -36,9 +36,6 @@ MIN_CONTAINED_LATIN_CHARS = 40  # without spaces: about eight words
 
 END_PUNCTUATION = tuple("。！？.!?；;：:，,、…")
 CLOSING_QUOTES = "”’」』\"'"
-NUMBERED_HEADING_RE = re.compile(
-    r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分篇])"
-)
 # "原标题：…", "（原标题：…）", "Original title: …": the title the article had where it was first published
 ORIGINAL_TITLE_RE = re.compile(r"^\s*[（(]?\s*(?:原标题|原题|(?i:original title))\s*[:：]")
 # Code, markup and link lists ("docker stop x && docker rm x", "a | b | c") are not captions.

@@ -22,15 +22,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpusclean.clean.captions import NUMBERED_HEADING_RE
 from corpusclean.extract.units import units_and_punctuation_of_lines
 from corpusclean.fields.dates import TIME, find_dates
 from corpusclean.fields.labels import relative_time
 from corpusclean.memo import per_line
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
-    CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, TRAILING_FLAG, ZH_TERMINALS, char_flags, compiled_when_used,
-    has_han,
+    CJK_FLAG, DIGIT_FLAG, LATIN_TERMINALS, LINE_CLOSERS, NUMBERED_HEADING_RE, TRAILING_FLAG, ZH_TERMINALS, char_flags,
+    compiled_when_used, has_han,
 )
 
 # Kinds, in the order of KIND_NAMES.
