@@ -106,6 +106,9 @@ def test_judge_captions(lines, expected):
         pytest.param("（原标题：市区新增三处口袋公园）", False, id="original-title-in-brackets"),
         pytest.param("Original title: Workers shine in the real economy", False, id="english-original-title"),
         pytest.param("标题：前11个月全国铁路完成固定资产投资", True, id="another-label-is-no-original-title"),
+        # an official document's number, which a record table above the document may print too
+        pytest.param("临市监处罚〔2026〕0417号", False, id="a-documents-number"),
+        pytest.param("上市一部问询函〔2026〕第118号", False, id="a-letters-number"),
     ],
 )
 def test_is_caption_candidate(line, expected):

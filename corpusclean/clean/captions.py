@@ -36,6 +36,8 @@ MIN_CONTAINED_LATIN_CHARS = 40  # without spaces: about eight words
 
 END_PUNCTUATION = tuple("。！？.!?；;：:，,、…")
 CLOSING_QUOTES = "”’」』\"'"
+# An official document's number ("某监处罚〔2026〕0417号", "国办发[2025]3号"): the document's, however often printed
+DOCUMENT_NUMBER = re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\s*第?\s*\d{1,5}\s*号")
 # "原标题：…", "（原标题：…）", "Original title: …": the title the article had where it was first published
 ORIGINAL_TITLE_RE = re.compile(r"^\s*[（(]?\s*(?:原标题|原题|(?i:original title))\s*[:：]")
 # Code, markup and link lists ("docker stop x && docker rm x", "a | b | c") are not captions.
@@ -49,7 +51,8 @@ FOUR_HAN_RE = han_at_least(4)
 
 def is_caption_candidate(line: str) -> bool:
     """A short line without end punctuation that is not a numbered heading, an original-title line (it
-    repeats the headline on purpose, as part of the article) nor an organisation's name that signs a notice."""
+    repeats the headline on purpose, as part of the article), an organisation's name that signs a notice nor an
+    official document's number (a record table above the document may print it too)."""
     size = len(line)
     # too long for either kind (MAX_CHINESE_CHARS is smaller): most lines; or too short for either
     if size > MAX_ENGLISH_CHARS or size < min(MIN_CHINESE_CHARS, 2 * MIN_ENGLISH_WORDS - 1):
@@ -57,6 +60,8 @@ def is_caption_candidate(line: str) -> bool:
     if line.rstrip(CLOSING_QUOTES).endswith(END_PUNCTUATION) or NUMBERED_HEADING_RE.match(line):
         return False
     if ORIGINAL_TITLE_RE.match(line) or signs(line):    # a notice's signature: its site's header may name it
+        return False
+    if "号" in line and DOCUMENT_NUMBER.search(line):
         return False
     if TWO_CODE_SYMBOLS_RE.search(line):
         return False
