@@ -2361,3 +2361,27 @@ def test_a_stray_nul_in_an_html_page_is_dropped(jobs, tmp_path):
     assert [(r["id"], r["text"], r["metadata"]["replacement_chars"]) for r in records] == [
         ("in/a.html", f"{sentence}\n{other}", 0), ("in/b.html", f"{sentence[:9]}\ufffd{sentence[9:]}\n{other}", 1),
         ("in/c.txt", f"{sentence}\n{other}", 0)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_date_tag_naming_no_day_gives_no_created(jobs, tmp_path):
+    """htmldate, asked where our own reading of the tags found no day, filled one in: an impossible
+    article:published_time 2023-02-30 (or a <time> of it) became created 2023-02-01, a month alone (2023-02) the
+    day of the month the run was on, each with precision 'day': a day the page never states. Now created is
+    null; a tag that states its day is read as before."""
+    (tmp_path / "in").mkdir()
+    body = ("<h1>Council approves budget</h1><p>The council approved the budget on Tuesday after a three-hour debate"
+            " about the new school buildings and roads.</p><p>Members said the plan would cost more than expected,"
+            " but they agreed it was needed for the growing town.</p>")
+    pages = {"a": ("<meta property='article:published_time' content='2023-02-30'>", body),
+             "b": ("<meta property='article:published_time' content='2023-02'>", body),
+             "c": ("", body.replace("</h1>", "</h1><time datetime='2023-02-30'>Feb 30</time>")),
+             "d": ("<meta name='apub:time' content='2023-2-6 10:00:00'>", body)}
+    for name, (head, page_body) in pages.items():
+        (tmp_path / "in" / f"{name}.html").write_text(f"<html><head>{head}</head><body>{page_body}</body></html>")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    records = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert [(r["id"], r["created"], r["metadata"]["created_precision"]) for r in records] == [
+        ("in/a.html", "", ""), ("in/b.html", "", ""), ("in/c.html", "", ""),
+        ("in/d.html", "2023-02-06T00:00:00.000", "day")]

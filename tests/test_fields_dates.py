@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpusclean.fields.dates import Stamp, find_dates, parse_date, stamp_of_record, url_date
+from corpusclean.fields.dates import Stamp, find_dates, parse_date, stamp_of_record, states_day, url_date
 
 
 def stamp(created: str, precision: str, timezone: str | None = None) -> tuple[str, str, str | None]:
@@ -141,6 +141,23 @@ def test_url_date(url, expected):
     found = url_date(url)
     assert (found.created if found else None) == expected
     assert found is None or found.precision == "day"
+
+
+@pytest.mark.parametrize("text, stated", [
+    pytest.param('<meta name="pubdate" content="2023-04-13T08:00:00">', True, id="iso"),
+    pytest.param("id=20230413_1", True, id="compact"),
+    pytest.param("13.04.2023", True, id="day-first"),
+    pytest.param("04-13-2023, 01:42", True, id="month-first"),
+    pytest.param("13-4-23 17:07", True, id="two-digit-year"),
+    pytest.param("April 13, 2023", True, id="month-name"),
+    pytest.param("2023年4月13日", True, id="han"),
+    pytest.param("2023-04-30", False, id="another-day"),
+    pytest.param("2023-04", False, id="a-month-alone"),
+    pytest.param("© 2023 No. 4-13", False, id="numbers-that-are-no-date"),
+    pytest.param("2023-04-130", False, id="a-longer-number"),
+])
+def test_states_day(text, stated):
+    assert states_day(text, (2023, 4, 13)) is stated
 
 
 @pytest.mark.parametrize("created, precision, timezone, expected", [
