@@ -2385,3 +2385,23 @@ def test_a_date_tag_naming_no_day_gives_no_created(jobs, tmp_path):
     assert [(r["id"], r["created"], r["metadata"]["created_precision"]) for r in records] == [
         ("in/a.html", "", ""), ("in/b.html", "", ""), ("in/c.html", "", ""),
         ("in/d.html", "2023-02-06T00:00:00.000", "day")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_records_created_with_a_zone_or_time_naming_no_moment_is_written_as_stated(jobs, tmp_path):
+    """A record's own created '2023-05-01T10:00:00-25:00' (or '+99:99') was written '2023-05-01T10:00:00.000'
+    with no zone, the offset dropped without a word, and '2023-05-01T25:00:00' as the day alone: a value read in
+    part, where one that names no moment ('2020-13-45T99:99:99') is kept as stated. These are kept as stated too;
+    a real offset is read as before."""
+    stated = ["2023-05-01T10:00:00-25:00", "2023-05-01T10:00:00+99:99", "2023-05-01T25:00:00",
+              "2023-05-01T10:00:00+05:30"]
+    lines = [json.dumps({"id": f"d{n}", "created": created, "text": text}, ensure_ascii=False)
+             for n, (created, text) in enumerate(zip(stated, ZH_NEWS.splitlines() + ZH_MORE.splitlines()))]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    first = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    assert [(r["created"], r["metadata"]["created_precision"], r["metadata"]["created_timezone"])
+            for r in jsonl(first.stdout)] == [
+        (stated[0], "", ""), (stated[1], "", ""), (stated[2], "", ""), ("2023-05-01T10:00:00.000", "second", "+05:30")]
+    again = corpusclean("run", "-", "-q", "--dedup", "none", *jobs, input=first.stdout, cwd=tmp_path)
+    assert again.stdout == first.stdout

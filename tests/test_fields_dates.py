@@ -167,6 +167,13 @@ def test_states_day(text, stated):
     pytest.param("2018-01-08", None, None, Stamp(2018, 1, 8), id="foreign-day"),
     pytest.param("2018-01-08T07:19:00Z", None, None, Stamp(2018, 1, 8, 7, 19, 0, "second", "+00:00"), id="foreign-iso"),
     pytest.param("yesterday", None, None, None, id="foreign-unreadable"),
+    pytest.param("Mon, 03 May 2021 10:00:00 GMT", None, None, Stamp(2021, 5, 3, 10, 0, 0, "second", "+00:00"),
+                 id="foreign-rfc-2822"),
+    pytest.param("2018-01-08 (Monday)", None, None, Stamp(2018, 1, 8), id="foreign-day-and-words"),
+    # a time or a zone that names no moment: kept as stated, not read as a date without it
+    pytest.param("2018-01-08T07:19:00-25:00", None, None, None, id="foreign-impossible-offset"),
+    pytest.param("2018-01-08T07:19:00+99:99", None, None, None, id="foreign-impossible-offset-minutes"),
+    pytest.param("2018-01-08T25:00:00", None, None, None, id="foreign-impossible-hour"),
 ])
 def test_stamp_of_record(created, precision, timezone, expected):
     assert stamp_of_record(created, precision, timezone) == expected

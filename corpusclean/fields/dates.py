@@ -371,12 +371,22 @@ def url_date(url: str | None) -> Stamp | None:
     return None
 
 
+# After a date, a time or a zone it was not read with: "2023-05-01T25:00:00", "...10:00:00-25:00" (no zone has it)
+_UNREAD_TIME = re.compile(r"\s*T?\s*\d|[:+-]")
+_OFFSET_AT_END = re.compile(r"[+-]\d\d:?\d\d$")
+
+
 def stamp_of_record(created: str, precision: str | None, timezone: str | None) -> Stamp | None:
     """The stamp a record's own fields state: ``created`` in our shape with its precision and zone keys
-    (a record we wrote, read back as it was), or any date a record from elsewhere gives."""
+    (a record we wrote, read back as it was), or any date a record from elsewhere gives, when it is read whole:
+    None for one whose time or zone names no moment, which is kept as stated, as one that names no date."""
     if CREATED_SHAPE.fullmatch(created) and precision in ("day", "minute", "second"):
         year, month, day = int(created[:4]), int(created[5:7]), int(created[8:10])
         hour, minute, second = int(created[11:13]), int(created[14:16]), int(created[17:19])
         stamp = make_stamp(year, month, day, hour, minute, second, timezone)
         return None if stamp is None else Stamp(*stamp.day_of, hour, minute, second, precision, timezone)
-    return parse_date(created)
+    for found in find_dates(created):
+        if found.stamp is not None:
+            unread_zone = found.stamp.timezone is None and _OFFSET_AT_END.search(created, found.start, found.end)
+            return None if unread_zone or _UNREAD_TIME.match(created, found.end) else found.stamp
+    return None
