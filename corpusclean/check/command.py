@@ -221,9 +221,9 @@ class Checker:
         from corpusclean.check import rules
         from corpusclean.read.sources import record_text
 
-        value, issues = rules.parse_record(line)
-        if not issues:
-            issues = rules.record_shape(value, self.text_key)
+        value, replaced, issues = rules.parse_record(line)
+        if value is not rules.UNREAD:
+            issues += rules.record_shape(value, self.text_key)
         findings = [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
         if isinstance(value, dict) and "CC005" in self.codes:
             first = self.ids.earlier(rules.id_hash(value.get("id")), file, line_no)
@@ -233,7 +233,8 @@ class Checker:
         text, is_html = record_text(value, self.text_key, self.text_format) if isinstance(value, dict) else (None, False)
         if isinstance(text, str):
             cleaned = self.cleaned(path, line_no, line) if self.line_stages is not None else None
-            issues = record_text_issues(text, is_html, self.expected_script, cleaned, rules.declared_replacements(value))
+            declared_fffd = rules.declared_replacements(value) + replaced  # those CC001 reports
+            issues = record_text_issues(text, is_html, self.expected_script, cleaned, declared_fffd)
             findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
             if "CC015" in self.codes:
                 first = self.texts.earlier(rules.exact_text_key(text), file, line_no)
