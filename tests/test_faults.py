@@ -2405,3 +2405,24 @@ def test_a_records_created_with_a_zone_or_time_naming_no_moment_is_written_as_st
         (stated[0], "", ""), (stated[1], "", ""), (stated[2], "", ""), ("2023-05-01T10:00:00.000", "second", "+05:30")]
     again = corpusclean("run", "-", "-q", "--dedup", "none", *jobs, input=first.stdout, cwd=tmp_path)
     assert again.stdout == first.stdout
+
+
+def test_check_skips_a_device_as_run_does(tmp_path):
+    """`check /dev/zero` read it forever (a line of NUL bytes never ends), where run skips a device it is given,
+    not_a_file, with a line on stderr; /dev/null was checked as an empty file (CC019). check skips them as run
+    does, and checks the files beside them."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": ZH_NEWS}, ensure_ascii=False) + "\n", "utf-8")
+    skipped = "corpusclean: {}: skipped: not_a_file: a named pipe, socket or device, not a file"
+
+    def check(*args):
+        return subprocess.run([sys.executable, "-m", "corpusclean", "check", "-q", *args], capture_output=True,
+                              cwd=tmp_path, timeout=30)
+
+    result = check("/dev/zero", "/dev/null", "a.jsonl")
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert result.stderr.decode().splitlines() == [skipped.format("/dev/zero"), skipped.format("/dev/null")]
+    result = check("/dev/zero")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode().splitlines()[:2] == [skipped.format("/dev/zero"), "corpusclean: error: nothing to check: "
+                                                       "no file of JSON lines (.jsonl, .ndjson, .json or without a suffix; "
+                                                       "plain, .gz or .zst) in /dev/zero"]
