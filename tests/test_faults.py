@@ -2426,3 +2426,29 @@ def test_check_skips_a_device_as_run_does(tmp_path):
     assert result.stderr.decode().splitlines()[:2] == [skipped.format("/dev/zero"), "corpusclean: error: nothing to check: "
                                                        "no file of JSON lines (.jsonl, .ndjson, .json or without a suffix; "
                                                        "plain, .gz or .zst) in /dev/zero"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_of_a_byte_order_mark_alone_is_an_empty_input(jobs, tmp_path):
+    """A page file holding a byte order mark alone, or with white space (UTF-16's with NUL bytes), or a crawl
+    wrapper with no page in it, was read, and rejected as 'empty' after cleaning: no line on stderr, exit 0,
+    where an empty file is empty_input, named on stderr, exit 1 (and a JSONL file of a BOM alone was already)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pages = {"bom.txt": b"\xef\xbb\xbf", "bom-space.txt": b"\xef\xbb\xbf \r\n\n", "bom.html": b"\xef\xbb\xbf\n",
+             "utf-16.txt": b"\xff\xfe \x00\n\x00", "wrapper.txt": b'<text id="http://example.com/a" encoding="utf-8">\n</text>\n',
+             "bom.jsonl": b"\xef\xbb\xbf", "page.txt": ZH_NEWS.encode("utf-8")}
+    for name, data in pages.items():
+        (folder / name).write_bytes(data)
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "corpusclean: in/bom-space.txt: empty_input: the file is empty",
+        "corpusclean: in/bom.html: empty_input: the file is empty",
+        "corpusclean: in/bom.jsonl: empty_input: the file holds no JSON lines",
+        "corpusclean: in/bom.txt: empty_input: the file is empty",
+        "corpusclean: in/utf-16.txt: empty_input: the file is empty",
+        "corpusclean: in/wrapper.txt: empty_input: the crawl wrapper holds no page"]
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/page.txt"]
+    assert {r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())} == {"empty_input"}

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import binary_content, opens_wide_json, too_many_invalid, wide_jsonl
+from corpusclean.decode import WIDE_BOMS, binary_content, opens_wide_json, too_many_invalid, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -143,18 +143,27 @@ def size_past(stream: BinaryIO) -> int:
     return size
 
 
+def holds_no_text(data: bytes) -> bool:
+    """Whether a page's bytes are empty: nothing, or white space, after its byte order mark if any (UTF-16's and
+    UTF-32's white space holds NUL bytes)."""
+    for bom in WIDE_BOMS:
+        if data.startswith(bom):
+            return not data[len(bom):].strip(b" \t\n\r\x0b\x0c\x00")
+    return not data.removeprefix(codecs.BOM_UTF8).strip()
+
+
 def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = None) -> Document:
     """One file is one page: a text dump or HTML, possibly inside a crawl wrapper. `size`: the file's, when
     `data` is only its first bytes."""
     doc = _new_doc(inp)
-    if not data.strip():
-        doc.reject("empty_input", "the file is empty")
-        return doc
     if len(data) > max_bytes:
         size = len(data) if size is None else size
         doc.reject("too_large", f"{size} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
         return doc
     data, wrapper = parse_wrapper(data)
+    if holds_no_text(data):
+        doc.reject("empty_input", "the crawl wrapper holds no page" if wrapper else "the file is empty")
+        return doc
     if wrapper.get("id", "").startswith(("http://", "https://")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
