@@ -2452,3 +2452,30 @@ def test_a_page_of_a_byte_order_mark_alone_is_an_empty_input(jobs, tmp_path):
         "corpusclean: in/wrapper.txt: empty_input: the crawl wrapper holds no page"]
     assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/page.txt"]
     assert {r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())} == {"empty_input"}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_compressed_twice_is_one_clear_reject(jobs, tmp_path):
+    """A gzip inside a gzip was read as its inner compressed bytes: JSON lines, each 'not UTF-8' (one line on
+    stderr for each), a page 'binary content'. It is one unreadable input that says what it is; check, one line
+    and exit 2, as for a damaged stream."""
+    import gzip
+
+    import zstandard
+
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": f"{ZH_NEWS}{n}"}) for n in range(50))
+    (tmp_path / "twice.jsonl.gz").write_bytes(gzip.compress(gzip.compress(records)))
+    (tmp_path / "twice.txt.gz").write_bytes(gzip.compress(gzip.compress(ZH_NEWS.encode("utf-8"))))
+    (tmp_path / "zstd.jsonl.gz").write_bytes(gzip.compress(zstandard.ZstdCompressor().compress(records)))
+    (tmp_path / "once.jsonl.gz").write_bytes(gzip.compress(jsonl_line({"id": "r0", "text": ZH_NEWS})))
+    run = corpusclean("run", "twice.jsonl.gz", "twice.txt.gz", "zstd.jsonl.gz", "once.jsonl.gz", "-q",
+                      "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {name}: unreadable: read failed: {inner} inside gzip (compressed twice), which this tool does "
+        "not read: gunzip it once" for name, inner in (("twice.jsonl.gz", "gzip"), ("twice.txt.gz", "gzip"),
+                                                       ("zstd.jsonl.gz", "zstd"))])
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["r0"]
+    check = corpusclean("check", "twice.jsonl.gz", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (
+        2, "", "corpusclean: error: cannot read twice.jsonl.gz: gzip inside gzip (compressed twice), which this tool "
+               "does not read: gunzip it once\n")
