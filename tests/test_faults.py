@@ -2479,3 +2479,23 @@ def test_a_file_compressed_twice_is_one_clear_reject(jobs, tmp_path):
     assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (
         2, "", "corpusclean: error: cannot read twice.jsonl.gz: gzip inside gzip (compressed twice), which this tool "
                "does not read: gunzip it once\n")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_line_with_a_nan_and_a_lone_surrogate_is_rejected_for_the_nan(jobs, tmp_path):
+    """A line with a lone surrogate (or a byte that is not UTF-8) and a NaN was rejected as 'no low surrogate in
+    string', at the surrogate, which run replaces, not for the NaN, which it cannot read. The error names the NaN
+    and its column, as for a line with the NaN alone; an escaped backslash before 'ud800' is no surrogate."""
+    nan = b', "score": NaN}\n'
+    words = ZH_NEWS.splitlines()[0].encode("utf-8")
+    lines = [b'{"id": "a", "text": "%s\\ud800"' % words + nan, b'{"id": "b", "text": "%s\xff"' % words + nan,
+             b'{"id": "c", "text": "%s\\\\ud800"' % words + nan, b'{"id": "d", "text": "%s"' % words + nan]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    run = corpusclean("run", "in.jsonl", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    expected = [(n, len(line[:line.index(b"NaN")].decode("utf-8", "replace")) + 1) for n, line in enumerate(lines, 1)]
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: in.jsonl:{n}: invalid_json: invalid JSON: unexpected character, expected a JSON value: "
+        f"line 1 column {col} (char {col - 1})" for n, col in expected])
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"in.jsonl:{n}:{col}: CC001 invalid JSON: unexpected character, expected a JSON value" for n, col in expected]

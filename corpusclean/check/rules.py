@@ -175,8 +175,8 @@ def parse_record(raw: bytes) -> tuple[Any, int, list[Issue]]:
         error = err
     try:
         value, replaced = parse_json_line(raw)
-    except orjson.JSONDecodeError:
-        return UNREAD, 0, [Issue("CC001", f"invalid JSON: {error.msg}", error.colno)]
+    except orjson.JSONDecodeError as unread:  # what run cannot read past, where it is
+        return UNREAD, 0, [Issue("CC001", f"invalid JSON: {unread.msg}", unread.colno)]
     except NotUtf8Line as legacy:
         return UNREAD, 0, [Issue("CC001", str(legacy), error.colno)]
     try:  # orjson says 'surrogates not allowed' of a bad byte too

@@ -226,13 +226,31 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
         value = json_numbers.standard_loads(marked)
         value, replaced = replace_surrogates(value)
     except (ValueError, RecursionError):
-        raise error from None
+        raise _error_past_bad_characters(marked) or error from None
     if not replaced:  # orjson refused the line for another reason (NaN, ...)
         raise error
     return value, replaced
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A \u escape of a surrogate in a JSON string (after an even run of backslashes: not itself escaped)
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _error_past_bad_characters(marked: str) -> Exception | None:
+    """orjson's error for a line that is not JSON but for its bad characters too (a NaN after a lone surrogate):
+    the error of the line with each replaced by a character of the same length, so that it names what run
+    cannot replace, where that is."""
+    import orjson
+
+    from corpusclean import json_numbers
+
+    neutral = _SURROGATE_ESCAPE.sub(r"\1\\ufffd", _SURROGATE.sub("?", marked))
+    try:
+        json_numbers.loads(neutral.encode("utf-8"))
+    except orjson.JSONDecodeError as err:
+        return err
+    return None
 
 
 def _not_utf8_line(line: bytes) -> str:
