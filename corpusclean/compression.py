@@ -82,10 +82,36 @@ def decompressed(stream: io.BufferedReader) -> tuple[BinaryIO, str | None]:
                           "or zstd")
     codec = codec_of_bytes(head[: len(ZSTD_MAGIC)])
     if codec == "gzip":
-        return io.BufferedReader(_GzipReader(stream)), codec
+        return io.BufferedReader(_OnceCompressed(io.BufferedReader(_GzipReader(stream)), codec)), codec
     if codec == "zstd":
-        return io.BufferedReader(_ZstdReader(stream), READ_SIZE), codec
+        return io.BufferedReader(_OnceCompressed(io.BufferedReader(_ZstdReader(stream), READ_SIZE), codec),
+                                 READ_SIZE), codec
     return stream, None
+
+
+DECOMPRESSORS = {"gzip": "gunzip", "zstd": "unzstd"}
+
+
+class _OnceCompressed(io.RawIOBase):
+    """A decompressed stream, whose first read is an OSError when it is compressed again (gzip inside gzip): read
+    as text, such a file was binary, or JSON lines each 'not UTF-8'."""
+
+    def __init__(self, inner: io.BufferedReader, codec: str) -> None:
+        self._inner, self._codec, self._checked = inner, codec, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if not self._checked:
+            self._checked = True
+            head = self._inner.peek(16)[:16]
+            nested = codec_of_bytes(head) or next((name for opening, name, _ in FOREIGN_FORMATS if opening.match(head)),
+                                                  None)
+            if nested is not None:
+                raise OSError(f"{nested} inside {self._codec} (compressed twice), which this tool does not read: "
+                              f"{DECOMPRESSORS[self._codec]} it once")
+        return self._inner.readinto(buffer)
 
 
 class _GzipReader(io.RawIOBase):

@@ -64,15 +64,36 @@ def codes_of(issues) -> list[str]:
     pytest.param(b'{"id": "a", "html": 5}', ["CC003"], id="html-not-a-string"),
 ])
 def test_record_shape(raw, codes):
-    value, issues = rules.parse_record(raw)
-    if not issues:
-        issues = rules.record_shape(value, "text")
+    value, _, issues = rules.parse_record(raw)
+    if value is not rules.UNREAD:
+        issues += rules.record_shape(value, "text")
     assert codes_of(issues) == codes
 
 
 def test_invalid_json_reports_the_column():
-    _, issues = rules.parse_record(b'{"id": "a", "text": }')
+    _, _, issues = rules.parse_record(b'{"id": "a", "text": }')
     assert issues[0].col == 21
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param(b'{"id": "%s", "text": "%s\\ud800"}', id="lone-surrogate"),
+    pytest.param(b'{"id": "%s", "text": "%s\xff"}', id="a-byte-that-is-not-utf-8"),
+    pytest.param(b'\xef\xbb\xbf{"id": "%s", "text": "%s"}', id="a-byte-order-mark-inside-the-file"),
+])
+def test_a_line_run_reads_all_the_same_gets_every_rule(tmp_path, line):
+    """A line with a lone surrogate (or a byte that is not UTF-8, or a BOM opening it inside the file) had its
+    CC001 finding and no other: run reads it, replacing what UTF-8 cannot hold, and removed the copyright line
+    check said nothing of (--fix removed it too), and rejected a field nested too deep to write (CC002). The
+    characters CC001 counts are no CC007 too."""
+    article = json.dumps(ARTICLE, ensure_ascii=False)[1:-1].encode()
+    deep = b', "m": ' + b"[" * 300 + b"]" * 300 + b"}"
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"id": "0", "text": "x"}\n' + line % (b"1", article + "\\n版权所有 © 2024 示例新闻网".encode())
+                     + b"\n" + (line % (b"2", article[:60]))[:-1] + deep + b"\n")
+    result = invoke(str(path))
+    findings = [finding.removeprefix(f"{path}:").split(" ")[:2] for finding in result.stdout.splitlines()]
+    assert [(where.split(":")[0], code) for where, code in findings] == [
+        ("2", "CC001"), ("2", "CC010"), ("3", "CC001"), ("3", "CC002")], result.stdout
 
 
 GBK_AS_KOI8 = "市统计局有关负责人表示，下一步将继续做好稳就业工作。".encode("gbk").decode("koi8-u")

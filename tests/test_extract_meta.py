@@ -35,6 +35,12 @@ def created(values: dict) -> tuple:
     pytest.param("<meta name='apub:time' content='2019-9-7 21:30:50'>", ("2019-09-07T00:00:00", "day", None),
                  id="a-site-tag-htmldate-reads"),
     pytest.param("", (None, None, None), id="nothing"),
+    # htmldate fills in a day no value states: the 1st for an impossible day or a copyright year, the day of the
+    # month it runs on for a month alone
+    pytest.param("<meta property='article:published_time' content='2023-02-30'>", (None, None, None),
+                 id="an-impossible-day"),
+    pytest.param("<meta property='article:published_time' content='2023-02'>", (None, None, None), id="a-month-alone"),
+    pytest.param("<meta itemprop='copyrightYear' content='2023'>", (None, None, None), id="a-copyright-year"),
 ])
 def test_dates_stated_by_tags(head, expected):
     assert created(metadata(head)) == expected
@@ -45,6 +51,11 @@ def test_time_element_and_url():
     assert created(metadata("", body)) == ("2021-03-04T10:00:00", "minute", None)
     url = "http://www.example.gov.cn/zwgk/202103/t20210304_1.html"
     assert created(metadata("", url=url)) == ("2021-03-04T00:00:00", "day", None)
+
+
+def test_a_time_element_naming_no_day_gives_none():
+    body = BODY.replace("</h1>", "</h1><p><time datetime='2023-02-30'>2月30日</time></p>")
+    assert created(metadata("", body)) == (None, None, None)
 
 
 def test_printed_dateline_wins_over_a_tag_naming_another_day():

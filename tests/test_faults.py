@@ -2361,3 +2361,141 @@ def test_a_stray_nul_in_an_html_page_is_dropped(jobs, tmp_path):
     assert [(r["id"], r["text"], r["metadata"]["replacement_chars"]) for r in records] == [
         ("in/a.html", f"{sentence}\n{other}", 0), ("in/b.html", f"{sentence[:9]}\ufffd{sentence[9:]}\n{other}", 1),
         ("in/c.txt", f"{sentence}\n{other}", 0)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_date_tag_naming_no_day_gives_no_created(jobs, tmp_path):
+    """htmldate, asked where our own reading of the tags found no day, filled one in: an impossible
+    article:published_time 2023-02-30 (or a <time> of it) became created 2023-02-01, a month alone (2023-02) the
+    day of the month the run was on, each with precision 'day': a day the page never states. Now created is
+    null; a tag that states its day is read as before."""
+    (tmp_path / "in").mkdir()
+    body = ("<h1>Council approves budget</h1><p>The council approved the budget on Tuesday after a three-hour debate"
+            " about the new school buildings and roads.</p><p>Members said the plan would cost more than expected,"
+            " but they agreed it was needed for the growing town.</p>")
+    pages = {"a": ("<meta property='article:published_time' content='2023-02-30'>", body),
+             "b": ("<meta property='article:published_time' content='2023-02'>", body),
+             "c": ("", body.replace("</h1>", "</h1><time datetime='2023-02-30'>Feb 30</time>")),
+             "d": ("<meta name='apub:time' content='2023-2-6 10:00:00'>", body)}
+    for name, (head, page_body) in pages.items():
+        (tmp_path / "in" / f"{name}.html").write_text(f"<html><head>{head}</head><body>{page_body}</body></html>")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    records = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert [(r["id"], r["created"], r["metadata"]["created_precision"]) for r in records] == [
+        ("in/a.html", "", ""), ("in/b.html", "", ""), ("in/c.html", "", ""),
+        ("in/d.html", "2023-02-06T00:00:00.000", "day")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_records_created_with_a_zone_or_time_naming_no_moment_is_written_as_stated(jobs, tmp_path):
+    """A record's own created '2023-05-01T10:00:00-25:00' (or '+99:99') was written '2023-05-01T10:00:00.000'
+    with no zone, the offset dropped without a word, and '2023-05-01T25:00:00' as the day alone: a value read in
+    part, where one that names no moment ('2020-13-45T99:99:99') is kept as stated. These are kept as stated too;
+    a real offset is read as before."""
+    stated = ["2023-05-01T10:00:00-25:00", "2023-05-01T10:00:00+99:99", "2023-05-01T25:00:00",
+              "2023-05-01T10:00:00+05:30"]
+    lines = [json.dumps({"id": f"d{n}", "created": created, "text": text}, ensure_ascii=False)
+             for n, (created, text) in enumerate(zip(stated, ZH_NEWS.splitlines() + ZH_MORE.splitlines()))]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    first = corpusclean("run", "in.jsonl", "-q", "--dedup", "none", *jobs, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    assert [(r["created"], r["metadata"]["created_precision"], r["metadata"]["created_timezone"])
+            for r in jsonl(first.stdout)] == [
+        (stated[0], "", ""), (stated[1], "", ""), (stated[2], "", ""), ("2023-05-01T10:00:00.000", "second", "+05:30")]
+    again = corpusclean("run", "-", "-q", "--dedup", "none", *jobs, input=first.stdout, cwd=tmp_path)
+    assert again.stdout == first.stdout
+
+
+def test_check_skips_a_device_as_run_does(tmp_path):
+    """`check /dev/zero` read it forever (a line of NUL bytes never ends), where run skips a device it is given,
+    not_a_file, with a line on stderr; /dev/null was checked as an empty file (CC019). check skips them as run
+    does, and checks the files beside them."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": ZH_NEWS}, ensure_ascii=False) + "\n", "utf-8")
+    skipped = "corpusclean: {}: skipped: not_a_file: a named pipe, socket or device, not a file"
+
+    def check(*args):
+        return subprocess.run([sys.executable, "-m", "corpusclean", "check", "-q", *args], capture_output=True,
+                              cwd=tmp_path, timeout=30)
+
+    result = check("/dev/zero", "/dev/null", "a.jsonl")
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert result.stderr.decode().splitlines() == [skipped.format("/dev/zero"), skipped.format("/dev/null")]
+    result = check("/dev/zero")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode().splitlines()[:2] == [skipped.format("/dev/zero"), "corpusclean: error: nothing to check: "
+                                                       "no file of JSON lines (.jsonl, .ndjson, .json or without a suffix; "
+                                                       "plain, .gz or .zst) in /dev/zero"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_of_a_byte_order_mark_alone_is_an_empty_input(jobs, tmp_path):
+    """A page file holding a byte order mark alone, or with white space (UTF-16's with NUL bytes), or a crawl
+    wrapper with no page in it, was read, and rejected as 'empty' after cleaning: no line on stderr, exit 0,
+    where an empty file is empty_input, named on stderr, exit 1 (and a JSONL file of a BOM alone was already)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pages = {"bom.txt": b"\xef\xbb\xbf", "bom-space.txt": b"\xef\xbb\xbf \r\n\n", "bom.html": b"\xef\xbb\xbf\n",
+             "utf-16.txt": b"\xff\xfe \x00\n\x00", "wrapper.txt": b'<text id="http://example.com/a" encoding="utf-8">\n</text>\n',
+             "bom.jsonl": b"\xef\xbb\xbf", "page.txt": ZH_NEWS.encode("utf-8")}
+    for name, data in pages.items():
+        (folder / name).write_bytes(data)
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "corpusclean: in/bom-space.txt: empty_input: the file is empty",
+        "corpusclean: in/bom.html: empty_input: the file is empty",
+        "corpusclean: in/bom.jsonl: empty_input: the file holds no JSON lines",
+        "corpusclean: in/bom.txt: empty_input: the file is empty",
+        "corpusclean: in/utf-16.txt: empty_input: the file is empty",
+        "corpusclean: in/wrapper.txt: empty_input: the crawl wrapper holds no page"]
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/page.txt"]
+    assert {r["reject_reason"] for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())} == {"empty_input"}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_compressed_twice_is_one_clear_reject(jobs, tmp_path):
+    """A gzip inside a gzip was read as its inner compressed bytes: JSON lines, each 'not UTF-8' (one line on
+    stderr for each), a page 'binary content'. It is one unreadable input that says what it is; check, one line
+    and exit 2, as for a damaged stream."""
+    import gzip
+
+    import zstandard
+
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": f"{ZH_NEWS}{n}"}) for n in range(50))
+    (tmp_path / "twice.jsonl.gz").write_bytes(gzip.compress(gzip.compress(records)))
+    (tmp_path / "twice.txt.gz").write_bytes(gzip.compress(gzip.compress(ZH_NEWS.encode("utf-8"))))
+    (tmp_path / "zstd.jsonl.gz").write_bytes(gzip.compress(zstandard.ZstdCompressor().compress(records)))
+    (tmp_path / "once.jsonl.gz").write_bytes(gzip.compress(jsonl_line({"id": "r0", "text": ZH_NEWS})))
+    run = corpusclean("run", "twice.jsonl.gz", "twice.txt.gz", "zstd.jsonl.gz", "once.jsonl.gz", "-q",
+                      "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {name}: unreadable: read failed: {inner} inside gzip (compressed twice), which this tool does "
+        "not read: gunzip it once" for name, inner in (("twice.jsonl.gz", "gzip"), ("twice.txt.gz", "gzip"),
+                                                       ("zstd.jsonl.gz", "zstd"))])
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["r0"]
+    check = corpusclean("check", "twice.jsonl.gz", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (
+        2, "", "corpusclean: error: cannot read twice.jsonl.gz: gzip inside gzip (compressed twice), which this tool "
+               "does not read: gunzip it once\n")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_line_with_a_nan_and_a_lone_surrogate_is_rejected_for_the_nan(jobs, tmp_path):
+    """A line with a lone surrogate (or a byte that is not UTF-8) and a NaN was rejected as 'no low surrogate in
+    string', at the surrogate, which run replaces, not for the NaN, which it cannot read. The error names the NaN
+    and its column, as for a line with the NaN alone; an escaped backslash before 'ud800' is no surrogate."""
+    nan = b', "score": NaN}\n'
+    words = ZH_NEWS.splitlines()[0].encode("utf-8")
+    lines = [b'{"id": "a", "text": "%s\\ud800"' % words + nan, b'{"id": "b", "text": "%s\xff"' % words + nan,
+             b'{"id": "c", "text": "%s\\\\ud800"' % words + nan, b'{"id": "d", "text": "%s"' % words + nan]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    run = corpusclean("run", "in.jsonl", "-q", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    expected = [(n, len(line[:line.index(b"NaN")].decode("utf-8", "replace")) + 1) for n, line in enumerate(lines, 1)]
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: in.jsonl:{n}: invalid_json: invalid JSON: unexpected character, expected a JSON value: "
+        f"line 1 column {col} (char {col - 1})" for n, col in expected])
+    check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        f"in.jsonl:{n}:{col}: CC001 invalid JSON: unexpected character, expected a JSON value" for n, col in expected]

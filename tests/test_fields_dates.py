@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpusclean.fields.dates import Stamp, find_dates, parse_date, stamp_of_record, url_date
+from corpusclean.fields.dates import Stamp, find_dates, parse_date, stamp_of_record, states_day, url_date
 
 
 def stamp(created: str, precision: str, timezone: str | None = None) -> tuple[str, str, str | None]:
@@ -143,6 +143,23 @@ def test_url_date(url, expected):
     assert found is None or found.precision == "day"
 
 
+@pytest.mark.parametrize("text, stated", [
+    pytest.param('<meta name="pubdate" content="2023-04-13T08:00:00">', True, id="iso"),
+    pytest.param("id=20230413_1", True, id="compact"),
+    pytest.param("13.04.2023", True, id="day-first"),
+    pytest.param("04-13-2023, 01:42", True, id="month-first"),
+    pytest.param("13-4-23 17:07", True, id="two-digit-year"),
+    pytest.param("April 13, 2023", True, id="month-name"),
+    pytest.param("2023年4月13日", True, id="han"),
+    pytest.param("2023-04-30", False, id="another-day"),
+    pytest.param("2023-04", False, id="a-month-alone"),
+    pytest.param("© 2023 No. 4-13", False, id="numbers-that-are-no-date"),
+    pytest.param("2023-04-130", False, id="a-longer-number"),
+])
+def test_states_day(text, stated):
+    assert states_day(text, (2023, 4, 13)) is stated
+
+
 @pytest.mark.parametrize("created, precision, timezone, expected", [
     pytest.param("2018-01-08T00:00:00", "day", None, Stamp(2018, 1, 8), id="our-record-day"),
     pytest.param("2018-01-08T07:19:00", "minute", "+08:00", Stamp(2018, 1, 8, 7, 19, 0, "minute", "+08:00"),
@@ -150,6 +167,13 @@ def test_url_date(url, expected):
     pytest.param("2018-01-08", None, None, Stamp(2018, 1, 8), id="foreign-day"),
     pytest.param("2018-01-08T07:19:00Z", None, None, Stamp(2018, 1, 8, 7, 19, 0, "second", "+00:00"), id="foreign-iso"),
     pytest.param("yesterday", None, None, None, id="foreign-unreadable"),
+    pytest.param("Mon, 03 May 2021 10:00:00 GMT", None, None, Stamp(2021, 5, 3, 10, 0, 0, "second", "+00:00"),
+                 id="foreign-rfc-2822"),
+    pytest.param("2018-01-08 (Monday)", None, None, Stamp(2018, 1, 8), id="foreign-day-and-words"),
+    # a time or a zone that names no moment: kept as stated, not read as a date without it
+    pytest.param("2018-01-08T07:19:00-25:00", None, None, None, id="foreign-impossible-offset"),
+    pytest.param("2018-01-08T07:19:00+99:99", None, None, None, id="foreign-impossible-offset-minutes"),
+    pytest.param("2018-01-08T25:00:00", None, None, None, id="foreign-impossible-hour"),
 ])
 def test_stamp_of_record(created, precision, timezone, expected):
     assert stamp_of_record(created, precision, timezone) == expected

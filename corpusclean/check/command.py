@@ -82,7 +82,7 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
     """The files to check: each file named, '-' for stdin, and the files of each folder that run reads as JSON
     lines (folder_datasets), in sorted order; the paths the folder walks skip added to `skipped`. A path that
     names nothing readable is a usage error, and so are folders that hold no dataset file."""
-    from corpusclean.read.paths import STDIN_TWICE, once
+    from corpusclean.read.paths import STDIN_TWICE, Skipped, as_text, is_named_input, once
 
     if args.count(STDIN) > 1:
         raise UsageError(STDIN_TWICE)
@@ -100,6 +100,9 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
             raise UsageError(f"cannot read {arg}: permission denied")
         elif fix and not os.path.isfile(arg):  # a named pipe: --fix read back what it wrote into it, forever
             raise UsageError(f"--fix rewrites files in place; {arg} is no regular file (a named pipe or a device)")
+        elif not is_named_input(os.stat(arg).st_mode):  # skipped and reported, as run does
+            if skipped is not None:
+                skipped.append(Skipped(as_text(arg), "not_a_file"))
         else:
             files.append(arg)
     files = once(files, str, skipped if skipped is not None else [])
@@ -221,9 +224,9 @@ class Checker:
         from corpusclean.check import rules
         from corpusclean.read.sources import record_text
 
-        value, issues = rules.parse_record(line)
-        if not issues:
-            issues = rules.record_shape(value, self.text_key)
+        value, replaced, issues = rules.parse_record(line)
+        if value is not rules.UNREAD:
+            issues += rules.record_shape(value, self.text_key)
         findings = [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
         if isinstance(value, dict) and "CC005" in self.codes:
             first = self.ids.earlier(rules.id_hash(value.get("id")), file, line_no)
@@ -233,7 +236,8 @@ class Checker:
         text, is_html = record_text(value, self.text_key, self.text_format) if isinstance(value, dict) else (None, False)
         if isinstance(text, str):
             cleaned = self.cleaned(path, line_no, line) if self.line_stages is not None else None
-            issues = record_text_issues(text, is_html, self.expected_script, cleaned, rules.declared_replacements(value))
+            declared_fffd = rules.declared_replacements(value) + replaced  # those CC001 reports
+            issues = record_text_issues(text, is_html, self.expected_script, cleaned, declared_fffd)
             findings += [rules.Finding(path, line_no, i.col, i.code, i.message) for i in issues]
             if "CC015" in self.codes:
                 first = self.texts.earlier(rules.exact_text_key(text), file, line_no)
@@ -452,17 +456,21 @@ def run_check(
             error(str(err))
             return EXIT_USAGE
         out = sys.stdout
+    skipped: list = []
     try:
         codes = enabled_codes(select, ignore, near_dups)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
         config = load_config(config_file, {"script": script or "keep", "text_key": text_key})
-        skipped: list = []
         paths = dataset_files(files, fix, skipped)
     except (UsageError, ConfigError) as err:
-        error(f"error: {err}")
-        return EXIT_USAGE
+        usage = err
+    else:
+        usage = None
     for message in skip_messages(skipped, follow_links_option=False):  # as run reports them
         error(message)
+    if usage is not None:
+        error(f"error: {usage}")
+        return EXIT_USAGE
     stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
     checker = Checker(config.text_key, config.text_format, codes, script, stages, config.dedup_threshold,
                       config.max_record_bytes)

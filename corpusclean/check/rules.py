@@ -150,43 +150,42 @@ def text_position(text: str, index: int, is_html: bool = False) -> tuple[int, in
 BOM_INSIDE = "a UTF-8 byte order mark (BOM) opens the line, inside the file; run drops it, other JSONL readers refuse it"
 
 
-def parse_record(raw: bytes) -> tuple[Any, list[Issue]]:
-    """The decoded JSON value of one line, or None and a CC001 issue."""
+# The value of a line run cannot read (parse_record): not JSON null, which is a value
+UNREAD = object()
+
+
+def parse_record(raw: bytes) -> tuple[Any, int, list[Issue]]:
+    """The JSON value of one line as run reads it, how many bad characters its reader replaced in it, and CC001
+    issues: for a line run reads all the same (a byte order mark opening it, bytes that are not UTF-8, lone
+    surrogates: its other rules still apply), or one it cannot read, whose value is UNREAD."""
     import codecs
 
     import orjson
 
     from corpusclean import json_numbers
+    from corpusclean.read.sources import NotUtf8Line, parse_json_line
 
     if raw.startswith(codecs.BOM_UTF8):
         rest = raw.removeprefix(codecs.BOM_UTF8)
-        issues = parse_record(rest)[1] if rest.strip() else []
-        return None, issues or [Issue("CC001", BOM_INSIDE)]
+        value, replaced, issues = parse_record(rest) if rest.strip() else (UNREAD, 0, [])
+        return value, replaced, issues or [Issue("CC001", BOM_INSIDE)]
     try:
-        return json_numbers.loads(raw), []
+        return json_numbers.loads(raw), 0, []
     except orjson.JSONDecodeError as err:
-        return None, [Issue("CC001", _invalid_json(raw, err), err.colno)]
-
-
-def _invalid_json(raw: bytes, err: Any) -> str:
-    """Why a line is not JSON, or not UTF-8 as run reads it; for one `run` reads all the same (its reader
-    replaces what UTF-8 cannot hold), what it replaces: orjson says 'surrogates not allowed' of a bad byte too."""
-    import orjson
-
-    from corpusclean.read.sources import NotUtf8Line, parse_json_line
-
+        error = err
     try:
-        replaced = parse_json_line(raw)[1]
-    except orjson.JSONDecodeError:
-        return f"invalid JSON: {err.msg}"
+        value, replaced = parse_json_line(raw)
+    except orjson.JSONDecodeError as unread:  # what run cannot read past, where it is
+        return UNREAD, 0, [Issue("CC001", f"invalid JSON: {unread.msg}", unread.colno)]
     except NotUtf8Line as legacy:
-        return str(legacy)
-    try:
+        return UNREAD, 0, [Issue("CC001", str(legacy), error.colno)]
+    try:  # orjson says 'surrogates not allowed' of a bad byte too
         raw.decode("utf-8")
         what = "lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold"
     except UnicodeDecodeError:
         what = "byte(s) that are not UTF-8"
-    return f"invalid JSON: {replaced} {what}; run replaces each with U+FFFD and counts it"
+    message = f"invalid JSON: {replaced} {what}; run replaces each with U+FFFD and counts it"
+    return value, replaced, [Issue("CC001", message, error.colno)]
 
 
 def record_shape(value: Any, text_key: str) -> list[Issue]:

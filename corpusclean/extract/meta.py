@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corpusclean.fields.dates import Stamp, make_stamp, parse_date
+from corpusclean.fields.dates import Stamp, make_stamp, parse_date, states_day
 from corpusclean.fields.html import Tags
 from corpusclean.fields.page import BEFORE_BODY, Layout, choose, html_title, read_lines, record_values
 from corpusclean.fields.titles import headline_of_title
@@ -46,8 +46,12 @@ def htmldate_stamp(html: str, url: str | None) -> Stamp | None:
     """The publication day htmldate finds in tags and scripts this module does not read (a site's own
     <meta> names, a JSON state): asked only where nothing the page prints or its tags state gave a date.
     Its quick search (extensive_search=False) costs about 6 ms a page; the extensive one 50 ms, for two
-    more pages of the 139 labelled ones. Only the day is taken: the time it writes may be another zone's."""
+    more pages of the 139 labelled ones. Only the day is taken: the time it writes may be another zone's. And only
+    a day the page states: htmldate fills in what a value leaves out, so an impossible "2023-02-30" becomes the 1st,
+    a month alone ("2023-02") the day of the month it runs on, and a copyright year the 1st of January."""
     from htmldate import find_date
 
     stamp = parse_date(find_date(html, extensive_search=False, original_date=True, url=url))
-    return None if stamp is None else make_stamp(*stamp.day_of)
+    if stamp is None or not states_day(f"{url or ''}\n{html}", stamp.day_of):
+        return None
+    return make_stamp(*stamp.day_of)

@@ -324,6 +324,32 @@ def with_time_line(stamp: Stamp, line: str) -> Stamp | None:
     return _stamp_with(time, *stamp.day_of) if time else None
 
 
+# Three numbers with one separator between them (2023-04-13, 13.04.2023, 04/13/2023, 13-4-23), or 8 digits (20230413)
+_NUMBERS = re.compile(r"(\d(?<!\d\d)\d{0,3})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?!\d)|(\d(?<!\d\d)\d{7})(?!\d)")
+
+
+def states_day(text: str, day: tuple[int, int, int]) -> bool:
+    """Whether the text states this day (year, month, day): as numbers in an order pages print them (_NUMBERS), or
+    as a date find_dates reads (April 13, 2023; 2023年4月13日). Read around each place the year stands (a long page
+    holds many numbers), then every number with the year in two digits (13-4-23)."""
+    year, month, day_of_month = day
+
+    def names_day(match: re.Match[str]) -> bool:
+        if match[5]:
+            return (int(match[5][:4]), int(match[5][4:6]), int(match[5][6:])) == day
+        if len(match[1]) == 4:
+            return (int(match[1]), int(match[3]), int(match[4])) == day
+        return (match[4] in (str(year), f"{year % 100:02d}")
+                and (int(match[1]), int(match[3])) in ((day_of_month, month), (month, day_of_month)))
+
+    for year_at in re.finditer(str(year), text):
+        around = text[max(0, year_at.start() - MAX_LEADING_TIME):year_at.end() + MAX_LEADING_TIME]
+        if any(map(names_day, _NUMBERS.finditer(around))) or any(
+                found.stamp is not None and found.stamp.day_of == day for found in find_dates(around, year_last=True)):
+            return True
+    return any(names_day(match) for match in _NUMBERS.finditer(text) if match[4] and len(match[4]) == 2)
+
+
 def parse_date(text: str | None) -> Stamp | None:
     """The first valid date of a tag's value or a short text."""
     for found in find_dates(text or ""):
@@ -345,12 +371,22 @@ def url_date(url: str | None) -> Stamp | None:
     return None
 
 
+# After a date, a time or a zone it was not read with: "2023-05-01T25:00:00", "...10:00:00-25:00" (no zone has it)
+_UNREAD_TIME = re.compile(r"\s*T?\s*\d|[:+-]")
+_OFFSET_AT_END = re.compile(r"[+-]\d\d:?\d\d$")
+
+
 def stamp_of_record(created: str, precision: str | None, timezone: str | None) -> Stamp | None:
     """The stamp a record's own fields state: ``created`` in our shape with its precision and zone keys
-    (a record we wrote, read back as it was), or any date a record from elsewhere gives."""
+    (a record we wrote, read back as it was), or any date a record from elsewhere gives, when it is read whole:
+    None for one whose time or zone names no moment, which is kept as stated, as one that names no date."""
     if CREATED_SHAPE.fullmatch(created) and precision in ("day", "minute", "second"):
         year, month, day = int(created[:4]), int(created[5:7]), int(created[8:10])
         hour, minute, second = int(created[11:13]), int(created[14:16]), int(created[17:19])
         stamp = make_stamp(year, month, day, hour, minute, second, timezone)
         return None if stamp is None else Stamp(*stamp.day_of, hour, minute, second, precision, timezone)
-    return parse_date(created)
+    for found in find_dates(created):
+        if found.stamp is not None:
+            unread_zone = found.stamp.timezone is None and _OFFSET_AT_END.search(created, found.start, found.end)
+            return None if unread_zone or _UNREAD_TIME.match(created, found.end) else found.stamp
+    return None

@@ -197,16 +197,22 @@ def _walk_folder(
             for parts, reason in found if reason is None]
 
 
+def is_named_input(mode: int) -> bool:
+    """Whether a path named on the command line, of this st_mode, is read: a file, or a named pipe
+    (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end (/dev/zero)."""
+    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+
+
 def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str] | None = None) -> list[InputFile]:
-    """A file named on the command line is read whatever its name or wherever its link leads; a named pipe
-    too (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end. Records name
-    it `named`, else as given, or by the folder it is in when given by an absolute path."""
+    """A file named on the command line is read whatever its name or wherever its link leads, when
+    is_named_input. Records name it `named`, else as given, or by the folder it is in when given by an
+    absolute path."""
     try:
         mode = path.stat().st_mode
     except OSError:  # a glob's match that is a link to nothing, or a loop of links
         skipped.append(Skipped(as_text(str(path)), "broken_link"))
         return []
-    if stat.S_ISREG(mode) or stat.S_ISFIFO(mode):
+    if is_named_input(mode):
         parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
         return [_input(str(path), parts, parts, path.resolve().parent.name, source)]
     skipped.append(Skipped(as_text(str(path)), "not_a_file"))

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import binary_content, opens_wide_json, too_many_invalid, wide_jsonl
+from corpusclean.decode import WIDE_BOMS, binary_content, opens_wide_json, too_many_invalid, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
@@ -143,18 +143,27 @@ def size_past(stream: BinaryIO) -> int:
     return size
 
 
+def holds_no_text(data: bytes) -> bool:
+    """Whether a page's bytes are empty: nothing, or white space, after its byte order mark if any (UTF-16's and
+    UTF-32's white space holds NUL bytes)."""
+    for bom in WIDE_BOMS:
+        if data.startswith(bom):
+            return not data[len(bom):].strip(b" \t\n\r\x0b\x0c\x00")
+    return not data.removeprefix(codecs.BOM_UTF8).strip()
+
+
 def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = None) -> Document:
     """One file is one page: a text dump or HTML, possibly inside a crawl wrapper. `size`: the file's, when
     `data` is only its first bytes."""
     doc = _new_doc(inp)
-    if not data.strip():
-        doc.reject("empty_input", "the file is empty")
-        return doc
     if len(data) > max_bytes:
         size = len(data) if size is None else size
         doc.reject("too_large", f"{size} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
         return doc
     data, wrapper = parse_wrapper(data)
+    if holds_no_text(data):
+        doc.reject("empty_input", "the crawl wrapper holds no page" if wrapper else "the file is empty")
+        return doc
     if wrapper.get("id", "").startswith(("http://", "https://")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
@@ -217,13 +226,31 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
         value = json_numbers.standard_loads(marked)
         value, replaced = replace_surrogates(value)
     except (ValueError, RecursionError):
-        raise error from None
+        raise _error_past_bad_characters(marked) or error from None
     if not replaced:  # orjson refused the line for another reason (NaN, ...)
         raise error
     return value, replaced
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A \u escape of a surrogate in a JSON string (after an even run of backslashes: not itself escaped)
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _error_past_bad_characters(marked: str) -> Exception | None:
+    """orjson's error for a line that is not JSON but for its bad characters too (a NaN after a lone surrogate):
+    the error of the line with each replaced by a character of the same length, so that it names what run
+    cannot replace, where that is."""
+    import orjson
+
+    from corpusclean import json_numbers
+
+    neutral = _SURROGATE_ESCAPE.sub(r"\1\\ufffd", _SURROGATE.sub("?", marked))
+    try:
+        json_numbers.loads(neutral.encode("utf-8"))
+    except orjson.JSONDecodeError as err:
+        return err
+    return None
 
 
 def _not_utf8_line(line: bytes) -> str:
