@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from corpusclean.clean.line_shapes import MIN_TABLE_CELLS
 from corpusclean.document import DocView, Judged
 from corpusclean.fields.labels import READING_TIME, read_line, signs
 from corpusclean.fields.titles import headline_line
@@ -42,7 +43,6 @@ AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stan
 MAX_BIO_WORDS = 80
 WORD = re.compile(r"\w+")
 MIN_PAGER_WORDS = 2
-MIN_TABLE_CELLS = 3       # a table's heading row splits into this many cells at least
 REASON_PREFIX = "boilerplate."
 BLOCK = "boilerplate.block"
 # the metadata stage's reasons of a dateline or a byline under a headline

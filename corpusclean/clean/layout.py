@@ -72,8 +72,8 @@ from corpusclean.clean.boilerplate import (
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
-    NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table, line_shapes, opens_list,
-    separator_ids, separators_marked,
+    MIN_TABLE_CELLS, NOTICE, NUMBER_ITEM, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table,
+    line_shapes, opens_list, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.dates import find_dates
@@ -132,8 +132,7 @@ MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MAX_POST_SKIP = 3         # a thread's post numbers go up by at most this much from one post to the next
 MAX_POST_MARK_UNITS = 40  # a line holding a post's number ("3楼 2026-07-14 18:41 回复", "#3") is at most this long
-MIN_TABLE_ROWS = 3        # dated lines right under each other, this many or more...
-MIN_TABLE_CELLS = 3       # ...with as many cells each, this many or more: a table's rows, no posts' stamps
+MIN_TABLE_ROWS = 3        # dated lines right under each other, this many or more, of as many cells: a table's rows
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 # what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a row of
 # page tools ("【打印】【关闭】"), a date, an editor's line, tags (not a source line: "Source: X" may stand above
@@ -149,7 +148,6 @@ _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?
 # a section's heading in brackets alone on its line ("【更新时间】"): the date under it is the section's text
 SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
 LIST_ITEM = re.compile(r"\s*\d{1,2}[.、．]\s*[^\d\s]")     # an item of a numbered list: "2. 外出时…", not "12.05.2024"
-NUMBER_CELL = re.compile(r"[-+−]?\d+(?:\.\d+)?%?")      # a number standing as a table's cell
 MIN_ROW_NUMBERS = 4       # numbers besides its dates in a line: a table's row of data, no dateline
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
 CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
@@ -935,12 +933,12 @@ def _holds_measures(line: str) -> bool:
     """Whether a line holds MIN_ROW_NUMBERS numbers or more besides its dates and times, in half of its cells
     or more: a table's row of data ("2025-11-08 14:26:39 4.3 29.41 103.77 12 某县"), no dateline ("13 May 2024
     Updated 07:35 3 min read")."""
-    if len(NUMBER_CELL.findall(line)) < MIN_ROW_NUMBERS:
+    if len(NUMBER_ITEM.findall(line)) < MIN_ROW_NUMBERS:
         return False        # (nearly every line: no dates to look for)
     for found in reversed(find_dates(line)):
         line = line[:found.start] + " " + line[found.end:]
     cells = line.split()
-    numbers = sum(NUMBER_CELL.fullmatch(cell) is not None for cell in cells)
+    numbers = sum(NUMBER_ITEM.fullmatch(cell) is not None for cell in cells)
     return numbers >= MIN_ROW_NUMBERS and 2 * numbers >= len(cells)
 
 

@@ -75,6 +75,7 @@ ROW_NUMBER = re.compile(r"(\d{1,3})\s")    # a table row's number before its cel
 MIN_NUMBERED_ROWS = 3     # rows numbered one after another, this many or more: a table's rows, data
 # a number standing as an item of a row: "27", "0.5", "-0.6", "+3", "12%", "1,024"
 NUMBER_ITEM = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?")
+MIN_TABLE_CELLS = 3       # a table's row splits into this many cells at least (at white space)
 MIN_DATA_NUMBERS = 3      # a row of data holds this many numbers at least ("已有 2,316 人评价，好评率 98.9%" holds two)
 
 # Besides a figure, what makes a short line a row of data in an article ("VIP: 60,000₩", a "label: value"
