@@ -2499,3 +2499,16 @@ def test_a_line_with_a_nan_and_a_lone_surrogate_is_rejected_for_the_nan(jobs, tm
     check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
     assert check.stdout.decode().splitlines() == [
         f"in.jsonl:{n}:{col}: CC001 invalid JSON: unexpected character, expected a JSON value" for n, col in expected]
+
+
+def test_explain_of_a_path_it_skips_says_why(tmp_path):
+    """explain /dev/zero said 'explain takes one file; /dev/zero gives 0', not that a device is skipped, nor why
+    (run says '/dev/zero: skipped: not_a_file: ...'); a folder of hidden files the same."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / ".draft.txt").write_text("一段文字。\n")
+    for path, line in (("/dev/zero", "corpusclean: /dev/zero: skipped: not_a_file: a named pipe, socket or device, "
+                                     "not a file"),
+                       ("in", "corpusclean: in/.draft.txt: skipped: hidden: a hidden file or folder (its name starts with a dot)")):
+        result = corpusclean("explain", path, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, b"")
+        assert result.stderr.decode().splitlines() == [line, f"corpusclean: error: explain takes one file; {path} gives 0"]
