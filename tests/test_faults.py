@@ -2512,3 +2512,24 @@ def test_explain_of_a_path_it_skips_says_why(tmp_path):
         result = corpusclean("explain", path, cwd=tmp_path)
         assert (result.returncode, result.stdout) == (2, b"")
         assert result.stderr.decode().splitlines() == [line, f"corpusclean: error: explain takes one file; {path} gives 0"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_time_with_an_offset_no_zone_has_gives_its_day_alone(jobs, tmp_path):
+    """A page's time with an impossible offset (article:published_time 2023-05-01T10:30:00+99:99, or -25:00) was
+    written created 2023-05-01T10:30:00 with precision 'second' and created_timezone '', which says the page
+    stated no zone: a moment the page never names. It gives the day alone, as a time 25:30 does."""
+    (tmp_path / "in").mkdir()
+    body = ("<h1>Council approves budget</h1><p>The council approved the budget on Tuesday after a three-hour debate"
+            " about the new school buildings and roads.</p><p>Members said the plan would cost more than expected,"
+            " but they agreed it was needed for the growing town.</p>")
+    for name, value in (("a", "2023-05-01T10:30:00+99:99"), ("b", "2023-05-01T10:30:00-25:00"),
+                        ("c", "2023-05-01T10:30:00+08:00")):
+        (tmp_path / "in" / f"{name}.html").write_text(
+            f"<html><head><meta property='article:published_time' content='{value}'></head><body>{body}</body></html>")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [(r["created"], r["metadata"]["created_precision"], r["metadata"]["created_timezone"])
+            for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == [
+        ("2023-05-01T00:00:00.000", "day", ""), ("2023-05-01T00:00:00.000", "day", ""),
+        ("2023-05-01T10:30:00.000", "second", "+08:00")]
