@@ -2533,3 +2533,23 @@ def test_a_page_time_with_an_offset_no_zone_has_gives_its_day_alone(jobs, tmp_pa
             for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == [
         ("2023-05-01T00:00:00.000", "day", ""), ("2023-05-01T00:00:00.000", "day", ""),
         ("2023-05-01T10:30:00.000", "second", "+08:00")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_records_bad_characters_are_not_counted_as_replacement_characters_it_held(jobs, tmp_path):
+    """A JSONL text with a lone surrogate (or a byte that is not UTF-8) and no U+FFFD was written with
+    replacement_chars 1 beside invalid_bytes 1: replacement_chars, 'U+FFFD already in the input', counted the
+    U+FFFD run had put there itself, so each bad character was counted twice (and check, which excuses both
+    counts, let one more U+FFFD pass). The Python API's records the same."""
+    words = ZH_NEWS.splitlines()[0].encode("utf-8")
+    lines = [b'{"id": "a", "text": "%s\\ud800"}\n' % words, b'{"id": "b", "text": "%s\xff"}\n' % words,
+             b'{"id": "c", "text": "%s\\ufffd\\ud800"}\n' % words, b'{"id": "d", "text": "%s\\ufffd"}\n' % words]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    result = corpusclean("run", "in.jsonl", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [(r["id"], r["metadata"]["replacement_chars"], r["metadata"]["invalid_bytes"])
+            for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == [("a", 0, 1), ("b", 0, 1), ("c", 1, 1), ("d", 1, 0)]
+    import corpusclean as api
+
+    record = next(api.clean_records([{"id": "a", "text": words.decode() + "\ud800"}], api.Config(jobs=1)))
+    assert (record["metadata"]["replacement_chars"], record["metadata"]["invalid_bytes"]) == (0, 1)
