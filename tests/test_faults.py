@@ -2553,3 +2553,19 @@ def test_a_records_bad_characters_are_not_counted_as_replacement_characters_it_h
 
     record = next(api.clean_records([{"id": "a", "text": words.decode() + "\ud800"}], api.Config(jobs=1)))
     assert (record["metadata"]["replacement_chars"], record["metadata"]["invalid_bytes"]) == (0, 1)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_recursive_glob_is_one_argument_not_paths_named_twice(jobs, tmp_path):
+    """'in/**' matches in/, in/sub and every file below them: the folders' walks read the files, and each file's
+    own match (twice for one in in/sub) was then reported as 'named_twice: a path an earlier argument already
+    names' (one line on stderr per path, or 'skipped 4 paths'), and counted so in the report's skipped, though
+    one argument was given and every file was read once."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS)
+    (tmp_path / "in" / "sub" / "b.jsonl").write_bytes(jsonl_line({"id": "b", "text": TW_NEWS}))
+    result = corpusclean("run", "in/**", "-q", *jobs, "-o", "out.jsonl", "--report", "report.json", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/a.txt", "b"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["skipped"]) == (2, {})
