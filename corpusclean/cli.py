@@ -217,8 +217,13 @@ def explain(
     Removed lines are marked "- " (struck through on a terminal), sentences cut out of a kept line "~ ",
     each with the stage and reason code. Per-site templates and dedup need a whole corpus and are not run.
     """
-    config, inputs, _ = _load(config_file, settings, [path])
+    config, inputs, skipped = _load(config_file, settings, [path])
     if len(inputs) != 1:
+        from corpusclean.read.paths import skip_messages
+        from corpusclean.ui import error
+
+        for message in skip_messages(skipped):  # why a path gives no file, as run says it
+            error(message)
         raise _usage_error(f"explain takes one file; {path} gives {len(inputs)}")
     from rich.console import Console
 

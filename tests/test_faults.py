@@ -2499,3 +2499,73 @@ def test_a_line_with_a_nan_and_a_lone_surrogate_is_rejected_for_the_nan(jobs, tm
     check = corpusclean("check", "in.jsonl", "-q", "--select", "CC001", cwd=tmp_path)
     assert check.stdout.decode().splitlines() == [
         f"in.jsonl:{n}:{col}: CC001 invalid JSON: unexpected character, expected a JSON value" for n, col in expected]
+
+
+def test_explain_of_a_path_it_skips_says_why(tmp_path):
+    """explain /dev/zero said 'explain takes one file; /dev/zero gives 0', not that a device is skipped, nor why
+    (run says '/dev/zero: skipped: not_a_file: ...'); a folder of hidden files the same."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / ".draft.txt").write_text("一段文字。\n")
+    for path, line in (("/dev/zero", "corpusclean: /dev/zero: skipped: not_a_file: a named pipe, socket or device, "
+                                     "not a file"),
+                       ("in", "corpusclean: in/.draft.txt: skipped: hidden: a hidden file or folder (its name starts with a dot)")):
+        result = corpusclean("explain", path, cwd=tmp_path)
+        assert (result.returncode, result.stdout) == (2, b"")
+        assert result.stderr.decode().splitlines() == [line, f"corpusclean: error: explain takes one file; {path} gives 0"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_time_with_an_offset_no_zone_has_gives_its_day_alone(jobs, tmp_path):
+    """A page's time with an impossible offset (article:published_time 2023-05-01T10:30:00+99:99, or -25:00) was
+    written created 2023-05-01T10:30:00 with precision 'second' and created_timezone '', which says the page
+    stated no zone: a moment the page never names. It gives the day alone, as a time 25:30 does."""
+    (tmp_path / "in").mkdir()
+    body = ("<h1>Council approves budget</h1><p>The council approved the budget on Tuesday after a three-hour debate"
+            " about the new school buildings and roads.</p><p>Members said the plan would cost more than expected,"
+            " but they agreed it was needed for the growing town.</p>")
+    for name, value in (("a", "2023-05-01T10:30:00+99:99"), ("b", "2023-05-01T10:30:00-25:00"),
+                        ("c", "2023-05-01T10:30:00+08:00")):
+        (tmp_path / "in" / f"{name}.html").write_text(
+            f"<html><head><meta property='article:published_time' content='{value}'></head><body>{body}</body></html>")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [(r["created"], r["metadata"]["created_precision"], r["metadata"]["created_timezone"])
+            for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == [
+        ("2023-05-01T00:00:00.000", "day", ""), ("2023-05-01T00:00:00.000", "day", ""),
+        ("2023-05-01T10:30:00.000", "second", "+08:00")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_records_bad_characters_are_not_counted_as_replacement_characters_it_held(jobs, tmp_path):
+    """A JSONL text with a lone surrogate (or a byte that is not UTF-8) and no U+FFFD was written with
+    replacement_chars 1 beside invalid_bytes 1: replacement_chars, 'U+FFFD already in the input', counted the
+    U+FFFD run had put there itself, so each bad character was counted twice (and check, which excuses both
+    counts, let one more U+FFFD pass). The Python API's records the same."""
+    words = ZH_NEWS.splitlines()[0].encode("utf-8")
+    lines = [b'{"id": "a", "text": "%s\\ud800"}\n' % words, b'{"id": "b", "text": "%s\xff"}\n' % words,
+             b'{"id": "c", "text": "%s\\ufffd\\ud800"}\n' % words, b'{"id": "d", "text": "%s\\ufffd"}\n' % words]
+    (tmp_path / "in.jsonl").write_bytes(b"".join(lines))
+    result = corpusclean("run", "in.jsonl", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [(r["id"], r["metadata"]["replacement_chars"], r["metadata"]["invalid_bytes"])
+            for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == [("a", 0, 1), ("b", 0, 1), ("c", 1, 1), ("d", 1, 0)]
+    import corpusclean as api
+
+    record = next(api.clean_records([{"id": "a", "text": words.decode() + "\ud800"}], api.Config(jobs=1)))
+    assert (record["metadata"]["replacement_chars"], record["metadata"]["invalid_bytes"]) == (0, 1)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_recursive_glob_is_one_argument_not_paths_named_twice(jobs, tmp_path):
+    """'in/**' matches in/, in/sub and every file below them: the folders' walks read the files, and each file's
+    own match (twice for one in in/sub) was then reported as 'named_twice: a path an earlier argument already
+    names' (one line on stderr per path, or 'skipped 4 paths'), and counted so in the report's skipped, though
+    one argument was given and every file was read once."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS)
+    (tmp_path / "in" / "sub" / "b.jsonl").write_bytes(jsonl_line({"id": "b", "text": TW_NEWS}))
+    result = corpusclean("run", "in/**", "-q", *jobs, "-o", "out.jsonl", "--report", "report.json", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/a.txt", "b"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["skipped"]) == (2, {})

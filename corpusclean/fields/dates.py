@@ -165,15 +165,16 @@ def hour_24(hour: int, meridiem: str | None) -> int:
     return hour
 
 
-def _offset(sign: str, hours: str, minutes: str | None) -> str | None:
+def _offset(sign: str, hours: str, minutes: str | None) -> str:
+    """The offset in our shape, or "" for one no zone has (+99:99)."""
     if int(hours) > 14 or int(minutes or 0) >= 60:
-        return None
+        return ""
     return f"{sign}{int(hours):02d}:{minutes or '00'}"
 
 
 def _zone(time: re.Match[str]) -> str | None:
-    """The zone stated after a time: Z and GMT/UTC are +00:00. A numeric offset counts in the ISO form
-    only (a T, or seconds, before it): "10:00-12:00" is a span of hours."""
+    """The zone stated after a time: Z and GMT/UTC are +00:00; None when none is, "" for an offset no zone has.
+    A numeric offset counts in the ISO form only (a T, or seconds, before it): "10:00-12:00" is a span of hours."""
     glued = time.group("glued")
     if glued:
         if glued == "Z":
@@ -196,7 +197,10 @@ def _stamp_with(time: re.Match[str], year: int, month: int, day: int) -> Stamp |
     else:
         minute, second = time.group("dotted_minute"), None
     hour = hour_24(int(time.group("hour")), time.group("meridiem") or time.groupdict().get("half"))
-    return make_stamp(year, month, day, hour, int(minute), None if second is None else int(second), _zone(time))
+    zone = _zone(time)
+    if zone == "":  # "10:30:00+99:99": a time in no zone names no moment, as "25:30" names none
+        return None
+    return make_stamp(year, month, day, hour, int(minute), None if second is None else int(second), zone)
 
 
 def _with_time(text: str, end: int, year: int, month: int, day: int) -> tuple[int, Stamp | None]:

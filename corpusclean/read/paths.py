@@ -265,10 +265,15 @@ def find_inputs(
             if not matches:
                 raise UsageError(f"no file matches {arg!r}")
             root = _glob_root(arg)
+            walked: set[Path] = set()
             for match in matches:
                 found = Path(match)
+                if walked.intersection(Path(os.path.abspath(match)).parents):
+                    continue  # 'data/**' matches data/ and all below it, which its walk has read (or skipped)
                 from_root = [Path(os.path.realpath(root)).name, *Path(os.path.relpath(match, root)).parts]
                 named = _given_parts(match, from_root) if _in_working_folder(root) else from_root
+                if found.is_dir():
+                    walked.add(Path(os.path.abspath(match)))
                 inputs.extend(_walk_folder(found, follow_links, skipped, source, named) if found.is_dir()
                               else _named_file(found, skipped, source, named))
         else:

@@ -208,15 +208,22 @@ class NotUtf8Line(ValueError):
 
 def parse_json_line(line: bytes) -> tuple[Any, int]:
     """The value of a JSONL line and how many bad characters its strings held: bytes that are not UTF-8 and
-    lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises orjson.JSONDecodeError for a line that is
-    not JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy
-    encoding: replaced, its text would be all U+FFFD."""
+    lone surrogates (``\\ud800``), each replaced by U+FFFD. Raises as load_json_line."""
+    value, damaged = load_json_line(line)
+    return replace_surrogates(value) if damaged else (value, 0)
+
+
+def load_json_line(line: bytes) -> tuple[Any, bool]:
+    """The value of a JSONL line, its bad characters left in its strings as lone surrogates (a byte that is not
+    UTF-8 as U+DC80-U+DCFF), and whether it holds any. Raises orjson.JSONDecodeError for a line that is not
+    JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy encoding:
+    replaced, its text would be all U+FFFD."""
     import orjson
 
     from corpusclean import json_numbers
 
     try:
-        return json_numbers.loads(line), 0
+        return json_numbers.loads(line), False
     except orjson.JSONDecodeError as err:
         error = err
     marked = line.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8 as a lone surrogate
@@ -224,12 +231,12 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
         raise NotUtf8Line(_not_utf8_line(line))
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
         value = json_numbers.standard_loads(marked)
-        value, replaced = replace_surrogates(value)
+        replaced = replace_surrogates(value)[1]
     except (ValueError, RecursionError):
         raise _error_past_bad_characters(marked) or error from None
     if not replaced:  # orjson refused the line for another reason (NaN, ...)
         raise error
-    return value, replaced
+    return value, True
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -311,13 +318,13 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
 
     doc = _new_doc(inp, line_no)
     try:
-        record, invalid = parse_json_line(line)
+        record, damaged = load_json_line(line)
     except orjson.JSONDecodeError as err:
         doc.reject("invalid_json", f"invalid JSON: {err}")
     except NotUtf8Line as err:
         doc.reject("invalid_json", str(err))
     else:
-        fill_from_record(doc, record, text_key, text_format, invalid)
+        fill_from_record(doc, record, text_key, text_format, damaged)
     if doc.rejected:
         doc.raw = line.rstrip(b"\r\n")  # kept for the rejects file: a line read from stdin is not lost
     return doc
@@ -329,16 +336,23 @@ def record_doc(
     """The document of an input record given as a value (a dict handed to the Python API), as if it were
     line `position` of the file `inp` (or the whole file: None). Lone surrogates in its strings are replaced and counted, as in a JSONL
     line."""
-    record, invalid = replace_surrogates(record)
-    return fill_from_record(_new_doc(inp, position), record, text_key, text_format, invalid)
+    return fill_from_record(_new_doc(inp, position), record, text_key, text_format)
 
 
-def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str, invalid: int = 0) -> Document:
+def fill_from_record(
+    doc: Document, record: Any, text_key: str, text_format: str, damaged: bool = True
+) -> Document:
     """The document filled from an input record: its text, and its id, source, date and metadata when it has
-    them; rejected as invalid_record unless it is an object with a string text. `invalid` counts the bad
-    characters already replaced in it."""
+    them; rejected as invalid_record unless it is an object with a string text. Lone surrogates in its strings
+    (a JSONL line's bad bytes, read as such), which only a `damaged` one holds, are replaced by U+FFFD and
+    counted in invalid_bytes; the U+FFFD its text held already are its replacement_chars."""
     from corpusclean.json_numbers import json_kind
 
+    invalid = bad_in_text = 0
+    if damaged:
+        stated = record.get(text_field(record, text_key)) if isinstance(record, dict) else None
+        bad_in_text = len(_SURROGATE.findall(stated)) if isinstance(stated, str) else 0
+        record, invalid = replace_surrogates(record)
     if not isinstance(record, dict):
         doc.reject("invalid_record", f"{json_kind(record)}, not an object")
         return doc
@@ -357,6 +371,8 @@ def fill_from_record(doc: Document, record: Any, text_key: str, text_format: str
         _created_in_shape(doc)
     previous = doc.metadata["invalid_bytes"]
     doc.metadata["invalid_bytes"] = (previous if isinstance(previous, int) else 0) + invalid
+    if doc.metadata["replacement_chars"] is None:  # a record we wrote keeps what it said
+        doc.metadata["replacement_chars"] = text.count("\ufffd") - bad_in_text
     doc.text = text
     doc.input_bytes = len(text.encode("utf-8"))
     doc.format = "html" if is_html else "txt"
