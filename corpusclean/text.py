@@ -66,6 +66,18 @@ NUMBERED_HEADING_RE = re.compile(
 )
 
 
+COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
+
+
+def holds_copyright_sign(text: str) -> bool:
+    """Whether the text holds a copyright sign: "©", "(c) 2024", "Copyright 2024". Each branch of the regex needs
+    one of the marks tested first, which spares most lines the regex. (The letters of "copyr" have no case
+    variants besides their upper case, so lower() sees them all.)"""
+    if not ("©" in text or "(" in text or (("c" in text or "C" in text) and "copyr" in text.lower())):
+        return False
+    return COPYRIGHT_SIGN.search(text) is not None
+
+
 def without_bullet(line: str) -> str:
     """The line without the bullet of a list item at its start."""
     bullet = LIST_BULLET.match(line)

@@ -2569,3 +2569,17 @@ def test_a_recursive_glob_is_one_argument_not_paths_named_twice(jobs, tmp_path):
     assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["in/a.txt", "b"]
     report = json.loads((tmp_path / "report.json").read_text())
     assert (report["inputs"], report["skipped"]) == (2, {})
+
+
+def test_a_copyright_line_is_no_pages_title(tmp_path):
+    # an HTML page without <title> or <h1>: its trailing copyright line was written as metadata.title
+    page = tmp_path / "pages" / "a.html"
+    page.parent.mkdir()
+    page.write_text("<html><body><p>市政府今天召开常务会议，研究部署下一阶段重点工作，要求各部门抓好落实。</p>"
+                    "<p>版权所有 © 2024 示例新闻网</p></body></html>", encoding="utf-8")
+    for jobs in ("0", "2"):
+        result = corpusclean("run", page.parent, "--jobs", jobs, "-q")
+        assert result.returncode == 0, result.stderr
+        [record] = jsonl(result.stdout)
+        assert "版权" not in record["metadata"]["title"] and "©" not in record["metadata"]["title"]
+

@@ -46,6 +46,8 @@ def test_headline_of_title_is_a_line_of_the_page(title, lines, headline):
     pytest.param("一" * 81, False, id="a-long-chinese-line"),
     pytest.param(" ".join(["word"] * 36), False, id="a-long-english-line"),
     pytest.param("   ", False, id="blank"),
+    pytest.param("版权所有 © 2024 示例新闻网", False, id="a-copyright-line"),
+    pytest.param("Copyright 2024 Valley Courier", False, id="an-english-copyright-line"),
 ])
 def test_can_be_headline(text, expected):
     assert can_be_headline(text) is expected

@@ -16,7 +16,8 @@ from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
-    HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, compiled_when_used, han_run, has_han, to_simplified,
+    HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, compiled_when_used, han_run, has_han, holds_copyright_sign,
+    to_simplified,
 )
 
 
@@ -107,7 +108,6 @@ READING_TIME_LINE = re.compile(
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
 EDITION_PAGE = re.compile(r"(?:第\s*[A-Za-z]?\d{1,3}|[A-Za-z]\d{1,3})\s*版(?:(?:\s*[:：]\s*|\s+)[\w·]{1,10})?")
-COPYRIGHT_SIGN = re.compile(r"©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})", re.I)
 # What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
 CASELESS_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 LETTER_LIKE = re.compile("[A-Za-z\u0130\u0131\u017f\u212a]")      # an ASCII letter or one of those
@@ -517,12 +517,6 @@ def _bare_word(heading: str) -> bool:
     return heading.isalpha() and (len(heading) <= 2 if has_han(heading) else " " not in heading)
 
 
-def _may_hold_copyright_sign(text: str) -> bool:
-    """Each branch of COPYRIGHT_SIGN needs one of these; testing them first spares most lines the regex.
-    (The letters of "copyr" have no case variants besides their upper case, so lower() sees them all.)"""
-    return "©" in text or "(" in text or (("c" in text or "C" in text) and "copyr" in text.lower())
-
-
 MORE_LINK = "更多"
 MIN_BOX_NAME, MAX_BOX_NAME = 2, 10    # Han characters of a box's name before its "more" link
 MAX_TAB_WORDS = 8       # words of a line of two box headings
@@ -615,7 +609,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return None, False
     han = has_han(text)
     sentence = _is_sentence(text, han)
-    if len(text) <= 300 and _may_hold_copyright_sign(text) and COPYRIGHT_SIGN.search(text):
+    if len(text) <= 300 and holds_copyright_sign(text):
         return REASON_PREFIX + "copyright", True
     if _is_prompt(text, han, vocab):
         return REASON_PREFIX + "promo", True

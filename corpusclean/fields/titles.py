@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpusclean.memo import per_line
-from corpusclean.text import HAN_CLASS, has_han
+from corpusclean.text import HAN_CLASS, has_han, holds_copyright_sign
 
 # Every split needs a separator: spaced dashes and bars anywhere, underscores and full-width bars bare,
 # a bare hyphen only between Han characters (or a closing bracket and a Latin word): "COVID-19" stays.
@@ -26,7 +26,8 @@ HEADLINE_STOPS = re.compile(r"[。！？!?]+|(?<!\.)\.(?:\s|$)")    # "？！" a
 
 
 def can_be_headline(text: str | None) -> bool:
-    """Whether a line is short enough, and unlike a paragraph enough, to be a page's headline."""
+    """Whether a line is short enough, and unlike a paragraph enough, to be a page's headline; a copyright line
+    ("版权所有 © 2024 某某网") is none. (The lengths go first: a paragraph fails fast.)"""
     if not text or not text.strip():
         return False
     if has_han(text):
@@ -34,7 +35,7 @@ def can_be_headline(text: str | None) -> bool:
             return False
     elif len(text) > MAX_LATIN_HEADLINE or len(text.split(None, MAX_LATIN_HEADLINE_WORDS)) > MAX_LATIN_HEADLINE_WORDS:
         return False
-    return len(HEADLINE_STOPS.findall(text)) <= MAX_HEADLINE_STOPS    # (the lengths first: a paragraph fails fast)
+    return len(HEADLINE_STOPS.findall(text)) <= MAX_HEADLINE_STOPS and not holds_copyright_sign(text)
 
 
 def has_title_separator(title: str) -> bool:
