@@ -82,18 +82,23 @@ _TYPES = {
 }
 
 
+def _shown(value: Any) -> str:
+    """A setting's value in a message as it was written: a list read from a file is held as a tuple."""
+    return repr(list(value)) if isinstance(value, tuple) else repr(value)
+
+
 def _problem(setting: Field, value: Any) -> str | None:
     """What is wrong with a value of a setting, or None."""
     expected, named = _TYPES[str(setting.type)]
     if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
-        return f"must be {named}, not {value!r}"
+        return f"must be {named}, not {_shown(value)}"
     if isinstance(value, tuple) and not all(isinstance(item, str) and item.strip() for item in value):
         return "must hold non-empty strings"
     choices, valid = setting.metadata["choices"], setting.metadata["valid"]
     if choices and value not in choices:
-        return f"must be one of {', '.join(choices)}, not {value!r}"
+        return f"must be one of {', '.join(choices)}, not {_shown(value)}"
     if valid is not None and not valid(value):
-        return f"must be {setting.metadata['must']}, not {value!r}"
+        return f"must be {setting.metadata['must']}, not {_shown(value)}"
     return None
 
 

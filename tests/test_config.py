@@ -74,6 +74,7 @@ def test_config_is_frozen():
         pytest.param('extra_boilerplate = ["本站声明", ""]\n', "extra_boilerplate must hold non-empty strings",
                      id="empty-phrase"),
         pytest.param('extra_titles = "总经理"\n', "extra_titles must be a list of strings", id="titles-not-a-list"),
+        pytest.param("source = []\n", "source must be a string, not []", id="a-list-where-a-string-belongs"),
         # Accepted, then every record was rejected ("invalid_record: field '' is missing", exit 1).
         pytest.param('text_key = ""\n', "text_key must be a field name with a visible character, not ''",
                      id="text-key-empty"),
