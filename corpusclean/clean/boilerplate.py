@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from corpusclean.clean.line_shapes import MIN_TABLE_CELLS
 from corpusclean.document import DocView, Judged
@@ -858,32 +858,37 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
                 verdicts[index] = BLOCK
 
 
+def _over_dateline(verdicts: Sequence[str | None], position: int) -> bool:
+    """Whether the page's line under the one at `position` is a dateline or a source line the metadata stage
+    removed."""
+    return position + 1 < len(verdicts) and verdicts[position + 1] in DATELINE_REASONS
+
+
+def _kept_positions(verdicts: Sequence[str | None]) -> list[int]:
+    """Where each line still kept stands on the page: the positions of the verdicts that are None."""
+    return [index for index, verdict in enumerate(verdicts) if verdict is None]
+
+
 def dated_headline_at(lines: list[str], view: DocView) -> int | None:
     """Where a copy of the headline the metadata stage found (view.title) stands among `lines` (the kept ones
     of view.verdicts) over a dateline or a source line that stage removed; None when none does. The site's
     lists may hold other copies of it."""
     if not view.title or not view.verdicts:
         return None
-    headline = view.title.strip()
-    page_index = [index for index, verdict in enumerate(view.verdicts) if verdict is None]
-    for at, line in enumerate(lines):
-        below = page_index[at] + 1
-        if line.strip() == headline and below < len(view.verdicts) and view.verdicts[below] in DATELINE_REASONS:
-            return at
-    return None
+    headline, positions = view.title.strip(), _kept_positions(view.verdicts)
+    return next((at for at, line in enumerate(lines)
+                 if line.strip() == headline and _over_dateline(view.verdicts, positions[at])), None)
 
 
 def dated_headline(lines: list[str], view: DocView) -> str | None:
-    """The headline the metadata stage found (view.title) when the line under it on the page is a dateline
-    or a source line that stage removed: a headline so placed is the article's, whatever stands around it; a
-    line taken for the headline with no dateline under it may be a site's name, a menu or a sidebar's line
+    """The headline the metadata stage found (view.title) when the line under its first copy on the page is a
+    dateline or a source line that stage removed: a headline so placed is the article's, whatever stands around
+    it; a line taken for the headline with no dateline under it may be a site's name, a menu or a sidebar's line
     (over an editor's line). `lines`: the lines still kept, the ones of view.verdicts that are None."""
     at = headline_line(lines, view.title)
     if at is None or not view.verdicts:
         return None
-    page_index = [index for index, verdict in enumerate(view.verdicts) if verdict is None][at]
-    below = view.verdicts[page_index + 1] if page_index + 1 < len(view.verdicts) else None
-    return view.title if below in DATELINE_REASONS else None
+    return view.title if _over_dateline(view.verdicts, _kept_positions(view.verdicts)[at]) else None
 
 
 class Boilerplate(LineStage):
