@@ -376,6 +376,8 @@ SCHEDULE = ["June 9 -- Coral Arena, Tampa", "June 12 -- Harbour Hall, Mobile", "
     pytest.param(["关于寒假离校的通知", "2024-01-10 来源：学生处", "一、离校要求", "1. 离校前关好门窗，切断电源。",
                   "2. 外出时应提前报备，夜间不得晚于22:30返回公寓；", *ZH_BODY], {1},
                  id="zh-an-item-of-a-numbered-list-holding-a-time"),
+    pytest.param(["首页 > 环评公示", "2026年11月19日拟作出审批意见的建设项目环境影响评价文件基本情况公示",
+                  "信息来源：行政审批科 发布时间：2026-11-19", *ZH_BODY], {2}, id="zh-a-headline-naming-its-day"),
     pytest.param(["11月13日停服更新公告", "亲爱的玩家：", "【更新时间】", "2024年11月13日（星期四）06:00-11:00", "【更新范围】",
                   "全部服务器", *ZH_BODY], set(), id="zh-a-date-under-a-sections-bracketed-heading"),
 ])

@@ -81,7 +81,7 @@ from corpusclean.fields.labels import NAME_REACH, another_time, names_alone, sig
 from corpusclean.fields.titles import headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
-from corpusclean.text import compiled_when_used
+from corpusclean.text import HAN_CLASS, compiled_when_used
 
 MENU = "layout.menu"
 HEADLINE_LIST = "layout.headline_list"
@@ -144,6 +144,8 @@ LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, insi
 # a post's number in a thread: "#3", "3楼", "3F", "3#"
 POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
+# in a headline that names a day ("2026年11月19日拟作出审批意见的建设项目环境影响评价文件基本情况公示")
+_long_han_run = compiled_when_used(rf"[{HAN_CLASS}]{{14}}")
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 # a section's heading in brackets alone on its line ("【更新时间】"): the date under it is the section's text
 SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
@@ -895,7 +897,7 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
     and so does a date under an organisation's name signing a notice (signs), the time of an event
     after its label ("报告时间：…": another_time) or under a section's bracketed heading ("【更新时间】"), an
-    item of a numbered list ("2. 夜间不得晚于22:30返回"), and a table's rows (table_rows; a row of measures
+    item of a numbered list ("2. 夜间不得晚于22:30返回"), a headline naming its day (_dated_headline), and a table's rows (table_rows; a row of measures
     alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12 某县"). `top`: where the head ends (head_end); `going`:
     the lines of the head another rule takes (a share bar's buttons), which the reach does not count."""
     kinds = shapes.kinds.tolist()
@@ -910,7 +912,8 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
              and not SECTION_LABEL.fullmatch(above[index].strip()) and not _holds_measures(lines[index])]
     rows = table_rows(lines, dated)
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
-        index in dated and index not in rows or _byline_opening().match(lines[index]) is not None
+        index in dated and index not in rows and not _dated_headline(lines[index])
+        or _byline_opening().match(lines[index]) is not None
         or index in by_alone)]
 
     def names(index: int) -> bool:     # a heading over a list ("Key Takeaways" / "* ...") names nobody
@@ -927,6 +930,12 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
             staying += 1
         index += 1
     return sorted({*signed, *named})
+
+
+def _dated_headline(line: str) -> bool:
+    """Whether a line holding a date is a headline naming the day: a run of Han characters too long for a
+    dateline's labels, names and places, and no label."""
+    return "：" not in line and ":" not in line and _long_han_run().search(line) is not None
 
 
 def _holds_measures(line: str) -> bool:
