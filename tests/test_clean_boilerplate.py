@@ -356,6 +356,13 @@ def test_classify_line_strong(line, reason):
          [None, None, None, None]),
         # ... but a menu over a line of another shape stays one
         ([BODY, "首页 要闻 国内 国际 财经 体育", "2026年5月20日 星期三"], [None, "boilerplate.nav", "boilerplate.block"]),
+        # a notice's own list of attachments, one file per line under its label, is its text, at the tail too
+        ([BODY, "附件：", "1.实施细则.pdf", "2.报名表（2.1 MB）.docx", "【打印本页】【关闭窗口】"],
+         [None, None, None, None, "boilerplate.tools"]),
+        # ... where a box of files to download has a heading of its own
+        ([BODY, "相关附件", "1.实施细则.pdf", "2.报名表.docx"],
+         [None, "boilerplate.related", "boilerplate.download", "boilerplate.download"]),
+        ([BODY, "1.实施细则.pdf", "2.报名表.docx"], [None, "boilerplate.download", "boilerplate.download"]),
     ],
 )
 def test_judge_boilerplate_runs(lines, expected):

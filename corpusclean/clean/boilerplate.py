@@ -6,7 +6,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from corpusclean.clean.line_shapes import MIN_TABLE_CELLS
 from corpusclean.document import DocView, Judged
@@ -127,6 +127,7 @@ _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
 _SIZE = (r"\s*(?:[（(][^（）()]{0,20}?(?:[\d.]+\s*[KMG]B?\b|下载|(?i:downloads?))[^（）()]{0,20}[）)]"
          r"|[\d.]+\s*[KMG]B?)")
 FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
+ATTACHMENTS_LABEL = re.compile(r"附件\s*\d{0,2}\s*[:：]")     # "附件：", "附件1：", not "附件下载"
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
 CODE_CHARS = re.compile(r"[=;{}]")      # in code, never in a row of links
 HASHTAGS = re.compile(r"(?:#[^\s#]{1,24}#?\s*){2,}")       # "#长者 #小巴", "#营养午餐#偏乡教育#"
@@ -733,12 +734,29 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = (),
     headline over its dateline, `title`: dated_headline)."""
     extra_phrases = tuple(extra_phrases)
     found = [_classified_at(lines, index, extra_phrases) for index in range(len(lines))]
-    verdicts = [reason if strong else None for reason, strong in found]
+    reason_of = _but_attachments(lines, [reason for reason, _ in found].__getitem__)
+    reasons = [reason_of(index) for index in range(len(lines))]
+    verdicts = [reason if strong else None for reason, (_, strong) in zip(reasons, found)]
     _share_bar(lines, verdicts, vocabulary(extra_phrases).share_targets)
     _keep_separators(lines, verdicts)
-    reasons = [reason for reason, _ in found]
     _trim_edges(lines, reasons.__getitem__, verdicts, title)
     return verdicts
+
+
+def _but_attachments(lines: list[str], reason_of: Callable[[int], str | None]) -> Callable[[int], str | None]:
+    """reason_of, but None for the files of a notice's own list of attachments: named one per line under its
+    label ("附件：" / "1.实施细则.pdf" / "2.报名表.docx") they are its text, where a box of files to download has a
+    heading of its own ("相关附件", "附件下载")."""
+    def reason(index: int) -> str | None:
+        found = reason_of(index)
+        if found != DOWNLOAD:
+            return found
+        above = index - 1
+        while above >= 0 and reason_of(above) == DOWNLOAD:
+            above -= 1
+        listed = above >= 0 and reason_of(above) is None and ATTACHMENTS_LABEL.match(lines[above].strip(BULLETS))
+        return None if listed else found
+    return reason
 
 
 def _share_bar(lines: list[str], verdicts: list[str | None], targets: frozenset[str]) -> None:
@@ -803,7 +821,8 @@ def edge_verdicts(lines: list[str], extra_phrases: tuple[str, ...] = (),
     the runs at the page's edges. Only the lines near the edges are classified."""
     extra_phrases = tuple(extra_phrases)
     verdicts: list[str | None] = [None] * len(lines)
-    _trim_edges(lines, lambda index: _classified_at(lines, index, extra_phrases)[0], verdicts, title)
+    reason_of = _but_attachments(lines, lambda index: _classified_at(lines, index, extra_phrases)[0])
+    _trim_edges(lines, reason_of, verdicts, title)
     return verdicts
 
 
