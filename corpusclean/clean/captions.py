@@ -40,6 +40,8 @@ CLOSING_QUOTES = "”’」』\"'"
 DOCUMENT_NUMBER = re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\s*第?\s*\d{1,5}\s*号")
 # "原标题：…", "（原标题：…）", "Original title: …": the title the article had where it was first published
 ORIGINAL_TITLE_RE = re.compile(r"^\s*[（(]?\s*(?:原标题|原题|(?i:original title))\s*[:：]")
+# The title of the document a notice issues ("关于印发《X实施方案》的通知"): printed again over the document
+ISSUED_TITLE = re.compile(r"(?:印发|转发|颁布|公布)《?(.{4,60}?)》?的(?:通知|决定|批复)")
 # Code, markup and link lists ("docker stop x && docker rm x", "a | b | c") are not captions.
 CODE_SYMBOLS = r"{}\[\]<>=&|$#@*_~^\\"
 TWO_CODE_SYMBOLS_RE = re.compile(f"[{CODE_SYMBOLS}][^{CODE_SYMBOLS}]*[{CODE_SYMBOLS}]")
@@ -129,10 +131,11 @@ def judge_captions(lines: list[str], headline: int | None = None) -> list[Verdic
     `headline` line (the article's, over its dateline) stays and its earlier copies and variants go (a list of
     the site's headlines or a breadcrumb above it printed it too)."""
     verdicts: list[Verdict] = [None] * len(lines)
+    issued = _issued_title(lines[headline]) if headline is not None else None
     # Exact copies are found by key; only the distinct keys go to fuzzy matching.
     first_position: dict[str, int] = {}
     for i, line in enumerate(lines):
-        if is_caption_candidate(line):
+        if is_caption_candidate(line) and not (issued and "".join(line.split()) == issued):
             key = "".join(line.split())
             if key not in first_position:
                 first_position[key] = i
@@ -151,6 +154,13 @@ def judge_captions(lines: list[str], headline: int | None = None) -> list[Verdic
                     if _is_variant(earlier, key):
                         verdicts[first_position[earlier]] = REASON
     return verdicts
+
+
+def _issued_title(headline: str) -> str | None:
+    """The title of the document a notice issues, as a key, when its headline names one: the document printed
+    under the notice opens with it, a copy of part of the headline that is no caption."""
+    found = ISSUED_TITLE.search(headline) if "的" in headline else None
+    return "".join(found.group(1).split()) if found else None
 
 
 class Captions(LineStage):
