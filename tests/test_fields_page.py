@@ -204,6 +204,12 @@ def test_a_picture_credit_is_no_headline(lines, title):
 
 
 @pytest.mark.parametrize("lines, title", [
+    # a notice's signature (its office's name over a date) is no dateline under a headline, nor its salutation
+    # a headline
+    pytest.param(["市政府办公室关于印发口袋公园建设方案的通知", "发布日期：2026-11-09 浏览次数：", "临政办发〔2026〕41号",
+                  "各区县人民政府，市政府各部门：", "《口袋公园建设方案》已经市政府同意，现印发给你们，请认真执行。",
+                  "临江市人民政府办公室", "2026年11月6日", "口袋公园建设方案", PROSE, PROSE_2],
+                 "市政府办公室关于印发口袋公园建设方案的通知", id="over-a-notice-that-issues-a-document"),
     pytest.param([*EN_MENU, "Harbor board approves ferry route", "By Jane Doe | Special to the Courier Gazette",
                   *EN_PROSE], "Harbor board approves ferry route", id="a-byline-with-a-desk"),
 ])

@@ -105,9 +105,10 @@ def is_prose(line: str) -> bool:
 
 @per_line   # asked of a page's top lines by the metadata stage and again by the edges stage
 def _headline_like(line: str) -> bool:
-    """A line that can be a text's headline: short, no sentences, no list item, no breadcrumb, and no
-    date (an item of a list of headlines carries its date)."""
-    if not can_be_headline(line) or is_prose(line):
+    """A line that can be a text's headline: short, no sentences, no list item, no breadcrumb, no date (an
+    item of a list of headlines carries its date), and no line that opens what follows it (a notice's
+    salutation "各有关单位：", a label)."""
+    if not can_be_headline(line) or is_prose(line) or line.rstrip().endswith(("：", ":")):
         return False
     if LIST_ITEM.match(line) or BREADCRUMB.search(line) or find_dates(line) or _is_menu_row(line):
         return False
@@ -162,14 +163,19 @@ def _with_time_lines(lines: list[str], parsed: list[dict | None]) -> None:
 
 
 def _keep_signature_dates(lines: list[str], parsed: list[dict | None], verdicts: list[str | None]) -> None:
-    """Keep a date alone on its line under an organisation's name alone on its line, below a paragraph: a
-    notice's or a letter's signature ("省经济和信息化厅" / "2026年4月29日"), part of its text. The date still
-    fills a field where its place says so."""
+    """Keep a notice's or a letter's signature date (_signature_date), part of its text. The date still fills
+    a field where its place says so."""
     for index in range(2, len(lines)):
         if (verdicts[index] == "meta.date" and list(parsed[index] or ()) == ["dated"]
-                and parsed[index - 1] is None and signs(lines[index - 1])
-                and any(is_prose(line) for line in lines[:index - 1])):
+                and parsed[index - 1] is None and _signature_date(lines, index)):
             verdicts[index] = None
+
+
+def _signature_date(lines: list[str], index: int) -> bool:
+    """Whether line `index` (a date alone on its line) stands under an organisation's name alone on its line,
+    below a paragraph: a notice's or a letter's signature ("省经济和信息化厅" / "2026年4月29日"), which signs
+    the text above it and is no dateline under a headline."""
+    return index >= 2 and signs(lines[index - 1]) and any(is_prose(line) for line in lines[:index - 1])
 
 
 def placed_verdicts(lines: list[str], is_chrome: Callable[[str], bool] | None = None) -> list[str | None]:
@@ -335,7 +341,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     if body is not None:
         above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
         # a byline may follow a subtitle; the headline stands above the date
-        dated = [i for i in above_body if not DATE_KEYS.isdisjoint(parsed[i] or ()) or loose_dateline(lines[i])]
+        dated = [i for i in above_body if (not DATE_KEYS.isdisjoint(parsed[i] or ()) or loose_dateline(lines[i]))
+                 and not _signature_date(lines, i)]
         signed = [i for i in above_body if parsed[i] and i not in dated]
         for anchor in dated + signed:     # the nearest date first, then the nearest byline
             near = [i for i in _worded_above(lines, anchor, ABOVE_DATELINE) if headline_like(i)][::-1]
