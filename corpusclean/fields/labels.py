@@ -358,6 +358,15 @@ def read_line(line: str) -> dict | None:
     the dict: it is cached."""
     if BRACKET_GROUPS.fullmatch(line):
         return _read_groups(line)
+    if line.rstrip().endswith("】"):     # the buttons a line closes with are none of its fields
+        before = _before_buttons(line)
+        fields = _read_text(before) if before else None
+        if fields is not None:
+            return fields
+    return _read_text(line)
+
+
+def _read_text(line: str) -> dict | None:
     text = _unwrapped(line)
     if not text or len(text) > MAX_LINE_CHARS or not _balanced(text):
         return None     # "（编辑：小周）返回首页，查看更多": a note, then other text
@@ -368,6 +377,24 @@ def read_line(line: str) -> dict | None:
     return None
 
 
+def _before_buttons(line: str) -> str | None:
+    """The line before the page's buttons closing it in 【】 ("发布时间：2026-11-10 来源：某某 【字号 大 中 小】" ->
+    "发布时间：2026-11-10 来源：某某"); None when no button closes it or nothing stands before them."""
+    text = line.rstrip()
+    while text.endswith("】"):
+        start = text.rfind("【")
+        if start <= 0 or not _is_button(text[start + 1:-1]):
+            break
+        text = text[:start].rstrip()
+    return text if text and text != line.rstrip() else None
+
+
+def _is_button(group: str) -> bool:
+    """Whether the text of a group in 【】 is a page's button: a few Han characters, no figure ("纠错", "打印",
+    "字号 大 中 小")."""
+    return has_han(group) and len("".join(group.split())) <= MAX_BUTTON_CHARS and not DIGIT.search(group)
+
+
 def _read_groups(line: str) -> dict | None:
     """The fields of a row of bracketed groups, one of them or more a metadata line and the others a page's
     buttons of a few Han characters: "【纠错】 【责任编辑：王晓晴】" (None when a group is anything else)."""
@@ -376,7 +403,7 @@ def _read_groups(line: str) -> dict | None:
     for group in GROUP.findall(line):
         found = read_line(group)
         if found is None:
-            if not (has_han(group) and len(group.strip()) <= MAX_BUTTON_CHARS and not DIGIT.search(group)):
+            if not _is_button(group):
                 return None
             continue
         read_any = True
