@@ -292,6 +292,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("本文系某某体育原创，未经授权不得转载。", "boilerplate.disclaimer", id="zh-reprint-note"),
         pytest.param("本文内容仅供科普参考，不能代替医生的诊断和治疗。", "boilerplate.disclaimer", id="zh-health-note"),
         pytest.param("【打印此页】 【关闭窗口】 【返回顶部】", "boilerplate.tools", id="toolbar-with-back-to-top"),
+        pytest.param("【发表评论】【加入收藏】【告诉好友】【打印此文】【关闭窗口】", "boilerplate.tools", id="toolbar-of-an-old-cms"),
         pytest.param("赶快成为第一个赞的人吧", "boilerplate.promo", id="an-empty-like-buttons-prompt"),
         ("第01版：要闻", "boilerplate.nav"),
         ("第A03版 评论", "boilerplate.nav"),
@@ -552,6 +553,8 @@ def test_author_bio(line, expected):
 
 @pytest.mark.parametrize("line, reason", [
     pytest.param("« Next Oldest | Next Newest »", "boilerplate.pager", id="forum-pager"),
+    pytest.param("Previous Return to Main Page Next", "boilerplate.pager", id="pager-with-a-link-back-to-the-list"),
+    pytest.param("Return to the main page", None, id="a-link-back-without-a-step-is-no-pager"),
     pytest.param("← Older posts", "boilerplate.pager", id="blog-pager"),
     pytest.param("1 2 3 4 5 6 Next >>|", "boilerplate.pager", id="page-numbers"),
     pytest.param("首页 上一页 1 2 3 下一页 尾页", "boilerplate.pager", id="zh-page-numbers"),
