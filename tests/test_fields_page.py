@@ -210,6 +210,11 @@ def test_a_picture_credit_is_no_headline(lines, title):
                   "各区县人民政府，市政府各部门：", "《口袋公园建设方案》已经市政府同意，现印发给你们，请认真执行。",
                   "临江市人民政府办公室", "2026年11月6日", "口袋公园建设方案", PROSE, PROSE_2],
                  "市政府办公室关于印发口袋公园建设方案的通知", id="over-a-notice-that-issues-a-document"),
+    # ... and without a dateline under it, the headline stands over the document's number
+    pytest.param(["发布日期", "2026年11月30日", "市政府办公室关于印发口袋公园建设方案的通知", "临政办发〔2026〕41号",
+                  "各区县人民政府，市政府各部门：", "《口袋公园建设方案》已经市政府同意，现印发给你们，请认真执行。",
+                  "临江市人民政府办公室", "2026年11月6日", "口袋公园建设方案", PROSE, PROSE_2],
+                 "市政府办公室关于印发口袋公园建设方案的通知", id="over-a-documents-number"),
     pytest.param([*EN_MENU, "Harbor board approves ferry route", "By Jane Doe | Special to the Courier Gazette",
                   *EN_PROSE], "Harbor board approves ferry route", id="a-byline-with-a-desk"),
 ])

@@ -17,7 +17,7 @@ from corpusclean.clean.boilerplate import dated_headline_at
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import signs
 from corpusclean.pipeline import LineStage
-from corpusclean.text import HAN_RE, NUMBERED_HEADING_RE, han_at_least
+from corpusclean.text import DOCUMENT_NUMBER, HAN_RE, NUMBERED_HEADING_RE, han_at_least
 
 REASON = "caption.repeat"
 
@@ -36,8 +36,6 @@ MIN_CONTAINED_LATIN_CHARS = 40  # without spaces: about eight words
 
 END_PUNCTUATION = tuple("。！？.!?；;：:，,、…")
 CLOSING_QUOTES = "”’」』\"'"
-# An official document's number ("某监处罚〔2026〕0417号", "国办发[2025]3号"): the document's, however often printed
-DOCUMENT_NUMBER = re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\s*第?\s*\d{1,5}\s*号")
 # "原标题：…", "（原标题：…）", "Original title: …": the title the article had where it was first published
 ORIGINAL_TITLE_RE = re.compile(r"^\s*[（(]?\s*(?:原标题|原题|(?i:original title))\s*[:：]")
 # The title of the document a notice issues ("关于印发《X实施方案》的通知"): printed again over the document
@@ -64,7 +62,7 @@ def is_caption_candidate(line: str) -> bool:
     if ORIGINAL_TITLE_RE.match(line) or signs(line):    # a notice's signature: its site's header may name it
         return False
     if "号" in line and DOCUMENT_NUMBER.search(line):
-        return False
+        return False    # an official document's number: the document's, however often printed
     if TWO_CODE_SYMBOLS_RE.search(line):
         return False
     if not line.isascii() and FOUR_HAN_RE.match(line):

@@ -26,7 +26,7 @@ from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
 )
 from corpusclean.memo import per_line
-from corpusclean.text import CJK_COMMAS, SEMICOLONS, compiled_when_used, han_at_least, has_han
+from corpusclean.text import CJK_COMMAS, DOCUMENT_NUMBER, SEMICOLONS, compiled_when_used, han_at_least, has_han
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
@@ -36,6 +36,7 @@ ABOVE_PROSE = 5         # or above the body, when no dateline is found
 BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
 MIN_BODY_CHARS = 200    # a run of prose this long is an article's body
+MAX_NUMBER_LINE = 30    # a line of an official document's number ("临政办发〔2026〕37号") is no longer
 BYLINE_PARAGRAPHS = 3   # first and last prose lines where a closing byline "（记者 X）" is looked for
 MIN_PROSE_HAN = 15
 MIN_PROSE_WORDS = 12
@@ -344,7 +345,10 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         dated = [i for i in above_body if (not DATE_KEYS.isdisjoint(parsed[i] or ()) or loose_dateline(lines[i]))
                  and not _signature_date(lines, i)]
         signed = [i for i in above_body if parsed[i] and i not in dated]
-        for anchor in dated + signed:     # the nearest date first, then the nearest byline
+        # an official document's headline stands over its number ("临政办发〔2026〕37号")
+        numbered = [i for i in above_body if len(lines[i]) <= MAX_NUMBER_LINE and "号" in lines[i]
+                    and DOCUMENT_NUMBER.search(lines[i])]
+        for anchor in dated + numbered + signed:     # the nearest date first, a document's number, a byline
             near = [i for i in _worded_above(lines, anchor, ABOVE_DATELINE) if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
