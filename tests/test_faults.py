@@ -2583,3 +2583,20 @@ def test_a_copyright_line_is_no_pages_title(tmp_path):
         [record] = jsonl(result.stdout)
         assert "版权" not in record["metadata"]["title"] and "©" not in record["metadata"]["title"]
 
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_text_pages_title_line_naming_a_headline_with_a_dash_loses_its_site_names(tmp_path, jobs):
+    # "“守护安澜”——全市…召开_要闻_某某网" over its headline line: the title was written with its site names, and
+    # the text kept the title line (site names and all) where it lost the headline line as a caption's repeat
+    headline = "防汛会议召开——访市水务局局长"
+    page = tmp_path / "pages" / "a.txt"
+    page.parent.mkdir()
+    page.write_text(f"{headline}_要闻_滨江网\n首页 新闻 国内 国际\n{headline}\n"
+                    "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任，做好隐患排查。\n",
+                    encoding="utf-8")
+    result = corpusclean("run", page.parent, *jobs, "-q")
+    assert result.returncode == 0, result.stderr
+    [record] = jsonl(result.stdout)
+    assert record["metadata"]["title"] == headline
+    assert record["text"].split("\n")[0] == headline

@@ -69,6 +69,8 @@ def test_a_site_name_in_the_author_tag_is_no_author():
                  "市区新增三处口袋公园", id="above-the-dateline"),
     pytest.param(["长江大保护取得新进展_要闻_某某新闻网", "首页 > 要闻", "长江大保护取得新进展", PROSE], "长江大保护取得新进展",
                  id="named-by-a-page-title-line"),
+    pytest.param(["“守护安澜”——长江大保护取得新进展_要闻_某某新闻网", "首页 > 要闻", "“守护安澜”——长江大保护取得新进展", PROSE],
+                 "“守护安澜”——长江大保护取得新进展", id="named-by-a-page-title-line-holding-a-dash"),
     pytest.param(["新闻 体育 财经 科技 汽车 房产", "市区新增三处口袋公园", "晚报记者 张三", PROSE, PROSE_2],
                  "市区新增三处口袋公园", id="not-a-menu-row"),
     pytest.param(["首页", "市区新增三处口袋公园", "发布时间：10-08 12:00", PROSE, PROSE_2], "市区新增三处口袋公园",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpusclean.fields.titles import can_be_headline, headline_of_title, site_names, split_site_title
+from corpusclean.fields.titles import can_be_headline, headline_of_title, site_names, split_at_line, split_site_title
 
 
 @pytest.mark.parametrize("title, headline", [
@@ -57,3 +57,21 @@ def test_site_names_of_a_title():
     assert site_names("标题新闻-要闻-某某网") == ["要闻", "某某网"]
     assert site_names("没有后缀的标题") == []
     assert split_site_title("A long headline about the river | a part much too long to be the name of a site") is None
+
+
+@pytest.mark.parametrize("title, lines, split", [
+    pytest.param("“守护安澜”——全市防汛会议召开_要闻_滨江网", ["首页", "“守护安澜”——全市防汛会议召开"],
+                 ("“守护安澜”——全市防汛会议召开", ["要闻", "滨江网"]), id="a-headline-holding-a-dash"),
+    pytest.param("防汛会议召开——访市水务局局长_滨江网", ["防汛会议召开", "防汛会议召开——访市水务局局长"],
+                 ("防汛会议召开——访市水务局局长", ["滨江网"]), id="the-longest-line"),
+    pytest.param("防汛会议召开_滨江网", ["防汛会议召开"], ("防汛会议召开", ["滨江网"]), id="a-plain-suffix"),
+    # negatives: a line that ends inside a word, a short menu word, a rest that is no name, no separator
+    pytest.param("全市防汛工作会议召开_滨江网", ["全市防汛工作会议"], None, id="not-inside-a-word"),
+    pytest.param("新闻动态--滨江植物学会官网", ["新闻"], None, id="not-a-short-line"),
+    pytest.param("防汛会议召开——全市各区各部门要压实责任，做好隐患排查。", ["防汛会议召开"], None, id="not-a-sentence"),
+    pytest.param("防汛会议召开了", ["防汛会议召开"], None, id="no-separator"),
+    pytest.param("Home | Latest Posts | Links | Must Reads | Login | Post New Article",
+                 ["Home | Latest Posts | Links | Must Reads | Login"], None, id="not-a-menu-row"),
+])
+def test_split_at_line(title, lines, split):
+    assert split_at_line(title, lines) == split

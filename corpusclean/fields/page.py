@@ -23,7 +23,8 @@ from corpusclean.fields.labels import (
     names_alone, names_of_tag, opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
-    MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_site_title,
+    MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_at_line,
+    split_site_title,
 )
 from corpusclean.memo import per_line
 from corpusclean.text import CJK_COMMAS, DOCUMENT_NUMBER, SEMICOLONS, compiled_when_used, han_at_least, has_han
@@ -321,9 +322,9 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
             continue    # nearly all lines: no need to split them
-        line = lines[index]
-        split = split_site_title(line)
-        if split and split[0] in lines[index + 1:]:
+        line, later = lines[index], lines[index + 1:]
+        split = split_at_line(line, later) or split_site_title(line)
+        if split and split[0] in later:
             verdicts[index] = "meta.title"
             found.site_names = split[1]
             return lines.index(split[0], index + 1)

@@ -71,6 +71,22 @@ def split_site_title(title: str) -> tuple[str, list[str]] | None:
     return headline, names
 
 
+def split_at_line(title: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """(headline, site and channel names) of a page title that opens with one of the page's lines, the longest
+    holding at least half the title and a separator at most (a headline and its subtitle; a menu row holds many),
+    followed by a separator and names: "“守护安澜”——全市会议召开_要闻_某某网" over its line "“守护安澜”——全市会议召开",
+    whose own dash split_site_title takes for a separator. None when no line opens the title so."""
+    best = None
+    for line in lines:
+        if len(title) > len(line) >= max(4, len(title) / 2) and title.startswith(line) and (
+                best is None or len(line) > len(best[0])) and len(title_parts(line)) <= 2:
+            separator = TITLE_SPLIT.match(title, len(line))
+            names = title_parts(title[separator.end():]) if separator else []
+            if names and not any(len(name) > MAX_SUFFIX_PART or SENTENCE_PUNCT.search(name) for name in names):
+                best = line, names
+    return best
+
+
 def headline_of_title(title: str | None, lines: list[str] | tuple[str, ...] = ()) -> str | None:
     """The headline of a page title: the longest of ``lines`` (the page's own lines) that the title starts
     with, ending where a word ends and holding at least half the title; else the title without its site
