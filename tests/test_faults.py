@@ -2600,3 +2600,26 @@ def test_a_text_pages_title_line_naming_a_headline_with_a_dash_loses_its_site_na
     [record] = jsonl(result.stdout)
     assert record["metadata"]["title"] == headline
     assert record["text"].split("\n")[0] == headline
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_of_several_wrapped_pages_is_one_clear_reject_and_a_wrapper_after_a_bom_is_read(tmp_path, jobs):
+    # two crawl-wrapped pages in one file were one record: both texts, the lines '</text>' and '<text id=...>'
+    # between them, the first page's URL; a wrapper after a byte order mark stayed in the text, its URL lost
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    first = "防汛会议召开\n会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。各区各部门要压实责任。\n"
+    second = "博览会开幕\n本届博览会吸引了来自三十多个国家和地区的一千余家企业参展，展览面积创历届之最。\n"
+    (folder / "two.txt").write_text(f'<text id="http://a.cn/1.html" encoding="utf-8">\n{first}</text>\n'
+                                    f'<text id="http://a.cn/2.html" encoding="utf-8">\n{second}</text>\n')
+    (folder / "bom.txt").write_bytes(codecs.BOM_UTF8 + f'<text id="http://a.cn/3.html" encoding="utf-8">\n{second}'
+                                     f'</text>\n'.encode())
+    result = corpusclean("run", folder, *jobs, "-q", "--rejects", tmp_path / "rejects.jsonl")
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        f"corpusclean: {folder}/two.txt: unreadable: the file holds 2 pages in crawl wrappers, and a page file is "
+        "one page: csplit -z -f page- -b '%03d.txt' FILE '/^<text /' '{*}' splits it"]
+    [record] = jsonl(result.stdout)
+    assert (record["text"], record["metadata"]["url"]) == (second.strip(), "http://a.cn/3.html")
+    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
+    assert reject["reject_reason"] == "unreadable" and reject["id"].endswith("two.txt")

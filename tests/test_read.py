@@ -1,5 +1,6 @@
 """Input walking and sniffing: every format, every failure is one rejected document."""
 
+import codecs
 import gzip
 import io
 import os
@@ -12,8 +13,8 @@ from corpusclean.read.paths import (
     SKIP_REASONS, Skipped, UsageError, expand_paths, find_inputs, inner_suffix, skip_counts, skip_messages,
 )
 from corpusclean.read.sources import (
-    NotUtf8Line, PageFile, holds_one_page, jsonl_lines, looks_like_html, opens_json_document, parse_json_line,
-    parse_wrapper, read_input, read_jsonl, record_text,
+    NotUtf8Line, PageFile, holds_one_page, jsonl_lines, looks_like_html, more_wrapped_pages, opens_json_document,
+    parse_json_line, parse_wrapper, read_input, read_jsonl, record_text,
 )
 
 ZH = "市气象台今天上午发布暴雨蓝色预警，预计未来六小时内全市大部分地区将出现短时强降水。"
@@ -195,6 +196,26 @@ def test_crawl_wrapper_gives_url_and_charset(tmp_path):
 
 def test_parse_wrapper_leaves_plain_pages_alone():
     assert parse_wrapper(PAGE_ZH) == (PAGE_ZH, {})
+
+
+def test_a_crawl_wrapper_after_a_byte_order_mark_is_taken_off_and_the_mark_kept():
+    data = codecs.BOM_UTF8 + b'<text id="http://x.cn/1" encoding="utf-8">\n' + PAGE_ZH + b"</text>\n"
+    assert parse_wrapper(data) == (codecs.BOM_UTF8 + PAGE_ZH, {"id": "http://x.cn/1", "encoding": "utf-8"})
+
+
+@pytest.mark.parametrize("body, more", [
+    pytest.param(b'A\n</text>\n<text id="http://x.cn/2" encoding="utf-8">\nB\n', 1, id="a-second-page"),
+    pytest.param(b'A\r</text>\r<text id="http://x.cn/2" encoding="utf-8">\rB\r</text>\r<text id="http://x.cn/3" '
+                 b'encoding="gbk">\rC', 2, id="classic-mac-line-breaks"),
+    pytest.param(b'A\r\n</text>\r\n\r\n<text id="http://x.cn/2" encoding="utf-8">\r\nB', 1, id="windows-line-breaks"),
+    # an SVG's text elements, set out over lines: other attributes, or an id that is no URL
+    pytest.param(b'<svg>\n<text x="1" y="2">\nA\n</text>\n<text x="3" y="4">\nB\n</text>\n</svg>', 0, id="svg"),
+    pytest.param(b'<svg>\n<text id="t1" encoding="x">\nA\n</text>\n<text id="t2" encoding="x">\nB\n</svg>', 0,
+                 id="svg-ids"),
+    pytest.param(b"A </text> <text id='http://x.cn/2' encoding='utf-8'> B", 0, id="not-lines-of-their-own"),
+])
+def test_more_wrapped_pages(body, more):
+    assert more_wrapped_pages(body, {"id": "http://x.cn/1", "encoding": "utf-8"}) == more
 
 
 @pytest.mark.parametrize(

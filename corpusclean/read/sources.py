@@ -48,8 +48,10 @@ _MARKUP = re.compile(rb"<\x00{0,3}[!/?a-zA-Z]")
 _MARKUP_TEXT = re.compile(r"<[!/?a-zA-Z]")
 # Record fields whose name says they hold a page's HTML (used when the text field is missing).
 HTML_FIELDS = ("html", "raw_html")
-_WRAPPER = re.compile(rb"\A\s*<text\b([^>\n]*)>[ \t\r]*\n?")
+_WRAPPER = re.compile(rb"\A(\xef\xbb\xbf)?\s*<text\b([^>\n]*)>[ \t\r]*\n?")
 _WRAPPER_END = re.compile(rb"</text>\s*\Z")
+# A page's closing wrapper line, then another page's opening one: a dump of many pages in one file
+_NEXT_WRAPPER = re.compile(rb"(?:^|\r)</text>[ \t]*(?:\r\n?|\n)\s*<text\b([^>\r\n]*)>[ \t]*(?:\r|\n|\Z)", re.M)
 _ATTR = re.compile(rb"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
@@ -98,17 +100,36 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
-    """Strip a crawl dump's `<text id=... encoding=...>` first line; return the body and its attributes."""
+    """Strip a crawl dump's `<text id=... encoding=...>` first line (after a byte order mark, which the body
+    keeps); return the body and its attributes."""
     match = _WRAPPER.match(data)
     if not match:
         return data, {}
-    attrs = {
+    return (match.group(1) or b"") + _WRAPPER_END.sub(b"", data[match.end():]), _attributes(match.group(2))
+
+
+def _attributes(tag: bytes) -> dict[str, str]:
+    return {
         m.group(1).decode("ascii", "replace").lower(): (m.group(2) or m.group(3) or m.group(4) or b"").decode(
             "utf-8", "replace"
         )
-        for m in _ATTR.finditer(match.group(1))
+        for m in _ATTR.finditer(tag)
     }
-    return _WRAPPER_END.sub(b"", data[match.end():]), attrs
+
+
+def more_wrapped_pages(body: bytes, wrapper: dict[str, str]) -> int:
+    """How many more pages a wrapped page's body holds: a `</text>` line, then a wrapper line of the first's
+    shape (an SVG's <text> elements have other attributes, and no URL for an id)."""
+    shape = _wrapper_shape(wrapper)
+    return sum(_wrapper_shape(_attributes(m.group(1))) == shape for m in _NEXT_WRAPPER.finditer(body))
+
+
+def _wrapper_shape(wrapper: dict[str, str]) -> tuple[frozenset[str], bool]:
+    return frozenset(wrapper), _is_url(wrapper.get("id", ""))
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
 
 
 def _sniff_kind(path: str, head: bytes) -> str:
@@ -164,7 +185,12 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     if holds_no_text(data):
         doc.reject("empty_input", "the crawl wrapper holds no page" if wrapper else "the file is empty")
         return doc
-    if wrapper.get("id", "").startswith(("http://", "https://")):
+    more = more_wrapped_pages(data, wrapper) if wrapper else 0
+    if more:  # read as one page, its pages' texts and fields ran together
+        doc.reject("unreadable", f"the file holds {more + 1} pages in crawl wrappers, and a page file is one page: "
+                                 "csplit -z -f page- -b '%03d.txt' FILE '/^<text /' '{*}' splits it")
+        return doc
+    if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
     if b"\x00" in data[:SNIFF_BYTES] and binary_content(data):
