@@ -2623,3 +2623,21 @@ def test_a_file_of_several_wrapped_pages_is_one_clear_reject_and_a_wrapper_after
     assert (record["text"], record["metadata"]["url"]) == (second.strip(), "http://a.cn/3.html")
     [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
     assert reject["reject_reason"] == "unreadable" and reject["id"].endswith("two.txt")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_date_with_its_offset_after_a_space_keeps_its_zone(tmp_path, jobs):
+    # RFC 2822's "Mon, 01 May 2023 10:30:00 -0400" (an RSS feed's pubDate, as a record's created or a page's
+    # dateline) was written created 2023-05-01T10:30:00.000 with created_timezone "": the page states no zone
+    folder = tmp_path / "in"
+    folder.mkdir()
+    prose = ("The council approved the budget on Tuesday after a three-hour debate that stretched late into the "
+             "evening. Members said the plan would fund road repairs.")
+    (folder / "feed.jsonl").write_text(json.dumps({"id": "r1", "created": "Mon, 01 May 2023 10:30:00 -0400",
+                                                   "text": prose}) + "\n")
+    (folder / "page.txt").write_text(f"Council Approves Budget\nPublished: Tue, 02 May 2023 09:15:00 +0800\n{prose}\n"
+                                     "The vote was five to two.\n")
+    result = corpusclean("run", folder, *jobs, "-q", "--no-dedup")
+    assert result.returncode == 0, result.stderr
+    stamps = {r["id"]: (r["created"], r["metadata"]["created_timezone"]) for r in jsonl(result.stdout)}
+    assert stamps == {"r1": ("2023-05-01T10:30:00.000", "-04:00"), "in/page.txt": ("2023-05-02T09:15:00.000", "+08:00")}

@@ -8,7 +8,7 @@ Forms read: 2005-3-11, 2005/03/11, 2005.03.11 (one separator throughout), 2005�
 05-03-11 (a two-digit year, Chinese order, zero-padded), 115-03-11, 115/03/11 and 115年3月11日 (Taiwan's
 calendar, years 100-149), March 11, 2005 and 11 March 2005, and in a byline 11/19/2019 and 19/11/2019 (the year
 last, when the order of day and month is told); each with the time that follows (13:05, 13:05:09, 下午1:05,
-13时05分, 1:05 pm, at 9:24 pm, | 4:10pm, 18.54 GMT) and a stated zone (Z, +08:00, GMT+8), an English date also
+13时05分, 1:05 pm, at 9:24 pm, | 4:10pm, 18.54 GMT) and a stated zone (Z, +08:00, GMT+8, " +0800"), an English date also
 with the time before it (11:09 PM PDT • May 19, 2024). A URL's
 /2005-03/11/, /20050311/, t20050311_. A relative date (3小时前, 昨天) names no day without the time of the
 crawl, which is not known: it is not read.
@@ -112,7 +112,7 @@ ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\
 # A zone by its name after a time ("6:14 PM EST"): read past, its offset not taken (CST is China's or Central).
 ZONE_NAMES = r"(?:[ECMP][SD]?T|BST|CES?T|HKT|JST|KST|SGT|AES?T|IST)"
 _MERIDIEM = r"(?:\s*(?P<meridiem>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
-_ZONE = (r"(?:(?P<glued>Z|[+-]\d\d:?\d\d)(?![\dA-Za-z])"
+_ZONE = (r"(?:(?P<glued>Z|[+-]\d\d:?\d\d|(?<=\d)\s(?=[+-])[+-]\d\d:?\d\d)(?![\dA-Za-z])"
          r"|\s*(?P<gmt>GMT|UTC)(?:\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?)?(?![\dA-Za-z])"
          r"|\s+" + ZONE_NAMES + r"(?![\dA-Za-z]))?")
 # A clock time: 13:05, 13:05:09, 13时05分; 18.54 and 4.10pm only with a meridiem or a zone after them (else
@@ -174,15 +174,17 @@ def _offset(sign: str, hours: str, minutes: str | None) -> str:
 
 def _zone(time: re.Match[str]) -> str | None:
     """The zone stated after a time: Z and GMT/UTC are +00:00; None when none is, "" for an offset no zone has.
-    A numeric offset counts in the ISO form only (a T, or seconds, before it): "10:00-12:00" is a span of hours."""
+    A numeric offset glued to the time counts in the ISO form only (a T, or seconds, before it): "10:00-12:00" is
+    a span of hours; one after a space always (RFC 2822's "10:30:00 +0800", Go's "10:30:00 +0800 CST")."""
     glued = time.group("glued")
     if glued:
         if glued == "Z":
             return "+00:00"
-        if "T" not in (time.groupdict().get("lead") or "") and time.group("second") is None:
+        if glued[0] in "+-" and "T" not in (time.groupdict().get("lead") or "") and time.group("second") is None:
             return None
-        digits = glued[1:].replace(":", "")
-        return _offset(glued[0], digits[:2], digits[2:])
+        offset = glued.lstrip()
+        digits = offset[1:].replace(":", "")
+        return _offset(offset[0], digits[:2], digits[2:])
     if time.group("sign"):
         return _offset(time.group("sign"), time.group("hours"), time.group("minutes"))
     return "+00:00" if time.group("gmt") else None
