@@ -818,6 +818,17 @@ def test_the_body_ends_above_the_comments_whose_posts_are_stamped_with_a_relativ
     assert article_after_boilerplate(lines) == article
 
 
+def test_dated_rows_of_a_table_under_a_pages_breadcrumb_are_no_comments():
+    # the chrome an earlier stage removed over the headline (a breadcrumb: the wall at 1) stands above the text,
+    # not between it and the dated rows: no comments begin there
+    rows = ["2 SE Ellery Tolland 41.5 2/18 2:00 PM", "Marrow Point Tolland 37.0 2/18 1:30 PM",
+            "Ellery Tolland 34.2 2/18 1:00 PM", "Harlan Falls Airport 0.6 2/18 7:00 AM"]
+    lines = ["Active hazards: Winter Weather Advisory until 6 PM EST Thursday · See all hazards",
+             "The February Lake-Effect Snow Event", *EN_BODY[:3], "Snowfall Totals", "Location County Total (in) Ending",
+             *rows, *EN_BODY[3:], *EN_MORE, *EN_FOOTER]
+    assert kept(lines, walls=frozenset({1}))[-len(EN_BODY[3:]) - len(EN_MORE):] == [*EN_BODY[3:], *EN_MORE]
+
+
 def test_the_body_ends_above_a_related_heading_over_teasers_under_a_repeated_date():
     article = ["City Council Approves Budget", DATED_BYLINE, *EN_BODY, *EN_MORE]
     lines = [*EN_MENU, *article, "More Valley Courier", *dated_teasers(EN_LONG_COMMENTS), *EN_FOOTER]

@@ -581,8 +581,8 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
                    start: int, end: int) -> int | None:
     """Where the comments under the article begin in the body [start, end), or None: the first run of posts
     (MIN_POSTS dated headers or more, each at most RECORD_PERIOD lines from the next) reaching into the body,
-    when text worth MIN_BODY_SCORE stands above its first header in the body, a removed chrome line (a share
-    bar, a comment count) between them, and no separator of records in or right above the body's first lines;
+    when a removed chrome line (a share bar, a comment count) stands above its first header in the body and
+    under text worth MIN_BODY_SCORE, and no separator of records in or right above the body's first lines;
     the line after that text. A thread's first post stands under a header of the run or among records: its
     replies are its text. Without the chrome line (a second run) nothing is cut: cleaning the output again
     keeps what the first run kept."""
@@ -591,11 +591,12 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     if posts is None or posts[0] <= start:
         return None
     header = int(posts[0])
-    text_above = np.maximum(values[start:header], 0.0).sum()
-    chrome_between = any(start < wall <= header for wall in walls)
+    text = np.concatenate(([0.0], np.maximum(values[start:header], 0.0).cumsum()))
+    # the chrome stands between the text and the posts: under a headline's breadcrumb no comments begin
+    chrome_between = any(start < wall <= header and text[wall - start] >= MIN_BODY_SCORE for wall in walls)
     a_post = any(start - RECORD_REACH <= at < min(start + RECORD_REACH, header)
                  for run in records for at in run.separators)
-    if text_above < MIN_BODY_SCORE or not chrome_between or a_post:
+    if not chrome_between or a_post:
         return None
     while not IS_TEXT[kinds[header - 1]]:
         header -= 1
