@@ -14,6 +14,7 @@ that remembers how it was written) and written back as it was written.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any, Iterator
 
 import orjson
@@ -117,6 +118,14 @@ def _loads_out_of_range(data: bytes | str, refused: orjson.JSONDecodeError) -> A
 def _holds_lone_surrogate(value: Any) -> bool:
     return any(isinstance(item, str) and not item.isascii() and any("\ud800" <= char <= "\udfff" for char in item)
                for item in _scalars(value, keys=True))
+
+
+def non_finite(value: Any) -> float | None:
+    """The first NaN or infinity a value holds (a float handed to the Python API), which JSON has no number for
+    and orjson writes as null; None when it holds none. A number read beyond a double's range (OutOfRange) is
+    not one: it is written as it was written."""
+    return next((item for item in _scalars(value) if isinstance(item, float) and not isinstance(item, OutOfRange)
+                 and not math.isfinite(item)), None)
 
 
 def _as_written(value: Any) -> Any:

@@ -289,6 +289,26 @@ def test_a_record_holding_what_json_cannot_hold_is_an_invalid_record_naming_the_
     }
 
 
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_a_nan_or_an_infinity_among_a_records_fields_is_an_invalid_record_naming_it(jobs):
+    """A float NaN or infinity among a record's fields (pandas' missing value, a score overflowed) was written
+    as null in metadata.extra (orjson writes them so), exit 0: a value changed without a word, where JSON
+    has no number for it, as it has no set. A number read from JSONL beyond a double's range stays as written."""
+    records = [{"id": "a", "text": EN, "score": float("nan")},
+               {"id": "b", "text": EN + " (2)", "metadata": {"scores": [1.0, float("-inf")]}},
+               {"id": float("nan"), "text": EN + " (3)"},
+               {"id": "d", "text": EN + " (4)", "score": 0.5, "note": None}]
+    out = {r["id"]: (r.get("reject_reason"), r.get("reject_detail"))
+           for r in corpusclean.clean_records(records, Config(jobs=jobs, dedup="none"))}
+    why = "cannot be written as JSON: it holds {}, which JSON has no number for"
+    assert out == {
+        "a": ("invalid_record", f"field 'score' {why.format('nan')}"),
+        "b": ("invalid_record", f"field 'scores' {why.format('-inf')}"),
+        "records#3": ("invalid_record", f"field 'id' {why.format('nan')}"),
+        "d": (None, None),
+    }
+
+
 @pytest.mark.parametrize("engine", ["local", "ray"])
 def test_more_jobs_than_the_machine_can_run_is_a_value_error_before_any_worker(engine, monkeypatch):
     """clean_records(records, Config(jobs=100000)) forked a worker per job until the kernel killed the process

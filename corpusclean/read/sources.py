@@ -461,15 +461,15 @@ def unwritable_record(record: dict, text_key: str) -> str | None:
 
 def unwritable_field(fields: dict[str, Any] | None) -> str | None:
     """Why a field kept in metadata.extra cannot be written as JSON, or None: a value handed to the Python
-    API that JSON cannot hold (a set, bytes, a key that is no string), or one nested deeper than orjson
-    writes (254 levels with metadata.extra's own; it reads 1,024)."""
+    API that JSON cannot hold (a set, bytes, a key that is no string, a NaN or an infinity), or one nested
+    deeper than orjson writes (254 levels with metadata.extra's own; it reads 1,024)."""
     from corpusclean import json_numbers
 
     if not fields:
         return None
     try:
-        json_numbers.dumps(fields)
-        return None
+        if b"null" not in json_numbers.dumps(fields):  # orjson writes a NaN or an infinity as null
+            return None
     except TypeError:
         pass
     for key, value in fields.items():
@@ -478,6 +478,9 @@ def unwritable_field(fields: dict[str, Any] | None) -> str | None:
         except TypeError as err:
             why = "nested more than 253 levels deep" if str(err) == "Recursion limit reached" else err
             return f"field {key!r} cannot be written as JSON: {why}"
+        number = json_numbers.non_finite(value)
+        if number is not None:
+            return f"field {key!r} cannot be written as JSON: it holds {number}, which JSON has no number for"
     return None
 
 
