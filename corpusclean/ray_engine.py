@@ -19,6 +19,7 @@ import math
 import os
 import pickle
 import resource
+import signal
 import socket
 import stat
 from collections import Counter, defaultdict
@@ -27,9 +28,10 @@ from typing import Any, Callable, Generator, Iterable, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.engine import Results, RunResult, park, unpark
+from corpusclean.engine import STOP_SIGNALS, Results, RunResult, park, unpark
 from corpusclean.pipeline import Fitted, as_columns, build_pipeline, fit_segment, run_stages, split_segments
 from corpusclean.read.ids import UniqueIds, renamed
+from corpusclean.stopping import Stopped
 
 DOCS_PER_OUTPUT = 256     # documents per output batch of a task: bounds a task's memory on a large JSONL shard
 ITEMS_PER_BLOCK = 1000    # input items (files, or documents given to the API) per read task, at most
@@ -87,7 +89,20 @@ def _start_ray(config: Config) -> bool:
     options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if not os.environ.get("RAY_ADDRESS") and config.jobs > 0:
         options["num_cpus"] = config.jobs
-    ray.init(**options)
+    handlers = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    try:
+        ray.init(**options)
+    except BaseException as err:
+        ray.shutdown()  # stopped while Ray starts: what it started so far goes too
+        if isinstance(err, SystemExit) and err.code == signal.SIGTERM:  # ray.init's own handler, below
+            raise Stopped(signal.SIGTERM) from None
+        raise
+    finally:
+        # ray.init puts a SIGTERM handler of its own, sys.exit(15): the run ended with status 15, without a word
+        # and with Ray's dump of the stack, where the run's handler stops it (143, 'stopped by signal 15').
+        for signum, handler in handlers.items():
+            if signal.getsignal(signum) is not handler:  # (only the main thread may set one, and Ray sets none in another)
+                signal.signal(signum, handler)
     return True
 
 

@@ -64,3 +64,42 @@ def test_ray_engine_writes_the_records_rejects_and_report_of_the_local_engine(tm
     assert local[2]["files"]["stdin"]["inputs"] == 5
     renamed = {r["metadata"]["original_id"] for r in local[0] if r["metadata"]["path"] == "stdin"}
     assert renamed and renamed <= {f"r{n}" for n in range(4)}  # ids the folder's records have
+
+
+# The command line, with a thread that sends the process SIGTERM once Ray runs (and a moment more: ray.init has
+# returned), as a user's `kill` or a batch scheduler's would land in the middle of a run.
+STOPPED_ONCE_RAY_RUNS = """
+import os, signal, sys, threading, time
+import ray
+
+def stop():
+    while not ray.is_initialized():
+        time.sleep(0.05)
+    time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+threading.Thread(target=stop, daemon=True).start()
+sys.argv = ["corpusclean", *sys.argv[1:]]
+from corpusclean.cli import main
+main()
+"""
+
+
+def test_sigterm_stops_a_ray_run_as_it_stops_a_local_one(tmp_path):
+    """ray.init put its own SIGTERM handler over the run's, sys.exit(15): a run stopped by SIGTERM ended with
+    status 15 and Ray's dump of the stack (`*** SIGTERM received at time=...`, `PC: @ ... clock_nanosleep`), not
+    the 143 and 'corpusclean: stopped by signal 15' of the local engine."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(200):
+        (corpus / f"{n}.txt").write_text(f"{ZH[n % 6]}\n{EN[n % 6]} ({n})\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", STOPPED_ONCE_RAY_RUNS, "run", str(corpus), "--engine", "ray", "--jobs", "2", "-q",
+         "-o", "out.jsonl", "--rejects", "rejects.jsonl"],
+        cwd=tmp_path, capture_output=True, timeout=300,
+    )
+    assert (result.returncode, result.stderr.decode()) == (143, "corpusclean: stopped by signal 15\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus"]  # no output, whole or partial
