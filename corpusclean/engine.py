@@ -313,6 +313,10 @@ def _on_workers(jobs: int, state: tuple, batches: Iterator[list[Item]]) -> Itera
             worker.results.close()
 
 
+class EngineError(Exception):
+    """The engine cannot start: a Ray cluster that RAY_ADDRESS names and that cannot be reached."""
+
+
 class WorkerDied(Exception):
     """A worker process ended without answering: killed (the kernel's out-of-memory killer sends SIGKILL)."""
 

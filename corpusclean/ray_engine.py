@@ -28,7 +28,7 @@ from typing import Any, Callable, Generator, Iterable, Iterator, NamedTuple
 
 from corpusclean.config import Config
 from corpusclean.document import Document
-from corpusclean.engine import STOP_SIGNALS, Results, RunResult, park, unpark
+from corpusclean.engine import STOP_SIGNALS, EngineError, Results, RunResult, park, unpark
 from corpusclean.pipeline import Fitted, as_columns, build_pipeline, fit_segment, run_stages, split_segments
 from corpusclean.read.ids import UniqueIds, renamed
 from corpusclean.stopping import Stopped
@@ -93,15 +93,19 @@ def _start_ray(config: Config) -> bool:
     try:
         ray.init(**options)
     except BaseException as err:
-        ray.shutdown()  # stopped while Ray starts: what it started so far goes too
+        ray.shutdown()  # stopped, or failed, while Ray starts: what it started so far goes too
         if isinstance(err, SystemExit) and err.code == signal.SIGTERM:  # ray.init's own handler, below
             raise Stopped(signal.SIGTERM) from None
+        if isinstance(err, (ConnectionError, ValueError)):  # no cluster at RAY_ADDRESS, or no address Ray reads
+            address = os.environ.get("RAY_ADDRESS")
+            where = f"the Ray cluster RAY_ADDRESS={address!r} names" if address else "Ray"
+            raise EngineError(f"cannot connect to {where}: {' '.join(str(err).split())}") from None
         raise
     finally:
         # ray.init puts a SIGTERM handler of its own, sys.exit(15): the run ended with status 15, without a word
         # and with Ray's dump of the stack, where the run's handler stops it (143, 'stopped by signal 15').
         for signum, handler in handlers.items():
-            if signal.getsignal(signum) is not handler:  # (only the main thread may set one, and Ray sets none in another)
+            if signal.getsignal(signum) is not handler:  # only the main thread may set one; Ray sets none in another
                 signal.signal(signum, handler)
     return True
 

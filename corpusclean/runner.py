@@ -12,7 +12,7 @@ from typing import Iterator
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.api import default_jobs, stream
-from corpusclean.engine import SpoolError, WorkerDied
+from corpusclean.engine import EngineError, SpoolError, WorkerDied
 from corpusclean.read.ids import UniqueIds
 from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
@@ -71,8 +71,8 @@ def run_command(
     report_path: str | None, quiet: bool, skipped: list[Skipped] | None = None,
 ) -> int:
     """The whole run; returns the exit status: 0 ok, 1 some input could not be read (or none was found), 2 an
-    output or the spool could not be written, or a worker process was killed (one line on stderr; no output
-    file is left behind)."""
+    output or the spool could not be written, a worker process was killed, or the engine could not start (one
+    line on stderr; no output file is left behind)."""
     skipped = skipped or []
     for message in skip_messages(skipped):
         error(message)
@@ -115,7 +115,7 @@ def run_command(
             sink.discard()
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return 0
-    except (OutputError, SpoolError, WorkerDied) as err:
+    except (OutputError, SpoolError, WorkerDied, EngineError) as err:
         run.progress.stop()
         for sink in sinks:
             sink.discard()

@@ -103,3 +103,18 @@ def test_sigterm_stops_a_ray_run_as_it_stops_a_local_one(tmp_path):
     )
     assert (result.returncode, result.stderr.decode()) == (143, "corpusclean: stopped by signal 15\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus"]  # no output, whole or partial
+
+
+@pytest.mark.parametrize("address", ["nonsense", "http://127.0.0.1:8265"])
+def test_a_ray_address_naming_no_cluster_is_one_line_and_exit_2(address, tmp_path):
+    """RAY_ADDRESS naming no cluster (a typo, the dashboard's HTTP address, `auto` where none runs) ended the run
+    with Ray's error under a traceback of about a hundred lines, exit 1 (the status of an unreadable input)."""
+    import os
+
+    (tmp_path / "a.txt").write_text(f"{ZH[0]}\n{EN[0]}\n", "utf-8")
+    result = corpusclean("run", "a.txt", "--engine", "ray", "-q", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path, env={**os.environ, "RAY_ADDRESS": address})
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and stderr.count("\n") == 1, stderr
+    assert stderr.startswith(f"corpusclean: cannot connect to the Ray cluster RAY_ADDRESS={address!r} names: ")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a.txt"]
