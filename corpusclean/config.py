@@ -170,8 +170,11 @@ def load_config(config_file: str | None, overrides: dict[str, Any], start: Path 
     if config_file == "":  # an unset variable (--config "$CONFIG"), not "find one"
         raise ConfigError("--config names no file: the path is empty")
     path = Path(config_file) if config_file else find_config_file(start or Path.cwd())
-    if config_file and not path.is_file():  # type: ignore[union-attr]
-        raise ConfigError(f"config file not found: {config_file}")
+    if config_file and not (path.is_file() or path.is_fifo()):  # type: ignore[union-attr]  # a pipe: --config <(...)
+        if not path.exists():  # type: ignore[union-attr]
+            raise ConfigError(f"config file not found: {config_file}")
+        what = "a folder" if path.is_dir() else "a device or socket"  # type: ignore[union-attr]
+        raise ConfigError(f"--config {config_file} is {what}, not a TOML file")
     values = file_settings(path) if path else {}
     given = {key: value for key, value in overrides.items() if value is not None}
     values.update(given)

@@ -2641,3 +2641,22 @@ def test_a_date_with_its_offset_after_a_space_keeps_its_zone(tmp_path, jobs):
     assert result.returncode == 0, result.stderr
     stamps = {r["id"]: (r["created"], r["metadata"]["created_timezone"]) for r in jsonl(result.stdout)}
     assert stamps == {"r1": ("2023-05-01T10:30:00.000", "-04:00"), "in/page.txt": ("2023-05-02T09:15:00.000", "+08:00")}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_config_file_given_as_a_pipe_is_read(jobs, tmp_path):
+    """--config <(...) (or /dev/stdin) said 'config file not found: /dev/fd/63', exit 2, of a file that is there:
+    only a regular file was taken. A folder or a device given as --config said 'not found' too."""
+    (tmp_path / "a.txt").write_text(ZH_NEWS)
+    piped = corpusclean("run", "a.txt", "-q", *jobs, "--config", "/dev/stdin", input=b'source = "piped"\n', cwd=tmp_path)
+    assert (piped.returncode, piped.stderr) == (0, b"")
+    assert [r["id"] for r in jsonl(piped.stdout)] == ["piped/a.txt"]
+    for command in (["run", "a.txt", "-q", *jobs], ["check", "a.txt"]):
+        folder = corpusclean(*command, "--config", tmp_path, cwd=tmp_path)
+        assert (folder.returncode, folder.stderr.decode()) == (
+            2, f"corpusclean: error: --config {tmp_path} is a folder, not a TOML file\n")
+    device = corpusclean("stages", "--config", "/dev/zero")
+    assert (device.returncode, device.stderr.decode()) == (
+        2, "corpusclean: error: --config /dev/zero is a device or socket, not a TOML file\n")
+    fixed = corpusclean("stages", "--config", "/dev/stdin", input=b"template = false\n")
+    assert fixed.returncode == 0 and b". template (" not in fixed.stdout
