@@ -64,7 +64,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     _require(name, str, "name is a str")
     if position is not None and (not isinstance(position, int) or isinstance(position, bool) or position < 1):
         raise ValueError(f"position is a line number (1 or more) or None, not {position!r}")
-    where = _input_of(item, name)
+    where = _input_of(item, name, config.source)
     if not isinstance(item, Page):
         record = item if isinstance(item, dict) else dict(item)
         return record_doc(where, position, record, config.text_key, config.text_format)
@@ -90,14 +90,15 @@ def _without_surrogates(page: Page) -> Page:
     return page._replace(**{key: replace_surrogates(getattr(page, key))[0] for key in ("id", "source", "url")})
 
 
-def _input_of(item: Mapping[str, Any] | Page, name: str) -> InputFile:
-    """The input file an item is read as: a page's own, or the JSONL file `name` that holds the records."""
-    from corpusclean.read.paths import InputFile
+def _input_of(item: Mapping[str, Any] | Page, name: str, source: str) -> InputFile:
+    """The input file an item is read as: a page's own, or the JSONL file `name` that holds the records, as
+    `run --source SOURCE` reads them (`source` "": the records' source is `name`; a page's, its own)."""
+    from corpusclean.read.paths import InputFile, input_file
 
     if not isinstance(item, Page):
-        return InputFile(name, name, name)
+        return input_file(name, [name], [name], name, source)
     page = _without_surrogates(item)
-    return InputFile(page.id, page.id, page.source)
+    return InputFile(page.id, page.id, page.source or source)
 
 
 def output(doc: Document, explain: bool = False) -> Record:
@@ -157,7 +158,7 @@ def _documents(inputs: Iterable[Mapping[str, Any] | Page], config: Config, name:
 
     ids = UniqueIds()
     for position, item in enumerate(inputs, 1):
-        yield ids.document(as_document(item, config, name, position), _input_of(item, name))
+        yield ids.document(as_document(item, config, name, position), _input_of(item, name, config.source))
 
 
 def _records(results: Results[Record]) -> Iterator[Record]:

@@ -115,6 +115,25 @@ def test_clean_records_writes_what_run_writes(tmp_path):
     assert rejected == [{**r, **neutral} for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())]
 
 
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_the_configs_source_is_the_records_source_as_run_source_gives_it(jobs, tmp_path):
+    """Config(source=...) was not read by the API: clean_records wrote source 'records' (the name) and ids
+    'records#N' where `run --source crawl` writes 'crawl' and 'crawl/data.jsonl#N', and a page without a
+    source of its own got source ''."""
+    records = [{"text": BODY}, {"id": "b", "text": BODY2}, {"source": "own", "text": EN}]
+    (tmp_path / "data.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    result = run_cli("run", "data.jsonl", "--source", "crawl", "--jobs", str(jobs), "-q", "--dedup", "none",
+                     cwd=tmp_path)
+    api = list(corpusclean.clean_records(records, Config(source="crawl", jobs=jobs, dedup="none"), name="data.jsonl"))
+    assert [(r["id"], r["source"]) for r in api] == [("crawl/data.jsonl#1", "crawl"), ("b", "crawl"), (
+        "crawl/data.jsonl#3", "own")]
+    assert api == jsonl(result.stdout)
+    assert corpusclean.clean_text(EN, Config(source="crawl"), id="a")["source"] == "crawl"
+    assert corpusclean.clean_text(EN, Config(source="crawl"), id="a", source="site")["source"] == "site"
+    [page] = corpusclean.clean_records([Page(EN, "p")], Config(source="crawl", jobs=jobs))
+    assert (page["id"], page["source"]) == ("p", "crawl")
+
+
 def compressed_pages():
     import gzip
 

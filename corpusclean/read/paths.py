@@ -53,7 +53,7 @@ class InputFile:
         return as_text(self.path)
 
 
-def _input(path: str, name: list[str], ids: list[str], site: str, source: str) -> InputFile:
+def input_file(path: str, name: list[str], ids: list[str], site: str, source: str) -> InputFile:
     """The input file at `path`: records give `name` as its path and make their ids of `ids` (the two differ
     for a folder given by a relative path: `a/pages/x.txt`, ids `pages/x.txt`); `site` is the folder it
     sits in; `source` is --source, or "" for the site."""
@@ -193,7 +193,7 @@ def _walk_folder(
     if named is None:
         named = [part for part in _given_parts(str(folder), own) if part != os.curdir]
     given = [Path(os.path.abspath(folder)).name]  # the site of its top files: the folder's name as given
-    return [_input(prefix + os.sep.join(parts), [*named, *parts], [*own, *parts], [*given, *parts][-2], source)
+    return [input_file(prefix + os.sep.join(parts), [*named, *parts], [*own, *parts], [*given, *parts][-2], source)
             for parts, reason in found if reason is None]
 
 
@@ -214,7 +214,7 @@ def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str
         return []
     if is_named_input(mode):
         parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
-        return [_input(str(path), parts, parts, path.resolve().parent.name, source)]
+        return [input_file(str(path), parts, parts, path.resolve().parent.name, source)]
     skipped.append(Skipped(as_text(str(path)), "not_a_file"))
     return []
 
