@@ -70,7 +70,10 @@ class Config:
 
     def __post_init__(self) -> None:
         for setting in fields(self):
-            problem = _problem(setting, getattr(self, setting.name))
+            value = getattr(self, setting.name)
+            if isinstance(value, list):  # as a TOML file and a caller write a list; held as a tuple, frozen
+                object.__setattr__(self, setting.name, value := tuple(value))
+            problem = _problem(setting, value)
             if problem:
                 raise ValueError(f"{setting.name} {problem}")
 
@@ -78,12 +81,12 @@ class Config:
 # Each setting's declared type: the Python types its values may have, and how a message names it.
 _TYPES = {
     "str": (str, "a string"), "bool": (bool, "true or false"), "int": (int, "a whole number"),
-    "float": ((int, float), "a number"), "tuple[str, ...]": (tuple, "a list of strings"),
+    "float": ((int, float), "a number"), "tuple[str, ...]": ((tuple, list), "a list of strings"),
 }
 
 
 def _shown(value: Any) -> str:
-    """A setting's value in a message as it was written: a list read from a file is held as a tuple."""
+    """A setting's value in a message as it was written: a list is held as a tuple."""
     return repr(list(value)) if isinstance(value, tuple) else repr(value)
 
 
@@ -92,7 +95,7 @@ def _problem(setting: Field, value: Any) -> str | None:
     expected, named = _TYPES[str(setting.type)]
     if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
         return f"must be {named}, not {_shown(value)}"
-    if isinstance(value, tuple) and not all(isinstance(item, str) and item.strip() for item in value):
+    if isinstance(value, (tuple, list)) and not all(isinstance(item, str) and item.strip() for item in value):
         return "must hold non-empty strings"
     choices, valid = setting.metadata["choices"], setting.metadata["valid"]
     if choices and value not in choices:
@@ -180,8 +183,6 @@ def load_config(config_file: str | None, overrides: dict[str, Any], start: Path 
     values.update(given)
     declared = {setting.name: setting for setting in settings()}
     for key, value in values.items():
-        if isinstance(value, list):  # TOML arrays are lists; the frozen Config holds tuples
-            values[key] = value = tuple(value)
         problem = _problem(declared[key], value)
         if problem:
             where = declared[key].metadata["flags"][0] if key in given else f"{path}: {key}"

@@ -134,6 +134,18 @@ def test_the_configs_source_is_the_records_source_as_run_source_gives_it(jobs, t
     assert (page["id"], page["source"]) == ("p", "crawl")
 
 
+def test_a_phrase_list_may_be_given_as_a_list():
+    """Config(extra_boilerplate=["本站声明"]), as README's config file writes it, was a ValueError that
+    contradicted itself: 'extra_boilerplate must be a list of strings, not ['本站声明']' (only a tuple was
+    taken)."""
+    config = Config(extra_boilerplate=["本站声明"], extra_titles=["总经理"])
+    assert (config.extra_boilerplate, config.extra_titles) == (("本站声明",), ("总经理",))
+    assert config == Config(extra_boilerplate=("本站声明",), extra_titles=("总经理",)) and hash(config)
+    assert corpusclean.clean_text(f"本站声明\n{BODY}", config)["text"] == BODY
+    with pytest.raises(ValueError, match=r"^extra_titles must hold non-empty strings$"):
+        Config(extra_titles=["总经理", " "])
+
+
 def compressed_pages():
     import gzip
 
