@@ -146,6 +146,20 @@ def test_document_stage_edits_and_removes():
     assert doc.trace[0].text == S2
 
 
+def test_the_headline_over_its_dateline_stays_whole_under_a_breadcrumb_ending_with_it():
+    # a breadcrumb rendered as an ordered list printed the headline first; the headline stays, the later stage
+    # that reads the breadcrumb removes it
+    headline = "Weekly Fishing Report: April 9, 2026"
+    doc = Document(id="1", source="s", location="p")
+    doc.set_lines(["1. Home", "2. Fishing Reports", f"3. {headline}", headline, "Published April 9, 2026",
+                   "Warmer days this week pushed water temperatures into the low 50s on many reservoirs."])
+    doc.verdicts[4] = "meta.date"
+    doc.metadata["title"] = headline
+    apply_line_stage(RepeatedSentences(), doc)
+    assert doc.verdicts == [None] * 4 + ["meta.date", None]
+    assert judge_repeated_sentences([f"3. {headline}", headline])[1] is not None   # a copy elsewhere is cut
+
+
 TEXT = st.lists(st.sampled_from(list("工会ab. \t\u3000，,Ａ\ufb01é") + ["e\u0301"]), max_size=30).map("".join)
 
 

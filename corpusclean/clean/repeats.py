@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 
+from corpusclean.clean.boilerplate import dated_headline_at
 from corpusclean.document import Cut, DocView, Judged, Verdict
 from corpusclean.fields.labels import signs
 from corpusclean.memo import per_line
@@ -107,14 +108,15 @@ def judge_repeated_paragraphs(lines: list[str]) -> list[Verdict]:
     return verdicts
 
 
-def judge_repeated_sentences(lines: list[str]) -> list[Verdict]:
+def judge_repeated_sentences(lines: list[str], headline: int | None = None) -> list[Verdict]:
     """For each line: a Cut keeping all but the sentences of real length already seen earlier in the
-    document (or earlier in the line), None when it has none."""
+    document (or earlier in the line), None when it has none; but the `headline` line (the article's, over its
+    dateline: boilerplate.dated_headline_at) stays whole, whatever printed it above (a breadcrumb's last item)."""
     seen: set[str] = set()
     verdicts: list[Verdict] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         # a sentence has no more Han characters or words than its line: a short line has no sentence to cut
-        if not _has_real_length(line, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
+        if index == headline or not _has_real_length(line, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
             verdicts.append(None)
             continue
         sentences = split_sentences(line)
@@ -157,4 +159,4 @@ class RepeatedSentences(LineStage):
     reasons = (SENTENCE_REASON,)
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_repeated_sentences(lines))
+        return Judged(judge_repeated_sentences(lines, dated_headline_at(lines, view)))
