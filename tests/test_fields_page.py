@@ -217,6 +217,12 @@ def test_a_picture_credit_is_no_headline(lines, title):
                   "各区县人民政府，市政府各部门：", "《口袋公园建设方案》已经市政府同意，现印发给你们，请认真执行。",
                   "临江市人民政府办公室", "2026年11月6日", "口袋公园建设方案", PROSE, PROSE_2],
                  "市政府办公室关于印发口袋公园建设方案的通知", id="over-a-documents-number"),
+    # a headline naming its day, right over the dateline ("no date" spares a list of dated headlines elsewhere)
+    pytest.param(["Official website of the State of Kesswater", *EN_MENU, "Weekly Fishing Report: April 9, 2026",
+                  "Published April 9, 2026 · Fisheries Division", *EN_PROSE], "Weekly Fishing Report: April 9, 2026",
+                 id="a-headline-naming-its-day"),
+    pytest.param(["全市要闻", "2026年4月9日全市重点工作安排部署会召开", "发布时间：2026-04-09 10:00 来源：市政府办公室", PROSE, PROSE_2],
+                 "2026年4月9日全市重点工作安排部署会召开", id="zh-a-headline-naming-its-day"),
     pytest.param([*EN_MENU, "Harbor board approves ferry route", "By Jane Doe | Special to the Courier Gazette",
                   *EN_PROSE], "Harbor board approves ferry route", id="a-byline-with-a-desk"),
 ])

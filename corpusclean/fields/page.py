@@ -27,7 +27,7 @@ from corpusclean.fields.titles import (
     split_site_title,
 )
 from corpusclean.memo import per_line
-from corpusclean.text import CJK_COMMAS, DOCUMENT_NUMBER, SEMICOLONS, compiled_when_used, han_at_least, has_han
+from corpusclean.text import CJK_COMMAS, DOCUMENT_NUMBER, HAN_RE, SEMICOLONS, compiled_when_used, han_at_least, has_han
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
@@ -37,6 +37,8 @@ ABOVE_PROSE = 5         # or above the body, when no dateline is found
 BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
 MIN_BODY_CHARS = 200    # a run of prose this long is an article's body
+MIN_DAY_HEADLINE_HAN = 6     # a headline naming its day holds this many Han characters besides the date...
+MIN_DAY_HEADLINE_WORDS = 3   # ... or this many words
 MAX_NUMBER_LINE = 30    # a line of an official document's number ("临政办发〔2026〕37号") is no longer
 BYLINE_PARAGRAPHS = 3   # first and last prose lines where a closing byline "（记者 X）" is looked for
 MIN_PROSE_HAN = 15
@@ -120,6 +122,21 @@ def _headline_like(line: str) -> bool:
         return len(line.replace(" ", "")) >= 6
     return (len(line.split()) >= 4 and PERIOD_END.search(line) is None and _credit_opening().match(line) is None
             and _credit().search(line) is None and EN_BY_OPENING.match(line) is None)
+
+
+def _names_its_day(line: str) -> bool:
+    """Whether a line holding one date, right over a dateline, is a headline naming its day ("Weekly Fishing
+    Report: April 9, 2026", "2026年4月9日全市重点工作安排"): headline-like but for the date, with words of its own
+    beside it (a day with its weekday, "2026年4月9日 星期四", has none)."""
+    dates = find_dates(line)
+    if len(dates) != 1 or not can_be_headline(line) or is_prose(line) or LIST_ITEM.match(line):
+        return False
+    if BREADCRUMB.search(line) or opens_with_label(line) or _is_menu_row(line):
+        return False
+    words = line[:dates[0].start] + " " + line[dates[0].end:]
+    if has_han(words):
+        return len(HAN_RE.findall(words)) >= MIN_DAY_HEADLINE_HAN
+    return len(words.split()) >= MIN_DAY_HEADLINE_WORDS
 
 
 def _is_menu_row(line: str) -> bool:
@@ -350,10 +367,14 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         numbered = [i for i in above_body if len(lines[i]) <= MAX_NUMBER_LINE and "号" in lines[i]
                     and DOCUMENT_NUMBER.search(lines[i])]
         for anchor in dated + numbered + signed:     # the nearest date first, a document's number, a byline
-            near = [i for i in _worded_above(lines, anchor, ABOVE_DATELINE) if headline_like(i)][::-1]
+            above = _worded_above(lines, anchor, ABOVE_DATELINE)
+            near = [i for i in above if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
                 return over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
+            if (anchor in dated and above and parsed[above[0]] is None and not is_chrome(lines[above[0]])
+                    and _names_its_day(lines[above[0]])):
+                return above[0]     # "Weekly Fishing Report: April 9, 2026" over "Published April 9, 2026"
         # the longest: a subtitle may stand between the headline and the body (asked longest first)
         near = sorted(list(above_body)[:ABOVE_PROSE], key=lambda i: (len(lines[i]), i), reverse=True)
         longest = next((i for i in near if headline_like(i)), None)
