@@ -554,6 +554,12 @@ def test_author_bio(line, expected):
 @pytest.mark.parametrize("line, reason", [
     pytest.param("« Next Oldest | Next Newest »", "boilerplate.pager", id="forum-pager"),
     pytest.param("Previous Return to Main Page Next", "boilerplate.pager", id="pager-with-a-link-back-to-the-list"),
+    pytest.param("上一篇：机场开展春季净空环境专项整治工作 下一篇：航站楼新增十二条自助行李托运通道", "boilerplate.pager",
+                 id="links-to-the-previous-and-next-article-in-one-line"),
+    pytest.param("上一篇：机场开展春季净空环境专项整治工作，确保飞行安全的各项措施全部落实到位并形成长效机制", None,
+                 id="one-link-naming-a-long-title-is-no-pager"),
+    pytest.param("Share: Facebook Bluesky Email", "boilerplate.share", id="share-bar-with-newer-networks"),
+    pytest.param("Similar notices", "boilerplate.related", id="a-box-of-similar-items"),
     pytest.param("Return to the main page", None, id="a-link-back-without-a-step-is-no-pager"),
     pytest.param("← Older posts", "boilerplate.pager", id="blog-pager"),
     pytest.param("1 2 3 4 5 6 Next >>|", "boilerplate.pager", id="page-numbers"),

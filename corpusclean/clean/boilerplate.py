@@ -592,9 +592,16 @@ def _titled_link(text: str, han: bool, vocab: Vocabulary) -> str | None:
     phrase = next(phrase for phrase in vocab.links if folded.startswith(phrase))
     rest = folded[len(phrase):].lstrip()
     size = len(text) if han else len(text.split())
-    if (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= MAX_PAGER_SIZE:
+    if (phrase.endswith((":", "：")) or rest.startswith((":", "："))) and size <= _link_size(folded, vocab):
         return _link_reason(folded, vocab)
     return None
+
+
+def _link_size(folded: str, vocab: Vocabulary) -> int:
+    """The most Han characters or words of a line of links to other articles and the titles they name: twice
+    MAX_PAGER_SIZE for the links to the previous and the next one in one line ("上一篇：… 下一篇：…")."""
+    links = sum(folded.count(phrase) for phrase in vocab.pager) if folded.startswith(vocab.pager) else 0
+    return MAX_PAGER_SIZE * (2 if links >= 2 else 1)
 
 
 def _link_reason(folded: str, vocab: Vocabulary) -> str:
@@ -649,11 +656,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or _more_heading(heading)
             or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
         return RELATED, True
-    if size <= MAX_PAGER_SIZE:
-        if folded.startswith(vocab.links):
-            return _link_reason(folded, vocab), True
-        if (folded[0] in vocab.pager_initials or not folded[0].isalnum()) and _pager_row(folded, vocab):
-            return PAGER, True
+    if folded.startswith(vocab.links) and size <= _link_size(folded, vocab):
+        return _link_reason(folded, vocab), True
+    if size <= MAX_PAGER_SIZE and (folded[0] in vocab.pager_initials or not folded[0].isalnum()) and _pager_row(
+            folded, vocab):
+        return PAGER, True
     if _home_menu(text, han, vocab):    # a pager's row may start from "首页" too
         return NAV, True
     bracketed = heading.removeprefix("[").removesuffix("]").strip()     # "[ 12 comments ]"
