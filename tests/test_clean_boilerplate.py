@@ -267,6 +267,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("附件下载：", "boilerplate.related", id="heading-of-the-files"),
         pytest.param("* 附件2：交通指引.pdf （418.0 KB，下载次数：187）", "boilerplate.download", id="file-with-size-and-downloads"),
         pytest.param("附件：文旦礼盒订购单.pdf（下载次数：86）", "boilerplate.download", id="file-with-its-downloads"),
+        pytest.param("附件：早盘提示20260311.pdf（326KB） 下载次数：57", "boilerplate.download", id="file-with-size-then-downloads"),
         pytest.param("相关通知", "boilerplate.related", id="zh-box-of-related-notices"),
         pytest.param("更多快讯", "boilerplate.related", id="zh-box-of-more-flashes"),
         pytest.param("相关政策", None, id="zh-related-policies-may-head-text"),

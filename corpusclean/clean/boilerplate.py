@@ -123,9 +123,9 @@ MIN_MENU_WORDS = 3
 # a file's name as a link to download it, its size or downloads after it or not; a notice's own list of
 # attachments ("附件：计划表.xlsx") names them so too, without either
 _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
-# its size or its downloads: "（418.0 KB，下载次数：187）", "(2.1 MB)", "10.12MB", "（下载次数：86）"
-_SIZE = (r"\s*(?:[（(][^（）()]{0,20}?(?:[\d.]+\s*[KMG]B?\b|下载|(?i:downloads?))[^（）()]{0,20}[）)]"
-         r"|[\d.]+\s*[KMG]B?)")
+# its size or its downloads: "（418.0 KB，下载次数：187）", "(2.1 MB)", "10.12MB", "（下载次数：86）", "（326KB） 下载次数：57"
+_SIZE = (r"(?:\s*(?:[（(][^（）()]{0,20}?(?:[\d.]+\s*[KMG]B?\b|下载|(?i:downloads?))[^（）()]{0,20}[）)]"
+         r"|[\d.]+\s*[KMG]B?|(?:下载次数|(?i:downloads?))\s*[:：]?\s*\d+)){1,2}")
 FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
 ATTACHMENTS_LABEL = re.compile(r"附件\s*\d{0,2}\s*[:：]")     # "附件：", "附件1：", not "附件下载"
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
