@@ -16,6 +16,10 @@ from corpusclean.text import HAN_CLASS, has_han, holds_copyright_sign
 TITLE_SPLIT = re.compile(
     rf"\s*(?:\s[-–—|｜]{{1,2}}\s|[_｜|]|(?<=[{HAN_CLASS}）》”\w])[-－—–]{{1,2}}(?=[{HAN_CLASS}（《“]))\s*"
 )
+# TITLE_SPLIT but for a long dash glued to the words on both sides, a Chinese headline's own ("A——B")
+SITE_SPLIT = re.compile(
+    rf"\s*(?:\s[-–—|｜]{{1,2}}\s|[_｜|]|(?<=[{HAN_CLASS}）》”\w])[-－](?=[{HAN_CLASS}（《“]))\s*"
+)
 SENTENCE_PUNCT = re.compile(r"[。！？；!?;]|\.\s")
 MAX_SUFFIX_PART = 24
 MAX_HAN_HEADLINE = 80       # characters: the longest Chinese headlines are about 60
@@ -46,10 +50,13 @@ def has_title_separator(title: str) -> bool:
 
 
 def title_parts(title: str) -> list[str]:
-    """The parts of a page title between its separators."""
+    """The parts of a page title between its separators; a long dash glued to the words on both sides separates
+    parts only in a title without other separators ("“守护安澜”——全市会议召开_要闻_某某网": the headline's own
+    dash, "会议召开——某某网": the site's)."""
     if not has_title_separator(title):
         return [title]
-    return [part for part in TITLE_SPLIT.split(title) if part.strip()]
+    parts = [part for part in SITE_SPLIT.split(title) if part.strip()]
+    return parts if len(parts) > 1 else [part for part in TITLE_SPLIT.split(title) if part.strip()]
 
 
 @per_line   # a page's title is split by its headline, its site names and its fields, each on its own
