@@ -48,6 +48,7 @@ def read(text: str) -> tuple[str, str, str | None] | None:
     pytest.param("Sat, 07 Sep 2019 09:00 -0500", stamp("2019-09-07T09:00:00", "minute", "-05:00"),
                  id="rfc-offset-without-seconds"),
     pytest.param("2019-09-07 09:00:00 +0800 CST", stamp("2019-09-07T09:00:00", "second", "+08:00"), id="go-time-string"),
+    pytest.param("2019-09-07T09:00:00+08", stamp("2019-09-07T09:00:00", "second", "+08:00"), id="iso-offset-of-hours-alone"),
     pytest.param("January 8, 2018 7:19 pm", stamp("2018-01-08T19:19:00", "minute"), id="english-mdy-pm"),
     pytest.param("May 16, 2024 12:05 am", stamp("2024-05-16T00:05:00", "minute"), id="english-midnight"),
     pytest.param("Sept. 30, 2021", stamp("2021-09-30T00:00:00", "day"), id="english-abbreviated"),

@@ -112,7 +112,7 @@ ENGLISH_DMY = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\
 # A zone by its name after a time ("6:14 PM EST"): read past, its offset not taken (CST is China's or Central).
 ZONE_NAMES = r"(?:[ECMP][SD]?T|BST|CES?T|HKT|JST|KST|SGT|AES?T|IST)"
 _MERIDIEM = r"(?:\s*(?P<meridiem>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?"
-_ZONE = (r"(?:(?P<glued>Z|[+-]\d\d:?\d\d|(?<=\d)\s(?=[+-])[+-]\d\d:?\d\d)(?![\dA-Za-z])"
+_ZONE = (r"(?:(?P<glued>Z|[+-]\d\d(?::?\d\d)?|(?<=\d)\s(?=[+-])[+-]\d\d:?\d\d)(?![\dA-Za-z])"
          r"|\s*(?P<gmt>GMT|UTC)(?:\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?)?(?![\dA-Za-z])"
          r"|\s+" + ZONE_NAMES + r"(?![\dA-Za-z]))?")
 # A clock time: 13:05, 13:05:09, 13时05分; 18.54 and 4.10pm only with a meridiem or a zone after them (else
