@@ -154,11 +154,5 @@ class Lang(DocumentStage):
 
 
 def _text_prefix(doc: Document) -> str:
-    parts: list[str] = []
-    size = 0
-    for line in doc.kept_lines():
-        parts.append(line)
-        size += len(line) + 1
-        if size >= PREFIX_CHARS:
-            break
-    return "\n".join(parts) if parts else doc.text[:PREFIX_CHARS]
+    kept = doc.kept_lines()
+    return "\n".join(kept)[:PREFIX_CHARS] if kept else doc.text[:PREFIX_CHARS]
