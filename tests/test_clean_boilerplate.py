@@ -358,6 +358,9 @@ def test_classify_line_strong(line, reason):
          [None, None, None, None]),
         # ... but a menu over a line of another shape stays one
         ([BODY, "首页 要闻 国内 国际 财经 体育", "2026年5月20日 星期三"], [None, "boilerplate.nav", "boilerplate.block"]),
+        # a header's weather box goes in the run at the page's edge; a weather story's forecast stays in its text
+        (["鹿原 晴 17~28℃", "首页 要闻 国内 国际 财经 体育", BODY], ["boilerplate.weather", "boilerplate.nav", None]),
+        ([BODY, "明天 阵雨 23~29℃", BODY], [None, None, None]),
         # a notice's own list of attachments, one file per line under its label, is its text, at the tail too
         ([BODY, "附件：", "1.实施细则.pdf", "2.报名表（2.1 MB）.docx", "【打印本页】【关闭窗口】"],
          [None, None, None, None, "boilerplate.tools"]),
