@@ -230,6 +230,23 @@ def test_a_byline_is_no_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+TEASERS = ["Fantasy Football Waiver Wire Week 12: Two Receivers Emerging As Strong OptionsThe waiver wire is thin this "
+           "week, but two receivers have earned a look after big games on Sunday. Both are available in most leagues.",
+           "Is Violence In Sports On The Rise?Violence is part of the game in many sports, but a helmet swung at a "
+           "rival crossed a line this week. The league has suspended the player for the rest of the season."]
+
+
+def test_a_headline_over_its_dateline_under_teasers_that_make_the_first_run_of_prose():
+    # (below the top lines, where a headline is looked for when nothing anchors it)
+    lines = [*EN_MENU * 4, *TEASERS, "CBS Entertainment", "Officials Report Sixth Death Linked To Mosquito Virus",
+             "November 19, 2019 at 9:45 am", "Filed Under: health, mosquito-borne virus", *EN_PROSE,
+             "The board said it would review the schedule after the first six months of service."]
+    assert fields_of(lines)["title"] == "Officials Report Sixth Death Linked To Mosquito Virus"
+    # a teaser's title and date over one summary is no article
+    teaser = ["Casey Mittelstadt finding his legs in Buffalo", "November 19, 2019 at 5:10 pm", EN_PROSE[0] + " " + EN_PROSE[1]]
+    assert fields_of([*EN_MENU * 4, *TEASERS, *teaser, *EN_MENU])["title"] is None
+
+
 def test_the_empty_items_of_a_share_bar_do_not_count_between_the_headline_and_its_byline():
     lines = [TAGLINE, *EN_MENU, "Harbor board approves ferry route to the islands", "*", "*", "*",
              "By Jane Doe", "June 11, 2024 / 9:14 AM / Valley Courier", *EN_PROSE]

@@ -11,6 +11,8 @@ prose).
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -37,6 +39,7 @@ ABOVE_PROSE = 5         # or above the body, when no dateline is found
 BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
 MIN_BODY_CHARS = 200    # a run of prose this long is an article's body
+MIN_BODY_PARAGRAPHS = 2     # and of this many lines under a dateline (a teaser has one summary)
 MIN_DAY_HEADLINE_HAN = 6     # a headline naming its day holds this many Han characters besides the date...
 MIN_DAY_HEADLINE_WORDS = 3   # ... or this many words
 MAX_NUMBER_LINE = 30    # a line of an official document's number ("临政办发〔2026〕37号") is no longer
@@ -380,7 +383,28 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         longest = next((i for i in near if headline_like(i)), None)
         if longest is not None:
             return over_byline(longest)
-    return next((i for i in range(top) if headline_like(i)), None)
+    dated_body = _over_a_dated_body(lines, parsed, headline_like)
+    return dated_body if dated_body is not None else next((i for i in range(top) if headline_like(i)), None)
+
+
+def _over_a_dated_body(lines: list[str], parsed: list[dict | None], headline_like: Callable[[int], bool]) -> int | None:
+    """The headline of an article that stands under other text (teasers with their summaries glued on make the
+    page's first run of prose): the first headline-like line right over a dateline over paragraphs worth a body,
+    two at least (a teaser's title and date stand over one summary; a tags row or a share bar, ABOVE_DATELINE
+    lines at most, may stand between the dateline and the paragraphs)."""
+    for index in range(1, len(lines) - 1):
+        if not DATE_KEYS.isdisjoint(parsed[index] or ()) or (parsed[index] is None and loose_dateline(lines[index])):
+            if headline_like(index - 1) and _under_a_body(lines, index + 1):
+                return index - 1
+    return None
+
+
+def _under_a_body(lines: list[str], start: int) -> bool:
+    """Whether a run of MIN_BODY_PARAGRAPHS prose lines or more, MIN_BODY_CHARS long, starts at most
+    ABOVE_DATELINE lines after line `start`."""
+    first = next((i for i in range(start, min(len(lines), start + ABOVE_DATELINE + 1)) if is_prose(lines[i])), None)
+    run = list(itertools.takewhile(is_prose, lines[first:])) if first is not None else []
+    return len(run) >= MIN_BODY_PARAGRAPHS and sum(map(len, run)) >= MIN_BODY_CHARS
 
 
 def _names_on_page(split: tuple[str, list[str]], lines: list[str]) -> bool:
