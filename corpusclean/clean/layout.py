@@ -144,9 +144,8 @@ LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, insi
 # a post's number in a thread: "#3", "3楼", "3F", "3#"
 POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
-# in a headline that names a day ("2026年11月19日拟作出审批意见的建设项目环境影响评价文件基本情况公示")
-_long_han_run = compiled_when_used(rf"[{HAN_CLASS}]{{14}}")
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
+_long_han_run = compiled_when_used(rf"[{HAN_CLASS}]{{14}}")     # too long for a dateline's labels, names, places
 # a section's heading in brackets alone on its line ("【更新时间】"): the date under it is the section's text
 SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
 LIST_ITEM = re.compile(r"\s*\d{1,2}[.、．]\s*[^\d\s]")     # an item of a numbered list: "2. 外出时…", not "12.05.2024"
@@ -898,8 +897,9 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     could read; these are the rest. The dated header of a thread's first post, one of a run of them, stays,
     and so does a date under an organisation's name signing a notice (signs), the time of an event
     after its label ("报告时间：…": another_time) or under a section's bracketed heading ("【更新时间】"), an
-    item of a numbered list ("2. 夜间不得晚于22:30返回"), a headline naming its day (_dated_headline), and a table's rows (table_rows; a row of measures
-    alone: "2024-11-08 14:26:39 4.3 29.41 103.77 12 某县"). `top`: where the head ends (head_end); `going`:
+    item of a numbered list ("2. 夜间不得晚于22:30返回"), a headline naming its day (_day_in_headline: "2026年11月19日
+    拟作出审批意见的…公示"), and a table's rows (table_rows; a row of measures alone: "2024-11-08 14:26:39 4.3 29.41
+    103.77 12 某县"). `top`: where the head ends (head_end); `going`:
     the lines of the head another rule takes (a share bar's buttons), which the reach does not count."""
     kinds = shapes.kinds.tolist()
     figures = shapes.figures.tolist()
@@ -913,7 +913,7 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
              and not SECTION_LABEL.fullmatch(above[index].strip()) and not _holds_measures(lines[index])]
     rows = table_rows(lines, dated)
     signed = [index for index in range(top) if not IS_TEXT[kinds[index]] and index not in posts and (
-        index in dated and index not in rows and not _dated_headline(lines[index])
+        index in dated and index not in rows and not _day_in_headline(lines[index])
         or _byline_opening().match(lines[index]) is not None
         or index in by_alone)]
 
@@ -933,9 +933,10 @@ def head_bylines(lines: list[str], shapes: Shapes, top: int, headline: int | Non
     return sorted({*signed, *named})
 
 
-def _dated_headline(line: str) -> bool:
-    """Whether a line holding a date is a headline naming the day: a run of Han characters too long for a
-    dateline's labels, names and places, and no label."""
+def _day_in_headline(line: str) -> bool:
+    """Whether a line holding a date is a headline naming its day ("2026年11月19日拟作出审批意见的…公示"): a run of Han
+    characters too long for a dateline's labels, names and places, and no label. (Stricter than
+    fields.page._names_its_day, which asks it only of the line right over a dateline.)"""
     return "：" not in line and ":" not in line and _long_han_run().search(line) is not None
 
 
