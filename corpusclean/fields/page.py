@@ -12,7 +12,6 @@ prose).
 from __future__ import annotations
 
 import itertools
-
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -117,10 +116,8 @@ def _headline_like(line: str) -> bool:
     salutation "各有关单位：", a label)."""
     if not can_be_headline(line) or is_prose(line) or line.rstrip().endswith(("：", ":")):
         return False
-    if LIST_ITEM.match(line) or BREADCRUMB.search(line) or find_dates(line) or _is_menu_row(line):
+    if find_dates(line) or _shaped_otherwise(line):
         return False
-    if opens_with_label(line):
-        return False    # "发布时间：10-08 12:00" whose date has no year
     if has_han(line):
         return len(line.replace(" ", "")) >= 6
     return (len(line.split()) >= 4 and PERIOD_END.search(line) is None and _credit_opening().match(line) is None
@@ -132,14 +129,18 @@ def _names_its_day(line: str) -> bool:
     Report: April 9, 2026", "2026年4月9日全市重点工作安排"): headline-like but for the date, with words of its own
     beside it (a day with its weekday, "2026年4月9日 星期四", has none)."""
     dates = find_dates(line)
-    if len(dates) != 1 or not can_be_headline(line) or is_prose(line) or LIST_ITEM.match(line):
-        return False
-    if BREADCRUMB.search(line) or opens_with_label(line) or _is_menu_row(line):
+    if len(dates) != 1 or not can_be_headline(line) or is_prose(line) or _shaped_otherwise(line):
         return False
     words = line[:dates[0].start] + " " + line[dates[0].end:]
     if has_han(words):
         return len(HAN_RE.findall(words)) >= MIN_DAY_HEADLINE_HAN
     return len(words.split()) >= MIN_DAY_HEADLINE_WORDS
+
+
+def _shaped_otherwise(line: str) -> bool:
+    """Whether a line is a list item, a breadcrumb, a row of menu items or a label ("发布时间：10-08 12:00", whose
+    date has no year): no headline, whatever its words."""
+    return bool(LIST_ITEM.match(line) or BREADCRUMB.search(line) or _is_menu_row(line) or opens_with_label(line))
 
 
 def _is_menu_row(line: str) -> bool:
