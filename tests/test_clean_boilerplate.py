@@ -359,7 +359,10 @@ def test_classify_line_strong(line, reason):
         # ... but a menu over a line of another shape stays one
         ([BODY, "首页 要闻 国内 国际 财经 体育", "2026年5月20日 星期三"], [None, "boilerplate.nav", "boilerplate.block"]),
         # a header's weather box goes in the run at the page's edge; a weather story's forecast stays in its text
-        (["鹿原 晴 17~28℃", "首页 要闻 国内 国际 财经 体育", BODY], ["boilerplate.weather", "boilerplate.nav", None]),
+        (["鹿原 晴 17~28℃", "首页 要闻 国内 国际 财经 体育", BODY], ["boilerplate.widget", "boilerplate.nav", None]),
+        # ... and so does a market ticker
+        (["上证指数 3412.56 +0.82% 深证成指 10876.31 +1.15% 创业板指 2193.04 -1.47%", BODY], ["boilerplate.widget", None]),
+        ([BODY, "上证指数 3412.56 +0.82% 深证成指 10876.31 +1.15% 创业板指 2193.04 -1.47%", BODY], [None, None, None]),
         ([BODY, "明天 阵雨 23~29℃", BODY], [None, None, None]),
         # a notice's own list of attachments, one file per line under its label, is its text, at the tail too
         ([BODY, "附件：", "1.实施细则.pdf", "2.报名表（2.1 MB）.docx", "【打印本页】【关闭窗口】"],

@@ -54,7 +54,7 @@ ANSWERS = "boilerplate.answers"     # the heading of the answers under a questio
 NAV = "boilerplate.nav"             # a menu in one line: "首页 要闻 国内 国际", "Home Archive About"
 CRUMBS = "boilerplate.crumbs"       # a breadcrumb: "首页 > 要闻 > 正文", "Home / News"
 TOOLS = "boilerplate.tools"         # a row of a page's tools: "【打印】【关闭】", "字号：大 中 小"
-WEATHER = "boilerplate.weather"     # a header's weather box: "鹿原 晴 17~28℃"
+WIDGET = "boilerplate.widget"       # a header's weather box or market ticker: "鹿原 晴 17~28℃", "上证指数 3412.56 +0.82% …"
 DOWNLOAD = "boilerplate.download"   # a file to download: "2.起草说明.pdf （118KB）", "报名表.docx"
 LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About us | Contact | Sitemap"
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
@@ -128,11 +128,14 @@ _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
 _SIZE = (r"(?:\s*(?:[（(][^（）()]{0,20}?(?:[\d.]+\s*[KMG]B?\b|下载|(?i:downloads?))[^（）()]{0,20}[）)]"
          r"|[\d.]+\s*[KMG]B?|(?:下载次数|(?i:downloads?))\s*[:：]?\s*\d+)){1,2}")
 FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
-# a page header's weather box: a range of temperatures and the sky ("鹿原 晴 17~28℃", "臺北 晴 19°C-24°C 多雲"); only
-# in a run of boilerplate at the page's edge (a weather story's own forecasts are its text)
+# a page header's widgets, only in a run of boilerplate at the page's edge (a weather story's own forecasts are its
+# text): a weather box, a range of temperatures and the sky ("鹿原 晴 17~28℃", "臺北 晴 19°C-24°C 多雲"); a market
+# ticker, MIN_TICKER_CHANGES signed changes ("上证指数 3412.56 +0.82% 深证成指 10876.31 +1.15% …")
 TEMPERATURES = re.compile(r"-?\d+\s*(?:℃|°C?)?\s*[~～\-–至]\s*-?\d+\s*(?:℃|°C?)")
 WEATHER_WORDS = re.compile(r"晴|多云|阴|雨|雪|雾|霾|(?i:sunny|cloudy|clear|overcast|showers|rain|snow|fog)")
-MAX_WEATHER_CHARS = 100
+MAX_WIDGET_CHARS = 160
+PERCENT_CHANGE = re.compile(r"[+-]\d+(?:\.\d+)?%")
+MIN_TICKER_CHANGES = 3
 ATTACHMENTS_LABEL = re.compile(r"附件\s*\d{0,2}\s*[:：]")     # "附件：", "附件1：", not "附件下载"
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
 CODE_CHARS = re.compile(r"[=;{}]")      # in code, never in a row of links
@@ -696,9 +699,17 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         for section, (reason, han_max, words_max) in WEAK_SECTIONS.items():
             if size <= (han_max if han else words_max) and vocab.weak[section].search(text, latin_words):
                 return REASON_PREFIX + reason, False
-    if ("℃" in text or "°" in text) and len(text) <= MAX_WEATHER_CHARS and TEMPERATURES.search(text):
-        return (WEATHER, False) if WEATHER_WORDS.search(text) else (None, False)
+    if len(text) <= MAX_WIDGET_CHARS and _widget(text):
+        return WIDGET, False
     return None, False
+
+
+def _widget(text: str) -> bool:
+    """Whether a line is a page header's weather box or market ticker (see TEMPERATURES)."""
+    if "%" in text and len(PERCENT_CHANGE.findall(text)) >= MIN_TICKER_CHANGES:
+        return True
+    return ("℃" in text or "°" in text) and TEMPERATURES.search(text) is not None and WEATHER_WORDS.search(
+        text) is not None
 
 
 def _pager_row(folded: str, vocab: Vocabulary) -> bool:
@@ -931,7 +942,7 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "crumbs", "links", "download", "weather", "tools", "copyright", *phrase_families(), "disclaimer",
+        "nav", "crumbs", "links", "download", "widget", "tools", "copyright", *phrase_families(), "disclaimer",
         *SHORT_LINE_SECTIONS, *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related",
         "comments", "answers", "label", "tags", "poster", "block", "phrase")))
 
