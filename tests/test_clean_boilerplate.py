@@ -364,6 +364,13 @@ def test_classify_line_strong(line, reason):
         (["上证指数 3412.56 +0.82% 深证成指 10876.31 +1.15% 创业板指 2193.04 -1.47%", BODY], ["boilerplate.widget", None]),
         ([BODY, "上证指数 3412.56 +0.82% 深证成指 10876.31 +1.15% 创业板指 2193.04 -1.47%", BODY], [None, None, None]),
         ([BODY, "明天 阵雨 23~29℃", BODY], [None, None, None]),
+        # a breadcrumb rendered as an ordered list from the home page, wherever it stands; another numbered list stays
+        (["1. Home", "2. Publications", "3. Home & Garden", BODY_EN], ["boilerplate.crumbs"] * 3 + [None]),
+        (["1. 首页", "2. 热点问答", "3. 个人所得税", "4. 问答详情", "问题分类", BODY],
+         ["boilerplate.crumbs"] * 4 + [None, None]),
+        ([BODY_EN, "1. Home", "2. The council approved the budget after a long debate that ran late into the night.", BODY_EN],
+         [None, None, None, None]),
+        (["1. 市委常委会召开会议", "2. 江州港集装箱吞吐量同比增长", BODY], [None, None, None]),
         # a notice's own list of attachments, one file per line under its label, is its text, at the tail too
         ([BODY, "附件：", "1.实施细则.pdf", "2.报名表（2.1 MB）.docx", "【打印本页】【关闭窗口】"],
          [None, None, None, None, "boilerplate.tools"]),

@@ -141,6 +141,7 @@ CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names file
 CODE_CHARS = re.compile(r"[=;{}]")      # in code, never in a row of links
 HASHTAGS = re.compile(r"(?:#[^\s#]{1,24}#?\s*){2,}")       # "#长者 #小巴", "#营养午餐#偏乡教育#"
 FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page)$", re.I)
+LISTED_CRUMB = re.compile(r"\s*(\d{1,2})[.．、]\s*(\S.{0,79})")      # "1. Home", "2. News": a breadcrumb's item
 
 Words = list[bytes]         # a line's runs of ASCII letters, lower case (_latin_words)
 
@@ -764,6 +765,7 @@ def judge_boilerplate(lines: list[str], extra_phrases: tuple[str, ...] = (),
     reasons = [reason_of(index) for index in range(len(lines))]
     verdicts = [reason if strong else None for reason, (_, strong) in zip(reasons, found)]
     _share_bar(lines, verdicts, vocabulary(extra_phrases).share_targets)
+    _listed_crumbs(lines, verdicts)
     _keep_separators(lines, verdicts)
     _trim_edges(lines, reasons.__getitem__, verdicts, title)
     return verdicts
@@ -783,6 +785,25 @@ def _but_attachments(lines: list[str], reason_of: Callable[[int], str | None]) -
         listed = above >= 0 and reason_of(above) is None and ATTACHMENTS_LABEL.match(lines[above].strip(BULLETS))
         return None if listed else found
     return reason
+
+
+def _listed_crumbs(lines: list[str], verdicts: list[str | None]) -> None:
+    """Remove a breadcrumb rendered as an ordered list from the home page ("1. Home" / "2. News" / "3. Science"):
+    its items numbered one by one from the home page's, none a sentence (the last may repeat the headline).
+    Another numbered list is the article's, or a list of headlines that other rules judge."""
+    for index, line in enumerate(lines):
+        found = LISTED_CRUMB.fullmatch(line) if line[:3].lstrip()[:1] == "1" else None
+        if found is None or found.group(1) != "1" or not FIRST_CRUMBS.match(found.group(2).strip()):
+            continue    # nearly every line
+        run = [index]
+        while run[-1] + 1 < len(lines) and verdicts[run[-1] + 1] is None:
+            item = LISTED_CRUMB.fullmatch(lines[run[-1] + 1])
+            if item is None or int(item.group(1)) != len(run) + 1 or _is_sentence(item.group(2), has_han(item.group(2))):
+                break
+            run.append(run[-1] + 1)
+        if len(run) >= 2:
+            for crumb in run:
+                verdicts[crumb] = CRUMBS
 
 
 def _share_bar(lines: list[str], verdicts: list[str | None], targets: frozenset[str]) -> None:
