@@ -42,16 +42,17 @@ def _document(doc: DatatroveDocument, config: Config) -> Document:
     """A datatrove Document as the Document `run` reads from its input file, which datatrove's readers note
     as `file_path`: named as `run` names a file given by its path, by its folder's name and its own (never
     an absolute path), and of that folder's source unless it states its own (per-site templates group by
-    it). A document without a file is its own."""
-    from corpusclean.read.paths import InputFile
+    it); the config's source, as `run --source`, is the source of those without their own. A
+    document without a file is its own."""
+    from corpusclean.read.paths import input_file
     from corpusclean.read.sources import record_doc
 
     file_path = str(doc.metadata.get("file_path") or "")
-    parts = [part for part in file_path.split("/") if part]
-    if not parts:
-        inp = InputFile(doc.id, doc.id, doc.id)
+    parts = [part for part in file_path.split("/") if part][-2:]
+    if parts:
+        inp = input_file(file_path, parts, parts, parts[-2] if len(parts) > 1 else "", config.source)
     else:
-        inp = InputFile(file_path, "/".join(parts[-2:]), parts[-2] if len(parts) > 1 else "")
+        inp = input_file(doc.id, [doc.id], [doc.id], doc.id, config.source)
     return record_doc(inp, None, _record(doc, config), config.text_key, config.text_format)
 
 

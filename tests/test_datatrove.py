@@ -118,3 +118,23 @@ def test_fit_refuses_a_duplicate_whose_id_another_document_has(tmp_path):
                            JsonlWriter(str(tmp_path / "cleaned"))], tasks=1, logging_dir=str(logs / "clean")).run()
     with pytest.raises(ValueError, match="2 documents have the id 'a1', and one is a duplicate"):
         LocalPipelineExecutor([FitCorpus(summaries, config)], tasks=1, logging_dir=str(logs / "fit")).run()
+
+
+def test_the_configs_source_is_the_source_as_run_source_gives_it(tmp_path):
+    """Clean(Config(source='crawl')) wrote each document's folder for its source ('in'), where
+    'run in --source crawl' and the Python API write 'crawl'; a record's own source is kept either way."""
+    (tmp_path / "in").mkdir()
+    records = [{key: value for key, value in r.items() if key != "source"} for r in input_records()[:3]]
+    records.append({**input_records()[3], "source": "own"})
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (tmp_path / "in" / "records.jsonl").write_text(data, "utf-8")
+    result = corpusclean("run", "in", "--source", "crawl", "--no-dedup", "--no-template", "--quiet", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    expected = {r["id"]: (r["source"], r["metadata"]["path"]) for r in jsonl(result.stdout)}
+
+    config = Config(source="crawl", dedup="none", template=False)
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config), JsonlWriter(str(tmp_path / "out"),
+                           expand_metadata=True)], tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    written = {r["id"]: (r["source"], r["path"]) for r in read_gz_folder(tmp_path / "out")}
+    assert written == expected
+    assert sorted(source for source, _ in written.values()) == ["crawl", "crawl", "crawl", "own"]
