@@ -44,6 +44,7 @@ def _document(doc: DatatroveDocument, config: Config) -> Document:
     an absolute path), and of that folder's source unless it states its own (per-site templates group by
     it); the config's source, as `run --source`, is the source of those without their own. A
     document without a file is its own."""
+    from corpusclean.read.ids import input_id
     from corpusclean.read.paths import input_file
     from corpusclean.read.sources import record_doc
 
@@ -52,7 +53,8 @@ def _document(doc: DatatroveDocument, config: Config) -> Document:
     if parts:
         inp = input_file(file_path, parts, parts, parts[-2] if len(parts) > 1 else "", config.source)
     else:
-        inp = input_file(doc.id, [doc.id], [doc.id], doc.id, config.source)
+        own = input_id(doc.id) or ""  # an integer id too, as a dataset reader gives it
+        inp = input_file(own, [own], [own], own, config.source)
     return record_doc(inp, None, _record(doc, config), config.text_key, config.text_format)
 
 

@@ -138,3 +138,13 @@ def test_the_configs_source_is_the_source_as_run_source_gives_it(tmp_path):
     written = {r["id"]: (r["source"], r["path"]) for r in read_gz_folder(tmp_path / "out")}
     assert written == expected
     assert sorted(source for source, _ in written.values()) == ["crawl", "crawl", "crawl", "own"]
+
+
+def test_a_document_with_an_integer_id_and_no_file_is_read_as_run_reads_it():
+    """datatrove's HuggingFaceDatasetReader gives a dataset's integer id as is ({'id': 5}) and no file_path:
+    Clean ended in a TypeError (the id joined as a name), where run reads {"id": 5} as the id '5'."""
+    from datatrove.data import Document as DatatroveDocument
+
+    doc = DatatroveDocument(text="全省秋粮收购进度过半。\n各地粮库延长收购时间。", id=5, metadata={"dataset": "json"})
+    kept = list(Clean(Config(dedup="none", template=False)).run(iter([doc])))
+    assert [(d.text, d.metadata["path"], d.metadata["source"]) for d in kept] == [(doc.text, "5", "5")]
