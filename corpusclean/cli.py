@@ -206,7 +206,7 @@ app.command()(check)
 
 def explain(
     path: str = typer.Argument(..., help="A page (txt or HTML) or a JSONL file; - for stdin."),
-    record: int = typer.Option(1, "--record", "-n", min=1, help="Which record of a JSONL file (1-based)."),
+    record: int = typer.Option(1, "--record", "-n", min=1, help="The record at this line of a JSONL file (as run's messages and check number lines)."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
     **settings: Any,
 ) -> None:
@@ -231,7 +231,7 @@ def explain(
 
     doc = load_one(inputs[0], record, config)
     if doc is None:
-        raise _usage_error(f"{path} has fewer than {record} records")
+        raise _usage_error(f"{path} has no record at line {record}")
     render(explain_document(doc, config), Console(no_color="NO_COLOR" in os.environ, highlight=False))
     from corpusclean.read.sources import READ_ERRORS
 

@@ -15,12 +15,13 @@ KEPT, REMOVED, CUT = "  ", "- ", "~ "
 
 
 def load_one(inp: InputFile, record: int, config: Config) -> Document | None:
-    """The `record`-th document (1-based) of the input: a page is its only record. For a file that breaks
-    before it (a truncated .gz), the unreadable reject that ends it, as run gives it."""
+    """The document of the input's line `record`, as run's messages and check's findings number a JSONL file's
+    lines (blank ones too); a page, or a file rejected whole, is its only record, 1. For a file that breaks
+    before that line (a truncated .gz), the unreadable reject that ends it, as run gives it."""
     docs = read_input(inp, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
     doc = None
-    for number, doc in enumerate(docs, 1):
-        if number == record:
+    for doc in docs:
+        if doc.location == f"{inp.shown}:{record}" or (doc.location == inp.shown and record == 1):
             return doc
     return doc if doc is not None and doc.reject_reason == "unreadable" else None
 

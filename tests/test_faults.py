@@ -2660,3 +2660,19 @@ def test_a_config_file_given_as_a_pipe_is_read(jobs, tmp_path):
         2, "corpusclean: error: --config /dev/zero is a device or socket, not a TOML file\n")
     fixed = corpusclean("stages", "--config", "/dev/stdin", input=b"template = false\n")
     assert fixed.returncode == 0 and b". template (" not in fixed.stdout
+
+
+def test_explain_record_n_is_the_record_at_line_n_as_run_and_check_number_it(tmp_path):
+    """explain --record N took the Nth non-blank line: in a file with a blank line, the record that run's
+    message and check's finding place at 'a.jsonl:3' was --record 2, and --record 3 showed the next record or
+    said 'a.jsonl has fewer than 3 records' (exit 2)."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a", "text": "甲方的文章正文在这里。"}\n\n{"id": "b", "text": bad}\n'
+                                      '{"id": "c", "text": "丙方的文章正文在这里。"}\n', "utf-8")
+    run = corpusclean("run", "a.jsonl", "-q", "-o", "out.jsonl", cwd=tmp_path)
+    assert run.stderr.decode().startswith("corpusclean: a.jsonl:3: invalid_json")
+    third = corpusclean("explain", "a.jsonl", "--record", "3", cwd=tmp_path)
+    assert (third.returncode, third.stdout.decode()[:22]) == (1, "rejected: invalid_json")
+    fourth = corpusclean("explain", "a.jsonl", "--record", "4", cwd=tmp_path)
+    assert fourth.returncode == 0 and fourth.stdout.decode().startswith("  丙方的文章正文在这里。\n")
+    blank = corpusclean("explain", "a.jsonl", "--record", "2", cwd=tmp_path)
+    assert (blank.returncode, blank.stderr.decode()) == (2, "corpusclean: error: a.jsonl has no record at line 2\n")
