@@ -2676,3 +2676,17 @@ def test_explain_record_n_is_the_record_at_line_n_as_run_and_check_number_it(tmp
     assert fourth.returncode == 0 and fourth.stdout.decode().startswith("  丙方的文章正文在这里。\n")
     blank = corpusclean("explain", "a.jsonl", "--record", "2", cwd=tmp_path)
     assert (blank.returncode, blank.stderr.decode()) == (2, "corpusclean: error: a.jsonl has no record at line 2\n")
+
+
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]], ids=["default-jobs", "two-jobs"])
+def test_a_text_pages_title_is_no_sentence_nor_a_wire_dateline(jobs, tmp_path):
+    """A text page's metadata.title was the line under its headline, '新华社南州5月20日电（记者 张三）' (longer, and
+    no date read in it), and on a page without a headline a short sentence of its body ('……一句话。'), exit 0."""
+    (tmp_path / "in").mkdir()
+    body = "全市今年新增就业岗位三万个，城镇登记失业率保持在较低水平，各项民生工作稳步推进。"
+    (tmp_path / "in" / "wire.txt").write_text(f"市区新增三处口袋公园\n新华社南州5月20日电（记者 张三）\n{body}\n", "utf-8")
+    (tmp_path / "in" / "none.txt").write_text(f"{body}\n这是第二段，也是一句话。\n", "utf-8")
+    result = corpusclean("run", "in", "-q", "--no-dedup", *jobs, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    titles = {r["id"]: r["metadata"]["title"] for r in jsonl(result.stdout)}
+    assert titles == {"in/none.txt": "", "in/wire.txt": "市区新增三处口袋公园"}

@@ -77,6 +77,12 @@ def test_a_site_name_in_the_author_tag_is_no_author():
                  id="not-a-label-line"),
     pytest.param(["公" * 1600, PROSE], None, id="not-a-long-first-line"),
     pytest.param([PROSE, PROSE_2], None, id="no-headline-at-all"),
+    # a short sentence under the body's first paragraph, and a wire service's dateline over it, were taken
+    pytest.param([PROSE, "这是第二段，也是一句话。"], None, id="not-a-short-sentence"),
+    pytest.param(["市区新增三处口袋公园", "新华社南州5月20日电（记者 张三）", PROSE, PROSE_2], "市区新增三处口袋公园",
+                 id="not-a-wire-dateline"),
+    pytest.param(["市区新增三处口袋公园", "南州日报南州5月20日专电", PROSE, PROSE_2], "市区新增三处口袋公园",
+                 id="not-a-wire-dateline-alone"),
 ])
 def test_text_headline(lines, title):
     assert fields_of(lines)["title"] == title

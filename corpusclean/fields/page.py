@@ -21,7 +21,7 @@ from corpusclean.fields.dates import Stamp, find_dates, url_date, with_time_line
 from corpusclean.fields.html import Tags
 from corpusclean.fields.labels import (
     EN_BY_OPENING, MAX_PAIRED_LABEL_CHARS, NAME_REACH, REASON_OF_FIELD, is_outlet, lede_date, loose_dateline,
-    names_alone, names_of_tag, opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
+    WIRE_DATELINE, names_alone, names_of_tag, opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
     MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_at_line,
@@ -59,6 +59,7 @@ _credit = compiled_when_used(r"Getty Images|Shutterstock|AP Photo|Credit\.\.\.|/
 WORDED = re.compile(r"\w")
 LATIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")     # asked of a line's last two characters but spaces
 LIST_ITEM = re.compile(r"^(?:[*+•·▪■□◆◇>»›-]|\d{1,3}[.、])\s")
+CLOSING_PARENTHESIS = re.compile(r"\s*[（(][^（）()]*[）)]$")
 BREADCRUMB = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?\S+\s?[>»›]")
 
 
@@ -119,7 +120,9 @@ def _headline_like(line: str) -> bool:
     if find_dates(line) or _shaped_otherwise(line):
         return False
     if has_han(line):
-        return len(line.replace(" ", "")) >= 6
+        # nor a sentence, nor a wire service's dateline over the lede ("新华社北京5月20日电（记者 赵刚）")
+        return (len(line.replace(" ", "")) >= 6 and not line.rstrip().endswith("。")
+                and WIRE_DATELINE.search(CLOSING_PARENTHESIS.sub("", line.rstrip())) is None)
     return (len(line.split()) >= 4 and PERIOD_END.search(line) is None and _credit_opening().match(line) is None
             and _credit().search(line) is None and EN_BY_OPENING.match(line) is None)
 
