@@ -158,6 +158,9 @@ def test_the_headline_over_its_dateline_stays_whole_under_a_breadcrumb_ending_wi
     apply_line_stage(RepeatedSentences(), doc)
     assert doc.verdicts == [None] * 4 + ["meta.date", None]
     assert judge_repeated_sentences([f"3. {headline}", headline])[1] is not None   # a copy elsewhere is cut
+    # the headline's copy above it goes, so that a second run, with no dateline left, finds one copy
+    assert judge_repeated_sentences([headline, headline], headline=1)[0] is not None
+    assert judge_repeated_sentences([headline, headline], headline=1)[1] is None
 
 
 TEXT = st.lists(st.sampled_from(list("工会ab. \t\u3000，,Ａ\ufb01é") + ["e\u0301"]), max_size=30).map("".join)

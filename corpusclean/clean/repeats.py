@@ -111,8 +111,11 @@ def judge_repeated_paragraphs(lines: list[str]) -> list[Verdict]:
 def judge_repeated_sentences(lines: list[str], headline: int | None = None) -> list[Verdict]:
     """For each line: a Cut keeping all but the sentences of real length already seen earlier in the
     document (or earlier in the line), None when it has none; but the `headline` line (the article's, over its
-    dateline: boilerplate.dated_headline_at) stays whole, whatever printed it above (a breadcrumb's last item)."""
+    dateline: boilerplate.dated_headline_at) stays whole, and its copies above it go (a breadcrumb's last item):
+    a second run, with no dateline left to tell the headline, finds one copy."""
     seen: set[str] = set()
+    if headline is not None and _has_real_length(lines[headline], MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
+        seen.add(_sentence_key(lines[headline]))
     verdicts: list[Verdict] = []
     for index, line in enumerate(lines):
         # a sentence has no more Han characters or words than its line: a short line has no sentence to cut
