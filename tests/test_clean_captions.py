@@ -141,10 +141,10 @@ def test_the_title_of_the_document_a_notice_issues_is_no_caption_of_its_headline
     headline = "市政府关于印发临江市老旧小区改造三年行动实施方案的通知"
     lines = [headline, "各区县人民政府：", "现将《临江市老旧小区改造三年行动实施方案》印发给你们，请认真贯彻执行。",
              "临江市老旧小区改造三年行动实施方案", BODY]
-    assert judge_captions(lines, headline=0) == [None] * len(lines)
+    assert judge_captions(lines, title=headline) == [None] * len(lines)
     # a shorter part of a headline that issues nothing is a caption's copy, as before
     other = "临江市召开老旧小区改造工作推进会议暨现场观摩活动"
-    assert judge_captions([other, BODY, "临江市召开老旧小区改造工作推进会议", BODY2], headline=0)[2] == "caption.repeat"
+    assert judge_captions([other, BODY, "临江市召开老旧小区改造工作推进会议", BODY2], title=other)[2] == "caption.repeat"
 
 
 def test_an_organisation_signing_a_notice_is_no_caption_its_sites_header_repeats():

@@ -124,12 +124,14 @@ def _variant_mask(keys: list[str]) -> list[bool]:
     return mask
 
 
-def judge_captions(lines: list[str], headline: int | None = None) -> list[Verdict]:
+def judge_captions(lines: list[str], headline: int | None = None, title: str | None = None) -> list[Verdict]:
     """``caption.repeat`` for every later copy of a short caption-like line, None for the rest; but the
     `headline` line (the article's, over its dateline) stays and its earlier copies and variants go (a list of
-    the site's headlines or a breadcrumb above it printed it too)."""
+    the site's headlines or a breadcrumb above it printed it too); and the title of the document the page's
+    `title` (its headline, as the metadata stage found it) says it issues stays (a second run, with no dateline
+    left to tell the headline's line, finds the same title)."""
     verdicts: list[Verdict] = [None] * len(lines)
-    issued = _issued_title(lines[headline]) if headline is not None else None
+    issued = _issued_title(title) if title else None
     # Exact copies are found by key; only the distinct keys go to fuzzy matching.
     first_position: dict[str, int] = {}
     for i, line in enumerate(lines):
@@ -168,4 +170,4 @@ class Captions(LineStage):
     reasons = ("caption.repeat",)
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_captions(lines, dated_headline_at(lines, view)))
+        return Judged(judge_captions(lines, dated_headline_at(lines, view), view.title))
