@@ -68,7 +68,8 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from corpusclean.clean.boilerplate import (
-    ANSWERS, COMMENTS, LINKS, NAV, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons, vocabulary,
+    ANSWERS, COMMENTS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons,
+    vocabulary,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
@@ -151,7 +152,6 @@ SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
 LIST_ITEM = re.compile(r"\s*\d{1,2}[.、．]\s*[^\d\s]")     # an item of a numbered list: "2. 外出时…", not "12.05.2024"
 MIN_ROW_NUMBERS = 4       # numbers besides its dates in a line: a table's row of data, no dateline
 # a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
-CRUMB_NUMBER = re.compile(r"^(\d{1,2})[.、]\s*\S")
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
@@ -975,7 +975,7 @@ def _crumbs_over(lines: list[str], shapes: Shapes, below: int, headline: str | N
     run: list[int] = []
     under = 0   # the number of the item under this line
     for index in range(below - 1, -1, -1):
-        found = CRUMB_NUMBER.match(lines[index])
+        found = LISTED_CRUMB.match(lines[index])
         short = shapes.kinds[index] == FIGURES and shapes.units[index] <= MAX_FIGURE_UNITS
         if found is None:
             return []
