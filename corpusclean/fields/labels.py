@@ -124,6 +124,7 @@ MAX_DATELINE_WORDS = 8
 TIME_SET_OFF = re.compile(r"\sat\s|@|\s(?:[|/•·–—]|--?)\s")
 MAX_DATE_OFFSET = 40         # the date follows the verb closely (after a weekday, a time, a zone)
 NOT_IN_DATELINE = "。！？!?;；"
+BY_AFTER_DATE = re.compile(r"\s*(?:[|·•,–—-]\s*)?(?i:by)\s+(\S.*)$")
 relative_time = compiled_when_used(r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|[昨前]天"
                                    r"|\b(?:\d+|an?)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I)
 # A dateline without a label: a date and at most a short name beside it ("2021-06-18 · 城市报道",
@@ -627,7 +628,15 @@ def _read_dateline(text: str) -> dict | None:
     _, stamp = found
     if stamp is None:
         return {}
-    return {"updated" if match.group("updated_only") is not None else "created": stamp}
+    fields = {"updated" if match.group("updated_only") is not None else "created": stamp}
+    return {**fields, **(_byline_after_date(text) or {})}
+
+
+def _byline_after_date(text: str) -> dict | None:
+    """The author a dateline names after its date, as a blog's does: "Posted on 2022-09-18 by Emily Carter"."""
+    dates = find_dates(text)
+    after = BY_AFTER_DATE.match(text, dates[0].end) if dates else None
+    return _read_byline("By " + after.group(1)) if after else None
 
 
 def _dated_en_byline(text: str) -> dict | None:
