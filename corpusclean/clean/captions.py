@@ -135,15 +135,18 @@ def judge_captions(lines: list[str], headline: int | None = None, title: str | N
     # Exact copies are found by key; only the distinct keys go to fuzzy matching.
     first_position: dict[str, int] = {}
     for i, line in enumerate(lines):
-        if is_caption_candidate(line) and not (issued and "".join(line.split()) == issued):
-            key = "".join(line.split())
-            if key not in first_position:
-                first_position[key] = i
-            elif i == headline:
-                verdicts[first_position[key]] = REASON
-                first_position[key] = i
-            else:
-                verdicts[i] = REASON
+        if not is_caption_candidate(line):
+            continue
+        key = "".join(line.split())
+        if key == issued:
+            continue
+        if key not in first_position:
+            first_position[key] = i
+        elif i == headline:
+            verdicts[first_position[key]] = REASON
+            first_position[key] = i
+        else:
+            verdicts[i] = REASON
     if len(first_position) >= 2:
         keys = list(first_position)
         for number, (key, is_variant) in enumerate(zip(keys, _variant_mask(keys))):
