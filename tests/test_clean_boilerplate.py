@@ -275,6 +275,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("More from Jane Doe and the Daily Courier", "boilerplate.related", id="more-from-an-author-and-outlet"),
         pytest.param("Responses (23)", "boilerplate.comments", id="responses-are-comments"),
         pytest.param("Replies (4)", "boilerplate.comments", id="replies-are-comments"),
+        pytest.param("Related Links", "boilerplate.related", id="box-of-related-links"),
+        pytest.param("Related pages", "boilerplate.related", id="box-of-related-pages"),
         pytest.param("Replies to the council's letter were due in May.", None, id="a-sentence-on-replies"),
         pytest.param("Already a subscriber? Log in", "boilerplate.promo", id="a-paywalls-login-prompt"),
         pytest.param("This article is available to subscribers. Get unlimited access to our reporting.",
