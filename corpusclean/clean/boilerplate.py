@@ -105,6 +105,12 @@ END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=
 # a date), "阅读时间 3 分钟", "预计阅读 5 分钟"
 READING_TIME_LINE = re.compile(
     r"(?i)[•·|\s]*(?:" + READING_TIME.pattern + r"|(?:预计)?阅读(?:时间|时长)?\s*[:：]?\s*\d{1,3}\s*分钟)")
+# a thread's button that opens the replies or comments folded under a post ("5 more replies", "View all 4 replies",
+# "Load more comments", "View more comments (296)"): a poster's word, which makes no wall inside a thread (layout)
+MORE_REPLIES = re.compile(
+    r"(?:(?i:view|show|load|see|read)\s+(?i:all\s+)?)?\d[\d,.]*[kK]?\s+(?i:more)\s+(?i:repl(?:y|ies)|comments?)"
+    r"|(?i:view|show|load|see|read)\s+(?i:all)\s+\d[\d,.]*\s+(?i:replies|comments)"
+    r"|(?i:view|show|load|see|read)\s+(?i:more|all|previous|older)\s+(?i:replies|comments)(?:\s*\(\d[\d,.]*\))?")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
@@ -688,7 +694,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
         return (TOOLS if row else REASON_PREFIX + "label"), True
-    if size <= 40 and _poster_panel(folded, vocab):
+    if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)):
         return POSTER, True
     if any_phrase and size <= (30 if han else 10):
         for section in SHORT_LINE_SECTIONS:
