@@ -276,6 +276,14 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Responses (23)", "boilerplate.comments", id="responses-are-comments"),
         pytest.param("Replies (4)", "boilerplate.comments", id="replies-are-comments"),
         pytest.param("Related Links", "boilerplate.related", id="box-of-related-links"),
+        pytest.param("We use a few essential cookies to make this website work.", "boilerplate.cookies",
+                     id="cookie-banner-sentence"),
+        pytest.param("Accept analytics cookies Reject analytics cookies View cookies", "boilerplate.cookies",
+                     id="cookie-banner-buttons"),
+        pytest.param("本站使用 cookie 数据以确保网站正常运行，点击“同意”即表示您同意。", "boilerplate.cookies",
+                     id="zh-cookie-banner"),
+        pytest.param("Bake the cookies for ten minutes, then let them cool on a rack.", None,
+                     id="a-recipes-cookies-are-no-banner"),
         pytest.param("Related pages", "boilerplate.related", id="box-of-related-pages"),
         pytest.param("Replies to the council's letter were due in May.", None, id="a-sentence-on-replies"),
         pytest.param("Already a subscriber? Log in", "boilerplate.promo", id="a-paywalls-login-prompt"),
@@ -547,14 +555,14 @@ def test_a_new_phrase_family_is_a_rule_file_section(monkeypatch):
     from corpusclean.clean import boilerplate
     from corpusclean.rules import _read, parse_sections
 
-    zh_text = _read("boilerplate_zh.txt")[0] + "\n[cookie]\n本网站使用Cookie\n"
+    zh_text = _read("boilerplate_zh.txt")[0] + "\n[recruiting]\n诚聘英才\n"
     zh = parse_sections(zh_text, "boilerplate_zh.txt", boilerplate.ZH_SECTIONS, families=True)
     en = boilerplate.boilerplate_rules()[1]
     monkeypatch.setattr(boilerplate, "boilerplate_rules", lambda: (zh, en))
     vocab = boilerplate.vocabulary.__wrapped__()
-    assert vocab.families[-1] == "cookie"
-    assert boilerplate.classify_line("本网站使用Cookie来改善您的体验", vocab) == ("boilerplate.cookie", True)
-    assert boilerplate.classify_line("记者了解到，本网站使用Cookie的做法引发讨论。", vocab) == (None, False)
+    assert vocab.families[-1] == "recruiting"
+    assert boilerplate.classify_line("本网站诚聘英才 欢迎投递简历", vocab) == ("boilerplate.recruiting", True)
+    assert boilerplate.classify_line("记者了解到，该公司诚聘英才的启事引发讨论。", vocab) == (None, False)
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -21,6 +21,9 @@ from corpusclean.text import (
 )
 
 
+# phrases that mark a line of up to 200 characters even when it is a sentence: a site's note on what the article is
+# not ("does not constitute investment advice"), a cookie banner ("We use cookies to improve your experience.")
+SENTENCE_SECTIONS = ("disclaimer", "cookies")
 # The sections each rule file must hold, each read its own way; the Chinese one has no author's jobs
 # (author_bio reads English lines) nor a header's words (_home_menu). Every
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
@@ -28,7 +31,7 @@ from corpusclean.text import (
 # earlier family wins). A new family is a new [section] in a rule file.
 SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "pager_steps",
             "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster",
-            "disclaimer")
+            *SENTENCE_SECTIONS)
 ZH_SECTIONS = SECTIONS
 EN_SECTIONS = (*SECTIONS, "author_jobs", "menu_words")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
@@ -287,7 +290,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         return (*zh.get(section, ()), *en.get(section, ()))
 
     families = phrase_families()
-    phrased = (*families, "disclaimer", *SHORT_LINE_SECTIONS, "promo_prompt")
+    phrased = (*families, *SENTENCE_SECTIONS, *SHORT_LINE_SECTIONS, "promo_prompt")
     phrase_lists = [both(section) for section in (*phrased, *WEAK_SECTIONS)] + [extra_phrases]
     return Vocabulary(
         families=families,
@@ -641,8 +644,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
             return link, True
-        if len(text) <= 200 and vocab.phrases["disclaimer"].search(text, _latin_words(text)):
-            return REASON_PREFIX + "disclaimer", True
+        if len(text) <= 200:
+            latin_words = _latin_words(text)
+            for section in SENTENCE_SECTIONS:
+                if vocab.phrases[section].search(text, latin_words):
+                    return REASON_PREFIX + section, True
         if _breadcrumb(text):
             return CRUMBS, True
         return (NAV, True) if han and _nav_row(text.split()) else (None, False)
@@ -653,7 +659,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         latin_words = _latin_words(text)
         any_phrase = vocab.any_phrase.search(text, latin_words)
     if any_phrase and len(text) <= 200:
-        for section in (*vocab.families, "disclaimer"):
+        for section in (*vocab.families, *SENTENCE_SECTIONS):
             if vocab.phrases[section].search(text, latin_words):
                 return REASON_PREFIX + section, True
     folded = text.casefold()
@@ -969,7 +975,7 @@ class Boilerplate(LineStage):
     name = "boilerplate"
     options = ("extra_boilerplate",)
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
-        "nav", "crumbs", "links", "download", "widget", "tools", "copyright", *phrase_families(), "disclaimer",
+        "nav", "crumbs", "links", "download", "widget", "tools", "copyright", *phrase_families(), *SENTENCE_SECTIONS,
         *SHORT_LINE_SECTIONS, *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related",
         "comments", "answers", "label", "tags", "poster", "block", "phrase")))
 
