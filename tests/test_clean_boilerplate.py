@@ -573,6 +573,8 @@ def test_a_new_phrase_family_is_a_rule_file_section(monkeypatch):
     pytest.param("Jeff Lowe (jeff@example.com) is the editor and publisher of Orbit Review.", True, id="the-editor"),
     pytest.param("Ann Wu is a freelance writer based in Leeds. Her work has appeared in many papers.", True,
                  id="freelance-writer"),
+    pytest.param("Dana Okafor covers local government. Reach her at dokafor@example.com.", True, id="name-covers-a-beat"),
+    pytest.param("The council covers the cost of the new buses.", False, id="a-body-that-covers-no-beat"),
     pytest.param("Vietnam is one of the region's most vocal critics of the claims.", False, id="no-a-after-is"),
     pytest.param("Van Der Beek was eliminated in what host Tom Bergeron called the hardest verdict.", False,
                  id="was-is-no-bio"),

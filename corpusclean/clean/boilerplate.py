@@ -41,8 +41,9 @@ MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt]
 # is a site's footer there and an event notice's organiser elsewhere.
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
 # "Jane Doe", "Sam (@sam)" "is a" ...: the words after "is a" (author_bio)
-AUTHOR_BIO = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?"
-                        r"\sis\s(?:a|an|the)\s(.+)")
+AUTHOR_NAME = r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?"
+AUTHOR_BIO = re.compile(AUTHOR_NAME + r"\sis\s(?:a|an|the)\s(.+)")
+AUTHOR_BEAT = re.compile(AUTHOR_NAME + r"\scovers\s\S")     # "Jane Doe covers transportation for the Courier."
 AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stands
 MAX_BIO_WORDS = 80
 WORD = re.compile(r"\w+")
@@ -739,10 +740,15 @@ def author_bio(line: str, vocab: Vocabulary) -> bool:
     """Whether the line tells who wrote the article, as a box under it does: a name of one to four words (a
     handle or an address in brackets after it) that "is a", "is an" or "is the" one of the author's jobs
     within AUTHOR_JOB_REACH words ("Jane Doe is a senior reporter covering health. ...", "Sam (@sam) is an
-    associate editor at ..."), in a line of at most MAX_BIO_WORDS words. A story can say the same of
-    someone: the layout stage takes it only where the article does not go on under it."""
+    associate editor at ..."), or that "covers" a beat ("Jane Doe covers city hall for the Courier."), in a
+    line of at most MAX_BIO_WORDS words. A story can say the same of someone: the layout stage takes it only
+    where the article does not go on under it."""
+    if len(line.split(None, MAX_BIO_WORDS)) > MAX_BIO_WORDS:
+        return False
+    if AUTHOR_BEAT.match(line):
+        return True
     match = AUTHOR_BIO.match(line)
-    if match is None or len(line.split(None, MAX_BIO_WORDS)) > MAX_BIO_WORDS:
+    if match is None:
         return False
     words = LATIN_WORD.findall(match.group(1).casefold())[:AUTHOR_JOB_REACH]
     return any(word in vocab.author_jobs or word.removesuffix("s") in vocab.author_jobs for word in words)
