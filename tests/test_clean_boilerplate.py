@@ -441,6 +441,18 @@ def test_dated_headline(verdicts, title, expected):
     assert dated_headline(kept, VIEW._replace(title=title, verdicts=verdicts)) == expected
 
 
+@pytest.mark.parametrize("subtitle, expected", [
+    pytest.param("——记海底隧道建设者的一千个日夜", "跨海高铁隧道全线贯通", id="over-its-subtitle-over-the-dateline"),
+    pytest.param("记海底隧道建设者的一千个日夜", None, id="over-another-line-over-the-dateline"),
+])
+def test_dated_headline_over_its_subtitle(subtitle, expected):
+    page = [NAV, "跨海高铁隧道全线贯通", subtitle, "2026-12-03 08:15 来源：某某网", BODY]
+    verdicts = [None, None, None, "meta.date", None]
+    kept = [line for line, verdict in zip(page, verdicts) if verdict is None]
+    view = VIEW._replace(title="跨海高铁隧道全线贯通", verdicts=verdicts)
+    assert dated_headline(kept, view) == expected
+
+
 SHARE = "boilerplate.share"
 
 

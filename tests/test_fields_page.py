@@ -83,6 +83,8 @@ def test_a_site_name_in_the_author_tag_is_no_author():
                  id="not-a-wire-dateline"),
     pytest.param(["市区新增三处口袋公园", "南州日报南州5月20日专电", PROSE, PROSE_2], "市区新增三处口袋公园",
                  id="not-a-wire-dateline-alone"),
+    pytest.param(["首页 > 新闻 > 正文", "老街巷里的“微更新”", "——我市推进老城区更新行动一线观察", "2019-09-06 10:00 来源：晚报",
+                  PROSE, PROSE_2], "老街巷里的“微更新”", id="over-its-subtitle"),
 ])
 def test_text_headline(lines, title):
     assert fields_of(lines)["title"] == title

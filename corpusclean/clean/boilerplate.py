@@ -16,8 +16,8 @@ from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
-    HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, compiled_when_used, han_run, has_han, holds_copyright_sign,
-    to_simplified,
+    HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, SUBTITLE, compiled_when_used, han_run, has_han,
+    holds_copyright_sign, to_simplified,
 )
 
 
@@ -961,18 +961,27 @@ def dated_headline_at(lines: list[str], view: DocView) -> int | None:
         return None
     headline, positions = view.title.strip(), _kept_positions(view.verdicts)
     return next((at for at, line in enumerate(lines)
-                 if line.strip() == headline and _over_dateline(view.verdicts, positions[at])), None)
+                 if line.strip() == headline and _dated_at(lines, view.verdicts, positions, at)), None)
 
 
 def dated_headline(lines: list[str], view: DocView) -> str | None:
-    """The headline the metadata stage found (view.title) when the line under its first copy on the page is a
-    dateline or a source line that stage removed: a headline so placed is the article's, whatever stands around
+    """The headline the metadata stage found (view.title) when the line under its first copy on the page (or
+    under its subtitle) is a dateline or a source line that stage removed: a headline so placed is the article's, whatever stands around
     it; a line taken for the headline with no dateline under it may be a site's name, a menu or a sidebar's line
     (over an editor's line). `lines`: the lines still kept, the ones of view.verdicts that are None."""
     at = headline_line(lines, view.title)
     if at is None or not view.verdicts:
         return None
-    return view.title if _over_dateline(view.verdicts, _kept_positions(view.verdicts)[at]) else None
+    return view.title if _dated_at(lines, view.verdicts, _kept_positions(view.verdicts), at) else None
+
+
+def _dated_at(lines: list[str], verdicts: Sequence[str | None], positions: list[int], at: int) -> bool:
+    """Whether the kept line `at` stands over a dateline or a source line the metadata stage removed, right
+    over it or over its subtitle ("——记…一线观察")."""
+    if _over_dateline(verdicts, positions[at]):
+        return True
+    return at + 1 < len(lines) and SUBTITLE.match(lines[at + 1]) is not None and _over_dateline(
+        verdicts, positions[at + 1])
 
 
 class Boilerplate(LineStage):

@@ -28,7 +28,9 @@ from corpusclean.fields.titles import (
     split_site_title,
 )
 from corpusclean.memo import per_line
-from corpusclean.text import CJK_COMMAS, DOCUMENT_NUMBER, HAN_RE, SEMICOLONS, compiled_when_used, han_at_least, has_han
+from corpusclean.text import (
+    CJK_COMMAS, DOCUMENT_NUMBER, HAN_RE, SEMICOLONS, SUBTITLE, compiled_when_used, han_at_least, has_han,
+)
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
@@ -378,7 +380,10 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
             near = [i for i in above if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
-                return over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
+                found_line = over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
+                # a subtitle stands under its headline, right over the dateline
+                subtitled = SUBTITLE.match(lines[found_line]) and found_line - 1 in near
+                return found_line - 1 if subtitled else found_line
             if (anchor in dated and above and parsed[above[0]] is None and not is_chrome(lines[above[0]])
                     and _names_its_day(lines[above[0]])):
                 return above[0]     # "Weekly Fishing Report: April 9, 2026" over "Published April 9, 2026"
