@@ -1314,8 +1314,9 @@ def test_the_head_starts_under_the_menu_over_a_dated_headline(dated, kept_teaser
 
 @pytest.mark.parametrize("over, kept_over", [
     pytest.param([*OTHER_HEADLINES[:4], "Local News"], ["Local News"], id="a-list-of-headlines-goes-its-kicker-stays"),
-    pytest.param([*OTHER_HEADLINES[:2], "Local News"], [*OTHER_HEADLINES[:2], "Local News"],
-                 id="three-list-shaped-lines-stay"),
+    pytest.param([*OTHER_HEADLINES[:2], "Local News"], ["Local News"], id="three-list-shaped-lines-are-a-list"),
+    pytest.param([OTHER_HEADLINES[0], "Local News"], [OTHER_HEADLINES[0], "Local News"],
+                 id="two-list-shaped-lines-stay"),
 ])
 def test_the_head_starts_at_the_kicker_of_a_dated_headline_under_a_list(over, kept_over):
     """Over a headline with a dateline under it stands its kicker (a section's name, an upper title), not a

@@ -125,7 +125,8 @@ MIN_BOX_TITLES = 2        # titles under a box's heading in the article, at leas
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
-HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down, and the head over a dated headline
+HEADLINE_RUN = 4          # list-shaped lines in a row that end the tail going down
+KICKER_RUN = 3            # ... and the head over a dated headline (a headline so placed opens its article)
 STYLE_GAPS = 3            # gaps of short lines between a body's paragraphs: its text is set in short lines
 RECORD_PERIOD = 20        # a separator repeated at most this many lines apart, three times or more: records
 RECORD_REACH = 6          # a stretch this close to a run of records takes it
@@ -467,7 +468,7 @@ def head_start(kinds: list[int], listed: list[bool], start: int, buttons: frozen
 
 
 def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headline: int) -> int:
-    """The first line of the head over a headline with a dateline under it, when HEADLINE_RUN list-shaped lines
+    """The first line of the head over a headline with a dateline under it, when KICKER_RUN list-shaped lines
     or more stand in a row over it (a list of other headlines, a menu of headline-shaped items; figures and
     separators looked through): the headline, or its kicker right over it (a section's name, a menu item's
     shape); else 0. A dated headline opens its article: over it stands a section's name, not a list; and the
@@ -482,7 +483,7 @@ def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headlin
             run.append(index)
         elif kinds[index] not in LOOKED_THROUGH:
             break
-    if len(run) < HEADLINE_RUN:
+    if len(run) < KICKER_RUN:
         return 0
     over = run[0] == headline - 1 and (kinds[run[0]] == ITEM or kinds[run[0]] == HEADLINE and all(
         kinds[index] in MENU_ITEMS for index in run[1:1 + MENU_RUN]))
