@@ -966,9 +966,10 @@ def dated_headline_at(lines: list[str], view: DocView) -> int | None:
 
 def dated_headline(lines: list[str], view: DocView) -> str | None:
     """The headline the metadata stage found (view.title) when the line under its first copy on the page (or
-    under its subtitle) is a dateline or a source line that stage removed: a headline so placed is the article's, whatever stands around
-    it; a line taken for the headline with no dateline under it may be a site's name, a menu or a sidebar's line
-    (over an editor's line). `lines`: the lines still kept, the ones of view.verdicts that are None."""
+    under its subtitle) is a dateline or a source line that stage removed: a headline so placed is the
+    article's, whatever stands around it; a line taken for the headline with no dateline under it may be a
+    site's name, a menu or a sidebar's line (over an editor's line). `lines`: the lines still kept, the ones of
+    view.verdicts that are None."""
     at = headline_line(lines, view.title)
     if at is None or not view.verdicts:
         return None
