@@ -98,6 +98,8 @@ POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小
 LATIN_WORD = re.compile(r"[A-Za-z]+")
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
+# what an ad slot inside the story says: "Story continues below advertisement", "AdvertisementStory continues below"
+STORY_CONTINUES = re.compile(r"(?i)(?:advertisement\s*)?(?:story|article) continues(?: below)?(?: (?:the )?advertisement)?\.?")
 # a blog's heading of its comments, with the count and the post's title: "12 thoughts on “Title”"
 _comments_on_title = compiled_when_used(
     r"(?i:\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -696,7 +698,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or GALLERY_COUNTER.match(text) or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)
-            or READING_TIME_LINE.fullmatch(text)):
+            or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text)):
         return REASON_PREFIX + "label", True
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
