@@ -470,6 +470,23 @@ def test_fix_writes_a_text_a_second_fix_leaves_alone(tmp_path, monkeypatch):
     assert path.read_bytes() == once
 
 
+@pytest.mark.parametrize("selection", [["--select", "CC007"], ["--ignore", "CC010"], ["--select", "CC005"],
+                                       ["--script", "hans", "--ignore", "CC009"]])
+def test_fix_with_a_selection_leaving_out_a_mended_code_is_a_usage_error(tmp_path, selection):
+    """`check --fix --select CC007` rewrote the text with every cleaning: the boilerplate lines went too, exit 0.
+    The cleaning is one pipeline and cannot mend some codes only: exit 2, naming them, the file untouched."""
+    text = "首页 新闻 国内 国际 财经 体育 娱乐\n" + ARTICLE + "\nCafÃ© au lait"
+    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": text}])
+    before = path.read_bytes()
+    result = invoke(str(path), "--fix", *selection)
+    assert result.exit_code == 2
+    assert "--fix cleans each text as run does" in result.stderr and "cannot leave out" in result.stderr
+    assert path.read_bytes() == before
+    whole = invoke(str(path), "--fix", "--select", "CC007,CC008,CC010,CC011,CC012,CC013,CC014,CC017")
+    fixed = orjson.loads(path.read_bytes())["text"]
+    assert whole.exit_code == 0 and not fixed.startswith("首页") and fixed.endswith("Café au lait")
+
+
 def test_fix_with_script_converts_to_it(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": TRADITIONAL}])
     assert invoke(str(path), "--script", "hans").exit_code == 1

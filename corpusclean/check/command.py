@@ -71,6 +71,19 @@ def enabled_codes(select: str | None, ignore: str | None, near_dups: bool) -> fr
     return frozenset(selected - ignored)
 
 
+def require_whole_fix(codes: frozenset[str], script: str | None) -> None:
+    """--fix with a selection that leaves out a code its cleaning mends is a usage error: the cleaning is one
+    pipeline and cannot mend only some of them (`--fix --select CC007` removed boilerplate lines too)."""
+    from corpusclean.check.rules import FIXED_CODES
+
+    mended = FIXED_CODES | ({"CC009"} if script else set())
+    left_out = sorted(mended - codes)
+    if left_out:
+        raise UsageError(f"--fix cleans each text as run does, mending {', '.join(sorted(mended))} at once, and "
+                         f"cannot leave out {', '.join(left_out)}: give --fix without --select or --ignore, or check "
+                         f"without --fix")
+
+
 def cleaning_stages(config: Any) -> list:
     """The per-document stages of `corpusclean run`, exactly: check and --fix cannot disagree with it."""
     from corpusclean.pipeline import document_stages
@@ -459,6 +472,8 @@ def run_check(
     skipped: list = []
     try:
         codes = enabled_codes(select, ignore, near_dups)
+        if fix:
+            require_whole_fix(codes, script)
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
         config = load_config(config_file, {"script": script or "keep", "text_key": text_key})
         paths = dataset_files(files, fix, skipped)
