@@ -2690,3 +2690,31 @@ def test_a_text_pages_title_is_no_sentence_nor_a_wire_dateline(jobs, tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     titles = {r["id"]: r["metadata"]["title"] for r in jsonl(result.stdout)}
     assert titles == {"in/none.txt": "", "in/wire.txt": "市区新增三处口袋公园"}
+
+
+def test_check_fix_fixes_the_whole_file_when_its_findings_cannot_be_written(tmp_path):
+    """`check --fix f.jsonl | head -1`: the pipe closed at the second finding, and the file was left as it was
+    (its temporary copy discarded), quietly. A fix is done whole whatever becomes of the findings: the reader
+    gone, the file is fixed and the status is the findings'; standard output full, it is fixed and the error said."""
+    lines = [{"id": "x" * 300, "text": f"首页 新闻 国内 国际 财经 体育 娱乐\n会议指出，全市降雨偏多，防汛形势严峻复杂。第{i}段。"}
+             for i in range(400)]
+    raw = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines).encode()
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(raw)
+    process = subprocess.Popen([sys.executable, "-m", "corpusclean", "check", "--fix", "a.jsonl"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()
+    process.stdout.close()  # `| head -1`; 400 findings of 400 bytes are more than a pipe holds
+    stderr = process.stderr.read()
+    assert (process.wait(timeout=120), first[:22]) == (1, b"a.jsonl:2:1: CC005 dup")
+    assert stderr == b"corpusclean: fixed a.jsonl\n"
+    fixed = jsonl(path.read_bytes())
+    assert len(fixed) == 400 and not any(r["text"].startswith("首页") for r in fixed)
+    assert leftovers(tmp_path) == []
+    path.write_bytes(raw)
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "corpusclean", "check", "--fix", "a.jsonl"], cwd=tmp_path,
+                                stdout=full, stderr=subprocess.PIPE, timeout=120)
+    assert (result.returncode, result.stderr.decode().splitlines()) == (
+        2, ["corpusclean: fixed a.jsonl", "corpusclean: cannot write to standard output: No space left on device"])
+    assert jsonl(path.read_bytes()) == fixed

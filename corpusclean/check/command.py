@@ -490,25 +490,41 @@ def run_check(
     checker = Checker(config.text_key, config.text_format, codes, script, stages, config.dedup_threshold,
                       config.max_record_bytes)
     count, flagged = 0, set()
+    lost: Exception | None = None  # why findings could no longer be written; --fix fixes every file all the same
+
+    def show(finding: Any) -> None:
+        nonlocal count, lost
+        count += 1
+        flagged.add(finding.path)
+        if lost is None:
+            try:
+                out.write(_shown(finding, output_format) + "\n")
+                out.flush()
+            except (BrokenPipeError, OutputError) as err:
+                if not fix:  # a check only reads: nothing is left half done
+                    raise
+                lost = err
+
     try:
         for path in paths:
             try:
                 for finding in checker.file_findings(path, fix):
-                    out.write(_shown(finding, output_format) + "\n")
-                    out.flush()
-                    count += 1
-                    flagged.add(finding.path)
+                    show(finding)
             except ReadError as err:
                 error(f"error: {err}")
                 return EXIT_USAGE
             if path in checker.fixed_paths and not quiet:
                 error(f"fixed {path}")
         for finding in checker.last_findings():
-            out.write(_shown(finding, output_format) + "\n")
-            count += 1
-            flagged.add(finding.path)
-        out.flush()
+            show(finding)
+        if lost is None:
+            out.flush()
     except BrokenPipeError:
+        lost = BrokenPipeError()
+    if isinstance(lost, OutputError):
+        error(str(lost))
+        return EXIT_USAGE
+    if lost is not None:
         # The reader stopped listening (`| head`): end quietly, with the status the findings decide.
         sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
         return EXIT_FINDINGS if count else EXIT_OK
