@@ -93,12 +93,12 @@ def _without_surrogates(page: Page) -> Page:
 def _input_of(item: Mapping[str, Any] | Page, name: str, source: str) -> InputFile:
     """The input file an item is read as: a page's own, or the JSONL file `name` that holds the records, as
     `run --source SOURCE` reads them (`source` "": the records' source is `name`; a page's, its own)."""
-    from corpusclean.read.paths import InputFile, input_file
+    from corpusclean.read.paths import InputFile, as_text, input_file
 
     if not isinstance(item, Page):
         return input_file(name, [name], [name], name, source)
     page = _without_surrogates(item)
-    return InputFile(page.id, page.id, page.source or source)
+    return InputFile(page.id, page.id, as_text(page.source or source))
 
 
 def output(doc: Document, explain: bool = False) -> Record:

@@ -358,3 +358,15 @@ def test_more_jobs_than_the_machine_can_run_is_a_value_error_before_any_worker(e
     if engine == "local":
         assert [r["id"] for r in corpusclean.clean_records(records, Config(jobs=2))] == ["a"]
         assert started  # the forks are seen: none was for jobs=17
+
+
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_a_lone_surrogate_in_a_name_or_a_source_is_replaced_as_in_a_records_fields(jobs):
+    """clean_records(..., name="n\\ud800") and Config(source="s\\ud800") ended in a UnicodeEncodeError traceback
+    (the file name made of them), where a lone surrogate in a record's id, source or text, or a page's, is
+    U+FFFD. A byte os.fsdecode escaped (U+DC80-U+DCFF) is still \\xNN, as run shows a file name's."""
+    records = [{"text": BODY}, Page(BODY2, "p")]
+    out = [(r["id"], r["source"], r["metadata"]["path"], r.get("reject_reason"))
+           for r in corpusclean.clean_records(records, Config(jobs=jobs, source="s\ud800"), name="n\udcff\ud801")]
+    assert out == [("s\ufffd/n\\xff\ufffd#1", "s\ufffd", "n\\xff\ufffd", None), ("p", "s\ufffd", "p", None)]
+    assert corpusclean.clean_text(BODY, Config(source="s\ud800"))["source"] == "s\ufffd"

@@ -148,3 +148,15 @@ def test_a_document_with_an_integer_id_and_no_file_is_read_as_run_reads_it():
     doc = DatatroveDocument(text="全省秋粮收购进度过半。\n各地粮库延长收购时间。", id=5, metadata={"dataset": "json"})
     kept = list(Clean(Config(dedup="none", template=False)).run(iter([doc])))
     assert [(d.text, d.metadata["path"], d.metadata["source"]) for d in kept] == [(doc.text, "5", "5")]
+
+
+def test_a_lone_surrogate_in_a_documents_file_path_or_id_is_replaced_as_run_reads_it():
+    """A datatrove Document whose id or file_path held a lone surrogate ended Clean in a UnicodeEncodeError
+    (the task killed), where run reads one in a record's fields as U+FFFD."""
+    from datatrove.data import Document as DatatroveDocument
+
+    docs = [DatatroveDocument(text="全省秋粮收购进度过半。", id="a\ud800"),
+            DatatroveDocument(text="各地粮库延长收购时间。", id="b", metadata={"file_path": "in\ud800/x.jsonl"})]
+    kept = list(Clean(Config(dedup="none", template=False)).run(iter(docs)))
+    assert [(d.metadata["path"], d.metadata["source"]) for d in kept] == [("a\ufffd", "a\ufffd"),
+                                                                          ("in\ufffd/x.jsonl", "in\ufffd")]

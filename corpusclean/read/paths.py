@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ KNOWN_SUFFIXES = {".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".jsonl"
 STDIN = "-"
 # Standard input can be read once: named twice, it was an empty input the second time (exit 1).
 STDIN_TWICE = "standard input (-) is named twice; it can be read once"
+# A lone surrogate that is no byte os.fsdecode escaped (those are U+DC80-U+DCFF): a str of the Python API's.
+_NOT_A_BYTE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 
 
 class UsageError(Exception):
@@ -25,11 +28,13 @@ class UsageError(Exception):
 
 def as_text(name: str) -> str:
     """A file name fit for JSON and messages: the bytes of a name that are not UTF-8 (which os.fsdecode
-    keeps as lone surrogates, and JSON cannot hold) written as \\xNN."""
+    keeps as lone surrogates, and JSON cannot hold) written as \\xNN; another lone surrogate (a name, a
+    source or an id given to the Python API or a datatrove step) as U+FFFD, as a record's fields are read."""
     try:
         name.encode("utf-8")
         return name
     except UnicodeEncodeError:
+        name = _NOT_A_BYTE.sub("\ufffd", name)
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
