@@ -38,12 +38,14 @@ def _record(doc: DatatroveDocument, config: Config) -> dict[str, Any]:
     return {**top, "id": doc.id, config.text_key: doc.text, "metadata": metadata}
 
 
-def _document(doc: DatatroveDocument, config: Config) -> Document:
+def _document(doc: DatatroveDocument, config: Config, position: int | None = None) -> Document:
     """A datatrove Document as the Document `run` reads from its input file, which datatrove's readers note
     as `file_path`: named as `run` names a file given by its path, by its folder's name and its own (never
     an absolute path), and of that folder's source unless it states its own (per-site templates group by
     it); the config's source, as `run --source`, is the source of those without their own. A
-    document without a file is its own."""
+    document without a file is its own; one without a file or an id, of the file `records`, as clean_records
+    names it. `position`: the document's place in its file, the id of one without an id of its own
+    (`in/a.jsonl#3`, as run gives a record without one)."""
     from corpusclean.read.ids import input_id
     from corpusclean.read.paths import input_file
     from corpusclean.read.sources import record_doc
@@ -53,18 +55,23 @@ def _document(doc: DatatroveDocument, config: Config) -> Document:
     if parts:
         inp = input_file(file_path, parts, parts, parts[-2] if len(parts) > 1 else "", config.source)
     else:
-        own = input_id(doc.id) or ""  # an integer id too, as a dataset reader gives it
+        own = input_id(doc.id) or "records"  # an integer id too, as a dataset reader gives it
         inp = input_file(own, [own], [own], own, config.source)
-    return record_doc(inp, None, _record(doc, config), config.text_key, config.text_format)
+    return record_doc(inp, position, _record(doc, config), config.text_key, config.text_format)
 
 
 def _keep(doc: DatatroveDocument, cleaned: Document) -> None:
     record = output(cleaned)
+    doc.id = record["id"]  # as run writes it: a null one made of its place, a lone surrogate U+FFFD
     doc.text = record["text"]
     doc.metadata = {**doc.metadata, "source": record["source"], "created": record["created"], **record["metadata"]}
 
 
 def _drop(doc: DatatroveDocument, cleaned: Document) -> tuple[bool, str]:
+    from corpusclean.read.ids import input_id
+
+    if input_id(doc.id) is None:  # its own is kept: a document rejected unread (no text) has its file's
+        doc.id = cleaned.id
     doc.metadata["reject_detail"] = cleaned.reject_detail
     return False, cleaned.reject_reason or ""
 
@@ -81,7 +88,13 @@ class Clean(BaseFilter):
         self.summaries = summaries
 
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
-        cleaned = run_stages(self.stages, _document(doc, self.config))
+        from corpusclean.read.ids import input_id
+
+        file_path = str(doc.metadata.get("file_path") or "")
+        self.positions[file_path] += 1
+        # A document without an id (null, "", 1.5) is named by its place in its file, as run by its line.
+        position = self.positions[file_path] if input_id(doc.id) is None else None
+        cleaned = run_stages(self.stages, _document(doc, self.config, position))
         if cleaned.rejected:
             return _drop(doc, cleaned)
         if self.summary_file is not None:
@@ -93,6 +106,7 @@ class Clean(BaseFilter):
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         first, *_ = segments(self.config)
         self.stages, self.corpus, self.summary_file = first.stages, first.corpus, None
+        self.positions: defaultdict[str, int] = defaultdict(int)  # documents of each file this task read
         if self.summaries is None or not self.corpus:
             yield from super().run(data, rank, world_size)
             return

@@ -160,3 +160,20 @@ def test_a_lone_surrogate_in_a_documents_file_path_or_id_is_replaced_as_run_read
     kept = list(Clean(Config(dedup="none", template=False)).run(iter(docs)))
     assert [(d.metadata["path"], d.metadata["source"]) for d in kept] == [("a\ufffd", "a\ufffd"),
                                                                           ("in\ufffd/x.jsonl", "in\ufffd")]
+
+
+def test_a_document_with_a_null_id_gets_the_id_run_gives_a_record_without_one(tmp_path):
+    """JsonlReader gives {"id": null, ...} as a Document of id None: Clean kept it, and the writer wrote
+    "id": null (two such documents shared it, and dedup could not tell them apart), where run writes the id of
+    the record's place, 'in/a.jsonl#1'."""
+    (tmp_path / "in").mkdir()
+    lines = ['{"id": null, "text": "全省秋粮收购进度过半，各地粮库延长收购时间。"}',
+             '{"id": "own", "text": "各地粮库延长收购时间，农民售粮更方便了。"}',
+             '{"id": null, "text": "今年全市新增就业岗位三万个，城镇登记失业率保持低位。"}']
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    config = Config(dedup="none", template=False)
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config), JsonlWriter(str(tmp_path / "out"))],
+                          tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    ids = [r["id"] for r in read_gz_folder(tmp_path / "out")]
+    run = corpusclean("run", "in", "-q", "--no-dedup", "--no-template", cwd=tmp_path)
+    assert ids == [r["id"] for r in jsonl(run.stdout)] == ["in/a.jsonl#1", "own", "in/a.jsonl#3"]
