@@ -57,7 +57,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
     optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
     `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
-    from corpusclean.read.sources import read_page_bytes, record_doc
+    from corpusclean.read.sources import read_page_bytes, record_doc, reject_too_large
 
     _require(item, (Mapping, Page), "a record is a dict (or a Page)")
     _require(config, Config, "config is a corpusclean.Config")
@@ -67,13 +67,16 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     where = _input_of(item, name, config.source)
     if not isinstance(item, Page):
         record = item if isinstance(item, dict) else dict(item)
-        return record_doc(where, position, record, config.text_key, config.text_format)
+        return record_doc(where, position, record, config.text_key, config.text_format, config.max_record_bytes)
     _require_page(item)
     item = _without_surrogates(item)
     if isinstance(item.data, bytes):
         doc = read_page_bytes(where, item.data, config.max_page_bytes)
         if item.format is not None and not doc.rejected:
             doc.format = doc.metadata["format"] = item.format
+    elif (size := len(item.data.encode("utf-8", "surrogatepass"))) > config.max_page_bytes:  # as a page file's
+        return reject_too_large(record_doc(where, None, {}, config.text_key), size, config.max_page_bytes,
+                                "max_page_bytes")
     else:
         text_format = {"html": "html", "txt": "text", None: "auto"}[item.format]
         doc = record_doc(where, None, {config.text_key: item.data}, config.text_key, text_format)

@@ -57,7 +57,8 @@ def _document(doc: DatatroveDocument, config: Config, position: int | None = Non
     else:
         own = input_id(doc.id) or "records"  # an integer id too, as a dataset reader gives it
         inp = input_file(own, [own], [own], own, config.source)
-    return record_doc(inp, position, _record(doc, config), config.text_key, config.text_format)
+    return record_doc(inp, position, _record(doc, config), config.text_key, config.text_format,
+                      config.max_record_bytes)
 
 
 def _keep(doc: DatatroveDocument, cleaned: Document) -> None:

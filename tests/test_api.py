@@ -370,3 +370,25 @@ def test_a_lone_surrogate_in_a_name_or_a_source_is_replaced_as_in_a_records_fiel
            for r in corpusclean.clean_records(records, Config(jobs=jobs, source="s\ud800"), name="n\udcff\ud801")]
     assert out == [("s\ufffd/n\\xff\ufffd#1", "s\ufffd", "n\\xff\ufffd", None), ("p", "s\ufffd", "p", None)]
     assert corpusclean.clean_text(BODY, Config(source="s\ud800"))["source"] == "s\ufffd"
+
+
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_a_record_or_page_over_the_size_limits_is_too_large_as_run_rejects_it(jobs, tmp_path):
+    """The API had no max_record_bytes, and no max_page_bytes for a page given as a str: a 9 MB record was
+    cleaned (or too_complex, by its lines) where run rejects its line as too_large. A record is measured as its
+    JSON line, a page as its UTF-8 bytes; the record keeps its id."""
+    big = "\n".join([BODY] * 40)  # about 3.6 KB
+    config = Config(jobs=jobs, dedup="none", max_record_bytes=3000, max_page_bytes=3000)
+    out = {r["id"]: (r.get("reject_reason"), r.get("reject_detail"), r["text"], r["metadata"]["extra"])
+           for r in corpusclean.clean_records([{"id": "r", "text": big, "note": big}, {"id": "s", "text": BODY},
+                                               Page(big, "p")], config)}
+    size = len(json.dumps({"id": "r", "text": big, "note": big}, ensure_ascii=False, separators=(",", ":"))
+               .encode()) + 1
+    assert out == {"r": ("too_large", f"{size} bytes, over the 3000-byte limit (max_record_bytes)", "", ""),
+                   "s": (None, None, BODY, ""),
+                   "p": ("too_large", f"{len(big.encode())} bytes, over the 3000-byte limit (max_page_bytes)", "", "")}
+    assert corpusclean.clean_text(big, config)["reject_reason"] == "too_large"
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "r", "text": big}, ensure_ascii=False) + "\n", "utf-8")
+    (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 3000\n")
+    run = run_cli("run", "a.jsonl", "-q", "-o", "out.jsonl", "--rejects", "-", cwd=tmp_path)
+    assert [r["reject_reason"] for r in jsonl(run.stdout)] == ["too_large"]

@@ -177,3 +177,13 @@ def test_a_document_with_a_null_id_gets_the_id_run_gives_a_record_without_one(tm
     ids = [r["id"] for r in read_gz_folder(tmp_path / "out")]
     run = corpusclean("run", "in", "-q", "--no-dedup", "--no-template", cwd=tmp_path)
     assert ids == [r["id"] for r in jsonl(run.stdout)] == ["in/a.jsonl#1", "own", "in/a.jsonl#3"]
+
+
+def test_a_document_over_max_record_bytes_is_too_large_as_run_rejects_its_line():
+    """Clean had no max_record_bytes: a 9 MB document was cleaned, or too_complex, where run says too_large."""
+    from datatrove.data import Document as DatatroveDocument
+
+    text = "\n".join(["全省秋粮收购进度过半，各地粮库延长收购时间。"] * 60)
+    doc = DatatroveDocument(text=text, id="big", metadata={"file_path": "in/a.jsonl"})
+    assert list(Clean(Config(max_record_bytes=2000)).run(iter([doc]))) == []
+    assert doc.metadata["reject_detail"].endswith("bytes, over the 2000-byte limit (max_record_bytes)")

@@ -156,6 +156,12 @@ def _new_doc(inp: InputFile, line: int | None = None) -> Document:
     return doc
 
 
+def reject_too_large(doc: Document, size: int, max_bytes: int, setting: str) -> Document:
+    """The one too_large of every entry point: a page file, a JSONL line, a record or page given as a value."""
+    doc.reject("too_large", f"{size} bytes, over the {max_bytes}-byte limit ({setting})")
+    return doc
+
+
 def size_past(stream: BinaryIO) -> int:
     """The bytes left in a stream, read past in chunks, never held."""
     size = 0
@@ -178,9 +184,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     `data` is only its first bytes."""
     doc = _new_doc(inp)
     if len(data) > max_bytes:
-        size = len(data) if size is None else size
-        doc.reject("too_large", f"{size} bytes, over the {max_bytes}-byte limit (max_page_bytes)")
-        return doc
+        return reject_too_large(doc, len(data) if size is None else size, max_bytes, "max_page_bytes")
     data, wrapper = parse_wrapper(data)
     if holds_no_text(data):
         doc.reject("empty_input", "the crawl wrapper holds no page" if wrapper else "the file is empty")
@@ -357,12 +361,34 @@ def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_f
 
 
 def record_doc(
-    inp: InputFile, position: int | None, record: Any, text_key: str, text_format: str = "text"
+    inp: InputFile, position: int | None, record: Any, text_key: str, text_format: str = "text",
+    max_record_bytes: int | None = None,
 ) -> Document:
     """The document of an input record given as a value (a dict handed to the Python API), as if it were
     line `position` of the file `inp` (or the whole file: None). Lone surrogates in its strings are replaced and counted, as in a JSONL
-    line."""
-    return fill_from_record(_new_doc(inp, position), record, text_key, text_format)
+    line; a record longer than max_record_bytes as that line (record_bytes) is too_large, as the line is (its
+    id, which run cannot read from a line it reads past, kept)."""
+    doc = fill_from_record(_new_doc(inp, position), record, text_key, text_format)
+    size = record_bytes(record) if max_record_bytes is not None else None
+    if size is not None and size > max_record_bytes:  # type: ignore[operator]
+        doc.text, doc.raw, doc.metadata["extra"] = "", None, None  # nothing of it held, as of a line read past
+        return reject_too_large(doc, size, max_record_bytes, "max_record_bytes")  # type: ignore[arg-type]
+    return doc
+
+
+def record_bytes(record: Any) -> int | None:
+    """The bytes of a record written as a JSON line, its newline too (a lone surrogate as U+FFFD's three, a
+    value JSON has no word for as its repr); None for one nested too deep to write (an invalid_record)."""
+    import orjson
+
+    options = orjson.OPT_NON_STR_KEYS
+    try:
+        return len(orjson.dumps(record, default=repr, option=options)) + 1
+    except orjson.JSONEncodeError:
+        try:
+            return len(orjson.dumps(replace_surrogates(record)[0], default=repr, option=options)) + 1
+        except orjson.JSONEncodeError:
+            return None
 
 
 def fill_from_record(
@@ -616,9 +642,7 @@ def read_jsonl(
     for line_no, line in enumerate(jsonl_lines(stream, max_record_bytes), 1):
         if isinstance(line, int):
             seen_any = True
-            doc = _new_doc(inp, line_no)
-            doc.reject("too_large", f"{line} bytes, over the {max_record_bytes}-byte limit (max_record_bytes)")
-            yield doc
+            yield reject_too_large(_new_doc(inp, line_no), line, max_record_bytes, "max_record_bytes")
             continue
         line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
