@@ -20,7 +20,7 @@ from corpusclean.stopping import raise_if_stopped
 from corpusclean.ui import Progress, error, print_summary
 from corpusclean.write.records import Finished, finish
 from corpusclean.write.report import Report
-from corpusclean.write.sink import JsonlSink, OutputClosed, OutputError, write_json_file
+from corpusclean.write.sink import JsonlSink, OutputClosed, OutputError, put_in_place, write_json_file
 
 
 class Run:
@@ -143,9 +143,7 @@ def run_command(
                 extra["workers"] = result.workers
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
             write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
-        for sink in sinks:  # each finished: only now does any file take its place
-            if sink.file is not None:
-                sink.file.commit()
+        put_in_place([sink.file for sink in sinks if sink.file is not None])  # each finished: only now placed
     except OutputError as err:
         for sink in sinks:
             sink.discard()

@@ -2718,3 +2718,45 @@ def test_check_fix_fixes_the_whole_file_when_its_findings_cannot_be_written(tmp_
     assert (result.returncode, result.stderr.decode().splitlines()) == (
         2, ["corpusclean: fixed a.jsonl", "corpusclean: cannot write to standard output: No space left on device"])
     assert jsonl(path.read_bytes()) == fixed
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_the_outputs_land_together_or_the_error_names_those_not_written(tmp_path, monkeypatch, jobs):
+    """-o out/a.jsonl --rejects rej/r.jsonl --report rep.json, the rejects' folder made read-only during the run:
+    out/a.jsonl was put in place, then the rename of the rejects failed, and the error named the rejects alone
+    (exit 2): a user saw an error and a new output, without a word of what was lost. Every folder is checked
+    before any rename (none lands), and a rename that fails all the same names what was written and what not."""
+    from typer.testing import CliRunner
+
+    from corpusclean.cli import app
+
+    for folder in ("out", "rej"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "out" / "a.jsonl").write_text("the previous run's\n")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": ZH_NEWS}) + "\n{broken\n")
+    rej = tmp_path / "rej"
+    monkeypatch.chdir(tmp_path)
+    args = ["run", "a.jsonl", "-q", *jobs, "-o", "out/a.jsonl", "--rejects", "rej/r.jsonl", "--report", "rep.json"]
+    real_access = os.access
+    monkeypatch.setattr("os.access", lambda path, mode, **kw: str(path) != str(rej) and real_access(path, mode, **kw))
+    result = CliRunner().invoke(app, args)
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "corpusclean: cannot write rej/r.jsonl: its folder can no longer be written (or the name is a folder); no "
+           "output file was written (out/a.jsonl, rej/r.jsonl, rep.json left as they were)")
+    assert (tmp_path / "out" / "a.jsonl").read_text() == "the previous run's\n"
+    monkeypatch.setattr("os.access", real_access)
+    real_replace = os.replace
+
+    def refused(source, target, *rest):
+        if str(target).startswith(str(rej)):
+            raise PermissionError(1, "Operation not permitted")
+        return real_replace(source, target, *rest)
+
+    monkeypatch.setattr("os.replace", refused)
+    result = CliRunner().invoke(app, args)
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "corpusclean: cannot write rej/r.jsonl: Operation not permitted; written: out/a.jsonl; not written: "
+           "rej/r.jsonl, rep.json")
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out" / "a.jsonl")] == ["1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "out", "rej"]
+    assert list(rej.iterdir()) == []

@@ -206,6 +206,13 @@ class AtomicFile:
             self.discard()
             raise OutputError(f"cannot write {self.name}: {_reason(err)}") from None
 
+    def placeable(self) -> bool:
+        """Whether commit() may rename the file into place: its folder can still be written (not made read-only,
+        remounted or made immutable during the run) and its name is no folder."""
+        if self._tmp_name is None:
+            return True
+        return os.access(self.path.parent, os.W_OK | os.X_OK) and not self.path.is_dir()
+
     def discard(self) -> None:
         """Drop an unfinished file: a run that failed leaves no half-written output behind."""
         if self._tmp_name is not None:
@@ -274,6 +281,36 @@ class JsonlSink:
     def discard(self) -> None:
         if self.file is not None:
             self.file.discard()
+
+
+def put_in_place(files: list[AtomicFile]) -> None:
+    """Rename a run's finished outputs into place together, as far as the filesystem allows: every folder is
+    checked first, so that one that can no longer be written leaves all of them as they were; a rename that
+    fails all the same leaves the later ones unwritten, and the OutputError names what was written and what
+    was not (the records were in place, the rejects lost, and the error named the rejects alone)."""
+    for file in files:
+        if not file.placeable():
+            for each in files:
+                each.discard()
+            raise OutputError(f"cannot write {file.name}: its folder can no longer be written (or the name is a "
+                              f"folder){_fates([], files)}")
+    for done, file in enumerate(files):
+        try:
+            file.commit()
+        except OutputError as err:
+            for each in files[done:]:
+                each.discard()
+            raise OutputError(f"{err}{_fates(files[:done], files[done:])}") from None
+
+
+def _fates(written: list[AtomicFile], lost: list[AtomicFile]) -> str:
+    """What became of each output file when one failed: nothing to add when it is the only one."""
+    if len(written) + len(lost) < 2:
+        return ""
+    names = ", ".join(file.name for file in lost)
+    if not written:
+        return f"; no output file was written ({names} left as they were)"
+    return f"; written: {', '.join(file.name for file in written)}; not written: {names}"
 
 
 def write_json_file(target: JsonlSink, obj: Any) -> None:
