@@ -172,6 +172,8 @@ def run(
         if given not in (None, "none"):  # one of the two was dropped without a word
             raise _usage_error(f"--no-dedup and --dedup {given} contradict each other: give one of them")
         settings["dedup"] = "none"
+    if settings.get("source") == "":  # an unset variable (--source "$NAME"): the folders' names, without a word
+        raise _usage_error("--source names no source: the name is empty")
     config, inputs, skipped = _load(config_file, settings, paths)
     from corpusclean.api import default_jobs
 

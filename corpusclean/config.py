@@ -29,7 +29,10 @@ def option(
 @dataclass(frozen=True)
 class Config:
     source: str = option("", "--source", help="the records' source: a name for the crawl or dataset (default: the "
-                         "name of the folder each file is in; a JSONL record's own source is kept); ids start with it")
+                         "name of the folder each file is in; a JSONL record's own source is kept); ids start with it",
+                         # a blank one wrote ids '  /a.txt', one with a line break ids over two lines of a message
+                         valid=lambda name: not name or (bool(name.strip()) and name.splitlines() == [name]),
+                         must="a name with a visible character, on one line")
     text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs",
                            valid=lambda key: bool(key.strip()), must="a field name with a visible character")
     text_format: str = option("text", "--text-format", choices=TEXT_FORMATS,

@@ -2760,3 +2760,19 @@ def test_the_outputs_land_together_or_the_error_names_those_not_written(tmp_path
     assert [r["id"] for r in read_jsonl_file(tmp_path / "out" / "a.jsonl")] == ["1"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "out", "rej"]
     assert list(rej.iterdir()) == []
+
+
+@pytest.mark.parametrize("source", ["", "  ", "\u3000", "a\nb", "crawl\r", "a\u2028b"])
+def test_a_blank_or_multi_line_source_is_a_usage_error(source, tmp_path):
+    """--source '  ' wrote ids '  /in/a.txt' and --source $'a\\nb' ids and sources over two lines (a message naming
+    one was two lines), exit 0; --source "" (an unset variable) gave the folders' names without a word."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    result = corpusclean("run", "in", "-q", "--source", source, "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert result.stderr.decode().startswith("corpusclean: error: --source ")
+    assert not (tmp_path / "out.jsonl").exists()
+    if source:
+        with pytest.raises(ValueError, match="^source must be a name with a visible character, on one line"):
+            from corpusclean import Config
+            Config(source=source)
