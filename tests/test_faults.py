@@ -2776,3 +2776,23 @@ def test_a_blank_or_multi_line_source_is_a_usage_error(source, tmp_path):
         with pytest.raises(ValueError, match="^source must be a name with a visible character, on one line"):
             from corpusclean import Config
             Config(source=source)
+
+
+def test_check_reports_a_record_run_rejects_as_too_complex(tmp_path):
+    """A record of 10,001 lines (max_page_lines), or an HTML text of more elements than max_page_elements, is
+    rejected by run as too_complex (exit 1); check found no line to report and said nothing, exit 0: the
+    dataset checked clean, and run, on it, failed."""
+    many = "\n".join(f"第{n}行，会议指出全市降雨偏多。" for n in range(10_001))
+    html = "<html><body>" + "<p>会议指出，全市降雨偏多。</p>" * 60 + "</body></html>"
+    lines = [{"id": "m", "text": many}, {"id": "h", "html": html}, {"id": "ok", "text": ZH_NEWS}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
+    (tmp_path / "corpusclean.toml").write_text("max_page_elements = 50\n")
+    run = corpusclean("run", "a.jsonl", "-q", "--rejects", "-", "-o", "out.jsonl", cwd=tmp_path)
+    assert run.returncode == 1
+    assert [(r["id"], r["reject_reason"]) for r in jsonl(run.stdout)] == [("m", "too_complex"), ("h", "too_complex")]
+    check = corpusclean("check", "a.jsonl", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode().splitlines()) == (1, [
+        "a.jsonl:1:1: CC020 run rejects it as too_complex: 10001 lines, over the 10000 limit (max_page_lines)",
+        "a.jsonl:2:1: CC020 run rejects it as too_complex: 62 elements, over the 50 limit (max_page_elements)"])
+    fix = corpusclean("check", "a.jsonl", "-q", "--fix", cwd=tmp_path)
+    assert fix.returncode == 1 and fix.stdout == check.stdout

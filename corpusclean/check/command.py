@@ -163,7 +163,7 @@ def record_text_issues(text: str, is_html: bool, expected_script: str | None, cl
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
-        issues += rules.leftover_lines(cleaned.trace, line_numbers)
+        issues += rules.over_a_limit(cleaned) + rules.leftover_lines(cleaned.trace, line_numbers)
     return issues
 
 
@@ -172,12 +172,12 @@ class Checker:
 
     def __init__(self, text_key: str, text_format: str, codes: frozenset[str], expected_script: str | None,
                  stages: list | None, near_threshold: float, max_record_bytes: int) -> None:
-        from corpusclean.check.rules import LINE_STAGE_CODES, FirstSeen
+        from corpusclean.check.rules import CLEANING_CODES, FirstSeen
 
         self.text_key, self.text_format, self.codes, self.expected_script = text_key, text_format, codes, expected_script
         self.max_record_bytes = max_record_bytes                # a longer line is read past, never held (CC018)
         self.stages = stages                                    # the cleaning stages, for --fix or CC010-CC014
-        self.line_stages = stages if codes & LINE_STAGE_CODES else None
+        self.line_stages = stages if codes & CLEANING_CODES else None
         self.paths: list[str] = []
         self.ids, self.texts = FirstSeen(), FirstSeen()
         self.near = _NearDuplicates(near_threshold) if "CC016" in codes else None
@@ -456,7 +456,7 @@ def run_check(
     """The whole command, returning its exit status: 0 clean, 1 findings, 2 a usage error, or a file that
     fails while it is read (a corrupt compressed stream): the check stops there, after printing the findings
     of the records before it."""
-    from corpusclean.check.rules import LINE_STAGE_CODES
+    from corpusclean.check.rules import CLEANING_CODES
     from corpusclean.config import ConfigError, load_config
     from corpusclean.read.paths import skip_messages
     from corpusclean.ui import error
@@ -486,7 +486,7 @@ def run_check(
     if usage is not None:
         error(f"error: {usage}")
         return EXIT_USAGE
-    stages = cleaning_stages(config) if fix or codes & LINE_STAGE_CODES else None
+    stages = cleaning_stages(config) if fix or codes & CLEANING_CODES else None
     checker = Checker(config.text_key, config.text_format, codes, script, stages, config.dedup_threshold,
                       config.max_record_bytes)
     count, flagged = 0, set()
@@ -558,7 +558,7 @@ def check(
 
     Example: corpusclean check data/*.jsonl
 
-    Rules CC001-CC019 are listed in the README ("corpusclean check"). Lines the cleaning stages of
+    Rules CC001-CC020 are listed in the README ("corpusclean check"). Lines the cleaning stages of
     `corpusclean run` would remove are findings too, so the output of `run` checks clean. Exit status: 0
     nothing found, 1 findings, 2 a usage error or a file that cannot be read.
     """

@@ -38,9 +38,12 @@ RULES: dict[str, str] = {
              "a thread's posts, the layout stage would remove",
     "CC018": "record over max_record_bytes, which run rejects as too_large (read past, never held)",
     "CC019": "file holds no JSON lines (empty, or blank lines only), which run rejects as empty_input",
+    "CC020": "record the cleaning stages reject as too_complex or too_large (a limit of the config), as run does",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
 LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})
+# Codes whose findings need the record cleaned by run's per-document stages.
+CLEANING_CODES = LINE_STAGE_CODES | {"CC020"}
 # What --fix's cleaning mends, all at once (one pipeline: a stage's verdicts depend on what the stages before it
 # did): the lines of the line stages, mojibake (CC007), control characters (CC008), and the script when one is asked.
 FIXED_CODES = LINE_STAGE_CODES | {"CC007", "CC008"}
@@ -309,6 +312,17 @@ def kept_line_numbers(text: str) -> list[int]:
     from corpusclean.normalize.whitespace import normalize_line, text_lines
 
     return [number for number, line in enumerate(text_lines(text), 1) if normalize_line(line)]
+
+
+def over_a_limit(doc: Any) -> list[Issue]:
+    """CC020 when the cleaning rejects the record for a limit run counts as a read error (more lines than
+    max_page_lines, an HTML text of more elements than max_page_elements or more bytes than max_page_bytes):
+    run rejects it and exits 1, where check, finding no line to report, said nothing."""
+    from corpusclean.read.sources import READ_ERRORS
+
+    if doc.reject_reason not in READ_ERRORS:
+        return []
+    return [Issue("CC020", f"run rejects it as {doc.reject_reason}: {doc.reject_detail}")]
 
 
 def leftover_lines(trace: Iterable[Removal], line_numbers: list[int] | None) -> list[Issue]:
