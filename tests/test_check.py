@@ -333,6 +333,17 @@ def test_options_that_contradict_each_other_are_usage_errors(select, ignore, nea
         enabled_codes(select, ignore, near)
 
 
+@pytest.mark.parametrize("select, ignore, message", [
+    ("", None, "--select names no rule code: ''"), (" , ", None, "--select names no rule code: ' , '"),
+    (None, "", "--ignore names no rule code: ''"),
+])
+def test_a_selection_that_names_no_code_is_a_usage_error(select, ignore, message):
+    """`check --select "$CODES"` with the variable unset checked every default rule, exit 1 on findings the
+    user never asked for; --ignore "" ignored nothing without a word."""
+    with pytest.raises(UsageError, match=f"^{message}$"):
+        enabled_codes(select, ignore, False)
+
+
 # --- the command -------------------------------------------------------------------------------------
 
 ARTICLE = ("全省各级工会牢牢把握时代主题，主题劳动和技能竞赛风起云涌，广大职工投身高质量发展主战场激情澎湃。\n"

@@ -43,11 +43,14 @@ class ReadError(Exception):
     """A file that fails while it is read (a truncated or corrupt gzip or zstd stream): exit 2."""
 
 
-def parse_codes(option: str | None) -> set[str]:
-    """Comma-separated rule codes; unknown codes are a usage error."""
+def parse_codes(option: str | None, flag: str = "--select") -> set[str]:
+    """Comma-separated rule codes; unknown codes are a usage error, and so is an option given that names none
+    (`--select "$CODES"` with the variable unset checked every rule)."""
     from corpusclean.check.rules import RULES
 
     codes = {part.strip().upper() for part in (option or "").split(",") if part.strip()}
+    if option is not None and not codes:
+        raise UsageError(f"{flag} names no rule code: {option!r}")
     unknown = sorted(codes - set(RULES))
     if unknown:
         raise UsageError(f"unknown rule code(s) {', '.join(unknown)}; known: {', '.join(RULES)}")
@@ -59,7 +62,7 @@ def enabled_codes(select: str | None, ignore: str | None, near_dups: bool) -> fr
     asked for and ignored is a usage error: one of the two would be dropped without a word."""
     from corpusclean.check.rules import OFF_BY_DEFAULT, RULES
 
-    asked, ignored = parse_codes(select), parse_codes(ignore)
+    asked, ignored = parse_codes(select), parse_codes(ignore, "--ignore")
     if asked & ignored:
         raise UsageError(f"--select and --ignore both name {', '.join(sorted(asked & ignored))}: give each code "
                          f"to one of them")
