@@ -129,8 +129,12 @@ class FitCorpus(PipelineStep):
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         folder = Path(self.summaries)
-        pairs = [pair for path in sorted(folder.glob("*.summaries")) for pair in _load_all(path)]
+        files = sorted(folder.glob("*.summaries"))
         corpus = segments(self.config)[0].corpus
+        if corpus and not files:  # models fitted on nothing: ApplyCorpus then removed no duplicate, without a word
+            raise ValueError(f"no summaries in {self.summaries}: run Clean(config, summaries={self.summaries!r}) "
+                             "first (each of its tasks writes a file, even one that kept no document)")
+        pairs = [pair for path in files for pair in _load_all(path)]
         fitted, _ = fit_segment(corpus, as_columns([summary for _, summary in pairs], corpus), defaultdict(float))
         (folder / MODELS).write_bytes(pickle.dumps({f.name: f.model for f in fitted}))
         self.stat_update("documents", value=len(pairs))

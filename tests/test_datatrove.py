@@ -187,3 +187,19 @@ def test_a_document_over_max_record_bytes_is_too_large_as_run_rejects_its_line()
     doc = DatatroveDocument(text=text, id="big", metadata={"file_path": "in/a.jsonl"})
     assert list(Clean(Config(max_record_bytes=2000)).run(iter([doc]))) == []
     assert doc.metadata["reject_detail"].endswith("bytes, over the 2000-byte limit (max_record_bytes)")
+
+
+def test_fit_refuses_a_summaries_folder_that_clean_never_wrote(tmp_path):
+    """FitCorpus over a folder without summaries (a typo, Clean run without summaries=) fitted models on nothing:
+    ApplyCorpus then removed no duplicate and no template line, and every pipeline ended well. A Clean whose
+    every document is rejected still writes its file, and the fit goes on."""
+    from datatrove.data import Document as DatatroveDocument
+
+    (tmp_path / "empty").mkdir()
+    for folder in ("empty", "missing"):
+        with pytest.raises(ValueError, match=f"^no summaries in {tmp_path / folder}: run Clean"):
+            list(FitCorpus(str(tmp_path / folder), Config()).run(None))
+    summaries = str(tmp_path / "summaries")
+    assert list(Clean(Config(), summaries=summaries).run(iter([DatatroveDocument(text=" ", id="a")]))) == []
+    list(FitCorpus(summaries, Config()).run(None))
+    assert (tmp_path / "summaries" / "models.pickle").exists()
