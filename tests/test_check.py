@@ -302,7 +302,8 @@ def test_id_hash_keys_ids_as_run_takes_them(a, b, same):
 
 def test_exact_text_key_ignores_width_space_case_and_script():
     assert rules.exact_text_key("工会，Union 要闻") == rules.exact_text_key("工會,union  要聞")
-    assert rules.exact_text_key(" 。 ") is None
+    assert rules.exact_text_key(" 。 ") == rules.exact_text_key("。") != rules.exact_text_key("！")
+    assert rules.exact_text_key(" \u3000\n") is None
 
 
 @pytest.mark.parametrize("select, ignore, near, expected", [

@@ -2796,3 +2796,20 @@ def test_check_reports_a_record_run_rejects_as_too_complex(tmp_path):
         "a.jsonl:2:1: CC020 run rejects it as too_complex: 62 elements, over the 50 limit (max_page_elements)"])
     fix = corpusclean("check", "a.jsonl", "-q", "--fix", cwd=tmp_path)
     assert fix.returncode == 1 and fix.stdout == check.stdout
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_texts_without_words_are_copies_only_of_equal_texts(jobs, tmp_path):
+    """A text without a word character (punctuation, emoji, arrows only) has an empty normalized form: run
+    rejected '？？？', '👍👍👍' and '→ ← ↑' as duplicates of '！！！' (exact key of '', and the near signature of
+    no shingle), exit 0, and check found nothing (CC015 gave such a text no key). Now each is a copy of an equal
+    text only (NFKC, spacing aside), in run and in check alike."""
+    texts = ["！！！", "？？？", "👍👍👍", "→ ← ↑", "!!!", "👍 👍 👍"]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": str(n), "text": t}, ensure_ascii=False) + "\n"
+                                              for n, t in enumerate(texts)), "utf-8")
+    run = corpusclean("run", "a.jsonl", "-q", *jobs, "--rejects", "-", "-o", "out.jsonl", cwd=tmp_path)
+    assert run.returncode == 0
+    assert [(r["id"], r["duplicate_of"]) for r in jsonl(run.stdout)] == [("4", "0"), ("5", "2")]
+    check = corpusclean("check", "a.jsonl", "-q", "--near-dups", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == ["a.jsonl:5:1: CC015 same text as a.jsonl:1",
+                                                  "a.jsonl:6:1: CC015 same text as a.jsonl:3"]

@@ -401,8 +401,7 @@ def id_hash(doc_id: Any) -> int | None:
 
 
 def exact_text_key(text: str) -> int | None:
-    """The Dedup stage's exact key of a text; None for a text with no words (reported by CC006)."""
-    from corpusclean.dedup.keys import exact_key, normalize
+    """The Dedup stage's exact key of a text; None for white space alone (reported by CC006)."""
+    from corpusclean.dedup.keys import spaced_form, text_key
 
-    normalized = normalize(text)
-    return exact_key(normalized) if normalized else None
+    return text_key(text, spaced_form(text))

@@ -212,3 +212,14 @@ def normalize(text: str) -> str:
 def exact_key(normalized: str) -> int:
     """xxh3_64 of the normalized (or spaced) form with its spaces removed: spacing never separates two copies."""
     return xxhash.xxh3_64_intdigest(normalized.replace(" ", "").encode("utf-8"))
+
+
+def text_key(text: str, spaced: str) -> int | None:
+    """The exact key of a text whose spaced form is `spaced`. A text without a word character (punctuation,
+    emoji, arrows only) has an empty normalized form, which made it a copy of every other such text ('👍👍👍'
+    rejected as a duplicate of '！！！'): it is keyed by its own characters (NFKC, white space left out), so it
+    is a copy of an equal text only. None for white space alone."""
+    if not spaced.isspace() and spaced:
+        return exact_key(spaced)
+    own = "".join(nfkc(text).split())
+    return xxhash.xxh3_64_intdigest(b"\x00" + own.encode("utf-8", "surrogatepass")) if own else None

@@ -11,7 +11,7 @@ import numpy as np
 
 from corpusclean.config import Config
 from corpusclean.dedup import cluster
-from corpusclean.dedup.keys import exact_key, spaced_forms
+from corpusclean.dedup.keys import spaced_forms, text_key
 from corpusclean.dedup.minhash import signatures
 from corpusclean.dedup.shingles import shingle_hashes_each
 from corpusclean.document import Document
@@ -98,7 +98,8 @@ class Dedup(CorpusStage):
         if self.mode == "near":
             flat, offsets = shingle_hashes_each(spaced, self.params.char_ngram, self.params.word_ngram)
             near = [found.tobytes() for found in signatures(flat, offsets, self.params.num_perm, self.params.seed)]
-        return [pack_summary(doc.id, doc.created, len(text), exact_key(form), found)
+        # A text without words has no shingle: its empty signature was a near copy of every other one's.
+        return [pack_summary(doc.id, doc.created, len(text), text_key(text, form), found if form.strip() else b"")
                 for doc, text, form, found in zip(docs, texts, spaced, near)]
 
     def fit(self, summaries: Iterable[Summary]) -> DedupModel:
