@@ -10,7 +10,7 @@ import functools
 import os
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
-from corpusclean.config import Config
+from corpusclean.config import ONE_LINE_NAME, Config, is_one_line_name
 from corpusclean.document import Document
 from corpusclean.engine import Results, Watch, run_pipeline
 from corpusclean.pipeline import Segment, Stage, build_pipeline, document_stages, run_stages, split_segments
@@ -41,6 +41,12 @@ def _require(value: Any, kinds: type | tuple[type, ...], what: str) -> None:
         raise TypeError(f"{what}, not {type(value).__name__}")
 
 
+def _require_name(name: str) -> None:
+    _require(name, str, "name is a str")
+    if not is_one_line_name(name):  # the records' path, source and ids are made of it
+        raise ValueError(f"name is {ONE_LINE_NAME}, not {name!r}")
+
+
 def _require_page(page: Page) -> None:
     _require(page.data, (str, bytes), "a page (its text or HTML) is str or bytes")
     _require(page.id, str, "a page's id is a str")
@@ -61,7 +67,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
 
     _require(item, (Mapping, Page), "a record is a dict (or a Page)")
     _require(config, Config, "config is a corpusclean.Config")
-    _require(name, str, "name is a str")
+    _require_name(name)
     if position is not None and (not isinstance(position, int) or isinstance(position, bool) or position < 1):
         raise ValueError(f"position is a line number (1 or more) or None, not {position!r}")
     where = _input_of(item, name, config.source)
@@ -152,6 +158,7 @@ def clean_records(inputs: Iterable[Mapping[str, Any] | Page], config: Config = C
         raise TypeError(f"clean_records takes an iterable of records (dicts) or Pages, not {type(inputs).__name__}"
                         f"{single}")
     _require(config, Config, "config is a corpusclean.Config")
+    _require_name(name)
     return _records(stream(_documents(inputs, config, name), config, functools.partial(output, explain=config.explain)))
 
 

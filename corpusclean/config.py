@@ -16,6 +16,15 @@ TEXT_FORMATS = ("text", "html", "auto")
 ENGINES = ("local", "ray")
 
 
+ONE_LINE_NAME = "a name with a visible character, on one line"
+
+
+def is_one_line_name(name: str) -> bool:
+    """What a name that ids and paths are made of must be (--source, the API's `name`): a blank one wrote ids
+    '  /a.txt' or '#1', one with a line break ids over two lines of a message."""
+    return bool(name.strip()) and name.splitlines() == [name]
+
+
 def option(
     default: Any, *flags: str, help: str, choices: tuple[str, ...] = (),
     valid: Callable[[Any], bool] | None = None, must: str = "",
@@ -30,9 +39,7 @@ def option(
 class Config:
     source: str = option("", "--source", help="the records' source: a name for the crawl or dataset (default: the "
                          "name of the folder each file is in; a JSONL record's own source is kept); ids start with it",
-                         # a blank one wrote ids '  /a.txt', one with a line break ids over two lines of a message
-                         valid=lambda name: not name or (bool(name.strip()) and name.splitlines() == [name]),
-                         must="a name with a visible character, on one line")
+                         valid=lambda name: not name or is_one_line_name(name), must=ONE_LINE_NAME)
     text_key: str = option("text", "--text-key", help="field holding the text in JSONL inputs",
                            valid=lambda key: bool(key.strip()), must="a field name with a visible character")
     text_format: str = option("text", "--text-format", choices=TEXT_FORMATS,

@@ -392,3 +392,13 @@ def test_a_record_or_page_over_the_size_limits_is_too_large_as_run_rejects_it(jo
     (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 3000\n")
     run = run_cli("run", "a.jsonl", "-q", "-o", "out.jsonl", "--rejects", "-", cwd=tmp_path)
     assert [r["reject_reason"] for r in jsonl(run.stdout)] == ["too_large"]
+
+
+@pytest.mark.parametrize("name", ["", "  ", "a\nb"])
+def test_a_blank_or_multi_line_name_is_a_value_error_as_a_blank_source_is_a_usage_error(name):
+    """clean_records(records, name="") wrote ids '#1' and an empty source and path, name="a\\nb" ids over two
+    lines; run refuses such a --source (exit 2). Raised by clean_records, before any record is read."""
+    with pytest.raises(ValueError, match="^name is a name with a visible character, on one line, not "):
+        corpusclean.clean_records([{"text": BODY}], Config(jobs=2), name=name)
+    with pytest.raises(ValueError, match="^name is a name with a visible character"):
+        corpusclean.as_document({"text": BODY}, name=name)
