@@ -2813,3 +2813,17 @@ def test_texts_without_words_are_copies_only_of_equal_texts(jobs, tmp_path):
     check = corpusclean("check", "a.jsonl", "-q", "--near-dups", cwd=tmp_path)
     assert check.stdout.decode().splitlines() == ["a.jsonl:5:1: CC015 same text as a.jsonl:1",
                                                   "a.jsonl:6:1: CC015 same text as a.jsonl:3"]
+
+
+def test_check_reports_an_html_record_run_drops_for_want_of_prose(tmp_path):
+    """An HTML record of links only (a list page), or of one unfinished sentence, is rejected whole by run
+    (no_content): check found no line to report and said nothing, exit 0, for a record run drops."""
+    lines = [{"id": "l", "html": "<html><body><ul><li><a href='/a'>第一条新闻标题</a></li>"
+                                 "<li><a href='/b'>第二条新闻标题</a></li></ul></body></html>"},
+             {"id": "ok", "html": f"<html><body><p>{ZH_NEWS}</p></body></html>"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
+    run = corpusclean("run", "a.jsonl", "-q", "--rejects", "-", "-o", "out.jsonl", cwd=tmp_path)
+    assert [(r["id"], r["reject_reason"]) for r in jsonl(run.stdout)] == [("l", "no_content")]
+    check = corpusclean("check", "a.jsonl", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode()) == (
+        1, "a.jsonl:1:1: CC020 run rejects it as no_content: no run of prose among 2 blocks\n")

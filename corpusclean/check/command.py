@@ -166,7 +166,7 @@ def record_text_issues(text: str, is_html: bool, expected_script: str | None, cl
     issues += rules.script_issue(text, expected_script)
     if cleaned is not None:
         line_numbers = rules.kept_line_numbers(text) if cleaned.format == "txt" else None
-        issues += rules.over_a_limit(cleaned) + rules.leftover_lines(cleaned.trace, line_numbers)
+        issues += rules.rejected_whole(cleaned) + rules.leftover_lines(cleaned.trace, line_numbers)
     return issues
 
 

@@ -38,7 +38,8 @@ RULES: dict[str, str] = {
              "a thread's posts, the layout stage would remove",
     "CC018": "record over max_record_bytes, which run rejects as too_large (read past, never held)",
     "CC019": "file holds no JSON lines (empty, or blank lines only), which run rejects as empty_input",
-    "CC020": "record the cleaning stages reject as too_complex or too_large (a limit of the config), as run does",
+    "CC020": "record the cleaning stages reject whole, as run does: too_complex or too_large (a limit of the config), "
+             "an HTML text without prose (no_content), malformed or truncated",
 }
 OFF_BY_DEFAULT = frozenset({"CC016"})
 LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC017"})
@@ -314,13 +315,12 @@ def kept_line_numbers(text: str) -> list[int]:
     return [number for number, line in enumerate(text_lines(text), 1) if normalize_line(line)]
 
 
-def over_a_limit(doc: Any) -> list[Issue]:
-    """CC020 when the cleaning rejects the record for a limit run counts as a read error (more lines than
-    max_page_lines, an HTML text of more elements than max_page_elements or more bytes than max_page_bytes):
-    run rejects it and exits 1, where check, finding no line to report, said nothing."""
-    from corpusclean.read.sources import READ_ERRORS
-
-    if doc.reject_reason not in READ_ERRORS:
+def rejected_whole(doc: Any) -> list[Issue]:
+    """CC020 when the cleaning rejects the record whole: for a limit (more lines than max_page_lines, an HTML
+    text of more elements than max_page_elements or more bytes than max_page_bytes: too_complex, too_large,
+    which make run exit 1), or an HTML text without prose, malformed or truncated. run drops it, where check,
+    finding no line to report, said nothing. Not `empty`: the findings of its lines (or CC006) show why."""
+    if not doc.rejected or doc.reject_reason == "empty":
         return []
     return [Issue("CC020", f"run rejects it as {doc.reject_reason}: {doc.reject_detail}")]
 
