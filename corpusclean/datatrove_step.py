@@ -135,10 +135,17 @@ class FitCorpus(PipelineStep):
             raise ValueError(f"no summaries in {self.summaries}: run Clean(config, summaries={self.summaries!r}) "
                              "first (each of its tasks writes a file, even one that kept no document)")
         pairs = [pair for path in files for pair in _load_all(path)]
+        if any(len(summary) != len(corpus) for _, summary in pairs):  # was an IndexError from the fit
+            raise ValueError(f"the summaries in {self.summaries} were written by a Clean of other corpus stages than "
+                             f"this config's ({_names(corpus)}): give Clean, FitCorpus and ApplyCorpus one config")
         fitted, _ = fit_segment(corpus, as_columns([summary for _, summary in pairs], corpus), defaultdict(float))
         (folder / MODELS).write_bytes(pickle.dumps({f.name: f.model for f in fitted}))
         self.stat_update("documents", value=len(pairs))
         yield from data or ()
+
+
+def _names(corpus: list) -> str:
+    return ", ".join(stage.name for stage in corpus) or "none"
 
 
 def _load_all(path: Path) -> Iterator[tuple[str, tuple]]:
@@ -175,5 +182,9 @@ class ApplyCorpus(BaseFilter):
             raise ValueError("this config has no corpus stage (dedup none, no template): nothing to apply")
         second = rest[0]
         models = pickle.loads((Path(self.summaries) / MODELS).read_bytes())
+        if set(models) != {stage.name for stage in first.corpus}:  # was a KeyError, or models left unused
+            raise ValueError(f"the models in {self.summaries} are of other corpus stages ({', '.join(models) or 'none'}) "
+                             f"than this config's ({_names(first.corpus)}): give Clean, FitCorpus and ApplyCorpus one "
+                             "config")
         self.stages = [Fitted(stage, models[stage.name]) for stage in first.corpus] + second.stages
         yield from super().run(data, rank, world_size)

@@ -203,3 +203,20 @@ def test_fit_refuses_a_summaries_folder_that_clean_never_wrote(tmp_path):
     assert list(Clean(Config(), summaries=summaries).run(iter([DatatroveDocument(text=" ", id="a")]))) == []
     list(FitCorpus(summaries, Config()).run(None))
     assert (tmp_path / "summaries" / "models.pickle").exists()
+
+
+@pytest.mark.parametrize("clean_fit, apply", [(Config(), Config(template=False)),
+                                              (Config(template=False), Config())])
+def test_steps_given_other_corpus_stages_stop_with_one_sentence(tmp_path, clean_fit, apply):
+    """FitCorpus or ApplyCorpus given a config of other corpus stages than Clean's ended in 'IndexError: tuple index
+    out of range' or "KeyError: 'template'", or applied fewer models than were fitted, without a word."""
+    from datatrove.data import Document as DatatroveDocument
+
+    summaries = str(tmp_path / "summaries")
+    docs = [DatatroveDocument(text=f"全省秋粮收购进度过半，各地粮库延长收购时间。第{n}篇。", id=str(n)) for n in range(3)]
+    kept = list(Clean(clean_fit, summaries=summaries).run(iter(docs)))
+    with pytest.raises(ValueError, match="^the summaries in .* were written by a Clean of other corpus stages"):
+        list(FitCorpus(summaries, apply).run(None))
+    list(FitCorpus(summaries, clean_fit).run(None))
+    with pytest.raises(ValueError, match=r"^the models in .* are of other corpus stages \(.*\) than this config's"):
+        list(ApplyCorpus(summaries, apply).run(iter(kept)))
