@@ -388,6 +388,8 @@ def test_a_record_or_page_over_the_size_limits_is_too_large_as_run_rejects_it(jo
                    "s": (None, None, BODY, ""),
                    "p": ("too_large", f"{len(big.encode())} bytes, over the 3000-byte limit (max_page_bytes)", "", "")}
     assert corpusclean.clean_text(big, config)["reject_reason"] == "too_large"
+    unusual = [{"id": "n", "text": big, "n": 2**70}, {"id": "u", "text": big + "\ud800"}]  # orjson writes neither
+    assert [r["reject_reason"] for r in corpusclean.clean_records(unusual, config)] == ["too_large", "too_large"]
     (tmp_path / "a.jsonl").write_text(json.dumps({"id": "r", "text": big}, ensure_ascii=False) + "\n", "utf-8")
     (tmp_path / "corpusclean.toml").write_text("max_record_bytes = 3000\n")
     run = run_cli("run", "a.jsonl", "-q", "-o", "out.jsonl", "--rejects", "-", cwd=tmp_path)

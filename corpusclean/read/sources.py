@@ -379,16 +379,18 @@ def record_doc(
 def record_bytes(record: Any) -> int | None:
     """The bytes of a record written as a JSON line, its newline too (a lone surrogate as U+FFFD's three, a
     value JSON has no word for as its repr); None for one nested too deep to write (an invalid_record)."""
+    import json
+
     import orjson
 
-    options = orjson.OPT_NON_STR_KEYS
     try:
-        return len(orjson.dumps(record, default=repr, option=options)) + 1
-    except orjson.JSONEncodeError:
+        return len(orjson.dumps(record, default=repr, option=orjson.OPT_NON_STR_KEYS)) + 1
+    except orjson.JSONEncodeError:  # a lone surrogate, an integer beyond 64 bits: the slower writer takes them
         try:
-            return len(orjson.dumps(replace_surrogates(record)[0], default=repr, option=options)) + 1
-        except orjson.JSONEncodeError:
+            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=repr)
+        except (TypeError, ValueError, RecursionError):
             return None
+        return len(line.encode("utf-8", "surrogatepass")) + 1
 
 
 def fill_from_record(
