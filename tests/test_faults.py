@@ -2827,3 +2827,21 @@ def test_check_reports_an_html_record_run_drops_for_want_of_prose(tmp_path):
     check = corpusclean("check", "a.jsonl", "-q", cwd=tmp_path)
     assert (check.returncode, check.stdout.decode()) == (
         1, "a.jsonl:1:1: CC020 run rejects it as no_content: no run of prose among 2 blocks\n")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("dedup", ["none", "exact"])
+def test_copies_of_an_article_under_other_headers_keep_their_article(dedup, jobs, tmp_path):
+    """Eight copies of one article under other headers (a release a site republished), run without near
+    dedup: their sentences were on every page of the site, so the template stage learned them as the site's
+    template and removed the article from every copy; each was written with its header alone, exit 0. Pages
+    whose sentences are an earlier page's count once for them."""
+    site = tmp_path / "in" / "site"
+    site.mkdir(parents=True)
+    for n in range(8):
+        (site / f"p{n}.txt").write_text(f"第{n}号转载：某某网站\n{ZH_NEWS}\n各区各部门要压实责任，做好隐患排查，确保安全度汛。\n",
+                                       "utf-8")
+    run = corpusclean("run", "in", "-q", "--dedup", dedup, *jobs, cwd=tmp_path)
+    assert run.returncode == 0
+    texts = [r["text"] for r in jsonl(run.stdout)]
+    assert len(texts) == 8 and all(ZH_NEWS in text for text in texts)

@@ -46,6 +46,11 @@ class SiteCounts:
     pages: set[int] = field(default_factory=set)          # page fingerprints: a copied page counts once
     lines: Counter = field(default_factory=Counter)
     sentences: Counter = field(default_factory=Counter)
+    # Pages whose sentence-like lines are those of an earlier page count once for them: copies of one article
+    # under other headers (a release the site republished, dedup off) made their every sentence a template
+    # line, and the article went from each of them, written all the same.
+    bodies: set[int] = field(default_factory=set)         # fingerprints of the pages' sets of sentences
+    sentence_pages: int = 0                               # pages counted for sentences
 
 
 # A page's summary packed in one bytes object: the main process holds one per page until the fit, and a
@@ -85,7 +90,13 @@ def count_lines(summaries: Iterable[Summary]) -> dict[str, SiteCounts]:
             continue
         site.pages.add(fingerprint)
         site.lines.update(short)
-        site.sentences.update(sentences)
+        if len(sentences):
+            body = xxhash.xxh3_64_intdigest(sentences.tobytes())  # the hashes are sorted: one set, one body
+            if body in site.bodies:
+                continue
+            site.bodies.add(body)
+            site.sentences.update(sentences)
+        site.sentence_pages += 1
     return counts
 
 
@@ -99,6 +110,8 @@ def merge_counts(a: dict[str, SiteCounts], b: dict[str, SiteCounts]) -> dict[str
                 site.pages |= part.pages
                 site.lines.update(part.lines)
                 site.sentences.update(part.sentences)
+                site.bodies |= part.bodies
+                site.sentence_pages += part.sentence_pages
     return merged
 
 
@@ -110,7 +123,7 @@ def select_template(counts: dict[str, SiteCounts], min_docs: int, min_share: flo
         if pages < min_docs:
             continue
         short_bar = max(min_docs, min_share * pages)
-        sentence_bar = max(min_docs, SENTENCE_MIN_DOCS, SENTENCE_MIN_SHARE * pages)
+        sentence_bar = max(min_docs, SENTENCE_MIN_DOCS, SENTENCE_MIN_SHARE * site.sentence_pages)
         template = {h for h, n in site.lines.items() if n >= short_bar}
         template |= {h for h, n in site.sentences.items() if n >= sentence_bar}
         if template:
