@@ -26,6 +26,7 @@ from corpusclean.api import output, segments
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.pipeline import Fitted, as_columns, fit_segment, run_stages
+from corpusclean.read.ids import input_id
 
 MODELS = "models.pickle"
 
@@ -46,7 +47,6 @@ def _document(doc: DatatroveDocument, config: Config, position: int | None = Non
     document without a file is its own; one without a file or an id, of the file `records`, as clean_records
     names it. `position`: the document's place in its file, the id of one without an id of its own
     (`in/a.jsonl#3`, as run gives a record without one)."""
-    from corpusclean.read.ids import input_id
     from corpusclean.read.paths import input_file
     from corpusclean.read.sources import record_doc
 
@@ -69,8 +69,6 @@ def _keep(doc: DatatroveDocument, cleaned: Document) -> None:
 
 
 def _drop(doc: DatatroveDocument, cleaned: Document) -> tuple[bool, str]:
-    from corpusclean.read.ids import input_id
-
     if input_id(doc.id) is None:  # its own is kept: a document rejected unread (no text) has its file's
         doc.id = cleaned.id
     doc.metadata["reject_detail"] = cleaned.reject_detail
@@ -89,8 +87,6 @@ class Clean(BaseFilter):
         self.summaries = summaries
 
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
-        from corpusclean.read.ids import input_id
-
         file_path = str(doc.metadata.get("file_path") or "")
         self.positions[file_path] += 1
         # A document without an id (null, "", 1.5) is named by its place in its file, as run by its line.
