@@ -117,6 +117,8 @@ MORE_REPLIES = re.compile(
     r"(?:(?i:view|show|load|see|read)\s+(?i:all\s+)?)?\d[\d,.]*[kK]?\s+(?i:more)\s+(?i:repl(?:y|ies)|comments?)"
     r"|(?i:view|show|load|see|read)\s+(?i:all)\s+\d[\d,.]*\s+(?i:replies|comments)"
     r"|(?i:view|show|load|see|read)\s+(?i:more|all|previous|older)\s+(?i:replies|comments)(?:\s*\(\d[\d,.]*\))?")
+# a box's heading, then "on" or "at" and a site's name: "Popular on IndieWire", "Most Read at the Courier"
+SITE_BOX = re.compile(r"([A-Za-z][A-Za-z' ]{2,24}?) (?:on|at) (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
@@ -604,6 +606,17 @@ def _more_of_a_name(line: str) -> bool:
             and all(word[:1].isupper() and word.isalpha() for word in words[1:]))
 
 
+def _box_of_a_site(line: str, related: frozenset[str]) -> bool:
+    """The heading of a box of other articles with the site's name after it: "Popular on IndieWire", "Trending
+    on Variety", "Most Read at the Courier" (a heading of [related], or "Popular", then one to three capitalized
+    words)."""
+    found = SITE_BOX.fullmatch(line)
+    if found is None:
+        return False
+    heading = _box_heading(found.group(1).casefold())
+    return heading in related or heading == "popular"
+
+
 def _titled_link(text: str, han: bool, vocab: Vocabulary) -> str | None:
     """PAGER or SEE_ALSO for a link of their phrases with the title it names after a colon
     ("上一篇：下月核酸还免费吗？", "Previous article: Is the ferry late again?"), at most MAX_PAGER_SIZE Han
@@ -677,9 +690,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if han and (_nav_row(text.split()) or EDITION_PAGE.fullmatch(text)):
         return NAV, True
     heading = folded.rstrip(":：>» ")
-    if (_box_heading(heading) in vocab.related or _han_box_heading(heading) or _box_tabs(heading, vocab.related)
-            or _more_heading(heading)
-            or _more_of_a_name(text) or _named_box_with_more(heading, vocab.labels)):
+    if (_box_heading(heading if han else heading.rstrip(".…")) in vocab.related or _han_box_heading(heading)
+            or _box_tabs(heading, vocab.related) or _more_heading(heading) or _more_of_a_name(text)
+            or _named_box_with_more(heading, vocab.labels) or _box_of_a_site(text, vocab.related)):
         return RELATED, True
     if folded.startswith(vocab.links) and size <= _link_size(folded, vocab):
         return _link_reason(folded, vocab), True
