@@ -175,6 +175,11 @@ def run(
     if settings.get("source") == "":  # an unset variable (--source "$NAME"): the folders' names, without a word
         raise _usage_error("--source names no source: the name is empty")
     config, inputs, skipped = _load(config_file, settings, paths)
+    from corpusclean.config import voided
+
+    problem = voided(config, {name for name, value in settings.items() if value is not None})
+    if problem:
+        raise _usage_error(problem)
     from corpusclean.api import default_jobs
 
     try:  # --jobs 100000 forked until the kernel killed the run, leaving its temporary output and spool behind

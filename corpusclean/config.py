@@ -4,6 +4,7 @@ flag (if any), its choices or range, and its help. The command line, the config 
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
@@ -28,10 +29,14 @@ def is_one_line_name(name: str) -> bool:
 def option(
     default: Any, *flags: str, help: str, choices: tuple[str, ...] = (),
     valid: Callable[[Any], bool] | None = None, must: str = "",
+    acts: Callable[[Any], bool] | None = None, only: str = "",
 ) -> Any:
     """A setting. `flags` are its command-line option names ("--jobs", "-j"; "--template/--no-template"),
-    none for a setting only a config file sets; `valid` and `must` say which values it takes."""
-    metadata = {"flags": flags, "help": help, "choices": choices, "valid": valid, "must": must}
+    none for a setting only a config file sets; `valid` and `must` say which values it takes; `acts` says
+    whether it has any effect under a config, for a setting that others can void, and `only` why not (a format
+    string of `config`)."""
+    metadata = {"flags": flags, "help": help, "choices": choices, "valid": valid, "must": must, "acts": acts,
+                "only": only}
     return field(default=default, metadata=metadata)
 
 
@@ -56,11 +61,17 @@ class Config:
                         "(exact, then MinHash near duplicates)")
     dedup_threshold: float = option(0.7, "--dedup-threshold", help="MinHash similarity at which two documents "
                                     "are near duplicates (bench/dedup_eval.py)",
-                                    valid=lambda x: 0.0 < x <= 1.0, must="in (0, 1]")
-    keep: str = option("first", "--keep", choices=KEEP_POLICIES, help="which copy of a duplicate cluster stays")
+                                    valid=lambda x: 0.0 < x <= 1.0, must="in (0, 1]",
+                                    acts=lambda config: config.dedup == "near",
+                                    only="only near dedup uses it, and dedup is {config.dedup!r}")
+    keep: str = option("first", "--keep", choices=KEEP_POLICIES, help="which copy of a duplicate cluster stays",
+                       acts=lambda config: config.dedup != "none",
+                       only="it picks the copy dedup keeps, and dedup is off ('none')")
     explain: bool = option(False, "--explain/--no-explain", help="each record also carries its trace of removed lines")
     jobs: int = option(0, "--jobs", "-j", help="worker processes; 0 = one per core", valid=lambda n: n >= 0,
-                       must="0 or more")
+                       must="0 or more",
+                       acts=lambda config: config.engine == "local" or not os.environ.get("RAY_ADDRESS"),
+                       only="with --engine ray and RAY_ADDRESS set, the cluster's own CPUs run the work")
     engine: str = option("local", "--engine", choices=ENGINES,
                          help="where the pipeline runs: local (worker processes) or ray (a Ray cluster; "
                          "pip install 'corpusclean[ray]')")
@@ -112,6 +123,18 @@ def _problem(setting: Field, value: Any) -> str | None:
         return f"must be one of {', '.join(choices)}, not {_shown(value)}"
     if valid is not None and not valid(value):
         return f"must be {setting.metadata['must']}, not {_shown(value)}"
+    return None
+
+
+def voided(config: Config, given: set[str]) -> str | None:
+    """Why a setting given for this run (on the command line) has no effect under the others, or None: one
+    ignored without a word (`--dedup exact --dedup-threshold 0.9`) let the user believe it was used. A
+    config file's setting that another voids is no error: a file serves many runs."""
+    for setting in settings():
+        acts = setting.metadata["acts"]
+        if setting.name in given and acts is not None and not acts(config):
+            flag = (setting.metadata["flags"] or (setting.name,))[0]
+            return f"{flag} has no effect: {setting.metadata['only'].format(config=config)}; leave it out"
     return None
 
 

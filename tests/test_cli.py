@@ -140,6 +140,42 @@ def test_no_dedup_beside_another_dedup_mode_is_a_usage_error(tmp_path, options, 
     assert agreeing.returncode == 0 and len(jsonl(agreeing.stdout)) == 1
 
 
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--dedup", "exact", "--dedup-threshold", "0.9"],
+         b"--dedup-threshold has no effect: only near dedup uses it, and dedup is 'exact'"),
+        (["--no-dedup", "--dedup-threshold", "0.9"],
+         b"--dedup-threshold has no effect: only near dedup uses it, and dedup is 'none'"),
+        (["--dedup", "none", "--keep", "longest"],
+         b"--keep has no effect: it picks the copy dedup keeps, and dedup is off"),
+        (["--no-dedup", "--keep", "first"], b"--keep has no effect"),
+    ],
+)
+def test_an_option_the_others_void_is_a_usage_error(tmp_path, options, message, jobs):
+    """`--dedup exact --dedup-threshold 0.9` and `--no-dedup --keep longest` ran, exit 0, the option ignored
+    without a word. Set in a config file, which serves many runs, such a setting is no error."""
+    (tmp_path / "a.txt").write_text(ZH_PAGE, "utf-8")
+    result = corpusclean("run", "a.txt", "-q", *options, *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.startswith(b"corpusclean: error: " + message) and result.stderr.count(b"\n") == 1
+    (tmp_path / "corpusclean.toml").write_text("dedup-threshold = 0.9\nkeep = 'longest'\n")
+    from_file = corpusclean("run", "a.txt", "-q", "--no-dedup", *jobs, cwd=tmp_path)
+    assert from_file.returncode == 0 and len(jsonl(from_file.stdout)) == 1
+    used = corpusclean("run", "a.txt", "-q", "--dedup", "exact", "--keep", "longest", *jobs, cwd=tmp_path)
+    assert used.returncode == 0 and len(jsonl(used.stdout)) == 1
+
+
+def test_jobs_with_ray_on_a_named_cluster_is_a_usage_error(tmp_path):
+    """With RAY_ADDRESS set, --engine ray runs on that cluster's CPUs: --jobs was ignored without a word."""
+    (tmp_path / "a.txt").write_text(ZH_PAGE, "utf-8")
+    result = corpusclean("run", "a.txt", "-q", "--engine", "ray", "--jobs", "2", cwd=tmp_path,
+                         env={**os.environ, "RAY_ADDRESS": "auto"})
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert b"--jobs has no effect: with --engine ray and RAY_ADDRESS set" in result.stderr
+
+
 def test_output_file_appears_only_when_complete(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ZH_PAGE, "utf-8")
