@@ -24,6 +24,7 @@ SUFFIXES = {".gz": "gzip", ".zst": "zstd"}
 GZIP_LEVEL = 6   # gzip's own default: python's 9 writes 2-3x slower for 1-2% smaller files
 ZSTD_LEVEL = 3   # zstd's own default
 READ_SIZE = 1 << 17
+PIECE = 1 << 12   # bytes decompressed at a time: a codec's error loses what its call decompressed
 
 
 def codec_of_name(name: str) -> str | None:
@@ -81,12 +82,10 @@ def decompressed(stream: io.BufferedReader) -> tuple[BinaryIO, str | None]:
             raise OSError(f"{name}-compressed, which this tool does not read: {tool} it, or compress it with gzip "
                           "or zstd")
     codec = codec_of_bytes(head[: len(ZSTD_MAGIC)])
-    if codec == "gzip":
-        return io.BufferedReader(_OnceCompressed(io.BufferedReader(_GzipReader(stream)), codec)), codec
-    if codec == "zstd":
-        return io.BufferedReader(_OnceCompressed(io.BufferedReader(_ZstdReader(stream), READ_SIZE), codec),
-                                 READ_SIZE), codec
-    return stream, None
+    if codec is None:
+        return stream, None
+    frames = _GzipReader(stream) if codec == "gzip" else _ZstdReader(stream)
+    return io.BufferedReader(_OnceCompressed(io.BufferedReader(frames, READ_SIZE), codec, frames), READ_SIZE), codec
 
 
 DECOMPRESSORS = {"gzip": "gunzip", "zstd": "unzstd"}
@@ -94,10 +93,11 @@ DECOMPRESSORS = {"gzip": "gunzip", "zstd": "unzstd"}
 
 class _OnceCompressed(io.RawIOBase):
     """A decompressed stream, whose first read is an OSError when it is compressed again (gzip inside gzip): read
-    as text, such a file was binary, or JSON lines each 'not UTF-8'."""
+    as text, such a file was binary, or JSON lines each 'not UTF-8'. At the end of the data a broken stream
+    gave, its error is raised (OSError, or EOFError for one cut short), and raised again at every read after."""
 
-    def __init__(self, inner: io.BufferedReader, codec: str) -> None:
-        self._inner, self._codec, self._checked = inner, codec, False
+    def __init__(self, inner: io.BufferedReader, codec: str, frames: _Frames) -> None:
+        self._inner, self._codec, self._checked, self._frames = inner, codec, False, frames
 
     def readable(self) -> bool:
         return True
@@ -111,55 +111,108 @@ class _OnceCompressed(io.RawIOBase):
             if nested is not None:
                 raise OSError(f"{nested} inside {self._codec} (compressed twice), which this tool does not read: "
                               f"{DECOMPRESSORS[self._codec]} it once")
-        return self._inner.readinto(buffer)
+        size = self._inner.readinto(buffer)
+        if not size and self._frames.failure is not None:
+            raise self._frames.failure
+        return size
 
 
-class _GzipReader(io.RawIOBase):
-    """gzip members one after another, decompressed as one stream. gzip.GzipFile raises zlib.error, which no
-    caller expects from a read, on damaged deflate data; this one raises OSError."""
-
-    def __init__(self, source: BinaryIO) -> None:
-        self._file = gzip.GzipFile(fileobj=source)
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        try:
-            return self._file.readinto(buffer)
-        except zlib.error as err:
-            raise OSError(f"gzip: {err}") from None
-
-
-class _ZstdReader(io.RawIOBase):
-    """zstd frames one after another (as `cat a.zst b.zst` makes them), decompressed as one stream.
-    zstandard's own stream_reader ends quietly on a truncated frame; this one raises EOFError."""
+class _Frames(io.RawIOBase):
+    """Compressed members or frames one after another (as `cat a.gz b.gz` makes them), decompressed as one
+    stream. A read gives every byte decompressed before a failure (damaged data, a stream cut short), then
+    reads end there and `failure` holds the error: raised from under a buffered reader, it lost the bytes the
+    reader had gathered in that call, whole lines before the cut (69 of a cut file's 85)."""
 
     def __init__(self, source: BinaryIO) -> None:
-        import zstandard
-
         self._source = source
-        self._new = zstandard.ZstdDecompressor().decompressobj
-        self._frame = self._new()
-        self._started = False   # bytes of the current frame were given to it
+        self._started = False   # bytes of the current member were given to it
         self._pending = memoryview(b"")
-        self._error = zstandard.ZstdError
+        self.failure: Exception | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        while not self._pending:
+        while not self._pending and self.failure is None:
             data = self._source.read(READ_SIZE)
             if not data:
-                if self._started and not self._frame.eof:
-                    raise EOFError("zstd: the stream ends inside a frame (a truncated file)")
+                if self._started and not self._ended():
+                    self.failure = EOFError(f"{self.codec}: the stream ends inside a {self.unit} (a truncated file)")
+                    break
                 return 0
-            self._pending = memoryview(self._feed(data))
+            out = []
+            for start in range(0, len(data), PIECE):  # damaged data loses what its piece decompresses to, no more
+                out.append(self._feed(data[start:start + PIECE]))
+                if self.failure is not None:
+                    break
+            self._pending = memoryview(b"".join(out))
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
         return size
+
+    codec, unit = "", ""
+
+    def _feed(self, data: bytes) -> bytes:
+        """The bytes `data` decompresses to (given every byte before it); for damaged data, those decompressed
+        before it, with `failure` set (an OSError)."""
+        raise NotImplementedError
+
+    def _ended(self) -> bool:
+        """Whether the last member or frame begun has ended."""
+        raise NotImplementedError
+
+
+class _GzipReader(_Frames):
+    """gzip members, read with zlib (its checks of each member's CRC and length included): gzip.GzipFile raised
+    zlib.error, which no caller expects from a read, on damaged data, and under its own buffered reader lost
+    what it had decompressed in the read that failed. Zero bytes after a member are padding, as gzip reads
+    them; other bytes that open no member are damage."""
+
+    codec, unit = "gzip", "member"
+
+    def __init__(self, source: BinaryIO) -> None:
+        super().__init__(source)
+        self._member = zlib.decompressobj(31)
+        self._between = b""   # bytes after a member's end, before the next one's magic is known
+
+    def _feed(self, data: bytes) -> bytes:
+        out = []
+        while data:
+            if self._member.eof:
+                data = (self._between + data).lstrip(b"\0")
+                if len(data) < 2:
+                    self._between = data
+                    break
+                if not data.startswith(GZIP_MAGIC[:2]):
+                    self.failure = OSError(f"Not a gzipped file ({data[:2]!r})")
+                    break
+                self._member, self._between = zlib.decompressobj(31), b""
+            self._started = True
+            try:  # at most PIECE bytes out a call: damaged data loses what its call decompressed
+                out.append(self._member.decompress(data, PIECE))
+            except zlib.error as err:
+                self.failure = OSError(f"gzip: {err}")
+                break
+            data = self._member.unused_data if self._member.eof else self._member.unconsumed_tail
+        return b"".join(out)
+
+    def _ended(self) -> bool:
+        return self._member.eof and not self._between
+
+
+class _ZstdReader(_Frames):
+    """zstd frames; zstandard's own stream_reader ends quietly on a truncated frame, this one fails."""
+
+    codec, unit = "zstd", "frame"
+
+    def __init__(self, source: BinaryIO) -> None:
+        import zstandard
+
+        super().__init__(source)
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._frame = self._new()
+        self._error = zstandard.ZstdError
 
     def _feed(self, data: bytes) -> bytes:
         out = []
@@ -170,9 +223,13 @@ class _ZstdReader(io.RawIOBase):
             try:
                 out.append(self._frame.decompress(data))
             except self._error as err:
-                raise OSError(f"zstd: {err}") from None
+                self.failure = OSError(f"zstd: {err}")
+                break
             data = self._frame.unused_data if self._frame.eof else b""
         return b"".join(out)
+
+    def _ended(self) -> bool:
+        return self._frame.eof
 
 
 class Compressed:

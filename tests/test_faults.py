@@ -2845,3 +2845,49 @@ def test_copies_of_an_article_under_other_headers_keep_their_article(dedup, jobs
     assert run.returncode == 0
     texts = [r["text"] for r in jsonl(run.stdout)]
     assert len(texts) == 8 and all(ZH_NEWS in text for text in texts)
+
+
+def _cut_gzip(records: bytes) -> tuple[bytes, bytes]:
+    """A gzip file of the records cut in half, and what its bytes decompress to."""
+    import gzip
+    import zlib
+
+    data = gzip.compress(records)
+    return data[: len(data) // 2], zlib.decompressobj(31).decompress(data[: len(data) // 2])
+
+
+def _cut_zstd(records: bytes) -> tuple[bytes, bytes]:
+    """A zstd file of the records in three frames, cut inside the third, and what its bytes decompress to (a
+    frame's block gives nothing until it is whole)."""
+    import zstandard
+
+    third = len(records) // 3
+    frames = [zstandard.ZstdCompressor().compress(part)
+              for part in (records[:third], records[third:2 * third], records[2 * third:])]
+    return frames[0] + frames[1] + frames[2][: len(frames[2]) // 2], records[: 2 * third]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("cut", [_cut_gzip, _cut_zstd], ids=["gzip", "zstd"])
+def test_a_compressed_file_cut_short_gives_every_line_before_the_cut_and_says_where_it_stopped(cut, jobs, tmp_path):
+    """`head -c 1218 t.jsonl.gz > c.jsonl.gz`: run wrote 69 of the 85 whole lines that decompress before the
+    cut (the decompressor's error, raised under a buffered reader, lost what that read had gathered), and its
+    reject said only 'read failed', so neither the report nor the message told how much of the file was read.
+    Now every line before the cut is written, and the unreadable reject is at the line where reading stopped."""
+    records = b"".join(json.dumps({"id": f"r{n}", "text": f"第{n}条：{ZH_NEWS}"}, ensure_ascii=False).encode() + b"\n"
+                       for n in range(400))
+    (tmp_path / "in").mkdir()
+    data, readable = cut(records)
+    (tmp_path / "in" / "c.jsonl.gz").write_bytes(data)
+    (tmp_path / "in" / "ok.jsonl").write_text(json.dumps({"id": "ok", "text": ZH_NEWS}, ensure_ascii=False) + "\n")
+    whole = readable.count(b"\n")
+    assert 0 < whole < 400
+    run = corpusclean("run", "in", "-q", "--no-dedup", *jobs, "--report", "report.json", "-o", "out.jsonl",
+                      cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.decode().startswith(f"corpusclean: in/c.jsonl.gz:{whole + 1}: unreadable: read failed: ")
+    assert f"; its first {whole} line(s) were read, the rest of the file is lost" in run.stderr.decode()
+    written = [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())]
+    assert written == [f"r{n}" for n in range(whole)] + ["ok"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["files"]["in/c.jsonl.gz"] == {"inputs": whole + 1, "written": whole, "rejected": 1}

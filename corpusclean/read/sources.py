@@ -640,17 +640,24 @@ def read_jsonl(
 ) -> Iterator[Document]:
     """One document per non-blank line; lines are split on \\n only (never on U+2028), a byte order mark at the
     start of a line is dropped, and a line over max_record_bytes is rejected as too_large."""
-    seen_any = False
-    for line_no, line in enumerate(jsonl_lines(stream, max_record_bytes), 1):
-        if isinstance(line, int):
+    seen_any, line_no = False, 0
+    try:
+        for line_no, line in enumerate(jsonl_lines(stream, max_record_bytes), 1):
+            if isinstance(line, int):
+                seen_any = True
+                yield reject_too_large(_new_doc(inp, line_no), line, max_record_bytes, "max_record_bytes")
+                continue
+            line = line.removeprefix(codecs.BOM_UTF8)
+            if not line.strip():
+                continue
             seen_any = True
-            yield reject_too_large(_new_doc(inp, line_no), line, max_record_bytes, "max_record_bytes")
-            continue
-        line = line.removeprefix(codecs.BOM_UTF8)
-        if not line.strip():
-            continue
-        seen_any = True
-        yield _record_doc(inp, line_no, line, text_key, text_format)
+            yield _record_doc(inp, line_no, line, text_key, text_format)
+    except (OSError, EOFError) as err:  # a compressed stream cut short or damaged: its lines before were read
+        doc = _new_doc(inp, line_no + 1) if line_no else _new_doc(inp)
+        read = f"; its first {line_no} line(s) were read, the rest of the file is lost" if line_no else ""
+        doc.reject("unreadable", f"read failed: {err}{read}")
+        yield doc
+        return
     if not seen_any:
         doc = _new_doc(inp)
         doc.reject("empty_input", EMPTY_JSONL)
