@@ -26,7 +26,7 @@ from corpusclean.api import output, segments
 from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.pipeline import Fitted, as_columns, fit_segment, run_stages
-from corpusclean.read.ids import input_id
+from corpusclean.read.ids import UniqueIds, input_id, renamed
 
 MODELS = "models.pickle"
 
@@ -91,7 +91,13 @@ class Clean(BaseFilter):
         self.positions[file_path] += 1
         # A document without an id (null, "", 1.5) is named by its place in its file, as run by its line.
         position = self.positions[file_path] if input_id(doc.id) is None else None
-        cleaned = run_stages(self.stages, _document(doc, self.config, position))
+        read = _document(doc, self.config, position)
+        if position is None:
+            self.ids.note(read.id)
+        else:  # two files of one folder and file name (p1/x/a.jsonl, p2/x/a.jsonl) give one place's id
+            new_id = self.ids.claim(read.id, read.id)
+            read = read if new_id == read.id else renamed(read, new_id)
+        cleaned = run_stages(self.stages, read)
         if cleaned.rejected:
             return _drop(doc, cleaned)
         if self.summary_file is not None:
@@ -104,6 +110,7 @@ class Clean(BaseFilter):
         first, *_ = segments(self.config)
         self.stages, self.corpus, self.summary_file = first.stages, first.corpus, None
         self.positions: defaultdict[str, int] = defaultdict(int)  # documents of each file this task read
+        self.ids = UniqueIds()  # the ids this task gave out, so that it gives none twice, as run gives none
         if self.summaries is None or not self.corpus:
             yield from super().run(data, rank, world_size)
             return

@@ -179,6 +179,26 @@ def test_a_document_with_a_null_id_gets_the_id_run_gives_a_record_without_one(tm
     assert ids == [r["id"] for r in jsonl(run.stdout)] == ["in/a.jsonl#1", "own", "in/a.jsonl#3"]
 
 
+def test_documents_without_ids_in_two_files_of_one_folder_and_file_name_get_ids_of_their_own(tmp_path):
+    """p1/x/a.jsonl and p2/x/a.jsonl are both named x/a.jsonl (a folder's name and the file's): their
+    documents without an id were both 'x/a.jsonl#1', where run, given the two files, names the second
+    'x/a.jsonl#1~2'. The ids that do not collide stay as they were."""
+    lines = {"p1": ['{"id": null, "text": "全省秋粮收购进度过半，各地粮库延长收购时间。"}',
+                    '{"id": "own", "text": "各地粮库延长收购时间，农民售粮更方便了。"}'],
+             "p2": ['{"id": null, "text": "今年全市新增就业岗位三万个，城镇登记失业率保持低位。"}',
+                    '{"id": null, "text": "各区各部门要压实责任，做好隐患排查，确保安全度汛。"}']}
+    for parent, texts in lines.items():
+        (tmp_path / "in" / parent / "x").mkdir(parents=True)
+        (tmp_path / "in" / parent / "x" / "a.jsonl").write_text("\n".join(texts) + "\n", "utf-8")
+    config = Config(dedup="none", template=False)
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config), JsonlWriter(str(tmp_path / "out"))],
+                          tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    ids = [r["id"] for r in read_gz_folder(tmp_path / "out")]
+    files = [tmp_path / "in" / parent / "x" / "a.jsonl" for parent in lines]
+    run = corpusclean("run", *files, "-q", "--no-dedup", "--no-template", cwd=tmp_path)
+    assert ids == [r["id"] for r in jsonl(run.stdout)] == ["x/a.jsonl#1", "own", "x/a.jsonl#1~2", "x/a.jsonl#2"]
+
+
 def test_a_document_over_max_record_bytes_is_too_large_as_run_rejects_its_line():
     """Clean had no max_record_bytes: a 9 MB document was cleaned, or too_complex, where run says too_large."""
     from datatrove.data import Document as DatatroveDocument

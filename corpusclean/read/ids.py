@@ -64,6 +64,10 @@ class UniqueIds:
         self.seen.add(key)
         return True
 
+    def note(self, doc_id: str) -> None:
+        """An id given out as it is, whether or not an earlier record has it (a datatrove document's own)."""
+        self._take(doc_id)
+
     def claim(self, doc_id: str, base: str) -> str:
         """doc_id when no earlier record has it, else the first free one of base (the record's location id),
         base~2, base~3..."""
