@@ -115,8 +115,10 @@ class Clean(BaseFilter):
             yield from super().run(data, rank, world_size)
             return
         Path(self.summaries).mkdir(parents=True, exist_ok=True)
-        with open(Path(self.summaries) / f"{rank:05d}.summaries", "wb") as self.summary_file:
+        with open(Path(self.summaries) / _summary_name(rank), "wb") as self.summary_file:
+            pickle.dump({"tasks": world_size}, self.summary_file)  # which run wrote it, for FitCorpus
             yield from super().run(data, rank, world_size)
+            pickle.dump(None, self.summary_file)  # the task finished its file
 
 
 class FitCorpus(PipelineStep):
@@ -132,12 +134,12 @@ class FitCorpus(PipelineStep):
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         folder = Path(self.summaries)
-        files = sorted(folder.glob("*.summaries"))
         corpus = segments(self.config)[0].corpus
-        if corpus and not files:  # models fitted on nothing: ApplyCorpus then removed no duplicate, without a word
+        found = any(folder.glob("*.summaries"))
+        if corpus and not found:  # models fitted on nothing: ApplyCorpus then removed no duplicate, without a word
             raise ValueError(f"no summaries in {self.summaries}: run Clean(config, summaries={self.summaries!r}) "
                              "first (each of its tasks writes a file, even one that kept no document)")
-        pairs = [pair for path in files for pair in _load_all(path)]
+        pairs = [pair for path in _last_run(folder) for pair in _load_all(path)] if found else []
         if any(len(summary) != len(corpus) for _, summary in pairs):  # was an IndexError from the fit
             raise ValueError(f"the summaries in {self.summaries} were written by a Clean of other corpus stages than "
                              f"this config's ({_names(corpus)}): give Clean, FitCorpus and ApplyCorpus one config")
@@ -151,13 +153,54 @@ def _names(corpus: list) -> str:
     return ", ".join(stage.name for stage in corpus) or "none"
 
 
+def _summary_name(rank: int) -> str:
+    return f"{rank:05d}.summaries"
+
+
+def _tasks_of(path: Path) -> int | None:
+    """How many tasks the Clean run that wrote a summaries file had (its first item), None when unknown."""
+    try:
+        with open(path, "rb") as handle:
+            head = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+    return head.get("tasks") if isinstance(head, dict) else None
+
+
+def _last_run(folder: Path) -> list[Path]:
+    """The summaries files of the last Clean run into `folder`, in rank order: those of its task 0, which every
+    run writes, names the number of tasks. A run of fewer tasks than an earlier one left that one's files of
+    the higher ranks, which the fit took in (their duplicates and template lines removed from the new corpus);
+    they are left out. A file of a rank below it written by another run (a task that did not run again) is an
+    error, as is a missing one."""
+    first = folder / _summary_name(0)
+    tasks = _tasks_of(first) if first.exists() else None
+    if tasks is None:
+        raise ValueError(f"{first} is missing or was not written by this version's Clean: run Clean(config, "
+                         f"summaries={str(folder)!r}) again")
+    files = [folder / _summary_name(rank) for rank in range(tasks)]
+    for path in files:
+        if not path.exists():
+            raise ValueError(f"{path} is missing: Clean ran in {tasks} tasks and this one wrote no summaries; run it "
+                             "again")
+        if _tasks_of(path) != tasks:
+            raise ValueError(f"the summaries in {folder} are of two Clean runs ({first.name} of a run of {tasks} "
+                             f"task(s), {path.name} of another): run Clean again into an empty folder")
+    return files
+
+
 def _load_all(path: Path) -> Iterator[tuple[str, tuple]]:
+    """The (id, summary) pairs of a summaries file; ValueError for one its task did not finish."""
     with open(path, "rb") as handle:
+        pickle.load(handle)  # the run's header
         while True:
             try:
-                yield pickle.load(handle)
-            except EOFError:
+                item = pickle.load(handle)
+            except (EOFError, pickle.UnpicklingError):
+                raise ValueError(f"{path} ends before its task finished: run Clean again") from None
+            if item is None:
                 return
+            yield item
 
 
 class ApplyCorpus(BaseFilter):

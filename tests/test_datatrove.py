@@ -240,3 +240,38 @@ def test_steps_given_other_corpus_stages_stop_with_one_sentence(tmp_path, clean_
     list(FitCorpus(summaries, clean_fit).run(None))
     with pytest.raises(ValueError, match=r"^the models in .* are of other corpus stages \(.*\) than this config's"):
         list(ApplyCorpus(summaries, apply).run(iter(kept)))
+
+
+def test_fit_reads_only_the_summaries_of_the_last_clean_run(tmp_path):
+    """Clean run again with fewer tasks into the same folder left the earlier run's files of the higher ranks,
+    and FitCorpus took them in: a line on 3 of the earlier pages and the 2 new ones became the site's template
+    and was removed from the new pages (so could an earlier page take a new one for its duplicate). Now the
+    fit reads the files of the last run (task 0's names how many tasks it had); a lower rank of another run, a
+    missing task's file or one its task did not finish stop it with one sentence."""
+    from datatrove.data import Document as DatatroveDocument
+
+    line = "这个栏目每周三更新一次，内容都来自读者的投稿。"
+    def docs(texts):
+        return [DatatroveDocument(text=f"{line}\n{text}", id=f"d{n}", metadata={"file_path": "/data/site/a.jsonl"})
+                for n, text in enumerate(texts)]
+    summaries, config = str(tmp_path / "summaries"), Config()
+    earlier = docs(ZH[:6])
+    list(Clean(config, summaries=summaries).run(iter(earlier[:3]), rank=0, world_size=2))
+    list(Clean(config, summaries=summaries).run(iter(earlier[3:]), rank=1, world_size=2))
+    kept = list(Clean(config, summaries=summaries).run(iter(docs([EN[0], EN[1]])), rank=0, world_size=1))
+    list(FitCorpus(summaries, config).run(None))
+    assert [d.text.split("\n")[0] for d in ApplyCorpus(summaries, config).run(iter(kept))] == [line, line]
+
+    list(Clean(config, summaries=summaries).run(iter(docs(ZH[:2])), rank=0, world_size=3))
+    with pytest.raises(ValueError, match=r"are of two Clean runs \(00000.summaries of a run of 3 task\(s\), "
+                                         r"00001.summaries of another\)"):
+        list(FitCorpus(summaries, config).run(None))
+    list(Clean(config, summaries=summaries).run(iter(docs(ZH[2:4])), rank=1, world_size=3))
+    with pytest.raises(ValueError, match=r"summaries/00002.summaries is missing: Clean ran in 3 tasks"):
+        list(FitCorpus(summaries, config).run(None))
+    list(Clean(config, summaries=summaries).run(iter(docs(ZH[4:6])), rank=2, world_size=3))
+    list(FitCorpus(summaries, config).run(None))
+    cut = tmp_path / "summaries" / "00001.summaries"
+    cut.write_bytes(cut.read_bytes()[:-20])
+    with pytest.raises(ValueError, match=r"00001.summaries ends before its task finished"):
+        list(FitCorpus(summaries, config).run(None))
