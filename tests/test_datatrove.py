@@ -275,3 +275,26 @@ def test_fit_reads_only_the_summaries_of_the_last_clean_run(tmp_path):
     cut.write_bytes(cut.read_bytes()[:-20])
     with pytest.raises(ValueError, match=r"00001.summaries ends before its task finished"):
         list(FitCorpus(summaries, config).run(None))
+
+
+def test_numpy_scalars_in_metadata_are_the_numbers_they_hold():
+    """A datatrove document whose metadata held np.float32(0.5), np.int64(3) or np.bool_(True) (a parquet
+    reader's, a scorer's) was an invalid_record ('Type is not JSON serializable: numpy.float32'): the document
+    was lost for a number. They are written as the Python values they hold; an array, bytes and a NaN stay
+    invalid, as documented."""
+    import numpy as np
+    from datatrove.data import Document as DatatroveDocument
+
+    from corpusclean import clean_records
+
+    config = Config(dedup="none", template=False, jobs=1)
+    numbers = {"score": np.float32(0.5), "n": np.int64(3), "ok": np.bool_(True), "list": [np.int32(1)]}
+    doc = DatatroveDocument(text=ZH[0], id="a", metadata=dict(numbers))
+    [kept] = list(Clean(config).run(iter([doc])))
+    assert json.loads(kept.metadata["extra"]) == {"score": 0.5, "n": 3, "ok": True, "list": [1]}
+    [record] = clean_records([{"id": "a", "text": ZH[0], **numbers}], config)
+    assert json.loads(record["metadata"]["extra"]) == {"score": 0.5, "n": 3, "ok": True, "list": [1]}
+    for value, why in [(np.array([1]), "numpy.ndarray"), (np.bytes_(b"x"), "numpy.bytes_"),
+                       (np.float32("nan"), "it holds nan")]:
+        doc = DatatroveDocument(text=ZH[0], id="a", metadata={"v": value})
+        assert list(Clean(config).run(iter([doc]))) == [] and why in doc.metadata["reject_detail"]
