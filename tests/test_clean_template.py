@@ -121,3 +121,16 @@ def test_summary_packs_the_source_fingerprint_and_hashes():
     assert fingerprint == line_hash("\n".join(lines))
     assert list(short) == sorted({line_hash(NAV), line_hash(FOOTER)})
     assert list(sentences) == [line_hash(QUOTE)]
+
+
+def test_a_briefs_footer_sentences_go_though_they_are_most_of_its_sentences():
+    """Template sentences that are most of a page's sentences go only at its edges (copies of one article,
+    each with a sentence of its own after it, keep the article): a brief's footer is at its end."""
+    footer = ["本网站所有内容均受版权保护，未经书面许可不得转载或者使用。", "如有侵权请与本站联系，我们将在第一时间删除相关内容。"]
+    docs = []
+    for n in range(6):
+        doc = Document(id=f"b-{n}", source="a.example.cn", location=f"b/{n}")
+        doc.set_lines([f"第{n}条简讯", f"这是第{n}条简讯的正文，今天全市各地的天气晴朗。", *footer])
+        docs.append(doc)
+    run(docs)
+    assert docs[0].verdicts == [None, None, T, T]

@@ -2891,3 +2891,23 @@ def test_a_compressed_file_cut_short_gives_every_line_before_the_cut_and_says_wh
     assert written == [f"r{n}" for n in range(whole)] + ["ok"]
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["files"]["in/c.jsonl.gz"] == {"inputs": whole + 1, "written": whole, "rejected": 1}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("dedup", ["none", "exact"])
+def test_copies_of_an_article_that_each_add_a_sentence_keep_their_article(dedup, jobs, tmp_path):
+    """Eight copies of one article, each under its own header and with a sentence of its own after it, run
+    without near dedup: each page's set of sentences differs, so the article's sentences counted on all eight
+    pages, became the site's template and went from every copy, written with its header and its own sentence,
+    exit 0. A page's template sentences that are most of its sentences now go only at its edges; a brief's
+    footer, after its one sentence, still goes (tests/test_clean_template.py)."""
+    site = tmp_path / "in" / "site"
+    site.mkdir(parents=True)
+    article = "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。\n各区各部门要压实责任，做好隐患排查，确保安全度汛。"
+    for n in range(8):
+        (site / f"p{n}.txt").write_text(f"第{n}号转载：某某网站\n{article}\n本文转自第{n}家媒体网站，原文发表于昨日上午。\n",
+                                       "utf-8")
+    run = corpusclean("run", "in", "-q", "--dedup", dedup, *jobs, cwd=tmp_path)
+    assert run.returncode == 0
+    texts = [r["text"] for r in jsonl(run.stdout)]
+    assert len(texts) == 8 and all(article in text for text in texts)

@@ -155,7 +155,24 @@ class TemplateLines(CorpusStage):
         template = model.get(doc.site)
         if not template:
             return doc
-        for index in doc.kept_indices():
-            if line_hash(doc.lines[index]) in template:
-                doc.remove(index, self.name, REASON)
+        kept = doc.kept_indices()
+        for index in template_indices([doc.lines[i] for i in kept], template):
+            doc.remove(kept[index], self.name, REASON)
         return doc
+
+
+def template_indices(lines: list[str], template: frozenset[int]) -> list[int]:
+    """The lines of a page that are its site's template. Sentence-like ones that are most of the page's
+    sentences go only at its edges, in a run of template lines from its first or its last line: copies of one
+    article that each add a sentence of their own (a release a site republished, dedup not near) made the
+    article's sentences the site's template, and every copy lost its article, written with its header and its
+    own sentence; a brief's footer, after its one sentence, is at its edge."""
+    found = [index for index, line in enumerate(lines) if line_hash(line) in template]
+    sentences = [index for index, line in enumerate(lines) if is_sentence_like(line)]
+    if 2 * len(set(found) & set(sentences)) <= len(sentences):
+        return found
+    hit = set(found)
+    head = next((index for index in range(len(lines)) if index not in hit), len(lines))
+    tail = next((index for index in reversed(range(len(lines))) if index not in hit), -1)
+    sentence_set = set(sentences)
+    return [index for index in found if index not in sentence_set or index < head or index > tail]
