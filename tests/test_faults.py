@@ -2911,3 +2911,18 @@ def test_copies_of_an_article_that_each_add_a_sentence_keep_their_article(dedup,
     assert run.returncode == 0
     texts = [r["text"] for r in jsonl(run.stdout)]
     assert len(texts) == 8 and all(article in text for text in texts)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_reports_a_text_of_invisible_characters_that_run_rejects_as_empty(jobs, tmp_path):
+    """A text of zero-width spaces, or of a byte order mark alone, is nothing once run's whitespace stage has
+    dropped them: run rejected it as empty; check found it neither empty nor white space (str.strip keeps
+    them) and said nothing, exit 0."""
+    texts = ["\u200b\u200b", "\ufeff", "\u2060 \u200d"]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": str(n), "text": t}) + "\n" for n, t in enumerate(texts)))
+    run = corpusclean("run", "a.jsonl", "-q", *jobs, "--rejects", "-", "-o", "out.jsonl", cwd=tmp_path)
+    assert [r["reject_reason"] for r in jsonl(run.stdout)] == ["empty"] * 3
+    check = corpusclean("check", "a.jsonl", "-q", cwd=tmp_path)
+    assert check.returncode == 1
+    assert [line.split(": CC006 ")[0] for line in check.stdout.decode().splitlines()] == [
+        "a.jsonl:1:1", "a.jsonl:2:1", "a.jsonl:3:1"]

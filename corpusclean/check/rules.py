@@ -220,7 +220,16 @@ def record_shape(value: Any, text_key: str) -> list[Issue]:
 
 
 def empty_text(text: str) -> list[Issue]:
-    return [] if text.strip() else [Issue("CC006", "text is empty" if not text else "text is whitespace only")]
+    """CC006: a text run finds nothing in: empty, white space, or characters its whitespace stage drops (zero
+    width spaces, byte order marks, controls), which run rejected as empty where check said nothing."""
+    from corpusclean.normalize.whitespace import normalize_line
+
+    if not text.strip():
+        return [Issue("CC006", "text is empty" if not text else "text is whitespace only")]
+    if normalize_line(text):
+        return []
+    return [Issue("CC006", "text holds only invisible characters (zero-width, byte order marks, controls), which "
+                           "run drops: nothing is left")]
 
 
 def declared_replacements(record: dict[str, Any]) -> int:
