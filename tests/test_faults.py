@@ -2926,3 +2926,19 @@ def test_check_reports_a_text_of_invisible_characters_that_run_rejects_as_empty(
     assert check.returncode == 1
     assert [line.split(": CC006 ")[0] for line in check.stdout.decode().splitlines()] == [
         "a.jsonl:1:1", "a.jsonl:2:1", "a.jsonl:3:1"]
+
+
+def test_check_names_a_file_whose_name_is_not_utf8_as_its_findings_do(tmp_path):
+    """check's messages on stderr for a file whose name is not UTF-8 (a cut .gz it cannot read, a file --fix
+    rewrote) named it 'c\\udcff.jsonl.gz', Python's escape, where its findings and run say 'c\\xff.jsonl.gz'."""
+    import gzip
+
+    data = gzip.compress(b"".join(jsonl_line({"id": str(n), "text": f"{ZH_NEWS}{n}"}) for n in range(300)))
+    _make_named(tmp_path, b"c\xff.jsonl.gz", data[: len(data) // 2])
+    cut = corpusclean("check", "-q", ".", cwd=tmp_path)
+    assert cut.returncode == 2
+    assert cut.stderr.decode().startswith("corpusclean: error: cannot read c\\xff.jsonl.gz: gzip: the stream ends ")
+    (tmp_path / b"c\xff.jsonl.gz".decode("utf-8", "surrogateescape")).unlink()
+    _make_named(tmp_path, b"f\xff.jsonl", jsonl_line({"id": "1", "text": f"{ZH_NEWS}\n首页 新闻 国内 国际 财经 体育"}))
+    fix = corpusclean("check", "--fix", ".", cwd=tmp_path)
+    assert fix.returncode == 0 and fix.stderr.decode() == "corpusclean: fixed f\\xff.jsonl\n"

@@ -19,6 +19,8 @@ from typing import Any, BinaryIO, Iterator, Optional, TextIO
 
 import typer
 
+from corpusclean.read.paths import as_text
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
 FIX_PASSES = 8           # cleanings of one text by --fix at most (see Checker.fixed)
@@ -98,7 +100,7 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
     """The files to check: each file named, '-' for stdin, and the files of each folder that run reads as JSON
     lines (folder_datasets), in sorted order; the paths the folder walks skip added to `skipped`. A path that
     names nothing readable is a usage error, and so are folders that hold no dataset file."""
-    from corpusclean.read.paths import STDIN_TWICE, Skipped, as_text, is_named_input, once
+    from corpusclean.read.paths import STDIN_TWICE, Skipped, is_named_input, once
 
     if args.count(STDIN) > 1:
         raise UsageError(STDIN_TWICE)
@@ -111,11 +113,11 @@ def dataset_files(args: list[str], fix: bool, skipped: list | None = None) -> li
         elif os.path.isdir(arg):
             files += folder_datasets(arg, skipped)
         elif not os.path.exists(arg):
-            raise UsageError(f"cannot read {arg}: no such file or folder")
+            raise UsageError(f"cannot read {as_text(arg)}: no such file or folder")
         elif not os.access(arg, os.R_OK):
-            raise UsageError(f"cannot read {arg}: permission denied")
+            raise UsageError(f"cannot read {as_text(arg)}: permission denied")
         elif fix and not os.path.isfile(arg):  # a named pipe: --fix read back what it wrote into it, forever
-            raise UsageError(f"--fix rewrites files in place; {arg} is no regular file (a named pipe or a device)")
+            raise UsageError(f"--fix rewrites files in place; {as_text(arg)} is no regular file (a named pipe or a device)")
         elif not is_named_input(os.stat(arg).st_mode):  # skipped and reported, as run does
             if skipped is not None:
                 skipped.append(Skipped(as_text(arg), "not_a_file"))
@@ -155,7 +157,7 @@ def open_dataset(path: str) -> tuple[BinaryIO, str | None]:
     try:
         return decompressed(open_raw(path))
     except OSError as err:
-        raise ReadError(f"cannot read {path}: {err.strerror or err}") from None
+        raise ReadError(f"cannot read {as_text(path)}: {err.strerror or err}") from None
 
 
 def record_text_issues(text: str, is_html: bool, expected_script: str | None, cleaned: Any, declared_fffd: int) -> list:
@@ -276,7 +278,6 @@ class Checker:
 
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
-        from corpusclean.read.paths import as_text
         from corpusclean.read.sources import (
             EMPTY_JSONL, JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document)
         from corpusclean.write.sink import AtomicFile, OutputError
@@ -306,7 +307,7 @@ class Checker:
                 if isinstance(line, int):
                     too_large = f"{line} bytes, over the {self.max_record_bytes}-byte limit (max_record_bytes)"
                     if fix:
-                        raise ReadError(f"cannot fix {path}: line {line_no} is {too_large}")
+                        raise ReadError(f"cannot fix {shown}: line {line_no} is {too_large}")
                     records += 1
                     if "CC018" in self.codes:
                         yield Finding(shown, line_no, 1, "CC018", f"record of {too_large}: run rejects it")
@@ -386,7 +387,7 @@ def _read_errors(path: str) -> Iterator[None]:
     try:
         yield
     except (OSError, EOFError) as err:
-        raise ReadError(f"cannot read {path}: {err}") from None
+        raise ReadError(f"cannot read {as_text(path)}: {err}") from None
 
 
 def _read_lines(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[bytes | int]:
@@ -517,7 +518,7 @@ def run_check(
                 error(f"error: {err}")
                 return EXIT_USAGE
             if path in checker.fixed_paths and not quiet:
-                error(f"fixed {path}")
+                error(f"fixed {as_text(path)}")
         for finding in checker.last_findings():
             show(finding)
         if lost is None:
