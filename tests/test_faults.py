@@ -2942,3 +2942,38 @@ def test_check_names_a_file_whose_name_is_not_utf8_as_its_findings_do(tmp_path):
     _make_named(tmp_path, b"f\xff.jsonl", jsonl_line({"id": "1", "text": f"{ZH_NEWS}\n首页 新闻 国内 国际 财经 体育"}))
     fix = corpusclean("check", "--fix", ".", cwd=tmp_path)
     assert fix.returncode == 0 and fix.stderr.decode() == "corpusclean: fixed f\\xff.jsonl\n"
+
+
+def _to_file(args: list, out: Path, cwd: Path, stdin=None) -> subprocess.CompletedProcess:
+    """A command whose standard output is the file `out`, opened for appending as `>>` opens it."""
+    with open(out, "ab") as handle:
+        return subprocess.run([sys.executable, "-m", "corpusclean", *map(str, args)], stdout=handle, stdin=stdin,
+                              stderr=subprocess.PIPE, cwd=cwd, timeout=60)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_standard_output_redirected_to_an_input_is_a_usage_error(jobs, tmp_path):
+    """`run . > out.jsonl` in the folder walked (the shell makes out.jsonl before the walk finds it), or `run
+    a.jsonl >> a.jsonl`: the run read its own records back as they were written and gave them again, without
+    end (20,000 records were 331,648 in a minute, until the disk was full); `check data/ > data/f.jsonl` read
+    its findings back as invalid JSON lines, each one more finding. Now a usage error before any work."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = "".join(json.dumps({"id": f"r{n}", "text": f"第{n}条：{ZH_NEWS}"}, ensure_ascii=False) + "\n"
+                      for n in range(3000))
+    (folder / "a.jsonl").write_text(records, "utf-8")
+    run = _to_file(["run", ".", "-q", "--no-dedup", "--no-template", *jobs], folder / "z.jsonl", folder)
+    assert (run.returncode, run.stderr.decode()) == (
+        2, "corpusclean: error: standard output is also the input file z.jsonl: write the records elsewhere (-o FILE "
+           "outside the input folders)\n")
+    assert (folder / "z.jsonl").read_bytes() == b""
+    (folder / "z.jsonl").unlink()
+    again = _to_file(["run", "a.jsonl", "-q", "--no-dedup", "--no-template", *jobs], folder / "a.jsonl", folder)
+    assert again.returncode == 2 and b"standard output is also the input file a.jsonl" in again.stderr
+    with open(folder / "a.jsonl", "rb") as stdin:
+        piped = _to_file(["run", "-", "-q", *jobs], folder / "a.jsonl", folder, stdin=stdin)
+    assert piped.returncode == 2 and b"standard output is also standard input" in piped.stderr
+    assert (folder / "a.jsonl").read_text("utf-8") == records
+    (folder / "a.jsonl").write_text(records.replace(ZH_NEWS, ZH_NEWS + "\\n首页 新闻 国内 国际 财经 体育"), "utf-8")
+    check = _to_file(["check", "."], folder / "f.jsonl", folder)
+    assert check.returncode == 2 and b"standard output is also the file checked f.jsonl" in check.stderr

@@ -136,6 +136,28 @@ def require_stdout() -> None:
         raise OutputError("cannot write to standard output: it is closed")
 
 
+def stdout_input(paths: list[str]) -> str | None:
+    """The input path that standard output writes to, when it is redirected to one (`run . > out.jsonl` in the
+    folder walked, `run a.jsonl >> a.jsonl`; '-' for standard input read from that file), else None. Read
+    while it was written, such a file gave its records back without end (20,000 records were 331,648 in a
+    minute, and growing)."""
+    import stat
+
+    try:
+        target = os.fstat(1)
+    except OSError:
+        return None
+    if not stat.S_ISREG(target.st_mode):
+        return None
+    for path in paths:
+        try:
+            if os.path.samestat(os.fstat(0) if path == "-" else os.stat(path), target):
+                return path
+        except OSError:
+            continue
+    return None
+
+
 class AtomicFile:
     """A file written under a temporary name beside its target and renamed into place by commit(); a
     device or pipe (/dev/null) is written directly. A regular file is compressed as its name says (.gz, .zst),
