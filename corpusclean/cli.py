@@ -81,15 +81,15 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
     on_stdout = [option for option, out in outputs.items() if out == "-" or (option == "--output" and out is None)]
     if len(on_stdout) > 1:  # rejects or the report among the records, or each other
         raise _usage_error(f"{on_stdout[1]} and {on_stdout[0]} both write to standard output")
-    if on_stdout:
-        from corpusclean.read.paths import as_text
-        from corpusclean.write.sink import stdout_input
+    from corpusclean.read.paths import as_text
+    from corpusclean.write.sink import input_written_to
 
-        same = stdout_input([i.path for i in inputs])
+    for fd, stream, what in ((1, "standard output", "the records"), (2, "standard error", "the messages")):
+        same = input_written_to(fd, [i.path for i in inputs]) if fd == 2 or on_stdout else None
         if same is not None:
-            what = "standard input" if same == "-" else f"the input file {as_text(same)}"
-            raise _usage_error(f"standard output is also {what}: write the records elsewhere (-o FILE outside the "
-                               "input folders)")
+            read = "standard input" if same == "-" else f"the input file {as_text(same)}"
+            raise _usage_error(f"{stream} is also {read}: write {what} elsewhere"
+                               + (" (-o FILE outside the input folders)" if fd == 1 else ""))
     named = {option: out for option, out in outputs.items() if out not in (None, "-")}
     if not named:
         return

@@ -2977,3 +2977,18 @@ def test_standard_output_redirected_to_an_input_is_a_usage_error(jobs, tmp_path)
     (folder / "a.jsonl").write_text(records.replace(ZH_NEWS, ZH_NEWS + "\\n首页 新闻 国内 国际 财经 体育"), "utf-8")
     check = _to_file(["check", "."], folder / "f.jsonl", folder)
     assert check.returncode == 2 and b"standard output is also the file checked f.jsonl" in check.stderr
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_standard_error_redirected_to_an_input_is_a_usage_error(jobs, tmp_path):
+    """`run . 2> err.jsonl` in the folder walked, with invalid lines to report: each message, read back from
+    err.jsonl as one more invalid line, gave another (454,593 lines in 20 s, without end)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.jsonl").write_text("not json\n" * 3000)
+    with open(folder / "err.jsonl", "ab") as err:
+        run = subprocess.run([sys.executable, "-m", "corpusclean", "run", ".", "-q", "--no-dedup", "--no-template",
+                              "-o", tmp_path / "out.jsonl", *jobs], stderr=err, cwd=folder, timeout=60)
+    assert run.returncode == 2
+    assert (folder / "err.jsonl").read_text() == ("corpusclean: error: standard error is also the input file "
+                                                  "err.jsonl: write the messages elsewhere\n")

@@ -464,7 +464,7 @@ def run_check(
     from corpusclean.config import ConfigError, load_config
     from corpusclean.read.paths import skip_messages
     from corpusclean.ui import error
-    from corpusclean.write.sink import OutputError, require_stdout, stdout_input
+    from corpusclean.write.sink import OutputError, input_written_to, require_stdout
 
     if out is None:
         try:
@@ -481,7 +481,7 @@ def run_check(
         # Script conversion is not a fix check makes unless asked: --script sets the target, else "keep".
         config = load_config(config_file, {"script": script or "keep", "text_key": text_key})
         paths = dataset_files(files, fix, skipped)
-        same = stdout_input(paths)
+        same = input_written_to(1, paths)
         if same is not None:  # its findings, read back as records, gave findings without end
             what = "standard input" if same == "-" else f"the file checked {as_text(same)}"
             raise UsageError(f"standard output is also {what}: write the findings elsewhere")

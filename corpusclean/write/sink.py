@@ -136,15 +136,15 @@ def require_stdout() -> None:
         raise OutputError("cannot write to standard output: it is closed")
 
 
-def stdout_input(paths: list[str]) -> str | None:
-    """The input path that standard output writes to, when it is redirected to one (`run . > out.jsonl` in the
-    folder walked, `run a.jsonl >> a.jsonl`; '-' for standard input read from that file), else None. Read
-    while it was written, such a file gave its records back without end (20,000 records were 331,648 in a
-    minute, and growing)."""
+def input_written_to(fd: int, paths: list[str]) -> str | None:
+    """The input path that file descriptor `fd` (1, standard output; 2, standard error) writes to, when it is
+    redirected to one (`run . > out.jsonl` in the folder walked, `run a.jsonl >> a.jsonl`, `run . 2> err.jsonl`;
+    '-' for standard input read from that file), else None. Read while it was written, such a file gave its
+    lines back without end (20,000 records were 331,648 in a minute, and growing)."""
     import stat
 
     try:
-        target = os.fstat(1)
+        target = os.fstat(fd)
     except OSError:
         return None
     if not stat.S_ISREG(target.st_mode):
