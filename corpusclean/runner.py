@@ -14,7 +14,7 @@ from corpusclean.document import Document
 from corpusclean.api import default_jobs, stream
 from corpusclean.engine import EngineError, SpoolError, WorkerDied
 from corpusclean.read.ids import UniqueIds
-from corpusclean.read.paths import InputFile, Skipped, skip_counts, skip_messages
+from corpusclean.read.paths import UNREAD_SKIPS, InputFile, Skipped, skip_counts, skip_messages
 from corpusclean.read.sources import READ_ERRORS, PageFile, holds_one_page, read_input
 from corpusclean.stopping import raise_if_stopped
 from corpusclean.ui import Progress, error, print_summary
@@ -70,9 +70,9 @@ def run_command(
     config: Config, inputs: list[InputFile], output: str | None, rejects_path: str | None,
     report_path: str | None, quiet: bool, skipped: list[Skipped] | None = None,
 ) -> int:
-    """The whole run; returns the exit status: 0 ok, 1 some input could not be read (or none was found), 2 an
-    output or the spool could not be written, a worker process was killed, or the engine could not start (one
-    line on stderr; no output file is left behind)."""
+    """The whole run; returns the exit status: 0 ok, 1 some input could not be read (or none was found, or a
+    folder could not be listed), 2 an output or the spool could not be written, a worker process was killed, or
+    the engine could not start (one line on stderr; no output file is left behind)."""
     skipped = skipped or []
     for message in skip_messages(skipped):
         error(message)
@@ -152,4 +152,5 @@ def run_command(
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
-    return 1 if problems or read_errors or not inputs else 0
+    unread = any(skip.reason in UNREAD_SKIPS for skip in skipped)
+    return 1 if problems or read_errors or unread or not inputs else 0

@@ -2992,3 +2992,33 @@ def test_standard_error_redirected_to_an_input_is_a_usage_error(jobs, tmp_path):
     assert run.returncode == 2
     assert (folder / "err.jsonl").read_text() == ("corpusclean: error: standard error is also the input file "
                                                   "err.jsonl: write the messages elsewhere\n")
+
+
+def _deep_file(folder: Path, depth: int, name: str, data: bytes) -> None:
+    """A file `depth` folders below `folder`, its path longer than PATH_MAX (made through folder descriptors)."""
+    fd = os.open(folder, os.O_RDONLY)
+    for _ in range(depth):
+        os.mkdir("d" * 10, dir_fd=fd)
+        below = os.open("d" * 10, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = below
+    out = os.open(name, os.O_WRONLY | os.O_CREAT, dir_fd=fd)
+    os.write(out, data)
+    os.close(out)
+    os.close(fd)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_folder_run_cannot_list_makes_the_run_exit_1(jobs, tmp_path):
+    """A folder that cannot be listed (permissions; here, a path beyond PATH_MAX) was skipped with a line on
+    stderr and the run ended with exit 0: its files were never read, and nothing but that line told the run
+    was incomplete, where an unreadable file gives exit 1 (check of such a folder exits 2)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "top.txt").write_text(ZH_NEWS, "utf-8")
+    _deep_file(folder, 420, "deep.txt", ZH_MORE.encode())
+    run = corpusclean("run", "in", "-q", *jobs, "--report", "report.json", "-o", "out.jsonl", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.decode().endswith(": skipped: unreadable_folder: a folder that cannot be listed\n")
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["written"], report["skipped"]["unreadable_folder"]["count"]) == (1, 1)

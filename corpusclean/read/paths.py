@@ -98,6 +98,8 @@ SKIP_REASONS = {
     "unreadable_folder": "a folder that cannot be listed",
     "named_twice": "a path an earlier argument already names (a file, or a file of a folder given): read once",
 }
+# Skips that hide inputs: the files of a folder that cannot be listed are never read, so a run is incomplete.
+UNREAD_SKIPS = frozenset({"unreadable_folder"})
 # What run's --follow-links does with a path so skipped (check has no such option).
 FOLLOW_LINKS = {"link_outside": " (--follow-links reads it)", "link_to_folder": " (--follow-links enters it)"}
 
