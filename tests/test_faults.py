@@ -3022,3 +3022,18 @@ def test_a_folder_run_cannot_list_makes_the_run_exit_1(jobs, tmp_path):
     assert run.stderr.decode().endswith(": skipped: unreadable_folder: a folder that cannot be listed\n")
     report = json.loads((tmp_path / "report.json").read_text())
     assert (report["written"], report["skipped"]["unreadable_folder"]["count"]) == (1, 1)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_json_array_of_records_on_one_line_says_what_it_is_and_how_to_convert_it(jobs, tmp_path):
+    """A .json file that json.dump wrote from a list of records, on one line (no indent), was one
+    'invalid_record: an array, not an object': every record lost with a message that hid what the file was,
+    where the same file written with an indent is named a JSON document, with the jq that converts it."""
+    records = [{"id": str(n), "text": f"{ZH_NEWS}{n}"} for n in range(5)]
+    (tmp_path / "a.json").write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    why = ("an array of 5 objects, not an object: a JSON array of records on one line, not JSON lines "
+           "(jq -c '.[]' converts it)")
+    run = corpusclean("run", "a.json", "-q", *jobs, "-o", "out.jsonl", cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (1, f"corpusclean: a.json:1: invalid_record: {why}\n")
+    check = corpusclean("check", "a.json", "-q", cwd=tmp_path)
+    assert check.stdout.decode() == f"a.json:1:1: CC002 {why}\n"

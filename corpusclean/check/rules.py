@@ -200,9 +200,10 @@ def record_shape(value: Any, text_key: str) -> list[Issue]:
     non-string text (the field run reads it from: text_key, or for a record without a `text` its html or
     raw_html), CC004 for a missing id."""
     from corpusclean.json_numbers import json_kind
+    from corpusclean.read.sources import not_an_object
 
     if not isinstance(value, dict):
-        return [Issue("CC002", f"{json_kind(value)}, not an object")]
+        return [Issue("CC002", not_an_object(value))]
     issues = []
     text = value.get(text_field(value, text_key))
     if not isinstance(text, str):

@@ -393,6 +393,17 @@ def record_bytes(record: Any) -> int | None:
         return len(line.encode("utf-8", "surrogatepass")) + 1
 
 
+def not_an_object(value: Any) -> str:
+    """Why a JSON line's value is no record: 'an array, not an object'; for an array of objects, the records of
+    a JSON file written on one line (json.dump of a list), which are not JSON lines, and how to make them so."""
+    from corpusclean.json_numbers import json_kind
+
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return (f"an array of {len(value)} objects, not an object: a JSON array of records on one line, not JSON "
+                "lines (jq -c '.[]' converts it)")
+    return f"{json_kind(value)}, not an object"
+
+
 def fill_from_record(
     doc: Document, record: Any, text_key: str, text_format: str, damaged: bool = True
 ) -> Document:
@@ -408,7 +419,7 @@ def fill_from_record(
         bad_in_text = len(_SURROGATE.findall(stated)) if isinstance(stated, str) else 0
         record, invalid = replace_surrogates(record)
     if not isinstance(record, dict):
-        doc.reject("invalid_record", f"{json_kind(record)}, not an object")
+        doc.reject("invalid_record", not_an_object(record))
         return doc
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
