@@ -43,7 +43,7 @@ class Run:
             if config.engine == "ray":
                 yield inp
             elif holds_one_page(inp):
-                self.report.count_input(inp.name)
+                self.report.count_input(inp.counted)
                 yield self.ids.page(PageFile(inp, text_key, max_bytes))
             else:
                 for doc in read_input(inp, text_key, max_bytes, config.text_format, config.max_record_bytes):

@@ -3037,3 +3037,26 @@ def test_a_json_array_of_records_on_one_line_says_what_it_is_and_how_to_convert_
     assert (run.returncode, run.stderr.decode()) == (1, f"corpusclean: a.json:1: invalid_record: {why}\n")
     check = corpusclean("check", "a.json", "-q", cwd=tmp_path)
     assert check.stdout.decode() == f"a.json:1:1: CC002 {why}\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_the_report_counts_two_files_of_one_name_apart(jobs, tmp_path):
+    """Two files given by paths out of the working folder, /a/x/p.jsonl and /b/x/p.jsonl, are both named
+    x/p.jsonl (records never hold an absolute path): the report's `files` counted them as one file, 5 inputs
+    and 1 rejected under x/p.jsonl, of which file nobody could tell. Each is now counted under its path as
+    given, as the messages and the rejects' location name it; inputs of names of their own keep them."""
+    for parent, lines in (("a", 2), ("b", 3)):
+        (tmp_path / parent / "x").mkdir(parents=True)
+        (tmp_path / parent / "x" / "p.jsonl").write_text(
+            "".join(json.dumps({"text": f"{ZH_NEWS}{parent}{n}"}, ensure_ascii=False) + "\n" for n in range(lines)))
+    (tmp_path / "b" / "x" / "p.jsonl").open("a").write("not json\n")
+    (tmp_path / "c" / "x").mkdir(parents=True)
+    (tmp_path / "c" / "x" / "q.jsonl").write_text(json.dumps({"text": ZH_MORE}, ensure_ascii=False) + "\n")
+    (tmp_path / "work").mkdir()
+    first, second = (str(tmp_path / parent / "x" / "p.jsonl") for parent in "ab")
+    run = corpusclean("run", first, second, tmp_path / "c", "-q", "--no-dedup", *jobs, "--report", "report.json",
+                      "-o", "out.jsonl", cwd=tmp_path / "work")
+    assert run.returncode == 1
+    files = json.loads((tmp_path / "work" / "report.json").read_text())["files"]
+    assert files == {first: {"inputs": 2, "written": 2}, second: {"inputs": 4, "written": 3, "rejected": 1},
+                     "c/x/q.jsonl": {"inputs": 1, "written": 1}}

@@ -7,7 +7,8 @@ import itertools
 import os
 import re
 import stat
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
@@ -45,12 +46,15 @@ class InputFile:
     source: str        # the records' `source`: --source, else the folder the file sits in
     site: str = ""     # the folder the file sits in: what per-site stages group pages by ("": the source)
     id_base: str = ""  # what records' ids are made of: "<--source>/<name>", else the name ("": the name)
+    counted: str = ""  # the report's name for it: its name, or the path as given when another input has the name
 
     def __post_init__(self) -> None:
         if not self.site:
             object.__setattr__(self, "site", self.source)
         if not self.id_base:
             object.__setattr__(self, "id_base", self.name)
+        if not self.counted:
+            object.__setattr__(self, "counted", self.name)
 
     @property
     def shown(self) -> str:
@@ -285,7 +289,11 @@ def find_inputs(
                               else _named_file(found, skipped, source, named))
         else:
             raise UsageError(f"no such file or folder: {arg}")
-    return once(inputs, lambda inp: inp.path, skipped), skipped
+    inputs = once(inputs, lambda inp: inp.path, skipped)
+    # Two files of one folder and file name given by paths out of the working folder (/a/x/p.jsonl,
+    # /b/x/p.jsonl) are both x/p.jsonl: the report counted them as one file.
+    names = Counter(inp.name for inp in inputs)
+    return [replace(inp, counted=inp.shown) if names[inp.name] > 1 else inp for inp in inputs], skipped
 
 
 def expand_paths(args: list[str], follow_links: bool = False) -> list[InputFile]:

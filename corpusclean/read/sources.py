@@ -147,10 +147,10 @@ def _sniff_kind(path: str, head: bytes) -> str:
 def _new_doc(inp: InputFile, line: int | None = None) -> Document:
     """A document of the input file; a JSONL record's id and location also name its line."""
     if line is None:
-        doc = Document(id=inp.id_base, source=inp.source, location=inp.shown, input_name=inp.name, site=inp.site)
+        doc = Document(id=inp.id_base, source=inp.source, location=inp.shown, input_name=inp.counted, site=inp.site)
     else:
         doc = Document(id=f"{inp.id_base}#{line}", source=inp.source, location=f"{inp.shown}:{line}",
-                       input_name=inp.name, site=inp.site)
+                       input_name=inp.counted, site=inp.site)
     doc.metadata["path"] = inp.name
     doc.metadata["line"] = line
     return doc
