@@ -152,7 +152,6 @@ _long_han_run = compiled_when_used(rf"[{HAN_CLASS}]{{14}}")     # too long for a
 SECTION_LABEL = re.compile(r"【[^【】]{1,12}】")
 LIST_ITEM = re.compile(r"\s*\d{1,2}[.、．]\s*[^\d\s]")     # an item of a numbered list: "2. 外出时…", not "12.05.2024"
 MIN_ROW_NUMBERS = 4       # numbers besides its dates in a line: a table's row of data, no dateline
-# a breadcrumb rendered as an ordered list, one item a line ("1. Home" / "2. News" / "3. Science"): its number
 
 
 _COST = np.array([BASE_COST.get(kind, 0.0) for kind in range(len(KIND_NAMES))])
