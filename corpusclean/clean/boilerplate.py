@@ -660,11 +660,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
             return link, True
-        if len(text) <= 200:
-            latin_words = _latin_words(text)
-            for section in SENTENCE_SECTIONS:
-                if vocab.phrases[section].search(text, latin_words):
-                    return REASON_PREFIX + section, True
+        found = _phrase_reason(SENTENCE_SECTIONS, text, _latin_words(text), vocab) if len(text) <= 200 else None
+        if found is not None:
+            return found, True
         if _breadcrumb(text):
             return CRUMBS, True
         return (NAV, True) if han and _nav_row(text.split()) else (None, False)
@@ -674,10 +672,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if len(text) <= 200 or size <= 10:      # phrases count only in such lines (for Han, short implies 200)
         latin_words = _latin_words(text)
         any_phrase = vocab.any_phrase.search(text, latin_words)
-    if any_phrase and len(text) <= 200:
-        for section in (*vocab.families, *SENTENCE_SECTIONS):
-            if vocab.phrases[section].search(text, latin_words):
-                return REASON_PREFIX + section, True
+    found = _phrase_reason((*vocab.families, *SENTENCE_SECTIONS), text, latin_words, vocab) if (
+        any_phrase and len(text) <= 200) else None
+    if found is not None:
+        return found, True
     folded = text.casefold()
     if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
         return LINKS, True
@@ -719,9 +717,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)):
         return POSTER, True
     if any_phrase and size <= (30 if han else 10):
-        for section in SHORT_LINE_SECTIONS:
-            if vocab.phrases[section].search(text, latin_words):
-                return REASON_PREFIX + section, True
+        found = _phrase_reason(SHORT_LINE_SECTIONS, text, latin_words, vocab)
+        if found is not None:
+            return found, True
         if vocab.extra is not None and vocab.extra.search(text, latin_words):
             return REASON_PREFIX + "phrase", True
     if any_phrase and not NUMBERED_HEADING_RE.match(text):     # "一、主办单位": a section of the text
@@ -731,6 +729,14 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if len(text) <= MAX_WIDGET_CHARS and _widget(text):
         return WIDGET, False
     return None, False
+
+
+def _phrase_reason(sections: Sequence[str], text: str, latin_words: Words | None, vocab: Vocabulary) -> str | None:
+    """boilerplate.<section> of the first of `sections` with a phrase in the line, None when none has one."""
+    for section in sections:    # (a loop, not a generator: asked of nearly every sentence)
+        if vocab.phrases[section].search(text, latin_words):
+            return REASON_PREFIX + section
+    return None
 
 
 def _widget(text: str) -> bool:
