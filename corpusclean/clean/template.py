@@ -168,11 +168,12 @@ def template_indices(lines: list[str], template: frozenset[int]) -> list[int]:
     article's sentences the site's template, and every copy lost its article, written with its header and its
     own sentence; a brief's footer, after its one sentence, is at its edge."""
     found = [index for index, line in enumerate(lines) if line_hash(line) in template]
-    sentences = [index for index, line in enumerate(lines) if is_sentence_like(line)]
-    if 2 * len(set(found) & set(sentences)) <= len(sentences):
+    if not found:   # no template line: no sentence to weigh
         return found
     hit = set(found)
+    sentences = {index for index, line in enumerate(lines) if is_sentence_like(line)}
+    if 2 * len(hit & sentences) <= len(sentences):
+        return found
     head = next((index for index in range(len(lines)) if index not in hit), len(lines))
     tail = next((index for index in reversed(range(len(lines))) if index not in hit), -1)
-    sentence_set = set(sentences)
-    return [index for index in found if index not in sentence_set or index < head or index > tail]
+    return [index for index in found if index not in sentences or index < head or index > tail]
