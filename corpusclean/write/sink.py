@@ -12,6 +12,7 @@ import errno
 import functools
 import io
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -141,8 +142,6 @@ def input_written_to(fd: int, paths: list[str]) -> str | None:
     redirected to one (`run . > out.jsonl` in the folder walked, `run a.jsonl >> a.jsonl`, `run . 2> err.jsonl`;
     '-' for standard input read from that file), else None. Read while it was written, such a file gave its
     lines back without end (20,000 records were 331,648 in a minute, and growing)."""
-    import stat
-
     try:
         target = os.fstat(fd)
     except OSError:
