@@ -243,6 +243,7 @@ class Vocabulary:
     tool_initials: frozenset[str]             # the first character of each tool
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
     poster_labels: tuple[str, ...]            # the same, longest first
+    glued_label: re.Pattern[str]              # a label of them glued to the word before it: "memberPosts: 3"
     row_tokens: frozenset[str]                # the poster's words, the tools and a share bar's buttons: a row's
     poster_initials: frozenset[str]           # the first character of the poster's words and the tools
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
@@ -264,6 +265,11 @@ def _longest_first(words: Iterable[str]) -> str:
 def _row_of(words: Iterable[str]) -> re.Pattern[str]:
     """A line whose every run of word characters is one of the words or a number."""
     return re.compile(rf"\W*(?:(?:{_longest_first(words)}|\d+)(?!\w)\W*)+")
+
+
+def _glued_label(labels: Iterable[str]) -> re.Pattern[str]:
+    """A capitalised label with its count or date, glued to a lower-case word or a number before it."""
+    return re.compile(rf"(?<=[a-z\d])(?:{_longest_first(labels)}):\s?\d")
 
 
 def _tag_row(headings: Iterable[str]) -> re.Pattern[str]:
@@ -319,6 +325,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         tool_initials=frozenset(p.casefold()[0] for p in both("tools")),
         poster=frozenset(p.casefold() for p in both("poster")),
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
+        glued_label=_glued_label(p for p in both("poster") if p[0].isupper()),
         row_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"), *both("share_target"))),
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
@@ -527,6 +534,12 @@ def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
             and POSTER_VALUE.fullmatch(value) is not None and len(LATIN_WORD.findall(value)) <= 2)
 
 
+def _glued_panel(text: str, vocab: Vocabulary) -> bool:
+    """A poster's panel whose fields a renderer printed without spaces ("Hestia LoafSenior memberPosts: 2291
+    Joined: Mon Oct 02, 2013"): a label of the panel glued to the word before it, in a line ending no sentence."""
+    return not text.endswith((*SENTENCE_END, ".")) and vocab.glued_label.search(text) is not None
+
+
 def _counted_heading(heading: str, words: frozenset[str], ends: tuple[str, ...]) -> bool:
     """One of the heading words (of the comments, of the answers), alone or with a count before or after it
     ("评论 139", "12 Comments", "3 Answers"). Without its count it is the line, or what is left of it after a
@@ -714,7 +727,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
         return (TOOLS if row else REASON_PREFIX + "label"), True
-    if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)):
+    if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)
+                       or _glued_panel(text, vocab)):
         return POSTER, True
     if any_phrase and size <= (30 if han else 10):
         found = _phrase_reason(SHORT_LINE_SECTIONS, text, latin_words, vocab)
