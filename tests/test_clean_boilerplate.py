@@ -546,6 +546,24 @@ def test_poster_panels(line, reason):
     assert classify_line(line, vocabulary())[0] == reason
 
 
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        pytest.param("¥89 ¥128 券后价", "boilerplate.shop", id="zh-prices"),
+        pytest.param("已售3000+ · 好评率98%", "boilerplate.shop", id="zh-sales-and-rating-glued-to-their-counts"),
+        pytest.param("去购买 加入购物车", "boilerplate.shop", id="zh-buttons"),
+        pytest.param("$29.99 Add to cart", "boilerplate.shop", id="en-price-and-button"),
+        pytest.param("Buy now", "boilerplate.shop", id="en-button"),
+        pytest.param("原价199元", None, id="zh-a-word-and-a-unit"),
+        pytest.param("销量第一的品牌", None, id="zh-a-shop-word-in-a-phrase"),
+        pytest.param("Sold out in 3 days", None, id="en-a-shop-word-in-a-phrase"),
+        pytest.param("1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1x", None, id="numbers-only"),
+    ],
+)
+def test_product_card_rows(line, reason):
+    assert classify_line(line, vocabulary())[0] == reason
+
+
 def test_a_poster_word_the_page_repeats_separates_posts_and_stays():
     lines = [BODY_EN, "Reply", "Member", BODY_EN, "Reply", "Messages 12", BODY_EN, "Reply"]
     assert judge_boilerplate(lines) == [None, None, "boilerplate.poster", None, None, "boilerplate.poster", None,

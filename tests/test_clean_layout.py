@@ -1486,3 +1486,17 @@ def test_the_authors_bio_closes_the_article_in_a_second_run_as_in_the_first():
             if verdict is None]
     assert kept(once) == once
     assert bio not in once and all(line in once for line in EN_BODY)
+
+
+ZH_PRODUCT_CARD = ["岱北春芽 2026新茶 绿茶 250g罐装", "¥89 ¥128 券后价", "已售3000+ · 好评率98%", "去购买 加入购物车"]
+
+
+def test_a_product_card_between_paragraphs_does_not_end_the_article():
+    """A shopping guide's card (a product's name, its prices, its sales and its buttons) stands between the
+    paragraphs: its rows go and the paragraphs under it stay."""
+    from corpusclean.api import clean_text
+
+    page = [*ZH_MENU, ZH_HEADLINE, *ZH_BODY[:2], *ZH_PRODUCT_CARD, *ZH_BODY[2:], *ZH_HOT, "关于我们", "联系我们"]
+    text = clean_text("\n".join(page))["text"]
+    assert all(line in text for line in ZH_BODY)
+    assert not any(line in text for line in ZH_PRODUCT_CARD[1:])

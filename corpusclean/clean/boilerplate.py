@@ -30,7 +30,7 @@ SENTENCE_SECTIONS = ("disclaimer", "cookies")
 # holds one of them is boilerplate.<family> anywhere on the page (copyright, icp, licence, hotline, ...; an
 # earlier family wins). A new family is a new [section] in a rule file.
 SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "share_target", "pager", "pager_steps",
-            "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster",
+            "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster", "shop",
             *SENTENCE_SECTIONS)
 ZH_SECTIONS = SECTIONS
 EN_SECTIONS = (*SECTIONS, "author_jobs", "menu_words")
@@ -64,6 +64,7 @@ LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
 SEE_ALSO = "boilerplate.see_also"   # a link to another article, beside the text or in it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
+SHOP = "boilerplate.shop"           # a row of a product's card set in the text: "¥89 ¥128 券后价", "Add to cart"
 SHARE = "boilerplate.share"
 SHARE_SPLIT = re.compile(r"[\s|｜丨/·•、,，]+")
 MAX_SHARE_BUTTONS = 12
@@ -244,6 +245,8 @@ class Vocabulary:
     poster: frozenset[str]                    # the words of a poster's panel and a post's action row
     poster_labels: tuple[str, ...]            # the same, longest first
     glued_label: re.Pattern[str]              # a label of them glued to the word before it: "memberPosts: 3"
+    shop_row: re.Pattern[str]                 # a line of a product card's words, prices and counts
+    shop_words: Phrases                       # any of those words
     row_tokens: frozenset[str]                # the poster's words, the tools and a share bar's buttons: a row's
     poster_initials: frozenset[str]           # the first character of the poster's words and the tools
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
@@ -270,6 +273,13 @@ def _row_of(words: Iterable[str]) -> re.Pattern[str]:
 def _glued_label(labels: Iterable[str]) -> re.Pattern[str]:
     """A capitalised label with its count or date, glued to a lower-case word or a number before it."""
     return re.compile(rf"(?<=[a-z\d])(?:{_longest_first(labels)}):\s?\d")
+
+
+def _shop_row(words: Iterable[str]) -> re.Pattern[str]:
+    """A line whose every token is one of the words (a letter may not follow one), or a number with its
+    currency, "+" or "%" ("已售3000+ · 好评率98%", "¥89 ¥128 券后价"). Possessive and atomic: no backtracking
+    over a long line of numbers."""
+    return re.compile(rf"\W*+(?:(?>(?i:{_longest_first(words)})(?![^\W\d_])|\d[\d,.]*+[+%万]?)\W*+)+")
 
 
 def _tag_row(headings: Iterable[str]) -> re.Pattern[str]:
@@ -326,6 +336,8 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster=frozenset(p.casefold() for p in both("poster")),
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
         glued_label=_glued_label(p for p in both("poster") if p[0].isupper()),
+        shop_row=_shop_row(both("shop")),
+        shop_words=_alternation(both("shop")),
         row_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"), *both("share_target"))),
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
         share_targets=frozenset(p.casefold() for p in both("share_target")),
@@ -730,6 +742,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)
                        or _glued_panel(text, vocab)):
         return POSTER, True
+    if size <= 40 and vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words):
+        return SHOP, True
     if any_phrase and size <= (30 if han else 10):
         found = _phrase_reason(SHORT_LINE_SECTIONS, text, latin_words, vocab)
         if found is not None:
@@ -943,8 +957,8 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
     At the tail, a footer of two or more boilerplate lines also takes the few tiny labels between the
     article and the footer ("图片新闻", "Focus graph"), but a notice's signature over its date; at the head
     that could be a short headline, so no.
-    A poster's panel is a short line like any other here: it stands between posts, not in a page's header
-    or footer.
+    A poster's panel and a product card's row are short lines like any other here: they stand between posts
+    and in the text, not in a page's header or footer ("Buy Now" in a header does not reach down to the title).
     """
     run: list[int] = []
     matched = 0
@@ -954,7 +968,7 @@ def _trim_edge(lines, reason_of, verdicts, order, absorb_inner_labels: bool, spa
     stop = len(order)
     for position, index in enumerate(order):
         reason = reason_of(index)
-        if reason is not None and reason != POSTER:
+        if reason is not None and reason not in (POSTER, SHOP):
             matched += 1
             last_match = len(run)
             gap = 0

@@ -68,8 +68,8 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from corpusclean.clean.boilerplate import (
-    ANSWERS, COMMENTS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, author_bio, dated_headline, share_buttons,
-    vocabulary,
+    ANSWERS, COMMENTS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio, dated_headline,
+    share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
@@ -142,7 +142,7 @@ MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, thi
 TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
                     "boilerplate.tools", "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
-LOOKED_THROUGH_REASONS = (POSTER, ANSWERS)              # ...but for these, inside a thread or a Q&A page
+LOOKED_THROUGH_REASONS = (POSTER, ANSWERS, SHOP)    # ...but for these, inside a thread, a Q&A page, a text
 # a post's number in a thread: "#3", "3楼", "3F", "3#"
 POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
