@@ -487,6 +487,8 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("积分 1520", "boilerplate.poster", id="zh-count"),
         pytest.param("帖子： 37", "boilerplate.poster", id="zh-count-after-a-colon"),
         pytest.param("高级会员", "boilerplate.poster", id="zh-rank"),
+        pytest.param("资深会员", "boilerplate.poster", id="zh-rank-of-a-vbulletin-board"),
+        pytest.param("注册日期： 2014-03", "boilerplate.poster", id="zh-registration-date"),
         pytest.param("3楼 发表于 2025-12-30 07:55 | 只看该作者", None, id="a-floor-number-is-no-poster-word"),
         pytest.param("楼主 发表于 2025-12-30 07:55 | 只看该作者", "boilerplate.poster", id="zh-post-header"),
         pytest.param("回复 引用 支持（15） 反对（2）", "boilerplate.poster", id="zh-action-row-with-counts"),
