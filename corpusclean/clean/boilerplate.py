@@ -246,6 +246,7 @@ class Vocabulary:
     poster_labels: tuple[str, ...]            # the same, longest first
     glued_label: re.Pattern[str]              # a label of them glued to the word before it: "memberPosts: 3"
     shop_row: re.Pattern[str]                 # a line of a product card's words, prices and counts
+    shop_tail: re.Pattern[str]                # a price and one of those words ending a line: "$89.95 Add to cart"
     shop_words: Phrases                       # any of those words
     row_tokens: frozenset[str]                # the poster's words, the tools and a share bar's buttons: a row's
     poster_initials: frozenset[str]           # the first character of the poster's words and the tools
@@ -337,6 +338,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         poster_labels=tuple(sorted({p.casefold() for p in both("poster")}, key=len, reverse=True)),
         glued_label=_glued_label(p for p in both("poster") if p[0].isupper()),
         shop_row=_shop_row(both("shop")),
+        shop_tail=re.compile(rf"[$¥￥€£]\s?\d[\d,.]*+\s*(?i:{_longest_first(both('shop'))})\W*$"),
         shop_words=_alternation(both("shop")),
         row_tokens=frozenset(p.casefold() for p in (*both("poster"), *both("tools"), *both("share_target"))),
         poster_initials=frozenset(p.casefold()[0] for p in (*both("poster"), *both("tools"))),
@@ -742,7 +744,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)
                        or _glued_panel(text, vocab)):
         return POSTER, True
-    if size <= 40 and vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words):
+    if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
+                       or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
         return SHOP, True
     if any_phrase and size <= (30 if han else 10):
         found = _phrase_reason(SHORT_LINE_SECTIONS, text, latin_words, vocab)
