@@ -78,6 +78,8 @@ def fields(**values):
     pytest.param("By Jane Doe | Published 2025-06-03", fields(author=("Jane Doe",), created="2025-06-03"),
                  id="en-byline-then-a-dateline"),
     pytest.param("By Jane Doe in New York", fields(author=("Jane Doe",)), id="en-byline-filed-in"),
+    pytest.param("BY ORDER OF THE BOARD", None, id="en-an-orders-formula-names-no-author"),
+    pytest.param("By Authority of the Council", None, id="en-a-formula-in-title-case"),
     pytest.param("By Jane Doe - 11/19/19 06:56 AM EST", fields(author=("Jane Doe",), created="2019-11-19 06:56"),
                  id="en-byline-dash-a-year-last-date"),
     pytest.param("By Harriet Pembroke, Transport Correspondent", fields(author=("Harriet Pembroke",)),

@@ -53,6 +53,7 @@ BRACKET_GROUPS = re.compile(r"\s*(?:【[^【】]{1,40}】\s*){2,6}")
 GROUP = re.compile(r"【([^【】]{1,40})】")
 MAX_BUTTON_CHARS = 6
 DIGIT = re.compile(r"\d")
+OF_WORD = re.compile(r"\b(?i:of)\b")
 OPENING, CLOSING = BRACKETS[0::2], BRACKETS[1::2]
 _BRACKET = re.compile("[" + re.escape(BRACKETS) + "]")
 # A date starts with a digit, a Han numeral or a month's name: tested before a line is searched for dates.
@@ -579,7 +580,9 @@ def _read_byline(text: str) -> dict | None:
     for pattern in bylines:
         match = pattern.match(text)
         if match:
-            return {"author": split_names(match.group("names"))}
+            names = split_names(match.group("names"))
+            # "BY ORDER OF THE BOARD", "By Authority of the Council": a formula, no one's name
+            return None if any(OF_WORD.search(name) for name in names) else {"author": names}
     return _dated_en_byline(text) if text.startswith("By") else None
 
 
