@@ -113,7 +113,8 @@ END_MARK = re.compile(r"[-—–_=~·•*\s]*(?:END|THE END|全文完)[-—–_=
 READING_TIME_LINE = re.compile(
     r"(?i)[•·|\s]*(?:" + READING_TIME.pattern + r"|(?:预计)?阅读(?:时间|时长)?\s*[:：]?\s*\d{1,3}\s*分钟)")
 # a thread's button that opens the replies or comments folded under a post ("5 more replies", "View all 4 replies",
-# "Load more comments", "View more comments (296)"): a poster's word, which makes no wall inside a thread (layout)
+# "5 more comments"): a poster's word, which makes no wall inside a thread (layout); but one that loads more of
+# the comments ("Load more comments", "View more comments (296)") is their heading, at their end (closing_headings)
 MORE_REPLIES = re.compile(
     r"(?:(?i:view|show|load|see|read)\s+(?i:all\s+)?)?\d[\d,.]*[kK]?\s+(?i:more)\s+(?i:repl(?:y|ies)|comments?)"
     r"|(?i:view|show|load|see|read)\s+(?i:all)\s+\d[\d,.]*\s+(?i:replies|comments)"
@@ -741,8 +742,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
         return (TOOLS if row else REASON_PREFIX + "label"), True
-    if size <= 40 and (_poster_panel(folded, vocab) or MORE_REPLIES.fullmatch(text)
-                       or _glued_panel(text, vocab)):
+    if size <= 40 and MORE_REPLIES.fullmatch(text):
+        return (COMMENTS if "comment" in folded and not folded[0].isdigit() else POSTER), True
+    if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab)):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
