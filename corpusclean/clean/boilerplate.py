@@ -1020,7 +1020,7 @@ def dated_headline_at(lines: list[str], view: DocView) -> int | None:
 
 def dated_headline(lines: list[str], view: DocView) -> str | None:
     """The headline the metadata stage found (view.title) when the line under its first copy on the page (or
-    under its subtitle) is a dateline or a source line that stage removed: a headline so placed is the
+    under its subtitle or standfirst) is a dateline or a source line that stage removed: a headline so placed is the
     article's, whatever stands around it; a line taken for the headline with no dateline under it may be a
     site's name, a menu or a sidebar's line (over an editor's line). `lines`: the lines still kept, the ones of
     view.verdicts that are None."""
@@ -1032,11 +1032,12 @@ def dated_headline(lines: list[str], view: DocView) -> str | None:
 
 def _dated_at(lines: list[str], verdicts: Sequence[str | None], positions: list[int], at: int) -> bool:
     """Whether the kept line `at` stands over a dateline or a source line the metadata stage removed, right
-    over it or over its subtitle ("——记…一线观察")."""
+    over it or over its subtitle ("——记…一线观察") or its standfirst (a sentence: "All crossings are cancelled
+    for the rest of the day.")."""
     if _over_dateline(verdicts, positions[at]):
         return True
-    return at + 1 < len(lines) and SUBTITLE.match(lines[at + 1]) is not None and _over_dateline(
-        verdicts, positions[at + 1])
+    return at + 1 < len(lines) and (SUBTITLE.match(lines[at + 1]) is not None or is_sentence(lines[at + 1])
+                                    ) and _over_dateline(verdicts, positions[at + 1])
 
 
 class Boilerplate(LineStage):
