@@ -54,6 +54,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
                      id="zh-investment-risk-notice"),
         ("上一篇：全市春耕生产有序推进", "boilerplate.pager"),
         pytest.param("延伸阅读：地铁三号线二期年底开通", "boilerplate.see_also", id="zh-link-to-another-article"),
+        pytest.param("延伸阅读 地铁三号线二期年底开通", "boilerplate.see_also", id="zh-link-with-a-space-for-its-colon"),
+        pytest.param("延伸阅读《城南旧事》的读者会发现，书中写的是童年。", None, id="zh-the-words-opening-a-sentence"),
         pytest.param("健康资讯 更多", "boilerplate.related", id="zh-box-name-and-its-more-link"),
         pytest.param("热门问答更多>>", "boilerplate.related", id="zh-box-name-and-its-more-link-glued"),
         pytest.param("查看更多", "boilerplate.label", id="zh-see-more-button"),

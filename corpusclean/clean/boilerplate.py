@@ -277,6 +277,12 @@ def _glued_label(labels: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<=[a-z\d])(?:{_longest_first(labels)}):\s?\d")
 
 
+def _spaced(phrases: Iterable[str]) -> list[str]:
+    """The phrases, and each Chinese one ending with a colon with a space for it: "延伸阅读 <title>" is as much a
+    link as "延伸阅读：<title>"."""
+    return [*phrases, *(p[:-1] + " " for p in phrases if p.endswith("："))]
+
+
 def _shop_row(words: Iterable[str]) -> re.Pattern[str]:
     """A line whose every token is one of the words (a letter may not follow one), or a number with its
     currency, "+" or "%" ("已售3000+ · 好评率98%", "¥89 ¥128 券后价"). Possessive and atomic: no backtracking
@@ -320,8 +326,8 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         phrases={section: _alternation(both(section)) for section in phrased},
         weak={section: _alternation(both(section)) for section in WEAK_SECTIONS},
         pager=tuple(p.casefold() for p in both("pager")),
-        see_also=tuple(p.casefold() for p in both("see_also")),
-        links=tuple(p.casefold() for p in (*both("pager"), *both("see_also"))),
+        see_also=tuple(p.casefold() for p in _spaced(both("see_also"))),
+        links=tuple(p.casefold() for p in (*both("pager"), *_spaced(both("see_also")))),
         pager_steps=frozenset(p.casefold() for p in both("pager_steps")),
         pager_row=_row_of(p.casefold() for p in (*both("pager_steps"), *both("pager_words"))),
         pager_initials=frozenset([*(p.casefold()[0] for p in (*both("pager_steps"), *both("pager_words"))),
