@@ -90,6 +90,24 @@ def test_text_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 
+EN_PROSE = ["The ferry authority cancelled every crossing after gusts passed 60 miles an hour at the harbour mouth.",
+            "Passengers booked for the day can rebook for free on any sailing this week, the authority said."]
+FERRIES = "Harbour ferries halted as a gale hits the Sound"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param(["Valley Channel Seven Nightly Investigates Community Desk Live", FERRIES,
+                  "All crossings are cancelled for the rest of the day, the authority said on Tuesday morning.",
+                  "By Jane Doe · Updated 1:52 PM, March 17, 2026", *EN_PROSE], FERRIES,
+                 id="over-its-standfirst-over-the-byline"),
+    pytest.param(["远帆论坛", "先谢谢大家！", "顶", "好的"], None, id="no-guess-of-the-tops-first-short-line"),
+])
+def test_text_headline_of_a_story_or_none(lines, title):
+    """A headline over a standfirst that opens the body, the byline under it; the first headline-like line of a
+    page without a body or a dateline is as often a site's name or a menu as the headline: no title."""
+    assert fields_of(lines)["title"] == title
+
+
 EN_PROSE = ["The harbor board voted on Monday to open a ferry route to the outer islands by next spring.",
             "Officials said the boats would run every two hours and that fares would match the bus network's."]
 EN_MENU = ["Home", "Local News", "Sports"]

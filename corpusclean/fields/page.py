@@ -81,6 +81,7 @@ class LineFields:
     """What the lines of a page say, before the tags of an HTML page are weighed against it."""
 
     title: str | None = None
+    guessed: bool = False            # the title is the top's first headline-like line, for want of a sign
     dateline: Stamp | None = None    # printed by the headline
     labelled: Stamp | None = None    # on a labelled line after the headline
     bare: Stamp | None = None        # on a line of a date alone after the headline
@@ -95,6 +96,7 @@ class LineFields:
 @dataclass
 class Fields:
     title: str | None = None
+    guessed: bool = False           # the title is only a guess (LineFields.guessed)
     created: Stamp | None = None
     author: tuple[str, ...] = ()
     editor: tuple[str, ...] = ()
@@ -343,7 +345,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     right above a dateline above the body (lines without a word, a share bar's empty items, not counted), the
     nearest that has one (a comment form or a list of the most read may stand between the byline and the
     date), or else above a byline, the nearest that has one; else one right above the body; else the first
-    headline-like line of the top. A byline without "By" right under a headline is no headline."""
+    headline-like line of the top, a guess (found.guessed: a site's name or a menu as often as the headline).
+    A byline without "By" right under a headline is no headline."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
@@ -371,6 +374,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         # a byline may follow a subtitle; the headline stands above the date
         dated = [i for i in above_body if (not DATE_KEYS.isdisjoint(parsed[i] or ()) or loose_dateline(lines[i]))
                  and not _signature_date(lines, i)]
+        if _dated_byline(parsed, body[0] + 1):     # under a standfirst the body opens with
+            dated.insert(0, body[0] + 1)
         signed = [i for i in above_body if parsed[i] and i not in dated]
         # an official document's headline stands over its number ("临政办发〔2026〕37号")
         numbered = [i for i in above_body if len(lines[i]) <= MAX_NUMBER_LINE and "号" in lines[i]
@@ -393,7 +398,16 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         if longest is not None:
             return over_byline(longest)
     dated_body = _over_a_dated_body(lines, parsed, headline_like)
-    return dated_body if dated_body is not None else next((i for i in range(top) if headline_like(i)), None)
+    if dated_body is not None:
+        return dated_body
+    found.guessed = True
+    return next((i for i in range(top) if headline_like(i)), None)
+
+
+def _dated_byline(parsed: list[dict | None], index: int) -> bool:
+    """Whether the line at `index` is a byline with its date ("By Jane Doe · Updated 1:52 PM, March 17")."""
+    fields = parsed[index] if index < len(parsed) else None
+    return bool(fields) and "author" in fields and not DATE_KEYS.isdisjoint(fields)
 
 
 def _over_a_dated_body(lines: list[str], parsed: list[dict | None], headline_like: Callable[[int], bool]) -> int | None:
@@ -487,7 +501,8 @@ def choose(found: LineFields, tags: Tags | None = None, url: str | None = None) 
             if authors:
                 break
     title = " ".join(found.title.split()) if can_be_headline(found.title) else None
-    return Fields(title, created, authors, found.editors, found.publisher or next(iter(tags.site_names), None))
+    return Fields(title, found.guessed, created, authors, found.editors,
+                  found.publisher or next(iter(tags.site_names), None))
 
 
 def html_title(headline: str | None, tags: Tags, lines: list[str]) -> str | None:
@@ -510,7 +525,7 @@ def record_values(fields: Fields) -> dict:
     joined, None for what was not found."""
     created = fields.created
     return {
-        "title": fields.title,
+        "title": None if fields.guessed else fields.title,
         "created": created.created if created else None,
         "created_precision": created.precision if created else None,
         "created_timezone": created.timezone if created else None,
