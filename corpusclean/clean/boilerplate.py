@@ -76,6 +76,7 @@ MAX_WORD_CHARS = 6        # ...each of them at most this long
 MAX_GAP = 6               # unmatched short lines tolerated between two boilerplate lines of a head/tail run
 
 BULLETS = "•·▪●◆■□>-*◎ "
+LINK_ARROWS = "←«‹ "       # before a link to the previous article: "« 上一篇：…", "← Previous Post: …"
 LINK_SEPARATOR = re.compile(r"\s*[|｜丨]\s*|\s+[·•]\s+")
 CRUMB = re.compile(r"\s*(?:->|>>|[>＞»›])\s*")     # each holds one of > ＞ » ›
 # marks that split a breadcrumb only where it says it is one (a label of the place, a first item "首页"):
@@ -655,7 +656,7 @@ def _titled_link(text: str, han: bool, vocab: Vocabulary) -> str | None:
     """PAGER or SEE_ALSO for a link of their phrases with the title it names after a colon
     ("上一篇：下月核酸还免费吗？", "Previous article: Is the ferry late again?"), at most MAX_PAGER_SIZE Han
     characters or words: a title may end as a sentence does."""
-    folded = text.casefold()
+    folded = text.casefold().lstrip(LINK_ARROWS)
     if not folded.startswith(vocab.links):  # nearly every line: one call, where finding which phrase takes one each
         return None
     phrase = next(phrase for phrase in vocab.links if folded.startswith(phrase))
@@ -726,8 +727,9 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or _box_tabs(heading, vocab.related) or _more_heading(heading) or _more_of_a_name(text)
             or _named_box_with_more(heading, vocab.labels) or _box_of_a_site(text, vocab.related)):
         return RELATED, True
-    if folded.startswith(vocab.links) and size <= _link_size(folded, vocab):
-        return _link_reason(folded, vocab), True
+    linked = folded.lstrip(LINK_ARROWS)
+    if linked.startswith(vocab.links) and size <= _link_size(linked, vocab):
+        return _link_reason(linked, vocab), True
     if size <= MAX_PAGER_SIZE and (folded[0] in vocab.pager_initials or not folded[0].isalnum()) and _pager_row(
             folded, vocab):
         return PAGER, True
