@@ -3060,3 +3060,43 @@ def test_the_report_counts_two_files_of_one_name_apart(jobs, tmp_path):
     files = json.loads((tmp_path / "work" / "report.json").read_text())["files"]
     assert files == {first: {"inputs": 2, "written": 2}, second: {"inputs": 4, "written": 3, "rejected": 1},
                      "c/x/q.jsonl": {"inputs": 1, "written": 1}}
+
+
+def _written_in_two_parts(args: list, first: bytes, rest: bytes, cwd: Path) -> subprocess.CompletedProcess:
+    """A run reading standard input from a pipe whose writer writes `first`, waits until the run has read it,
+    then writes `rest`, as a producer writing in pieces does."""
+    import fcntl
+    import termios
+
+    run = subprocess.Popen([sys.executable, "-m", "corpusclean", *args], stdin=subprocess.PIPE,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
+    run.stdin.write(first)
+    run.stdin.flush()
+    waiting = bytearray(4)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the bytes still in the pipe: none once the run has read them
+        fcntl.ioctl(run.stdin.fileno(), termios.FIONREAD, waiting)
+        if not int.from_bytes(waiting, sys.byteorder):
+            break
+        time.sleep(0.01)
+    time.sleep(0.2)
+    out, err = run.communicate(rest, timeout=120)
+    return subprocess.CompletedProcess(run.args, run.returncode, out, err)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("compress", [False, True], ids=["jsonl-after-a-blank-line", "gzip"])
+def test_standard_input_written_in_pieces_is_read_as_written_at_once(compress, jobs, tmp_path):
+    """Compression and format were told from the first read of standard input, which gives what its writer has
+    written so far: JSONL whose blank first line came alone was read as one text page (its JSON one record's
+    text, exit 0), and gzip whose first two bytes came alone was rejected as binary, its records lost."""
+    import gzip
+
+    data = b"\n" + b"".join(jsonl_line({"id": f"r{n}", "text": line}) for n, line in enumerate(ZH_NEWS.splitlines()))
+    if compress:
+        data = gzip.compress(data, mtime=0)
+    cut = 2 if compress else 1
+    run = _written_in_two_parts(["run", "-", "-q", *jobs, "--no-dedup", "-o", "out.jsonl"], data[:cut], data[cut:],
+                                tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == [f"r{n}" for n in range(3)]

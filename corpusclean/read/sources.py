@@ -12,6 +12,7 @@ import gzip
 import io
 import os
 import re
+import stat
 import sys
 from typing import Any, BinaryIO, Iterator, NamedTuple
 
@@ -73,7 +74,57 @@ def open_raw(path: str) -> io.BufferedReader:
         if no_wait:
             os.set_blocking(fd, True)  # reads then wait for data as usual
         raw = open(fd, "rb")
-    return raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    return stream if _is_regular_file(stream) else _with_head_read(stream)
+
+
+def _is_regular_file(stream: BinaryIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _with_head_read(stream: io.BufferedReader) -> io.BufferedReader:
+    """A pipe's stream (stdin, a named pipe) with its head read before any of it is looked at: a read of a pipe
+    gives what its writer has written so far, and compression and format are told from the first bytes (peek):
+    JSONL whose blank first line came alone was read as one text page, gzip whose first two bytes did as binary.
+    The head ends at its first line of content (or SNIFF_BYTES): records written one at a time are read as they
+    come (`check -` prints each finding as its record is written)."""
+    head = b""
+    while len(head) < SNIFF_BYTES and not _holds_a_line(head):
+        chunk = stream.read1(SNIFF_BYTES - len(head))
+        if not chunk:
+            break
+        head += chunk
+    return io.BufferedReader(_AfterHead(head, stream))
+
+
+def _holds_a_line(head: bytes) -> bool:
+    """Whether the first bytes of a stream are enough to tell its compression (16) and its format: they hold a
+    line break after content (a byte order mark and blank space are none)."""
+    return len(head) >= 16 and _LINE_BREAK.search(head.lstrip(b"".join(BOMS) + b" \t\r\n")) is not None
+
+
+class _AfterHead(io.RawIOBase):
+    """The bytes `head`, then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream: io.BufferedReader) -> None:
+        self._head, self._stream = memoryview(head), stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if not self._head:
+            return self._stream.readinto1(buffer)
+        size = min(len(buffer), len(self._head))
+        buffer[:size], self._head = self._head[:size], self._head[size:]
+        return size
+
+    def close(self) -> None:
+        super().close()
+        self._stream.close()
 
 
 def open_binary(path: str) -> BinaryIO:
