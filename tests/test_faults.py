@@ -3100,3 +3100,26 @@ def test_standard_input_written_in_pieces_is_read_as_written_at_once(compress, j
                                 tmp_path)
     assert (run.returncode, run.stderr.decode()) == (0, "")
     assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == [f"r{n}" for n in range(3)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_outputs_to_process_substitutions_are_written(jobs, tmp_path):
+    """`-o >(gzip > out.gz)`, `--report >(jq .written)`: the shell names a pipe /dev/fd/63, whose real path
+    (/proc/PID/fd/pipe:[N]) names no file, and the run stopped before any work, 'cannot write /dev/fd/63: No
+    such file or directory' (exit 2), where `<(zcat a.jsonl.gz)` is read."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "in" / "b.jsonl").write_text("not json\n", "utf-8")
+    pipes = [os.pipe() for _ in range(3)]
+    outputs = [arg for option, (_, end) in zip(("-o", "--rejects", "--report"), pipes)
+               for arg in (option, f"/dev/fd/{end}")]
+    run = subprocess.Popen([sys.executable, "-m", "corpusclean", "run", "in", "-q", *jobs, *outputs],
+                           pass_fds=[end for _, end in pipes], stderr=subprocess.PIPE, cwd=tmp_path)
+    for _, end in pipes:
+        os.close(end)
+    records, rejects, report = (os.fdopen(end, "rb").read() for end, _ in pipes)
+    assert run.wait(timeout=120) == 1
+    assert run.stderr.read().decode().startswith("corpusclean: in/b.jsonl:1: invalid_json: invalid JSON: ")
+    assert [r["id"] for r in jsonl(records)] == ["in/a.txt"]
+    assert [r["reject_reason"] for r in jsonl(rejects)] == ["invalid_json"]
+    assert (json.loads(report)["written"], json.loads(report)["rejected"]) == (1, 1)

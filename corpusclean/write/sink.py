@@ -171,10 +171,10 @@ class AtomicFile:
         self._tmp_name: str | None = None
         self._compressed: Compressed | None = None
         try:
-            if self.path.exists() and not self.path.is_file():
-                if self.path.is_dir():
+            if os.path.exists(path) and not os.path.isfile(path):  # as given: the real path of /dev/fd/63, the
+                if os.path.isdir(path):                            # pipe of `-o >(gzip > out.gz)`, names no file
                     raise OutputError(f"cannot write {path}: it is a folder")
-                self.handle: BinaryIO = open(self.path, "wb")
+                self.handle: BinaryIO = open(path, "wb")
                 self._out: BinaryIO | Compressed = self.handle
                 return
             foreign = foreign_codec_suffix(path) if codec is None else None
