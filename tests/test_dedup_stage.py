@@ -176,6 +176,18 @@ def test_keep_policy(keep, created, kept):
     assert [d.id for d in docs if not d.rejected] == [kept]
 
 
+def test_keep_earliest_orders_dates_of_other_zones_in_time():
+    """`created` is written in the time of the zone its page states: keep earliest compared those times as written,
+    so 10:00 at +08:00 (02:00 UTC) was taken for later than 09:00 at +00:00, and the later copy stayed."""
+    contents = [RIVER_FESTIVAL, header_footer(RIVER_FESTIVAL), drop_paragraph(RIVER_FESTIVAL)]
+    stated = [("2019-01-01T09:00:00", "+00:00"), ("2019-01-01T10:00:00", "+08:00"), ("2019-01-01T05:00:00", None)]
+    docs = []
+    for doc_id, lines, (created, zone) in zip("abc", contents, stated):
+        docs.append(make_doc(doc_id, lines, created))
+        docs[-1].metadata["created_timezone"] = zone
+    assert run(docs, keep="earliest").duplicate_of == {"a": "b", "c": "b"}
+
+
 def test_clusters_are_transitive():
     # Each step appends two more paragraphs: neighbours are similar (>= 0.73), the ends are not (0.47).
     chain = [LIBRARY_FUNDING + HARBOUR_BRIDGE[:k] for k in range(0, 7, 2)]

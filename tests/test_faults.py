@@ -3123,3 +3123,15 @@ def test_outputs_to_process_substitutions_are_written(jobs, tmp_path):
     assert [r["id"] for r in jsonl(records)] == ["in/a.txt"]
     assert [r["reject_reason"] for r in jsonl(rejects)] == ["invalid_json"]
     assert (json.loads(report)["written"], json.loads(report)["rejected"]) == (1, 1)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_keep_earliest_keeps_the_copy_first_in_time_whatever_its_zone(jobs, tmp_path):
+    """A record's `created` is written in its own zone's time (`created_timezone` beside it): --keep earliest
+    compared those as written, and kept a wire's 09:00Z copy over the 10:00+08:00 original (02:00Z)."""
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"id": doc_id, "text": ZH_NEWS, "created": created}) + "\n"
+                                               for doc_id, created in (("reprint", "2019-01-01T09:00:00Z"),
+                                                                       ("original", "2019-01-01T10:00:00+08:00"))))
+    run = corpusclean("run", "in.jsonl", "-q", *jobs, "--keep", "earliest", "-o", "out.jsonl", cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["original"]

@@ -15,6 +15,7 @@ from corpusclean.dedup.keys import spaced_forms, text_key
 from corpusclean.dedup.minhash import signatures
 from corpusclean.dedup.shingles import shingle_hashes_each
 from corpusclean.document import Document
+from corpusclean.fields.dates import in_utc
 from corpusclean.pipeline import CorpusStage
 
 # A document's summary packed in one bytes object: the main process holds one per document until the fit,
@@ -71,6 +72,11 @@ def _refuse_shared_ids(ids: list[str], model: DedupModel) -> None:
                      "documents by id, so each needs an id of its own")
 
 
+def _created(doc: Document) -> str | None:
+    """The date `keep earliest` orders a document by: in UTC when its zone is stated."""
+    return in_utc(doc.created, doc.metadata.get("created_timezone"))
+
+
 class Dedup(CorpusStage):
     """Corpus stage: exact and near-duplicate documents; a filter: it only rejects (`duplicate`)."""
 
@@ -92,14 +98,14 @@ class Dedup(CorpusStage):
     def summarize_all(self, docs: Sequence[Document]) -> list[Summary]:
         texts = [doc.clean_text() for doc in docs]
         if self.mode == "none":
-            return [pack_summary(doc.id, doc.created, len(text), None, b"") for doc, text in zip(docs, texts)]
+            return [pack_summary(doc.id, _created(doc), len(text), None, b"") for doc, text in zip(docs, texts)]
         spaced = spaced_forms(texts)
         near = [b""] * len(docs)
         if self.mode == "near":
             flat, offsets = shingle_hashes_each(spaced, self.params.char_ngram, self.params.word_ngram)
             near = [found.tobytes() for found in signatures(flat, offsets, self.params.num_perm, self.params.seed)]
         # A text without words has no shingle: its empty signature was a near copy of every other one's.
-        return [pack_summary(doc.id, doc.created, len(text), text_key(text, form), found if form.strip() else b"")
+        return [pack_summary(doc.id, _created(doc), len(text), text_key(text, form), found if form.strip() else b"")
                 for doc, text, form, found in zip(docs, texts, spaced, near)]
 
     def fit(self, summaries: Iterable[Summary]) -> DedupModel:

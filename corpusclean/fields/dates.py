@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from corpusclean.text import compiled_when_used
@@ -396,3 +396,15 @@ def stamp_of_record(created: str, precision: str | None, timezone: str | None) -
             unread_zone = found.stamp.timezone is None and _OFFSET_AT_END.search(created, found.start, found.end)
             return None if unread_zone or _UNREAD_TIME.match(created, found.end) else found.stamp
     return None
+
+
+def in_utc(created: str | None, zone: str | None) -> str | None:
+    """A ``created`` of our shape in UTC when its zone is stated ("+08:00"), else as it is: what orders two dates
+    in time (10:00 at +08:00 is before 09:00 at +00:00)."""
+    if not created or not zone or not CREATED_SHAPE.match(created):
+        return created
+    try:
+        moment = datetime.fromisoformat(created[:19] + zone)
+    except ValueError:
+        return created
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
