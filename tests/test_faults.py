@@ -3135,3 +3135,19 @@ def test_keep_earliest_keeps_the_copy_first_in_time_whatever_its_zone(jobs, tmp_
     run = corpusclean("run", "in.jsonl", "-q", *jobs, "--keep", "earliest", "-o", "out.jsonl", cwd=tmp_path)
     assert (run.returncode, run.stderr.decode()) == (0, "")
     assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["original"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_file_named_dash_is_read_not_standard_input(jobs, tmp_path):
+    """A file named '-' met by `run .` or a glob, or given as ./- (which pathlib spells '-'), had the path '-',
+    standard input's: standard input was read in its place, its records written (exit 0) and the file's lost."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "-").write_text(json.dumps({"id": "file", "text": ZH_NEWS}, ensure_ascii=False) + "\n", "utf-8")
+    piped = (json.dumps({"id": "piped", "text": ZH_MORE}, ensure_ascii=False) + "\n").encode()
+    for given in (".", "*", "./-"):
+        run = corpusclean("run", given, "-q", *jobs, "-o", tmp_path / "out.jsonl", input=piped, cwd=folder)
+        assert (run.returncode, run.stderr.decode()) == (0, "")
+        assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["file"]
+    check = corpusclean("check", ".", "-q", "--select", "CC006", input=b'{"id": "p", "text": ""}\n', cwd=folder)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (0, "", "")

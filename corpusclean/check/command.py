@@ -136,7 +136,7 @@ def folder_datasets(folder: str, skipped: list | None = None) -> list[str]:
     without a suffix, their first bytes (read.sources.reads_as_jsonl); in the order run reads them, so that the
     first of two copies is the one run keeps. A folder that cannot be listed is a usage error: its datasets
     would go unchecked."""
-    from corpusclean.read.paths import find_inputs
+    from corpusclean.read.paths import find_inputs, named_path
     from corpusclean.read.sources import reads_as_jsonl
 
     inputs, walk_skipped = find_inputs([folder])
@@ -145,7 +145,7 @@ def folder_datasets(folder: str, skipped: list | None = None) -> list[str]:
             raise UsageError(f"cannot read {skip.path}: the folder cannot be listed")
     if skipped is not None:
         skipped += walk_skipped
-    return [os.path.normpath(inp.path) for inp in inputs if reads_as_jsonl(inp.path)]
+    return [named_path(os.path.normpath(inp.path)) for inp in inputs if reads_as_jsonl(inp.path)]
 
 
 def open_dataset(path: str) -> tuple[BinaryIO, str | None]:

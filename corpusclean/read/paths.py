@@ -73,6 +73,12 @@ def input_file(path: str, name: list[str], ids: list[str], site: str, source: st
     return InputFile(path, named, source or site, site, f"{source}/{id_name}" if source else id_name)
 
 
+def named_path(path: str) -> str:
+    """A path that names a file: './-' for a file named '-' (a folder's, a glob's match, `./-` given, which
+    pathlib and normpath spell '-'), which as a path is standard input."""
+    return os.path.join(os.curdir, path) if path == STDIN else path
+
+
 def inner_suffix(name: str) -> str:
     """The suffix that says what a file holds, looking through .gz and .zst: 'a.html.gz' -> '.html'. The same
     as pathlib's Path(...).suffix, without building a Path (it is asked for every input file)."""
@@ -204,7 +210,8 @@ def _walk_folder(
     if named is None:
         named = [part for part in _given_parts(str(folder), own) if part != os.curdir]
     given = [Path(os.path.abspath(folder)).name]  # the site of its top files: the folder's name as given
-    return [input_file(prefix + os.sep.join(parts), [*named, *parts], [*own, *parts], [*given, *parts][-2], source)
+    return [input_file(named_path(prefix + os.sep.join(parts)), [*named, *parts], [*own, *parts], [*given, *parts][-2],
+                       source)
             for parts, reason in found if reason is None]
 
 
@@ -225,7 +232,7 @@ def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str
         return []
     if is_named_input(mode):
         parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
-        return [input_file(str(path), parts, parts, path.resolve().parent.name, source)]
+        return [input_file(named_path(str(path)), parts, parts, path.resolve().parent.name, source)]
     skipped.append(Skipped(as_text(str(path)), "not_a_file"))
     return []
 
