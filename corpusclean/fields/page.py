@@ -342,11 +342,12 @@ def prose_run(lines: list[str]) -> tuple[int, int] | None:
 def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
                    is_chrome: Callable[[str], bool]) -> int | None:
     """The index of a text's headline: the line a page title "标题_网站" names; else a headline-like line
-    right above a dateline above the body (lines without a word, a share bar's empty items, not counted), the
-    nearest that has one (a comment form or a list of the most read may stand between the byline and the
-    date), or else above a byline, the nearest that has one; else one right above the body; else the first
-    headline-like line of the top, a guess (found.guessed: a site's name or a menu as often as the headline).
-    A byline without "By" right under a headline is no headline."""
+    right above a dateline above the body (lines without a word, a share bar's empty items, not counted) or
+    above a standfirst (the body's first line) over its dated byline, the nearest that has one (a comment form
+    or a list of the most read may stand between the byline and the date), or else above a byline, the
+    nearest that has one; else one right above the body; else the first headline-like line of the top, a
+    guess (found.guessed: a site's name or a menu as often as the headline). A byline without "By" right under
+    a headline is no headline."""
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
@@ -374,7 +375,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         # a byline may follow a subtitle; the headline stands above the date
         dated = [i for i in above_body if (not DATE_KEYS.isdisjoint(parsed[i] or ()) or loose_dateline(lines[i]))
                  and not _signature_date(lines, i)]
-        if _dated_byline(parsed, body[0] + 1):     # under a standfirst the body opens with
+        if _dated_byline(parsed, body[0] + 1):     # the body opens with a standfirst, the byline under it
             dated.insert(0, body[0] + 1)
         signed = [i for i in above_body if parsed[i] and i not in dated]
         # an official document's headline stands over its number ("临政办发〔2026〕37号")
