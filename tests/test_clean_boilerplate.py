@@ -62,6 +62,9 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("网友留言（2）", "boilerplate.comments", id="zh-heading-of-the-readers-messages"),
         pytest.param("You must log in or register to reply here.", "boilerplate.promo", id="en-forums-prompt-to-log-in"),
         pytest.param("声明：本文仅为作者个人观点，不代表本所立场。", "boilerplate.disclaimer", id="zh-authors-own-view"),
+        pytest.param("This post may contain affiliate links. As an affiliate I earn a small commission on some purchases, "
+                     "at no cost to you. Read my disclosure policy.", "boilerplate.disclaimer",
+                     id="en-a-blogs-affiliate-disclosure"),
         pytest.param("延伸阅读《城南旧事》的读者会发现，书中写的是童年。", None, id="zh-the-words-opening-a-sentence"),
         pytest.param("健康资讯 更多", "boilerplate.related", id="zh-box-name-and-its-more-link"),
         pytest.param("热门问答更多>>", "boilerplate.related", id="zh-box-name-and-its-more-link-glued"),
