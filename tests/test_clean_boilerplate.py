@@ -61,6 +61,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("相关解读：《义务教育招生入学政策问答》", "boilerplate.see_also", id="zh-link-to-a-policys-reading"),
         pytest.param("网友留言（2）", "boilerplate.comments", id="zh-heading-of-the-readers-messages"),
         pytest.param("You must log in or register to reply here.", "boilerplate.promo", id="en-forums-prompt-to-log-in"),
+        pytest.param("Have a news tip? Email the newsroom.", "boilerplate.promo", id="en-a-call-for-tips"),
+        pytest.param("If you have a tip about the case, call the police.", None, id="en-a-police-appeal-in-the-text"),
         pytest.param("声明：本文仅为作者个人观点，不代表本所立场。", "boilerplate.disclaimer", id="zh-authors-own-view"),
         pytest.param("This post may contain affiliate links. As an affiliate I earn a small commission on some purchases, "
                      "at no cost to you. Read my disclosure policy.", "boilerplate.disclaimer",
