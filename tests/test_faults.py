@@ -3151,3 +3151,36 @@ def test_a_file_named_dash_is_read_not_standard_input(jobs, tmp_path):
         assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["file"]
     check = corpusclean("check", ".", "-q", "--select", "CC006", input=b'{"id": "p", "text": ""}\n', cwd=folder)
     assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (0, "", "")
+
+
+@pytest.mark.parametrize("in_place", [pytest.param(False, id="saved-as-a-new-file"),
+                                      pytest.param(True, id="rewritten-in-place")])
+def test_check_fix_leaves_a_file_that_changed_while_it_was_read(tmp_path, monkeypatch, capsys, in_place):
+    """A file saved (an editor, a crawler's writer) while check --fix read it was replaced by the fix of what
+    was read before: the new records were lost, 'fixed data.jsonl', exit 0. The fix is not put in place."""
+    import io
+
+    from corpusclean.check import command
+
+    data = tmp_path / "data.jsonl"
+    data.write_text('{"id": "1", "text": "正文第一段，内容足够长。\\nCopyright © 2024 示例网 版权所有"}\n'
+                    '{"id": "2", "text": "正文第二段，内容也足够长。"}\n', "utf-8")
+    saved = data.read_bytes() + b'{"id": "3", "text": "saved while the check ran"}\n'
+    fixed = command.Checker.fixed
+
+    def fixed_while_saved(self, path, line_no, line):
+        if line_no == 1:
+            if in_place:
+                data.write_bytes(saved)
+            else:
+                (tmp_path / "new.jsonl").write_bytes(saved)
+                os.replace(tmp_path / "new.jsonl", data)
+        return fixed(self, path, line_no, line)
+
+    monkeypatch.setattr(command.Checker, "fixed", fixed_while_saved)
+    status = command.run_check([str(data)], fix=True, out=io.StringIO())
+    assert data.read_bytes() == saved
+    assert status == 2
+    assert capsys.readouterr().err == (f"corpusclean: error: cannot fix {data}: it changed while it was read; "
+                                       "check it again\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"], "the temporary file is removed"

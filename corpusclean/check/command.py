@@ -285,6 +285,7 @@ class Checker:
         file = len(self.paths)
         shown = as_text(path)  # a name that is not UTF-8 (which JSON and stdout cannot hold) as \xNN
         self.paths.append(shown)
+        read_from = _file_state(path) if fix else None
         stream, codec = open_dataset(path)
         target, unwritable = None, None
         if fix:
@@ -328,6 +329,8 @@ class Checker:
             if not records and "CC019" in self.codes:
                 yield Finding(shown, 1, 1, "CC019", f"{EMPTY_JSONL}: run rejects it as empty_input")
             if target is not None and changed:
+                if _file_state(path) != read_from:  # saved meanwhile: the fix of what was read would replace it
+                    raise ReadError(f"cannot fix {shown}: it changed while it was read; check it again")
                 target.commit()
                 self.fixed_paths.append(path)
         except OutputError as err:
@@ -379,6 +382,16 @@ def with_text(line: bytes, key: str, value: bytes) -> bytes:
     if span is None or marked[at:at + 1] != "}":
         return line
     return (marked[:span[0]] + value.decode("utf-8") + marked[span[1]:]).encode("utf-8", "surrogateescape")
+
+
+def _file_state(path: str) -> tuple[int, ...] | None:
+    """Which file a path names and its size and time of change: another when it was saved (a new file renamed
+    over it, or written again in place); None when it names none (removed)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 @contextmanager
