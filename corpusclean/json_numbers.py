@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from datetime import date
 from typing import Any, Iterator
 
 import orjson
@@ -125,24 +126,30 @@ def non_finite(value: Any) -> float | None:
     """The first NaN or infinity a value holds (a float handed to the Python API), which JSON has no number for
     and orjson writes as null; None when it holds none. A number read beyond a double's range (OutOfRange) is
     not one: it is written as it was written."""
-    return next((item for item in map(_plain, _scalars(value)) if isinstance(item, float)
+    return next((item for item in map(plain, _scalars(value)) if isinstance(item, float)
                  and not isinstance(item, OutOfRange) and not math.isfinite(item)), None)
 
 
-def _plain(value: Any) -> Any:
-    """A numpy scalar (np.float32(0.5), np.int64(3), np.bool_(True), as datatrove's and pandas' readers give
-    metadata) as the Python value it holds, which orjson writes; any other value as it is. An array stays an
-    array, which JSON cannot hold."""
+def plain(value: Any) -> Any:
+    """A value handed to the Python API as the JSON value it stands for: a numpy scalar (np.float32(0.5),
+    np.int64(3), np.bool_(True), as datatrove's and pandas' readers give metadata) the Python value it holds,
+    which orjson writes; a date or a moment (datetime, pandas' Timestamp, as a timestamp column gives) its ISO
+    8601 text, as orjson writes a datetime (pandas' NaT, no moment, null); any other value as it is. An array
+    stays an array, which JSON cannot hold."""
     numpy = sys.modules.get("numpy")  # not imported: no value is one of its scalars
-    return value.item() if numpy is not None and isinstance(value, numpy.generic) else value
+    if numpy is not None and isinstance(value, numpy.generic):
+        value = value.item()
+    if isinstance(value, date):
+        return value.isoformat() if value == value else None  # NaT is unequal to itself, as a NaN
+    return value
 
 
 def _as_written(value: Any) -> Any:
     if isinstance(value, OutOfRange):
         return orjson.Fragment(value.written.encode("ascii"))
-    plain = _plain(value)
-    if plain is not value and not isinstance(plain, bytes):  # np.bytes_ holds bytes, which JSON cannot hold
-        return plain
+    written = plain(value)
+    if written is not value and not isinstance(written, bytes):  # np.bytes_ holds bytes, which JSON cannot hold
+        return written
     raise TypeError
 
 

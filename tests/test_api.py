@@ -340,6 +340,37 @@ def test_a_nan_or_an_infinity_among_a_records_fields_is_an_invalid_record_naming
     }
 
 
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_a_records_dates_and_numpy_ids_are_the_values_they_stand_for(jobs):
+    """A record's created given as a datetime or a date (a timestamp column of HF datasets or pyarrow) was
+    written as no date (created "", the date in metadata.extra); as pandas' Timestamp (DataFrame.to_dict), the
+    record was an invalid_record, 'Type is not JSON serializable: Timestamp', lost for a date; an id
+    np.int64(5) was not taken (the record got 'records#N'). As their JSONL lines give them, each is now the
+    value it stands for; pandas' NaT, no moment, is no date."""
+    import datetime
+
+    import numpy as np
+
+    pandas = pytest.importorskip("pandas")
+    eight = datetime.timezone(datetime.timedelta(hours=8))
+    records = [{"id": "a", "text": EN, "created": datetime.datetime(2020, 1, 2, 3, 4, 5, tzinfo=eight)},
+               {"id": "b", "text": EN + " (2)", "created": datetime.date(2021, 5, 6)},
+               {"id": "c", "text": EN + " (3)", "created": pandas.Timestamp("2022-07-08 09:10"),
+                "metadata": {"fetched": pandas.Timestamp("2024-01-01")}},
+               {"id": "d", "text": EN + " (4)", "created": pandas.NaT},
+               {"id": np.int64(5), "text": EN + " (5)"}]
+    out = {r["id"]: (r["created"], r["metadata"]["created_precision"], r["metadata"]["created_timezone"],
+                     r["metadata"]["extra"], r.get("reject_reason"))
+           for r in corpusclean.clean_records(records, Config(jobs=jobs, dedup="none"))}
+    assert out == {
+        "a": ("2020-01-02T03:04:05.000", "second", "+08:00", "", None),
+        "b": ("2021-05-06T00:00:00.000", "day", "", "", None),
+        "c": ("2022-07-08T09:10:00.000", "second", "", '{"fetched":"2024-01-01T00:00:00"}', None),
+        "d": ("", "", "", "", None),
+        "5": ("", "", "", "", None),
+    }
+
+
 @pytest.mark.parametrize("engine", ["local", "ray"])
 def test_more_jobs_than_the_machine_can_run_is_a_value_error_before_any_worker(engine, monkeypatch):
     """clean_records(records, Config(jobs=100000)) forked a worker per job until the kernel killed the process

@@ -20,6 +20,7 @@ from corpusclean.compression import decompressed
 from corpusclean.config import Config
 from corpusclean.decode import WIDE_BOMS, binary_content, opens_wide_json, too_many_invalid, wide_jsonl
 from corpusclean.document import Document
+from corpusclean.json_numbers import plain
 from corpusclean.read.ids import input_id
 from corpusclean.read.paths import STDIN, InputFile, inner_suffix
 from corpusclean.write.schema import METADATA, Stamp, extra_fields, fits, read_back
@@ -516,6 +517,8 @@ def take_record_fields(doc: Document, record: dict, text_key: str) -> None:
         if key in skipped:
             continue
         kind = USED_FIELDS.get(key, False)
+        if kind is not False:
+            value = plain(value)  # np.int64(5), a Timestamp: the id, the date it stands for (a value, not a line)
         if kind is not False and value is None:
             continue  # a field the tool uses, saying nothing
         if kind is False or (kind is not None and not isinstance(value, kind)):
@@ -580,6 +583,8 @@ def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None
     ours = "path" in metadata
     for key, value in metadata.items():
         kind = METADATA.get(key)
+        if kind is not None:
+            value = plain(value)
         if key == "extra" and ours and isinstance(value, str):
             extra.update(extra_fields(value))
         elif kind is None or key == "extra" or not fits(value, kind):
