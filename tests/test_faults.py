@@ -3184,3 +3184,30 @@ def test_check_fix_leaves_a_file_that_changed_while_it_was_read(tmp_path, monkey
     assert capsys.readouterr().err == (f"corpusclean: error: cannot fix {data}: it changed while it was read; "
                                        "check it again\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.jsonl"], "the temporary file is removed"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_binary_file_named_jsonl_is_one_binary_reject(tmp_path, jobs):
+    """A binary file named .jsonl (a parquet file, an image) was read line by line: each piece between its 0a
+    bytes an invalid_json reject with a line on stderr, most telling to iconv it from its encoding (a 270 KB
+    parquet file: 192 inputs in the report), and check gave a finding for each. It is one input, rejected as
+    binary as a binary page is, and one CC001. A JSONL file whose first line alone is zeroed is still read."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "data.jsonl").write_bytes(bytes(range(256)) * 40)
+    record = '{"id": "r%d", "text": "The council approved budget number %d after a long debate."}\n'
+    records = "".join(record % (n, n) for n in range(3)).encode()
+    (tmp_path / "in" / "zeroed.jsonl").write_bytes(b"\x00" * 200 + b"\n" + records)
+    result = corpusclean("run", "in", "-q", "--no-dedup", "--report", "report.json", "-o", "out.jsonl", *jobs,
+                         cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "corpusclean: in/data.jsonl: binary: binary content (NUL bytes), not text",
+        "corpusclean: in/zeroed.jsonl:1: invalid_json: invalid JSON: unexpected character, expected a JSON value: "
+        "line 1 column 1 (char 0)"]
+    report = json.loads((tmp_path / "report.json").read_bytes())
+    assert report["files"]["in/data.jsonl"] == {"inputs": 1, "rejected": 1}
+    assert report["rejects_by_reason"] == {"binary": 1, "invalid_json": 1}
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["r0", "r1", "r2"]
+    check = corpusclean("check", "in/data.jsonl", cwd=tmp_path)
+    assert check.stdout.decode() == ("in/data.jsonl:1:1: CC001 binary content (NUL bytes), not text: run rejects it "
+                                     "as binary\n")

@@ -279,7 +279,7 @@ class Checker:
         from corpusclean.check.rules import Finding
         from corpusclean.decode import wide_jsonl
         from corpusclean.read.sources import (
-            EMPTY_JSONL, JSON_DOCUMENT, SNIFF_BYTES, not_utf8_jsonl, opens_json_document)
+            BINARY, EMPTY_JSONL, JSON_DOCUMENT, SNIFF_BYTES, binary_jsonl, not_utf8_jsonl, opens_json_document)
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -299,7 +299,8 @@ class Checker:
                 head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
             wide = wide_jsonl(head)
             # One finding, as run rejects such a file whole, not one per piece between 0a bytes or per line.
-            whole = not_utf8_jsonl(wide) if wide is not None else JSON_DOCUMENT if opens_json_document(head) else None
+            whole = (not_utf8_jsonl(wide) if wide is not None else JSON_DOCUMENT if opens_json_document(head)
+                     else f"{BINARY}: run rejects it as binary" if binary_jsonl(head) else None)
             if whole is not None:
                 if "CC001" in self.codes:
                     yield Finding(shown, 1, 1, "CC001", whole)

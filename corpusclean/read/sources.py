@@ -36,6 +36,8 @@ PAGE_SUFFIXES = HTML_SUFFIXES | {".txt"}  # names that say one page, whatever th
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 SNIFF_BYTES = 4096
 READ_CHUNK = 1 << 16
+# Why a binary page, or JSONL file (binary_jsonl), is rejected whole
+BINARY = "binary content (NUL bytes), not text"
 
 # A page or record is HTML when it starts as a document does: a doctype or an <html>, <head> or <body> tag,
 # after a byte order mark, blank space, comments and an XML declaration. Text that mentions a tag
@@ -250,7 +252,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
     if b"\x00" in data[:SNIFF_BYTES] and binary_content(data):
-        doc.reject("binary", "binary content (NUL bytes), not text")
+        doc.reject("binary", BINARY)
         return doc
     doc.raw = data
     doc.input_bytes = len(data)
@@ -692,6 +694,16 @@ def opens_json_document(head: bytes) -> bool:
     return len(lines) == 2 and lines[0].strip() in (b"{", b"[")
 
 
+def binary_jsonl(head: bytes) -> bool:
+    """Whether a JSONL file's first bytes are binary, not text (NULs, and control bytes beyond decode's share):
+    an image, an archive, a parquet file so named, each piece of which between 0a bytes was one more invalid line
+    (told to iconv it from its encoding). A file whose first line alone was damaged (zeroed) opens its other lines
+    as JSON objects do, and is read."""
+    if b"\x00" not in head or not binary_content(head):
+        return False
+    return not any(line.lstrip().startswith(b"{") for line in head.split(b"\n")[1:])
+
+
 # Why such a file is rejected whole: each of its lines was one more invalid_json, in JSON's words.
 JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
                  "jq -c . an object)")
@@ -755,6 +767,11 @@ def read_input(
             if opens_json_document(head):
                 doc = _new_doc(inp)
                 doc.reject("invalid_json", JSON_DOCUMENT)
+                yield doc
+                return
+            if binary_jsonl(head):
+                doc = _new_doc(inp)
+                doc.reject("binary", BINARY)
                 yield doc
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
