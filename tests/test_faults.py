@@ -3211,3 +3211,26 @@ def test_a_binary_file_named_jsonl_is_one_binary_reject(tmp_path, jobs):
     check = corpusclean("check", "in/data.jsonl", cwd=tmp_path)
     assert check.stdout.decode() == ("in/data.jsonl:1:1: CC001 binary content (NUL bytes), not text: run rejects it "
                                      "as binary\n")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_record_with_an_empty_text_beside_its_html_is_read_from_its_html(tmp_path, jobs):
+    """A scraper writes "text": "" when its extraction found nothing, beside the page's "html": run took the
+    empty text and rejected the record as empty (no text left after cleaning), exit 0, the article in its
+    html lost; check said CC006. A record without a text (or null) was read from its html already."""
+    page = ("<html><body><article><p>The city council approved a new budget for road repairs on Tuesday after a "
+            "long debate.</p><p>Members argued for hours about school funding and the state of the bridges.</p>"
+            "</article></body></html>")
+    lines = [{"id": "empty", "text": "", "html": page}, {"id": "blank", "text": " \n", "raw_html": page},
+             {"id": "none", "text": "", "html": 5}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    result = corpusclean("run", "in.jsonl", "-q", "--no-dedup", "--rejects", "rejects.jsonl", *jobs, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    written = {r["id"]: (r["text"], r["metadata"]["format"]) for r in jsonl(result.stdout)}
+    article = ("The city council approved a new budget for road repairs on Tuesday after a long debate.\n"
+               "Members argued for hours about school funding and the state of the bridges.")
+    assert written == {"empty": (article, "html"), "blank": (article, "html")}
+    assert [(r["id"], r["reject_reason"]) for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())] == [
+        ("none", "empty")]
+    check = corpusclean("check", "--ignore", "CC015", "in.jsonl", cwd=tmp_path)  # the two pages are one text
+    assert check.stdout.decode() == "in.jsonl:3:1: CC006 text is empty\n"

@@ -373,8 +373,10 @@ def replace_surrogates(value: Any) -> tuple[Any, int]:
 
 
 def text_field(record: dict, text_key: str) -> str:
-    """The field that holds a record's text: `text_key`, or for a record without a `text` one of HTML_FIELDS."""
-    if record.get(text_key) is None and text_key == "text":
+    """The field that holds a record's text: `text_key`, or for a record without a `text` (none, or an empty one,
+    as a scraper writes when its extraction found nothing) one of HTML_FIELDS."""
+    stated = record.get(text_key)
+    if text_key == "text" and (stated is None or isinstance(stated, str) and not stated.strip()):
         for field in HTML_FIELDS:
             if isinstance(record.get(field), str):
                 return field
