@@ -1056,7 +1056,7 @@ class Boilerplate(LineStage):
     reasons = tuple(dict.fromkeys(f"{REASON_PREFIX}{r}" for r in (
         "nav", "crumbs", "links", "download", "widget", "tools", "copyright", *phrase_families(), *SENTENCE_SECTIONS,
         *SHORT_LINE_SECTIONS, *(reason for reason, _, _ in WEAK_SECTIONS.values()), "pager", "see_also", "related",
-        "comments", "answers", "label", "tags", "poster", "block", "phrase")))
+        "comments", "answers", "label", "tags", "poster", "shop", "block", "phrase")))
 
     def __init__(self, extra_phrases: tuple[str, ...] = ()) -> None:
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified
