@@ -277,9 +277,7 @@ class Checker:
         import codecs
 
         from corpusclean.check.rules import Finding
-        from corpusclean.decode import wide_jsonl
-        from corpusclean.read.sources import (
-            BINARY, EMPTY_JSONL, JSON_DOCUMENT, SNIFF_BYTES, binary_jsonl, not_utf8_jsonl, opens_json_document)
+        from corpusclean.read.sources import EMPTY_JSONL, SNIFF_BYTES, whole_file_reject
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -297,13 +295,13 @@ class Checker:
         try:
             with _read_errors(path):
                 head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
-            wide = wide_jsonl(head)
             # One finding, as run rejects such a file whole, not one per piece between 0a bytes or per line.
-            whole = (not_utf8_jsonl(wide) if wide is not None else JSON_DOCUMENT if opens_json_document(head)
-                     else f"{BINARY}: run rejects it as binary" if binary_jsonl(head) else None)
-            if whole is not None:
+            rejected = whole_file_reject(head)
+            if rejected is not None:
+                reason, detail = rejected
                 if "CC001" in self.codes:
-                    yield Finding(shown, 1, 1, "CC001", whole)
+                    yield Finding(shown, 1, 1, "CC001",
+                                  detail if reason == "invalid_json" else f"{detail}: run rejects it as {reason}")
                 return
             for line_no, line in enumerate(_read_lines(stream, path, self.max_record_bytes), 1):
                 if isinstance(line, int):

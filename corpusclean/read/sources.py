@@ -706,6 +706,20 @@ def binary_jsonl(head: bytes) -> bool:
     return not any(line.lstrip().startswith(b"{") for line in head.split(b"\n")[1:])
 
 
+def whole_file_reject(head: bytes) -> tuple[str, str] | None:
+    """(reason, detail) of a JSONL file rejected whole from its first bytes, or None: one in UTF-16 or UTF-32
+    (split on its 0a bytes), one JSON document over many lines, binary content; each piece or line of it would
+    be one more invalid line. run rejects it so and check reports it once."""
+    wide = wide_jsonl(head)
+    if wide is not None:
+        return "invalid_json", not_utf8_jsonl(wide)
+    if opens_json_document(head):
+        return "invalid_json", JSON_DOCUMENT
+    if binary_jsonl(head):
+        return "binary", BINARY
+    return None
+
+
 # Why such a file is rejected whole: each of its lines was one more invalid_json, in JSON's words.
 JSON_DOCUMENT = ("the file is one JSON document over many lines, not JSON lines (jq -c '.[]' converts an array, "
                  "jq -c . an object)")
@@ -760,20 +774,10 @@ def read_input(
     try:
         head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
         if _sniff_kind(inp.path, head) == "jsonl":
-            wide = wide_jsonl(head)
-            if wide is not None:  # split on its 0a bytes, each piece would be one more invalid line
+            rejected = whole_file_reject(head)
+            if rejected is not None:
                 doc = _new_doc(inp)
-                doc.reject("invalid_json", not_utf8_jsonl(wide))
-                yield doc
-                return
-            if opens_json_document(head):
-                doc = _new_doc(inp)
-                doc.reject("invalid_json", JSON_DOCUMENT)
-                yield doc
-                return
-            if binary_jsonl(head):
-                doc = _new_doc(inp)
-                doc.reject("binary", BINARY)
+                doc.reject(*rejected)
                 yield doc
                 return
             yield from read_jsonl(inp, stream, text_key, text_format, max_record_bytes)
