@@ -24,7 +24,7 @@ def page_metadata(html: str, tags: Tags, lines: list[str], layout: Layout, url: 
     fields = choose(found, tags, tags.url or url)
     if fields.created is None:
         fields.created = htmldate_stamp(html, tags.url or url)
-    fields.title, fields.guessed = html_title(found.title, tags, lines), False     # weighed against the tags
+    fields.title = html_title(found.title, tags, lines)
     return {**record_values(fields), "url": tags.url or url}
 
 

@@ -96,7 +96,6 @@ class LineFields:
 @dataclass
 class Fields:
     title: str | None = None
-    guessed: bool = False           # the title is only a guess (LineFields.guessed)
     created: Stamp | None = None
     author: tuple[str, ...] = ()
     editor: tuple[str, ...] = ()
@@ -501,9 +500,9 @@ def choose(found: LineFields, tags: Tags | None = None, url: str | None = None) 
             authors = tuple(name for name in names_of_tag(value) if not _is_site(name, sites))
             if authors:
                 break
-    title = " ".join(found.title.split()) if can_be_headline(found.title) else None
-    return Fields(title, found.guessed, created, authors, found.editors,
-                  found.publisher or next(iter(tags.site_names), None))
+    # a guessed title is written by no text page; an HTML page's is weighed against its tags (html_title)
+    title = " ".join(found.title.split()) if can_be_headline(found.title) and not found.guessed else None
+    return Fields(title, created, authors, found.editors, found.publisher or next(iter(tags.site_names), None))
 
 
 def html_title(headline: str | None, tags: Tags, lines: list[str]) -> str | None:
@@ -526,7 +525,7 @@ def record_values(fields: Fields) -> dict:
     joined, None for what was not found."""
     created = fields.created
     return {
-        "title": None if fields.guessed else fields.title,
+        "title": fields.title,
         "created": created.created if created else None,
         "created_precision": created.precision if created else None,
         "created_timezone": created.timezone if created else None,
