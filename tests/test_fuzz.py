@@ -18,11 +18,10 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from corpusclean.check import rules
 from corpusclean.compression import FOREIGN_FORMATS, codec_of_bytes
 from corpusclean.config import Config
-from corpusclean.decode import wide_jsonl
 from corpusclean.document import METADATA_KEYS
 from corpusclean.pipeline import document_stages, run_stages
 from corpusclean.read.paths import InputFile, expand_paths
-from corpusclean.read.sources import opens_json_document, read_page
+from corpusclean.read.sources import SNIFF_BYTES, read_page, whole_file_reject
 from corpusclean.runner import run_command
 
 LONG = os.environ.get("CORPUSCLEAN_FUZZ") == "long"
@@ -159,10 +158,10 @@ def test_a_run_accounts_for_every_input_and_writes_clean_records(tmp_path_factor
     expected["records.jsonl"] = len(records_in) or 1  # a file without a record is one input, rejected
     if codec_of_bytes(jsonl) or any(opening.match(jsonl) for opening, _, _ in FOREIGN_FORMATS):
         expected["records.jsonl"] = 1  # read as the compression its first bytes say: random bytes after are unreadable
-    elif wide_jsonl(jsonl):
-        expected["records.jsonl"] = 1  # opens as UTF-16 or UTF-32: one clear reject (README), not one per line
-    elif opens_json_document(jsonl):
-        expected["records.jsonl"] = 1  # one JSON document over many lines (its first line a lone '{'): one reject
+    elif whole_file_reject(jsonl[:SNIFF_BYTES]) is not None:
+        # UTF-16 or UTF-32, one JSON document over many lines (its first line a lone '{'), binary content: one
+        # clear reject (README), not one per line
+        expected["records.jsonl"] = 1
     assert {os.path.basename(path): counts["inputs"] for path, counts in report["files"].items()} == expected
     for counts in report["files"].values():
         assert counts["inputs"] == counts.get("written", 0) + counts.get("rejected", 0)
