@@ -5,9 +5,9 @@ import pytest
 
 from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
-    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, separators_hold, closing_headings, head_bylines,
-    head_crumbs, head_end, judge_layout, kicker_start, line_values, list_shaped, numbered_posts, own_values,
-    post_stamps, stretches, teaser_summaries, trailer_walls,
+    BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, comments_start,
+    separators_hold, closing_headings, head_bylines, head_crumbs, head_end, judge_layout, kicker_start, line_values,
+    list_shaped, numbered_posts, own_values, post_stamps, stretches, teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -1392,6 +1392,8 @@ def test_the_answers_under_a_questions_comment_button_stay():
                   "来自Android客户端3楼 2026-07-14 18:41 回复"], [[1, 3, 5]], id="zh-floors"),
     pytest.param(["#1", "First!", "#2", "Same here.", "#3"], [[0, 2, 4]], id="en-post-numbers"),
     pytest.param(["1F", "a", "2F", "b", "5F", "c"], [[0, 2, 4]], id="a-deleted-post-leaves-a-gap"),
+    pytest.param(["2^# 发表于 2026-4-9 11:02", "a", "3^# 发表于 2026-4-9 12:35", "b", "4^# 发表于 2026-4-9 13:20"],
+                 [[0, 2, 4]], id="w3m-superscript-marks"),
     pytest.param(["1楼", "a", "2楼", "b", "9楼"], [], id="a-far-jump-breaks-the-run"),
     pytest.param(["1楼", "a", "2楼"], [], id="two-posts-are-no-run"),
     pytest.param(["#3", "a", "#2", "b", "#1"], [], id="numbers-going-down"),
@@ -1500,3 +1502,20 @@ def test_a_product_card_between_paragraphs_does_not_end_the_article():
     text = clean_text("\n".join(page))["text"]
     assert all(line in text for line in ZH_BODY)
     assert not any(line in text for line in ZH_PRODUCT_CARD[1:])
+
+
+
+@pytest.mark.parametrize("notice, cut", [
+    pytest.param(30.0, None, id="a-posters-panel-under-a-notice-is-the-first-posts"),
+    pytest.param(90.0, 13, id="under-text-worth-a-body-the-posts-are-comments"),
+])
+def test_comments_start_not_under_a_posters_panel_at_the_body_top(notice, cut):
+    """A board's notice, five short lines and the first post's panel (its labels are records' separators,
+    6 lines down), the first post, a removed chrome line, three replies under dated headers: a thread, unless
+    the text above the panel is worth a body of its own (an article with comments whose form repeats labels)."""
+    kinds = np.array([PROSE, *[ITEM] * 5, REPEAT, ITEM, REPEAT, *[PROSE] * 4, ITEM,
+                      *[DATED, PROSE, ITEM, REPEAT, ITEM, REPEAT, PROSE, ITEM, ITEM, ITEM] * 3])
+    values = np.where(kinds == PROSE, 25.0, -1.0)
+    values[0] = notice
+    records = [Records(6, len(kinds), (6, 8, 17, 19, 27, 29, 37, 39))]
+    assert comments_start(kinds, values, records, frozenset({13}), 0, len(kinds)) == cut

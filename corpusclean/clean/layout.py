@@ -143,8 +143,8 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
                     "boilerplate.tools", "meta.date", "meta.editor", "meta.label")
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 LOOKED_THROUGH_REASONS = (POSTER, ANSWERS, SHOP)    # ...but for these, inside a thread, a Q&A page, a text
-# a post's number in a thread: "#3", "3楼", "3F", "3#"
-POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|#)")
+# a post's number in a thread: "#3", "3楼", "3F", "3#", w3m's "3^#" (a superscript #)
+POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|\^?#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 _long_han_run = compiled_when_used(rf"[{HAN_CLASS}]{{14}}")     # too long for a dateline's labels, names, places
@@ -581,8 +581,9 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     """Where the comments under the article begin in the body [start, end), or None: the first run of posts
     (MIN_POSTS dated headers or more, each at most RECORD_PERIOD lines from the next) reaching into the body,
     when a removed chrome line (a share bar, a comment count) stands above its first header in the body and
-    under text worth MIN_BODY_SCORE, and no separator of records in or right above the body's first lines;
-    the line after that text. A thread's first post stands under a header of the run or among records: its
+    under text worth MIN_BODY_SCORE, and no separator of records in or right above the body's first lines
+    (RECORD_REACH of its start, or under less than MIN_BODY_SCORE of its text: the first post's panel under a
+    notice); the line after that text. A thread's first post stands under a header of the run or among records: its
     replies are its text. Without the chrome line (a second run) nothing is cut: cleaning the output again
     keeps what the first run kept."""
     headers = (kinds[:end] == DATED).nonzero()[0]
@@ -593,7 +594,8 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     text = np.concatenate(([0.0], np.maximum(values[start:header], 0.0).cumsum()))
     # the chrome stands between the text and the posts: under a headline's breadcrumb no comments begin
     chrome_between = any(start < wall <= header and text[wall - start] >= MIN_BODY_SCORE for wall in walls)
-    a_post = any(start - RECORD_REACH <= at < min(start + RECORD_REACH, header)
+    a_post = any(start - RECORD_REACH <= at < header
+                 and (at < start + RECORD_REACH or text[at - start] < MIN_BODY_SCORE)
                  for run in records for at in run.separators)
     if not chrome_between or a_post:
         return None
