@@ -90,8 +90,8 @@ TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
 FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
 # a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）",
-# "热门评论 10条", "12条评论"
-_count_beside = compiled_when_used(r"^[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
+# "热门评论 10条", "12条评论", "共 18 条评论"
+_count_beside = compiled_when_used(r"^共?\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?\s*|\s*[(（\[]?\d[\d,.]*\s*[条个則则]?[)）\]]?$")
 COUNT = re.compile(r"#?\d[\d,.\-]*[kKwW万#]?")
 DIGIT = re.compile(r"\d")
 WORD_COUNT_SPLIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")     # between a letter and a digit
@@ -585,6 +585,8 @@ NO_APOSTROPHES = str.maketrans("", "", "'’")
 ALL_LINKS = (" view all", " see all", " show all", "[edit]", "[编辑]")    # and a wiki's link to edit it
 MORE_NOUNS = ("stories", "news", "articles", "posts", "coverage", "reads", "videos", "episodes", "podcasts", "photos",
               "galleries", "reviews", "columns", "headlines")
+# a box of other items of the page's kind: "Related Opinions", "Latest Questions", "Similar threads" (folded)
+BOX_OF_KIND = re.compile(r"(?:related|similar|recent|latest|trending) [a-z]{2,}s")
 MORE_OPENINGS = ("more from ", "more by ", "more in ", "more on this", "more like this", "more stories ",
                  "more news from ")
 MAX_MORE_WORDS = 8        # "More from Jane Doe and the Daily Courier"
@@ -725,6 +727,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     heading = folded.rstrip(":：>» ")
     if (_box_heading(heading if han else heading.rstrip(".…")) in vocab.related or _han_box_heading(heading)
             or _box_tabs(heading, vocab.related) or _more_heading(heading) or _more_of_a_name(text)
+            or BOX_OF_KIND.fullmatch(heading) and heading not in vocab.tags
             or _named_box_with_more(heading, vocab.labels) or _box_of_a_site(text, vocab.related)):
         return RELATED, True
     linked = folded.lstrip(LINK_ARROWS)
