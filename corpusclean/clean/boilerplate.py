@@ -16,7 +16,7 @@ from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
 from corpusclean.text import (
-    HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, SUBTITLE, compiled_when_used, han_run, has_han,
+    HAN_CLASS, HAN_RE, NUMBERED_HEADING_RE, SENTENCE_END, SUBTITLE, compiled_when_used, han_run, has_han,
     holds_copyright_sign, to_simplified,
 )
 
@@ -123,6 +123,10 @@ MORE_REPLIES = re.compile(
 # a box's heading, then "on" or "at" and a site's name: "Popular on IndieWire", "Most Read at the Courier"
 SITE_BOX = re.compile(r"([A-Za-z][A-Za-z' ]{2,24}?) (?:on|at) (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
+# a feedback box's question with its buttons and their counts: "这条解答对您有帮助吗？有用（86） 没用（3）",
+# "Was this answer helpful? Yes (12) No (1)" (the question alone is a [label] phrase)
+FEEDBACK_PROMPT = re.compile(r"(?:\S{0,10}对(?:您|你)有(?:所)?帮助吗|(?i:was this (?:\w+ )?(?:helpful|useful)))[？?]"
+                             r"(?:\s*(?:有用|没用|有帮助|没帮助|(?i:yes|no))\s*(?:[（(]\d[\d,]*[)）])?)+")
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
 EDITION_PAGE = re.compile(r"(?:第\s*[A-Za-z]?\d{1,3}|[A-Za-z]\d{1,3})\s*版(?:(?:\s*[:：]\s*|\s+)[\w·]{1,10})?")
@@ -595,6 +599,11 @@ BOX_OPENINGS_ZH = ("相关", "更多", "最新", "热门", "热点", "往期", "
 BOX_NOUNS_ZH = frozenset({"新闻", "资讯", "快讯", "文章", "阅读", "报道", "内容", "文件", "通知", "公告", "解读", "视频",
                           "图片", "图集", "评测", "专题", "动态", "消息", "链接", "话题", "推荐", "节目", "科普",
                           "问答"})
+BOX_ENDS_ZH = tuple(sorted(BOX_NOUNS_ZH))
+MAX_OTHERS_BOX = 16     # Han characters of "作者其他文章", "新陈代谢科其他卫教文章"
+# whose (none before 其他, one or more before 更多: "更多全部文章" is a button), 其他 or 更多, a kind, the noun
+_others_box = compiled_when_used(rf"(?:[{HAN_CLASS}]{{0,8}}(?:其他|其它)|[{HAN_CLASS}]{{1,8}}更多)[{HAN_CLASS}]{{0,4}}"
+                                 rf"(?:{'|'.join(sorted(BOX_NOUNS_ZH))})")
 
 
 def _more_heading(heading: str) -> bool:
@@ -606,8 +615,12 @@ def _more_heading(heading: str) -> bool:
 
 
 def _han_box_heading(heading: str) -> bool:
-    """"相关通知", "更多快讯": a word that opens a box of other articles and what they are."""
-    return len(heading) == 4 and heading.startswith(BOX_OPENINGS_ZH) and heading[2:] in BOX_NOUNS_ZH
+    """"相关通知", "更多快讯": a word that opens a box of other articles and what they are; "作者其他文章",
+    "本栏目其他卫教文章", "本小区更多公告": whose other articles, and what they are."""
+    if len(heading) == 4 and heading.startswith(BOX_OPENINGS_ZH) and heading[2:] in BOX_NOUNS_ZH:
+        return True
+    return (len(heading) <= MAX_OTHERS_BOX and heading.endswith(BOX_ENDS_ZH)
+            and _others_box().fullmatch(heading) is not None)
 
 
 def _box_heading(heading: str) -> str:
@@ -748,7 +761,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or GALLERY_COUNTER.match(text) or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)
-            or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text)):
+            or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)):
         return REASON_PREFIX + "label", True
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
