@@ -3234,3 +3234,24 @@ def test_a_record_with_an_empty_text_beside_its_html_is_read_from_its_html(tmp_p
         ("none", "empty")]
     check = corpusclean("check", "--ignore", "CC015", "in.jsonl", cwd=tmp_path)  # the two pages are one text
     assert check.stdout.decode() == "in.jsonl:3:1: CC006 text is empty\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_integer_metadata_field_beyond_64_bits_is_kept_in_extra(jobs, tmp_path):
+    """A record's metadata line, replacement_chars or invalid_bytes beyond a 64-bit integer was written under our
+    integer key as it was: Arrow (HF datasets, polars, pyarrow) read the column as doubles, the line
+    123456789012345678901234567890 as 1.2345678901234568e+29, or refused it beside a file whose column is int64.
+    Now such a value is kept exact in metadata.extra, as one of another type is, and the key holds ours."""
+    huge, big = 123456789012345678901234567890, 2**63
+    lines = [{"id": "a", "text": ZH_NEWS.splitlines()[0], "metadata": {"path": "x.txt", "line": huge,
+                                                                       "invalid_bytes": big}},
+             {"id": "b", "text": ZH_MORE.splitlines()[0], "metadata": {"line": -big - 1, "replacement_chars": 2**63 - 1}}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    result = corpusclean("run", "in.jsonl", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    out = (tmp_path / "out.jsonl").read_bytes()
+    written = [r["metadata"] for r in jsonl(out)]
+    assert [(m["line"], m["invalid_bytes"], m["replacement_chars"]) for m in written] == [(1, 0, 0), (2, 0, 2**63 - 1)]
+    assert [json.loads(m["extra"]) for m in written] == [{"line": huge, "invalid_bytes": big}, {"line": -big - 1}]
+    again = corpusclean("run", "out.jsonl", "-q", "--no-dedup", *jobs, cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, out), "read back as written"

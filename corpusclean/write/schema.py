@@ -100,10 +100,17 @@ def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+# The integers an integer key may hold: Arrow's int64. A column holding one beyond it is read as doubles (a
+# 30-digit line number as 1.2345678901234568e+29) or fails to load beside a file whose column is int64.
+INT64 = range(-(2**63), 2**63)
+
+
 def fits(value: Any, kind: type) -> bool:
     """Whether an input value can stand under a key of this type (None does: nothing found)."""
     if value is None:
         return True
+    if kind is int and isinstance(value, int) and value not in INT64:
+        return False
     return isinstance(value, str if kind is Stamp else kind) and not isinstance(value, bool)
 
 
