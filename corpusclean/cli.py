@@ -95,7 +95,7 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
         return
     seen: dict[Path, str] = {}
     for option, out in named.items():
-        target = Path(out).resolve()
+        target = Path(os.path.realpath(out))
         if target in seen and not target.is_char_device():  # /dev/null may take both
             raise _usage_error(f"{option} and {seen[target]} name the same file {out}")
         seen[target] = option
@@ -107,7 +107,7 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
     for out in outputs:
         if out in (None, "-"):
             continue
-        target = Path(out).resolve()
+        target = Path(os.path.realpath(out))
         # Only an existing file can be an input; comparing file identities is cheaper than resolving paths.
         if target.exists():
             target_stat = target.stat()

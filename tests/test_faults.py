@@ -3255,3 +3255,23 @@ def test_an_integer_metadata_field_beyond_64_bits_is_kept_in_extra(jobs, tmp_pat
     assert [json.loads(m["extra"]) for m in written] == [{"line": huge, "invalid_bytes": big}, {"line": -big - 1}]
     again = corpusclean("run", "out.jsonl", "-q", "--no-dedup", *jobs, cwd=tmp_path)
     assert (again.returncode, again.stdout) == (0, out), "read back as written"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("option, name", [
+    pytest.param("-o", "loop.jsonl", id="output"), pytest.param("--rejects", "loop.jsonl", id="rejects"),
+    pytest.param("--report", "loop.json", id="report"), pytest.param("-o", "loop/out.jsonl", id="folder")])
+def test_an_output_named_by_a_loop_of_links_is_one_line_and_exit_2(option, name, jobs, tmp_path):
+    """An output path that is (or goes through) a symbolic link to itself ended in a traceback (RuntimeError:
+    Symlink loop, from Path.resolve), exit 1; with that passed, -o loop.jsonl replaced the link with the records
+    where the shell's `>` says 'Too many levels of symbolic links'. Now it is the one line an output that cannot
+    be written gives, before any work, exit 2, and the link is left as it was."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / Path(name).parts[0]).symlink_to(Path(name).parts[0])
+    outputs = ["-o", "out.jsonl"] if option != "-o" else []
+    run = corpusclean("run", "in", "-q", option, name, *outputs, *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (
+        2, f"corpusclean: cannot write {name}: Too many levels of symbolic links\n")
+    assert os.readlink(tmp_path / Path(name).parts[0]) == Path(name).parts[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", Path(name).parts[0]]

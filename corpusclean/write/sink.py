@@ -8,6 +8,7 @@ standard output, whatever command writes it (guard_stdout).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import io
@@ -171,6 +172,8 @@ class AtomicFile:
         self._tmp_name: str | None = None
         self._compressed: Compressed | None = None
         try:
+            with contextlib.suppress(FileNotFoundError):  # a new file, or a link to nothing: created
+                os.stat(path)  # a loop of links fails here, as the shell's > fails on it: not replaced by a file
             if os.path.exists(path) and not os.path.isfile(path):  # as given: the real path of /dev/fd/63, the
                 if os.path.isdir(path):                            # pipe of `-o >(gzip > out.gz)`, names no file
                     raise OutputError(f"cannot write {path}: it is a folder")
