@@ -3275,3 +3275,32 @@ def test_an_output_named_by_a_loop_of_links_is_one_line_and_exit_2(option, name,
         2, f"corpusclean: cannot write {name}: Too many levels of symbolic links\n")
     assert os.readlink(tmp_path / Path(name).parts[0]) == Path(name).parts[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", Path(name).parts[0]]
+
+
+def _article_page(before: str) -> str:
+    """An HTML page of ZH_NEWS whose body opens with `before`, and no date our own reading of it finds."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+    return f"<html><head><title>{ZH_HEADLINE}</title></head><body>{before}<article>{paragraphs}</article></body></html>"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_htmldate_cannot_read_is_cleaned_and_the_run_goes_on(jobs, tmp_path):
+    """htmldate, asked for a day where the page's own tags and lines gave none, raised ValueError on two kinds of
+    page: a control character (a form feed, a stray \\x07) in a text beside a <script> or <style> (lxml refuses
+    to set the text when htmldate drops it), and a date in the page whose zone is no zone ('+90'). The worker's
+    error ended the whole run in a traceback, exit 1, no output. Now such a page gets no day from htmldate, is
+    written as any other, and the run goes on."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "control.html").write_text(_article_page("<div>开头\x0c<script>var a = 1;</script>结尾</div>"), "utf-8")
+    (folder / "zone.html").write_text(_article_page('<div class="time">2020-11-09T08:53:19+90</div>')
+                                      .replace("市", "县"), "utf-8")
+    (folder / "plain.html").write_text(_article_page("").replace("市", "省"), "utf-8")
+    run = corpusclean("run", "in", "-q", "--no-dedup", "--report", "report.json", "-o", "out.jsonl", *jobs,
+                      cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    written = {r["id"]: (r["created"], r["text"].splitlines()[0]) for r in jsonl((tmp_path / "out.jsonl").read_bytes())}
+    assert written == {"in/control.html": ("", ZH_NEWS.splitlines()[0]),
+                       "in/plain.html": ("", ZH_NEWS.splitlines()[0].replace("市", "省")),
+                       "in/zone.html": ("", ZH_NEWS.splitlines()[0].replace("市", "县"))}
+    assert json.loads((tmp_path / "report.json").read_text())["written"] == 3

@@ -51,7 +51,11 @@ def htmldate_stamp(html: str, url: str | None) -> Stamp | None:
     a month alone ("2023-02") the day of the month it runs on, and a copyright year the 1st of January."""
     from htmldate import find_date
 
-    stamp = parse_date(find_date(html, extensive_search=False, original_date=True, url=url))
+    try:
+        found = find_date(html, extensive_search=False, original_date=True, url=url)
+    except ValueError:  # a date it cannot read ("+90:00" as a zone), a form feed beside a <script> it drops: no day
+        return None
+    stamp = parse_date(found)
     if stamp is None or not states_day(f"{url or ''}\n{html}", stamp.day_of):
         return None
     return make_stamp(*stamp.day_of)
