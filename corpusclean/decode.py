@@ -121,7 +121,7 @@ def canonical_codec(label: str | None) -> str | None:
     label = label.strip().strip("\"'").lower()
     try:
         info = codecs.lookup(_LABEL_ALIASES.get(label, label))
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in it (a crawl wrapper's encoding="gb\x00k")
         return None
     if not info._is_text_encoding or info.name in _NOT_CHARSETS:
         return None

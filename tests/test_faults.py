@@ -3304,3 +3304,22 @@ def test_a_page_htmldate_cannot_read_is_cleaned_and_the_run_goes_on(jobs, tmp_pa
                        "in/plain.html": ("", ZH_NEWS.splitlines()[0].replace("市", "省")),
                        "in/zone.html": ("", ZH_NEWS.splitlines()[0].replace("市", "县"))}
     assert json.loads((tmp_path / "report.json").read_text())["written"] == 3
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_crawl_wrapper_whose_encoding_holds_a_nul_is_read_as_if_it_declared_none(jobs, tmp_path):
+    """A crawl wrapper's encoding= holding a NUL byte (a damaged dump: <text id=... encoding="gb\\x00k">) made
+    codecs.lookup raise ValueError ('embedded null character') in the decode stage: the worker's error ended the
+    whole run in a traceback, exit 1, no output file. Now the label is no charset, as an unknown one is, and
+    the page is read as if it declared none."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wrapped.txt").write_bytes(b'<text id="http://example.cn/1" encoding="gb\x00k">\n'
+                                                  + ZH_NEWS.encode("gbk") + b"</text>\n")
+    (tmp_path / "in" / "plain.txt").write_text(ZH_MORE, "utf-8")
+    run = corpusclean("run", "in", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert records["in/wrapped.txt"]["text"] == ZH_NEWS.strip()
+    assert (records["in/wrapped.txt"]["metadata"]["encoding"], records["in/wrapped.txt"]["metadata"]["url"]) == (
+        "gb18030", "http://example.cn/1")
+    assert records["in/plain.txt"]["text"] == ZH_MORE
