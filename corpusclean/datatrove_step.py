@@ -115,6 +115,9 @@ class Clean(BaseFilter):
             yield from super().run(data, rank, world_size)
             return
         Path(self.summaries).mkdir(parents=True, exist_ok=True)
+        # The models of an earlier fit are of an earlier corpus: ApplyCorpus took them for this one's when
+        # FitCorpus did not run again, and rejected its documents by the ids of that corpus's duplicates.
+        (Path(self.summaries) / MODELS).unlink(missing_ok=True)
         with open(Path(self.summaries) / _summary_name(rank), "wb") as self.summary_file:
             pickle.dump({"tasks": world_size}, self.summary_file)  # which run wrote it, for FitCorpus
             yield from super().run(data, rank, world_size)
@@ -227,7 +230,11 @@ class ApplyCorpus(BaseFilter):
         if not rest:
             raise ValueError("this config has no corpus stage (dedup none, no template): nothing to apply")
         second = rest[0]
-        models = pickle.loads((Path(self.summaries) / MODELS).read_bytes())
+        path = Path(self.summaries) / MODELS
+        if not path.exists():
+            raise ValueError(f"no models in {self.summaries}: run FitCorpus({self.summaries!r}, config) after the last "
+                             "Clean into it, then ApplyCorpus")
+        models = pickle.loads(path.read_bytes())
         if set(models) != {stage.name for stage in first.corpus}:  # was a KeyError, or models left unused
             raise ValueError(f"the models in {self.summaries} are of other corpus stages ({', '.join(models) or 'none'}) "
                              f"than this config's ({_names(first.corpus)}): give Clean, FitCorpus and ApplyCorpus one "

@@ -277,6 +277,27 @@ def test_fit_reads_only_the_summaries_of_the_last_clean_run(tmp_path):
         list(FitCorpus(summaries, config).run(None))
 
 
+def test_apply_refuses_the_models_of_an_earlier_corpus(tmp_path):
+    """Clean run again into the summaries folder over another corpus, then ApplyCorpus without FitCorpus (a step
+    left out, or skipped by datatrove as done in its logging folder): the models of the earlier fit were applied
+    to the new documents, and one that no other copies ('d1', a duplicate in the earlier corpus) was rejected as
+    a duplicate, without a word. A Clean run removes the earlier models; ApplyCorpus without any says so."""
+    from datatrove.data import Document as DatatroveDocument
+
+    def docs(texts):
+        return [DatatroveDocument(text=text, id=f"d{n}") for n, text in enumerate(texts)]
+    summaries, config = str(tmp_path / "summaries"), Config(template=False)
+    kept = list(Clean(config, summaries=summaries).run(iter(docs([ZH[0], ZH[0], ZH[1]]))))
+    list(FitCorpus(summaries, config).run(None))
+    assert [d.id for d in ApplyCorpus(summaries, config).run(iter(kept))] == ["d0", "d2"]
+
+    kept = list(Clean(config, summaries=summaries).run(iter(docs(ZH[:3]))))
+    with pytest.raises(ValueError, match=r"^no models in .*summaries: run FitCorpus\("):
+        list(ApplyCorpus(summaries, config).run(iter(kept)))
+    list(FitCorpus(summaries, config).run(None))
+    assert [d.id for d in ApplyCorpus(summaries, config).run(iter(kept))] == ["d0", "d1", "d2"]
+
+
 def test_numpy_scalars_in_metadata_are_the_numbers_they_hold():
     """A datatrove document whose metadata held np.float32(0.5), np.int64(3) or np.bool_(True) (a parquet
     reader's, a scorer's) was an invalid_record ('Type is not JSON serializable: numpy.float32'): the document
