@@ -166,7 +166,14 @@ def apply_line_stage(stage: LineStage, doc: Document) -> Document:
 
 def run_stages(stages: list[Stage], doc: Document, timings: dict[str, float] | None = None) -> Document:
     """One document through a list of document and line stages, stopping at the first rejection; the
-    seconds each stage took are added to `timings`."""
+    seconds each stage took are added to `timings`. A TypeError in one sentence for a record or a Page given for
+    the document, or a Segment for its stages (an AttributeError deep inside: 'dict' object has no attribute
+    'rejected')."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"run_stages takes a corpusclean.Document (as_document makes one of a record or a Page), "
+                        f"not {type(doc).__name__}")
+    if isinstance(stages, Segment):
+        raise TypeError("run_stages takes a list of stages (a Segment's .stages), not Segment")
     [doc] = run_stages_on_batch(stages, [doc], timings)
     return doc
 

@@ -273,6 +273,11 @@ RECORD = {"id": "r1", "text": EN}
                  id="output-of-a-record"),
     pytest.param(lambda: corpusclean.segments(None), "config is a corpusclean.Config, not NoneType",
                  id="segments-of-none"),
+    pytest.param(lambda: corpusclean.run_stages(corpusclean.segments(Config())[0].stages, RECORD),
+                 "run_stages takes a corpusclean.Document (as_document makes one of a record or a Page), not dict",
+                 id="run-stages-of-a-record"),
+    pytest.param(lambda: corpusclean.run_stages(corpusclean.segments(Config())[0], corpusclean.as_document(RECORD)),
+                 "run_stages takes a list of stages (a Segment's .stages), not Segment", id="run-stages-of-a-segment"),
 ])
 def test_a_wrong_argument_type_is_one_clear_type_error(call, message):
     """A str for the records, an int for a record, a dict for the config: an AttributeError deep inside ('dict'
