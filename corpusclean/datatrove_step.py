@@ -119,7 +119,8 @@ class Clean(BaseFilter):
         # FitCorpus did not run again, and rejected its documents by the ids of that corpus's duplicates.
         (Path(self.summaries) / MODELS).unlink(missing_ok=True)
         with open(Path(self.summaries) / _summary_name(rank), "wb") as self.summary_file:
-            pickle.dump({"tasks": world_size}, self.summary_file)  # which run wrote it, for FitCorpus
+            # Which run wrote it, and the settings its summaries are for, for FitCorpus
+            pickle.dump({"tasks": world_size, "settings": _settings(self.corpus, self.config)}, self.summary_file)
             yield from super().run(data, rank, world_size)
             pickle.dump(None, self.summary_file)  # the task finished its file
 
@@ -142,7 +143,16 @@ class FitCorpus(PipelineStep):
         if corpus and not found:  # models fitted on nothing: ApplyCorpus then removed no duplicate, without a word
             raise ValueError(f"no summaries in {self.summaries}: run Clean(config, summaries={self.summaries!r}) "
                              "first (each of its tasks writes a file, even one that kept no document)")
-        pairs = [pair for path in _last_run(folder) for pair in _load_all(path)] if found else []
+        files = _last_run(folder) if found else []
+        stated, mine = _header(files[0]).get("settings") if files else None, _settings(corpus, self.config)
+        # Of the same corpus stages (others are told below), but fitted with other settings than Clean's: the
+        # default Config of FitCorpus(summaries) kept the first copy where Clean's config said keep the longest.
+        if stated is not None and stated.keys() == mine.keys() and stated != mine:
+            differ = ", ".join(f"{name} {value!r} there, {mine[name]!r} here"
+                               for name, value in stated.items() if value != mine[name])
+            raise ValueError(f"the summaries in {self.summaries} were written by a Clean of other settings ({differ}): "
+                             "give Clean, FitCorpus and ApplyCorpus one config")
+        pairs = [pair for path in files for pair in _load_all(path)]
         if any(len(summary) != len(corpus) for _, summary in pairs):  # was an IndexError from the fit
             raise ValueError(f"the summaries in {self.summaries} were written by a Clean of other corpus stages than "
                              f"this config's ({_names(corpus)}): give Clean, FitCorpus and ApplyCorpus one config")
@@ -160,14 +170,24 @@ def _summary_name(rank: int) -> str:
     return f"{rank:05d}.summaries"
 
 
-def _tasks_of(path: Path) -> int | None:
-    """How many tasks the Clean run that wrote a summaries file had (its first item), None when unknown."""
+def _settings(corpus: list, config: Config) -> dict[str, Any]:
+    """The settings the corpus stages read (their options), which their fit depends on."""
+    return {name: getattr(config, name) for stage in corpus for name in stage.options}
+
+
+def _header(path: Path) -> dict[str, Any]:
+    """The first item of a summaries file: which Clean run wrote it; {} when unknown."""
     try:
         with open(path, "rb") as handle:
             head = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError):
-        return None
-    return head.get("tasks") if isinstance(head, dict) else None
+        return {}
+    return head if isinstance(head, dict) else {}
+
+
+def _tasks_of(path: Path) -> int | None:
+    """How many tasks the Clean run that wrote a summaries file had, None when unknown."""
+    return _header(path).get("tasks")
 
 
 def _last_run(folder: Path) -> list[Path]:

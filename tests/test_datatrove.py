@@ -298,6 +298,24 @@ def test_apply_refuses_the_models_of_an_earlier_corpus(tmp_path):
     assert [d.id for d in ApplyCorpus(summaries, config).run(iter(kept))] == ["d0", "d1", "d2"]
 
 
+def test_fit_refuses_other_settings_than_the_clean_that_wrote_the_summaries(tmp_path):
+    """FitCorpus(summaries), its config left to the default, fitted with keep 'first' where Clean's config said
+    keep the longest copy: the longer of two near copies was rejected and the shorter written, without a word
+    (so a dedup_threshold or template_min_docs given to Clean alone was not used). The fit takes the settings
+    of its corpus stages from its own config, and refuses ones that are not Clean's."""
+    from datatrove.data import Document as DatatroveDocument
+
+    short = "\n".join(ZH[:5])
+    docs = [DatatroveDocument(text=short, id="short"), DatatroveDocument(text=f"{short}\n{ZH[5]}", id="long")]
+    summaries, config = str(tmp_path / "summaries"), Config(keep="longest")
+    kept = list(Clean(config, summaries=summaries).run(iter(docs)))
+    with pytest.raises(ValueError, match=r"^the summaries in .* were written by a Clean of other settings \(keep "
+                                         r"'longest' there, 'first' here\): give Clean, FitCorpus and ApplyCorpus one"):
+        list(FitCorpus(summaries).run(None))
+    list(FitCorpus(summaries, config).run(None))
+    assert [d.id for d in ApplyCorpus(summaries, config).run(iter(kept))] == ["long"]
+
+
 def test_numpy_scalars_in_metadata_are_the_numbers_they_hold():
     """A datatrove document whose metadata held np.float32(0.5), np.int64(3) or np.bool_(True) (a parquet
     reader's, a scorer's) was an invalid_record ('Type is not JSON serializable: numpy.float32'): the document
