@@ -393,6 +393,8 @@ NOTICE_TITLE = "关于做好冬季供暖工作的通知"
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "临江市植物保护站", "2026年11月30日"], True, id="a-stations-signature"),
     pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "临江马拉松组委会", "2026年11月30日"], True,
                  id="an-organising-committees-signature"),
+    pytest.param([NOTICE_TITLE, PROSE, PROSE_2, "临江市“11·3”较大火灾事故调查组", "2026年11月30日"], True,
+                 id="an-investigation-teams-signature-naming-its-case"),
     # negatives
     pytest.param([NOTICE_TITLE, "2026年11月30日", PROSE, PROSE_2], False, id="the-dateline-under-the-headline"),
     pytest.param(["临江市住房和城乡建设局", "2026年11月30日", NOTICE_TITLE, PROSE, PROSE_2], False,

@@ -511,7 +511,7 @@ def read_label_pair(label: str, value: str) -> dict | None:
 def signs(line: str) -> bool:
     """Whether a line is an organisation's name alone, or after a short label of its role ("招标人：某某中学",
     "发布单位：..."): Han characters (and brackets) ending with one of the last words of organisation names
-    (rules/organisations_zh.txt), no punctuation."""
+    (rules/organisations_zh.txt), no punctuation but a case's name in quotes."""
     name = line.strip()
     role, colon, named = name.partition("：")
     if colon and len(role) <= MAX_ROLE_CHARS and _signature_chars().fullmatch(role):
@@ -522,7 +522,7 @@ def signs(line: str) -> bool:
 
 @functools.cache     # compiled when first asked: a line that ends as an organisation's name is rare
 def _signature_chars() -> re.Pattern[str]:
-    return re.compile(rf"[{HAN_CLASS}（）()]+")
+    return re.compile(rf"[{HAN_CLASS}（）()“”·0-9]+")   # "“1·16”事故调查组": a case's name in quotes
 
 
 @functools.cache
