@@ -55,6 +55,8 @@ DATELINE_REASONS = ("meta.date", "meta.source", "meta.author")
 RELATED = "boilerplate.related"     # the heading of a box of other articles: the article ends above it
 COMMENTS = "boilerplate.comments"   # the heading of the comments below an article: the article ends above it
 ANSWERS = "boilerplate.answers"     # the heading of the answers under a question: the page's text goes on under it
+PROMO = "boilerplate.promo"
+VIA = "通过"    # "需通过官方微信公众号提前预约": an account the text names as the way to do something, no promotion
 NAV = "boilerplate.nav"             # a menu in one line: "首页 要闻 国内 国际", "Home Archive About"
 CRUMBS = "boilerplate.crumbs"       # a breadcrumb: "首页 > 要闻 > 正文", "Home / News"
 TOOLS = "boilerplate.tools"         # a row of a page's tools: "【打印】【关闭】", "字号：大 中 小"
@@ -705,7 +707,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if len(text) <= 300 and holds_copyright_sign(text):
         return REASON_PREFIX + "copyright", True
     if _is_prompt(text, han, vocab):
-        return REASON_PREFIX + "promo", True
+        return PROMO, True
     if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
@@ -775,7 +777,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return SHOP, True
     if any_phrase and size <= (30 if han else 10):
         found = _phrase_reason(SHORT_LINE_SECTIONS, text, latin_words, vocab)
-        if found is not None:
+        if found is not None and not (found == PROMO and VIA in text):
             return found, True
         if vocab.extra is not None and vocab.extra.search(text, latin_words):
             return REASON_PREFIX + "phrase", True
