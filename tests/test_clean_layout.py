@@ -7,7 +7,7 @@ from corpusclean.clean.boilerplate import judge_boilerplate
 from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, comments_start,
     separators_hold, closing_headings, head_bylines, head_crumbs, head_end, judge_layout, kicker_start, line_values,
-    list_shaped, numbered_posts, own_values, post_stamps, stretches, teaser_summaries, trailer_walls,
+    list_shaped, numbered_posts, own_values, post_stamps, stretches, tables_marked, teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -1519,3 +1519,19 @@ def test_comments_start_not_under_a_posters_panel_at_the_body_top(notice, cut):
     values[0] = notice
     records = [Records(6, len(kinds), (6, 8, 17, 19, 27, 29, 37, 39))]
     assert comments_start(kinds, values, records, frozenset({13}), 0, len(kinds)) == cut
+
+
+SCHEDULE = ["车次 区间 开行日期 开点 到点", "D7751 栖州—梧川 4月30日 07:12 09:48", "D7752 梧川—栖州 4月30日 10:35 13:06",
+            "K4127 栖州—北滨 5月1日 21:40 06:55"]
+
+
+@pytest.mark.parametrize("lines, figures", [
+    pytest.param(["现将加开列车公告如下：", *SCHEDULE, "特此公告。"], [1, 2, 3, 4], id="a-schedule-under-its-headings"),
+    pytest.param(["现将加开列车公告如下：", *SCHEDULE[1:], "特此公告。"], [], id="dated-rows-without-headings"),
+    pytest.param(["评论 3", "老股民 学习了 03-22 21:30 赞 12", "小白 深有体会 03-22 21:41 赞 28",
+                  "船长 好文章 03-22 22:05 赞 3"], [], id="comments-under-their-heading"),
+])
+def test_a_table_of_dated_rows_under_its_headings_is_data(lines, figures):
+    shapes = line_shapes(lines)
+    marked = tables_marked(lines, shapes)
+    assert [index for index in range(len(lines)) if marked.kinds[index] == FIGURES != shapes.kinds[index]] == figures

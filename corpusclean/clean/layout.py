@@ -707,7 +707,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     they hold a thread of short posts together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
-    shapes = line_shapes(lines)
+    shapes = tables_marked(lines, line_shapes(lines))
     worth = own_values(shapes)
     box_tops = related
     targets = vocabulary().share_targets
@@ -845,6 +845,26 @@ def post_stamps(lines: list[str], kinds: np.ndarray) -> list[int]:
             rows = table_rows(lines, run.tolist())
             stamps += [index for index in run.tolist() if index not in rows]
     return stamps
+
+
+def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
+    """The shapes with a table of dated rows under its row of headings marked FIGURES, the headings too: a
+    schedule ("车次 区间 开行日期 开点 到点" / "D7751 栖州—梧川 4月30日 07:12 09:48" ...) is the text's data, not
+    the headers of posts nor a menu. The rows: table_rows; the headings: a row of as many cells without a figure
+    right above the first."""
+    rows = table_rows(lines, (shapes.kinds == DATED).nonzero()[0].tolist())
+    kinds = shapes.kinds
+    tops = [index for index in sorted(rows) if index - 1 not in rows and index > 0 and kinds[index - 1] == ROW
+            and not shapes.figures[index - 1] and len(lines[index - 1].split()) == len(lines[index].split())]
+    if not tops:
+        return shapes
+    kinds = kinds.copy()
+    for top in tops:
+        end = top
+        while end in rows:
+            end += 1
+        kinds[top - 1:end] = FIGURES
+    return Shapes(kinds, shapes.units, shapes.punctuation, shapes.figures, shapes.dates)
 
 
 def table_rows(lines: list[str], positions: list[int]) -> set[int]:
