@@ -1535,3 +1535,22 @@ def test_a_table_of_dated_rows_under_its_headings_is_data(lines, figures):
     shapes = line_shapes(lines)
     marked = tables_marked(lines, shapes)
     assert [index for index in range(len(lines)) if marked.kinds[index] == FIGURES != shapes.kinds[index]] == figures
+
+
+GUESTBOOK = ["青梁网友：祝祭祖活动圆满成功！", "北滨网友：请问族谱续修还收资料吗？"]
+SIDEBAR_OVER_HEADLINE = [
+    "·关于续修族谱征集资料的通知", "·宗祠后厅修缮工程完工公示", "·年度助学金发放名单公示", "捐资芳名", "陈国栋 10000元",
+    "陈美华 6000元", "陈志远 5000元", "宗亲留言", *GUESTBOOK, "我要留言",
+]
+
+
+def test_a_sidebars_lines_over_a_dated_headline_are_no_article():
+    """(A kicker over the headline stays: the first seed's two title lines over its headline.)"""
+    from corpusclean.api import clean_text
+
+    page = [*ZH_MENU, *SIDEBAR_OVER_HEADLINE, "陈氏宗亲联谊会举行清明祭祖大典", "发布时间：2026-04-05 点击：126", *ZH_BODY,
+            "相关文章", "·陈氏宗亲赴外地开展寻根交流活动 2025-10-12", "·陈氏宗祠修缮工程正式动工 2025-03-02",
+            "·宗亲联谊会召开年度理事会议 2025-01-18", "联系我们 | 网站地图"]
+    text = clean_text("\n".join(page))["text"]
+    assert all(line in text for line in ZH_BODY) and "陈氏宗亲联谊会举行清明祭祖大典" in text
+    assert not any(line in text for line in GUESTBOOK)

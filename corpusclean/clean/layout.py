@@ -96,7 +96,8 @@ MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the 
 MENU_ITEMS = frozenset({ITEM, ROW})     # a menu's items, one a line or many in one
 PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
 LOOKED_THROUGH = frozenset({FIGURES, REPEAT})     # neither start nor break a run of list-shaped lines in the head
-TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
+TITLES = frozenset({HEADLINE, TEASER, FIGURES})
+HEADLINE_SHAPES = frozenset({HEADLINE, OPEN, CLAUSE, PROSE})      # what stands above a teaser's summary
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}
 RAMP = 3.0                # the k-th list-shaped line in a row costs (1 + (k - 1) / RAMP) times its base cost
 WINDOW = 4                # lines on each side that tell whether a line stands among text or among lists
@@ -122,6 +123,7 @@ RESUME_LINES = 3          # paragraphs each at most a line (a subheading) from t
 RESUME_SENTENCES = 2      # or paragraphs of sentences right under each other (a teaser's summary stands alone)...
 SHORT_BOX_LINES = 8       # ...this close under the box's heading (a box in the text holds a few titles)
 MIN_BOX_TITLES = 2        # titles under a box's heading in the article, at least, that go with it
+KICKER_LINES = 2          # headline-shaped lines right over a headline that are its block's (a kicker, 引题)
 MENU_RUN = 3              # menu-shaped lines in a row that end the head going up and the tail going down
 HEAD_LIST_RUN = 10        # list-shaped lines in a row with no text above them that end the head going up...
 TITLE_LINES = 3           # ...but for the last few: a title, a byline, a date
@@ -489,6 +491,15 @@ def kicker_start(kinds: list[int], units: list[int], listed: list[bool], headlin
     return run[0] if over else headline
 
 
+def _kicker_lines(kinds: list[int], headline: int) -> int:
+    """The first line of a headline's block: the headline, or up to KICKER_LINES headline-shaped lines right
+    over it (a kicker, a first title over the main one: 引题 over 主题)."""
+    top = headline
+    while top > 0 and headline - top < KICKER_LINES and kinds[top - 1] in (HEADLINE, OPEN):
+        top -= 1
+    return top
+
+
 def _headline_over(kinds: list[int], units: list[int], line: int) -> bool:
     """Whether a shorter headline-shaped line stands right over `line`: the line the metadata stage found for
     the headline is then a standfirst under it."""
@@ -649,7 +660,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
-    its kicker under a run of list-shaped lines (kicker_start). A share bar (`buttons`: the lines of its
+    its kicker under a run of list-shaped lines (kicker_start), and at its block (_kicker_lines) when it is
+    shaped as a headline (a label's line, "Thread starter jane", is none) and what the body holds over it is
+    worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline). A share bar (`buttons`: the lines of its
     buttons) between the headline the metadata stage found (`titled`: its line) and the text ends no head:
     the head reaches up to that headline over it, or to a shorter title right over it (the line found being a
     standfirst), no further than it would without the bar. `menus`: the lines under a menu an earlier stage
@@ -684,6 +697,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if headline is not None and head < headline < span[1]:
         head = max(head, head_start(kinds, listed_lines, headline, menus=menus),
                    kicker_start(kinds, units, listed_lines, headline))
+        if (span[0] < headline and kinds[headline] in HEADLINE_SHAPES
+                and np.maximum(values[span[0]:headline], 0.0).sum() < MIN_BODY_SCORE):
+            head = max(head, _kicker_lines(kinds, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
