@@ -1527,7 +1527,9 @@ SCHEDULE = ["车次 区间 开行日期 开点 到点", "D7751 栖州—梧川 4
 
 @pytest.mark.parametrize("lines, figures", [
     pytest.param(["现将加开列车公告如下：", *SCHEDULE, "特此公告。"], [1, 2, 3, 4], id="a-schedule-under-its-headings"),
-    pytest.param(["现将加开列车公告如下：", *SCHEDULE[1:], "特此公告。"], [], id="dated-rows-without-headings"),
+    pytest.param(["加开列车如下：", "一、加开列车", "车次区间开行日期开点到点", *SCHEDULE[1:], "特此公告。"], [3, 4, 5],
+                 id="dated-rows-under-a-lead-in-headings-run-together"),
+    pytest.param(["加开列车", *SCHEDULE[1:], "特此公告。"], [], id="dated-rows-without-headings"),
     pytest.param(["评论 3", "老股民 学习了 03-22 21:30 赞 12", "小白 深有体会 03-22 21:41 赞 28",
                   "船长 好文章 03-22 22:05 赞 3"], [], id="comments-under-their-heading"),
 ])

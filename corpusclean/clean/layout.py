@@ -136,6 +136,7 @@ MIN_REPEATED_HEADINGS = 3   # a comment heading this often on a page is a button
 BUTTON = "button"         # a comment heading that is none (closing_headings): no wall and no closing
 MAX_POST_SKIP = 3         # a thread's post numbers go up by at most this much from one post to the next
 MAX_POST_MARK_UNITS = 40  # a line holding a post's number ("3楼 2026-07-14 18:41 回复", "#3") is at most this long
+LEAD_IN_REACH = 3         # lines above a table's rows within which its lead-in ("…如下：") stands
 MIN_TABLE_ROWS = 3        # dated lines right under each other, this many or more, of as many cells: a table's rows
 MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, this many or more: a run of posts
 # what may end the article in it: a promotion, a share bar, a copyright notice, the heading of the tags, a row of
@@ -867,19 +868,23 @@ def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
     """The shapes with a table of dated rows under its row of headings marked FIGURES, the headings too: a
     schedule ("车次 区间 开行日期 开点 到点" / "D7751 栖州—梧川 4月30日 07:12 09:48" ...) is the text's data, not
     the headers of posts nor a menu. The rows: table_rows; the headings: a row of as many cells without a figure
-    right above the first."""
+    right above the first. Rows under a lead-in (a line ending with a colon at most LEAD_IN_REACH lines above
+    them: "现将有关事项公告如下：") are a table too, however the headings were printed (w3m runs th cells
+    together: "车次区间开行日期开点到点")."""
     rows = table_rows(lines, (shapes.kinds == DATED).nonzero()[0].tolist())
     kinds = shapes.kinds
     tops = [index for index in sorted(rows) if index - 1 not in rows and index > 0 and kinds[index - 1] == ROW
             and not shapes.figures[index - 1] and len(lines[index - 1].split()) == len(lines[index].split())]
-    if not tops:
+    led = [index for index in sorted(rows) if index - 1 not in rows and index not in tops
+           and any(line.rstrip().endswith(("：", ":")) for line in lines[max(0, index - LEAD_IN_REACH):index])]
+    if not tops and not led:
         return shapes
     kinds = kinds.copy()
-    for top in tops:
+    for top in tops + led:
         end = top
         while end in rows:
             end += 1
-        kinds[top - 1:end] = FIGURES
+        kinds[top - (top in tops):end] = FIGURES
     return Shapes(kinds, shapes.units, shapes.punctuation, shapes.figures, shapes.dates)
 
 
