@@ -96,8 +96,8 @@ MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the 
 MENU_ITEMS = frozenset({ITEM, ROW})     # a menu's items, one a line or many in one
 PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
 LOOKED_THROUGH = frozenset({FIGURES, REPEAT})     # neither start nor break a run of list-shaped lines in the head
-TITLES = frozenset({HEADLINE, TEASER, FIGURES})
-HEADLINE_SHAPES = frozenset({HEADLINE, OPEN, CLAUSE, PROSE})      # what stands above a teaser's summary
+TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
+HEADLINE_SHAPES = frozenset({HEADLINE, OPEN, CLAUSE, PROSE})    # a headline's (a label's line with a name is none)
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}
 RAMP = 3.0                # the k-th list-shaped line in a row costs (1 + (k - 1) / RAMP) times its base cost
 WINDOW = 4                # lines on each side that tell whether a line stands among text or among lists
@@ -595,9 +595,9 @@ def comments_start(kinds: np.ndarray, values: np.ndarray, records: list[Records]
     when a removed chrome line (a share bar, a comment count) stands above its first header in the body and
     under text worth MIN_BODY_SCORE, and no separator of records in or right above the body's first lines
     (RECORD_REACH of its start, or under less than MIN_BODY_SCORE of its text: the first post's panel under a
-    notice); the line after that text. A thread's first post stands under a header of the run or among records: its
-    replies are its text. Without the chrome line (a second run) nothing is cut: cleaning the output again
-    keeps what the first run kept."""
+    notice); the line after that text. A thread's first post stands under a header of the run or among
+    records: its replies are its text. Without the chrome line (a second run) nothing is cut: cleaning the
+    output again keeps what the first run kept."""
     headers = (kinds[:end] == DATED).nonzero()[0]
     posts = next((run for run in chains(headers) if len(run) >= MIN_POSTS and run[-1] >= start), None)
     if posts is None or posts[0] <= start:
@@ -663,11 +663,11 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
     its kicker under a run of list-shaped lines (kicker_start), and at its block (_kicker_lines) when it is
     shaped as a headline (a label's line, "Thread starter jane", is none) and what the body holds over it is
-    worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline). A share bar (`buttons`: the lines of its
-    buttons) between the headline the metadata stage found (`titled`: its line) and the text ends no head:
-    the head reaches up to that headline over it, or to a shorter title right over it (the line found being a
-    standfirst), no further than it would without the bar. `menus`: the lines under a menu an earlier stage
-    removed (head_start)."""
+    worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline). A share bar (`buttons`:
+    the lines of its buttons) between the headline the metadata stage found (`titled`: its line) and the text
+    ends no head: the head reaches up to that headline over it, or to a shorter title right over it (the line
+    found being a standfirst), no further than it would without the bar. `menus`: the lines under a menu an
+    earlier stage removed (head_start)."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds, shapes.units)
     listed = list_shaped(shapes)
