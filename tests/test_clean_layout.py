@@ -1556,3 +1556,25 @@ def test_a_sidebars_lines_over_a_dated_headline_are_no_article():
     text = clean_text("\n".join(page))["text"]
     assert all(line in text for line in ZH_BODY) and "陈氏宗亲联谊会举行清明祭祖大典" in text
     assert not any(line in text for line in GUESTBOOK)
+
+
+FILM_NEWS = [
+    "星河网讯 4月21日，电影《雾中来信》在栖州举行定档发布会，宣布将于5月20日全国上映。",
+    "影片由青年导演执导，讲述了一位在海岛灯塔工作了三十年的父亲与女儿之间的故事。",
+    "在当天的发布会上，饰演父亲的演员透露，为了演好灯塔看守人，他在海岛上生活了两个月。",
+    "导演介绍，影片中出现的信件全部由剧组手写完成，前后写了两百多封。",
+]
+LAST_PARAGRAPH = "据悉，该片此前曾入围今年春季一个国际电影节的新人单元，上映前还将在六座城市举行点映。"
+
+
+def test_the_last_paragraph_under_a_box_set_in_the_article_stays():
+    from corpusclean.api import clean_text
+
+    page = [*ZH_MENU, "《雾中来信》定档5月20日", "2026-04-21 16:20 来源：星河网", *FILM_NEWS, "延伸阅读：",
+            "《雾中来信》曝首款概念海报 两位主演首度合作", "青年导演：我想拍一部关于等待的电影", LAST_PARAGRAPH,
+            "（责任编辑：陆芊）", "分享到：微信 微博 QQ空间", "星河网友 [栖州]", "预告片已经哭了，一定去看",
+            "星河网友 [梧川]", "灯塔的故事很打动人", "星河网友 [青梁]", "期待上映", "·某电影票房破十亿 2026-04-20",
+            "·某剧定档暑期 2026-04-19", "·某综艺第二季开播 2026-04-18", "关于我们 | 联系我们 | 网站地图"]
+    text = clean_text("\n".join(page))["text"]
+    assert all(line in text for line in [*FILM_NEWS, LAST_PARAGRAPH])
+    assert "青年导演：我想拍一部关于等待的电影" not in text

@@ -383,21 +383,25 @@ def closes(separators: tuple[int, ...], first: int, last: int, text: np.ndarray)
 
 
 def box_closings(kinds: np.ndarray, ids: np.ndarray, related: frozenset[int], first: int,
-                 last: int) -> frozenset[int]:
+                 last: int, trailers: frozenset[int] = frozenset()) -> frozenset[int]:
     """The closings of boxes of other articles (`related`) inside the stretch [first, last) under which the
     article does not go on: below the closing, no RESUME_LINES paragraphs (text lines but short clauses)
     each at most one line from the next (a subheading, a caption; a separator breaks them), nor
     RESUME_SENTENCES paragraphs of sentences right under each other within SHORT_BOX_LINES of the closing,
     come before a run of MENU_RUN menu-shaped lines or the stretch's end, and no separator below it in the
-    stretch stands above it in the stretch (ids: separator_ids). Under a box in the middle of an article its paragraphs
-    resume; under one among a thread's posts (a sidebar of popular posts printed between them) the replies
-    close as the first post does. Teasers under dates or labels, author boxes, comment forms and footers
-    are neither."""
+    stretch stands above it in the stretch (ids: separator_ids), and the stretch does not end, within
+    SHORT_BOX_LINES of the closing, in a paragraph right over one of the `trailers` (an editor's line, a share
+    bar: the article's last paragraph under a box set in it). Under a box in the middle of an article its
+    paragraphs resume; under one among a thread's posts (a sidebar of popular posts printed between them) the
+    replies close as the first post does. Teasers under dates or labels, author boxes, comment forms and
+    footers are neither."""
     kinds = kinds.tolist()
+    signed_off = last in trailers and kinds[last - 1] == PROSE
     found = set()
     for closing in sorted(index for index in related if first < index < last):
         shared = (set(ids[first:closing].tolist()) & set(ids[closing:last].tolist())) - {-1}
-        if not text_goes_on(kinds, closing, last) and not shared:
+        ends_text = signed_off and last - closing <= SHORT_BOX_LINES
+        if not text_goes_on(kinds, closing, last) and not shared and not ends_text:
             found.add(closing)
     return frozenset(found)
 
@@ -677,7 +681,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     boxes = frozenset()
     if related:
         first, last, _ = best_stretch(found)
-        boxes = box_closings(shapes.kinds, separators, related, first, last)
+        boxes = box_closings(shapes.kinds, separators, related, first, last, trailers)
     span = body_span(values, found, records, closings, boxes)
     if span is None:
         return range(len(shapes))
