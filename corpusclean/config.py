@@ -173,8 +173,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # here: a run without a settings file never pays its import (2 ms)
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # a byte order mark opens the file as Notepad saves it; tomllib refuses it ("Invalid statement")
+        return tomllib.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
     except (OSError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"{path}: {err}") from err
     except UnicodeDecodeError as err:

@@ -109,6 +109,16 @@ def test_a_config_file_of_the_wrong_shape_is_a_config_error(tmp_path, name, data
         load_config(None, {}, start=tmp_path)
 
 
+@pytest.mark.parametrize("name, data", [
+    pytest.param("corpusclean.toml", '\ufeffscript = "keep"\n'.encode(), id="a-settings-file"),
+    pytest.param("pyproject.toml", '\ufeff[tool.corpusclean]\nscript = "keep"\n'.encode(), id="a-pyproject"),
+])
+def test_a_config_file_saved_with_a_byte_order_mark_is_read(tmp_path, name, data):
+    """Notepad saves UTF-8 with a byte order mark; tomllib refused it: 'Invalid statement (at line 1, column 1)'."""
+    (tmp_path / name).write_bytes(data)
+    assert load_config(None, {}, start=tmp_path).script == "keep"
+
+
 @pytest.mark.parametrize("text", [pytest.param("tool = 5\n", id="tool-a-number"),
                                   pytest.param("[tool.black]\nline-length = 100\n", id="another-tool")])
 def test_a_pyproject_without_a_corpusclean_table_is_not_a_config_file(tmp_path, text):
