@@ -605,7 +605,7 @@ BOX_ENDS_ZH = tuple(sorted(BOX_NOUNS_ZH))
 MAX_OTHERS_BOX = 16     # Han characters of "作者其他文章", "新陈代谢科其他卫教文章"
 # whose (none before 其他, one or more before 更多: "更多全部文章" is a button), 其他 or 更多, a kind, the noun
 _others_box = compiled_when_used(rf"(?:[{HAN_CLASS}]{{0,8}}(?:其他|其它)|[{HAN_CLASS}]{{1,8}}更多)[{HAN_CLASS}]{{0,4}}"
-                                 rf"(?:{'|'.join(sorted(BOX_NOUNS_ZH))})")
+                                 rf"(?:{'|'.join(BOX_ENDS_ZH)})")
 
 
 def _more_heading(heading: str) -> bool:

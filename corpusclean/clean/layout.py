@@ -97,7 +97,7 @@ MENU_ITEMS = frozenset({ITEM, ROW})     # a menu's items, one a line or many in 
 PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
 LOOKED_THROUGH = frozenset({FIGURES, REPEAT})     # neither start nor break a run of list-shaped lines in the head
 TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
-HEADLINE_SHAPES = frozenset({HEADLINE, OPEN, CLAUSE, PROSE})    # a headline's (a label's line with a name is none)
+HEADLINE_SHAPES = TEXT | {HEADLINE}    # a headline's shapes (a label's line with a name is none)
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}
 RAMP = 3.0                # the k-th list-shaped line in a row costs (1 + (k - 1) / RAMP) times its base cost
 WINDOW = 4                # lines on each side that tell whether a line stands among text or among lists
@@ -877,18 +877,18 @@ def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
     together: "车次区间开行日期开点到点")."""
     rows = table_rows(lines, (shapes.kinds == DATED).nonzero()[0].tolist())
     kinds = shapes.kinds
-    tops = [index for index in sorted(rows) if index - 1 not in rows and index > 0 and kinds[index - 1] == ROW
-            and not shapes.figures[index - 1] and len(lines[index - 1].split()) == len(lines[index].split())]
-    led = [index for index in sorted(rows) if index - 1 not in rows and index not in tops
-           and any(line.rstrip().endswith(("：", ":")) for line in lines[max(0, index - LEAD_IN_REACH):index])]
-    if not tops and not led:
+    headed = {top for top in rows if top - 1 not in rows and top > 0 and kinds[top - 1] == ROW
+              and not shapes.figures[top - 1] and len(lines[top - 1].split()) == len(lines[top].split())}
+    led = {top for top in rows if top - 1 not in rows and top not in headed
+           and any(line.rstrip().endswith(("：", ":")) for line in lines[max(0, top - LEAD_IN_REACH):top])}
+    if not headed and not led:
         return shapes
     kinds = kinds.copy()
-    for top in tops + led:
+    for top in headed | led:
         end = top
         while end in rows:
             end += 1
-        kinds[top - (top in tops):end] = FIGURES
+        kinds[top - (top in headed):end] = FIGURES      # the row of headings too
     return Shapes(kinds, shapes.units, shapes.punctuation, shapes.figures, shapes.dates)
 
 
