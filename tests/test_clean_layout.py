@@ -1018,9 +1018,16 @@ def test_a_posters_rank_seen_once_between_separators_is_no_post():
 ])
 def test_separators_hold(cut, worth, holds):
     kept, separators = np.arange(12), [3, 6]        # lines 3 and 6 are the thread's separators
-    kinds = np.full(12, PROSE)
+    shapes = line_shapes(["A reply of a few words."] * 12)
     settled = np.setdiff1d(np.delete(kept, separators), cut)
-    assert separators_hold(kept, separators, settled, kinds, np.array(worth)) is holds
+    assert separators_hold(kept, separators, settled, shapes, np.array(worth)) is holds
+
+
+def test_a_pagers_arrow_right_under_a_separator_is_no_post():
+    kept, separators = np.arange(12), [3, 6]
+    shapes = line_shapes(["A reply of a few words."] * 7 + ["←", "2"] + ["A reply of a few words."] * 3)
+    settled = np.setdiff1d(np.delete(kept, separators), [7, 8])
+    assert separators_hold(kept, separators, settled, shapes, np.array([10.0] * 7 + [0.0, 0.0] + [10.0] * 3))
 
 
 def test_the_separators_stay_when_without_them_the_thread_reads_otherwise():

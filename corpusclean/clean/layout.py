@@ -778,7 +778,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         for separators in ([both, stamps, posts] if posts and stamps else [both] if both else []):
             without = np.delete(kept, separators)
             settled, inside, short = settle(without)
-            if separators_hold(kept, separators, settled, shapes.kinds, worth):
+            if separators_hold(kept, separators, settled, shapes, worth):
                 break
         else:
             break
@@ -793,18 +793,18 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     return verdicts
 
 
-def separators_hold(kept: np.ndarray, separators: list[int], settled: np.ndarray, kinds: np.ndarray,
+def separators_hold(kept: np.ndarray, separators: list[int], settled: np.ndarray, shapes: Shapes,
                     worth: np.ndarray) -> bool:
     """Whether a thread's separators (at `separators` among the `kept` lines) may go, judging the article
     without them having kept `settled`: what that judgement cuts holds at most CUT_SHARE of the text (a
     sign-in box under the last post), and none of it but stamps stood right above or below a separator that goes
     (a short last reply, "Thanks!", reads as a list's title once its "Reply" is gone, a poster's name as a menu
-    item)."""
+    item); a line without a word (a pager's arrow) is no post."""
     without = np.delete(kept, separators)
     cut = np.setdiff1d(without, settled)
     at = np.array(separators)
     beside = np.intersect1d(cut, kept[np.clip(np.concatenate((at - 1, at + 1)), 0, len(kept) - 1)])
-    posts = beside[kinds[beside] != DATED]
+    posts = beside[(shapes.kinds[beside] != DATED) & (shapes.units[beside] > 0)]
     text = np.maximum(worth, 0.0)
     return not len(posts) and bool(text[cut].sum() <= CUT_SHARE * text[without].sum())
 
