@@ -1537,6 +1537,9 @@ SCHEDULE = ["车次 区间 开行日期 开点 到点", "D7751 栖州—梧川 4
     pytest.param(["加开列车如下：", "一、加开列车", "车次区间开行日期开点到点", *SCHEDULE[1:], "特此公告。"], [3, 4, 5],
                  id="dated-rows-under-a-lead-in-headings-run-together"),
     pytest.param(["加开列车", *SCHEDULE[1:], "特此公告。"], [], id="dated-rows-without-headings"),
+    pytest.param(["各服务点时间如下：", "服务点地址服务时间", "市民中心大厅栖州路8号每天 8:30-17:00",
+                  "东湖服务站东湖公园北门每天 9:00-20:00", "高铁站服务点南广场出口旁周六、周日 9:00-16:00", "特此公告。"],
+                 [2, 3, 4], id="rows-of-two-cells-under-a-lead-in"),
     pytest.param(["评论 3", "老股民 学习了 03-22 21:30 赞 12", "小白 深有体会 03-22 21:41 赞 28",
                   "船长 好文章 03-22 22:05 赞 3"], [], id="comments-under-their-heading"),
 ])

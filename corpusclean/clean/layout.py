@@ -874,11 +874,14 @@ def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
     the headers of posts nor a menu. The rows: table_rows; the headings: a row of as many cells without a figure
     right above the first. Rows under a lead-in (a line ending with a colon at most LEAD_IN_REACH lines above
     them: "现将有关事项公告如下：") are a table too, however the headings were printed (w3m runs th cells
-    together: "车次区间开行日期开点到点")."""
-    rows = table_rows(lines, (shapes.kinds == DATED).nonzero()[0].tolist())
+    together: "车次区间开行日期开点到点"), and so are rows of two cells there (w3m runs the cells of a row
+    together but for a time: "市民中心大厅栖州路8号每天 8:30-17:00")."""
+    dated = (shapes.kinds == DATED).nonzero()[0].tolist()
+    wide = table_rows(lines, dated)
     kinds = shapes.kinds
-    headed = {top for top in rows if top - 1 not in rows and top > 0 and kinds[top - 1] == ROW
+    headed = {top for top in wide if top - 1 not in wide and top > 0 and kinds[top - 1] == ROW
               and not shapes.figures[top - 1] and len(lines[top - 1].split()) == len(lines[top].split())}
+    rows = table_rows(lines, dated, 2)      # the wide ones among them
     led = {top for top in rows if top - 1 not in rows and top not in headed
            and any(line.rstrip().endswith(("：", ":")) for line in lines[max(0, top - LEAD_IN_REACH):top])}
     if not headed and not led:
@@ -892,9 +895,9 @@ def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
     return Shapes(kinds, shapes.units, shapes.punctuation, shapes.figures, shapes.dates)
 
 
-def table_rows(lines: list[str], positions: list[int]) -> set[int]:
+def table_rows(lines: list[str], positions: list[int], min_cells: int = MIN_TABLE_CELLS) -> set[int]:
     """Of the lines at `positions` (in page order), the rows of a table: MIN_TABLE_ROWS or more right under each
-    other, each of as many cells (split at white space), MIN_TABLE_CELLS or more."""
+    other, each of as many cells (split at white space), `min_cells` or more."""
     rows: set[int] = set()
     block: list[int] = []
     cells = [len(lines[index].split()) for index in positions]
@@ -902,7 +905,7 @@ def table_rows(lines: list[str], positions: list[int]) -> set[int]:
         if not (block and index == block[-1] + 1 and cells[number] == cells[number - 1]):
             block = []
         block.append(index)
-        if len(block) >= MIN_TABLE_ROWS and cells[number] >= MIN_TABLE_CELLS:
+        if len(block) >= MIN_TABLE_ROWS and cells[number] >= min_cells:
             rows.update(block)
     return rows
 
