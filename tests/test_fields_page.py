@@ -406,3 +406,22 @@ NOTICE_TITLE = "关于做好冬季供暖工作的通知"
 def test_a_date_signing_a_notice_stays(lines, kept_date):
     _, verdicts = read_lines(lines)
     assert (verdicts[lines.index(next(line for line in lines if line[:4] == "2026"))] is None) == kept_date
+
+
+FUND_NOTICE_HEAD = ["首页 基金产品 信息披露", "栖川稳健债券型证券投资基金分红公告", "公告日期：2025-03-17 来源：栖川基金管理有限公司",
+                    "1 公告基本信息"]
+FUND_TABLE = ["基金名称 栖川稳健债券型证券投资基金", "基金主代码 017342", "基金合同生效日 2022年11月23日",
+              "基金管理人名称 栖川基金管理有限公司", "收益分配基准日 2025年3月10日", "2 与分红相关的其他信息",
+              "权益登记日 2025年3月19日", "除息日 2025年3月19日", "现金红利发放日 2025年3月21日"]
+FUND_PROSE = ["红利再投资相关事项的说明：选择红利再投资方式的投资者，其现金红利将按2025年3月19日的基金份额净值转换为基金份额。",
+              "税收相关事项的说明：根据相关税收法规，基金向投资者分配的基金收益，暂免征收所得税。",
+              "费用相关事项的说明：本基金本次分红免收分红手续费，选择红利再投资方式的投资者其红利所转换的基金份额免收申购费用。"]
+
+
+def test_a_notices_tables_between_its_dateline_and_its_first_paragraph():
+    # the table's names of days are no datelines, and the notice's dateline stands more than BEFORE_BODY lines
+    # over its first paragraph
+    lines = [*FUND_NOTICE_HEAD, *FUND_TABLE, *[f"份额类别{number} 栖川稳健债{number}" for number in range(12)], *FUND_PROSE]
+    found, verdicts = read_lines(lines)
+    assert record_values(choose(found))["title"] == "栖川稳健债券型证券投资基金分红公告"
+    assert [line for line, verdict in zip(lines, verdicts) if verdict == "meta.date"] == [FUND_NOTICE_HEAD[2]]

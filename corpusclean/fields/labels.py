@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 
-from corpusclean.fields.dates import EN_WEEKDAY, Stamp, find_dates
+from corpusclean.fields.dates import EN_WEEKDAY, WEEKDAY, Stamp, find_dates
 from corpusclean.fields.titles import MAX_HAN_HEADLINE
 from corpusclean.memo import per_line
 from corpusclean.normalize.lang import ENGLISH_STOPWORDS
@@ -138,6 +138,7 @@ TITLE_BEFORE_DATE = re.compile(rf"^[^:：]*[{HAN_CLASS}]{{2}}$")
 DATE_RANGE = re.compile(r"\s*(?:至|到|~|～|-|–|—)\s*\d")    # the end of a period after its start
 ANY_TIME_LABELS = frozenset({"时间", "日期", "time", "date"})
 FIELD_LABEL = re.compile(r"[^\s:：\d][^:：\d]{0,11}[:：]\s*")   # a label before a date: "报告时间："
+DAY_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日|日期|时间)")     # a name of a day or a time: "除息日"
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
 # What a dateline may carry after its date and is no name: the reading time ("• 2 min read") and a date of
 # change ("| Updated 14 hours ago", "Last modified on Mon 18 Nov 2019 18.56 GMT"); and an English weekday before it.
@@ -776,12 +777,14 @@ def another_time(line: str) -> bool:
 
 def _other_time_label(before: str) -> bool:
     """Whether the text before a date is a label of another time than the page's ("报告时间：", "Deadline:",
-    "Joined:"), or one that may name any time ("时间：" over a press conference's transcript), not one of the
-    page's own date labels ("发布时间：")."""
-    if FIELD_LABEL.fullmatch(before) is None:
-        return False
-    label = before.strip().rstrip(":：").strip().casefold()
+    "Joined:", or without its colon a table's name of a day: "权益登记日 2025年3月19日"), or one that may name any
+    time ("时间：" over a press conference's transcript), not one of the page's own date labels ("发布时间：")."""
     _, field_of = _labels()
+    if FIELD_LABEL.fullmatch(before) is None:    # a table's label before its cell ("权益登记日 2025年3月19日")
+        label = before.strip()
+        return (DAY_NAMED.fullmatch(label) is not None and not WEEKDAY.fullmatch(label)
+                and field_of.get(label) not in ("created", "updated"))
+    label = before.strip().rstrip(":：").strip().casefold()
     return field_of.get(label) not in ("created", "updated") or label in ANY_TIME_LABELS
 
 

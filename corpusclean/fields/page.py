@@ -344,7 +344,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     right above a dateline above the body (lines without a word, a share bar's empty items, not counted) or
     above a standfirst (the body's first line) over its dated byline, the nearest that has one (a comment form
     or a list of the most read may stand between the byline and the date), or else above a byline, the
-    nearest that has one; else one right above the body; else the first headline-like line of the top, a
+    nearest that has one, or above a dateline with a source or an author farther up (a notice's tables of data
+    under it); else one right above the body; else the first headline-like line of the top, a
     guess (found.guessed: a site's name or a menu as often as the headline). A byline without "By" right under
     a headline is no headline."""
     top = min(len(lines), TOP_LINES)
@@ -380,7 +381,10 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         # an official document's headline stands over its number ("临政办发〔2026〕37号")
         numbered = [i for i in above_body if len(lines[i]) <= MAX_NUMBER_LINE and "号" in lines[i]
                     and DOCUMENT_NUMBER.search(lines[i])]
-        for anchor in dated + numbered + signed:     # the nearest date first, a document's number, a byline
+        # a dateline with its source or author farther up: a notice may open with tables of its data, no prose
+        far = [i for i in range(body[0] - 1 - BEFORE_BODY, max(-1, body[0] - 1 - 2 * BEFORE_BODY), -1)
+               if not DATE_KEYS.isdisjoint(parsed[i] or ()) and len(parsed[i]) > 1]
+        for anchor in dated + numbered + signed + far:  # the nearest date first, a document's number, a byline
             above = _worded_above(lines, anchor, ABOVE_DATELINE)
             near = [i for i in above if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
