@@ -3323,3 +3323,23 @@ def test_a_crawl_wrapper_whose_encoding_holds_a_nul_is_read_as_if_it_declared_no
     assert (records["in/wrapped.txt"]["metadata"]["encoding"], records["in/wrapped.txt"]["metadata"]["url"]) == (
         "gb18030", "http://example.cn/1")
     assert records["in/plain.txt"]["text"] == ZH_MORE
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_keep_earliest_reads_a_created_whose_moment_in_utc_leaves_the_calendar(jobs, tmp_path):
+    """A record in this tool's shape dated at the calendar's edge with a zone (created 0001-01-01T00:30:00.000 at
+    +01:00, or 9999-12-31T23:00:00.000 at -05:00: a zero time or a 'never' placeholder) has no moment in UTC:
+    --keep earliest asked datetime for one, its OverflowError ended the run in a traceback, exit 1, no output.
+    Now such a date orders as written, and the run goes on."""
+    def record(doc_id: str, text: str, created: str, zone: str) -> str:
+        metadata = {"path": "in.jsonl", "created_precision": "second", "created_timezone": zone}
+        return json.dumps({"id": doc_id, "text": text, "created": created, "metadata": metadata}) + "\n"
+
+    (tmp_path / "in.jsonl").write_text(record("zero", ZH_NEWS, "0001-01-01T00:30:00.000", "+01:00")
+                                       + record("never", ZH_NEWS, "9999-12-31T23:00:00.000", "-05:00")
+                                       + record("other", ZH_MORE, "2020-01-01T10:00:00.000", "+08:00"))
+    run = corpusclean("run", "in.jsonl", "-q", *jobs, "--keep", "earliest", "-o", "out.jsonl",
+                      "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    assert sorted(r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")) == ["other", "zero"]
+    assert [(r["id"], r["duplicate_of"]) for r in read_jsonl_file(tmp_path / "rejects.jsonl")] == [("never", "zero")]

@@ -404,7 +404,6 @@ def in_utc(created: str | None, zone: str | None) -> str | None:
     if not created or not zone or not CREATED_SHAPE.match(created):
         return created
     try:
-        moment = datetime.fromisoformat(created[:19] + zone)
-    except ValueError:
+        return datetime.fromisoformat(created[:19] + zone).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    except (ValueError, OverflowError):  # OverflowError: the moment in UTC is beyond year 1 or 9999
         return created
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
