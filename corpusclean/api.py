@@ -70,11 +70,12 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     _require_name(name)
     if position is not None and (not isinstance(position, int) or isinstance(position, bool) or position < 1):
         raise ValueError(f"position is a line number (1 or more) or None, not {position!r}")
+    if isinstance(item, Page):
+        _require_page(item)  # before _input_of reads its source
     where = _input_of(item, name, config.source)
     if not isinstance(item, Page):
         record = item if isinstance(item, dict) else dict(item)
         return record_doc(where, position, record, config.text_key, config.text_format, config.max_record_bytes)
-    _require_page(item)
     item = _without_surrogates(item)
     if isinstance(item.data, bytes):
         doc = read_page_bytes(where, item.data, config.max_page_bytes)
