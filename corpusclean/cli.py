@@ -101,9 +101,9 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
         seen[target] = option
     outputs = list(named.values())
     # The folders walked: those named, and those a glob matches ('crawl/*'), as read.paths.find_inputs finds them.
-    matched = [match for a in args if a != "-" and not Path(a).exists() and glob.has_magic(a)
+    matched = [match for a in args if a != "-" and not os.path.exists(a) and glob.has_magic(a)
                for match in glob.glob(a, recursive=True)]
-    folders = [Path(a).resolve() for a in [*args, *matched] if a != "-" and Path(a).is_dir()]
+    folders = [Path(a).resolve() for a in [*args, *matched] if a != "-" and os.path.isdir(a)]
     for out in outputs:
         if out in (None, "-"):
             continue

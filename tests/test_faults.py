@@ -3343,3 +3343,21 @@ def test_keep_earliest_reads_a_created_whose_moment_in_utc_leaves_the_calendar(j
     assert (run.returncode, run.stderr.decode()) == (0, "")
     assert sorted(r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")) == ["other", "zero"]
     assert [(r["id"], r["duplicate_of"]) for r in read_jsonl_file(tmp_path / "rejects.jsonl")] == [("never", "zero")]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_path_given_that_cannot_be_looked_at_is_an_unreadable_input_and_the_run_goes_on(jobs, tmp_path):
+    """A path named on the command line whose stat fails for another reason than that nothing is there (a name
+    longer than the system takes; as another user, a file in a folder they may not enter) made pathlib's
+    is_dir() raise: run and explain ended in a traceback, exit 1, before any work. Now it is an input that
+    cannot be read, as a file without read permission is: one line naming it, exit 1, the rest read."""
+    (tmp_path / "ok.txt").write_text(ZH_MORE, "utf-8")
+    long_name = "x" * 300 + ".jsonl"
+    run = corpusclean("run", long_name, "ok.txt", "-q", *jobs, "-o", "out.jsonl", "--report", "report.json",
+                      cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (1, f"corpusclean: {long_name}: unreadable: File name too long\n")
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["ok.txt"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["written"], report["rejects_by_reason"]) == (2, 1, {"unreadable": 1})
+    explain = corpusclean("explain", long_name, cwd=tmp_path)
+    assert (explain.returncode, explain.stdout.decode()) == (1, "rejected: unreadable (File name too long)\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import itertools
 import os
@@ -215,6 +216,22 @@ def _walk_folder(
             for parts, reason in found if reason is None]
 
 
+# Why a path cannot be looked at when nothing is there: no such name, a file where a folder should be, a loop of
+# links (the errors pathlib's exists() takes for "not there")
+_NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.ELOOP)
+
+
+def _out_of_view(path: str) -> bool:
+    """Whether a path cannot be looked at for another reason than that nothing is there: a folder on its way
+    that may not be entered (permissions), a name longer than the system takes. Named on the command line, it
+    is a file whose reading says why it cannot be read (pathlib's is_dir() raised: a traceback)."""
+    try:
+        os.stat(path)
+    except OSError as err:
+        return err.errno not in _NOT_THERE
+    return False
+
+
 def is_named_input(mode: int) -> bool:
     """Whether a path named on the command line, of this st_mode, is read: a file, or a named pipe
     (`<(zcat a.jsonl.gz)`), but not a socket or a device, whose reading would never end (/dev/zero)."""
@@ -227,9 +244,11 @@ def _named_file(path: Path, skipped: list[Skipped], source: str, named: list[str
     absolute path."""
     try:
         mode = path.stat().st_mode
-    except OSError:  # a glob's match that is a link to nothing, or a loop of links
-        skipped.append(Skipped(as_text(str(path)), "broken_link"))
-        return []
+    except OSError as err:
+        if err.errno in _NOT_THERE:  # a glob's match that is a link to nothing, or a loop of links
+            skipped.append(Skipped(as_text(str(path)), "broken_link"))
+            return []
+        mode = stat.S_IFREG  # out of view: read as a file, whose reading says why it cannot be
     if is_named_input(mode):
         parts = named if named is not None else _given_parts(str(path), [Path(os.path.abspath(path)).parent.name, path.name])
         return [input_file(named_path(str(path)), parts, parts, path.resolve().parent.name, source)]
@@ -274,9 +293,9 @@ def find_inputs(
             inputs.append(InputFile(STDIN, "stdin", source or "stdin", "stdin", f"{source}/stdin" if source else ""))
             continue
         path = Path(arg)
-        if path.is_dir():
+        if os.path.isdir(arg):
             inputs.extend(_walk_folder(path, follow_links, skipped, source))
-        elif path.exists():
+        elif os.path.exists(arg) or _out_of_view(arg):
             inputs.extend(_named_file(path, skipped, source))
         elif glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
