@@ -96,7 +96,7 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
     seen: dict[Path, str] = {}
     for option, out in named.items():
         target = Path(os.path.realpath(out))
-        if target in seen and not target.is_char_device():  # /dev/null may take both
+        if target in seen and not (os.path.exists(target) and target.is_char_device()):  # /dev/null may take both
             raise _usage_error(f"{option} and {seen[target]} name the same file {out}")
         seen[target] = option
     outputs = list(named.values())
@@ -109,7 +109,7 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
             continue
         target = Path(os.path.realpath(out))
         # Only an existing file can be an input; comparing file identities is cheaper than resolving paths.
-        if target.exists():
+        if os.path.exists(target):  # False, not an error, where it cannot be looked at: the sink says why
             target_stat = target.stat()
             same = next((i.path for i in inputs if _same_file(i.path, target_stat)), None)
             if same is not None:

@@ -176,6 +176,12 @@ def _state(pid: int) -> str:
                      "cannot write missing/rejects.jsonl: No such file or directory", id="rejects-folder-missing"),
         pytest.param(["-o", "x.jsonl", "--rejects", "r.jsonl", "--report", "missing/report.json"],
                      "cannot write missing/report.json: No such file or directory", id="report-folder-missing"),
+        pytest.param(["-o", "x" * 300 + ".jsonl"], "cannot write " + "x" * 300 + ".jsonl: File name too long",
+                     id="output-name-too-long"),
+        pytest.param(["-o", "x.jsonl", "--rejects", "r" * 300], "cannot write " + "r" * 300 + ": File name too long",
+                     id="rejects-name-too-long"),
+        pytest.param(["-o", "x.jsonl", "--report", "r" * 300, "--rejects", "r" * 300],
+                     "--report and --rejects name the same file", id="two-outputs-one-name-too-long"),
         pytest.param(["-o", "clean.jsonl.bz2"], "cannot write clean.jsonl.bz2: .bz2 is a compression this tool does "
                      "not write; name it .gz (gzip) or .zst (zstd), or without either for plain JSONL",
                      id="output-named-bz2"),
@@ -196,7 +202,8 @@ def _state(pid: int) -> str:
     ],
 )
 def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(args, message, tmp_path):
-    """A full disk printed an 80-line traceback; -o naming a folder failed only after the whole run;
+    """A full disk printed an 80-line traceback; so did an output name longer than the system takes (or, run as
+    another user, one in a folder they may not enter: pathlib's exists() raised); -o naming a folder failed only after the whole run;
     -o X --rejects X exited 0 and lost all output; an output that could not be opened left the temporary
     files of those opened before it (.x.jsonl.k2j9f0a1.tmp); -o clean.jsonl.bz2 wrote plain JSONL under that
     name, exit 0, which bzcat and HF datasets (going by the name) fail on."""
