@@ -5,6 +5,7 @@ flag (if any), its choices or range, and its help. The command line, the config 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
@@ -206,11 +207,16 @@ def load_config(config_file: str | None, overrides: dict[str, Any], start: Path 
     if config_file == "":  # an unset variable (--config "$CONFIG"), not "find one"
         raise ConfigError("--config names no file: the path is empty")
     path = Path(config_file) if config_file else find_config_file(start or Path.cwd())
-    if config_file and not (path.is_file() or path.is_fifo()):  # type: ignore[union-attr]  # a pipe: --config <(...)
-        if not path.exists():  # type: ignore[union-attr]
-            raise ConfigError(f"config file not found: {config_file}")
-        what = "a folder" if path.is_dir() else "a device or socket"  # type: ignore[union-attr]
-        raise ConfigError(f"--config {config_file} is {what}, not a TOML file")
+    if config_file:
+        try:
+            mode = os.stat(config_file).st_mode
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {config_file}") from None
+        except OSError as err:  # a name longer than the system takes, a folder on its way it may not enter
+            raise ConfigError(f"{config_file}: {err.strerror}") from None
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):  # a pipe: --config <(...)
+            what = "a folder" if stat.S_ISDIR(mode) else "a device or socket"
+            raise ConfigError(f"--config {config_file} is {what}, not a TOML file")
     values = file_settings(path) if path else {}
     given = {key: value for key, value in overrides.items() if value is not None}
     values.update(given)

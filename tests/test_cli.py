@@ -348,3 +348,13 @@ def test_stages_shows_the_pipeline_a_config_file_makes(tmp_path):
     assert ". template (" not in found and ". punct (" in found, "the config file run finds"
     missing = corpusclean("stages", "--config", "none.toml", cwd=tmp_path)
     assert (missing.returncode, missing.stderr.decode()) == (2, "corpusclean: error: config file not found: none.toml\n")
+
+
+@pytest.mark.parametrize("command", [["run", "in.txt", "-q"], ["check", "in.jsonl"], ["explain", "in.txt"], ["stages"]])
+def test_a_config_path_that_cannot_be_looked_at_is_one_line_and_exit_2(command, tmp_path):
+    """--config with a name longer than the system takes (or, run as another user, in a folder they may not
+    enter) made pathlib's is_file() raise: a traceback, exit 1, for every command. Now it is a configuration
+    error naming it and why, as one that is not there is."""
+    name = "c" * 300 + ".toml"
+    result = corpusclean(*command, "--config", name, cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (2, f"corpusclean: error: {name}: File name too long\n")
