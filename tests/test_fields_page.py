@@ -425,3 +425,16 @@ def test_a_notices_tables_between_its_dateline_and_its_first_paragraph():
     found, verdicts = read_lines(lines)
     assert record_values(choose(found))["title"] == "栖川稳健债券型证券投资基金分红公告"
     assert [line for line, verdict in zip(lines, verdicts) if verdict == "meta.date"] == [FUND_NOTICE_HEAD[2]]
+
+
+def test_a_sites_disclaimer_is_no_body_to_find_the_headline_by():
+    # the notice holds no run of prose of a body's length; the disclaimer at the foot is the page's longest
+    from corpusclean.clean.metadata import find_metadata
+
+    lines = ["首页 市场数据 中心公告 关于我们", "2026年5月8日外汇市场人民币汇率中间价公告", "发布日期：2026-05-08 09:15 来源：栖川交易中心",
+             "栖川交易中心受权公布，2026年5月8日银行间外汇市场人民币汇率中间价为：", "USD/CNY 7.1826", "EUR/CNY 7.7652",
+             "人民币汇率中间价报价行：栖川商业银行、北辰银行等十五家做市商银行。", "栖川交易中心", "2026年5月8日", "下载Excel 下载PDF 打印",
+             "最新市场公告", *(f"关于第{number}批做市商名单的公告" for number in range(12)),
+             "本网站所载数据仅供参考，不构成任何投资建议。未经许可，任何机构和个人不得转载、复制或以其他方式使用本网站的数据，"
+             "违者将依法追究其法律责任。本网站对数据的准确性、完整性不作任何保证，对因使用本网站数据而产生的任何损失不承担责任。"]
+    assert find_metadata(lines)[0]["title"] == "2026年5月8日外汇市场人民币汇率中间价公告"

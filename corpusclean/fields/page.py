@@ -318,16 +318,17 @@ def _closing_byline(lines: list[str], parsed: list[dict | None], body_start: int
     return ()
 
 
-def prose_run(lines: list[str]) -> tuple[int, int] | None:
+def prose_run(lines: list[str], is_chrome: Callable[[str], bool] = lambda line: False) -> tuple[int, int] | None:
     """(start, end) of the article's body in a text: the first run of prose lines long enough to be one
     (teasers in a menu are not), else the densest. Each prose line counts its length, each other line
-    (a subheading, a caption, a share bar, a cookie banner's sentences) costs a short sentence."""
+    (a subheading, a caption, a share bar, a cookie banner's sentences, a site's disclaimer: `is_chrome`)
+    costs a short sentence."""
     best, best_span = 0.0, None
     score, start = 0.0, 0
     for index, line in enumerate(lines):
         if score <= 0:
             score, start = 0.0, index
-        if is_prose(line) and not is_site_notice(line):
+        if is_prose(line) and not is_site_notice(line) and not is_chrome(line):
             score += len(line)
         else:
             if best_span is not None and best_span[0] == start and best >= MIN_BODY_CHARS:
@@ -369,7 +370,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
             return index
         return next((i for i in range(index - 1, max(-1, index - 1 - NAME_REACH), -1) if headline_like(i)), index)
 
-    body = prose_run(lines)
+    body = prose_run(lines, is_chrome)
     if body is not None:
         above_body = range(body[0] - 1, max(-1, body[0] - 1 - BEFORE_BODY), -1)
         # a byline may follow a subtitle; the headline stands above the date
