@@ -1609,3 +1609,19 @@ def test_a_notices_tables_under_its_dated_headline_are_its_text():
     headline = "栖川稳健债券型证券投资基金分红公告"    # over its dateline, which the metadata stage removed
     lines = [headline, *table, *ZH_BODY]
     assert judge_layout(lines, title=headline, dated=headline) == [None] * len(lines)
+
+
+def test_a_short_notice_under_its_dated_headline_is_the_article():
+    """A fixing notice: one line over its table of rates, its makers, its signature and date, less than a
+    body's worth of text; under its dated headline, it is the article down to the chrome under it, and the
+    lists under that go."""
+    headline = "2026年5月8日外汇市场人民币汇率中间价公告"     # over its dateline, which the metadata stage removed
+    notice = ["栖川银行间市场交易中心受权公布，2026年5月8日银行间外汇市场人民币汇率中间价为：", "货币对 中间价",
+              "USD/CNY 7.1826", "EUR/CNY 7.7652", "100JPY/CNY 4.8011", "HKD/CNY 0.92310",
+              "人民币汇率中间价报价行：栖川商业银行、北辰银行等十五家做市商银行。", "栖川银行间市场交易中心", "2026年5月8日"]
+    others = ["最新市场公告", "* 关于假期银行间市场休市安排的公告", "* 关于调整外汇交易系统交易时段的通知",
+              "* 关于新增三家即期做市商的公告", "* 关于发布新版交易规则的通知"]
+    lines = [*ZH_MENU, headline, *notice, *others, "联系我们 | 网站地图 | 法律声明"]
+    pager = len(ZH_MENU) + 1 + len(notice)     # "上一篇：… 下一篇：…", which an earlier stage removed, stood here
+    verdicts = judge_layout(lines, walls=frozenset({pager}), title=headline, dated=headline)
+    assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [headline, *notice]

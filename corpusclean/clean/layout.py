@@ -110,7 +110,8 @@ MIN_TEASERS = 3           # lone text lines under titles that make a teaser list
 TEASER_PERIOD = 6         # ...each at most this many lines from the next
 
 MIN_PAGE_LINES = 20       # fewer lines: no whole page (no menus and lists around an article), left alone
-MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone
+MIN_BODY_SCORE = 60       # less than this in the best stretch: no body found, the page is left alone...
+MIN_HEADED_SCORE = 20     # ...unless it holds this much under a dated headline that opens it (body_under_headline)
 BODY_SHARE = 0.3          # a stretch worth this share of the best one belongs to the body...
 FAR_COST = 10.0           # ...unless the lines between them cost more than this many times its worth
 CLOSED_SHARE = 0.9        # a closing inside the best stretch ends the body below this share of its worth...
@@ -366,6 +367,17 @@ def body_span(values: np.ndarray, found: list[tuple[int, int, float]], records: 
                 first, last = min(first, record_start), max(last, record_end)
         start, end = min(start, first), max(end, last)
     return start, min(end, limit)
+
+
+def body_under_headline(kinds: list[int], walls: frozenset[int], found: list[tuple[int, int, float]],
+                        headline: int) -> tuple[int, int] | None:
+    """The body of a page where body_span finds none: from the dated headline down to the end of the best
+    stretch, when it stands under the headline with nothing between them that ends a head (_opens_body) and
+    holds MIN_HEADED_SCORE or more (a short notice over its table, its signature and its date); else None."""
+    first, last, score = best_stretch(found)
+    if score >= MIN_HEADED_SCORE and headline < first and _opens_body(kinds, walls, headline, first):
+        return headline + 1, last
+    return None
 
 
 def _under_last(values: np.ndarray, end: int) -> int:
@@ -661,7 +673,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   trailers: frozenset[int] = frozenset(), headline: int | None = None,
                   buttons: frozenset[int] = frozenset(), titled: int | None = None,
                   numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset()) -> range:
-    """The lines of the article, head to tail; all of them when no body is found. `related`: the closings
+    """The lines of the article, head to tail; all of them when no body is found (body_span, or under the dated
+    headline: body_under_headline). `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
@@ -684,6 +697,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         first, last, _ = best_stretch(found)
         boxes = box_closings(shapes.kinds, separators, related, first, last, trailers)
     span = body_span(values, found, records, closings, boxes)
+    headed = span is None and headline is not None
+    if headed:
+        span = body_under_headline(shapes.kinds.tolist(), walls, found, headline)
     if span is None:
         return range(len(shapes))
     comments = comments_start(shapes.kinds, values, records, walls, *span)
@@ -692,8 +708,10 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if comments is not None:
         span, closings = (span[0], comments), closings | {comments}
     kinds, units = shapes.kinds.tolist(), shapes.units.tolist()
-    allowance = short_line_allowance(kinds, *span)
-    end = tail_end(kinds, units, span[1], walls | closings, summaries, allowance)
+    if headed:  # a short text under its dated headline: its lists (a notice's items) are its own, chrome ends it
+        end = min((index for index in walls | closings if index >= span[1]), default=len(kinds))
+    else:
+        end = tail_end(kinds, units, span[1], walls | closings, summaries, short_line_allowance(kinds, *span))
     listed_lines = listed.tolist()
     head = head_start(kinds, listed_lines, span[0], menus=menus)
     if titled is not None and titled < head:
