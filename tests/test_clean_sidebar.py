@@ -1,6 +1,6 @@
 import pytest
 
-from corpusclean.clean.sidebar import Sidebar, is_person_line, is_sidebar_heading, judge_sidebar
+from corpusclean.clean.sidebar import REASON, Sidebar, is_person_line, is_sidebar_heading, judge_sidebar
 
 L = "sidebar.leadership"
 
@@ -88,3 +88,12 @@ def test_runs_next_to_each_other():
 )
 def test_english_name_and_titles_are_set_apart(line, expected):
     assert is_person_line(line) is expected
+
+
+def test_a_leadership_list_of_names_glued_to_titles_under_its_heading():
+    lines = ["区政府领导", "* 周立川区委副书记、区长", "* 梁航区委常委、常务副区长", "* 唐书琴副区长", "* 何振鹏区政府党组成员",
+             "周立川", "区委副书记、区长"]
+    assert judge_sidebar(lines) == [REASON] * 5 + [None, None]
+    # without the heading, or fewer than MIN_RUN of them, such lines are left alone (a headline list may read so)
+    assert judge_sidebar(lines[1:]) == [None] * 6
+    assert judge_sidebar(["区政府领导", "* 唐书琴副区长", "* 王刚副区长", "周立川"]) == [None] * 4

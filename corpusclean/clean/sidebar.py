@@ -22,6 +22,8 @@ MAX_HEADING_CHARS = 10
 # 2-4 Han characters, sites pad two-character names with a space ("陈 刚"), then the titles
 ZH_PERSON = re.compile(rf"^(?P<name>[{HAN_CLASS}] ?[{HAN_CLASS}]{{1,3}})\s+(?P<titles>\S.*)$")
 EN_PERSON = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*[,–—]\s*(?P<titles>[A-Z][^.!?;]*)$")
+# under a leadership heading, a list item may glue the name to the titles: "* 周敏川区委副书记、区长"
+ZH_GLUED = re.compile(rf"^(?:[*•·]\s*)?[{HAN_CLASS}]{{2,3}}(?P<titles>[{HAN_CLASS}、]{{2,40}})$")
 SENTENCE_PUNCT = re.compile(r"[。！？；：:!?;…“”\"]")
 ZH_QUALIFIERS = ("（兼）", "(兼)", "候选人")
 LANGUAGES = ("zh", "en")   # the sections of official_titles.txt and sidebar_headings.txt
@@ -64,6 +66,18 @@ def is_person_line(line: str, extra_titles: tuple[str, ...] = ()) -> bool:
     return False
 
 
+def is_glued_person_line(line: str, extra_titles: tuple[str, ...] = ()) -> bool:
+    """True for a list item of a name of two or three Han characters glued to titles, each title between the
+    commas a known one ("* 梁逸航区委常委、常务副区长"): the name's length is not known, so the titles are
+    read from the third character and from the fourth."""
+    match = ZH_GLUED.match(line.strip())
+    if not match:
+        return False
+    titles, known = match.group("titles"), _zh_titles(extra_titles)
+    return any(all(part.endswith(known) for part in rest.split("、"))
+               for rest in (titles, line.strip()[match.start("titles") - 1:]) if rest and not rest.startswith("、"))
+
+
 def _strip_qualifiers(titles: str) -> str:
     stripped = True
     while stripped:
@@ -102,6 +116,12 @@ def judge_sidebar(lines: list[str], extra_titles: tuple[str, ...] = ()) -> list[
                 verdicts[index] = REASON
             if start > 0 and is_sidebar_heading(lines[start - 1]):
                 verdicts[start - 1] = REASON
+    for heading in (index for index, line in enumerate(lines) if verdicts[index] is None and is_sidebar_heading(line)):
+        end = heading + 1
+        while end < len(lines) and is_glued_person_line(lines[end], extra):
+            end += 1
+        if end - heading > MIN_RUN:
+            verdicts[heading:end] = [REASON] * (end - heading)
     return verdicts
 
 
