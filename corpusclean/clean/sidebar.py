@@ -116,7 +116,9 @@ def judge_sidebar(lines: list[str], extra_titles: tuple[str, ...] = ()) -> list[
                 verdicts[index] = REASON
             if start > 0 and is_sidebar_heading(lines[start - 1]):
                 verdicts[start - 1] = REASON
-    for heading in (index for index, line in enumerate(lines) if verdicts[index] is None and is_sidebar_heading(line)):
+    headings = (index for index, line in enumerate(lines)     # (a Chinese heading is short: glued names are Chinese)
+                if len(line) <= MAX_HEADING_CHARS and verdicts[index] is None and is_sidebar_heading(line))
+    for heading in headings:
         end = heading + 1
         while end < len(lines) and is_glued_person_line(lines[end], extra):
             end += 1

@@ -318,11 +318,20 @@ def _closing_byline(lines: list[str], parsed: list[dict | None], body_start: int
     return ()
 
 
-def prose_run(lines: list[str], is_chrome: Callable[[str], bool] = lambda line: False) -> tuple[int, int] | None:
+def prose_run(lines: list[str], is_chrome: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
     """(start, end) of the article's body in a text: the first run of prose lines long enough to be one
-    (teasers in a menu are not), else the densest. Each prose line counts its length, each other line
-    (a subheading, a caption, a share bar, a cookie banner's sentences, a site's disclaimer: `is_chrome`)
-    costs a short sentence."""
+    (teasers in a menu are not), else the densest, a site's prose (`is_chrome`: a disclaimer at the foot) not
+    counted. Each prose line counts its length, each other line (a subheading, a caption, a share bar, a
+    cookie banner's sentences) costs a short sentence."""
+    span, first_long = _prose_run(lines)
+    if first_long or is_chrome is None:
+        return span
+    return _prose_run(lines, is_chrome)[0]     # (asked only here: telling chrome costs more than all the rest)
+
+
+def _prose_run(lines: list[str], is_chrome: Callable[[str], bool] = lambda line: False
+               ) -> tuple[tuple[int, int] | None, bool]:
+    """prose_run's run, and whether it is the first one long enough to be a body."""
     best, best_span = 0.0, None
     score, start = 0.0, 0
     for index, line in enumerate(lines):
@@ -332,11 +341,11 @@ def prose_run(lines: list[str], is_chrome: Callable[[str], bool] = lambda line: 
             score += len(line)
         else:
             if best_span is not None and best_span[0] == start and best >= MIN_BODY_CHARS:
-                return best_span    # the first long run ends here, or goes on after this line
+                return best_span, True     # the first long run ends here, or goes on after this line
             score -= NOT_PROSE_COST
         if score > best:
             best, best_span = score, (start, index + 1)
-    return best_span
+    return best_span, False
 
 
 def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[str | None], found: LineFields,
