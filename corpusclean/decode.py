@@ -45,6 +45,10 @@ _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
 # hex) are left out by their CodecInfo.
 _NOT_CHARSETS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape"})
 _WIDE_CODECS = ("utf-16", "utf-32")
+# Codecs that read escapes in plain ASCII ('+-' is '+' in UTF-7, '~~' is '~' in HZ, '+ADw-' a '<'): a page
+# declaring one is read in it only when that reading is Chinese, its text being in the escapes. No browser
+# decodes either (the Encoding Standard leaves UTF-7 out and maps HZ to its replacement encoding).
+_ASCII_ESCAPE_CODECS = frozenset({"utf-7", "hz"})
 # The byte order marks of UTF-16 and UTF-32, whose text holds NUL bytes (ASCII in UTF-32 is mostly NULs).
 WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if codec in _WIDE_CODECS)
 # How a JSONL file in UTF-16 or UTF-32 opens (Windows PowerShell 5's `>` writes UTF-16): its byte order mark,
@@ -313,6 +317,8 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
     if text is None:
         return None
     score = chinese_score(text)
+    if codec in _ASCII_ESCAPE_CODECS and not score.reads_as_chinese:
+        return None
     if utf8 is not None and not data.isascii():
         # Legacy text is almost never valid UTF-8 by accident, unless it is very short.
         if not (score.reads_as_chinese and not chinese_score(utf8).reads_as_chinese):

@@ -998,6 +998,31 @@ def test_a_page_declaring_python_s_escape_codec_keeps_its_backslashes(jobs, tmp_
         assert "中" not in record["text"] and record["metadata"]["encoding"] == "utf-8"
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_declaring_utf_7_or_hz_keeps_its_ascii(jobs, tmp_path):
+    """<meta charset="utf-7"> or "hz-gb-2312" over an ASCII page was taken at its word: its '3+-1' became
+    '3+1', its '~~' a '~', its '+ADw-b+AD4-' a tag, exit 0. A page in either (its Han in the escapes) is read."""
+    (tmp_path / "in").mkdir()
+    extra = "The vote was 3+-1, the fee 5 ~~ 6 dollars, and +ADw-b+AD4- stood in the minutes, the clerk said."
+    body = "".join(f"<p>{line}</p>" for line in (EN_NEWS + extra).splitlines())
+    for codec in ("utf-7", "hz-gb-2312"):
+        page = f'<html><head><meta charset="{codec}"><title>Budget</title></head><body>{body}</body></html>'
+        (tmp_path / "in" / f"{codec}.html").write_text(page, encoding="ascii")
+    wrapped = "<text id=a encoding=hz>\n" + EN_NEWS + extra + "\n"
+    (tmp_path / "in" / "wrapped.txt").write_text(wrapped, encoding="ascii")
+    chinese = f'<html><head><meta charset="hz"><title>通知</title></head><body><p>{ZH_NEWS}</p></body></html>'
+    (tmp_path / "in" / "hz-chinese.html").write_bytes(chinese.encode("hz"))
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--dedup", "none", "--no-template", *jobs,
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == ["in/hz-chinese.html", "in/hz-gb-2312.html", "in/utf-7.html", "in/wrapped.txt"]
+    for record in (records["in/hz-gb-2312.html"], records["in/utf-7.html"], records["in/wrapped.txt"]):
+        assert extra in record["text"] and record["metadata"]["encoding"] == "utf-8", record
+    chinese_record = records["in/hz-chinese.html"]
+    assert ZH_NEWS.splitlines()[0] in chinese_record["text"] and chinese_record["metadata"]["encoding"] == "hz"
+
+
 def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
     became a file of its own and the dataset in the store stayed unfixed."""
