@@ -92,6 +92,9 @@ _private_use = compiled_when_used(r"[\ue000-\uf8ff]")  # where wrong legacy read
 # A reading that fails on at most this share of the non-ASCII bytes is the right codec with a few damaged
 # bytes; a wrong one fails on most of them (GBK read as UTF-8 or Latin-1 text read as UTF-8: over half).
 _MAX_INVALID_SHARE = 0.02
+# ... or at most this many, each beside at least this many characters a UTF-8 reading decoded (see too_many_invalid).
+_FEW_INVALID = 3
+_UTF8_READ_PER_INVALID = 10
 _NOT_ASCII = bytes(range(128))
 # While a reading is judged, each byte its codec cannot decode stands as U+DC00 + the byte: strict decoding
 # never gives lone surrogates, so they count the bad bytes exactly; U+FFFD replaces them in the result.
@@ -234,17 +237,27 @@ def _marked_reading(data: bytes, codec: str) -> str:
     return data.decode(codec, "corpusclean-mark")
 
 
-def too_many_invalid(invalid: int, data: bytes) -> bool:
+def too_many_invalid(invalid: int, data: bytes, utf8_read: int = 0) -> bool:
     """Whether `invalid` bytes a codec could not decode are too many of the bytes beyond ASCII for the codec to
-    be the right one with a few damaged bytes."""
+    be the right one with a few damaged bytes. `utf8_read`: the characters beyond ASCII a UTF-8 reading did
+    decode. Bytes of another encoding seldom make valid UTF-8 sequences, so a stray byte among few others
+    beyond ASCII (an English page's dozen curly quotes) is a few damaged bytes too."""
+    if invalid <= _FEW_INVALID and utf8_read >= _UTF8_READ_PER_INVALID * invalid:
+        return False
     return invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII))
+
+
+def utf8_read(marked: str, invalid: int) -> int:
+    """The characters beyond ASCII a UTF-8 reading decoded, its `invalid` bad bytes marked in `marked`."""
+    return len(marked) - len(marked.encode("ascii", "ignore")) - invalid
 
 
 def _tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
     """(text with its bad bytes marked, how many) when the codec fails on only a few bytes, else None."""
     text = _marked_reading(data, codec)
     invalid = len(_MARKED.findall(text))
-    if too_many_invalid(invalid, data):
+    read = utf8_read(text, invalid) if codec == "utf-8" and invalid <= _FEW_INVALID else 0
+    if too_many_invalid(invalid, data, read):
         return None
     return text, invalid
 

@@ -1023,6 +1023,28 @@ def test_a_page_declaring_utf_7_or_hz_keeps_its_ascii(jobs, tmp_path):
     assert ZH_NEWS.splitlines()[0] in chinese_record["text"] and chinese_record["metadata"]["encoding"] == "hz"
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_one_stray_byte_in_an_english_utf_8_page_is_not_read_as_mac_roman(jobs, tmp_path):
+    """An English UTF-8 page with a dozen curly quotes and dashes and one stray byte failed the UTF-8 reading
+    with a few damaged bytes (1 bad of 43 bytes beyond ASCII, over 2%), and the detector's MacRoman reading was
+    written: every quote 'council\u201a\u00c4\u00f4s', invalid_bytes 0, exit 0."""
+    (tmp_path / "in").mkdir()
+    text = ("The council\u2019s budget \u2014 approved on Tuesday \u2014 adds \u201ctwo hundred\u201d teachers, "
+            "the mayor\u2019s office said. It\u2019s the largest rise in a decade, officials said on Wednesday.")
+    page = f"<html><head><title>Budget</title></head><body><p>{text}</p><p>{text} Again.</p></body></html>"
+    for name, data in (("page.html", page), ("page.txt", f"{text}\n{text} Again.\n")):
+        raw = data.encode("utf-8").replace(b"Tuesday", b"\xa9uesday", 1)
+        (tmp_path / "in" / name).write_bytes(raw)
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--dedup", "none", "--no-template", *jobs,
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = read_jsonl_file(tmp_path / "out.jsonl")
+    assert sorted(r["id"] for r in records) == ["in/page.html", "in/page.txt"]
+    for record in records:
+        assert record["text"].startswith(text.replace("Tuesday", "\ufffduesday")), record
+        assert (record["metadata"]["encoding"], record["metadata"]["invalid_bytes"]) == ("utf-8", 1)
+
+
 def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
     became a file of its own and the dataset in the store stayed unfixed."""
