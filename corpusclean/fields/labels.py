@@ -138,7 +138,7 @@ TITLE_BEFORE_DATE = re.compile(rf"^[^:：]*[{HAN_CLASS}]{{2}}$")
 DATE_RANGE = re.compile(r"\s*(?:至|到|~|～|-|–|—)\s*\d")    # the end of a period after its start
 ANY_TIME_LABELS = frozenset({"时间", "日期", "time", "date"})
 FIELD_LABEL = re.compile(r"[^\s:：\d][^:：\d]{0,11}[:：]\s*")   # a label before a date: "报告时间："
-DAY_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}(?:日|日期|时间)")     # a name of a day or a time: "除息日"
+DAY_NAMED = re.compile(rf"[{HAN_CLASS}]{{1,10}}(?:日|日期|时间)")     # a name of a day or a time: "除息日"
 NOT_IN_LOOSE_REST = "，,@"    # a clause, a list, a social media handle ("— Jane (@jane) May 1, 2024" ends a quote)
 # What a dateline may carry after its date and is no name: the reading time ("• 2 min read") and a date of
 # change ("| Updated 14 hours ago", "Last modified on Mon 18 Nov 2019 18.56 GMT"); and an English weekday before it.
