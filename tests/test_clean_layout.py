@@ -1593,24 +1593,6 @@ def test_the_last_paragraph_under_a_box_set_in_the_article_stays():
     assert "青年导演：我想拍一部关于等待的电影" not in text
 
 
-def test_a_notices_tables_under_its_dated_headline_are_its_text():
-    """A fund's notice opens with tables of its data (label and value rows, headline-shaped or figures) under
-    its headline and dateline, above its first paragraph: the head reaches up to the headline it opens with,
-    though more than HEAD_LIST_RUN list-shaped lines stand over the body (as a second run sees the page)."""
-    table = ["1 公告基本信息", "基金名称 栖川稳健债券型证券投资基金", "基金简称 栖川稳健债", "基金主代码 017342",
-             "基金合同生效日 2022年11月23日", "基金管理人名称 栖川基金管理有限公司", "基金托管人名称 澜海商业银行股份有限公司",
-             "基金注册登记机构名称 栖川基金管理有限公司", "基金份额持有人大会召开情况 本期未召开",
-             "公告依据 《栖川稳健债券型证券投资基金基金合同》《栖川稳健债券型证券投资基金招募说明书》",
-             "收益分配基准日 2025年3月10日", "有关年度分红次数的说明 本次分红为本年度的第2次分红", "2 下属分级基金的相关指标",
-             "下属分级基金的基金简称 栖川稳健债A 栖川稳健债C", "下属分级基金的交易代码 017342 017343",
-             "基准日下属分级基金份额净值（单位：人民币元） 1.0632 1.0517",
-             "基准日下属分级基金可供分配利润（单位：人民币元） 28,316,540.22 6,904,117.85",
-             "本次下属分级基金分红方案（单位：元/10份基金份额） 0.150 0.130", "3 与分红相关的其他信息"]
-    headline = "栖川稳健债券型证券投资基金分红公告"    # over its dateline, which the metadata stage removed
-    lines = [headline, *table, *ZH_BODY]
-    assert judge_layout(lines, title=headline, dated=headline) == [None] * len(lines)
-
-
 def test_a_short_notice_under_its_dated_headline_is_the_article():
     """A fixing notice: one line over its table of rates, its makers, its signature and date, less than a
     body's worth of text; under its dated headline, it is the article down to the chrome under it, and the

@@ -680,8 +680,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
     its kicker under a run of list-shaped lines (kicker_start), and at its block (_kicker_lines) when it is
     shaped as a headline (a label's line, "Thread starter jane", is none) and what the body holds over it is
-    worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline); and over the body, the head
-    reaches up to it when it opens the body (_opens_body). A share bar (`buttons`:
+    worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline). A share bar (`buttons`:
     the lines of its buttons) between the headline the metadata stage found (`titled`: its line) and the text
     ends no head: the head reaches up to that headline over it, or to a shorter title right over it (the line
     found being a standfirst), no further than it would without the bar. `menus`: the lines under a menu an
@@ -724,16 +723,12 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         if (span[0] < headline and kinds[headline] in HEADLINE_SHAPES
                 and np.maximum(values[span[0]:headline], 0.0).sum() < MIN_BODY_SCORE):
             head = max(head, _kicker_lines(kinds, headline))
-    if headline is not None and headline < head <= span[0] and _opens_body(kinds, walls, headline, span[0]):
-        head = max(head_start(kinds, listed_lines, headline, menus=menus),
-                   kicker_start(kinds, units, listed_lines, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
 def _opens_body(kinds: list[int], walls: frozenset[int], headline: int, start: int) -> bool:
-    """Whether the dated headline opens the body starting at `start` below it: no run of MENU_RUN menu-shaped
-    lines stands between them, and no line an earlier stage removed but the dateline right under the headline
-    (a notice's tables of data under its headline, above its first paragraph, are its text)."""
+    """Whether the dated headline opens the text starting at `start` below it: no run of MENU_RUN menu-shaped
+    lines stands between them, and no line an earlier stage removed but the dateline right under the headline."""
     menu_run = 0
     for index in range(headline + 1, start):
         menu_run = menu_run + 1 if kinds[index] in MENU_LIKE else 0
