@@ -332,6 +332,10 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
     score = chinese_score(text)
     if codec in _ASCII_ESCAPE_CODECS and not score.reads_as_chinese:
         return None
+    if utf8 is None and not score.reads_as_chinese:
+        damaged = _tolerant(data, "utf-8")   # a UTF-8 page with a stray byte, under a wrong label
+        if damaged is not None and reads_as_text(damaged[0]):
+            return _success(damaged[0], "utf-8", "utf-8", damaged[1])
     if utf8 is not None and not data.isascii():
         # Legacy text is almost never valid UTF-8 by accident, unless it is very short.
         if not (score.reads_as_chinese and not chinese_score(utf8).reads_as_chinese):

@@ -1045,6 +1045,25 @@ def test_one_stray_byte_in_an_english_utf_8_page_is_not_read_as_mac_roman(jobs, 
         assert (record["metadata"]["encoding"], record["metadata"]["invalid_bytes"]) == ("utf-8", 1)
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_utf_8_page_with_a_stray_byte_under_a_wrong_charset_is_read_as_utf_8(jobs, tmp_path):
+    """A French UTF-8 page with one stray byte that declared shift_jis was read in it, exit 0: every 'é' became
+    half-width katakana ('approuvﾃｩ'), invalid_bytes 0. Bytes that read as UTF-8 but for a few damaged ones are
+    UTF-8 whatever the page declares, unless the declared reading is Chinese."""
+    (tmp_path / "in").mkdir()
+    text = ("Le conseil municipal a approuvé le budget de l'année prochaine mercredi soir, après un débat animé "
+            "sur les écoles et la sécurité. Le maire a déclaré que la réforme était nécessaire.")
+    page = (f'<html><head><meta charset="shift_jis"><title>Budget</title></head><body><p>{text}</p>'
+            f"<p>{text} Encore.</p></body></html>")
+    (tmp_path / "in" / "page.html").write_bytes(page.encode("utf-8").replace(b"mercredi", b"\xa9ercredi", 1))
+    result = corpusclean("run", "in", "-q", "-o", "out.jsonl", "--dedup", "none", "--no-template", *jobs,
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    [record] = read_jsonl_file(tmp_path / "out.jsonl")
+    assert record["text"].startswith(text.replace("mercredi", "\ufffdercredi")), record
+    assert (record["metadata"]["encoding"], record["metadata"]["invalid_bytes"]) == ("utf-8", 1)
+
+
 def test_check_fix_through_a_symbolic_link_fixes_the_file_it_leads_to(tmp_path):
     """check --fix on data/link.jsonl -> ../store/real.jsonl renamed the fixed copy over the link: the link
     became a file of its own and the dataset in the store stayed unfixed."""
