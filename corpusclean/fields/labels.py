@@ -381,11 +381,11 @@ def _read_text(line: str) -> dict | None:
 
 
 def _before_buttons(line: str) -> str | None:
-    """The line before the page's buttons closing it in 【】 ("发布时间：2026-11-10 来源：某某 【字号 大 中 小】" ->
-    "发布时间：2026-11-10 来源：某某"); None when no button closes it or nothing stands before them."""
+    """The line before the page's buttons closing it in 【】 or [] ("发布时间：2026-11-10 来源：某某 【字号 大 中 小】"
+    -> "发布时间：2026-11-10 来源：某某"); None when no button closes it or nothing stands before them."""
     text = line.rstrip()
-    while text.endswith("】"):
-        start = text.rfind("【")
+    while text.endswith(("】", "]")):
+        start = text.rfind("【" if text.endswith("】") else "[")
         if start <= 0 or not _is_button(text[start + 1:-1]):
             break
         text = text[:start].rstrip()
@@ -474,8 +474,8 @@ def _read_labelled(text: str) -> dict | None:
                     fields[field] = tuple(dict.fromkeys(fields.get(field, ()) + names))
                 else:
                     label_only = True   # "作者：未知", "作者：本站"
-            elif field == "publisher" and value:
-                fields.setdefault(field, value)
+            elif field == "publisher" and value:     # "来源：某某 [PDF下载]": the buttons are no part of it
+                fields.setdefault(field, _before_buttons(text[end:following].strip(SEPARATORS)) or value)
             else:
                 label_only = True
         end_of_previous = end
