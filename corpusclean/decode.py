@@ -92,7 +92,7 @@ _private_use = compiled_when_used(r"[\ue000-\uf8ff]")  # where wrong legacy read
 # A reading that fails on at most this share of the non-ASCII bytes is the right codec with a few damaged
 # bytes; a wrong one fails on most of them (GBK read as UTF-8 or Latin-1 text read as UTF-8: over half).
 _MAX_INVALID_SHARE = 0.02
-# ... or at most this many, each beside at least this many characters a UTF-8 reading decoded (see too_many_invalid).
+# ... or at most this many, each beside at least this many characters a UTF-8 reading decoded (see _too_many_invalid).
 _FEW_INVALID = 3
 _UTF8_READ_PER_INVALID = 10
 _NOT_ASCII = bytes(range(128))
@@ -237,7 +237,7 @@ def _marked_reading(data: bytes, codec: str) -> str:
     return data.decode(codec, "corpusclean-mark")
 
 
-def too_many_invalid(invalid: int, data: bytes, utf8_read: int = 0) -> bool:
+def _too_many_invalid(invalid: int, data: bytes, utf8_read: int = 0) -> bool:
     """Whether `invalid` bytes a codec could not decode are too many of the bytes beyond ASCII for the codec to
     be the right one with a few damaged bytes. `utf8_read`: the characters beyond ASCII a UTF-8 reading did
     decode. Bytes of another encoding seldom make valid UTF-8 sequences, so a stray byte among few others
@@ -247,17 +247,24 @@ def too_many_invalid(invalid: int, data: bytes, utf8_read: int = 0) -> bool:
     return invalid > _MAX_INVALID_SHARE * len(data.translate(None, _NOT_ASCII))
 
 
-def utf8_read(marked: str, invalid: int) -> int:
+def _utf8_read(marked: str, invalid: int) -> int:
     """The characters beyond ASCII a UTF-8 reading decoded, its `invalid` bad bytes marked in `marked`."""
     return len(marked) - len(marked.encode("ascii", "ignore")) - invalid
+
+
+def tolerant_utf8(data: bytes) -> tuple[str, int] | None:
+    """The UTF-8 reading of the bytes, each byte it cannot decode a lone surrogate (U+DC80 + the byte, as
+    surrogateescape marks it), and how many, when they are a few damaged bytes; None when there are too many
+    for the bytes to be UTF-8."""
+    return _tolerant(data, "utf-8")
 
 
 def _tolerant(data: bytes, codec: str) -> tuple[str, int] | None:
     """(text with its bad bytes marked, how many) when the codec fails on only a few bytes, else None."""
     text = _marked_reading(data, codec)
     invalid = len(_MARKED.findall(text))
-    read = utf8_read(text, invalid) if codec == "utf-8" and invalid <= _FEW_INVALID else 0
-    if too_many_invalid(invalid, data, read):
+    read = _utf8_read(text, invalid) if codec == "utf-8" and invalid <= _FEW_INVALID else 0
+    if _too_many_invalid(invalid, data, read):
         return None
     return text, invalid
 

@@ -457,13 +457,13 @@ def _read_labelled(text: str) -> dict | None:
             fields.setdefault(pending_date_field, found)
             pending_date_field = "created"
         else:
-            value = text[end:following].strip(SEPARATORS)
+            given = text[end:following].strip(SEPARATORS)
             field = field_of[_unspaced(found.group("label")).casefold()]
             limit, punctuation = ((MAX_HAN_HEADLINE, CATALOGUE_PUNCT) if field == "catalogue"
                                   else (MAX_HAN_VALUE, SENTENCE_PUNCT))
-            if not _value_ok(value, limit, punctuation) or not _balanced(value):
+            if not _value_ok(given, limit, punctuation) or not _balanced(given):
                 return None     # "（编辑：小周）返回首页": the value closes a bracket the label is inside of
-            value = value.strip(BRACKETS)
+            value = given.strip(BRACKETS)
             if field in ("created", "updated"):
                 if value:
                     return None     # "时间：每周三下午" is a notice, not a dateline
@@ -475,7 +475,7 @@ def _read_labelled(text: str) -> dict | None:
                 else:
                     label_only = True   # "作者：未知", "作者：本站"
             elif field == "publisher" and value:     # "来源：某某 [PDF下载]": the buttons are no part of it
-                fields.setdefault(field, _before_buttons(text[end:following].strip(SEPARATORS)) or value)
+                fields.setdefault(field, _before_buttons(given) or value)
             else:
                 label_only = True
         end_of_previous = end

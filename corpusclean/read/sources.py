@@ -18,9 +18,7 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import (
-    WIDE_BOMS, binary_content, opens_wide_json, too_many_invalid, utf8_read, wide_jsonl,
-)
+from corpusclean.decode import WIDE_BOMS, binary_content, opens_wide_json, tolerant_utf8, wide_jsonl
 from corpusclean.document import Document
 from corpusclean.json_numbers import plain
 from corpusclean.read.ids import input_id
@@ -312,10 +310,10 @@ def load_json_line(line: bytes) -> tuple[Any, bool]:
         return json_numbers.loads(line), False
     except orjson.JSONDecodeError as err:
         error = err
-    marked = line.decode("utf-8", "surrogateescape")  # each byte that is not UTF-8 as a lone surrogate
-    invalid = len(_SURROGATE.findall(marked))
-    if too_many_invalid(invalid, line, utf8_read(marked, invalid)):
+    reading = tolerant_utf8(line)   # each byte that is not UTF-8 as a lone surrogate
+    if reading is None:
         raise NotUtf8Line(_not_utf8_line(line))
+    marked = reading[0]
     try:  # the standard library keeps lone surrogates, and takes bad bytes marked as such
         value = json_numbers.standard_loads(marked)
         replaced = replace_surrogates(value)[1]
