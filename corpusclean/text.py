@@ -92,7 +92,6 @@ def without_bullet(line: str) -> str:
 ZH_TERMINALS = "。！？"           # end a Chinese sentence
 LATIN_TERMINALS = ".!?"          # end an English sentence (a full stop only when followed by a space or the end)
 SEMICOLONS = "；;"
-COLONS = "：:"
 ELLIPSIS = "…"
 CJK_COMMAS = "，、"
 CLOSING_QUOTES = "”’」』"

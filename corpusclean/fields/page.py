@@ -34,7 +34,6 @@ from corpusclean.text import (
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
-PROSE_WINDOW = 20       # a dateline opens an article when prose follows within this many lines (share bars between)
 ABOVE_DATELINE = 3      # the headline stands at most this many lines above the dateline
 ABOVE_PROSE = 5         # or above the body, when no dateline is found
 BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
