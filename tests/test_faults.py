@@ -1912,6 +1912,36 @@ def test_a_zstd_file_opening_with_a_skippable_frame_is_read(jobs, tmp_path):
     assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (0, "", "")
 
 
+def _address_space(limit: int):
+    """A subprocess's preexec_fn: at most `limit` bytes of address space, so memory a run asks beyond it is a
+    MemoryError in the run, not a machine's memory."""
+    import resource
+
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_small_zstd_file_of_a_huge_stretch_is_read_in_little_memory(jobs, tmp_path):
+    """zstd gives a GB from a few KB of one byte repeated, and a read decompressed every 128 KB read at once: a
+    75 KB page.txt.zst of 820 MB rejected as too_large took 1.6 GB resident (a 31 KB JSONL file of a record and
+    1 GB of blank lines, 2 GB for its first line), and under a 600 MB limit ended in a MemoryError traceback,
+    exit 1, no output. The codec is given a few hundred bytes at a time (at most 8 MB out)."""
+    import zstandard
+
+    stretch = zstandard.ZstdCompressor().compressobj()
+    chunk = (ZH_NEWS + "\n").encode() * ((1 << 20) // len(ZH_NEWS.encode()))
+    page = b"".join([*(stretch.compress(chunk) for _ in range(1_200_000_000 // len(chunk))), stretch.flush()])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt.zst").write_bytes(page)
+    (tmp_path / "in" / "a.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(
+        jsonl_line({"id": "a", "text": EN_NEWS})))
+    run = subprocess.run([sys.executable, "-m", "corpusclean", "run", "in", "-q", "-o", "out.jsonl", *jobs],
+                         cwd=tmp_path, capture_output=True, timeout=300, preexec_fn=_address_space(800 << 20))
+    assert run.returncode == 1, run.stderr.decode()[-2000:]
+    assert run.stderr.decode().startswith("corpusclean: in/page.txt.zst: too_large: ")
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["a"]
+
+
 @pytest.mark.parametrize("jobs", JOBS)
 @pytest.mark.parametrize("full", [pytest.param(["--rejects", "/dev/full"], id="rejects"),
                                   pytest.param(["--report", "/dev/full"], id="report"),
