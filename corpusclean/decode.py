@@ -301,10 +301,12 @@ def _cut_short(data: bytes, codec: str) -> tuple[str, int] | None:
     return None if invalid > 3 or _MARKED.search(whole) else (text, invalid)
 
 
-def binary_content(data: bytes) -> bool:
+def binary_content(data: bytes, declared: str | None = None) -> bool:
     """Whether bytes are no text this module reads: control bytes beyond 1% of the first 8 KB, and neither a
-    UTF-16/32 byte order mark nor the NULs of mostly-ASCII UTF-16 without one. A stray NUL in a page is text."""
-    return not data.startswith(WIDE_BOMS) and _looks_binary(data) and _decode_wide_without_bom(data, None) is None
+    UTF-16/32 byte order mark, the UTF-16/32 they are declared in (a crawl wrapper's encoding), nor the NULs of
+    mostly-ASCII UTF-16 without one. A stray NUL in a page is text."""
+    return (not data.startswith(WIDE_BOMS) and _looks_binary(data)
+            and _decode_wide_without_bom(data, canonical_codec(declared)) is None)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -3429,6 +3429,27 @@ def test_a_crawl_wrapper_whose_encoding_holds_a_nul_is_read_as_if_it_declared_no
 
 
 @pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_chinese_page_in_the_utf_16_its_crawl_wrapper_declares_is_read(codec, jobs, tmp_path):
+    """A crawl wrapper's encoding= was not asked before a page with NUL bytes was called binary: a Chinese page
+    in UTF-16 without a byte order mark under '<text id=... encoding=utf-16le>' (its few NULs those of its ASCII,
+    not the many of an English page's) was 'binary: binary content (NUL bytes), not text', exit 1, the page
+    lost, where the decode stage reads a declared UTF-16. The binary test takes the declared encoding too."""
+    (tmp_path / "in").mkdir()
+    label = codec.replace("-le", "le").replace("-be", "be")
+    (tmp_path / "in" / "wrapped.txt").write_bytes(f'<text id="http://example.cn/1" encoding="{label}">\n'.encode()
+                                                  + ZH_NEWS.encode(codec) + b"</text>\n")
+    (tmp_path / "in" / "plain.txt").write_text(ZH_MORE, "utf-8")
+    run = corpusclean("run", "in", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert records["in/wrapped.txt"]["text"] == ZH_NEWS.strip()
+    assert (records["in/wrapped.txt"]["metadata"]["encoding"], records["in/wrapped.txt"]["metadata"]["url"]) == (
+        "utf-16", "http://example.cn/1")
+    assert records["in/plain.txt"]["text"] == ZH_MORE
+
+
+@pytest.mark.parametrize("jobs", JOBS)
 def test_keep_earliest_reads_a_created_whose_moment_in_utc_leaves_the_calendar(jobs, tmp_path):
     """A record in this tool's shape dated at the calendar's edge with a zone (created 0001-01-01T00:30:00.000 at
     +01:00, or 9999-12-31T23:00:00.000 at -05:00: a zero time or a 'never' placeholder) has no moment in UTC:

@@ -251,7 +251,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
     doc.declared_charset = wrapper.get("encoding") or None
-    if b"\x00" in data[:SNIFF_BYTES] and binary_content(data):
+    if b"\x00" in data[:SNIFF_BYTES] and binary_content(data, doc.declared_charset):
         doc.reject("binary", BINARY)
         return doc
     doc.raw = data
