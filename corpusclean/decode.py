@@ -325,12 +325,25 @@ def _decode_wide_without_bom(data: bytes, declared: str | None) -> Decoded | Non
     if len(sample) < _MIN_WIDE_SNIFF:  # a few bytes with a NUL are no evidence of UTF-16
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if (even + odd) * 5 < len(sample) or min(even, odd) * 10 > even + odd:
+    if (even + odd) * 5 < len(sample):
+        return _chinese_utf16(data)
+    if min(even, odd) * 10 > even + odd:
         return None
     text = _strict(data, "utf-16-le" if odd > even else "utf-16-be")
     if text is None or _looks_binary(text.encode("utf-8")):
         return None
     return _success(text, "utf-16", "detector")
+
+
+def _chinese_utf16(data: bytes) -> Decoded | None:
+    """Chinese in UTF-16 without a BOM: few NULs (its ASCII's, U+4E00's), in the order whose reading is Chinese."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, codec)
+        if text is not None and not _looks_binary(text.encode("utf-8")):
+            score = chinese_score(text)
+            if score.han >= CONCLUSIVE_HAN and score.reads_as_chinese:
+                return _success(text, "utf-16", "detector")
+    return None
 
 
 def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | None:

@@ -3450,6 +3450,25 @@ def test_a_chinese_page_in_the_utf_16_its_crawl_wrapper_declares_is_read(codec, 
 
 
 @pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_chinese_page_in_utf_16_without_a_byte_order_mark_is_read(codec, jobs, tmp_path):
+    """The sniff of UTF-16 without a byte order mark knew only mostly-ASCII text (a NUL in every other byte): a
+    Chinese text page so saved, whose few NULs are its ASCII's, was 'binary: binary content (NUL bytes), not
+    text', exit 1, the page lost, while the same text in English was read. Now bytes of few NULs are UTF-16 in
+    the order whose strict reading is conclusively Chinese."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "zh.txt").write_bytes(ZH_NEWS.encode(codec))
+    (tmp_path / "in" / "tw.txt").write_bytes(TW_NEWS.encode(codec))
+    (tmp_path / "in" / "random.txt").write_bytes(bytes(range(256)) * 40)
+    run = corpusclean("run", "in", "-q", "--no-dedup", "--script", "keep", "-o", "out.jsonl", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode()) == (
+        1, "corpusclean: in/random.txt: binary: binary content (NUL bytes), not text\n")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert {key: (r["text"], r["metadata"]["encoding"]) for key, r in records.items()} == {
+        "in/zh.txt": (ZH_NEWS.strip(), "utf-16"), "in/tw.txt": (TW_NEWS.strip(), "utf-16")}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
 def test_keep_earliest_reads_a_created_whose_moment_in_utc_leaves_the_calendar(jobs, tmp_path):
     """A record in this tool's shape dated at the calendar's edge with a zone (created 0001-01-01T00:30:00.000 at
     +01:00, or 9999-12-31T23:00:00.000 at -05:00: a zero time or a 'never' placeholder) has no moment in UTC:
