@@ -11,6 +11,7 @@ strings (5 MB at worst, about 1 MB of news lines), never whole pages' text.
 from __future__ import annotations
 
 import functools
+import inspect
 from typing import Callable, TypeVar
 
 MAX_LINES = 4096
@@ -39,7 +40,7 @@ class _Answers(dict):
 
 def per_line(function: Callable[..., Answer]) -> Callable[..., Answer]:
     """``function(line, *args)`` remembered for recent short lines. Its answers are shared: never change one."""
-    if function.__code__.co_argcount == 1:
+    if len(inspect.signature(function).parameters) == 1:  # a function compiled by mypyc has no __code__
         return _Answers(function).__getitem__
     remembered = functools.lru_cache(maxsize=MAX_LINES)(function)
 

@@ -52,3 +52,9 @@ def test_per_line_tells_other_arguments_apart():
         return len(text) + extra
 
     assert (plus("ab", 1), plus("ab", 2)) == (3, 4)
+
+
+def test_per_line_takes_a_function_without_python_code():
+    """A function compiled by mypyc (as setup.py compiles the per-line modules) has no __code__, as a builtin."""
+    length = per_line(len)
+    assert [length("首页 新闻"), length("首页 新闻")] == [5, 5]
