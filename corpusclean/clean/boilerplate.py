@@ -224,7 +224,7 @@ def _han_branch(phrase: str) -> str:
     """The phrase as a regex branch that starts at its first Han character, the part before it checked
     by a lookbehind: "ICP备" becomes "备(?<=ICP备)". It matches where the phrase does, and a pattern whose
     branches all start with a Han character (no case) gets re's fast scan for them."""
-    first = HAN_RE.search(phrase).start()
+    first = HAN_RE.search(phrase).start()  # type: ignore[union-attr]
     if first == 0:
         return re.escape(phrase)
     return re.escape(phrase[first]) + f"(?<={re.escape(phrase[:first + 1])})" + re.escape(phrase[first + 1:])
@@ -377,7 +377,7 @@ def boilerplate_rules() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str
 def phrase_families() -> tuple[str, ...]:
     """Every phrase family of the rule files, Chinese file's order first."""
     zh, en = boilerplate_rules()
-    return tuple(dict.fromkeys(s for s in (*zh, *en) if s not in (*ZH_SECTIONS, *EN_SECTIONS)))
+    return tuple(dict.fromkeys(s for s in (*zh, *en) if s not in ZH_SECTIONS + EN_SECTIONS))
 
 
 def is_sentence(line: str) -> bool:
@@ -1080,4 +1080,5 @@ class Boilerplate(LineStage):
         self.extra_phrases = tuple(map(to_simplified, extra_phrases))  # lines are judged in Simplified
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_boilerplate(lines, self.extra_phrases, dated_headline(lines, view)))
+        verdicts = judge_boilerplate(lines, self.extra_phrases, dated_headline(lines, view))
+        return Judged(verdicts)  # type: ignore[arg-type]

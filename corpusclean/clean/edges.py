@@ -15,6 +15,7 @@ removed by its stage wherever it stood.
 from __future__ import annotations
 
 from functools import partial
+from typing import Callable
 
 from corpusclean.clean.boilerplate import Boilerplate, dated_headline, edge_verdicts, lone_separators
 from corpusclean.clean.head import HEAD_REASON, judge_head_labels
@@ -48,8 +49,9 @@ def judge_edges(lines: list[str], title: str | None, text_page: bool,
 def _first_finding(lines: list[str], title: str | None, ask_layout: bool, extra_phrases: tuple[str, ...],
                    dated_title: str | None = None) -> list[Verdict] | None:
     """The verdicts of the first rule of place that removes a line, None when none does."""
-    rules = [placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases, title=dated_title),
-             partial(lone_separators, extra_phrases=extra_phrases)]
+    rules: list[Callable[[list[str]], list]] = [
+        placed_metadata, partial(edge_verdicts, extra_phrases=extra_phrases, title=dated_title),
+        partial(lone_separators, extra_phrases=extra_phrases)]
     if ask_layout:
         rules.append(partial(judge_layout, title=title))
     rules.append(partial(judge_head_labels, title=title))

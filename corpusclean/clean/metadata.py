@@ -42,4 +42,4 @@ class MetadataLines(LineStage):
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
         fields, verdicts = find_metadata(lines, view.url)
-        return Judged(verdicts, fields)
+        return Judged(verdicts, fields)  # type: ignore[arg-type]

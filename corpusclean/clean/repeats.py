@@ -117,6 +117,7 @@ def judge_repeated_sentences(lines: list[str], headline: int | None = None) -> l
     if headline is not None and _has_real_length(lines[headline], MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):
         seen.add(_sentence_key(lines[headline]))
     verdicts: list[Verdict] = []
+    key: str | None
     for index, line in enumerate(lines):
         # a sentence has no more Han characters or words than its line: a short line has no sentence to cut
         if index == headline or not _has_real_length(line, MIN_SENTENCE_HAN, MIN_SENTENCE_WORDS):

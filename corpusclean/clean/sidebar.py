@@ -136,4 +136,4 @@ class Sidebar(LineStage):
         self.extra_titles = tuple(map(to_simplified, extra_titles))  # lines are judged in Simplified
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
-        return Judged(judge_sidebar(lines, self.extra_titles))
+        return Judged(judge_sidebar(lines, self.extra_titles))  # type: ignore[arg-type]

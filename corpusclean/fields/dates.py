@@ -222,7 +222,7 @@ def _with_leading_time(text: str, start: int, year: int, month: int, day: int) -
     time stands right before the date."""
     time = _leading_time().search(text, max(0, start - MAX_LEADING_TIME), start)
     stamp = time and _stamp_with(time, year, month, day)
-    return (time.start(), stamp) if stamp else None
+    return (time.start(), stamp) if stamp else None  # type: ignore[union-attr]
 
 
 def _han_number(text: str) -> int:

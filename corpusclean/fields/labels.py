@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from typing import Any
 
 from corpusclean.fields.dates import EN_WEEKDAY, WEEKDAY, Stamp, find_dates
 from corpusclean.fields.titles import MAX_HAN_HEADLINE
@@ -438,7 +439,7 @@ def _read_labelled(text: str) -> dict | None:
     label_re, field_of = _labels()
     if not _starts_with_token(text, label_re):
         return None
-    tokens = [(m.start(), m.end(), "label", m) for m in _label_matches(text)]
+    tokens: list[tuple[int, int, str, Any]] = [(m.start(), m.end(), "label", m) for m in _label_matches(text)]
     tokens += [(found.start, found.end, "date", found.stamp) for found in find_dates(text)]
     tokens.sort(key=lambda t: t[0])
     if not tokens or text[: tokens[0][0]].strip(SEPARATORS + BRACKETS):
@@ -632,7 +633,7 @@ def _read_dateline(text: str) -> dict | None:
     _, stamp = found
     if stamp is None:
         return {}
-    fields = {"updated" if match.group("updated_only") is not None else "created": stamp}
+    fields = {"updated" if match.group("updated_only") is not None else "created": stamp}  # type: ignore[union-attr]
     return {**fields, **(_byline_after_date(text) or {})}
 
 

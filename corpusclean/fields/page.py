@@ -243,7 +243,7 @@ def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | Non
         if headline is not None:
             split = split_site_title(lines[headline])
             named = split is not None and _names_on_page(split, lines)
-            found.title = split[0] if named else lines[headline]
+            found.title = split[0] if named else lines[headline]  # type: ignore[index]
     else:
         found.title = lines[headline]
     if headline is not None:
@@ -264,7 +264,7 @@ def _place(lines: list[str], parsed: list[dict | None], verdicts: list[str | Non
 def _agrees(line: str, layout: Layout, index: int) -> bool:
     """Whether a text headline can be an HTML page's: near its body, and the headline of its title (its
     opening, or the part left without site names) or a line that holds the whole title."""
-    if not layout.body_start - BEFORE_BODY <= index <= layout.body_start + HEAD_LINES:
+    if not layout.body_start - BEFORE_BODY <= index <= layout.body_start + HEAD_LINES:  # type: ignore[operator]
         return False
     title = " ".join((layout.title or "").split())
     line = " ".join(line.split())
@@ -293,12 +293,12 @@ def _fill(found: LineFields, lines: list[str], parsed: list[dict | None], head: 
     found.authors = found.authors or _first(every_field, "author") or ()
 
 
-def _every(fields_list: list[dict], key: str) -> tuple[str, ...]:
+def _every(fields_list: list, key: str) -> tuple[str, ...]:
     """The names of every line that gives them (an editor, then a proofreading editor...), once each."""
     return tuple(dict.fromkeys(name for fields in fields_list for name in fields.get(key, ())))
 
 
-def _first(fields_list: list[dict], *keys: str):
+def _first(fields_list: list, *keys: str):
     for fields in fields_list:
         for key in keys:
             if key in fields:
@@ -357,6 +357,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
     under it); else one right above the body; else the first headline-like line of the top, a
     guess (found.guessed: a site's name or a menu as often as the headline). A byline without "By" right under
     a headline is no headline."""
+    longest: int | None
     top = min(len(lines), TOP_LINES)
     for index in range(top):
         if parsed[index] is not None or not _may_name_a_later_line(lines, index):
@@ -420,7 +421,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
 def _dated_byline(parsed: list[dict | None], index: int) -> bool:
     """Whether the line at `index` is a byline with its date ("By Jane Doe · Updated 1:52 PM, March 17")."""
     fields = parsed[index] if index < len(parsed) else None
-    return bool(fields) and "author" in fields and not DATE_KEYS.isdisjoint(fields)
+    return bool(fields) and "author" in fields and not DATE_KEYS.isdisjoint(fields)  # type: ignore[operator, arg-type]
 
 
 def _over_a_dated_body(lines: list[str], parsed: list[dict | None], headline_like: Callable[[int], bool]) -> int | None:
@@ -455,7 +456,7 @@ def _names_on_page(split: tuple[str, list[str]], lines: list[str]) -> bool:
 def _worded_above(lines: list[str], index: int, count: int) -> list[int]:
     """The `count` nearest lines above line `index` that hold a word or a figure, nearest first: the empty items
     of a share bar ("*" alone) stand between a headline and its byline in a dump."""
-    found = []
+    found: list[int] = []
     for above in range(index - 1, -1, -1):
         if len(found) == count:
             break
@@ -514,7 +515,8 @@ def choose(found: LineFields, tags: Tags | None = None, url: str | None = None) 
             if authors:
                 break
     # a guessed title is written by no text page; an HTML page's is weighed against its tags (html_title)
-    title = " ".join(found.title.split()) if can_be_headline(found.title) and not found.guessed else None
+    title = (" ".join(found.title.split())  # type: ignore[union-attr]
+             if can_be_headline(found.title) and not found.guessed else None)
     return Fields(title, created, authors, found.editors, found.publisher or next(iter(tags.site_names), None))
 
 
