@@ -649,6 +649,8 @@ def test_a_new_phrase_family_is_a_rule_file_section(monkeypatch):
     from corpusclean.clean import boilerplate
     from corpusclean.rules import _read, parse_sections
 
+    if not boilerplate.__file__.endswith(".py"):
+        pytest.skip("boilerplate is compiled (setup.py): its own calls do not see a monkeypatched function")
     zh_text = _read("boilerplate_zh.txt")[0] + "\n[recruiting]\n诚聘英才\n"
     zh = parse_sections(zh_text, "boilerplate_zh.txt", boilerplate.ZH_SECTIONS, families=True)
     en = boilerplate.boilerplate_rules()[1]

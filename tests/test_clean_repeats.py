@@ -11,7 +11,7 @@ from corpusclean.clean.repeats import (
     judge_repeated_sentences,
     split_sentences,
 )
-from corpusclean.document import Document
+from corpusclean.document import DocView, Document
 from corpusclean.pipeline import apply_line_stage
 
 
@@ -64,7 +64,8 @@ P = "repeat.paragraph"
 )
 def test_judge_repeated_paragraphs(lines, expected):
     assert judge_repeated_paragraphs(lines) == expected
-    assert RepeatedParagraphs().judge(lines, None).verdicts == expected
+    view = DocView(title=None, lang="zh", format="txt", source="s")
+    assert RepeatedParagraphs().judge(lines, view).verdicts == expected
 
 
 @pytest.mark.parametrize(

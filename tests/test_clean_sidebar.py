@@ -1,6 +1,7 @@
 import pytest
 
 from corpusclean.clean.sidebar import REASON, Sidebar, is_person_line, is_sidebar_heading, judge_sidebar
+from corpusclean.document import DocView
 
 L = "sidebar.leadership"
 
@@ -61,7 +62,8 @@ def test_judge_sidebar(lines, expected):
 def test_extra_titles_extend_the_vocabulary():
     lines = ["张一 首席科学家", "李二 首席科学家", "王三 首席科学家"]
     assert judge_sidebar(lines) == [None, None, None]
-    assert Sidebar(extra_titles=("首席科学家",)).judge(lines, None).verdicts == [L, L, L]
+    view = DocView(title=None, lang="zh", format="txt", source="s")
+    assert Sidebar(extra_titles=("首席科学家",)).judge(lines, view).verdicts == [L, L, L]
 
 
 PERSON = "李建国 市委书记"
