@@ -393,7 +393,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
                     and DOCUMENT_NUMBER.search(lines[i])]
         # a dateline with its source or author farther up: a notice may open with tables of its data, no prose
         far = [i for i in range(body[0] - 1 - BEFORE_BODY, max(-1, body[0] - 1 - 2 * BEFORE_BODY), -1)
-               if not DATE_KEYS.isdisjoint(parsed[i] or ()) and len(parsed[i]) > 1]
+               if not DATE_KEYS.isdisjoint(parsed[i] or ()) and len(parsed[i]) > 1]  # type: ignore[arg-type]
         for anchor in dated + numbered + signed + far:  # the nearest date first, a document's number, a byline
             above = _worded_above(lines, anchor, ABOVE_DATELINE)
             near = [i for i in above if headline_like(i)][::-1]
