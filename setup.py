@@ -1,7 +1,7 @@
 """Builds the package, with the per-line cleaning modules compiled by mypyc where a C compiler is found.
 
-Compiled modules run the same code as their .py files (mypyc reads the type annotations); `run --jobs 1`
-is about 1.4x faster with them (bench/stage_cost.py). Everything else stays plain Python, and so does all
+Compiled modules run the same code as their .py files (mypyc reads the type annotations); the document
+stages take about 1.2x less time with them (bench/stage_cost.py). Everything else stays plain Python, and so does all
 of it when:
 - the install is editable (`pip install -e .`): an edited .py file must never be shadowed by the .so of an
   older build, so an editable install compiles nothing;
