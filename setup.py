@@ -1,13 +1,14 @@
 """Builds the package, with the per-line cleaning modules compiled by mypyc where a C compiler is found.
 
 Compiled modules run the same code as their .py files (mypyc reads the type annotations); the document
-stages take about 1.2x less time with them (bench/stage_cost.py). Everything else stays plain Python, and so does all
-of it when:
+stages run about 1.2x faster with them (bench/stage_cost.py). Everything else stays plain Python, and so does
+all of it when:
 - the install is editable (`pip install -e .`): an edited .py file must never be shadowed by the .so of an
   older build, so an editable install compiles nothing;
 - CORPUSCLEAN_COMPILE=0 is set;
 - mypyc cannot be imported (a build without isolation and without mypy), finds a type error in a module
-  it compiles, or the C compiler fails: the build goes on without extensions, as a pure-Python wheel would (CORPUSCLEAN_COMPILE=1 makes that an error).
+  it compiles, or the C compiler fails: the build goes on without extensions, as a pure-Python wheel would
+  (CORPUSCLEAN_COMPILE=1 makes that an error).
 """
 
 from __future__ import annotations
