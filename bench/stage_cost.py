@@ -51,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         best_total = min(best_total, time.process_time() - start)
         for name, seconds in timings.items():
             best[name] = min(best.get(name, float("inf")), seconds)
+    import corpusclean
+
+    folder = Path(corpusclean.__file__).parent
+    compiled = sum(1 for _ in folder.rglob("*.so"))    # a non-editable install compiles some (setup.py)
+    print(f"corpusclean from {folder}: " + (f"{compiled} modules compiled by mypyc" if compiled else "plain Python"))
     print(f"{len(pages)} pages, {megabytes:.2f} MB, best of {args.repeat} rounds")
     print(f"{'stage':<20} {'ms per MB':>10}")
     for name, seconds in best.items():

@@ -270,6 +270,17 @@ def compile_bytecode(checkout: Path, python: str = sys.executable) -> None:
                    stdout=subprocess.DEVNULL)
 
 
+def build_of(python: str, cwd: Path | None = None) -> str:
+    """Which corpusclean `python -m corpusclean` runs from `cwd`: its folder, and whether its modules are
+    compiled (a non-editable install compiles some with mypyc, see setup.py; run from a checkout's root, or
+    installed editable, it is the checkout's .py files)."""
+    probe = ("import corpusclean, pathlib; folder = pathlib.Path(corpusclean.__file__).parent; "
+             "print(folder, sum(1 for _ in folder.rglob('*.so')))")
+    folder, compiled = subprocess.run([python, "-c", probe], cwd=cwd, capture_output=True, text=True,
+                                      check=True).stdout.split()
+    return f"{folder} ({compiled} modules compiled by mypyc)" if compiled != "0" else f"{folder} (plain Python)"
+
+
 def run_args(folders: list[Path], *options: str, python: str = sys.executable) -> list[str]:
     return [python, "-m", "corpusclean", "run", *map(str, folders), "-o", os.devnull, "--quiet", *options]
 
@@ -421,6 +432,7 @@ def main() -> None:
         measure_trafilatura_run(args.trafilatura_only)
         return
     compile_bytecode(REPO)
+    print(f"this checkout: corpusclean from {build_of(sys.executable)}")
     if args.html_only:
         measure_html(Path(args.html_only), args.repeat)
         return
@@ -452,6 +464,7 @@ def main() -> None:
         checkout = Path(args.baseline).resolve()
         python = str(checkout / ".venv" / "bin" / "python")
         compile_bytecode(checkout, python)
+        print(f"baseline: corpusclean from {build_of(python, checkout)}")
         rows += [
             ("baseline run --jobs 1", "full", Command(run_args(full, "--jobs", "1", python=python), checkout)),
             ("baseline run --jobs 2 --no-dedup", "full",
