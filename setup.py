@@ -38,6 +38,8 @@ COMPILED = [
     "corpusclean/fields/labels.py",
     "corpusclean/fields/dates.py",
     "corpusclean/fields/page.py",
+    "corpusclean/extract/html.py",
+    "corpusclean/extract/content.py",
 ]
 SETTING = os.environ.get("CORPUSCLEAN_COMPILE", "auto")   # auto | 0 | 1
 # Only a wheel or a plain build compiles: editable_wheel (pip install -e), sdist, egg_info and dist_info do not.

@@ -203,7 +203,9 @@ def heading_of(block: Block, kinds: list[str] | None, levels: Container[str] = (
     elements)."""
     if block.tag in levels:
         return block.tag, block.ancestors[-1]
-    for element in reversed(block.ancestors[-3:]) if kinds else ():
+    if not kinds:
+        return None
+    for element in reversed(block.ancestors[-3:]):
         kind = kinds[element]   # "" for most elements: no class, no id
         if kind and (tag := kind.partition(".")[0]) in levels:
             return tag, element
@@ -295,7 +297,7 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     members = element_members(blocks)
     anchor = title_headline(blocks, title)
     next_article = len(blocks)  # where the next article appended to the page starts, when one was seen
-    if anchor is not None:
+    if anchor is not None and title:    # (an anchor is found only under a title)
         other = next_headline(blocks, kinds, anchor, title)
         anchored = anchored_container(scores, members, anchor, scores[container])
         if other is not None and other < members[container][0] and anchored is not None:
@@ -314,10 +316,10 @@ def select_content(blocks: list[Block], title: str | None = None, kinds: list[st
     if last == first or score < MIN_REGION_SCORE:
         return None
     start, end = chosen[first], chosen[last - 1] + 1
-    chosen = set(chosen)
-    region = [blocks[i] for i in range(start, end) if i in chosen]
+    taken = set(chosen)
+    region = [blocks[i] for i in range(start, end) if i in taken]
     prose = sum(b.units * (1.0 - link_share(b)) for b in region if not b.caption)
     if prose < MIN_CONTENT_UNITS:
         return None
-    lines = [blocks[i].text for i in range(start, end) if i in chosen and keep_in_region(blocks[i], i in repeats)]
+    lines = [blocks[i].text for i in range(start, end) if i in taken and keep_in_region(blocks[i], i in repeats)]
     return Selection(lines, start, end, find_headline(blocks, title, end))

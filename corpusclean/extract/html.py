@@ -140,6 +140,7 @@ def parse_html(html: str):
     html = html.replace("\x00", "")
     if not html.strip():
         return None
+    data: str | bytes
     try:
         data = html.encode("utf-8")
         parser = etree.HTMLParser(recover=True, huge_tree=True, remove_blank_text=False, encoding="utf-8")
@@ -181,11 +182,16 @@ def is_invisible(tag: str, element, names: list[str]) -> bool:
     return bool(classes) and not OVERLAY_CLASSES.isdisjoint(classes.lower().split())
 
 
+# A line's Block fields up to those measured from its text: text, tag, link_chars, hint, caption, ancestors,
+# nearest_hint.
+_Line = tuple[str, str, int, int, bool, tuple[int, ...], int]
+
+
 class _LineBuilder:
     """Collects the text pieces of the current line and turns them into Blocks."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple] = []   # each line's Block fields up to those measured from its text
+        self.lines: list[_Line] = []   # each line's Block fields up to those measured from its text
         self.pieces: list[str] = []
         self.link_chars = 0
 
@@ -225,7 +231,7 @@ class _LineBuilder:
 
 
 def useful_alt(alt: str | None) -> bool:
-    return bool(alt) and len(alt.strip()) >= 4 and not _image_file_name().search(alt.strip())
+    return alt is not None and len(alt.strip()) >= 4 and not _image_file_name().search(alt.strip())
 
 
 @lru_cache(maxsize=4096)
