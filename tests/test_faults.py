@@ -3415,17 +3415,23 @@ def test_a_crawl_wrapper_whose_encoding_holds_a_nul_is_read_as_if_it_declared_no
     codecs.lookup raise ValueError ('embedded null character') in the decode stage: the worker's error ended the
     whole run in a traceback, exit 1, no output file. Now the label is no charset, as an unknown one is, and
     the page is read as if it declared none."""
+    wrapped = wrapped_beside_plain(tmp_path, b'<text id="http://example.cn/1" encoding="gb\x00k">\n'
+                                   + ZH_NEWS.encode("gbk") + b"</text>\n", jobs)
+    assert (wrapped["text"], wrapped["metadata"]["encoding"], wrapped["metadata"]["url"]) == (
+        ZH_NEWS.strip(), "gb18030", "http://example.cn/1")
+
+
+def wrapped_beside_plain(tmp_path, wrapped: bytes, jobs: list[str]) -> dict:
+    """`run` on a page in a crawl wrapper (in/wrapped.txt) beside a plain page: exit 0, no message, the plain
+    page written as it is; the wrapped page's record."""
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "wrapped.txt").write_bytes(b'<text id="http://example.cn/1" encoding="gb\x00k">\n'
-                                                  + ZH_NEWS.encode("gbk") + b"</text>\n")
+    (tmp_path / "in" / "wrapped.txt").write_bytes(wrapped)
     (tmp_path / "in" / "plain.txt").write_text(ZH_MORE, "utf-8")
     run = corpusclean("run", "in", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
     assert (run.returncode, run.stderr.decode()) == (0, "")
     records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
-    assert records["in/wrapped.txt"]["text"] == ZH_NEWS.strip()
-    assert (records["in/wrapped.txt"]["metadata"]["encoding"], records["in/wrapped.txt"]["metadata"]["url"]) == (
-        "gb18030", "http://example.cn/1")
     assert records["in/plain.txt"]["text"] == ZH_MORE
+    return records["in/wrapped.txt"]
 
 
 @pytest.mark.parametrize("jobs", JOBS)
@@ -3435,18 +3441,11 @@ def test_a_chinese_page_in_the_utf_16_its_crawl_wrapper_declares_is_read(codec, 
     in UTF-16 without a byte order mark under '<text id=... encoding=utf-16le>' (its few NULs those of its ASCII,
     not the many of an English page's) was 'binary: binary content (NUL bytes), not text', exit 1, the page
     lost, where the decode stage reads a declared UTF-16. The binary test takes the declared encoding too."""
-    (tmp_path / "in").mkdir()
     label = codec.replace("-le", "le").replace("-be", "be")
-    (tmp_path / "in" / "wrapped.txt").write_bytes(f'<text id="http://example.cn/1" encoding="{label}">\n'.encode()
-                                                  + ZH_NEWS.encode(codec) + b"</text>\n")
-    (tmp_path / "in" / "plain.txt").write_text(ZH_MORE, "utf-8")
-    run = corpusclean("run", "in", "-q", "--no-dedup", "-o", "out.jsonl", *jobs, cwd=tmp_path)
-    assert (run.returncode, run.stderr.decode()) == (0, "")
-    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
-    assert records["in/wrapped.txt"]["text"] == ZH_NEWS.strip()
-    assert (records["in/wrapped.txt"]["metadata"]["encoding"], records["in/wrapped.txt"]["metadata"]["url"]) == (
-        "utf-16", "http://example.cn/1")
-    assert records["in/plain.txt"]["text"] == ZH_MORE
+    wrapped = wrapped_beside_plain(tmp_path, f'<text id="http://example.cn/1" encoding="{label}">\n'.encode()
+                                   + ZH_NEWS.encode(codec) + b"</text>\n", jobs)
+    assert (wrapped["text"], wrapped["metadata"]["encoding"], wrapped["metadata"]["url"]) == (
+        ZH_NEWS.strip(), "utf-16", "http://example.cn/1")
 
 
 @pytest.mark.parametrize("jobs", JOBS)
