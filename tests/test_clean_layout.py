@@ -967,6 +967,23 @@ def test_the_stamps_of_a_threads_posts_go_as_separators():
     assert all(post in kept(lines) for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
 
 
+SHORT_ZH_REPLIES = ["恭喜楼主 油耗确实可以", "坐等下文", "同款车 表示认同", "mark一下 回头细看"]
+
+
+def test_the_buttons_between_numbered_short_replies_go_as_separators():
+    """Replies too short to read as text ("坐等下文") hold no post by their shape; under post numbers they do,
+    and the buttons between them go as between posts of text."""
+    lines = [*ZH_MENU, "提车三个月说说真实油耗", *ZH_BODY[:3], "回复引用举报"]
+    for number, reply in enumerate(SHORT_ZH_REPLIES, start=2):
+        lines += [f"{number}楼", f"车友{number}", reply, "回复引用举报"]
+    lines += ZH_HOT
+    verdicts = judge_layout(lines)
+    assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} == {"回复引用举报"}
+    article = kept(lines)
+    assert all(reply in article for reply in SHORT_ZH_REPLIES)
+    assert kept(article) == article, "judging the kept lines again removes nothing"
+
+
 SCHEDULE = ["8月15日 8:00—11:30 新生报到、缴费 学校体育馆", "8月15日 14:30—17:00 办理住宿手续 学生公寓大厅",
             "8月16日 7:30 军训动员大会 学校田径场"]
 

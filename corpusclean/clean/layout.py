@@ -864,14 +864,26 @@ def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
     ids = separator_ids(lines, shapes)
     marked = separators_marked(shapes, ids)
     found = []
+    headers: np.ndarray | None = None
     for run in record_runs(marked, ids):
         bounds = [run.start, *run.separators[1:], run.end]
         posts = [post for top, bottom in zip(bounds, bounds[1:])
                  if (post := _holds_post(marked.kinds[top + 1:bottom])) is not None]
+        if not all(posts):
+            if headers is None:
+                headers = post_headers(lines, shapes)
+            if np.count_nonzero((headers >= run.start) & (headers < run.end)) >= MIN_POSTS:
+                posts = [True] * len(posts)     # numbered or stamped posts: a short line is a post too
         if sum(posts) >= MIN_POSTS and 2 * sum(posts) >= len(posts):
             found += [index for index in range(run.start, run.end) if marked.kinds[index] == REPEAT
                       and shapes.kinds[index] != HEADLINE and not shapes.figures[index]]
     return found
+
+
+def post_headers(lines: list[str], shapes: Shapes) -> np.ndarray:
+    """The lines that head a thread's posts: their numbers (numbered_posts) and stamps (post_stamps)."""
+    numbered = [index for chain in numbered_posts(lines, shapes) for index in chain]
+    return np.array(sorted({*numbered, *post_stamps(lines, shapes.kinds)}), dtype=np.int64)
 
 
 def _holds_post(kinds: np.ndarray) -> bool | None:
