@@ -802,7 +802,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers, menus)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
-        posts, stamps = thread_separators(text, kept_shapes), post_stamps(text, kept_shapes.kinds)
+        stamps = post_stamps(text, kept_shapes.kinds)
+        posts = thread_separators(text, kept_shapes, stamps)
         both = sorted({*posts, *stamps})
         for separators in ([both, stamps, posts] if posts and stamps else [both] if both else []):
             without = np.delete(kept, separators)
@@ -856,11 +857,13 @@ def inside_removals(lines: list[str], shapes: Shapes, title: str | None, buttons
     return inside
 
 
-def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
+def thread_separators(lines: list[str], shapes: Shapes, stamps: list[int]) -> list[int]:
     """The separators of a thread's posts in the article ("Reply", "Quote", a poster's rank under or over
-    every post): those of a run of records MIN_POSTS or more of which hold text, at least half of them. A
-    headline-shaped separator stays (a table's heading over each of its parts), and so does one with
-    figures (a vote count, a price, a stamp: a table's rows and a shop's prices repeat so too)."""
+    every post): those of a run of records MIN_POSTS or more of which hold text, at least half of them; in a
+    run holding MIN_POSTS post headers (post numbers, or `stamps`: post_stamps), every record that holds
+    something is a post (a reply too short to read as text). A headline-shaped separator stays (a table's
+    heading over each of its parts), and so does one with figures (a vote count, a price, a stamp: a table's
+    rows and a shop's prices repeat so too)."""
     ids = separator_ids(lines, shapes)
     marked = separators_marked(shapes, ids)
     found = []
@@ -871,7 +874,7 @@ def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
                  if (post := _holds_post(marked.kinds[top + 1:bottom])) is not None]
         if not all(posts):
             if headers is None:
-                headers = post_headers(lines, shapes)
+                headers = post_headers(lines, shapes, stamps)
             if np.count_nonzero((headers >= run.start) & (headers < run.end)) >= MIN_POSTS:
                 posts = [True] * len(posts)     # numbered or stamped posts: a short line is a post too
         if sum(posts) >= MIN_POSTS and 2 * sum(posts) >= len(posts):
@@ -880,10 +883,10 @@ def thread_separators(lines: list[str], shapes: Shapes) -> list[int]:
     return found
 
 
-def post_headers(lines: list[str], shapes: Shapes) -> np.ndarray:
-    """The lines that head a thread's posts: their numbers (numbered_posts) and stamps (post_stamps)."""
+def post_headers(lines: list[str], shapes: Shapes, stamps: list[int]) -> np.ndarray:
+    """The lines that head a thread's posts: their numbers (numbered_posts) and their `stamps`."""
     numbered = [index for chain in numbered_posts(lines, shapes) for index in chain]
-    return np.array(sorted({*numbered, *post_stamps(lines, shapes.kinds)}), dtype=np.int64)
+    return np.array(sorted({*numbered, *stamps}), dtype=np.int64)
 
 
 def _holds_post(kinds: np.ndarray) -> bool | None:
