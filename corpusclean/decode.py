@@ -316,7 +316,8 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _decode_wide_without_bom(data: bytes, declared: str | None) -> Decoded | None:
-    """UTF-16/32 without a BOM: as declared, else mostly-ASCII UTF-16 with its NULs on one side of each pair."""
+    """UTF-16/32 without a BOM: as declared, else mostly-ASCII UTF-16 with its NULs on one side of each pair,
+    else Chinese UTF-16 (few NULs: _chinese_utf16)."""
     if declared is not None and declared.startswith(_WIDE_CODECS):
         text = _strict(data, declared)
         if text is not None:
@@ -329,21 +330,25 @@ def _decode_wide_without_bom(data: bytes, declared: str | None) -> Decoded | Non
         return _chinese_utf16(data)
     if min(even, odd) * 10 > even + odd:
         return None
-    text = _strict(data, "utf-16-le" if odd > even else "utf-16-be")
-    if text is None or _looks_binary(text.encode("utf-8")):
-        return None
-    return _success(text, "utf-16", "detector")
+    text = _wide_text(data, "utf-16-le" if odd > even else "utf-16-be")
+    return None if text is None else _success(text, "utf-16", "detector")
 
 
 def _chinese_utf16(data: bytes) -> Decoded | None:
     """Chinese in UTF-16 without a BOM: few NULs (its ASCII's, U+4E00's), in the order whose reading is Chinese."""
     for codec in ("utf-16-le", "utf-16-be"):
-        text = _strict(data, codec)
-        if text is not None and not _looks_binary(text.encode("utf-8")):
+        text = _wide_text(data, codec)
+        if text is not None:
             score = chinese_score(text)
             if score.han >= CONCLUSIVE_HAN and score.reads_as_chinese:
                 return _success(text, "utf-16", "detector")
     return None
+
+
+def _wide_text(data: bytes, codec: str) -> str | None:
+    """The strict reading of the bytes in a UTF-16 codec when it is text, not control characters."""
+    text = _strict(data, codec)
+    return None if text is None or _looks_binary(text.encode("utf-8")) else text
 
 
 def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | None:
@@ -355,7 +360,7 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
     if codec in _ASCII_ESCAPE_CODECS and not score.reads_as_chinese:
         return None
     if utf8 is None and not score.reads_as_chinese:
-        damaged = _tolerant(data, "utf-8")   # a UTF-8 page with a stray byte, under a wrong label
+        damaged = tolerant_utf8(data)   # a UTF-8 page with a stray byte, under a wrong label
         if damaged is not None and reads_as_text(damaged[0]):
             return _success(damaged[0], "utf-8", "utf-8", damaged[1])
     if utf8 is not None and not data.isascii():
