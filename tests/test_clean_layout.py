@@ -323,6 +323,37 @@ def test_text_far_below_across_a_long_feed_is_no_part_of_the_body():
     assert kept([*EN_MENU, *article, *EN_FOOTER]) == article, "text past a short gallery is the article's"
 
 
+CONSENT_TEXT = [    # a consent box under the site's footer: more prose than a short article
+    "By choosing to accept, you allow us and our partners to store and read information on your device, such as "
+    "identifiers and the pages you visit, to show you adverts and stories picked for you.",
+    "Our partners may also combine what they learn here with what they already know about you from other sites "
+    "and apps, and build a profile of your interests that they use when you browse elsewhere.",
+    "You may withdraw your consent at any time under the privacy settings at the foot of each page; doing so "
+    "does not affect anything we did with your data before you withdrew it.",
+    "Some partners process your data on the ground of a legitimate interest, which you may object to in the "
+    "advanced settings, where each purpose and each partner is listed with what it collects.",
+]
+
+
+def test_the_body_is_found_above_the_sites_footer():
+    """Under a copyright notice right below a footer's links (site_footer), the consent box's prose is the
+    site's, however much of it there is; a notice in the text (a photo's credit between paragraphs) is no
+    footer, and the text under it stays."""
+    article = ["City Council Approves Budget", *EN_BODY]
+    lines = [*EN_MENU, *article, *EN_FOOTER, *CONSENT_TEXT, "Accept all", "Advanced settings"]
+    below_footer = len(EN_MENU) + len(article) + len(EN_FOOTER)
+    verdicts = [*[None] * below_footer, "boilerplate.copyright", *[None] * (len(lines) - below_footer)]
+    view = DocView(title=None, lang="en", format="txt", source="x", verdicts=verdicts)
+    assert kept_by_stage(lines, view) == article
+    assert kept_by_stage(lines, view._replace(verdicts=[None] * len(lines)))[-2:] != article[-2:], \
+        "without the notice the consent box joins the body"
+    credited = ["City Council Approves Budget", *EN_BODY, *EN_MORE, *CONSENT_TEXT]
+    lines = [*EN_MENU, *credited, *EN_FOOTER]
+    at = len(EN_MENU) + 1 + len(EN_BODY)
+    verdicts = [*[None] * at, "boilerplate.copyright", *[None] * (len(lines) - at)]
+    assert kept_by_stage(lines, view._replace(verdicts=verdicts)) == credited
+
+
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Rest 30-45 minutes between your sets", "Tomato Salad"]
     menu = dict.fromkeys(range(7), MENU)

@@ -64,6 +64,7 @@ WIDGET = "boilerplate.widget"       # a header's weather box or market ticker: "
 DOWNLOAD = "boilerplate.download"   # a file to download: "2.起草说明.pdf （118KB）", "报名表.docx"
 LINKS = "boilerplate.links"         # links split by bars or spaced dots: "About us | Contact | Sitemap"
 PAGER = "boilerplate.pager"         # a link to the previous or next article: the article ends above it
+COPYRIGHT = "boilerplate.copyright"  # a copyright or rights notice: under a footer's links, the page's end
 SEE_ALSO = "boilerplate.see_also"   # a link to another article, beside the text or in it
 POSTER = "boilerplate.poster"       # a poster's panel between the posts of a thread: no edge of the page
 SHOP = "boilerplate.shop"           # a row of a product's card set in the text: "¥89 ¥128 券后价", "Add to cart"
@@ -705,7 +706,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     han = has_han(text)
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and holds_copyright_sign(text):
-        return REASON_PREFIX + "copyright", True
+        return COPYRIGHT, True
     if _is_prompt(text, han, vocab):
         return PROMO, True
     if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences

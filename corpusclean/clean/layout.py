@@ -9,6 +9,8 @@ lines with a positive sum are the page's stretches of text (every maximal-sum ru
 finds blocks).
 
 Precision of the article comes first, so the body is wide wherever the evidence for a cut is weak:
+- it is found above the site's footer (a copyright notice right under a run of its links) when the text there
+  holds one: under the footer stand the site's own texts (a consent box, terms of use), prose too;
 - it spans from the first to the last stretch worth at least BODY_SHARE of the best one: a page whose
   text is split by a list, a table or a thread's post headers keeps all of it; but it ends above the
   heading of a box of other articles ("Related", "猜你喜欢", removed by the boilerplate stage as
@@ -68,7 +70,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from corpusclean.clean.boilerplate import (
-    ANSWERS, COMMENTS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio, dated_headline,
+    ANSWERS, COMMENTS, COPYRIGHT, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio, dated_headline,
     share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
@@ -672,7 +674,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
                   trailers: frozenset[int] = frozenset(), headline: int | None = None,
                   buttons: frozenset[int] = frozenset(), titled: int | None = None,
-                  numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset()) -> range:
+                  numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset(),
+                  footer: int | None = None) -> range:
     """The lines of the article, head to tail; all of them when no body is found (body_span, or under the dated
     headline: body_under_headline). `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
@@ -684,13 +687,14 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     the lines of its buttons) between the headline the metadata stage found (`titled`: its line) and the text
     ends no head: the head reaches up to that headline over it, or to a shorter title right over it (the line
     found being a standfirst), no further than it would without the bar. `menus`: the lines under a menu an
-    earlier stage removed (head_start)."""
+    earlier stage removed (head_start). `footer`: the first line under the site's footer (site_footer): the
+    body is found above it when the stretches there hold one."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds, shapes.units)
     listed = list_shaped(shapes)
     values = line_values(shapes.kinds, listed, worth, summaries)
     records = record_runs(shapes, separators, numbered)
-    found = stretches(values)
+    found = stretches(values) if footer is None else above_footer(values, footer)
     boxes = frozenset()
     if related:
         first, last, _ = best_stretch(found)
@@ -726,6 +730,23 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
 
 
+def above_footer(values: np.ndarray, footer: int) -> list[tuple[int, int, float]]:
+    """The stretches of the lines above the `footer` line, when the best of them holds a body (MIN_BODY_SCORE);
+    else those of the whole page. Under a site's footer stand its own texts (a cookie or consent notice, terms
+    of use), which may hold more prose than the article."""
+    above = stretches(values[:footer])
+    return above if best_stretch(above)[2] >= MIN_BODY_SCORE else stretches(values)
+
+
+def site_footer(listed: np.ndarray, under_copyright: int | None) -> int | None:
+    """The first line under a copyright notice that an earlier stage removed (`under_copyright`, the page's
+    last such notice) when MENU_RUN list-shaped lines stand right over it: the site's footer, its links over
+    its copyright line; None otherwise (a photo's credit in the text stands under no list)."""
+    if under_copyright is None or not MENU_RUN <= under_copyright < len(listed):
+        return None
+    return under_copyright if listed[under_copyright - MENU_RUN:under_copyright].all() else None
+
+
 def _opens_body(kinds: list[int], walls: frozenset[int], headline: int, start: int) -> bool:
     """Whether the dated headline opens the text starting at `start` below it: no run of MENU_RUN menu-shaped
     lines stands between them, and no line an earlier stage removed but the dateline right under the headline."""
@@ -741,7 +762,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
                  trailers: frozenset[int] = frozenset(), title: str | None = None,
                  dated: str | None = None, pagers: frozenset[int] = frozenset(),
-                 menus: frozenset[int] = frozenset()) -> list[Verdict]:
+                 menus: frozenset[int] = frozenset(), under_copyright: int | None = None) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and for those
     inside it that go (inside_removals). `related`: the closings that follow the heading of a box of other articles.
     `page_lines`: how many lines the page had before earlier stages removed some (a page whose menus and share bars
@@ -749,8 +770,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     copyright notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same
     when a dateline stands under it on the page (dated_headline). `pagers`: the lines under a link to the previous
     or next article (chrome_walls of PAGER), which close the article where no paragraphs go on under them, as an
-    author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start). What the
-    article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
+    author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start).
+    `under_copyright`: the first line under the page's last copyright notice an earlier stage removed: under a
+    footer's links, the body is found above it (site_footer, above_footer). What the article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
     without the lines removed) until it holds. Then the separators and stamps of a thread's posts in it go
     ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00": post_stamps), both
     or else one of the two, unless judging the article without them cuts a post or much text (separators_hold):
@@ -772,7 +794,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 frozenset(local[index] for index in buttons if index in local))
 
     def settle(kept: np.ndarray, walls=frozenset(), closings=frozenset(), related=frozenset(),
-               trailers=frozenset(), pagers=frozenset(), menus=frozenset()
+               trailers=frozenset(), pagers=frozenset(), menus=frozenset(), footer: int | None = None
                ) -> tuple[np.ndarray, dict[int, Verdict], bool]:
         """The lines kept once judging them again removes nothing (or they are a short text, True), and
         the reasons of those removed inside the article. The article's last words (last_words) are found
@@ -783,8 +805,10 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             ends = last_words(text, kept_shapes.kinds, pagers)  # closings as a box's heading, the text ending
             article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls,
                                     closings | ends, related | ends, trailers, headline_line(text, dated),
-                                    kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus)
+                                    kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus,
+                                    footer)
             walls = closings = related = trailers = pagers = menus = frozenset()
+            footer = None
             short = False
             if len(article) < len(kept):
                 kept = kept[article.start:article.stop]
@@ -799,7 +823,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             if not inside or short or len(kept) < MIN_PAGE_LINES:
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
-    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers, menus)
+    kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers, menus,
+                                         site_footer(list_shaped(shapes), under_copyright))
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         stamps = post_stamps(text, kept_shapes.kinds)
@@ -1108,6 +1133,18 @@ def chrome_walls(verdicts: Sequence[str | None], prefixes: tuple[str, ...] = WAL
     return frozenset(walls)
 
 
+def under_last(verdicts: Sequence[str | None], reason: str) -> int | None:
+    """Position, among the lines still kept, of the first under the last line an earlier stage removed with
+    `reason` (past the last kept line when none is under it); None when no line was."""
+    position, found = 0, None
+    for verdict in verdicts:
+        if verdict is None:
+            position += 1
+        elif verdict == reason:
+            found = position
+    return found
+
+
 def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
     """Positions, among the lines still kept, of those right under a line an earlier stage removed as a
     promotion, a share bar, a copyright notice, the heading of the tags or metadata (TRAILER_PREFIXES), when
@@ -1158,4 +1195,5 @@ class Layout(LineStage):
         return Judged(judge_layout(lines, chrome_walls(view.verdicts), closing_headings(view.verdicts),
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
                                    trailer_walls(view.verdicts), view.title, dated_headline(lines, view),
-                                   chrome_walls(view.verdicts, (PAGER,)), chrome_walls(view.verdicts, (NAV, LINKS))))
+                                   chrome_walls(view.verdicts, (PAGER,)), chrome_walls(view.verdicts, (NAV, LINKS)),
+                                   under_last(view.verdicts, COPYRIGHT)))
