@@ -354,6 +354,17 @@ def test_the_body_is_found_above_the_sites_footer():
     assert kept_by_stage(lines, view._replace(verdicts=verdicts)) == credited
 
 
+def test_a_bulleted_list_under_its_lead_in_is_the_articles():
+    """Short bulleted items right under a line ending with a colon are the text's own list, below the body too;
+    the same items under a heading without one are a list of other headlines."""
+    criteria = ["Who can take part:", "* Residents of the city", "* Aged 18 or older", "* Holders of a bus pass",
+                "* Not on the council's staff"]
+    article = ["City Council Approves Budget", *EN_BODY, *criteria]
+    assert kept([*EN_MENU, *article, *EN_RELATED, *EN_FOOTER]) == article
+    other = ["More Stories", *criteria[1:]]
+    assert criteria[-1] not in kept([*EN_MENU, "City Council Approves Budget", *EN_BODY, *other, *EN_FOOTER])
+
+
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():
     lines = [*EN_MENU, *EN_BODY, *EN_MORE, "Meal Plan", "Rest 30-45 minutes between your sets", "Tomato Salad"]
     menu = dict.fromkeys(range(7), MENU)

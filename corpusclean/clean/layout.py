@@ -74,9 +74,9 @@ from corpusclean.clean.boilerplate import (
     share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS, MAX_TITLE_UNITS,
-    MIN_TABLE_CELLS, NOTICE, NUMBER_ITEM, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date, kind_table,
-    line_shapes, opens_list, separator_ids, separators_marked,
+    BULLETS, CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS,
+    MAX_TITLE_UNITS, MIN_TABLE_CELLS, NOTICE, NUMBER_ITEM, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date,
+    kind_table, line_shapes, opens_list, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.dates import find_dates
@@ -779,7 +779,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     they hold a thread of short posts together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
-    shapes = tables_marked(lines, line_shapes(lines))
+    shapes = lead_in_lists_marked(lines, tables_marked(lines, line_shapes(lines)))
     worth = own_values(shapes)
     box_tops = related
     targets = vocabulary().share_targets
@@ -961,6 +961,22 @@ def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
         while end in rows:
             end += 1
         kinds[top - (top in headed):end] = FIGURES      # the row of headings too
+    return Shapes(kinds, shapes.units, shapes.punctuation, shapes.figures, shapes.dates)
+
+
+def lead_in_lists_marked(lines: list[str], shapes: Shapes) -> Shapes:
+    """The shapes with the list-shaped items of a bulleted list right under its lead-in (a line ending with a
+    colon: "Inclusion Criteria:", "不足：") marked FIGURES: the text's own list, not a list of other headlines
+    (whose heading no colon ends); a long item stays text."""
+    kinds = shapes.kinds.copy()
+    for index, line in enumerate(lines):
+        if not line.rstrip().endswith(("：", ":")):
+            continue
+        item = index + 1
+        while item < len(lines) and lines[item].startswith(BULLETS):
+            if IS_LISTLIKE[kinds[item]]:
+                kinds[item] = FIGURES
+            item += 1
     return Shapes(kinds, shapes.units, shapes.punctuation, shapes.figures, shapes.dates)
 
 
