@@ -259,7 +259,8 @@ def test_removes_what_surrounds_the_body(lines, expected):
 
 @pytest.mark.parametrize("removed_over_the_headline, head_kept", [
     pytest.param("boilerplate.nav", False, id="a-menu-in-one-line-counts-in-the-run"),
-    pytest.param("boilerplate.crumbs", True, id="a-breadcrumb-does-not-the-title-under-it-stays"),
+    pytest.param("boilerplate.label", True, id="a-label-does-not"),
+    pytest.param("boilerplate.crumbs", False, id="a-breadcrumb-starts-the-head-the-title-under-it-stays"),
 ])
 def test_a_menu_removed_in_one_line_counts_as_a_menu_line(removed_over_the_headline, head_kept):
     head = ["Subscribe", "Sign in"]     # two menu items: no menu run of their own
@@ -363,6 +364,22 @@ def test_a_bulleted_list_under_its_lead_in_is_the_articles():
     assert kept([*EN_MENU, *article, *EN_RELATED, *EN_FOOTER]) == article
     other = ["More Stories", *criteria[1:]]
     assert criteria[-1] not in kept([*EN_MENU, "City Council Approves Budget", *EN_BODY, *other, *EN_FOOTER])
+
+
+def test_the_head_starts_under_a_breadcrumb_with_no_text_over_it():
+    """Over a breadcrumb the boilerplate stage removed stand the site's name, its login row and its search box,
+    too few of them menu items to end the head; a lead with text over the breadcrumb keeps the head where it was."""
+    header = ["澄川日报", "登录 注册 开通会员", "新闻 财经 体育 科技 文化", "搜索"]
+    article = ["地铁三号线二期工程年底开通", *ZH_BODY]
+
+    def page(top):
+        lines = [*top, *article, *ZH_HOT, *ZH_MENU]
+        verdicts = [*[None] * len(top), "boilerplate.crumbs", *[None] * (len(lines) - len(top))]
+        return kept_by_stage(lines, DocView(title=None, lang="zh", format="txt", source="x", verdicts=verdicts))
+
+    assert page(header) == article
+    lead = "编者按：本报今起推出城市交通系列报道，记者走访各条在建线路。"
+    assert lead in page([*header[:2], lead, *header[2:]])
 
 
 def test_below_the_body_the_article_ends_after_a_removed_chrome_line():

@@ -31,7 +31,7 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   right under it nor two sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other
   headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
-  to the last few lines of a long list of other headlines; a share bar between the headline the metadata
+  to the last few lines of a long list of other headlines, and no further than a breadcrumb with no text over it; a share bar between the headline the metadata
   stage found and the text ("Facebook", "Email" one a line) is no such run: the head reaches up to the
   headline over it; and the head never starts above a run of menu items over the headline with a dateline
   under it, when the metadata stage found one (the teasers of other articles and their summaries above it
@@ -70,7 +70,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from corpusclean.clean.boilerplate import (
-    ANSWERS, COMMENTS, COPYRIGHT, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio, dated_headline,
+    ANSWERS, COMMENTS, COPYRIGHT, CRUMBS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio, dated_headline,
     share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
@@ -675,7 +675,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   trailers: frozenset[int] = frozenset(), headline: int | None = None,
                   buttons: frozenset[int] = frozenset(), titled: int | None = None,
                   numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset(),
-                  footer: int | None = None) -> range:
+                  footer: int | None = None, crumbs: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found (body_span, or under the dated
     headline: body_under_headline). `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
@@ -688,7 +688,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     ends no head: the head reaches up to that headline over it, or to a shorter title right over it (the line
     found being a standfirst), no further than it would without the bar. `menus`: the lines under a menu an
     earlier stage removed (head_start). `footer`: the first line under the site's footer (site_footer): the
-    body is found above it when the stretches there hold one."""
+    body is found above it when the stretches there hold one. `crumbs`: the lines under a breadcrumb an earlier
+    stage removed, where the head starts when no text stands over them in it (under_crumbs)."""
     shapes = separators_marked(shapes, separators)
     summaries = teaser_summaries(shapes.kinds, shapes.units)
     listed = list_shaped(shapes)
@@ -716,7 +717,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     else:
         end = tail_end(kinds, units, span[1], walls | closings, summaries, short_line_allowance(kinds, *span))
     listed_lines = listed.tolist()
-    head = head_start(kinds, listed_lines, span[0], menus=menus)
+    head = under_crumbs(kinds, head_start(kinds, listed_lines, span[0], menus=menus), span[0], crumbs)
     if titled is not None and titled < head:
         if _headline_over(kinds, units, titled):
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
@@ -728,6 +729,15 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                 and np.maximum(values[span[0]:headline], 0.0).sum() < MIN_BODY_SCORE):
             head = max(head, _kicker_lines(kinds, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
+
+
+def under_crumbs(kinds: list[int], head: int, start: int, crumbs: frozenset[int]) -> int:
+    """The head's first line moved down to the last of the `crumbs` (the lines under a breadcrumb an earlier
+    stage removed) between `head` and the body's `start` with no text over it in the head: above a breadcrumb stand
+    the site's name, its menus and its search box, whatever their shape; a title or a lead with text over the
+    breadcrumb keeps the head where it was."""
+    return max((crumb for crumb in crumbs if head < crumb <= start
+                and not any(IS_TEXT[kind] for kind in kinds[head:crumb])), default=head)
 
 
 def above_footer(values: np.ndarray, footer: int) -> list[tuple[int, int, float]]:
@@ -762,7 +772,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
                  trailers: frozenset[int] = frozenset(), title: str | None = None,
                  dated: str | None = None, pagers: frozenset[int] = frozenset(),
-                 menus: frozenset[int] = frozenset(), under_copyright: int | None = None) -> list[Verdict]:
+                 menus: frozenset[int] = frozenset(), under_copyright: int | None = None,
+                 crumbs: frozenset[int] = frozenset()) -> list[Verdict]:
     """One verdict per line: None for the article (head, body, tail), a reason for the lines around it and for those
     inside it that go (inside_removals). `related`: the closings that follow the heading of a box of other articles.
     `page_lines`: how many lines the page had before earlier stages removed some (a page whose menus and share bars
@@ -772,7 +783,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     or next article (chrome_walls of PAGER), which close the article where no paragraphs go on under them, as an
     author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start).
     `under_copyright`: the first line under the page's last copyright notice an earlier stage removed: under a
-    footer's links, the body is found above it (site_footer, above_footer). What the article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
+    footer's links, the body is found above it (site_footer, above_footer). `crumbs`: the lines under a breadcrumb
+    an earlier stage removed (under_crumbs). What the article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
     without the lines removed) until it holds. Then the separators and stamps of a thread's posts in it go
     ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00": post_stamps), both
     or else one of the two, unless judging the article without them cuts a post or much text (separators_hold):
@@ -794,8 +806,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 frozenset(local[index] for index in buttons if index in local))
 
     def settle(kept: np.ndarray, walls=frozenset(), closings=frozenset(), related=frozenset(),
-               trailers=frozenset(), pagers=frozenset(), menus=frozenset(), footer: int | None = None
-               ) -> tuple[np.ndarray, dict[int, Verdict], bool]:
+               trailers=frozenset(), pagers=frozenset(), menus=frozenset(), footer: int | None = None,
+               crumbs=frozenset()) -> tuple[np.ndarray, dict[int, Verdict], bool]:
         """The lines kept once judging them again removes nothing (or they are a short text, True), and
         the reasons of those removed inside the article. The article's last words (last_words) are found
         in each pass, among the lines it judges, as a second run finds them."""
@@ -806,8 +818,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls,
                                     closings | ends, related | ends, trailers, headline_line(text, dated),
                                     kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus,
-                                    footer)
-            walls = closings = related = trailers = pagers = menus = frozenset()
+                                    footer, crumbs)
+            walls = closings = related = trailers = pagers = menus = crumbs = frozenset()
             footer = None
             short = False
             if len(article) < len(kept):
@@ -824,7 +836,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 return kept, removed, short or len(kept) < MIN_PAGE_LINES
 
     kept, removed_inside, short = settle(np.arange(len(lines)), walls, closings, related, trailers, pagers, menus,
-                                         site_footer(list_shaped(shapes), under_copyright))
+                                         site_footer(list_shaped(shapes), under_copyright), crumbs)
     while not short:    # a thread's separators and stamps go, unless the article reads otherwise without them
         text, kept_shapes, _, _ = seen(kept)
         stamps = post_stamps(text, kept_shapes.kinds)
@@ -1212,4 +1224,4 @@ class Layout(LineStage):
                                    chrome_walls(view.verdicts, (RELATED,)), len(view.verdicts),
                                    trailer_walls(view.verdicts), view.title, dated_headline(lines, view),
                                    chrome_walls(view.verdicts, (PAGER,)), chrome_walls(view.verdicts, (NAV, LINKS)),
-                                   under_last(view.verdicts, COPYRIGHT)))
+                                   under_last(view.verdicts, COPYRIGHT), chrome_walls(view.verdicts, (CRUMBS,))))
