@@ -148,9 +148,17 @@ def read_at_most(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+# The blank space a document may open with, however long (a template's blank lines before its doctype); in a str
+_BLANK = re.compile(rb"(?:\xef\xbb\xbf)?\s*")
+_BLANK_TEXT = re.compile(r"[ \t\n\r\f\v]*")
+
+
 def looks_like_html(head: bytes) -> bool:
-    """Whether the content starts as an HTML document (see _HTML_START)."""
-    return _HTML_START.match(head[:SNIFF_BYTES]) is not None
+    """Whether the content starts as an HTML document (see _HTML_START), looked at from its first byte after
+    blank space: a page generated with thousands of blank lines before its doctype (PHP sites print them) was
+    looked at in its first 4 KB, all blank, and its markup written as text."""
+    start = _BLANK.match(head).end()
+    return _HTML_START.match(head, start, start + SNIFF_BYTES) is not None
 
 
 def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
@@ -397,7 +405,10 @@ def record_text(record: dict, text_key: str, text_format: str) -> tuple[Any, boo
         return text, _MARKUP_TEXT.search(text) is not None
     if text_format == "html":
         return text, True
-    return text, text_format == "auto" and looks_like_html(text[:SNIFF_BYTES].encode("utf-8", "surrogatepass"))
+    if text_format != "auto":
+        return text, False
+    start = _BLANK_TEXT.match(text).end()
+    return text, looks_like_html(text[start:start + SNIFF_BYTES].encode("utf-8", "surrogatepass"))
 
 
 def _record_doc(inp: InputFile, line_no: int, line: bytes, text_key: str, text_format: str = "text") -> Document:
