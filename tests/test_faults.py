@@ -3528,3 +3528,35 @@ def test_an_html_page_after_many_blank_lines_is_read_as_html(jobs, tmp_path):
     record = jsonl_line({"id": "r", "text": data.decode("utf-8")})
     run = corpusclean("run", "-", "-q", *jobs, "--text-format", "auto", input=record, cwd=tmp_path)
     assert [(r["metadata"]["format"], "<" in r["text"]) for r in jsonl(run.stdout)] == [("html", False)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("first", [pytest.param(b"id\ttext\n", id="a-header-line"),
+                                   pytest.param(b"null\n", id="null"),
+                                   pytest.param('会议指出。'.encode() * 1000 + b'"}\n', id="a-record-cut-by-split-b"),
+                                   pytest.param(b"\n" * 5000, id="blank-lines-past-4-kb")])
+def test_json_lines_whose_first_line_is_no_record_are_read_as_json_lines(first, jobs, tmp_path):
+    """JSON lines on standard input, or in a file without a suffix, were told from a page by their first 4 KB:
+    a first line that opens no object (a header, a null, the end of a record cut by `split -b`, as its parts
+    part-ab, part-ac... open, longer than 4 KB as often as not), or blank space past 4 KB, made the whole stream
+    one text page, and its JSON was written as one record's text, exit 0: 3 or 4 records in, 1 out. Most lines
+    after the first line of content opening an object make it JSON lines, looked at past a long first line or
+    blank space: a first line that is no record is rejected (exit 1), every record read; check agrees."""
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": line}) for n, line in enumerate(ZH_NEWS.splitlines(), 1))
+    (tmp_path / "feed").write_bytes(first + records)
+    bad = int(bool(first.strip()))
+    for given, stdin in (("feed", None), ("-", first + records)):
+        run = corpusclean("run", given, "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--report", "report.json",
+                          input=stdin, cwd=tmp_path)
+        assert run.returncode == bad, run.stderr.decode()
+        assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["r1", "r2", "r3"]
+        report = json.loads((tmp_path / "report.json").read_text())
+        assert (report["inputs"], report["written"], report["rejected"]) == (3 + bad, 3, bad)
+        assert run.stderr.decode().startswith(f"corpusclean: {given}:1: invalid_" if bad else "")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "feed").write_bytes(first + records)
+    check = corpusclean("check", "data", "-q", "--select", "CC001,CC002,CC003,CC019", cwd=tmp_path)
+    assert check.stdout.decode().startswith("data/feed:1:" if bad else ""), check.stderr.decode()
+    assert (check.returncode, check.stdout.decode().count("\n")) == (bad, bad)
+

@@ -201,9 +201,18 @@ def _sniff_kind(path: str, head: bytes) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     stripped = head.lstrip(b"".join(BOMS) + b" \t\r\n")
-    if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head) or opens_json_document(head)):
+    if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head) or opens_json_document(head)
+                             or _objects_follow(stripped)):
         return "jsonl"
     return "page"
+
+
+def _objects_follow(head: bytes) -> bool:
+    """Whether most lines of content after the first open a JSON object: JSON lines whose first line is no record
+    (a header, a null, the end of a record cut by `split -b`, as its parts after the first open), which read as
+    one text page were written as one record of their JSON."""
+    lines = [line for line in _LINE_BREAK.split(head)[1:] if line.strip()]
+    return 2 * sum(line.lstrip().startswith(b"{") for line in lines) > len(lines) > 0
 
 
 def _new_doc(inp: InputFile, line: int | None = None) -> Document:
@@ -784,8 +793,8 @@ def read_input(
         yield doc
         return
     try:
-        head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
-        if _sniff_kind(inp.path, head) == "jsonl":
+        kind, head, stream = sniffed(inp.path, stream, max_bytes)
+        if kind == "jsonl":
             rejected = whole_file_reject(head)
             if rejected is not None:
                 doc = _new_doc(inp)
@@ -812,9 +821,25 @@ def reads_as_jsonl(path: str) -> bool:
         return suffix in JSONL_SUFFIXES
     try:
         with open_binary(path) as stream:
-            return _sniff_kind(path, stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]) == "jsonl"
+            return sniffed(path, stream, Config.max_page_bytes)[0] == "jsonl"
     except (OSError, EOFError):
         return True
+
+
+def sniffed(path: str, stream: BinaryIO, max_bytes: int) -> tuple[str, bytes, BinaryIO]:
+    """What the stream of the file at `path` holds ("jsonl", "html" or "page"), the head the sniff told it from,
+    and the stream to read it from. When neither the name nor the first 4 KB say JSON lines, a page's bytes
+    (max_bytes and one) are read and its first line of content and 4 KB past it looked at: a first line longer
+    than 4 KB (the end of a record cut by `split -b`) or blank space before it hid the JSON lines after it."""
+    head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+    kind = _sniff_kind(path, head)
+    if kind == "jsonl" or (path != STDIN and inner_suffix(path) in PAGE_SUFFIXES):
+        return kind, head, stream
+    data = read_at_most(stream, max_bytes + 1)
+    start = _BLANK.match(data).end()
+    first = _LINE_BREAK.search(data, start)
+    head = data[start:(len(data) if first is None else first.end()) + SNIFF_BYTES]
+    return _sniff_kind(path, head), head, io.BufferedReader(_AfterHead(data, stream))  # type: ignore[arg-type]
 
 
 def holds_one_page(inp: InputFile) -> bool:
