@@ -129,13 +129,13 @@ def run_command(
     elapsed = perf_counter() - start
     run.progress.stop()
 
-    problems = run.report.accounting_problems()
-    for problem in problems:
-        error(f"accounting: {problem}")
-    if run.ids.renamed:
-        error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
-              "(their own is in metadata.original_id)")
     try:
+        problems = run.report.accounting_problems()
+        for problem in problems:
+            error(f"accounting: {problem}")
+        if run.ids.renamed:
+            error(f"{run.ids.renamed} record(s) got a new id because an earlier record had the same one "
+                  "(their own is in metadata.original_id)")
         if report_file is not None:
             extra = {"input_bytes": run.input_bytes, "learned": result.learned, "skipped": skip_counts(skipped),
                      "ids_renamed": run.ids.renamed}
@@ -149,6 +149,10 @@ def run_command(
             sink.discard()
         error(str(err))
         return 2
+    except BaseException:  # a stop signal while the report is made and written, or the outputs put in place
+        for sink in sinks:
+            sink.discard()
+        raise
     if not quiet:
         print_summary(run.report, elapsed, run.input_bytes)
     read_errors = sum(run.report.rejects[reason] for reason in READ_ERRORS)
