@@ -100,6 +100,10 @@ _NOT_ASCII = bytes(range(128))
 # never gives lone surrogates, so they count the bad bytes exactly; U+FFFD replaces them in the result.
 _MARKED_CHARS = "".join(map(chr, range(0xDC00, 0xDD00)))
 _MARKED = re.compile(f"[{_MARKED_CHARS}]")
+# Codecs whose strict reading can give a lone surrogate: UTF-7's base64 escapes name any UTF-16 code unit, and
+# '+2AA-' is U+D800 (strict UTF-8, UTF-16, UTF-32 and the legacy codecs never give one)
+_SURROGATE_CODECS = frozenset({"utf-7"})
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _mark_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -209,11 +213,16 @@ class Decode(DocumentStage):
 
 
 def _success(text: str, encoding: str, method: str, invalid: int = 0) -> Decoded:
-    """A reading; ``invalid`` > 0 when its text still marks the bytes that did not decode (see _MARKED)."""
+    """A reading; ``invalid`` > 0 when its text still marks the bytes that did not decode (see _MARKED). A lone
+    surrogate a UTF-7 reading gives, which UTF-8 cannot hold and the stages cannot encode, is U+FFFD and counted
+    with them, as in a JSONL record."""
     replacement = text.count("\ufffd")
     if invalid:
         text = _MARKED.sub("\ufffd", text)
-    return Decoded(text, encoding, method, replacement, invalid, None)
+    lone = 0
+    if encoding in _SURROGATE_CODECS:
+        text, lone = _LONE_SURROGATE.subn("\ufffd", text)
+    return Decoded(text, encoding, method, replacement, invalid + lone, None)
 
 
 def _failure(error: str) -> Decoded:

@@ -3596,3 +3596,28 @@ def test_a_stop_while_the_report_is_written_leaves_no_temporary_outputs(jobs, tm
     assert (result.returncode, result.stderr.decode()) == (143, "corpusclean: stopped by signal 15\n")
     assert not any((tmp_path / name).exists() for name in ("out.jsonl", "rejects.jsonl", "report.json"))
     assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_in_utf_7_holding_a_lone_surrogate_is_read_and_the_run_goes_on(jobs, tmp_path):
+    """UTF-7's base64 escapes name any UTF-16 code unit, and '+2AA-' decodes to a lone surrogate (U+D800), which
+    no other codec read gives and UTF-8 cannot hold: a Chinese page read in the UTF-7 its crawl wrapper or
+    <meta> declares, holding one, ended the whole run in a worker's traceback (the language stage's
+    UnicodeEncodeError, 'surrogates not allowed'), exit 1, no output, for one such page among any number. Each
+    lone surrogate a reading gives is U+FFFD, counted in invalid_bytes, as in a JSONL record."""
+    (tmp_path / "in").mkdir()
+    lines = ZH_NEWS.splitlines()
+    text = "\n".join([lines[0], lines[1] + "+2AA-", lines[2]])  # '+2AA-' is no UTF-7 of a character: raw ASCII
+    utf7 = "\n".join(line.encode("utf-7").decode("ascii") if "+2AA-" not in line
+                     else line[:-5].encode("utf-7").decode("ascii") + "+2AA-" for line in text.splitlines())
+    (tmp_path / "in" / "wrapped.txt").write_text(f"<text id=a encoding=utf-7>\n{utf7}\n</text>\n", "ascii")
+    page = f'<html><head><meta charset="utf-7"></head><body><p>{"</p><p>".join(utf7.splitlines())}</p></body></html>'
+    (tmp_path / "in" / "page.html").write_text(page, "ascii")
+    (tmp_path / "in" / "plain.txt").write_text(ZH_MORE, "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == ["in/page.html", "in/plain.txt", "in/wrapped.txt"]
+    for name in ("in/page.html", "in/wrapped.txt"):
+        assert records[name]["text"] == "\n".join([lines[0], lines[1] + "\ufffd", lines[2]]), records[name]
+        assert (records[name]["metadata"]["encoding"], records[name]["metadata"]["invalid_bytes"]) == ("utf-7", 1)
