@@ -31,7 +31,8 @@ Precision of the article comes first, so the body is wide wherever the evidence 
   right under it nor two sentences in a row (a sign-up box's prompts and thanks, a publisher's note, other
   headlines);
 - above the body, the head (a headline, a byline, a lead) is kept back to the last run of menu items, or
-  to the last few lines of a long list of other headlines, and no further than a breadcrumb with no text over it; a share bar between the headline the metadata
+  to the last few lines of a long list of other headlines, and no further than a breadcrumb with no text over
+  it (above it stand the site's name, menus and search box); a share bar between the headline the metadata
   stage found and the text ("Facebook", "Email" one a line) is no such run: the head reaches up to the
   headline over it; and the head never starts above a run of menu items over the headline with a dateline
   under it, when the metadata stage found one (the teasers of other articles and their summaries above it
@@ -70,8 +71,8 @@ from typing import NamedTuple, Sequence
 import numpy as np
 
 from corpusclean.clean.boilerplate import (
-    ANSWERS, COMMENTS, COPYRIGHT, CRUMBS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio, dated_headline,
-    share_buttons, vocabulary,
+    ANSWERS, COMMENTS, COPYRIGHT, CRUMBS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio,
+    dated_headline, share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
     BULLETS, CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS,
@@ -733,9 +734,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
 
 def under_crumbs(kinds: list[int], head: int, start: int, crumbs: frozenset[int]) -> int:
     """The head's first line moved down to the last of the `crumbs` (the lines under a breadcrumb an earlier
-    stage removed) between `head` and the body's `start` with no text over it in the head: above a breadcrumb stand
-    the site's name, its menus and its search box, whatever their shape; a title or a lead with text over the
-    breadcrumb keeps the head where it was."""
+    stage removed) between `head` and the body's `start` with no text over it in the head: above a breadcrumb
+    stand the site's name, its menus and its search box, whatever their shape; a title or a lead with text over
+    the breadcrumb keeps the head where it was."""
     return max((crumb for crumb in crumbs if head < crumb <= start
                 and not any(IS_TEXT[kind] for kind in kinds[head:crumb])), default=head)
 
@@ -784,11 +785,12 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start).
     `under_copyright`: the first line under the page's last copyright notice an earlier stage removed: under a
     footer's links, the body is found above it (site_footer, above_footer). `crumbs`: the lines under a breadcrumb
-    an earlier stage removed (under_crumbs). What the article keeps is judged again (as a second run would, without the earlier stages' walls and closings and
-    without the lines removed) until it holds. Then the separators and stamps of a thread's posts in it go
-    ("Reply", "Quote", a poster's rank under every post: thread_separators; "May 22 at 8:00": post_stamps), both
-    or else one of the two, unless judging the article without them cuts a post or much text (separators_hold):
-    they hold a thread of short posts together, and a second run must find the article the first one kept."""
+    an earlier stage removed (under_crumbs). What the article keeps is judged again (as a second run would,
+    without the earlier stages' walls and closings and without the lines removed) until it holds. Then the
+    separators and stamps of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post:
+    thread_separators; "May 22 at 8:00": post_stamps), both or else one of the two, unless judging the article
+    without them cuts a post or much text (separators_hold): they hold a thread of short posts together, and a
+    second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = lead_in_lists_marked(lines, tables_marked(lines, line_shapes(lines)))
