@@ -63,7 +63,7 @@ LIST_BULLET = re.compile(r"[*+•·▪●◆■□◇]\s+")
 # A Chinese headline's subtitle, on its own line under it: it opens with a long dash ("——记…一线观察")
 SUBTITLE = re.compile(r"\s*(?:——|—|－－|--)\s*\S")
 # An official document's number ("某监处罚〔2026〕0417号", "国办发[2025]3号")
-DOCUMENT_NUMBER = re.compile(r"[〔［\[（(]\d{4}[〕］\]）)]\s*第?\s*\d{1,5}\s*号")
+document_number = compiled_when_used(r"[〔［\[（(]\d{4}[〕］\]）)]\s*第?\s*\d{1,5}\s*号")
 # A numbered heading's number: "一、", "（二）", "3.", "第四章"
 NUMBERED_HEADING_RE = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[）)、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分篇])"

@@ -42,8 +42,8 @@ MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt]
 WEAK_SECTIONS = {"promo_weak": ("promo", 15, 6), "footer_weak": ("footer", 40, 12)}
 # "Jane Doe", "Sam (@sam)" "is a" ...: the words after "is a" (author_bio)
 AUTHOR_NAME = r"\s*(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*(?:\s\([^()]{1,60}\))?,?"
-AUTHOR_BIO = re.compile(AUTHOR_NAME + r"\sis\s(?:a|an|the)\s(.+)")
-AUTHOR_BEAT = re.compile(AUTHOR_NAME + r"\scovers\s\S")     # "Jane Doe covers transportation for the Courier."
+_author_bio = compiled_when_used(AUTHOR_NAME + r"\sis\s(?:a|an|the)\s(.+)")
+_author_beat = compiled_when_used(AUTHOR_NAME + r"\scovers\s\S")     # "Jane Doe covers transportation for the Courier."
 AUTHOR_JOB_REACH = 8      # words after "is a" within which an author's job stands
 MAX_BIO_WORDS = 80
 WORD = re.compile(r"\w+")
@@ -90,7 +90,7 @@ MAX_CRUMB_TITLE = 80    # characters of the page's title as a breadcrumb's last 
 CRUMB_LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")   # "您当前的位置：" or "You are here: " before the first item
 TOOL_SEPARATORS = "【】[]|｜丨/（）()·•:："     # and white space
 TOOL_SPLIT = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]+")
-FIRST_TOKEN = re.compile(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
+_first_token = compiled_when_used(r"[\s【】\[\]|｜丨/（）()·•:：]*([^\s【】\[\]|｜丨/（）()·•:：]+)")  # TOOL_SPLIT's first piece
 # a count or a date beside a tool or a poster's label: "1832", "2,841", "2026-1-8", "20:14", "5#", "#3", "1.2k"
 # a count before or after a heading (one, not both): "12 Comments", "Comments (3)", "评论 139", "评论（1）",
 # "热门评论 10条", "12条评论", "共 18 条评论"
@@ -119,7 +119,7 @@ READING_TIME_LINE = re.compile(
 # a thread's button that opens the replies or comments folded under a post ("5 more replies", "View all 4 replies",
 # "5 more comments"): a poster's word, which makes no wall inside a thread (layout); but one that loads more of
 # the comments ("Load more comments", "View more comments (296)") is their heading, at their end (closing_headings)
-MORE_REPLIES = re.compile(
+_more_replies = compiled_when_used(
     r"(?:(?i:view|show|load|see|read)\s+(?i:all\s+)?)?\d[\d,.]*[kK]?\s+(?i:more)\s+(?i:repl(?:y|ies)|comments?)"
     r"|(?i:view|show|load|see|read)\s+(?i:all)\s+\d[\d,.]*\s+(?i:replies|comments)"
     r"|(?i:view|show|load|see|read)\s+(?i:more|all|previous|older)\s+(?i:replies|comments)(?:\s*\(\d[\d,.]*\))?")
@@ -143,7 +143,7 @@ CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", 
 PLACE_LABEL = re.compile(r"^(?:\S{0,6}位置|you are here|current location|location)\s*[:：]\s*", re.I)
 # a site's header menu from its home page, its items run together or not: "首页政务公开服务互动", "网站首页 新闻 专题"
 HOME_MENU_ZH = re.compile(r"(?:网站)?首页[\w\s|｜·/×]{6,72}")
-MENU_ROW_EN = re.compile(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){3,15}")     # four words to sixteen, no marks between
+_menu_row_en = compiled_when_used(r"[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){3,15}")     # four words to sixteen, no marks between
 MIN_MENU_WORDS = 3
 # a file's name as a link to download it, its size or downloads after it or not; a notice's own list of
 # attachments ("附件：计划表.xlsx") names them so too, without either
@@ -151,11 +151,11 @@ _FILE = r".{1,120}\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)"
 # its size or its downloads: "（418.0 KB，下载次数：187）", "(2.1 MB)", "10.12MB", "（下载次数：86）", "（326KB） 下载次数：57"
 _SIZE = (r"(?:\s*(?:[（(][^（）()]{0,20}?(?:[\d.]+\s*[KMG]B?\b|下载|(?i:downloads?))[^（）()]{0,20}[）)]"
          r"|[\d.]+\s*[KMG]B?|(?:下载次数|(?i:downloads?))\s*[:：]?\s*\d+)){1,2}")
-FILE_LINK = re.compile(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
+_file_link = compiled_when_used(rf"(?!附件){_FILE}(?:{_SIZE})?|{_FILE}{_SIZE}", re.I)
 # a page header's widgets, only in a run of boilerplate at the page's edge (a weather story's own forecasts are its
 # text): a weather box, a range of temperatures and the sky ("鹿原 晴 17~28℃", "臺北 晴 19°C-24°C 多雲"); a market
 # ticker, MIN_TICKER_CHANGES signed changes ("上证指数 3412.56 +0.82% 深证成指 10876.31 +1.15% …")
-TEMPERATURES = re.compile(r"-?\d+\s*(?:℃|°C?)?\s*[~～\-–至]\s*-?\d+\s*(?:℃|°C?)")
+_temperatures = compiled_when_used(r"-?\d+\s*(?:℃|°C?)?\s*[~～\-–至]\s*-?\d+\s*(?:℃|°C?)")
 WEATHER_WORDS = re.compile(r"晴|多云|阴|雨|雪|雾|霾|(?i:sunny|cloudy|clear|overcast|showers|rain|snow|fog)")
 MAX_WIDGET_CHARS = 160
 PERCENT_CHANGE = re.compile(r"[+-]\d+(?:\.\d+)?%")
@@ -411,7 +411,7 @@ def _home_menu(line: str, han: bool, vocab: Vocabulary) -> bool:
     Politics Business Sports Opinion Obituaries"; "Local News Anchor Wins Weather Award" is a headline)."""
     if han:
         return line.startswith(("首页", "网站首页")) and HOME_MENU_ZH.fullmatch(line) is not None
-    if not line[0].isupper() or MENU_ROW_EN.fullmatch(line) is None:
+    if not line[0].isupper() or _menu_row_en().fullmatch(line) is None:
         return False
     words = line.casefold().split()
     menu = sum(word in vocab.menu_words for word in words)
@@ -492,7 +492,7 @@ def _tokens_of(line: str, words: frozenset[str], anchors: frozenset[str] = froze
     code, "233 posts" a poster's count). Words not of `needed`, when given, only beside two of those or one
     and a count: a post's action row has a share button beside them ("412 Reply Share Report"), a share
     bar's buttons alone or beside one link ("Share permalink") make none."""
-    first = FIRST_TOKEN.match(line)     # most lines fail on their first token: spare them the split
+    first = _first_token().match(line)     # most lines fail on their first token: spare them the split
     if first is None:
         return False
     token = first[1].casefold()
@@ -732,7 +732,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     folded = text.casefold()
     if _link_row(text) and not (size <= 40 and _poster_panel(folded, vocab)):    # "Quote · Report · Like"
         return LINKS, True
-    if "." in text and FILE_LINK.fullmatch(text) and not CODE_MARK.search(text):
+    if "." in text and _file_link().fullmatch(text) and not CODE_MARK.search(text):
         return DOWNLOAD, True
     if _share_row(folded, vocab):
         return SHARE, True
@@ -769,7 +769,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
         return (TOOLS if row else REASON_PREFIX + "label"), True
-    if size <= 40 and MORE_REPLIES.fullmatch(text):
+    if size <= 40 and _more_replies().fullmatch(text):
         return (COMMENTS if "comment" in folded and not folded[0].isdigit() else POSTER), True
     if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab)):
         return POSTER, True
@@ -800,10 +800,10 @@ def _phrase_reason(sections: Sequence[str], text: str, latin_words: Words | None
 
 
 def _widget(text: str) -> bool:
-    """Whether a line is a page header's weather box or market ticker (see TEMPERATURES)."""
+    """Whether a line is a page header's weather box or market ticker (see _temperatures)."""
     if "%" in text and len(PERCENT_CHANGE.findall(text)) >= MIN_TICKER_CHANGES:
         return True
-    return ("℃" in text or "°" in text) and TEMPERATURES.search(text) is not None and WEATHER_WORDS.search(
+    return ("℃" in text or "°" in text) and _temperatures().search(text) is not None and WEATHER_WORDS.search(
         text) is not None
 
 
@@ -826,9 +826,9 @@ def author_bio(line: str, vocab: Vocabulary) -> bool:
     where the article does not go on under it."""
     if len(line.split(None, MAX_BIO_WORDS)) > MAX_BIO_WORDS:
         return False
-    if AUTHOR_BEAT.match(line):
+    if _author_beat().match(line):
         return True
-    match = AUTHOR_BIO.match(line)
+    match = _author_bio().match(line)
     if match is None:
         return False
     words = LATIN_WORD.findall(match.group(1).casefold())[:AUTHOR_JOB_REACH]

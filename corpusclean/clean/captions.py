@@ -17,7 +17,7 @@ from corpusclean.clean.boilerplate import dated_headline_at
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.labels import signs
 from corpusclean.pipeline import LineStage
-from corpusclean.text import DOCUMENT_NUMBER, HAN_RE, NUMBERED_HEADING_RE, han_at_least
+from corpusclean.text import HAN_RE, NUMBERED_HEADING_RE, document_number, han_at_least
 
 REASON = "caption.repeat"
 
@@ -61,7 +61,7 @@ def is_caption_candidate(line: str) -> bool:
         return False
     if ORIGINAL_TITLE_RE.match(line) or signs(line):    # a notice's signature: its site's header may name it
         return False
-    if "号" in line and DOCUMENT_NUMBER.search(line):
+    if "号" in line and document_number().search(line):
         return False    # an official document's number: the document's, however often printed
     if TWO_CODE_SYMBOLS_RE.search(line):
         return False

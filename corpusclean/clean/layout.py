@@ -151,7 +151,7 @@ TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyr
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 LOOKED_THROUGH_REASONS = (POSTER, ANSWERS, SHOP)    # ...but for these, inside a thread, a Q&A page, a text
 # a post's number in a thread: "#3", "3楼", "3F", "3#", w3m's "3^#" (a superscript #)
-POST_NUMBER = re.compile(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|\^?#)")
+_post_number = compiled_when_used(r"(?<![\w#])#\s?(\d{1,4})(?!\d)|(?<![\d.])(\d{1,4})\s?(?:楼|F(?![A-Za-z])|\^?#)")
 # an English byline: "By" (or "Written by", "Words by") and a name or a handle; or the author's handle alone
 _byline_opening = compiled_when_used(r"^(?:(?i:(?:written|words|text|story)\s+)?(?i:by)\s+[@A-Z]|@\w{2,30}$)")
 _long_han_run = compiled_when_used(rf"[{HAN_CLASS}]{{14}}")     # too long for a dateline's labels, names, places
@@ -302,7 +302,7 @@ def record_runs(shapes: Shapes, ids: np.ndarray, numbered: Sequence[list[int]] =
 @per_line   # asked of the same lines in each pass of settle, and again by the edges stage
 def post_number(line: str) -> int | None:
     """The number of a thread's post the line holds ("#3", "3楼"), None when it holds none."""
-    found = POST_NUMBER.search(line)
+    found = _post_number().search(line)
     return None if found is None else int(found.group(1) or found.group(2))
 
 

@@ -84,7 +84,7 @@ DATA_MARKS = ":：@"
 ROW_SEPARATORS = "|｜丨·•/"
 ROW_SPLIT = re.compile(r"\s*[|｜丨·•/]\s*")
 # a list item's day after its title, without the year ("…注销公告03-21", "… [05/18]"): the line's only figures
-ITEM_DAY = re.compile(r"^\D*[^\d:：]\s*[\[(（【]?(?:0?[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])[\])）】]?\s*$")
+_item_day = compiled_when_used(r"^\D*[^\d:：]\s*[\[(（【]?(?:0?[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])[\])）】]?\s*$")
 CLAUSE_ENDS = "，、；：,;:"
 SENTENCE_MARKS = ZH_TERMINALS + LATIN_TERMINALS
 QUESTION_ENDS = "?!？！"
@@ -192,7 +192,7 @@ def line_shapes(lines: list[str]) -> Shapes:
     # a title closed by its date ("独家专访：初心不变2024-04-24") is a teaser's, however it is punctuated
     titled = ~sentence & digit & IS_TEXT[kinds] & (units <= MAX_TITLE_UNITS)
     kinds[_asked(lines, titled, _ends_with_date)] = HEADLINE
-    kinds[_asked(lines, ~sentence & (kinds == FIGURES) & (numbers == 2), ITEM_DAY.match)] = HEADLINE
+    kinds[_asked(lines, ~sentence & (kinds == FIGURES) & (numbers == 2), _item_day().match)] = HEADLINE
     kinds[_asked(lines, lengths >= MIN_MARKUP_CHARS, _is_markup)] = ROW
     kinds[_question_lists(lines, _asked(lines, sentence & ((end & _QUESTION) != 0), _is_lone_question),
                           kinds, units)] = HEADLINE

@@ -11,7 +11,7 @@ import re
 from corpusclean.document import DocView, Judged
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
-from corpusclean.text import HAN_CLASS, to_simplified
+from corpusclean.text import HAN_CLASS, compiled_when_used, to_simplified
 
 REASON = "sidebar.leadership"
 MIN_RUN = 3
@@ -23,7 +23,7 @@ MAX_HEADING_CHARS = 10
 ZH_PERSON = re.compile(rf"^(?P<name>[{HAN_CLASS}] ?[{HAN_CLASS}]{{1,3}})\s+(?P<titles>\S.*)$")
 EN_PERSON = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*[,–—]\s*(?P<titles>[A-Z][^.!?;]*)$")
 # under a leadership heading, a list item may glue the name to the titles: "* 周敏川区委副书记、区长"
-ZH_GLUED = re.compile(rf"^(?:[*•·]\s*)?(?P<item>[{HAN_CLASS}]{{4,}}[{HAN_CLASS}、]{{0,40}})$")
+_zh_glued = compiled_when_used(rf"^(?:[*•·]\s*)?(?P<item>[{HAN_CLASS}]{{4,}}[{HAN_CLASS}、]{{0,40}})$")
 SENTENCE_PUNCT = re.compile(r"[。！？；：:!?;…“”\"]")
 ZH_QUALIFIERS = ("（兼）", "(兼)", "候选人")
 LANGUAGES = ("zh", "en")   # the sections of official_titles.txt and sidebar_headings.txt
@@ -69,7 +69,7 @@ def is_person_line(line: str, extra_titles: tuple[str, ...] = ()) -> bool:
 def is_glued_person_line(line: str, extra_titles: tuple[str, ...] = ()) -> bool:
     """True for a list item of a name of two or three Han characters glued to titles, each title between the
     commas a known one ("* 梁逸航区委常委、常务副区长"): the name's length is not known, both are tried."""
-    match = ZH_GLUED.match(line.strip())
+    match = _zh_glued().match(line.strip())
     if not match:
         return False
     item, known = match.group("item"), _zh_titles(extra_titles)

@@ -29,7 +29,7 @@ from corpusclean.fields.titles import (
 )
 from corpusclean.memo import per_line
 from corpusclean.text import (
-    CJK_COMMAS, DOCUMENT_NUMBER, HAN_RE, SEMICOLONS, SUBTITLE, compiled_when_used, han_at_least, has_han,
+    CJK_COMMAS, HAN_RE, SEMICOLONS, SUBTITLE, compiled_when_used, document_number, han_at_least, has_han,
 )
 
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
@@ -390,7 +390,7 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         signed = [i for i in above_body if parsed[i] and i not in dated]
         # an official document's headline stands over its number ("临政办发〔2026〕37号")
         numbered = [i for i in above_body if len(lines[i]) <= MAX_NUMBER_LINE and "号" in lines[i]
-                    and DOCUMENT_NUMBER.search(lines[i])]
+                    and document_number().search(lines[i])]
         # a dateline with its source or author farther up: a notice may open with tables of its data, no prose
         far = [i for i in range(body[0] - 1 - BEFORE_BODY, max(-1, body[0] - 1 - 2 * BEFORE_BODY), -1)
                if not DATE_KEYS.isdisjoint(parsed[i] or ()) and len(parsed[i]) > 1]  # type: ignore[arg-type]

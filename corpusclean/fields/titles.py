@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from corpusclean.memo import per_line
-from corpusclean.text import HAN_CLASS, has_han, holds_copyright_sign
+from corpusclean.text import HAN_CLASS, compiled_when_used, has_han, holds_copyright_sign
 
 # Every split needs a separator: spaced dashes and bars anywhere, underscores and full-width bars bare,
 # a bare hyphen only between Han characters (or a closing bracket and a Latin word): "COVID-19" stays.
-TITLE_SPLIT = re.compile(
+_title_split = compiled_when_used(
     rf"\s*(?:\s[-–—|｜]{{1,2}}\s|[_｜|]|(?<=[{HAN_CLASS}）》”\w])[-－—–]{{1,2}}(?=[{HAN_CLASS}（《“]))\s*"
 )
-# TITLE_SPLIT but for a long dash glued to the words on both sides, a Chinese headline's own ("A——B")
+# _title_split but for a long dash glued to the words on both sides, a Chinese headline's own ("A——B")
 SITE_SPLIT = re.compile(
     rf"\s*(?:\s[-–—|｜]{{1,2}}\s|[_｜|]|(?<=[{HAN_CLASS}）》”\w])[-－](?=[{HAN_CLASS}（《“]))\s*"
 )
@@ -43,7 +43,7 @@ def can_be_headline(text: str | None) -> bool:
 
 
 def has_title_separator(title: str) -> bool:
-    """Whether the title holds a separator (every TITLE_SPLIT match holds one of "-－–—|｜_"): without one
+    """Whether the title holds a separator (every _title_split match holds one of "-－–—|｜_"): without one
     split_site_title finds no site names. Substring tests: a third of the time of one regex search."""
     return ("-" in title or "_" in title or "|" in title or "｜" in title or "–" in title or "—" in title
             or "－" in title)
@@ -56,7 +56,7 @@ def title_parts(title: str) -> list[str]:
     if not has_title_separator(title):
         return [title]
     parts = [part for part in SITE_SPLIT.split(title) if part.strip()]
-    return parts if len(parts) > 1 else [part for part in TITLE_SPLIT.split(title) if part.strip()]
+    return parts if len(parts) > 1 else [part for part in _title_split().split(title) if part.strip()]
 
 
 @per_line   # a page's title is split by its headline, its site names and its fields, each on its own
@@ -87,7 +87,7 @@ def split_at_line(title: str, lines: list[str]) -> tuple[str, list[str]] | None:
     for line in lines:
         if len(title) > len(line) >= max(4, len(title) / 2) and title.startswith(line) and (
                 best is None or len(line) > len(best[0])) and len(title_parts(line)) <= 2:
-            separator = TITLE_SPLIT.match(title, len(line))
+            separator = _title_split().match(title, len(line))
             names = title_parts(title[separator.end():]) if separator else []
             if names and not any(len(name) > MAX_SUFFIX_PART or SENTENCE_PUNCT.search(name) for name in names):
                 best = line, names
