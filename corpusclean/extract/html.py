@@ -111,7 +111,6 @@ def is_chrome_kind(kind: str) -> bool:
     return tag in CHROME_TAGS or (pattern is not None and pattern.search(classes.lower()) is not None)
 
 
-@lru_cache(maxsize=4096)  # class and id values repeat within a page and across the pages of a site
 def hint_weight(attributes: str, hints: Hints) -> int:
     """+1 for a content-like class/id, -1 for a navigation-like one, 0 for none or both."""
     if not attributes:
@@ -120,6 +119,12 @@ def hint_weight(attributes: str, hints: Hints) -> int:
     positive = hints.positive is not None and hints.positive.search(attributes) is not None
     negative = hints.negative is not None and hints.negative.search(attributes) is not None
     return int(positive) - int(negative)
+
+
+@lru_cache(maxsize=4096)  # class and id values repeat within a page and across the pages of a site
+def _element_hint(classes: str | None, element_id: str | None, hints: Hints) -> int:
+    """hint_weight of an element's class and id."""
+    return hint_weight(f"{classes or ''} {element_id or ''}", hints)
 
 
 # An XML declaration opening an XHTML page (`<?xml version="1.0" encoding="gb2312"?>`): lxml refuses a str that
@@ -158,28 +163,35 @@ def parse_html(html: str):
 # never its article, even when they sit inside a content-like container.
 OVERLAY_ROLES = frozenset({"dialog", "alertdialog"})
 OVERLAY_CLASSES = frozenset({"modal", "dialog"})
+# The attributes besides class that can hide an element: most elements that have attributes have none of them.
+HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "aria-modal", "style", "role"})
 
 
-def is_invisible(tag: str, element, names: list[str]) -> bool:
+@lru_cache(maxsize=4096)  # class values repeat within a page and across the pages of a site
+def _overlay_class(classes: str) -> bool:
+    return not OVERLAY_CLASSES.isdisjoint(classes.lower().split())
+
+
+def is_invisible(tag: str, element, names: list[str], classes: str | None) -> bool:
     """Hidden by an attribute or a style, or an overlay (OVERLAY_ROLES, OVERLAY_CLASSES, aria-modal);
-    ``names``: the element's attribute names."""
+    ``names``: the element's attribute names, ``classes`` its class attribute."""
     if tag == "dialog":
         return True
     if not names:       # most elements: no attribute to look at
         return False
-    get = element.get
-    if "hidden" in names:
-        return True
-    if "aria-hidden" in names and get("aria-hidden").lower() == "true":
-        return True
-    if "aria-modal" in names and get("aria-modal").lower() == "true":
-        return True
-    if "style" in names and HIDDEN_STYLE.search(get("style")) is not None:
-        return True
-    if "role" in names and get("role").lower() in OVERLAY_ROLES:
-        return True
-    classes = get("class")
-    return bool(classes) and not OVERLAY_CLASSES.isdisjoint(classes.lower().split())
+    if not HIDING_ATTRIBUTES.isdisjoint(names):
+        get = element.get
+        if "hidden" in names:
+            return True
+        if "aria-hidden" in names and get("aria-hidden").lower() == "true":
+            return True
+        if "aria-modal" in names and get("aria-modal").lower() == "true":
+            return True
+        if "style" in names and HIDDEN_STYLE.search(get("style")) is not None:
+            return True
+        if "role" in names and get("role").lower() in OVERLAY_ROLES:
+            return True
+    return bool(classes) and _overlay_class(classes)
 
 
 # A line's Block fields up to those measured from its text: text, tag, link_chars, hint, caption, ancestors,
@@ -266,7 +278,9 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
             tag = element.tag
             tag = tag.lower() if isinstance(tag, str) else ""
             names = element.keys()
-            if tag in SKIPPED_TAGS or ((names or tag == "dialog") and is_invisible(tag, element, names)):
+            # (each attribute is read once, and only when the element has it: an lxml get costs 100-160 ns)
+            classes = element.get("class") if "class" in names else None
+            if tag in SKIPPED_TAGS or ((names or tag == "dialog") and is_invisible(tag, element, names, classes)):
                 walker.skip_subtree()
                 context.append(("", hint, in_link, in_caption, in_pre))
                 id_stack.append(-1)
@@ -277,12 +291,12 @@ def html_blocks(root, hints: Hints | None = None, kinds: list[str] | None = None
                 builder.flush(parent_tag, hint, in_caption, id_stack)
             name, inner_hint, inner_link = None, hint, in_link
             if names:
-                classes, element_id = element.get("class"), element.get("id")
+                element_id = element.get("id") if "id" in names else None
                 name = classes or element_id
                 if name:
-                    weight = hint_weight(f"{classes or ''} {element_id or ''}", hints)
+                    weight = _element_hint(classes, element_id, hints)
                     inner_hint = (hint[0] + weight, weight or hint[1])
-                inner_link = in_link or (tag == "a" and element.get("href") is not None)
+                inner_link = in_link or (tag == "a" and "href" in names)
             inner_caption, inner_pre = in_caption or tag in CAPTION_TAGS, in_pre or tag == "pre"
             context.append((tag, inner_hint, inner_link, inner_caption, inner_pre))
             id_stack.append(next_id)
