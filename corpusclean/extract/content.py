@@ -216,6 +216,8 @@ def next_headline(blocks: list[Block], kinds: list[str] | None, headline: int, t
     """The next headline of the title's level after it that is not a second copy of the title: another
     article starts there (a lower level is a subtitle or a section of the article)."""
     level, element = heading_of(blocks[headline], kinds) or ("", -1)
+    if kinds and not any(kind.startswith(("h1.", "h2.")) for kind in kinds):
+        kinds = None    # no h1 or h2 has a class or id (most pages): a block's heading is its own tag, if any
     for index in range(headline + 1, len(blocks)):
         heading = heading_of(blocks[index], kinds)
         if heading and heading[0] == level and heading[1] != element and blocks[index].text not in title:
