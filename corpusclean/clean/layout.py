@@ -77,7 +77,7 @@ from corpusclean.clean.boilerplate import (
 from corpusclean.clean.line_shapes import (
     BULLETS, CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS,
     MAX_TITLE_UNITS, MIN_TABLE_CELLS, NOTICE, NUMBER_ITEM, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date,
-    kind_table, line_shapes, opens_list, separator_ids, separators_marked,
+    is_lead_in, kind_table, line_shapes, opens_list, separator_ids, separators_marked,
 )
 from corpusclean.document import DocView, Judged, Verdict
 from corpusclean.fields.dates import find_dates
@@ -966,7 +966,7 @@ def tables_marked(lines: list[str], shapes: Shapes) -> Shapes:
               and not shapes.figures[top - 1] and len(lines[top - 1].split()) == len(lines[top].split())}
     rows = table_rows(lines, dated, 2)      # the wide ones among them
     led = {top for top in rows if top - 1 not in rows and top not in headed
-           and any(line.rstrip().endswith(("：", ":")) for line in lines[max(0, top - LEAD_IN_REACH):top])}
+           and any(map(is_lead_in, lines[max(0, top - LEAD_IN_REACH):top]))}
     if not headed and not led:
         return shapes
     kinds = kinds.copy()
@@ -984,7 +984,7 @@ def lead_in_lists_marked(lines: list[str], shapes: Shapes) -> Shapes:
     (whose heading no colon ends); a long item stays text."""
     kinds = shapes.kinds.copy()
     for index, line in enumerate(lines):
-        if not line.rstrip().endswith(("：", ":")):
+        if not is_lead_in(line):
             continue
         item = index + 1
         while item < len(lines) and lines[item].startswith(BULLETS):

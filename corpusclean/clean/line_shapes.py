@@ -238,6 +238,12 @@ def separators_marked(shapes: Shapes, ids: np.ndarray) -> Shapes:
     return replace(shapes, kinds=kinds)
 
 
+def is_lead_in(line: str) -> bool:
+    """Whether a line introduces what follows it, ending with a colon ("现将有关事项公告如下：", "Inclusion Criteria:"):
+    the lines under it are the text's own list, table or questions."""
+    return line.rstrip().endswith((":", "："))
+
+
 def opens_list(line: str) -> bool:
     """Whether a line is an item of a bulleted or numbered list ("* Update your plan", "2. Map the data")."""
     return line.startswith(BULLETS) or LIST_NUMBER.match(line) is not None
@@ -386,7 +392,7 @@ def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, 
         elif index < len(lines) and kinds[index] == FIGURES and units[index] <= MAX_COUNT_UNITS:
             continue
         else:
-            if len(run) >= MIN_QUESTION_RUN and not (run[0] and lines[run[0] - 1].rstrip().endswith((":", "："))):
+            if len(run) >= MIN_QUESTION_RUN and not (run[0] and is_lead_in(lines[run[0] - 1])):
                 found[run] = True
             run = []
     return found
