@@ -1683,3 +1683,28 @@ def test_a_short_notice_under_its_dated_headline_is_the_article():
     pager = len(ZH_MENU) + 1 + len(notice)     # "上一篇：… 下一篇：…", which an earlier stage removed, stood here
     verdicts = judge_layout(lines, walls=frozenset({pager}), title=headline, dated=headline)
     assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [headline, *notice]
+
+
+def test_a_brief_under_its_headline_ends_at_the_box_of_other_articles():
+    """A one-paragraph brief among menus holds less than a body's worth of text: no body is found. Under the
+    title the metadata stage found, it runs down to the first box of other articles, and what stands above the
+    title and under the box goes (the page's other lines were all kept before)."""
+    headline = "5月份贷款市场报价利率维持不变"
+    brief = ("栖州日报讯 5月20日，栖州银行间同业拆借中心公布，1年期贷款市场报价利率为3.45%，"
+             "5年期以上为3.95%，均与上月持平。")
+    related = ["4月份贷款市场报价利率维持不变", "一季度栖州存款同比少增", "专家：降准仍有空间",
+               "银行理财规模回升"]
+    hot = ["热门文章", *(f"{n}{title}" for n, title in enumerate(
+        ["栖州出台购房新政", "新能源车销量创新高", "栖州地铁五号线开通", "一季度GDP数据公布",
+         "栖州取消住房限购", "栖州港吞吐量增长"], start=1))]
+    lines = [*ZH_MENU, *ZH_MENU, headline, brief, *related, *hot, *EN_FOOTER]
+    box = len(ZH_MENU) * 2 + 2      # the box's first title: its heading ("相关阅读") stood over it, removed earlier
+    verdicts = judge_layout(lines, related=frozenset({box}), closings=frozenset({box}), title=headline)
+    assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [headline, brief]
+
+
+def test_without_a_box_under_it_a_page_without_a_body_is_left_alone():
+    headline = "5月份贷款市场报价利率维持不变"
+    brief = "栖州日报讯 5月20日，1年期贷款市场报价利率为3.45%，与上月持平。"
+    lines = [*ZH_MENU, *ZH_MENU, headline, brief, *ZH_HOT, *EN_FOOTER]
+    assert judge_layout(lines, title=headline) == [None] * len(lines)

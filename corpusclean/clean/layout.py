@@ -383,6 +383,17 @@ def body_under_headline(kinds: list[int], walls: frozenset[int], found: list[tup
     return None
 
 
+def body_above_box(related: frozenset[int], headline: int | None) -> tuple[int, int] | None:
+    """The body of a page where no stretch holds one (a one-paragraph brief, a question with its few
+    replies, among menus and ranked lists worth more): from under the headline down to the first box of other
+    articles below it (`related`: the closings under their headings), more than a line under it; None without
+    a headline or such a box."""
+    if headline is None:
+        return None
+    end = min((index for index in related if index > headline + 1), default=None)
+    return None if end is None else (headline + 1, end)
+
+
 def _under_last(values: np.ndarray, end: int) -> int:
     """One past the text lines right under a run of records ending at `end`: the last record's text."""
     while end < len(values) and values[end] > 0:
@@ -678,7 +689,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset(),
                   footer: int | None = None, crumbs: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found (body_span, or under the dated
-    headline: body_under_headline). `related`: the closings
+    headline: body_under_headline, or above a box of other articles: body_above_box). `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
@@ -705,6 +716,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     headed = span is None and headline is not None
     if headed:
         span = body_under_headline(shapes.kinds.tolist(), walls, found, headline)
+    if span is None:
+        span = body_above_box(related, headline if headline is not None else titled)
     if span is None:
         return range(len(shapes))
     comments = comments_start(shapes.kinds, values, records, walls, *span)
