@@ -1708,3 +1708,28 @@ def test_without_a_box_under_it_a_page_without_a_body_is_left_alone():
     brief = "栖州日报讯 5月20日，1年期贷款市场报价利率为3.45%，与上月持平。"
     lines = [*ZH_MENU, *ZH_MENU, headline, brief, *ZH_HOT, *EN_FOOTER]
     assert judge_layout(lines, title=headline) == [None] * len(lines)
+
+
+HEADLINES_SET_AS_TEXT = [
+    "Storm Knocks Out Power To Thousands Along The Coast",
+    "Ferry fares rise again, commuters say enough, and the operator blames fuel",
+    "Local Team Clinches Playoff Spot With Late Goal",
+    "After the flood, a town rebuilds its bridge, its school and its trust",
+    "School Board Delays Vote On New Start Times",
+    "Why Are Rents Still Rising In The Suburbs?",
+]
+
+
+def test_titles_with_commas_in_a_headline_list_under_the_article_end_it():
+    """A title holding commas but no end mark is shaped as text; in a run of headlines under the article it is
+    one of them: neither counted nor breaking the run."""
+    lines = [*EN_MENU, *EN_BODY, *EN_MORE, *HEADLINES_SET_AS_TEXT, *EN_FOOTER]
+    kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
+    assert kept == [*EN_BODY, *EN_MORE]
+
+
+def test_the_same_list_under_its_lead_in_is_the_articles():
+    lead_in = "The council's agenda for the next meeting lists these items:"
+    lines = [*EN_MENU, *EN_BODY, *EN_MORE, lead_in, *HEADLINES_SET_AS_TEXT[:4], *EN_FOOTER]
+    kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
+    assert kept == [*EN_BODY, *EN_MORE, lead_in, *HEADLINES_SET_AS_TEXT[:4]]

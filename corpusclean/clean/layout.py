@@ -557,12 +557,14 @@ def short_line_allowance(kinds: list[int], start: int, end: int) -> int:
 
 
 def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int], summaries: np.ndarray,
-             allowance: int = 0) -> int:
+             allowance: int = 0, lead_ins: frozenset[int] = frozenset()) -> int:
     """One past the article's last line: the body, and below it every line down to the first that follows a
     removed chrome or metadata line, or the first run of MENU_RUN menu-shaped lines or of HEADLINE_RUN
     list-shaped lines (a teaser's summary is one; a rank between them, "2." or "3. 3", neither counts nor
-    breaks the run), whichever comes first; but a run of list-shaped lines no longer than `allowance` (the
-    body's own, short_line_allowance) under which the text resumes (text_resumes) is the article's."""
+    breaks the run, nor does a title-long line without an end mark, a headline set as text, unless the run
+    stands under one of the `lead_ins`: the text's own list), whichever comes first; but a run of list-shaped
+    lines no longer than `allowance` (the body's own, short_line_allowance) under which the text resumes
+    (text_resumes) is the article's."""
     menu_run = list_run = 0
     menu_top = list_top = end
     index = end
@@ -570,7 +572,8 @@ def tail_end(kinds: list[int], units: list[int], end: int, walls: frozenset[int]
         kind = kinds[index]
         if index in walls:
             return index
-        if kind in PASSED or list_run and kind == FIGURES and units[index] <= MAX_COUNT_UNITS:
+        if kind in PASSED or list_run and (kind == FIGURES and units[index] <= MAX_COUNT_UNITS or kind == OPEN
+                                           and units[index] <= MAX_TITLE_UNITS and list_top - 1 not in lead_ins):
             index += 1
             continue
         listlike = kind in LISTLIKE or summaries[index]
@@ -687,7 +690,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   trailers: frozenset[int] = frozenset(), headline: int | None = None,
                   buttons: frozenset[int] = frozenset(), titled: int | None = None,
                   numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset(),
-                  footer: int | None = None, crumbs: frozenset[int] = frozenset()) -> range:
+                  footer: int | None = None, crumbs: frozenset[int] = frozenset(),
+                  lead_ins: frozenset[int] = frozenset()) -> range:
     """The lines of the article, head to tail; all of them when no body is found (body_span, or under the dated
     headline: body_under_headline, or above a box of other articles: body_above_box). `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
@@ -729,7 +733,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if headed:  # a short text under its dated headline: its lists (a notice's items) are its own, chrome ends it
         end = min((index for index in walls | closings if index >= span[1]), default=len(kinds))
     else:
-        end = tail_end(kinds, units, span[1], walls | closings, summaries, short_line_allowance(kinds, *span))
+        end = tail_end(kinds, units, span[1], walls | closings, summaries, short_line_allowance(kinds, *span),
+                       lead_ins)
     listed_lines = listed.tolist()
     head = under_crumbs(kinds, head_start(kinds, listed_lines, span[0], menus=menus), span[0], crumbs)
     if titled is not None and titled < head:
@@ -833,7 +838,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls,
                                     closings | ends, related | ends, trailers, headline_line(text, dated),
                                     kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus,
-                                    footer, crumbs)
+                                    footer, crumbs, frozenset(i for i, line in enumerate(text) if is_lead_in(line)))
             walls = closings = related = trailers = pagers = menus = crumbs = frozenset()
             footer = None
             short = False
