@@ -752,6 +752,16 @@ PHOTO_CREDIT = "Photo: Jane Doe © 2024 City Herald"
 ZH_FOLLOW = ["扫码关注我们", "每日推送本地要闻，欢迎转发。", "本报地址：人民路88号", "合作请联系编辑部。"]
 ZH_OTHER_TITLES = ["城市公交线路今起调整", "新区学校秋季开学", "夜市重新开放迎客", "江边步道完成改造"]
 EN_ARTICLE = ["City Council Approves Budget", *EN_BODY, *EN_MORE]
+READERS_UNDER_A_PROMOTION = [     # under each reader's name and likes a comment, a place, a day, buttons
+    line for name, likes, comment in [
+        ("riverside_mom", "14", "Finally some money for the buses, the number 12 is late again."),
+        ("K. Alvarez", "9", "The new parking fee will empty the old town, mark my words."),
+        ("oldtowner", "6", "Nobody on the council answered a question about the two bridges."),
+        ("jpark88", "3", "Two hundred more drivers is only a start for a city this size."),
+        ("M. Osei", "2", "Good news for the night shift workers at the hospital, at last."),
+        ("harbourview", "1", "Please fix the potholes on Mill Road before anything else this year."),
+        ("tcarter", "1", "Same promises as last year, we shall see what they deliver."),
+    ] for line in (name, likes, comment, "Eastside", "May 19", "Reply", "Report")]
 
 
 @pytest.mark.parametrize("lines, article", [
@@ -768,6 +778,8 @@ EN_ARTICLE = ["City Council Approves Budget", *EN_BODY, *EN_MORE]
     pytest.param([*EN_MENU, *EN_ARTICLE[:10], SIGN_UP[0], "What Comes Next", EN_MORE[4], "Reporting by Tom Hart.",
                   *OTHER_TITLES, *EN_FOOTER], [*EN_ARTICLE[:10], "What Comes Next", EN_MORE[4], "Reporting by Tom Hart."],
                  id="a-last-paragraph-under-a-subheading-stays"),
+    pytest.param([*EN_MENU, *EN_ARTICLE, SIGN_UP[0], *READERS_UNDER_A_PROMOTION, *OTHER_TITLES, *EN_FOOTER],
+                 EN_ARTICLE, id="readers-comments-worth-a-third-of-the-text-under-a-promotion-go"),
 ])
 def test_the_body_ends_above_a_promotion_with_little_text_under_it(lines, article):
     assert article_after_boilerplate(lines) == article
