@@ -447,9 +447,9 @@ def notice_phrases() -> tuple[str, ...]:
 
 @functools.cache
 def _notice_anchors() -> tuple[str, ...]:
-    """What a page is searched for: each phrase, or what the phrases sharing a first word begin with
-    ("privacy ", "terms ", "隐私") when that word is rare enough to search for (five letters or more, two
-    Han characters)."""
+    """What a line holding a phrase holds (_notice_keys): each phrase, or what the phrases sharing a first word
+    begin with ("privacy ", "terms ", "隐私") when that word is rare enough to search for (five letters or more,
+    two Han characters)."""
     groups: dict[str, list[str]] = {}
     for phrase in notice_phrases():
         groups.setdefault(phrase.split()[0] if phrase.isascii() else phrase[:2], []).append(phrase)
@@ -469,19 +469,28 @@ def _notice_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
-def _ascii_notice_anchors() -> tuple[str, ...]:
-    return tuple(anchor for anchor in _notice_anchors() if anchor.isascii())
+def _notice_keys() -> tuple[str, ...]:
+    """What a line without a notice phrase lacks: the anchors without their spaces at the ends, but those that
+    hold another one ("your privacy" holds "privacy", "升级浏览器" "浏览器"): fewer substring tests, the
+    same lines found, their phrases then looked for in full."""
+    stripped = set(anchor.strip() for anchor in _notice_anchors())
+    return tuple(sorted(key for key in stripped if not any(other != key and other in key for other in stripped)))
+
+
+@functools.cache
+def _ascii_notice_keys() -> tuple[str, ...]:
+    return tuple(key for key in _notice_keys() if key.isascii())
 
 
 def is_site_notice(line: str) -> bool:
     """Whether a line holds a site notice phrase (a cookie banner, a privacy or terms notice), ignoring case.
-    An ASCII line is first looked through for the anchors the phrases begin with, one substring test each:
+    An ASCII line is first looked through for the keys of the phrases (_notice_keys), one substring test each:
     the pattern's search tries its alternatives at every letter that opens one, 4x slower on English prose
     (a Chinese line has few such characters)."""
     lowered = line.lower()
     if lowered.isascii():
-        for anchor in _ascii_notice_anchors():
-            if anchor in lowered:
+        for key in _ascii_notice_keys():
+            if key in lowered:
                 break
         else:
             return False
@@ -490,7 +499,7 @@ def is_site_notice(line: str) -> bool:
 
 def _notices(lines: list[str], lowered: bytes) -> list[int]:
     """The lines holding a site notice phrase, ignoring the case of ASCII letters."""
-    candidates = _holding(lowered, _notice_anchors(), len(lines)).nonzero()[0].tolist()
+    candidates = _holding(lowered, _notice_keys(), len(lines)).nonzero()[0].tolist()
     return [index for index in candidates if is_site_notice(lines[index])]
 
 
