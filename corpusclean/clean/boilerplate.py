@@ -948,6 +948,8 @@ def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
     times or more: they separate the posts of a thread, which the layout stage reads as records."""
     bare = [index for index, verdict in enumerate(verdicts)
             if verdict == POSTER and not any(char.isdigit() for char in lines[index])]
+    if not bare:    # most pages: no poster's words (a Counter costs 2 us to make, empty or not)
+        return
     counts = Counter(lines[index] for index in bare)
     for index in bare:
         if counts[lines[index]] >= MIN_SEPARATORS:
