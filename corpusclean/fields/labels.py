@@ -423,9 +423,14 @@ def _unwrapped(line: str) -> str:
     """The line without a list item's bullet and the brackets around all of it: "【责任编辑：赵六】",
     "* 责任编辑：赵六" -> "责任编辑：赵六"."""
     text = without_bullet(line.strip())
-    while len(text) >= 2 and text[0] in OPENING and text[-1] in CLOSING:
-        text = text[1:-1].strip()
-    return text
+    start, end = 0, len(text)   # one slice at the end: a slice per bracket pair was quadratic in their number
+    while end - start >= 2 and text[start] in OPENING and text[end - 1] in CLOSING:
+        start, end = start + 1, end - 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return text[start:end]
 
 
 def _balanced(text: str) -> bool:
