@@ -294,20 +294,29 @@ def _decode_with_bom(data: bytes) -> Decoded | None:
             if text is not None:
                 return _success(text, encoding, "bom")
             # The BOM names the codec: a few bad bytes (a file cut inside a character) do not change that.
-            reading = _tolerant(data[len(bom):], "utf-8") if codec == "utf-8-sig" else _cut_short(data, codec)
-            if reading is not None:
-                return _success(reading[0], encoding, "bom", reading[1])
-            return None  # not the next BOM: UTF-32 LE's opens with UTF-16 LE's, and read so, its text is NULs
+            if codec == "utf-8-sig":
+                reading = _tolerant(data[len(bom):], "utf-8")
+                return None if reading is None else _success(reading[0], encoding, "bom", reading[1])
+            return _damaged_wide(data, codec)   # never the next BOM: UTF-32 LE's opens with UTF-16 LE's
     return None
 
 
-def _cut_short(data: bytes, codec: str) -> tuple[str, int] | None:
-    """(text, bad bytes) of UTF-16 or UTF-32 whose only bad bytes, three at most, end it: a file cut inside its
-    last character. Bad bytes elsewhere are no text in these codecs (random bytes after a BOM have some)."""
+def _damaged_wide(data: bytes, codec: str) -> Decoded:
+    """UTF-16 or UTF-32 after its byte order mark that fails strictly: kept, each bad byte U+FFFD and counted,
+    when its bad code units are a few (as a damaged page in another encoding is: see _tolerant) or only end
+    it (a file cut inside its last character), and the rest reads as text; else an error that says so. Random
+    bytes after a BOM fail on about one UTF-16 code unit in thirty, and what they give reads as no text."""
     text = data.decode(codec, "corpusclean-mark")
-    whole = text.rstrip(_MARKED_CHARS)
-    invalid = len(text) - len(whole)
-    return None if invalid > 3 or _MARKED.search(whole) else (text, invalid)
+    invalid = len(_MARKED.findall(text))
+    width = 2 if codec == "utf-16" else 4
+    if invalid == len(text) - len(text.rstrip(_MARKED_CHARS)) and invalid <= 3:
+        return _success(text, codec, "bom", invalid)
+    few = max(_FEW_INVALID, _MAX_INVALID_SHARE * (len(data) // width))
+    if invalid <= width * few:
+        decoded = _MARKED.sub("", text)   # what did decode is judged
+        if not _looks_binary(decoded.encode("utf-8")) and reads_as_text(decoded):
+            return _success(text, codec, "bom", invalid)
+    return _failure(f"{invalid} of its {len(data)} bytes are no {codec}, after its {codec} byte order mark")
 
 
 def binary_content(data: bytes, declared: str | None = None) -> bool:

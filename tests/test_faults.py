@@ -2286,19 +2286,22 @@ def test_a_utf_32_page_with_a_damaged_character_is_not_read_as_utf_16(jobs, tmp_
     """UTF-32 LE's byte order mark opens with UTF-16 LE's: a UTF-32 page with one bad code unit inside (not at
     its end) was read as UTF-16, exit 0: a text page lost that character and every one beyond the BMP without
     a count ('encoding': 'utf-16', 'invalid_bytes': 0), an HTML page became its own markup with a U+FFFD
-    between every two characters. Now it is undecodable, on stderr."""
+    between every two characters. It was made undecodable ('binary content'); now it is read as UTF-32, the bad
+    unit's four bytes U+FFFD and counted, as a page in any other encoding with a damaged byte is read
+    (test_a_utf_16_page_with_a_bad_code_unit_is_read_with_it_counted)."""
     (tmp_path / "in").mkdir()
     text = "The council approved the budget on Tuesday after a long debate.\n会议指出，全市降雨偏多。\nEmoji 😀 here.\n"
     for name, page in (("p.txt", text), ("h.html", f"<html><body><p>{text}</p></body></html>")):
         data = page.encode("utf-32")
         (tmp_path / "in" / name).write_bytes(data[:60] + b"\x00\x00\x11\x00" + data[64:])
     result = corpusclean("run", "in", "-q", *jobs, "--rejects", "rejects.jsonl", "-o", "out.jsonl", cwd=tmp_path)
-    assert result.returncode == 1
-    assert (tmp_path / "out.jsonl").read_bytes() == b""
-    assert sorted((r["id"], r["reject_reason"]) for r in jsonl((tmp_path / "rejects.jsonl").read_bytes())) == [
-        ("in/h.html", "undecodable"), ("in/p.txt", "undecodable")]
-    assert sorted(result.stderr.decode().splitlines()) == [
-        "corpusclean: in/h.html: undecodable: binary content", "corpusclean: in/p.txt: undecodable: binary content"]
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    [record] = jsonl((tmp_path / "out.jsonl").read_bytes())
+    assert (record["id"], record["text"]) == ("in/p.txt", text[:14] + "\ufffd" * 4 + text[15:].strip())
+    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())   # its bad unit broke the '<p>' tag
+    assert (reject["id"], reject["reject_reason"]) == ("in/h.html", "no_content")
+    for read in (record, reject):
+        assert (read["metadata"]["encoding"], read["metadata"]["invalid_bytes"]) == ("utf-32", 4)
 
 
 @pytest.mark.parametrize("jobs", JOBS)
@@ -3642,3 +3645,40 @@ def test_a_line_of_a_million_unbalanced_brackets_does_not_stall_the_run(jobs, tm
     records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
     assert sorted(records) == ["in/brackets.txt", "in/plain.txt"]
     assert records["in/brackets.txt"]["text"].endswith("（" * 10 + "）" * n)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_utf_16_page_with_a_bad_code_unit_is_read_with_it_counted(jobs, tmp_path):
+    """A UTF-16 (or UTF-32) page with its byte order mark and one bad code unit mid-file (a lone surrogate) was
+    rejected whole as 'undecodable: binary content', exit 1: the message named no fault of the page, and a page
+    in any other encoding with a damaged byte or two is read, each bad byte U+FFFD and counted. Now it is read
+    so too: the bad unit's bytes U+FFFD, counted in invalid_bytes. Bytes that are mostly no UTF-16 after its
+    byte order mark stay undecodable, and the message says so."""
+    (tmp_path / "in").mkdir()
+    english = "The council approved the budget on Tuesday after a long debate.\n"
+    pages = {"zh.txt": ("utf-16-le", codecs.BOM_UTF16_LE, ZH_NEWS), "en.txt": ("utf-16-be", codecs.BOM_UTF16_BE, english),
+             "zh.html": ("utf-16-le", codecs.BOM_UTF16_LE, f"<html><body><p>{ZH_NEWS}</p></body></html>"),
+             "en32.txt": ("utf-32-le", codecs.BOM_UTF32_LE, english)}
+    bad_units = {"utf-16-le": b"\x00\xdc", "utf-16-be": b"\xdc\x00", "utf-32-le": b"\x00\x00\x11\x00"}
+    expected = {}
+    for name, (codec, bom, text) in pages.items():
+        data, width = text.encode(codec), len(bad_units[codec])
+        at = (len(data) // 2) // width * width
+        (tmp_path / "in" / name).write_bytes(bom + data[:at] + bad_units[codec] + data[at + width:])
+        expected[f"in/{name}"] = (text[:at // width] + "\ufffd" * width + text[at // width + 1:], codec[:6], width)
+    (tmp_path / "in" / "noise.txt").write_bytes(codecs.BOM_UTF16_LE + b"\x00\xdc" * 40 + english.encode("utf-16-le"))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         "--report", "report.json", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        1, "corpusclean: in/noise.txt: undecodable: 80 of its 210 bytes are no utf-16, after its utf-16 byte order mark\n")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert sorted(records) == sorted(expected)
+    for name, (text, encoding, invalid) in expected.items():
+        record = records[name]
+        if name.endswith(".html"):
+            text = " ".join(text.removeprefix("<html><body><p>").removesuffix("</p></body></html>").split())
+        assert record["text"] == text.strip(), name
+        assert (record["metadata"]["encoding"], record["metadata"]["invalid_bytes"]) == (encoding, invalid), name
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "rejects.jsonl")] == ["in/noise.txt"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["written"], report["rejected"]) == (5, 4, 1)
