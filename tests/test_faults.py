@@ -3682,3 +3682,29 @@ def test_a_utf_16_page_with_a_bad_code_unit_is_read_with_it_counted(jobs, tmp_pa
     assert [r["id"] for r in read_jsonl_file(tmp_path / "rejects.jsonl")] == ["in/noise.txt"]
     report = json.loads((tmp_path / "report.json").read_text())
     assert (report["inputs"], report["written"], report["rejected"]) == (5, 4, 1)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("tag", ["span", "font", "strong"])
+def test_a_page_whose_paragraphs_each_leave_an_inline_element_open_is_read(tag, jobs, tmp_path):
+    """libxml2 nests each paragraph inside the inline element the paragraph before left open ('<p><span>text',
+    a template's missing '</span>'), where a browser closes it at the next paragraph: 1,024 such paragraphs
+    reach libxml2's depth limit (2048, huge_tree or not), and the whole page was rejected as truncated_html,
+    exit 0, not a word on stderr, its text all there. The page is parsed again without its inline formatting
+    tags (span, font, b, strong, ...), which hold no text of their own; a page still too deep without them
+    (2,100 nested divs) is truncated_html as before."""
+    (tmp_path / "in").mkdir()
+    paragraphs = [f"<p><{tag} class=x>第{n}段：{ZH_NEWS.splitlines()[n % 3]}\n" for n in range(1100)]
+    (tmp_path / "in" / "open.html").write_text(
+        f"<html><head><title>防汛</title></head><body><div class=content>{''.join(paragraphs)}</div></body></html>", "utf-8")
+    (tmp_path / "in" / "deep.html").write_text(
+        "<html><body>" + "<div>" * 2100 + f"<p>{ZH_MORE}</p>" + "</div>" * 2100 + "</body></html>", "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    [record] = jsonl((tmp_path / "out.jsonl").read_bytes())
+    lines = record["text"].splitlines()
+    assert (record["id"], len(lines)) == ("in/open.html", 1100)
+    assert lines[0] == "第0段：" + ZH_NEWS.splitlines()[0] and lines[-1] == "第1099段：" + ZH_NEWS.splitlines()[1]
+    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
+    assert (reject["id"], reject["reject_reason"]) == ("in/deep.html", "truncated_html")
