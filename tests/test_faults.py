@@ -3708,3 +3708,38 @@ def test_a_page_whose_paragraphs_each_leave_an_inline_element_open_is_read(tag, 
     assert lines[0] == "第0段：" + ZH_NEWS.splitlines()[0] and lines[-1] == "第1099段：" + ZH_NEWS.splitlines()[1]
     [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
     assert (reject["id"], reject["reject_reason"]) == ("in/deep.html", "truncated_html")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_article_after_the_pages_closing_html_tag_is_read(jobs, tmp_path):
+    """A page whose template closes the document before the article ('</body></html>' at the end of an included
+    header, the article after it), which a browser shows as the page's body: libxml2 (2.14) drops every byte after
+    '</html>' without an error, and the page was written without its article (the one paragraph before it), or
+    rejected as no_content or, Chinese, truncated_html, exit 0, not a word on stderr; a '</html>' inside the
+    article lost the paragraphs after it. A page with text after '</html>' is parsed again without its '</body>'
+    and '</html>' tags."""
+    (tmp_path / "in").mkdir()
+    english = ["The council approved the budget on Tuesday after a long debate that ran late into the evening.",
+               "The mayor said the new library would open in the spring, after two years of work on the old mill.",
+               "Residents who spoke at the meeting asked for longer opening hours at weekends and in the holidays.",
+               "The budget also sets aside money to repair the footbridge over the river, closed since the floods.",
+               "Councillors from the opposition voted against it, saying that the rise in parking fees was too steep.",
+               "The finance officer said the council would publish a full breakdown of the spending next month."]
+    header = "<html><head><title>News</title></head><body><div class=nav><a href=/>Home</a> <a href=/n>News</a></div>"
+    pages = {
+        "en.html": header + "</body></html>\n<div class=article>" + "".join(f"<p>{line}</p>" for line in english),
+        "zh.html": header + "</body></html>\n<div class=article>" + "".join(f"<p>第{n}段：{line}</p>" for n in range(2)
+                                                                         for line in ZH_NEWS.splitlines()),
+        "lead.html": f"<html><body><p>{english[0]}</p></body></html>\n" + "".join(f"<p>{line}</p>" for line in english[1:]),
+        "half.html": "<html><body>" + "".join(f"<p>{line}</p>" for line in english[:4]) + "</body></html>"
+                     + "".join(f"<p>{line}</p>" for line in english[4:]),
+    }
+    for name, page in pages.items():
+        (tmp_path / "in" / name).write_text(page, "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    assert (tmp_path / "rejects.jsonl").read_bytes() == b""
+    records = {r["id"]: r["text"].splitlines() for r in jsonl((tmp_path / "out.jsonl").read_bytes())}
+    assert records["in/en.html"] == records["in/lead.html"] == records["in/half.html"] == english
+    assert len(records["in/zh.html"]) == 6 and records["in/zh.html"][-1].endswith(ZH_NEWS.splitlines()[-1])

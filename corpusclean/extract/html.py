@@ -144,7 +144,8 @@ _INLINE_TAG = re.compile(
 def parse_html(html: str):
     """Parse into an lxml tree; raise HtmlLimitError when libxml2 cut the page short. A page libxml2 nests
     deeper than it parses is parsed again without its inline formatting tags (_INLINE_TAG), which left open
-    nested every paragraph after them.
+    nested every paragraph after them; a page whose text libxml2 put after its root element, as it does with
+    what follows '</html>' (_DOCUMENT_END), is parsed again without its closing tags.
 
     libxml2 is given the page in UTF-8, which it parses as it is: given a str, lxml hands over the str's own
     UTF-16 or UTF-32 form, which libxml2 converts to UTF-8 first (a sixth of the time of parsing a real page;
@@ -156,12 +157,41 @@ def parse_html(html: str):
     html = html.replace("\x00", "")
     if not html.strip():
         return None
+    root = _parsed_within_depth(html)
+    if root is not None and root.getnext() is not None and _dropped_chars(root):
+        try:
+            return _parsed_within_depth(_DOCUMENT_END.sub("", html))
+        except HtmlLimitError:
+            return root
+    return root
+
+
+def _parsed_within_depth(html: str):
     try:
         return _parsed(html)
     except HtmlLimitError as error:
         if "Excessive depth" not in str(error):
             raise
         return _parsed(_INLINE_TAG.sub("", html))
+
+
+# libxml2 (2.14) puts what follows a page's '</html>' in a second root element, after the page's, without an error,
+# where a browser shows it in the page's body: a template that closes the document at the end of an included
+# header, the article after it, or the half of it after a '</html>' its editor pasted. A page with text there is
+# parsed again without its '</body>' and '</html>'; a script or a comment after '</html>', as on many pages, is no
+# text, and the page is parsed once.
+_DOCUMENT_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
+
+
+def _shown_chars(element) -> int:
+    """The characters of an element's text, blank space, scripts and styles left out."""
+    return sum(len("".join(text.split())) for text in _SHOWN_TEXT(element))
+
+
+def _dropped_chars(root) -> int:
+    """The characters of text (_shown_chars) in the elements libxml2 put after the root element."""
+    return sum(_shown_chars(element) for element in root.itersiblings())
 
 
 def _parsed(html: str):
