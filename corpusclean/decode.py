@@ -306,7 +306,7 @@ def _damaged_wide(data: bytes, codec: str) -> Decoded:
     when its bad code units are a few (as a damaged page in another encoding is: see _tolerant) or only end
     it (a file cut inside its last character), and the rest reads as text; else an error that says so. Random
     bytes after a BOM fail on about one UTF-16 code unit in thirty, and what they give reads as no text."""
-    text = data.decode(codec, "corpusclean-mark")
+    text = _marked_reading(data, codec)
     invalid = len(_MARKED.findall(text))
     width = 2 if codec == "utf-16" else 4
     if invalid == len(text) - len(text.rstrip(_MARKED_CHARS)) and invalid <= 3:

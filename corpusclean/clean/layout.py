@@ -813,6 +813,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         return [None] * len(lines)
     shapes = lead_in_lists_marked(lines, tables_marked(lines, line_shapes(lines)))
     worth = own_values(shapes)
+    lead_ins = np.fromiter(map(is_lead_in, lines), dtype=bool, count=len(lines))   # read once, kept in each pass
     box_tops = related
     targets = vocabulary().share_targets
     buttons = [index for index in IS_MENU_LIKE[shapes.kinds].nonzero()[0].tolist()
@@ -838,7 +839,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
             article = article_lines(kept_shapes, worth[kept], separator_ids(text, kept_shapes), walls,
                                     closings | ends, related | ends, trailers, headline_line(text, dated),
                                     kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus,
-                                    footer, crumbs, frozenset(i for i, line in enumerate(text) if is_lead_in(line)))
+                                    footer, crumbs, frozenset(np.flatnonzero(lead_ins[kept]).tolist()))
             walls = closings = related = trailers = pagers = menus = crumbs = frozenset()
             footer = None
             short = False
