@@ -61,7 +61,7 @@ class Block:
     punctuation: int    # sentence punctuation marks
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key of hint_weight
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key of _element_hint
 class Hints:
     positive: re.Pattern | None
     negative: re.Pattern | None
