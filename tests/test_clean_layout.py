@@ -1745,3 +1745,50 @@ def test_the_same_list_under_its_lead_in_is_the_articles():
     lines = [*EN_MENU, *EN_BODY, *EN_MORE, lead_in, *HEADLINES_SET_AS_TEXT[:4], *EN_FOOTER]
     kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
     assert kept == [*EN_BODY, *EN_MORE, lead_in, *HEADLINES_SET_AS_TEXT[:4]]
+
+
+FUND_NOTICE_ROWS = ["1 公告基本信息", "基金名称 栖川稳健收益债券型证券投资基金", "基金简称 栖川稳健收益债",
+                    "基金主代码 016281", "基金管理人名称 栖川基金管理有限公司", "基金托管人名称 梧川银行股份有限公司",
+                    "公告依据 《栖川稳健收益债券型证券投资基金基金合同》", "收益分配基准日 2026年4月10日",
+                    "2 下属分级基金的相关指标", "下属分级基金的基金简称 栖川稳健收益债A 栖川稳健收益债C",
+                    "下属分级基金的交易代码 016281 016282", "3 与分红相关的其他信息", "权益登记日 2026年4月17日",
+                    "除息日 2026年4月17日", "现金红利发放日 2026年4月21日",
+                    "分红对象 权益登记日在本基金注册登记机构登记在册的本基金全体基金份额持有人",
+                    "红利再投资相关事项的说明 红利再投资的基金份额以除息日的基金份额净值为计算基准确定",
+                    "4 其他需要提示的事项"]
+FUND_NOTICE_TEXT = [
+    "（1）权益登记日当日申请申购的基金份额不享有本次分红权益，权益登记日当日申请赎回的基金份额享有本次分红权益。",
+    "（2）本基金默认的分红方式为现金分红，投资者可以在权益登记日之前到销售网点修改分红方式，以最后一次选择为准。",
+    "（3）投资者可以登录本公司网站或拨打本公司客户服务电话咨询本次分红的有关事宜，基金投资需谨慎。",
+    "特此公告。", "栖川基金管理有限公司", "2026年4月14日"]
+
+
+def test_a_notices_table_between_its_dated_headline_and_its_text_is_the_articles():
+    """A notice opens with a table of label-value rows, each shaped as a headline, over its text: under the dated
+    headline, with no menu between, the rows are the notice's, and the head reaches up to the headline."""
+    headline = "栖川稳健收益债券型证券投资基金分红公告"     # over its dateline, which the metadata stage removed
+    lines = [*ZH_MENU, *ZH_HOT, headline, *FUND_NOTICE_ROWS, *FUND_NOTICE_TEXT, *EN_FOOTER]
+    verdicts = judge_layout(lines, walls=frozenset({len(ZH_MENU) + len(ZH_HOT) + 1}), title=headline,
+                            dated=headline)
+    assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [
+        headline, *FUND_NOTICE_ROWS, *FUND_NOTICE_TEXT]
+
+
+def test_a_table_one_cell_a_line_under_its_lead_in_keeps_the_head_at_the_dated_headline():
+    """A renderer prints a table's cells one a line, a run of menu-shaped lines; under the notice's lead-in
+    ("…组成：") they are its own table, not a menu ending its head. Without the lead-in they are a menu: the head
+    starts under it."""
+    headline = "栖川大学博士学位论文答辩公告"
+    fields = ["论文题目：内河渡船登乘安全评价研究", "答辩人：沈一舟", "答辩时间：2026年3月20日上午9:00",
+              "答辩地点：东校区学术报告厅"]
+    table = ["职务", "姓名", "职称", "主席", "邵一恒", "教授", "委员", "蒙子衡", "研究员", "秘书", "杜晓", "讲师"]
+    text = ["论文摘要：",
+            "内河渡口多分布在交通不便的乡村地区，渡船船型小、设备简陋，乘客登乘环节是事故的高发环节，本文对此作了调查。",
+            "论文运用层次分析法与模糊综合评价方法对典型渡口进行了评价，并设计了一种可折叠的登乘栈桥，经样机试验验证。",
+            "欢迎感兴趣的老师和同学参加！"]
+    dateline = len(ZH_MENU) + len(ZH_HOT) + 1
+    for lead_in, kept_from in (("答辩委员会组成：", headline), ("答辩委员会", text[0])):
+        lines = [*ZH_MENU, *ZH_HOT, headline, *fields, lead_in, *table, *text, *EN_FOOTER]
+        verdicts = judge_layout(lines, walls=frozenset({dateline}), title=headline, dated=headline)
+        kept = [line for line, verdict in zip(lines, verdicts) if verdict is None]
+        assert kept == lines[lines.index(kept_from):lines.index(text[-1]) + 1]

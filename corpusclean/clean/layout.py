@@ -373,12 +373,12 @@ def body_span(values: np.ndarray, found: list[tuple[int, int, float]], records: 
 
 
 def body_under_headline(kinds: list[int], walls: frozenset[int], found: list[tuple[int, int, float]],
-                        headline: int) -> tuple[int, int] | None:
+                        headline: int, lead_ins: frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The body of a page where body_span finds none: from the dated headline down to the end of the best
     stretch, when it stands under the headline with nothing between them that ends a head (_opens_body) and
     holds MIN_HEADED_SCORE or more (a short notice over its table, its signature and its date); else None."""
     first, last, score = best_stretch(found)
-    if score >= MIN_HEADED_SCORE and headline < first and _opens_body(kinds, walls, headline, first):
+    if score >= MIN_HEADED_SCORE and headline < first and _opens_body(kinds, walls, headline, first, lead_ins):
         return headline + 1, last
     return None
 
@@ -697,7 +697,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
-    its kicker under a run of list-shaped lines (kicker_start), and at its block (_kicker_lines) when it is
+    its kicker under a run of list-shaped lines (kicker_start), and at it when it stands over the head with
+    nothing between them that ends a head (_opens_body: a notice's table of label-value rows over its text,
+    which reads as a list of headlines once the chrome around is gone), and at its block (_kicker_lines) when it is
     shaped as a headline (a label's line, "Thread starter jane", is none) and what the body holds over it is
     worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline). A share bar (`buttons`:
     the lines of its buttons) between the headline the metadata stage found (`titled`: its line) and the text
@@ -719,7 +721,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     span = body_span(values, found, records, closings, boxes)
     headed = span is None and headline is not None
     if headed:
-        span = body_under_headline(shapes.kinds.tolist(), walls, found, headline)
+        span = body_under_headline(shapes.kinds.tolist(), walls, found, headline, lead_ins)
     if span is None:
         span = body_above_box(related, headline if headline is not None else titled)
     if span is None:
@@ -741,6 +743,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         if _headline_over(kinds, units, titled):
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
         head = max(head_start(kinds, listed_lines, span[0], buttons, menus), titled)
+    if headline is not None and headline < head and _opens_body(kinds, walls, headline, head, lead_ins):
+        head = max(head_start(kinds, listed_lines, headline, menus=menus),
+                   kicker_start(kinds, units, listed_lines, headline))
     if headline is not None and head < headline < span[1]:
         head = max(head, head_start(kinds, listed_lines, headline, menus=menus),
                    kicker_start(kinds, units, listed_lines, headline))
@@ -776,12 +781,17 @@ def site_footer(listed: np.ndarray, under_copyright: int | None) -> int | None:
     return under_copyright if listed[under_copyright - MENU_RUN:under_copyright].all() else None
 
 
-def _opens_body(kinds: list[int], walls: frozenset[int], headline: int, start: int) -> bool:
+def _opens_body(kinds: list[int], walls: frozenset[int], headline: int, start: int,
+                lead_ins: frozenset[int] = frozenset()) -> bool:
     """Whether the dated headline opens the text starting at `start` below it: no run of MENU_RUN menu-shaped
-    lines stands between them, and no line an earlier stage removed but the dateline right under the headline."""
+    lines stands between them, and no line an earlier stage removed but the dateline right under the headline.
+    The list-shaped lines right under one of the `lead_ins` are the text's own (a table printed one cell a line
+    under "答辩委员会组成："), no menu."""
     menu_run = 0
+    listed = False      # whether the line stands in a list under a lead-in
     for index in range(headline + 1, start):
-        menu_run = menu_run + 1 if kinds[index] in MENU_LIKE else 0
+        listed = index - 1 in lead_ins or listed and (kinds[index] in LISTLIKE or kinds[index] == REPEAT)
+        menu_run = menu_run + 1 if kinds[index] in MENU_LIKE and not listed else 0
         if menu_run >= MENU_RUN:
             return False
     return not any(headline + 2 <= wall <= start for wall in walls)
