@@ -10,7 +10,7 @@ from corpusclean.clean.layout import (
     list_shaped, numbered_posts, own_values, post_stamps, stretches, tables_marked, teaser_summaries, trailer_walls,
 )
 from corpusclean.clean.line_shapes import (
-    CLAUSE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
+    CLAUSE, CODE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
     separators_marked, shape,
 )
 from corpusclean.clean.metadata import find_metadata
@@ -1792,3 +1792,33 @@ def test_a_table_one_cell_a_line_under_its_lead_in_keeps_the_head_at_the_dated_h
         verdicts = judge_layout(lines, walls=frozenset({dateline}), title=headline, dated=headline)
         kept = [line for line, verdict in zip(lines, verdicts) if verdict is None]
         assert kept == lines[lines.index(kept_from):lines.index(text[-1]) + 1]
+
+
+SHELL_LISTING = ["# 查看容器日志", "docker logs web", "# 重启服务", "curl -XPOST http://localhost:9090/-/reload",
+                 "# 修改目录所有者", "sudo chown -R 1001:1001 /srv/data/web", "# 复制文件到容器内", "docker cp ./app.conf web:/etc/app/",
+                 "fi"]
+CONFIG_LISTING = ["[[overrides]]", 'files = ["docs/legacy/**"]', 'disable = ["QM214", "QM301"]']
+
+
+@pytest.mark.parametrize("lines, kinds", [
+    pytest.param(SHELL_LISTING, [CODE] * 8 + [ITEM], id="a-shell-session-with-its-comments-one-a-line"),
+    pytest.param(CONFIG_LISTING, [CODE] * 3, id="a-configuration-files-section"),
+    pytest.param(["Home", "News", "Sport", "config.json holds the settings.", "Contact"],
+                 [ITEM, ITEM, ITEM, CLAUSE, ITEM], id="a-sentence-naming-a-file-among-menu-items-is-no-listing"),
+    pytest.param(["Name(required)", "Email(required)", "Comment(required)"], [ITEM, ITEM, ITEM],
+                 id="a-forms-labels-are-no-calls"),
+    pytest.param(["docker logs web", "Privacy", "Terms"], [ITEM, ITEM, ITEM], id="one-command-is-no-listing"),
+])
+def test_a_program_listing_is_code(lines, kinds):
+    """Lines of a listing (shell commands, configuration) hold code's marks, one a line, comments between them;
+    a listing holds MIN_CODE_LINES of them at least. A closing keyword after the last command is no part of it."""
+    assert line_shapes(lines).kinds.tolist() == kinds
+
+
+def test_a_listing_under_the_articles_last_paragraph_is_the_articles():
+    """A tech post ends with its commands, one a line with a comment over each: shaped as menu items and
+    headlines, they ended the article's tail; a listing neither counts nor ends a run of menu items."""
+    intro = "以下是一些可能会经常用到的命令，这里也简单列一下，部署和排查问题时都能用到："
+    lines = [*ZH_MENU, *ZH_BODY, intro, *SHELL_LISTING[:-1], *ZH_HOT, *EN_FOOTER]
+    kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
+    assert kept == [*ZH_BODY, intro, *SHELL_LISTING[:-1]]

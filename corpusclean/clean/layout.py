@@ -75,7 +75,7 @@ from corpusclean.clean.boilerplate import (
     dated_headline, share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
-    BULLETS, CLAUSE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS,
+    BULLETS, CLAUSE, CODE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS,
     MAX_TITLE_UNITS, MIN_TABLE_CELLS, NOTICE, NUMBER_ITEM, OPEN, PROSE, REPEAT, ROW, TEASER, TEXT, Shapes, holds_date,
     is_lead_in, kind_table, line_shapes, opens_list, separator_ids, separators_marked,
 )
@@ -97,8 +97,9 @@ REASONS = (MENU, HEADLINE_LIST, OUTSIDE, BYLINE, SEPARATOR)
 LISTLIKE = frozenset({HEADLINE, ITEM, ROW, TEASER, DATED})
 MENU_LIKE = frozenset({ITEM, ROW, TEASER, DATED})     # a run of these ends the head and the tail
 MENU_ITEMS = frozenset({ITEM, ROW})     # a menu's items, one a line or many in one
-PASSED = frozenset({CLAUSE, REPEAT})    # a short question or verse, a separator: neither start nor break a run
-LOOKED_THROUGH = frozenset({FIGURES, REPEAT})     # neither start nor break a run of list-shaped lines in the head
+# a short question or verse, a separator, a program listing's line: neither start nor break a run
+PASSED = frozenset({CLAUSE, REPEAT, CODE})
+LOOKED_THROUGH = frozenset({FIGURES, REPEAT, CODE})     # neither start nor break a run of list-shaped lines in the head
 TITLES = frozenset({HEADLINE, TEASER, FIGURES})      # what stands above a teaser's summary
 HEADLINE_SHAPES = TEXT | {HEADLINE}    # a headline's shapes (a label's line with a name is none)
 BASE_COST = {HEADLINE: 2.0, ITEM: 2.0, ROW: 4.0, TEASER: 4.0, FIGURES: 0.5, DATED: 2.0, CLAUSE: 1.0, NOTICE: 2.0}

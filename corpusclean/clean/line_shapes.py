@@ -1,9 +1,10 @@
 """The shape of each line of a plain-text page: a sentence, a menu item, a headline, a row of links, data.
 
 A line's kind comes from its own form (length in units, sentence punctuation and where it stands, digits,
-separators) and from two page-wide facts: a short line the page repeats (a "Reply" under every post, a
-"Buy Now" under every product) separates records, and a line about the site itself (cookies, privacy,
-terms of use) is no article text however well it is written.
+separators) and from three page-wide facts: a short line the page repeats (a "Reply" under every post, a
+"Buy Now" under every product) separates records, a line about the site itself (cookies, privacy, terms of
+use) is no article text however well it is written, and lines of code one under the other (commands, their
+comments between) are a program listing, not a menu.
 
 A page is read at once: its lines joined, one numpy pass over the code points gives each line's size,
 punctuation, digits and last mark; the few lines whose kind hangs on more (a time of day, a row of
@@ -44,8 +45,9 @@ FIGURES = 7    # a line of data (figures, a "label: value" pair, an address) or 
 DATED = 8      # a short line with a time of day or a relative time: a post's or a teaser's header
 REPEAT = 9     # a short line the page repeats: a separator between records
 NOTICE = 10    # a line about the site itself: cookies, privacy, terms
+CODE = 11      # a line of a program listing or a shell session, among others of its kind
 KIND_NAMES = ("prose", "clause", "open", "headline", "item", "row", "teaser", "figures", "dated", "repeat",
-              "notice")
+              "notice", "code")
 TEXT = frozenset({PROSE, CLAUSE, OPEN})
 
 MIN_PROSE_UNITS = 16      # units as units_and_punctuation counts them: one per Han character, two per word
@@ -198,6 +200,9 @@ def line_shapes(lines: list[str]) -> Shapes:
                           kinds, units)] = HEADLINE
     kinds[_numbered_rows(lines, kinds == ROW)] = FIGURES
     kinds[_notices(lines, lowered)] = NOTICE
+    # a line of a listing holds one of CODE_CHARS or opens with one of CODE_STARTS, and no Han character
+    asked = (kinds != PROSE) & ((holds & CJK_FLAG) == 0) & (((held & _CODE_CHAR) | (opening & _CODE_START)) != 0)
+    kinds[_listings(lines, asked)] = CODE
     # asked only of the lines that may separate records (see separator_ids): the layout's only use of it
     dates = _asked(lines, digit & ~IS_TEXT[kinds] & (units <= MAX_REPEAT_UNITS), holds_date)
     return Shapes(kinds, units, punctuation, digit, dates)
@@ -258,7 +263,7 @@ def kind_table(kinds: frozenset[int]) -> np.ndarray:
 
 IS_TEXT = kind_table(TEXT)
 (_FULL_STOP, _DATA, _ROW, _TERMINAL, _CLAUSE_END, _QUESTION, _OPENING, _CLOSING, _COLON, _BEFORE,
- _ENUMERATION) = (1 << bit for bit in range(11))
+ _ENUMERATION, _CODE_CHAR, _CODE_START) = (1 << bit for bit in range(13))
 
 
 @functools.cache
@@ -268,7 +273,8 @@ def _mark_table() -> np.ndarray:
     for chars, bit in (("。", _FULL_STOP), (DATA_MARKS, _DATA), (ROW_SEPARATORS, _ROW),
                        (SENTENCE_MARKS, _TERMINAL), (CLAUSE_ENDS, _CLAUSE_END),
                        (QUESTION_ENDS, _QUESTION), ("(（", _OPENING), (")）", _CLOSING), (":：", _COLON),
-                       ("前", _BEFORE), (ENUMERATION_STARTS, _ENUMERATION)):
+                       ("前", _BEFORE), (ENUMERATION_STARTS, _ENUMERATION), (CODE_CHARS, _CODE_CHAR),
+                       (CODE_STARTS, _CODE_START)):
         table[[ord(char) for char in chars]] |= bit
     return table
 
@@ -395,6 +401,69 @@ def _question_lists(lines: list[str], questions: np.ndarray, kinds: np.ndarray, 
             if len(run) >= MIN_QUESTION_RUN and not (run[0] and is_lead_in(lines[run[0] - 1])):
                 found[run] = True
             run = []
+    return found
+
+
+CODE_CHARS = "{};=\\$&|<>/"      # what nearly every line of code holds (a mark of _holds_code_mark) ...
+CODE_STARTS = "abcdefghijklmnopqrstuvwxyz-.~["     # ... or opens with (a command, an option, a path, a section)
+CODE_ENDINGS = (" \\", "{", "}", "};", ");")     # a line continued, a block opened or closed
+# What only code holds: an operator, a tag, a CSS declaration, an assignment, a source file's name, a section of
+# a configuration file, a shell command's name opening the line...
+_code_mark = compiled_when_used(r"""(?x)
+    && | \|\| | == | != | => | -> | \+= | </\w | /> | \{\{ | \$\( | \$\{
+  | ^\s*[\w-]+\s*:[^;]+;\s*$ | ^\s*[\w.\[\]"'-]+\s*=\s*\S | ^\s*\[\[?[\w.-]+\]\]?\s*$
+  | \w\.(?:o|c|h|py|js|sh|cmd|conf|yml|yaml|json|xml|ini|cpp|java|go|rs|css|php)\b
+  | ^\s*(?:sudo|docker|podman|git|npm|pip|curl|wget|cd|ls|cp|mv|rm|mkdir|chmod|chown|echo|export|apt|apt-get|yum|make
+        |python3?|node|kubectl|scp|ssh|cat|grep|tar|systemctl|source)\s
+""")
+# ... a call, a path, a command's option (each asked only of a line holding its first mark)
+_code_call = compiled_when_used(r"[A-Za-z_]\w*\((?:[^()]*[,\"'$.][^()]*)?\)")
+_code_path = compiled_when_used(r"(?:^|\s)[~.]?/?[A-Za-z_.][\w.-]*/[\w.-]+/")
+_code_option = compiled_when_used(r"(?:^|\s)--?[A-Za-z][\w.-]*(?==|\s|$)")
+
+
+def _holds_code_mark(line: str) -> bool:
+    """Whether a line holds a mark of code (CODE_ENDINGS, _code_mark, _code_call, _code_path, _code_option)."""
+    return (line.rstrip().endswith(CODE_ENDINGS) or _code_mark().search(line) is not None
+            or "(" in line and _code_call().search(line) is not None
+            or "/" in line and _code_path().search(line) is not None
+            or "-" in line and _code_option().search(line) is not None)
+
+
+# What a listing holds besides: comments, and between its lines a keyword alone ("fi", "else") or brackets
+_code_comment = compiled_when_used(r"^\s*(?:#|//|/\*|\*|--)")
+_code_filler = compiled_when_used(r"^\s*(?:[A-Za-z]+|[\]})]+;?)\s*$")
+MIN_CODE_LINES = 3        # lines holding code's marks in a listing, at least
+
+
+def _listings(lines: list[str], asked: np.ndarray) -> list[int]:
+    """The lines of program listings: runs of lines holding a mark of code (_holds_code_mark) with nothing
+    between them but comments, keywords and brackets (_code_filler), MIN_CODE_LINES marked ones at least and no
+    fewer than the keywords and brackets, with the comments right over the first and under the last. Only the
+    `asked` lines may hold a mark: a sentence that names a file is no code."""
+    if np.count_nonzero(asked) < MIN_CODE_LINES:
+        return []       # (nearly every page: no line is asked)
+    marked = _asked(lines, asked, _holds_code_mark).nonzero()[0].tolist()
+    if len(marked) < MIN_CODE_LINES:
+        return []
+    found: list[int] = []
+    run = [marked[0]]
+    for index in [*marked[1:], None]:
+        between = range(run[-1] + 1, len(lines) if index is None else index)
+        if index is not None and all(_code_comment().match(lines[at]) or _code_filler().match(lines[at])
+                                     for at in between):
+            run.append(index)
+            continue
+        first, last = run[0], run[-1]
+        held = set(run)
+        fillers = sum(not _code_comment().match(lines[at]) for at in range(first, last + 1) if at not in held)
+        if len(run) >= MIN_CODE_LINES and fillers <= len(run):
+            while first > 0 and _code_comment().match(lines[first - 1]):
+                first -= 1
+            while last + 1 < len(lines) and _code_comment().match(lines[last + 1]):
+                last += 1
+            found += range(first, last + 1)
+        run = [index]
     return found
 
 
