@@ -104,6 +104,9 @@ _MARKED = re.compile(f"[{_MARKED_CHARS}]")
 # '+2AA-' is U+D800 (strict UTF-8, UTF-16, UTF-32 and the legacy codecs never give one)
 _SURROGATE_CODECS = frozenset({"utf-7"})
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A character beyond U+FFFF written as the UTF-8 of its two UTF-16 surrogates, three bytes each (CESU-8: Java's
+# modified UTF-8, Oracle's UTF8), which strict UTF-8 refuses: a high surrogate (ED A0-AF xx), then a low one.
+_SURROGATE_PAIR = re.compile(rb"\xed[\xa0-\xaf][\x80-\xbf]\xed[\xb0-\xbf][\x80-\xbf]")
 
 
 def _mark_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
@@ -161,7 +164,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return _decode_wide_without_bom(data, codec) or _failure("binary content")
     if codec is not None and codec.startswith(_WIDE_CODECS):
         codec = None  # bytes that read as ASCII are not UTF-16/32, whatever they declare (as browsers do)
-    utf8 = _strict(data, "utf-8")
+    utf8 = _utf8(data)
     if codec == "utf-8" and utf8 is not None:
         return _success(utf8, "utf-8", "declared")
     if codec is not None and codec != "utf-8":
@@ -236,6 +239,20 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+def _utf8(data: bytes) -> str | None:
+    """The strict UTF-8 reading of the bytes, a character written as its two surrogates (_SURROGATE_PAIR) read as
+    that character; None when they are no UTF-8 so read."""
+    text = _strict(data, "utf-8")
+    if text is None and b"\xed" in data:
+        joined = _SURROGATE_PAIR.sub(_joined_pair, data)
+        text = None if joined == data else _strict(joined, "utf-8")
+    return text
+
+
+def _joined_pair(pair: re.Match) -> bytes:
+    return pair[0].decode("utf-8", "surrogatepass").encode("utf-16-le", "surrogatepass").decode("utf-16-le").encode()
+
+
 def _marked_reading(data: bytes, codec: str) -> str:
     """The text with each byte the codec cannot decode marked (see _MARKED). For UTF-8, surrogateescape marks
     exactly so, in C: its bad sequences are made of bytes >= 0x80 only (a page in another encoding calls the
@@ -290,7 +307,7 @@ def _can_write_chinese(codec: str) -> bool:
 def _decode_with_bom(data: bytes) -> Decoded | None:
     for bom, codec, encoding in _BOMS:
         if data.startswith(bom):
-            text = _strict(data, codec)
+            text = _utf8(data[len(bom):]) if codec == "utf-8-sig" else _strict(data, codec)
             if text is not None:
                 return _success(text, encoding, "bom")
             # The BOM names the codec: a few bad bytes (a file cut inside a character) do not change that.

@@ -3743,3 +3743,37 @@ def test_an_article_after_the_pages_closing_html_tag_is_read(jobs, tmp_path):
     records = {r["id"]: r["text"].splitlines() for r in jsonl((tmp_path / "out.jsonl").read_bytes())}
     assert records["in/en.html"] == records["in/lead.html"] == records["in/half.html"] == english
     assert len(records["in/zh.html"]) == 6 and records["in/zh.html"][-1].endswith(ZH_NEWS.splitlines()[-1])
+
+
+def cesu_8(text: str) -> bytes:
+    """The text in CESU-8 (Java's and Oracle's 'UTF-8'): a character beyond U+FFFF as the UTF-8 of each of its two
+    UTF-16 surrogates, three bytes each, where UTF-8 writes it in four."""
+    pairs = "".join(chr(0xD800 + ((ord(c) - 0x10000) >> 10)) + chr(0xDC00 + (ord(c) & 0x3FF)) if ord(c) > 0xFFFF else c
+                    for c in text)
+    return pairs.encode("utf-8", "surrogatepass")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_in_cesu_8_is_read_as_the_utf_8_it_is(jobs, tmp_path):
+    """A UTF-8 page whose characters beyond U+FFFF (an emoji, a rare Han character of Extension B) are written as
+    the UTF-8 of their two surrogates (CESU-8, as Java's modified UTF-8 and Oracle's UTF8 write them): strict UTF-8
+    refuses those bytes, and an English page with one emoji was read as cp1252 ('í ½í¸€' in its text, exit 0); a
+    Chinese page with three was rejected as undecodable, its 18 bytes too many damaged ones. Each such pair is
+    now read as the character it encodes, as UTF-8; a lone encoded surrogate is a damaged byte as before."""
+    (tmp_path / "in").mkdir()
+    english = EN_NEWS.replace("Tuesday", "Tuesday 😀") + "Residents cheered the vote 🎉 outside the hall.\n"
+    chinese = ZH_NEWS.replace("。", "😀。") + "𠀋𠮷字也在其中。\n"
+    pages = {"en.txt": english, "zh.txt": chinese, "zh.html": f"<html><head><meta charset=utf-8></head><body>"
+             + "".join(f"<p>{line}</p>" for line in chinese.splitlines()) + "</body></html>"}
+    for name, text in pages.items():
+        (tmp_path / "in" / name).write_bytes(cesu_8(text))
+    (tmp_path / "in" / "bom.txt").write_bytes(codecs.BOM_UTF8 + cesu_8(english.replace("council", "board")))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--no-template", "-o", "out.jsonl",
+                         "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    assert (tmp_path / "rejects.jsonl").read_bytes() == b""
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert records["in/en.txt"]["text"].splitlines() == english.splitlines()
+    assert records["in/bom.txt"]["text"].splitlines() == english.replace("council", "board").splitlines()
+    assert records["in/zh.txt"]["text"].splitlines() == records["in/zh.html"]["text"].splitlines() == chinese.splitlines()
+    assert {(r["metadata"]["encoding"], r["metadata"]["invalid_bytes"]) for r in records.values()} == {("utf-8", 0)}
