@@ -3777,3 +3777,28 @@ def test_a_page_in_cesu_8_is_read_as_the_utf_8_it_is(jobs, tmp_path):
     assert records["in/bom.txt"]["text"].splitlines() == english.replace("council", "board").splitlines()
     assert records["in/zh.txt"]["text"].splitlines() == records["in/zh.html"]["text"].splitlines() == chinese.splitlines()
     assert {(r["metadata"]["encoding"], r["metadata"]["invalid_bytes"]) for r in records.values()} == {("utf-8", 0)}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_whose_paragraphs_each_leave_a_link_open_is_read(jobs, tmp_path):
+    """libxml2 nests each paragraph inside the link the paragraph before left open ('<p>text<a href=...>more', a
+    template's missing '</a>'), as it does an inline element: 1,024 such paragraphs reach its depth limit, and
+    the page, parsed again without its inline formatting tags (which keep links), was still rejected as
+    truncated_html, exit 0, its text all there. A page still too deep without those tags is parsed once more
+    without its links' tags too; 2,100 nested divs are truncated_html as before."""
+    (tmp_path / "in").mkdir()
+    zh = ZH_NEWS.splitlines()
+    paragraphs = [f"<p><a href=/n/{n}.html>第{n}段</a>：{zh[n % 3]}<a href=/more/{n}>详情\n" for n in range(1100)]
+    (tmp_path / "in" / "links.html").write_text(
+        f"<html><head><title>防汛</title></head><body><div class=content>{''.join(paragraphs)}</div></body></html>", "utf-8")
+    (tmp_path / "in" / "deep.html").write_text(
+        "<html><body>" + "<div>" * 2100 + f"<p>{ZH_MORE}</p>" + "</div>" * 2100 + "</body></html>", "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    [record] = jsonl((tmp_path / "out.jsonl").read_bytes())
+    lines = record["text"].splitlines()
+    assert (record["id"], len(lines)) == ("in/links.html", 1100)
+    assert lines[0] == f"第0段：{zh[0]}详情" and lines[-1] == f"第1099段：{zh[1099 % 3]}详情"
+    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
+    assert (reject["id"], reject["reject_reason"]) == ("in/deep.html", "truncated_html")

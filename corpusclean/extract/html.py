@@ -135,7 +135,7 @@ XML_DECLARATION = re.compile(r"\A\s*<\?xml\b[^>]*>")
 # Inline elements that libxml2, given one left open in a paragraph ('<p><span>text', a template's missing
 # '</span>'), keeps open over every paragraph after it, each nested inside the one before, where a browser closes
 # it at the next paragraph: 1,024 such paragraphs reach libxml2's depth limit (2048, huge_tree or not). None holds
-# text of its own; links (<a>) and dates (<time>) are kept.
+# text of its own; dates (<time>) are kept, and links (<a>) unless the page is still too deep without the others.
 _INLINE_TAG = re.compile(
     r"</?(?:span|font|b|i|u|s|em|strong|small|big|strike|tt|sub|sup|mark|q|cite|ins|del|nobr|blink|bdo|bdi|dfn|kbd"
     r"|samp|var|abbr|acronym|code|label)(?=[\s/>])[^>]*>", re.IGNORECASE)
@@ -144,8 +144,9 @@ _INLINE_TAG = re.compile(
 def parse_html(html: str):
     """Parse into an lxml tree; raise HtmlLimitError when libxml2 cut the page short. A page libxml2 nests
     deeper than it parses is parsed again without its inline formatting tags (_INLINE_TAG), which left open
-    nested every paragraph after them; a page whose text libxml2 put after its root element, as it does with
-    what follows '</html>' (_DOCUMENT_END), is parsed again without its closing tags.
+    nested every paragraph after them, and then without its links' tags (_LINK_TAG); a page whose text libxml2 put
+    after its root element, as it does with what follows '</html>' (_DOCUMENT_END), is parsed again without its
+    closing tags.
 
     libxml2 is given the page in UTF-8, which it parses as it is: given a str, lxml hands over the str's own
     UTF-16 or UTF-32 form, which libxml2 converts to UTF-8 first (a sixth of the time of parsing a real page;
@@ -166,13 +167,21 @@ def parse_html(html: str):
     return root
 
 
+# Links, which libxml2 keeps open over the paragraphs after one left open ('<p>text<a href=/more>more') as it does an
+# inline element: taken out of a page that is too deep without its inline tags too.
+_LINK_TAG = re.compile(r"</?a(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
 def _parsed_within_depth(html: str):
-    try:
-        return _parsed(html)
-    except HtmlLimitError as error:
-        if "Excessive depth" not in str(error):
-            raise
-        return _parsed(_INLINE_TAG.sub("", html))
+    """The page parsed; else, too deep, without its inline formatting tags; else without its links' tags too."""
+    for strip in (None, _INLINE_TAG, _LINK_TAG):
+        if strip is not None:
+            html = strip.sub("", html)
+        try:
+            return _parsed(html)
+        except HtmlLimitError as error:
+            if "Excessive depth" not in str(error) or strip is _LINK_TAG:
+                raise
 
 
 # libxml2 (2.14) puts what follows a page's '</html>' in a second root element, after the page's, without an error,
