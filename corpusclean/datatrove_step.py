@@ -33,8 +33,14 @@ MODELS = "models.pickle"
 
 def _record(doc: DatatroveDocument, config: Config) -> dict[str, Any]:
     """A datatrove Document as a corpusclean input record: its metadata is the record's metadata, but for
-    Dolma's document fields (`_keep` puts source and created there), which go at the top as in a JSONL line."""
-    top = {key: doc.metadata[key] for key in ("source", "added", "created") if key in doc.metadata}
+    Dolma's document fields (`_keep` puts source and created there), which go at the top as in a JSONL line, and
+    for a document whose text is blank, its page under html or raw_html (datatrove's readers give a line's other
+    fields as metadata), which run reads as the record's text."""
+    from corpusclean.read.sources import HTML_FIELDS
+
+    blank = not (doc.text.strip() if isinstance(doc.text, str) else doc.text)
+    fields = ("source", "added", "created", *(HTML_FIELDS if blank else ()))
+    top = {key: doc.metadata[key] for key in fields if key in doc.metadata}
     metadata = {key: value for key, value in doc.metadata.items() if key not in top}
     return {**top, "id": doc.id, config.text_key: doc.text, "metadata": metadata}
 

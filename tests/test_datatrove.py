@@ -337,3 +337,23 @@ def test_numpy_scalars_in_metadata_are_the_numbers_they_hold():
                        (np.float32("nan"), "it holds nan")]:
         doc = DatatroveDocument(text=ZH[0], id="a", metadata={"v": value})
         assert list(Clean(config).run(iter([doc]))) == [] and why in doc.metadata["reject_detail"]
+
+
+def test_a_document_with_a_blank_text_and_its_page_under_html_is_read_as_run_reads_its_line(tmp_path):
+    """A JSONL record whose extraction found nothing ('"text": " "') and whose page is under `html`: run reads the
+    page, and JsonlReader gives the record's other fields as metadata, so Clean saw a blank text and rejected the
+    document as empty. Clean reads a blank text's page from the metadata's html or raw_html, as run from the line."""
+    (tmp_path / "in").mkdir()
+    page = ("<html><head><title>秋粮收购</title></head><body><div class=content><p>全省秋粮收购进度过半，各地粮库延长收购时间，"
+            "农民售粮更方便了。</p><p>今年全市新增就业岗位三万个，城镇登记失业率保持低位。</p></div></body></html>")
+    lines = [{"id": "html", "text": " ", "html": page}, {"id": "raw", "text": "\n", "raw_html": page.replace("全省", "全市")}]
+    (tmp_path / "in" / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
+    config = Config(dedup="none", template=False)
+    LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), Clean(config), JsonlWriter(str(tmp_path / "out"))],
+                          tasks=1, logging_dir=str(tmp_path / "logs")).run()
+    written = {r["id"]: r for r in read_gz_folder(tmp_path / "out")}
+    run = corpusclean("run", "in", "-q", "--no-dedup", "--no-template", cwd=tmp_path)
+    expected = {r["id"]: r for r in jsonl(run.stdout)}
+    assert sorted(written) == sorted(expected) == ["html", "raw"]
+    assert {i: (r["text"], r["metadata"]["title"]) for i, r in written.items()} == {
+        i: (r["text"], r["metadata"]["title"]) for i, r in expected.items()}
