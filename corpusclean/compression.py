@@ -169,7 +169,7 @@ class _GzipReader(_Frames):
     """gzip members, read with zlib (its checks of each member's CRC and length included): gzip.GzipFile raised
     zlib.error, which no caller expects from a read, on damaged data, and under its own buffered reader lost
     what it had decompressed in the read that failed. Zero bytes after a member are padding, as gzip reads
-    them; other bytes that open no member are damage."""
+    them; other bytes that open no member are damage (one byte too: only 1f may be a next member cut short)."""
 
     codec, unit = "gzip", "member"
 
@@ -183,7 +183,7 @@ class _GzipReader(_Frames):
         while data:
             if self._member.eof:
                 data = (self._between + data).lstrip(b"\0")
-                if len(data) < 2:
+                if len(data) < 2 and GZIP_MAGIC.startswith(data):   # the next member's first byte, or none
                     self._between = data
                     break
                 if not data.startswith(GZIP_MAGIC[:2]):

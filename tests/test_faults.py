@@ -3802,3 +3802,26 @@ def test_a_page_whose_paragraphs_each_leave_a_link_open_is_read(jobs, tmp_path):
     assert lines[0] == f"第0段：{zh[0]}详情" and lines[-1] == f"第1099段：{zh[1099 % 3]}详情"
     [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
     assert (reject["id"], reject["reject_reason"]) == ("in/deep.html", "truncated_html")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_gzip_file_with_one_stray_byte_after_its_member_is_not_called_truncated(jobs, tmp_path):
+    """One byte after a gzip member's end that can open no member ('x', not gzip's 1f) was taken for a next
+    member cut short: 'the stream ends inside a member (a truncated file)', where two such bytes are 'Not a
+    gzipped file'. It is damage after the data, said so; a lone 1f is still a next member cut short."""
+    import gzip
+
+    (tmp_path / "in").mkdir()
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": f"第{n}条：{ZH_NEWS}"}) for n in range(3))
+    (tmp_path / "in" / "x.jsonl.gz").write_bytes(gzip.compress(records) + b"x")
+    (tmp_path / "in" / "cut.jsonl.gz").write_bytes(gzip.compress(records.replace(b'"r', b'"c')) + b"\x1f")
+    (tmp_path / "in" / "x.txt.gz").write_bytes(gzip.compress(ZH_NEWS.encode()) + b"x")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "corpusclean: in/cut.jsonl.gz:4: unreadable: read failed: gzip: the stream ends inside a member (a truncated "
+        "file); its first 3 line(s) were read, the rest of the file is lost",
+        "corpusclean: in/x.jsonl.gz:4: unreadable: read failed: Not a gzipped file (b'x'); its first 3 line(s) were "
+        "read, the rest of the file is lost",
+        "corpusclean: in/x.txt.gz: unreadable: read failed: Not a gzipped file (b'x')"]
+    assert len(read_jsonl_file(tmp_path / "out.jsonl")) == 6
