@@ -165,6 +165,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if codec is not None and codec.startswith(_WIDE_CODECS):
         codec = None  # bytes that read as ASCII are not UTF-16/32, whatever they declare (as browsers do)
     utf8 = _utf8(data)
+    if utf8 is not None and codec not in _ASCII_ESCAPE_CODECS and data.isascii():
+        escaped = _escaped_reading(data)
+        if escaped is not None:
+            return escaped
     if codec == "utf-8" and utf8 is not None:
         return _success(utf8, "utf-8", "declared")
     if codec is not None and codec != "utf-8":
@@ -416,6 +420,26 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
     if not reads_as_text(text, score):
         return None
     return _success(text, codec, "declared")
+
+
+# Encodings that write CJK text in ASCII bytes, each with what opens its escapes: HZ (GB2312 between '~{' and '~}',
+# Chinese Usenet and mail), ISO-2022-JP-2 (JIS, GB2312 and KS C 5601 after ESC $ designations, Japanese mail). Read
+# as ASCII, a page in either was written as its escapes ('~{;aRiV83v#,', '$BEl5~ET$OK'), exit 0.
+_ESCAPE_READINGS = ((b"~{", "hz"), (b"\x1b$", "iso2022_jp_2"))
+
+
+def _escaped_reading(data: bytes) -> Decoded | None:
+    """ASCII bytes in an escape encoding (_ESCAPE_READINGS) whose strict reading is CJK text: for HZ, whose '~{'
+    ASCII text may hold, a reading that is Chinese; an ESC, which text never holds, opens any plausible reading."""
+    for opening, codec in _ESCAPE_READINGS:
+        if opening in data:
+            text = _strict(data, codec)
+            if text is None or text.isascii():
+                continue
+            score = chinese_score(text)
+            if score.reads_as_chinese if codec == "hz" else reads_as_text(text, score):
+                return _success(text, codec, "detector")
+    return None
 
 
 def _decode_damaged(data: bytes, codec: str | None) -> Decoded | None:
