@@ -81,7 +81,7 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
     on_stdout = [option for option, out in outputs.items() if out == "-" or (option == "--output" and out is None)]
     if len(on_stdout) > 1:  # rejects or the report among the records, or each other
         raise _usage_error(f"{on_stdout[1]} and {on_stdout[0]} both write to standard output")
-    from corpusclean.read.paths import as_text
+    from corpusclean.read.paths import as_text, glob_matches
     from corpusclean.write.sink import input_written_to
 
     for fd, stream, what in ((1, "standard output", "the records"), (2, "standard error", "the messages")):
@@ -101,8 +101,8 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
         seen[target] = option
     outputs = list(named.values())
     # The folders walked: those named, and those a glob matches ('crawl/*'), as read.paths.find_inputs finds them.
-    matched = [match for a in args if a != "-" and not os.path.exists(a) and glob.has_magic(a)
-               for match in glob.glob(a, recursive=True)]
+    patterns = [a for a in args if a != "-" and not os.path.exists(a) and glob.has_magic(a)]
+    matched = [match for a in patterns for match in glob.glob(a, recursive=True)]
     folders = [Path(a).resolve() for a in [*args, *matched] if a != "-" and os.path.isdir(a)]
     for out in outputs:
         if out in (None, "-"):
@@ -117,6 +117,10 @@ def _refuse_overlap(outputs: dict[str, Optional[str]], inputs: list, args: list[
         for folder in folders:
             if folder in target.parents:
                 raise _usage_error(f"output {out} is inside the input folder {folder}")
+        # Not yet there, it is no input of this run, but the next run's glob would read it.
+        pattern = next((p for p in patterns if glob_matches(p, out)), None)
+        if pattern is not None:
+            raise _usage_error(f"output {out} is a file the input glob {pattern!r} matches: the next run would read it")
 
 
 def setting_parameter(setting: Field) -> inspect.Parameter:

@@ -3851,3 +3851,23 @@ def test_a_page_in_hz_or_iso_2022_undeclared_is_read_not_written_as_its_escapes(
         "hz.txt": (ZH_NEWS.splitlines(), "hz"), "hz.html": (ZH_NEWS.splitlines(), "hz"),
         "jp2.txt": (ZH_MORE.splitlines(), "iso2022_jp_2"), "ja.txt": (japanese.splitlines(), "iso2022_jp_2"),
         "code.txt": (code.splitlines(), "utf-8")}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_output_its_input_glob_matches_is_a_usage_error_on_the_first_run_too(jobs, tmp_path):
+    """run 'in/*.jsonl' -o in/out.jsonl wrote its records where its own glob matches them, and only the second run
+    was refused ('output in/out.jsonl is also an input file'), as a folder named is refused the first time. Now
+    an output a glob would match is refused before any work, however it is named (--rejects too); one the glob
+    skips (a hidden name) is written."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(json.dumps({"id": "a", "text": ZH_NEWS}, ensure_ascii=False) + "\n")
+    for pattern, option, out in (("in/*.jsonl", "-o", "in/out.jsonl"), ("in/**/*.jsonl", "--rejects", "in/rejects.jsonl"),
+                                 (str(tmp_path / "in" / "?.jsonl"), "-o", "in/b.jsonl")):
+        result = corpusclean("run", pattern, "-q", *jobs, option, out, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr.decode()) == (
+            2, b"", f"corpusclean: error: output {out} is a file the input glob {pattern!r} matches: the next run would "
+                    "read it\n")
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.jsonl"]
+    result = corpusclean("run", "in/*.jsonl", "-q", *jobs, "-o", "in/.out.jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    assert [r["id"] for r in jsonl((tmp_path / "in" / ".out.jsonl").read_bytes())] == ["a"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import fnmatch
 import glob
 import itertools
 import os
@@ -272,6 +273,21 @@ def _glob_root(pattern: str) -> str:
     parts = Path(pattern).parts
     fixed = list(itertools.takewhile(lambda part: not glob.has_magic(part), parts[:-1]))
     return os.path.join(*fixed) if fixed else "."
+
+
+def glob_matches(pattern: str, path: str) -> bool:
+    """Whether find_inputs's glob of `pattern` matches `path` when it exists (an output a run is about to write):
+    '**' a run of folders, '*' within one name, neither a hidden name ('.x') unless the pattern's part starts with
+    a dot, as glob.glob(recursive=True) matches them."""
+    def match(parts: tuple[str, ...], names: tuple[str, ...]) -> bool:
+        if not parts:
+            return not names
+        if parts[0] == "**":
+            return match(parts[1:], names) or (bool(names) and not names[0].startswith(".") and match(parts, names[1:]))
+        return (bool(names) and (parts[0].startswith(".") or not names[0].startswith("."))
+                and fnmatch.fnmatchcase(names[0], parts[0]) and match(parts[1:], names[1:]))
+
+    return match(Path(os.path.abspath(pattern)).parts, Path(os.path.abspath(path)).parts)
 
 
 def find_inputs(
