@@ -247,10 +247,19 @@ def _utf8(data: bytes) -> str | None:
     """The strict UTF-8 reading of the bytes, a character written as its two surrogates (_SURROGATE_PAIR) read as
     that character; None when they are no UTF-8 so read."""
     text = _strict(data, "utf-8")
-    if text is None and b"\xed" in data:
-        joined = _SURROGATE_PAIR.sub(_joined_pair, data)
-        text = None if joined == data else _strict(joined, "utf-8")
+    if text is None:
+        joined = joined_surrogate_pairs(data)
+        text = None if joined is data else _strict(joined, "utf-8")
     return text
+
+
+def joined_surrogate_pairs(data: bytes) -> bytes:
+    """The bytes with each character written as the UTF-8 of its two surrogates (CESU-8) in UTF-8; the same object
+    when they hold none."""
+    if b"\xed" not in data:
+        return data
+    joined = _SURROGATE_PAIR.sub(_joined_pair, data)
+    return data if joined == data else joined
 
 
 def _joined_pair(pair: re.Match) -> bytes:

@@ -3871,3 +3871,28 @@ def test_an_output_its_input_glob_matches_is_a_usage_error_on_the_first_run_too(
     result = corpusclean("run", "in/*.jsonl", "-q", *jobs, "-o", "in/.out.jsonl", cwd=tmp_path)
     assert result.returncode == 0, result.stderr.decode()
     assert [r["id"] for r in jsonl((tmp_path / "in" / ".out.jsonl").read_bytes())] == ["a"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_jsonl_line_in_cesu_8_is_read_as_the_utf_8_it_is_and_check_says_what_it_holds(jobs, tmp_path):
+    """A JSONL line whose emoji are written as the UTF-8 of their two surrogates (CESU-8, as an Oracle or Java export
+    writes them) was rejected as 'the line is not UTF-8, and JSONL must be UTF-8 (iconv converts it from its
+    encoding)' (six bad bytes an emoji, over the 2% a damaged line may hold), its record lost and the advice
+    wrong: iconv has no such encoding. run now reads each pair as its character, as in a page, and writes UTF-8;
+    check still flags the line (CC001: other readers refuse it), saying what it holds."""
+    (tmp_path / "in").mkdir()
+    english = "The council approved the budget on Tuesday after a long debate about school funding 😀."
+    chinese = ZH_NEWS.replace("。", "🎉。", 1)
+    lines = [cesu_8(json.dumps({"id": "en", "text": english}, ensure_ascii=False)),
+             cesu_8(json.dumps({"id": "zh", "text": chinese}, ensure_ascii=False))]
+    (tmp_path / "in" / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    records = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert (records["en"]["text"], records["zh"]["text"].splitlines()) == (english, chinese.splitlines())
+    assert {r["metadata"]["invalid_bytes"] for r in records.values()} == {0}
+    check = corpusclean("check", "in/a.jsonl", cwd=tmp_path)
+    assert check.returncode == 1
+    assert [line.split(" CC001 ")[1] for line in check.stdout.decode().splitlines()] == [
+        "invalid JSON: character(s) beyond U+FFFF written as the UTF-8 of two surrogates (CESU-8), which other readers "
+        "refuse; run reads each as its character"] * 2

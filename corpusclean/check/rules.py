@@ -155,6 +155,8 @@ def text_position(text: str, index: int, is_html: bool = False) -> tuple[int, in
 # A byte order mark at the start of a line after the first (files that each open with one, joined): run drops
 # it as it drops the one opening the file, which the command skips; other JSONL readers refuse it.
 BOM_INSIDE = "a UTF-8 byte order mark (BOM) opens the line, inside the file; run drops it, other JSONL readers refuse it"
+CESU_8 = ("invalid JSON: character(s) beyond U+FFFF written as the UTF-8 of two surrogates (CESU-8), which other readers "
+          "refuse; run reads each as its character")
 
 
 # The value of a line run cannot read (parse_record): not JSON null, which is a value
@@ -186,6 +188,8 @@ def parse_record(raw: bytes) -> tuple[Any, int, list[Issue]]:
         return UNREAD, 0, [Issue("CC001", f"invalid JSON: {unread.msg}", unread.colno)]
     except NotUtf8Line as legacy:
         return UNREAD, 0, [Issue("CC001", str(legacy), error.colno)]
+    if not replaced:   # no bad character: pairs of surrogates, each read as its character (parse_json_line)
+        return value, 0, [Issue("CC001", CESU_8, error.colno)]
     try:  # orjson says 'surrogates not allowed' of a bad byte too
         raw.decode("utf-8")
         what = "lone surrogate(s) (\\ud800-\\udfff), which UTF-8 cannot hold"

@@ -18,7 +18,9 @@ from typing import Any, BinaryIO, Iterator, NamedTuple
 
 from corpusclean.compression import decompressed
 from corpusclean.config import Config
-from corpusclean.decode import WIDE_BOMS, binary_content, opens_wide_json, tolerant_utf8, wide_jsonl
+from corpusclean.decode import (
+    WIDE_BOMS, binary_content, joined_surrogate_pairs, opens_wide_json, tolerant_utf8, wide_jsonl,
+)
 from corpusclean.document import Document
 from corpusclean.json_numbers import plain
 from corpusclean.read.ids import input_id
@@ -316,7 +318,8 @@ def parse_json_line(line: bytes) -> tuple[Any, int]:
 
 def load_json_line(line: bytes) -> tuple[Any, bool]:
     """The value of a JSONL line, its bad characters left in its strings as lone surrogates (a byte that is not
-    UTF-8 as U+DC80-U+DCFF), and whether it holds any. Raises orjson.JSONDecodeError for a line that is not
+    UTF-8 as U+DC80-U+DCFF), and whether it holds any; a character written as its two surrogates (CESU-8) is that
+    character, as in a page. Raises orjson.JSONDecodeError for a line that is not
     JSON (the damage of a bad byte is in the text, not the record), NotUtf8Line for one in a legacy encoding:
     replaced, its text would be all U+FFFD."""
     import orjson
@@ -327,6 +330,12 @@ def load_json_line(line: bytes) -> tuple[Any, bool]:
         return json_numbers.loads(line), False
     except orjson.JSONDecodeError as err:
         error = err
+    joined = joined_surrogate_pairs(line)   # characters written as their two surrogates (CESU-8), in UTF-8
+    if joined is not line:
+        try:
+            return json_numbers.loads(joined), False
+        except orjson.JSONDecodeError:
+            line = joined
     reading = tolerant_utf8(line)   # each byte that is not UTF-8 as a lone surrogate
     if reading is None:
         raise NotUtf8Line(_not_utf8_line(line))
