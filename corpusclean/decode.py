@@ -166,7 +166,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         codec = None  # bytes that read as ASCII are not UTF-16/32, whatever they declare (as browsers do)
     utf8 = _utf8(data)
     if utf8 is not None and codec not in _ASCII_ESCAPE_CODECS and data.isascii():
-        escaped = _escaped_reading(data)
+        escaped = _escaped_reading(data, codec)
         if escaped is not None:
             return escaped
     if codec == "utf-8" and utf8 is not None:
@@ -437,17 +437,21 @@ def _decode_declared(data: bytes, codec: str, utf8: str | None) -> Decoded | Non
 _ESCAPE_READINGS = ((b"~{", "hz"), (b"\x1b$", "iso2022_jp_2"))
 
 
-def _escaped_reading(data: bytes) -> Decoded | None:
+def _escaped_reading(data: bytes, declared: str | None) -> Decoded | None:
     """ASCII bytes in an escape encoding (_ESCAPE_READINGS) whose strict reading is CJK text: for HZ, whose '~{'
-    ASCII text may hold, a reading that is Chinese; an ESC, which text never holds, opens any plausible reading."""
+    ASCII text may hold, a reading that is Chinese; an ESC, which text never holds, opens any plausible reading,
+    in the ISO-2022 codec the page declares (iso2022_jp, iso2022_kr) first."""
     for opening, codec in _ESCAPE_READINGS:
-        if opening in data:
-            text = _strict(data, codec)
+        if opening not in data:
+            continue
+        own = [declared] if declared is not None and declared.startswith("iso2022") and codec != "hz" else []
+        for candidate in [*own, codec]:
+            text = _strict(data, candidate)
             if text is None or text.isascii():
                 continue
             score = chinese_score(text)
-            if score.reads_as_chinese if codec == "hz" else reads_as_text(text, score):
-                return _success(text, codec, "detector")
+            if score.reads_as_chinese if candidate == "hz" else reads_as_text(text, score):
+                return _success(text, candidate, "declared" if candidate == declared else "detector")
     return None
 
 

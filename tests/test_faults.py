@@ -3833,14 +3833,17 @@ def test_a_page_in_hz_or_iso_2022_undeclared_is_read_not_written_as_its_escapes(
     ESC $ designations) write their text in ASCII bytes: a page in either, declaring nothing (or gb2312, as HZ is
     labelled), was read as ASCII and written as its escapes ('~{;aRiV83v#,=qDjHkQ4RT@4'), lang 'other', exit 0.
     Such ASCII bytes are read in the escape encoding when that reading is Chinese (HZ: ASCII text may hold '~{')
-    or, after an ESC, which no text holds, plausible; an English page mentioning '~{' stays as it is."""
+    or, after an ESC, which no text holds, plausible (in the ISO-2022 codec a page declares, first); an English page
+    mentioning '~{' stays as it is."""
     (tmp_path / "in").mkdir()
     japanese = "東京都は本日、今年の梅雨に備えた総合対策を発表した。都は低地の浸水を防ぐため、排水施設の点検を進めている。\n"
     code = "In Perl, the pattern s~{x}~y~ swaps braces; the council's web team used it to fix the old pages.\n" + EN_NEWS
     pages = {"hz.txt": ZH_NEWS.encode("hz"), "jp2.txt": ZH_MORE.encode("iso2022_jp_2"),
              "ja.txt": japanese.encode("iso2022_jp"), "code.txt": code.encode("ascii"),
              "hz.html": ("<html><head><meta charset=gb2312></head><body>" + "".join(
-                 f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</body></html>").encode("hz")}
+                 f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</body></html>").encode("hz"),
+             "ja.html": (f"<html><head><meta charset=iso-2022-jp></head><body><p>{japanese}</p></body></html>"
+                         ).encode("iso2022_jp")}
     for name, data in pages.items():
         (tmp_path / "in" / name).write_bytes(data)
     result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--no-template", "--script", "keep", "-o", "out.jsonl",
@@ -3850,6 +3853,7 @@ def test_a_page_in_hz_or_iso_2022_undeclared_is_read_not_written_as_its_escapes(
     assert {name: (r["text"].splitlines(), r["metadata"]["encoding"]) for name, r in records.items()} == {
         "hz.txt": (ZH_NEWS.splitlines(), "hz"), "hz.html": (ZH_NEWS.splitlines(), "hz"),
         "jp2.txt": (ZH_MORE.splitlines(), "iso2022_jp_2"), "ja.txt": (japanese.splitlines(), "iso2022_jp_2"),
+        "ja.html": (japanese.splitlines(), "iso2022_jp"),   # as it declares, as before
         "code.txt": (code.splitlines(), "utf-8")}
 
 
