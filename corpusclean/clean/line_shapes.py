@@ -446,14 +446,15 @@ def _listings(lines: list[str], asked: np.ndarray) -> list[int]:
     marked = _asked(lines, asked, _holds_code_mark).nonzero()[0].tolist()
     if len(marked) < MIN_CODE_LINES:
         return []
+    runs = [[marked[0]]]
+    for index in marked[1:]:
+        if all(_code_comment().match(lines[at]) or _code_filler().match(lines[at])
+               for at in range(runs[-1][-1] + 1, index)):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
     found: list[int] = []
-    run = [marked[0]]
-    for index in [*marked[1:], None]:
-        between = range(run[-1] + 1, len(lines) if index is None else index)
-        if index is not None and all(_code_comment().match(lines[at]) or _code_filler().match(lines[at])
-                                     for at in between):
-            run.append(index)
-            continue
+    for run in runs:
         first, last = run[0], run[-1]
         held = set(run)
         fillers = sum(not _code_comment().match(lines[at]) for at in range(first, last + 1) if at not in held)
@@ -463,7 +464,6 @@ def _listings(lines: list[str], asked: np.ndarray) -> list[int]:
             while last + 1 < len(lines) and _code_comment().match(lines[last + 1]):
                 last += 1
             found += range(first, last + 1)
-        run = [index]
     return found
 
 
