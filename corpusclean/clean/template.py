@@ -85,7 +85,9 @@ def unpack_summary(summary: Summary) -> tuple[str, int, memoryview, memoryview]:
 def count_lines(summaries: Iterable[Summary]) -> dict[str, SiteCounts]:
     counts: dict[str, SiteCounts] = {}
     for source, fingerprint, short, sentences in map(unpack_summary, summaries):
-        site = counts.setdefault(source, SiteCounts())
+        site = counts.get(source)
+        if site is None:  # (not counts.setdefault(source, SiteCounts()): that made a SiteCounts for every page)
+            site = counts[source] = SiteCounts()
         if fingerprint in site.pages:
             continue
         site.pages.add(fingerprint)

@@ -132,11 +132,13 @@ class UnionFind:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
     def groups(self) -> list[list[int]]:
-        """Sets of two or more members, each in ascending order, ordered by their smallest member."""
-        by_root: dict[int, list[int]] = {}
-        for item in range(len(self.parent)):
-            by_root.setdefault(self.find(item), []).append(item)
-        return [members for members in by_root.values() if len(members) > 1]
+        """Sets of two or more members, each in ascending order, ordered by their smallest member. Only the
+        members that are not their set's root are looked up: most items of a corpus are alone in their set."""
+        joined: dict[int, list[int]] = {}   # root -> its set's other members, ascending
+        for item, parent in enumerate(self.parent):
+            if parent != item:
+                joined.setdefault(self.find(item), []).append(item)
+        return [[root, *members] for root, members in sorted(joined.items())]
 
 
 def kept_member(members: list[int], policy: str, lengths: list[int], created: list[str | None]) -> int:
