@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from contextlib import closing
 from dataclasses import replace
@@ -97,10 +98,18 @@ def run_command(
         keep_rejects = rejects is not None
         results = stream(run.documents(), config, partial(finish, explain=config.explain, keep_rejects=keep_rejects),
                          run.ids, watch=run.progress)
-        with closing(results):
-            emit = run.emit_to(out, rejects)
-            for done in results:
-                emit(done)
+        # What this process holds now (the modules, the stages, their vocabularies and patterns) lives until the
+        # run ends: frozen, the garbage collector no longer walks it at each older-generation pass, here and in
+        # the worker processes forked from here. Given back to the collector after the run, for a caller in the
+        # same process.
+        gc.freeze()
+        try:
+            with closing(results):
+                emit = run.emit_to(out, rejects)
+                for done in results:
+                    emit(done)
+        finally:
+            gc.unfreeze()
         result = results.result
         raise_if_stopped()
         for path, count in result.inputs.items():
