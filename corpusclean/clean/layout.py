@@ -745,15 +745,19 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
         head = max(head_start(kinds, listed_lines, span[0], buttons, menus), titled)
     if headline is not None and headline < head and _opens_body(kinds, walls, headline, head, lead_ins):
-        head = max(head_start(kinds, listed_lines, headline, menus=menus),
-                   kicker_start(kinds, units, listed_lines, headline))
+        head = _head_over(kinds, units, listed_lines, headline, menus)
     if headline is not None and head < headline < span[1]:
-        head = max(head, head_start(kinds, listed_lines, headline, menus=menus),
-                   kicker_start(kinds, units, listed_lines, headline))
+        head = max(head, _head_over(kinds, units, listed_lines, headline, menus))
         if (span[0] < headline and kinds[headline] in HEADLINE_SHAPES
                 and np.maximum(values[span[0]:headline], 0.0).sum() < MIN_BODY_SCORE):
             head = max(head, _kicker_lines(kinds, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
+
+
+def _head_over(kinds: list[int], units: list[int], listed: list[bool], headline: int, menus: frozenset[int]) -> int:
+    """The first line of the head of the article a dated headline opens: under the menus over it (head_start), at
+    its kicker under a list (kicker_start)."""
+    return max(head_start(kinds, listed, headline, menus=menus), kicker_start(kinds, units, listed, headline))
 
 
 def under_crumbs(kinds: list[int], head: int, start: int, crumbs: frozenset[int]) -> int:
