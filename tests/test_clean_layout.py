@@ -1822,3 +1822,11 @@ def test_a_listing_under_the_articles_last_paragraph_is_the_articles():
     lines = [*ZH_MENU, *ZH_BODY, intro, *SHELL_LISTING[:-1], *ZH_HOT, *EN_FOOTER]
     kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
     assert kept == [*ZH_BODY, intro, *SHELL_LISTING[:-1]]
+
+
+def test_a_notices_table_stays_when_the_article_is_judged_again():
+    """A second run reads the notice without its dateline: the headline is no longer dated, but it is the title
+    the page opens with, and the rows under it stay (the first run's article is what a second run keeps)."""
+    headline = "栖川稳健收益债券型证券投资基金分红公告"
+    article = [headline, *FUND_NOTICE_ROWS, *FUND_NOTICE_TEXT]
+    assert judge_layout(article, title=headline) == [None] * len(article)

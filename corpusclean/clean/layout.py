@@ -744,8 +744,10 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         if _headline_over(kinds, units, titled):
             titled -= 1     # the line found is a standfirst under its headline, a shorter line over it
         head = max(head_start(kinds, listed_lines, span[0], buttons, menus), titled)
-    if headline is not None and headline < head and _opens_body(kinds, walls, headline, head, lead_ins):
-        head = _head_over(kinds, units, listed_lines, headline, menus)
+    # a page that opens with its title (as a second run reads what the dated headline opened) reads alike
+    opening = headline if headline is not None else 0 if titled == 0 else None
+    if opening is not None and opening < head and _opens_body(kinds, walls, opening, head, lead_ins):
+        head = _head_over(kinds, units, listed_lines, opening, menus)
     if headline is not None and head < headline < span[1]:
         head = max(head, _head_over(kinds, units, listed_lines, headline, menus))
         if (span[0] < headline and kinds[headline] in HEADLINE_SHAPES
