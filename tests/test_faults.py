@@ -3693,9 +3693,17 @@ def test_a_page_whose_paragraphs_each_leave_an_inline_element_open_is_read(tag, 
     exit 0, not a word on stderr, its text all there. The page is parsed again without its inline formatting
     tags (span, font, b, strong, ...), which hold no text of their own; a page still too deep without them
     (2,100 nested divs) is truncated_html as before."""
-    (tmp_path / "in").mkdir()
     paragraphs = [f"<p><{tag} class=x>第{n}段：{ZH_NEWS.splitlines()[n % 3]}\n" for n in range(1100)]
-    (tmp_path / "in" / "open.html").write_text(
+    lines = _lines_read_beside_deep_divs(tmp_path, "open.html", paragraphs, jobs)
+    assert len(lines) == 1100
+    assert lines[0] == "第0段：" + ZH_NEWS.splitlines()[0] and lines[-1] == "第1099段：" + ZH_NEWS.splitlines()[1]
+
+
+def _lines_read_beside_deep_divs(tmp_path, name: str, paragraphs: list[str], jobs) -> list[str]:
+    """`run` over a page of the paragraphs (`name`) beside 2,100 nested divs: the page's text lines, the divs
+    rejected as truncated_html, exit 0 and nothing on stderr."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / name).write_text(
         f"<html><head><title>防汛</title></head><body><div class=content>{''.join(paragraphs)}</div></body></html>", "utf-8")
     (tmp_path / "in" / "deep.html").write_text(
         "<html><body>" + "<div>" * 2100 + f"<p>{ZH_MORE}</p>" + "</div>" * 2100 + "</body></html>", "utf-8")
@@ -3703,11 +3711,9 @@ def test_a_page_whose_paragraphs_each_leave_an_inline_element_open_is_read(tag, 
                          cwd=tmp_path)
     assert (result.returncode, result.stderr.decode()) == (0, "")
     [record] = jsonl((tmp_path / "out.jsonl").read_bytes())
-    lines = record["text"].splitlines()
-    assert (record["id"], len(lines)) == ("in/open.html", 1100)
-    assert lines[0] == "第0段：" + ZH_NEWS.splitlines()[0] and lines[-1] == "第1099段：" + ZH_NEWS.splitlines()[1]
     [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
-    assert (reject["id"], reject["reject_reason"]) == ("in/deep.html", "truncated_html")
+    assert (record["id"], reject["id"], reject["reject_reason"]) == (f"in/{name}", "in/deep.html", "truncated_html")
+    return record["text"].splitlines()
 
 
 @pytest.mark.parametrize("jobs", JOBS)
@@ -3786,22 +3792,11 @@ def test_a_page_whose_paragraphs_each_leave_a_link_open_is_read(jobs, tmp_path):
     the page, parsed again without its inline formatting tags (which keep links), was still rejected as
     truncated_html, exit 0, its text all there. A page still too deep without those tags is parsed once more
     without its links' tags too; 2,100 nested divs are truncated_html as before."""
-    (tmp_path / "in").mkdir()
     zh = ZH_NEWS.splitlines()
     paragraphs = [f"<p><a href=/n/{n}.html>第{n}段</a>：{zh[n % 3]}<a href=/more/{n}>详情\n" for n in range(1100)]
-    (tmp_path / "in" / "links.html").write_text(
-        f"<html><head><title>防汛</title></head><body><div class=content>{''.join(paragraphs)}</div></body></html>", "utf-8")
-    (tmp_path / "in" / "deep.html").write_text(
-        "<html><body>" + "<div>" * 2100 + f"<p>{ZH_MORE}</p>" + "</div>" * 2100 + "</body></html>", "utf-8")
-    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", "--rejects", "rejects.jsonl",
-                         cwd=tmp_path)
-    assert (result.returncode, result.stderr.decode()) == (0, "")
-    [record] = jsonl((tmp_path / "out.jsonl").read_bytes())
-    lines = record["text"].splitlines()
-    assert (record["id"], len(lines)) == ("in/links.html", 1100)
+    lines = _lines_read_beside_deep_divs(tmp_path, "links.html", paragraphs, jobs)
+    assert len(lines) == 1100
     assert lines[0] == f"第0段：{zh[0]}详情" and lines[-1] == f"第1099段：{zh[1099 % 3]}详情"
-    [reject] = jsonl((tmp_path / "rejects.jsonl").read_bytes())
-    assert (reject["id"], reject["reject_reason"]) == ("in/deep.html", "truncated_html")
 
 
 @pytest.mark.parametrize("jobs", JOBS)
