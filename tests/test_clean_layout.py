@@ -1830,3 +1830,49 @@ def test_a_notices_table_stays_when_the_article_is_judged_again():
     headline = "栖川稳健收益债券型证券投资基金分红公告"
     article = [headline, *FUND_NOTICE_ROWS, *FUND_NOTICE_TEXT]
     assert judge_layout(article, title=headline) == [None] * len(article)
+
+
+
+COLUMN_OF_STORIES = [    # a tabloid's column of other stories: long headlines, the shapes of text and of titles mixed
+    "Harbour town braces for the highest tide in forty years as sandbags run out, the ferry stops and the council opens the school hall",
+    "Lost galleon with a hold of silver stays on the seabed - but divers now say they know where it lies and who may claim it",
+    "Storm warning for the coast as forecasters say winds of seventy miles an hour will hit the harbour towns on Sunday night",
+    "Chef who won three stars says the secret is a cheap pan and patience - and reveals the one dish he will never cook at home",
+    "Mayor ducks a second debate with her rival as her party calls the challenger 'all talk, no plan' - after she agreed to only one",
+    "What happened when I gave up my phone for a month: the calls I missed, the sleep I gained and the friends who gave up on me",
+    "The first city to ban cars from its old centre: shops say trade is up a third since the spring and the buses run on time",
+    "How to cut your energy bill? Turn the boiler down one degree! Study finds most homes are heated two degrees more than needed",
+    "COLUMNIST: The ferry fares rose again, and nobody at the port seems to mind...",
+    "Teacher, 41, who saved a pupil from the river is given the town's medal for bravery at last, three years after the flood",
+    "Five more councillors including two deputy mayors say they will stand down ahead of the local elections",
+    "Why young buyers are falling for the suburbs: prices a fifth lower, gardens twice as big and a train to the centre every ten minutes",
+    "Rail fares rise again in January as the operators blame fuel, the unions threaten a strike and commuters say enough is enough",
+    "Museum's stolen clock returned after 30 years: a collector found it listed at an auction online and called the police at once",
+    "Fans queue overnight for tickets to the last concert of the band's farewell tour in their home town",
+    "Health board to close two wards over the winter as it struggles to find enough nurses for the night shifts",
+    "Award-winning baker sacked after a row over the recipe for the shop's famous lemon cake wins her case",
+    "Number of young adults who cycle to work DOUBLES in two years: figures show a third of commuters now ride",
+    "Bank holiday washout as downpours sweep in from the west and flood warnings are issued for three rivers",
+    "Council to sell its old town hall to a hotel chain: the building stood empty for twelve years, and the roof leaks",
+    "Net migration to the city fell by 10 per cent last year but it's still at 68,500 - as a map shows where",
+    "Farmers warn of empty shelves as the dry spring leaves the potato crop, and the onions, a month behind their time",
+    "Police hunt for the owner of a parrot that learned to call out the numbers of the town's lottery draw",
+    "The tensions within the council are now deeper than those between the two parties. And the mayor's own allies are far more dangerous to her than the opposition",
+]
+
+
+def test_a_dated_headline_opening_the_head_brings_no_column_of_stories_over_it():
+    """The dated headline opens the head (nothing between it and the text ends a head): the head starts at its
+    block, not over the column of other stories above it, which holds no menu to stop a walk up. As the first run
+    reads the page once its chrome is gone; a second run, without the dateline, cuts the column too."""
+    headline = "CITY DESK COMMENT: A budget that puts the bus riders first"
+    gallery = ["+8", "View gallery", "[https://www.example.co]"]
+    body = [*EN_BODY[:3], "1/1 Skip Ad [ ]Continue watchingafter the adVisit Advertiser websiteGO TO PAGE",
+            *EN_BODY[3:5], *gallery, "Copy link to paste in your message",
+            "Council members raise their hands in the vote on the budget on Tuesday evening",
+            *gallery, "The new library will stand on the site of the old bus depot", *gallery, *EN_MORE]
+    counts = ["697", "View", "Top", "+99", "Home Home", "697", "View"]
+    lines = ["My Profile", "Logout", "Privacy Policy Feedback", "Friday, May 24th 2026 11AM 25°C 2PM 25°C 5-Day Forecast",
+             *COLUMN_OF_STORIES, "Previous", "Next", headline, *counts, *body]
+    kept = [line for line, verdict in zip(lines, judge_layout(lines, title=headline, dated=headline)) if verdict is None]
+    assert kept == lines[lines.index(headline):]

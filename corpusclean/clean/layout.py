@@ -700,7 +700,8 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
     its kicker under a run of list-shaped lines (kicker_start), and at it when it stands over the head with
     nothing between them that ends a head (_opens_body: a notice's table of label-value rows over its text,
-    which reads as a list of headlines once the chrome around is gone), and at its block (_kicker_lines) when it is
+    which reads as a list of headlines once the chrome around is gone), no higher than its block (a column of
+    other stories over it holds no menu to stop the walk up), and at its block (_kicker_lines) when it is
     shaped as a headline (a label's line, "Thread starter jane", is none) and what the body holds over it is
     worth less than MIN_BODY_SCORE (a sidebar's guestbook lines over the headline). A share bar (`buttons`:
     the lines of its buttons) between the headline the metadata stage found (`titled`: its line) and the text
@@ -747,7 +748,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     # a page that opens with its title (as a second run reads what the dated headline opened) reads alike
     opening = headline if headline is not None else 0 if titled == 0 else None
     if opening is not None and opening < head and _opens_body(kinds, walls, opening, head, lead_ins):
-        head = _head_over(kinds, units, listed_lines, opening, menus)
+        head = max(_head_over(kinds, units, listed_lines, opening, menus), _kicker_lines(kinds, opening))
     if headline is not None and head < headline < span[1]:
         head = max(head, _head_over(kinds, units, listed_lines, headline, menus))
         if (span[0] < headline and kinds[headline] in HEADLINE_SHAPES
