@@ -1715,11 +1715,12 @@ def test_a_brief_under_its_headline_ends_at_the_box_of_other_articles():
     assert [line for line, verdict in zip(lines, verdicts) if verdict is None] == [headline, brief]
 
 
-def test_without_a_box_under_it_a_page_without_a_body_is_left_alone():
+def test_without_a_box_under_it_a_page_without_a_body_loses_only_the_menus_opening_it():
     headline = "5月份贷款市场报价利率维持不变"
     brief = "栖州日报讯 5月20日，1年期贷款市场报价利率为3.45%，与上月持平。"
     lines = [*ZH_MENU, *ZH_MENU, headline, brief, *ZH_HOT, *EN_FOOTER]
-    assert judge_layout(lines, title=headline) == [None] * len(lines)
+    kept = [line for line, verdict in zip(lines, judge_layout(lines, title=headline)) if verdict is None]
+    assert kept == [headline, brief, *ZH_HOT, *EN_FOOTER]
 
 
 HEADLINES_SET_AS_TEXT = [
@@ -1876,3 +1877,28 @@ def test_a_dated_headline_opening_the_head_brings_no_column_of_stories_over_it()
              *COLUMN_OF_STORIES, "Previous", "Next", headline, *counts, *body]
     kept = [line for line, verdict in zip(lines, judge_layout(lines, title=headline, dated=headline)) if verdict is None]
     assert kept == lines[lines.index(headline):]
+
+
+SHORT_THREAD = ["Printer drivers for the old laser model?", "posted by jdoe", "Does anyone still have them?",
+                "Thanks in advance.", "Reply", "posted by kim_w", "Try the vendor's archive page.", "Reply",
+                "posted by jdoe", "Found them there, thanks!", "Reply"]
+
+
+def test_a_page_with_no_body_loses_the_menus_opening_it():
+    lines = [*EN_MENU, "Forums", "Hardware", "Sign in", *SHORT_THREAD, *EN_FOOTER]
+    kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
+    assert kept == [*SHORT_THREAD, *EN_FOOTER]
+
+
+def test_a_page_with_no_body_keeps_the_title_under_its_breadcrumb():
+    """The breadcrumb an earlier stage removed stood over the title: the menus go down to it, not past it."""
+    title = ["Hardware", "Printers", "Laser"]     # the forum's title and its boards' names: an item's shape
+    lines = [*EN_MENU, "Sign in", *title, *SHORT_THREAD, *EN_FOOTER]
+    crumb = len(EN_MENU) + 1
+    kept = [line for line, verdict in zip(lines, judge_layout(lines, crumbs=frozenset({crumb}))) if verdict is None]
+    assert kept == lines[crumb:]
+
+
+def test_a_list_with_no_text_under_it_stays_whole():
+    names = [f"{first} {last}" for first in ("Ann", "Bo", "Cy", "Di", "Ed") for last in ("Lee", "Moe", "Ng", "Orr")]
+    assert judge_layout(names) == [None] * len(names)

@@ -693,8 +693,9 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                   numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset(),
                   footer: int | None = None, crumbs: frozenset[int] = frozenset(),
                   lead_ins: frozenset[int] = frozenset()) -> range:
-    """The lines of the article, head to tail; all of them when no body is found (body_span, or under the dated
-    headline: body_under_headline, or above a box of other articles: body_above_box). `related`: the closings
+    """The lines of the article, head to tail; all of them but the menus opening the page (_without_top_menus)
+    when no body is found (body_span, or under the dated headline: body_under_headline, or above a box of other
+    articles: body_above_box). `related`: the closings
     that follow the heading of a box of other articles. `headline`: where the headline with a dateline under
     it stands (dated_headline), when the metadata stage found one: the head starts under the last run of
     menu items above it, even inside the body (teasers with their summaries above it hold text too), and at
@@ -727,7 +728,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if span is None:
         span = body_above_box(related, headline if headline is not None else titled)
     if span is None:
-        return range(len(shapes))
+        return _without_top_menus(shapes.kinds.tolist(), crumbs)
     comments = comments_start(shapes.kinds, values, records, walls, *span)
     if comments is None:
         comments = posts_below_heading(shapes, values, closings, *span)
@@ -755,6 +756,18 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
                 and np.maximum(values[span[0]:headline], 0.0).sum() < MIN_BODY_SCORE):
             head = max(head, _kicker_lines(kinds, headline))
     return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
+
+
+def _without_top_menus(kinds: list[int], crumbs: frozenset[int]) -> range:
+    """A page with no body: all its lines but the run of MENU_RUN menu-shaped lines or more opening it (the
+    site's menus over whatever it holds), which ends at the first line of another shape and at a breadcrumb
+    an earlier stage removed (`crumbs`: the lines under one), under which the page's own title stands. A text
+    of list-shaped lines with no text or headline under them (names, a poem of short lines) stays whole."""
+    end = 0
+    while end < len(kinds) and kinds[end] in MENU_LIKE and end not in crumbs:
+        end += 1
+    worded = any(IS_TEXT[kind] or kind == HEADLINE for kind in kinds[end:])
+    return range(end if end >= MENU_RUN and worded else 0, len(kinds))
 
 
 def _head_over(kinds: list[int], units: list[int], listed: list[bool], headline: int, menus: frozenset[int]) -> int:
