@@ -500,6 +500,17 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         # Latin phrases in Chinese lines
         ("请 Download the app", "boilerplate.promo"),
         ("欢迎关注 Approval", None),
+        # a forum's jump box: every board in one line (inscriptis), the select's chosen board (w3m), at any length
+        pytest.param("Forum Jump: Private Messages User Control Panel Who's Online Search Forum Home Tube Amp Community "
+                     "-- TUT Q&A -- Power Scaling -- PCB Design -- Power Amps -- Preamps -- Guitar Amps -- Phono "
+                     "Stages -- Headphone Amps -- Power Supplies -- Transformers -- Tubes -- Test Equipment -- "
+                     "Speakers -- Classifieds -- Off Topic -- General Chat -- Site Feedback", "boilerplate.nav",
+                     id="a-forums-jump-box-in-one-line"),
+        pytest.param("Forum Jump: [-- Power Amps ] [Go]", "boilerplate.nav", id="a-forums-jump-box-as-w3m-prints-it"),
+        pytest.param("Forum jump in sign-ups surprised the organisers, who had planned for half as many.", None,
+                     id="a-sentence-opening-with-forum-jump"),
+        pytest.param("Members asked for a forum jump menu, and the moderators said: Forum Jump: coming soon.", None,
+                     id="a-sentence-naming-a-forum-jump-box"),
     ],
 )
 def test_classify_line_strong(line, reason):

@@ -33,7 +33,7 @@ SECTIONS = ("promo", "promo_weak", "promo_prompt", "footer_weak", "share", "shar
             "pager_words", "see_also", "related", "comments", "label", "answers", "tags", "tools", "poster", "shop",
             *SENTENCE_SECTIONS)
 ZH_SECTIONS = SECTIONS
-EN_SECTIONS = (*SECTIONS, "author_jobs", "menu_words")
+EN_SECTIONS = (*SECTIONS, "author_jobs", "menu_words", "jump_menu")
 SHORT_LINE_SECTIONS = ("share", "promo")   # phrases that mark only a very short line
 MAX_PROMPT_WORDS = 25     # a line this short holding a phrase of [promo_prompt] is a promotion, even a sentence
 # phrases that mark a short line only in a run at the head or the tail of the page: section -> (reason, most Han
@@ -262,6 +262,7 @@ class Vocabulary:
     share_targets: frozenset[str]             # where a share bar sends the page: "微信", "QQ空间", "Facebook"
     author_jobs: frozenset[str]               # what the author of an article is: "reporter", "editor"
     menu_words: frozenset[str]                # the links of a site's header: "About", "Archive", "Subscribe"
+    jump_menu: re.Pattern[str]                # a forum's jump box's label, a colon after it, opening a line
     tag_row: re.Pattern[str]                  # a heading of the tags before them: "Topics: Transit, Labor"
     tag_initials: frozenset[str]              # the first character of those headings, casefolded
     share_row_words: frozenset[str]           # the words a share bar in one line may start with
@@ -360,6 +361,7 @@ def vocabulary(extra_phrases: tuple[str, ...] = ()) -> Vocabulary:
         share_targets=frozenset(p.casefold() for p in both("share_target")),
         author_jobs=frozenset(p.casefold() for p in both("author_jobs")),
         menu_words=frozenset(p.casefold() for p in both("menu_words")),
+        jump_menu=re.compile(rf"(?i:{_longest_first(both('jump_menu'))})\s*(?:[:：]|$)"),
         tag_row=_tag_row(both("tags")),
         tag_initials=frozenset(p.casefold()[0] for p in both("tags")),
         share_row_words=frozenset(p.casefold() for p in (*both("share_target"), *both("tools"))),
@@ -709,6 +711,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return COPYRIGHT, True
     if _is_prompt(text, han, vocab):
         return PROMO, True
+    if vocab.jump_menu.match(text):     # every board of a forum in one line, at any length
+        return NAV, True
     if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
