@@ -774,6 +774,21 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("发展46个项目", None, id="a-count-in-a-phrase"),
         pytest.param("2026年积分落户人数", None, id="a-poster-word-after-a-year"),
         pytest.param("Membership fees rose by 12 percent.", None, id="an-article-sentence"),
+        # a post's edit stamp: its label, the editor's name, then only a date, a time or a time ago
+        pytest.param("Edited July 5, 2023 by sethoflagos", "boilerplate.poster", id="an-edit-stamp-with-its-editor"),
+        pytest.param("Last edited by Parihaka; 22 Apr 22,, 09:08.", "boilerplate.poster",
+                     id="an-edit-stamp-with-its-editor-first"),
+        pytest.param("Last edited on May 10, 2024, 10:23 am by klwild", "boilerplate.poster",
+                     id="an-edit-stamp-with-a-date-and-a-time"),
+        pytest.param("Last edit: 4 weeks 11 hours ago by mvvfans.", "boilerplate.poster", id="an-edit-stamp-a-time-ago"),
+        pytest.param("edited May 20 at 14:48", "boilerplate.poster", id="a-q-and-a-sites-edit-stamp"),
+        pytest.param("Edited at 2024-05-13 08:44 am (UTC)", "boilerplate.poster", id="an-edit-stamp-with-its-zone"),
+        pytest.param("[Edited for clarity, and to test the editing function.]", None, id="a-posters-note-on-an-edit"),
+        pytest.param("Edited by Jane Doe, 2019.", None, id="a-books-editor-and-its-year"),
+        pytest.param("Edited at 3 a.m., the film was rushed out by Netflix.", None, id="a-sentence-opening-with-edited-at"),
+        pytest.param("Edited on May 5, the final cut ran 94 minutes.", None, id="a-sentence-opening-with-an-edit-date"),
+        pytest.param("Last edited in 2019, the rules say little about drones.", None,
+                     id="a-sentence-opening-with-last-edited"),
     ],
 )
 def test_poster_panels(line, reason):

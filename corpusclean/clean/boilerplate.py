@@ -101,6 +101,17 @@ WORD_COUNT_SPLIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")     # 
 # what follows a poster's label: a count, a date or a time ago ("386", "Mar 2019", "2026-1-8 20:14", "3 天前")
 POSTER_VALUE = re.compile(r"[\dA-Za-z\s,.:：/#+\-年月日时分秒天周前小个]{1,24}")
 LATIN_WORD = re.compile(r"[A-Za-z]+")
+# a post's edit stamp, forum software's and a Q&A site's, inside the post: its label, the editor's name, then only a
+# date, a time or a time ago ("Edited July 5, 2023 by jane", "Last edited by jane; 07-05-2023 at 10:12 AM", "Last
+# edited on May 10, 2024, 10:23 am by jane", "Last edit: 4 weeks 11 hours ago by jane", "edited Feb 29",
+# "Edited at 2024-05-13 08:44 am (UTC)")
+_WHEN_WORD = (r"[(\[]?(?:[^\s(\[]*\d\S*|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march"
+              r"|april|june|july|august|september|october|november|december|at|on|am|pm|a\.m\.|p\.m\.|ago|utc|gmt"
+              r"|(?:second|minute|hour|day|week|month|year)s?))[)\],.]*")
+_edit_stamp = compiled_when_used(
+    r"(?i:(?:last\s+)?edit(?:ed)?)(?:\s+(?i:by)\s+[^\s;,]{1,30}(?:\s[^\s;,]{1,30})?\s*;)?\s*[:：]?"
+    rf"(?:\s+{_WHEN_WORD}){{1,8}}(?:,?\s+(?i:by)\s+[^\s;,]{{1,30}}(?:\s[^\s;,]{{1,30}})?)?\.?")
+EDIT_STAMP_INITIALS = "EeLl"
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # what an ad slot inside the story says: "Story continues below advertisement", "AdvertisementStory continues below"
@@ -775,7 +786,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return (TOOLS if row else REASON_PREFIX + "label"), True
     if size <= 40 and _more_replies().fullmatch(text):
         return (COMMENTS if "comment" in folded and not folded[0].isdigit() else POSTER), True
-    if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab)):
+    if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab) or (
+            text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text))):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
