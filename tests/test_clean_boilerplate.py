@@ -789,6 +789,13 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Edited on May 5, the final cut ran 94 minutes.", None, id="a-sentence-opening-with-an-edit-date"),
         pytest.param("Last edited in 2019, the rules say little about drones.", None,
                      id="a-sentence-opening-with-last-edited"),
+        # a list's sort menu, its default option marked
+        pytest.param("Highest score (default) Trending (recent votes count more) Date modified (newest first) Date "
+                     "created (oldest first)", "boilerplate.poster", id="a-q-and-a-sites-sort-menu"),
+        pytest.param("[Highest score (default) ]", "boilerplate.poster", id="a-sort-menu-as-w3m-prints-its-select"),
+        pytest.param("Sorted by: Highest score (default)", "boilerplate.poster", id="a-sort-menu-after-its-label"),
+        pytest.param("The timeout (default) is 30 seconds.", None, id="a-sentence-naming-a-default"),
+        pytest.param("Verbose (default) mode prints every request to the log", None, id="a-line-naming-a-default-mode"),
     ],
 )
 def test_poster_panels(line, reason):

@@ -112,6 +112,13 @@ _edit_stamp = compiled_when_used(
     r"(?i:(?:last\s+)?edit(?:ed)?)(?:\s+(?i:by)\s+[^\s;,]{1,30}(?:\s[^\s;,]{1,30})?\s*;)?\s*[:：]?"
     rf"(?:\s+{_WHEN_WORD}){{1,8}}(?:,?\s+(?i:by)\s+[^\s;,]{{1,30}}(?:\s[^\s;,]{{1,30}})?)?\.?")
 EDIT_STAMP_INITIALS = "EeLl"
+# a list's sort menu, its default option marked and the others after it, a label before it or not: a Q&A site's
+# over its answers ("Highest score (default) Date modified (newest first) Date created (oldest first)", "Sorted by:
+# Highest score (default)", w3m's select "[Highest score (default) ]"): a few words each, a note in brackets after
+_SORT_OPTION = r"[A-Z][a-z]+(?: [a-z]+){0,3}"
+_sort_menu = compiled_when_used(
+    rf"(?:(?i:sort(?:ed)? by)\s*:?\s*)?\[?{_SORT_OPTION} \((?i:default)\)\s*\]?"
+    rf"(?:\s*{_SORT_OPTION}(?: \([a-z ]{{2,40}}\))?)*")
 # an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
 AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
 # what an ad slot inside the story says: "Story continues below advertisement", "AdvertisementStory continues below"
@@ -787,7 +794,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and _more_replies().fullmatch(text):
         return (COMMENTS if "comment" in folded and not folded[0].isdigit() else POSTER), True
     if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab) or (
-            text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text))):
+            text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text)) or (
+            "(default)" in folded and _sort_menu().fullmatch(text))):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
