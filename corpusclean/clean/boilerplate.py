@@ -22,8 +22,9 @@ from corpusclean.text import (
 
 
 # phrases that mark a line of up to 200 characters even when it is a sentence: a site's note on what the article is
-# not ("does not constitute investment advice"), a cookie banner ("We use cookies to improve your experience.")
-SENTENCE_SECTIONS = ("disclaimer", "cookies")
+# not ("does not constitute investment advice"), a cookie banner ("We use cookies to improve your experience."), a
+# notice to turn on JavaScript ("Please enable JavaScript to view the comments.")
+SENTENCE_SECTIONS = ("disclaimer", "cookies", "noscript")
 # The sections each rule file must hold, each read its own way; the Chinese one has no author's jobs
 # (author_bio reads English lines) nor a header's words (_home_menu). Every
 # other section of the files is a family of phrases read alike: a short line that is no sentence and
