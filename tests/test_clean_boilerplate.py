@@ -810,6 +810,11 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Sorted by: Highest score (default)", "boilerplate.poster", id="a-sort-menu-after-its-label"),
         pytest.param("The timeout (default) is 30 seconds.", None, id="a-sentence-naming-a-default"),
         pytest.param("Verbose (default) mode prints every request to the log", None, id="a-line-naming-a-default-mode"),
+        # a comment's like count in words
+        pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
+        pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),
+        pytest.param("87 people like this idea, a poll of the town's residents found.", None,
+                     id="a-sentence-opening-with-a-like-count"),
     ],
 )
 def test_poster_panels(line, reason):

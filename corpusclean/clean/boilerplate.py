@@ -113,6 +113,9 @@ _edit_stamp = compiled_when_used(
     r"(?i:(?:last\s+)?edit(?:ed)?)(?:\s+(?i:by)\s+[^\s;,]{1,30}(?:\s[^\s;,]{1,30})?\s*;)?\s*[:：]?"
     rf"(?:\s+{_WHEN_WORD}){{1,8}}(?:,?\s+(?i:by)\s+[^\s;,]{{1,30}}(?:\s[^\s;,]{{1,30}})?)?\.?")
 EDIT_STAMP_INITIALS = "EeLl"
+# a post's or a comment's like count under it, in words: "87 people like this.", "1 person likes this"
+_like_count = compiled_when_used(r"\d[\d,.]*[kK]?\s+(?i:people|persons?|members?|users?|readers?)\s+(?i:likes?|liked)\s+"
+                                 r"(?i:this)(?:\s+(?i:post|comment|reply|answer))?\.?")
 # a list's sort menu, its default option marked and the others after it, a label before it or not: a Q&A site's
 # over its answers ("Highest score (default) Date modified (newest first) Date created (oldest first)", "Sorted by:
 # Highest score (default)", w3m's select "[Highest score (default) ]"): a few words each, a note in brackets after
@@ -796,7 +799,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return (COMMENTS if "comment" in folded and not folded[0].isdigit() else POSTER), True
     if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab) or (
             text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text)) or (
-            "(default)" in folded and _sort_menu().fullmatch(text))):
+            "(default)" in folded and _sort_menu().fullmatch(text)) or (
+            text[0].isdecimal() and _like_count().fullmatch(text))):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
