@@ -810,6 +810,16 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Sorted by: Highest score (default)", "boilerplate.poster", id="a-sort-menu-after-its-label"),
         pytest.param("The timeout (default) is 30 seconds.", None, id="a-sentence-naming-a-default"),
         pytest.param("Verbose (default) mode prints every request to the log", None, id="a-line-naming-a-default-mode"),
+        # a thread's counts and dates in its header or a list of threads
+        pytest.param("Views 305", "boilerplate.poster", id="a-threads-view-count"),
+        pytest.param("58 Views", "boilerplate.poster", id="a-threads-view-count-after-its-number"),
+        pytest.param("Followers 2", "boilerplate.poster", id="a-threads-followers"),
+        pytest.param("Created May 6", "boilerplate.poster", id="a-threads-creation-date"),
+        pytest.param("Last Reply May 8", "boilerplate.poster", id="a-threads-last-reply"),
+        pytest.param("Views differ on whether the 2024 plan will work.", None, id="a-sentence-opening-with-views"),
+        pytest.param("Created in 1998, the fund now holds 3 billion.", None, id="a-sentence-opening-with-created"),
+        pytest.param("Followers of the sect gathered in 2019.", None, id="a-sentence-opening-with-followers"),
+        pytest.param("Created with Sketch.", None, id="a-pictures-title-opening-with-created"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),
