@@ -820,6 +820,13 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Created in 1998, the fund now holds 3 billion.", None, id="a-sentence-opening-with-created"),
         pytest.param("Followers of the sect gathered in 2019.", None, id="a-sentence-opening-with-followers"),
         pytest.param("Created with Sketch.", None, id="a-pictures-title-opening-with-created"),
+        # a forum's and a comment section's words in Indonesian
+        pytest.param("Kutip", "boilerplate.poster", id="id-a-posts-quote-button"),
+        pytest.param("Balas", "boilerplate.poster", id="id-a-posts-reply-button"),
+        pytest.param("Kutip Balas", "boilerplate.poster", id="id-a-posts-action-row"),
+        pytest.param("Terlama", "boilerplate.poster", id="id-a-sort-option"),
+        pytest.param("Balas dendam bukan jalan keluar, kata polisi.", None, id="id-a-sentence-opening-with-reply"),
+        pytest.param("Terbaru dari Jakarta: harga beras naik lagi", None, id="id-a-headline-opening-with-newest"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),
