@@ -293,6 +293,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         ("All-rights-reserved", None),
         ("Applications received", None),
         ("Link copied", "boilerplate.label"),
+        pytest.param("कॉपी लिंक", "boilerplate.label", id="hi-a-copy-link-button"),
+        pytest.param("उसने कॉपी लिंक भेजने को कहा और फिर चला गया।", None, id="hi-a-sentence-holding-copy-link"),
         ("Was this page helpful?", "boilerplate.label"),
         ("Like this:", "boilerplate.label"),
         ("Like Loading...", "boilerplate.label"),
