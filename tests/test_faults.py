@@ -3895,3 +3895,28 @@ def test_a_jsonl_line_in_cesu_8_is_read_as_the_utf_8_it_is_and_check_says_what_i
     assert [line.split(" CC001 ")[1] for line in check.stdout.decode().splitlines()] == [
         "invalid JSON: character(s) beyond U+FFFF written as the UTF-8 of two surrogates (CESU-8), which other readers "
         "refuse; run reads each as its character"] * 2
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_zero_width_joiner_that_joins_is_kept(jobs, tmp_path):
+    """The whitespace stage dropped every zero-width joiner and non-joiner, exit 0: an emoji sequence came apart
+    ('🤹‍♀️' a woman juggling written '🤹♀️', a juggler and a female sign; '👨‍👩‍👧' three people; '🏳️‍🌈' a
+    white flag and a rainbow) and a Persian word lost its non-joiner ('می‌خواهم' written 'میخواهم', misspelt).
+    A joiner between two such characters is kept; one between Han characters or ASCII, or at an edge, goes."""
+    english = ("The juggler \U0001f939\u200d\u2640\ufe0f walked on stage with the family \U0001f468\u200d\U0001f469\u200d"
+               "\U0001f467 and a \U0001f3f3\ufe0f\u200d\U0001f308 flag, and the council approved the budget on Tuesday.")
+    persian = ("\u0627\u06cc\u0646 \u06cc\u06a9 \u0645\u062a\u0646 \u0641\u0627\u0631\u0633\u06cc \u0627\u0633\u062a "
+               "\u06a9\u0647 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0622\u0646 \u0631\u0627 "
+               "\u0628\u0646\u0648\u06cc\u0633\u0645 \u0648 \u0628\u0628\u06cc\u0646\u0645 \u0686\u0647 "
+               "\u0645\u06cc\u200c\u0634\u0648\u062f.")
+    watermarked = ZH_NEWS.replace("气象台", "气\u200d象\u200c台")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n"
+                                                     for i, t in (("en", english), ("fa", persian), ("zh", watermarked))))
+    (tmp_path / "in" / "page.txt").write_text(english.replace("Tuesday", "Monday") + "\n", "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--script", "keep", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    texts = {r["id"]: r["text"] for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert texts == {"en": english, "fa": persian, "zh": ZH_NEWS.strip(), "in/page.txt": english.replace("Tuesday", "Monday")}
+    check = corpusclean("check", "out.jsonl", cwd=tmp_path)
+    assert (check.returncode, check.stdout) == (0, b"")

@@ -28,6 +28,13 @@ from corpusclean.normalize.whitespace import (
         pytest.param("\x93quoted\x94 \x96 dash\x85", "“quoted” – dash", id="c1-controls-as-cp1252"),
         pytest.param("x\x81\x8d\x8f\x90\x9dy", "xy", id="c1-without-cp1252-dropped"),
         pytest.param("\x01\x02", "", id="only-controls"),
+        pytest.param("juggler \U0001f939\u200d\u2640\ufe0f and \U0001f3f3\ufe0f\u200d\U0001f308",
+                     "juggler \U0001f939\u200d\u2640\ufe0f and \U0001f3f3\ufe0f\u200d\U0001f308", id="emoji-zwj-kept"),
+        pytest.param("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+                     id="persian-zwnj-kept"),
+        pytest.param("会\u200d议\u200c召开 a\u200db", "会议召开 ab", id="joiner-between-han-or-ascii-dropped"),
+        pytest.param("\u200d\U0001f308 \u200c\U0001f308\u200d", "\U0001f308 \U0001f308", id="joiner-at-an-edge-dropped"),
+        pytest.param("\u2060 \u200d", "", id="only-invisible"),
     ],
 )
 def test_normalize_line(line, expected):

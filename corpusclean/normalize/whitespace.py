@@ -8,9 +8,17 @@ from corpusclean.config import Config
 from corpusclean.document import Document
 from corpusclean.normalize.mojibake import may_hold_mojibake, repair_mojibake
 from corpusclean.pipeline import DocumentStage
+from corpusclean.text import CJK_CLASS
 
 # Invisible characters that str.split() does not treat as whitespace.
-ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff\u00ad"
+# The zero-width joiner and non-joiner join the characters around them: an emoji sequence's (🤹‍♀️, 👨‍👩‍👧,
+# 🏳️‍🌈), the letters of a Persian, Arabic or Indic word (می‌خواهم). They are kept between two such characters;
+# elsewhere (at a line's edge, beside a space, next to ASCII, Han, kana, Hangul or CJK punctuation, where a
+# zero-width watermark puts them) they change nothing a reader sees, and go as the other zero-width characters.
+JOINERS = "\u200c\u200d"
+_JOINABLE = f"[^\\s\\x00-\\x7f{CJK_CLASS}\u3000-\u303f\uff00-\uffef{JOINERS}]"
+_LOOSE_JOINER = re.compile(f"(?<!{_JOINABLE})[{JOINERS}]|[{JOINERS}](?!{_JOINABLE})")
 # What str.splitlines() splits on, and the other whitespace str.split() splits on (a test checks both).
 LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
 SPACES_BUT_SPACE = "\t\x1f\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
@@ -23,13 +31,13 @@ _INVISIBLE = {
     **{code: None for code in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F)},
     **{code: bytes([code]).decode("cp1252", "ignore") or None for code in (*range(0x80, 0x85), *range(0x86, 0xA0))},
 }
-_INVISIBLE_RE = re.compile(f"[{ZERO_WIDTH_CHARS}{CONTROL_CHARS}]")
+_INVISIBLE_RE = re.compile(f"[{ZERO_WIDTH_CHARS}{JOINERS}{CONTROL_CHARS}]")
 
 def normalize_line(line: str) -> str:
     """Strip indentation, collapse runs of whitespace (nbsp, U+3000, tabs) to one space; drop zero-width
-    and control characters (C1 controls become their cp1252 character)."""
+    and control characters (C1 controls become their cp1252 character), and a joiner that joins nothing."""
     if _INVISIBLE_RE.search(line):  # rare; translate costs far more than the test
-        line = line.translate(_INVISIBLE)
+        line = _LOOSE_JOINER.sub("", line.translate(_INVISIBLE))
     return " ".join(line.split())
 
 
