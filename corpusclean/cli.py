@@ -226,7 +226,7 @@ app.command()(check)
 
 def explain(
     path: str = typer.Argument(..., help="A page (txt or HTML) or a JSONL file; - for stdin."),
-    record: int = typer.Option(1, "--record", "-n", min=1, help="The record at this line of a JSONL file (as run's messages and check number lines)."),
+    record: Optional[int] = typer.Option(None, "--record", "-n", min=1, help="The record at this line of a JSONL file (as run's messages and check number lines); default: its first record."),
     config_file: Optional[str] = typer.Option(None, "--config", help="Read settings from this TOML file."),
     **settings: Any,
 ) -> None:
@@ -249,9 +249,13 @@ def explain(
 
     from corpusclean.explain import explain_document, load_one, render
 
-    doc = load_one(inputs[0], record, config)
+    doc, more = load_one(inputs[0], record, config)
     if doc is None:
-        raise _usage_error(f"{path} has no record at line {record}")
+        raise _usage_error(f"{path} has no record at line {record}" if record else f"{path} holds no record")
+    if more:  # which one of many is explained, or a user takes it for the file's only record
+        from corpusclean.ui import error
+
+        error(f"{doc.location}: the file's first record, of several (--record N explains the one at line N)")
     render(explain_document(doc, config), Console(no_color="NO_COLOR" in os.environ, highlight=False))
     from corpusclean.read.sources import READ_ERRORS
 

@@ -14,16 +14,21 @@ from corpusclean.read.sources import read_input
 KEPT, REMOVED, CUT = "  ", "- ", "~ "
 
 
-def load_one(inp: InputFile, record: int, config: Config) -> Document | None:
+def load_one(inp: InputFile, record: int | None, config: Config) -> tuple[Document | None, bool]:
     """The document of the input's line `record`, as run's messages and check's findings number a JSONL file's
     lines (blank ones too); a page, or a file rejected whole, is its only record, 1. For a file that breaks
-    before that line (a truncated .gz), the unreadable reject that ends it, as run gives it."""
+    before that line (a truncated .gz), the unreadable reject that ends it, as run gives it. `record` None:
+    the file's first record, wherever it is (after blank lines too). And whether that first record was taken
+    from a file that holds more."""
     docs = read_input(inp, config.text_key, config.max_page_bytes, config.text_format, config.max_record_bytes)
+    if record is None:
+        first = next(docs, None)
+        return first, first is not None and next(docs, None) is not None
     doc = None
     for doc in docs:
         if doc.location == f"{inp.shown}:{record}" or (doc.location == inp.shown and record == 1):
-            return doc
-    return doc if doc is not None and doc.reject_reason == "unreadable" else None
+            return doc, False
+    return (doc if doc is not None and doc.reject_reason == "unreadable" else None), False
 
 
 def explain_document(doc: Document, config: Config) -> Document:

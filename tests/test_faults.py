@@ -2784,6 +2784,23 @@ def test_explain_record_n_is_the_record_at_line_n_as_run_and_check_number_it(tmp
     assert (blank.returncode, blank.stderr.decode()) == (2, "corpusclean: error: a.jsonl has no record at line 2\n")
 
 
+def test_explain_without_record_takes_the_first_record_and_says_so_when_there_are_more(tmp_path):
+    """explain FILE.jsonl without --record explained line 1: a file opening with a blank line (as a file made by
+    concatenating others has) was 'error: a.jsonl has no record at line 1', exit 2, a line the user never named;
+    and of a file of many records it explained the first without a word, as if it were the file's only one."""
+    (tmp_path / "a.jsonl").write_text('\n{"id": "a", "text": "甲方的文章正文在这里。"}\n{"id": "b", "text": "乙方的文章。"}\n',
+                                      "utf-8")
+    (tmp_path / "one.jsonl").write_text('{"id": "a", "text": "甲方的文章正文在这里。"}\n\n', "utf-8")
+    first = corpusclean("explain", "a.jsonl", cwd=tmp_path)
+    assert (first.returncode, first.stdout.decode()[:14], first.stderr.decode()) == (
+        0, "  甲方的文章正文在这里。\n", "corpusclean: a.jsonl:2: the file's first record, of several (--record N explains "
+                                "the one at line N)\n")
+    only = corpusclean("explain", "one.jsonl", cwd=tmp_path)
+    assert (only.returncode, only.stdout.decode()[:14], only.stderr) == (0, "  甲方的文章正文在这里。\n", b"")
+    named = corpusclean("explain", "a.jsonl", "--record", "3", cwd=tmp_path)
+    assert (named.returncode, named.stdout.decode()[:9], named.stderr) == (0, "  乙方的文章。\n", b"")
+
+
 @pytest.mark.parametrize("jobs", [[], ["--jobs", "2"]], ids=["default-jobs", "two-jobs"])
 def test_a_text_pages_title_is_no_sentence_nor_a_wire_dateline(jobs, tmp_path):
     """A text page's metadata.title was the line under its headline, '新华社南州5月20日电（记者 张三）' (longer, and
