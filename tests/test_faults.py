@@ -3937,3 +3937,18 @@ def test_a_zero_width_joiner_that_joins_is_kept(jobs, tmp_path):
     assert texts == {"en": english, "fa": persian, "zh": ZH_NEWS.strip(), "in/page.txt": english.replace("Tuesday", "Monday")}
     check = corpusclean("check", "out.jsonl", cwd=tmp_path)
     assert (check.returncode, check.stdout) == (0, b"")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_output_named_with_a_trailing_slash_is_a_folder_not_a_file(jobs, tmp_path):
+    """-o out/ (or --rejects, --report) naming a folder that is not there yet wrote the output to a file named
+    out, exit 0 (realpath drops the slash), where the shell's '> out/' refuses and an existing out/ is 'cannot
+    write out/: it is a folder': the records were not where the user said, and a later 'mkdir out' failed."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    for option in ("-o", "--rejects", "--report"):
+        others = [] if option == "-o" else ["-o", "clean.jsonl"]
+        result = corpusclean("run", "in", "-q", *jobs, *others, option, "out/", cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr.decode()) == (
+            2, b"", "corpusclean: cannot write out/: a name ending in / names a folder, not a file\n")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -174,6 +174,9 @@ class AtomicFile:
         try:
             with contextlib.suppress(FileNotFoundError):  # a new file, or a link to nothing: created
                 os.stat(path)  # a loop of links fails here, as the shell's > fails on it: not replaced by a file
+            if path.endswith(tuple(filter(None, (os.sep, os.altsep)))) and not os.path.isdir(path):
+                # realpath drops the separator: `-o out/`, no such folder yet, wrote a file named out (exit 0)
+                raise OutputError(f"cannot write {path}: a name ending in {path[-1]} names a folder, not a file")
             if os.path.exists(path) and not os.path.isfile(path):  # as given: the real path of /dev/fd/63, the
                 if os.path.isdir(path):                            # pipe of `-o >(gzip > out.gz)`, names no file
                     raise OutputError(f"cannot write {path}: it is a folder")
