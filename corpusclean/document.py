@@ -103,7 +103,7 @@ class Document:
     folded: list[str] | None = None
     trace: list[Removal] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=empty_metadata)
-    preset: frozenset[str] = frozenset()  # metadata keys the input itself stated; detectors leave them
+    preset: frozenset[str] = frozenset()  # metadata keys the input itself stated (read.sources); detectors leave them
     created: str | None = None
     added: str | None = None            # when the input was acquired: the input record's own `added` (Dolma)
     # What per-site stages (template lines) group documents by: the folder a page file is in, or a JSONL
@@ -192,8 +192,8 @@ class Document:
 
     def fill(self, fields: Mapping[str, str | None]) -> None:
         """Fields a stage found, where nothing filled them yet (HTML <meta>, the input record) and the input
-        did not state them (a record we wrote states its nulls too); ``created`` with its precision and
-        zone, as one value."""
+        did not state them (a value; an empty title too, which a record we wrote states where it found none);
+        ``created`` with its precision and zone, as one value."""
         if fields.get("created") is not None and self.created is None and "created_precision" not in self.preset:
             self.created = fields["created"]
             self.metadata["created_precision"] = fields.get("created_precision")

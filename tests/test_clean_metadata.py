@@ -52,12 +52,22 @@ def test_created_stated_by_the_input_is_read_in_one_shape(created, metadata, exp
     assert (doc.created, doc.metadata["created_precision"], doc.metadata["created_timezone"]) == expected
 
 
-def test_a_record_we_wrote_keeps_what_it_states_even_null():
-    doc = read_record({"text": "\n".join(["市区新增三处口袋公园", "2022-04-02 来源：晚报", PROSE]), "created": None,
-                       "metadata": {"path": "a.txt", "title": None, "created_precision": None, "created_timezone": None}})
+def test_a_record_we_wrote_keeps_its_empty_title_and_what_it_states():
+    """A record in our shape states "" for a title it found none for, and keeps it (a second run finds none);
+    created, its source and the rest stated empty state nothing: the date line they would have come from was
+    removed all the same, and its date lost."""
+    lines = ["市区新增三处口袋公园", "2022-04-02 来源：晚报", PROSE]
+    doc = read_record({"text": "\n".join(lines), "created": None,
+                       "metadata": {"path": "a.txt", "title": None, "created_precision": None, "created_timezone": None,
+                                    "publisher": ""}})
     doc.set_lines(doc.text.split("\n"))
     apply_line_stage(MetadataLines(), doc)
-    assert (doc.created, doc.metadata["title"]) == (None, None)
+    assert (doc.created, doc.metadata["title"], doc.metadata["publisher"]) == ("2022-04-02T00:00:00", None, "晚报")
+    stated = read_record({"text": "\n".join(lines), "created": "2021-01-01T00:00:00.000",
+                          "metadata": {"path": "a.txt", "created_precision": "day", "publisher": "日报"}})
+    stated.set_lines(stated.text.split("\n"))
+    apply_line_stage(MetadataLines(), stated)
+    assert (stated.created, stated.metadata["publisher"]) == ("2021-01-01T00:00:00", "日报")
 
 
 def test_label_lines_with_nothing_to_lift_are_removed_without_filling_fields():

@@ -3952,3 +3952,45 @@ def test_an_output_named_with_a_trailing_slash_is_a_folder_not_a_file(jobs, tmp_
         assert (result.returncode, result.stdout, result.stderr.decode()) == (
             2, b"", "corpusclean: cannot write out/: a name ending in / names a folder, not a file\n")
         assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_record_in_this_tools_shape_that_states_no_language_gets_one_detected(jobs, tmp_path):
+    """A record in this tool's shape (metadata.path) whose metadata.lang was "" (as this tool writes a string
+    nobody found), null or of another type kept no language: written with lang "", and the script stage, for
+    which no language is maybe Chinese, converted a Japanese text's kanji to Simplified Chinese ('東京' '东京',
+    '築地' '筑地'), exit 0. Its language is detected now; a language the record states is still kept."""
+    japanese = ("東京都は新しい建築基準を発表しました。築地市場の跡地に大規模な國際会議場を建設する計画です。"
+                "関係者によると、工事は來年春に始まる予定です。")
+    records = [{"id": f"ja-{n}", "text": japanese + str(n), "metadata": {"path": "crawl/ja.jsonl", "lang": lang}}
+               for n, lang in enumerate(["", None, ["ja"]])]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    written = read_jsonl_file(tmp_path / "out.jsonl")
+    assert [(r["text"], r["metadata"]["lang"]) for r in written] == [(japanese + str(n), "other") for n in range(3)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_record_in_this_tools_shape_with_empty_fields_keeps_what_its_text_gives(jobs, tmp_path):
+    """A record in this tool's shape (metadata.path) stating author, editor, publisher and created_precision as
+    "" (as this tool writes a string nobody found, and so a record made in its shape by another tool) had its
+    byline, editor, source and date lines removed from the text and their values dropped: written with author,
+    editor, publisher and created all empty, the names and the date in neither the text nor the metadata, exit 0.
+    A key stated empty states nothing (but the title, which run's own records state "" where they found none)."""
+    text = ("2020-11-09 08:53:19 来源： 浙江工人日报\n一项工会工作传统品牌，历久弥新，生机盎然。全省各级工会组织广泛开展劳动和"
+            "技能竞赛，取得显著成效。\n记者 阮向民\n编辑： 李方")
+    empty = {"path": "crawl/a.jsonl", "title": "", "author": "", "editor": "", "publisher": None,
+             "created_precision": "", "created_timezone": ""}
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text("".join(
+        json.dumps({"id": id, "text": text, "created": "", "metadata": metadata}, ensure_ascii=False) + "\n"
+        for id, metadata in (("ours", empty), ("plain", {}))), "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "-o", "out.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    written = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    for record in written.values():
+        assert record["text"].startswith("一项工会工作传统品牌")
+        assert (record["created"], [record["metadata"][k] for k in ("author", "editor", "publisher")]) == (
+            "2020-11-09T08:53:19.000", ["阮向民", "李方", "浙江工人日报"])

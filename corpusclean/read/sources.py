@@ -627,7 +627,14 @@ def _take_metadata(doc: Document, metadata: dict, extra: dict[str, Any]) -> None
         elif value not in (None, "") or (ours and key != "path"):  # a record always has its file's path
             doc.metadata[key] = read_back(value, kind)
     if ours:
-        doc.preset = frozenset(key for key in metadata if key in doc.metadata)
+        # What the record states: a value, kept (lang, script, the byline's names, created's precision); a key
+        # stated empty ("" or null) states nothing, and is found in the text as for any record, but the title and
+        # the script: a record this tool wrote states "" where its text gave none, and a second run, on the text
+        # the first one left, must not find one there. Stated empty, the others lost what the text gave: the
+        # byline, editor, source and date lines were removed and their values dropped, and a Japanese text
+        # without its lang was taken for Chinese and its kanji converted (築地 written 筑地).
+        doc.preset = frozenset(key for key in metadata if key in doc.metadata
+                               and (doc.metadata[key] is not None or key in ("title", "script")))
 
 
 def _created_in_shape(doc: Document) -> None:
