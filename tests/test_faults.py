@@ -3994,3 +3994,27 @@ def test_a_record_in_this_tools_shape_with_empty_fields_keeps_what_its_text_give
         assert record["text"].startswith("一项工会工作传统品牌")
         assert (record["created"], [record["metadata"][k] for k in ("author", "editor", "publisher")]) == (
             "2020-11-09T08:53:19.000", ["阮向民", "李方", "浙江工人日报"])
+
+
+def test_check_fix_keeps_the_lines_that_carry_a_records_date_source_and_names(tmp_path):
+    """check --fix removed a record's metadata lines (CC014) as run removes them, but writes the text alone: run
+    lifts the date, source, byline and editor into created and metadata, --fix had nowhere to put them, and the
+    record lost them, exit 0, 'fixed a.jsonl' (run on the fixed file: created "", author, editor and publisher
+    ""). Those lines now stay, and are still reported; the other lines run removes go as before."""
+    text = ("市区新增三处口袋公园\n发布时间：2022-04-02 10:30 来源：晚报\n记者 张三\n市园林局今天表示，三处口袋公园已于本周对市民"
+            "开放，每处面积约两千平方米，配有座椅和儿童游乐设施。\n附近居民说，公园让小区周边的环境明显改善，傍晚时分前来散步的人很多。"
+            "\n责任编辑：李方\n版权所有 © 2024 示例新闻网")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    before = jsonl(corpusclean("run", "a.jsonl", "-q", cwd=tmp_path).stdout)
+    fix = corpusclean("check", "--fix", "a.jsonl", cwd=tmp_path)
+    assert fix.returncode == 1 and [line.split(": ", 2)[1].split(" text line")[0] for line in
+                                    fix.stdout.decode().splitlines()] == ["CC014"] * 3
+    fixed = read_jsonl_file(tmp_path / "a.jsonl")[0]["text"]
+    assert fixed == text.rsplit("\n", 1)[0]  # the copyright line went
+    after = jsonl(corpusclean("run", "a.jsonl", "-q", cwd=tmp_path).stdout)
+    fields = ("created", "author", "editor", "publisher")
+    assert [[r["created"], *(r["metadata"][k] for k in fields[1:])] for r in before + after] == [
+        ["2022-04-02T10:30:00.000", "张三", "李方", "晚报"]] * 2
+    assert before[0]["text"] == after[0]["text"]
+    again = corpusclean("check", "--fix", "a.jsonl", cwd=tmp_path)
+    assert (again.returncode, read_jsonl_file(tmp_path / "a.jsonl")[0]["text"]) == (1, fixed)

@@ -225,13 +225,18 @@ class Checker:
         import codecs
 
         from corpusclean import json_numbers
+        from corpusclean.clean.metadata import CARRIER_REASONS
         from corpusclean.read.sources import parse_json_line
 
         doc = self.cleaned(path, line_no, line)
         if doc is None or doc.rejected or doc.format != "txt":
             return line
         record = parse_json_line(line.removeprefix(codecs.BOM_UTF8))[0]  # as the reader parsed it
-        clean = doc.clean_text()
+        # run lifts a metadata line's value into the record (created, metadata.author, ...) and removes the line;
+        # --fix writes the text alone, so the line stays (CC014, still reported): removed, its date, source or
+        # names were lost.
+        clean = "\n".join(line for line, verdict in zip(doc.lines, doc.verdicts)
+                          if verdict is None or verdict in CARRIER_REASONS)
         if clean == record.get(self.text_key):
             return line
         return with_text(line, self.text_key, json_numbers.dumps(clean))

@@ -46,8 +46,9 @@ LINE_STAGE_CODES = frozenset({"CC010", "CC011", "CC012", "CC013", "CC014", "CC01
 # Codes whose findings need the record cleaned by run's per-document stages.
 CLEANING_CODES = LINE_STAGE_CODES | {"CC020"}
 # What --fix's cleaning mends, all at once (one pipeline: a stage's verdicts depend on what the stages before it
-# did): the lines of the line stages, mojibake (CC007), control characters (CC008), and the script when one is asked.
-FIXED_CODES = LINE_STAGE_CODES | {"CC007", "CC008"}
+# did): the lines of the line stages, mojibake (CC007), control characters (CC008), and the script when one is asked;
+# not the metadata lines (CC014), whose values run lifts into fields and --fix, writing the text alone, would lose.
+FIXED_CODES = (LINE_STAGE_CODES - {"CC014"}) | {"CC007", "CC008"}
 
 # The first part of a stage's reason code ("caption.repeat") -> the rule that reports it. A reason of a
 # stage added later falls under CC010 until it gets a code of its own.

@@ -26,6 +26,8 @@ def find_metadata(lines: list[str], url: str | None = None) -> tuple[dict, list[
 
 
 PLACED_REASONS = ("meta.date", "meta.title")    # what placed_metadata finds
+# The lines that carry a field of the record (its title, date, source, byline, editor), which it lifts out of them
+CARRIER_REASONS = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor")
 
 
 def placed_metadata(lines: list[str]) -> list[str | None]:
@@ -38,7 +40,7 @@ class MetadataLines(LineStage):
     """Line stage: removes metadata lines and lifts their fields where HTML extraction left them empty."""
 
     name = "metadata"
-    reasons = ("meta.title", "meta.date", "meta.source", "meta.author", "meta.editor", "meta.label")
+    reasons = (*CARRIER_REASONS, "meta.label")
 
     def judge(self, lines: list[str], view: DocView) -> Judged:
         fields, verdicts = find_metadata(lines, view.url)
