@@ -63,7 +63,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
     optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
     `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
-    from corpusclean.read.sources import read_page_bytes, record_doc, reject_too_large
+    from corpusclean.read.sources import holds_markup, read_page_bytes, record_doc, reject_too_large
 
     _require(item, (Mapping, Page), "a record is a dict (or a Page)")
     _require(config, Config, "config is a corpusclean.Config")
@@ -79,7 +79,8 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     item = _without_surrogates(item)
     if isinstance(item.data, bytes):
         doc = read_page_bytes(where, item.data, config.max_page_bytes)
-        if item.format is not None and not doc.rejected:
+        # HTML only with markup, as a str page and a page file named .html are
+        if not doc.rejected and (item.format == "txt" or item.format == "html" and holds_markup(doc.raw or b"")):
             doc.format = doc.metadata["format"] = item.format
     elif (size := len(item.data.encode("utf-8", "surrogatepass"))) > config.max_page_bytes:  # as a page file's
         return reject_too_large(record_doc(where, None, {}, config.text_key), size, config.max_page_bytes,

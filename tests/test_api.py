@@ -444,3 +444,17 @@ def test_a_blank_or_multi_line_name_is_a_value_error_as_a_blank_source_is_a_usag
         corpusclean.clean_records([{"text": BODY}], Config(jobs=2), name=name)
     with pytest.raises(ValueError, match="^name is a name with a visible character"):
         corpusclean.as_document({"text": BODY}, name=name)
+
+
+def test_clean_html_of_a_page_without_markup_reads_its_lines_as_text():
+    """clean_html of a page that holds no tag, comment or doctype (a server's text/plain saved as the page) ran its
+    lines together into one, as HTML runs line breaks together; a page file named .html that holds none is read
+    as text, and so is this one now, as a str or as bytes."""
+    text = "会议指出，今年入汛以来，全市降雨偏多，防汛形势严峻复杂。\n各区各部门要压实责任，做好隐患排查，确保群众生命财产安全。"
+    for page in (text, text.encode("utf-8"), text.encode("gbk")):
+        record = corpusclean.clean_html(page)
+        assert (record["text"].splitlines(), record["metadata"]["format"]) == (text.splitlines(), "txt")
+    marked = "<p>" + text.replace("\n", "</p><p>") + "</p>"
+    for page in (marked, marked.encode("utf-8")):
+        record = corpusclean.clean_html(page)
+        assert (record["text"].splitlines(), record["metadata"]["format"]) == (text.splitlines(), "html")

@@ -4018,3 +4018,21 @@ def test_check_fix_keeps_the_lines_that_carry_a_records_date_source_and_names(tm
     assert before[0]["text"] == after[0]["text"]
     again = corpusclean("check", "--fix", "a.jsonl", cwd=tmp_path)
     assert (again.returncode, read_jsonl_file(tmp_path / "a.jsonl")[0]["text"]) == (1, fixed)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_text_format_html_reads_a_text_without_a_tag_as_text(jobs, tmp_path):
+    """run --text-format html read every JSONL text as HTML, one without any tag too (a record of a feed whose
+    extraction gave plain text beside others of HTML): its lines ran together into one, as HTML runs a page's
+    line breaks together, exit 0. A text without a tag, comment or doctype is text, as under html or raw_html
+    and as a page named .html that holds none; one with markup is HTML as before."""
+    html = "<html><body>" + "".join(f"<p>{line}</p>" for line in ZH_MORE.splitlines()) + "</body></html>"
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "plain", "text": ZH_NEWS}, ensure_ascii=False) + "\n"
+                                      + json.dumps({"id": "html", "text": html}, ensure_ascii=False) + "\n", "utf-8")
+    result = corpusclean("run", "a.jsonl", "-q", *jobs, "--text-format", "html", "--no-dedup", "-o", "out.jsonl",
+                         cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    written = {r["id"]: r for r in read_jsonl_file(tmp_path / "out.jsonl")}
+    assert written["plain"]["text"].splitlines() == ZH_NEWS.splitlines()
+    assert written["plain"]["metadata"]["format"] == "txt"
+    assert (written["html"]["text"].splitlines(), written["html"]["metadata"]["format"]) == (ZH_MORE.splitlines(), "html")

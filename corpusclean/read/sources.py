@@ -275,10 +275,16 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
         return doc
     doc.raw = data
     doc.input_bytes = len(data)
-    named_html = inner_suffix(inp.path) in HTML_SUFFIXES and _MARKUP.search(data) is not None
+    named_html = inner_suffix(inp.path) in HTML_SUFFIXES and holds_markup(data)
     doc.format = "html" if named_html or looks_like_html(data) else "txt"
     doc.metadata["format"] = doc.format
     return doc
+
+
+def holds_markup(data: bytes) -> bool:
+    """Whether a page's bytes hold a tag, a comment or a doctype (in any encoding a page is in): one said to be
+    HTML that holds none is text, whose lines HTML would run together into one."""
+    return _MARKUP.search(data) is not None
 
 
 def read_page_stream(inp: InputFile, stream: BinaryIO, max_bytes: int) -> Document:
@@ -413,16 +419,14 @@ def text_field(record: dict, text_key: str) -> str:
 def record_text(record: dict, text_key: str, text_format: str) -> tuple[Any, bool]:
     """The record's text and whether it is HTML. Text is text unless the record says it is HTML (its text is
     under a field named html or raw_html) or ``text_format`` does: "html", or "auto" for a text that starts
-    as an HTML document. Under html or raw_html, a text that holds no tag, comment or doctype is text, as a page
-    named .html that holds none is."""
+    as an HTML document. Said to be HTML (under html or raw_html, or by "html"), a text that holds no tag, comment
+    or doctype is text, as a page named .html that holds none is."""
     field = text_field(record, text_key)
     text = record.get(field)
     if not isinstance(text, str):
         return text, False
-    if field in HTML_FIELDS:
-        return text, _MARKUP_TEXT.search(text) is not None
-    if text_format == "html":
-        return text, True
+    if field in HTML_FIELDS or text_format == "html":  # without a tag, comment or doctype: text, whose lines HTML
+        return text, _MARKUP_TEXT.search(text) is not None  # would run together into one
     if text_format != "auto":
         return text, False
     start = _BLANK_TEXT.match(text).end()
