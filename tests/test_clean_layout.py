@@ -1121,6 +1121,21 @@ def test_a_pagers_arrow_right_under_a_separator_is_no_post():
     assert separators_hold(kept, separators, settled, shapes, np.array([10.0] * 7 + [0.0, 0.0] + [10.0] * 3))
 
 
+def test_a_posters_label_kept_as_a_separator_goes_once_the_thread_is_settled():
+    """A poster's label without its value ("Member Since:", its date on the next line, a clause by its shape
+    and so no record's separator) is kept by the boilerplate stage while the page repeats it; once the thread is
+    settled it goes too, as the buttons do. A sentence holding the words stays."""
+    lines = bus_pass_thread(lambda number: [f"Rider{number}", "Member Since:", f"August {number + 2}, 2011"])
+    lines[len(EN_MENU) + 2:len(EN_MENU) + 2] = ["Member since 1998, I have never had a card fail like this one."]
+    verdicts = judge_layout(lines)
+    assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} == {
+        "Reply", "Quote", "Member Since:"}
+    article = kept(lines)
+    assert all(post in article for post in [*BUS_PASS_POST, *BUS_PASS_REPLIES])
+    assert "Member since 1998, I have never had a card fail like this one." in article
+    assert kept(article) == article, "judging the kept lines again removes nothing"
+
+
 def test_the_separators_stay_when_without_them_the_thread_reads_otherwise():
     names, towns = ["Anna Berg", "Tom Reyes", "Li Wei", "Sara Okafor"], ["Leeds", "Cork", "Perth", "Lagos"]
     lines = bus_pass_thread(lambda number: [names[number], "Member", towns[number], f"{number * 7 + 3} posts",
@@ -1253,8 +1268,8 @@ BUDGET = ["City Council Approves Budget", *EN_BODY, *EN_MORE[:2]]
     pytest.param([*EN_MENU, *BUDGET[:-1], "Most Read", *BOX_TITLES[:2], "Transport first", EN_MORE[1],
                   "What critics say", EN_MORE[2], EN_MORE[3], *EN_FOOTER], "Most Read", [],
                  id="paragraphs-between-subheadings-under-the-box-stay"),
-    pytest.param(thread_around_a_box("Popular Posts", EN_LONG_COMMENTS[:2]), "Popular Posts", [],
-                 id="replies-under-a-box-between-posts-stay"),
+    pytest.param(thread_around_a_box("Popular Posts", EN_LONG_COMMENTS[:2]), "Popular Posts", ["Reply", "Quote"],
+                 id="replies-under-a-box-between-posts-stay"),     # the buttons between them go (poster_separators)
 ])
 def test_a_box_inside_the_best_stretch_ends_the_article_unless_it_goes_on(page, heading, gone):
     chrome = {*EN_MENU, heading, *EN_FOOTER, *gone}

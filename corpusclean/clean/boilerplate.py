@@ -972,6 +972,13 @@ def lone_separators(lines: list[str], extra_phrases: tuple[str, ...] = ()) -> li
     return verdicts
 
 
+def poster_separators(lines: list[str]) -> list[int]:
+    """The lines that are a poster's words without a count ("Reply", "Member Since:", "积分"): those
+    judge_boilerplate keeps as separators of a thread's posts while the page repeats them (_keep_separators)."""
+    return [index for index, line in enumerate(lines)
+            if len(line) <= MAX_SEPARATOR_CHARS and not DIGIT.search(line) and classified(line, ())[0] == POSTER]
+
+
 def _keep_separators(lines: list[str], verdicts: list[str | None]) -> None:
     """Keep the poster's words without a count ("Reply", "Member") that the page repeats MIN_SEPARATORS
     times or more: they separate the posts of a thread, which the layout stage reads as records."""

@@ -72,7 +72,7 @@ import numpy as np
 
 from corpusclean.clean.boilerplate import (
     ANSWERS, COMMENTS, COPYRIGHT, CRUMBS, LINKS, LISTED_CRUMB, NAV, PAGER, POSTER, RELATED, SHOP, author_bio,
-    dated_headline, share_buttons, vocabulary,
+    dated_headline, poster_separators, share_buttons, vocabulary,
 )
 from corpusclean.clean.line_shapes import (
     BULLETS, CLAUSE, CODE, DATED, FIGURES, HEADLINE, IS_TEXT, ITEM, KIND_NAMES, MAX_COUNT_UNITS, MAX_FIGURE_UNITS,
@@ -837,9 +837,10 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     an earlier stage removed (under_crumbs). What the article keeps is judged again (as a second run would,
     without the earlier stages' walls and closings and without the lines removed) until it holds. Then the
     separators and stamps of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post:
-    thread_separators; "May 22 at 8:00": post_stamps), both or else one of the two, unless judging the article
-    without them cuts a post or much text (separators_hold): they hold a thread of short posts together, and a
-    second run must find the article the first one kept."""
+    thread_separators; "May 22 at 8:00": post_stamps), both or else one of the two, and then a poster's words the
+    boilerplate stage kept only as separators ("Member Since:", which reads as a clause: poster_separators), unless
+    judging the article without them cuts a post or much text (separators_hold): they hold a thread of short posts
+    together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
         return [None] * len(lines)
     shapes = lead_in_lists_marked(lines, tables_marked(lines, line_shapes(lines)))
@@ -894,7 +895,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         stamps = post_stamps(text, kept_shapes.kinds)
         posts = thread_separators(text, kept_shapes, stamps)
         both = sorted({*posts, *stamps})
-        for separators in ([both, stamps, posts] if posts and stamps else [both] if both else []):
+        panel = [index for index in poster_separators(text) if index not in both]
+        for separators in [*([both, stamps, posts] if posts and stamps else [both] if both else []),
+                           *([panel] if panel else [])]:
             without = np.delete(kept, separators)
             settled, inside, short = settle(without)
             if separators_hold(kept, separators, settled, shapes, worth):
