@@ -829,6 +829,13 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Terlama", "boilerplate.poster", id="id-a-sort-option"),
         pytest.param("Balas dendam bukan jalan keluar, kata polisi.", None, id="id-a-sentence-opening-with-reply"),
         pytest.param("Terbaru dari Jakarta: harga beras naik lagi", None, id="id-a-headline-opening-with-newest"),
+        # phpBB's poster panel: the thanks counted, the staff's ranks
+        pytest.param("Has thanked: 91 times", "boilerplate.poster", id="phpbb-thanks-given"),
+        pytest.param("Been thanked: 112 times", "boilerplate.poster", id="phpbb-thanks-received"),
+        pytest.param("Global Moderator", "boilerplate.poster", id="phpbb-staff-rank"),
+        pytest.param("Been thanked by 3 presidents, she retired in 2019.", None, id="a-sentence-opening-with-thanked"),
+        pytest.param("Has thanked the voters for 3 years of support", None, id="a-headline-opening-with-thanked"),
+        pytest.param("Global moderator of the debate, Anne Lee said", None, id="a-line-opening-with-a-staff-rank"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),
