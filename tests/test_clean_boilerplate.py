@@ -841,6 +841,11 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Been thanked by 3 presidents, she retired in 2019.", None, id="a-sentence-opening-with-thanked"),
         pytest.param("Has thanked the voters for 3 years of support", None, id="a-headline-opening-with-thanked"),
         pytest.param("Global moderator of the debate, Anne Lee said", None, id="a-line-opening-with-a-staff-rank"),
+        # Kunena's poster panel: the thanks received
+        pytest.param("Thank you received: 1154", "boilerplate.poster", id="kunena-thanks-received"),
+        pytest.param("Thank you received: 0", "boilerplate.poster", id="kunena-no-thanks-received"),
+        pytest.param("Thank you received a warm welcome in 2019, she said", None,
+                     id="a-line-opening-with-thank-you-received"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),
