@@ -846,6 +846,16 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Thank you received: 0", "boilerplate.poster", id="kunena-no-thanks-received"),
         pytest.param("Thank you received a warm welcome in 2019, she said", None,
                      id="a-line-opening-with-thank-you-received"),
+        # bbPress's counts over a thread, a sentence or not
+        pytest.param("This topic has 3 replies, 3 voices, and was last updated 4 years, 4 months ago by thompsonmax.",
+                     "boilerplate.poster", id="bbpress-topics-counts"),
+        pytest.param("This forum contains 12 topics and 40 replies, and was last updated by jane 2 days ago.",
+                     "boilerplate.poster", id="bbpress-forums-counts"),
+        pytest.param("Viewing 4 posts - 1 through 4 (of 4 total)", "boilerplate.poster", id="bbpress-posts-shown"),
+        pytest.param("Viewing 1 post (of 1 total)", "boilerplate.poster", id="bbpress-one-post-shown"),
+        pytest.param("Viewing 4 reply threads", "boilerplate.poster", id="bbpress-reply-threads-shown"),
+        pytest.param("This topic has 3 sides, and was debated for years.", None, id="a-sentence-on-a-topic"),
+        pytest.param("Viewing 4 posts of the band, fans cheered in 2019.", None, id="a-sentence-opening-with-viewing"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),

@@ -116,6 +116,17 @@ EDIT_STAMP_INITIALS = "EeLl"
 # a post's or a comment's like count under it, in words: "87 people like this.", "1 person likes this"
 _like_count = compiled_when_used(r"\d[\d,.]*[kK]?\s+(?i:people|persons?|members?|users?|readers?)\s+(?i:likes?|liked)\s+"
                                  r"(?i:this)(?:\s+(?i:post|comment|reply|answer))?\.?")
+# bbPress's (WordPress's forum) counts over a thread or a board, a sentence or not: "This topic has 3 replies, 3 voices,
+# and was last updated 4 years ago by jane.", "This forum contains 12 topics and 40 replies, and was last updated by
+# jane 2 days ago.", "Viewing 4 posts - 1 through 4 (of 4 total)", "Viewing 1 post (of 1 total)", "Viewing 4 reply
+# threads"
+_NUMBER = r"\d[\d,]*"
+_thread_counts = compiled_when_used(
+    rf"(?i:this (?:topic|forum) (?:has|contains) {_NUMBER} (?:repl(?:y|ies)|topics?),?(?: and| has)? {_NUMBER} "
+    r"(?:voices?|repl(?:y|ies)|topics?),? and was last updated) .{1,100}"
+    rf"|(?i:viewing {_NUMBER} (?:posts?|topics?|repl(?:y|ies)|reply threads?)(?: - {_NUMBER} through {_NUMBER})?"
+    rf"(?: \(of {_NUMBER} total\))?)")
+THREAD_COUNTS_INITIALS = "TtVv"
 # a list's sort menu, its default option marked and the others after it, a label before it or not: a Q&A site's
 # over its answers ("Highest score (default) Date modified (newest first) Date created (oldest first)", "Sorted by:
 # Highest score (default)", w3m's select "[Highest score (default) ]"): a few words each, a note in brackets after
@@ -735,6 +746,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return PROMO, True
     if vocab.jump_menu.match(text):     # every board of a forum in one line, at any length
         return NAV, True
+    if text[0] in THREAD_COUNTS_INITIALS and _thread_counts().fullmatch(text):     # a sentence or not
+        return POSTER, True
     if sentence:        # of the tests below only prompts, disclaimers, pager links and the nav row apply to sentences
         link = _titled_link(text, han, vocab)   # "上一篇：…吗？": the title it names may be a question
         if link is not None:
