@@ -856,6 +856,13 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Viewing 4 reply threads", "boilerplate.poster", id="bbpress-reply-threads-shown"),
         pytest.param("This topic has 3 sides, and was debated for years.", None, id="a-sentence-on-a-topic"),
         pytest.param("Viewing 4 posts of the band, fans cheered in 2019.", None, id="a-sentence-opening-with-viewing"),
+        # Discuz!'s poster panel: the name glued to the avatar's status, the rank's tooltip
+        pytest.param("大虾米点当前离线", "boilerplate.poster", id="discuz-posters-status"),
+        pytest.param("1657811359 当前离线", "boilerplate.poster", id="discuz-numbered-posters-status"),
+        pytest.param("新手上路， 积分 5, 距离下一级还需 45 积分", "boilerplate.poster", id="discuz-ranks-tooltip"),
+        pytest.param("该系统当前在线人数超过3万", None, id="zh-a-line-on-users-online"),
+        pytest.param("他说当前离线支付已经普及。", None, id="zh-a-sentence-holding-offline"),
+        pytest.param("距离下一级还需努力", None, id="zh-a-line-on-the-next-level"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),

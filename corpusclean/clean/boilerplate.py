@@ -127,6 +127,9 @@ _thread_counts = compiled_when_used(
     rf"|(?i:viewing {_NUMBER} (?:posts?|topics?|repl(?:y|ies)|reply threads?)(?: - {_NUMBER} through {_NUMBER})?"
     rf"(?: \(of {_NUMBER} total\))?)")
 THREAD_COUNTS_INITIALS = "TtVv"
+# Discuz!'s poster panel as a renderer prints it: the poster's name glued to the avatar's status ("大虾米点当前离线"), and
+# the rank's tooltip ("新手上路， 积分 5, 距离下一级还需 45 积分")
+_discuz_panel = compiled_when_used(r".{1,24}当前(?:离线|在线)|\S{2,8}[，,]\s*积分\s*-?\d+[，,]\s*距离下一级还需\s*\d+\s*积分")
 # a list's sort menu, its default option marked and the others after it, a label before it or not: a Q&A site's
 # over its answers ("Highest score (default) Date modified (newest first) Date created (oldest first)", "Sorted by:
 # Highest score (default)", w3m's select "[Highest score (default) ]"): a few words each, a note in brackets after
@@ -813,7 +816,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab) or (
             text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text)) or (
             "(default)" in folded and _sort_menu().fullmatch(text)) or (
-            text[0].isdecimal() and _like_count().fullmatch(text))):
+            text[0].isdecimal() and _like_count().fullmatch(text)) or (
+            han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text))):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
