@@ -863,6 +863,15 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("该系统当前在线人数超过3万", None, id="zh-a-line-on-users-online"),
         pytest.param("他说当前离线支付已经普及。", None, id="zh-a-sentence-holding-offline"),
         pytest.param("距离下一级还需努力", None, id="zh-a-line-on-the-next-level"),
+        # XenForo's thread header and poster panel
+        pytest.param("Thread starter Dave_in_Leeds · Start date Oct 14, 2026", "boilerplate.poster",
+                     id="xenforo-threads-starter"),
+        pytest.param("Reactions: PelliX and London John", "boilerplate.poster", id="xenforo-posts-reactions"),
+        pytest.param("Joined Nov 3, 2021 Messages 425 Reaction score 525 Location St Louis Mo", "boilerplate.poster",
+                     id="xenforo-panel-in-one-line"),
+        pytest.param("Reactions: Leaders, unions and business groups welcomed the deal", None,
+                     id="a-line-opening-with-reactions"),
+        pytest.param("Thread starter kits sold out in 2019, the shop said.", None, id="a-sentence-on-starter-kits"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),

@@ -127,6 +127,15 @@ _thread_counts = compiled_when_used(
     rf"|(?i:viewing {_NUMBER} (?:posts?|topics?|repl(?:y|ies)|reply threads?)(?: - {_NUMBER} through {_NUMBER})?"
     rf"(?: \(of {_NUMBER} total\))?)")
 THREAD_COUNTS_INITIALS = "TtVv"
+# XenForo's thread header and poster panel: the thread's starter ("Thread starter jane · Start date Oct 14, 2026"),
+# the members who reacted under a post ("Reactions: PelliX and London John"), the panel in one line as inscriptis
+# prints it ("Joined Nov 3, 2021 Messages 425 Reaction score 525 Location St Louis Mo"): names and places after labels,
+# a name of one word, up to four names of one or two
+_xenforo_panel = compiled_when_used(
+    r"Thread starter \S{1,40}(?: · Start date .{3,30})?"
+    r"|Reactions: [^\s.!?]+(?: [^\s.!?]+)?(?:(?:,| and) [^\s.!?]+(?: [^\s.!?]+)?){0,3}(?: and \d+ others?)?"
+    r"|Joined .{3,20}? Messages [\d,.]+[kK]? Reaction score [\d,.]+[kK]?(?: Points [\d,.]+)?(?: Location .{1,60})?")
+XENFORO_INITIALS = "TRJ"
 # Discuz!'s poster panel as a renderer prints it: the poster's name glued to the avatar's status ("大虾米点当前离线"), and
 # the rank's tooltip ("新手上路， 积分 5, 距离下一级还需 45 积分")
 _discuz_panel = compiled_when_used(r".{1,24}当前(?:离线|在线)|\S{2,8}[，,]\s*积分\s*-?\d+[，,]\s*距离下一级还需\s*\d+\s*积分")
@@ -817,7 +826,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text)) or (
             "(default)" in folded and _sort_menu().fullmatch(text)) or (
             text[0].isdecimal() and _like_count().fullmatch(text)) or (
-            han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text))):
+            han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text)) or (
+            text[0] in XENFORO_INITIALS and _xenforo_panel().fullmatch(text))):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
