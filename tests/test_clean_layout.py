@@ -1136,6 +1136,24 @@ def test_a_posters_label_kept_as_a_separator_goes_once_the_thread_is_settled():
     assert kept(article) == article, "judging the kept lines again removes nothing"
 
 
+def test_the_numbers_of_a_threads_posts_alone_on_their_lines_go_once_the_thread_is_settled():
+    """A post's number alone on its line over each post ("#2", XenForo's and phpBB's) heads the post; once the
+    thread is settled it goes as the buttons do. A line holding a number among words stays."""
+    replies = [*BUS_PASS_REPLIES, *EN_LONG_COMMENTS[:2]]
+    lines = [*EN_MENU, "Help: my bus pass stopped working", "#1 on my list was the ticket office, which was closed.",
+             *BUS_PASS_POST]
+    for number, reply in enumerate(replies):
+        lines += [f"#{number + 2}", f"Rider{number}", reply]
+    lines += [*EN_FOOTER, *SIDEBAR]
+    verdicts = judge_layout(lines)
+    assert {line for line, verdict in zip(lines, verdicts) if verdict == SEPARATOR} == {
+        f"#{number + 2}" for number in range(len(replies))}
+    article = kept(lines)
+    assert all(post in article for post in [*BUS_PASS_POST, *replies])
+    assert "#1 on my list was the ticket office, which was closed." in article
+    assert kept(article) == article, "judging the kept lines again removes nothing"
+
+
 def test_the_separators_stay_when_without_them_the_thread_reads_otherwise():
     names, towns = ["Anna Berg", "Tom Reyes", "Li Wei", "Sara Okafor"], ["Leeds", "Cork", "Perth", "Lagos"]
     lines = bus_pass_thread(lambda number: [names[number], "Member", towns[number], f"{number * 7 + 3} posts",

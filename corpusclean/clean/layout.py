@@ -329,6 +329,13 @@ def numbered_posts(lines: list[str], shapes: Shapes) -> list[list[int]]:
     return [chain for chain in chains if len(chain) >= MIN_POSTS]
 
 
+def post_marks(lines: list[str], shapes: Shapes) -> list[int]:
+    """The lines of the runs of numbered posts (numbered_posts) that hold only the post's number ("#3", "3楼"):
+    a post's header, no text of it."""
+    return [index for chain in numbered_posts(lines, shapes) for index in chain
+            if _post_number().fullmatch(lines[index].strip())]
+
+
 def best_stretch(found: list[tuple[int, int, float]]) -> tuple[int, int, float]:
     """The stretch of the largest sum among those found, (0, 0, 0.0) when none is."""
     return max(found, key=lambda stretch: stretch[2], default=(0, 0, 0.0))
@@ -838,7 +845,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     without the earlier stages' walls and closings and without the lines removed) until it holds. Then the
     separators and stamps of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post:
     thread_separators; "May 22 at 8:00": post_stamps), both or else one of the two, and then a poster's words the
-    boilerplate stage kept only as separators ("Member Since:", which reads as a clause: poster_separators), unless
+    boilerplate stage kept only as separators ("Member Since:", which reads as a clause: poster_separators), then
+    the posts' numbers alone on their lines ("#3": post_marks), unless
     judging the article without them cuts a post or much text (separators_hold): they hold a thread of short posts
     together, and a second run must find the article the first one kept."""
     if too_short(lines, page_lines):
@@ -896,8 +904,9 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
         posts = thread_separators(text, kept_shapes, stamps)
         both = sorted({*posts, *stamps})
         panel = [index for index in poster_separators(text) if index not in both]
+        marks = [index for index in post_marks(text, kept_shapes) if index not in both]
         for separators in [*([both, stamps, posts] if posts and stamps else [both] if both else []),
-                           *([panel] if panel else [])]:
+                           *([panel] if panel else []), *([marks] if marks else [])]:
             without = np.delete(kept, separators)
             settled, inside, short = settle(without)
             if separators_hold(kept, separators, settled, shapes, worth):
