@@ -859,6 +859,9 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Viewing 4 posts - 1 through 4 (of 4 total)", "boilerplate.poster", id="bbpress-posts-shown"),
         pytest.param("Viewing 1 post (of 1 total)", "boilerplate.poster", id="bbpress-one-post-shown"),
         pytest.param("Viewing 4 reply threads", "boilerplate.poster", id="bbpress-reply-threads-shown"),
+        pytest.param("2 posts • Page 1 of 1", "boilerplate.poster", id="phpbb-threads-posts-and-pages"),
+        pytest.param("45 topics • Page 1 of 3", "boilerplate.poster", id="phpbb-boards-topics-and-pages"),
+        pytest.param("3 topics • Page 1 of the agenda", None, id="a-line-on-topics-and-a-page"),
         pytest.param("This topic has 3 sides, and was debated for years.", None, id="a-sentence-on-a-topic"),
         pytest.param("Viewing 4 posts of the band, fans cheered in 2019.", None, id="a-sentence-opening-with-viewing"),
         # Discuz!'s poster panel: the name glued to the avatar's status, the rank's tooltip

@@ -119,14 +119,15 @@ _like_count = compiled_when_used(r"\d[\d,.]*[kK]?\s+(?i:people|persons?|members?
 # bbPress's (WordPress's forum) counts over a thread or a board, a sentence or not: "This topic has 3 replies, 3 voices,
 # and was last updated 4 years ago by jane.", "This forum contains 12 topics and 40 replies, and was last updated by
 # jane 2 days ago.", "Viewing 4 posts - 1 through 4 (of 4 total)", "Viewing 1 post (of 1 total)", "Viewing 4 reply
-# threads"
+# threads"; phpBB's over and under the posts: "2 posts • Page 1 of 1", "45 topics • Page 1 of 3"
 _NUMBER = r"\d[\d,]*"
 _thread_counts = compiled_when_used(
     rf"(?i:this (?:topic|forum) (?:has|contains) {_NUMBER} (?:repl(?:y|ies)|topics?),?(?: and| has)? {_NUMBER} "
     r"(?:voices?|repl(?:y|ies)|topics?),? and was last updated) .{1,100}"
     rf"|(?i:viewing {_NUMBER} (?:posts?|topics?|repl(?:y|ies)|reply threads?)(?: - {_NUMBER} through {_NUMBER})?"
-    rf"(?: \(of {_NUMBER} total\))?)")
-THREAD_COUNTS_INITIALS = "TtVv"
+    rf"(?: \(of {_NUMBER} total\))?)"
+    rf"|{_NUMBER} (?i:posts?|topics?) • (?i:page) {_NUMBER} (?i:of) {_NUMBER}")
+THREAD_COUNTS_INITIALS = "TtVv0123456789"
 # XenForo's thread header and poster panel: the thread's starter ("Thread starter jane · Start date Oct 14, 2026"),
 # the members who reacted under a post ("Reactions: PelliX and London John"), the panel in one line as inscriptis
 # prints it ("Joined Nov 3, 2021 Messages 425 Reaction score 525 Location St Louis Mo"): names and places after labels,
