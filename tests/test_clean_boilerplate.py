@@ -26,6 +26,9 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("您所在的位置：首页 > 通知公告", "boilerplate.crumbs", id="two-items-after-a-place-label"),
         pytest.param("Home / News / Match reports", "boilerplate.crumbs", id="en-slashed-crumb"),
         pytest.param("Forum home ‹ Equipment ‹ Gear Talk", "boilerplate.crumbs", id="forum-crumb-pointing-back"),
+        pytest.param("Board index ‹ Bread ‹ Sourdough & Starters", "boilerplate.crumbs", id="phpbb-crumb-pointing-back"),
+        pytest.param("Forums / Travel / Japan", "boilerplate.crumbs", id="a-forums-slashed-crumb"),
+        pytest.param("The forum / town hall format drew 300 people.", None, id="a-sentence-naming-a-forum-and-a-slash"),
         pytest.param("收入 / 支出 / 利润", None, id="slashed-words-from-no-home-page-are-no-crumb"),
         pytest.param("Wins / Losses / Draws", None, id="en-slashed-words-are-no-crumb"),
         pytest.param("首页政务公开服务互动办事指南", "boilerplate.nav", id="home-menu-run-together"),
@@ -595,6 +598,11 @@ def test_classify_line_strong(line, reason):
         ([BODY_EN, "1. Home", "2. The council approved the budget after a long debate that ran late into the night.", BODY_EN],
          [None, None, None, None]),
         (["1. 市委常委会召开会议", "2. 江州港集装箱吞吐量同比增长", BODY], [None, None, None]),
+        # ... or from a forum's list of boards (Kunena's, FlaskBB's)
+        pytest.param(["1. Forum", "2. The Kunena Project", "3. K 6.3.0 Support", BODY_EN],
+                     ["boilerplate.crumbs"] * 3 + [None], id="a-forums-listed-crumb"),
+        pytest.param([BODY_EN, "1. Forum", "2. The council held a forum on the budget, which ran late into the night.",
+                      BODY_EN], [None] * 4, id="a-numbered-list-opening-with-a-forum"),
         # a notice's own list of attachments, one file per line under its label, is its text, at the tail too
         ([BODY, "附件：", "1.实施细则.pdf", "2.报名表（2.1 MB）.docx", "【打印本页】【关闭窗口】"],
          [None, None, None, None, "boilerplate.tools"]),

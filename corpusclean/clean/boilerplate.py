@@ -210,7 +210,9 @@ ATTACHMENTS_LABEL = re.compile(r"附件\s*\d{0,2}\s*[:：]")     # "附件：", 
 CODE_MARK = re.compile(r"[/\\=<>$`]")     # a path, a command or code names files too: "unzip data/a.zip"
 CODE_CHARS = re.compile(r"[=;{}]")      # in code, never in a row of links
 HASHTAGS = re.compile(r"(?:#[^\s#]{1,24}#?\s*){2,}")       # "#长者 #小巴", "#营养午餐#偏乡教育#"
-FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page)$", re.I)
+# a breadcrumb's first item: the site's home, or a forum's list of boards (Kunena's, FlaskBB's "Forum", phpBB's
+# "Board index")
+FIRST_CRUMBS = re.compile(r"^(?:网站首页|首页|主页|home|forum home|main page|forums?|forum index|board index)$", re.I)
 LISTED_CRUMB = re.compile(r"\s*(\d{1,2})[.．、]\s*(\S.{0,79})")      # "1. Home", "2. News": a breadcrumb's item
 
 Words = list[bytes]         # a line's runs of ASCII letters, lower case (_latin_words)
