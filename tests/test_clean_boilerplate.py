@@ -577,6 +577,11 @@ def test_classify_line_strong(line, reason):
         ([BODY, "主办：青州市人民政府办公室 承办：青州市大数据中心", "青ICP备12004311号-1"],
          [None, "boilerplate.footer", "boilerplate.icp"]),
         ([BODY, "主办单位：市文化馆", BODY], [None, None, None]),
+        # a forum's footer: who reads the board, in the footer's run only
+        pytest.param([BODY_EN, "Users browsing this forum: No registered users and 7 guests", "Privacy | Terms"],
+                     [None, "boilerplate.footer", "boilerplate.block"], id="phpbb-footers-readers"),
+        pytest.param([BODY_EN, "Users browsing this thread: jane, bob", BODY_EN], [None, None, None],
+                     id="readers-of-a-thread-inside-the-text"),
         # a numbered section of the text names who runs the event, not the site
         (["一、主办单位", "临江市人民政府", "二、承办单位", "临江市体育局", BODY], [None, None, None, None, None]),
         ([BODY_EN, "A short English headline", BODY_EN], [None, None, None]),
