@@ -893,6 +893,10 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Reactions: Leaders, unions and business groups welcomed the deal", None,
                      id="a-line-opening-with-reactions"),
         pytest.param("Thread starter kits sold out in 2019, the shop said.", None, id="a-sentence-on-starter-kits"),
+        # Stack Exchange's buttons under a post's comments, each with the bar between them
+        pytest.param("Add a comment |", "boilerplate.poster", id="qa-sites-comment-button"),
+        pytest.param("| Show 2 more comments", "boilerplate.poster", id="qa-sites-more-comments-button"),
+        pytest.param("Add a comment | Share your view on the plan", None, id="a-line-opening-with-add-a-comment"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),

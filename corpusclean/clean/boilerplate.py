@@ -137,6 +137,9 @@ _xenforo_panel = compiled_when_used(
     r"|Reactions: [^\s.!?]+(?: [^\s.!?]+)?(?:(?:,| and) [^\s.!?]+(?: [^\s.!?]+)?){0,3}(?: and \d+ others?)?"
     r"|Joined .{3,20}? Messages [\d,.]+[kK]? Reaction score [\d,.]+[kK]?(?: Points [\d,.]+)?(?: Location .{1,60})?")
 XENFORO_INITIALS = "TRJ"
+# Stack Exchange's buttons under a post's comments, the bar between them printed with each ("Add a comment |",
+# "| Show 2 more comments")
+_comment_buttons = compiled_when_used(r"(?i:add a comment)\s*\||\|\s*(?i:show) \d{1,3} (?i:more comments?)")
 # Discuz!'s poster panel as a renderer prints it: the poster's name glued to the avatar's status ("大虾米点当前离线"), and
 # the rank's tooltip ("新手上路， 积分 5, 距离下一级还需 45 积分")
 _discuz_panel = compiled_when_used(r".{1,24}当前(?:离线|在线)|\S{2,8}[，,]\s*积分\s*-?\d+[，,]\s*距离下一级还需\s*\d+\s*积分")
@@ -830,7 +833,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             "(default)" in folded and _sort_menu().fullmatch(text)) or (
             text[0].isdecimal() and _like_count().fullmatch(text)) or (
             han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text)) or (
-            text[0] in XENFORO_INITIALS and _xenforo_panel().fullmatch(text))):
+            text[0] in XENFORO_INITIALS and _xenforo_panel().fullmatch(text)) or (
+            "|" in text and _comment_buttons().fullmatch(text))):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
