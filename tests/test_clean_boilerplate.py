@@ -897,6 +897,11 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Add a comment |", "boilerplate.poster", id="qa-sites-comment-button"),
         pytest.param("| Show 2 more comments", "boilerplate.poster", id="qa-sites-more-comments-button"),
         pytest.param("Add a comment | Share your view on the plan", None, id="a-line-opening-with-add-a-comment"),
+        # a like button printed as a heart, with its count
+        pytest.param("♥ 0", "boilerplate.poster", id="a-heart-like-button"),
+        pytest.param("♥ 4 Share Reply", "boilerplate.poster", id="a-posts-action-row-with-a-heart"),
+        pytest.param("♥ Love is all you need, she wrote in 1967.", None, id="a-sentence-after-a-heart"),
+        pytest.param("I ♥ NY", None, id="a-heart-inside-a-line"),
         # a comment's like count in words
         pytest.param("87 people like this.", "boilerplate.poster", id="a-comments-like-count"),
         pytest.param("1 person likes this", "boilerplate.poster", id="a-comments-single-like"),
