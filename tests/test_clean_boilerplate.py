@@ -881,6 +881,8 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("大虾米点当前离线", "boilerplate.poster", id="discuz-posters-status"),
         pytest.param("1657811359 当前离线", "boilerplate.poster", id="discuz-numbered-posters-status"),
         pytest.param("新手上路， 积分 5, 距离下一级还需 45 积分", "boilerplate.poster", id="discuz-ranks-tooltip"),
+        pytest.param("本主题由 琦琦[客服] 于 2024-5-18 20:57 审核通过", "boilerplate.poster", id="discuz-threads-approval"),
+        pytest.param("本主题由市总工会于2024年5月18日审核通过", None, id="zh-a-line-on-an-approved-theme"),
         pytest.param("该系统当前在线人数超过3万", None, id="zh-a-line-on-users-online"),
         pytest.param("他说当前离线支付已经普及。", None, id="zh-a-sentence-holding-offline"),
         pytest.param("距离下一级还需努力", None, id="zh-a-line-on-the-next-level"),

@@ -142,6 +142,10 @@ XENFORO_INITIALS = "TRJ"
 _comment_buttons = compiled_when_used(r"(?i:add a comment)\s*\||\|\s*(?i:show) \d{1,3} (?i:more comments?)")
 # Discuz!'s poster panel as a renderer prints it: the poster's name glued to the avatar's status ("大虾米点当前离线"), and
 # the rank's tooltip ("新手上路， 积分 5, 距离下一级还需 45 积分")
+# ... and its stamp on a thread: who approved, moved or closed it ("本主题由 琦琦[客服] 于 2024-5-18 20:57 审核通过"), a
+# name, a date and the action
+_discuz_stamp = compiled_when_used(r"本主题由\s*\S{1,30}?\s*于\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                                   rf"\s*[{HAN_CLASS}]{{2,6}}")
 _discuz_panel = compiled_when_used(r".{1,24}当前(?:离线|在线)|\S{2,8}[，,]\s*积分\s*-?\d+[，,]\s*距离下一级还需\s*\d+\s*积分")
 # a list's sort menu, its default option marked and the others after it, a label before it or not: a Q&A site's
 # over its answers ("Highest score (default) Date modified (newest first) Date created (oldest first)", "Sorted by:
@@ -833,6 +837,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             "(default)" in folded and _sort_menu().fullmatch(text)) or (
             text[0].isdecimal() and _like_count().fullmatch(text)) or (
             han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text)) or (
+            text[0] == "本" and _discuz_stamp().fullmatch(text)) or (
             text[0] in XENFORO_INITIALS and _xenforo_panel().fullmatch(text)) or (
             "|" in text and _comment_buttons().fullmatch(text))):
         return POSTER, True
