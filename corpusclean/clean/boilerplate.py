@@ -620,6 +620,20 @@ def _poster_panel(folded: str, vocab: Vocabulary) -> bool:
             and POSTER_VALUE.fullmatch(value) is not None and len(LATIN_WORD.findall(value)) <= 2)
 
 
+def _forum_software_stamp(text: str, folded: str, han: bool) -> bool:
+    """Whether a line is one of the stamps forum and Q&A software prints around a post: an edit stamp, a sort
+    menu with its default option, a like count in words, Discuz!'s panel and thread stamp, XenForo's panel, Stack
+    Exchange's comment buttons. Each pattern is asked only of lines holding its first characters or its words."""
+    return bool(
+        text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text)
+        or "(default)" in folded and _sort_menu().fullmatch(text)
+        or text[0].isdecimal() and _like_count().fullmatch(text)
+        or han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text)
+        or text[0] == "本" and _discuz_stamp().fullmatch(text)
+        or text[0] in XENFORO_INITIALS and _xenforo_panel().fullmatch(text)
+        or "|" in text and _comment_buttons().fullmatch(text))
+
+
 def _glued_panel(text: str, vocab: Vocabulary) -> bool:
     """A poster's panel whose fields a renderer printed without spaces ("Hestia LoafSenior memberPosts: 2291
     Joined: Mon Oct 02, 2013"): a label of the panel glued to the word before it, in a line ending no sentence."""
@@ -832,14 +846,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return (TOOLS if row else REASON_PREFIX + "label"), True
     if size <= 40 and _more_replies().fullmatch(text):
         return (COMMENTS if "comment" in folded and not folded[0].isdigit() else POSTER), True
-    if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab) or (
-            text[0] in EDIT_STAMP_INITIALS and DIGIT.search(text) and _edit_stamp().fullmatch(text)) or (
-            "(default)" in folded and _sort_menu().fullmatch(text)) or (
-            text[0].isdecimal() and _like_count().fullmatch(text)) or (
-            han and ("当前" in text or "距离下一级" in text) and _discuz_panel().fullmatch(text)) or (
-            text[0] == "本" and _discuz_stamp().fullmatch(text)) or (
-            text[0] in XENFORO_INITIALS and _xenforo_panel().fullmatch(text)) or (
-            "|" in text and _comment_buttons().fullmatch(text))):
+    if size <= 40 and (_poster_panel(folded, vocab) or _glued_panel(text, vocab)
+                       or _forum_software_stamp(text, folded, han)):
         return POSTER, True
     if size <= 40 and (vocab.shop_row.fullmatch(text) and vocab.shop_words.search(text, latin_words)
                        or vocab.shop_tail.search(text)):    # a card in one line: "Air Pad ★★★★☆ $89.95 Add to cart"
