@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from types import MappingProxyType
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import Any, Collection, Mapping, NamedTuple, Sequence
 
 from corpusclean.write.schema import METADATA
 
@@ -142,8 +142,9 @@ class Document:
     def kept_indices(self) -> list[int]:
         return [i for i, v in enumerate(self.verdicts) if v is None]
 
-    def kept_lines(self) -> list[str]:
-        return [line for line, v in zip(self.lines, self.verdicts) if v is None]
+    def kept_lines(self, also: Collection[str] = ()) -> list[str]:
+        """The lines no stage removed, and those removed for one of the reasons `also`."""
+        return [line for line, v in zip(self.lines, self.verdicts) if v is None or v in also]
 
     def remove(self, index: int, stage: str, reason: str) -> None:
         self.verdicts[index] = reason
@@ -212,8 +213,8 @@ class Document:
     def rejected(self) -> bool:
         return self.reject_reason is not None
 
-    def clean_text(self) -> str:
-        return "\n".join(self.kept_lines())
+    def clean_text(self, also: Collection[str] = ()) -> str:
+        return "\n".join(self.kept_lines(also))
 
 
 _FIELD_NAMES = tuple(each.name for each in fields(Document))

@@ -235,8 +235,7 @@ class Checker:
         # run lifts a metadata line's value into the record (created, metadata.author, ...) and removes the line;
         # --fix writes the text alone, so the line stays (CC014, still reported): removed, its date, source or
         # names were lost.
-        clean = "\n".join(line for line, verdict in zip(doc.lines, doc.verdicts)
-                          if verdict is None or verdict in CARRIER_REASONS)
+        clean = doc.clean_text(also=CARRIER_REASONS)
         if clean == record.get(self.text_key):
             return line
         return with_text(line, self.text_key, json_numbers.dumps(clean))
