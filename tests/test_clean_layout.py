@@ -8,6 +8,7 @@ from corpusclean.clean.layout import (
     BYLINE, HEADLINE_LIST, MENU, OUTSIDE, SEPARATOR, Layout, Records, body_span, chrome_walls, comments_start,
     separators_hold, closing_headings, head_bylines, head_crumbs, head_end, judge_layout, kicker_start, line_values,
     list_shaped, numbered_posts, own_values, post_stamps, stretches, tables_marked, teaser_summaries, trailer_walls,
+    lone_trailers,
 )
 from corpusclean.clean.line_shapes import (
     CLAUSE, CODE, DATED, FIGURES, HEADLINE, ITEM, NOTICE, OPEN, PROSE, REPEAT, ROW, TEASER, line_shapes, separator_ids,
@@ -272,7 +273,7 @@ def test_a_menu_removed_in_one_line_counts_as_a_menu_line(removed_over_the_headl
 
 def test_a_row_of_page_tools_is_a_trailer():
     """"【打印】【关闭】" under a notice: what follows it is no article unless it is worth much (trailer_start)."""
-    assert trailer_walls([None, "boilerplate.tools", None, None]) == {1}
+    assert trailer_walls([None, "boilerplate.tools", None, None]) == {1: "boilerplate.tools"}
 
 
 def test_the_head_is_kept_back_to_the_last_menu_run():
@@ -780,6 +781,9 @@ READERS_UNDER_A_PROMOTION = [     # under each reader's name and likes a comment
                  id="a-last-paragraph-under-a-subheading-stays"),
     pytest.param([*EN_MENU, *EN_ARTICLE, SIGN_UP[0], *READERS_UNDER_A_PROMOTION, *OTHER_TITLES, *EN_FOOTER],
                  EN_ARTICLE, id="readers-comments-worth-a-third-of-the-text-under-a-promotion-go"),
+    pytest.param([*EN_MENU, SIGN_UP[0], *EN_ARTICLE, SIGN_UP[0], *READERS_UNDER_A_PROMOTION[:21], SIGN_UP[0],
+                  *READERS_UNDER_A_PROMOTION[21:], *OTHER_TITLES, *EN_FOOTER], EN_ARTICLE,
+                 id="so-with-a-promotion-over-the-headline-and-one-among-the-comments"),
 ])
 def test_the_body_ends_above_a_promotion_with_little_text_under_it(lines, article):
     assert article_after_boilerplate(lines) == article
@@ -826,6 +830,8 @@ def test_the_body_ends_above_metadata_with_little_text_under_it(lines, article):
 
 @pytest.mark.parametrize("verdicts, walls", [
     pytest.param([None, "boilerplate.promo", None, None], {1}, id="under-a-promotion"),
+    pytest.param(["boilerplate.promo", None, None, "boilerplate.promo", None, None, "boilerplate.promo", None],
+                 {0, 2, 4}, id="under-a-promotion-over-the-article-and-two-in-it"),
     pytest.param([None, "boilerplate.share", "boilerplate.share", None], {1}, id="under-a-share-bar"),
     pytest.param([None, "boilerplate.label", None], set(), id="not-under-an-advertisement-label"),
     pytest.param([None, "boilerplate.tags", None], {1}, id="under-the-heading-of-the-tags"),
@@ -834,7 +840,8 @@ def test_the_body_ends_above_metadata_with_little_text_under_it(lines, article):
     pytest.param([None, *["boilerplate.share", None, None] * 3], set(), id="not-under-a-share-bar-of-every-post"),
 ])
 def test_trailer_walls(verdicts, walls):
-    assert trailer_walls(verdicts) == walls
+    """(The article starts at the first line kept.)"""
+    assert lone_trailers(trailer_walls(verdicts), 0) == walls
 
 
 DATED_BYLINE = "By Tom Hart, June 6, 2020 at 9:02 am"

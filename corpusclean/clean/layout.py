@@ -66,7 +66,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from typing import NamedTuple, Sequence
+from types import MappingProxyType
+from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
 
@@ -149,6 +150,7 @@ MIN_POSTS = 3             # dated headers at most RECORD_PERIOD lines apart, thi
 # the article's last lines, "Original title: Y")
 TRAILER_PREFIXES = ("boilerplate.promo", "boilerplate.share", "boilerplate.copyright", "boilerplate.tags",
                     "boilerplate.tools", "meta.date", "meta.editor", "meta.label")
+NO_TRAILERS: Mapping[int, str] = MappingProxyType({})
 WALL_PREFIXES = ("boilerplate.", "sidebar.", "meta.")   # chrome and metadata reasons of earlier stages
 LOOKED_THROUGH_REASONS = (POSTER, ANSWERS, SHOP)    # ...but for these, inside a thread, a Q&A page, a text
 # a post's number in a thread: "#3", "3楼", "3F", "3#", w3m's "3^#" (a superscript #)
@@ -695,7 +697,7 @@ def posts_below_heading(shapes: Shapes, values: np.ndarray, closings: frozenset[
 
 def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, walls: frozenset[int],
                   closings: frozenset[int] = frozenset(), related: frozenset[int] = frozenset(),
-                  trailers: frozenset[int] = frozenset(), headline: int | None = None,
+                  trailers: Mapping[int, str] = NO_TRAILERS, headline: int | None = None,
                   buttons: frozenset[int] = frozenset(), titled: int | None = None,
                   numbered: Sequence[list[int]] = (), menus: frozenset[int] = frozenset(),
                   footer: int | None = None, crumbs: frozenset[int] = frozenset(),
@@ -727,7 +729,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     boxes = frozenset()
     if related:
         first, last, _ = best_stretch(found)
-        boxes = box_closings(shapes.kinds, separators, related, first, last, trailers)
+        boxes = box_closings(shapes.kinds, separators, related, first, last, lone_trailers(trailers, first))
     span = body_span(values, found, records, closings, boxes)
     headed = span is None and headline is not None
     if headed:
@@ -762,7 +764,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
         if (span[0] < headline and kinds[headline] in HEADLINE_SHAPES
                 and np.maximum(values[span[0]:headline], 0.0).sum() < MIN_BODY_SCORE):
             head = max(head, _kicker_lines(kinds, headline))
-    return range(head, trailer_start(shapes.kinds, values, trailers, span[0], end))
+    return range(head, trailer_start(shapes.kinds, values, lone_trailers(trailers, span[0]), span[0], end))
 
 
 def _without_top_menus(kinds: list[int], crumbs: frozenset[int]) -> range:
@@ -827,7 +829,7 @@ def _opens_body(kinds: list[int], walls: frozenset[int], headline: int, start: i
 
 def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings: frozenset[int] = frozenset(),
                  related: frozenset[int] = frozenset(), page_lines: int = 0,
-                 trailers: frozenset[int] = frozenset(), title: str | None = None,
+                 trailers: Mapping[int, str] = NO_TRAILERS, title: str | None = None,
                  dated: str | None = None, pagers: frozenset[int] = frozenset(),
                  menus: frozenset[int] = frozenset(), under_copyright: int | None = None,
                  crumbs: frozenset[int] = frozenset()) -> list[Verdict]:
@@ -835,8 +837,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     inside it that go (inside_removals). `related`: the closings that follow the heading of a box of other articles.
     `page_lines`: how many lines the page had before earlier stages removed some (a page whose menus and share bars
     went is still a whole page), when more than `lines`. `trailers`: the lines under a promotion, a share bar, a
-    copyright notice or metadata (trailer_walls). `title`: the headline the metadata stage found; `dated`: the same
-    when a dateline stands under it on the page (dated_headline). `pagers`: the lines under a link to the previous
+    copyright notice or metadata, with its reason (trailer_walls). `title`: the headline the metadata stage
+    found; `dated`: the same when a dateline stands under it on the page (dated_headline). `pagers`: the lines under a link to the previous
     or next article (chrome_walls of PAGER), which close the article where no paragraphs go on under them, as an
     author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start).
     `under_copyright`: the first line under the page's last copyright notice an earlier stage removed: under a
@@ -867,7 +869,7 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                 frozenset(local[index] for index in buttons if index in local))
 
     def settle(kept: np.ndarray, walls=frozenset(), closings=frozenset(), related=frozenset(),
-               trailers=frozenset(), pagers=frozenset(), menus=frozenset(), footer: int | None = None,
+               trailers=NO_TRAILERS, pagers=frozenset(), menus=frozenset(), footer: int | None = None,
                crumbs=frozenset()) -> tuple[np.ndarray, dict[int, Verdict], bool]:
         """The lines kept once judging them again removes nothing (or they are a short text, True), and
         the reasons of those removed inside the article. The article's last words (last_words) are found
@@ -880,7 +882,8 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
                                     closings | ends, related | ends, trailers, headline_line(text, dated),
                                     kept_buttons, local.get(titled), numbered_posts(text, kept_shapes), menus,
                                     footer, crumbs, frozenset(np.flatnonzero(lead_ins[kept]).tolist()))
-            walls = closings = related = trailers = pagers = menus = crumbs = frozenset()
+            walls = closings = related = pagers = menus = crumbs = frozenset()
+            trailers = NO_TRAILERS
             footer = None
             short = False
             if len(article) < len(kept):
@@ -1237,11 +1240,10 @@ def under_last(verdicts: Sequence[str | None], reason: str) -> int | None:
     return found
 
 
-def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
+def trailer_walls(verdicts: Sequence[str | None]) -> dict[int, str]:
     """Positions, among the lines still kept, of those right under a line an earlier stage removed as a
-    promotion, a share bar, a copyright notice, the heading of the tags or metadata (TRAILER_PREFIXES), when
-    fewer than MIN_REPEATED_HEADINGS kept lines follow one of that reason: a share bar or a date under every
-    post of a thread is the thread's own."""
+    promotion, a share bar, a copyright notice, the heading of the tags or metadata (TRAILER_PREFIXES), with
+    that line's reason (see lone_trailers)."""
     nearest: list[tuple[int, str]] = []
     position, above = 0, None
     for verdict in verdicts:
@@ -1251,8 +1253,15 @@ def trailer_walls(verdicts: Sequence[str | None]) -> frozenset[int]:
             position, above = position + 1, None
         else:
             above = verdict
-    counts = Counter(reason for _, reason in nearest)
-    return frozenset(position for position, reason in nearest if counts[reason] < MIN_REPEATED_HEADINGS)
+    return dict(nearest)
+
+
+def lone_trailers(trailers: Mapping[int, str], start: int) -> frozenset[int]:
+    """The lines of the `trailers` (trailer_walls) whose reason stands over fewer than MIN_REPEATED_HEADINGS of
+    them below the article's `start`: a share bar or a date under every post of a thread is the thread's own.
+    A share panel's prompt over the headline stands under no post: it does not count."""
+    counts = Counter(reason for index, reason in trailers.items() if index > start)
+    return frozenset(index for index, reason in trailers.items() if counts[reason] < MIN_REPEATED_HEADINGS)
 
 
 def closing_headings(verdicts: Sequence[str | None]) -> frozenset[int]:
