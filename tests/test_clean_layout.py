@@ -1924,8 +1924,12 @@ SHORT_THREAD = ["Printer drivers for the old laser model?", "posted by jdoe", "D
                 "posted by jdoe", "Found them there, thanks!", "Reply"]
 
 
-def test_a_page_with_no_body_loses_the_menus_opening_it():
-    lines = [*EN_MENU, "Forums", "Hardware", "Sign in", *SHORT_THREAD, *EN_FOOTER]
+@pytest.mark.parametrize("menus", [
+    pytest.param([*EN_MENU, "Forums", "Hardware", "Sign in"], id="menus"),
+    pytest.param([line for item in [*EN_MENU, "Forums"] for line in (item, "·")], id="a-separator-between-their-items"),
+])
+def test_a_page_with_no_body_loses_the_menus_opening_it(menus):
+    lines = [*menus, *SHORT_THREAD, *EN_FOOTER]
     kept = [line for line, verdict in zip(lines, judge_layout(lines)) if verdict is None]
     assert kept == [*SHORT_THREAD, *EN_FOOTER]
 

@@ -737,7 +737,7 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     if span is None:
         span = body_above_box(related, headline if headline is not None else titled)
     if span is None:
-        return _without_top_menus(shapes.kinds.tolist(), crumbs)
+        return _without_top_menus(shapes.kinds.tolist(), shapes.units.tolist(), crumbs)
     comments = comments_start(shapes.kinds, values, records, walls, *span)
     if comments is None:
         comments = posts_below_heading(shapes, values, closings, *span)
@@ -767,16 +767,21 @@ def article_lines(shapes: Shapes, worth: np.ndarray, separators: np.ndarray, wal
     return range(head, trailer_start(shapes.kinds, values, lone_trailers(trailers, span[0]), span[0], end))
 
 
-def _without_top_menus(kinds: list[int], crumbs: frozenset[int]) -> range:
+def _without_top_menus(kinds: list[int], units: list[int], crumbs: frozenset[int]) -> range:
     """A page with no body: all its lines but the run of MENU_RUN menu-shaped lines or more opening it (the
     site's menus over whatever it holds), which ends at the first line of another shape and at a breadcrumb
-    an earlier stage removed (`crumbs`: the lines under one), under which the page's own title stands. A text
+    an earlier stage removed (`crumbs`: the lines under one), under which the page's own title stands; a
+    separator without a word repeated between its items ("·", "|"; `units`) is the menu's. A text
     of list-shaped lines with no text or headline under them (names, a poem of short lines) stays whole."""
-    end = 0
-    while end < len(kinds) and kinds[end] in MENU_LIKE and end not in crumbs:
+    end = items = 0
+    while end < len(kinds) and end not in crumbs:
+        if kinds[end] in MENU_LIKE:
+            items += 1
+        elif kinds[end] != REPEAT or units[end]:
+            break
         end += 1
     worded = any(IS_TEXT[kind] or kind == HEADLINE for kind in kinds[end:])
-    return range(end if end >= MENU_RUN and worded else 0, len(kinds))
+    return range(end if items >= MENU_RUN and worded else 0, len(kinds))
 
 
 def _head_over(kinds: list[int], units: list[int], listed: list[bool], headline: int, menus: frozenset[int]) -> int:
