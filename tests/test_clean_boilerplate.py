@@ -153,6 +153,7 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Caption", "boilerplate.label", id="a-caption-button"),
         pytest.param("10 of 12 residents said yes", None, id="a-count-in-words-is-no-counter"),
         pytest.param("[INS::INS]", "boilerplate.label", id="an-ad-slot-as-w3m-prints-it"),
+        pytest.param("[INS:[INS::INS]:INS] [INS::INS]", "boilerplate.label", id="ad-slots-nested-and-side-by-side"),
         pytest.param(":INS]", "boilerplate.label", id="the-second-half-of-an-ad-slot"),
         pytest.param("Insurance: what a policy covers", None, id="a-word-opening-with-ins"),
         pytest.param("Contact · Careers · Terms of Use · Privacy Policy", "boilerplate.links", id="a-dotted-link-row"),

@@ -154,8 +154,8 @@ _SORT_OPTION = r"[A-Z][a-z]+(?: [a-z]+){0,3}"
 _sort_menu = compiled_when_used(
     rf"(?:(?i:sort(?:ed)? by)\s*:?\s*)?\[?{_SORT_OPTION} \((?i:default)\)\s*\]?"
     rf"(?:\s*{_SORT_OPTION}(?: \([a-z ]{{2,40}}\))?)*")
-# an ad slot (an <ins> element) as w3m prints it: "[INS::INS]", or its halves on two lines
-AD_SLOT = re.compile(r"(?i)\[ins::ins\]|\[ins:|:ins\]")
+# ad slots (<ins> elements) as w3m prints them: "[INS::INS]", its halves on two lines, nested, side by side
+AD_SLOT = re.compile(r"(?i)(?:\s*(?:\[ins:|:ins\]))+")
 # what an ad slot inside the story says: "Story continues below advertisement", "AdvertisementStory continues below"
 STORY_CONTINUES = re.compile(r"(?i)(?:advertisement\s*)?(?:story|article) continues(?: below)?(?: (?:the )?advertisement)?\.?")
 # a blog's heading of its comments, with the count and the post's title: "12 thoughts on “Title”"
