@@ -774,6 +774,11 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     text = line.strip(BULLETS)
     if not text:
         return None, False
+    half = _doubled_half(text)
+    if half is not None:
+        halved = classify_line(half, vocab)
+        if halved[0] is not None:
+            return halved
     han = has_han(text)
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and holds_copyright_sign(text):
@@ -865,6 +870,17 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if len(text) <= MAX_WIDGET_CHARS and _widget(text):
         return WIDGET, False
     return None, False
+
+
+def _doubled_half(text: str) -> str | None:
+    """The half of a line that is one phrase twice, run together or split by a space, as a text browser prints a
+    link's text and its title ("Add a Comment Add a Comment", "发表评论发表评论"); None for other lines, and
+    for a word said twice ("Home Home", "关注关注", "ついについに"), which may be the text's own."""
+    half, odd = divmod(len(text), 2)
+    start = half + odd
+    if half < 4 or odd and text[half] != " " or text[:half] != text[start:]:
+        return None
+    return text[:half] if " " in text[:half].strip() or has_han(text[:half]) else None
 
 
 def _phrase_reason(sections: Sequence[str], text: str, latin_words: Words | None, vocab: Vocabulary) -> str | None:
