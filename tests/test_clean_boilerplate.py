@@ -154,6 +154,8 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("10 of 12 residents said yes", None, id="a-count-in-words-is-no-counter"),
         pytest.param("[INS::INS]", "boilerplate.label", id="an-ad-slot-as-w3m-prints-it"),
         pytest.param("[INS:[INS::INS]:INS] [INS::INS]", "boilerplate.label", id="ad-slots-nested-and-side-by-side"),
+        pytest.param("[S::S] 微博 [S::S] 微信 [S::S] 分享 [S::S] 打印 [S::S] 增大字体 [S::S] 减小字体", "boilerplate.nav",
+                     id="w3m-s-empty-icons-between-share-buttons"),
         pytest.param("Add a Comment Add a Comment", "boilerplate.comments", id="a-heading-printed-twice"),
         pytest.param("发表评论发表评论", "boilerplate.comments", id="zh-a-heading-printed-twice"),
         pytest.param("Home Home", None, id="a-word-said-twice-may-be-the-texts-own"),

@@ -154,6 +154,8 @@ _SORT_OPTION = r"[A-Z][a-z]+(?: [a-z]+){0,3}"
 _sort_menu = compiled_when_used(
     rf"(?:(?i:sort(?:ed)? by)\s*:?\s*)?\[?{_SORT_OPTION} \((?i:default)\)\s*\]?"
     rf"(?:\s*{_SORT_OPTION}(?: \([a-z ]{{2,40}}\))?)*")
+# an empty <s>, <ins> or <del> (an icon) as w3m prints it: "[S::S] 微博 [S::S] 微信" is a row of share buttons
+EMPTY_MARK = re.compile(r"\[(S|INS|DEL)::\1\]")
 # ad slots (<ins> elements) as w3m prints them: "[INS::INS]", its halves on two lines, nested, side by side
 AD_SLOT = re.compile(r"(?i)(?:\s*(?:\[ins:|:ins\]))+")
 # what an ad slot inside the story says: "Story continues below advertisement", "AdvertisementStory continues below"
@@ -772,6 +774,8 @@ def _link_reason(folded: str, vocab: Vocabulary) -> str:
 def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     """(reason or None, strong): strong verdicts hold anywhere, weak ones only in a head/tail run."""
     text = line.strip(BULLETS)
+    if "::" in text:    # (a line of ad slots alone stays what it is: AD_SLOT)
+        text = " ".join(EMPTY_MARK.sub(" ", text).split()) or text
     if not text:
         return None, False
     half = _doubled_half(text)
