@@ -154,6 +154,14 @@ _SORT_OPTION = r"[A-Z][a-z]+(?: [a-z]+){0,3}"
 _sort_menu = compiled_when_used(
     rf"(?:(?i:sort(?:ed)? by)\s*:?\s*)?\[?{_SORT_OPTION} \((?i:default)\)\s*\]?"
     rf"(?:\s*{_SORT_OPTION}(?: \([a-z ]{{2,40}}\))?)*")
+# a sign-up or login box's buttons that go on with another account, whole lines: "使用 Apple 注册", "通过 Google 继续操作",
+# "用电子邮件继续", "Continue with Google", "Sign up with email"
+_ACCOUNTS = r"(?:Apple|Google|GitHub|Facebook|Microsoft|Twitter|X|LinkedIn|微信|QQ|微博|电子邮件|邮箱|手机号?|email|e-mail)"
+_account_button = compiled_when_used(
+    rf"(?:使用|通过|用)\s*{_ACCOUNTS}\s*(?:账号|帐号)?\s*(?:注册|登录|继续)(?:操作)?"
+    rf"|(?i:sign (?:up|in)|log ?in|continue) (?i:with) (?i:{_ACCOUNTS})")
+ACCOUNT_BUTTON_INITIALS = "使通用SsLlCc"
+MAX_ACCOUNT_BUTTON = 40     # characters
 # an empty <s>, <ins> or <del> (an icon) as w3m prints it: "[S::S] 微博 [S::S] 微信" is a row of share buttons
 EMPTY_MARK = re.compile(r"\[(S|INS|DEL)::\1\]")
 # ad slots (<ins> elements) as w3m prints them: "[INS::INS]", its halves on two lines, nested, side by side
@@ -848,7 +856,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or GALLERY_COUNTER.match(text) or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)
-            or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)):
+            or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)
+            or len(text) <= MAX_ACCOUNT_BUTTON and text[0] in ACCOUNT_BUTTON_INITIALS and _account_button().fullmatch(text)):
         return REASON_PREFIX + "label", True
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2
