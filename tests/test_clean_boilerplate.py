@@ -431,6 +431,10 @@ BODY_EN = "Officials said on Tuesday that the new rail line would open to passen
         pytest.param("Continua após a publicidade", "boilerplate.label", id="pt-an-ad-slots-notice"),
         pytest.param("İçeriğin Devamı Aşağıda", "boilerplate.label", id="tr-an-ad-slots-notice"),
         pytest.param("Tweet may have been deleted", "boilerplate.label", id="an-embeds-placeholder"),
+        pytest.param("2 dari 4 halaman", "boilerplate.label", id="id-a-paged-articles-counter"),
+        pytest.param("Halaman 3 dari 8", "boilerplate.label", id="id-a-paged-articles-counter-label-first"),
+        pytest.param("3 dari 4 halaman laporan itu hilang dari berkas", None, id="id-a-sentence-opening-like-the-counter"),
+        pytest.param("Sebanyak 3 dari 10 warga", None, id="id-a-share-of-people"),
         pytest.param("Skip ad breaks are now standard on the new streaming tier.", None, id="a-sentence-on-skipping-ads"),
         pytest.param("O jogo continua após a publicidade da rádio local ter terminado.", None,
                      id="pt-a-sentence-holding-the-notice"),
@@ -947,6 +951,8 @@ def test_share_bar_buttons(bar, expected):
         pytest.param("Thread starter kits sold out in 2019, the shop said.", None, id="a-sentence-on-starter-kits"),
         # Stack Exchange's buttons under a post's comments, each with the bar between them
         pytest.param("Add a comment |", "boilerplate.poster", id="qa-sites-comment-button"),
+        pytest.param("Lihat 5 Balasan", "boilerplate.poster", id="id-a-threads-view-replies-button"),
+        pytest.param("Lihat 5 balasan surat pembaca di halaman opini.", None, id="id-a-sentence-on-replies"),
         pytest.param("| Show 2 more comments", "boilerplate.poster", id="qa-sites-more-comments-button"),
         pytest.param("Add a comment | Share your view on the plan", None, id="a-line-opening-with-add-a-comment"),
         # a like button printed as a heart, with its count

@@ -185,7 +185,8 @@ READING_TIME_LINE = re.compile(
 _more_replies = compiled_when_used(
     r"(?:(?i:view|show|load|see|read)\s+(?i:all\s+)?)?\d[\d,.]*[kK]?\s+(?i:more)\s+(?i:repl(?:y|ies)|comments?)"
     r"|(?i:view|show|load|see|read)\s+(?i:all)\s+\d[\d,.]*\s+(?i:replies|comments)"
-    r"|(?i:view|show|load|see|read)\s+(?i:more|all|previous|older)\s+(?i:replies|comments)(?:\s*\(\d[\d,.]*\))?")
+    r"|(?i:view|show|load|see|read)\s+(?i:more|all|previous|older)\s+(?i:replies|comments)(?:\s*\(\d[\d,.]*\))?"
+    r"|(?i:lihat)\s+(?:(?i:semua)\s+)?\d[\d,.]*\s+(?i:balasan)")     # Indonesian: "Lihat 5 Balasan" ("view 5 replies")
 # a box's heading, then "on" or "at" and a site's name: "Popular on IndieWire", "Most Read at the Courier"
 SITE_BOX = re.compile(r"([A-Za-z][A-Za-z' ]{2,24}?) (?:on|at) (?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}")
 # a gallery's counter: "3 / 11", "Image 1 of 23", "图 2/5", "Image 1 of / 23" (w3m keeps a hidden separator)
@@ -194,6 +195,9 @@ SITE_BOX = re.compile(r"([A-Za-z][A-Za-z' ]{2,24}?) (?:on|at) (?:the )?[A-Z][\w.
 FEEDBACK_PROMPT = re.compile(r"(?:\S{0,10}对(?:您|你)有(?:所)?帮助吗|(?i:was this (?:\w+ )?(?:helpful|useful)))[？?]"
                              r"(?:\s*(?:有用|没用|有帮助|没帮助|(?i:yes|no))\s*(?:[（(]\d[\d,]*[)）])?)+")
 GALLERY_COUNTER = re.compile(r"(?i:image|photo|picture|slide|图)?\s*\d{1,3}\s*(?:of(?:\s*[/／])?|/|／)\s*\d{1,3}$")
+# an article split into pages, its page counter in Indonesian, over each page after the first: "2 dari 4 halaman" ("page 2
+# of 4"), "Halaman 2 dari 4"
+PAGE_COUNTER_ID = re.compile(r"\d{1,3}\s+(?i:dari)\s+\d{1,3}\s+(?i:halaman)|(?i:halaman)\s+\d{1,3}\s+(?i:dari)\s+\d{1,3}")
 # a page of a newspaper's digital edition, its name after it or not: "第01版：要闻", "第A03版 评论", "A1版：要闻"
 EDITION_PAGE = re.compile(r"(?:第\s*[A-Za-z]?\d{1,3}|[A-Za-z]\d{1,3})\s*版(?:(?:\s*[:：]\s*|\s+)[\w·]{1,10})?")
 # What IGNORECASE takes for an ASCII letter besides the letters: İ ı ſ K
@@ -855,8 +859,8 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if (heading in vocab.tags or folded[0] in vocab.tag_initials and vocab.tag_row.match(text)
             or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
-    if (heading in vocab.labels or GALLERY_COUNTER.match(text) or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text)
-            or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)
+    if (heading in vocab.labels or GALLERY_COUNTER.match(text) or PAGE_COUNTER_ID.fullmatch(text)
+            or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)
             or len(text) <= MAX_ACCOUNT_BUTTON and text[0] in ACCOUNT_BUTTON_INITIALS and _account_button().fullmatch(text)):
         return REASON_PREFIX + "label", True
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
