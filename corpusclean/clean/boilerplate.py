@@ -162,6 +162,13 @@ _account_button = compiled_when_used(
     rf"|(?i:sign (?:up|in)|log ?in|continue) (?i:with) (?i:{_ACCOUNTS})")
 ACCOUNT_BUTTON_INITIALS = "使通用SsLlCc"
 MAX_ACCOUNT_BUTTON = 40     # characters
+# a prompt to sign up for a site's newsletter or its video channel, named as the site names them, a sentence or not: "Sign
+# up for CNN Opinion's newsletter.", "Get our weekly California Inc. newsletter", "Want more deals? Join the X Deals
+# Newsletter." (after a question), "Subscribe to 9to5Mac on YouTube for more Apple news:"
+_subscribe_prompt = compiled_when_used(
+    r"(?:[^.!?]{1,40}\?\s+)?(?:(?i:click here to)\s+)?(?i:sign up for|subscribe to|join|get)\s"
+    r"(?:.{1,60}?\s(?i:newsletters?)|.{1,40}?\s(?i:on youtube|youtube channel)(?:\s.{1,40})?)[.!:]?")
+MAX_SUBSCRIBE_WORDS = 16
 # an empty <s>, <ins> or <del> (an icon) as w3m prints it: "[S::S] 微博 [S::S] 微信" is a row of share buttons
 EMPTY_MARK = re.compile(r"\[(S|INS|DEL)::\1\]")
 # ad slots (<ins> elements) as w3m prints them: "[INS::INS]", its halves on two lines, nested, side by side
@@ -799,7 +806,7 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     sentence = _is_sentence(text, han)
     if len(text) <= 300 and holds_copyright_sign(text):
         return COPYRIGHT, True
-    if _is_prompt(text, han, vocab):
+    if _is_prompt(text, han, vocab) or not han and _subscribe_line(text):
         return PROMO, True
     if vocab.jump_menu.match(text):     # every board of a forum in one line, at any length
         return NAV, True
@@ -942,6 +949,15 @@ def author_bio(line: str, vocab: Vocabulary) -> bool:
         return False
     words = LATIN_WORD.findall(match.group(1).casefold())[:AUTHOR_JOB_REACH]
     return any(word in vocab.author_jobs or word.removesuffix("s") in vocab.author_jobs for word in words)
+
+
+def _subscribe_line(text: str) -> bool:
+    """A prompt to sign up for a site's newsletter or video channel, of at most MAX_SUBSCRIBE_WORDS words
+    (_subscribe_prompt); most lines hold neither word it ends with."""
+    folded = text.casefold()
+    return (("newsletter" in folded or "youtube" in folded)
+            and len(text.split(None, MAX_SUBSCRIBE_WORDS)) <= MAX_SUBSCRIBE_WORDS
+            and _subscribe_prompt().fullmatch(text) is not None)
 
 
 def _is_prompt(text: str, han: bool, vocab: Vocabulary) -> bool:
