@@ -4036,3 +4036,59 @@ def test_text_format_html_reads_a_text_without_a_tag_as_text(jobs, tmp_path):
     assert written["plain"]["text"].splitlines() == ZH_NEWS.splitlines()
     assert written["plain"]["metadata"]["format"] == "txt"
     assert (written["html"]["text"].splitlines(), written["html"]["metadata"]["format"]) == (ZH_MORE.splitlines(), "html")
+
+
+def _tar(files: dict[str, bytes]) -> bytes:
+    import io
+    import tarfile
+
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_tar_archive_is_one_clear_reject_not_json_lines_glued_to_its_headers(jobs, tmp_path):
+    """A tar archive read as JSON lines (named .jsonl, .jsonl.gz or without a suffix, or on standard input:
+    `tar cf - *.jsonl | corpusclean run -`) had each file's first line glued to the 512-byte header before it,
+    rejected as invalid_json in JSON's words ('unexpected character'), its record lost, and the padding after the
+    last file was one more: 118 of 120 records written and three rejects that never said tar. A page archive was
+    'binary content (NUL bytes)'. Now the archive is one unreadable reject that says what it is, as a zip file
+    is; check says the same (exit 2). A JSONL file with 'ustar' at byte 257 but no tar version after it (Spanish
+    text: 'gustaría') is JSON lines as before."""
+    import gzip
+    import tarfile
+
+    files = {f"f{n}.jsonl": b"".join(jsonl_line({"id": f"f{n}-{i}", "text": f"{ZH_NEWS}{n}-{i}"}) for i in range(60))
+             for n in range(2)}
+    archive = _tar(files)
+    (tmp_path / "data.jsonl").write_bytes(archive)
+    (tmp_path / "data.jsonl.gz").write_bytes(gzip.compress(archive))
+    (tmp_path / "pages.tar").write_bytes(_tar({"a.txt": ZH_NEWS.encode()}))
+    posix = tmp_path / "posix"
+    with tarfile.open(posix, "w", format=tarfile.PAX_FORMAT) as pax:  # "ustar\x0000", as POSIX tar writes it
+        pax.add(tmp_path / "pages.tar", arcname="pages.tar")
+    names = ["data.jsonl", "data.jsonl.gz", "pages.tar", "posix"]
+    run = corpusclean("run", *names, "-", "-q", "-o", "out.jsonl", "--rejects", "rejects.jsonl", *jobs,
+                      input=archive, cwd=tmp_path)
+    inside = {"data.jsonl.gz": "read failed: a tar archive inside gzip"}
+    said = [f"corpusclean: {name}: unreadable: {inside.get(name, 'a tar archive')}, which this tool does not read: "
+            "extract it (tar xf) and give the folder of its files" for name in [*names, "-"]]
+    assert (run.returncode, sorted(run.stderr.decode().splitlines())) == (1, sorted(said))
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
+    assert [r["reject_reason"] for r in read_jsonl_file(tmp_path / "rejects.jsonl")] == ["unreadable"] * 5
+    check = corpusclean("check", "data.jsonl", cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode(), check.stderr.decode()) == (
+        2, "", "corpusclean: error: cannot read data.jsonl: a tar archive, which this tool does not read: extract it "
+               "(tar xf) and give the folder of its files\n")
+    assert posix.read_bytes()[257:265] == b"ustar\x0000"
+
+    spanish = jsonl_line({"id": "es", "text": "x" * 230 + " me gustaría leer el artículo entero, gracias."})
+    assert spanish[257:262] == b"ustar"
+    (tmp_path / "es.jsonl").write_bytes(spanish)
+    read = corpusclean("run", "es.jsonl", "-q", *jobs, cwd=tmp_path)
+    assert (read.returncode, [r["id"] for r in jsonl(read.stdout)]) == (0, ["es"])
