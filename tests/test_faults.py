@@ -4092,3 +4092,23 @@ def test_a_tar_archive_is_one_clear_reject_not_json_lines_glued_to_its_headers(j
     (tmp_path / "es.jsonl").write_bytes(spanish)
     read = corpusclean("run", "es.jsonl", "-q", *jobs, cwd=tmp_path)
     assert (read.returncode, [r["id"] for r in jsonl(read.stdout)]) == (0, ["es"])
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_zone_offset_in_full_width_digits_is_written_in_ascii(jobs, tmp_path):
+    """An offset whose digits are full width ('+０８:００', as a Chinese page's dateline or a record's created may
+    write it) was read (its hours as a number) but its minutes were written as they stood: created_timezone
+    '+08:００', exit 0, a zone no ISO 8601 reader takes (datetime.fromisoformat refuses it). The offset is written
+    in ASCII digits, as its hours were."""
+    from datetime import datetime
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"防汛工作会议召开\n2023-05-01 10:30 +０８:００\n{ZH_NEWS}", "utf-8")
+    (tmp_path / "in" / "b.jsonl").write_bytes(jsonl_line({"id": "b", "text": ZH_MORE,
+                                                         "created": "2023-05-01T10:30:00-０５:３０"}))
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    written = {r["id"]: r for r in jsonl(result.stdout)}
+    zones = {key: written[key]["metadata"]["created_timezone"] for key in ("in/a.txt", "b")}
+    assert zones == {"in/a.txt": "+08:00", "b": "-05:30"}
+    assert all(datetime.fromisoformat(f"{written[key]['created']}{zone}") for key, zone in zones.items())

@@ -169,7 +169,7 @@ def _offset(sign: str, hours: str, minutes: str | None) -> str:
     """The offset in our shape, or "" for one no zone has (+99:99)."""
     if int(hours) > 14 or int(minutes or 0) >= 60:
         return ""
-    return f"{sign}{int(hours):02d}:{minutes or '00'}"
+    return f"{sign}{int(hours):02d}:{int(minutes or 0):02d}"  # in ASCII digits, whatever digits it was written in
 
 
 def _zone(time: re.Match[str]) -> str | None:
