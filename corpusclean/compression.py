@@ -1,6 +1,6 @@
 """Compressed files, gzip and zstd: recognised by their first bytes when read (whatever the name says),
-chosen by the name's suffix when written (`-o clean.jsonl.zst`). Other compressions (bzip2, xz, zip, ...) are
-recognised the same ways, to be refused in words that name them.
+chosen by the name's suffix when written (`-o clean.jsonl.zst`). Other compressions (bzip2, xz, zip, ...) and
+archives (tar, WARC) are recognised the same ways, to be refused in words that name them.
 
 A stream cut short (a truncated download, a full disk while it was written) is an error when read, never a
 silently shorter input: gzip raises EOFError itself, and the zstd reader below checks that its last frame
@@ -72,34 +72,39 @@ FOREIGN_FORMATS = (
     (re.compile(rb"\x04\x22\x4d\x18"), "lz4", "unlz4"),
 )
 
-# A tar archive (POSIX or GNU) holds "ustar" and its version at byte 257 of each file's header. Read as JSON
-# lines, the first line of each file was glued to the 512-byte header before it and rejected as invalid_json in
-# JSON's words ('unexpected character'), its record lost, and the padding after the last file was one more:
-# `tar cf - *.jsonl | corpusclean run -` wrote 118 of 120 records with three such rejects. As a page it was
-# 'binary content (NUL bytes)'.
+# Archives of many files or pages, which this tool does not read; read as JSON lines or as one page each lost or
+# garbled data. A tar archive (POSIX or GNU: "ustar" and its version at byte 257 of each file's header) as JSON
+# lines had each file's first line glued to the 512-byte header before it, rejected as invalid_json in JSON's words
+# ('unexpected character'), its record lost, and its padding was one more: `tar cf - *.jsonl | corpusclean run -`
+# wrote 118 of 120 records with three such rejects; as a page it was 'binary content (NUL bytes)'. A WARC file
+# (a crawl's archive: each page's WARC and HTTP headers, then its HTML, one after another) named on the command
+# line was written as one text record of every page's headers and markup, exit 0.
 TAR_MAGIC = (b"ustar\x0000", b"ustar  \x00")
 TAR_MAGIC_AT = 257
-TAR_HEAD = TAR_MAGIC_AT + 8
+ARCHIVE_HEAD = TAR_MAGIC_AT + 8   # the bytes to look at
+WARC_START = re.compile(rb"WARC/\d+\.\d+\r?\n")
 
 
-def is_tar(head: bytes) -> bool:
-    """Whether the first bytes of a stream open a tar archive."""
-    return head[TAR_MAGIC_AT:TAR_HEAD] in TAR_MAGIC
-
-
-TAR_ADVICE = "which this tool does not read: extract it (tar xf) and give the folder of its files"
+def archive_of(head: bytes) -> tuple[str, str] | None:
+    """The archive the first bytes of a stream open, and what to do with it; None for none."""
+    if head[TAR_MAGIC_AT:ARCHIVE_HEAD] in TAR_MAGIC:
+        return "a tar archive", "extract it (tar xf) and give the folder of its files"
+    if WARC_START.match(head):
+        return "a WARC archive", "extract its pages first (as files, or as JSON lines with each page under html)"
+    return None
 
 
 def decompressed(stream: io.BufferedReader) -> tuple[BinaryIO, str | None]:
     """The stream, decompressed when its first bytes are those of gzip or zstd; and the codec found. OSError
-    for a stream of another compression (FOREIGN_FORMATS), naming it."""
-    head = stream.peek(TAR_HEAD)[:TAR_HEAD]
+    for a stream of another compression (FOREIGN_FORMATS) or an archive (archive_of), naming it."""
+    head = stream.peek(ARCHIVE_HEAD)[:ARCHIVE_HEAD]
     for opening, name, tool in FOREIGN_FORMATS:
         if opening.match(head):
             raise OSError(f"{name}-compressed, which this tool does not read: {tool} it, or compress it with gzip "
                           "or zstd")
-    if is_tar(head):
-        raise OSError(f"a tar archive, {TAR_ADVICE}")
+    archive = archive_of(head)
+    if archive is not None:
+        raise OSError(f"{archive[0]}, which this tool does not read: {archive[1]}")
     codec = codec_of_bytes(head[: len(ZSTD_MAGIC)])
     if codec is None:
         return stream, None
@@ -124,14 +129,15 @@ class _OnceCompressed(io.RawIOBase):
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
         if not self._checked:
             self._checked = True
-            head = self._inner.peek(TAR_HEAD)[:TAR_HEAD]
+            head = self._inner.peek(ARCHIVE_HEAD)[:ARCHIVE_HEAD]
             nested = codec_of_bytes(head) or next((name for opening, name, _ in FOREIGN_FORMATS if opening.match(head)),
                                                   None)
             if nested is not None:
                 raise OSError(f"{nested} inside {self._codec} (compressed twice), which this tool does not read: "
                               f"{DECOMPRESSORS[self._codec]} it once")
-            if is_tar(head):
-                raise OSError(f"a tar archive inside {self._codec}, {TAR_ADVICE}")
+            archive = archive_of(head)
+            if archive is not None:
+                raise OSError(f"{archive[0]} inside {self._codec}, which this tool does not read: {archive[1]}")
         size = self._inner.readinto(buffer)
         if not size and self._frames.failure is not None:
             raise self._frames.failure

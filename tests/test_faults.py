@@ -4112,3 +4112,33 @@ def test_a_zone_offset_in_full_width_digits_is_written_in_ascii(jobs, tmp_path):
     zones = {key: written[key]["metadata"]["created_timezone"] for key in ("in/a.txt", "b")}
     assert zones == {"in/a.txt": "+08:00", "b": "-05:30"}
     assert all(datetime.fromisoformat(f"{written[key]['created']}{zone}") for key, zone in zones.items())
+
+
+def _warc_record(uri: str, html: str) -> bytes:
+    body = f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}".encode()
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2023-05-01T10:00:00Z\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    return head + body + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_warc_file_is_one_clear_reject_not_one_record_of_every_page(jobs, tmp_path):
+    """A WARC file (a crawl's archive), plain or gzip per record as crawlers write it, named on the command line
+    or on standard input, was read as one text page: one record of every page's WARC and HTTP headers and its
+    raw HTML, exit 0, not a word on stderr. It is one unreadable reject that says what it is, as a tar or zip
+    archive is."""
+    import gzip
+
+    pages = [f"<html><head><title>{n}</title></head><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines())
+             + "</body></html>" for n, text in enumerate((ZH_NEWS, ZH_MORE))]
+    records = [_warc_record(f"http://news.example/{n}", page) for n, page in enumerate(pages)]
+    (tmp_path / "crawl.warc").write_bytes(b"".join(records))
+    (tmp_path / "crawl.warc.gz").write_bytes(b"".join(gzip.compress(record) for record in records))
+    run = corpusclean("run", "crawl.warc", "crawl.warc.gz", "-", "-q", "-o", "out.jsonl", *jobs,
+                      input=b"".join(records), cwd=tmp_path)
+    advice = "which this tool does not read: extract its pages first (as files, or as JSON lines with each page under html)"
+    said = [f"corpusclean: crawl.warc: unreadable: a WARC archive, {advice}",
+            f"corpusclean: crawl.warc.gz: unreadable: read failed: a WARC archive inside gzip, {advice}",
+            f"corpusclean: -: unreadable: a WARC archive, {advice}"]
+    assert (run.returncode, sorted(run.stderr.decode().splitlines())) == (1, sorted(said))
+    assert (tmp_path / "out.jsonl").read_bytes() == b""
