@@ -172,6 +172,26 @@ def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
     return (match.group(1) or b"") + _WRAPPER_END.sub(b"", data[match.end():]), _attributes(match.group(2))
 
 
+# A page saved with the HTTP response head before it (wget --save-headers, curl -i; curl -iL writes one head for
+# each redirect): a status line, header lines, a blank line. Left in, the page was written as text with its
+# headers and its markup (a page named .html kept its markup out, but its headers went into the text, and into
+# its title); the head's charset is the page's, as a browser takes it. A head has one header line at least.
+_HTTP_HEAD = re.compile(rb"HTTP/\d(?:\.\d)? [1-5]\d\d(?: [^\r\n]*)?\r?\n(?:[!#-'*+.0-9A-Z^_`a-z|~-]+:[^\r\n]*\r?\n)+\r?\n")
+_HTTP_CHARSET = re.compile(rb"^content-type:[^\r\n]*?charset\s*=\s*[\"']?([^\s\"';,]+)", re.I | re.M)
+
+
+def without_http_head(data: bytes) -> tuple[bytes, str | None]:
+    """A page's bytes without the HTTP response heads saved before it (after a byte order mark, which the page
+    keeps), and the charset the last head states (None when none does)."""
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    start, charset = len(bom), None
+    while (head := _HTTP_HEAD.match(data, start)) is not None:
+        stated = _HTTP_CHARSET.search(head.group())
+        charset = stated.group(1).decode("ascii", "replace") if stated else None
+        start = head.end()
+    return (data if start == len(bom) else bom + data[start:]), charset
+
+
 def _attributes(tag: bytes) -> dict[str, str]:
     return {
         m.group(1).decode("ascii", "replace").lower(): (m.group(2) or m.group(3) or m.group(4) or b"").decode(
@@ -259,6 +279,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     if len(data) > max_bytes:
         return reject_too_large(doc, len(data) if size is None else size, max_bytes, "max_page_bytes")
     data, wrapper = parse_wrapper(data)
+    data, http_charset = without_http_head(data)
     if holds_no_text(data):
         doc.reject("empty_input", "the crawl wrapper holds no page" if wrapper else "the file is empty")
         return doc
@@ -269,7 +290,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
         return doc
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
-    doc.declared_charset = wrapper.get("encoding") or None
+    doc.declared_charset = wrapper.get("encoding") or http_charset
     if b"\x00" in data[:SNIFF_BYTES] and binary_content(data, doc.declared_charset):
         doc.reject("binary", BINARY)
         return doc
