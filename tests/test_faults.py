@@ -4176,3 +4176,56 @@ def test_a_page_saved_with_its_http_head_is_read_without_it(jobs, tmp_path):
     assert written["in/fr.html"]["metadata"]["encoding"] == "cp1252"
     assert "très satisfaits" in written["in/fr.html"]["text"]
     assert written["in/status.txt"]["text"].splitlines() == status.replace("\n\n", "\n").splitlines()
+
+
+RSS_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0">
+<channel>
+<title>南岭晚报</title>
+<link>https://news.example/</link>
+<item>
+<title>防汛工作会议召开</title>
+<link>https://news.example/1</link>
+<pubDate>Mon, 01 May 2023 10:30:00 +0800</pubDate>
+<description><![CDATA[<p>{first}</p>]]></description>
+</item>
+<item>
+<title>暴雨蓝色预警</title>
+<link>https://news.example/2</link>
+<description>{second}</description>
+</item>
+</channel>
+</rss>
+"""
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_feed_or_a_sitemap_is_one_clear_reject_not_a_page_of_its_xml(jobs, tmp_path):
+    """An RSS or Atom feed, or a sitemap, in a crawl's folder was read as a page: without a suffix (wget saves
+    /rss as rss), as text, one record of its XML markup ('<?xml version=...', '<item>', '<title>...'); named .html
+    (wget saves /feed/ as feed/index.html), as HTML, every item's title, link, date and text run together into
+    one line with a stray ']]>', exit 0 both, not a word on stderr. It is one unreadable reject that says what it
+    is. An XHTML page opening with an XML declaration is a page as before."""
+    (tmp_path / "in" / "feed").mkdir(parents=True)
+    lines = ZH_NEWS.splitlines()
+    feed = RSS_FEED.format(first=lines[0], second=lines[1])
+    (tmp_path / "in" / "rss").write_text(feed, "utf-8")
+    (tmp_path / "in" / "feed" / "index.html").write_text(feed, "utf-8")
+    (tmp_path / "in" / "atom").write_text('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/'
+                                          f'Atom"><title>南岭晚报</title><entry><title>{lines[2]}</title></entry></feed>',
+                                          "utf-8")
+    (tmp_path / "in" / "sitemap").write_text('<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="s.xsl"?>\n'
+                                             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>'
+                                             'https://news.example/1</loc></url></urlset>', "utf-8")
+    xhtml = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>防汛'
+             '</title></head><body>' + "".join(f"<p>{line}</p>" for line in ZH_MORE.splitlines()) + "</body></html>")
+    (tmp_path / "in" / "page.html").write_text(xhtml, "utf-8")
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    tail = "(XML), not a page: this tool reads pages and JSON lines; give it the pages its links lead to"
+    said = [f"corpusclean: in/atom: unreadable: an Atom feed {tail}",
+            f"corpusclean: in/feed/index.html: unreadable: an RSS feed {tail}",
+            f"corpusclean: in/rss: unreadable: an RSS feed {tail}",
+            f"corpusclean: in/sitemap: unreadable: a sitemap {tail}"]
+    assert (result.returncode, sorted(result.stderr.decode().splitlines())) == (1, said)
+    assert [(r["id"], r["text"].splitlines()) for r in jsonl(result.stdout)] == [("in/page.html", ZH_MORE.splitlines())]
+    assert len(read_jsonl_file(tmp_path / "rejects.jsonl")) == 4

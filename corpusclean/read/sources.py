@@ -163,6 +163,24 @@ def looks_like_html(head: bytes) -> bool:
     return _HTML_START.match(head, start, start + SNIFF_BYTES) is not None
 
 
+# An XML document that is no page: a feed or a sitemap (after a byte order mark, blank space, comments, an XML
+# declaration and stylesheet). Read as a page, without a suffix it was text, written as one record of its XML
+# markup; named .html (wget saves /feed/ as feed/index.html), HTML: every item's title, link, date and text run
+# together into one line, with a stray ']]>' after each CDATA, exit 0 both.
+_XML_NOT_A_PAGE = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(rss|feed|rdf:RDF|urlset|sitemapindex)[\s>]", re.S
+)
+_XML_KINDS = {b"rss": "an RSS feed", b"feed": "an Atom feed", b"rdf:RDF": "an RSS feed",
+              b"urlset": "a sitemap", b"sitemapindex": "a sitemap index"}
+
+
+def xml_not_a_page(data: bytes) -> str | None:
+    """What an XML document that is no page is ("an RSS feed"); None for a page, or anything else."""
+    start = _BLANK.match(data).end()
+    found = _XML_NOT_A_PAGE.match(data, start, start + SNIFF_BYTES)
+    return None if found is None else _XML_KINDS[found.group(1)]
+
+
 def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
     """Strip a crawl dump's `<text id=... encoding=...>` first line (after a byte order mark, which the body
     keeps); return the body and its attributes."""
@@ -287,6 +305,11 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     if more:  # read as one page, its pages' texts and fields ran together
         doc.reject("unreadable", f"the file holds {more + 1} pages in crawl wrappers, and a page file is one page: "
                                  "csplit -z -f page- -b '%03d.txt' FILE '/^<text /' '{*}' splits it")
+        return doc
+    feed = xml_not_a_page(data)
+    if feed is not None:
+        doc.reject("unreadable", f"{feed} (XML), not a page: this tool reads pages and JSON lines; give it the pages "
+                                 "its links lead to")
         return doc
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
