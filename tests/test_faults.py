@@ -4229,3 +4229,30 @@ def test_a_feed_or_a_sitemap_is_one_clear_reject_not_a_page_of_its_xml(jobs, tmp
     assert (result.returncode, sorted(result.stderr.decode().splitlines())) == (1, said)
     assert [(r["id"], r["text"].splitlines()) for r in jsonl(result.stdout)] == [("in/page.html", ZH_MORE.splitlines())]
     assert len(read_jsonl_file(tmp_path / "rejects.jsonl")) == 4
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_array_of_records_one_a_line_is_one_clear_reject(jobs, tmp_path):
+    """An array of records laid out one a line, its bracket on the first and the last ('[{...},' ... '{...}]', as a
+    script joining records with ',\\n' writes it), gave one invalid_json a line in JSON's words ('unexpected end of
+    data', 'unexpected content after document'), named .json, without a suffix or on standard input, and check a
+    CC001 a line; a lone '[' on the first line (e237aac) or the array on one line (8722e7d) said what the file
+    is. It is one document over many lines too. A JSONL file whose first line is an array of column names, no
+    record, is JSON lines as before (that line rejected as its own)."""
+    records = [{"id": f"r{n}", "text": line} for n, line in enumerate(ZH_NEWS.splitlines())]
+    array = "[" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "]\n"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "array.json").write_text(array, "utf-8")
+    (tmp_path / "in" / "array").write_text(array, "utf-8")
+    header = '["id", "text"]\n' + "".join(json.dumps({**r, "id": f"h{r['id']}"}, ensure_ascii=False) + "\n"
+                                          for r in records)
+    (tmp_path / "in" / "header.jsonl").write_text(header, "utf-8")
+    run = corpusclean("run", "in", "-", "-q", "--dedup", "none", "-o", "out.jsonl", *jobs, input=array.encode(),
+                      cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: {path}: invalid_json: {JSON_DOCUMENT}" for path in ("in/array", "in/array.json")] + [
+        "corpusclean: in/header.jsonl:1: invalid_record: an array, not an object",
+        f"corpusclean: -: invalid_json: {JSON_DOCUMENT}"])
+    assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["hr0", "hr1", "hr2"]
+    check = corpusclean("check", "in/array.json", "-q", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [f"in/array.json:1:1: CC001 {JSON_DOCUMENT}"]

@@ -775,10 +775,14 @@ def not_utf8_jsonl(encoding: str) -> str:
 
 
 def opens_json_document(head: bytes) -> bool:
-    """Whether a JSONL file's first non-blank line is a lone '{' or '[': one JSON document laid out over lines
-    (json.dump with an indent, Scrapy's .json feed, a crawler's file per article), which no JSON line is."""
+    """Whether a JSONL file's first non-blank line is a lone '{' or '[' (json.dump with an indent, Scrapy's .json
+    feed, a crawler's file per article), or opens an array and ends with a comma: an array of records one a line
+    ('[{...},' ... '{...}]', as a script joining records with ',\\n' writes it), whose every line was an
+    invalid_json in JSON's words. One JSON document laid out over lines, which no JSON line is (none ends with a
+    comma)."""
     lines = _LINE_BREAK.split(head.removeprefix(codecs.BOM_UTF8).lstrip(), 1)
-    return len(lines) == 2 and lines[0].strip() in (b"{", b"[")
+    first = lines[0].strip()
+    return len(lines) == 2 and (first in (b"{", b"[") or first.startswith(b"[") and first.endswith(b","))
 
 
 def binary_jsonl(head: bytes) -> bool:
