@@ -4256,3 +4256,26 @@ def test_an_array_of_records_one_a_line_is_one_clear_reject(jobs, tmp_path):
     assert [r["id"] for r in read_jsonl_file(tmp_path / "out.jsonl")] == ["hr0", "hr1", "hr2"]
     check = corpusclean("check", "in/array.json", "-q", cwd=tmp_path)
     assert check.stdout.decode().splitlines() == [f"in/array.json:1:1: CC001 {JSON_DOCUMENT}"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_page_saved_as_mhtml_is_one_clear_reject(jobs, tmp_path):
+    """A page a browser saved as MHTML (one file: a MIME message of the page, quoted-printable, and its images in
+    base64), named on the command line, was written as one text record of its MIME headers and encoded markup
+    ('From: <Saved by Blink>', 'Content-Type: multipart/related;', '<html><head>...'), exit 0. It is one
+    unreadable reject that says what it is. A text page opening with a label line ('Note: ...') is a page."""
+    import quopri
+
+    page = ("<html><head><title>防汛</title></head><body>" + "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+            + "</body></html>")
+    mhtml = (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/a\r\nSubject: =?utf-8?Q?x?=\r\n"
+             b"MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"--b--\"\r\n"
+             b"\r\n\r\n----b--\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+             + quopri.encodestring(page.encode()) + b"\r\n----b----\r\n")
+    (tmp_path / "page.mhtml").write_bytes(mhtml)
+    (tmp_path / "note.txt").write_text("Note: 本文转载自南岭晚报\n" + ZH_MORE, "utf-8")
+    result = corpusclean("run", "page.mhtml", "note.txt", "-q", *jobs, "--no-dedup", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (1, (
+        "corpusclean: page.mhtml: unreadable: a page saved as MHTML (a MIME message of the page and its images), "
+        "which this tool does not read: save the page as HTML\n"))
+    assert [r["id"] for r in jsonl(result.stdout)] == ["note.txt"]

@@ -163,22 +163,33 @@ def looks_like_html(head: bytes) -> bool:
     return _HTML_START.match(head, start, start + SNIFF_BYTES) is not None
 
 
-# An XML document that is no page: a feed or a sitemap (after a byte order mark, blank space, comments, an XML
-# declaration and stylesheet). Read as a page, without a suffix it was text, written as one record of its XML
-# markup; named .html (wget saves /feed/ as feed/index.html), HTML: every item's title, link, date and text run
-# together into one line, with a stray ']]>' after each CDATA, exit 0 both.
+# Files that are no page, told by their first bytes. An XML feed or sitemap (after a byte order mark, blank space,
+# comments, an XML declaration and stylesheet), read as a page: without a suffix it was text, written as one record
+# of its XML markup; named .html (wget saves /feed/ as feed/index.html), HTML: every item's title, link, date and
+# text run together into one line, with a stray ']]>' after each CDATA. A page a browser saved as MHTML (.mhtml,
+# .mht: a MIME message of the page, quoted-printable, and its images in base64), named on the command line, was
+# written as one text record of its MIME headers and encoded markup. Exit 0 each, not a word on stderr.
 _XML_NOT_A_PAGE = re.compile(
     rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(rss|feed|rdf:RDF|urlset|sitemapindex)[\s>]", re.S
 )
 _XML_KINDS = {b"rss": "an RSS feed", b"feed": "an Atom feed", b"rdf:RDF": "an RSS feed",
               b"urlset": "a sitemap", b"sitemapindex": "a sitemap index"}
+# MIME headers (folded lines too) up to the blank line, one of them a multipart/related Content-Type
+_MHTML = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?content-type:\s*multipart/related\b",
+                    re.I)
 
 
-def xml_not_a_page(data: bytes) -> str | None:
-    """What an XML document that is no page is ("an RSS feed"); None for a page, or anything else."""
+def not_a_page(data: bytes) -> str | None:
+    """Why a page file's bytes are no page (an XML feed or sitemap, an MHTML archive); None for a page."""
     start = _BLANK.match(data).end()
     found = _XML_NOT_A_PAGE.match(data, start, start + SNIFF_BYTES)
-    return None if found is None else _XML_KINDS[found.group(1)]
+    if found is not None:
+        return (f"{_XML_KINDS[found.group(1)]} (XML), not a page: this tool reads pages and JSON lines; give it the "
+                "pages its links lead to")
+    if _MHTML.match(data, start, start + SNIFF_BYTES):
+        return ("a page saved as MHTML (a MIME message of the page and its images), which this tool does not read: "
+                "save the page as HTML")
+    return None
 
 
 def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
@@ -306,10 +317,9 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
         doc.reject("unreadable", f"the file holds {more + 1} pages in crawl wrappers, and a page file is one page: "
                                  "csplit -z -f page- -b '%03d.txt' FILE '/^<text /' '{*}' splits it")
         return doc
-    feed = xml_not_a_page(data)
-    if feed is not None:
-        doc.reject("unreadable", f"{feed} (XML), not a page: this tool reads pages and JSON lines; give it the pages "
-                                 "its links lead to")
+    why = not_a_page(data)
+    if why is not None:
+        doc.reject("unreadable", why)
         return doc
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
