@@ -179,6 +179,22 @@ _MHTML = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?conte
                     re.I)
 
 
+def opens_a_record(data: bytes) -> bool:
+    """Whether a page's first line of content is a JSON object (a record): JSON lines, which a file named .txt or
+    .html was read as one page of, written as one record whose text was every line's JSON, exit 0. No page's
+    first line is one."""
+    import orjson
+
+    start = _BLANK.match(data).end()
+    if data[start:start + 1] != b"{":
+        return False
+    end = _LINE_BREAK.search(data, start)
+    try:
+        return isinstance(orjson.loads(data[start:len(data) if end is None else end.start()]), dict)
+    except orjson.JSONDecodeError:
+        return False
+
+
 def not_a_page(data: bytes) -> str | None:
     """Why a page file's bytes are no page (an XML feed or sitemap, an MHTML archive); None for a page."""
     start = _BLANK.match(data).end()
@@ -320,6 +336,12 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     why = not_a_page(data)
     if why is not None:
         doc.reject("unreadable", why)
+        return doc
+    if opens_a_record(data):
+        suffix = inner_suffix(inp.path)
+        doc.reject("unreadable", f"the file holds JSON lines, and a file named {suffix} is one page: rename it with "
+                                 f".jsonl in place of {suffix}" if suffix in PAGE_SUFFIXES else
+                                 "the page is JSON lines, not a page: give them as records")
         return doc
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
