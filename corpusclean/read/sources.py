@@ -179,20 +179,24 @@ _MHTML = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?conte
                     re.I)
 
 
-def opens_a_record(data: bytes) -> bool:
-    """Whether a page's first line of content is a JSON object (a record): JSON lines, which a file named .txt or
-    .html was read as one page of, written as one record whose text was every line's JSON, exit 0. No page's
-    first line is one."""
+def page_of_json(data: bytes) -> str | None:
+    """Why a page's bytes are JSON, not a page: JSON lines (its first line of content a JSON object), or one JSON
+    document laid out over lines (a lone '{' or '[' on its first line, and the whole of it JSON). A file named .txt
+    or .html holding either was read as one page: one record whose text was the JSON, exit 0. No page is either."""
     import orjson
 
     start = _BLANK.match(data).end()
-    if data[start:start + 1] != b"{":
-        return False
+    if data[start:start + 1] not in (b"{", b"["):
+        return None
     end = _LINE_BREAK.search(data, start)
+    first = data[start:len(data) if end is None else end.start()]
     try:
-        return isinstance(orjson.loads(data[start:len(data) if end is None else end.start()]), dict)
+        if first.strip() in (b"{", b"["):
+            orjson.loads(data[start:])
+            return JSON_DOCUMENT
+        return "the file holds JSON lines" if isinstance(orjson.loads(first), dict) else None
     except orjson.JSONDecodeError:
-        return False
+        return None
 
 
 def not_a_page(data: bytes) -> str | None:
@@ -337,11 +341,13 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     if why is not None:
         doc.reject("unreadable", why)
         return doc
-    if opens_a_record(data):
+    json_kind = page_of_json(data)
+    if json_kind is not None:
         suffix = inner_suffix(inp.path)
-        doc.reject("unreadable", f"the file holds JSON lines, and a file named {suffix} is one page: rename it with "
-                                 f".jsonl in place of {suffix}" if suffix in PAGE_SUFFIXES else
-                                 "the page is JSON lines, not a page: give them as records")
+        if json_kind != JSON_DOCUMENT:
+            json_kind += (f", and a file named {suffix} is one page: rename it with .jsonl in place of {suffix}"
+                          if suffix in PAGE_SUFFIXES else ", not a page: give them as records")
+        doc.reject("unreadable", json_kind)
         return doc
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
