@@ -90,7 +90,8 @@ def archive_of(head: bytes) -> tuple[str, str] | None:
     if head[TAR_MAGIC_AT:ARCHIVE_HEAD] in TAR_MAGIC:
         return "a tar archive", "extract it (tar xf) and give the folder of its files"
     if WARC_START.match(head):
-        return "a WARC archive", "extract its pages first (as files, or as JSON lines with each page under html)"
+        return ("a WARC archive", "extract its pages first (as files, or as JSON lines: HTML under html, a WET file's "
+                "text under text)")
     return None
 
 

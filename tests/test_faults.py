@@ -4136,7 +4136,8 @@ def test_a_warc_file_is_one_clear_reject_not_one_record_of_every_page(jobs, tmp_
     (tmp_path / "crawl.warc.gz").write_bytes(b"".join(gzip.compress(record) for record in records))
     run = corpusclean("run", "crawl.warc", "crawl.warc.gz", "-", "-q", "-o", "out.jsonl", *jobs,
                       input=b"".join(records), cwd=tmp_path)
-    advice = "which this tool does not read: extract its pages first (as files, or as JSON lines with each page under html)"
+    advice = ("which this tool does not read: extract its pages first (as files, or as JSON lines: HTML under html, a "
+              "WET file's text under text)")
     said = [f"corpusclean: crawl.warc: unreadable: a WARC archive, {advice}",
             f"corpusclean: crawl.warc.gz: unreadable: read failed: a WARC archive inside gzip, {advice}",
             f"corpusclean: -: unreadable: a WARC archive, {advice}"]
