@@ -4306,3 +4306,24 @@ def test_json_lines_in_a_file_named_as_a_page_are_one_clear_reject(jobs, tmp_pat
     said.append(f"corpusclean: in/pretty.txt: unreadable: {JSON_DOCUMENT}")
     assert (result.returncode, sorted(result.stderr.decode().splitlines())) == (1, said)
     assert [r["id"] for r in jsonl(result.stdout)] == ["in/note.txt"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_records_html_that_is_a_feed_is_rejected_and_check_says_so(jobs, tmp_path):
+    """A JSONL crawl whose crawler fetched a feed (url .../feed/, its XML under html) had the feed read as HTML:
+    every item's title, link, date and text run together into one line with a stray ']]>', written as a record,
+    exit 0; check found nothing. The extraction rejects it as no_content ('an RSS feed (XML), not a page'), as
+    a list page with no prose, and check reports it (CC020) as it reports such a page."""
+    lines = ZH_NEWS.splitlines()
+    feed = RSS_FEED.format(first=lines[0], second=lines[1])
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in ZH_MORE.splitlines()) + "</body></html>"
+    (tmp_path / "crawl.jsonl").write_bytes(jsonl_line({"id": "feed", "url": "https://news.example/feed/", "html": feed})
+                                           + jsonl_line({"id": "page", "html": page}))
+    result = corpusclean("run", "crawl.jsonl", "-q", *jobs, "--no-dedup", "--rejects", "rejects.jsonl", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (0, "")
+    assert [r["id"] for r in jsonl(result.stdout)] == ["page"]
+    assert [(r["id"], r["reject_reason"], r["reject_detail"]) for r in read_jsonl_file(tmp_path / "rejects.jsonl")] == [
+        ("feed", "no_content", "an RSS feed (XML), not a page")]
+    check = corpusclean("check", "crawl.jsonl", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [
+        "crawl.jsonl:1:1: CC020 run rejects it as no_content: an RSS feed (XML), not a page"]

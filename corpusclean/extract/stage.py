@@ -21,6 +21,7 @@ from corpusclean.extract.meta import page_metadata, title_guess
 from corpusclean.fields.html import read_tags
 from corpusclean.fields.page import Layout
 from corpusclean.pipeline import DocumentStage
+from corpusclean.read.sources import xml_not_a_page
 
 # Han characters U+3400-U+9FFF in UTF-16: a code unit whose high byte is 34-9F (a surrogate's is D8-DF).
 NOT_HAN_HIGH_BYTES = bytes(byte for byte in range(256) if not 0x34 <= byte <= 0x9F)
@@ -70,6 +71,11 @@ def lost_text(html: str, root, lines: list[str]) -> str | None:
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main-content lines (the article body) and metadata of one HTML page, or a reject reason."""
+    # A record's HTML that is a feed or a sitemap (a crawl that fetched /feed/): read as HTML, every item's title,
+    # link, date and text ran together into one line, with a stray ']]>' after each CDATA, and was written.
+    feed = xml_not_a_page(html)
+    if feed is not None:
+        return _rejected("no_content", feed)
     try:
         root = parse_html(html)
     except HtmlLimitError as error:

@@ -199,13 +199,23 @@ def page_of_json(data: bytes) -> str | None:
         return None
 
 
-def not_a_page(data: bytes) -> str | None:
-    """Why a page file's bytes are no page (an XML feed or sitemap, an MHTML archive); None for a page."""
+def xml_not_a_page(data: bytes | str) -> str | None:
+    """What an XML document that is no page is ("an RSS feed"), by its first bytes (or characters: a record's
+    HTML); None for anything else."""
+    if isinstance(data, str):
+        start = _BLANK_TEXT.match(data).end()
+        data = data[start:start + SNIFF_BYTES].encode("utf-8", "surrogatepass")
     start = _BLANK.match(data).end()
     found = _XML_NOT_A_PAGE.match(data, start, start + SNIFF_BYTES)
-    if found is not None:
-        return (f"{_XML_KINDS[found.group(1)]} (XML), not a page: this tool reads pages and JSON lines; give it the "
-                "pages its links lead to")
+    return None if found is None else f"{_XML_KINDS[found.group(1)]} (XML), not a page"
+
+
+def not_a_page(data: bytes) -> str | None:
+    """Why a page file's bytes are no page (an XML feed or sitemap, an MHTML archive); None for a page."""
+    feed = xml_not_a_page(data)
+    if feed is not None:
+        return f"{feed}: this tool reads pages and JSON lines; give it the pages its links lead to"
+    start = _BLANK.match(data).end()
     if _MHTML.match(data, start, start + SNIFF_BYTES):
         return ("a page saved as MHTML (a MIME message of the page and its images), which this tool does not read: "
                 "save the page as HTML")
