@@ -4151,8 +4151,8 @@ def test_a_page_saved_with_its_http_head_is_read_without_it(jobs, tmp_path):
     redirect) was read with it: without a suffix, or named .txt, the page was text, written with its headers and
     all its markup ('HTTP/1.1 200 OK', 'Content-Type: ...', '<html><head>...'), exit 0; named .html, its headers
     went into the text and the title ('HTTP/1.1 200 OK Server: nginx ... 防汛工作会议召开'). The head is no part of
-    the page; its charset is the page's, as a browser takes it. A text page opening with a status line and no
-    header under it keeps that line."""
+    the page (nor an interim '100 Continue' before it); its charset is the page's, as a browser takes it. A text
+    page opening with a status line and no header under it keeps that line."""
     (tmp_path / "in").mkdir()
     page = ("<html><head><title>防汛工作会议召开</title></head><body><h1>防汛工作会议召开</h1>"
             + "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines()) + "</body></html>")
@@ -4161,22 +4161,25 @@ def test_a_page_saved_with_its_http_head_is_read_without_it(jobs, tmp_path):
     (tmp_path / "in" / "wget").write_bytes(head + page.encode("gbk"))
     (tmp_path / "in" / "curl.html").write_bytes(head.replace(b"gbk", b"utf-8") + page.encode("utf-8"))
     (tmp_path / "in" / "curl-L.txt").write_bytes(redirect + head + page.encode("gbk"))
+    (tmp_path / "in" / "continue").write_bytes(b"HTTP/1.1 100 Continue\r\n\r\n" + head + page.encode("gbk"))
     french = ("<html><body><h1>Un café crème à Genève</h1><p>Le conseil s'est réuni mardi à Genève pour débattre du "
               "budget, et a voté pour.</p><p>Les habitants présents ont dit être très satisfaits du résultat.</p>"
               "</body></html>")
     (tmp_path / "in" / "fr.html").write_bytes(head.replace(b"gbk", b"windows-1252") + french.encode("cp1252"))
     status = "HTTP/1.1 200 OK\n\n" + ZH_MORE
     (tmp_path / "in" / "status.txt").write_text(status, "utf-8")
+    (tmp_path / "in" / "interim.txt").write_text(status.replace("200 OK", "100 Continue"), "utf-8")
     result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--rejects", "rejects.jsonl", cwd=tmp_path)
     assert (result.returncode, result.stderr.decode(), (tmp_path / "rejects.jsonl").read_bytes()) == (0, "", b"")
     written = {r["id"]: r for r in jsonl(result.stdout)}
-    for name in ("in/wget", "in/curl.html", "in/curl-L.txt"):
+    for name in ("in/wget", "in/curl.html", "in/curl-L.txt", "in/continue"):
         record = written[name]
         assert (record["text"].splitlines(), record["metadata"]["title"], record["metadata"]["format"]) == (
             ZH_NEWS.splitlines(), "防汛工作会议召开", "html"), name
     assert written["in/fr.html"]["metadata"]["encoding"] == "cp1252"
     assert "très satisfaits" in written["in/fr.html"]["text"]
     assert written["in/status.txt"]["text"].splitlines() == status.replace("\n\n", "\n").splitlines()
+    assert written["in/interim.txt"]["text"].splitlines()[0] == "HTTP/1.1 100 Continue"
 
 
 RSS_FEED = """<?xml version="1.0" encoding="UTF-8"?>

@@ -234,8 +234,11 @@ def parse_wrapper(data: bytes) -> tuple[bytes, dict[str, str]]:
 # A page saved with the HTTP response head before it (wget --save-headers, curl -i; curl -iL writes one head for
 # each redirect): a status line, header lines, a blank line. Left in, the page was written as text with its
 # headers and its markup (a page named .html kept its markup out, but its headers went into the text, and into
-# its title); the head's charset is the page's, as a browser takes it. A head has one header line at least.
-_HTTP_HEAD = re.compile(rb"HTTP/\d(?:\.\d)? [1-5]\d\d(?: [^\r\n]*)?\r?\n(?:[!#-'*+.0-9A-Z^_`a-z|~-]+:[^\r\n]*\r?\n)+\r?\n")
+# its title); the head's charset is the page's, as a browser takes it. A head has one header line at least,
+# but for an interim one ("HTTP/1.1 100 Continue", before the response's own).
+_HTTP_HEADER = rb"[!#-'*+.0-9A-Z^_`a-z|~-]+:[^\r\n]*\r?\n"
+_HTTP_HEAD = re.compile(rb"HTTP/\d(?:\.\d)? (?:(?P<interim>1)\d\d(?: [^\r\n]*)?\r?\n(?:%s)*|[2-5]\d\d(?: [^\r\n]*)?\r?\n(?:%s)+)\r?\n"
+                        % (_HTTP_HEADER, _HTTP_HEADER))
 _HTTP_CHARSET = re.compile(rb"^content-type:[^\r\n]*?charset\s*=\s*[\"']?([^\s\"';,]+)", re.I | re.M)
 
 
@@ -243,12 +246,14 @@ def without_http_head(data: bytes) -> tuple[bytes, str | None]:
     """A page's bytes without the HTTP response heads saved before it (after a byte order mark, which the page
     keeps), and the charset the last head states (None when none does)."""
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    start, charset = len(bom), None
+    start = end = len(bom)
+    charset = None
     while (head := _HTTP_HEAD.match(data, start)) is not None:
-        stated = _HTTP_CHARSET.search(head.group())
-        charset = stated.group(1).decode("ascii", "replace") if stated else None
         start = head.end()
-    return (data if start == len(bom) else bom + data[start:]), charset
+        if not head.group("interim"):  # a response's own head, not an interim one (a text may open with one)
+            stated = _HTTP_CHARSET.search(head.group())
+            charset, end = (stated.group(1).decode("ascii", "replace") if stated else None), start
+    return (data if end == len(bom) else bom + data[end:]), charset
 
 
 def _attributes(tag: bytes) -> dict[str, str]:
