@@ -4289,8 +4289,9 @@ def test_a_page_saved_as_mhtml_is_one_clear_reject(jobs, tmp_path):
 def test_json_lines_in_a_file_named_as_a_page_are_one_clear_reject(jobs, tmp_path):
     """A JSONL file named .txt (an export saved under the name its tool gives) or .html is one page by its name, and
     it was read as one: one record whose text was every line's JSON ('{"id": "r0", "text": "市气象台...'), exit
-    0, not a word on stderr; so was one JSON document laid out over lines (json.dump with an indent). Each is one
-    unreadable reject that says what it holds. A page whose first line opens with a brace but is no JSON object
+    0, not a word on stderr; so was one JSON document laid out over lines (json.dump with an indent), and an array
+    of records on one line (json.dump of a list), also without a suffix. Each is one unreadable reject that says
+    what it holds. A page whose first line opens with a brace but is no JSON object
     ('{编者按}...') is a page as before."""
     import gzip
 
@@ -4302,11 +4303,18 @@ def test_json_lines_in_a_file_named_as_a_page_are_one_clear_reject(jobs, tmp_pat
     (tmp_path / "in" / "note.txt").write_text("{编者按}本文转载自南岭晚报。\n" + ZH_MORE, "utf-8")
     (tmp_path / "in" / "pretty.txt").write_text(json.dumps([json.loads(line) for line in records.splitlines()],
                                                            ensure_ascii=False, indent=2), "utf-8")
+    one_line = json.dumps([json.loads(line) for line in records.splitlines()], ensure_ascii=False)
+    for name in ("records", "records.txt"):  # json.dump of a list: without a suffix the sniff leaves it to pages
+        (tmp_path / "in" / name).write_text(one_line, "utf-8")
     result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", cwd=tmp_path)
     said = [f"corpusclean: in/{name}: unreadable: the file holds JSON lines, and a file named {suffix} is one page: "
             f"rename it with .jsonl in place of {suffix}"
             for name, suffix in (("export.html", ".html"), ("export.txt", ".txt"), ("export2.txt.gz", ".txt"))]
     said.append(f"corpusclean: in/pretty.txt: unreadable: {JSON_DOCUMENT}")
+    for name in ("records", "records.txt"):
+        said.append(f"corpusclean: in/{name}: unreadable: an array of 3 objects, not an object: a JSON array of "
+                    "records on one line, not JSON lines (jq -c '.[]' converts it)")
+    said.sort()
     assert (result.returncode, sorted(result.stderr.decode().splitlines())) == (1, said)
     assert [r["id"] for r in jsonl(result.stdout)] == ["in/note.txt"]
 

@@ -180,9 +180,11 @@ _MHTML = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?conte
 
 
 def page_of_json(data: bytes) -> str | None:
-    """Why a page's bytes are JSON, not a page: JSON lines (its first line of content a JSON object), or one JSON
-    document laid out over lines (a lone '{' or '[' on its first line, and the whole of it JSON). A file named .txt
-    or .html holding either was read as one page: one record whose text was the JSON, exit 0. No page is either."""
+    """Why a page's bytes are JSON, not a page: JSON lines (its first line of content a JSON object), an array of
+    records on one line (json.dump of a list, as not_an_object says), or one JSON document laid out over lines (a
+    lone '{' or '[' on its first line, and the whole of it JSON). A file named .txt or .html, or without a suffix
+    (an array on one line, which the sniff leaves to pages), holding any was read as one page: one record whose
+    text was the JSON, exit 0. No page is any."""
     import orjson
 
     start = _BLANK.match(data).end()
@@ -194,9 +196,13 @@ def page_of_json(data: bytes) -> str | None:
         if first.strip() in (b"{", b"["):
             orjson.loads(data[start:])
             return JSON_DOCUMENT
-        return "the file holds JSON lines" if isinstance(orjson.loads(first), dict) else None
+        value = orjson.loads(first)
     except orjson.JSONDecodeError:
         return None
+    if isinstance(value, dict):
+        return "the file holds JSON lines"
+    records = not_an_object(value)
+    return records if records.startswith("an array of") else None
 
 
 def xml_not_a_page(data: bytes | str) -> str | None:
@@ -359,7 +365,7 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     json_kind = page_of_json(data)
     if json_kind is not None:
         suffix = inner_suffix(inp.path)
-        if json_kind != JSON_DOCUMENT:
+        if json_kind.startswith("the file holds JSON lines"):
             json_kind += (f", and a file named {suffix} is one page: rename it with .jsonl in place of {suffix}"
                           if suffix in PAGE_SUFFIXES else ", not a page: give them as records")
         doc.reject("unreadable", json_kind)
