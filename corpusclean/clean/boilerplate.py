@@ -867,8 +867,10 @@ def classify_line(line: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             or text[0] == "#" and HASHTAGS.fullmatch(text)):
         return REASON_PREFIX + "tags", True
     if (heading in vocab.labels or GALLERY_COUNTER.match(text) or PAGE_COUNTER_ID.fullmatch(text)
-            or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text) or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)
-            or len(text) <= MAX_ACCOUNT_BUTTON and text[0] in ACCOUNT_BUTTON_INITIALS and _account_button().fullmatch(text)):
+            or AD_SLOT.fullmatch(text) or END_MARK.fullmatch(text) or READING_TIME_LINE.fullmatch(text)
+            or STORY_CONTINUES.fullmatch(text) or FEEDBACK_PROMPT.fullmatch(text)
+            or len(text) <= MAX_ACCOUNT_BUTTON and text[0] in ACCOUNT_BUTTON_INITIALS
+            and _account_button().fullmatch(text)):
         return REASON_PREFIX + "label", True
     if _toolbar(text, vocab.tools, vocab.tool_initials):    # a row of them ends an article; one alone is a label
         row = len(TOOL_SPLIT.split(text.strip(TOOL_SEPARATORS + " "))) >= 2

@@ -845,10 +845,10 @@ def judge_layout(lines: list[str], walls: frozenset[int] = frozenset(), closings
     copyright notice or metadata, with its reason (trailer_walls). `title`: the headline the metadata stage
     found; `dated`: the same when a dateline stands under it on the page (dated_headline). `pagers`: the lines
     under a link to the previous or next article (chrome_walls of PAGER), which close the article where no
-    paragraphs go on under them, as an author's bio does (last_words). `menus`: the lines under a menu removed in one line (head_start).
-    `under_copyright`: the first line under the page's last copyright notice an earlier stage removed: under a
-    footer's links, the body is found above it (site_footer, above_footer). `crumbs`: the lines under a breadcrumb
-    an earlier stage removed (under_crumbs). What the article keeps is judged again (as a second run would,
+    paragraphs go on under them, as an author's bio does (last_words). `menus`: the lines under a menu removed in
+    one line (head_start). `under_copyright`: the first line under the page's last copyright notice an earlier stage
+    removed: under a footer's links, the body is found above it (site_footer, above_footer). `crumbs`: the lines
+    under a breadcrumb an earlier stage removed (under_crumbs). What the article keeps is judged again (as a second run would,
     without the earlier stages' walls and closings and without the lines removed) until it holds. Then the
     separators and stamps of a thread's posts in it go ("Reply", "Quote", a poster's rank under every post:
     thread_separators; "May 22 at 8:00": post_stamps), both or else one of the two, and then a poster's words the
