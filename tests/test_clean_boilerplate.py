@@ -735,6 +735,8 @@ def test_dated_headline(verdicts, title, expected):
     pytest.param("——记海底隧道建设者的一千个日夜", "跨海高铁隧道全线贯通", id="over-its-subtitle-over-the-dateline"),
     pytest.param("记海底隧道建设者的一千个日夜", None, id="over-another-line-over-the-dateline"),
     pytest.param("隧道全长十六公里，是国内最长的海底高铁隧道。", "跨海高铁隧道全线贯通", id="over-its-standfirst-over-the-dateline"),
+    pytest.param("隧道全长十六公里，历时一千个日夜建成", "跨海高铁隧道全线贯通", id="over-its-dek-over-the-dateline"),
+    pytest.param("隧道全长十六公里 历时一千个日夜建成", None, id="over-a-line-without-a-clause"),
 ])
 def test_dated_headline_over_its_subtitle(subtitle, expected):
     page = [NAV, "跨海高铁隧道全线贯通", subtitle, "2026-12-03 08:15 来源：某某网", BODY]

@@ -193,6 +193,32 @@ def test_text_headline_anchored_by_the_nearest_date_then_the_nearest_byline(line
     assert fields_of(lines)["title"] == title
 
 
+DEK = "Boats will run every two hours from May under a plan the board approved after a year of hearings"
+ZH_DEK = "新航线每两小时一班，明年五月起运行，票价与公交一致"
+
+
+@pytest.mark.parametrize("lines, title", [
+    pytest.param([*EN_MENU, "Harbor board approves ferry route to the islands", DEK, "By Jane Doe", UPDATED,
+                  *EN_PROSE], "Harbor board approves ferry route to the islands", id="over-its-dek"),
+    pytest.param([*EN_MENU, "Islands route: board votes yes after a year of hearings", DEK, "By Jane Doe", UPDATED,
+                  *EN_PROSE], DEK, id="not-over-a-kicker-with-a-colon"),
+    pytest.param([*EN_MENU, "Harbor Board", DEK, "By Jane Doe", UPDATED, *EN_PROSE], DEK, id="not-over-a-short-line"),
+    pytest.param([*EN_MENU, "News · Local · Transport Board", DEK, "By Jane Doe", UPDATED, *EN_PROSE], DEK,
+                 id="not-over-a-row-of-items"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Harbor Board Votes To Open The Islands Route Next May",
+                  "By Jane Doe", UPDATED, *EN_PROSE], "Harbor Board Votes To Open The Islands Route Next May",
+                 id="not-over-a-headline-in-title-case"),
+    pytest.param(["首页 > 新闻", "市区开通至三座海岛的轮渡航线", ZH_DEK, "2019-09-06 10:00 来源：晚报", PROSE, PROSE_2],
+                 "市区开通至三座海岛的轮渡航线", id="over-its-zh-dek"),
+    pytest.param(["首页 > 新闻", "新闻 交通 海岛", ZH_DEK, "2019-09-06 10:00 来源：晚报", PROSE, PROSE_2], ZH_DEK,
+                 id="not-over-a-zh-menu-row"),
+])
+def test_a_headline_over_its_dek(lines, title):
+    """A dek (a clause: a comma in Chinese, sentence case in English) right under a shorter headline-shaped line,
+    over the byline and the date: the line over it is the headline."""
+    assert fields_of(lines)["title"] == title
+
+
 @pytest.mark.parametrize("lines, title", [
     pytest.param([*EN_MENU, "Harbor board approves ferry route", "The new boats will run every two hours from May.",
                   *EN_PROSE], "Harbor board approves ferry route", id="over-a-standfirst-closed-by-a-full-stop"),

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Sequence
 from corpusclean.clean.line_shapes import MIN_TABLE_CELLS
 from corpusclean.document import DocView, Judged
 from corpusclean.fields.labels import READING_TIME, read_line, signs
-from corpusclean.fields.titles import headline_line
+from corpusclean.fields.titles import dek_like, headline_line
 from corpusclean.memo import per_line
 from corpusclean.pipeline import LineStage
 from corpusclean.rules import rule_sections
@@ -1195,12 +1195,12 @@ def dated_headline(lines: list[str], view: DocView) -> str | None:
 
 def _dated_at(lines: list[str], verdicts: Sequence[str | None], positions: list[int], at: int) -> bool:
     """Whether the kept line `at` stands over a dateline or a source line the metadata stage removed, right
-    over it or over its subtitle ("——记…一线观察") or its standfirst (a sentence: "All crossings are cancelled
-    for the rest of the day.")."""
+    over it or over its subtitle ("——记…一线观察"), its standfirst (a sentence: "All crossings are cancelled
+    for the rest of the day.") or its dek (fields.titles.dek_like)."""
     if _over_dateline(verdicts, positions[at]):
         return True
     return at + 1 < len(lines) and (SUBTITLE.match(lines[at + 1]) is not None or is_sentence(lines[at + 1])
-                                    ) and _over_dateline(verdicts, positions[at + 1])
+                                    or dek_like(lines[at + 1])) and _over_dateline(verdicts, positions[at + 1])
 
 
 class Boilerplate(LineStage):

@@ -24,7 +24,7 @@ from corpusclean.fields.labels import (
     WIRE_DATELINE, names_alone, names_of_tag, opens_with_label, paragraph_byline, read_label_pair, read_line, signs,
 )
 from corpusclean.fields.titles import (
-    MAX_HAN_HEADLINE, can_be_headline, has_title_separator, headline_of_title, site_names, split_at_line,
+    MAX_HAN_HEADLINE, can_be_headline, dek_like, has_title_separator, headline_of_title, site_names, split_at_line,
     split_site_title,
 )
 from corpusclean.memo import per_line
@@ -35,6 +35,9 @@ from corpusclean.text import (
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
 ABOVE_DATELINE = 3      # the headline stands at most this many lines above the dateline
+DEK_STEPS = 2                   # a headline over its dek, over a caption under the dek
+ITEM_MARKS = "·•|｜：[]()（）【】"     # a row of items or a label: no headline over a dek
+MIN_WORDS_BEFORE_COLON = 3      # "Filed and Forgotten: ..." is a headline over a dek, "Project update: ..." a kicker
 ABOVE_PROSE = 5         # or above the body, when no dateline is found
 BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
@@ -399,7 +402,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
             near = [i for i in above if headline_like(i)][::-1]
             if near:    # the line right above the date, unless it is a byline ("张三/某某日报") under it
                 nearest, longest = near[-1], max(near, key=lambda i: len(lines[i]))
-                found_line = over_byline(nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest)
+                chosen = nearest if len(lines[nearest]) * 2 >= len(lines[longest]) else longest
+                found_line = over_byline(_over_its_dek(lines, chosen, headline_like))
                 # a subtitle stands under its headline, right over the dateline
                 subtitled = SUBTITLE.match(lines[found_line]) and found_line - 1 in near
                 return found_line - 1 if subtitled else found_line
@@ -416,6 +420,30 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         return dated_body
     found.guessed = True
     return next((i for i in range(top) if headline_like(i)), None)
+
+
+def _over_its_dek(lines: list[str], index: int, headline_like: Callable[[int], bool]) -> int:
+    """The headline over its dek: while line `index` reads as a dek (dek_like), the next worded line above it if
+    that one is headline-like and shaped as a headline over it (_shaped_over), up to DEK_STEPS lines up (a
+    caption under the dek reads as one too); `index` otherwise ("Chile's copper output falls 6% ..." over
+    "Drought forces operators to slow ..." over the byline)."""
+    for _ in range(DEK_STEPS):
+        above = _worded_above(lines, index, 1)
+        if not (above and dek_like(lines[index]) and headline_like(above[0])
+                and _shaped_over(lines[above[0]], lines[index])):
+            break
+        index = above[0]
+    return index
+
+
+def _shaped_over(headline: str, dek: str) -> bool:
+    """Whether a line is shaped as the headline of the dek under it: shorter, half as long at least, no row of items
+    or label (ITEM_MARKS, a Chinese line of more than two parts, a short English kicker before a colon)."""
+    if not len(dek) > len(headline) >= len(dek) / 2 or any(mark in headline for mark in ITEM_MARKS):
+        return False
+    if has_han(headline):
+        return headline.strip().count(" ") <= 1
+    return ":" not in headline or len(headline.split(":")[0].split()) >= MIN_WORDS_BEFORE_COLON
 
 
 def _dated_byline(parsed: list[dict | None], index: int) -> bool:

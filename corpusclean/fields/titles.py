@@ -25,6 +25,7 @@ MAX_SUFFIX_PART = 24
 MAX_HAN_HEADLINE = 80       # characters: the longest Chinese headlines are about 60
 MAX_LATIN_HEADLINE = 250    # characters, and words:
 MAX_LATIN_HEADLINE_WORDS = 35
+DEK_WORDS = 8               # a dek in English is a clause of this many words at least
 MAX_HEADLINE_STOPS = 2      # "奖金300万元！“首位获奖教师”啥来头？" holds two; a paragraph holds more
 HEADLINE_STOPS = re.compile(r"[。！？!?]+|(?<!\.)\.(?:\s|$)")    # "？！" and "?????" count once; "..." never
 
@@ -125,3 +126,15 @@ def headline_line(lines: list[str], title: str | None, stop: int | None = None) 
         return None
     headline = title.strip()
     return next((index for index, line in enumerate(lines[:stop]) if line.strip() == headline), None)
+
+
+def dek_like(line: str) -> bool:
+    """Whether a line reads as a dek (the summary under a headline): a clause, not a headline of its own. Chinese: a
+    comma in it and no colon (a headline's "主题：副题" holds one); English: DEK_WORDS words or more in sentence case
+    (fewer than half of them capitalised after the first), and no colon."""
+    if ":" in line or "：" in line:
+        return False
+    if has_han(line):
+        return "，" in line
+    words = line.split()
+    return len(words) >= DEK_WORDS and 2 * sum(1 for word in words[1:] if word[:1].isupper()) < len(words) - 1
