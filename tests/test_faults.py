@@ -2016,7 +2016,7 @@ def test_check_of_a_folder_reports_the_paths_its_walk_skips_as_run_does(tmp_path
         "corpusclean: data/gone.jsonl: skipped: broken_link: a symbolic link to nothing, or a loop of links",
         "corpusclean: data/linked.jsonl: skipped: link_outside: a symbolic link to a file outside the input folder",
         "corpusclean: data/notes.xml: skipped: unknown_type: not a page or JSONL file by its name (.txt, .html, "
-        ".jsonl, ..., no suffix, or .gz or .zst of one)"])
+        ".jsonl, ..., no suffix, or .gz or .zst of one), nor an HTML page by its first bytes"])
     run = corpusclean("run", "data", "-q", cwd=tmp_path)
     assert [line.replace(" (--follow-links reads it)", "") for line in run.stderr.decode().splitlines()] == \
         check.stderr.decode().splitlines()
@@ -4338,3 +4338,47 @@ def test_a_records_html_that_is_a_feed_is_rejected_and_check_says_so(jobs, tmp_p
     check = corpusclean("check", "crawl.jsonl", cwd=tmp_path)
     assert check.stdout.decode().splitlines() == [
         "crawl.jsonl:1:1: CC020 run rejects it as no_content: an RSS feed (XML), not a page"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_site_mirrors_pages_with_a_servers_suffix_are_read_not_skipped(jobs, tmp_path):
+    """A site mirror keeps the server's suffix of each page (.php, .asp, .aspx, .jsp, .cgi, .do; wget saves
+    'index.php?id=3' as that name): a folder walk skipped them all as unknown_type, exit 0, and the mirror's
+    articles were lost. A file of another suffix whose first bytes open an HTML page (its doctype, <html>, <head> or
+    <meta>, after a byte order mark, blank space, an HTTP head, inside gzip) is read as a page, and check's walk
+    agrees (a page, no dataset to check); a stylesheet, a script, an image, a text named .dat stay skipped."""
+    import gzip
+
+    (tmp_path / "in" / "news").mkdir(parents=True)
+    paragraphs = "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+    page = f"<html><head><title>防汛工作会议召开</title></head><body><h1>防汛工作会议召开</h1>{paragraphs}</body></html>"
+    pages = {
+        "a.php": b"\xef\xbb\xbf\n\n  <!DOCTYPE html>" + page.encode("utf-8"),
+        "b.asp": ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">' + page).encode("gbk"),
+        "c.aspx": page.encode("utf-8"),
+        "d.jsp": page.replace("<html>", "<HTML lang=zh>").encode("utf-8"),
+        "e.cgi": b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=gbk\r\n\r\n" + page.encode("gbk"),
+        "f.do": page.replace("<html>", "").encode("utf-8"),   # opens with <head>
+        "index.php?id=3": page.encode("utf-8"),
+        "news/g.php.gz": gzip.compress(page.encode("utf-8")),
+    }
+    for name, data in pages.items():
+        (tmp_path / "in" / name).write_bytes(data)
+    skipped = {"s.css": b"body { color: red }\n", "s.js": b"document.write('<html>');\n",
+               "i.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "dump.dat": ZH_NEWS.encode("utf-8"),
+               "api.php": jsonl_line({"id": "a", "text": ZH_NEWS})}
+    for name, data in skipped.items():
+        (tmp_path / "in" / name).write_bytes(data)
+    result = corpusclean("run", "in", "-q", *jobs, "--no-dedup", "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    written = {r["id"]: r for r in jsonl(result.stdout)}
+    assert sorted(written) == sorted(f"in/{name}" for name in pages)
+    for name, record in written.items():
+        assert (record["text"].splitlines(), record["metadata"]["title"], record["metadata"]["format"]) == (
+            ZH_NEWS.splitlines(), "防汛工作会议召开", "html"), name
+    assert json.loads((tmp_path / "report.json").read_text())["skipped"] == {
+        "unknown_type": {"count": len(skipped), "first": "in/api.php"}}
+    assert result.stderr.decode().startswith(f"corpusclean: skipped {len(skipped)} paths: unknown_type: ")
+    (tmp_path / "in" / "data.jsonl").write_bytes(jsonl_line({"id": "r", "text": ZH_NEWS}))
+    check = corpusclean("check", "in", "-q", cwd=tmp_path)
+    assert (check.returncode, check.stdout, check.stderr) == (0, b"", result.stderr)

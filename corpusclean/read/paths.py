@@ -94,13 +94,20 @@ def inner_suffix(name: str) -> str:
     return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
 
 
-def _is_wanted(name: str) -> bool:
-    return not name.startswith(".") and inner_suffix(name) in KNOWN_SUFFIXES
+def _is_wanted(name: str, path: str) -> bool:
+    """Whether a folder walk reads a file: by its name, or for a name of another suffix (a server's .php, .asp,
+    .jsp, 'index.php?id=3' in a site mirror) when its first bytes open an HTML page."""
+    from corpusclean.read.sources import opens_as_html_page
+
+    if name.startswith("."):
+        return False
+    return inner_suffix(name) in KNOWN_SUFFIXES or opens_as_html_page(path)
 
 
 # Why a path met in a folder walk (or named on the command line) is not read; each is reported.
 SKIP_REASONS = {
-    "unknown_type": "not a page or JSONL file by its name (.txt, .html, .jsonl, ..., no suffix, or .gz or .zst of one)",
+    "unknown_type": ("not a page or JSONL file by its name (.txt, .html, .jsonl, ..., no suffix, or .gz or .zst of one), "
+                     "nor an HTML page by its first bytes"),
     "hidden": "a hidden file or folder (its name starts with a dot)",
     "link_outside": "a symbolic link to a file outside the input folder",
     "link_to_folder": "a symbolic link to a folder",
@@ -194,7 +201,7 @@ def _walk(
         elif not entry.is_file(follow_symlinks=False):
             yield here, "not_a_file"
             continue
-        yield here, None if _is_wanted(entry.name) else "unknown_type"
+        yield here, None if _is_wanted(entry.name, entry.path) else "unknown_type"
 
 
 def _walk_folder(

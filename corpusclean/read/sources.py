@@ -41,11 +41,12 @@ READ_CHUNK = 1 << 16
 # Why a binary page, or JSONL file (binary_jsonl), is rejected whole
 BINARY = "binary content (NUL bytes), not text"
 
-# A page or record is HTML when it starts as a document does: a doctype or an <html>, <head> or <body> tag,
-# after a byte order mark, blank space, comments and an XML declaration. Text that mentions a tag
-# ("文中提到<p>标签的用法", a tutorial on <div> and <script>) is text.
+# A page or record is HTML when it starts as a document does: a doctype or an <html>, <head>, <meta> or <body>
+# tag, after a byte order mark, blank space, comments and an XML declaration (a PHP page often prints its <meta
+# charset> first, and was text, its markup written). Text that mentions a tag ("文中提到<p>标签的用法", a tutorial
+# on <div> and <script>) is text.
 _HTML_START = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body)[\s>/]", re.I | re.S
+    rb"(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|meta|body)[\s>/]", re.I | re.S
 )
 # A tag, a comment or a doctype, in any encoding a page may be in (UTF-16 and UTF-32 put NULs after the '<'):
 # a page named .html without one is text (a server's text/plain saved under the URL's name), whose lines
@@ -161,6 +162,24 @@ def looks_like_html(head: bytes) -> bool:
     looked at in its first 4 KB, all blank, and its markup written as text."""
     start = _BLANK.match(head).end()
     return _HTML_START.match(head, start, start + SNIFF_BYTES) is not None
+
+
+# The first bytes of a file of unknown name a folder walk looks at (decompressed): room for an HTTP head and blank
+# space before the page
+WALK_SNIFF_BYTES = 1 << 16
+
+
+def opens_as_html_page(path: str) -> bool:
+    """Whether a file whose name says nothing of what it holds is an HTML page by its first bytes, looked at as
+    read_page looks at a page's (through gzip and zstd, past a crawl wrapper and an HTTP head): a site mirror's
+    pages keep the server's suffix (.php, .asp, .jsp, .do, 'index.php?id=3' as wget saves it), and a folder walk
+    skipped them all as unknown_type, exit 0. False for a file that cannot be read (it stays skipped)."""
+    try:
+        with open_binary(path) as stream:
+            head = read_at_most(stream, WALK_SNIFF_BYTES)
+    except (OSError, EOFError):
+        return False
+    return looks_like_html(without_http_head(parse_wrapper(head)[0])[0])
 
 
 # Files that are no page, told by their first bytes. An XML feed or sitemap (after a byte order mark, blank space,
@@ -290,7 +309,7 @@ def _sniff_kind(path: str, head: bytes) -> str:
     suffix = "" if path == STDIN else inner_suffix(path)
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES or looks_like_html(head):  # a page of any name that opens as HTML is no JSON lines
         return "html"
     stripped = head.lstrip(b"".join(BOMS) + b" \t\r\n")
     if suffix != ".txt" and (stripped.startswith(b"{") or opens_wide_json(head) or opens_json_document(head)
