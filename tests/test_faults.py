@@ -4382,3 +4382,34 @@ def test_a_site_mirrors_pages_with_a_servers_suffix_are_read_not_skipped(jobs, t
     (tmp_path / "in" / "data.jsonl").write_bytes(jsonl_line({"id": "r", "text": ZH_NEWS}))
     check = corpusclean("check", "in", "-q", cwd=tmp_path)
     assert (check.returncode, check.stdout, check.stderr) == (0, b"", result.stderr)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_check_and_run_agree_on_a_file_that_run_reads_as_a_page(jobs, tmp_path):
+    """check FILE read any file as JSON lines: a .txt of JSON lines, which run rejects whole (a file named .txt
+    is one page), checked clean, exit 0; a page (.txt, .html, a page without a suffix) gave a CC001 'invalid
+    JSON' for every line. Both now follow run's rule (its name, else its first bytes): one CC001 finding saying
+    what run makes of the file."""
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": line}) for n, line in enumerate(ZH_NEWS.splitlines()))
+    (tmp_path / "data.txt").write_bytes(records)
+    (tmp_path / "data").write_bytes(records)
+    (tmp_path / "page.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "page").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "page.html").write_text("<html><body>" + "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+                                        + "</body></html>", "utf-8")
+    names = ["data.txt", "data", "page.txt", "page", "page.html"]
+    run = corpusclean("run", *names, "-q", "--no-dedup", *jobs, cwd=tmp_path)
+    assert (run.returncode, run.stderr.decode().splitlines()) == (1, [
+        "corpusclean: data.txt: unreadable: the file holds JSON lines, and a file named .txt is one page: rename it "
+        "with .jsonl in place of .txt"])
+    assert [r["id"] for r in jsonl(run.stdout)] == ["r0", "r1", "r2", "page.txt", "page", "page.html"]
+    check = corpusclean("check", *names, cwd=tmp_path)
+    assert (check.returncode, check.stdout.decode().splitlines()) == (1, [
+        "data.txt:1:1: CC001 the file holds JSON lines, and a file named .txt is one page: rename it with .jsonl in "
+        "place of .txt: run rejects it as unreadable",
+        "page.txt:1:1: CC001 run reads the file as one page (txt), not as JSON lines: check lints JSON lines",
+        "page:1:1: CC001 run reads the file as one page (txt), not as JSON lines: check lints JSON lines",
+        "page.html:1:1: CC001 run reads the file as one page (html), not as JSON lines: check lints JSON lines"])
+    piped = corpusclean("check", "-", input=ZH_NEWS.encode("utf-8"), cwd=tmp_path)
+    assert (piped.returncode, piped.stdout.decode().splitlines()) == (1, [
+        "-:1:1: CC001 run reads the file as one page (txt), not as JSON lines: check lints JSON lines"])

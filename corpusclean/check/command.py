@@ -281,7 +281,8 @@ class Checker:
         import codecs
 
         from corpusclean.check.rules import Finding
-        from corpusclean.read.sources import EMPTY_JSONL, SNIFF_BYTES, whole_file_reject
+        from corpusclean.config import Config
+        from corpusclean.read.sources import EMPTY_JSONL, SNIFF_BYTES, page_not_json_lines, whole_file_reject
         from corpusclean.write.sink import AtomicFile, OutputError
 
         file = len(self.paths)
@@ -298,7 +299,13 @@ class Checker:
         changed, records = False, 0
         try:
             with _read_errors(path):
+                # A file run reads as a page (by its name, .txt or .html, or by its first bytes): one finding
+                page, stream = page_not_json_lines(path, stream, Config.max_page_bytes)
                 head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+            if page is not None:
+                if "CC001" in self.codes:
+                    yield Finding(shown, 1, 1, "CC001", page)
+                return
             # One finding, as run rejects such a file whole, not one per piece between 0a bytes or per line.
             rejected = whole_file_reject(head)
             if rejected is not None:

@@ -24,7 +24,7 @@ from corpusclean.decode import (
 from corpusclean.document import Document
 from corpusclean.json_numbers import plain
 from corpusclean.read.ids import input_id
-from corpusclean.read.paths import STDIN, InputFile, inner_suffix
+from corpusclean.read.paths import STDIN, InputFile, as_text, inner_suffix
 from corpusclean.write.schema import METADATA, Stamp, extra_fields, fits, read_back
 
 # Reasons that mean an input could not be read at all: each gets a line on stderr and exit status 1.
@@ -986,6 +986,24 @@ def sniffed(path: str, stream: BinaryIO, max_bytes: int) -> tuple[str, bytes, Bi
     first = _LINE_BREAK.search(data, start)
     head = data[start:(len(data) if first is None else first.end()) + SNIFF_BYTES]
     return _sniff_kind(path, head), head, io.BufferedReader(_AfterHead(data, stream))  # type: ignore[arg-type]
+
+
+def page_not_json_lines(path: str, stream: BinaryIO, max_bytes: int) -> tuple[str | None, BinaryIO]:
+    """What run makes of a file it reads as a page, not as JSON lines, by read_input's rule (sniffed: its name,
+    else its first bytes), or None for JSON lines (and for an empty file: no JSON line, as for one named .jsonl);
+    and the stream to read on from. check lints JSON lines: given a page (a .txt, an .html, a page's bytes), it
+    linted its lines, or read a .txt of JSON lines that run rejects."""
+    kind, _, stream = sniffed(path, stream, max_bytes)
+    if kind == "jsonl":
+        return None, stream
+    data = read_at_most(stream, max_bytes + 1)
+    stream = io.BufferedReader(_AfterHead(data, stream))  # type: ignore[arg-type]
+    doc = read_page(InputFile(path, as_text(path), ""), data, max_bytes, len(data))
+    if doc.reject_reason == "empty_input":
+        return None, stream
+    if doc.rejected:
+        return f"{doc.reject_detail}: run rejects it as {doc.reject_reason}", stream
+    return f"run reads the file as one page ({doc.format}), not as JSON lines: check lints JSON lines", stream
 
 
 def holds_one_page(inp: InputFile) -> bool:
