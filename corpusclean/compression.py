@@ -231,6 +231,31 @@ class _GzipReader(_Frames):
         return self._member.eof and not self._between
 
 
+# The largest window a zstd frame may ask for (zstd's own default limit, 128 MB): streaming decompression holds a
+# buffer of the window's size for each stream read, and a frame of `zstd --long=31` asks for 2 GB.
+ZSTD_MAX_WINDOW = 1 << 27
+ZSTD_HEADER_MAX = 18   # the bytes of the longest frame header
+
+
+def zstd_window_too_large(header: bytes) -> str | None:
+    """Why a zstd frame of this header is not decompressed (its window is over ZSTD_MAX_WINDOW, as `zstd --long`
+    writes it), with the command that decompresses it; None for one that is not so."""
+    import math
+
+    import zstandard
+
+    try:
+        window = zstandard.get_frame_parameters(header).window_size
+    except zstandard.ZstdError:
+        return None
+    if window <= ZSTD_MAX_WINDOW:
+        return None
+    long = max(27, math.ceil(math.log2(window)))
+    return (f"zstd: the file was compressed with a {window >> 20} MB window (zstd --long={long}), over the "
+            f"{ZSTD_MAX_WINDOW >> 20} MB this tool decompresses with to bound its memory: decompress it first with "
+            f"zstd -d --long={long}")
+
+
 class _ZstdReader(_Frames):
     """zstd frames; zstandard's own stream_reader ends quietly on a truncated frame, this one fails."""
 
@@ -241,20 +266,22 @@ class _ZstdReader(_Frames):
         import zstandard
 
         super().__init__(source)
-        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._new = zstandard.ZstdDecompressor(max_window_size=ZSTD_MAX_WINDOW).decompressobj
         self._frame = self._new()
+        self._header = b""   # the current frame's first bytes, to say why it is refused
         self._error = zstandard.ZstdError
 
     def _feed(self, data: bytes) -> bytes:
         out = []
         while data:
             if self._frame.eof:
-                self._frame = self._new()
+                self._frame, self._header = self._new(), b""
             self._started = True
+            self._header += data[:ZSTD_HEADER_MAX - len(self._header)]
             try:
                 out.append(self._frame.decompress(data))
             except self._error as err:
-                self.failure = OSError(f"zstd: {err}")
+                self.failure = OSError(zstd_window_too_large(self._header) or f"zstd: {err}")
                 break
             data = self._frame.unused_data if self._frame.eof else b""
         return b"".join(out)

@@ -4413,3 +4413,39 @@ def test_check_and_run_agree_on_a_file_that_run_reads_as_a_page(jobs, tmp_path):
     piped = corpusclean("check", "-", input=ZH_NEWS.encode("utf-8"), cwd=tmp_path)
     assert (piped.returncode, piped.stdout.decode().splitlines()) == (1, [
         "-:1:1: CC001 run reads the file as one page (txt), not as JSON lines: check lints JSON lines"])
+
+
+def _zstd_long(data: bytes, window_log: int) -> bytes:
+    """data compressed as `zstd --long=N` writes a stream of unknown size: its frame asks for a 2**N-byte window."""
+    import io
+
+    import zstandard
+
+    params = zstandard.ZstdCompressionParameters.from_level(3, window_log=window_log, enable_ldm=True)
+    out = io.BytesIO()
+    with zstandard.ZstdCompressor(compression_params=params).stream_writer(out, closefd=False) as writer:
+        writer.write(data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_zstd_file_of_a_long_window_says_how_to_decompress_it(jobs, tmp_path):
+    """A file compressed with `zstd --long=31` (a 2 GB window, which streaming decompression must hold) was
+    rejected in zstd's words, 'zstd decompressor error: Frame requires too much memory for decoding', which say
+    neither why nor what to do. It is refused as before (2 GB a stream read is no bounded memory), in one line
+    that names the window and gives the command that decompresses it; a window of 128 MB is read."""
+    records = b"".join(jsonl_line({"id": f"r{n}", "text": line}) for n, line in enumerate(ZH_NEWS.splitlines()))
+    (tmp_path / "long.jsonl.zst").write_bytes(_zstd_long(records, 31))
+    (tmp_path / "page.txt.zst").write_bytes(_zstd_long(ZH_MORE.encode("utf-8"), 28))
+    (tmp_path / "ok.jsonl.zst").write_bytes(_zstd_long(records.replace(b'"r', b'"ok'), 27))
+    result = corpusclean("run", "long.jsonl.zst", "page.txt.zst", "ok.jsonl.zst", "-q", "--no-dedup", *jobs,
+                         cwd=tmp_path)
+    why = ("zstd: the file was compressed with a {} MB window (zstd --long={}), over the 128 MB this tool decompresses "
+           "with to bound its memory: decompress it first with zstd -d --long={}")
+    assert (result.returncode, result.stderr.decode().splitlines()) == (1, [
+        f"corpusclean: long.jsonl.zst: unreadable: read failed: {why.format(2048, 31, 31)}",
+        f"corpusclean: page.txt.zst: unreadable: read failed: {why.format(256, 28, 28)}"])
+    assert [r["id"] for r in jsonl(result.stdout)] == ["ok0", "ok1", "ok2"]
+    check = corpusclean("check", "long.jsonl.zst", cwd=tmp_path)
+    assert (check.returncode, check.stderr.decode()) == (
+        2, f"corpusclean: error: cannot read long.jsonl.zst: {why.format(2048, 31, 31)}\n")
