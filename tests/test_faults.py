@@ -4449,3 +4449,29 @@ def test_a_zstd_file_of_a_long_window_says_how_to_decompress_it(jobs, tmp_path):
     check = corpusclean("check", "long.jsonl.zst", cwd=tmp_path)
     assert (check.returncode, check.stderr.decode()) == (
         2, f"corpusclean: error: cannot read long.jsonl.zst: {why.format(2048, 31, 31)}\n")
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_json_ld_authors_markup_and_entities_are_not_written_into_the_author(jobs, tmp_path):
+    """A JSON-LD script's text is not parsed as HTML, so a CMS's markup and entities in an author's name stay as
+    written: '<b>John Smith</b>' was written as the author '<b>John Smith<, b>', 'John &amp; Jane' as 'John, amp,
+    Jane', a linked name '<a href="/a/jd">Jane Doe</a>' as 'a>'. The name is read as text, as a <meta> author's
+    attribute is."""
+    (tmp_path / "in").mkdir()
+    paragraphs = "".join(f"<p>{line}</p>" for line in EN_NEWS.splitlines())
+    authors = {
+        "bold": ('"<b>John Smith</b>"', "John Smith"),
+        "entity": ('"John &amp; Jane"', "John, Jane"),   # as <meta name=author content="John &amp; Jane"> gives
+        "link": ('{"@type": "Person", "name": "<a href=\\"/a/jd\\">Jane Doe</a>"}', "Jane Doe"),
+        "escaped": ('[{"name": "&lt;span&gt;Tom Lee&lt;/span&gt;"}, {"name": "Ann O&#39;Neil"}]', "Tom Lee, Ann O'Neil"),
+        "plain": ('"Mary Major"', "Mary Major"),
+    }
+    for name, (author, _) in authors.items():
+        (tmp_path / "in" / f"{name}.html").write_text(
+            f'<html><head><title>Council approves budget</title><script type="application/ld+json">{{"@type": '
+            f'"NewsArticle", "headline": "Council approves budget", "author": {author}}}</script></head><body>'
+            f"<article><h1>Council approves budget</h1>{paragraphs}</article></body></html>", "utf-8")
+    result = corpusclean("run", "in", "-q", "--no-dedup", "--no-template", *jobs, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert {r["id"]: r["metadata"]["author"] for r in jsonl(result.stdout)} == {
+        f"in/{name}.html": expected for name, (_, expected) in authors.items()}

@@ -7,6 +7,8 @@ The tag names are in rules/html_fields.txt. A tag states; the page's printed lin
 from __future__ import annotations
 
 import functools
+import html
+import re
 from dataclasses import dataclass, field
 
 from corpusclean.fields.dates import Stamp, parse_date
@@ -14,6 +16,8 @@ from corpusclean.rules import rule_sections
 
 JSON_LD_TYPE = "application/ld+json"
 MAX_JSON_LD_CHARS = 100_000     # a data blob, not a description of the page
+# A tag in a JSON-LD string (a script's text is not parsed as HTML: its markup and entities stay as written)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 @dataclass
@@ -81,14 +85,21 @@ def _json_ld_objects(root) -> list[dict]:
 
 
 def _names_in(value) -> list[str]:
-    """Names of a JSON-LD author or publisher: a string, {"name": ...}, or a list of them."""
+    """Names of a JSON-LD author or publisher: a string, {"name": ...}, or a list of them; as plain text."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and name.strip():
-            names.append(name.strip())
+        if isinstance(name, str) and (name := _plain(name)):
+            names.append(name)
     return names
+
+
+def _plain(value: str) -> str:
+    """A JSON-LD string as text: a script's content is not parsed as HTML, so a CMS's markup ('<b>John
+    Smith</b>') and entities ('John &amp; Jane', escaped markup '&lt;b&gt;') were written into the author field
+    as they stand, split at their punctuation ('<b>John Smith<, b>', 'John, amp, Jane')."""
+    return " ".join(_TAG.sub(" ", html.unescape(_TAG.sub(" ", value))).split())
 
 
 def _first_date(values: list[str | None]) -> Stamp | None:
