@@ -4475,3 +4475,30 @@ def test_a_json_ld_authors_markup_and_entities_are_not_written_into_the_author(j
     assert (result.returncode, result.stderr) == (0, b"")
     assert {r["id"]: r["metadata"]["author"] for r in jsonl(result.stdout)} == {
         f"in/{name}.html": expected for name, (_, expected) in authors.items()}
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_object_wrapping_an_array_of_records_says_what_it_holds(jobs, tmp_path):
+    """A JSONL file holding one object that wraps the records ({"data": [...]}, an API's answer saved on one line)
+    was rejected with "field 'text' is missing" only, and check said the same (CC003): nothing said the records
+    were there, one level down, nor how to get them. The message says what the object holds and gives the jq that
+    converts it, as the message of an array of records on one line does. An object whose arrays hold no record
+    (a record without its text, whose comments are objects) keeps the plain message."""
+    records = [{"id": f"r{n}", "text": line} for n, line in enumerate(ZH_NEWS.splitlines())]
+    (tmp_path / "api.jsonl").write_bytes(jsonl_line({"data": records, "total": 3}))
+    (tmp_path / "odd.jsonl").write_bytes(jsonl_line({"my items": records[:1]}))
+    (tmp_path / "plain.jsonl").write_bytes(jsonl_line({"id": "p", "comments": [{"author": "a", "body": "好"}]}))
+    names = ["api.jsonl", "odd.jsonl", "plain.jsonl"]
+    result = corpusclean("run", *names, "-q", *jobs, cwd=tmp_path)
+    wraps = "field 'text' is missing: the object wraps an array of {} under {!r}, one JSON document, not JSON lines " \
+            "(jq -c '{}[]' converts it)"
+    said = [wraps.format("3 records", "data", ".data"), wraps.format("1 record", "my items", '.["my items"]'),
+            "field 'text' is missing"]
+    assert (result.returncode, result.stdout, result.stderr.decode().splitlines()) == (
+        1, b"", [f"corpusclean: {name}:1: invalid_record: {why}" for name, why in zip(names, said)])
+    check = corpusclean("check", *names, "--select", "CC003", cwd=tmp_path)
+    assert check.stdout.decode().splitlines() == [f"{name}:1:1: CC003 {why}" for name, why in zip(names, said)]
+    converted = subprocess.run(["jq", "-c", ".data[]"], input=(tmp_path / "api.jsonl").read_bytes(),
+                               capture_output=True)
+    if converted.returncode == 0:  # the jq the message gives makes JSON lines of it
+        assert [json.loads(line) for line in converted.stdout.splitlines()] == records

@@ -205,15 +205,14 @@ def record_shape(value: Any, text_key: str) -> list[Issue]:
     non-string text (the field run reads it from: text_key, or for a record without a `text` its html or
     raw_html), CC004 for a missing id."""
     from corpusclean.json_numbers import json_kind
-    from corpusclean.read.sources import not_an_object
+    from corpusclean.read.sources import missing_text, not_an_object
 
     if not isinstance(value, dict):
         return [Issue("CC002", not_an_object(value))]
     issues = []
     text = value.get(text_field(value, text_key))
     if not isinstance(text, str):
-        what = "missing" if text is None else f"{json_kind(text)}, not a string"
-        issues.append(Issue("CC003", f"field {text_key!r} is {what}"))
+        issues.append(Issue("CC003", missing_text(value, text_key, text)))
     elif (unwritable := unwritable_record(value, text_key)) is not None:
         issues.append(Issue("CC002", unwritable))
     doc_id = value.get("id")

@@ -616,6 +616,30 @@ def not_an_object(value: Any) -> str:
     return f"{json_kind(value)}, not an object"
 
 
+_JQ_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def missing_text(record: dict, text_key: str, text: Any) -> str:
+    """Why a record's text cannot be read (invalid_record; check's CC003): the field missing or not a string. For an
+    object that wraps an array of records ({"data": [...]}, an API's answer saved as one line), what it holds and
+    the jq that converts it, as not_an_object says of an array of them: 'field is missing' said neither."""
+    import json
+
+    from corpusclean.json_numbers import json_kind
+
+    why = f"field {text_key!r} is {'missing' if text is None else f'{json_kind(text)}, not a string'}"
+    if text is not None:
+        return why
+    for key, value in record.items():
+        if (isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+                and any(isinstance(item.get(text_field(item, text_key)), str) for item in value)):
+            path = f".{key}" if _JQ_NAME.fullmatch(key) else f".[{json.dumps(key, ensure_ascii=False)}]"
+            records = f"{len(value)} record" + ("s" if len(value) > 1 else "")
+            return (f"{why}: the object wraps an array of {records} under {key!r}, one JSON document, not JSON lines "
+                    f"(jq -c '{path}[]' converts it)")
+    return why
+
+
 def fill_from_record(
     doc: Document, record: Any, text_key: str, text_format: str, damaged: bool = True
 ) -> Document:
@@ -623,8 +647,6 @@ def fill_from_record(
     them; rejected as invalid_record unless it is an object with a string text. Lone surrogates in its strings
     (a JSONL line's bad bytes, read as such), which only a `damaged` one holds, are replaced by U+FFFD and
     counted in invalid_bytes; the U+FFFD its text held already are its replacement_chars."""
-    from corpusclean.json_numbers import json_kind
-
     invalid = bad_in_text = 0
     if damaged:
         stated = record.get(text_field(record, text_key)) if isinstance(record, dict) else None
@@ -635,8 +657,7 @@ def fill_from_record(
         return doc
     text, is_html = record_text(record, text_key, text_format)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"{json_kind(text)}, not a string"
-        doc.reject("invalid_record", f"field {text_key!r} is {what}")
+        doc.reject("invalid_record", missing_text(record, text_key, text))
         return doc
     take_record_fields(doc, record, text_key)
     unwritable = unwritable_field(doc.metadata["extra"])
