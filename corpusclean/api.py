@@ -63,7 +63,7 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     """The Document of one input: a record (a dict shaped like a JSONL input line: ``text``, or ``html``, and
     optionally ``id``, ``source``, ``created``, ``url``, ``title``, ``metadata``), read as `run` reads line
     `position` of a JSONL file called `name` (None: a file of its own); or a Page."""
-    from corpusclean.read.sources import holds_markup, read_page_bytes, record_doc, reject_too_large
+    from corpusclean.read.sources import holds_markup, page_of_str, read_page_bytes, record_doc, reject_too_large
 
     _require(item, (Mapping, Page), "a record is a dict (or a Page)")
     _require(config, Config, "config is a corpusclean.Config")
@@ -85,9 +85,12 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
     elif (size := len(item.data.encode("utf-8", "surrogatepass"))) > config.max_page_bytes:  # as a page file's
         return reject_too_large(record_doc(where, None, {}, config.text_key), size, config.max_page_bytes,
                                 "max_page_bytes")
-    else:
+    else:  # read as its bytes are: without an HTTP head, and rejected when it is no page
+        text, why = page_of_str(item.data, where.path)
         text_format = {"html": "html", "txt": "text", None: "auto"}[item.format]
-        doc = record_doc(where, None, {config.text_key: item.data}, config.text_key, text_format)
+        doc = record_doc(where, None, {} if why else {config.text_key: text}, config.text_key, text_format)
+        if why is not None:
+            doc.reject("unreadable", why)
     if item.url is not None:
         doc.metadata["url"] = item.url
     return doc

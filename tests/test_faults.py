@@ -4502,3 +4502,37 @@ def test_an_object_wrapping_an_array_of_records_says_what_it_holds(jobs, tmp_pat
                                capture_output=True)
     if converted.returncode == 0:  # the jq the message gives makes JSON lines of it
         assert [json.loads(line) for line in converted.stdout.splitlines()] == records
+
+
+@pytest.mark.parametrize("jobs", [pytest.param({}, id="default-jobs"), pytest.param({"jobs": 2}, id="two-jobs")])
+def test_a_page_given_to_the_api_as_a_str_is_read_as_its_bytes_are(jobs):
+    """The Python API read a page given as a str without the checks its bytes get: an HTTP head saved before it
+    stayed in its text (and in a text page's first lines), and an RSS feed, an MHTML archive or JSON lines given so
+    were written as a page (or, for a feed as HTML, rejected as no_content) where their bytes are one unreadable
+    reject that says what they are. A str page now gets those checks; an ordinary one is read as before."""
+    import corpusclean
+    from corpusclean import Config, Page
+
+    paragraphs = "".join(f"<p>{line}</p>" for line in ZH_NEWS.splitlines())
+    page = f"<html><head><title>防汛工作会议召开</title></head><body><h1>防汛工作会议召开</h1>{paragraphs}</body></html>"
+    head = "HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    mhtml = ('From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";'
+             '\r\n\tboundary="----b"\r\n\r\n------b\r\nContent-Type: text/html\r\n\r\n' + page)
+    lines = ZH_NEWS.splitlines()
+    records = "".join(jsonl_line({"id": f"r{n}", "text": line}).decode("utf-8") for n, line in enumerate(lines))
+    pages = {"page": page, "http": head + page, "text": head + ZH_NEWS, "feed": RSS_FEED.format(first=lines[0],
+             second=lines[1]), "mhtml": mhtml, "jsonl": records}
+    config = Config(dedup="none", template=False, **jobs)
+    for given in (lambda data: data, lambda data: data.encode("utf-8")):
+        out = {r["id"]: r for r in corpusclean.clean_records(
+            [Page(given(data), name, format="txt" if name == "text" else None) for name, data in pages.items()],
+            config)}
+        for name in ("page", "http"):
+            assert (out[name]["text"].splitlines(), out[name]["metadata"]["title"]) == (lines, "防汛工作会议召开")
+        assert out["text"]["text"].splitlines() == lines
+        assert {name: out[name]["reject_reason"] for name in ("feed", "mhtml", "jsonl")} == dict.fromkeys(
+            ("feed", "mhtml", "jsonl"), "unreadable")
+        assert out["jsonl"]["reject_detail"] == "the file holds JSON lines, not a page: give them as records"
+    for clean in (corpusclean.clean_html, corpusclean.clean_text):
+        for name, data in pages.items():
+            assert clean(data) == clean(data.encode("utf-8")), (clean.__name__, name)

@@ -377,17 +377,9 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
         doc.reject("unreadable", f"the file holds {more + 1} pages in crawl wrappers, and a page file is one page: "
                                  "csplit -z -f page- -b '%03d.txt' FILE '/^<text /' '{*}' splits it")
         return doc
-    why = not_a_page(data)
+    why = unreadable_page(data, inp.path)
     if why is not None:
         doc.reject("unreadable", why)
-        return doc
-    json_kind = page_of_json(data)
-    if json_kind is not None:
-        suffix = inner_suffix(inp.path)
-        if json_kind.startswith("the file holds JSON lines"):
-            json_kind += (f", and a file named {suffix} is one page: rename it with .jsonl in place of {suffix}"
-                          if suffix in PAGE_SUFFIXES else ", not a page: give them as records")
-        doc.reject("unreadable", json_kind)
         return doc
     if _is_url(wrapper.get("id", "")):
         doc.metadata["url"] = wrapper["id"]
@@ -401,6 +393,31 @@ def read_page(inp: InputFile, data: bytes, max_bytes: int, size: int | None = No
     doc.format = "html" if named_html or looks_like_html(data) else "txt"
     doc.metadata["format"] = doc.format
     return doc
+
+
+def unreadable_page(data: bytes, path: str) -> str | None:
+    """Why a page's bytes (past a crawl wrapper and an HTTP head) are no page (a feed, a sitemap, MHTML, JSON lines
+    or a JSON document), for the file at `path`; None for a page."""
+    why = not_a_page(data)
+    if why is not None:
+        return why
+    json_kind = page_of_json(data)
+    if json_kind is not None and json_kind.startswith("the file holds JSON lines"):
+        suffix = inner_suffix(path)
+        json_kind += (f", and a file named {suffix} is one page: rename it with .jsonl in place of {suffix}"
+                      if suffix in PAGE_SUFFIXES else ", not a page: give them as records")
+    return json_kind
+
+
+def page_of_str(text: str, path: str) -> tuple[str, str | None]:
+    """A page given as a str (by the Python API) without the HTTP heads saved before it, and why it is no page
+    (unreadable_page), as read_page reads a page's bytes: a str page kept its head in its text and title, and a
+    feed, an MHTML archive or JSON lines given so were written as a page."""
+    data = text.encode("utf-8", "surrogatepass")
+    page, _ = without_http_head(data)
+    if page is not data:
+        text = page.decode("utf-8", "surrogatepass")
+    return text, unreadable_page(page, path)
 
 
 def holds_markup(data: bytes) -> bool:
