@@ -164,8 +164,9 @@ def looks_like_html(head: bytes) -> bool:
     return _HTML_START.match(head, start, start + SNIFF_BYTES) is not None
 
 
-# The first bytes of a file of unknown name a folder walk looks at (decompressed): room for an HTTP head and blank
-# space before the page
+# The first bytes of a file of unknown name a folder walk looks at (decompressed), when its first SNIFF_BYTES may open
+# a page (blank space, or '<' or an HTTP head's 'H' first): room for an HTTP head and blank space before the page.
+# Another file (an image, a stylesheet, a script) is read no further than SNIFF_BYTES.
 WALK_SNIFF_BYTES = 1 << 16
 
 
@@ -176,7 +177,11 @@ def opens_as_html_page(path: str) -> bool:
     skipped them all as unknown_type, exit 0. False for a file that cannot be read (it stays skipped)."""
     try:
         with open_binary(path) as stream:
-            head = read_at_most(stream, WALK_SNIFF_BYTES)
+            head = read_at_most(stream, SNIFF_BYTES)
+            start = _BLANK.match(head).end()
+            if head[start:start + 1] not in (b"", b"<", b"H"):
+                return False
+            head += read_at_most(stream, WALK_SNIFF_BYTES - len(head))
     except (OSError, EOFError):
         return False
     return looks_like_html(without_http_head(parse_wrapper(head)[0])[0])
