@@ -152,7 +152,7 @@ def run_command(
                 extra["workers"] = result.workers
             used = replace(config, jobs=default_jobs(config))  # the number of workers used, not 0 for "one per core"
             write_json_file(report_file, run.report.to_json(used, result.timings, elapsed, extra))
-        put_in_place([sink.file for sink in sinks if sink.file is not None])  # each finished: only now placed
+        put_in_place([sink.placed for sink in sinks if sink.placed is not None])  # each finished: only now placed
     except OutputError as err:
         for sink in sinks:
             sink.discard()

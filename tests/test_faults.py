@@ -4536,3 +4536,24 @@ def test_a_page_given_to_the_api_as_a_str_is_read_as_its_bytes_are(jobs):
     for clean in (corpusclean.clean_html, corpusclean.clean_text):
         for name, data in pages.items():
             assert clean(data) == clean(data.encode("utf-8")), (clean.__name__, name)
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+@pytest.mark.parametrize("option", ["--rejects", "--report"])
+def test_rejects_or_report_to_a_pipe_whose_reader_goes_away_leave_the_records_on_stdout(option, jobs, tmp_path):
+    """`--rejects >(head -1)` (a pipe of its own, not standard output) whose reader went away ended in a traceback,
+    exit 120 ('NoneType' object has no attribute 'flush'): the dropped pipe took standard output with it, the
+    records' stream, and its last flush failed again when the outputs were put in place."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_bytes(
+        jsonl_line({"id": "a", "text": ZH_NEWS}) + b"{broken\n" * 3000 + jsonl_line({"id": "b", "text": TW_NEWS}))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first write
+    result = subprocess.run([sys.executable, "-m", "corpusclean", "run", "in", "-q", "--dedup", "none", *jobs,
+                             option, f"/dev/fd/{write_end}"],
+                            pass_fds=[write_end], capture_output=True, cwd=tmp_path, timeout=120)
+    os.close(write_end)
+    assert result.returncode == 1, result.stderr.decode()[-2000:]  # the invalid lines are read errors
+    assert "Traceback" not in result.stderr.decode()
+    assert [r["id"] for r in jsonl(result.stdout)] == ["a", "b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]

@@ -284,7 +284,8 @@ class JsonlSink:
         if not self.beside_records:
             raise OutputClosed from err
         self.dropped = True
-        sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
+        if self.file is None:  # a pipe of its own (`--rejects >(head -1)`) leaves standard output to the records
+            sys.stdout = None  # type: ignore[assignment]  # no flush of a closed pipe at exit
 
     def finish(self) -> None:
         """Every line written out (stdout flushed, a file's last bytes written), a file not yet in place: a run
@@ -302,8 +303,14 @@ class JsonlSink:
     def close(self) -> None:
         """Finish, and put a file in place."""
         self.finish()
-        if self.file is not None:
-            self.file.commit()
+        if self.placed is not None:
+            self.placed.commit()
+
+    @property
+    def placed(self) -> AtomicFile | None:
+        """The file put in place when the run ends: none for standard output, nor for an output dropped when
+        its reader went away (a pipe, whose last flush would fail again)."""
+        return None if self.dropped else self.file
 
     def discard(self) -> None:
         if self.file is not None:
