@@ -4557,3 +4557,24 @@ def test_rejects_or_report_to_a_pipe_whose_reader_goes_away_leave_the_records_on
     assert "Traceback" not in result.stderr.decode()
     assert [r["id"] for r in jsonl(result.stdout)] == ["a", "b"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_folder_named_twice_through_a_link_is_read_once(jobs, tmp_path):
+    """`run data link` with link -> data (or a path through a linked folder, /home/u/crawl beside crawl in
+    /data/u): each file was read twice, its records written a second time under new ids (--no-dedup); check
+    reported each record a duplicate of itself. A link to a file stays a page of its own."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "b.jsonl").write_text(
+        json.dumps({"id": "b", "text": "工会召开全体会议，部署下一阶段重点工作任务。"}) + "\n", "utf-8")
+    (tmp_path / "data" / "a.txt").write_text(ZH_NEWS, "utf-8")
+    (tmp_path / "link").symlink_to("data")
+    (tmp_path / "page.txt").symlink_to("data/a.txt")
+    result = corpusclean("run", "data", "link", "link/b.jsonl", "page.txt", "--no-dedup", "-q", *jobs,
+                         "-o", "out.jsonl", "--report", "report.json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in jsonl((tmp_path / "out.jsonl").read_bytes())] == ["data/a.txt", "b", "page.txt"]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (report["inputs"], report["skipped"]["named_twice"]["count"]) == (3, 3)
+    checked = corpusclean("check", "data/b.jsonl", "link/b.jsonl", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, b"")

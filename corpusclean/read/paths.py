@@ -133,13 +133,21 @@ T = TypeVar("T")
 
 
 def once(items: list[T], path_of: Callable[[T], str], skipped: list[Skipped]) -> list[T]:
-    """The items whose path no earlier item names (`a.jsonl ./a.jsonl`, `data/ data/a.jsonl`), each later one
-    added to `skipped` as named_twice: read twice, its records were duplicates of themselves."""
+    """The items whose path no earlier item names (`a.jsonl ./a.jsonl`, `data/ data/a.jsonl`, `data/ link/` for
+    a link to data), each later one added to `skipped` as named_twice: read twice, its records were duplicates
+    of themselves. The folders on the way are resolved, not the file's own name: a link to a file is a page of
+    its own, as in a folder walk."""
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     kept = []
     for item in items:
         path = path_of(item)
-        key = path if path == STDIN else os.path.abspath(path)
+        key = path
+        if path != STDIN:
+            folder, name = os.path.split(os.path.abspath(path))
+            if folder not in folders:
+                folders[folder] = os.path.realpath(folder)
+            key = os.path.join(folders[folder], name)
         if key in seen:
             skipped.append(Skipped(as_text(path), "named_twice"))
             continue
