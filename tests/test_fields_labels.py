@@ -167,6 +167,7 @@ def fields(**values):
     pytest.param("责任编辑：孙七 校对：周八", fields(editor=("孙七",)), id="editor-and-proofreader"),
     pytest.param("编辑 宋立帆 校对 高宁", fields(editor=("宋立帆",)), id="editor-without-colon"),
     pytest.param("责任编辑：王璐 图片编辑：蒋立冬", fields(editor=("王璐",)), id="editor-and-photo-editor"),
+    pytest.param("审核专家：钱佩芝 主任医师 儿科", fields(), id="a-medical-reviewer"),
     pytest.param("责任编辑：冯悦_KT3817", fields(editor=("冯悦",)), id="editor-staff-code"),
     pytest.param("[责任编辑：邵文涛 QD208]", fields(editor=("邵文涛",)), id="editor-spaced-staff-code"),
     pytest.param("责任编辑：KT062", fields(editor=("KT062",)), id="editor-only-a-code"),

@@ -247,13 +247,17 @@ def test_a_line_closed_by_a_full_stop_is_no_headline(lines, title):
     pytest.param([*EN_MENU, "Harbor board approves ferry route",
                   "The new ferry leaves the harbor on its first run John Roe/Getty Images", *EN_PROSE],
                  "Harbor board approves ferry route", id="a-caption-closed-by-an-agency"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Medically reviewed by Jane Doe, MD, Internal Medicine",
+                  *EN_PROSE], "Harbor board approves ferry route", id="a-reviewers-credit"),
+    pytest.param([*EN_MENU, "Harbor board approves ferry route", "Co-authored by Jane Doe and Tom Lee", *EN_PROSE],
+                 "Harbor board approves ferry route", id="a-co-authors-credit"),
     # negatives: headlines opening with the same words
     pytest.param([*EN_MENU, "Photos show the new ferry on its first run", *EN_PROSE],
                  "Photos show the new ferry on its first run", id="a-headline-about-photos"),
     pytest.param([*EN_MENU, "Video captures ferry rescue off the islands", *EN_PROSE],
                  "Video captures ferry rescue off the islands", id="a-headline-about-a-video"),
 ])
-def test_a_picture_credit_is_no_headline(lines, title):
+def test_a_picture_or_persons_credit_is_no_headline(lines, title):
     assert fields_of(lines)["title"] == title
 
 

@@ -54,9 +54,11 @@ MENU_WORDS = 4
 MENU_WORD_CHARS = 4
 # a line closed by a full stop after a word (not "D.C.", not "..."): a caption or a standfirst, no headline
 PERIOD_END = re.compile(r"[a-z0-9%)]\.[\"”’]?\s*$")
-# a picture's credit: "Photo by X/Getty Images", "Photograph: X", "Image credit: X"
+# a picture's credit ("Photo by X/Getty Images", "Photograph: X", "Image credit: X") or a person's: no headline
 _credit_opening = compiled_when_used(
     r"(?i)(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video|credits?)(?:\s+credits?)?\s*(?:by\b|:|：)"
+    # a person's credit over the article: "Medically reviewed by ...", "Co-authored by ...", "Fact checked by ..."
+    r"|(?:medically\s+)?(?:reviewed|co-?authored|fact[- ]?checked|edited|translated|illustrated)\s+by\b"
 )
 # a picture's credit closing a caption ("... shows the bridge. UCG/Getty Images", "...Credit...Jane Doe/The Times")
 _credit = compiled_when_used(r"Getty Images|Shutterstock|AP Photo|Credit\.\.\.|/(?:Reuters|AFP|AP|EPA)\b")
