@@ -212,6 +212,11 @@ ZH_DEK = "新航线每两小时一班，明年五月起运行，票价与公交�
                  "市区开通至三座海岛的轮渡航线", id="over-its-zh-dek"),
     pytest.param(["首页 > 新闻", "新闻 交通 海岛", ZH_DEK, "2019-09-06 10:00 来源：晚报", PROSE, PROSE_2], ZH_DEK,
                  id="not-over-a-zh-menu-row"),
+    # without a dateline under them: an English dek still, a Chinese line with commas may be the headline itself
+    pytest.param([*EN_MENU, "Harbor board approves ferry route to the islands", DEK, *EN_PROSE],
+                 "Harbor board approves ferry route to the islands", id="over-its-dek-with-no-dateline"),
+    pytest.param(["首页 > 新闻", "市区开通至三座海岛的轮渡航线", ZH_DEK, PROSE, PROSE_2], ZH_DEK,
+                 id="a-zh-line-with-commas-over-the-body-with-no-dateline"),
 ])
 def test_a_headline_over_its_dek(lines, title):
     """A dek (a clause: a comma in Chinese, sentence case in English) right under a shorter headline-shaped line,

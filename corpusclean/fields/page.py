@@ -416,7 +416,8 @@ def _text_headline(lines: list[str], parsed: list[dict | None], verdicts: list[s
         near = sorted(list(above_body)[:ABOVE_PROSE], key=lambda i: (len(lines[i]), i), reverse=True)
         longest = next((i for i in near if headline_like(i)), None)
         if longest is not None:
-            return over_byline(longest)
+            # (a Chinese headline holds commas as often as a dek does: with no dateline under it, no dek is told)
+            return over_byline(longest if has_han(lines[longest]) else _over_its_dek(lines, longest, headline_like))
     dated_body = _over_a_dated_body(lines, parsed, headline_like)
     if dated_body is not None:
         return dated_body
