@@ -2,7 +2,7 @@
 
 Compiled modules run the same code as their .py files (mypyc reads the type annotations) and give the same
 output byte for byte; the document stages run about 1.15x faster with them (bench/stage_cost.py), a whole
-`run --jobs 1` about 1.05x. That pays for neither two more minutes of every install nor a build the tests
+`run --jobs 1` about 1.1x. That pays for neither 1.5 more minutes of every install nor a build the tests
 do not run (CI tests the editable install), so plain Python is the default; CORPUSCLEAN_COMPILE=1 asks for
 the compiled build (a C compiler and Python's headers needed: a failure is an error, not a quiet fallback).
 An editable install (pip install -e) never compiles: an edited .py file must never be shadowed by the .so

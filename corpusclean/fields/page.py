@@ -35,9 +35,9 @@ from corpusclean.text import (
 HEAD_LINES = 8          # lines after the headline where the dateline and byline stand
 TOP_LINES = 12          # where a text's headline is looked for when no dateline anchors it
 ABOVE_DATELINE = 3      # the headline stands at most this many lines above the dateline
-DEK_STEPS = 2                   # a headline over its dek, over a caption under the dek
+DEK_STEPS = 2           # a headline over its dek, over a caption under the dek
 ITEM_MARKS = "·•|｜：[]()（）【】"     # a row of items or a label: no headline over a dek
-MIN_WORDS_BEFORE_COLON = 3      # "Filed and Forgotten: ..." is a headline over a dek, "Project update: ..." a kicker
+MIN_WORDS_BEFORE_COLON = 3  # "Filed and Forgotten: ..." is a headline over a dek, "Project update: ..." a kicker
 ABOVE_PROSE = 5         # or above the body, when no dateline is found
 BEFORE_BODY = 20        # lines above a text's body where its dateline or byline is looked for
 NOT_PROSE_COST = 20     # what a line that is not prose costs a run of prose, in characters
