@@ -3582,6 +3582,21 @@ def test_json_lines_whose_first_line_is_no_record_are_read_as_json_lines(first, 
 
 
 
+def stopped_run_leaves_nothing(tmp_path: Path, script: str, jobs: list[str]) -> None:
+    """`run` under `script` (which stops it by a signal where it says) ends with SIGTERM's status and one line,
+    and leaves no output, no temporary file and no spool behind."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The council approved the budget on Tuesday after a long debate.\n")
+    (tmp_path / "stopping.py").write_text(script)
+    env = isolated_tmp(tmp_path)
+    result = subprocess.run([sys.executable, "stopping.py", "run", "in", "-q", *jobs, "-o", "out.jsonl",
+                             "--rejects", "rejects.jsonl", "--report", "report.json"],
+                            cwd=tmp_path, env=env, capture_output=True, timeout=60)
+    assert (result.returncode, result.stderr.decode()) == (143, "corpusclean: stopped by signal 15\n")
+    assert not any((tmp_path / name).exists() for name in ("out.jsonl", "rejects.jsonl", "report.json"))
+    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+
+
 STOP_WHILE_REPORTING = '''
 import signal, sys
 from corpusclean import cli, runner
@@ -3606,16 +3621,7 @@ def test_a_stop_while_the_report_is_written_leaves_no_temporary_outputs(jobs, tm
     a run of a million files) or the outputs put in place, ended the run (exit 130, 143) but left every output's
     temporary file in its folder: the whole run's records in a hidden .out.jsonl.*.tmp. They go, as they go
     when a signal stops the run earlier."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("The council approved the budget on Tuesday after a long debate.\n")
-    (tmp_path / "stop_while_reporting.py").write_text(STOP_WHILE_REPORTING)
-    env = isolated_tmp(tmp_path)
-    result = subprocess.run([sys.executable, "stop_while_reporting.py", "run", "in", "-q", *jobs, "-o", "out.jsonl",
-                             "--rejects", "rejects.jsonl", "--report", "report.json"],
-                            cwd=tmp_path, env=env, capture_output=True, timeout=60)
-    assert (result.returncode, result.stderr.decode()) == (143, "corpusclean: stopped by signal 15\n")
-    assert not any((tmp_path / name).exists() for name in ("out.jsonl", "rejects.jsonl", "report.json"))
-    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+    stopped_run_leaves_nothing(tmp_path, STOP_WHILE_REPORTING, jobs)
 
 
 @pytest.mark.parametrize("jobs", JOBS)
@@ -4611,13 +4617,4 @@ def test_a_second_stop_signal_while_the_run_stops_leaves_no_temporary_outputs(jo
     first, which it cut short: the outputs' temporary files (and, landing earlier, the spool folder) stayed
     behind, 4 of 35 double Ctrl-C on a 3,000-page run, or a traceback came at exit ('Exception ignored in:
     <module 'threading'>'). The second signal is noted; the run ends as the first one says."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("The council approved the budget on Tuesday after a long debate.\n")
-    (tmp_path / "stop_twice.py").write_text(STOP_TWICE)
-    env = isolated_tmp(tmp_path)
-    result = subprocess.run([sys.executable, "stop_twice.py", "run", "in", "-q", *jobs, "-o", "out.jsonl",
-                             "--rejects", "rejects.jsonl", "--report", "report.json"],
-                            cwd=tmp_path, env=env, capture_output=True, timeout=60)
-    assert (result.returncode, result.stderr.decode()) == (143, "corpusclean: stopped by signal 15\n")
-    assert not any((tmp_path / name).exists() for name in ("out.jsonl", "rejects.jsonl", "report.json"))
-    assert leftovers(tmp_path) == [] and leftovers(Path(env["TMPDIR"])) == []
+    stopped_run_leaves_nothing(tmp_path, STOP_TWICE, jobs)
