@@ -31,7 +31,7 @@ def page(title: str, head: str, body: str) -> bytes:
 def write_inputs(root: Path) -> dict[str, Path]:
     """Inputs of five kinds: pages, HTML with and without a date and a url, HTML pages that all have a date
     (pyarrow reads a column of dates alone as timestamps), JSONL with urls (FineWeb's shape) and without
-    (Dolma's)."""
+    (Dolma's, whose `added` without milliseconds pyarrow reads as a timestamp too)."""
     html, dated = root / "html", root / "dated"
     html.mkdir()
     dated.mkdir()
@@ -45,7 +45,7 @@ def write_inputs(root: Path) -> dict[str, Path]:
                                       "language": "en", "language_score": 0.97, "token_count": 41}) + b"\n")
     dolma = root / "dolma.jsonl"
     dolma.write_bytes(orjson.dumps({"id": "d1", "text": ZH.replace("市", "县"), "source": "common-crawl",
-                                    "added": "2024-05-01T00:00:00.000Z", "metadata": {"length": 90}}) + b"\n")
+                                    "added": "2024-05-01T00:00:00Z", "metadata": {"length": 90}}) + b"\n")
     return {"seeds": SEEDS, "html": html, "dated": dated, "fineweb": fineweb, "dolma": dolma}
 
 

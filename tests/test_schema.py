@@ -17,7 +17,7 @@ from corpusclean.document import Document
 from corpusclean.read.paths import InputFile
 from corpusclean.read.sources import read_jsonl
 from corpusclean.write.records import to_record, to_reject
-from corpusclean.write.schema import JSON_TYPES, RECORD, REJECT, fits, read_back
+from corpusclean.write.schema import JSON_TYPES, RECORD, REJECT, fits, read_back, written
 
 FIXTURE_OUTPUTS = sorted(REPO.glob("fixtures/*/expected*.jsonl"))
 
@@ -173,3 +173,18 @@ ARTICLE = ("全省各级工会牢牢把握时代主题，主题劳动和技能�
            "体系更健全、平台更广阔、成效更显著，这是对五年来全省工会劳动和技能竞赛的精准概括。")
 OTHER = ("记者从省粮食和物资储备局了解到，截至十一月十日，全省累计收购秋粮八百万吨，收购进度过半。\n"
          "各地粮库延长收购时间，开辟售粮绿色通道，方便农民就近售粮。")
+
+
+@pytest.mark.parametrize("given, written_as", [
+    pytest.param("2024-11-11T08:00:00Z", "2024-11-11T08:00:00.000Z", id="utc"),
+    pytest.param("2024-11-11T08:00:00+08:00", "2024-11-11T08:00:00.000+08:00", id="an-offset"),
+    pytest.param("2024-11-11 08:00", "2024-11-11T08:00:00.000", id="minutes-and-a-space"),
+    pytest.param("2024-05-01T00:00:00.000Z", "2024-05-01T00:00:00.000Z", id="dolmas-own-shape"),
+    # kept as stated: a day alone, a moment that is none, not a date
+    pytest.param("2024-11-11", "2024-11-11", id="a-day"),
+    pytest.param("2024-13-45T99:99:99", "2024-13-45T99:99:99", id="no-moment"),
+    pytest.param("crawl 7", "crawl 7", id="not-a-date"),
+])
+def test_added_is_written_with_milliseconds_where_pyarrow_would_read_a_timestamp(given, written_as):
+    assert written(RECORD, {"added": given})["added"] == written_as
+

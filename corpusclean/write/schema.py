@@ -48,6 +48,31 @@ def is_stamp(value: str) -> bool:
     except ValueError:
         return False
 
+class Instant:
+    """The type of `added`: an input record's own time of acquisition, written as the record gave it, but that a
+    date and time without fractions of a second ("2024-11-11T08:00:00Z", "2024-11-11 08:00") gets milliseconds
+    ("2024-11-11T08:00:00.000Z"), the same instant: pyarrow reads such a column as timestamps, as it did
+    `created` (see Stamp), and a file whose every record had one failed to load beside a file whose `added` is
+    "". A day alone ("2024-11-11") is kept as stated: it names no instant."""
+
+
+INSTANT_SHAPE = re.compile(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d)?(Z|[+-]\d\d:\d\d)?\Z")
+
+
+def with_milliseconds(value: str) -> str:
+    """An `added` as written (Instant): a date and time of a real moment with milliseconds, the rest as given."""
+    found = INSTANT_SHAPE.match(value)
+    if found is None:
+        return value
+    day, minute, second, zone = found.groups()
+    instant = f"{day}T{minute}{second or ':00'}{STAMP_MILLISECONDS}"
+    try:
+        datetime.fromisoformat(instant + (zone or "").replace("Z", "+00:00"))
+    except ValueError:
+        return value    # "2024-13-45 99:99": names no moment, kept as stated
+    return instant + (zone or "")
+
+
 METADATA: dict[str, type] = {
     "path": str,               # the input file, relative to the input root (never an absolute local path)
     "line": int,               # the JSONL line of the record; 0 for a page file
@@ -69,7 +94,7 @@ METADATA: dict[str, type] = {
 }
 RECORD: dict[str, Any] = {
     "id": str, "text": str, "source": str,
-    "added": str,              # when the input was acquired: an input record's own `added` (Dolma)
+    "added": Instant,          # when the input was acquired: an input record's own `added` (Dolma)
     "created": Stamp,          # the publication date, YYYY-MM-DDTHH:MM:SS.000
     "metadata": METADATA,
 }
@@ -77,8 +102,8 @@ REJECT: dict[str, Any] = {
     **RECORD, "reject_reason": str, "reject_detail": str, "duplicate_of": str, "location": str,
     "raw": str, "raw_base64": str,
 }
-EMPTY: dict[type, Any] = {str: "", Stamp: "", int: 0}
-JSON_TYPES = {str: "string", Stamp: "string", int: "integer"}
+EMPTY: dict[type, Any] = {str: "", Stamp: "", Instant: "", int: 0}
+JSON_TYPES = {str: "string", Stamp: "string", Instant: "string", int: "integer"}
 
 
 def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
@@ -95,6 +120,8 @@ def written(schema: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
             record[key] = json_numbers.dumps(value).decode("utf-8") if value else ""
         elif kind is Stamp and is_stamp(value):
             record[key] = value + STAMP_MILLISECONDS
+        elif kind is Instant:
+            record[key] = with_milliseconds(value)
         else:
             record[key] = value
     return record
@@ -111,7 +138,7 @@ def fits(value: Any, kind: type) -> bool:
         return True
     if kind is int and isinstance(value, int) and value not in INT64:
         return False
-    return isinstance(value, str if kind is Stamp else kind) and not isinstance(value, bool)
+    return isinstance(value, str if kind in (Stamp, Instant) else kind) and not isinstance(value, bool)
 
 
 def read_back(value: Any, kind: type) -> Any:
@@ -119,7 +146,7 @@ def read_back(value: Any, kind: type) -> Any:
     milliseconds. Integers stay: 0 is a count, and `line` is set again by the reader."""
     if kind is Stamp and isinstance(value, str) and is_stamp(value.removesuffix(STAMP_MILLISECONDS)):
         return value.removesuffix(STAMP_MILLISECONDS)
-    return None if kind in (str, Stamp) and value == "" else value
+    return None if kind in (str, Stamp, Instant) and value == "" else value
 
 
 def extra_fields(text: str) -> dict[str, Any]:
