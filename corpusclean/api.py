@@ -82,11 +82,11 @@ def as_document(item: Mapping[str, Any] | Page, config: Config = Config(), name:
         # HTML only with markup, as a str page and a page file named .html are
         if not doc.rejected and (item.format == "txt" or item.format == "html" and holds_markup(doc.raw or b"")):
             doc.format = doc.metadata["format"] = item.format
-    elif (size := len(item.data.encode("utf-8", "surrogatepass"))) > config.max_page_bytes:  # as a page file's
-        return reject_too_large(record_doc(where, None, {}, config.text_key), size, config.max_page_bytes,
+    elif len(data := item.data.encode("utf-8", "surrogatepass")) > config.max_page_bytes:  # as a page file's
+        return reject_too_large(record_doc(where, None, {}, config.text_key), len(data), config.max_page_bytes,
                                 "max_page_bytes")
     else:  # read as its bytes are: without an HTTP head, and rejected when it is no page
-        text, why = page_of_str(item.data, where.path)
+        text, why = page_of_str(item.data, data, where.path)
         text_format = {"html": "html", "txt": "text", None: "auto"}[item.format]
         doc = record_doc(where, None, {} if why else {config.text_key: text}, config.text_key, text_format)
         if why is not None:

@@ -414,11 +414,11 @@ def unreadable_page(data: bytes, path: str) -> str | None:
     return json_kind
 
 
-def page_of_str(text: str, path: str) -> tuple[str, str | None]:
+def page_of_str(text: str, data: bytes, path: str) -> tuple[str, str | None]:
     """A page given as a str (by the Python API) without the HTTP heads saved before it, and why it is no page
     (unreadable_page), as read_page reads a page's bytes: a str page kept its head in its text and title, and a
-    feed, an MHTML archive or JSON lines given so were written as a page."""
-    data = text.encode("utf-8", "surrogatepass")
+    feed, an MHTML archive or JSON lines given so were written as a page. `data`: the text in UTF-8 (lone
+    surrogates passed), which the caller has already made to weigh the page."""
     page, _ = without_http_head(data)
     if page is not data:
         text = page.decode("utf-8", "surrogatepass")
